@@ -1,0 +1,177 @@
+"""Quality and speed of name comparison, beside plain rapidfuzz baselines.
+
+Prints:
+  1. cross-script retrieval: for each Arabic name, rank a pool of 1,000 English names
+     (netranslit held-out split and google_ar2en eval): top-1, top-5, MRR;
+  2. accuracy on OpenSanctions name_bench cases (match / non-match);
+  3. speed: names parsed per second, single compare() calls per second, batch
+     pairs per second, with rapidfuzz token_sort_ratio as the yardstick.
+
+Usage:
+    python benchmarks/bench_match.py [--data ../shared/data] [--pool 1000] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import time
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def heldout(arabic: str) -> bool:
+    """The evaluation split the transliteration tables were NOT built from."""
+    from nasab.translit import is_heldout
+
+    return is_heldout(arabic)
+
+
+def load_pairs(path: Path) -> list[tuple[str, str]]:
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and parts[0] and parts[1]:
+                out.append((parts[0], parts[1]))
+    return out
+
+
+def retrieval(name: str, pairs: list[tuple[str, str]], pool: int, seed: int = 13) -> None:
+    from nasab import compare
+
+    rng = random.Random(seed)
+    # One pool of distinct English names; each Arabic query has exactly one right answer.
+    seen: dict[str, str] = {}
+    for ar, en in pairs:
+        if en not in seen.values() and ar not in seen:
+            seen[ar] = en
+    items = sorted(seen.items())
+    rng.shuffle(items)
+    items = items[:pool]
+    queries = [ar for ar, _ in items]
+    targets = [en for _, en in items]
+    methods = {
+        "nasab.compare": lambda q, c: [compare(q, t).score for t in c],
+        "rapidfuzz ratio (raw)": lambda q, c: [fuzz.ratio(q, t) for t in c],
+        "unidecode + rapidfuzz ratio": lambda q, c: [fuzz.ratio(unidecode(q).lower(), t.lower()) for t in c],
+    }
+    print(f"\n## cross-script retrieval: {name}, {len(queries)} Arabic queries x pool of {len(targets)}")
+    print(f"{'method':32} {'top1':>7} {'top5':>7} {'MRR':>7} {'sec':>7}")
+    for label, fn in methods.items():
+        t0 = time.perf_counter()
+        top1 = top5 = 0
+        mrr = 0.0
+        for qi, q in enumerate(queries):
+            scores = fn(q, targets)
+            right = scores[qi]
+            rank = 1 + sum(1 for s in scores if s > right)
+            top1 += rank == 1
+            top5 += rank <= 5
+            mrr += 1.0 / rank
+        n = len(queries)
+        print(f"{label:32} {top1 / n:7.3f} {top5 / n:7.3f} {mrr / n:7.3f} {time.perf_counter() - t0:7.1f}")
+
+
+def name_bench(path: Path) -> None:
+    from nasab import compare
+
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    rows = [r for r in rows if r["name1"].strip() and r["name2"].strip()]
+    truth = [r["is_match"].strip().lower() == "true" for r in rows]
+
+    def best(scores: list[float]) -> tuple[float, float]:
+        cands = sorted(set(scores))
+        best_acc, best_t = 0.0, 0.0
+        for t in cands:
+            acc = sum((s >= t) == y for s, y in zip(scores, truth)) / len(truth)
+            if acc > best_acc:
+                best_acc, best_t = acc, t
+        return best_acc, best_t
+
+    methods = {
+        "nasab.compare": lambda r: compare(r["name1"], r["name2"], kind="organization" if r["schema"] not in ("Person", "") else "person").score,
+        "rapidfuzz token_sort_ratio": lambda r: fuzz.token_sort_ratio(r["name1"], r["name2"]) / 100,
+        "unidecode + token_sort_ratio": lambda r: fuzz.token_sort_ratio(unidecode(r["name1"]).lower(), unidecode(r["name2"]).lower()) / 100,
+    }
+    print(f"\n## name_bench ({len(rows)} labelled pairs, {sum(truth)} matches)")
+    print(f"{'method':32} {'acc@0.7':>8} {'best acc':>9} {'at thr':>7}")
+    for label, fn in methods.items():
+        scores = [fn(r) for r in rows]
+        acc07 = sum((s >= 0.7) == y for s, y in zip(scores, truth)) / len(truth)
+        b, t = best(scores)
+        print(f"{label:32} {acc07:8.3f} {b:9.3f} {t:7.2f}")
+
+
+def speed(path: Path, n: int) -> None:
+    from nasab.match import compare, compare_many
+    from nasab.match.compare import _compare_cached
+    from nasab.names.parse import _parse
+
+    names = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if row["kind"] == "individual":
+                names.append(row["name"])
+    rng = random.Random(7)
+    rng.shuffle(names)
+    names = names[:n]
+    print(f"\n## speed (one process, {len(names)} OFAC person names)")
+    _parse.cache_clear()
+    t0 = time.perf_counter()
+    for x in names:
+        _parse(x)
+    dt = time.perf_counter() - t0
+    print(f"parse_name (uncached): {len(names) / dt:12,.0f} names/s")
+    pairs = [(names[i], names[(i * 7919 + 13) % len(names)]) for i in range(len(names))] * 4
+    pairs = [(a, b) for a, b in pairs if a != b][: 4 * len(names)]
+    pairs = list(dict.fromkeys(pairs))
+    _compare_cached.cache_clear()
+    t0 = time.perf_counter()
+    for a, b in pairs:
+        compare(a, b)
+    dt = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    for a, b in pairs:
+        fuzz.token_sort_ratio(a, b)
+    dt_rf = time.perf_counter() - t1
+    print(f"compare() single calls: {len(pairs) / dt:12,.0f} pairs/s  (rapidfuzz token_sort_ratio: {len(pairs) / dt_rf:,.0f} pairs/s, ratio {dt / dt_rf:.1f}x slower)")
+    m = min(1000, len(names))
+    a, b = names[:m], names[-m:]
+    _compare_cached.cache_clear()
+    t0 = time.perf_counter()
+    compare_many(a, b, workers=-1)
+    dt = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    process.cdist(a, b, scorer=fuzz.token_sort_ratio, workers=-1)
+    dt_rf = time.perf_counter() - t1
+    print(f"compare_many {m}x{m}:   {m * m / dt:12,.0f} pairs/s  (rapidfuzz cdist token_sort_ratio: {m * m / dt_rf:,.0f} pairs/s)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--pool", type=int, default=1000)
+    ap.add_argument("--quick", action="store_true", help="smaller pools, for a smoke run")
+    ap.add_argument("--only", choices=["retrieval", "bench", "speed"], default=None)
+    args = ap.parse_args()
+    pool = 200 if args.quick else args.pool
+    if args.only in (None, "retrieval"):
+        net = [p for p in load_pairs(args.data / "netranslit" / "pairs_dev.tsv") if heldout(p[0])]
+        retrieval("netranslit (held-out split)", net, pool)
+        retrieval("google_ar2en eval", load_pairs(args.data / "google_ar2en" / "ar2en-eval.txt"), pool)
+    if args.only in (None, "bench"):
+        name_bench(args.data / "name_bench" / "cases.csv")
+    if args.only in (None, "speed"):
+        speed(args.data / "ofac_sdn_2021" / "clusters.tsv", 2000 if args.quick else 5000)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""nasab: bilingual (Arabic/English) entity resolution.
+
+Transliterate and normalise names in both scripts, compare names across scripts
+and spellings, resolve names into canonical entities and alias tables, and read
+documents into a graph of persons, roles and organisations.
+
+The public names below are imported lazily, so ``import nasab`` stays fast.
+
+Example:
+    >>> import nasab
+    >>> nasab.compare("Mustafa al-Kadhimi", "مصطفى الكاظمي").score >= 0.85
+    True
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS = {
+    "NasabError": "nasab.errors",
+    "InputError": "nasab.errors",
+    "DataFileError": "nasab.errors",
+    "ExtraMissingError": "nasab.errors",
+    "normalize": "nasab.text",
+    "detect_script": "nasab.text",
+    "clean": "nasab.text",
+    "tokenize": "nasab.text",
+    "romanize": "nasab.translit",
+    "variants": "nasab.translit",
+    "arabic_candidates": "nasab.translit",
+    "parse_name": "nasab.names",
+    "Name": "nasab.names",
+    "skeleton": "nasab.names",
+    "compare": "nasab.match",
+    "compare_many": "nasab.match",
+    "Match": "nasab.match",
+    "resolve": "nasab.resolve",
+    "Resolution": "nasab.resolve",
+    "Entity": "nasab.resolve",
+    "Record": "nasab.resolve",
+    "Judgements": "nasab.resolve",
+    "link": "nasab.link",
+    "AliasTable": "nasab.aliases",
+    "Document": "nasab.extract",
+    "extract": "nasab.extract",
+    "read_documents": "nasab.extract",
+    "build_graph": "nasab.graph",
+    "EntityGraph": "nasab.graph",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .errors import DataFileError, ExtraMissingError, InputError, NasabError
+    from .match import Match, compare, compare_many
+    from .names import Name, parse_name, skeleton
+    from .text import clean, detect_script, normalize, tokenize
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'nasab' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,70 @@
+"""Scoring many name pairs at once.
+
+:func:`compare_many` scores every pair of two lists. A vectorised prefilter
+(rapidfuzz's ``cdist`` over the names' skeleton keys, on all cores if asked) rules
+out pairs that share too little to reach ``cutoff``; the remaining pairs get the
+full :func:`~nasab.match.compare` score. Pairs ruled out score 0, so every score
+at or above ``cutoff`` is exactly what :func:`compare` gives.
+
+Example:
+    >>> m = compare_many(["Mustafa Al-Kazemi", "Mohammed al-Saadi"],
+    ...                  ["مصطفى الكاظمي", "Mohammed Shia al-Sudani"])
+    >>> [[round(float(x), 2) >= 0.85 for x in row] for row in m]
+    [[True, False], [False, False]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from ..errors import InputError
+from ..names.parse import parse_name
+from .compare import compare
+
+__all__ = ["compare_many", "name_keys"]
+
+
+def name_keys(names: Sequence[str]) -> list[str]:
+    """Space-joined token skeletons of each name, kunya included (the prefilter's input)."""
+    out = []
+    for i, n in enumerate(names):
+        if not isinstance(n, str) or not n.strip():
+            raise InputError(f"name at index {i} must be a non-empty string, got {n!r}")
+        p = parse_name(n)
+        out.append(" ".join(t.key for t in (*p.tokens, *p.kunya)))
+    return out
+
+
+def compare_many(
+    a: Sequence[str],
+    b: Sequence[str],
+    *,
+    cutoff: float = 0.5,
+    prefilter: float = 50.0,
+    workers: int = 1,
+) -> np.ndarray:
+    """Score every pair of ``a`` x ``b``.
+
+    Args:
+        a: names (rows).
+        b: names (columns).
+        cutoff: scores below this may be reported as 0.
+        prefilter: minimum token-set similarity (0-100) of the skeleton keys for a
+            pair to be scored in full. Lower is slower and more exhaustive.
+        workers: cores for the prefilter (-1: all).
+
+    Returns:
+        A ``len(a) x len(b)`` float32 matrix of scores in [0, 1].
+    """
+    ka, kb = name_keys(a), name_keys(b)
+    pre = process.cdist(ka, kb, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=workers, score_cutoff=prefilter)
+    out = np.zeros((len(a), len(b)), dtype=np.float32)
+    rows, cols = np.nonzero(pre)
+    for i, j in zip(rows.tolist(), cols.tolist()):
+        s = compare(a[i], b[j]).score
+        if s >= cutoff:
+            out[i, j] = s
+    return out

@@ -1,0 +1,338 @@
+"""Comparing two names across scripts and spellings.
+
+:func:`compare` parses both names, aligns their tokens one to one by a
+script-neutral similarity, and weighs the evidence:
+
+* aligned tokens add evidence in proportion to their similarity and rarity
+  (learned token weights: ``Mohammed`` counts for little, ``al-Kazemi`` for much);
+* a token present in only one name is *missing*, which costs little;
+* family names (or first given names) that do not align are a *conflict*, which
+  costs much: ``al-Sudani`` vs ``al-Saadi``;
+* given names aligned in crossed order cost much: ``Khalid Jassim`` and
+  ``Jassim Khalid`` are usually son and father;
+* a kunya (``Abu X``) is a weak alias: it adds a little evidence when both names
+  have one, and stands for the whole name only when neither has anything else.
+
+The score is ``evidence / (evidence + conflict + missing)``, times the order
+penalty, in [0, 1]; it is symmetric because the pair is put in a canonical order
+before anything is computed.
+
+Example:
+    >>> compare("Mustafa al-Kadhimi", "مصطفى الكاظمي").score >= 0.85
+    True
+    >>> compare("Mohammed Shia al-Sudani", "Mohammed al-Saadi").score <= 0.6
+    True
+    >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v1)
+    ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from ..errors import InputError
+from ..names.parse import Name, Token, parse_name
+from ..text import normalize
+from .weights import token_weight
+
+__all__ = ["ALGORITHM", "Match", "compare", "token_similarity"]
+
+#: Name and version of the scoring algorithm; part of every Match.
+ALGORITHM = "nasab-name-v1"
+
+_ALIGN_MIN = 0.55  # below this two tokens are not the same name at all
+_FULL_SIM = 0.9  # at or above this two tokens are taken as the same spelling
+_MISSING = 0.15  # cost of a token present in one name only, per unit weight
+_CONFLICT_FAMILY = 2.0  # cost of unaligned or dissimilar family names
+_CONFLICT_GIVEN = 1.5  # cost of unaligned first given names
+_CONFLICT_OTHER = 1.0  # cost of the dissimilar part of an aligned middle token
+_ORDER = 0.65  # factor per crossed pair of given names
+_KUNYA = 0.5  # weight of kunya evidence relative to a name token
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two aligned tokens and what they contributed."""
+
+    a: Token
+    b: Token
+    similarity: float
+    weight: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The result of comparing two names.
+
+    Attributes:
+        a: the first name as given.
+        b: the second name as given.
+        score: similarity in [0, 1]; 1 means the same name.
+        features: the contribution of each feature (evidence, conflict, missing,
+            order factor, kunya) to the score.
+        pairs: the aligned token pairs.
+        notes: human-readable findings (conflicts, missing parts, order).
+        algorithm: the scoring algorithm and its version.
+        kind: ``person`` or ``organization``.
+    """
+
+    a: str
+    b: str
+    score: float
+    features: dict[str, float] = field(default_factory=dict)
+    pairs: tuple[Pair, ...] = ()
+    notes: tuple[str, ...] = ()
+    algorithm: str = ALGORITHM
+    kind: str = "person"
+
+    def explain(self) -> str:
+        """A readable account of the score: aligned parts, conflicts, features."""
+        lines = [f"{self.a!r} vs {self.b!r}: score {self.score:.3f} ({self.algorithm})"]
+        for p in self.pairs:
+            lines.append(
+                f"  aligned {p.a.text!r} ~ {p.b.text!r} ({p.a.role}/{p.b.role}): "
+                f"similarity {p.similarity:.2f}, weight {p.weight:.2f}"
+            )
+        lines.extend(f"  {n}" for n in self.notes)
+        if self.features:
+            lines.append("  features: " + ", ".join(f"{k}={v:.3f}" for k, v in self.features.items()))
+        return "\n".join(lines)
+
+    def __float__(self) -> float:
+        return self.score
+
+
+def _romanizer() -> Callable[[str, int], list[tuple[str, float]]] | None:
+    try:
+        from ..translit import romanize_token
+    except ImportError:  # the transliteration layer is optional for comparison
+        return None
+    return romanize_token
+
+
+@lru_cache(maxsize=262144)
+def _cross_fold_sim(arabic: str, latin_fold: str) -> float:
+    """Best spelling similarity between an Arabic token's romanisations and a Latin fold."""
+    from ..names.keys import fold
+
+    romanize_token = _romanizer()
+    if romanize_token is None:
+        return -1.0
+    best = 0.0
+    for part_cands in _token_romanizations(arabic, romanize_token):
+        best = max(best, Indel.normalized_similarity(fold(part_cands), latin_fold))
+    return best
+
+
+def _token_romanizations(arabic: str, romanize_token: Callable[[str, int], list[tuple[str, float]]]) -> list[str]:
+    parts = arabic.split(" ")
+    if len(parts) == 1:
+        return [c for c, _ in romanize_token(arabic, 5)]
+    # Compound (عبد وهاب): combine the best candidates of each part, keeping 'abd'.
+    out = [""]
+    for part in parts:
+        cands = ["abd"] if part == "عبد" else ["din"] if part == "دين" else [c for c, _ in romanize_token(part, 3)]
+        out = [o + c for o in out for c in cands][:9]
+    return out
+
+
+@lru_cache(maxsize=262144)
+def _token_sim(ta: Token, tb: Token) -> float:
+    if ta.text == tb.text:
+        return 1.0
+    if ta.script == tb.script == "latin" and min(len(ta.text), len(tb.text)) == 1:
+        # An initial ("A. Khamenei") agrees with any name that starts with it.
+        return 0.8 if ta.text[0] == tb.text[0] else 0.0
+    if not ta.key or not tb.key:
+        return 0.0
+    skel = Levenshtein.normalized_similarity(ta.key, tb.key)
+    if ta.script == tb.script:
+        spell = Indel.normalized_similarity(ta.fold, tb.fold)
+    else:
+        ar, lat = (ta, tb) if ta.script == "arabic" else (tb, ta)
+        spell = _cross_fold_sim(ar.fold, lat.fold)
+        if spell < 0:
+            spell = skel
+    sim = 0.5 * skel + 0.5 * spell
+    if ta.key == tb.key and spell >= 0.7:
+        sim = max(sim, 0.9 + 0.1 * spell)
+    return sim
+
+
+def token_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two single name tokens in any scripts.
+
+    Example:
+        >>> token_similarity("Kazemi", "الكاظمي") > 0.85
+        True
+    """
+    ta, tb = parse_name(a).tokens, parse_name(b).tokens
+    if not ta or not tb:
+        return 0.0
+    return _token_sim(ta[0], tb[0])
+
+
+def _calibrate(sim: float) -> float:
+    """Map raw similarity to agreement in [0, 1]: 0 at the alignment floor, 1 at full."""
+    return max(0.0, min(1.0, (sim - _ALIGN_MIN) / (_FULL_SIM - _ALIGN_MIN)))
+
+
+def _align(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int, float]]:
+    cands = []
+    for i, x in enumerate(ta):
+        for j, y in enumerate(tb):
+            s = _token_sim(x, y)
+            if s >= _ALIGN_MIN:
+                # Prefer same-position roles on ties (family with family).
+                cands.append((-s, x.role != y.role, abs(i - j), i, j, s))
+    cands.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for _, _, _, i, j, s in cands:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            out.append((i, j, s))
+    return out
+
+
+def _weight(x: Token, y: Token | None = None) -> float:
+    if y is None:
+        return token_weight(x.key)
+    return 0.5 * (token_weight(x.key) + token_weight(y.key))
+
+
+def _score_names(na: Name, nb: Name) -> tuple[float, dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
+    ta, tb = na.tokens, nb.tokens
+    notes: list[str] = []
+    kunya_only = not ta and not tb
+    if kunya_only:
+        ta, tb = na.kunya, nb.kunya
+    evidence = conflict = missing = 0.0
+    pairs: list[Pair] = []
+    alignment = _align(ta, tb)
+    aligned_a = {i: (j, s) for i, j, s in alignment}
+    aligned_b = {j: i for i, j, _ in alignment}
+    for i, j, s in alignment:
+        x, y = ta[i], tb[j]
+        w = _weight(x, y)
+        agree = _calibrate(s)
+        evidence += w * agree
+        family = x.role == "family" or y.role == "family"
+        cost = _CONFLICT_FAMILY if family else _CONFLICT_OTHER
+        conflict += cost * max(0.5, w) * (1.0 - agree)
+        if agree < 1.0:
+            notes.append(f"partial: {x.text!r} ~ {y.text!r} agree {agree:.2f}")
+        pairs.append(Pair(x, y, s, w))
+    # Unaligned tokens: conflicts where both names have that part, else missing.
+    fa = next((i for i, t in enumerate(ta) if t.role == "family"), None)
+    fb = next((j for j, t in enumerate(tb) if t.role == "family"), None)
+    family_conflict = fa is not None and fb is not None and fa not in aligned_a and fb not in aligned_b
+    given_conflict = (
+        len(ta) >= 2 and len(tb) >= 2 and 0 not in aligned_a and 0 not in aligned_b
+    )
+    if family_conflict:
+        assert fa is not None and fb is not None
+        conflict += _CONFLICT_FAMILY * max(0.5, _weight(ta[fa], tb[fb]))
+        notes.append(f"conflict: family names {ta[fa].text!r} and {tb[fb].text!r} differ")
+    if given_conflict:
+        conflict += _CONFLICT_GIVEN * max(0.5, _weight(ta[0], tb[0]))
+        notes.append(f"conflict: given names {ta[0].text!r} and {tb[0].text!r} differ")
+    for i, t in enumerate(ta):
+        if i not in aligned_a and not (family_conflict and i == fa) and not (given_conflict and i == 0):
+            missing += _MISSING * _weight(t)
+            notes.append(f"missing in second: {t.text!r} ({t.role})")
+    for j, t in enumerate(tb):
+        if j not in aligned_b and not (family_conflict and j == fb) and not (given_conflict and j == 0):
+            missing += _MISSING * _weight(t)
+            notes.append(f"missing in first: {t.text!r} ({t.role})")
+    # Crossed given names: order carries meaning (son before father).
+    order = 1.0
+    given_pairs = [(i, j) for i, j, _ in alignment if ta[i].role != "family" and tb[j].role != "family"]
+    for k, (i1, j1) in enumerate(given_pairs):
+        for i2, j2 in given_pairs[k + 1 :]:
+            if (i1 - i2) * (j1 - j2) < 0:
+                order *= _ORDER
+                notes.append(f"order: {ta[i1].text!r} and {ta[i2].text!r} appear in crossed order")
+    # Kunyas: weak evidence for, weaker against.
+    kunya = 0.0
+    if not kunya_only and na.kunya and nb.kunya:
+        best = max(_token_sim(x, y) for x in na.kunya for y in nb.kunya)
+        agree = _calibrate(best)
+        kunya = _KUNYA * agree
+        evidence += kunya * (1.0 if ta and tb else 2.0)
+        conflict += 0.3 * (1.0 - agree)
+        notes.append(f"kunya agreement {agree:.2f}")
+    elif not kunya_only and (not ta or not tb) and (na.kunya or nb.kunya):
+        notes.append("one name is a kunya only: no evidence either way")
+    total = evidence + conflict + missing
+    score = order * evidence / total if total > 0 else 0.0
+    features = {
+        "evidence": evidence,
+        "conflict": conflict,
+        "missing": missing,
+        "order": order,
+        "kunya": kunya,
+    }
+    return max(0.0, min(1.0, score)), features, tuple(pairs), tuple(notes)
+
+
+def _check(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be a string, got {type(value).__name__ if value is not None else 'None'}")
+    if not value.strip():
+        raise InputError(f"{what} is empty or whitespace only")
+    return value
+
+
+@lru_cache(maxsize=65536)
+def _compare_cached(a: str, b: str, kind: str) -> Match:
+    if kind == "organization":
+        from .orgs import compare_orgs
+
+        return compare_orgs(a, b)
+    if normalize(a) == normalize(b) and normalize(a):
+        return Match(a, b, 1.0, {"identical": 1.0}, notes=("identical after normalisation",))
+    na, nb = parse_name(a), parse_name(b)
+    if not (na.tokens or na.kunya) or not (nb.tokens or nb.kunya):
+        same = normalize(a) == normalize(b) and a.strip() == b.strip()
+        return Match(a, b, 1.0 if same else 0.0, notes=("no name tokens",))
+    score, features, pairs, notes = _score_names(na, nb)
+    return Match(a, b, score, features, pairs, notes)
+
+
+def compare(a: str, b: str, *, kind: str = "person") -> Match:
+    """Compare two names in Arabic or Latin script.
+
+    Args:
+        a: a name (titles, kunya, particles allowed).
+        b: another name.
+        kind: ``person`` (default) or ``organization``.
+
+    Returns:
+        A :class:`Match` whose ``score`` is in [0, 1] and symmetric in ``a`` and ``b``.
+
+    Raises:
+        InputError: a name is not a string, is empty, or is too long.
+
+    Example:
+        >>> round(compare("Abdul Wahab Al-Saadi", "عبد الوهاب الساعدي").score, 2) >= 0.85
+        True
+        >>> compare("Khalid Jassim al-Shammari", "Jassim Khalid al-Shammari").score <= 0.7
+        True
+    """
+    _check(a, "first name")
+    _check(b, "second name")
+    if kind not in ("person", "organization"):
+        raise InputError(f"kind must be 'person' or 'organization', got {kind!r}")
+    # Canonical order makes the score exactly symmetric.
+    if (a, b) <= (b, a):
+        return _compare_cached(a, b, kind)
+    m = _compare_cached(b, a, kind)
+    return Match(a, b, m.score, m.features, tuple(Pair(p.b, p.a, p.similarity, p.weight) for p in m.pairs), m.notes, m.algorithm, m.kind)

@@ -1,0 +1,6 @@
+"""Name analysis: parsing into parts and script-neutral keys."""
+
+from .keys import fold, skeleton
+from .parse import Name, Token, parse_name, title_phrases
+
+__all__ = ["Name", "Token", "fold", "parse_name", "skeleton", "title_phrases"]

@@ -1,0 +1,257 @@
+"""Script detection and normalisation of Arabic and Latin text.
+
+Everything else in nasab works on text that went through these functions, so
+they must never raise on odd Unicode (only on values that are not text at all),
+and they are idempotent: ``normalize(normalize(x)) == normalize(x)``.
+
+Example:
+    >>> normalize("مُصْطَفَى  الكـــاظمي")
+    'مصطفي الكاظمي'
+    >>> normalize("Mustafa Al-Kāẓimī’s")
+    'mustafa al kazimi'
+    >>> detect_script("Mustafa الكاظمي")
+    'mixed'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+from unidecode import unidecode
+
+from .errors import InputError
+
+__all__ = [
+    "MAX_NAME_LENGTH",
+    "Script",
+    "check_text",
+    "clean",
+    "detect_script",
+    "is_arabic_char",
+    "normalize",
+    "normalize_arabic",
+    "normalize_latin",
+    "script_of_token",
+    "tokenize",
+]
+
+Script = Literal["arabic", "latin", "mixed", "other", "empty"]
+
+#: Longest string accepted where a *name* is expected (documents may be longer).
+MAX_NAME_LENGTH = 10_000
+
+# Bidi controls, zero-width characters, BOM, soft hyphen, Arabic letter mark.
+_INVISIBLE = dict.fromkeys(
+    [
+        0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F,
+        0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062,
+        0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF,
+    ]
+)  # fmt: skip
+
+# Tashkeel, superscript alef, Quranic annotation marks, tatweel.
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u08d3-\u08ff]")
+
+_AR_FOLD = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ء": None,
+        # Persian / Urdu / Kurdish letter forms
+        "ک": "ك", "ګ": "ك", "گ": "ك", "ی": "ي", "ې": "ي", "ۍ": "ي", "ے": "ي",
+        "ھ": "ه", "ہ": "ه", "ۀ": "ه", "ە": "ه", "ۃ": "ه",
+        "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق", "ڭ": "ك", "ۆ": "و", "ۇ": "و",
+        "ٹ": "ت", "ڈ": "د", "ڑ": "ر", "ں": "ن",
+        # Arabic punctuation to ASCII so tokenisation is uniform
+        "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
+    }
+)  # fmt: skip
+
+_DIGITS = str.maketrans(
+    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+)
+
+# Apostrophe-like marks used for ayn and hamza in romanised Arabic.
+_APOSTROPHES = "ʿʾʻʼʹʽ'’‘`´ˈ′"
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_LAT_DROP = str.maketrans(dict.fromkeys(_APOSTROPHES))
+_NON_WORD = re.compile(r"[^\w]+")
+_SPACES = re.compile(r"\s+")
+# "SergeiLavrov" / "AlisherUsmanov": a lowercase letter followed by an uppercase one
+# inside a word marks two joined words (but not "McDonald" or "MacArthur").
+_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+
+
+def check_text(value: object, what: str = "text", *, max_length: int | None = None) -> str:
+    """Return ``value`` if it is usable text, else raise :class:`InputError`.
+
+    Args:
+        value: the value to check.
+        what: how to call the value in the error message.
+        max_length: refuse longer strings (None: no limit).
+
+    Example:
+        >>> check_text("Ali")
+        'Ali'
+        >>> check_text(None)
+        Traceback (most recent call last):
+        ...
+        nasab.errors.InputError: text must be a string, got None
+    """
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be a string, got {type(value).__name__ if value is not None else 'None'}")
+    if max_length is not None and len(value) > max_length:
+        raise InputError(f"{what} is {len(value):,} characters long; the limit is {max_length:,}")
+    return value
+
+
+def is_arabic_char(ch: str) -> bool:
+    """True for letters of the Arabic script blocks (including presentation forms)."""
+    o = ord(ch)
+    return (
+        0x0600 <= o <= 0x06FF
+        or 0x0750 <= o <= 0x077F
+        or 0x08A0 <= o <= 0x08FF
+        or 0xFB50 <= o <= 0xFDFF
+        or 0xFE70 <= o <= 0xFEFF
+    )
+
+
+def script_of_token(token: str) -> Script:
+    """Script of one token, from its letters only (digits and marks are neutral).
+
+    Example:
+        >>> script_of_token("الكاظمي"), script_of_token("Kazemi"), script_of_token("42")
+        ('arabic', 'latin', 'other')
+    """
+    ar = lat = 0
+    for ch in token:
+        if not ch.isalpha():
+            continue
+        if is_arabic_char(ch):
+            ar += 1
+        else:
+            lat += 1
+    if ar and lat:
+        return "mixed"
+    if ar:
+        return "arabic"
+    if lat:
+        return "latin"
+    return "other" if token.strip() else "empty"
+
+
+def detect_script(text: str) -> Script:
+    """Script of a string: ``arabic``, ``latin``, ``mixed``, ``other`` or ``empty``.
+
+    Example:
+        >>> detect_script("داعش"), detect_script("ISIS"), detect_script("  ")
+        ('arabic', 'latin', 'empty')
+    """
+    return script_of_token(check_text(text))
+
+
+def clean(text: str) -> str:
+    """Light, lossless-in-meaning cleanup for display: NFKC, drop invisible marks, tatweel and
+    Arabic diacritics, collapse spaces. Letters are kept as written.
+
+    Example:
+        >>> clean("\u200fمصطفى\u200c  الكـاظمي ")
+        'مصطفى الكاظمي'
+    """
+    check_text(text)
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = _AR_MARKS.sub("", text)
+    # NFKC leaves lone combining marks (e.g. a string of U+0301) in place; drop them
+    # only when they follow a space or start the string, where they carry nothing.
+    text = re.sub(r"(^|\s)[\u0300-\u036f]+", r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalize_arabic(text: str) -> str:
+    """Normalise Arabic-script text for matching.
+
+    Removes diacritics and tatweel, folds alef forms to ا, ى and ئ to ي, ؤ to و, ة to ه,
+    drops bare hamza, maps Persian/Urdu letters to their Arabic counterparts and
+    Arabic-Indic/Persian digits to ASCII.
+
+    Example:
+        >>> normalize_arabic("إِسْلامِيّة ٢٠٢٤ گروپ")
+        'اسلاميه 2024 كروب'
+    """
+    text = clean(text)
+    return _SPACES.sub(" ", text.translate(_AR_FOLD).translate(_DIGITS)).strip()
+
+
+def _latin_token(token: str) -> str:
+    token = unidecode(token).lower()
+    return token.translate(_LAT_DROP)
+
+
+def normalize_latin(text: str) -> str:
+    """Normalise Latin-script text for matching.
+
+    Lowercases, folds diacritics (unidecode), removes ayn/hamza apostrophes and the
+    possessive ’s, and turns hyphens and punctuation into spaces so that particles
+    stand alone (``Al-Kazemi`` -> ``al kazemi``).
+
+    Example:
+        >>> normalize_latin("ʿAbd al-Qādir’s")
+        'abd al qadir'
+    """
+    text = clean(text)
+    text = _POSSESSIVE.sub("", text)
+    text = _CAMEL.sub(" ", text)
+    out = []
+    for word in text.split(" "):
+        word = _latin_token(word) if not any(is_arabic_char(c) for c in word) else word
+        out.append(word)
+    joined = _NON_WORD.sub(" ", " ".join(out).replace("_", " "))
+    return _SPACES.sub(" ", joined).strip()
+
+
+def normalize(text: str) -> str:
+    """Normalise text in either or both scripts, token by token.
+
+    Arabic tokens go through :func:`normalize_arabic`, others through
+    :func:`normalize_latin`. The result is idempotent and never raises on a string.
+
+    Example:
+        >>> normalize("Prime Minister مصطفى  الكاظمي")
+        'prime minister مصطفي الكاظمي'
+    """
+    return _normalize(check_text(text))
+
+
+@lru_cache(maxsize=65536)
+def _normalize(text: str) -> str:
+    text = clean(text)
+    if not text:
+        return ""
+    out = []
+    for token in text.split(" "):
+        if any(is_arabic_char(c) for c in token):
+            # Split at script boundaries inside a token ("ISISداعش").
+            for piece in re.findall(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+", token):
+                if any(is_arabic_char(c) for c in piece):
+                    piece = normalize_arabic(piece)
+                    piece = _NON_WORD.sub(" ", piece.replace("_", " "))
+                else:
+                    piece = normalize_latin(piece)
+                out.append(piece)
+        else:
+            out.append(normalize_latin(token))
+    return _SPACES.sub(" ", " ".join(out)).strip()
+
+
+def tokenize(text: str) -> list[str]:
+    """Normalised tokens of ``text``.
+
+    Example:
+        >>> tokenize("Abdul-Wahab Al-Saadi")
+        ['abdul', 'wahab', 'al', 'saadi']
+    """
+    norm = normalize(text)
+    return norm.split(" ") if norm else []

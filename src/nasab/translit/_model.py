@@ -1,0 +1,331 @@
+"""The learned transliteration model: tables, preprocessing and decoders.
+
+Three learned tables live in ``data/aliases`` (rebuilt by ``scripts/build_translit.py``):
+
+* ``translit_words.tsv``: frequent Arabic words and their attested English spellings;
+* ``translit_chars.tsv``: a channel model P(latin chunk | arabic letter, previous letter,
+  next letter), from a monotonic EM alignment of letters to chunks;
+* ``translit_lm.tsv``: letter n-gram counts of the English and the Arabic sides.
+
+Arabic -> Latin decoding is a beam search over chunks scored by the channel model plus the
+English letter model; Latin -> Arabic is a noisy-channel beam search over segmentations of the
+Latin word, scored by the same channel model plus the Arabic letter model. Nothing here is
+loaded at import time.
+
+Example:
+    >>> arabic_letters("مُصْطَفَى")
+    'مصطفى'
+    >>> latin_letters("Hülya-Al'i")
+    'hulyaali'
+    >>> split_article("الكاظمي")
+    ('ال', 'كاظمي')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from functools import cache, lru_cache
+
+from unidecode import unidecode
+
+from .._data import data_path
+from ..text import clean, is_arabic_char
+
+__all__ = [
+    "arabic_letters",
+    "decode_arabic",
+    "decode_latin",
+    "latin_letters",
+    "split_article",
+    "strip_latin_article",
+    "word_table",
+]
+
+# Letter-form folding that loses nothing useful for transliteration.
+_AR_FOLD = str.maketrans({"ٱ": "ا", "ک": "ك", "ی": "ي", "ھ": "ه", "ۀ": "ة", "ە": "ه"})
+_NON_AZ = re.compile(r"[^a-z]+")
+_LATIN_ARTICLE = re.compile(r"^(?:al|el|ul)[-' ]?(?=[a-z]{3})|^(?:a[dnrstz]|as[h]|ath|adh|e[dnrstz])[-' ](?=[a-z]{3})")
+
+#: The Arabic definite article.
+ARTICLE = "ال"
+
+# Decoder settings (tuned on a dev split of the training data, see the build script).
+BEAM = 8
+CANDIDATES = 10
+LM_WEIGHT = 0.8
+REV_LM_WEIGHT = 1.0
+TEMPERATURE = 1.0
+
+
+def arabic_letters(token: str) -> str:
+    """The Arabic letters of ``token``: diacritics, tatweel and non-Arabic characters dropped.
+
+    Hamza forms, ة and ى are kept (they carry transliteration information).
+    """
+    text = clean(token).translate(_AR_FOLD)
+    return "".join(c for c in text if c.isalpha() and is_arabic_char(c))
+
+
+def latin_letters(token: str) -> str:
+    """Lowercase ASCII letters of a Latin token (diacritics folded, everything else dropped)."""
+    return _NON_AZ.sub("", unidecode(token).lower())
+
+
+def split_article(letters: str) -> tuple[str, str]:
+    """Split the article ال from an Arabic word when at least two letters remain."""
+    if letters.startswith(ARTICLE) and len(letters) >= 4:
+        return ARTICLE, letters[2:]
+    return "", letters
+
+
+def strip_latin_article(word: str) -> tuple[str, str]:
+    """Split a romanised article (``al-``, ``el``, ``ash-``...) from a lowercase Latin word.
+
+    Example:
+        >>> strip_latin_article("al-kazemi"), strip_latin_article("alaboud")
+        (('al', 'kazemi'), ('al', 'aboud'))
+    """
+    m = _LATIN_ARTICLE.match(word)
+    if not m:
+        return "", word
+    return m.group(0).rstrip("-' "), word[m.end() :]
+
+
+# --------------------------------------------------------------------------------- tables
+
+
+def _read_rows(name: str) -> list[list[str]]:
+    with data_path(name).open(encoding="utf-8") as fh:
+        rows = [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
+    return rows[1:]  # header
+
+
+@cache
+def word_table() -> dict[str, list[tuple[str, int]]]:
+    """Arabic word (letters only) -> English spellings with their counts, most frequent first."""
+    table: dict[str, list[tuple[str, int]]] = {}
+    for ar, spellings in _read_rows("translit_words.tsv"):
+        items = []
+        for item in spellings.split(" "):
+            en, _, n = item.partition(":")
+            items.append((en, int(n)))
+        table[ar] = items
+    return table
+
+
+@cache
+def reverse_word_table() -> dict[str, list[tuple[str, int]]]:
+    """English spelling -> Arabic words with counts (inverse of :func:`word_table`)."""
+    rev: dict[str, dict[str, int]] = defaultdict(dict)
+    for ar, items in word_table().items():
+        for en, n in items:
+            rev[en][ar] = rev[en].get(ar, 0) + n
+    return {en: sorted(d.items(), key=lambda x: (-x[1], x[0])) for en, d in rev.items()}
+
+
+class _Channel:
+    """Witten-Bell interpolated P(chunk | prev, letter, next)."""
+
+    def __init__(self) -> None:
+        c3: dict[tuple[str, str, str], dict[str, int]] = defaultdict(dict)
+        for p, c, n, chunk, count in _read_rows("translit_chars.tsv"):
+            ch = "" if chunk == "_" else chunk
+            c3[(p, c, n)][ch] = int(count)
+        cl: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        cr: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        c1: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for (p, c, n), d in c3.items():
+            for ch, k in d.items():
+                cl[(p, c)][ch] += k
+                cr[(c, n)][ch] += k
+                c1[c][ch] += k
+        self.c3 = dict(c3)
+        self.cl = {k: dict(v) for k, v in cl.items()}
+        self.cr = {k: dict(v) for k, v in cr.items()}
+        self.c1 = {k: dict(v) for k, v in c1.items()}
+        # chunk -> letters that emit it (for Latin -> Arabic)
+        emit: dict[str, set[str]] = defaultdict(set)
+        for c, d in self.c1.items():
+            for ch, k in d.items():
+                if k >= 2:
+                    emit[ch].add(c)
+        self.emitters = {ch: tuple(sorted(v)) for ch, v in emit.items()}
+        self.max_chunk = max((len(ch) for ch in self.emitters), default=1)
+
+    @staticmethod
+    def _wb(counts: dict[str, int] | None, back: dict[str, float]) -> dict[str, float]:
+        if not counts:
+            return back
+        total = sum(counts.values())
+        types = len(counts)
+        denom = total + types
+        out = {ch: types * p / denom for ch, p in back.items()}
+        for ch, k in counts.items():
+            out[ch] = out.get(ch, 0.0) + k / denom
+        return out
+
+    def dist(self, p: str, c: str, n: str) -> dict[str, float]:
+        base = self.c1.get(c)
+        if not base:
+            return {}
+        total = sum(base.values())
+        p1 = {ch: k / total for ch, k in base.items()}
+        pl = self._wb(self.cl.get((p, c)), p1)
+        pr = self._wb(self.cr.get((c, n)), p1)
+        back = {ch: 0.5 * (pl.get(ch, 0.0) + pr.get(ch, 0.0)) for ch in p1}
+        return self._wb(self.c3.get((p, c, n)), back)
+
+    def left(self, p: str, c: str) -> dict[str, float]:
+        base = self.c1.get(c)
+        if not base:
+            return {}
+        total = sum(base.values())
+        p1 = {ch: k / total for ch, k in base.items()}
+        return self._wb(self.cl.get((p, c)), p1)
+
+
+class _LetterLM:
+    """Witten-Bell interpolated letter n-gram model; ``^`` starts and ``$`` ends a word."""
+
+    def __init__(self, counts: dict[str, int], order: int) -> None:
+        self.order = order
+        self.counts = counts
+        hist_total: dict[str, int] = defaultdict(int)
+        hist_types: dict[str, int] = defaultdict(int)
+        vocab = set()
+        for gram, k in counts.items():
+            h = gram[:-1]
+            hist_total[h] += k
+            hist_types[h] += 1
+            if len(gram) == 1:
+                vocab.add(gram)
+        self.hist_total = dict(hist_total)
+        self.hist_types = dict(hist_types)
+        self.uniform = 1.0 / (len(vocab) + 1)
+        self.logp = lru_cache(maxsize=1 << 18)(self._logp)
+
+    def _prob(self, hist: str, x: str) -> float:
+        if not hist:
+            tot = self.hist_total.get("", 0)
+            typ = self.hist_types.get("", 0)
+            k = self.counts.get(x, 0)
+            return (k + typ * self.uniform) / (tot + typ) if tot else self.uniform
+        back = self._prob(hist[1:], x)
+        tot = self.hist_total.get(hist)
+        if not tot:
+            return back
+        typ = self.hist_types[hist]
+        return (self.counts.get(hist + x, 0) + typ * back) / (tot + typ)
+
+    def _logp(self, hist: str, x: str) -> float:
+        return math.log(self._prob(hist[-(self.order - 1) :], x))
+
+
+class _Model:
+    def __init__(self) -> None:
+        self.channel = _Channel()
+        en: dict[str, int] = {}
+        ar: dict[str, int] = {}
+        order = {"en": 1, "ar": 1}
+        for side, gram, count in _read_rows("translit_lm.tsv"):
+            (en if side == "en" else ar)[gram] = int(count)
+            order[side] = max(order[side], len(gram))
+        self.en_lm = _LetterLM(en, order["en"])
+        self.ar_lm = _LetterLM(ar, order["ar"])
+
+
+@cache
+def model() -> _Model:
+    """The loaded character model (read once, on first use)."""
+    return _Model()
+
+
+@lru_cache(maxsize=1 << 14)
+def _candidates(p: str, c: str, n: str) -> tuple[tuple[str, float], ...]:
+    dist = model().channel.dist(p, c, n)
+    if not dist:
+        fallback = latin_letters(c)
+        return ((fallback, 0.0),)
+    best = sorted(dist.items(), key=lambda x: (-x[1], x[0]))[:CANDIDATES]
+    return tuple((ch, math.log(pr)) for ch, pr in best)
+
+
+def decode_arabic(
+    letters: str, beam: int = BEAM, lm_weight: float = LM_WEIGHT
+) -> list[tuple[str, float, tuple[str, ...]]]:
+    """Beam-decode Arabic letters into Latin spellings.
+
+    Returns ``(spelling, log score, chunks)`` triples, best first, where ``chunks[i]`` is
+    what letter ``i`` was rendered as.
+    """
+    if not letters:
+        return [("", 0.0, ())]
+    m = model()
+    lm = m.en_lm.logp
+    hist_len = m.en_lm.order - 1
+    # hypothesis: text -> (channel logp, lm logp, chunks)
+    hyps: dict[str, tuple[float, float, tuple[str, ...]]] = {"^": (0.0, 0.0, ())}
+    n = len(letters)
+    for i, c in enumerate(letters):
+        p = letters[i - 1] if i else "^"
+        nx = letters[i + 1] if i + 1 < n else "$"
+        cands = _candidates(p, c, nx)
+        new: dict[str, tuple[float, float, tuple[str, ...]]] = {}
+        for text, (chan, lmv, chunks) in hyps.items():
+            for chunk, lp in cands:
+                t = text
+                extra = 0.0
+                for x in chunk:
+                    extra += lm(t[-hist_len:], x)
+                    t += x
+                score = chan + lp
+                old = new.get(t)
+                if old is None or old[0] + lm_weight * old[1] < score + lm_weight * (lmv + extra):
+                    new[t] = (score, lmv + extra, (*chunks, chunk))
+        hyps = dict(
+            sorted(new.items(), key=lambda kv: -(kv[1][0] + lm_weight * kv[1][1]))[:beam]
+        )
+    out = []
+    for text, (chan, lmv, chunks) in hyps.items():
+        total = chan + lm_weight * (lmv + lm(text[-hist_len:], "$"))
+        out.append((text[1:], total, chunks))
+    out.sort(key=lambda x: -x[1])
+    return out
+
+
+def decode_latin(
+    word: str, beam: int = BEAM * 2, lm_weight: float = REV_LM_WEIGHT
+) -> list[tuple[str, float]]:
+    """Noisy-channel decoding of a lowercase ASCII word into Arabic letter strings."""
+    if not word:
+        return []
+    m = model()
+    ch = m.channel
+    lm = m.ar_lm.logp
+    hist_len = m.ar_lm.order - 1
+    n = len(word)
+    # stacks[j]: arabic string (with ^) -> score, for hypotheses that consumed word[:j]
+    stacks: list[dict[str, float]] = [{} for _ in range(n + 1)]
+    stacks[0]["^"] = 0.0
+    for j in range(n):
+        if not stacks[j]:
+            continue
+        top = sorted(stacks[j].items(), key=lambda kv: -kv[1])[:beam]
+        for ar, score in top:
+            prev = ar[-1]
+            for length in range(1, min(ch.max_chunk, n - j) + 1):
+                chunk = word[j : j + length]
+                for letter in ch.emitters.get(chunk, ()):
+                    pr = ch.left(prev, letter).get(chunk)
+                    if not pr:
+                        continue
+                    s = score + math.log(pr) + lm_weight * lm(ar[-hist_len:], letter)
+                    nxt = ar + letter
+                    stack = stacks[j + length]
+                    if s > stack.get(nxt, -math.inf):
+                        stack[nxt] = s
+    final = [(ar[1:], s + lm_weight * lm(ar[-hist_len:], "$")) for ar, s in stacks[n].items()]
+    final.sort(key=lambda x: -x[1])
+    return final[:beam]

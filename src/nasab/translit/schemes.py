@@ -1,0 +1,411 @@
+"""Romanisation of Arabic names: the ``news``, ``ala-lc``, ``buckwalter`` and ``hsb`` schemes.
+
+Arabic script leaves out short vowels, so ``news`` and ``ala-lc`` take their vowels from the
+learned model (a whole-word table of frequent names plus a character model for everything
+else, see :mod:`nasab.translit._model`); name structure (the article, ``Abd`` + next word,
+``X al-Din``, ``Abu``, ``bin``) is handled by rule.
+
+Example:
+    >>> romanize("مصطفى الكاظمي")
+    'Mustafa al-Kazemi'
+    >>> romanize("مصطفى الكاظمي", scheme="ala-lc")
+    'Muṣṭafá al-Kāẓimī'
+    >>> romanize("مصطفى", scheme="buckwalter")
+    'mSTfY'
+    >>> romanize_token("كاظمي", k=2)  # doctest: +ELLIPSIS
+    [('kazemi', 0.7...), ('kazimi', 0.1...)]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from ..errors import ExtraMissingError, InputError
+from ..text import check_text, clean, is_arabic_char
+from ._model import (
+    ARTICLE,
+    arabic_letters,
+    decode_arabic,
+    latin_letters,
+    model,
+    split_article,
+    word_table,
+)
+
+__all__ = ["SCHEMES", "romanize", "romanize_token"]
+
+#: The accepted values of ``scheme``.
+SCHEMES = ("news", "ala-lc", "buckwalter", "hsb")
+
+_AR_LETTER = "[\u0621-\u064a\u0671-\u06d3\u06d5\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc\u064b-\u065f\u0670\u0640]"
+_RUNS = re.compile(f"{_AR_LETTER}+|\\s+|(?:(?!{_AR_LETTER})\\S)+")
+
+# Particles and fixed name parts: letters -> (news, ala-lc).
+_PARTICLES: dict[str, tuple[str, str]] = {
+    "ابو": ("Abu", "Abū"),
+    "أبو": ("Abu", "Abū"),
+    "ابي": ("Abi", "Abī"),
+    "أبي": ("Abi", "Abī"),
+    "بن": ("bin", "ibn"),
+    "ابن": ("ibn", "ibn"),
+    "إبن": ("ibn", "ibn"),
+    "بنت": ("bint", "bint"),
+    "ام": ("Umm", "Umm"),
+    "أم": ("Umm", "Umm"),
+    "آل": ("Al", "Āl"),
+    "عبد": ("Abd", "ʿAbd"),
+}
+# Cores after the article with a fixed rendering (news, ala-lc).
+_CORES: dict[str, tuple[str, str]] = {
+    "له": ("Allah", "Allāh"),
+    "دين": ("Din", "Dīn"),
+    "رحمن": ("Rahman", "Raḥmān"),
+}
+
+# ---------------------------------------------------------------------- token probabilities
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_dist(letters: str, k: int) -> tuple[tuple[str, float], ...]:
+    if not letters:
+        return ()
+    decoded = decode_arabic(letters)
+    best = max(s for _, s, _ in decoded)
+    weights: dict[str, float] = {}
+    for text, s, _ in decoded:
+        if text:
+            weights[text] = weights.get(text, 0.0) + math.exp(s - best)
+    z = sum(weights.values()) or 1.0
+    dist = {t: w / z for t, w in weights.items()}
+    entry = word_table().get(letters)
+    if entry:
+        total = sum(n for _, n in entry)
+        lam = total / (total + 1.0)
+        dist = {t: (1 - lam) * p for t, p in dist.items()}
+        for en, n in entry:
+            dist[en] = dist.get(en, 0.0) + lam * n / total
+    ranked = sorted(dist.items(), key=lambda x: (-x[1], x[0]))[:k]
+    return tuple((t, round(p, 6)) for t, p in ranked)
+
+
+def romanize_token(token: str, k: int = 5) -> list[tuple[str, float]]:
+    """The ``k`` most likely Latin spellings of one Arabic token, with probabilities.
+
+    Spellings are lowercase ASCII and article-free (``الكاظمي`` gives ``kazemi``...);
+    probabilities are decreasing and sum to at most 1. A Latin token comes back as itself
+    (folded to ASCII letters). Results are cached.
+
+    Args:
+        token: one word, normally in Arabic script.
+        k: how many spellings to return.
+
+    Returns:
+        ``(spelling, probability)`` pairs, best first; empty when the token has no letters.
+
+    Example:
+        >>> romanize_token("الكاظمي", k=1)  # doctest: +ELLIPSIS
+        [('kazemi', 0.7...)]
+        >>> romanize_token("Kadhimi")
+        [('kadhimi', 1.0)]
+    """
+    return list(_romanize_token(token, k))
+
+
+@lru_cache(maxsize=1 << 16)
+def _romanize_token(token: str, k: int) -> tuple[tuple[str, float], ...]:
+    check_text(token, "token")
+    letters = arabic_letters(token)
+    if not letters:
+        latin = latin_letters(token)
+        return ((latin, 1.0),) if latin else ()
+    _, core = split_article(letters)
+    return _token_dist(core, max(int(k), 0))
+
+
+# ------------------------------------------------------------------------------- ALA-LC
+
+_ALA_CONS = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "ḥ", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "ṣ", "ض": "ḍ", "ط": "ṭ", "ظ": "ẓ",
+    "ع": "ʿ", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "ء": "ʾ", "ؤ": "ʾ", "ئ": "ʾ", "پ": "p", "چ": "ch", "ژ": "zh", "ڤ": "v",
+    "گ": "g",
+}  # fmt: skip
+_SHORT = {"a": "a", "e": "a", "i": "i", "o": "u", "u": "u", "y": "i"}
+_VOWELS = "aeiouy"
+
+
+def _vowel(chunk: str) -> str:
+    for ch in chunk:
+        if ch in _SHORT:
+            return _SHORT[ch]
+    return ""
+
+
+def _lead_trail(chunk: str) -> tuple[str, str, str]:
+    """Split a chunk into leading vowels, consonants and trailing vowels."""
+    i = 0
+    while i < len(chunk) and chunk[i] in "aeiou":
+        i += 1
+    j = len(chunk)
+    while j > i and chunk[j - 1] in _VOWELS:
+        j -= 1
+    return chunk[:i], chunk[i:j], chunk[j:]
+
+
+def _ends_short(out: str) -> bool:
+    return bool(out) and out[-1] in "aiu"
+
+
+def _ala_lc(letters: str, chunks: tuple[str, ...]) -> str:
+    out = ""
+    n = len(letters)
+    for i, c in enumerate(letters):
+        chunk = chunks[i] if i < len(chunks) else ""
+        lead, cons, trail = _lead_trail(chunk)
+        if c in "عءؤئ":
+            out += _ALA_CONS[c] + _vowel(chunk)
+            continue
+        if lead and out and out[-1] not in "aiuāīū" and c not in "اىةويآ":
+            out += _vowel(lead)
+        if c == "ا":
+            if i == 0:
+                out += _vowel(chunk) or "a"
+            else:
+                out = out[:-1] + "ā" if _ends_short(out) else out + "ā"
+        elif c in "أإ":
+            v = _vowel(chunk) or ("i" if c == "إ" else "a")
+            out += v if i == 0 else "ʾ" + v
+        elif c == "آ":
+            out += "ā" if i == 0 else "ʾā"
+        elif c == "ى":
+            out = (out[:-1] if _ends_short(out) else out) + ("á" if i == n - 1 else "ā")
+        elif c == "ة":
+            out = (out[:-1] if _ends_short(out) else out) + ("ah" if i == n - 1 else "at")
+        elif c in "وي":
+            glide = "w" if c == "و" else "y"
+            consonantal = bool(cons) and cons[0] in "wvyj" or i == 0
+            if consonantal:
+                out += glide + _vowel(trail)
+            else:
+                long = "ū" if c == "و" else "ī"
+                out = (out[:-1] if _ends_short(out) else out) + long
+        else:
+            base = _ALA_CONS.get(c, latin_letters(c))
+            doubled = len(cons) >= 2 and cons[0] == cons[1] and base not in ("ʿ", "ʾ")
+            out += base * (2 if doubled else 1) + _vowel(trail)
+    return out
+
+
+def _plain_vowels(spellings: list[tuple[str, float]]) -> str:
+    """Among likely spellings, prefer one written with a/i/u only (closest to ALA-LC)."""
+    if not spellings:
+        return ""
+    best, top = spellings[0]
+    for text, p in spellings:
+        if p >= 0.05 * top and len(text) == len(best) and not set(text) & set("eo"):
+            return text
+    return best
+
+
+@lru_cache(maxsize=256)
+def _skeleton_dist(letter: str) -> dict[str, float]:
+    """P(consonant skeleton of the chunk | letter), from the channel counts."""
+    counts: dict[str, float] = {}
+    for chunk, n in model().channel.c1.get(letter, {}).items():
+        skel = "".join(ch for ch in chunk if ch not in "aeiou")
+        counts[skel] = counts.get(skel, 0.0) + n
+    total = sum(counts.values()) or 1.0
+    return {k: v / total for k, v in counts.items()}
+
+
+def _force_align(letters: str, spelling: str) -> tuple[str, ...] | None:
+    """Split ``spelling`` into one chunk per letter, vowels going to the letter before them.
+
+    Consonant letters take a chunk of consonants then vowels, scored by how often the letter
+    is written with those consonants; vowel letters and ع take what they are usually written
+    as.
+    """
+    ch = model().channel
+    n, m = len(letters), len(spelling)
+    best = [[-math.inf] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i, c in enumerate(letters):
+        consonant = c in _ALA_CONS and c not in "عءؤئ"
+        if consonant:
+            dist = _skeleton_dist(c)
+        else:
+            c1 = ch.c1.get(c, {})
+            total = sum(c1.values()) or 1
+            dist = {k: v / total for k, v in c1.items()}
+        for j in range(m + 1):
+            s0 = best[i][j]
+            if s0 == -math.inf:
+                continue
+            for L in range(min(5, m - j) + 1):
+                chunk = spelling[j : j + L]
+                if consonant:
+                    lead, cons, trail = _lead_trail(chunk)
+                    if (lead and i) or any(v in cons for v in "aeiou"):
+                        continue
+                    p = dist.get(cons.replace("y", ""), 0.0) if cons else dist.get("", 0.0)
+                else:
+                    p = dist.get(chunk, 0.0)
+                if p <= 0.0:
+                    p = 1e-9
+                s = s0 + math.log(p)
+                if s > best[i + 1][j + L]:
+                    best[i + 1][j + L] = s
+                    back[i + 1][j + L] = L
+    if best[n][m] == -math.inf:
+        return None
+    chunks = []
+    j = m
+    for i in range(n, 0, -1):
+        L = back[i][j]
+        chunks.append(spelling[j - L : j])
+        j -= L
+    return tuple(chunks[::-1])
+
+
+@lru_cache(maxsize=1 << 14)
+def _ala_lc_core(letters: str) -> str:
+    spelling = _plain_vowels(list(_token_dist(letters, 5)))
+    chunks = _force_align(letters, spelling) if spelling else None
+    if chunks is None:
+        chunks = decode_arabic(letters)[0][2]
+    return _ala_lc(letters, chunks)
+
+
+# ------------------------------------------------------------------------------- romanize
+
+
+def _cap(word: str) -> str:
+    for i, ch in enumerate(word):
+        if ch.isalpha() and ch not in "ʿʾ":
+            return word[:i] + ch.upper() + word[i + 1 :]
+    return word
+
+
+def _core(letters: str, scheme: str) -> str:
+    fixed = _CORES.get(letters)
+    if fixed:
+        return fixed[0] if scheme == "news" else fixed[1]
+    if scheme == "ala-lc":
+        return _cap(_ala_lc_core(letters))
+    return _cap(_news_spelling(letters))
+
+
+# Spellings typical of French or other non-English orthographies, which an English-language
+# newsroom respells (ch for sh, ou for u, dj for j...).
+_NON_ENGLISH = re.compile(r"ch|ou|dj|kh$|^y?e|tch|sch|w$|ee")
+
+
+@lru_cache(maxsize=1 << 14)
+def _news_spelling(letters: str) -> str:
+    dist = _token_dist(letters, 5)
+    if not dist:
+        return ""
+    top = dist[0][1]
+    best = max(
+        (p for p in dist if p[1] >= 0.1 * top),
+        key=lambda x: math.log(x[1]) - 1.5 * len(_NON_ENGLISH.findall(x[0])),
+    )
+    return best[0]
+
+
+def _word(letters: str, scheme: str, next_letters: str) -> tuple[str, bool]:
+    """Render one Arabic word; returns (text, consumed_next_word)."""
+    news = scheme == "news"
+    particle = _PARTICLES.get(letters)
+    if letters == "عبد" and next_letters.startswith(ARTICLE) and len(next_letters) > 3:
+        art, core = split_article(next_letters)
+        if news:
+            rest = _core(core, scheme)
+            return ("Abdullah" if core == "له" else f"Abdul {rest}"), True
+        return "ʿAbd", False
+    if particle:
+        return particle[0] if news else particle[1], False
+    if letters.startswith("عبدال") and len(letters) > 6 and letters not in word_table():
+        core = letters[5:]
+        if core == "له":
+            return ("Abdullah" if news else "ʿAbd Allāh"), False
+        return (f"Abdul {_core(core, scheme)}" if news else f"ʿAbd al-{_core(core, scheme)}"), False
+    art, core = split_article(letters)
+    if art:
+        if core == "له":
+            return ("Allah" if news else "Allāh"), False
+        return f"al-{_core(core, scheme)}", False
+    return _core(letters, scheme), False
+
+
+def _camel(text: str, scheme: str) -> str:
+    try:
+        from camel_tools.utils.charmap import CharMapper
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ExtraMissingError(f"the {scheme} scheme", "camel", "camel-tools") from exc
+    mapper = CharMapper.builtin_mapper("ar2bw" if scheme == "buckwalter" else "ar2hsb")
+    return str(mapper.map_string(text))
+
+
+def romanize(text: str, scheme: str = "news") -> str:
+    """Romanise Arabic text; Latin and other characters are kept.
+
+    Args:
+        text: a name or any text, in Arabic, Latin or both scripts.
+        scheme: ``news`` (newsroom spelling: ``Mustafa al-Kazemi``), ``ala-lc`` (scholarly,
+            with diacritics: ``Muṣṭafá al-Kāẓimī``), ``buckwalter`` or ``hsb`` (letter for
+            letter, through the optional camel-tools package).
+
+    Returns:
+        The romanised text.
+
+    Raises:
+        InputError: ``text`` is not a string or ``scheme`` is unknown.
+        ExtraMissingError: ``buckwalter``/``hsb`` without camel-tools installed.
+
+    Example:
+        >>> romanize("عبد الوهاب الساعدي")
+        'Abdul Wahab al-Saadi'
+        >>> romanize("Prime Minister محمد شياع السوداني")
+        'Prime Minister Mohammed Shia al-Sudani'
+        >>> romanize("عبد الوهاب", scheme="ala-lc")
+        'ʿAbd al-Wahhāb'
+    """
+    check_text(text)
+    if scheme not in SCHEMES:
+        raise InputError(f"unknown scheme {scheme!r}; choose one of: {', '.join(SCHEMES)}")
+    text = clean(text)
+    if scheme in ("buckwalter", "hsb"):
+        return _camel(text, scheme)
+    pieces = [m.group(0) for m in _RUNS.finditer(text)]
+    words = [arabic_letters(p) if any(is_arabic_char(c) for c in p) else None for p in pieces]
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        piece, letters = pieces[i], words[i]
+        i += 1
+        if letters is None:
+            out.append(piece)
+            continue
+        if not letters:  # Arabic punctuation, digits...
+            out.append(piece.translate(_AR_PUNCT))
+            continue
+        nxt, nxt_at = "", i
+        if i + 1 < len(pieces) and pieces[i].isspace() and words[i + 1]:
+            nxt, nxt_at = words[i + 1] or "", i + 2
+        rendered, consumed = _word(letters, scheme, nxt)
+        out.append(rendered)
+        if consumed:
+            i = nxt_at
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+_AR_PUNCT = str.maketrans(
+    {"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": "."}
+    | {chr(0x0660 + i): str(i) for i in range(10)}
+    | {chr(0x06F0 + i): str(i) for i in range(10)}
+)

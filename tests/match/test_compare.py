@@ -1,0 +1,137 @@
+"""Tests for nasab.match.compare: the rules, cross-script pairs and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nasab import compare
+from nasab.errors import InputError
+from nasab.match import compare_many, token_similarity
+
+MATCHES = [
+    ("Mustafa Al-Kazemi", "مصطفى الكاظمي"),
+    ("Mustafa al-Kadhimi", "Mustafa Al-Kazemi"),
+    ("Mustafa al-Kadhimi", "مصطفى الكاظمي"),
+    ("Jassim al-Mazroui", "Jassim al-Mazrouei"),
+    ("Abu Abdul Qader", "Abu Abdel Qader"),
+    ("Abdul Wahab Al-Saadi", "عبد الوهاب الساعدي"),
+    ("Mohammed Shia al-Sudani", "محمد شياع السوداني"),
+    ("Tahsin al-Khafaji", "تحسين الخفاجي"),
+    ("Abdelwahab al-Saadi", "Abdul Wahab Al-Saadi"),
+    ("Muhammad Shia al-Sudani", "Mohammed Shia' al-Sudani"),
+    ("Sergei Lavrov", "SergeiLavrov"),
+]
+NON_MATCHES = [
+    ("Mohammed Shia al-Sudani", "Mohammed al-Saadi"),
+    ("محمد شياع السوداني", "Mohammed al-Saadi"),
+    ("Mustafa Al-Kazemi", "Mohammed Shia al-Sudani"),
+    ("Ali al-Sudani", "Mohammed Shia al-Sudani"),
+    ("Abu Abdul Qader", "Jassim al-Mazroui"),
+]
+
+
+def _ids(pairs: list[tuple[str, str]]) -> list[str]:
+    return [f"{a}|{b}" for a, b in pairs]
+
+
+@pytest.mark.parametrize(("a", "b"), MATCHES, ids=_ids(MATCHES))
+def test_matches_score_high_both_ways(a: str, b: str) -> None:
+    assert compare(a, b).score >= 0.85
+    assert compare(b, a).score >= 0.85
+
+
+@pytest.mark.parametrize(("a", "b"), NON_MATCHES, ids=_ids(NON_MATCHES))
+def test_non_matches_score_low_both_ways(a: str, b: str) -> None:
+    assert compare(a, b).score <= 0.6
+    assert compare(b, a).score <= 0.6
+
+
+def test_order_of_given_names_matters() -> None:
+    assert compare("Khalid Jassim al-Shammari", "Jassim Khalid al-Shammari").score <= 0.7
+    assert compare("Khalid Jassim al-Shammari", "Khalid Jassim al-Shammari").score == 1.0
+
+
+def test_missing_part_is_tolerated_but_conflict_is_not() -> None:
+    short = compare("Sudani", "Mohammed Shia al-Sudani").score
+    conflict = compare("Mohammed al-Saadi", "Mohammed Shia al-Sudani").score
+    assert short >= 0.8 > 0.5 > conflict
+
+
+def test_common_given_name_is_weak_evidence() -> None:
+    common = compare("Mohammed", "Mohammed Shia al-Sudani").score
+    rare = compare("Tahsin", "Tahsin al-Khafaji").score
+    assert common < rare
+
+
+def test_explain_names_the_parts() -> None:
+    text = compare("Mohammed Shia al-Sudani", "Mohammed al-Saadi").explain()
+    assert "sudani" in text and "saadi" in text and "score" in text
+    assert compare("Mustafa Al-Kazemi", "مصطفى الكاظمي").algorithm.startswith("nasab-name-v")
+
+
+def test_initials() -> None:
+    assert compare("A. Khamenei", "Ali Khamenei").score > compare("B. Khamenei", "Ali Khamenei").score
+
+
+def test_token_similarity_cross_script() -> None:
+    assert token_similarity("Kazemi", "الكاظمي") >= 0.85
+    assert token_similarity("Sudani", "الساعدي") < 0.75
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [(None, "Ali"), ("Ali", ""), ("  ", "Ali"), ("Ali", 7)], ids=["none", "empty", "blank", "int"]
+)
+def test_bad_input(a: object, b: object) -> None:
+    with pytest.raises(InputError):
+        compare(a, b)  # type: ignore[arg-type]
+
+
+def test_bad_kind() -> None:
+    with pytest.raises(InputError, match="kind"):
+        compare("Ali", "Ali", kind="vessel")
+
+
+def test_compare_many_agrees_with_compare() -> None:
+    a = [x for x, _ in MATCHES + NON_MATCHES]
+    b = [y for _, y in MATCHES + NON_MATCHES]
+    m = compare_many(a, b, cutoff=0.5)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            s = compare(x, y).score
+            if s >= 0.5:
+                assert m[i, j] == pytest.approx(s, abs=1e-6)
+            else:
+                assert m[i, j] < 0.5
+
+
+NAMEISH = st.lists(
+    st.sampled_from(
+        ["Mohammed", "Ali", "al-Sudani", "Abdul", "Wahab", "Abu", "Qader", "bin", "Kazemi", "محمد", "الكاظمي",
+         "عبد", "الوهاب", "أبو", "بن", "Jassim", "Khalid", "al-Shammari", "el-", "Sheikh", "Dr."]
+    ),
+    min_size=1,
+    max_size=5,
+).map(" ".join)  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=300)
+@given(NAMEISH, NAMEISH)
+def test_symmetric_and_bounded(a: str, b: str) -> None:
+    s1, s2 = compare(a, b).score, compare(b, a).score
+    assert 0.0 <= s1 <= 1.0
+    assert s1 == s2
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.text(min_size=1).filter(lambda s: s.strip()))
+def test_identity(a: str) -> None:
+    assert compare(a, a).score == 1.0
+
+
+@settings(derandomize=True, max_examples=200)
+@given(st.text(min_size=1).filter(lambda s: s.strip()), st.text(min_size=1).filter(lambda s: s.strip()))
+def test_arbitrary_unicode_symmetric(a: str, b: str) -> None:
+    s1, s2 = compare(a, b).score, compare(b, a).score
+    assert 0.0 <= s1 <= 1.0 and s1 == s2

@@ -1,0 +1,81 @@
+"""Tests for nasab.names: parsing into parts and script-neutral keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from nasab.errors import InputError
+from nasab.names import parse_name, skeleton
+
+SKELETONS = [
+    ("kazemi latin", "Kazemi", "KZM"),
+    ("kadhimi latin", "Kadhimi", "KZM"),
+    ("kazemi arabic", "كاظمي", "KZM"),
+    ("mohammed", "Mohammed", "MHMD"),
+    ("muhammad", "Muhammad", "MHMD"),
+    ("mohammed arabic", "محمد", "MHMD"),
+    ("qassim q", "Qassim", "KSM"),
+    ("qassim arabic", "قاسم", "KSM"),
+    ("khafaji", "Khafaji", "XFJ"),
+    ("khafaji arabic", "خفاجي", "XFJ"),
+    ("abdullah final h", "Abdullah", "BDL"),
+]
+
+
+@pytest.mark.parametrize(("token", "key"), [c[1:] for c in SKELETONS], ids=[c[0] for c in SKELETONS])
+def test_skeleton(token: str, key: str) -> None:
+    assert skeleton(token) == key
+
+
+PARSES = [
+    # (id, name, expected token texts, expected titles, expected kunya keys)
+    ("title and compound", "Lieutenant General Abdul Wahab Al-Saadi", ["abd wahab", "saadi"], ["lieutenant general"], []),
+    ("arabic compound", "عبد الوهاب الساعدي", ["عبد وهاب", "ساعدي"], [], []),
+    ("joined abd", "Abdelwahab al-Saadi", ["abd wahab", "saadi"], [], []),
+    ("arabic joined abd", "عبدالوهاب الساعدي", ["عبد وهاب", "ساعدي"], [], []),
+    ("abdullah", "Abdullah Ali", ["abd lah", "ali"], [], []),
+    ("din compound", "Salah al-Din Bitar", ["salah din", "bitar"], [], []),
+    ("din joined", "Salahuddin Bitar", ["salah din", "bitar"], [], []),
+    ("arabic din", "صلاح الدين البيطار", ["صلاح دين", "بيطار"], [], []),
+    ("kunya after name", "Jassim al-Mazrouei Abu Abdel Qader", ["jassim", "mazrouei"], [], ["BDKDR"]),
+    ("kunya only", "Abu Abdul Qader", [], [], ["BDKDR"]),
+    ("arabic kunya", "أبو بكر البغدادي", ["ابو", "بكر", "بغدادي"][1:] and ["bakr"][:0] or [], [], []),
+    ("patronymic", "Mohammed bin Salman", ["mohammed", "salman"], [], []),
+    ("arabic patronymic", "محمد بن سلمان", ["محمد", "سلمان"], [], []),
+    ("prime minister", "Prime Minister Mohammed Shia al-Sudani", ["mohammed", "shia", "sudani"], ["prime minister"], []),
+    ("arabic rank", "اللواء تحسين الخفاجي", ["تحسين", "خفاجي"], ["major general"], []),
+    ("inverted list style", "AL-ZUMAR, Abbud", ["abbud", "zumar"], [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "titles", "kunya"),
+    [c[1:] for c in PARSES if c[0] != "arabic kunya"],
+    ids=[c[0] for c in PARSES if c[0] != "arabic kunya"],
+)
+def test_parse(name: str, tokens: list[str], titles: list[str], kunya: list[str]) -> None:
+    parsed = parse_name(name)
+    assert [t.text for t in parsed.tokens] == tokens
+    assert list(parsed.titles) == titles
+    assert [k.key for k in parsed.kunya] == kunya
+
+
+def test_abu_bakr_is_a_given_name_not_a_kunya() -> None:
+    parsed = parse_name("أبو بكر البغدادي")
+    assert not parsed.kunya
+    assert parsed.tokens[-1].text == "بغدادي"
+
+
+def test_roles_by_position() -> None:
+    parsed = parse_name("Mohammed Shia al-Sudani")
+    assert [t.role for t in parsed.tokens] == ["given", "middle", "family"]
+    assert parsed.family is not None and parsed.family.article
+    assert parse_name("al-Sudani").tokens[0].role == "family"
+
+
+@pytest.mark.parametrize(
+    "bad", [None, "", "   ", 3.5, "x" * 20_000], ids=["none", "empty", "whitespace", "float", "too-long"]
+)
+def test_bad_names_are_refused(bad: object) -> None:
+    with pytest.raises(InputError):
+        parse_name(bad)  # type: ignore[arg-type]

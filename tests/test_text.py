@@ -1,0 +1,100 @@
+"""Tests for nasab.text: normalisation and script detection."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nasab.errors import InputError, NasabError
+from nasab.text import clean, detect_script, normalize, normalize_arabic, normalize_latin, tokenize
+
+ARABIC_CASES = [
+    ("tashkeel", "مُصْطَفَى", "مصطفي"),
+    ("tatweel", "الكـــاظمي", "الكاظمي"),
+    ("alef forms", "أحمد إبراهيم آمنة ٱلله", "احمد ابراهيم امنه الله"),
+    ("alef maqsura", "مصطفى", "مصطفي"),
+    ("ta marbuta", "حمزة", "حمزه"),
+    ("hamza carriers", "مؤمن رئيس ماء", "مومن رييس ما"),
+    ("persian letters", "کاظمی گل پور چهره ژاله", "كاظمي كل بور جهره زاله"),
+    ("urdu heh", "ھادی", "هادي"),
+    ("arabic-indic digits", "٢٠٢٤", "2024"),
+    ("persian digits", "۱۴۰۳", "1403"),
+    ("presentation forms", "ﻻ ﷲ", "لا الله"),
+    ("superscript alef", "رحمٰن", "رحمن"),
+    ("bidi and zero width", "\u200fمصطفى\u200c\u200d الكاظمي\u202c", "مصطفي الكاظمي"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ARABIC_CASES], ids=[c[0] for c in ARABIC_CASES])
+def test_normalize_arabic(text: str, expected: str) -> None:
+    assert normalize_arabic(text) == expected
+
+
+LATIN_CASES = [
+    ("case and article", "Mustafa Al-Kazemi", "mustafa al kazemi"),
+    ("diacritics", "Muṣṭafā al-Kāẓimī", "mustafa al kazimi"),
+    ("ayn and hamza marks", "ʿAbd al-Qādir Ra’ed", "abd al qadir raed"),
+    ("possessive", "Al-Kazemi’s statements", "al kazemi statements"),
+    ("ascii possessive", "Sudani's", "sudani"),
+    ("joined words", "SergeiLavrov", "sergei lavrov"),
+    ("spacing", "  Abdul   Wahab  ", "abdul wahab"),
+    ("apostrophe in name", "Shia'", "shia"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LATIN_CASES], ids=[c[0] for c in LATIN_CASES])
+def test_normalize_latin(text: str, expected: str) -> None:
+    assert normalize_latin(text) == expected
+
+
+SCRIPTS = [
+    ("arabic", "مصطفى الكاظمي", "arabic"),
+    ("latin", "Mustafa", "latin"),
+    ("mixed", "Mustafa الكاظمي", "mixed"),
+    ("digits only", "٢٠٢٤", "other"),
+    ("empty", "", "empty"),
+    ("spaces", "   ", "empty"),
+    ("persian", "کاظمی", "arabic"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SCRIPTS], ids=[c[0] for c in SCRIPTS])
+def test_detect_script(text: str, expected: str) -> None:
+    assert detect_script(text) == expected
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"bytes", ["list"]], ids=["none", "int", "bytes", "list"])
+def test_non_strings_are_refused(bad: object) -> None:
+    with pytest.raises(InputError, match="must be a string"):
+        normalize(bad)  # type: ignore[arg-type]
+    with pytest.raises(NasabError):
+        detect_script(bad)  # type: ignore[arg-type]
+
+
+def test_mixed_token_is_split_by_script() -> None:
+    assert tokenize("ISISداعش") == ["isis", "داعش"]
+
+
+def test_very_long_input_is_handled() -> None:
+    text = "مصطفى الكاظمي " * 7000  # ~100,000 characters
+    assert normalize(text).count("الكاظمي") == 7000
+
+
+def test_lone_combining_marks() -> None:
+    assert normalize("\u0301\u0301") == ""
+    assert clean("\u064e\u0650") == ""
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.text())
+def test_normalize_never_raises_and_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@settings(derandomize=True, max_examples=200)
+@given(st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)))
+def test_arabic_normalisation_idempotent(text: str) -> None:
+    once = normalize_arabic(text)
+    assert normalize_arabic(once) == once
