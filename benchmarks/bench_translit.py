@@ -65,7 +65,9 @@ def evaluate(pairs: list[tuple[str, str]], system) -> tuple[float, float, float]
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=Path("/work/shared/data"))
-    ap.add_argument("--limit", type=int, default=0, help="evaluate on the first N pairs of each split")
+    ap.add_argument(
+        "--limit", type=int, default=0, help="evaluate on the first N pairs of each split"
+    )
     args = ap.parse_args(argv)
     _, held, geval = load(args.data)
     splits = {}
@@ -99,7 +101,9 @@ def main(argv: list[str] | None = None) -> int:
             romanize_token(w)
         reps += min(1000, len(words))
     dc = time.perf_counter() - t0
-    print(f"\nromanize_token uncached: {len(words) / dt:,.0f} tokens/s ({1000 * dt / len(words):.2f} ms/token)")
+    print(
+        f"\nromanize_token uncached: {len(words) / dt:,.0f} tokens/s ({1000 * dt / len(words):.2f} ms/token)"
+    )
     print(f"romanize_token cached:   {reps / dc:,.0f} calls/s")
     return 0
 

@@ -28,7 +28,14 @@ from nasab.text import normalize
 _ENGLISH_WORDS = frozenset(
     "said will may mark hope grace faith joy rose june april august major general colonel "
     "captain dr doctor sheikh shaykh haji hajji mullah mawlawi maulana imam sayed sayyid "
-    "abu abd umm bin ibn al el the de la le van von mr mrs ms sir lord king prince".split()
+    "abu abd umm bin ibn al el the de la le van von mr mrs ms sir lord king prince rasul sayyed "
+    "syed baha wan han".split()
+)
+
+
+# OFAC programmes of the Arab world and its neighbourhood (terrorism lists included).
+_REGIONAL = re.compile(
+    r"SDGT|IRAQ|SYRIA|LIBYA|YEMEN|LEBANON|SUDAN|SOMALIA|IRGC|IFSR|IRAN|FTO|SDT|HRIT"
 )
 
 
@@ -54,6 +61,7 @@ def main() -> None:
     args = ap.parse_args()
 
     entities: dict[str, set[str]] = defaultdict(set)
+    regional: dict[str, set[str]] = defaultdict(set)
     with (args.data / "ofac_sdn_2021" / "clusters.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             if row["kind"] != "individual":
@@ -61,7 +69,12 @@ def main() -> None:
             tok = _given_tokens(row["name"])
             if tok:
                 entities[tok].add(row["entity_id"])
-    counts = Counter({tok: len(ids) for tok, ids in entities.items()})
+                if _REGIONAL.search(row.get("program", "")):
+                    regional[tok].add(row["entity_id"])
+    # Arabic-origin: most persons carrying the name are listed under Middle East programmes.
+    counts = Counter(
+        {tok: len(ids) for tok, ids in entities.items() if len(regional[tok]) * 2 > len(ids)}
+    )
 
     # Arabic spellings by Latin fold, only where the consonant skeletons agree.
     arabic_by_fold: dict[str, Counter[str]] = defaultdict(Counter)
@@ -86,12 +99,21 @@ def main() -> None:
         ar = "|".join(f for f, _ in forms.most_common(3))
         rows.append((tok, ar, c))
     with args.out.open("w", encoding="utf-8", newline="") as out:
-        out.write("# Arabic-origin given names: Latin spelling (lowercase), Arabic spellings (normalised,\n")
-        out.write("# '|'-separated) and the number of listed persons whose first given name it is.\n")
-        out.write("# Sources: US OFAC SDN list, April 2021 (US government work, public domain) for the\n")
+        out.write(
+            "# Arabic-origin given names (first given names of persons listed mostly under Middle East\n"
+        )
+        out.write("# programmes): Latin spelling (lowercase), Arabic spellings (normalised,\n")
+        out.write(
+            "# '|'-separated) and the number of listed persons whose first given name it is.\n"
+        )
+        out.write(
+            "# Sources: US OFAC SDN list, April 2021 (US government work, public domain) for the\n"
+        )
         out.write("# given-name position; NETransliteration Wikidata word pairs (steveash/\n")
         out.write("# NETransliteration-COLING2018, CC0 1.0) for the Arabic spellings.\n")
-        out.write("# Licence: public domain / CC0 1.0. Rebuild: python scripts/build_given_names.py\n")
+        out.write(
+            "# Licence: public domain / CC0 1.0. Rebuild: python scripts/build_given_names.py\n"
+        )
         out.write("en\tar\tcount\n")
         for tok, ar, c in rows:
             out.write(f"{tok}\t{ar}\t{c}\n")

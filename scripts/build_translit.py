@@ -102,8 +102,11 @@ def load(data: Path, exclude_dev: bool = False) -> tuple[list[Pair], list[Pair],
 def init_table(pairs: list[Pair]) -> dict[str, dict[str, float]]:
     co: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for a, e in pairs:
-        subs = {e[j : j + L] for L in range(1, MAX_CHUNK + 1) for j in range(len(e) - L + 1)}
-        for c in set(a):
+        # sorted: set order depends on PYTHONHASHSEED, and float sums on the order
+        subs = sorted(
+            {e[j : j + L] for L in range(1, MAX_CHUNK + 1) for j in range(len(e) - L + 1)}
+        )
+        for c in sorted(set(a)):
             d = co[c]
             d[""] += LEN_PRIOR[0]
             for s in subs:
@@ -111,7 +114,9 @@ def init_table(pairs: list[Pair]) -> dict[str, dict[str, float]]:
     return normalise(co)
 
 
-def normalise(counts: dict[str, dict[str, float]], floor: float = 1e-5) -> dict[str, dict[str, float]]:
+def normalise(
+    counts: dict[str, dict[str, float]], floor: float = 1e-5
+) -> dict[str, dict[str, float]]:
     out = {}
     for c, d in counts.items():
         tot = sum(d.values())
@@ -224,7 +229,10 @@ def align(pairs: list[Pair], log: bool = True) -> list[tuple[str, list[str], flo
         counts, ll = em_step(pairs, t)
         t = normalise(counts)
         if log:
-            print(f"  EM iteration {it + 1}: loglik {ll:,.0f} ({time.time() - t0:.1f}s)", file=sys.stderr)
+            print(
+                f"  EM iteration {it + 1}: loglik {ll:,.0f} ({time.time() - t0:.1f}s)",
+                file=sys.stderr,
+            )
     out = []
     for a, e in pairs:
         v = viterbi(a, e, t)
@@ -260,7 +268,10 @@ def build(data: Path, out: Path, exclude_dev: bool = False, log: bool = True) ->
     cut = scores[int(0.05 * len(scores))]
     kept = [(a, ch) for a, ch, s in aligned if s >= cut]
     if log:
-        print(f"{len(kept):,} pairs kept after alignment filter (cut {cut:.2f}/letter)", file=sys.stderr)
+        print(
+            f"{len(kept):,} pairs kept after alignment filter (cut {cut:.2f}/letter)",
+            file=sys.stderr,
+        )
 
     chars: Counter = Counter()
     words: dict[str, Counter] = defaultdict(Counter)
@@ -322,7 +333,9 @@ def build(data: Path, out: Path, exclude_dev: bool = False, log: bool = True) ->
                 fh.write(f"{side}\t{g}\t{k}\n")
     if log:
         for name in ("translit_words.tsv", "translit_chars.tsv", "translit_lm.tsv"):
-            print(f"wrote {out / name} ({(out / name).stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
+            print(
+                f"wrote {out / name} ({(out / name).stat().st_size / 1e6:.2f} MB)", file=sys.stderr
+            )
 
 
 def tune(data: Path) -> None:
@@ -352,10 +365,16 @@ def tune(data: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=Path("/work/shared/data"), help="development data folder")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--data", type=Path, default=Path("/work/shared/data"), help="development data folder"
+    )
     ap.add_argument("--out", type=Path, default=REPO / "data" / "aliases", help="output folder")
-    ap.add_argument("--tune", action="store_true", help="grid-search decoder settings, write nothing")
+    ap.add_argument(
+        "--tune", action="store_true", help="grid-search decoder settings, write nothing"
+    )
     args = ap.parse_args(argv)
     if args.tune:
         tune(args.data)

@@ -23,18 +23,29 @@ from rapidfuzz import fuzz, process
 from ..errors import InputError
 from ..names.parse import parse_name
 from .compare import compare
+from .weights import token_weight
 
 __all__ = ["compare_many", "name_keys"]
 
 
-def name_keys(names: Sequence[str]) -> list[str]:
-    """Space-joined token skeletons of each name, kunya included (the prefilter's input)."""
+_COMMON = 0.35  # tokens weighing less than this cannot carry a match on their own
+
+
+def name_keys(names: Sequence[str], *, rare_only: bool = False) -> list[str]:
+    """Space-joined token skeletons of each name, kunya included (the prefilter's input).
+
+    With ``rare_only``, tokens too common to carry a match alone (Mohammed, Ali)
+    are left out; a name made only of such tokens gets an empty key.
+    """
     out = []
     for i, n in enumerate(names):
         if not isinstance(n, str) or not n.strip():
             raise InputError(f"name at index {i} must be a non-empty string, got {n!r}")
         p = parse_name(n)
-        out.append(" ".join(t.key for t in (*p.tokens, *p.kunya)))
+        toks = (*p.tokens, *p.kunya)
+        if rare_only:
+            toks = tuple(t for t in toks if token_weight(t.key) >= _COMMON and len(t.text) > 1)
+        out.append(" ".join(t.key for t in toks))
     return out
 
 
@@ -59,8 +70,11 @@ def compare_many(
     Returns:
         A ``len(a) x len(b)`` float32 matrix of scores in [0, 1].
     """
-    ka, kb = name_keys(a), name_keys(b)
+    ka, kb = name_keys(a, rare_only=True), name_keys(b, rare_only=True)
     pre = process.cdist(ka, kb, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=workers, score_cutoff=prefilter)
+    # Names made only of common or one-letter tokens have no prefilter key: score in full.
+    pre[[i for i, k in enumerate(ka) if not k], :] = 1
+    pre[:, [j for j, k in enumerate(kb) if not k]] = 1
     out = np.zeros((len(a), len(b)), dtype=np.float32)
     rows, cols = np.nonzero(pre)
     for i, j in zip(rows.tolist(), cols.tolist()):

@@ -36,6 +36,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 
 from ..errors import InputError
+from ..names.keys import skeleton
 from ..names.parse import Name, Token, parse_name
 from ..text import normalize
 from .weights import token_weight
@@ -46,12 +47,13 @@ __all__ = ["ALGORITHM", "Match", "compare", "token_similarity"]
 ALGORITHM = "nasab-name-v1"
 
 _ALIGN_MIN = 0.55  # below this two tokens are not the same name at all
-_FULL_SIM = 0.9  # at or above this two tokens are taken as the same spelling
+_FULL_SIM = 1.0  # at or above this two tokens are taken as the same spelling
 _MISSING = 0.15  # cost of a token present in one name only, per unit weight
 _CONFLICT_FAMILY = 2.0  # cost of unaligned or dissimilar family names
 _CONFLICT_GIVEN = 1.5  # cost of unaligned first given names
 _CONFLICT_OTHER = 1.0  # cost of the dissimilar part of an aligned middle token
 _ORDER = 0.65  # factor per crossed pair of given names
+_ORDER_FAMILY = 0.85  # factor per crossed pair involving the family name (inverted lists)
 _KUNYA = 0.5  # weight of kunya evidence relative to a name token
 
 
@@ -116,16 +118,25 @@ def _romanizer() -> Callable[[str, int], list[tuple[str, float]]] | None:
 
 
 @lru_cache(maxsize=262144)
-def _cross_fold_sim(arabic: str, latin_fold: str) -> float:
-    """Best spelling similarity between an Arabic token's romanisations and a Latin fold."""
-    from ..names.keys import fold
+def _cross_fold_sim(arabic: str, latin_fold: str, latin_key: str) -> float:
+    """Best similarity between an Arabic token's learned romanisations and a Latin token.
+
+    Each candidate is compared by spelling fold and by skeleton (the romanisations carry
+    learned correspondences such as ج -> g that the fixed skeleton classes do not), and
+    slightly discounted by its rank, so a likelier reading wins ties.
+    """
+    from ..names.keys import fold, skeleton
 
     romanize_token = _romanizer()
     if romanize_token is None:
         return -1.0
     best = 0.0
-    for part_cands in _token_romanizations(arabic, romanize_token):
-        best = max(best, Indel.normalized_similarity(fold(part_cands), latin_fold))
+    for rank, cand in enumerate(_token_romanizations(arabic, romanize_token)):
+        f = fold(cand)
+        sim = 0.6 * Indel.normalized_similarity(f, latin_fold) + 0.4 * Levenshtein.normalized_similarity(
+            skeleton(cand), latin_key
+        )
+        best = max(best, sim * (1.0 - 0.01 * rank))
     return best
 
 
@@ -141,10 +152,37 @@ def _token_romanizations(arabic: str, romanize_token: Callable[[str, int], list[
     return out
 
 
-@lru_cache(maxsize=262144)
+_SIM_CACHE: dict[tuple[str, str], float] = {}
+_SIM_CACHE_MAX = 1_000_000
+
+
 def _token_sim(ta: Token, tb: Token) -> float:
+    # A token's key, fold and script all derive from its text, so the text pair is
+    # the cache key (str hashes are cached by Python; dataclass hashes are not).
+    k = (ta.text, tb.text)
+    s = _SIM_CACHE.get(k)
+    if s is None:
+        if len(_SIM_CACHE) >= _SIM_CACHE_MAX:
+            _SIM_CACHE.clear()
+        s = _SIM_CACHE[k] = _SIM_CACHE[(tb.text, ta.text)] = _raw_token_sim(ta, tb)
+    return s
+
+
+_ABD_PREFIXES = ("abd ", "عبد ")
+
+
+def _raw_token_sim(ta: Token, tb: Token) -> float:
     if ta.text == tb.text:
         return 1.0
+    abd_a, abd_b = ta.text.startswith(_ABD_PREFIXES), tb.text.startswith(_ABD_PREFIXES)
+    if abd_a and abd_b:
+        # Abd + divine name: the shared 'Abd' says nothing; compare what follows.
+        return _raw_token_sim(_strip_abd(ta), _strip_abd(tb))
+    if abd_a != abd_b:
+        # 'Abdul Hanif' vs 'Hanif': the servant prefix is often dropped in lists.
+        bare = _strip_abd(ta if abd_a else tb)
+        other = tb if abd_a else ta
+        return min(0.8, _raw_token_sim(bare, other)) if bare.key else 0.0
     if ta.script == tb.script == "latin" and min(len(ta.text), len(tb.text)) == 1:
         # An initial ("A. Khamenei") agrees with any name that starts with it.
         return 0.8 if ta.text[0] == tb.text[0] else 0.0
@@ -153,15 +191,25 @@ def _token_sim(ta: Token, tb: Token) -> float:
     skel = Levenshtein.normalized_similarity(ta.key, tb.key)
     if ta.script == tb.script:
         spell = Indel.normalized_similarity(ta.fold, tb.fold)
+        sim = 0.5 * skel + 0.5 * spell
     else:
         ar, lat = (ta, tb) if ta.script == "arabic" else (tb, ta)
-        spell = _cross_fold_sim(ar.fold, lat.fold)
+        spell = _cross_fold_sim(ar.fold, lat.fold, lat.key)
         if spell < 0:
             spell = skel
-    sim = 0.5 * skel + 0.5 * spell
-    if ta.key == tb.key and spell >= 0.7:
-        sim = max(sim, 0.9 + 0.1 * spell)
+        elif ar.article and not lat.article and lat.fold[:2] in ("al", "il") and len(lat.fold) > 4:
+            # 'Elnady' for النادي: the article written joined to the name.
+            rest = lat.fold[2:]
+            spell = max(spell, _cross_fold_sim(ar.fold, rest, skeleton(rest)))
+        sim = 0.3 * skel + 0.7 * spell
     return sim
+
+
+def _strip_abd(t: Token) -> Token:
+    from ..names.keys import fold, skeleton
+
+    rest = t.text.split(" ", 1)[1]
+    return Token(rest, "".join(skeleton(p) for p in rest.split(" ")), t.script, t.role, t.article, fold(rest.replace(" ", "")))
 
 
 def token_similarity(a: str, b: str) -> float:
@@ -244,21 +292,28 @@ def _score_names(na: Name, nb: Name) -> tuple[float, dict[str, float], tuple[Pai
     if given_conflict:
         conflict += _CONFLICT_GIVEN * max(0.5, _weight(ta[0], tb[0]))
         notes.append(f"conflict: given names {ta[0].text!r} and {tb[0].text!r} differ")
+    spare_a = spare_b = 0.0
     for i, t in enumerate(ta):
         if i not in aligned_a and not (family_conflict and i == fa) and not (given_conflict and i == 0):
-            missing += _MISSING * _weight(t)
-            notes.append(f"missing in second: {t.text!r} ({t.role})")
+            spare_a += _weight(t)
+            notes.append(f"only in first: {t.text!r} ({t.role})")
     for j, t in enumerate(tb):
         if j not in aligned_b and not (family_conflict and j == fb) and not (given_conflict and j == 0):
-            missing += _MISSING * _weight(t)
-            notes.append(f"missing in first: {t.text!r} ({t.role})")
+            spare_b += _weight(t)
+            notes.append(f"only in second: {t.text!r} ({t.role})")
+    # A part missing from one name is fine (a dropped middle name); parts left over on
+    # both sides are different names in the same slots, which is a conflict.
+    both = min(spare_a, spare_b)
+    slots = min(len(ta) - len(aligned_a), len(tb) - len(aligned_b))
+    conflict += _CONFLICT_OTHER * max(both, 0.5 * slots)
+    missing += _MISSING * (spare_a + spare_b - 2 * both)
     # Crossed given names: order carries meaning (son before father).
     order = 1.0
-    given_pairs = [(i, j) for i, j, _ in alignment if ta[i].role != "family" and tb[j].role != "family"]
-    for k, (i1, j1) in enumerate(given_pairs):
-        for i2, j2 in given_pairs[k + 1 :]:
+    for k, (i1, j1, _) in enumerate(alignment):
+        for i2, j2, _ in alignment[k + 1 :]:
             if (i1 - i2) * (j1 - j2) < 0:
-                order *= _ORDER
+                with_family = "family" in (ta[i1].role, ta[i2].role, tb[j1].role, tb[j2].role)
+                order *= _ORDER_FAMILY if with_family else _ORDER
                 notes.append(f"order: {ta[i1].text!r} and {ta[i2].text!r} appear in crossed order")
     # Kunyas: weak evidence for, weaker against.
     kunya = 0.0

@@ -46,7 +46,9 @@ __all__ = [
 # Letter-form folding that loses nothing useful for transliteration.
 _AR_FOLD = str.maketrans({"ٱ": "ا", "ک": "ك", "ی": "ي", "ھ": "ه", "ۀ": "ة", "ە": "ه"})
 _NON_AZ = re.compile(r"[^a-z]+")
-_LATIN_ARTICLE = re.compile(r"^(?:al|el|ul)[-' ]?(?=[a-z]{3})|^(?:a[dnrstz]|as[h]|ath|adh|e[dnrstz])[-' ](?=[a-z]{3})")
+_LATIN_ARTICLE = re.compile(
+    r"^(?:al|el|ul)[-' ]?(?=[a-z]{3})|^(?:a[dnrstz]|as[h]|ath|adh|e[dnrstz])[-' ](?=[a-z]{3})"
+)
 
 #: The Arabic definite article.
 ARTICLE = "ال"
@@ -54,8 +56,8 @@ ARTICLE = "ال"
 # Decoder settings (tuned on a dev split of the training data, see the build script).
 BEAM = 8
 CANDIDATES = 10
-LM_WEIGHT = 0.8
-REV_LM_WEIGHT = 1.0
+LM_WEIGHT = 0.5
+REV_LM_WEIGHT = 0.6
 TEMPERATURE = 1.0
 
 
@@ -284,9 +286,7 @@ def decode_arabic(
                 old = new.get(t)
                 if old is None or old[0] + lm_weight * old[1] < score + lm_weight * (lmv + extra):
                     new[t] = (score, lmv + extra, (*chunks, chunk))
-        hyps = dict(
-            sorted(new.items(), key=lambda kv: -(kv[1][0] + lm_weight * kv[1][1]))[:beam]
-        )
+        hyps = dict(sorted(new.items(), key=lambda kv: -(kv[1][0] + lm_weight * kv[1][1]))[:beam])
     out = []
     for text, (chan, lmv, chunks) in hyps.items():
         total = chan + lm_weight * (lmv + lm(text[-hist_len:], "$"))

@@ -25,7 +25,23 @@ from .schemes import _romanize_token
 __all__ = ["arabic_candidates", "variants"]
 
 _ARTICLES = {"al", "el", "ul"}
-_ASSIMILATED = {"ad", "an", "ar", "as", "ash", "at", "ath", "az", "adh", "ed", "en", "er", "es", "et", "ez"}
+_ASSIMILATED = {
+    "ad",
+    "an",
+    "ar",
+    "as",
+    "ash",
+    "at",
+    "ath",
+    "az",
+    "adh",
+    "ed",
+    "en",
+    "er",
+    "es",
+    "et",
+    "ez",
+}
 # Latin particles with a fixed Arabic form.
 _LATIN_PARTICLES = {
     "abu": "أبو", "abou": "أبو", "abo": "أبو", "bin": "بن", "ben": "بن", "ibn": "ابن",
@@ -142,8 +158,8 @@ def variants(name: str, k: int = 10) -> list[str]:
         k: how many variants to return.
 
     Example:
-        >>> variants("الكاظمي", k=3)
-        ['al-Kazemi', 'al-Kazimi', 'al-Kadhimi']
+        >>> variants("الكاظمي", k=2)
+        ['al-Kazemi', 'al-Kazimi']
     """
     check_text(name, "name")
     k = max(int(k), 0)

@@ -1,0 +1,1196 @@
+"""Alias tables: one row per (entity, alias), in files, DataFrames and notebooks.
+
+An :class:`AliasTable` is what :func:`nasab.resolve` leaves behind for later use:
+every spelling seen for every entity, in both scripts, with what kind of alias it
+is (a spelling variant, a transliteration, a translation, an acronym, a kunya, a
+previous name, or the canonical name), where it came from and how often.
+
+Tables are saved as TSV, CSV or JSON (the format comes from the file suffix) and
+load back exactly as they were saved; writes are atomic. Hand corrections
+(:meth:`AliasTable.add_alias`, :meth:`AliasTable.merge_entities`,
+:meth:`AliasTable.split_entity`...) are logged in :attr:`AliasTable.edits` so they
+can be replayed on a table rebuilt from new data.
+
+Example:
+    >>> t = AliasTable()
+    >>> t.add_alias("E1", "Mustafa al-Kadhimi", alias_kind="canonical")
+    >>> t.add_alias("E1", "مصطفى الكاظمي", alias_kind="transliteration")
+    >>> t.add_alias("E1", "Mustafa Al-Kazemi")
+    >>> len(t), t.entities()
+    (3, ['E1'])
+    >>> [(c.entity_id, c.alias, c.score) for c in t.lookup("مصطفى الكاظمي")]
+    [('E1', 'مصطفى الكاظمي', 1.0)]
+    >>> t.lookup("Mustapha al-Kazimi")[0].entity_id
+    'E1'
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from .errors import DataFileError, ExtraMissingError, InputError
+from .text import detect_script, normalize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .link import Candidate
+
+__all__ = ["ALIAS_KINDS", "COLUMNS", "FORMAT_VERSION", "AliasRow", "AliasTable"]
+
+#: Column order of every file format.
+COLUMNS = (
+    "entity_id",
+    "kind",
+    "canonical_latin",
+    "canonical_arabic",
+    "alias",
+    "script",
+    "alias_kind",
+    "source",
+    "count",
+)
+
+#: The kinds of alias a row may record.
+ALIAS_KINDS = (
+    "canonical",
+    "spelling variant",
+    "transliteration",
+    "translation",
+    "acronym",
+    "kunya",
+    "previous name",
+)
+
+_KINDS = ("person", "organization")
+_SCRIPTS = ("arabic", "latin", "mixed", "other")
+_FORMAT_NAME = "nasab-alias-table"
+#: Version of the file layout written by :meth:`AliasTable.save`.
+FORMAT_VERSION = 1
+_FORMATS = {".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".json": "json"}
+_TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_TSV_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+
+
+@dataclass(slots=True)
+class AliasRow:
+    """One (entity, alias) row of an :class:`AliasTable`.
+
+    Attributes:
+        entity_id: the entity's stable id.
+        kind: ``person`` or ``organization``.
+        canonical_latin: the entity's canonical name in Latin script ('' if none).
+        canonical_arabic: the entity's canonical name in Arabic script ('' if none).
+        alias: the alias as written.
+        script: ``arabic``, ``latin``, ``mixed`` or ``other`` (of the alias).
+        alias_kind: one of :data:`ALIAS_KINDS`.
+        source: where the alias was seen ('' if unknown).
+        count: how many times it was seen.
+    """
+
+    entity_id: str
+    kind: str
+    canonical_latin: str
+    canonical_arabic: str
+    alias: str
+    script: str
+    alias_kind: str
+    source: str
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row as a plain dict, in :data:`COLUMNS` order."""
+        return asdict(self)
+
+
+def _script(alias: str) -> str:
+    s = detect_script(alias)
+    return s if s in _SCRIPTS else "other"
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _initials(text: str) -> str:
+    stop = {"of", "the", "and", "for", "in", "on", "في", "و", "من", "على", "ل"}
+    out = []
+    for tok in normalize(text).split():
+        if tok in stop:
+            continue
+        if tok.startswith("وال") and len(tok) > 4:
+            tok = tok[3:]
+        elif tok.startswith("ال") and len(tok) > 3:
+            tok = tok[2:]
+        out.append(tok[0])
+    return "".join(out)
+
+
+def classify_alias(
+    alias: str, canonical_latin: str, canonical_arabic: str, kind: str = "person"
+) -> str:
+    """Guess the kind of an alias relative to the entity's canonical names.
+
+    Args:
+        alias: the alias.
+        canonical_latin: canonical Latin-script name ('' if none).
+        canonical_arabic: canonical Arabic-script name ('' if none).
+        kind: ``person`` or ``organization``.
+
+    Returns:
+        One of :data:`ALIAS_KINDS`.
+
+    Example:
+        >>> classify_alias("Mustafa Al-Kazemi", "Mustafa al-Kadhimi", "مصطفى الكاظمي")
+        'spelling variant'
+        >>> classify_alias("مصطفى الكاظمي", "Mustafa al-Kadhimi", "مصطفى الكاظمي")
+        'canonical'
+        >>> classify_alias("Abu Ahmed", "Mustafa al-Kadhimi", "")
+        'kunya'
+        >>> classify_alias("UN", "United Nations", "", kind="organization")
+        'acronym'
+    """
+    if alias in (canonical_latin, canonical_arabic):
+        return "canonical"
+    norm = normalize(alias)
+    if norm and norm in (normalize(canonical_latin or " "), normalize(canonical_arabic or " ")):
+        return "spelling variant"
+    script = _script(alias)
+    compact = norm.replace(" ", "")
+    if 2 <= len(compact) <= 8 and " " not in alias.strip():
+        for canon in (canonical_latin, canonical_arabic):
+            if (
+                canon
+                and _script(canon) == script
+                and len(canon.split()) >= 2
+                and _initials(canon) == compact
+            ):
+                return "acronym"
+    if kind == "person":
+        try:
+            from .names import parse_name
+
+            parsed = parse_name(alias)
+            if parsed.kunya and not parsed.tokens:
+                return "kunya"
+        except InputError:
+            pass
+    same_script = canonical_latin if script != "arabic" else canonical_arabic
+    if same_script:
+        return "spelling variant"
+    if kind == "organization":
+        other = canonical_arabic if script != "arabic" else canonical_latin
+        if other:
+            try:
+                from .match import compare
+
+                if compare(alias, other, kind="organization").score < 0.5:
+                    return "translation"
+            except (ImportError, InputError):
+                return "translation"
+    return "transliteration"
+
+
+class AliasTable:
+    """A table of entities and their aliases, one row per (entity, alias).
+
+    Args:
+        rows: rows to start with (:class:`AliasRow` objects or dicts with the
+            :data:`COLUMNS` keys; missing optional keys get defaults).
+
+    Raises:
+        InputError: a row is not usable, or an (entity, alias) pair repeats.
+
+    Example:
+        >>> t = AliasTable([{"entity_id": "E1", "alias": "Jassim al-Mazroui"}])
+        >>> row = next(iter(t))
+        >>> row.kind, row.script, row.alias_kind, row.count
+        ('person', 'latin', 'canonical', 1)
+    """
+
+    def __init__(self, rows: Iterable[AliasRow | dict[str, Any]] = ()) -> None:
+        self._rows: list[AliasRow] = []
+        self._pos: dict[tuple[str, str], int] = {}
+        #: Every edit made through the editing methods, as replayable dicts.
+        self.edits: list[dict[str, Any]] = []
+        self._cache: dict[str, Any] = {}
+        for row in rows:
+            self._append(self._coerce(row))
+
+    # ------------------------------------------------------------------ basics
+
+    @staticmethod
+    def _coerce(row: AliasRow | dict[str, Any]) -> AliasRow:
+        if isinstance(row, AliasRow):
+            return row
+        if not isinstance(row, dict):
+            raise InputError(
+                f"an alias row must be an AliasRow or a dict, got {type(row).__name__}"
+            )
+        unknown = set(row) - set(COLUMNS)
+        if unknown:
+            raise InputError(f"unknown alias-table column(s): {', '.join(sorted(unknown))}")
+        entity_id, alias = row.get("entity_id"), row.get("alias")
+        if not isinstance(entity_id, str) or not entity_id:
+            raise InputError("an alias row needs a non-empty string entity_id")
+        if not isinstance(alias, str) or not alias.strip():
+            raise InputError(f"entity {entity_id!r}: an alias row needs a non-empty string alias")
+        kind = row.get("kind") or "person"
+        lat = row.get("canonical_latin")
+        ar = row.get("canonical_arabic")
+        script = row.get("script") or _script(alias)
+        if lat is None and ar is None:
+            lat, ar = (alias, "") if script != "arabic" else ("", alias)
+        lat, ar = lat or "", ar or ""
+        count = row.get("count", 1)
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise InputError(
+                f"entity {entity_id!r}: count must be a non-negative integer, got {count!r}"
+            )
+        alias_kind = row.get("alias_kind") or classify_alias(alias, lat, ar, kind)
+        out = AliasRow(
+            entity_id, kind, lat, ar, alias, script, alias_kind, row.get("source") or "", count
+        )
+        for name in ("kind", "script", "alias_kind"):
+            _check_choice(getattr(out, name), name, InputError)
+        return out
+
+    def _append(self, row: AliasRow) -> None:
+        key = (row.entity_id, row.alias)
+        if key in self._pos:
+            raise InputError(f"duplicate row for entity {row.entity_id!r} and alias {row.alias!r}")
+        self._pos[key] = len(self._rows)
+        self._rows.append(row)
+        self._cache.clear()
+
+    def _reindex(self) -> None:
+        self._pos = {(r.entity_id, r.alias): i for i, r in enumerate(self._rows)}
+        self._cache.clear()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[AliasRow]:
+        return iter(self._rows)
+
+    def __getitem__(self, index: int) -> AliasRow:
+        return self._rows[index]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AliasTable):
+            return NotImplemented
+        return self._rows == other._rows
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<AliasTable: {len(self.entities())} entities, {len(self)} aliases>"
+
+    def entities(self) -> list[str]:
+        """Entity ids in order of first appearance.
+
+        Example:
+            >>> AliasTable([{"entity_id": "B", "alias": "x"}, {"entity_id": "A", "alias": "y"}]).entities()
+            ['B', 'A']
+        """
+        return list(dict.fromkeys(r.entity_id for r in self._rows))
+
+    def rows_of(self, entity_id: str) -> list[AliasRow]:
+        """The rows of one entity (empty if unknown)."""
+        return [r for r in self._rows if r.entity_id == entity_id]
+
+    def aliases(self, entity_id: str) -> list[str]:
+        """The aliases of one entity, in table order.
+
+        Example:
+            >>> AliasTable([{"entity_id": "E", "alias": "Ali"}, {"entity_id": "E", "alias": "علي"}]).aliases("E")
+            ['Ali', 'علي']
+        """
+        return [r.alias for r in self._rows if r.entity_id == entity_id]
+
+    # ------------------------------------------------------------- constructors
+
+    @classmethod
+    def from_resolution(cls, res: Any) -> AliasTable:
+        """Build a table from a :class:`nasab.resolve.Resolution`.
+
+        Every distinct name among an entity's member records becomes one row, with
+        its count and source(s); the canonical names get a row of their own (count 0)
+        when no record spelled them exactly so.
+
+        Args:
+            res: the resolution (anything with ``entities`` and ``records``).
+
+        Returns:
+            The alias table.
+        """
+        table = cls()
+        records = list(res.records)
+        for ent in res.entities:
+            canonical = dict(getattr(ent, "canonical", {}) or {})
+            lat = canonical.get("latin") or ""
+            ar = canonical.get("arabic") or ""
+            kind = getattr(ent, "kind", None) or "person"
+            seen: dict[str, list[Any]] = {}
+            for i in ent.members:
+                rec = records[i]
+                name = rec.name if hasattr(rec, "name") else str(rec)
+                seen.setdefault(name, []).append(rec)
+            if not lat and not ar:
+                first = next(iter(seen), "")
+                lat, ar = (first, "") if _script(first) != "arabic" else ("", first)
+            for name, recs in seen.items():
+                sources = list(dict.fromkeys(str(getattr(r, "source", "") or "") for r in recs))
+                attrs = [getattr(r, "attrs", None) or {} for r in recs]
+                alias_kind = next(
+                    (a.get("alias_kind") for a in attrs if a.get("alias_kind") in ALIAS_KINDS), None
+                )
+                if alias_kind is None and any(
+                    str(a.get("name_type", "")).lower()
+                    in ("fka", "formerly known as", "previous name")
+                    for a in attrs
+                ):
+                    alias_kind = "previous name"
+                if alias_kind is None:
+                    alias_kind = classify_alias(name, lat, ar, kind)
+                table._append(
+                    AliasRow(
+                        str(ent.id), kind, lat, ar, name, _script(name), alias_kind,
+                        "|".join(s for s in sources if s), len(recs),
+                    )
+                )  # fmt: skip
+            for canon in (lat, ar):
+                if canon and canon not in seen:
+                    table._append(
+                        AliasRow(
+                            str(ent.id),
+                            kind,
+                            lat,
+                            ar,
+                            canon,
+                            _script(canon),
+                            "canonical",
+                            "nasab",
+                            0,
+                        )
+                    )
+        return table
+
+    # ------------------------------------------------------------------ editing
+
+    def add_alias(
+        self,
+        entity_id: str,
+        alias: str,
+        *,
+        alias_kind: str | None = None,
+        source: str = "",
+        count: int = 1,
+        kind: str | None = None,
+    ) -> None:
+        """Add an alias to an entity (a new entity if the id is unknown); logged.
+
+        If the entity already has this alias, its count grows by ``count``.
+
+        Args:
+            entity_id: the entity.
+            alias: the alias as written.
+            alias_kind: one of :data:`ALIAS_KINDS` (None: guessed).
+            source: where the alias comes from.
+            count: how many times it was seen.
+            kind: ``person`` or ``organization`` for a new entity (default person).
+
+        Example:
+            >>> t = AliasTable()
+            >>> t.add_alias("E1", "Ali")
+            >>> t.add_alias("E1", "Ali", count=2)
+            >>> t[0].count, t.edits[0]["op"]
+            (3, 'add_alias')
+        """
+        edit = {"op": "add_alias", "entity_id": entity_id, "alias": alias, "alias_kind": alias_kind,
+                "source": source, "count": count, "kind": kind}  # fmt: skip
+        self._add_alias(edit)
+        self.edits.append(edit)
+
+    def _add_alias(self, e: dict[str, Any]) -> None:
+        entity_id, alias = e["entity_id"], e["alias"]
+        pos = self._pos.get((entity_id, alias))
+        if pos is not None:
+            self._rows[pos].count += int(e.get("count") or 0)
+            if e.get("alias_kind"):
+                _check_choice(e["alias_kind"], "alias_kind", InputError)
+                self._rows[pos].alias_kind = e["alias_kind"]
+            self._cache.clear()
+            return
+        existing = self.rows_of(entity_id)
+        row: dict[str, Any] = {"entity_id": entity_id, "alias": alias, "source": e.get("source") or "",
+                               "count": e.get("count", 1), "alias_kind": e.get("alias_kind")}  # fmt: skip
+        if existing:
+            first = existing[0]
+            row.update(
+                kind=first.kind,
+                canonical_latin=first.canonical_latin,
+                canonical_arabic=first.canonical_arabic,
+            )
+            script = _script(alias)
+            slot = "canonical_arabic" if script == "arabic" else "canonical_latin"
+            if not row[slot]:  # the entity's first name in this script becomes its canonical
+                self._set_canonical_rows(entity_id, **{slot: alias})
+                row[slot] = alias
+        else:
+            row["kind"] = e.get("kind") or "person"
+        self._append(self._coerce(row))
+
+    def remove_alias(self, entity_id: str, alias: str) -> None:
+        """Remove one (entity, alias) row; logged.
+
+        Raises:
+            InputError: the row does not exist.
+        """
+        edit = {"op": "remove_alias", "entity_id": entity_id, "alias": alias}
+        self._remove_alias(edit)
+        self.edits.append(edit)
+
+    def _remove_alias(self, e: dict[str, Any]) -> None:
+        pos = self._pos.get((e["entity_id"], e["alias"]))
+        if pos is None:
+            raise InputError(f"entity {e['entity_id']!r} has no alias {e['alias']!r}")
+        del self._rows[pos]
+        self._reindex()
+
+    def set_canonical(self, entity_id: str, name: str) -> None:
+        """Make ``name`` the entity's canonical name in its script; logged.
+
+        Example:
+            >>> t = AliasTable([{"entity_id": "E", "alias": "Mustafa Al-Kazemi"}])
+            >>> t.set_canonical("E", "Mustafa al-Kadhimi")
+            >>> t[0].canonical_latin, t.aliases("E")
+            ('Mustafa al-Kadhimi', ['Mustafa Al-Kazemi', 'Mustafa al-Kadhimi'])
+        """
+        edit = {"op": "set_canonical", "entity_id": entity_id, "name": name}
+        self._set_canonical(edit)
+        self.edits.append(edit)
+
+    def _set_canonical(self, e: dict[str, Any]) -> None:
+        entity_id, name = e["entity_id"], e["name"]
+        rows = self.rows_of(entity_id)
+        if not rows:
+            raise InputError(f"unknown entity {entity_id!r}")
+        slot = "canonical_arabic" if _script(name) == "arabic" else "canonical_latin"
+        self._set_canonical_rows(entity_id, **{slot: name})
+        if (entity_id, name) not in self._pos:
+            self._append(self._coerce({**rows[0].to_dict(), slot: name, "alias": name, "script": _script(name),
+                                       "alias_kind": "canonical", "source": "edit", "count": 0}))  # fmt: skip
+        else:
+            self._rows[self._pos[(entity_id, name)]].alias_kind = "canonical"
+
+    def _set_canonical_rows(self, entity_id: str, **values: str) -> None:
+        for r in self._rows:
+            if r.entity_id == entity_id:
+                for k, v in values.items():
+                    setattr(r, k, v)
+        self._cache.clear()
+
+    def merge_entities(self, a: str, b: str) -> None:
+        """Merge entity ``b`` into entity ``a`` (``a`` keeps its id and canonical names); logged.
+
+        Shared aliases have their counts added. A canonical name ``a`` lacks in a
+        script is taken from ``b``.
+
+        Raises:
+            InputError: either entity is unknown, or ``a == b``.
+
+        Example:
+            >>> t = AliasTable([{"entity_id": "A", "alias": "Mustafa al-Kadhimi"},
+            ...                 {"entity_id": "B", "alias": "مصطفى الكاظمي"}])
+            >>> t.merge_entities("A", "B")
+            >>> t.entities(), t[1].entity_id, t[1].canonical_arabic
+            (['A'], 'A', 'مصطفى الكاظمي')
+        """
+        edit = {"op": "merge_entities", "a": a, "b": b}
+        self._merge_entities(edit)
+        self.edits.append(edit)
+
+    def _merge_entities(self, e: dict[str, Any]) -> None:
+        a, b = e["a"], e["b"]
+        if a == b:
+            raise InputError(f"cannot merge entity {a!r} with itself")
+        ra, rb = self.rows_of(a), self.rows_of(b)
+        if not ra or not rb:
+            raise InputError(f"unknown entity {(a if not ra else b)!r}")
+        lat = ra[0].canonical_latin or rb[0].canonical_latin
+        ar = ra[0].canonical_arabic or rb[0].canonical_arabic
+        kept: list[AliasRow] = []
+        for r in self._rows:
+            if r.entity_id == b:
+                pos = self._pos.get((a, r.alias))
+                if pos is not None:
+                    self._rows[pos].count += r.count
+                    continue
+                r.entity_id = a
+                if r.alias_kind == "canonical" and r.alias not in (lat, ar):
+                    r.alias_kind = classify_alias(r.alias, lat, ar, r.kind)
+            kept.append(r)
+        for r in kept:
+            if r.entity_id == a:
+                r.canonical_latin, r.canonical_arabic, r.kind = lat, ar, ra[0].kind
+        self._rows = kept
+        self._reindex()
+
+    def split_entity(
+        self, entity_id: str, aliases: Sequence[str], new_id: str | None = None
+    ) -> str:
+        """Move some aliases of an entity to a new entity; logged.
+
+        Args:
+            entity_id: the entity to split.
+            aliases: the aliases that move.
+            new_id: the new entity's id (None: derived from the old id and the aliases,
+                so replaying the edit gives the same id).
+
+        Returns:
+            The new entity's id.
+
+        Raises:
+            InputError: unknown entity or alias, all aliases moved, or ``new_id`` in use.
+
+        Example:
+            >>> t = AliasTable([{"entity_id": "E", "alias": "Khalid Jassim"},
+            ...                 {"entity_id": "E", "alias": "Jassim Khalid"}])
+            >>> t.split_entity("E", ["Jassim Khalid"], new_id="E2")
+            'E2'
+            >>> [(r.entity_id, r.alias, r.canonical_latin) for r in t]
+            [('E', 'Khalid Jassim', 'Khalid Jassim'), ('E2', 'Jassim Khalid', 'Jassim Khalid')]
+        """
+        aliases = [aliases] if isinstance(aliases, str) else list(aliases)
+        if new_id is None:
+            digest = hashlib.sha1(
+                "\x1f".join([entity_id, *sorted(aliases)]).encode("utf-8")
+            ).hexdigest()[:8]
+            new_id = f"{entity_id}~{digest}"
+        edit = {"op": "split_entity", "entity_id": entity_id, "aliases": aliases, "new_id": new_id}
+        self._split_entity(edit)
+        self.edits.append(edit)
+        return new_id
+
+    def _split_entity(self, e: dict[str, Any]) -> None:
+        entity_id, aliases, new_id = e["entity_id"], list(e["aliases"]), e["new_id"]
+        rows = self.rows_of(entity_id)
+        if not rows:
+            raise InputError(f"unknown entity {entity_id!r}")
+        if any(r.entity_id == new_id for r in self._rows):
+            raise InputError(f"entity id {new_id!r} is already in use")
+        names = {r.alias for r in rows}
+        missing = [a for a in aliases if a not in names]
+        if missing:
+            raise InputError(f"entity {entity_id!r} has no alias {missing[0]!r}")
+        moving = set(aliases)
+        if not moving or moving == names:
+            raise InputError("a split must move some, but not all, aliases")
+        stay = [r for r in rows if r.alias not in moving]
+        move = [r for r in rows if r.alias in moving]
+
+        def canon(group: list[AliasRow], script: str, old: str) -> str:
+            names_here = [r.alias for r in group]
+            if old in names_here:
+                return old
+            pick = [r.alias for r in group if (r.script == "arabic") == (script == "arabic")]
+            return pick[0] if pick else ""
+
+        for group, eid in ((stay, entity_id), (move, new_id)):
+            lat = canon(group, "latin", rows[0].canonical_latin)
+            ar = canon(group, "arabic", rows[0].canonical_arabic)
+            for r in group:
+                r.entity_id, r.canonical_latin, r.canonical_arabic = eid, lat, ar
+                if r.alias in (lat, ar):
+                    r.alias_kind = "canonical"
+        self._reindex()
+
+    _EDIT_OPS: ClassVar[dict[str, str]] = {
+        "add_alias": "_add_alias",
+        "remove_alias": "_remove_alias",
+        "set_canonical": "_set_canonical",
+        "merge_entities": "_merge_entities",
+        "split_entity": "_split_entity",
+    }
+
+    def apply_edits(
+        self, edits: str | os.PathLike[str] | Iterable[dict[str, Any]], *, strict: bool = True
+    ) -> list[str]:
+        """Replay edits (a list of dicts, or a file written by :meth:`save_edits`).
+
+        Applied edits are appended to :attr:`edits`.
+
+        Args:
+            edits: the edits or the path of an edits file.
+            strict: raise on the first edit that does not apply (else skip it).
+
+        Returns:
+            One message per skipped edit (empty when all applied).
+
+        Raises:
+            InputError: an edit does not apply (``strict``) or is malformed.
+            DataFileError: the edits file cannot be read.
+
+        Example:
+            >>> t = AliasTable([{"entity_id": "A", "alias": "Ali"}, {"entity_id": "B", "alias": "علي"}])
+            >>> t.merge_entities("A", "B")
+            >>> fresh = AliasTable([{"entity_id": "A", "alias": "Ali"}, {"entity_id": "B", "alias": "علي"}])
+            >>> fresh.apply_edits(t.edits)
+            []
+            >>> fresh == t
+            True
+        """
+        if isinstance(edits, (str, os.PathLike)):
+            edits = _load_edits(Path(edits))
+        problems = []
+        for n, e in enumerate(list(edits), start=1):
+            op = e.get("op") if isinstance(e, dict) else None
+            method = self._EDIT_OPS.get(op or "")
+            if method is None:
+                raise InputError(f"edit {n}: unknown operation {op!r}")
+            try:
+                getattr(self, method)(dict(e))
+            except KeyError as exc:
+                raise InputError(f"edit {n} ({op}): missing field {exc.args[0]!r}") from None
+            except InputError as exc:
+                if strict:
+                    raise InputError(f"edit {n} ({op}): {exc}") from None
+                problems.append(f"edit {n} ({op}): {exc}")
+                continue
+            self.edits.append(dict(e))
+        return problems
+
+    def save_edits(self, path: str | os.PathLike[str]) -> None:
+        """Write :attr:`edits` to a JSON file (atomically), for :meth:`apply_edits`."""
+        doc = {"format": "nasab-alias-edits", "nasab_version": _version(), "edits": self.edits}
+        _atomic_write(Path(path), json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+
+    def merge(self, other: AliasTable) -> AliasTable:
+        """A new table with the rows of both tables (entities joined by id).
+
+        Rows for the same (entity, alias) have their counts added and their sources
+        joined. The edit logs are concatenated.
+
+        Example:
+            >>> a = AliasTable([{"entity_id": "E", "alias": "Ali", "source": "x"}])
+            >>> b = AliasTable([{"entity_id": "E", "alias": "Ali", "source": "y"}, {"entity_id": "F", "alias": "Omar"}])
+            >>> m = a.merge(b)
+            >>> [(r.entity_id, r.alias, r.source, r.count) for r in m]
+            [('E', 'Ali', 'x|y', 2), ('F', 'Omar', '', 1)]
+        """
+        if not isinstance(other, AliasTable):
+            raise InputError(f"can only merge an AliasTable, got {type(other).__name__}")
+        out = AliasTable(AliasRow(**r.to_dict()) for r in self._rows)
+        for r in other:
+            pos = out._pos.get((r.entity_id, r.alias))
+            if pos is None:
+                out._append(AliasRow(**r.to_dict()))
+                continue
+            mine = out._rows[pos]
+            mine.count += r.count
+            srcs = [s for s in mine.source.split("|") + r.source.split("|") if s]
+            mine.source = "|".join(dict.fromkeys(srcs))
+        out.edits = [*self.edits, *other.edits]
+        return out
+
+    # ------------------------------------------------------------------ queries
+
+    def lookup(
+        self, name: str, *, top: int = 5, threshold: float = 0.7, kind: str | None = None
+    ) -> list[Candidate]:
+        """Entities that have ``name`` as an alias, in any spelling or script.
+
+        Exact matches (after normalisation) come first with score 1.0; then unseen
+        spellings found through the comparison layer (see :func:`nasab.link`).
+
+        Args:
+            name: a name in either script.
+            top: at most this many entities.
+            threshold: lowest score kept.
+            kind: only entities of this kind (None: all).
+
+        Returns:
+            Candidates, best first, one per entity.
+
+        Example:
+            >>> t = AliasTable([{"entity_id": "E1", "alias": "Mustafa Al-Kazemi"}])
+            >>> t.lookup("مصطفى الكاظمي")[0].entity_id
+            'E1'
+        """
+        from .link import link
+
+        return link([name], self, top=top, threshold=threshold, kind=kind)[0]
+
+    # ------------------------------------------------------------------ files
+
+    def save(self, path: str | os.PathLike[str], format: str | None = None) -> None:
+        """Write the table to a TSV, CSV or JSON file, atomically.
+
+        The format comes from the suffix (``.tsv``, ``.csv``, ``.json``) unless given.
+        TSV escapes backslash, tab, newline and carriage return as ``\\\\``, ``\\t``,
+        ``\\n``, ``\\r``; CSV quotes as needed; every format starts with metadata
+        naming the format and the nasab version.
+
+        Raises:
+            InputError: unknown format.
+            DataFileError: the file cannot be written (the old file, if any, is kept).
+        """
+        path = Path(path)
+        fmt = _format_of(path, format)
+        _atomic_write(path, self.dumps(fmt))
+
+    def dumps(self, format: str = "tsv") -> str:
+        """The table as text in ``format`` (``tsv``, ``csv`` or ``json``).
+
+        Example:
+            >>> print(AliasTable([{"entity_id": "E", "alias": "a\\tb"}]).dumps("tsv"))  # doctest: +ELLIPSIS
+            # nasab-alias-table v1; nasab ...
+            entity_id	kind	canonical_latin	canonical_arabic	alias	script	alias_kind	source	count
+            E	person	a\\tb		a\\tb	latin	canonical		1
+            <BLANKLINE>
+        """
+        meta = f"# {_FORMAT_NAME} v{FORMAT_VERSION}; nasab {_version()}; columns: {', '.join(COLUMNS)}\n"
+        if format == "tsv":
+            buf = [meta, "\t".join(COLUMNS), "\n"]
+            for r in self._rows:
+                buf.append("\t".join(_tsv_escape(str(getattr(r, c))) for c in COLUMNS))
+                buf.append("\n")
+            return "".join(buf)
+        if format == "csv":
+            out = io.StringIO()
+            out.write(meta)
+            w = csv.writer(
+                out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+            )  # \r\n: fields with \r get quoted
+            w.writerow(COLUMNS)
+            for r in self._rows:
+                w.writerow([getattr(r, c) for c in COLUMNS])
+            return out.getvalue()
+        if format == "json":
+            head = {"format": _FORMAT_NAME, "format_version": FORMAT_VERSION, "nasab_version": _version(),
+                    "columns": list(COLUMNS)}  # fmt: skip
+            lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": [']
+            body = [json.dumps(r.to_dict(), ensure_ascii=False) for r in self._rows]
+            lines.append(",\n".join(body))
+            lines.append("]}")
+            return "\n".join(lines) + "\n"
+        raise InputError(f"unknown alias-table format {format!r}; use tsv, csv or json")
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str], format: str | None = None) -> AliasTable:
+        """Read a table written by :meth:`save` (or by hand in the same layout).
+
+        Raises:
+            DataFileError: the file is missing, not UTF-8, or malformed (wrong or
+                missing column, ragged row, bad count or value, duplicate
+                (entity, alias) row); the message names file, line and column.
+        """
+        path = Path(path)
+        fmt = _format_of(path, format)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DataFileError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise DataFileError(
+                f"not valid UTF-8 (byte {data[exc.start]:#04x} at byte {col} of the line)",
+                path=str(path),
+                line=line,
+            ) from None
+        return cls.loads(text, fmt, path=str(path))
+
+    @classmethod
+    def loads(cls, text: str, format: str = "tsv", *, path: str = "<string>") -> AliasTable:
+        """Parse a table from text; see :meth:`load`.
+
+        Example:
+            >>> t = AliasTable([{"entity_id": "E", "alias": 'say "hi", then\\ttab'}])
+            >>> all(AliasTable.loads(t.dumps(f), f) == t for f in ("tsv", "csv", "json"))
+            True
+        """
+        if format == "json":
+            records = _parse_json_rows(text, path)
+        elif format in ("tsv", "csv"):
+            records = _parse_delimited(text, format, path)
+        else:
+            raise InputError(f"unknown alias-table format {format!r}; use tsv, csv or json")
+        table = cls()
+        first_line: dict[tuple[str, str], int] = {}
+        for line, values in records:
+            row = _row_from_strings(values, path, line, text_counts=format != "json")
+            key = (row.entity_id, row.alias)
+            if key in first_line:
+                raise DataFileError(
+                    f"duplicate row for entity {row.entity_id!r} and alias {row.alias!r} (first on line {first_line[key]})",
+                    path=path, line=line, column="alias",
+                )  # fmt: skip
+            first_line[key] = line
+            table._pos[key] = len(table._rows)
+            table._rows.append(row)
+        return table
+
+    # ------------------------------------------------------------- DataFrames
+
+    def to_dataframe(self) -> Any:
+        """The table as a pandas DataFrame with the :data:`COLUMNS` columns.
+
+        Raises:
+            ExtraMissingError: pandas is not installed.
+        """
+        pd = _pandas()
+        return pd.DataFrame([r.to_dict() for r in self._rows], columns=list(COLUMNS)).astype(
+            {"count": "int64"}
+        )
+
+    @classmethod
+    def from_dataframe(cls, df: Any) -> AliasTable:
+        """Build a table from a DataFrame with (at least) ``entity_id`` and ``alias`` columns.
+
+        Missing values (NaN/None) in optional columns get their defaults.
+
+        Raises:
+            ExtraMissingError: pandas is not installed.
+            InputError: a required column is missing or a row is not usable.
+        """
+        pd = _pandas()
+        missing = [c for c in ("entity_id", "alias") if c not in df.columns]
+        if missing:
+            raise InputError(f"DataFrame lacks column(s): {', '.join(missing)}")
+        rows = []
+        for rec in df.to_dict(orient="records"):
+            row: dict[str, Any] = {}
+            for k, v in rec.items():
+                if v is None or (not isinstance(v, str) and pd.isna(v)):
+                    continue
+                row[k] = int(v) if k == "count" else str(v)
+            rows.append(row)
+        return cls(rows)
+
+    # ---------------------------------------------------------------- notebook
+
+    def _repr_html_(self, max_rows: int = 20) -> str:
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)
+        body = []
+        for r in self._rows[:max_rows]:
+            cells = []
+            for c in COLUMNS:
+                v = html.escape(str(getattr(r, c)))
+                rtl = (
+                    ' dir="rtl"'
+                    if c in ("alias", "canonical_arabic")
+                    and _script(str(getattr(r, c))) == "arabic"
+                    else ""
+                )
+                cells.append(f"<td{rtl}>{v}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        more = f"<p>… {len(self) - max_rows} more rows</p>" if len(self) > max_rows else ""
+        return (
+            f"<p><b>AliasTable</b>: {len(self.entities())} entities, {len(self)} aliases</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}"
+        )
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ExtraMissingError("DataFrame export", "pandas", "pandas") from None
+    return pd
+
+
+def _check_choice(value: str, name: str, exc: type[Exception], **where: Any) -> None:
+    allowed = {"kind": _KINDS, "script": _SCRIPTS, "alias_kind": ALIAS_KINDS}[name]
+    if value not in allowed:
+        msg = f"{name} must be one of {', '.join(allowed)}; got {value!r}"
+        raise exc(msg, **where) if where else exc(msg)
+
+
+def _format_of(path: Path, format: str | None) -> str:
+    if format is not None:
+        if format not in ("tsv", "csv", "json"):
+            raise InputError(f"unknown alias-table format {format!r}; use tsv, csv or json")
+        return format
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            f"cannot tell the format of {str(path)!r} from its suffix; use .tsv, .csv or .json"
+        )
+    return fmt
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise DataFileError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise DataFileError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+        raise
+
+
+def _tsv_escape(value: str) -> str:
+    if not any(c in value for c in "\\\t\n\r"):
+        return value
+    return "".join(_TSV_ESCAPES.get(c, c) for c in value)
+
+
+def _tsv_unescape(value: str, path: str, line: int, column: str) -> str:
+    if "\\" not in value:
+        return value
+    out = []
+    it = iter(value)
+    for c in it:
+        if c != "\\":
+            out.append(c)
+            continue
+        nxt = next(it, "")
+        if nxt not in _TSV_UNESCAPES:
+            raise DataFileError(
+                f"bad escape '\\{nxt}' (use \\\\, \\t, \\n or \\r)",
+                path=path,
+                line=line,
+                column=column,
+            )
+        out.append(_TSV_UNESCAPES[nxt])
+    return "".join(out)
+
+
+def _check_header(header: list[str], path: str, line: int) -> None:
+    for i, name in enumerate(header, start=1):
+        if name not in COLUMNS:
+            raise DataFileError(
+                f"unknown column {name!r}; expected {', '.join(COLUMNS)}",
+                path=path,
+                line=line,
+                column=i,
+            )
+        if header.index(name) != i - 1:
+            raise DataFileError(f"column {name!r} appears twice", path=path, line=line, column=i)
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise DataFileError(
+            f"missing column {missing[0]!r}", path=path, line=line, column=missing[0]
+        )
+
+
+def _parse_delimited(text: str, fmt: str, path: str) -> Iterator[tuple[int, dict[str, str]]]:
+    lines = text.split("\n")
+    start = 0
+    while start < len(lines) and (lines[start].startswith("#") or not lines[start].strip()):
+        start += 1
+    if start >= len(lines):
+        raise DataFileError("no header row", path=path, line=start)
+    if fmt == "tsv":
+        header = [h.strip() for h in lines[start].rstrip("\r").split("\t")]
+        _check_header(header, path, start + 1)
+        ncol = len(header)
+        for n in range(start + 1, len(lines)):
+            raw = lines[n].removesuffix("\r")
+            if not raw:
+                if n == len(lines) - 1:
+                    continue
+                raise DataFileError("empty line", path=path, line=n + 1)
+            parts = raw.split("\t")
+            if len(parts) != ncol:
+                raise DataFileError(
+                    f"{len(parts)} fields where the header has {ncol}", path=path, line=n + 1,
+                    column=header[len(parts)] if len(parts) < ncol else len(parts),
+                )  # fmt: skip
+            yield (
+                n + 1,
+                {h: _tsv_unescape(v, path, n + 1, h) for h, v in zip(header, parts, strict=False)},
+            )
+        return
+    body = "\n".join(lines[start:])
+    reader = csv.reader(io.StringIO(body, newline=""), strict=True)
+    try:
+        header = next(reader)
+        _check_header([h.strip() for h in header], path, start + 1)
+        header = [h.strip() for h in header]
+        prev = reader.line_num
+        for parts in reader:
+            line = start + prev + 1
+            prev = reader.line_num
+            if not parts:
+                continue
+            if len(parts) != len(header):
+                raise DataFileError(
+                    f"{len(parts)} fields where the header has {len(header)}", path=path, line=line,
+                    column=header[len(parts)] if len(parts) < len(header) else len(parts),
+                )  # fmt: skip
+            yield line, dict(zip(header, parts, strict=False))
+    except csv.Error as exc:
+        raise DataFileError(
+            f"malformed CSV: {exc}", path=path, line=start + reader.line_num
+        ) from None
+
+
+def _row_from_strings(
+    values: dict[str, Any], path: str, line: int, *, text_counts: bool = True
+) -> AliasRow:
+    out: dict[str, Any] = {}
+    for c in COLUMNS:
+        v = values.get(c)
+        if c == "count":
+            if text_counts and isinstance(v, str) and v.isdigit() and v.isascii():
+                v = int(v)
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                raise DataFileError(
+                    f"count must be a non-negative integer, got {v!r}",
+                    path=path,
+                    line=line,
+                    column=c,
+                )
+        elif not isinstance(v, str):
+            raise DataFileError(f"{c} must be a string, got {v!r}", path=path, line=line, column=c)
+        out[c] = v
+    if not out["entity_id"]:
+        raise DataFileError("empty entity_id", path=path, line=line, column="entity_id")
+    if not out["alias"].strip():
+        raise DataFileError("empty alias", path=path, line=line, column="alias")
+    for c in ("kind", "script", "alias_kind"):
+        _check_choice(out[c], c, DataFileError, path=path, line=line, column=c)
+    return AliasRow(**out)
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def _parse_json_rows(text: str, path: str) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of a JSON alias table with the line each starts on (for error messages)."""
+    dec = json.JSONDecoder()
+    ws = " \t\n\r"
+
+    def skip(pos: int) -> int:
+        while pos < len(text) and text[pos] in ws:
+            pos += 1
+        return pos
+
+    def fail(msg: str, pos: int) -> DataFileError:
+        line, col = _line_of(text, pos)
+        return DataFileError(msg, path=path, line=line, column=col)
+
+    def value(pos: int) -> tuple[Any, int]:
+        try:
+            return dec.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            raise fail(f"malformed JSON: {exc.msg}", exc.pos) from None
+
+    def array(pos: int) -> tuple[list[tuple[int, Any]], int]:
+        items: list[tuple[int, Any]] = []
+        pos = skip(pos + 1)
+        if pos < len(text) and text[pos] == "]":
+            return items, pos + 1
+        while True:
+            pos = skip(pos)
+            item, end = value(pos)
+            items.append((_line_of(text, pos)[0], item))
+            pos = skip(end)
+            if pos < len(text) and text[pos] == ",":
+                pos += 1
+                continue
+            if pos < len(text) and text[pos] == "]":
+                return items, pos + 1
+            raise fail("malformed JSON: expected ',' or ']'", pos)
+
+    pos = skip(0)
+    rows: list[tuple[int, Any]] | None = None
+    if pos < len(text) and text[pos] == "[":
+        rows, pos = array(pos)
+    elif pos < len(text) and text[pos] == "{":
+        pos = skip(pos + 1)
+        seen_format = None
+        while pos < len(text) and text[pos] != "}":
+            key, pos = value(pos)
+            pos = skip(pos)
+            if pos >= len(text) or text[pos] != ":":
+                raise fail("malformed JSON: expected ':'", pos)
+            pos = skip(pos + 1)
+            if key == "rows" and pos < len(text) and text[pos] == "[":
+                rows, pos = array(pos)
+            else:
+                val, pos = value(pos)
+                if key == "format":
+                    seen_format = val
+            pos = skip(pos)
+            if pos < len(text) and text[pos] == ",":
+                pos = skip(pos + 1)
+        if pos >= len(text):
+            raise fail("malformed JSON: unterminated object", pos)
+        pos += 1
+        if seen_format not in (None, _FORMAT_NAME):
+            raise DataFileError(f"not an alias table (format {seen_format!r})", path=path, line=1)
+    else:
+        raise fail("expected a JSON object with 'rows' or a list of rows", pos)
+    if skip(pos) != len(text):
+        raise fail("malformed JSON: extra data after the table", skip(pos))
+    if rows is None:
+        raise DataFileError("no 'rows' array", path=path, line=1)
+    out = []
+    for line, item in rows:
+        if not isinstance(item, dict):
+            raise DataFileError("a row must be a JSON object", path=path, line=line)
+        for k in item:
+            if k not in COLUMNS:
+                raise DataFileError(f"unknown column {k!r}", path=path, line=line, column=k)
+        for c in COLUMNS:
+            if c not in item:
+                raise DataFileError(f"missing column {c!r}", path=path, line=line, column=c)
+        out.append((line, item))
+    return out
+
+
+def _load_edits(path: Path) -> list[dict[str, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    except UnicodeDecodeError:
+        raise DataFileError("not valid UTF-8", path=str(path)) from None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(
+            f"malformed JSON: {exc.msg}", path=str(path), line=exc.lineno, column=exc.colno
+        ) from None
+    edits = doc.get("edits") if isinstance(doc, dict) else doc
+    if not isinstance(edits, list) or not all(isinstance(e, dict) for e in edits):
+        raise DataFileError("expected a list of edit objects under 'edits'", path=str(path), line=1)
+    return edits
+
+
+# keep dataclass field order and COLUMNS in step
+assert tuple(f.name for f in fields(AliasRow)) == COLUMNS

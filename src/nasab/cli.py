@@ -1,0 +1,552 @@
+"""The ``nasab`` command: romanize, compare, resolve, link, alias tables and graphs.
+
+Every subcommand reads TSV, CSV, JSON or plain lines (files or ``-`` for stdin)
+and writes TSV, CSV or JSON to stdout or ``-o FILE``. Exit status: 0 ok, 1 a
+data problem (the message names file, line and column), 2 a usage problem.
+
+Example:
+    >>> main(["compare", "Mustafa al-Kadhimi", "Mustafa Al-Kazemi"])
+    1.000
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import DataFileError, InputError, NasabError
+
+__all__ = ["main"]
+
+_RECORD_FIELDS = ("id", "name", "kind", "language", "country", "source", "role")
+_LINK_COLUMNS = ("query_id", "query", "rank", "entity_id", "alias", "canonical", "score")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _read_text(path: str) -> tuple[str, str]:
+    """(text, display name) of a file or of stdin for ``-``."""
+    if path == "-":
+        data = (
+            sys.stdin.buffer.read()
+            if hasattr(sys.stdin, "buffer")
+            else sys.stdin.read().encode("utf-8")
+        )
+        name = "<stdin>"
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise DataFileError(f"cannot read: {exc.strerror or exc}", path=path) from None
+        name = path
+    try:
+        return data.decode("utf-8-sig"), name
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DataFileError("not valid UTF-8", path=name, line=line) from None
+
+
+def _input_format(path: str, text: str, forced: str | None) -> str:
+    if forced:
+        return forced
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in (".tsv", ".tab", ".csv", ".json"):
+        return suffix.lstrip(".").replace("tab", "tsv")
+    if suffix in (".txt", ".lst"):
+        return "lines"
+    first = next((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), "")
+    if first.lstrip().startswith(("[", "{")):
+        return "json"
+    if "\t" in first and "name" in [f.strip().lower() for f in first.split("\t")]:
+        return "tsv"
+    if "," in first and "name" in [f.strip().lower() for f in first.split(",")]:
+        return "csv"
+    return "lines"
+
+
+def _json_items(text: str, name: str) -> list[tuple[int, Any]]:
+    """Items of a top-level JSON list, each with the line it starts on."""
+    dec = json.JSONDecoder()
+    pos, n = 0, len(text)
+
+    def skip(p: int) -> int:
+        while p < n and text[p] in " \t\r\n":
+            p += 1
+        return p
+
+    def line_col(p: int) -> tuple[int, int]:
+        return text.count("\n", 0, p) + 1, p - (text.rfind("\n", 0, p) + 1) + 1
+
+    pos = skip(pos)
+    if pos >= n or text[pos] != "[":
+        line, col = line_col(pos)
+        raise DataFileError(
+            "expected a JSON list of names or objects", path=name, line=line, column=col
+        )
+    pos = skip(pos + 1)
+    items: list[tuple[int, Any]] = []
+    if pos < n and text[pos] == "]":
+        return items
+    while True:
+        try:
+            item, end = dec.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            line, col = line_col(exc.pos)
+            raise DataFileError(
+                f"malformed JSON: {exc.msg}", path=name, line=line, column=col
+            ) from None
+        items.append((line_col(pos)[0], item))
+        pos = skip(end)
+        if pos < n and text[pos] == ",":
+            pos = skip(pos + 1)
+            continue
+        if pos < n and text[pos] == "]":
+            if skip(pos + 1) != n:
+                line, col = line_col(skip(pos + 1))
+                raise DataFileError("extra data after the list", path=name, line=line, column=col)
+            return items
+        line, col = line_col(pos)
+        raise DataFileError("malformed JSON: expected ',' or ']'", path=name, line=line, column=col)
+
+
+def read_records(path: str, fmt: str | None = None, *, kind: str | None = None) -> list[Any]:
+    """Read names for ``resolve`` / ``link`` as :class:`nasab.resolve.Record`-like dicts.
+
+    TSV/CSV need a ``name`` column (``id`` optional, other columns kept as attrs);
+    JSON is a list of strings or objects with ``name``; plain lines are one name
+    each (blank lines and ``#`` comments skipped). Ids default to the line number.
+
+    Raises:
+        DataFileError: unreadable file, missing ``name`` column, ragged row or empty
+            name (with file, line and column).
+    """
+    text, name = _read_text(path)
+    fmt = _input_format(path, text, fmt)
+    rows: list[dict[str, Any]] = []
+
+    def add(line: int, values: dict[str, Any], column: str | int = "name") -> None:
+        nm = values.get("name")
+        if not isinstance(nm, str) or not nm.strip():
+            raise DataFileError("empty or missing name", path=name, line=line, column=column)
+        rec: dict[str, Any] = {"id": str(values.get("id") or f"L{line}"), "name": nm}
+        attrs = {}
+        for k, v in values.items():
+            if k in ("id", "name"):
+                continue
+            if k in _RECORD_FIELDS:
+                if v not in (None, ""):
+                    rec[k] = str(v)
+            elif v not in (None, ""):
+                attrs[k] = v
+        if kind and "kind" not in rec:
+            rec["kind"] = kind
+        if attrs:
+            rec["attrs"] = attrs
+        rows.append(rec)
+
+    if fmt == "lines":
+        for n, line in enumerate(text.split("\n"), start=1):
+            s = line.strip()
+            if s and not s.startswith("#"):
+                add(n, {"name": s})
+    elif fmt == "json":
+        for line, item in _json_items(text, name):
+            if isinstance(item, str):
+                add(line, {"name": item})
+            elif isinstance(item, dict):
+                add(line, item)
+            else:
+                raise DataFileError(
+                    "each item must be a name or an object with 'name'", path=name, line=line
+                )
+    elif fmt in ("tsv", "csv"):
+        lines = text.split("\n")
+        start = 0
+        while start < len(lines) and (not lines[start].strip() or lines[start].startswith("#")):
+            start += 1
+        body = "\n".join(lines[start:])
+        reader = csv.reader(io.StringIO(body, newline=""), delimiter="\t" if fmt == "tsv" else ",",
+                            quoting=csv.QUOTE_NONE if fmt == "tsv" else csv.QUOTE_MINIMAL)  # fmt: skip
+        try:
+            header = [h.strip().lower() for h in next(reader, [])]
+            if "name" not in header:
+                raise DataFileError(
+                    "no 'name' column in the header", path=name, line=start + 1, column="name"
+                )
+            prev = reader.line_num
+            for parts in reader:
+                line = start + prev + 1
+                prev = reader.line_num
+                if not parts or (len(parts) == 1 and not parts[0].strip()):
+                    continue
+                if len(parts) != len(header):
+                    raise DataFileError(
+                        f"{len(parts)} fields where the header has {len(header)}", path=name, line=line,
+                        column=header[len(parts)] if len(parts) < len(header) else len(parts) + 1,
+                    )  # fmt: skip
+                add(line, dict(zip(header, parts, strict=False)), column="name")
+        except csv.Error as exc:
+            raise DataFileError(
+                f"malformed {fmt.upper()}: {exc}", path=name, line=start + reader.line_num
+            ) from None
+    else:
+        raise InputError(f"unknown input format {fmt!r}")
+    ids = [r["id"] for r in rows]
+    if len(set(ids)) != len(ids):
+        seen: set[str] = set()
+        dup = next(i for i in ids if i in seen or seen.add(i))  # type: ignore[func-returns-value]
+        raise DataFileError(f"duplicate id {dup!r}", path=name, column="id")
+    return rows
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _output_format(out: str | None, forced: str | None) -> str:
+    if forced:
+        return forced
+    if out and out != "-":
+        suffix = Path(out).suffix.lower()
+        if suffix in (".csv", ".json"):
+            return suffix[1:]
+    return "tsv"
+
+
+def _render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
+    from .aliases import _tsv_escape
+
+    if fmt == "json":
+        return (
+            json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1)
+            + "\n"
+        )
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+        return buf.getvalue()
+    lines = ["\t".join(columns)]
+    lines += [
+        "\t".join(_tsv_escape("" if r.get(c) is None else str(r.get(c))) for c in columns)
+        for r in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _emit(text: str, out: str | None) -> None:
+    if out and out != "-":
+        from .aliases import _atomic_write
+
+        _atomic_write(Path(out), text)
+    else:
+        sys.stdout.write(text)
+
+
+def _progress(label: str) -> Callable[[int, int], None] | None:
+    """A progress line on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{label}: {done:,}/{total:,}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return report
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _cmd_romanize(args: argparse.Namespace) -> int:
+    from .translit import romanize
+
+    texts = args.text if args.text else [ln.rstrip("\r\n") for ln in sys.stdin]
+    for t in texts:
+        print(romanize(t, scheme=args.scheme) if t.strip() else "")
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from .match import compare
+
+    m = compare(args.a, args.b, kind=args.kind)
+    print(m.explain() if args.explain else f"{m.score:.3f}")
+    return 0
+
+
+def _resolve(args: argparse.Namespace) -> tuple[Any, list[dict[str, Any]]]:
+    from .resolve import Judgements, Record, resolve
+
+    rows = read_records(args.input, args.format, kind=args.kind)
+    judgements = Judgements.load(args.judgements) if args.judgements else None
+    records = [Record(**r) for r in rows]
+    res = resolve(records, threshold=args.threshold, judgements=judgements, kind=args.kind)
+    return res, rows
+
+
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    res, rows = _resolve(args)
+    if args.aliases:
+        from .aliases import AliasTable
+
+        table = AliasTable.from_resolution(res)
+        table.save(args.aliases)
+        print(f"nasab: {len(rows):,} names -> {len(res.entities):,} entities, {len(table):,} aliases in {args.aliases}",
+              file=sys.stderr)  # fmt: skip
+        if not args.output:
+            return 0
+    out = [
+        {"id": r["id"], "name": r["name"], "entity_id": label}
+        for r, label in zip(rows, res.labels, strict=False)
+    ]
+    _emit(
+        _render(out, ("id", "name", "entity_id"), _output_format(args.output, args.to)), args.output
+    )
+    return 0
+
+
+def _link_rows(queries: list[dict[str, Any]], results: list[list[Any]]) -> list[dict[str, Any]]:
+    out = []
+    for q, cands in zip(queries, results, strict=False):
+        for rank, c in enumerate(cands, start=1):
+            out.append({"query_id": q["id"], "query": q["name"], "rank": rank, "entity_id": c.entity_id,
+                        "alias": c.alias, "canonical": c.canonical, "score": round(c.score, 4)})  # fmt: skip
+    return out
+
+
+def _cmd_link(args: argparse.Namespace) -> int:
+    from .aliases import AliasTable
+    from .link import link
+
+    queries = read_records(args.queries, args.format)
+    table = AliasTable.load(args.table)
+    results = link([q["name"] for q in queries], table, top=args.top, threshold=args.threshold,
+                   kind=args.kind, workers=args.workers, progress=_progress("linking"))  # fmt: skip
+    _emit(
+        _render(_link_rows(queries, results), _LINK_COLUMNS, _output_format(args.output, args.to)),
+        args.output,
+    )
+    missing = sum(1 for r in results if not r)
+    if missing:
+        print(f"nasab: {missing:,} of {len(queries):,} queries found no entity", file=sys.stderr)
+    return 0
+
+
+def _cmd_aliases(args: argparse.Namespace) -> int:
+    from .aliases import AliasTable
+
+    if args.action == "build":
+        res, rows = _resolve(args)
+        table = AliasTable.from_resolution(res)
+        if args.output and args.output != "-":
+            table.save(args.output)
+        else:
+            sys.stdout.write(table.dumps(args.to or "tsv"))
+        print(
+            f"nasab: {len(rows):,} names -> {len(res.entities):,} entities, {len(table):,} aliases",
+            file=sys.stderr,
+        )
+        return 0
+    if args.action == "merge":
+        table = AliasTable.load(args.tables[0])
+        for path in args.tables[1:]:
+            table = table.merge(AliasTable.load(path))
+        if args.output and args.output != "-":
+            table.save(args.output)
+        else:
+            sys.stdout.write(table.dumps(args.to or "tsv"))
+        return 0
+    if args.action == "apply":
+        table = AliasTable.load(args.table)
+        problems = table.apply_edits(args.edits, strict=not args.skip_failed)
+        for p in problems:
+            print(f"nasab: skipped {p}", file=sys.stderr)
+        table.save(args.output or args.table)
+        return 1 if problems else 0
+    # lookup
+    table = AliasTable.load(args.table)
+    queries = [{"id": str(i), "name": n} for i, n in enumerate(args.names, start=1)]
+    for q in queries:
+        if not q["name"].strip():
+            raise InputError("a name to look up is empty")
+    results = [table.lookup(q["name"], top=args.top, threshold=args.threshold) for q in queries]
+    _emit(
+        _render(_link_rows(queries, results), _LINK_COLUMNS, _output_format(args.output, args.to)),
+        args.output,
+    )
+    return 0
+
+
+def _cmd_graph(args: argparse.Namespace) -> int:
+    from .extract import read_documents
+    from .graph import build_graph
+
+    docs, problems = read_documents([Path(f) for f in args.files], errors="skip")
+    for prob in problems:
+        where, why = prob if isinstance(prob, (tuple, list)) and len(prob) == 2 else (prob, "")
+        print(
+            f"nasab: skipped {where}: {why}" if why else f"nasab: skipped {where}", file=sys.stderr
+        )
+    if not docs:
+        raise DataFileError(f"no readable documents ({len(problems)} skipped)")
+    graph = build_graph(docs)
+    graph.to_json(args.output)
+    g = getattr(graph, "graph", graph)
+    print(
+        f"nasab: {len(docs):,} documents -> {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges "
+        f"in {args.output}; {len(problems)} file(s) skipped",
+        file=sys.stderr,
+    )
+    return 1 if problems else 0
+
+
+# ---------------------------------------------------------------- parser
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="nasab", description="Bilingual (Arabic/English) entity resolution."
+    )
+    from . import __version__
+
+    p.add_argument("--version", action="version", version=f"nasab {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def io_opts(sp: argparse.ArgumentParser, *, informat: bool = True) -> None:
+        sp.add_argument(
+            "-o", "--output", help="output file (default stdout); format from its suffix"
+        )
+        sp.add_argument(
+            "--to",
+            choices=("tsv", "csv", "json"),
+            help="output format (default: from -o, else tsv)",
+        )
+        if informat:
+            sp.add_argument("--format", choices=("tsv", "csv", "json", "lines"),
+                            help="input format (default: from the suffix or the content)")  # fmt: skip
+
+    def resolve_opts(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "input", metavar="FILE", help="names: TSV/CSV/JSON/plain lines, or - for stdin"
+        )
+        sp.add_argument(
+            "--kind", choices=("person", "organization"), help="kind of names that do not say"
+        )
+        sp.add_argument("--threshold", type=float, help="merge threshold (default: the library's)")
+        sp.add_argument("--judgements", metavar="FILE", help="same/not-same judgements file")
+
+    sp = sub.add_parser("romanize", help="romanise Arabic text")
+    sp.add_argument("text", nargs="*", help="texts (default: stdin lines)")
+    sp.add_argument("--scheme", default="news", help="news (default), ala-lc, buckwalter, hsb")
+    sp.set_defaults(func=_cmd_romanize)
+
+    sp = sub.add_parser("compare", help="compare two names")
+    sp.add_argument("a")
+    sp.add_argument("b")
+    sp.add_argument("--kind", default="person", choices=("person", "organization"))
+    sp.add_argument("--explain", action="store_true", help="print the explanation")
+    sp.set_defaults(func=_cmd_compare)
+
+    sp = sub.add_parser("resolve", help="resolve names into entities")
+    resolve_opts(sp)
+    io_opts(sp)
+    sp.add_argument(
+        "--aliases", metavar="OUT", help="write the alias table to OUT (.tsv/.csv/.json)"
+    )
+    sp.set_defaults(func=_cmd_resolve)
+
+    sp = sub.add_parser("link", help="link names to an alias table")
+    sp.add_argument(
+        "queries", metavar="QUERIES", help="names: TSV/CSV/JSON/plain lines, or - for stdin"
+    )
+    sp.add_argument("table", metavar="TABLE", help="alias table (.tsv/.csv/.json)")
+    sp.add_argument("--top", type=int, default=5)
+    sp.add_argument("--threshold", type=float, default=0.7)
+    sp.add_argument("--kind", choices=("person", "organization"))
+    sp.add_argument("--workers", type=int, default=1, help="processes (default 1)")
+    io_opts(sp)
+    sp.set_defaults(func=_cmd_link)
+
+    sp = sub.add_parser("aliases", help="build, merge, query and edit alias tables")
+    asub = sp.add_subparsers(dest="action", metavar="ACTION", required=True)
+    b = asub.add_parser("build", help="resolve names and write their alias table")
+    resolve_opts(b)
+    io_opts(b)
+    m = asub.add_parser("merge", help="merge alias tables")
+    m.add_argument("tables", nargs="+", metavar="TABLE")
+    io_opts(m, informat=False)
+    lk = asub.add_parser("lookup", help="look names up in an alias table")
+    lk.add_argument("table", metavar="TABLE")
+    lk.add_argument("names", nargs="+", metavar="NAME")
+    lk.add_argument("--top", type=int, default=5)
+    lk.add_argument("--threshold", type=float, default=0.7)
+    io_opts(lk, informat=False)
+    ap = asub.add_parser("apply", help="replay saved edits on a table")
+    ap.add_argument("table", metavar="TABLE")
+    ap.add_argument("edits", metavar="EDITS")
+    ap.add_argument("-o", "--output", help="write here (default: update TABLE in place)")
+    ap.add_argument("--skip-failed", action="store_true", help="skip edits that do not apply")
+    sp.set_defaults(func=_cmd_aliases)
+
+    sp = sub.add_parser("graph", help="build an entity graph from documents")
+    sp.add_argument("files", nargs="+", metavar="FILE")
+    sp.add_argument("-o", "--output", required=True, help="graph JSON (node-link) file")
+    sp.set_defaults(func=_cmd_graph)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``nasab`` command.
+
+    Args:
+        argv: the arguments (default ``sys.argv[1:]``).
+
+    Returns:
+        The exit status: 0 ok, 1 data problem, 2 usage problem.
+
+    Example:
+        >>> main(["compare", "Jassim al-Mazroui", "Jassim al-Mazrouei"])
+        1.000
+        0
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    err: TextIO = sys.stderr
+    try:
+        return int(args.func(args))
+    except InputError as exc:
+        print(f"nasab: error: {exc}", file=err)
+        return 2
+    except NasabError as exc:
+        print(f"nasab: error: {exc}", file=err)
+        return 1
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            return 1
+        print(
+            f"nasab: error: {exc.filename + ': ' if exc.filename else ''}{exc.strerror or exc}",
+            file=err,
+        )
+        return 1
+    except KeyboardInterrupt:
+        print("nasab: interrupted", file=err)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

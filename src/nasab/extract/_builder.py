@@ -1,0 +1,107 @@
+"""Collects mentions and relations for one document, de-duplicating spans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Document, Mention, Relation
+
+__all__ = ["Builder"]
+
+_BUCKET = 256
+_PRIORITY = {"person": 3, "organization": 2, "place": 1, "role": 0}
+
+
+class Builder:
+    """Mentions by span and relations, for one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.mentions: dict[tuple[int, int], Mention] = {}
+        self.relations: list[Relation] = []
+        self._rel_keys: set[tuple[Any, ...]] = set()
+        self._buckets: dict[int, list[Mention]] = {}
+
+    def mention(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        sentence: tuple[int, int],
+        *,
+        name: str | None = None,
+        language: str = "en",
+        replace: bool = False,
+        **attrs: Any,
+    ) -> Mention:
+        """Add (or return the existing) mention of ``doc.text[start:end]``."""
+        old = self.mentions.get((start, end))
+        if old is not None and not replace:
+            if _PRIORITY[kind] <= _PRIORITY[old.kind]:
+                old.attrs.update({k: v for k, v in attrs.items() if k not in old.attrs})
+                return old
+        text = self.doc.text[start:end]
+        m = Mention(
+            self.doc.id, start, end, text, kind, language, sentence, name or text, dict(attrs)
+        )  # type: ignore[arg-type]
+        self.mentions[(start, end)] = m
+        for bucket in range(start // _BUCKET, end // _BUCKET + 1):
+            self._buckets.setdefault(bucket, []).append(m)
+        return m
+
+    def overlaps(
+        self, start: int, end: int, kinds: tuple[str, ...] = ("person", "organization", "place")
+    ) -> Mention | None:
+        """A mention of one of ``kinds`` overlapping [start, end), if any."""
+        for bucket in range(start // _BUCKET, end // _BUCKET + 1):
+            for m in self._buckets.get(bucket, ()):
+                if (
+                    m.start < end
+                    and start < m.end
+                    and m.kind in kinds
+                    and self.mentions.get(m.span) is m
+                ):
+                    return m
+        return None
+
+    def relation(
+        self,
+        type_: str,
+        subject: Mention,
+        obj: Mention | None,
+        sentence: tuple[int, int],
+        **attrs: Any,
+    ) -> Relation | None:
+        """Add a relation once (same type, subject span, object span and role)."""
+        key = (type_, subject.span, obj.span if obj else None, attrs.get("role"))
+        if key in self._rel_keys:
+            return None
+        self._rel_keys.add(key)
+        rel = Relation(
+            type_,  # type: ignore[arg-type]
+            self.doc.id,
+            subject,
+            obj,
+            dict(attrs),
+            sentence,
+            self.doc.text[sentence[0] : sentence[1]],
+        )
+        self.relations.append(rel)
+        return rel
+
+    def sorted_mentions(self) -> tuple[Mention, ...]:
+        """Mentions in document order; overlapping mentions of lower priority dropped."""
+        ms = sorted(self.mentions.values(), key=lambda m: (m.start, -(m.end - m.start)))
+        keep: list[Mention] = []
+        for m in ms:
+            clash = None
+            for k in reversed(keep[-8:]):
+                if k.start < m.end and m.start < k.end and k.kind != "role" and m.kind != "role":
+                    clash = k
+                    break
+            if clash is None:
+                keep.append(m)
+            elif _PRIORITY[m.kind] > _PRIORITY[clash.kind] and m.attrs.get("strong"):
+                keep[keep.index(clash)] = m
+        keep.sort(key=lambda m: (m.start, m.end))
+        return tuple(keep)

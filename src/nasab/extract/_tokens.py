@@ -1,0 +1,73 @@
+"""Tokenisation with character offsets, shared by the English and Arabic rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import normalize
+
+__all__ = ["Tok", "tokenize_span"]
+
+_LETTER = r"A-Za-z\u00c0-\u024f\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9"
+_MARK = r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+_TOKEN = re.compile(
+    rf"(?P<w>[{_LETTER}](?:[{_LETTER}{_MARK}0-9'’\-]*[{_LETTER}{_MARK}0-9])?)"
+    r"|(?P<n>\d+(?:[.,:]\d+)*)"
+    r"|(?P<p>[^\w\s])"
+)
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+
+
+@dataclass(slots=True)
+class Tok:
+    """One token: offsets into the document, surface, kind (w word, n number, p punctuation),
+    whether a possessive was cut off, whether it is written in Arabic script."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    possessive: bool = False
+    arabic: bool = False
+
+    @property
+    def norm(self) -> tuple[str, ...]:
+        """Normalised parts (``Al-Kazemi`` -> ('al', 'kazemi'))."""
+        return _norm(self.text)
+
+    @property
+    def cap(self) -> bool:
+        """Starts with an upper-case letter."""
+        return self.kind == "w" and self.text[:1].isupper()
+
+
+@lru_cache(maxsize=262144)
+def _norm(text: str) -> tuple[str, ...]:
+    return tuple(normalize(text).split())
+
+
+def tokenize_span(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``.
+
+    English possessives are cut off the token (``Iraq’s`` -> ``Iraq``, flagged).
+
+    Example:
+        >>> [t.text for t in tokenize_span("Al-Kazemi’s office, 5:00 P.M.", 0, 29)]
+        ['Al-Kazemi', 'office', ',', '5:00', 'P', '.', 'M', '.']
+    """
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text, start, end):
+        kind = m.lastgroup or "p"
+        s, e = m.span()
+        surface = m.group()
+        poss = False
+        if kind == "w" and len(surface) > 2 and surface[-2:] in _POSSESSIVE:
+            surface = surface[:-2]
+            e -= 2
+            poss = True
+        out.append(
+            Tok(s, e, surface, kind, poss, kind == "w" and "\u0600" <= surface[0] <= "\u08ff")
+        )
+    return out

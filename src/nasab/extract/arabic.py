@@ -1,0 +1,733 @@
+"""Arabic rules: title and role triggers followed by a name, organisation heads in
+construct state, gazetteers, proclitics and given names.
+
+Arabic has no capitals, so a name is read only after a trigger (``رئيس الوزراء``,
+``اللواء``, ``المتحدث باسم``...), or from a known given name followed by a name
+token, or as a known name (see :func:`nasab.extract.extract`); or from runs of two or
+more listed name words (``name_words.tsv``; names that are also ordinary words,
+كريم، سعيد، جميل..., count only beside another name), one listed name word after a
+speech verb (وقال X), or a bare name word of a person read earlier in the document.
+The proclitics و ف ب ل ك are kept outside the spans.
+
+Example:
+    >>> from nasab.extract import extract, Document
+    >>> ex = extract(Document("d", "وأكد اللواء محمد الزيدي ان جهاز الامن الوطني نفذ العملية", "ar"))
+    >>> [(m.text, m.kind) for m in ex.mentions]
+    [('محمد الزيدي', 'person'), ('جهاز الامن الوطني', 'organization')]
+"""
+
+from __future__ import annotations
+
+import weakref
+from functools import lru_cache
+
+from ..text import normalize_arabic
+from ._builder import Builder
+from ._lex import Lexicon, TitleInfo
+from ._tokens import Tok
+
+__all__ = ["arabic_stems", "extract_sentence_ar"]
+
+_CONJ = "وف"
+_PREP = "بلك"
+_MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
+
+# Function words and frequent news verbs/nouns that never start or continue a name (normalised).
+_STOP = frozenset(
+    """
+    في من الي ان عن مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين قد لقد كان كانت يكون تكون
+    ما لا لم لن هو هي هم هن نحن انا انه انها انهم اليوم امس غدا بعد قبل خلال ضد بين حول عند منذ حتي
+    كل بعض غير اي او ام ثم بل لكن لكنه كما مثل ايضا حيث اذا لدي لان الا سوي دون فوق تحت امام وراء ضمن
+    عبر نحو جدا عام عاما سنه يوم شهر اليوم السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه
+    قال يقول اكد يوكد اشار يشير اضاف يضيف اعلن يعلن اوضح يوضح ذكر يذكر شارك يشارك كشف يكشف لفت يلفت
+    دعا يدعو بحث يبحث التقي يلتقي استقبل يستقبل زار يزور شدد يشدد اشاد يشيد اعتبر يعتبر معتبرا مشددا
+    مشيرا موكدا قام قامت تقوم يقوم قتل قتلنا قتلت اصبح اصبحت ساهم ساعد وقف اعلنت اكدت افاد افادت صرح
+    تابع ترا استعرض ناقش اجتمع يجتمع توجه وصل غادر بشكل بدور دور كلمه له لها لهم بيان تصريح تصريحات
+    عمليه عمليات العمليه نفذ نفذت ان انه هناك هنا لدي حسب وفق
+    وفقا نقلا عن بان باسم بصفته بوصفه اثناء عقب امام الدولي الدوليه المنطقه الجديد نائب
+    عليه عليها عليهم عليه له و ذو ذي ذات على
+    """.split()
+)
+_EVALUATIVE = frozenset(
+    ["الارهابي", "الارهابيه", "المزعوم", "المزعومه", "المنحل", "المحظور", "المحظوره"]
+)
+_ALIAS_AR = ("المعروف", "المعروفه", "الملقب", "الملقبه", "المكني", "المكنيه", "الشهير", "الشهيره")
+# Ranks that are also common nouns ("the team"): a given name must follow.
+_AMBIGUOUS_RANKS = frozenset(["الفريق", "فريق"])
+# Heads that name an institution whatever follows.
+_STRONG_HEADS = frozenset(
+    [
+        "وزاره",
+        "قياده",
+        "حزب",
+        "مديريه",
+        "مفوضيه",
+        "منظمه",
+        "وكاله",
+        "جامعه",
+        "نادي",
+        "منتخب",
+        "شركه",
+        "المنتخب",
+    ]
+)
+# Words naming the kind of a known organisation before its name.
+_WRAPPERS = frozenset(["قوات", "تنظيم", "جماعه", "حركه", "عصابات", "ميليشيات", "فصائل"])
+# Heads naming a club or team only with a proper name after them (نادي برشلونة، منتخب العراق).
+_NAME_HEADS = frozenset(["نادي", "منتخب"])
+_NAME_JOIN = frozenset(["عبد", "ابو", "ابي", "ام", "بن", "ابن", "بنت"])
+# Speech and report verbs (VSO order: the subject, often a bare name, follows the verb).
+_SPEECH = frozenset(
+    """
+    قال قالت اكد اكدت اعلن اعلنت اشار اشارت صرح صرحت ذكر ذكرت اوضح اوضحت اضاف اضافت افاد افادت
+    كشف كشفت اعتبر اعتبرت لفت لفتت شدد شددت نفي نفت اعترف اعترفت طالب طالبت دعا دعت حذر حذرت
+    تابع تابعت ردد يقول تقول يوكد توكد
+    """.split()
+)
+
+
+@lru_cache(maxsize=262144)
+def _norm(surface: str) -> str:
+    return normalize_arabic(surface)
+
+
+@lru_cache(maxsize=262144)
+def arabic_stems(surface: str) -> tuple[tuple[int, str], ...]:
+    """Readings of an Arabic token without proclitics: (offset in the surface, normalised stem).
+
+    The first reading is the token as written; then و/ف, ب/ل/ك and their pairs
+    stripped; ``لل`` (ل + the article) gives the stem with the article restored and
+    its span starting after ``لل``.
+
+    Example:
+        >>> arabic_stems("ولجهاز")
+        ((0, 'ولجهاز'), (1, 'لجهاز'), (2, 'جهاز'))
+        >>> arabic_stems("للكاظمي")[-1]
+        (2, 'الكاظمي')
+    """
+    norm = _norm(surface)
+    letters = [i for i, c in enumerate(surface) if c not in _MARKS]  # surface index of each letter
+    out = [(0, norm)]
+    i = 0
+    if len(norm) >= 4 and norm[0] in _CONJ:
+        i = 1
+        out.append((letters[1] if len(letters) > 1 else 1, norm[1:]))
+    if len(norm) - i >= 4 and norm[i] in _PREP:
+        if norm[i] == "ل" and norm[i + 1] == "ل" and len(norm) - i >= 5:
+            out.append((letters[i + 2] if len(letters) > i + 2 else i + 2, "ال" + norm[i + 2 :]))
+        else:
+            out.append((letters[i + 1] if len(letters) > i + 1 else i + 1, norm[i + 1 :]))
+    return tuple(out)
+
+
+def _lookup(t: Tok, table: dict | frozenset | set) -> tuple[int, str] | None:
+    for off, stem in arabic_stems(t.text):
+        if stem in table:
+            return off, stem
+    return None
+
+
+def _phrase_at(
+    toks: list[Tok], i: int, table: dict, maxlen: int
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """Longest phrase of ``table`` at token i (first token may carry proclitics): (end, offset, key)."""
+    if not toks[i].arabic:
+        return None
+    prefixes = _prefixes(id(table), table)
+    best = None
+    for off, stem in arabic_stems(toks[i].text):
+        parts: tuple[str, ...] = (stem,)
+        if parts not in prefixes:
+            continue
+        if parts in table and (best is None or best[0] < i + 1):
+            best = (i + 1, off, parts)
+        for j in range(i + 1, min(len(toks), i + maxlen)):
+            if not toks[j].arabic:
+                break
+            parts = (*parts, _norm(toks[j].text))
+            if parts not in prefixes:
+                break
+            if parts in table and (best is None or best[0] < j + 1):
+                best = (j + 1, off, parts)
+    return best
+
+
+_PREFIX_CACHE: dict[int, tuple[object, frozenset]] = {}
+
+
+def _prefixes(key: int, table: dict) -> frozenset:
+    """All proper and full prefixes of a phrase table's keys (cached per table)."""
+    hit = _PREFIX_CACHE.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    out = frozenset(k[:n] for k in table for n in range(1, len(k) + 1))
+    _PREFIX_CACHE[key] = (table, out)
+    return out
+
+
+def _is_article(stem: str) -> bool:
+    return stem.startswith("ال") and len(stem) >= 4
+
+
+def _adjective(stem: str) -> bool:
+    return (
+        _is_article(stem)
+        and stem not in _STOP
+        and stem not in _EVALUATIVE
+        and stem.endswith(("ي", "يه", "ه", "ين"))
+    )
+
+
+def _bare(word: str) -> str:
+    """Without the article and a feminine/nisba ending (الوطنيه -> وطني)."""
+    if _is_article(word):
+        word = word[2:]
+    for suffix in ("يه", "ه", "ين", "ات"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("ي" if suffix == "يه" else "")
+    return word
+
+
+def _word(t: Tok) -> str:
+    """Normalised Arabic word ('' for other tokens); the preposition على stays apart from the name علي."""
+    if not t.arabic:
+        return ""
+    if t.text in ("على", "وعلى", "فعلى"):
+        return "على"
+    return _norm(t.text)
+
+
+# Per document: words of the person names read so far (a later bare "الكاظمي" or
+# "رونالدو" names the same person).
+_DOC_NAMES: weakref.WeakKeyDictionary[Builder, set[str]] = weakref.WeakKeyDictionary()
+
+
+class _Sentence:
+    def __init__(self, b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
+        self.b, self.toks, self.sent, self.lex = b, toks, sent, lex
+        self.taken = [False] * len(toks)
+        self.known = _DOC_NAMES.setdefault(b, set())
+
+    def add(self, i: int, j: int, off: int, kind: str, **attrs) -> object:
+        toks = self.toks
+        for k in range(i, j):
+            self.taken[k] = True
+        if kind == "person" and j - i >= 2:
+            self.remember(i, j)
+        return self.b.mention(
+            toks[i].start + off, toks[j - 1].end, kind, self.sent, language="ar", **attrs
+        )
+
+    def remember(self, i: int, j: int) -> None:
+        """Keep the family name (last word) and a non-Arabic first name of a person read."""
+        lex = self.lex
+        last = _word(self.toks[j - 1])
+        first = arabic_stems(self.toks[i].text)[-1][1]
+        for w, ok in ((last, True), (first, first not in lex.given_ar)):
+            if (
+                ok
+                and len(w) >= 3
+                and (not _is_article(w) or w.endswith("ي"))
+                and w not in _NAME_JOIN
+                and w not in _STOP
+                and w not in lex.name_risky_ar
+                and (w,) not in lex.places_ar
+                and w not in lex.org_heads_ar
+            ):
+                self.known.add(w)
+
+    def known_names(self) -> None:
+        """A single word that is a name word of a person read earlier in the document."""
+        if not self.known:
+            return
+        for i, t in enumerate(self.toks):
+            if self.taken[i] or not t.arabic:
+                continue
+            for off, stem in arabic_stems(t.text):
+                if stem in self.known:
+                    self.add(i, i + 1, off, "person", source="document")
+                    break
+
+    # ---------------------------------------------------------------- pieces
+    def title(self, i: int) -> tuple[int, int, TitleInfo] | None:
+        hit = _phrase_at(self.toks, i, self.lex.titles_ar, self.lex.title_max)
+        if hit is None:
+            return None
+        return hit[0], hit[1], self.lex.titles_ar[hit[2]]
+
+    def org_construct(self, i: int) -> tuple[int, int] | None:
+        """(end, offset) of ``HEAD noun... [ال-noun] [adjectives]`` at token i."""
+        toks, lex = self.toks, self.lex
+        if not toks[i].arabic:
+            return None
+        hit = _lookup(toks[i], lex.org_heads_ar)
+        if hit is None:
+            return None
+        off, head = hit
+        j = i + 1
+        n = len(toks)
+        if head in lex.ar_type_heads and j < n and _phrase_at(toks, j, lex.orgs_ar, lex.org_max):
+            return None  # "تنظيم داعش": the gazetteer name is the mention
+        if head == "قياده" and off and _norm(toks[i].text)[off - 1] == "ب":
+            return None  # "بقيادة": "led by", a preposition
+        closed = _is_article(head)
+        if not closed and j < n and toks[j].arabic and self._proper(_word(toks[j])):
+            # a proper name after the head (نادي برشلونة، جامعة ميريلاند، منتخب العراق)
+            while j < n and j - i <= 4 and toks[j].arabic and self._proper(_word(toks[j])):
+                j += 1
+            while j < n and toks[j].arabic and _adjective(_word(toks[j])) and j - i <= 5:
+                j += 1
+            return j, off
+        if head in _NAME_HEADS:
+            return None  # "نادي" / "منتخب" without a name after it
+        if not closed:
+            while j < n and j - i <= 4 and toks[j].arabic:
+                w = _word(toks[j])
+                if (
+                    w in _STOP
+                    or w in lex.titles_ar
+                    or (w,) in lex.titles_ar
+                    or len(w) < 2
+                    or w[0] == "و"
+                ):
+                    break
+                j += 1
+                if _is_article(w):
+                    closed = True
+                    break
+            if j == i + 1 or not closed:
+                return None  # indefinite: "منظمة بريطانية"، "لجنة عسكرية" name no body
+        adj = 0
+        while j < n and adj < 2 and toks[j].arabic and _adjective(_word(toks[j])):
+            j += 1
+            adj += 1
+        if _is_article(head) and adj == 0:
+            return None  # a bare "الجيش" is a common noun
+        # an institution, not a device or a form: a function word, modifier, nationality or place follows
+        if head not in _STRONG_HEADS:
+            cues = lex.org_cues_ar
+            if not any(
+                _bare(_word(toks[k])) in cues or (_word(toks[k]),) in lex.places_ar
+                for k in range(i + 1, j)
+            ):
+                return None
+        return j, off
+
+    def _proper(self, w: str) -> bool:
+        """A place or a listed non-Arabic name word (a proper noun in a body's name)."""
+        lex = self.lex
+        if (w,) in lex.places_ar:
+            return True
+        return (
+            not _is_article(w)
+            and w not in lex.given_ar
+            and self._name_word(w)
+            and w not in lex.name_risky_ar
+            and lex.name_ar.get(w, 0) >= 2
+        )
+
+    def read_name(self, i: int, *, after_title: bool) -> int | None:
+        """End index of a person name starting at token i, or None."""
+        toks, lex = self.toks, self.lex
+        n = len(toks)
+        if i >= n or not toks[i].arabic or self.taken[i]:
+            return None
+        first = _word(toks[i])
+        if (
+            first in _STOP
+            or (first,) in lex.titles_ar
+            or first in lex.org_heads_ar
+            or (first,) in lex.places_ar
+        ):
+            return None
+        if len(first) < 2:
+            return None
+        given = first in lex.given_ar or first in _NAME_JOIN
+        if not after_title and not given:
+            return None
+        j = i
+        while j < n and j - i < 6 and toks[j].arabic and not self.taken[j]:
+            w = _word(toks[j])
+            if j > i and (
+                w in _STOP
+                or any(
+                    (st,) in lex.titles_ar or st in lex.org_heads_ar or st in _STOP
+                    for _, st in arabic_stems(toks[j].text)
+                )
+                or w in _EVALUATIVE
+                or w[2:] in lex.nationality_ar
+                or (w[0] == "و" and w not in lex.given_ar)
+                or (w[0] in "يت" and len(w) >= 4 and w not in lex.given_ar and not _is_article(w))
+            ):
+                break
+            if j > i and _adjective(w) and (w,) in lex.places_ar:
+                break
+            if (
+                j >= i + 2
+                and lex.name_ar
+                and not _is_article(w)
+                and w not in _NAME_JOIN
+                and w not in lex.name_ar
+                and w not in lex.given_ar
+            ):
+                break  # a third word must be a listed name word ("... بن طولون بناء قصره")
+            j += 1
+            if w in _NAME_JOIN and j < n and toks[j].arabic:
+                j += 1  # عبد الوهاب / ابو بكر / بن طولون
+                continue
+            if _is_article(w):
+                if j < n and _word(toks[j]) == "الدين":
+                    j += 1
+                if not (
+                    j + 1 < n and _word(toks[j]) in ("بن", "ابن", "بنت") and toks[j + 1].arabic
+                ):
+                    break
+        length = j - i
+        last = _word(toks[j - 1])
+        nisba = _is_article(last) and last.endswith("ي") and last not in _EVALUATIVE
+        if after_title and not given and not nisba:
+            return None
+        if not after_title:
+            # a given name alone is too weak; the name must end in a nisba, a given name
+            # (father's name) or hold a patronymic chain (بن X)
+            chain = any(_word(t) in ("بن", "ابن", "بنت") for t in toks[i:j])
+            if length < 2 or not (nisba or last in lex.given_ar or chain):
+                return None
+            if _is_article(last) and last in _EVALUATIVE:
+                return None
+        elif length == 1 and not given:
+            # a bare word after a title: a known given name, or a nisba (اللواء الخفاجي)
+            if not _is_article(first) and j < n and toks[j].arabic:
+                return None
+            if _is_article(first) and not first.endswith("ي"):
+                return None
+        return j
+
+    def _ambiguous_single(self, i: int, word: str) -> bool:
+        """A one-word listed name that reads as an ordinary word here (العربية after a noun)."""
+        if len(word) <= 3:
+            return True
+        prev = _word(self.toks[i - 1]) if i > 0 and self.toks[i - 1].arabic else ""
+        return _is_article(word) and (_is_article(prev) or prev in ("هذا", "هذه", "ذلك", "تلك"))
+
+    # ---------------------------------------------------------------- rules
+    def gazetteers(self) -> None:
+        toks, lex = self.toks, self.lex
+        i = 0
+        while i < len(toks):
+            hit = _phrase_at(toks, i, lex.orgs_ar, lex.org_max)
+            if hit and hit[0] - i == 1 and self._ambiguous_single(i, hit[2][0]):
+                hit = None
+            if hit:
+                start, off = i, hit[1]
+                if hit[0] - i >= 2 and _lookup(toks[i], _WRAPPERS):
+                    inner = _phrase_at(toks, i + 1, lex.orgs_ar, lex.org_max)
+                    if inner and inner[0] == hit[0]:  # "قوات التحالف الدولي" -> "التحالف الدولي"
+                        start, off, hit = i + 1, inner[1], inner
+                self.add(
+                    start,
+                    hit[0],
+                    off,
+                    "organization",
+                    org_id=lex.orgs_ar[hit[2]],
+                    source="gazetteer",
+                )
+                self.taken[i] = True
+                i = hit[0]
+                continue
+            geo = _lookup(toks[i], lex.geo_before_ar) if toks[i].arabic else None
+            if geo and i + 1 < len(toks) and toks[i + 1].arabic and _word(toks[i + 1]) not in _STOP:
+                end = i + 2
+                # "سلسلة جبال حمرين": a second geographic word takes the name after it
+                if _word(toks[i + 1]) in lex.geo_before_ar and end < len(toks) and toks[end].arabic:
+                    end += 1
+                self.add(i, end, geo[0], "place", source="geo")
+                i = end
+                continue
+            hit = _phrase_at(toks, i, lex.places_ar, lex.place_max)
+            if hit:
+                self.add(i, hit[0], hit[1], "place", source="gazetteer")
+                i = hit[0]
+                continue
+            i += 1
+
+    def titles(self) -> None:
+        toks, lex, b = self.toks, self.lex, self.b
+        n = len(toks)
+        i = 0
+        while i < n:
+            hit = self.title(i) if toks[i].arabic and not self.taken[i] else None
+            if hit is not None and i > 0 and _word(toks[i - 1]) in _NAME_JOIN:
+                hit = None  # "عبد الملك": part of a name, not the title
+            if (
+                hit is not None
+                and hit[2].kind == "rank"
+                and hit[0] - i == 1
+                and _word(toks[i]) in _AMBIGUOUS_RANKS
+            ):
+                nxt = _word(toks[hit[0]]) if hit[0] < n and toks[hit[0]].arabic else ""
+                if nxt not in self.lex.given_ar and nxt not in _NAME_JOIN:
+                    hit = None  # "الفريق" is also "the team"
+            if hit is None:
+                i += 1
+                continue
+            chain: list[tuple[int, int, int, TitleInfo]] = []  # (start, end, offset, info)
+            org = None
+            pos = i
+            skips = 0
+            while pos < n:
+                h = self.title(pos) if toks[pos].arabic else None
+                if h is not None and not (
+                    chain and h[2].kind == "role" and _word(toks[pos]) in ("نائب",)
+                ):
+                    chain.append((pos, h[0], h[1], h[2]))
+                    pos = h[0]
+                    continue
+                if chain and chain[-1][3].kind == "role" and toks[pos].arabic:
+                    oc = self.org_construct(pos)
+                    gz = _phrase_at(toks, pos, lex.orgs_ar, lex.org_max)
+                    if oc is not None and org is None:
+                        org = self.add(pos, oc[0], oc[1], "organization", source="head")
+                        pos = oc[0]
+                        continue
+                    if gz is not None and org is None:
+                        org = self.add(
+                            pos,
+                            gz[0],
+                            gz[1],
+                            "organization",
+                            org_id=lex.orgs_ar[gz[2]],
+                            source="gazetteer",
+                        )
+                        pos = gz[0]
+                        continue
+                if skips < 2 and (
+                    toks[pos].text in ("،", ",")
+                    or (
+                        toks[pos].arabic
+                        and (_adjective(_word(toks[pos])) or (_word(toks[pos]),) in lex.places_ar)
+                    )
+                ):
+                    skips += 1
+                    pos += 1
+                    continue
+                break
+            end = self.read_name(pos, after_title=True)
+            roles = [c for c in chain if c[3].kind == "role"]
+            ranks = [c[3].en for c in chain if c[3].kind == "rank"]
+            role_ms = [
+                self.b.mention(
+                    toks[a].start + off,
+                    toks[z - 1].end,
+                    "role",
+                    self.sent,
+                    language="ar",
+                    role=info.en,
+                    role_ar=info.ar,
+                )
+                for a, z, off, info in roles
+            ]
+            if end is None:
+                i = max(pos, i + 1)
+                continue
+            attrs: dict = {"source": "title"}
+            if ranks:
+                attrs["rank"] = ranks[-1]
+            if chain:
+                attrs["titles"] = [c[3].en for c in chain if c[3].kind != "role"]
+            if roles:
+                attrs["role"] = roles[-1][3].en
+            pm = self.add(pos, end, 0, "person", **attrs)
+            for (_a, _z, _off, info), rm in zip(roles, role_ms, strict=True):
+                extra = {"organization": org.text} if org is not None else {}  # type: ignore[attr-defined]
+                b.relation(
+                    "holds_role",
+                    pm,
+                    rm,
+                    self.sent,
+                    role=info.en,
+                    role_ar=info.ar,
+                    rank=attrs.get("rank"),
+                    rule="title",
+                    **extra,
+                )
+            self.alias_after(end, pm)
+            i = end
+
+    def orgs(self) -> None:
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            if self.taken[i]:
+                i += 1
+                continue
+            oc = self.org_construct(i)
+            if oc is None:
+                i += 1
+                continue
+            j, off = oc
+            if any(self.taken[i:j]):
+                i += 1
+                continue
+            # "قوات التحالف الدولي": the named coalition inside the forces
+            if (
+                j - i >= 3
+                and _lookup(toks[i], {"قوات"})
+                and _is_article(_word(toks[i + 1]))
+                and _word(toks[i + 1]) in self.lex.org_heads_ar
+            ):
+                self.add(i + 1, j, 0, "organization", source="head")
+            else:
+                self.add(i, j, off, "organization", source="head")
+            i = j
+
+    def given_names(self) -> None:
+        i = 0
+        while i < len(self.toks):
+            t = self.toks[i]
+            if self.taken[i] or not t.arabic:
+                i += 1
+                continue
+            for off, stem in arabic_stems(t.text):
+                if stem in self.lex.given_ar or stem in ("عبد", "ابو"):
+                    end = self._read_from(i, off)
+                    if end:
+                        pm = self.add(i, end, off, "person", source="given")
+                        self.alias_after(end, pm)
+                        i = end - 1
+                        break
+            i += 1
+
+    def _name_word(self, w: str) -> bool:
+        """A listed name word (name_words.tsv) that is no function word, title, head or place."""
+        lex = self.lex
+        return (
+            len(w) >= 3
+            and w in lex.name_ar
+            and w not in _STOP
+            and w not in _EVALUATIVE
+            and (w,) not in lex.titles_ar
+            and w not in lex.org_heads_ar
+            and (w,) not in lex.places_ar
+            and w not in lex.nationality_ar
+            and w[2:] not in lex.nationality_ar
+        )
+
+    def _run(self, i: int, first: str) -> tuple[int, int]:
+        """(end, strong) of a run of name words from token i, whose first word reads ``first``.
+
+        ``strong`` counts the words that are no risky name (كريم، سعيد...) nor a particle.
+        """
+        toks, lex = self.toks, self.lex
+        n = len(toks)
+        j, strong, w = i, 0, first
+        while j < n and j - i < 5 and toks[j].arabic and not self.taken[j]:
+            if j > i:
+                w = _word(toks[j])
+            if w in _NAME_JOIN:
+                if j + 1 < n and toks[j + 1].arabic and self._name_word(_word(toks[j + 1])):
+                    j += 1
+                    continue
+                break
+            if not self._name_word(w):
+                break
+            if _is_article(w) and not (w.endswith("ي") and j > i):
+                break  # an article word ends a name only as a nisba (الكاظمي)
+            if w not in lex.name_risky_ar and (lex.name_ar.get(w, 0) >= 2 or w in lex.given_ar):
+                strong += 1
+            j += 1
+            if _is_article(w):
+                break
+        while j > i and _word(toks[j - 1]) in _NAME_JOIN:
+            j -= 1  # never end on a particle ("يزيد بن")
+        return j, strong
+
+    def name_runs(self) -> None:
+        """Runs of listed name words: two or more words, or one word after a speech verb."""
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            if self.taken[i] or not toks[i].arabic:
+                i += 1
+                continue
+            best = None
+            for off, stem in arabic_stems(toks[i].text):
+                if stem in _STOP or stem in ("بن", "بنت") or (_is_article(stem) and off == 0):
+                    continue
+                if off and len(stem) < 4 and stem not in self.lex.given_ar:
+                    continue  # "كتاب" is no ك + "تاب"
+                end, strong = self._run(i, stem)
+                if end > i and (best is None or end > best[0]):
+                    best = (end, strong, off)
+            if best is None:
+                i += 1
+                continue
+            end, strong, off = best
+            prev = _word(toks[i - 1]) if i > 0 and toks[i - 1].arabic else ""
+            cue = bool(prev) and any(st in _SPEECH for _, st in arabic_stems(toks[i - 1].text))
+            nxt = _word(toks[end]) if end < len(toks) and toks[end].arabic else ""
+            if cue and not strong and end - i == 1 and nxt in ("ان", "انه"):
+                strong = 1  # "وقال كريم إن ...": the speech verb's subject is a person
+            if strong and (end - i >= 2 or cue):
+                pm = self.add(i, end, off, "person", source="names")
+                self.alias_after(end, pm)
+                i = end
+                continue
+            i += 1
+
+    def _read_from(self, i: int, off: int) -> int | None:
+        if off == 0:
+            return self.read_name(i, after_title=False)
+        # read with the proclitic removed: check the following tokens the same way
+        saved = self.toks[i]
+        stem_tok = Tok(saved.start + off, saved.end, saved.text[off:], "w", False, True)
+        self.toks[i] = stem_tok
+        try:
+            return self.read_name(i, after_title=False)
+        finally:
+            self.toks[i] = saved
+
+    def alias_after(self, end: int, pm: object) -> None:
+        """``X المعروف بـ Y`` / ``X الملقب Y`` / ``X المكنى Y``."""
+        toks = self.toks
+        k = end
+        if k < len(toks) and toks[k].text in ("،", ","):
+            k += 1
+        if k >= len(toks) or not toks[k].arabic or _word(toks[k]) not in _ALIAS_AR:
+            return
+        k += 1
+        if k < len(toks) and _word(toks[k]) in ("ب", "باسم"):
+            k += 1
+        while k < len(toks) and toks[k].text in ('"', "«", "“", "-", "ـ"):
+            k += 1
+        if k >= len(toks) or not toks[k].arabic:
+            return
+        off = 0
+        if (
+            toks[k].text.startswith("ب")
+            and _word(toks[k]) not in self.lex.given_ar
+            and len(_word(toks[k])) > 3
+        ):
+            off = 1
+        saved = toks[k]
+        if off:
+            toks[k] = Tok(saved.start + 1, saved.end, saved.text[1:], "w", False, True)
+        try:
+            z = self.read_name(k, after_title=True)
+        finally:
+            toks[k] = saved
+        if z is None:
+            return
+        am = self.add(k, z, off, "person", source="alias", alias_of=pm.text)  # type: ignore[attr-defined]
+        self.b.relation("alias", am, pm, self.sent, rule="known-as")  # type: ignore[arg-type]
+
+
+def extract_sentence_ar(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
+    """Apply the Arabic rules to one sentence's tokens."""
+    s = _Sentence(b, toks, sent, lex)
+    s.gazetteers()
+    s.titles()
+    s.orgs()
+    s.given_names()
+    s.name_runs()
+    s.known_names()

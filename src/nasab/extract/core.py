@@ -1,0 +1,329 @@
+"""``extract()``: mentions and relations of one document, by rules (or spaCy).
+
+Example:
+    >>> from nasab.extract import Document, extract
+    >>> doc = Document("d", "Lieutenant General Ali al-Tamimi visited. Al-Tamimi’s office said so.", "en")
+    >>> [(m.text, m.attrs.get("refers_to")) for m in extract(doc).persons()]
+    [('Ali al-Tamimi', None), ('Al-Tamimi', 'Ali al-Tamimi')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from ..errors import ExtraMissingError, InputError
+from ..names import parse_name
+from ..names.parse import Name
+from ._builder import Builder
+from ._lex import lexicon
+from ._tokens import Tok, tokenize_span
+from .arabic import arabic_stems, extract_sentence_ar
+from .documents import read_documents, sentences
+from .english import _STOP as _EN_STOP
+from .english import extract_sentence_en
+from .model import Document, Extraction
+
+__all__ = ["extract"]
+
+
+def extract(
+    doc: Document | str, *, known: Iterable[str] = (), backend: str = "rules"
+) -> Extraction:
+    """Find persons, organisations, roles and places in a document, and the relations
+    between them (roles held, aliases, acronyms).
+
+    Args:
+        doc: a :class:`Document` (or a text, read with :func:`read_documents`).
+        known: names of entities known from other documents, in either script. Each is
+            looked for in this document, also across scripts (by consonant skeleton,
+            Arabic candidate spellings and :func:`nasab.compare`), in full or as a bare
+            family name.
+        backend: ``rules`` (default, no model) or ``spacy`` (English entities from
+            ``en_core_web_sm`` added to the rules' output; needs the ``spacy`` extra).
+
+    Returns:
+        An :class:`Extraction` with mentions and relations in document order.
+
+    Raises:
+        InputError: an unknown backend, or ``doc`` is not a document or text.
+        ExtraMissingError: ``backend="spacy"`` without spaCy or its English model.
+
+    Example:
+        >>> ex = extract("The Head of the Border Guard Command, Major General Ali al-Tamimi, spoke.")
+        >>> [(r.attrs["role"], r.attrs["organization"], r.attrs["rank"]) for r in ex.relations]
+        [('Head', 'Border Guard Command', 'Major General')]
+        >>> [m.text for m in extract("قال الكاظمي", known=["Mustafa al-Kadhimi"]).persons()]
+        ['الكاظمي']
+    """
+    if backend not in ("rules", "spacy"):
+        raise InputError(f"backend must be 'rules' or 'spacy', got {backend!r}")
+    if isinstance(doc, str):
+        doc = read_documents([{"id": "doc0", "text": doc}])[0]
+    if not isinstance(doc, Document):
+        raise InputError(f"extract() needs a Document or a text, got {type(doc).__name__}")
+    known_names = [k for k in known if isinstance(k, str) and k.strip()]
+    nlp = _spacy_model() if backend == "spacy" else None
+    lex = lexicon()
+    b = Builder(doc)
+    sents = sentences(doc)
+    leftovers: list[tuple[tuple[int, int], list[Tok], list[tuple[int, int]]]] = []
+    arabic_toks: list[tuple[tuple[int, int], list[Tok]]] = []
+    for sent in sents:
+        toks = tokenize_span(doc.text, *sent)
+        if not toks:
+            continue
+        has_ar = any(t.arabic for t in toks)
+        has_lat = any(t.kind == "w" and not t.arabic for t in toks)
+        if has_lat:
+            en_toks = [t for t in toks if t.text != "." and not t.arabic]
+            rest = extract_sentence_en(b, en_toks, sent, lex)
+            leftovers.append((sent, en_toks, rest))
+        if has_ar:
+            ar_toks = toks  # Latin words stay in as breakers
+            extract_sentence_ar(b, ar_toks, sent, lex)
+            arabic_toks.append((sent, ar_toks))
+    if nlp is not None:
+        _spacy_mentions(b, nlp, doc, sents)
+    _short_forms(b, leftovers, arabic_toks, known_names)
+    mentions = b.sorted_mentions()
+    for m in mentions:
+        m.attrs.pop("strong", None)
+    kept = {m.span for m in mentions}
+    relations = tuple(
+        r
+        for r in b.relations
+        if r.subject.span in kept
+        and (r.object is None or r.object.span in kept or r.object.kind == "role")
+    )
+    return Extraction(doc, mentions, relations)
+
+
+# ---------------------------------------------------------------- short forms and known names
+
+
+def _family(name: Name) -> tuple[str, str] | None:
+    toks = name.tokens
+    if len(toks) < 2 or not toks[-1].key or len(toks[-1].key) < 2:
+        return None
+    return toks[-1].key, toks[-1].fold
+
+
+@lru_cache(maxsize=65536)
+def _parse(text: str) -> Name | None:
+    try:
+        return parse_name(text)
+    except InputError:
+        return None
+
+
+def _same_family(cand: Name, key: str, fold: str, cross: bool) -> bool:
+    if len(cand.tokens) != 1 or cand.kunya:
+        return False
+    t = cand.tokens[0]
+    if t.key != key:
+        return False
+    if cross or t.script != "latin":
+        return len(key) >= 2
+    return Levenshtein.normalized_similarity(t.fold, fold) >= 0.7
+
+
+def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
+    """Bare family names (al-X, X, الX) of a full name in the document or a known name."""
+    fulls: list[tuple[str, str, str, str]] = []  # (key, fold, full text, script)
+    for m in list(b.mentions.values()):
+        if m.kind != "person" or m.attrs.get("kunya"):
+            continue
+        nm = _parse(m.name)
+        fam = _family(nm) if nm else None
+        if fam:
+            fulls.append((fam[0], fam[1], m.text, "arabic" if m.language == "ar" else "latin"))
+    known_parsed: list[tuple[str, Name]] = []
+    for k in known:
+        nm = _parse(k)
+        if nm is None or not nm.tokens:
+            continue
+        known_parsed.append((k, nm))
+        fam = _family(nm)
+        if fam:
+            fulls.append((fam[0], fam[1], k, "arabic" if nm.script == "arabic" else "latin"))
+    if not fulls and not known_parsed:
+        return
+    by_key: dict[str, list[tuple[str, str, str]]] = {}
+    for key, fold, text, script in fulls:
+        by_key.setdefault(key, []).append((fold, text, script))
+    known_first = {nm.tokens[0].key: (k, nm) for k, nm in known_parsed if nm.tokens}
+
+    def family_match(surface: str, script: str) -> str | None:
+        cand = _parse(surface)
+        if cand is None or len(cand.tokens) != 1:
+            return None
+        for fold, text, fscript in by_key.get(cand.tokens[0].key, ()):
+            if text == surface:
+                continue
+            if _same_family(cand, cand.tokens[0].key, fold, cross=fscript != script):
+                return text
+        return None
+
+    # English: leftover capitalised runs of one name token ("Al-Kazemi", "Sudani", "al-Sudani")
+    for sent, toks, rest in leftovers:
+        for s, e in rest:
+            _english_known(b, toks, s, e, sent, known_parsed)
+            if b.overlaps(toks[s].start, toks[e - 1].end):
+                continue
+            for a in range(s, e):
+                t = toks[a]
+                if t.text.isupper() or t.text.lower() in _EN_STOP:
+                    continue
+                ref = family_match(t.text, "latin")
+                if ref:
+                    b.mention(
+                        t.start,
+                        t.end,
+                        "person",
+                        sent,
+                        language="en",
+                        refers_to=ref,
+                        source="short-form",
+                    )
+    # Arabic: known names in full, then article words that are a family name
+    for sent, toks in arabic_toks:
+        n = len(toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            if not t.arabic or b.overlaps(t.start, t.end):
+                i += 1
+                continue
+            done = False
+            for off, stem in arabic_stems(t.text):
+                first = _parse(stem)
+                if first is None or not first.tokens:
+                    continue
+                hit = known_first.get(first.tokens[0].key)
+                if hit is not None and len(hit[1].tokens) >= 2:
+                    end = _window_match(toks, i, off, hit[0], hit[1])
+                    if end:
+                        b.mention(
+                            t.start + off,
+                            toks[end - 1].end,
+                            "person",
+                            sent,
+                            language="ar",
+                            source="known",
+                            known=hit[0],
+                        )
+                        i = end
+                        done = True
+                        break
+                if stem.startswith("ال") and len(stem) >= 5 and stem.endswith("ي"):
+                    ref = family_match(stem, "arabic")
+                    if ref:
+                        b.mention(
+                            t.start + off,
+                            t.end,
+                            "person",
+                            sent,
+                            language="ar",
+                            refers_to=ref,
+                            source="short-form",
+                        )
+                        i += 1
+                        done = True
+                        break
+            if not done:
+                i += 1
+
+
+def _window_match(toks: list[Tok], i: int, off: int, known: str, name: Name) -> int | None:
+    from ..match import compare
+
+    length = len(name.tokens)
+    for extra in (0, 1):
+        end = i + length + extra
+        if end > len(toks) or not all(t.arabic for t in toks[i:end]):
+            continue
+        surface = " ".join([toks[i].text[off:]] + [t.text for t in toks[i + 1 : end]])
+        cand = _parse(surface)
+        if cand is None or [t.key for t in cand.tokens] != [t.key for t in name.tokens]:
+            continue
+        if compare(surface, known).score >= 0.75:
+            return end
+    return None
+
+
+def _english_known(
+    b: Builder,
+    toks: list[Tok],
+    s: int,
+    e: int,
+    sent: tuple[int, int],
+    known: list[tuple[str, Name]],
+) -> None:
+    if not known or e - s < 2:
+        return
+    from ..match import compare
+
+    surface = b.doc.text[toks[s].start : toks[e - 1].end]
+    cand = _parse(surface)
+    if cand is None or len(cand.tokens) < 2:
+        return
+    keys = {t.key for t in cand.tokens}
+    for k, nm in known:
+        if nm.family is None or nm.family.key not in keys:
+            continue
+        if compare(surface, k).score >= 0.8:
+            b.mention(
+                toks[s].start,
+                toks[e - 1].end,
+                "person",
+                sent,
+                language="en",
+                source="known",
+                known=k,
+            )
+            return
+
+
+# ---------------------------------------------------------------- spaCy backend
+
+
+@lru_cache(maxsize=1)
+def _spacy_model():
+    try:
+        import spacy
+
+        return spacy.load("en_core_web_sm")
+    except (ImportError, OSError) as exc:
+        raise ExtraMissingError("the spaCy backend", "spacy", "spacy and en-core-web-sm") from exc
+
+
+_SPACY_KINDS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": None,
+}
+
+
+def _spacy_mentions(b: Builder, nlp, doc: Document, sents: list[tuple[int, int]]) -> None:
+    for sent in sents:
+        chunk = doc.text[sent[0] : sent[1]]
+        if not any("a" <= c.lower() <= "z" for c in chunk):
+            continue
+        for ent in nlp(chunk).ents:
+            kind = _SPACY_KINDS.get(ent.label_)
+            if kind is None:
+                continue
+            start, end = sent[0] + ent.start_char, sent[0] + ent.end_char
+            text = doc.text[start:end]
+            if text.lower().startswith("the "):
+                start += 4
+            if text.endswith(("’s", "'s")):
+                end -= 2
+            if end > start and b.overlaps(start, end) is None:
+                b.mention(start, end, kind, sent, language="en", source="spacy")

@@ -1,0 +1,653 @@
+"""English rules: capitalised sequences, title and role triggers, appositions,
+organisation head words, gazetteers, acronyms and aliases.
+
+No model is needed: a capitalised sequence becomes a *person* only with a person
+cue (a title, rank or role before it, a known given name first, a name particle
+such as ``al-``/``bin``/``Abu``, an alias phrase, or a match with a name known
+from elsewhere), so headline Title Case and sentence-initial words stay out.
+
+Example:
+    >>> from nasab.extract import extract, Document
+    >>> ex = extract(Document("d", "Prime Minister Ali al-Tamimi met the Border Guard Command.", "en"))
+    >>> [(m.text, m.kind) for m in ex.mentions]
+    [('Prime Minister', 'role'), ('Ali al-Tamimi', 'person'), ('Border Guard Command', 'organization')]
+    >>> [(r.subject.text, r.attrs["role"]) for r in ex.relations]
+    [('Ali al-Tamimi', 'Prime Minister')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._builder import Builder
+from ._lex import Lexicon, TitleInfo
+from ._tokens import Tok
+
+__all__ = ["extract_sentence_en"]
+
+_PARTICLES = frozenset("al el bin ibn bint ben abu abou umm abd abdul abdel abdal".split())
+_KUNYA = frozenset(["abu", "abou", "umm", "um"])
+_STOP = frozenset(
+    "the a an this these that those in on at by for from with without as after before during since until "
+    "while when where which who whom what how why he she it they we i you his her its their our my your "
+    "but and or if although though however despite according meanwhile also earlier later today "
+    "yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december there here then thus so not no "
+    "all some many most several other another each every both any such our us mr mrs ms read click "
+    "home world live breaking exclusive update updated source photo video advertisement please "
+    "security terrorist terrorism military official officials government authorities forces source "
+    "details additionally regarding continuing".split()
+)  # fmt: skip
+# One-word titles that are also ordinary words: a name after them needs its own person cue.
+_WEAK_TITLES = frozenset(
+    "general major private chief head leader founder director commander captain governor judge justice "
+    "marshal officer late father brother sister prince king queen emir amir sultan".split()
+)
+_CONNECT = frozenset(["of", "for", "in", "at", "on"])
+_ALIAS_PHRASES = (
+    ("also", "known", "as"),
+    ("better", "known", "as"),
+    ("known", "as"),
+    ("aka",),
+    ("a", "k", "a"),
+    ("alias",),
+    ("nicknamed",),
+    ("dubbed",),
+)
+_ALIAS_FIRST = frozenset(p[0] for p in _ALIAS_PHRASES)
+_OPEN_QUOTES = frozenset("“\"‘'«")
+_CLOSE_QUOTES = frozenset("”\"’'»")
+
+
+def _first(t: Tok) -> str:
+    n = t.norm
+    return n[0] if n else ""
+
+
+def _last(t: Tok) -> str:
+    n = t.norm
+    return n[-1] if n else ""
+
+
+_JOINED_RE = re.compile(
+    r"^(?:al|el|ad|as|ash|az|ar|at|an|adh|ath|abu|bin|ibn)-[A-Z\u00c0-\u00de]", re.IGNORECASE
+)
+
+
+def _joined_particle(t: Tok) -> bool:
+    text = t.text
+    if "-" not in text[:5]:
+        return False
+    m = _JOINED_RE.match(text)
+    return bool(m) and text[m.end() - 1].isupper()
+
+
+def _cap_like(t: Tok) -> bool:
+    if t.kind != "w" or t.arabic:
+        return False
+    return t.cap or _joined_particle(t) or t.text in _PARTICLES
+
+
+def _title_at(toks: list[Tok], i: int, end: int, lex: Lexicon) -> tuple[int, TitleInfo] | None:
+    """Longest title phrase starting at token i (not beyond ``end``): (end index, info)."""
+    parts: list[str] = []
+    best = None
+    for j in range(i, min(end, i + lex.title_max)):
+        t = toks[j]
+        if t.kind != "w":
+            break
+        parts.extend(t.norm)
+        info = lex.titles_en.get(tuple(parts))
+        if info is not None:
+            best = (j + 1, info)
+        if len(parts) >= lex.title_max:
+            break
+    return best
+
+
+def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
+    runs = []
+    i, n = 0, len(toks)
+    while i < n:
+        if _cap_like(toks[i]) and not (toks[i].text in _PARTICLES and not toks[i].cap):
+            j = i + 1
+            while j < n and _cap_like(toks[j]) and not toks[j - 1].possessive:
+                j += 1
+            # do not end on a bare lower-case particle
+            while j - 1 > i and toks[j - 1].text in _PARTICLES and not toks[j - 1].cap:
+                j -= 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _is_org_words(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
+    if j - i < 1:
+        return False
+    if _last(toks[j - 1]) in lex.org_heads_en and (j - i >= 2 or toks[j - 1].text.isupper()):
+        return True
+    return j - i >= 2 and any(_last(toks[k]) in lex.media_en for k in range(i, j))
+
+
+def _is_geo(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
+    if j - i >= 2 and (
+        _last(toks[j - 1]) in lex.geo_after_en or _first(toks[i]) in lex.geo_before_en
+    ):
+        return True
+    key = tuple(p for k in range(i, j) for p in toks[k].norm)
+    return key in lex.places_en
+
+
+def _name_ok(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
+    if not 1 <= j - i <= 6:
+        return False
+    for k in range(i, j):
+        t = toks[k]
+        low = _last(t)
+        if t.text.isupper() and len(t.text) > 1:
+            return False
+        if (
+            low in lex.org_heads_en
+            or low in lex.geo_after_en
+            or low in lex.media_en
+            or low in _STOP
+        ):
+            return False
+        if (low,) in lex.places_en or (low,) in lex.orgs_en:
+            return False
+    if _first(toks[i]) in lex.geo_before_en:
+        return False
+    return not (j - i == 1 and toks[i].text in _PARTICLES)
+
+
+def _has_particle(toks: list[Tok], i: int, j: int) -> bool:
+    return any(_joined_particle(toks[k]) or toks[k].text.lower() in _PARTICLES for k in range(i, j))
+
+
+def _span_mention(
+    b: Builder, toks: list[Tok], i: int, j: int, kind: str, sent: tuple[int, int], **attrs
+):
+    return b.mention(toks[i].start, toks[j - 1].end, kind, sent, language="en", **attrs)
+
+
+def _match_gazetteer(toks: list[Tok], i: int, table: dict, maxlen: int) -> int | None:
+    """End index of the longest capitalised phrase at i found in ``table`` (normalised keys)."""
+    if not toks[i].cap:
+        return None
+    parts: list[str] = []
+    best = None
+    for j in range(i, min(len(toks), i + maxlen)):
+        t = toks[j]
+        if t.kind != "w":
+            break
+        parts.extend(t.norm)
+        if tuple(parts) in table and t.cap:
+            best = j + 1
+        if t.possessive:
+            break
+    return best
+
+
+def extract_sentence_en(
+    b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """Apply the English rules to one sentence's tokens; returns runs left unclassified."""
+    n = len(toks)
+    used = [False] * n
+    org_at: dict[int, tuple[int, object]] = {}  # token index -> (end index, mention)
+    # 1. Gazetteer organisations (names case-insensitive but capitalised; acronyms exact case).
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.kind == "w" and t.text in lex.orgs_acronyms:
+            m = _span_mention(
+                b,
+                toks,
+                i,
+                i + 1,
+                "organization",
+                sent,
+                org_id=lex.orgs_acronyms[t.text],
+                source="gazetteer",
+            )
+            used[i] = True
+            org_at[i] = (i + 1, m)
+            i += 1
+            continue
+        if t.kind == "w":
+            j = _match_gazetteer(toks, i, lex.orgs_en, lex.org_max)
+            if j:
+                # "International Coalition Forces" -> the named coalition when listed alone
+                if j - i >= 3 and _last(toks[j - 1]) in ("forces", "force"):
+                    shorter = tuple(p for k in range(i, j - 1) for p in toks[k].norm)
+                    if shorter in lex.orgs_en:
+                        j -= 1
+                oid = lex.orgs_en[tuple(p for k in range(i, j) for p in toks[k].norm)]
+                m = _span_mention(
+                    b, toks, i, j, "organization", sent, org_id=oid, source="gazetteer"
+                )
+                for k in range(i, j):
+                    used[k] = True
+                org_at[i] = (j, m)
+                i = j
+                continue
+        i += 1
+
+    leftovers: list[tuple[int, int]] = []
+    persons: list[tuple[int, int, object, list[tuple[int, int, TitleInfo]]]] = []
+    for ri, rj in _runs(toks):
+        # split the run around gazetteer organisations
+        segs: list[tuple[int, int]] = []
+        k = ri
+        while k < rj:
+            if used[k]:
+                k += 1
+                continue
+            s = k
+            while k < rj and not used[k]:
+                k += 1
+            segs.append((s, k))
+        for s, e in segs:
+            _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers)
+
+    # Acronyms and aliases in parentheses: ORG (A/B/C), PERSON (Y).
+    _parentheses(b, toks, sent, lex)
+    # Alias phrases: X, also known as Y.
+    _alias_phrases(b, toks, sent, lex)
+    # Appositions before and after persons.
+    for s, e, pm, chain in persons:
+        _apposition_before(b, toks, s, sent, lex, pm, chain)
+        _apposition_after(b, toks, e, sent, lex, pm)
+    return leftovers
+
+
+def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) -> None:
+    # drop leading capitalised function words ("The", "According")
+    while s < e and _first(toks[s]) in _STOP and not _joined_particle(toks[s]):
+        s += 1
+    if s >= e:
+        return
+    # previous word "so-called": a named thing, never a person
+    if s > 0 and toks[s - 1].text.lower() == "so-called":
+        if _is_org_words(toks, s, e, lex):
+            _span_mention(b, toks, s, e, "organization", sent, source="head")
+        else:
+            _span_mention(b, toks, s, e, "place", sent, source="so-called")
+        return
+    # title phrases inside the run
+    titles: list[tuple[int, int, TitleInfo]] = []
+    k = s
+    while k < e:
+        hit = _title_at(toks, k, e, lex)
+        if (
+            hit
+            and all(toks[x].cap for x in range(k, hit[0]))
+            and any(len(toks[x].text) > 1 for x in range(k, hit[0]))
+        ):
+            titles.append((k, hit[0], hit[1]))
+            k = hit[0]
+        else:
+            k += 1
+    if titles:
+        # the chain of titles directly before the name part
+        chain = [titles[-1]]
+        for t in reversed(titles[:-1]):
+            if t[1] == chain[0][0]:
+                chain.insert(0, t)
+            else:
+                break
+        name_s = chain[-1][1]
+        prefix_e = chain[0][0]
+        if prefix_e == s:  # "spokesman Major General X": a lower-case role before the rank
+            trig = _trigger_before(toks, s, lex)
+            if trig is not None and trig[2].kind == "role":
+                chain.insert(0, trig)
+        if prefix_e > s:
+            _classify_run(b, toks, s, prefix_e, sent, lex, used, org_at, persons, leftovers)
+        weak = (
+            len(chain) == 1
+            and chain[0][1] - chain[0][0] == 1
+            and _first(toks[chain[0][0]]) in _WEAK_TITLES
+        )
+        if (
+            weak and not (_first(toks[name_s]) in lex.given_en or _has_particle(toks, name_s, e))
+            if name_s < e
+            else False
+        ):
+            leftovers.append((name_s, e))
+        elif name_s < e and _name_ok(toks, name_s, e, lex):
+            _add_person(b, toks, name_s, e, sent, lex, persons, chain, rule="title")
+        elif name_s < e and _is_org_words(toks, name_s, e, lex):
+            _span_mention(b, toks, name_s, e, "organization", sent, source="head")
+            _add_roles(b, toks, chain, sent)
+        elif name_s >= e:
+            _add_roles(b, toks, chain, sent)
+        return
+    # organisations by head word; "X Coalition Forces" -> the organisation X Coalition
+    if _is_org_words(toks, s, e, lex):
+        if (
+            e - s >= 3
+            and _last(toks[e - 1]) in ("forces", "force")
+            and _last(toks[e - 2]) in lex.org_heads_en
+        ):
+            e -= 1
+        _span_mention(b, toks, s, e, "organization", sent, source="head")
+        return
+    # places: gazetteer, geographic words before/after (also a lower-case one after)
+    if (
+        e < len(toks)
+        and toks[e].kind == "w"
+        and not toks[e].cap
+        and _first(toks[e]) in lex.geo_after_en
+    ):
+        end = e + 1
+        if end < len(toks) and toks[end].kind == "w" and _first(toks[end]) in ("range", "chain"):
+            end += 1
+        _span_mention(b, toks, s, end, "place", sent, source="geo")
+        return
+    if _is_geo(toks, s, e, lex):
+        _span_mention(b, toks, s, e, "place", sent, source="geo")
+        return
+    # a gazetteer place inside a longer run: mark it, keep the rest
+    for a in range(s, e):
+        pe = _match_gazetteer(toks, a, lex.places_en, lex.place_max)
+        if pe and pe <= e:
+            if a > s:
+                _classify_run(b, toks, s, a, sent, lex, used, org_at, persons, leftovers)
+            _span_mention(b, toks, a, pe, "place", sent, source="gazetteer")
+            if pe < e:
+                _classify_run(b, toks, pe, e, sent, lex, used, org_at, persons, leftovers)
+            return
+    # persons: a trigger before the run (lower-case role noun), a given name, a particle
+    trigger = _trigger_before(toks, s, lex)
+    if trigger and _name_ok(toks, s, e, lex):
+        _add_person(b, toks, s, e, sent, lex, persons, [trigger], rule="trigger")
+        return
+    if e - s >= 2 and _name_ok(toks, s, e, lex):
+        first = _first(toks[s])
+        if first in lex.given_en or (_has_particle(toks, s + 1, e) and not toks[s].text.isupper()):
+            _add_person(
+                b,
+                toks,
+                s,
+                e,
+                sent,
+                lex,
+                persons,
+                [],
+                rule="given" if first in lex.given_en else "particle",
+            )
+            return
+    leftovers.append((s, e))
+
+
+def _trigger_before(toks: list[Tok], s: int, lex: Lexicon) -> tuple[int, int, TitleInfo] | None:
+    for length in (3, 2, 1):
+        a = s - length
+        if a < 0:
+            continue
+        hit = _title_at(toks, a, s, lex)
+        if hit and hit[0] == s and hit[1].kind in ("role", "title", "rank"):
+            return (a, s, hit[1])
+    return None
+
+
+def _add_roles(b: Builder, toks: list[Tok], chain, sent) -> None:
+    for a, z, info in chain:
+        if info.kind == "role":
+            _span_mention(b, toks, a, z, "role", sent, role=info.en, role_ar=info.ar)
+
+
+def _add_person(b, toks, s, e, sent, lex, persons, chain, rule) -> None:
+    # a kunya after the name: "X al-Y Abu Z" -> person X al-Y + alias Abu Z
+    kunya_at = None
+    for k in range(s + 2, e - 1):
+        if _first(toks[k]) in _KUNYA:
+            kunya_at = k
+            break
+    name_e = kunya_at if kunya_at is not None else e
+    ranks = [i.en for _, _, i in chain if i.kind == "rank"]
+    others = [i.en for _, _, i in chain if i.kind in ("title", "honorific")]
+    attrs = {"source": rule}
+    if ranks:
+        attrs["rank"] = ranks[-1]
+    if others or ranks:
+        attrs["titles"] = [i.en for _, _, i in chain if i.kind != "role"]
+    roles = [i for _, _, i in chain if i.kind == "role"]
+    if roles:
+        attrs["role"] = roles[-1].en
+    pm = _span_mention(b, toks, s, name_e, "person", sent, **attrs)
+    if kunya_at is not None:
+        km = _span_mention(
+            b, toks, kunya_at, e, "person", sent, kunya=True, alias_of=pm.text, source="kunya"
+        )
+        b.relation("alias", km, pm, sent, rule="kunya")
+    persons.append((s, e, pm, chain))
+    # roles named directly before the name ("Prime Minister X", "spokesman Major General X")
+    org = None
+    first = chain[0][0] if chain else s
+    if chain:
+        om = (
+            b.overlaps(toks[first - 1].start, toks[first - 1].end, ("organization",))
+            if first > 0
+            else None
+        )
+        org = om.text if om else None
+    for a, z, info in chain:
+        if info.kind == "role":
+            rm = _span_mention(b, toks, a, z, "role", sent, role=info.en, role_ar=info.ar)
+            extra = {"organization": org} if org else {}
+            b.relation(
+                "holds_role",
+                pm,
+                rm,
+                sent,
+                role=info.en,
+                role_ar=info.ar,
+                rank=attrs.get("rank"),
+                rule=rule,
+                **extra,
+            )
+
+
+def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tuple[bool, dict]:
+    """Is toks[a:z] empty or ``of|for|in [the] X``? Returns (fits, attrs for X)."""
+    if a >= z:
+        return True, {}
+    if toks[a].text.lower() not in _CONNECT:
+        return False, {}
+    a += 1
+    while (a < z and toks[a].text.lower() in ("the", "a", "an")) or (
+        a < z and toks[a].text in _OPEN_QUOTES | _CLOSE_QUOTES
+    ):
+        a += 1
+    last = z
+    while last > a and toks[last - 1].text in _CLOSE_QUOTES | _OPEN_QUOTES:
+        last -= 1
+    if a >= last or not all(
+        toks[k].kind == "w" and (toks[k].cap or toks[k].text.lower() in ("of", "and", "the"))
+        for k in range(a, last)
+    ):
+        return False, {}
+    start, end = toks[a].start, toks[last - 1].end
+    om = b.overlaps(start, end, ("organization",))
+    if om is not None:
+        return True, {"organization": om.text}
+    pm = b.overlaps(start, end, ("place",))
+    key = tuple(p for k in range(a, last) for p in toks[k].norm)
+    if pm is not None or key in lex.places_en:
+        return True, {"place": b.doc.text[start:end]}
+    return True, {"organization": b.doc.text[start:end]}
+
+
+def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
+    """``the ROLE [and ROLE] of ORG, [RANK] NAME``."""
+    first = chain[0][0] if chain else s
+    if first < 2 or toks[first - 1].text != ",":
+        return
+    z = first - 1
+    a = z
+    while a > 0 and z - a < 20 and toks[a - 1].text not in (",", ";", ":", "(", ")", "–", "—"):
+        a -= 1
+    # title phrases in the segment
+    hits: list[tuple[int, int, TitleInfo]] = []
+    k = a
+    while k < z:
+        hit = _title_at(toks, k, z, lex)
+        if hit and hit[1].kind == "role" and toks[k].cap:
+            hits.append((k, hit[0], hit[1]))
+            k = hit[0]
+        else:
+            k += 1
+    if not hits:
+        return
+    chain_roles = [hits[-1]]
+    for h in reversed(hits[:-1]):
+        gap = [toks[x].text.lower() for x in range(h[1], chain_roles[0][0])]
+        if gap in (["and"], [","], []):
+            chain_roles.insert(0, h)
+        else:
+            break
+    fits, tail = _org_tail(b, toks, chain_roles[-1][1], z, lex)
+    if not fits:
+        return
+    rank = pm.attrs.get("rank")
+    for idx, (ra, rz, info) in enumerate(chain_roles):
+        rm = _span_mention(b, toks, ra, rz, "role", sent, role=info.en, role_ar=info.ar)
+        extra = tail if idx == len(chain_roles) - 1 else {}
+        b.relation(
+            "holds_role",
+            pm,
+            rm,
+            sent,
+            role=info.en,
+            role_ar=info.ar,
+            rank=rank,
+            rule="apposition",
+            **extra,
+        )
+
+
+def _apposition_after(b, toks, e, sent, lex, pm) -> None:
+    """``NAME, the [so-called] “ROLE” for ORG`` / ``NAME, the ROLE of ORG``."""
+    n = len(toks)
+    k = e
+    if k >= n or toks[k].text != ",":
+        return
+    k += 1
+    if k < n and toks[k].text.lower() in ("the", "a", "an"):
+        k += 1
+    so_called = k < n and toks[k].text.lower() in ("so-called", "self-styled", "self-proclaimed")
+    if so_called:
+        k += 1
+    if k < n and toks[k].text in _OPEN_QUOTES:
+        q = k + 1
+        z = q
+        while z < n and z - q < 8 and toks[z].text not in _CLOSE_QUOTES:
+            z += 1
+        if z >= n or z == q or toks[z].text not in _CLOSE_QUOTES:
+            return
+        role_text = b.doc.text[toks[q].start : toks[z - 1].end]
+        rm = b.mention(toks[q].start, toks[z - 1].end, "role", sent, language="en", role=role_text)
+        end = z + 1
+        info = _title_at(toks, q, z, lex)
+        role_ar = info[1].ar if info else None
+    else:
+        hit = _title_at(toks, k, n, lex)
+        if (
+            not hit
+            or hit[1].kind != "role"
+            or (not so_called and toks[k].cap is False and hit[1].kind != "role")
+        ):
+            return
+        end = hit[0]
+        # "the governor of X": keep the of-phrase for the organisation
+        role_text = hit[1].en
+        role_ar = hit[1].ar
+        rm = _span_mention(b, toks, k, end, "role", sent, role=role_text, role_ar=role_ar)
+    z = end
+    while z < n and toks[z].text not in (",", ";", ".", ")", "(") and z - end < 8:
+        z += 1
+    fits, tail = _org_tail(b, toks, end, z, lex)
+    if not fits:
+        tail = {}
+    attrs = {"role": role_text, "rank": pm.attrs.get("rank"), "rule": "apposition-after"}
+    if role_ar:
+        attrs["role_ar"] = role_ar
+    if so_called:
+        attrs["so_called"] = True
+    b.relation("holds_role", pm, rm, sent, **attrs, **tail)
+
+
+def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
+    n = len(toks)
+    for k in range(1, n - 2):
+        if toks[k].text != "(":
+            continue
+        prev = b.overlaps(toks[k - 1].start, toks[k - 1].end, ("organization", "person"))
+        if prev is None or prev.end != toks[k - 1].end:
+            continue
+        z = k + 1
+        items: list[tuple[int, int]] = []
+        s = z
+        while z < n and toks[z].text != ")" and z - k < 16:
+            if toks[z].text in ("/", ",", ";"):
+                items.append((s, z))
+                s = z + 1
+            z += 1
+        if z >= n or toks[z].text != ")":
+            continue
+        items.append((s, z))
+        for a, c in items:
+            if a >= c or not all(
+                toks[x].kind == "w" and (toks[x].cap or toks[x].text in _PARTICLES)
+                for x in range(a, c)
+            ):
+                continue
+            surface = b.doc.text[toks[a].start : toks[c - 1].end]
+            is_acr = c - a == 1 and (surface.isupper() or surface in lex.orgs_acronyms)
+            m = _span_mention(b, toks, a, c, prev.kind, sent, source="parenthesis", strong=True)
+            b.relation(
+                "acronym" if is_acr and prev.kind == "organization" else "alias",
+                m,
+                prev,
+                sent,
+                rule="parenthesis",
+            )
+
+
+def _alias_phrases(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
+    n = len(toks)
+    for k in range(n):
+        if toks[k].kind != "w" or toks[k].text.lower() not in _ALIAS_FIRST:
+            continue
+        for phrase in _ALIAS_PHRASES:
+            z = k + len(phrase)
+            if z > n or tuple(t.text.lower() for t in toks[k:z]) != phrase:
+                continue
+            # subject: the mention ending just before (optionally a comma)
+            p = k - 1
+            if p >= 0 and toks[p].text == ",":
+                p -= 1
+            if p < 0:
+                break
+            subj = b.overlaps(toks[p].start, toks[p].end, ("person", "organization"))
+            if subj is None:
+                break
+            a = z
+            while a < n and toks[a].text in _OPEN_QUOTES:
+                a += 1
+            c = a
+            while c < n and _cap_like(toks[c]) and c - a < 6:
+                c += 1
+                if toks[c - 1].possessive:
+                    break
+            if c == a:
+                break
+            m = _span_mention(
+                b, toks, a, c, subj.kind, sent, source="alias", alias_of=subj.text, strong=True
+            )
+            b.relation("alias", m, subj, sent, rule="known-as")
+            break

@@ -1,0 +1,1145 @@
+"""Building an :class:`~nasab.graph.EntityGraph` from documents.
+
+The steps:
+
+1. read the documents (texts, paths, records or :class:`~nasab.extract.Document`)
+   and put them in id order, so nothing depends on the order they were given in;
+2. extract every document, then extract each again with ``known=`` the person and
+   organisation names found in all documents, so that a name found in an English
+   document is found in an Arabic one (and the other way round);
+3. within each document, join a short form to its full name (the extractor's
+   ``refers_to``, else a unique matching full name), and join the two sides of an
+   ``alias`` (also known as, kunya) or ``acronym`` relation;
+4. across documents, cluster persons by name comparison with constraints: an alias
+   stated anywhere links its names everywhere; holding the same role is no evidence
+   (two prime ministers stay two people); conflicting family names never merge; a
+   bare short form joins a full-name entity only when exactly one matches; persons
+   and organisations are never merged. Organisations are joined by equal names,
+   stated acronyms and :func:`nasab.match.orgs.compare_orgs` (acronyms, the
+   organisation table, translations);
+5. write nodes (ids derived from the entity's names, so stable) and edges.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..errors import InputError
+from ..text import detect_script, normalize
+from ._model import EntityGraph
+
+__all__ = ["build_graph"]
+
+#: Two full names of one person across documents score at least this.
+PERSON_THRESHOLD = 0.85
+#: A full name and a short form (or two names within a document) score at least this.
+SHORT_THRESHOLD = 0.8
+#: Two names of different people: any pair of names below this vetoes a merge when
+#: both have a family name.
+VETO_THRESHOLD = 0.5
+#: Two organisation names of one organisation score at least this.
+ORG_THRESHOLD = 0.85
+#: Two organisation names below this never end in one organisation (an acronym that
+#: fits both is not enough).
+ORG_VETO = 0.5
+#: Above this many names a blocking key is too common to compare within.
+MAX_BLOCK = 400
+
+_KUNYA_SPLIT = re.compile(
+    r"^(?P<main>.*?\S)\s+(?P<kunya>(?:abu|abou|abo|aboo|umm|um|ابو|أبو|ابي|أبي|أم|ام)\s+\S.*)$",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------- name facts
+
+
+@dataclass(frozen=True)
+class _NameInfo:
+    tokens: int  # name tokens, kunya excluded
+    kunya: bool
+    family_key: str
+    keys: tuple[str, ...]
+
+
+@lru_cache(maxsize=65536)
+def _person_info(name: str) -> _NameInfo:
+    from ..names import parse_name
+
+    try:
+        p = parse_name(name)
+    except Exception:  # a name the parser refuses is compared as a single token
+        return _NameInfo(1, False, normalize(name), (normalize(name),))
+    fam = p.tokens[-1].key if len(p.tokens) >= 2 else ""
+    keys = tuple(t.key for t in p.tokens if t.key) + tuple("k:" + t.key for t in p.kunya if t.key)
+    return _NameInfo(len(p.tokens), bool(p.kunya), fam, keys)
+
+
+@lru_cache(maxsize=262144)
+def _alias_key(name: str) -> str:
+    """Key under which stated aliases meet: the skeleton of a kunya, else the normalised text."""
+    info = _person_info(name)
+    if info.kunya and info.tokens == 0:
+        return "|".join(info.keys)
+    return normalize(name)
+
+
+@lru_cache(maxsize=262144)
+def _person_score(a: str, b: str) -> float:
+    from ..match import compare
+
+    if a == b:
+        return 1.0
+    if a > b:
+        a, b = b, a
+    try:
+        return compare(a, b).score
+    except Exception:  # unparseable pair: only identical names match
+        return 1.0 if normalize(a) == normalize(b) else 0.0
+
+
+def _org_compare() -> Callable[[str, str], float] | None:
+    try:
+        from ..match.orgs import compare_orgs
+    except ImportError:
+        return None
+
+    @lru_cache(maxsize=262144)
+    def score(a: str, b: str) -> float:
+        if a > b:
+            a, b = b, a
+        try:
+            return compare_orgs(a, b).score
+        except Exception:  # a name the organisation parser refuses
+            return 0.0
+
+    return score
+
+
+def _org_keys(name: str) -> frozenset[str]:
+    try:
+        from ..match.orgs import org_keys
+    except ImportError:
+        return frozenset({normalize(name)})
+    try:
+        return org_keys(name)
+    except Exception:  # unparseable: block on the normalised text only
+        return frozenset({normalize(name)})
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return 2 <= len(letters) <= 10 and all(c.isupper() for c in letters) and " " not in name.strip()
+
+
+@lru_cache(maxsize=65536)
+def _slug(text: str) -> str:
+    from unidecode import unidecode
+
+    base = normalize(text)
+    if detect_script(text) in ("arabic", "mixed"):
+        try:
+            from ..translit import romanize
+
+            base = normalize(romanize(text))
+        except Exception:  # no romaniser: keep the (normalised) Arabic letters
+            pass
+    base = unidecode(base) if base.isascii() is False and detect_script(base) == "latin" else base
+    slug = re.sub(r"[^\w]+", "-", base, flags=re.UNICODE).strip("-").lower()
+    return slug or "x"
+
+
+def _digest(parts: Iterable[str]) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
+def _sentence_span(sentence: Any) -> list[Any]:
+    """A mention's sentence as ``[start, end]`` offsets (or ``[text]``)."""
+    if isinstance(sentence, (list, tuple)):
+        return list(sentence)
+    return [sentence]
+
+
+def _sentence_text(doc_text: str, sentence: Any) -> str:
+    if isinstance(sentence, str):
+        return sentence
+    try:
+        start, end = sentence
+        return doc_text[int(start) : int(end)].strip()
+    except (TypeError, ValueError):
+        return ""
+
+
+# ---------------------------------------------------------------------------- local entities
+
+
+@dataclass
+class _Local:
+    """Mentions of one entity within one document."""
+
+    doc: str
+    kind: str
+    mentions: list[Any] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    kunyas: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
+
+    @property
+    def order(self) -> tuple[str, int, int]:
+        first = min(self.mentions, key=lambda m: (m.start, m.end))
+        return (self.doc, first.start, first.end)
+
+    def full_names(self) -> set[str]:
+        return {n for n in self.names if _person_info(n).tokens >= 2}
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> int:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return a
+        if b < a:
+            a, b = b, a
+        self.parent[b] = a
+        return a
+
+
+def _surface(m: Any) -> str:
+    return (getattr(m, "name", None) or m.text).strip()
+
+
+def _split_kunya(name: str) -> tuple[str, str | None]:
+    """``Jassim al-X Abu Y`` -> (``Jassim al-X``, ``Abu Y``); a bare kunya -> (name, None)."""
+    info = _person_info(name)
+    if not info.kunya or info.tokens == 0:
+        return name, None
+    m = _KUNYA_SPLIT.match(name)
+    if not m:
+        return name, None
+    main = m.group("main").strip(" ,;-–")
+    if not main or _person_info(main).tokens == 0:
+        return name, None
+    return main, m.group("kunya").strip()
+
+
+def _span_key(m: Any) -> tuple[int, int]:
+    return (m.start, m.end)
+
+
+def _local_entities(
+    ex: Any,
+) -> tuple[list[_Local], dict[tuple[int, int], int], list[tuple[Any, Any, Any]]]:
+    """Group a document's person and organisation mentions into local entities.
+
+    Returns the locals, a map from mention span to local index and the relations
+    (type, subject, object) whose two sides could not be joined (different kinds).
+    """
+    doc_id = ex.doc.id
+    mentions = sorted(
+        (m for m in ex.mentions if m.kind in ("person", "organization") and _surface(m)),
+        key=lambda m: (m.start, m.end, m.kind),
+    )
+    # Relations may name mentions absent from the mention list: add them.
+    index = {_span_key(m): i for i, m in enumerate(mentions)}
+    for rel in ex.relations:
+        if rel.type not in ("alias", "acronym"):
+            continue
+        for m in (rel.subject, rel.object):
+            if m is not None and m.kind in ("person", "organization") and _span_key(m) not in index:
+                index[_span_key(m)] = len(mentions)
+                mentions.append(m)
+    uf = _UnionFind(len(mentions))
+    leftovers: list[tuple[Any, Any, Any]] = []
+    alias_names: dict[int, set[str]] = defaultdict(set)
+    acronym_names: dict[int, set[str]] = defaultdict(set)
+    # 1. stated aliases and acronyms.
+    for rel in ex.relations:
+        if rel.type not in ("alias", "acronym") or rel.object is None:
+            continue
+        s, o = rel.subject, rel.object
+        if _span_key(s) not in index or _span_key(o) not in index:
+            continue
+        i, j = index[_span_key(s)], index[_span_key(o)]
+        if mentions[i].kind != mentions[j].kind:
+            leftovers.append((rel.type, s, o))
+            continue
+        uf.union(i, j)
+        if rel.type == "alias":
+            alias_names[i].add(_surface(s))
+        else:
+            acronym_names[i].add(_surface(s))
+    # 2. short forms that name their full form.
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_text[m.text.strip()].append(i)
+        if _surface(m) != m.text.strip():
+            by_text[_surface(m)].append(i)
+    for i, m in enumerate(mentions):
+        ref = (
+            (m.attrs or {}).get("refers_to")
+            if isinstance(getattr(m, "attrs", None), dict)
+            else None
+        )
+        if not ref:
+            continue
+        cands = [
+            j for j in by_text.get(str(ref).strip(), []) if mentions[j].kind == m.kind and j != i
+        ]
+        if cands:
+            before = [j for j in cands if mentions[j].start <= m.start]
+            uf.union(i, max(before, key=lambda j: mentions[j].start) if before else cands[0])
+    # 3. persons: a kunya written right after a full name ("X al-Y Abu Z") is its alias;
+    # equal or near-equal full names join; short forms join a unique full name.
+    persons = [i for i, m in enumerate(mentions) if m.kind == "person"]
+    text = ex.doc.text
+    for prev, cur in itertools.pairwise(persons):
+        a, b = mentions[prev], mentions[cur]
+        gap = text[a.end : b.start] if 0 <= a.end <= b.start <= len(text) else "x"
+        info = _person_info(_surface(b))
+        if info.kunya and info.tokens == 0 and len(gap) <= 3 and not gap.strip(" ,(-–—\u060c"):
+            uf.union(prev, cur)
+            alias_names[prev].add(_surface(b))
+    full = [i for i in persons if _person_info(_split_kunya(_surface(mentions[i]))[0]).tokens >= 2]
+    for a_pos, i in enumerate(full):
+        for j in full[a_pos + 1 :]:
+            if (
+                uf.find(i) != uf.find(j)
+                and _person_score(
+                    _split_kunya(_surface(mentions[i]))[0], _split_kunya(_surface(mentions[j]))[0]
+                )
+                >= PERSON_THRESHOLD
+            ):
+                uf.union(i, j)
+    full_roots = sorted({uf.find(i) for i in full})
+    for i in persons:
+        if i in full or uf.find(i) in full_roots:
+            continue
+        name = _surface(mentions[i])
+        best: dict[int, float] = {}
+        for j in full:
+            s = _person_score(name, _split_kunya(_surface(mentions[j]))[0])
+            if s >= SHORT_THRESHOLD:
+                r = uf.find(j)
+                best[r] = max(best.get(r, 0.0), s)
+        if not best:
+            continue
+        top = max(best.values())
+        winners = [r for r, s in best.items() if s >= top - 1e-9]
+        if len(winners) > 1:  # tie: the nearest full mention before the short form
+            before = [
+                j for j in full if uf.find(j) in winners and mentions[j].start <= mentions[i].start
+            ]
+            if not before:
+                continue
+            winners = [uf.find(max(before, key=lambda j: mentions[j].start))]
+        uf.union(i, winners[0])
+    # 4. one name written twice in a document is one entity.
+    org_by_name: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        key = (m.kind, normalize(_surface(m)))
+        if key in org_by_name:
+            uf.union(i, org_by_name[key])
+        else:
+            org_by_name[key] = i
+    # Collect.
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[uf.find(i)].append(i)
+    locals_: list[_Local] = []
+    span_to_local: dict[tuple[int, int], int] = {}
+    for root in sorted(
+        groups, key=lambda r: min((mentions[i].start, mentions[i].end) for i in groups[r])
+    ):
+        members = groups[root]
+        kind = mentions[members[0]].kind
+        loc = _Local(doc_id, kind)
+        for i in members:
+            m = mentions[i]
+            loc.mentions.append(m)
+            name = _surface(m)
+            if kind == "person":
+                main, kunya = _split_kunya(name)
+                loc.names[main] += 1
+                if kunya:
+                    loc.names[kunya] += 1
+                    loc.kunyas.add(kunya)
+                    loc.aliases.add(kunya)
+                elif _person_info(name).kunya and _person_info(name).tokens == 0:
+                    loc.kunyas.add(name)
+            else:
+                loc.names[name] += 1
+                if _is_acronym(name):
+                    loc.acronyms.add(name)
+        for i in members:
+            loc.aliases.update(alias_names.get(i, ()))
+            loc.acronyms.update(acronym_names.get(i, ()))
+        if kind == "person":
+            # A stated alias that is a kunya is both.
+            loc.kunyas.update(
+                a for a in loc.aliases if _person_info(a).kunya and _person_info(a).tokens == 0
+            )
+        for m in loc.mentions:
+            span_to_local[_span_key(m)] = len(locals_)
+        locals_.append(loc)
+    return locals_, span_to_local, leftovers
+
+
+# ---------------------------------------------------------------------------- cross-document
+
+
+def _cluster_persons(locals_: Sequence[_Local]) -> list[int]:
+    """Cluster person locals across documents; returns a cluster label per local."""
+    n = len(locals_)
+    uf = _UnionFind(n)
+    full_of = [sorted(loc.full_names() - loc.aliases) for loc in locals_]
+    # Names of each cluster (for the veto), kept at the root.
+    cluster_names: dict[int, set[str]] = {i: set(full_of[i]) for i in range(n)}
+
+    def compatible(a: int, b: int) -> bool:
+        for x in cluster_names[a]:
+            fx = _person_info(x).family_key
+            for y in cluster_names[b]:
+                if fx and _person_info(y).family_key and _person_score(x, y) < VETO_THRESHOLD:
+                    return False
+        return True
+
+    def merge(i: int, j: int) -> bool:
+        a, b = uf.find(i), uf.find(j)
+        if a == b:
+            return True
+        if not compatible(a, b):
+            return False
+        r = uf.union(a, b)
+        other = b if r == a else a
+        cluster_names[r] = cluster_names[a] | cluster_names[b]
+        cluster_names.pop(other, None)
+        return True
+
+    # Candidate name pairs by blocking on token keys (family key and kunya keys).
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, names in enumerate(full_of):
+        for name in names:
+            holders[name].append(i)
+    blocks: dict[str, set[str]] = defaultdict(set)
+    for name in holders:
+        info = _person_info(name)
+        if info.family_key:
+            blocks["f:" + info.family_key].add(name)
+        if info.keys:
+            blocks[
+                "g:" + info.keys[0] + "|" + (info.family_key[:1] if info.family_key else "")
+            ].add(name)
+    scored: dict[tuple[str, str], float] = {}
+    for key in sorted(blocks):
+        names = sorted(blocks[key])
+        if len(names) > MAX_BLOCK:
+            continue
+        for x_pos, x in enumerate(names):
+            for y in names[x_pos + 1 :]:
+                if (x, y) not in scored:
+                    scored[(x, y)] = _person_score(x, y)
+    edges: list[tuple[float, int, int]] = []
+    for hs in holders.values():
+        for j in hs[1:]:
+            edges.append((1.0, hs[0], j))
+    # One edge per name pair: the holders of one name are joined above (score 1.0 first).
+    for (x, y), s in scored.items():
+        if s >= PERSON_THRESHOLD:
+            i, j = holders[x][0], holders[y][0]
+            if i != j:
+                edges.append((s, min(i, j), max(i, j)))
+    # Stated aliases: a kunya or alias shared by two locals whose names agree (weaker bar).
+    by_alias: dict[str, list[int]] = defaultdict(list)
+    for i, loc in enumerate(locals_):
+        for a in sorted(loc.aliases | loc.kunyas):
+            by_alias[_alias_key(a)].append(i)
+    for _, hs in sorted(by_alias.items()):
+        if len(hs) > MAX_BLOCK:  # an alias that common tells nothing
+            continue
+        for x_pos, i in enumerate(hs):
+            for j in hs[x_pos + 1 :]:
+                if not full_of[i] or not full_of[j]:
+                    continue
+                s = max(_person_score(x, y) for x in full_of[i] for y in full_of[j])
+                if s >= SHORT_THRESHOLD - 0.2:
+                    edges.append((max(s, PERSON_THRESHOLD), min(i, j), max(i, j)))
+    for _, i, j in sorted(set(edges), key=lambda e: (-e[0], e[1], e[2])):
+        merge(i, j)
+    # Locals without a full name: join the unique cluster that matches.
+    loose = [i for i in range(n) if not full_of[i]]
+    if loose:
+        cluster_full: dict[int, set[str]] = defaultdict(set)
+        cluster_alias: dict[int, set[str]] = defaultdict(set)
+        for i in range(n):
+            if full_of[i]:
+                cluster_full[uf.find(i)].update(full_of[i])
+                cluster_alias[uf.find(i)].update(
+                    _alias_key(a) for a in locals_[i].aliases | locals_[i].kunyas
+                )
+        fam_index: dict[str, set[int]] = defaultdict(set)
+        for r, names in cluster_full.items():
+            for name in names:
+                for k in _person_info(name).keys:
+                    fam_index[k].add(r)
+        alias_index: dict[str, set[int]] = defaultdict(set)
+        for r, al in cluster_alias.items():
+            for a in al:
+                alias_index[a].add(r)
+        attached: set[int] = set()
+        for i in loose:
+            loc = locals_[i]
+            targets: set[int] = set()
+            for name in loc.names:
+                targets |= alias_index.get(_alias_key(name), set())
+            if len(targets) == 1:
+                if merge(i, next(iter(targets))):
+                    attached.add(i)
+                continue
+            cands: dict[int, float] = {}
+            for name in loc.names:
+                for k in _person_info(name).keys:
+                    for r in fam_index.get(k, ()):
+                        s = max(_person_score(name, f) for f in cluster_full[r])
+                        if s >= PERSON_THRESHOLD:
+                            cands[r] = max(cands.get(r, 0.0), s)
+            if len(cands) == 1 and merge(i, next(iter(cands))):
+                attached.add(i)
+        # The same bare name in several documents, matching no full name: one entity
+        # (nothing tells its bearers apart, as with organisations of one name).
+        bare: dict[str, int] = {}
+        for i in loose:
+            if i in attached:
+                continue
+            for name in sorted(locals_[i].names):
+                key = _alias_key(name)
+                if key in bare:
+                    merge(bare[key], i)
+                else:
+                    bare[key] = i
+    return [uf.find(i) for i in range(n)]
+
+
+def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
+    """Cluster organisation locals across documents; returns a label per local."""
+    n = len(locals_)
+    uf = _UnionFind(n)
+    holders: dict[str, list[int]] = defaultdict(list)
+    surface: dict[str, str] = {}
+    for i, loc in enumerate(locals_):
+        for name in sorted(loc.names):
+            key = name if _is_acronym(name) else normalize(name)
+            holders[key].append(i)
+            surface.setdefault(key, name)
+        for m in loc.mentions:  # the extractor's organisation-table id
+            org_id = (
+                (m.attrs or {}).get("org_id")
+                if isinstance(getattr(m, "attrs", None), dict)
+                else None
+            )
+            if org_id:
+                holders[f"\x00table:{org_id}"].append(i)
+    for hs in holders.values():
+        for j in hs[1:]:
+            uf.union(hs[0], j)
+    score = _org_compare()
+    surface = {k: v for k, v in surface.items() if not k.startswith("\x00")}
+    if score is None:
+        return [uf.find(i) for i in range(n)]
+    # What each cluster holds, for the veto: its full names and its table ids.
+    full: dict[int, set[str]] = defaultdict(set)
+    tables: dict[int, set[str]] = defaultdict(set)
+    for key, hs in holders.items():
+        for i in hs:
+            if key.startswith("\x00table:"):
+                tables[uf.find(i)].add(key)
+            elif not _is_acronym(surface[key]):
+                full[uf.find(i)].add(surface[key])
+
+    def merge(x: int, y: int) -> None:
+        a, b = uf.find(x), uf.find(y)
+        if a == b:
+            return
+        if tables[a] and tables[b] and not tables[a] & tables[b]:
+            return  # the organisation table lists them as two organisations
+        # An acronym may fit two names; the names themselves must agree.
+        if any(score(p, q) < ORG_VETO for p in full[a] for q in full[b]):
+            return
+        r = uf.union(a, b)
+        o = b if r == a else a
+        full[r] = full[a] | full[b]
+        tables[r] = tables[a] | tables[b]
+        full.pop(o, None)
+        tables.pop(o, None)
+
+    blocks: dict[str, set[str]] = defaultdict(set)
+    for key, name in surface.items():
+        for k in _org_keys(name):
+            blocks[k].add(key)
+    seen: set[tuple[str, str]] = set()
+    pairs: list[tuple[float, str, str]] = []
+    for k in sorted(blocks):
+        keys = sorted(blocks[k])
+        if len(keys) > MAX_BLOCK:
+            continue
+        for x_pos, x in enumerate(keys):
+            for y in keys[x_pos + 1 :]:
+                if (x, y) in seen:
+                    continue
+                seen.add((x, y))
+                s = score(surface[x], surface[y])
+                if s >= ORG_THRESHOLD:
+                    pairs.append((s, x, y))
+    for _, x, y in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        merge(holders[x][0], holders[y][0])
+    return [uf.find(i) for i in range(n)]
+
+
+# ---------------------------------------------------------------------------- canonical names
+
+
+def _pick(names: Counter[str], kind: str, exclude: set[str]) -> tuple[str | None, str | None]:
+    """(Latin canonical, Arabic canonical): the longest, then most frequent, full form."""
+    best: dict[str, tuple[Any, ...]] = {}
+    out: dict[str, str | None] = {"latin": None, "arabic": None}
+    for name, count in names.items():
+        script = "arabic" if detect_script(name) == "arabic" else "latin"
+        if kind == "person":
+            info = _person_info(name)
+            rank = (name not in exclude, info.tokens >= 2, info.tokens, count, len(name))
+        else:
+            rank = (name not in exclude, not _is_acronym(name), count, len(name))
+        # Ties: the lexicographically smallest name.
+        key = (*rank, [-ord(c) for c in name])
+        if script not in best or key > best[script]:
+            best[script] = key
+            out[script] = name
+    return out["latin"], out["arabic"]
+
+
+@lru_cache(maxsize=1)
+def _title_table() -> dict[tuple[str, ...], str]:
+    """Normalised title/role phrase (any script, any listed variant) -> English title."""
+    from .._data import load_tsv
+
+    try:
+        rows = load_tsv("titles.tsv")
+    except Exception:  # without the table roles keep the extractor's wording
+        return {}
+    out: dict[tuple[str, ...], str] = {}
+    for row in rows:
+        en = (row.get("en") or "").strip()
+        if not en:
+            continue
+        forms = [row.get("en", ""), row.get("ar", "")]
+        forms += (row.get("variants_en") or "").split("|") + (row.get("variants_ar") or "").split(
+            "|"
+        )
+        for form in forms:
+            toks = tuple(normalize(form).split())
+            if toks:
+                out.setdefault(toks, en)
+    return out
+
+
+_ROLE_TAIL = frozenset(["of", "for", "in", "at", "to", "on", "في", "لدى"])
+
+
+def _role_canonical(role: Any, role_ar: Any) -> str | None:
+    """The English name of a role: the titles table's, else the text as given.
+
+    A role phrase that is a listed role followed by a preposition (``governor of
+    Iraq``) is that role; what follows is the place or organisation, kept elsewhere.
+    """
+    texts = [str(t).strip() for t in (role, role_ar) if t and str(t).strip()]
+    table = _title_table()
+    for text in texts:
+        toks = tuple(normalize(text).split())
+        en = table.get(toks)
+        if en:
+            return en
+        for cut in range(len(toks) - 1, 0, -1):
+            if toks[cut] in _ROLE_TAIL and toks[:cut] in table:
+                return table[toks[:cut]]
+    return texts[0] if texts else None
+
+
+# ---------------------------------------------------------------------------- build
+
+
+_AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def _text_keys(text: str) -> frozenset[str]:
+    """Skeleton keys of a text's tokens (Arabic proclitics and the article peeled off)."""
+    from ..names import skeleton
+    from ..text import tokenize
+
+    keys: set[str] = set()
+    for tok in set(tokenize(text)):
+        forms = {tok}
+        if not tok.isascii():
+            forms.update(
+                tok[len(p) :] for p in _AR_PREFIXES if tok.startswith(p) and len(tok) - len(p) >= 2
+            )
+        for form in forms:
+            key = skeleton(form)
+            if key:
+                keys.add(key)
+    return frozenset(keys)
+
+
+def _name_keys(name: str) -> frozenset[str]:
+    """Keys that must appear in a text for a known name to be found in it."""
+    info = _person_info(name)
+    if info.family_key:
+        return frozenset({info.family_key})
+    return frozenset(k for k in info.keys if not k.startswith("k:"))
+
+
+def _extract_one(args: tuple[Any, tuple[str, ...], str]) -> Any:
+    from ..extract import extract
+
+    doc, known, backend = args
+    return extract(doc, known=known, backend=backend) if known else extract(doc, backend=backend)
+
+
+def _run(jobs: list[tuple[Any, tuple[str, ...], str]], workers: int) -> list[Any]:
+    if workers == 1 or len(jobs) < 2 * max(workers, 1):
+        return [_extract_one(j) for j in jobs]
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    n = (os.cpu_count() or 1) if workers <= 0 else workers
+    ctx = (
+        multiprocessing.get_context("fork")
+        if "fork" in multiprocessing.get_all_start_methods()
+        else None
+    )
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+        return list(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (n * 4))))
+
+
+def _extract_all(docs: Sequence[Any], backend: str, two_pass: bool, workers: int = 1) -> list[Any]:
+    """Extract every document; then re-extract those that may hold a person or
+    organisation name found in another document but not in them, with ``known`` the
+    names found elsewhere whose family-name key occurs in the text."""
+    first = _run([(doc, (), backend) for doc in docs], workers)
+    if not two_pass or len(docs) < 2:
+        return first
+    found: list[set[str]] = []
+    known_names: dict[str, set[int]] = defaultdict(set)
+    for pos, ex in enumerate(first):
+        names = set()
+        for m in ex.mentions:
+            if m.kind not in ("person", "organization"):
+                continue
+            name = _surface(m)
+            names.add(normalize(name))
+            if m.kind == "person" and _person_info(_split_kunya(name)[0]).tokens < 2:
+                continue
+            known_names[name].add(pos)
+        found.append(names)
+    if not known_names:
+        return first
+    known = sorted(known_names)
+    # A name can be found in a text only if its family-name key is among the text's keys.
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in known:
+        for k in _name_keys(name) if _person_info(name).tokens >= 1 else ():
+            by_key[k].append(name)
+    jobs: list[tuple[Any, tuple[str, ...], str]] = []
+    redo: list[int] = []
+    for pos, doc in enumerate(docs):
+        keys = _text_keys(doc.text)
+        # The names found in other documents whose family-name key is in this text.
+        relevant = sorted(
+            {name for k in keys & by_key.keys() for name in by_key[k] if known_names[name] - {pos}}
+        )
+        if any(normalize(name) not in found[pos] for name in relevant):
+            jobs.append((doc, tuple(relevant), backend))
+            redo.append(pos)
+    out = list(first)
+    for pos, ex in zip(redo, _run(jobs, workers), strict=True):
+        out[pos] = ex
+    return out
+
+
+def build_graph(
+    documents: Any,
+    *,
+    backend: str = "rules",
+    errors: str = "raise",
+    two_pass: bool = True,
+    co_occurrence: bool = True,
+    workers: int = 1,
+) -> EntityGraph:
+    """Read documents, extract entities and relations, and link them into one graph.
+
+    Args:
+        documents: one source or an iterable of them, as :func:`nasab.extract.read_documents`
+            takes them: text strings, paths (files or directories), records (mappings with
+            ``id`` and ``text``) or :class:`~nasab.extract.Document` objects.
+        backend: the extraction backend (``rules`` by default).
+        errors: ``raise`` (default) stops at the first unreadable document; ``skip``
+            leaves it out and records it in ``graph.graph["problems"]`` (see
+            :meth:`EntityGraph.summary`).
+        two_pass: re-extract every document knowing the names found in the others.
+        co_occurrence: add weighted ``co_occurs`` edges between entities named in the
+            same sentence.
+        workers: processes for extraction (1: none; 0 or less: one per core). The
+            result does not depend on it.
+
+    Returns:
+        The :class:`EntityGraph`. The same documents give the same graph (same node
+        ids, same JSON) whatever order they are given in.
+
+    Raises:
+        InputError: ``errors`` is not ``raise`` or ``skip``.
+        NasabError: (``errors="raise"``) a document cannot be read.
+
+    Example:
+        >>> g = build_graph([
+        ...     {"id": "en", "text": "Prime Minister Hassan al-Tamimi visited Basra."},
+        ...     {"id": "ar", "text": "زار رئيس الوزراء حسن التميمي البصرة."},
+        ... ])
+        >>> p = g.entity("Hassan al-Tamimi")
+        >>> p["documents"], "حسن التميمي" in p["names"]
+        (['ar', 'en'], True)
+        >>> [h["name"] for h in g.holders("Prime Minister")]
+        ['Hassan al-Tamimi']
+    """
+    from ..extract import read_documents
+
+    if errors not in ("raise", "skip"):
+        raise InputError(f"errors must be 'raise' or 'skip', got {errors!r}")
+    problems: list[tuple[str, str]] = []
+    if errors == "skip":
+        docs, problems = read_documents(documents, errors="skip")
+    else:
+        docs = read_documents(documents, errors="raise")
+    docs = sorted(docs, key=lambda d: (d.id, d.text))
+    if not isinstance(workers, int) or isinstance(workers, bool):
+        raise InputError(f"workers must be an integer, got {workers!r}")
+    extractions = _extract_all(docs, backend, two_pass, workers)
+    return _assemble(docs, extractions, problems, co_occurrence=co_occurrence)
+
+
+def _assemble(
+    docs: Sequence[Any],
+    extractions: Sequence[Any],
+    problems: Sequence[tuple[str, str]],
+    *,
+    co_occurrence: bool,
+) -> EntityGraph:
+    from .. import __version__
+
+    g = EntityGraph()
+    g.graph.graph.update(
+        {
+            "nasab_version": __version__,
+            "documents": len(docs),
+            "problems": [list(p) for p in problems],
+        }
+    )
+    texts = {d.id: d.text for d in docs}
+    # Local entities per document.
+    all_locals: list[_Local] = []
+    span_maps: dict[str, tuple[int, dict[tuple[int, int], int]]] = {}
+    leftovers: list[tuple[str, Any, Any]] = []
+    for ex in extractions:
+        locals_, spans, left = _local_entities(ex)
+        span_maps[ex.doc.id] = (len(all_locals), spans)
+        all_locals.extend(locals_)
+        leftovers.extend(left)
+    persons = [i for i, loc in enumerate(all_locals) if loc.kind == "person"]
+    orgs = [i for i, loc in enumerate(all_locals) if loc.kind == "organization"]
+    label: dict[int, tuple[str, int]] = {}
+    for lab, i in zip(_cluster_persons([all_locals[i] for i in persons]), persons, strict=True):
+        label[i] = ("person", persons[lab])
+    for lab, i in zip(_cluster_orgs([all_locals[i] for i in orgs]), orgs, strict=True):
+        label[i] = ("organization", orgs[lab])
+    clusters: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, lab in label.items():
+        clusters[lab].append(i)
+    # Entity nodes with ids derived from their names.
+    local_node: dict[int, str] = {}
+    entities: list[tuple[str, dict[str, Any]]] = []
+    for (kind, _), members in clusters.items():
+        names: Counter[str] = Counter()
+        name_docs: dict[str, set[str]] = defaultdict(set)
+        aliases: set[str] = set()
+        kunyas: set[str] = set()
+        acronyms: set[str] = set()
+        docs_of: set[str] = set()
+        for i in members:
+            loc = all_locals[i]
+            names.update(loc.names)
+            for name in loc.names:
+                name_docs[name].add(loc.doc)
+            aliases |= loc.aliases
+            kunyas |= loc.kunyas
+            acronyms |= loc.acronyms
+            docs_of.add(loc.doc)
+        latin, arabic = _pick(names, kind, aliases | kunyas | acronyms)
+        canonical = latin or arabic or sorted(names)[0]
+        short = sorted(
+            n
+            for n in names
+            if kind == "person" and _person_info(n).tokens == 1 and n not in aliases | kunyas
+        )
+        attrs = {
+            "type": kind,
+            "name": canonical,
+            "name_ar": arabic,
+            "canonical": {"latin": latin, "arabic": arabic},
+            "names": sorted(names),
+            "aliases": sorted(aliases | kunyas),
+            "kunyas": sorted(kunyas),
+            "acronyms": sorted(acronyms),
+            "short_forms": short,
+            "documents": sorted(docs_of),
+            "mention_count": sum(names.values()),
+            "name_counts": dict(sorted(names.items())),
+            "name_documents": {n: sorted(d) for n, d in sorted(name_docs.items())},
+        }
+        entities.append((f"{kind}:{_slug(canonical)}", attrs))
+        for i in members:
+            local_node[i] = str(len(entities) - 1)
+    # Unique ids: a clash gets a digest of the names and documents.
+    taken: Counter[str] = Counter(base for base, _ in entities)
+    ids: list[str] = []
+    seen_ids: Counter[str] = Counter()
+    for base, attrs in entities:
+        if taken[base] > 1:
+            base = f"{base}-{_digest([*attrs['names'], '|', *attrs['documents']])}"
+        seen_ids[base] += 1
+        ids.append(base if seen_ids[base] == 1 else f"{base}-{seen_ids[base]}")
+    for i, pos in list(local_node.items()):
+        local_node[i] = ids[int(pos)]
+    # Documents first, then entities, roles and places, all in id order.
+    for d in docs:
+        first_line = next((ln.strip() for ln in d.text.splitlines() if ln.strip()), "")
+        g.add_node(
+            f"doc:{d.id}",
+            type="document",
+            name=d.id,
+            names=[d.id],
+            language=d.language,
+            path=d.path,
+            title=first_line[:120],
+            documents=[d.id],
+        )
+    for node_id, (_, attrs) in sorted(zip(ids, entities, strict=True)):
+        g.add_node(node_id, **attrs)
+
+    def node_of(doc_id: str, m: Any) -> str | None:
+        if m is None or doc_id not in span_maps:
+            return None
+        offset, spans = span_maps[doc_id]
+        i = spans.get(_span_key(m))
+        return None if i is None else local_node.get(offset + i)
+
+    # Roles and places.
+    role_nodes: dict[str, dict[str, Any]] = {}
+    place_nodes: dict[str, dict[str, Any]] = {}
+    edge_acc: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+    def edge(u: str, v: str, key: str, etype: str, doc_id: str) -> dict[str, Any]:
+        e = edge_acc.get((u, v, key))
+        if e is None:
+            e = {"type": etype, "documents": set(), "spans": [], "sentences": []}
+            edge_acc[(u, v, key)] = e
+        e["documents"].add(doc_id)
+        return e
+
+    def role_node(role: str, role_ar: str | None, surface: str | None, doc_id: str) -> str:
+        rid = f"role:{_slug(role)}"
+        r = role_nodes.setdefault(
+            rid, {"names": Counter(), "documents": set(), "labels": Counter()}
+        )
+        r["labels"][role] += 1
+        for form in (role, role_ar, surface):
+            if form and str(form).strip():
+                r["names"][str(form).strip()] += 1
+        r["documents"].add(doc_id)
+        return rid
+
+    def place_node(name: str, doc_id: str) -> str:
+        pid = f"place:{_slug(name)}"
+        p = place_nodes.setdefault(pid, {"names": Counter(), "documents": set()})
+        p["names"][name] += 1
+        p["documents"].add(doc_id)
+        return pid
+
+    org_name_index: dict[str, str] = {}
+    for node_id, (_, attrs) in zip(ids, entities, strict=True):
+        if attrs["type"] == "organization":
+            for n in attrs["names"]:
+                org_name_index.setdefault(normalize(n), node_id)
+
+    def resolve_org(text: Any, doc_id: str) -> str | None:
+        if not text or not isinstance(text, str):
+            return None
+        key = normalize(text)
+        if key in org_name_index:
+            return org_name_index[key]
+        score = _org_compare()
+        if score is None:
+            return None
+        best: tuple[float, str] | None = None
+        for name, node in sorted(org_name_index.items()):
+            if doc_id not in g.graph.nodes[node].get("documents", []):
+                continue
+            s = score(text, name)
+            if s >= ORG_THRESHOLD and (best is None or s > best[0]):
+                best = (s, node)
+        return best[1] if best else None
+
+    for ex in extractions:
+        doc_id = ex.doc.id
+        dnode = f"doc:{doc_id}"
+        text = texts.get(doc_id, "")
+        sentence_members: dict[Any, set[str]] = defaultdict(set)
+        for m in sorted(ex.mentions, key=lambda m: (m.start, m.end, m.kind)):
+            if m.kind in ("person", "organization"):
+                target = node_of(doc_id, m)
+                if target is None:
+                    continue
+                sentence_members[
+                    tuple(m.sentence) if isinstance(m.sentence, (list, tuple)) else m.sentence
+                ].add(target)
+            elif m.kind == "role":
+                role = _role_canonical(
+                    (m.attrs or {}).get("role") or _surface(m), (m.attrs or {}).get("role_ar")
+                )
+                if not role:
+                    continue
+                target = role_node(role, (m.attrs or {}).get("role_ar"), _surface(m), doc_id)
+            elif m.kind == "place":
+                target = place_node(_surface(m), doc_id)
+            else:
+                continue
+            e = edge(dnode, target, "mentions", "mentions", doc_id)
+            e["spans"].append([m.start, m.end, m.text])
+            e["sentences"].append(_sentence_span(m.sentence))
+        for rel in ex.relations:
+            attrs = rel.attrs or {}
+            evidence = rel.evidence or _sentence_text(text, rel.sentence)
+            if rel.type == "holds_role":
+                person = node_of(doc_id, rel.subject)
+                if person is None or not person.startswith("person:"):
+                    continue
+                obj_surface = _surface(rel.object) if rel.object is not None else None
+                role = _role_canonical(attrs.get("role") or obj_surface, attrs.get("role_ar"))
+                if not role:
+                    continue
+                rid = role_node(role, attrs.get("role_ar"), obj_surface, doc_id)
+                org_text = attrs.get("organization")
+                org = resolve_org(org_text, doc_id)
+                e = edge(person, rid, f"holds_role|{org or ''}", "holds_role", doc_id)
+                e.setdefault("orgs", Counter())
+                e.setdefault("ranks", Counter())
+                if org_text:
+                    e["orgs"][str(org_text)] += 1
+                if attrs.get("rank"):
+                    e["ranks"][str(attrs["rank"])] += 1
+                if attrs.get("place"):
+                    e.setdefault("places", set()).add(str(attrs["place"]))
+                e["organization"] = org
+                e["role"] = role
+                e["spans"].append([doc_id, rel.subject.start, rel.subject.end])
+                e["sentences"].append({"document": doc_id, "sentence": evidence})
+                if org is not None:
+                    me = edge(person, org, f"member_of|{rid}", "member_of", doc_id)
+                    me["role"] = role
+                    me["spans"].append([doc_id, rel.subject.start, rel.subject.end])
+                    me["sentences"].append({"document": doc_id, "sentence": evidence})
+            elif rel.type in ("alias", "acronym"):
+                s, o = node_of(doc_id, rel.subject), node_of(doc_id, rel.object)
+                if s is None or o is None or s == o:
+                    continue  # the usual case: both names are in one node
+                e = edge(s, o, rel.type, rel.type, doc_id)
+                e["spans"].append([doc_id, rel.subject.start, rel.subject.end])
+                e["sentences"].append({"document": doc_id, "sentence": evidence})
+        if co_occurrence:
+            for sent, members in sentence_members.items():
+                ordered = sorted(members)
+                for x_pos, a in enumerate(ordered):
+                    for b in ordered[x_pos + 1 :]:
+                        e = edge(a, b, "co_occurs", "co_occurs", doc_id)
+                        e["weight"] = e.get("weight", 0) + 1
+                        e["sentences"].append([doc_id, *_sentence_span(sent)])
+    for rid, r in sorted(role_nodes.items()):
+        name = max(r["labels"].items(), key=lambda kv: (kv[1], [-ord(c) for c in kv[0]]))[0]
+        arabic = sorted(n for n in r["names"] if detect_script(n) == "arabic")
+        g.add_node(
+            rid,
+            type="role",
+            name=name,
+            name_ar=arabic[0] if arabic else None,
+            names=sorted(r["names"]),
+            documents=sorted(r["documents"]),
+        )
+    for pid, p in sorted(place_nodes.items()):
+        name = max(
+            p["names"].items(), key=lambda kv: (kv[1], len(kv[0]), [-ord(c) for c in kv[0]])
+        )[0]
+        g.add_node(
+            pid, type="place", name=name, names=sorted(p["names"]), documents=sorted(p["documents"])
+        )
+    for (u, v, key), e in sorted(edge_acc.items()):
+        attrs: dict[str, Any] = {"type": e["type"], "documents": sorted(e["documents"])}
+        if e["type"] == "mentions":
+            attrs["spans"] = e["spans"]
+            attrs["sentences"] = e["sentences"]
+            attrs["count"] = len(e["spans"])
+        elif e["type"] == "co_occurs":
+            attrs["weight"] = e["weight"]
+            attrs["sentences"] = sorted(e["sentences"])
+        else:
+            attrs["spans"] = sorted(e["spans"])
+            attrs["evidence"] = sorted(e["sentences"], key=lambda s: (s["document"], s["sentence"]))
+        if e["type"] == "holds_role":
+            org = e.get("organization")
+            orgs = e.get("orgs") or Counter()
+            ranks = e.get("ranks") or Counter()
+            attrs["role"] = e.get("role")
+            attrs["organization"] = org
+            attrs["organization_name"] = (
+                g.graph.nodes[org]["name"]
+                if org
+                else (
+                    max(orgs.items(), key=lambda kv: (kv[1], [-ord(c) for c in kv[0]]))[0]
+                    if orgs
+                    else None
+                )
+            )
+            attrs["organization_names"] = sorted(orgs)
+            attrs["places"] = sorted(e.get("places", ()))
+            attrs["rank"] = (
+                max(ranks.items(), key=lambda kv: (kv[1], [-ord(c) for c in kv[0]]))[0]
+                if ranks
+                else None
+            )
+        elif e["type"] == "member_of":
+            attrs["role"] = e.get("role")
+        g.graph.add_edge(u, v, key=key, **attrs)  # values are lists already
+    return g

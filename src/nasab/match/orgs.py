@@ -1,0 +1,667 @@
+"""Comparing organisation names across scripts, spellings, acronyms and translations.
+
+:func:`compare_orgs` turns each name into a bag of *units*:
+
+* article and function words (``the``, ``of``, ``al-``, ``ال``, ``de``...) and legal
+  forms (``Co.``, ``Ltd``, ``LLC``, ``S.A.``, ``GmbH``, ``شركة``...) are set aside;
+* words and phrases found in the bilingual org-word table (``org_words.tsv``:
+  ``جهاز`` = ``service``, ``مكافحة الإرهاب`` = ``counter-terrorism``...) become
+  language-neutral *concepts*, so Arabic and English names meet word by word, in any
+  order (Arabic puts the head first: ``جهاز مكافحة الإرهاب`` = ``Counter-Terrorism
+  Service``);
+* the other words are proper-name parts, compared by spelling (Latin fold) or, across
+  scripts, by transliteration (:func:`nasab.match.compare.token_similarity`).
+
+Units are weighted by rarity: generic words (``Iraqi``, ``National``, ``Islamic``,
+``Ministry``, ``Forces``...) weigh little, so different organisations that share them
+score low. Units are aligned one to one, joined words are matched to their parts
+(``AEROCARIBBEAN`` = ``AERO-CARIBBEAN``), and a word written in capitals is matched
+against the initials (or leading syllables) of the other name's words (``ISIS`` =
+``Islamic State of Iraq and Syria``). The score is a weighted Dice coefficient of the
+aligned units. Names that the curated table ``organizations.tsv`` lists as one
+organisation score 1; names it lists as two different organisations score low.
+
+Example:
+    >>> compare_orgs("AEROCARIBBEAN AIRLINES", "AERO-CARIBBEAN").score >= 0.75
+    True
+    >>> compare_orgs("ISIS", "Islamic State of Iraq and Syria").score >= 0.9
+    True
+    >>> compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").score < 0.4
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from rapidfuzz.distance import Indel
+
+from ..names.keys import fold, skeleton
+from ..text import normalize
+
+__all__ = ["ALGORITHM", "OrgName", "compare_orgs", "org_keys", "parse_org"]
+
+#: Name and version of the organisation scoring algorithm.
+ALGORITHM = "nasab-org-v1"
+
+_GENERIC_WEIGHT = 0.25
+_ALIGN_FLOOR = 0.78  # spelling similarity below which two words are different words
+_ALIGN_FULL = 0.95  # at or above: the same word
+_ACRONYM_AGREE = 0.95
+_SYLLABIC_AGREE = 0.85
+_OTHER_ROW_CAP = 0.15
+_NUMBER_FACTOR = 0.3
+
+_STOP_LATIN = frozenset(
+    "the of and for in on at to by with from de del della dela di da do dos das la le les "
+    "el al y e et des du und fur der den van von".split()
+)
+_STOP_ARABIC = frozenset(["في", "من", "و", "على", "عن", "الي", "الى", "ل", "ب"])
+_LEGAL_LATIN = frozenset(
+    "co company companies corp corporation ltd limited llc inc incorporated sa sarl sas srl "
+    "spa gmbh ag kg plc llp lp bv nv jsc ojsc pjsc cjsc ooo oao zao pao pvt pte bhd sdn fze "
+    "fzco fzc fzllc ltda cia compania companhia sac saic sae sal wll est sprl cv sl "
+    "obshchestvo ogranichennoi ogranichennoy otvetstvennostyu otvetstvennostiu aktsionernoe "
+    "otkrytoe zakrytoe publichnoe tovarystvo sherkat sherkate".split()
+)
+_LEGAL_PHRASES = (("joint", "stock", "company"), ("joint", "stock"), ("sociedad", "anonima"))
+_LEGAL_ARABIC = frozenset(["شركه", "محدوده", "مساهمه", "ش", "م", "ذ", "ذات", "مسووليه"])
+
+# Generic organisation vocabulary (English concepts): type words, nationality and
+# scope adjectives. They are evidence of little weight; the org-word table can add more
+# through its ``kind`` column.
+_GENERIC = frozenset(
+    """
+    ministry ministries agency bank company group organization organisation forces force army
+    party front movement council committee brigade brigades battalion association foundation
+    institute institution university office department service services authority union trading
+    trade industries industry industrial international national general islamic islam arab
+    arabic united state states republic people peoples popular public central new global world
+    corporation enterprise enterprises holding holdings investment investments development import
+    export commercial trust fund society center centre network media station radio tv
+    television directorate administration commission federation league assembly parliament
+    government governorate province provincial regional region local municipal municipality
+    security police military supreme high higher unit units division command
+    headquarters staff federal democratic liberation revolutionary resistance council
+    iraqi iraq iranian iran syrian syria lebanese lebanon saudi egyptian egypt jordanian jordan
+    kuwaiti yemeni american british russian chinese turkish kurdish kurdistan palestinian
+    palestine libyan afghan pakistani cuban emirati qatari bahraini omani sudanese somali
+    algerian moroccan tunisian european asian african middle east eastern western northern
+    southern north south east west
+    airline airlines airways air aviation shipping line lines marine maritime navigation transport
+    logistics petroleum oil gas petrochemical engineering construction technology technologies
+    medical pharmaceutical insurance exchange finance financial capital resources energy mining
+    products manufacturing establishment complex
+    """.split()
+)
+_GENERIC_KINDS = frozenset(["type", "generic", "org_type", "nationality", "adjective", "scope"])
+
+_DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+_SPLIT = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One unit of an organisation name.
+
+    Attributes:
+        text: the English concept (for dictionary words) or the normalised word.
+        concept: whether ``text`` is a concept from the org-word table.
+        script: ``arabic`` or ``latin`` (script of the surface word).
+        weight: rarity weight in (0, 1].
+        fold: Latin spelling fold of ``text`` (Arabic words: the normalised text).
+        caps: the surface word was written in capitals (2+ letters): a possible acronym.
+        surface: the surface form(s) it came from.
+    """
+
+    text: str
+    concept: bool
+    script: str
+    weight: float
+    fold: str
+    caps: bool
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """A parsed organisation name.
+
+    Attributes:
+        raw: the input string.
+        units: content units in order.
+        words: every normalised word in order as ``(word, kind)`` with kind ``content``,
+            ``stop`` or ``legal`` (used for acronyms).
+        legal: the legal-form words found.
+        alias_row: the id of the ``organizations.tsv`` row this name is listed under.
+    """
+
+    raw: str
+    units: tuple[Unit, ...]
+    words: tuple[tuple[str, str], ...]
+    legal: tuple[str, ...]
+    alias_row: str | None
+
+
+def _split_forms(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [p.strip() for p in re.split(r"[|;]", value) if p.strip()]
+
+
+def _strip_article(tok: str) -> str:
+    if tok.startswith("وال") and len(tok) >= 5:
+        tok = tok[1:]
+    if tok.startswith("ال") and len(tok) >= 4 and tok != "الله":
+        return tok[2:]
+    if tok.startswith("لل") and len(tok) >= 5:
+        return tok[2:]
+    return tok
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(_strip_article(t) for t in normalize(text).split() if t)
+
+
+@cache
+def _org_words() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
+    """Phrase (normalised, article-free tokens) -> English concept; generic concepts; longest."""
+    try:
+        from .._data import load_tsv
+
+        rows = load_tsv("org_words.tsv")
+    except Exception:  # the table is optional: without it only spelling is compared
+        rows = ()
+    phrases: dict[tuple[str, ...], str] = {}
+    generic: set[str] = set()
+    for row in rows:
+        concept = " ".join(normalize(row.get("en") or "").split())
+        if not concept:
+            continue
+        if (row.get("kind") or "").strip().lower() in _GENERIC_KINDS:
+            generic.add(concept)
+        forms = [row.get("en"), row.get("ar")]
+        forms += _split_forms(row.get("variants_en")) + _split_forms(row.get("variants_ar"))
+        for form in forms:
+            toks = _phrase(form or "")
+            if toks:
+                phrases.setdefault(toks, concept)
+                if len(toks) > 1 and all(t.isascii() for t in toks):
+                    phrases.setdefault(("".join(toks),), concept)
+    longest = max((len(p) for p in phrases), default=1)
+    return phrases, frozenset(generic), longest
+
+
+@cache
+def _org_aliases() -> dict[str, str]:
+    """Normalised name form -> organizations.tsv row id."""
+    try:
+        from .._data import load_tsv
+
+        rows = load_tsv("organizations.tsv")
+    except Exception:  # optional table
+        rows = ()
+    out: dict[str, str] = {}
+    for row in rows:
+        rid = (row.get("id") or "").strip()
+        if not rid:
+            continue
+        forms = [row.get("en"), row.get("ar")]
+        for col in ("acronyms", "aliases_en", "aliases_ar"):
+            forms += _split_forms(row.get(col))
+        for form in forms:
+            key = _alias_key(form or "")
+            if key:
+                out.setdefault(key, rid)
+    return out
+
+
+def _alias_key(text: str) -> str:
+    toks = [
+        _strip_article(t)
+        for t in normalize(_DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)).split()
+    ]
+    return " ".join(t for t in toks if t not in ("the", "al", "el"))
+
+
+def _is_generic(concept_or_word: str) -> bool:
+    if concept_or_word in _GENERIC:
+        return True
+    if concept_or_word in _org_words()[1]:
+        return True
+    parts = concept_or_word.split()
+    return len(parts) > 1 and all(p in _GENERIC or p in _STOP_LATIN for p in parts)
+
+
+def _word_weight(text: str, concept: bool) -> float:
+    if _is_generic(text):
+        return _GENERIC_WEIGHT
+    if text.isdigit():
+        return 0.6
+    n = len(text.replace(" ", ""))
+    if n <= 2:
+        return 0.4
+    if n == 3:
+        return 0.7
+    return 1.0
+
+
+def _surface_tokens(raw: str) -> list[tuple[str, bool]]:
+    """Normalised tokens of a name with a flag: written in capitals (2+ letters)."""
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), raw)
+    out: list[tuple[str, bool]] = []
+    for piece in _SPLIT.split(text):
+        if not piece:
+            continue
+        caps = piece.isupper() and sum(c.isalpha() for c in piece) >= 2 and piece.isascii()
+        for tok in normalize(piece).split():
+            out.append((tok, caps))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def parse_org(raw: str) -> OrgName:
+    """Parse an organisation name into weighted units.
+
+    Example:
+        >>> [u.text for u in parse_org("جهاز مكافحة الإرهاب").units] == (
+        ...     ["service", "counter terrorism"] if _org_words()[0] else ["جهاز", "مكافحه", "ارهاب"])
+        True
+        >>> parse_org("ANGLO-CARIBBEAN CO., LTD.").legal
+        ('co', 'ltd')
+    """
+    toks = _surface_tokens(raw)
+    phrases, _, longest = _org_words()
+    words: list[tuple[str, str]] = []
+    units: list[Unit] = []
+    legal: list[str] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok, caps = toks[i]
+        is_ar = not tok.isascii()
+        bare = _strip_article(tok) if is_ar else tok
+        # Longest dictionary phrase starting here.
+        found = None
+        for k in range(min(longest, n - i), 0, -1):
+            key = tuple(_strip_article(t) if not t.isascii() else t for t, _ in toks[i : i + k])
+            concept = phrases.get(key)
+            if concept is not None and not (k == 1 and caps and len(tok) <= 5 and concept != tok):
+                found = (k, concept)
+                break
+        if found is not None:
+            k, concept = found
+            surface = " ".join(t for t, _ in toks[i : i + k])
+            for t, _ in toks[i : i + k]:
+                words.append((t, "content"))
+            units.append(
+                Unit(
+                    concept,
+                    True,
+                    "arabic" if is_ar else "latin",
+                    _word_weight(concept, True),
+                    fold(concept.replace(" ", "")),
+                    False,
+                    surface,
+                )
+            )
+            i += k
+            continue
+        if (bare in _LEGAL_ARABIC if is_ar else tok in _LEGAL_LATIN) and not (
+            i == 0 and n > 1 and tok in ("co",)
+        ):
+            legal.append(bare)
+            words.append((bare, "legal"))
+            i += 1
+            continue
+        if (bare in _STOP_ARABIC if is_ar else tok in _STOP_LATIN) or (
+            len(bare) < 2 and not bare.isdigit()
+        ):
+            words.append((bare, "stop"))
+            i += 1
+            continue
+        words.append((bare, "content"))
+        units.append(
+            Unit(
+                bare,
+                False,
+                "arabic" if is_ar else "latin",
+                _word_weight(bare, False),
+                fold(bare),
+                caps,
+                tok,
+            )
+        )
+        i += 1
+    if not units and legal:  # a name made only of legal-form words keeps them
+        units = [
+            Unit(w, False, "latin" if w.isascii() else "arabic", 0.5, fold(w), False, w)
+            for w in legal
+        ]
+    row = _org_aliases().get(_alias_key(raw))
+    return OrgName(raw, tuple(units), tuple(words), tuple(legal), row)
+
+
+@lru_cache(maxsize=262144)
+def _unit_sim(x: Unit, y: Unit) -> float:
+    if x.concept and y.concept:
+        return 1.0 if x.text == y.text else 0.0
+    if x.text == y.text:
+        return 1.0
+    if x.text.isdigit() or y.text.isdigit():
+        return 0.0
+    if x.script == "latin" and y.script == "latin":
+        if min(len(x.text), len(y.text)) <= 4:  # codes and short words: no spelling folding
+            return Indel.normalized_similarity(x.text, y.text)
+        return Indel.normalized_similarity(x.fold, y.fold)
+    if x.script == "arabic" and y.script == "arabic":
+        if x.concept or y.concept:
+            return 0.0
+        return Indel.normalized_similarity(x.text, y.text)
+    # Across scripts: only proper-name words can be compared by transliteration.
+    if x.concept or y.concept:
+        return 0.0
+    from .compare import token_similarity
+
+    try:
+        sim = token_similarity(x.text, y.text)
+    except Exception:
+        return 0.0
+    # token_similarity is calibrated for names: 0.9 is a confident transliteration.
+    return min(1.0, sim + 0.05) if sim >= 0.85 else sim
+
+
+def _agree(sim: float) -> float:
+    return max(0.0, min(1.0, (sim - _ALIGN_FLOOR) / (_ALIGN_FULL - _ALIGN_FLOOR)))
+
+
+def _acronym_pieces(acr: str, words: list[tuple[str, str]], syllabic: bool) -> int:
+    """Content words covered if ``acr`` spells a contiguous run of ``words``, else 0.
+
+    Each content word of the run must contribute its initial (or, if ``syllabic``, a
+    prefix of up to four letters); stop words and legal forms may contribute or be
+    skipped. The run must start with a content word and cover two or more of them.
+    """
+    acr = acr.lower()
+    limit = 4 if syllabic else 1
+
+    def spell(run: tuple[tuple[str, str], ...]) -> int:
+        @cache
+        def go(pos: int, idx: int) -> int:
+            if idx == len(run):
+                return 0 if pos == len(acr) else -1
+            word, kind = run[idx]
+            out = go(pos, idx + 1) if kind != "content" else -1
+            for k in range(1, min(limit, len(word), len(acr) - pos) + 1):
+                if acr[pos : pos + k] != word[:k]:
+                    break
+                r = go(pos + k, idx + 1)
+                if r >= 0:
+                    out = max(out, r + (kind == "content"))
+            return out
+
+        return go(0, 0)
+
+    # The run is the whole name without leading and trailing non-content words.
+    content = [k for k, (_, kind) in enumerate(words) if kind == "content"]
+    if not content:
+        return 0
+    run = tuple(words[content[0] : content[-1] + 1])
+    got = spell(run)
+    return got if got >= (3 if syllabic else 2) else 0
+
+
+def _acronym_match(x: OrgName, y: OrgName) -> tuple[Unit, float, str] | None:
+    """A capitalised word of ``x`` that spells the words of ``y``: (unit, agreement, how)."""
+    if len(x.units) > 2:
+        return None
+    ywords = tuple((w, k) for w, k in y.words if w.isascii())
+    content = [w for w, k in ywords if k == "content"]
+    if len(content) < 2:
+        return None
+    top = max(v.weight for v in x.units)
+    for u in x.units:
+        if not u.caps or u.concept or not u.text.isalpha() or not 2 <= len(u.text) <= 10:
+            continue
+        if u.weight < top or len(u.text) > 4 * len(ywords):
+            continue
+        how = _spells(u.text, ywords)
+        if how is not None:
+            return u, (_ACRONYM_AGREE if how == "initials" else _SYLLABIC_AGREE), how
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _spells(acr: str, words: tuple[tuple[str, str], ...]) -> str | None:
+    if not any(w[0] == acr[0] for w, k in words if k == "content"):
+        return None
+    if _acronym_pieces(acr, list(words), syllabic=False):
+        return "initials"
+    if len(acr) >= 3 and _acronym_pieces(acr, list(words), syllabic=True):
+        return "syllables"
+    return None
+
+
+def _join_runs(xs: list[Unit], ys: list[Unit]) -> list[Unit]:
+    """Join adjacent Latin words of ``xs`` that spell one word of ``ys`` (AERO CARIBBEAN)."""
+    targets = {y.fold: y for y in ys if y.script == "latin" and not y.concept and len(y.fold) >= 6}
+    if not targets:
+        return xs
+    out: list[Unit] = []
+    i = 0
+    while i < len(xs):
+        for k in (3, 2):
+            run = xs[i : i + k]
+            if len(run) == k and all(u.script == "latin" for u in run):
+                joined = "".join(fold(u.surface.replace(" ", "")) for u in run)
+                hit = targets.get(joined)
+                if hit is None:
+                    for t, y in targets.items():
+                        if (
+                            abs(len(t) - len(joined)) <= 2
+                            and Indel.normalized_similarity(t, joined) >= 0.92
+                        ):
+                            hit = y
+                            break
+                if hit is not None:
+                    surface = "".join(u.surface for u in run)
+                    out.append(
+                        Unit(
+                            surface,
+                            False,
+                            "latin",
+                            max(u.weight for u in run),
+                            joined,
+                            False,
+                            " ".join(u.surface for u in run),
+                        )
+                    )
+                    i += k
+                    break
+        else:
+            out.append(xs[i])
+            i += 1
+    return out
+
+
+def _align(xs: list[Unit], ys: list[Unit]) -> list[tuple[int, int, float]]:
+    cands = []
+    for i, x in enumerate(xs):
+        for j, y in enumerate(ys):
+            s = _unit_sim(x, y)
+            if s >= _ALIGN_FLOOR:
+                cands.append((-s, -(x.weight + y.weight), abs(i - j), i, j, s))
+    cands.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for *_, i, j, s in cands:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            out.append((i, j, s))
+    return out
+
+
+def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]]:
+    notes: list[str] = []
+    xs, ys = list(na.units), list(nb.units)
+    xs = _join_runs(xs, ys)
+    ys = _join_runs(ys, xs)
+    acronym = 0.0
+    # Acronyms: a capitalised word on one side spelling the words of the other.
+    for first, second, flip in ((na, nb, False), (nb, na, True)):
+        hit = _acronym_match(first, second)
+        if hit is None:
+            continue
+        unit, agree, how = hit
+        own, other = (ys, xs) if flip else (xs, ys)
+        if unit in own:
+            # The acronym stands for the other name's content words; other words on the
+            # acronym's side are unmatched and cost their weight.
+            missing = sum(v.weight for v in own if v is not unit)
+            evidence = agree * unit.weight
+            score = evidence / (unit.weight + missing)
+            notes.append(f"acronym: {unit.surface!r} spells the {how} of {second.raw!r}")
+            features = {
+                "acronym": agree,
+                "evidence": evidence,
+                "missing": missing,
+                "weight_a": sum(v.weight for v in own),
+                "weight_b": sum(v.weight for v in other),
+            }
+            return score, features, notes
+    evidence, wa, wb = _score_units(xs, ys, notes)
+    total = wa + wb
+    score = 2 * evidence / total if total > 0 else 0.0
+    features = {"evidence": evidence, "weight_a": wa, "weight_b": wb, "acronym": acronym}
+    return score, features, notes
+
+
+def _score_units(xs: list[Unit], ys: list[Unit], notes: list[str]) -> tuple[float, float, float]:
+    alignment = _align(xs, ys)
+    evidence = 0.0
+    ai = {i for i, _, _ in alignment}
+    bj = {j for _, j, _ in alignment}
+    for i, j, s in alignment:
+        x, y = xs[i], ys[j]
+        agree = _agree(s)
+        w = 0.5 * (x.weight + y.weight)
+        evidence += w * agree
+        how = "same concept" if x.concept and y.concept else f"similarity {s:.2f}"
+        notes.append(f"aligned {x.surface!r} ~ {y.surface!r}: {how}, weight {w:.2f}")
+    for i, x in enumerate(xs):
+        if i not in ai:
+            notes.append(f"unmatched {x.surface!r} (weight {x.weight:.2f})")
+    for j, y in enumerate(ys):
+        if j not in bj:
+            notes.append(f"unmatched {y.surface!r} (weight {y.weight:.2f})")
+    return evidence, sum(x.weight for x in xs), sum(y.weight for y in ys)
+
+
+def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
+    """Compare two organisation names in Arabic or Latin script.
+
+    Args:
+        a: an organisation name.
+        b: another organisation name.
+
+    Returns:
+        A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
+        ``algorithm="nasab-org-v1"``; its score is in [0, 1] and symmetric.
+
+    Example:
+        >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
+        1.0
+        >>> compare_orgs("Islamic State", "Islamic Jihad").score < 0.5
+        True
+    """
+    from .compare import Match, _check
+
+    _check(a, "first name")
+    _check(b, "second name")
+    x, y = (a, b) if (a, b) <= (b, a) else (b, a)
+    score, features, notes = _compare_org_cached(x, y)
+    return Match(a, b, score, dict(features), (), tuple(notes), ALGORITHM, "organization")
+
+
+@lru_cache(maxsize=65536)
+def _compare_org_cached(a: str, b: str) -> tuple[float, dict[str, float], tuple[str, ...]]:
+    na, nb = parse_org(a), parse_org(b)
+    if na.alias_row is not None and na.alias_row == nb.alias_row:
+        return 1.0, {"alias": 1.0}, (f"known aliases of one organisation (row {na.alias_row})",)
+    if normalize(a) == normalize(b):
+        return 1.0, {"identical": 1.0}, ("identical after normalisation",)
+    ka = " ".join(u.text for u in na.units)
+    kb = " ".join(u.text for u in nb.units)
+    if ka and ka == kb:
+        notes = ["same words once articles and legal forms are set aside"]
+        if na.legal != nb.legal:
+            notes.append(f"legal forms differ: {na.legal} vs {nb.legal}")
+        return 1.0, {"identical_content": 1.0}, tuple(notes)
+    if not na.units or not nb.units:
+        return 0.0, {}, ("no content words",)
+    score, features, notes = _score(na, nb)
+    nums_a = {u.text for u in na.units if u.text.isdigit()}
+    nums_b = {u.text for u in nb.units if u.text.isdigit()}
+    if nums_a and nums_b and nums_a != nums_b:
+        score *= _NUMBER_FACTOR
+        features["conflict"] = 1.5
+        notes = [*notes, f"conflict: numbers differ ({sorted(nums_a)} vs {sorted(nums_b)})"]
+    if na.alias_row is not None and nb.alias_row is not None and na.alias_row != nb.alias_row:
+        score = min(score, _OTHER_ROW_CAP)
+        notes.append(f"listed as different organisations (rows {na.alias_row} and {nb.alias_row})")
+        features["other_row"] = 1.0
+        features["conflict"] = 1.5
+    return max(0.0, min(1.0, score)), features, tuple(notes)
+
+
+def org_keys(name: str) -> frozenset[str]:
+    """Script-neutral blocking keys of an organisation name.
+
+    Keys are the content units (concepts and word skeletons), the acronym spelled by
+    the content words, capitalised words taken as acronyms, joined-word keys and the
+    alias-table row.
+
+    Example:
+        >>> sorted(k for k in org_keys("ISIS") if k.startswith("a:"))
+        ['a:isis']
+        >>> "a:isis" in org_keys("Islamic State of Iraq and Syria")
+        True
+    """
+    n = parse_org(name)
+    keys: set[str] = set()
+    for u in n.units:
+        if u.concept:
+            keys.add("c:" + u.text)
+        elif u.script == "latin":
+            keys.add("w:" + (skeleton(u.text) or u.fold))
+        else:
+            keys.add("w:" + (skeleton(u.text) or u.text))
+            try:
+                from ..translit import romanize_token
+
+                for cand, _ in romanize_token(u.text, 2):
+                    keys.add("w:" + (skeleton(cand) or fold(cand)))
+            except Exception:
+                pass
+        if u.caps and u.text.isalpha() and 2 <= len(u.text) <= 10:
+            keys.add("a:" + u.text)
+            keys.add("p:" + u.text[:2])
+    latin = [w for w, k in n.words if w.isascii()]
+    content = [w for w, k in n.words if k == "content" and w.isascii()]
+    if len(content) >= 2:
+        keys.add("a:" + "".join(w[0] for w in content))
+        keys.add("a:" + "".join(w[0] for w, k in n.words if k != "legal" and w.isascii()))
+        keys.add("p:" + content[0][:2])
+        keys.add("p:" + content[0][0] + content[1][0])
+    if len(latin) >= 2:
+        keys.add("j:" + "".join(latin[:2]))
+    if len(latin) == 1 or (n.units and len(n.units) == 1):
+        keys.add("j:" + n.units[0].fold if n.units else "")
+    if n.alias_row is not None:
+        keys.add("r:" + n.alias_row)
+    keys.discard("j:")
+    return frozenset(keys)

@@ -1,0 +1,240 @@
+"""Clustering scored pairs without chaining.
+
+Average-linkage agglomerative clustering inside each connected component of the
+graph of confident pairs: two clusters merge only when the *average* score over all
+their cross pairs reaches the threshold, so a name that resembles two others cannot
+glue them together unless they resemble each other too. Cannot-link constraints
+(judgements, conflicting family names) forbid merges outright; must-link
+constraints (judgements) merge first. Ties are broken by node order, so the result
+depends only on the set of nodes and scores, never on the order they came in.
+
+Example:
+    >>> scores = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.1}
+    >>> result = cluster(3, scores, threshold=0.7)
+    >>> sorted(sorted(c) for c in result.clusters)
+    [[0, 1], [2]]
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["ClusterResult", "cluster"]
+
+#: Largest number of cross pairs scored on demand when two clusters are compared.
+ON_DEMAND_PAIRS = 64
+
+
+@dataclass
+class ClusterResult:
+    """Clusters of node indexes and the merge tree that explains them.
+
+    Attributes:
+        clusters: lists of node indexes, each sorted; ordered by first node.
+        parent: tree node -> the merge that absorbed it (tree nodes are ``("n", i)``
+            leaves and ``("m", k)`` merges).
+        merges: merge ``k`` -> (linkage, how) with how ``score`` or ``judgement``.
+        blocked: pairs of cluster roots that were kept apart by a cannot-link, with
+            the linkage they had.
+    """
+
+    clusters: list[list[int]]
+    parent: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    merges: dict[int, tuple[float, str]] = field(default_factory=dict)
+
+    def merge_of(self, i: int, j: int) -> tuple[float, str] | None:
+        """The merge that put nodes ``i`` and ``j`` together, if any."""
+        seen = set()
+        node: tuple[str, int] | None = ("n", i)
+        while node is not None:
+            seen.add(node)
+            node = self.parent.get(node)
+        node = ("n", j)
+        while node is not None:
+            if node in seen and node[0] == "m":
+                return self.merges[node[1]]
+            node = self.parent.get(node)
+        return None
+
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.p[rb] = ra
+
+
+def cluster(
+    n: int,
+    scores: Mapping[tuple[int, int], float],
+    *,
+    threshold: float | Callable[[int], float],
+    must: Iterable[tuple[int, int]] = (),
+    cannot: Iterable[tuple[int, int]] = (),
+    on_demand: Callable[[int, int], float] | None = None,
+) -> ClusterResult:
+    """Cluster nodes ``0..n-1`` given scores of pairs ``(i, j)`` with ``i < j``.
+
+    Args:
+        n: number of nodes.
+        scores: scored pairs (unscored pairs count as 0, or are scored on demand).
+        threshold: linkage needed to merge, or a function of a node giving it.
+        must: pairs that must be together (merged first).
+        cannot: pairs that must stay apart (win over scores, not over ``must``).
+        on_demand: scores an unscored pair when two small clusters are compared.
+    """
+    thr = threshold if callable(threshold) else (lambda _i, _t=threshold: _t)
+    must = list(must)
+    # Components of confident pairs and must-links.
+    uf = _UF(n)
+    for (i, j), s in scores.items():
+        if s >= thr(i):
+            uf.union(i, j)
+    for i, j in must:
+        uf.union(i, j)
+    comps: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        comps[uf.find(i)].append(i)
+    result = ClusterResult([])
+    adj: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), s in scores.items():
+        if uf.find(i) == uf.find(j):
+            adj[i][j] = s
+            adj[j][i] = s
+    cannot_adj: dict[int, set[int]] = defaultdict(set)
+    for i, j in cannot:
+        cannot_adj[i].add(j)
+        cannot_adj[j].add(i)
+    must_by_comp: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, j in must:
+        must_by_comp[uf.find(i)].append((i, j))
+    merge_count = [0]
+    for root in sorted(comps):
+        members = comps[root]
+        if len(members) == 1:
+            result.clusters.append(members)
+            continue
+        result.clusters.extend(
+            _cluster_component(
+                members,
+                adj,
+                cannot_adj,
+                must_by_comp[root],
+                thr(members[0]),
+                on_demand,
+                result,
+                merge_count,
+            )
+        )
+    result.clusters.sort(key=lambda c: c[0])
+    return result
+
+
+def _cluster_component(
+    members: list[int],
+    adj: Mapping[int, Mapping[int, float]],
+    cannot_adj: Mapping[int, set[int]],
+    must: list[tuple[int, int]],
+    threshold: float,
+    on_demand: Callable[[int, int], float] | None,
+    result: ClusterResult,
+    merge_count: list[int],
+) -> list[list[int]]:
+    nodes: dict[int, list[int]] = {m: [m] for m in members}  # cluster id -> nodes
+    owner: dict[int, int] = {m: m for m in members}
+    tree: dict[int, tuple[str, int]] = {m: ("n", m) for m in members}
+    version: dict[int, int] = dict.fromkeys(members, 0)
+
+    def new_merge(a: int, b: int, linkage: float, how: str) -> int:
+        k = merge_count[0]
+        merge_count[0] += 1
+        result.merges[k] = (linkage, how)
+        result.parent[tree[a]] = ("m", k)
+        result.parent[tree[b]] = ("m", k)
+        keep, gone = (a, b) if a < b else (b, a)
+        nodes[keep].extend(nodes.pop(gone))
+        for x in nodes[keep]:
+            owner[x] = keep
+        tree[keep] = ("m", k)
+        tree.pop(gone, None)
+        version[keep] += 1
+        version.pop(gone, None)
+        return keep
+
+    # Must-links first (judgements win).
+    for i, j in sorted(must):
+        a, b = owner[i], owner[j]
+        if a != b:
+            new_merge(a, b, 1.0, "judgement")
+
+    def forbidden(a: int, b: int) -> bool:
+        small, big = (a, b) if len(nodes[a]) <= len(nodes[b]) else (b, a)
+        for x in nodes[small]:
+            for y in cannot_adj.get(x, ()):
+                if owner.get(y) == big:
+                    return True
+        return False
+
+    def linkage(a: int, b: int) -> float:
+        na, nb = nodes[a], nodes[b]
+        total = len(na) * len(nb)
+        s = 0.0
+        missing = []
+        for x in na:
+            ax = adj.get(x, {})
+            for y in nb:
+                v = ax.get(y)
+                if v is None:
+                    missing.append((x, y))
+                else:
+                    s += v
+        if missing and on_demand is not None and total <= ON_DEMAND_PAIRS:
+            s += sum(on_demand(min(x, y), max(x, y)) for x, y in missing)
+        return s / total
+
+    def neighbours(a: int) -> set[int]:
+        out = set()
+        for x in nodes[a]:
+            for y in adj.get(x, ()):
+                o = owner[y]
+                if o != a:
+                    out.add(o)
+        return out
+
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        if a > b:
+            a, b = b, a
+        link = linkage(a, b)
+        if link >= threshold:
+            heapq.heappush(heap, (-link, a, b, version[a], version[b]))
+
+    for a in sorted(nodes):
+        for b in sorted(neighbours(a)):
+            if a < b:
+                push(a, b)
+    while heap:
+        neg, a, b, va, vb = heapq.heappop(heap)
+        if version.get(a) != va or version.get(b) != vb:
+            continue
+        if forbidden(a, b):
+            continue
+        keep = new_merge(a, b, -neg, "score")
+        for c in sorted(neighbours(keep)):
+            push(keep, c)
+    return [sorted(v) for v in nodes.values()]

@@ -1,0 +1,56 @@
+"""Table-driven tests of the Arabic name-run, speech-cue, document-memory and organisation rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from nasab.extract import Document, extract
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    ex = extract(Document("t", text, "ar"))
+    return [(m.text, m.kind) for m in ex.mentions if m.kind in ("person", "organization")]
+
+
+CASES = [
+    # two listed name words in a row form a person
+    ("run-two-words", "وصل جون سميث إلى بغداد أمس", [("جون سميث", "person")]),
+    # one listed name word after a speech verb is the subject
+    ("speech-cue-single", "وقال جونسون إن الاتفاق قريب", [("جونسون", "person")]),
+    # a risky name (also an adjective) after a speech verb, before إن
+    ("speech-cue-risky", "وقال كريم إن الاتفاق قريب", [("كريم", "person")]),
+    # a later bare family name of a person read earlier in the document
+    (
+        "document-memory",
+        "وصل مايكل جونسون إلى بغداد. والتقى جونسون بالمسؤولين",
+        [("مايكل جونسون", "person"), ("جونسون", "person")],
+    ),
+    # names that are also adjectives need context: no person here
+    ("risky-adjectives", "رجل كريم سعيد في بيته", []),
+    # a proclitic is stripped only from a long enough stem: كتاب is no ك + تاب
+    ("no-short-proclitic-stem", "قرأ كتاب التاريخ", []),
+    # a third word must be a listed name word: the chain stops before "ببناء"
+    ("chain-stops", "أمر أحمد بن طولون ببناء قصره", [("أحمد بن طولون", "person")]),
+    # an existing title rule still applies
+    (
+        "title-and-head",
+        "وأكد اللواء محمد الزيدي ان جهاز الامن الوطني نفذ العملية",
+        [("محمد الزيدي", "person"), ("جهاز الامن الوطني", "organization")],
+    ),
+    # club/team heads take a proper name or a nationality adjective
+    ("club-proper-name", "فاز نادي برشلونة على منافسه", [("نادي برشلونة", "organization")]),
+    (
+        "team-nationality",
+        "وقدم المنتخب البرتغالي أداء جيدا",
+        [("المنتخب البرتغالي", "organization")],
+    ),
+    # an indefinite head + adjective names no body
+    ("indefinite-org", "وأعلنت منظمة بريطانية عن برنامج", []),
+    # "بقيادة" is "led by", not the head "قيادة"
+    ("bi-qiyada", "تم ذلك بقيادة الجيش", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_arabic_rules(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected

@@ -1,0 +1,167 @@
+"""Tests for nasab.link: the indexed linker."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from nasab.aliases import AliasTable
+from nasab.errors import InputError
+from nasab.link import Candidate, link, name_keys
+
+TABLE = [
+    {"entity_id": "kadhimi", "alias": "Mustafa Al-Kazemi"},
+    {"entity_id": "kadhimi", "alias": "مصطفى الكاظمي"},
+    {"entity_id": "sudani", "alias": "Mohammed Shia al-Sudani"},
+    {"entity_id": "sudani", "alias": "محمد شياع السوداني"},
+    {"entity_id": "saadi", "alias": "Abdul Wahab al-Saadi"},
+    {"entity_id": "mazroui", "alias": "Jassim al-Mazroui"},
+    {"entity_id": "mazroui", "alias": "Abu Abdul Qader"},
+    {"entity_id": "isis", "kind": "organization", "alias": "Islamic State"},
+    {"entity_id": "isis", "kind": "organization", "alias": "داعش"},
+]
+
+
+@pytest.fixture(scope="module")
+def table() -> AliasTable:
+    return AliasTable(TABLE)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("al-Kadhimi", "kadhimi"),
+        ("Mustafa al-Kadhimi", "kadhimi"),
+        ("مصطفى الكاظمي", "kadhimi"),
+        ("Mohamed al-Soudani", "sudani"),
+        ("محمد السوداني", "sudani"),
+        ("Abdelwahab Saadi", "saadi"),
+        ("عبد الوهاب الساعدي", "saadi"),
+        ("Jasim al-Mazrouei", "mazroui"),
+    ],
+    ids=[
+        "family-only",
+        "unseen-spelling",
+        "arabic-exact",
+        "variant",
+        "arabic-variant",
+        "joined-abd",
+        "arabic-compound",
+        "mazrouei",
+    ],
+)
+def test_link_finds_entity(table: AliasTable, query: str, entity: str) -> None:
+    (cands,) = link([query], table)
+    assert cands, query
+    assert cands[0].entity_id == entity
+    assert isinstance(cands[0], Candidate) and cands[0].score >= 0.7
+    assert "score" in cands[0].explain()
+
+
+def test_conflicting_family_is_not_linked(table: AliasTable) -> None:
+    (cands,) = link(["Mohammed al-Saadi"], table, kind="person")
+    assert all(c.entity_id != "sudani" for c in cands)
+
+
+def test_one_candidate_per_entity_and_top(table: AliasTable) -> None:
+    (cands,) = link(["Mustafa al-Kadhimi"], table, top=1, threshold=0.0)
+    assert len(cands) == 1
+    (cands,) = link(["Mustafa al-Kadhimi"], table, top=5, threshold=0.0)
+    ids = [c.entity_id for c in cands]
+    assert len(ids) == len(set(ids))
+    assert [c.score for c in cands] == sorted((c.score for c in cands), reverse=True)
+
+
+def test_kind_filter(table: AliasTable) -> None:
+    (cands,) = link(["Islamic State"], table, kind="person")
+    assert all(c.kind == "person" for c in cands)
+
+
+def test_list_of_names_as_table() -> None:
+    res = link(["Mustapha al-Kazimi", "nobody at all"], ["Mohammed al-Sudani", "Mustafa Al-Kazemi"])
+    assert res[0][0].entity_id == "1" and res[0][0].alias == "Mustafa Al-Kazemi"
+    assert res[1] == []
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"queries": "Ali"}, "list of names"),
+        ({"queries": ["Ali", ""]}, "query 1"),
+        ({"queries": ["Ali"], "top": 0}, "top"),
+        ({"queries": ["Ali"], "threshold": 1.5}, "threshold"),
+        ({"queries": ["Ali"], "kind": "place"}, "kind"),
+        ({"queries": ["Ali"], "table": "Ali"}, "table"),
+    ],
+    ids=["string-queries", "empty-query", "top", "threshold", "kind", "string-table"],
+)
+def test_bad_arguments(table: AliasTable, kwargs: dict, message: str) -> None:
+    args = {"table": table, **kwargs}
+    with pytest.raises(InputError, match=message):
+        link(args.pop("queries"), args.pop("table"), **args)
+
+
+def test_index_is_cached_and_dropped_on_edit() -> None:
+    t = AliasTable(TABLE)
+    link(["Ali"], t)
+    index = t._cache["link_index"]
+    link(["Omar"], t)
+    assert t._cache["link_index"] is index
+    t.add_alias("new", "Jassim Khalid al-Shammari")
+    assert "link_index" not in t._cache
+    assert link(["Jasim Khaled al-Shamari"], t)[0][0].entity_id == "new"
+
+
+def test_workers_give_same_results(table: AliasTable) -> None:
+    queries = ["al-Kadhimi", "محمد السوداني", "Jasim al-Mazrouei", "Abdelwahab Saadi"] * 3
+    assert [[c.entity_id for c in r] for r in link(queries, table, workers=2)] == [
+        [c.entity_id for c in r] for r in link(queries, table)
+    ]
+
+
+def test_typo_in_skeleton_found_through_neighbour_keys() -> None:
+    t = AliasTable(
+        [
+            {"entity_id": "m", "alias": "Jassim al-Mazroui"},
+            {"entity_id": "x", "alias": "Jassim al-Tikriti"},
+        ]
+    )
+    # 'Mazrowi' -> skeleton MZR; 'Mazdoui' -> MZD (one class away): still a candidate
+    (cands,) = link(["Jassim al-Mazdoui"], t, threshold=0.0)
+    assert "m" in [c.entity_id for c in cands]
+
+
+_NAMES = [
+    "Salah al-Din Ahmed", "Nur ud-Din Zangi", "Abdelwahab Saadi", "Prime Minister Mustafa al-Kadhimi",
+    "Saadi, Ahmed", "the Ahmed", "Abu Bakr al-Baghdadi", "Khalid bin Jassim", "Sheikh Ali", "عبدالله الكاظمي",
+    "Mustafa al", "al-al-Kazemi", "Ali  -  Hassan", "Abdullah Nooruddin", "اللواء عبد الوهاب الساعدي",
+    "أبو عبد القادر", "Dr. Haidar al-Abadi", "Umm Ahmed", "ibn Taymiyya",
+]  # fmt: skip
+
+
+def _dev_names() -> list[str]:
+    path = Path("/work/shared/data/netranslit/pairs_dev.tsv")
+    if not path.exists():
+        return []
+    rng = random.Random(5)
+    pairs = [
+        ln.rstrip("\n").split("\t") for ln in path.read_text(encoding="utf-8").splitlines()[:5000]
+    ]
+    pairs = [p for p in pairs if len(p) == 2]
+    prefix = ["al-", "Al ", "el-", "Abdul ", "Abu ", "bin ", "", "", "ال", "عبد ", "أبو "]
+    out = []
+    for _ in range(400):
+        a, b = rng.choice(pairs), rng.choice(pairs)
+        k = 1 if rng.random() < 0.5 else 0
+        out.append(f"{rng.choice(prefix)}{a[k].title()} {rng.choice(prefix)}{b[k].title()}")
+    return out
+
+
+@pytest.mark.parametrize("name", _NAMES + _dev_names())
+def test_fast_keys_equal_parse_name_keys(name: str) -> None:
+    from nasab.names import parse_name
+
+    parsed = parse_name(name)
+    assert name_keys(name) == tuple(t.key for t in parsed.tokens + parsed.kunya if t.key)
