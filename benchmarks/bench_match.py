@@ -31,6 +31,7 @@ def heldout(arabic: str) -> bool:
     (the same rule as scripts/build_translit.py)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from build_translit import bucket
+
     from nasab.translit._model import arabic_letters
 
     return bucket(arabic_letters(arabic)) == 0
@@ -63,12 +64,16 @@ def retrieval(name: str, pairs: list[tuple[str, str]], pool: int, seed: int = 13
     methods = {
         "nasab.compare": lambda q, c: [compare(q, t).score for t in c],
         "rapidfuzz ratio (raw)": lambda q, c: [fuzz.ratio(q, t) for t in c],
-        "unidecode + rapidfuzz ratio": lambda q, c: [fuzz.ratio(unidecode(q).lower(), t.lower()) for t in c],
+        "unidecode + rapidfuzz ratio": lambda q, c: [
+            fuzz.ratio(unidecode(q).lower(), t.lower()) for t in c
+        ],
     }
-    print(f"\n## cross-script retrieval: {name}, {len(queries)} Arabic queries x pool of {len(targets)}")
+    print(
+        f"\n## cross-script retrieval: {name}, {len(queries)} Arabic queries x pool of {len(targets)}"
+    )
     print(f"{'method':32} {'top1':>7} {'top5':>7} {'MRR':>7} {'sec':>7}")
     for label, fn in methods.items():
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         top1 = top5 = 0
         mrr = 0.0
         for qi, q in enumerate(queries):
@@ -80,7 +85,9 @@ def retrieval(name: str, pairs: list[tuple[str, str]], pool: int, seed: int = 13
             top5 += rank <= 5
             mrr += 1.0 / rank
         n = len(queries)
-        print(f"{label:32} {top1 / n:7.3f} {top5 / n:7.3f} {mrr / n:7.3f} {time.perf_counter() - t0:7.1f}")
+        print(
+            f"{label:32} {top1 / n:7.3f} {top5 / n:7.3f} {mrr / n:7.3f} {time.process_time() - t0:7.1f}"
+        )
 
 
 def name_bench(path: Path) -> None:
@@ -94,21 +101,30 @@ def name_bench(path: Path) -> None:
         cands = sorted(set(scores))
         best_acc, best_t = 0.0, 0.0
         for t in cands:
-            acc = sum((s >= t) == y for s, y in zip(scores, truth)) / len(truth)
+            acc = sum((s >= t) == y for s, y in zip(scores, truth, strict=True)) / len(truth)
             if acc > best_acc:
                 best_acc, best_t = acc, t
         return best_acc, best_t
 
     methods = {
-        "nasab.compare": lambda r: compare(r["name1"], r["name2"], kind="organization" if r["schema"] not in ("Person", "") else "person").score,
+        "nasab.compare": lambda r: (
+            compare(
+                r["name1"],
+                r["name2"],
+                kind="organization" if r["schema"] not in ("Person", "") else "person",
+            ).score
+        ),
         "rapidfuzz token_sort_ratio": lambda r: fuzz.token_sort_ratio(r["name1"], r["name2"]) / 100,
-        "unidecode + token_sort_ratio": lambda r: fuzz.token_sort_ratio(unidecode(r["name1"]).lower(), unidecode(r["name2"]).lower()) / 100,
+        "unidecode + token_sort_ratio": lambda r: (
+            fuzz.token_sort_ratio(unidecode(r["name1"]).lower(), unidecode(r["name2"]).lower())
+            / 100
+        ),
     }
     print(f"\n## name_bench ({len(rows)} labelled pairs, {sum(truth)} matches)")
     print(f"{'method':32} {'acc@0.7':>8} {'best acc':>9} {'at thr':>7}")
     for label, fn in methods.items():
         scores = [fn(r) for r in rows]
-        acc07 = sum((s >= 0.7) == y for s, y in zip(scores, truth)) / len(truth)
+        acc07 = sum((s >= 0.7) == y for s, y in zip(scores, truth, strict=True)) / len(truth)
         b, t = best(scores)
         print(f"{label:32} {acc07:8.3f} {b:9.3f} {t:7.2f}")
 
@@ -128,34 +144,38 @@ def speed(path: Path, n: int) -> None:
     names = names[:n]
     print(f"\n## speed (one process, {len(names)} OFAC person names)")
     _parse.cache_clear()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for x in names:
         _parse(x)
-    dt = time.perf_counter() - t0
+    dt = time.process_time() - t0
     print(f"parse_name (uncached): {len(names) / dt:12,.0f} names/s")
     pairs = [(names[i], names[(i * 7919 + 13) % len(names)]) for i in range(len(names))] * 4
     pairs = [(a, b) for a, b in pairs if a != b][: 4 * len(names)]
     pairs = list(dict.fromkeys(pairs))
     _compare_cached.cache_clear()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for a, b in pairs:
         compare(a, b)
-    dt = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    dt = time.process_time() - t0
+    t1 = time.process_time()
     for a, b in pairs:
         fuzz.token_sort_ratio(a, b)
-    dt_rf = time.perf_counter() - t1
-    print(f"compare() single calls: {len(pairs) / dt:12,.0f} pairs/s  (rapidfuzz token_sort_ratio: {len(pairs) / dt_rf:,.0f} pairs/s, ratio {dt / dt_rf:.1f}x slower)")
+    dt_rf = time.process_time() - t1
+    print(
+        f"compare() single calls: {len(pairs) / dt:12,.0f} pairs/s  (rapidfuzz token_sort_ratio: {len(pairs) / dt_rf:,.0f} pairs/s, ratio {dt / dt_rf:.1f}x slower)"
+    )
     m = min(1000, len(names))
     a, b = names[:m], names[-m:]
     _compare_cached.cache_clear()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     compare_many(a, b, workers=-1)
-    dt = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    dt = time.process_time() - t0
+    t1 = time.process_time()
     process.cdist(a, b, scorer=fuzz.token_sort_ratio, workers=-1)
-    dt_rf = time.perf_counter() - t1
-    print(f"compare_many {m}x{m}:   {m * m / dt:12,.0f} pairs/s  (rapidfuzz cdist token_sort_ratio: {m * m / dt_rf:,.0f} pairs/s)")
+    dt_rf = time.process_time() - t1
+    print(
+        f"compare_many {m}x{m}:   {m * m / dt:12,.0f} pairs/s  (rapidfuzz cdist token_sort_ratio: {m * m / dt_rf:,.0f} pairs/s)"
+    )
 
 
 def main() -> int:
@@ -169,7 +189,9 @@ def main() -> int:
     if args.only in (None, "retrieval"):
         net = [p for p in load_pairs(args.data / "netranslit" / "pairs_dev.tsv") if heldout(p[0])]
         retrieval("netranslit (held-out split)", net, pool)
-        retrieval("google_ar2en eval", load_pairs(args.data / "google_ar2en" / "ar2en-eval.txt"), pool)
+        retrieval(
+            "google_ar2en eval", load_pairs(args.data / "google_ar2en" / "ar2en-eval.txt"), pool
+        )
     if args.only in (None, "bench"):
         name_bench(args.data / "name_bench" / "cases.csv")
     if args.only in (None, "speed"):

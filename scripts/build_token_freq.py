@@ -40,8 +40,12 @@ def main() -> None:
         counts.update(keys)
     n = len(keys_by_entity)
     with args.out.open("w", encoding="utf-8", newline="") as out:
-        out.write("# Person-name token keys (consonant skeletons, nasab.names.skeleton) and the number\n")
-        out.write("# of persons carrying them. Source: US OFAC SDN list, April 2021 (US government\n")
+        out.write(
+            "# Person-name token keys (consonant skeletons, nasab.names.skeleton) and the number\n"
+        )
+        out.write(
+            "# of persons carrying them. Source: US OFAC SDN list, April 2021 (US government\n"
+        )
         out.write("# work, public domain), individuals only. Licence: public domain.\n")
         out.write(f"# persons={n}. Rebuild: python scripts/build_token_freq.py\n")
         out.write("key\tcount\n")

@@ -26,7 +26,9 @@ ARABIC_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ARABIC_CASES], ids=[c[0] for c in ARABIC_CASES])
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in ARABIC_CASES], ids=[c[0] for c in ARABIC_CASES]
+)
 def test_normalize_arabic(text: str, expected: str) -> None:
     assert normalize_arabic(text) == expected
 
@@ -43,7 +45,9 @@ LATIN_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LATIN_CASES], ids=[c[0] for c in LATIN_CASES])
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in LATIN_CASES], ids=[c[0] for c in LATIN_CASES]
+)
 def test_normalize_latin(text: str, expected: str) -> None:
     assert normalize_latin(text) == expected
 
@@ -59,12 +63,16 @@ SCRIPTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SCRIPTS], ids=[c[0] for c in SCRIPTS])
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in SCRIPTS], ids=[c[0] for c in SCRIPTS]
+)
 def test_detect_script(text: str, expected: str) -> None:
     assert detect_script(text) == expected
 
 
-@pytest.mark.parametrize("bad", [None, 42, b"bytes", ["list"]], ids=["none", "int", "bytes", "list"])
+@pytest.mark.parametrize(
+    "bad", [None, 42, b"bytes", ["list"]], ids=["none", "int", "bytes", "list"]
+)
 def test_non_strings_are_refused(bad: object) -> None:
     with pytest.raises(InputError, match="must be a string"):
         normalize(bad)  # type: ignore[arg-type]

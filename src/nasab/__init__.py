@@ -52,13 +52,50 @@ _EXPORTS = {
     "EntityGraph": "nasab.graph",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "AliasTable",
+    "DataFileError",
+    "Document",
+    "Entity",
+    "EntityGraph",
+    "ExtraMissingError",
+    "InputError",
+    "Judgements",
+    "Match",
+    "Name",
+    "NasabError",
+    "Record",
+    "Resolution",
+    "__version__",
+    "arabic_candidates",
+    "build_graph",
+    "clean",
+    "compare",
+    "compare_many",
+    "detect_script",
+    "extract",
+    "link",
+    "normalize",
+    "parse_name",
+    "read_documents",
+    "resolve",
+    "romanize",
+    "skeleton",
+    "tokenize",
+    "variants",
+]
 
-if TYPE_CHECKING:  # pragma: no cover
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .aliases import AliasTable
     from .errors import DataFileError, ExtraMissingError, InputError, NasabError
+    from .extract import Document, extract, read_documents
+    from .graph import EntityGraph, build_graph
+    from .link import link
     from .match import Match, compare, compare_many
     from .names import Name, parse_name, skeleton
+    from .resolve import Entity, Judgements, Record, Resolution, resolve
     from .text import clean, detect_script, normalize, tokenize
+    from .translit import arabic_candidates, romanize, variants
 
 
 def __getattr__(name: str) -> Any:

@@ -30,6 +30,7 @@ __all__ = [
     "check_text",
     "clean",
     "detect_script",
+    "has_arabic",
     "is_arabic_char",
     "normalize",
     "normalize_arabic",
@@ -101,10 +102,31 @@ def check_text(value: object, what: str = "text", *, max_length: int | None = No
         nasab.errors.InputError: text must be a string, got None
     """
     if not isinstance(value, str):
-        raise InputError(f"{what} must be a string, got {type(value).__name__ if value is not None else 'None'}")
+        raise InputError(
+            f"{what} must be a string, got {type(value).__name__ if value is not None else 'None'}"
+        )
     if max_length is not None and len(value) > max_length:
         raise InputError(f"{what} is {len(value):,} characters long; the limit is {max_length:,}")
     return value
+
+
+_ARABIC_RANGES = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# Letters of the Arabic blocks, and letters of any other script ([^\W\d_] is "a letter").
+_ARABIC_LETTER = re.compile(f"(?=[{_ARABIC_RANGES}])[^\\W\\d_]")
+_OTHER_LETTER = re.compile(f"(?![{_ARABIC_RANGES}])[^\\W\\d_]")
+
+
+_HAS_ARABIC = re.compile(f"[{_ARABIC_RANGES}]")
+
+
+def has_arabic(text: str) -> bool:
+    """True if ``text`` holds any character of the Arabic script blocks.
+
+    Example:
+        >>> has_arabic("ISIS داعش"), has_arabic("ISIS")
+        (True, False)
+    """
+    return _HAS_ARABIC.search(text) is not None
 
 
 def is_arabic_char(ch: str) -> bool:
@@ -126,14 +148,8 @@ def script_of_token(token: str) -> Script:
         >>> script_of_token("الكاظمي"), script_of_token("Kazemi"), script_of_token("42")
         ('arabic', 'latin', 'other')
     """
-    ar = lat = 0
-    for ch in token:
-        if not ch.isalpha():
-            continue
-        if is_arabic_char(ch):
-            ar += 1
-        else:
-            lat += 1
+    ar = _ARABIC_LETTER.search(token) is not None
+    lat = _OTHER_LETTER.search(token) is not None
     if ar and lat:
         return "mixed"
     if ar:
@@ -206,7 +222,7 @@ def normalize_latin(text: str) -> str:
     text = _CAMEL.sub(" ", text)
     out = []
     for word in text.split(" "):
-        word = _latin_token(word) if not any(is_arabic_char(c) for c in word) else word
+        word = _latin_token(word) if not has_arabic(word) else word
         out.append(word)
     joined = _NON_WORD.sub(" ", " ".join(out).replace("_", " "))
     return _SPACES.sub(" ", joined).strip()
@@ -232,10 +248,13 @@ def _normalize(text: str) -> str:
         return ""
     out = []
     for token in text.split(" "):
-        if any(is_arabic_char(c) for c in token):
+        if has_arabic(token):
             # Split at script boundaries inside a token ("ISISداعش").
-            for piece in re.findall(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+", token):
-                if any(is_arabic_char(c) for c in piece):
+            for piece in re.findall(
+                r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+",
+                token,
+            ):
+                if has_arabic(piece):
                     piece = normalize_arabic(piece)
                     piece = _NON_WORD.sub(" ", piece.replace("_", " "))
                 else:

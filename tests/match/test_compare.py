@@ -72,7 +72,9 @@ def test_explain_names_the_parts() -> None:
 
 
 def test_initials() -> None:
-    assert compare("A. Khamenei", "Ali Khamenei").score > compare("B. Khamenei", "Ali Khamenei").score
+    assert (
+        compare("A. Khamenei", "Ali Khamenei").score > compare("B. Khamenei", "Ali Khamenei").score
+    )
 
 
 def test_token_similarity_cross_script() -> None:
@@ -81,7 +83,9 @@ def test_token_similarity_cross_script() -> None:
 
 
 @pytest.mark.parametrize(
-    ("a", "b"), [(None, "Ali"), ("Ali", ""), ("  ", "Ali"), ("Ali", 7)], ids=["none", "empty", "blank", "int"]
+    ("a", "b"),
+    [(None, "Ali"), ("Ali", ""), ("  ", "Ali"), ("Ali", 7)],
+    ids=["none", "empty", "blank", "int"],
 )
 def test_bad_input(a: object, b: object) -> None:
     with pytest.raises(InputError):
@@ -131,7 +135,9 @@ def test_identity(a: str) -> None:
 
 
 @settings(derandomize=True, max_examples=200)
-@given(st.text(min_size=1).filter(lambda s: s.strip()), st.text(min_size=1).filter(lambda s: s.strip()))
+@given(
+    st.text(min_size=1).filter(lambda s: s.strip()), st.text(min_size=1).filter(lambda s: s.strip())
+)
 def test_arbitrary_unicode_symmetric(a: str, b: str) -> None:
     s1, s2 = compare(a, b).score, compare(b, a).score
     assert 0.0 <= s1 <= 1.0 and s1 == s2

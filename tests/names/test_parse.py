@@ -22,14 +22,22 @@ SKELETONS = [
 ]
 
 
-@pytest.mark.parametrize(("token", "key"), [c[1:] for c in SKELETONS], ids=[c[0] for c in SKELETONS])
+@pytest.mark.parametrize(
+    ("token", "key"), [c[1:] for c in SKELETONS], ids=[c[0] for c in SKELETONS]
+)
 def test_skeleton(token: str, key: str) -> None:
     assert skeleton(token) == key
 
 
 PARSES = [
     # (id, name, expected token texts, expected titles, expected kunya keys)
-    ("title and compound", "Lieutenant General Abdul Wahab Al-Saadi", ["abd wahab", "saadi"], ["lieutenant general"], []),
+    (
+        "title and compound",
+        "Lieutenant General Abdul Wahab Al-Saadi",
+        ["abd wahab", "saadi"],
+        ["lieutenant general"],
+        [],
+    ),
     ("arabic compound", "عبد الوهاب الساعدي", ["عبد وهاب", "ساعدي"], [], []),
     ("joined abd", "Abdelwahab al-Saadi", ["abd wahab", "saadi"], [], []),
     ("arabic joined abd", "عبدالوهاب الساعدي", ["عبد وهاب", "ساعدي"], [], []),
@@ -37,12 +45,23 @@ PARSES = [
     ("din compound", "Salah al-Din Bitar", ["salah din", "bitar"], [], []),
     ("din joined", "Salahuddin Bitar", ["salah din", "bitar"], [], []),
     ("arabic din", "صلاح الدين البيطار", ["صلاح دين", "بيطار"], [], []),
-    ("kunya after name", "Jassim al-Mazrouei Abu Abdel Qader", ["jassim", "mazrouei"], [], ["BDKDR"]),
+    (
+        "kunya after name",
+        "Jassim al-Mazrouei Abu Abdel Qader",
+        ["jassim", "mazrouei"],
+        [],
+        ["BDKDR"],
+    ),
     ("kunya only", "Abu Abdul Qader", [], [], ["BDKDR"]),
-    ("arabic kunya", "أبو بكر البغدادي", ["ابو", "بكر", "بغدادي"][1:] and ["bakr"][:0] or [], [], []),
     ("patronymic", "Mohammed bin Salman", ["mohammed", "salman"], [], []),
     ("arabic patronymic", "محمد بن سلمان", ["محمد", "سلمان"], [], []),
-    ("prime minister", "Prime Minister Mohammed Shia al-Sudani", ["mohammed", "shia", "sudani"], ["prime minister"], []),
+    (
+        "prime minister",
+        "Prime Minister Mohammed Shia al-Sudani",
+        ["mohammed", "shia", "sudani"],
+        ["prime minister"],
+        [],
+    ),
     ("arabic rank", "اللواء تحسين الخفاجي", ["تحسين", "خفاجي"], ["major general"], []),
     ("inverted list style", "AL-ZUMAR, Abbud", ["abbud", "zumar"], [], []),
 ]
@@ -50,8 +69,8 @@ PARSES = [
 
 @pytest.mark.parametrize(
     ("name", "tokens", "titles", "kunya"),
-    [c[1:] for c in PARSES if c[0] != "arabic kunya"],
-    ids=[c[0] for c in PARSES if c[0] != "arabic kunya"],
+    [c[1:] for c in PARSES],
+    ids=[c[0] for c in PARSES],
 )
 def test_parse(name: str, tokens: list[str], titles: list[str], kunya: list[str]) -> None:
     parsed = parse_name(name)
@@ -74,7 +93,9 @@ def test_roles_by_position() -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", [None, "", "   ", 3.5, "x" * 20_000], ids=["none", "empty", "whitespace", "float", "too-long"]
+    "bad",
+    [None, "", "   ", 3.5, "x" * 20_000],
+    ids=["none", "empty", "whitespace", "float", "too-long"],
 )
 def test_bad_names_are_refused(bad: object) -> None:
     with pytest.raises(InputError):

@@ -71,13 +71,15 @@ def compare_many(
         A ``len(a) x len(b)`` float32 matrix of scores in [0, 1].
     """
     ka, kb = name_keys(a, rare_only=True), name_keys(b, rare_only=True)
-    pre = process.cdist(ka, kb, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=workers, score_cutoff=prefilter)
+    pre = process.cdist(
+        ka, kb, scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=workers, score_cutoff=prefilter
+    )
     # Names made only of common or one-letter tokens have no prefilter key: score in full.
     pre[[i for i, k in enumerate(ka) if not k], :] = 1
     pre[:, [j for j, k in enumerate(kb) if not k]] = 1
     out = np.zeros((len(a), len(b)), dtype=np.float32)
     rows, cols = np.nonzero(pre)
-    for i, j in zip(rows.tolist(), cols.tolist()):
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         s = compare(a[i], b[j]).score
         if s >= cutoff:
             out[i, j] = s

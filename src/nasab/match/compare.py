@@ -36,7 +36,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 
 from ..errors import InputError
-from ..names.keys import skeleton
+from ..names.keys import coarse, skeleton
 from ..names.parse import Name, Token, parse_name
 from ..text import normalize
 from .weights import token_weight
@@ -102,7 +102,9 @@ class Match:
             )
         lines.extend(f"  {n}" for n in self.notes)
         if self.features:
-            lines.append("  features: " + ", ".join(f"{k}={v:.3f}" for k, v in self.features.items()))
+            lines.append(
+                "  features: " + ", ".join(f"{k}={v:.3f}" for k, v in self.features.items())
+            )
         return "\n".join(lines)
 
     def __float__(self) -> float:
@@ -133,21 +135,29 @@ def _cross_fold_sim(arabic: str, latin_fold: str, latin_key: str) -> float:
     best = 0.0
     for rank, cand in enumerate(_token_romanizations(arabic, romanize_token)):
         f = fold(cand)
-        sim = 0.6 * Indel.normalized_similarity(f, latin_fold) + 0.4 * Levenshtein.normalized_similarity(
-            skeleton(cand), latin_key
-        )
+        sim = 0.6 * Indel.normalized_similarity(
+            f, latin_fold
+        ) + 0.4 * Levenshtein.normalized_similarity(skeleton(cand), latin_key)
         best = max(best, sim * (1.0 - 0.01 * rank))
     return best
 
 
-def _token_romanizations(arabic: str, romanize_token: Callable[[str, int], list[tuple[str, float]]]) -> list[str]:
+def _token_romanizations(
+    arabic: str, romanize_token: Callable[[str, int], list[tuple[str, float]]]
+) -> list[str]:
     parts = arabic.split(" ")
     if len(parts) == 1:
         return [c for c, _ in romanize_token(arabic, 5)]
     # Compound (عبد وهاب): combine the best candidates of each part, keeping 'abd'.
     out = [""]
     for part in parts:
-        cands = ["abd"] if part == "عبد" else ["din"] if part == "دين" else [c for c, _ in romanize_token(part, 3)]
+        cands = (
+            ["abd"]
+            if part == "عبد"
+            else ["din"]
+            if part == "دين"
+            else [c for c, _ in romanize_token(part, 3)]
+        )
         out = [o + c for o in out for c in cands][:9]
     return out
 
@@ -188,7 +198,10 @@ def _raw_token_sim(ta: Token, tb: Token) -> float:
         return 0.8 if ta.text[0] == tb.text[0] else 0.0
     if not ta.key or not tb.key:
         return 0.0
-    skel = Levenshtein.normalized_similarity(ta.key, tb.key)
+    skel = max(
+        Levenshtein.normalized_similarity(ta.key, tb.key),
+        0.85 * Levenshtein.normalized_similarity(coarse(ta.key), coarse(tb.key)),
+    )
     if ta.script == tb.script:
         spell = Indel.normalized_similarity(ta.fold, tb.fold)
         sim = 0.5 * skel + 0.5 * spell
@@ -209,7 +222,14 @@ def _strip_abd(t: Token) -> Token:
     from ..names.keys import fold, skeleton
 
     rest = t.text.split(" ", 1)[1]
-    return Token(rest, "".join(skeleton(p) for p in rest.split(" ")), t.script, t.role, t.article, fold(rest.replace(" ", "")))
+    return Token(
+        rest,
+        "".join(skeleton(p) for p in rest.split(" ")),
+        t.script,
+        t.role,
+        t.article,
+        fold(rest.replace(" ", "")),
+    )
 
 
 def token_similarity(a: str, b: str) -> float:
@@ -227,7 +247,7 @@ def token_similarity(a: str, b: str) -> float:
 
 def _calibrate(sim: float) -> float:
     """Map raw similarity to agreement in [0, 1]: 0 at the alignment floor, 1 at full."""
-    return max(0.0, min(1.0, (sim - _ALIGN_MIN) / (_FULL_SIM - _ALIGN_MIN)))
+    return max(0.0, min(1.0, (sim - _ALIGN_MIN) / (_FULL_SIM - _ALIGN_MIN))) ** 0.5
 
 
 def _align(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int, float]]:
@@ -256,12 +276,37 @@ def _weight(x: Token, y: Token | None = None) -> float:
     return 0.5 * (token_weight(x.key) + token_weight(y.key))
 
 
-def _score_names(na: Name, nb: Name) -> tuple[float, dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
+def _join_split(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Join adjacent tokens of ``ta`` that the other name writes as one word
+    (``Jashn Saz`` / ``Jashnsaz``, ``Haddad-Adel`` / ``Haddadadel``)."""
+    if len(ta) < 2 or not tb:
+        return ta
+    folds = {t.fold for t in tb if " " not in t.text}
+    out = list(ta)
+    i = 0
+    while i < len(out) - 1:
+        x, y = out[i], out[i + 1]
+        if x.script == y.script and " " not in x.text + y.text and x.fold + y.fold in folds:
+            if x.fold not in folds and y.fold not in folds:
+                role = "family" if y.role == "family" else x.role
+                text = x.text + y.text
+                out[i : i + 2] = [
+                    Token(text, skeleton(text), x.script, role, x.article, x.fold + y.fold)
+                ]
+                continue
+        i += 1
+    return tuple(out)
+
+
+def _score_names(
+    na: Name, nb: Name
+) -> tuple[float, dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
     ta, tb = na.tokens, nb.tokens
     notes: list[str] = []
     kunya_only = not ta and not tb
     if kunya_only:
         ta, tb = na.kunya, nb.kunya
+    ta, tb = _join_split(ta, tb), _join_split(tb, ta)
     evidence = conflict = missing = 0.0
     pairs: list[Pair] = []
     alignment = _align(ta, tb)
@@ -281,10 +326,10 @@ def _score_names(na: Name, nb: Name) -> tuple[float, dict[str, float], tuple[Pai
     # Unaligned tokens: conflicts where both names have that part, else missing.
     fa = next((i for i, t in enumerate(ta) if t.role == "family"), None)
     fb = next((j for j, t in enumerate(tb) if t.role == "family"), None)
-    family_conflict = fa is not None and fb is not None and fa not in aligned_a and fb not in aligned_b
-    given_conflict = (
-        len(ta) >= 2 and len(tb) >= 2 and 0 not in aligned_a and 0 not in aligned_b
+    family_conflict = (
+        fa is not None and fb is not None and fa not in aligned_a and fb not in aligned_b
     )
+    given_conflict = len(ta) >= 2 and len(tb) >= 2 and 0 not in aligned_a and 0 not in aligned_b
     if family_conflict:
         assert fa is not None and fb is not None
         conflict += _CONFLICT_FAMILY * max(0.5, _weight(ta[fa], tb[fb]))
@@ -294,11 +339,19 @@ def _score_names(na: Name, nb: Name) -> tuple[float, dict[str, float], tuple[Pai
         notes.append(f"conflict: given names {ta[0].text!r} and {tb[0].text!r} differ")
     spare_a = spare_b = 0.0
     for i, t in enumerate(ta):
-        if i not in aligned_a and not (family_conflict and i == fa) and not (given_conflict and i == 0):
+        if (
+            i not in aligned_a
+            and not (family_conflict and i == fa)
+            and not (given_conflict and i == 0)
+        ):
             spare_a += _weight(t)
             notes.append(f"only in first: {t.text!r} ({t.role})")
     for j, t in enumerate(tb):
-        if j not in aligned_b and not (family_conflict and j == fb) and not (given_conflict and j == 0):
+        if (
+            j not in aligned_b
+            and not (family_conflict and j == fb)
+            and not (given_conflict and j == 0)
+        ):
             spare_b += _weight(t)
             notes.append(f"only in second: {t.text!r} ({t.role})")
     # A part missing from one name is fine (a dropped middle name); parts left over on
@@ -340,7 +393,9 @@ def _score_names(na: Name, nb: Name) -> tuple[float, dict[str, float], tuple[Pai
 
 def _check(value: object, what: str) -> str:
     if not isinstance(value, str):
-        raise InputError(f"{what} must be a string, got {type(value).__name__ if value is not None else 'None'}")
+        raise InputError(
+            f"{what} must be a string, got {type(value).__name__ if value is not None else 'None'}"
+        )
     if not value.strip():
         raise InputError(f"{what} is empty or whitespace only")
     return value
@@ -390,4 +445,13 @@ def compare(a: str, b: str, *, kind: str = "person") -> Match:
     if (a, b) <= (b, a):
         return _compare_cached(a, b, kind)
     m = _compare_cached(b, a, kind)
-    return Match(a, b, m.score, m.features, tuple(Pair(p.b, p.a, p.similarity, p.weight) for p in m.pairs), m.notes, m.algorithm, m.kind)
+    return Match(
+        a,
+        b,
+        m.score,
+        m.features,
+        tuple(Pair(p.b, p.a, p.similarity, p.weight) for p in m.pairs),
+        m.notes,
+        m.algorithm,
+        m.kind,
+    )

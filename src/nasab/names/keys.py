@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import is_arabic_char
+from ..text import has_arabic
 
-__all__ = ["fold", "skeleton"]
+__all__ = ["coarse", "fold", "skeleton"]
 
 # Arabic letter -> consonant class ('' = vowel-like, dropped). Input is already
 # normalised (alef forms folded, ة -> ه, ى -> ي, hamza dropped).
@@ -34,12 +34,17 @@ _AR_CLASS = {
     "ل": "L", "م": "M", "ن": "N",
 }  # fmt: skip
 
-# Ordered digraph rewrites for Latin spellings of Arabic sounds.
+# Ordered digraph rewrites for Latin spellings of Arabic sounds (German and Slavic
+# spellings of the same sounds first: Kalaschov / Kalachov).
 _LAT_DIGRAPHS = (
+    ("x", "ks"), ("tsch", "$"), ("sch", "$"), ("tch", "$"),
     ("kh", "x"), ("gh", "G"), ("sh", "$"), ("ch", "$"), ("dh", "z"), ("zh", "z"),
     ("th", "t"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
     ("ei", "i"), ("ey", "i"), ("ie", "i"), ("ai", "ai"), ("ay", "ai"),
 )  # fmt: skip
+
+# Skeletons use the consonant digraphs only (up to and including "ck").
+_SKELETON_DIGRAPHS = next(i for i, (src, _) in enumerate(_LAT_DIGRAPHS) if src == "ck") + 1
 
 _LAT_CLASS = {
     "b": "B", "p": "B", "t": "T", "j": "J", "h": "H", "x": "X", "d": "D", "z": "Z",
@@ -61,7 +66,7 @@ def fold(token: str) -> str:
         ('kazimi', 'kasim', 'abdil')
     """
     token = token.lower()
-    if any(is_arabic_char(c) for c in token):
+    if has_arabic(token):
         return _DOUBLES.sub(r"\1", token)
     for src, dst in _LAT_DIGRAPHS:
         token = token.replace(src, dst)
@@ -79,10 +84,10 @@ def skeleton(token: str) -> str:
         ('MHMD', 'MHMD', 'BDL')
     """
     token = token.lower()
-    if any(is_arabic_char(c) for c in token):
+    if has_arabic(token):
         out = [_AR_CLASS.get(c, "") for c in token]
     else:
-        for src, dst in _LAT_DIGRAPHS[:10]:
+        for src, dst in _LAT_DIGRAPHS[:_SKELETON_DIGRAPHS]:
             token = token.replace(src, dst)
         out = [_LAT_CLASS.get(c, "") for c in token]
     key = _DOUBLES.sub(r"\1", "".join(out))
@@ -90,3 +95,19 @@ def skeleton(token: str) -> str:
     if len(key) > 1 and key.endswith("H"):
         key = key[:-1]
     return key
+
+
+# Coarser classes for a second look: letters that one or another transliteration
+# tradition confuses (dh/d for ذ, g/q/k for ق, gh/q for غ, kh/h, z/s, j/g).
+_COARSE = str.maketrans({"Z": "D", "S": "T", "G": "K", "J": "K", "X": "H", "F": "B", "$": "T"})
+
+
+@lru_cache(maxsize=131072)
+def coarse(key: str) -> str:
+    """A skeleton with confusable classes merged (Qaddafi ~ Qadhafi, Gholizadeh ~ Qolizadeh).
+
+    Example:
+        >>> coarse(skeleton("Qadhafi")) == coarse(skeleton("Qaddafi"))
+        True
+    """
+    return _DOUBLES.sub(r"\1", key.translate(_COARSE))

@@ -34,12 +34,18 @@ _LAT_ARTICLES = frozenset(
 )
 _AR_ARTICLE = "ال"
 _PATRONYMIC = frozenset(["bin", "ibn", "ben", "bint", "binti", "bn", "بن", "ابن", "بنت"])
-_KUNYA = frozenset(["abu", "abou", "abo", "aboo", "abi", "umm", "um", "om", "ابو", "ابي", "ابا", "ام"])
+_KUNYA = frozenset(
+    ["abu", "abou", "abo", "aboo", "abi", "umm", "um", "om", "ابو", "ابي", "ابا", "ام"]
+)
 _ABD = frozenset(["abd", "abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdur", "abdus",
                   "abdir", "abdi", "abed", "abid", "عبد"])  # fmt: skip
 # Joined Latin forms: Abdelwahab, Abdulqader, Abdurrahman, Abdullah.
-_ABD_JOINED = re.compile(r"^(?:abd|abed)(?:ul|el|al|ol|il|u|ur|us|ar|as|ir|ud|un|ush|ash|)(?=[a-z]{3,})")
-_DIN = frozenset(["din", "deen", "dine", "eddin", "eddine", "uddin", "aldin", "addin", "ud-din", "الدين"])
+_ABD_JOINED = re.compile(
+    r"^(?:abd|abed)(?:ul|el|al|ol|il|u|ur|us|ar|as|ir|ud|un|ush|ash|)(?=[a-z]{3,})"
+)
+_DIN = frozenset(
+    ["din", "deen", "dine", "eddin", "eddine", "uddin", "aldin", "addin", "ud-din", "الدين"]
+)
 _DIN_JOINED = re.compile(r"^([a-z]{3,}?)(?:ud|ed|ad|al|el|ul|id|-)?-?(?:din|deen|dine)$")
 # Given names written as "Abu X" that are names, not kunyas.
 _FIXED_ABU = frozenset(["bakr", "بكر"])
@@ -112,7 +118,9 @@ def title_phrases() -> dict[tuple[str, ...], str]:
     for row in rows:
         canon = normalize(row.get("en", ""))
         forms = [row.get("en", ""), row.get("ar", "")]
-        forms += (row.get("variants_en") or "").split("|") + (row.get("variants_ar") or "").split("|")
+        forms += (row.get("variants_en") or "").split("|") + (row.get("variants_ar") or "").split(
+            "|"
+        )
         for form in forms:
             toks = tuple(normalize(form).split())
             if toks and canon:
@@ -122,14 +130,39 @@ def title_phrases() -> dict[tuple[str, ...], str]:
     return out
 
 
+@cache
+def _longest_title() -> int:
+    return max((len(p) for p in title_phrases()), default=0)
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names (both scripts, normalised) that are also title words: Amir, Sultan, Malik."""
+    from .._data import load_tsv
+
+    try:
+        rows = load_tsv("given_names.tsv")
+    except Exception:  # optional: without it every title word is stripped
+        return frozenset()
+    out = set()
+    for row in rows:
+        out.add(normalize(row["en"]))
+        out.update(normalize(a) for a in row["ar"].split("|") if a)
+    return frozenset(out)
+
+
 def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
     phrases = title_phrases()
-    longest = max((len(p) for p in phrases), default=0)
+    longest = _longest_title()
     titles: list[str] = []
     i = 0
     while i < len(tokens) - 1:  # always leave at least one token for the name
         for n in range(min(longest, len(tokens) - 1 - i), 0, -1):
             canon = phrases.get(tuple(tokens[i : i + n]))
+            if canon is not None and n == 1 and tokens[i] in _given_names():
+                # "Amir Katranji", "Sultan Hashim": a one-word title spelled like a
+                # common given name is read as the name (Emir, الأمير stay titles).
+                continue
             if canon is not None:
                 titles.append(canon)
                 i += n
@@ -194,7 +227,7 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
         if tok.isascii():
             m = _ABD_JOINED.match(tok)
             if m and tok not in ("abdullah", "abdallah", "abdulla"):
-                units.append((f"abd {tok[m.end():]}", False, "name"))
+                units.append((f"abd {tok[m.end() :]}", False, "name"))
                 i += 1
                 continue
             if tok in ("abdullah", "abdallah", "abdulla", "abdalla"):
@@ -204,7 +237,9 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
         # X al-Din: merge with the previous unit.
         if tok in _DIN and units and units[-1][2] == "name" and " " not in units[-1][0]:
             prev = units.pop()
-            units.append((f"{prev[0]} din" if prev[0].isascii() else f"{prev[0]} دين", prev[1], "name"))
+            units.append(
+                (f"{prev[0]} din" if prev[0].isascii() else f"{prev[0]} دين", prev[1], "name")
+            )
             i += 1
             continue
         if tok.isascii() and len(tok) > 6:
@@ -253,12 +288,21 @@ def _parse(raw: str) -> Name:
     # Roles by position: first is the given name, last (of two or more) the family name.
     if len(tokens) >= 2:
         tokens = [
-            Token(t.text, t.key, t.script, "given" if i == 0 else ("family" if i == len(tokens) - 1 else "middle"), t.article, t.fold)
+            Token(
+                t.text,
+                t.key,
+                t.script,
+                "given" if i == 0 else ("family" if i == len(tokens) - 1 else "middle"),
+                t.article,
+                t.fold,
+            )
             for i, t in enumerate(tokens)
         ]
     elif len(tokens) == 1:
         t = tokens[0]
-        tokens = [Token(t.text, t.key, t.script, "family" if t.article else "given", t.article, t.fold)]
+        tokens = [
+            Token(t.text, t.key, t.script, "family" if t.article else "given", t.article, t.fold)
+        ]
     return Name(raw, detect_script(raw), tuple(titles), tuple(tokens), tuple(kunya))
 
 
