@@ -1,51 +1,27 @@
-"""Build the entity graph of the example documents and print what nasab found.
+"""The main job on the example documents: read them, build the entity graph, show it.
 
-Usage:
-    python examples/quickstart.py [DOCS_DIR] [-o graph.json]
+Usage::
 
-DOCS_DIR defaults to examples/docs (three short news texts, two English, one Arabic).
+    python examples/quickstart.py [DOCS_DIR] [--out DIR]
+
+DOCS_DIR defaults to ``examples/docs`` (three short news texts written for this
+example: two English, one Arabic, with people who appear in both languages). It runs
+the same walk-through as ``examples/seed_graph.py``: summary, persons and
+organisations with every name seen in both scripts, role holders, the alias table,
+and the graph written as JSON, GraphML and GEXF.
 """
 
 from __future__ import annotations
 
-import argparse
+import sys
 from pathlib import Path
 
-import nasab
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("docs", nargs="?", type=Path, default=Path(__file__).parent / "docs")
-    ap.add_argument("-o", "--output", type=Path, default=None, help="write the node-link JSON here")
-    args = ap.parse_args()
-
-    paths = sorted(args.docs.glob("*.txt"))
-    graph = nasab.build_graph(paths)
-
-    print(f"{len(paths)} documents -> {graph.summary()}\n")
-    print("Persons:")
-    for node in graph.persons():
-        print(f"  {node['name']:32} names: {' / '.join(node['names'])}")
-    print("\nOrganisations:")
-    for node in graph.organizations():
-        print(f"  {node['name']:32} names: {' / '.join(node['names'])}")
-    print("\nRoles:")
-    for role in sorted({r for p in graph.persons() for r in graph.roles_of(p["id"])}):
-        print(f"  {role}")
-    print("\nAlias table:")
-    table = graph.alias_table()
-    for row in table:
-        print(f"  {row.entity_id}  {row.alias:32} ({row.script}, {row.alias_kind})")
-    print("\nRomanised Arabic names:")
-    for node in graph.persons():
-        for name in node["names"]:
-            if nasab.detect_script(name) == "arabic":
-                print(f"  {name} -> {nasab.romanize(name)}")
-    if args.output:
-        graph.to_json(args.output)
-        print(f"\nwrote {args.output}")
-
+from seed_graph import main  # the example folder is not a package
 
 if __name__ == "__main__":
-    main()
+    args = sys.argv[1:]
+    if not args or args[0].startswith("-"):
+        args = [str(Path(__file__).resolve().parent / "docs"), *args]
+    sys.exit(main(args))

@@ -210,11 +210,16 @@ def _raw_token_sim(ta: Token, tb: Token) -> float:
         spell = _cross_fold_sim(ar.fold, lat.fold, lat.key)
         if spell < 0:
             spell = skel
-        elif ar.article and not lat.article and lat.fold[:2] in ("al", "il") and len(lat.fold) > 4:
+        sim = 0.3 * skel + 0.7 * spell
+        if ar.article and not lat.article and lat.fold[:2] in ("al", "il") and len(lat.fold) > 4:
             # 'Elnady' for النادي: the article written joined to the name.
             rest = lat.fold[2:]
-            spell = max(spell, _cross_fold_sim(ar.fold, rest, skeleton(rest)))
-        sim = 0.3 * skel + 0.7 * spell
+            rest_key = skeleton(rest)
+            sim = max(
+                sim,
+                0.3 * Levenshtein.normalized_similarity(ar.key, rest_key)
+                + 0.7 * _cross_fold_sim(ar.fold, rest, rest_key),
+            )
     return sim
 
 

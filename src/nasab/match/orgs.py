@@ -66,7 +66,28 @@ _LEGAL_LATIN = frozenset(
     "obshchestvo ogranichennoi ogranichennoy otvetstvennostyu otvetstvennostiu aktsionernoe "
     "otkrytoe zakrytoe publichnoe tovarystvo sherkat sherkate".split()
 )
-_LEGAL_PHRASES = (("joint", "stock", "company"), ("joint", "stock"), ("sociedad", "anonima"))
+_LEGAL_PHRASES = tuple(
+    tuple(p.split())
+    for p in (
+        "open joint stock company",
+        "closed joint stock company",
+        "public joint stock company",
+        "private joint stock company",
+        "joint stock company",
+        "open joint stock",
+        "closed joint stock",
+        "joint stock",
+        "limited liability company",
+        "limited liability partnership",
+        "sociedad anonima",
+        "societe anonyme",
+        "de cv",
+        "de rl",
+        "s de rl",
+    )
+)
+_FREQ_POWER = 2.0  # rarity weight = (log(N/df) / log(N/3)) ** power
+_FREQ_FLOOR = 0.15
 _LEGAL_ARABIC = frozenset(["شركه", "محدوده", "مساهمه", "ش", "م", "ذ", "ذات", "مسووليه"])
 
 # Generic organisation vocabulary (English concepts): type words, nationality and
@@ -235,17 +256,58 @@ def _is_generic(concept_or_word: str) -> bool:
     return len(parts) > 1 and all(p in _GENERIC or p in _STOP_LATIN for p in parts)
 
 
+@cache
+def _word_freq() -> tuple[dict[str, int], int]:
+    """Word -> number of organisations using it (``org_word_freq.tsv``), and that number."""
+    try:
+        from .._data import data_path, load_tsv
+
+        rows = load_tsv("org_word_freq.tsv")
+        total = 0
+        with data_path("org_word_freq.tsv").open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.startswith("#"):
+                    break
+                m = re.search(r"organizations=(\d+)", line)
+                if m:
+                    total = int(m.group(1))
+    except Exception:  # optional table: without it only the rules below weigh words
+        return {}, 0
+    counts = {}
+    for row in rows:
+        try:
+            counts[row["word"]] = int(row["count"])
+        except (KeyError, TypeError, ValueError):
+            continue
+    return counts, max(total, max(counts.values(), default=0))
+
+
+def _freq_weight(text: str) -> float:
+    counts, total = _word_freq()
+    if not counts:
+        return 1.0
+    df = max((counts.get(w, 0) for w in text.split()), default=0)
+    if df <= 3 or total <= 3:
+        return 1.0
+    import math
+
+    w = (math.log(total / df) / math.log(total / 3)) ** _FREQ_POWER
+    return max(_FREQ_FLOOR, min(1.0, w))
+
+
 def _word_weight(text: str, concept: bool) -> float:
     if _is_generic(text):
-        return _GENERIC_WEIGHT
+        return min(_GENERIC_WEIGHT, _freq_weight(text))
     if text.isdigit():
         return 0.6
     n = len(text.replace(" ", ""))
     if n <= 2:
-        return 0.4
-    if n == 3:
-        return 0.7
-    return 1.0
+        base = 0.4
+    elif n == 3:
+        base = 0.7
+    else:
+        base = 1.0
+    return min(base, _freq_weight(text))
 
 
 def _surface_tokens(raw: str) -> list[tuple[str, bool]]:
@@ -259,6 +321,15 @@ def _surface_tokens(raw: str) -> list[tuple[str, bool]]:
         for tok in normalize(piece).split():
             out.append((tok, caps))
     return out
+
+
+def _legal_phrase(toks: list[tuple[str, bool]], i: int) -> int:
+    """Length of the legal-form phrase (``open joint stock company``) starting at ``i``."""
+    for p in _LEGAL_PHRASES:
+        k = len(p)
+        if tuple(t for t, _ in toks[i : i + k]) == p and (i > 0 or len(toks) > k):
+            return k
+    return 0
 
 
 @lru_cache(maxsize=65536)
@@ -308,6 +379,13 @@ def parse_org(raw: str) -> OrgName:
                 )
             )
             i += k
+            continue
+        phrase = _legal_phrase(toks, i)
+        if phrase:
+            for t, _ in toks[i : i + phrase]:
+                legal.append(t)
+                words.append((t, "legal"))
+            i += phrase
             continue
         if (bare in _LEGAL_ARABIC if is_ar else tok in _LEGAL_LATIN) and not (
             i == 0 and n > 1 and tok in ("co",)

@@ -1,6 +1,7 @@
 """Name analysis: parsing into parts and script-neutral keys."""
 
 from .keys import fold, skeleton
+from .kind import guess_kind
 from .parse import Name, Token, parse_name, title_phrases
 
-__all__ = ["Name", "Token", "fold", "parse_name", "skeleton", "title_phrases"]
+__all__ = ["Name", "Token", "fold", "guess_kind", "parse_name", "skeleton", "title_phrases"]
