@@ -9,7 +9,7 @@ from .model import Document, Mention, Relation
 __all__ = ["Builder"]
 
 _BUCKET = 256
-_PRIORITY = {"person": 3, "organization": 2, "place": 1, "role": 0}
+_PRIORITY = {"person": 3, "organization": 2, "place": 1, "event": 1, "role": 0}
 
 
 class Builder:
@@ -50,7 +50,7 @@ class Builder:
         return m
 
     def overlaps(
-        self, start: int, end: int, kinds: tuple[str, ...] = ("person", "organization", "place")
+        self, start: int, end: int, kinds: tuple[str, ...] = ("person", "organization", "place", "event")
     ) -> Mention | None:
         """A mention of one of ``kinds`` overlapping [start, end), if any."""
         for bucket in range(start // _BUCKET, end // _BUCKET + 1):

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..text import normalize
 
-__all__ = ["Lexicon", "TitleInfo", "lexicon"]
+__all__ = ["EVENTS_AR", "EVENTS_EN", "Lexicon", "TitleInfo", "lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,14 @@ _EN_ORG_HEADS = frozenset(
 # Words that make a capitalised sequence a media organisation.
 _EN_MEDIA = frozenset(
     "news tv television radio channel press times post gazette herald tribune agency".split()
+)
+# Head words of named events (a conference is held by an organisation, it is none).
+EVENTS_EN = frozenset(
+    "conference conferences summit summits forum festival meeting symposium seminar workshop "
+    "exhibition expo championship tournament olympics ceremony".split()
+)
+EVENTS_AR = frozenset(
+    "مؤتمر المؤتمر قمه القمه منتدي المنتدي مهرجان المهرجان ندوه الندوه ملتقي الملتقي معرض المعرض".split()
 )
 _EN_GEO_AFTER = frozenset(
     "mountains mountain range hills hill province governorate district city village valley desert river "
@@ -162,6 +170,8 @@ def lexicon() -> Lexicon:
         k = _key(row.get("ar", ""))  # the singular only: plurals (أجهزة, برامج) name things
         if len(k) == 1:
             org_heads_ar.add(k[0])
+    org_heads_en -= EVENTS_EN
+    org_heads_ar -= EVENTS_AR
     org_cues_ar: set[str] = set()
     nationality_ar: set[str] = set()
     for row in _rows("org_words.tsv"):

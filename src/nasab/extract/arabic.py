@@ -86,6 +86,15 @@ _SPEECH = frozenset(
 )
 
 
+# Words that introduce a person's name ("the so-called", "the terrorist", "the accused",
+# "the leader"): after them a run of name words is a name even when its words are
+# also ordinary words (حامد، سعيد).
+_NAME_CUES = frozenset(
+    "المدعو المدعوه الارهابي الارهابيه المتهم المتهمه القيادي القياديه المجرم الانتحاري الشهيد "
+    "المطلوب الموقوف المعتقل الاسير الضحيه".split()
+)
+
+
 @lru_cache(maxsize=262144)
 def _norm(surface: str) -> str:
     return normalize_arabic(surface)
@@ -199,29 +208,32 @@ def _word(t: Tok) -> str:
 
 # Per document: words of the person names read so far (a later bare "الكاظمي" or
 # "رونالدو" names the same person).
-_DOC_NAMES: weakref.WeakKeyDictionary[Builder, set[str]] = weakref.WeakKeyDictionary()
+_DOC_NAMES: weakref.WeakKeyDictionary[Builder, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 class _Sentence:
     def __init__(self, b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
         self.b, self.toks, self.sent, self.lex = b, toks, sent, lex
         self.taken = [False] * len(toks)
-        self.known = _DOC_NAMES.setdefault(b, set())
+        self.known = _DOC_NAMES.setdefault(b, {})  # name word -> full name read
 
     def add(self, i: int, j: int, off: int, kind: str, **attrs) -> object:
         toks = self.toks
         for k in range(i, j):
             self.taken[k] = True
-        if kind == "person" and j - i >= 2:
-            self.remember(i, j)
-        return self.b.mention(
+        m = self.b.mention(
             toks[i].start + off, toks[j - 1].end, kind, self.sent, language="ar", **attrs
         )
+        if kind == "person" and j - i >= 2:
+            self.remember(i, j, m.text)
+        return m
 
-    def remember(self, i: int, j: int) -> None:
-        """Keep the family name (last word) and a non-Arabic first name of a person read."""
+    def remember(self, i: int, j: int, full: str) -> None:
+        """Keep the family name (last word) and a non-Arabic first name of a person read
+        (with the full name, which a later bare word refers to)."""
         lex = self.lex
-        last = _word(self.toks[j - 1])
+        toks = self.toks
+        last = _word(toks[j - 1])
         first = arabic_stems(self.toks[i].text)[-1][1]
         for w, ok in ((last, True), (first, first not in lex.given_ar)):
             if (
@@ -234,7 +246,7 @@ class _Sentence:
                 and (w,) not in lex.places_ar
                 and w not in lex.org_heads_ar
             ):
-                self.known.add(w)
+                self.known.setdefault(w, full)
 
     def known_names(self) -> None:
         """A single word that is a name word of a person read earlier in the document."""
@@ -245,7 +257,9 @@ class _Sentence:
                 continue
             for off, stem in arabic_stems(t.text):
                 if stem in self.known:
-                    self.add(i, i + 1, off, "person", source="document")
+                    full = self.known[stem]
+                    attrs = {"refers_to": full} if len(full.split()) >= 2 else {}
+                    self.add(i, i + 1, off, "person", source="document", **attrs)
                     break
 
     # ---------------------------------------------------------------- pieces
@@ -650,6 +664,13 @@ class _Sentence:
             if self.taken[i] or not toks[i].arabic:
                 i += 1
                 continue
+            if i > 0 and toks[i - 1].arabic and _word(toks[i - 1]) in _NAME_CUES:
+                end = self.read_name(i, after_title=True)  # "الإرهابي حامد الراوي"
+                if end is not None and end - i >= 2:
+                    pm = self.add(i, end, 0, "person", source="cue")
+                    self.alias_after(end, pm)
+                    i = end
+                    continue
             best = None
             for off, stem in arabic_stems(toks[i].text):
                 if stem in _STOP or stem in ("بن", "بنت") or (_is_article(stem) and off == 0):
@@ -701,6 +722,11 @@ class _Sentence:
         while k < len(toks) and toks[k].text in ('"', "«", "“", "-", "ـ"):
             k += 1
         if k >= len(toks) or not toks[k].arabic:
+            return
+        if self.taken[k]:  # the alias was read already (a kunya from its given name)
+            am = self.b.overlaps(toks[k].start, toks[k].end, ("person",))
+            if am is not None and am is not pm and am.start >= toks[k].start:
+                self.b.relation("alias", am, pm, self.sent, rule="known-as")  # type: ignore[arg-type]
             return
         off = 0
         if (

@@ -23,7 +23,7 @@ from ._tokens import Tok, tokenize_span
 from .arabic import arabic_stems, extract_sentence_ar
 from .documents import read_documents, sentences
 from .english import _STOP as _EN_STOP
-from .english import extract_sentence_en
+from .english import extract_sentence_en, headline_case, is_caps_headline
 from .model import Document, Extraction
 
 __all__ = ["extract"]
@@ -79,6 +79,8 @@ def extract(
         has_lat = any(t.kind == "w" and not t.arabic for t in toks)
         if has_lat:
             en_toks = [t for t in toks if t.text != "." and not t.arabic]
+            if is_caps_headline(en_toks):
+                en_toks = headline_case(en_toks, lex)
             rest = extract_sentence_en(b, en_toks, sent, lex)
             leftovers.append((sent, en_toks, rest))
         if has_ar:
@@ -106,8 +108,10 @@ def extract(
 
 def _family(name: Name) -> tuple[str, str] | None:
     toks = name.tokens
-    if len(toks) < 2 or not toks[-1].key or len(toks[-1].key) < 2:
+    if len(toks) < 2 or not toks[-1].key:
         return None
+    if len(toks[-1].key) < 2 and len(toks[-1].fold) < 3:
+        return None  # a one-consonant key (al-Rawi: R) counts only with a real word behind it
     return toks[-1].key, toks[-1].fold
 
 
@@ -125,8 +129,11 @@ def _same_family(cand: Name, key: str, fold: str, cross: bool) -> bool:
     t = cand.tokens[0]
     if t.key != key:
         return False
+    if len(key) < 2:
+        # a one-consonant key (al-Rawi, الراوي) is too weak alone: same script, same letters
+        return not cross and t.fold == fold
     if cross or t.script != "latin":
-        return len(key) >= 2
+        return True
     return Levenshtein.normalized_similarity(t.fold, fold) >= 0.7
 
 
@@ -173,6 +180,21 @@ def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
             _english_known(b, toks, s, e, sent, known_parsed)
             if b.overlaps(toks[s].start, toks[e - 1].end):
                 continue
+            if 2 <= e - s <= 3 and not any(
+                t.text.isupper() or t.text.lower() in _EN_STOP for t in toks[s:e]
+            ):
+                ref = family_match(b.doc.text[toks[s].start : toks[e - 1].end], "latin")
+                if ref:  # a compound family name alone ("Abdel Fattah said")
+                    b.mention(
+                        toks[s].start,
+                        toks[e - 1].end,
+                        "person",
+                        sent,
+                        language="en",
+                        refers_to=ref,
+                        source="short-form",
+                    )
+                    continue
             for a in range(s, e):
                 t = toks[a]
                 if t.text.isupper() or t.text.lower() in _EN_STOP:

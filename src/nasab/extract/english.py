@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 
 from ._builder import Builder
-from ._lex import Lexicon, TitleInfo
+from ._lex import EVENTS_EN, Lexicon, TitleInfo
 from ._tokens import Tok
 
-__all__ = ["extract_sentence_en"]
+__all__ = ["extract_sentence_en", "headline_case", "is_caps_headline"]
 
 _PARTICLES = frozenset("al el bin ibn bint ben abu abou umm abd abdul abdel abdal".split())
 _KUNYA = frozenset(["abu", "abou", "umm", "um"])
@@ -59,6 +59,67 @@ _OPEN_QUOTES = frozenset("“\"‘'«")
 _CLOSE_QUOTES = frozenset("”\"’'»")
 
 
+def is_caps_headline(toks: list[Tok]) -> bool:
+    """A line written in capitals (at least three Latin words, none in lower case).
+
+    Example:
+        >>> from nasab.extract._tokens import tokenize_span
+        >>> text = "ARMY CHIEF VISITS TAL AFAR"
+        >>> is_caps_headline(tokenize_span(text, 0, len(text)))
+        True
+    """
+    words = [t for t in toks if t.kind == "w" and not t.arabic and any(c.isalpha() for c in t.text)]
+    return len(words) >= 3 and all(t.text.isupper() for t in words)
+
+
+def headline_case(toks: list[Tok], lex: Lexicon) -> list[Tok]:
+    """Tokens of a capitals headline re-cased for the rules (offsets unchanged).
+
+    Listed acronyms stay in capitals; function words and particles go to lower case;
+    other words are capitalised; a word in -s that is not a name nor before an
+    organisation head reads as the headline's verb (lower case), so it ends a name.
+
+    Example:
+        >>> from nasab.extract._lex import lexicon
+        >>> from nasab.extract._tokens import tokenize_span
+        >>> text = "ARMY CHIEF SAMI AL-UBAIDI INSPECTS TROOPS IN TAL AFAR"
+        >>> [t.text for t in headline_case(tokenize_span(text, 0, len(text)), lexicon())]
+        ['Army', 'Chief', 'Sami', 'al-Ubaidi', 'inspects', 'troops', 'in', 'Tal', 'Afar']
+    """
+    out: list[Tok] = []
+    for k, t in enumerate(toks):
+        text = t.text
+        if t.kind != "w" or t.arabic or text in lex.orgs_acronyms:
+            out.append(t)
+            continue
+        low = text.lower()
+        if low in _STOP or low in _CONNECT or low in ("and", "to", "of"):
+            new = low
+        else:
+            parts = low.split("-")
+            new = "-".join(
+                p if (p in _ARTICLES or p in _PARTICLES) and i < len(parts) - 1 else p.capitalize()
+                for i, p in enumerate(parts)
+            )
+            nxt = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+            if (
+                len(low) > 3
+                and low.endswith("s")
+                and not low.endswith(("ss", "us", "is", "as"))
+                and low not in lex.given_en
+                and low not in lex.org_heads_en
+                and (nxt not in lex.org_heads_en or (out and _namelike(out[-1])))
+            ):
+                new = low  # the headline's verb or a plural noun
+        out.append(Tok(t.start, t.end, new, t.kind, t.possessive, t.arabic))
+    return out
+
+
+def _namelike(t: Tok) -> bool:
+    """A re-cased headline word that ends a name (al-Ubaidi, Barzani)."""
+    return t.kind == "w" and (_joined_particle(t) or (t.cap and t.text.endswith("i")))
+
+
 def _first(t: Tok) -> str:
     n = t.norm
     return n[0] if n else ""
@@ -69,8 +130,15 @@ def _last(t: Tok) -> str:
     return n[-1] if n else ""
 
 
+_ARTICLES = frozenset("al el ad as ash az ar at an adh ath ez es ed ud ul ur us uz".split())
 _JOINED_RE = re.compile(
-    r"^(?:al|el|ad|as|ash|az|ar|at|an|adh|ath|abu|bin|ibn)-[A-Z\u00c0-\u00de]", re.IGNORECASE
+    r"^(?:al|el|ad|as|ash|az|ar|at|an|adh|ath|ez|es|ed|ud|ul|ur|uz|abu|bin|ibn)-[A-Z\u00c0-\u00de]",
+    re.IGNORECASE,
+)
+# Words that follow a bare surname as its verb ("General Ghanimi said").
+_SPEECH_EN = frozenset(
+    "said says told added stressed noted stated announced confirmed warned explained affirmed "
+    "urged called vowed denied revealed praised emphasized emphasised".split()
 )
 
 
@@ -155,7 +223,9 @@ def _name_ok(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
             or low in _STOP
         ):
             return False
-        if (low,) in lex.places_en or (low,) in lex.orgs_en:
+        if (low,) in lex.orgs_en or (
+            (low,) in lex.places_en and not _inside_name(toks, i, k, k + 1, j)
+        ):
             return False
     if _first(toks[i]) in lex.geo_before_en:
         return False
@@ -312,7 +382,9 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
             and _first(toks[chain[0][0]]) in _WEAK_TITLES
         )
         if (
-            weak and not (_first(toks[name_s]) in lex.given_en or _has_particle(toks, name_s, e))
+            weak
+            and not (_first(toks[name_s]) in lex.given_en or _has_particle(toks, name_s, e))
+            and not _bare_surname(toks, name_s, e, lex, chain[0][2])
             if name_s < e
             else False
         ):
@@ -324,6 +396,10 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
             _add_roles(b, toks, chain, sent)
         elif name_s >= e:
             _add_roles(b, toks, chain, sent)
+        return
+    # named events (International Scientific Conference): no organisation, no person
+    if e - s >= 2 and _last(toks[e - 1]) in EVENTS_EN:
+        _span_mention(b, toks, s, e, "event", sent, source="event")
         return
     # organisations by head word; "X Coalition Forces" -> the organisation X Coalition
     if _is_org_words(toks, s, e, lex):
@@ -353,6 +429,8 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
     # a gazetteer place inside a longer run: mark it, keep the rest
     for a in range(s, e):
         pe = _match_gazetteer(toks, a, lex.places_en, lex.place_max)
+        if pe and pe <= e and _inside_name(toks, s, a, pe, e):
+            continue  # "Riyad al-Jaghmini Abu Riyad": a place name used as a personal name
         if pe and pe <= e:
             if a > s:
                 _classify_run(b, toks, s, a, sent, lex, used, org_at, persons, leftovers)
@@ -383,6 +461,31 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
     leftovers.append((s, e))
 
 
+def _bare_surname(toks: list[Tok], s: int, e: int, lex: Lexicon, info: TitleInfo) -> bool:
+    """One capitalised word after a one-word title that reads as a surname: an Arabic
+    nisba in -i (General Ghanimi), or after a role a word followed by a speech verb
+    (Chief Hassan said)."""
+    if e - s != 1 or not _name_ok(toks, s, e, lex):
+        return False
+    t = toks[s]
+    if t.text.isupper():
+        return False
+    word = t.norm[-1] if t.norm else ""
+    if len(word) >= 4 and word.endswith("i") and word not in lex.org_heads_en:
+        return True
+    return info.kind == "role" and e < len(toks) and toks[e].text.lower() in _SPEECH_EN
+
+
+def _inside_name(toks: list[Tok], s: int, a: int, pe: int, e: int) -> bool:
+    """Is the place name toks[a:pe] (inside the run toks[s:e]) part of a personal name:
+    followed by a family name with a particle (al-X, bin X), or after a kunya word?"""
+    if pe - a != 1:
+        return False
+    if pe < e and (_joined_particle(toks[pe]) or _first(toks[pe]) in ("bin", "ibn")):
+        return True
+    return a > s and _first(toks[a - 1]) in _KUNYA | {"bin", "ibn", "bint"}
+
+
 def _trigger_before(toks: list[Tok], s: int, lex: Lexicon) -> tuple[int, int, TitleInfo] | None:
     for length in (3, 2, 1):
         a = s - length
@@ -403,6 +506,8 @@ def _add_roles(b: Builder, toks: list[Tok], chain, sent) -> None:
 def _add_person(b, toks, s, e, sent, lex, persons, chain, rule) -> None:
     # a kunya after the name: "X al-Y Abu Z" -> person X al-Y + alias Abu Z
     kunya_at = None
+    while e - s > 1 and _first(toks[e - 1]) in _KUNYA:
+        e -= 1  # never end on a bare "Abu"
     for k in range(s + 2, e - 1):
         if _first(toks[k]) in _KUNYA:
             kunya_at = k
@@ -649,5 +754,11 @@ def _alias_phrases(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexi
             m = _span_mention(
                 b, toks, a, c, subj.kind, sent, source="alias", alias_of=subj.text, strong=True
             )
-            b.relation("alias", m, subj, sent, rule="known-as")
+            surface = m.text
+            acronym = (
+                subj.kind == "organization"
+                and c - a == 1
+                and (surface.isupper() or surface in lex.orgs_acronyms)
+            )  # "IS, also known as Daesh": Daesh is the Arabic acronym
+            b.relation("acronym" if acronym else "alias", m, subj, sent, rule="known-as")
             break

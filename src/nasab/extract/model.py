@@ -15,7 +15,7 @@ from typing import Any, Literal
 __all__ = ["Document", "Extraction", "Mention", "Relation"]
 
 Language = Literal["en", "ar", "mixed"]
-MentionKind = Literal["person", "organization", "role", "place"]
+MentionKind = Literal["person", "organization", "role", "place", "event"]
 RelationType = Literal["holds_role", "alias", "acronym"]
 
 
@@ -53,7 +53,8 @@ class Mention:
         end: character offset after the last character (``doc.text[start:end] == text``).
         text: the surface exactly as in the document (possessive and Arabic proclitics
             outside the span).
-        kind: ``person``, ``organization``, ``role`` or ``place``.
+        kind: ``person``, ``organization``, ``role``, ``place`` or ``event`` (a
+            conference, summit or forum: named, but no organisation; the graph skips it).
         language: ``en`` or ``ar`` (script of the surface).
         sentence: (start, end) offsets of the sentence holding the mention.
         name: the clean name (titles and ranks are never inside the span; a leading

@@ -139,6 +139,16 @@ def _is_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 10 and all(c.isupper() for c in letters) and " " not in name.strip()
 
 
+def _table_acronym(name: str) -> bool:
+    """A listed acronym of an organisation that is not in capitals (``Daesh``, ``Da'ish``)."""
+    try:
+        from ..extract._lex import lexicon
+
+        return name.strip() in lexicon().orgs_acronyms
+    except Exception:  # no lexicon: capitals only
+        return False
+
+
 @lru_cache(maxsize=65536)
 def _slug(text: str) -> str:
     from unidecode import unidecode
@@ -385,7 +395,7 @@ def _local_entities(
                     loc.kunyas.add(name)
             else:
                 loc.names[name] += 1
-                if _is_acronym(name):
+                if _is_acronym(name) or _table_acronym(name):
                     loc.acronyms.add(name)
         for i in members:
             loc.aliases.update(alias_names.get(i, ()))

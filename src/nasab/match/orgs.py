@@ -466,8 +466,12 @@ def _acronym_pieces(acr: str, words: list[tuple[str, str]], syllabic: bool) -> i
     limit = 4 if syllabic else 1
 
     def spell(run: tuple[tuple[str, str], ...]) -> int:
-        @cache
+        memo: dict[tuple[int, int], int] = {}
+
         def go(pos: int, idx: int) -> int:
+            got = memo.get((pos, idx))
+            if got is not None:
+                return got
             if idx == len(run):
                 return 0 if pos == len(acr) else -1
             word, kind = run[idx]
@@ -478,6 +482,7 @@ def _acronym_pieces(acr: str, words: list[tuple[str, str]], syllabic: bool) -> i
                 r = go(pos + k, idx + 1)
                 if r >= 0:
                     out = max(out, r + (kind == "content"))
+            memo[(pos, idx)] = out
             return out
 
         return go(0, 0)

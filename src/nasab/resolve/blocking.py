@@ -13,7 +13,7 @@ Example:
     >>> sorted(person_keys("Mustafa al-Kadhimi")) == sorted(person_keys("مصطفى الكاظمي"))
     True
     >>> sorted(person_keys("Mustafa al-Kadhimi"))
-    ['p:KZM|MSTF', 't:KZM', 't:MSTF']
+    ['p:KZM|MSTF', 't:KZM', 't:MSTF', 'x:KZM|M', 'x:MSTF|K']
 """
 
 from __future__ import annotations
@@ -41,6 +41,14 @@ def person_keys(name: str) -> frozenset[str]:
     # The pair of the first and last token is the strongest; all pairs keep recall
     # when middle names are dropped or added.
     keys.update(f"p:{a}|{b}" for a, b in combinations(toks, 2))
+    # Coarse pairs (a token with the initial of another) find spelling variants of the
+    # other token (Gaddafi / Gadhafi) when the shared token alone is too common.
+    keys.update(f"x:{a}|{b[0]}" for a in toks for b in toks if a != b)
+    # The whole multiset of keys: names whose tokens all share one key (Mahmoudi
+    # Mohammad) have no pair key.
+    all_keys = sorted(t.key for t in n.tokens if t.key)
+    if len(all_keys) > len(toks):
+        keys.add("f:" + "|".join(all_keys))
     keys.update("k:" + t.key for t in n.kunya if t.key)
     if not keys:
         keys.add("n:" + normalize(name))
@@ -57,6 +65,14 @@ def org_keys(name: str) -> frozenset[str]:
 @lru_cache(maxsize=262144)
 def _org_keys_pairs(name: str, base) -> frozenset[str]:  # type: ignore[no-untyped-def]
     keys = set(base(name))
+    from ..match.orgs import parse_org
+
+    latin = [u.fold for u in parse_org(name).units if u.script == "latin" and not u.concept]
+    # Words written joined or apart (AERO CONTINENTE / AEROCONTINENTE): the joined
+    # proper-name words, and the first two of them.
+    if latin:
+        keys.add("z:" + "".join(latin))
+        keys.add("z:" + "".join(latin[:2]))
     words = sorted(k for k in keys if k[:2] in ("w:", "c:"))
     keys.update(f"q:{a}|{b}" for a, b in combinations(words, 2))
     if not keys:

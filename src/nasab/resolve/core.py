@@ -15,6 +15,8 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -32,6 +34,9 @@ __all__ = ["DEFAULT_THRESHOLDS", "Entity", "Resolution", "resolve"]
 
 #: Average-linkage score needed to put names together, per kind.
 DEFAULT_THRESHOLDS: Mapping[str, float] = MappingProxyType({"person": 0.65, "organization": 0.65})
+
+#: Pairs to score in one run before scoring is spread over worker processes.
+PARALLEL_MIN_PAIRS = 40_000
 
 #: A scored pair with this much conflict evidence (and a score below threshold) is
 #: a cannot-link: its names may not end up in one entity through others.
@@ -295,6 +300,7 @@ def _run(
         return got
 
     candidates = candidate_pairs([(nd.kind, nd.name) for nd in nodes], max_block=MAX_BLOCK)
+    _score_in_bulk(nodes, candidates, cache)
     # Same surface name split by id-judgements: always candidates of each other.
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     for k, nd in enumerate(nodes):
@@ -381,6 +387,68 @@ def _run(
     return Resolution(
         labels, entities, tuple(records), judgements, state, {e.id: e for e in entities}
     )
+
+
+_BULK: list[tuple[str, str, str]] = []  # the work of forked scoring processes
+
+
+def _score_slice(bounds: tuple[int, int]) -> list[tuple[float, float]]:
+    out = []
+    for kind, x, y in _BULK[bounds[0] : bounds[1]]:
+        m = compare(x, y, kind=kind)
+        out.append((m.score, m.features.get("conflict", 0.0)))
+    return out
+
+
+def _workers() -> int:
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        n = os.cpu_count() or 1
+    env = os.environ.get("NASAB_WORKERS")
+    if env and env.isdigit():
+        n = int(env)
+    return max(1, n)
+
+
+def _score_in_bulk(
+    nodes: list[_Node],
+    candidates: set[tuple[int, int]],
+    cache: dict[tuple[str, str, str], tuple[float, float]],
+) -> None:
+    """Score the candidate pairs not in ``cache`` (each distinct name pair once).
+
+    Large batches are spread over worker processes (``fork``); scores are pure
+    functions of the two names, so the result does not depend on the split.
+    """
+    todo: set[tuple[str, str, str]] = set()
+    for u, v in candidates:
+        a, b = nodes[u], nodes[v]
+        if a.kind != b.kind:
+            continue
+        x, y = (a.name, b.name) if a.name <= b.name else (b.name, a.name)
+        key = (a.kind, x, y)
+        if key not in cache:
+            todo.add(key)
+    work = sorted(todo)
+    workers = _workers()
+    if (
+        len(work) < PARALLEL_MIN_PAIRS
+        or workers < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return  # scored on demand, one by one
+    global _BULK
+    _BULK = work
+    step = -(-len(work) // (workers * 8))
+    bounds = [(k, min(len(work), k + step)) for k in range(0, len(work), step)]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for (lo, hi), got in zip(bounds, pool.imap(_score_slice, bounds), strict=True):
+                for key, value in zip(work[lo:hi], got, strict=True):
+                    cache[key] = value
+    finally:
+        _BULK = []
 
 
 def _check_judgements(

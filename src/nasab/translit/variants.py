@@ -81,6 +81,46 @@ def _latin_parts(name: str) -> list[tuple[str, str]]:
     return parts
 
 
+@lru_cache(maxsize=1)
+def _name_words_by_key() -> dict[str, list[tuple[str, int]]]:
+    """Attested Arabic name words (data/aliases/name_words.tsv) by consonant skeleton."""
+    from .._data import load_tsv
+    from ..names.keys import skeleton
+
+    out: dict[str, list[tuple[str, int]]] = {}
+    try:
+        rows = load_tsv("name_words.tsv")
+    except Exception:  # optional table: without it only the decoder is used
+        return out
+    for row in rows:
+        word = row["ar"]
+        if word.startswith("ال") and len(word) > 3:
+            continue  # nisbas are matched through their article-free form
+        out.setdefault(skeleton(word), []).append((word, int(row["count"])))
+    for words in out.values():
+        words.sort(key=lambda x: (-x[1], x[0]))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _lexicon_candidates(core: str) -> tuple[tuple[str, float], ...]:
+    """Attested Arabic name words with the skeleton of ``core`` whose learned
+    romanisations come close to it, with normalised weights."""
+    from rapidfuzz.distance import Indel
+
+    from ..names.keys import fold, skeleton
+
+    words = _name_words_by_key().get(skeleton(core), [])[:12]
+    target = fold(core)
+    scored = []
+    for word, count in words:
+        best = max((Indel.normalized_similarity(fold(c), target) for c, _ in _romanize_token(word, 5)), default=0.0)
+        if best >= 0.75:
+            scored.append((word, best**4 * math.log(2 + count)))
+    z = sum(w for _, w in scored)
+    return tuple(sorted(((w, x / z) for w, x in scored), key=lambda t: (-t[1], t[0]))) if z else ()
+
+
 @lru_cache(maxsize=1 << 14)
 def _arabic_for(core: str, k: int) -> tuple[tuple[str, float], ...]:
     """Arabic spellings of one article-free Latin token with probabilities."""
@@ -95,6 +135,12 @@ def _arabic_for(core: str, k: int) -> tuple[tuple[str, float], ...]:
         weights = {ar: math.exp(s - best) for ar, s in decoded}
         z = sum(weights.values())
         dist = {ar: w / z for ar, w in weights.items()}
+    lex = _lexicon_candidates(core)
+    if lex:
+        # Attested Arabic name words whose romanisation fits outrank unattested decodings.
+        dist = {ar: 0.3 * p for ar, p in dist.items()}
+        for ar, p in lex:
+            dist[ar] = dist.get(ar, 0.0) + 0.7 * p
     entry = reverse_word_table().get(core)
     if entry:
         total = sum(n for _, n in entry)
