@@ -84,7 +84,7 @@ def headline_case(toks: list[Tok], lex: Lexicon) -> list[Tok]:
         >>> from nasab.extract._tokens import tokenize_span
         >>> text = "ARMY CHIEF SAMI AL-UBAIDI INSPECTS TROOPS IN TAL AFAR"
         >>> [t.text for t in headline_case(tokenize_span(text, 0, len(text)), lexicon())]
-        ['Army', 'Chief', 'Sami', 'al-Ubaidi', 'inspects', 'troops', 'in', 'Tal', 'Afar']
+        ['Army', 'Chief', 'Sami', 'al-Ubaidi', 'inspects', 'Troops', 'in', 'Tal', 'Afar']
     """
     out: list[Tok] = []
     for k, t in enumerate(toks):
