@@ -218,3 +218,26 @@ def test_romanize_arabic_gives_latin(text: str) -> None:
 def test_ala_lc_output_is_latin(text: str) -> None:
     out = romanize(text, scheme="ala-lc")
     assert not any(0x0600 <= ord(c) <= 0x06FF and c.isalpha() for c in out), out
+
+
+NEWS_TITLES = [
+    (
+        "prime minister with nationality",
+        "رئيس الوزراء العراقي مصطفى الكاظمي",
+        "Iraqi Prime Minister Mustafa al-",
+    ),
+    ("rank", "اللواء تحسين الخفاجي", "Major General Tahsin al-Khafaji"),
+    (
+        "staff rank",
+        "الفريق الركن عبد الوهاب الساعدي",
+        "Staff Lieutenant General Abdul Wahab al-Saadi",
+    ),
+    ("nisba stays a name", "السوداني", "al-Sudani"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"), [c[1:] for c in NEWS_TITLES], ids=[c[0] for c in NEWS_TITLES]
+)
+def test_news_scheme_translates_titles(text: str, prefix: str) -> None:
+    assert romanize(text).startswith(prefix)

@@ -52,6 +52,8 @@ _EVALUATIVE = frozenset(
     ["الارهابي", "الارهابيه", "المزعوم", "المزعومه", "المنحل", "المحظور", "المحظوره"]
 )
 _ALIAS_AR = ("المعروف", "المعروفه", "الملقب", "الملقبه", "المكني", "المكنيه", "الشهير", "الشهيره")
+# Roles held on behalf of someone: a role after them is the principal's, not the person's.
+_PRINCIPAL_ROLES = frozenset(["Spokesman", "Adviser", "Assistant", "Secretary", "Envoy"])
 # Ranks that are also common nouns ("the team"): a given name must follow.
 _AMBIGUOUS_RANKS = frozenset(["الفريق", "فريق"])
 # Heads that name an institution whatever follows.
@@ -527,7 +529,13 @@ class _Sentence:
                     continue
                 break
             end = self.read_name(pos, after_title=True)
-            roles = [c for c in chain if c[3].kind == "role"]
+            roles = []
+            for c in chain:
+                if c[3].kind != "role":
+                    continue
+                roles.append(c)
+                if c[3].en in _PRINCIPAL_ROLES or _word(toks[c[1] - 1]) == "باسم":
+                    break  # "المتحدث باسم القائد العام": the next role is the principal's
             ranks = [c[3].en for c in chain if c[3].kind == "rank"]
             role_ms = [
                 self.b.mention(

@@ -44,6 +44,11 @@ _WEAK_TITLES = frozenset(
     "marshal officer late father brother sister prince king queen emir amir sultan".split()
 )
 _CONNECT = frozenset(["of", "for", "in", "at", "on"])
+# Words that may stand before a lower-case role at the head of an apposition.
+_ROLE_LEAD = frozenset(
+    "the a an its his their senior top former acting new deputy official military security "
+    "local prominent leading veteran notorious".split()
+)
 _ALIAS_PHRASES = (
     ("also", "known", "as"),
     ("better", "known", "as"),
@@ -295,6 +300,13 @@ def extract_sentence_en(
                     if shorter in lex.orgs_en:
                         j -= 1
                 oid = lex.orgs_en[tuple(p for k in range(i, j) for p in toks[k].norm)]
+                while (
+                    j < n
+                    and toks[j].cap
+                    and _first(toks[j]) in lex.media_en
+                    and not toks[j - 1].possessive
+                ):
+                    j += 1  # "Al-Sumaria News", "Rudaw TV": the outlet's full name
                 m = _span_mention(
                     b, toks, i, j, "organization", sent, org_id=oid, source="gazetteer"
                 )
@@ -305,6 +317,7 @@ def extract_sentence_en(
                 continue
         i += 1
 
+    _head_of(b, toks, sent, lex, used, org_at)
     leftovers: list[tuple[int, int]] = []
     persons: list[tuple[int, int, object, list[tuple[int, int, TitleInfo]]]] = []
     for ri, rj in _runs(toks):
@@ -331,6 +344,41 @@ def extract_sentence_en(
         _apposition_before(b, toks, s, sent, lex, pm, chain)
         _apposition_after(b, toks, e, sent, lex, pm)
     return leftovers
+
+
+def _head_of(b, toks, sent, lex, used, org_at) -> None:
+    """``[Iraqi] Ministry of [the] Defence``: an organisation head word, of/for, and a
+    capitalised name that is no title (``Office of the Prime Minister`` stays apart)."""
+    n = len(toks)
+    for i in range(n - 2):
+        t = toks[i]
+        if used[i] or not t.cap or _last(t) not in lex.org_heads_en or t.possessive:
+            continue
+        if toks[i + 1].text not in ("of", "for"):
+            continue
+        a = i + 2
+        if a < n and toks[a].text == "the":
+            a += 1
+        z = a
+        while z < n and z - a < 4 and toks[z].cap and not used[z] and toks[z].kind == "w":
+            z += 1
+            if toks[z - 1].possessive:
+                break
+        if z == a or _title_at(toks, a, z, lex) or _has_particle(toks, a, z):
+            continue
+        s = i
+        while (
+            s > 0
+            and toks[s - 1].cap
+            and not used[s - 1]
+            and _first(toks[s - 1]) not in _STOP
+            and not toks[s - 1].possessive
+        ):
+            s -= 1
+        m = _span_mention(b, toks, s, z, "organization", sent, source="head-of")
+        for x in range(s, z):
+            used[x] = True
+        org_at[s] = (z, m)
 
 
 def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) -> None:
@@ -572,7 +620,13 @@ def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tupl
     while last > a and toks[last - 1].text in _CLOSE_QUOTES | _OPEN_QUOTES:
         last -= 1
     if a >= last or not all(
-        toks[k].kind == "w" and (toks[k].cap or toks[k].text.lower() in ("of", "and", "the"))
+        toks[k].kind == "w"
+        and (
+            toks[k].cap
+            or toks[k].text.lower() in ("of", "and", "the")
+            or _joined_particle(toks[k])
+            or toks[k].text in _PARTICLES
+        )
         for k in range(a, last)
     ):
         return False, {}
@@ -596,28 +650,40 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
     a = z
     while a > 0 and z - a < 20 and toks[a - 1].text not in (",", ";", ":", "(", ")", "–", "—"):
         a -= 1
-    # title phrases in the segment
+    # title phrases in the segment; a lower-case one only at its head ("the spokesman
+    # for the Interior Ministry, ...", "A senior commander of Kataib Hezbollah, ...")
     hits: list[tuple[int, int, TitleInfo]] = []
     k = a
     while k < z:
         hit = _title_at(toks, k, z, lex)
-        if hit and hit[1].kind == "role" and toks[k].cap:
+        if (
+            hit
+            and hit[1].kind == "role"
+            and (
+                toks[k].cap
+                or all(toks[x].text.lower() in _ROLE_LEAD or toks[x].cap for x in range(a, k))
+            )
+        ):
             hits.append((k, hit[0], hit[1]))
             k = hit[0]
         else:
             k += 1
     if not hits:
         return
-    chain_roles = [hits[-1]]
-    for h in reversed(hits[:-1]):
-        gap = [toks[x].text.lower() for x in range(h[1], chain_roles[0][0])]
+    # the role held is the head of the segment (with roles joined to it by "and");
+    # a role further on names whose spokesman or adviser the person is
+    chain_roles = [hits[0]]
+    for h in hits[1:]:
+        gap = [toks[x].text.lower() for x in range(chain_roles[-1][1], h[0])]
         if gap in (["and"], [","], []):
-            chain_roles.insert(0, h)
+            chain_roles.append(h)
         else:
             break
     fits, tail = _org_tail(b, toks, chain_roles[-1][1], z, lex)
     if not fits:
         return
+    if any(h[0] >= chain_roles[-1][1] for h in hits):
+        tail = {}  # "the spokesman of the Commander-in-Chief of the Armed Forces": no body
     rank = pm.attrs.get("rank")
     for idx, (ra, rz, info) in enumerate(chain_roles):
         rm = _span_mention(b, toks, ra, rz, "role", sent, role=info.en, role_ar=info.ar)
@@ -691,7 +757,9 @@ def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexico
     for k in range(1, n - 2):
         if toks[k].text != "(":
             continue
-        prev = b.overlaps(toks[k - 1].start, toks[k - 1].end, ("organization", "person"))
+        prev = _spelled_out(b, toks, k, sent, lex) or b.overlaps(
+            toks[k - 1].start, toks[k - 1].end, ("organization", "person")
+        )
         if prev is None or prev.end != toks[k - 1].end:
             continue
         z = k + 1
@@ -721,6 +789,39 @@ def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexico
                 sent,
                 rule="parenthesis",
             )
+
+
+_SKIP_INITIAL = frozenset(["and", "of", "for", "the", "al", "el", "&"])
+
+
+def _spelled_out(
+    b: Builder, toks: list[Tok], k: int, sent: tuple[int, int], lex: Lexicon
+) -> object | None:
+    """``Name Of Words (NOW)``: the organisation whose initials spell the acronym in the
+    parentheses at token k (hyphenated words count each part, connectors none)."""
+    n = len(toks)
+    if k + 2 >= n or toks[k + 2].text != ")":
+        return None
+    acr = toks[k + 1].text
+    if not (acr.isupper() and acr.isalpha() and 2 <= len(acr) <= 8):
+        return None
+    want = acr.lower()
+    initials = ""
+    for j in range(k - 1, max(-1, k - 10), -1):
+        t = toks[j]
+        if t.kind != "w" or not (t.cap or t.text.lower() in _SKIP_INITIAL or "-" in t.text):
+            return None
+        if t.text.lower() not in _SKIP_INITIAL:
+            initials = "".join(p[0] for p in t.text.lower().split("-") if p) + initials
+        if initials == want and t.cap:
+            if j == k - 1 and ("-" not in t.text or len(want) < 3):
+                return None  # one word: the ordinary parenthesis rule reads it
+            return _span_mention(
+                b, toks, j, k, "organization", sent, source="acronym-expansion", strong=True
+            )
+        if len(initials) > len(want) or not want.endswith(initials):
+            return None
+    return None
 
 
 def _alias_phrases(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
@@ -761,4 +862,6 @@ def _alias_phrases(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexi
                 and (surface.isupper() or surface in lex.orgs_acronyms)
             )  # "IS, also known as Daesh": Daesh is the Arabic acronym
             b.relation("acronym" if acronym else "alias", m, subj, sent, rule="known-as")
+            if subj.kind == "person":
+                _apposition_after(b, toks, c, sent, lex, subj)
             break

@@ -373,6 +373,8 @@ def romanize(text: str, scheme: str = "news") -> str:
         'Abdul Wahab al-Saadi'
         >>> romanize("Prime Minister محمد شياع السوداني")
         'Prime Minister Muhammad Shia al-Sudani'
+        >>> romanize("رئيس الوزراء مصطفى الكاظمي")  # titles are translated, as newsrooms do
+        'Prime Minister Mustafa al-Kazemi'
         >>> romanize("عبد الوهاب", scheme="ala-lc")
         'ʿAbd al-Wahāb'
     """
@@ -395,6 +397,12 @@ def romanize(text: str, scheme: str = "news") -> str:
         if not letters:  # Arabic punctuation, digits...
             out.append(piece.translate(_AR_PUNCT))
             continue
+        if scheme == "news":
+            title, title_end = _title_at(pieces, words, i - 1)
+            if title:
+                out.append(title)
+                i = title_end
+                continue
         nxt, nxt_at = "", i
         if i + 1 < len(pieces) and pieces[i].isspace() and words[i + 1]:
             nxt, nxt_at = words[i + 1] or "", i + 2
@@ -403,6 +411,63 @@ def romanize(text: str, scheme: str = "news") -> str:
         if consumed:
             i = nxt_at
     return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "al"})
+
+
+def _title_at(pieces: list[str], words: list[str | None], start: int) -> tuple[str, int]:
+    """An Arabic title, rank or role phrase starting at ``pieces[start]``, in English.
+
+    Newsrooms translate titles rather than transliterate them (رئيس الوزراء is printed
+    "Prime Minister"), so the news scheme does the same for the phrases in titles.tsv.
+    Returns the English title and the index after the phrase, or ``("", start)``.
+    """
+    from ..names.parse import title_phrases
+    from ..text import normalize
+
+    phrases = title_phrases()
+    idx = [start]
+    j = start + 1
+    while len(idx) < 4 and j + 1 < len(pieces) and pieces[j].isspace() and words[j + 1]:
+        idx.append(j + 1)
+        j += 2
+    for n in range(len(idx), 0, -1):
+        toks = tuple(normalize(" ".join(pieces[k] for k in idx[:n])).split())
+        canon = phrases.get(toks)
+        if canon:
+            english = " ".join(
+                w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in canon.split()
+            )
+            end = idx[n - 1] + 1
+            # "رئيس الوزراء العراقي": the adjective after a title is its nationality
+            # ("Iraqi Prime Minister"); elsewhere such a word is a nisba and a name.
+            if end + 1 < len(pieces) and pieces[end].isspace() and words[end + 1]:
+                adjective = _nationalities().get(normalize(pieces[end + 1]))
+                if adjective:
+                    return f"{adjective} {english}", end + 2
+            return english, end
+    return "", start
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, str]:
+    """Normalised Arabic nationality adjectives (العراقي, عراقية) -> English (Iraqi)."""
+    from .. import lexicon
+    from ..text import normalize
+
+    out: dict[str, str] = {}
+    try:
+        entries = [e for e in lexicon.org_words() if e.kind == "nationality"]
+    except Exception:  # optional table
+        return out
+    for e in entries:
+        for form in (e.ar, *e.variants_ar):
+            norm = normalize(form)
+            if norm.endswith(("ي", "يه")):  # adjectives only, not the country's name
+                out.setdefault(norm, e.en)
+                out.setdefault("ال" + norm, e.en)
+    return out
 
 
 _AR_PUNCT = str.maketrans(

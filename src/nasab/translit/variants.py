@@ -114,7 +114,10 @@ def _lexicon_candidates(core: str) -> tuple[tuple[str, float], ...]:
     target = fold(core)
     scored = []
     for word, count in words:
-        best = max((Indel.normalized_similarity(fold(c), target) for c, _ in _romanize_token(word, 5)), default=0.0)
+        best = max(
+            (Indel.normalized_similarity(fold(c), target) for c, _ in _romanize_token(word, 5)),
+            default=0.0,
+        )
         if best >= 0.75:
             scored.append((word, best**4 * math.log(2 + count)))
     z = sum(w for _, w in scored)
