@@ -84,6 +84,8 @@ def run_one(n: int) -> dict[str, float]:
     st = res._state
     assert st is not None
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # Scoring workers (forked, see nasab.resolve.core): their own peak, each.
+    worker_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     from collections import Counter
 
     pc, gc, both = Counter(res.labels), Counter(gold), Counter(zip(res.labels, gold, strict=False))
@@ -93,6 +95,7 @@ def run_one(n: int) -> dict[str, float]:
         "n": n,
         "seconds": took,
         "peak_rss_mib": peak_mib,
+        "worker_rss_mib": worker_mib,
         "pairs": len(st.candidates),
         "entities": len(res.entities),
         "b3_f1": 2 * p * r / (p + r),
@@ -117,7 +120,8 @@ def main() -> None:
         row = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append(row)
         print(
-            f"n={row['n']:>9,}  time={row['seconds']:8.1f}s  peak RSS={row['peak_rss_mib']:8.0f} MiB  "
+            f"n={row['n']:>9,}  time={row['seconds']:8.1f}s  peak RSS={row['peak_rss_mib']:8.0f} MiB "
+            f"(+ workers {row.get('worker_rss_mib', 0):.0f} MiB each)  "
             f"candidate pairs={row['pairs']:>10,}  entities={row['entities']:>9,}  B3 F1={row['b3_f1']:.4f}",
             flush=True,
         )

@@ -19,7 +19,7 @@ import csv
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from nasab.match.orgs import _surface_tokens, _strip_article
+from nasab.match.orgs import _strip_article, _surface_tokens
 
 MIN_COUNT = 3
 
@@ -42,7 +42,9 @@ def main() -> None:
     counts: Counter[str] = Counter()
     for words in words_by_entity.values():
         counts.update(words)
-    rows = sorted(((w, c) for w, c in counts.items() if c >= MIN_COUNT), key=lambda x: (-x[1], x[0]))
+    rows = sorted(
+        ((w, c) for w, c in counts.items() if c >= MIN_COUNT), key=lambda x: (-x[1], x[0])
+    )
     with args.out.open("w", encoding="utf-8", newline="") as fh:
         fh.write(
             "# Organisation-name words (nasab.text.normalize, Arabic article stripped) and the\n"

@@ -50,7 +50,10 @@ class Builder:
         return m
 
     def overlaps(
-        self, start: int, end: int, kinds: tuple[str, ...] = ("person", "organization", "place", "event")
+        self,
+        start: int,
+        end: int,
+        kinds: tuple[str, ...] = ("person", "organization", "place", "event"),
     ) -> Mention | None:
         """A mention of one of ``kinds`` overlapping [start, end), if any."""
         for bucket in range(start // _BUCKET, end // _BUCKET + 1):

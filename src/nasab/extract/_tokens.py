@@ -34,7 +34,7 @@ class Tok:
 
     @property
     def norm(self) -> tuple[str, ...]:
-        """Normalised parts (``Al-Kazemi`` -> ('al', 'kazemi'))."""
+        """Normalised parts (``Al-Tamimi`` -> ('al', 'tamimi'))."""
         return _norm(self.text)
 
     @property
@@ -54,8 +54,8 @@ def tokenize_span(text: str, start: int, end: int) -> list[Tok]:
     English possessives are cut off the token (``Iraq’s`` -> ``Iraq``, flagged).
 
     Example:
-        >>> [t.text for t in tokenize_span("Al-Kazemi’s office, 5:00 P.M.", 0, 29)]
-        ['Al-Kazemi', 'office', ',', '5:00', 'P', '.', 'M', '.']
+        >>> [t.text for t in tokenize_span("Al-Tamimi’s office, 5:00 P.M.", 0, 29)]
+        ['Al-Tamimi', 'office', ',', '5:00', 'P', '.', 'M', '.']
     """
     out: list[Tok] = []
     for m in _TOKEN.finditer(text, start, end):

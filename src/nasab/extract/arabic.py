@@ -74,7 +74,9 @@ _STRONG_HEADS = frozenset(
     ]
 )
 # Words naming the kind of a known organisation before its name.
-_WRAPPERS = frozenset(["قوات", "تنظيم", "جماعه", "حركه", "عصابات", "ميليشيات", "فصائل"])
+_WRAPPERS = frozenset(
+    ["قوات", "تنظيم", "جماعه", "حركه", "عصابات", "ميليشيات", "فصائل", "قناه", "صحيفه", "شبكه"]
+)
 # Heads naming a club or team only with a proper name after them (نادي برشلونة، منتخب العراق).
 _NAME_HEADS = frozenset(["نادي", "منتخب"])
 _NAME_JOIN = frozenset(["عبد", "ابو", "ابي", "ام", "بن", "ابن", "بنت"])
@@ -113,8 +115,8 @@ def arabic_stems(surface: str) -> tuple[tuple[int, str], ...]:
     Example:
         >>> arabic_stems("ولجهاز")
         ((0, 'ولجهاز'), (1, 'لجهاز'), (2, 'جهاز'))
-        >>> arabic_stems("للكاظمي")[-1]
-        (2, 'الكاظمي')
+        >>> arabic_stems("للزبيدي")[-1]
+        (2, 'الزبيدي')
     """
     norm = _norm(surface)
     letters = [i for i, c in enumerate(surface) if c not in _MARKS]  # surface index of each letter
@@ -208,7 +210,7 @@ def _word(t: Tok) -> str:
     return _norm(t.text)
 
 
-# Per document: words of the person names read so far (a later bare "الكاظمي" or
+# Per document: words of the person names read so far (a later bare "الزبيدي" or
 # "رونالدو" names the same person).
 _DOC_NAMES: weakref.WeakKeyDictionary[Builder, dict[str, str]] = weakref.WeakKeyDictionary()
 
@@ -317,6 +319,21 @@ class _Sentence:
         while j < n and adj < 2 and toks[j].arabic and _adjective(_word(toks[j])):
             j += 1
             adj += 1
+        # a coordinated institution word: "مديرية الاستخبارات ومكافحة الإرهاب"
+        if (
+            closed
+            and j + 1 < n
+            and toks[j].arabic
+            and toks[j + 1].arabic
+            and _word(toks[j]).startswith("و")
+            and (
+                _word(toks[j])[1:] in lex.org_cues_ar
+                or _bare(_word(toks[j])[1:]) in lex.org_cues_ar
+            )
+            and _is_article(_word(toks[j + 1]))
+            and _word(toks[j + 1]) not in _STOP
+        ):
+            j += 2
         if _is_article(head) and adj == 0:
             return None  # a bare "الجيش" is a common noun
         # an institution, not a device or a form: a function word, modifier, nationality or place follows
@@ -364,16 +381,26 @@ class _Sentence:
         j = i
         while j < n and j - i < 6 and toks[j].arabic and not self.taken[j]:
             w = _word(toks[j])
-            if j > i and (
-                w in _STOP
-                or any(
-                    (st,) in lex.titles_ar or st in lex.org_heads_ar or st in _STOP
-                    for _, st in arabic_stems(toks[j].text)
+            if (
+                j > i
+                and (
+                    w in _STOP
+                    or any(
+                        (st,) in lex.titles_ar or st in lex.org_heads_ar or st in _STOP
+                        for _, st in arabic_stems(toks[j].text)
+                    )
+                    or w in _EVALUATIVE
+                    # a nationality after one word is its adjective ("الرئيس العراقي"); after a
+                    # given name and a father's name it is a family nisba (عبد الغني جاسم الفهداوي)
+                    or (w[2:] in lex.nationality_ar and (j - i < 2 or not w.endswith("ي")))
+                    or (w[0] == "و" and w not in lex.given_ar)
+                    or (
+                        w[0] in "يت"
+                        and len(w) >= 4
+                        and w not in lex.given_ar
+                        and not _is_article(w)
+                    )
                 )
-                or w in _EVALUATIVE
-                or w[2:] in lex.nationality_ar
-                or (w[0] == "و" and w not in lex.given_ar)
-                or (w[0] in "يت" and len(w) >= 4 and w not in lex.given_ar and not _is_article(w))
             ):
                 break
             if j > i and _adjective(w) and (w,) in lex.places_ar:
@@ -412,7 +439,7 @@ class _Sentence:
             if _is_article(last) and last in _EVALUATIVE:
                 return None
         elif length == 1 and not given:
-            # a bare word after a title: a known given name, or a nisba (اللواء الخفاجي)
+            # a bare word after a title: a known given name, or a nisba (اللواء الزبيدي)
             if not _is_article(first) and j < n and toks[j].arabic:
                 return None
             if _is_article(first) and not first.endswith("ي"):
@@ -438,7 +465,8 @@ class _Sentence:
                 start, off = i, hit[1]
                 if hit[0] - i >= 2 and _lookup(toks[i], _WRAPPERS):
                     inner = _phrase_at(toks, i + 1, lex.orgs_ar, lex.org_max)
-                    if inner and inner[0] == hit[0]:  # "قوات التحالف الدولي" -> "التحالف الدولي"
+                    # "قوات التحالف الدولي" -> "التحالف الدولي"; "قناة السومرية نيوز" -> "السومرية نيوز"
+                    if inner and inner[0] >= hit[0]:
                         start, off, hit = i + 1, inner[1], inner
                 self.add(
                     start,
@@ -654,7 +682,7 @@ class _Sentence:
             if not self._name_word(w):
                 break
             if _is_article(w) and not (w.endswith("ي") and j > i):
-                break  # an article word ends a name only as a nisba (الكاظمي)
+                break  # an article word ends a name only as a nisba (الزبيدي)
             if w not in lex.name_risky_ar and (lex.name_ar.get(w, 0) >= 2 or w in lex.given_ar):
                 strong += 1
             j += 1

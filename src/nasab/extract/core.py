@@ -55,8 +55,8 @@ def extract(
         >>> ex = extract("The Head of the Border Guard Command, Major General Ali al-Tamimi, spoke.")
         >>> [(r.attrs["role"], r.attrs["organization"], r.attrs["rank"]) for r in ex.relations]
         [('Head', 'Border Guard Command', 'Major General')]
-        >>> [m.text for m in extract("قال الكاظمي", known=["Mustafa al-Kadhimi"]).persons()]
-        ['الكاظمي']
+        >>> [m.text for m in extract("قال الزبيدي", known=["Muqdad al-Zubaidi"]).persons()]
+        ['الزبيدي']
     """
     if backend not in ("rules", "spacy"):
         raise InputError(f"backend must be 'rules' or 'spacy', got {backend!r}")
@@ -174,7 +174,7 @@ def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
                 return text
         return None
 
-    # English: leftover capitalised runs of one name token ("Al-Kazemi", "Sudani", "al-Sudani")
+    # English: leftover capitalised runs of one name token ("Al-Tamimi", "Tamimi", "al-Tamimi")
     for sent, toks, rest in leftovers:
         for s, e in rest:
             _english_known(b, toks, s, e, sent, known_parsed)

@@ -478,7 +478,7 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
     for a in range(s, e):
         pe = _match_gazetteer(toks, a, lex.places_en, lex.place_max)
         if pe and pe <= e and _inside_name(toks, s, a, pe, e):
-            continue  # "Riyad al-Jaghmini Abu Riyad": a place name used as a personal name
+            continue  # "Riyad al-Hadithi Abu Riyad": a place name used as a personal name
         if pe and pe <= e:
             if a > s:
                 _classify_run(b, toks, s, a, sent, lex, used, org_at, persons, leftovers)

@@ -49,12 +49,14 @@ ALGORITHM = "nasab-name-v1"
 _ALIGN_MIN = 0.55  # below this two tokens are not the same name at all
 _FULL_SIM = 1.0  # at or above this two tokens are taken as the same spelling
 _MISSING = 0.15  # cost of a token present in one name only, per unit weight
+_MISSING_SHORT_FORM = 0.08  # the same when the shorter name is a family name that aligned
 _CONFLICT_FAMILY = 2.0  # cost of unaligned or dissimilar family names
 _CONFLICT_GIVEN = 1.5  # cost of unaligned first given names
 _CONFLICT_OTHER = 1.0  # cost of the dissimilar part of an aligned middle token
 _ORDER = 0.65  # factor per crossed pair of given names
 _ORDER_FAMILY = 0.85  # factor per crossed pair involving the family name (inverted lists)
 _KUNYA = 0.5  # weight of kunya evidence relative to a name token
+_REVERSE = 0.25  # share of the Latin -> Arabic direction in a cross-script spelling score
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,24 @@ def _cross_fold_sim(arabic: str, latin_fold: str, latin_key: str) -> float:
     return best
 
 
+@lru_cache(maxsize=65536)
+def _arabic_spellings(latin: str) -> tuple[str, ...]:
+    """Likely Arabic spellings (normalised) of one article-free Latin token."""
+    from ..text import normalize_arabic
+
+    try:
+        from ..translit.variants import _arabic_for
+    except ImportError:  # the transliteration layer is optional for comparison
+        return ()
+    return tuple(dict.fromkeys(normalize_arabic(a) for a, _ in _arabic_for(latin, 5)))
+
+
+@lru_cache(maxsize=262144)
+def _reverse_sim(arabic: str, latin: str) -> float:
+    cands = _arabic_spellings(latin)
+    return max((Indel.normalized_similarity(arabic, c) for c in cands), default=0.0)
+
+
 def _token_romanizations(
     arabic: str, romanize_token: Callable[[str, int], list[tuple[str, float]]]
 ) -> list[str]:
@@ -210,6 +230,10 @@ def _raw_token_sim(ta: Token, tb: Token) -> float:
         spell = _cross_fold_sim(ar.fold, lat.fold, lat.key)
         if spell < 0:
             spell = skel
+        if " " not in lat.text and " " not in ar.text:
+            # Second opinion from the other direction: the Latin token's likeliest
+            # Arabic spellings against the Arabic token.
+            spell = (1.0 - _REVERSE) * spell + _REVERSE * _reverse_sim(ar.text, lat.text)
         sim = 0.3 * skel + 0.7 * spell
         if ar.article and not lat.article and lat.fold[:2] in ("al", "il") and len(lat.fold) > 4:
             # 'Elnady' for النادي: the article written joined to the name.
@@ -364,7 +388,12 @@ def _score_names(
     both = min(spare_a, spare_b)
     slots = min(len(ta) - len(aligned_a), len(tb) - len(aligned_b))
     conflict += _CONFLICT_OTHER * max(both, 0.5 * slots)
-    missing += _MISSING * (spare_a + spare_b - 2 * both)
+    rate = _MISSING
+    if both == 0 and any(ta[i].role == "family" and tb[j].role == "family" for i, j, _ in alignment):
+        # One name is the other's family name plus nothing else ("al-Ubaidi" for "Sami
+        # Jassim al-Ubaidi"): the usual short form in news, so missing parts cost less.
+        rate = _MISSING_SHORT_FORM
+    missing += rate * (spare_a + spare_b - 2 * both)
     # Crossed given names: order carries meaning (son before father).
     order = 1.0
     for k, (i1, j1, _) in enumerate(alignment):

@@ -32,6 +32,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -289,8 +290,6 @@ def _freq_weight(text: str) -> float:
     df = max((counts.get(w, 0) for w in text.split()), default=0)
     if df <= 3 or total <= 3:
         return 1.0
-    import math
-
     w = (math.log(total / df) / math.log(total / 3)) ** _FREQ_POWER
     return max(_FREQ_FLOOR, min(1.0, w))
 

@@ -86,9 +86,6 @@ def cluster(
     must: Iterable[tuple[int, int]] = (),
     cannot: Iterable[tuple[int, int]] = (),
     on_demand: Callable[[int, int], float] | None = None,
-    mode: str = "average",
-    strong: float = 1.01,
-    low: float = 0.0,
 ) -> ClusterResult:
     """Cluster nodes ``0..n-1`` given scores of pairs ``(i, j)`` with ``i < j``.
 
@@ -141,9 +138,6 @@ def cluster(
                 on_demand,
                 result,
                 merge_count,
-                mode,
-                strong,
-                low,
             )
         )
     result.clusters.sort(key=lambda c: c[0])
@@ -159,9 +153,6 @@ def _cluster_component(
     on_demand: Callable[[int, int], float] | None,
     result: ClusterResult,
     merge_count: list[int],
-    mode: str = "average",
-    strong: float = 1.01,
-    low: float = 0.0,
 ) -> list[list[int]]:
     nodes: dict[int, list[int]] = {m: [m] for m in members}  # cluster id -> nodes
     owner: dict[int, int] = {m: m for m in members}
@@ -211,23 +202,9 @@ def _cluster_component(
                     missing.append((x, y))
                 else:
                     s += v
-        best = 0.0
-        known = total - len(missing)
-        for x in na:
-            ax = adj.get(x, {})
-            for y in nb:
-                v = ax.get(y)
-                if v is not None and v > best:
-                    best = v
         if missing and on_demand is not None and total <= ON_DEMAND_PAIRS:
             s += sum(on_demand(min(x, y), max(x, y)) for x, y in missing)
-            known = total
-        avg = s / total
-        if mode == "known":
-            avg = s / max(1, known)
-        if mode in ("known", "hybrid") and best >= strong and s / max(1, known) >= low:
-            return max(avg, threshold)
-        return avg
+        return s / total
 
     def neighbours(a: int) -> set[int]:
         out = set()

@@ -33,7 +33,7 @@ from .records import KINDS, Record, as_records
 __all__ = ["DEFAULT_THRESHOLDS", "Entity", "Resolution", "resolve"]
 
 #: Average-linkage score needed to put names together, per kind.
-DEFAULT_THRESHOLDS: Mapping[str, float] = MappingProxyType({"person": 0.65, "organization": 0.65})
+DEFAULT_THRESHOLDS: Mapping[str, float] = MappingProxyType({"person": 0.65, "organization": 0.6})
 
 #: Pairs to score in one run before scoring is spread over worker processes.
 PARALLEL_MIN_PAIRS = 40_000
@@ -41,6 +41,11 @@ PARALLEL_MIN_PAIRS = 40_000
 #: A scored pair with this much conflict evidence (and a score below threshold) is
 #: a cannot-link: its names may not end up in one entity through others.
 CONFLICT_CANNOT = 1.0
+
+#: ... and only when its score is below this: a conflicting pair that still scores
+#: in between (aliases of one person often differ in a family name) is left to the
+#: average linkage, which keeps it apart unless the rest of the group agrees.
+CANNOT_BELOW = 0.25
 
 
 @dataclass(frozen=True)
@@ -315,7 +320,7 @@ def _run(
     for u, v in sorted(candidates):
         s, conflict = score(u, v)
         scores[(u, v)] = s
-        if conflict >= CONFLICT_CANNOT and s < thresholds[nodes[u].kind]:
+        if conflict >= CONFLICT_CANNOT and s < min(CANNOT_BELOW, thresholds[nodes[u].kind]):
             cannot[(u, v)] = f"conflicting name parts (conflict {conflict:.2f}, score {s:.3f})"
     # Judgements.
     must: dict[tuple[int, int], str] = {}

@@ -1,0 +1,248 @@
+"""Table-driven tests of the extraction rules added for generalisation: short forms
+with a one-consonant key, a kunya repeating the given name, Daesh as an acronym,
+capitals headlines and one-word titles, events, appositions with a lower-case role,
+spelled-out acronyms, ``Ministry of X``, Arabic name cues, coordinated Arabic bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from nasab import build_graph
+from nasab.extract import extract, read_documents
+
+
+def _ex(text: str):
+    return extract(read_documents([{"id": "t", "text": text}])[0])
+
+
+def _persons(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.attrs.get("refers_to")) for m in _ex(text).persons()]
+
+
+SHORT_FORMS = [
+    (
+        "en-al-rawi",
+        "Hamid al-Rawi was arrested. Police said al-Rawi had planned attacks.",
+        [("Hamid al-Rawi", None), ("al-Rawi", "Hamid al-Rawi")],
+    ),
+    (
+        "en-al-dulaimi",
+        "Hamid al-Dulaimi was arrested. Police said al-Dulaimi had planned attacks.",
+        [("Hamid al-Dulaimi", None), ("al-Dulaimi", "Hamid al-Dulaimi")],
+    ),
+    (
+        "en-compound-family",
+        "Interior Minister Major General Tarek Abdel Fattah spoke. Abdel Fattah made the remarks.",
+        [("Tarek Abdel Fattah", None), ("Abdel Fattah", "Tarek Abdel Fattah")],
+    ),
+    (
+        "ar-al-rawi",
+        "أعلنت الشرطة القبض على الإرهابي حامد الراوي قرب بغداد. وأضاف أن الراوي كان يخطط لهجمات.",
+        [("حامد الراوي", None), ("الراوي", "حامد الراوي")],
+    ),
+    (
+        "ar-bare-family-refers",
+        "تفقد رئيس أركان الجيش الفريق الركن سامي جاسم العبيدي القطعات. وذكر البيان أن العبيدي اجتمع بالقادة.",
+        [("سامي جاسم العبيدي", None), ("العبيدي", "سامي جاسم العبيدي")],
+    ),
+    (
+        "en-other-family-stays-out",
+        "Hamid al-Rawi was arrested. Police said al-Rawa had planned attacks.",
+        [("Hamid al-Rawi", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in SHORT_FORMS], ids=[c[0] for c in SHORT_FORMS]
+)
+def test_short_forms(text: str, want: list) -> None:
+    got = _persons(text)
+    for item in want:
+        assert item in got
+    assert len([p for p in got if p[1] is not None]) == len([w for w in want if w[1] is not None])
+
+
+KUNYAS = [
+    (
+        "en-repeats-given-name",
+        "Counterterrorism forces had eliminated Riyad al-Jaghmini Abu Riyad, the so-called "
+        "“governor of Iraq” for IS, last week.",
+        "Riyad al-Jaghmini",
+        "Abu Riyad",
+    ),
+    (
+        "en-other-kunya",
+        "Forces killed Marwan al-Hadithi Abu Marwan near the border.",
+        "Marwan al-Hadithi",
+        "Abu Marwan",
+    ),
+    (
+        "ar-mukanna",
+        "أعلنت الشرطة القبض على الإرهابي حامد الراوي المكنى أبو عمر الأنباري قرب بغداد.",
+        "حامد الراوي",
+        "أبو عمر الأنباري",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "kunya"), [c[1:] for c in KUNYAS], ids=[c[0] for c in KUNYAS]
+)
+def test_kunya_alias(text: str, person: str, kunya: str) -> None:
+    ex = _ex(text)
+    assert person in [m.text for m in ex.persons()]
+    aliases = [(r.subject.text, r.object.text) for r in ex.relations if r.type == "alias"]
+    assert (kunya, person) in aliases
+
+
+def test_place_in_a_name_still_a_place() -> None:
+    assert [m.text for m in _ex("The delegation flew to Riyadh on Monday.").by_kind("place")] == [
+        "Riyadh"
+    ]
+
+
+ACRONYMS = [
+    ("en-parenthesis", "the Islamic State (ISIS/ISIL/IS/Daesh) terrorist organization", "Daesh"),
+    ("en-known-as", "the so-called Islamic State (IS, also known as Daesh) attacked", "Daesh"),
+    (
+        "en-spelled-out",
+        "A force from the Intelligence and Counter-Terrorism Directorate (ICTD) arrested him.",
+        "ICTD",
+    ),
+    (
+        "en-hyphenated",
+        "the former base of the opposition group Mujahedin-e-Khalq (MEK), to secure",
+        "MEK",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"), [c[1:] for c in ACRONYMS], ids=[c[0] for c in ACRONYMS]
+)
+def test_acronym_relations(text: str, acronym: str) -> None:
+    rels = {r.subject.text: r.type for r in _ex(text).relations}
+    assert rels[acronym] == "acronym"
+
+
+def test_daesh_alone_is_an_acronym_in_the_alias_table() -> None:
+    g = build_graph(["Daesh losses rose.", "the Islamic State (IS, also known as Daesh) attacked"])
+    kinds = {r["alias"]: r["alias_kind"] for r in g.alias_rows()}
+    assert kinds["Daesh"] == "acronym"
+
+
+TITLES = [
+    ("en-president-bare", "President Barzani said so.", ["Barzani"]),
+    ("en-general-nisba", "General Ghanimi visited Mosul.", ["Ghanimi"]),
+    (
+        "en-caps-headline",
+        "ARMY CHIEF SAMI AL-UBAIDI INSPECTS TROOPS IN TAL AFAR",
+        ["SAMI AL-UBAIDI"],
+    ),
+    (
+        "en-caps-headline-role",
+        "KURDISTAN PRESIDENT BARZANI MEETS IRAQI ARMY CHIEF IN ERBIL",
+        ["BARZANI"],
+    ),
+    ("en-general-staff", "The head of the command visited. General Staff said so.", []),
+    ("en-general-company", "General Motors and General Electric reported losses.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in TITLES], ids=[c[0] for c in TITLES])
+def test_titles_and_headlines(text: str, want: list[str]) -> None:
+    assert [m.text for m in _ex(text).persons()] == want
+
+
+EVENTS = [
+    (
+        "en-conference",
+        "He attended the International Scientific Conference on Combating Terrorism in Baghdad.",
+        "International Scientific Conference",
+    ),
+    ("en-forum", "The Arab Security Forum in Cairo ended.", "Arab Security Forum"),
+    ("en-summit", "The Baghdad Summit opened on Sunday.", "Baghdad Summit"),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), [c[1:] for c in EVENTS], ids=[c[0] for c in EVENTS])
+def test_events_are_no_organisations(text: str, event: str) -> None:
+    ex = _ex(text)
+    assert event not in [m.text for m in ex.organizations()]
+    assert event in [m.text for m in ex.by_kind("event")]
+    g = build_graph([text])
+    assert not [n for n, d in g.graph.nodes(data=True) if d.get("name") == event]
+
+
+def test_arabic_conference_is_no_organisation() -> None:
+    ex = _ex("وشارك في المؤتمر العلمي الدولي لجهاز مكافحة الإرهاب")
+    assert [m.text for m in ex.organizations()] == ["جهاز مكافحة الإرهاب"]
+
+
+ROLES = [
+    (
+        "en-lower-spokesman-for",
+        "The spokesman for the Interior Ministry, Brigadier General Muqdad al-Zubaidi, told reporters.",
+        ("Muqdad al-Zubaidi", "Spokesman", "Interior Ministry", "Brigadier General"),
+    ),
+    (
+        "en-senior-commander",
+        "A senior commander of Kataib Hezbollah, Jabbar Hussein al-Lami, said on Saturday.",
+        ("Jabbar Hussein al-Lami", "Commander", "Kataib Hezbollah", None),
+    ),
+    (
+        "en-spokesman-of-a-role",
+        "The spokesman of the Commander-in-Chief of the Armed Forces, Major General Sabah al-Nuaimi, said so.",
+        ("Sabah al-Nuaimi", "Spokesman", None, "Major General"),
+    ),
+    (
+        "en-particle-in-org",
+        "The commander of the Deir ez-Zor Military Council, Sattam al-Jadaan, said so.",
+        ("Sattam al-Jadaan", "Commander", "Deir ez-Zor Military Council", None),
+    ),
+    (
+        "en-after-alias",
+        "A force arrested Hamid al-Rawi, also known as Abu Omar al-Anbari, the so-called “wali of the south” for ISIS, after months.",
+        ("Hamid al-Rawi", "wali of the south", "ISIS", None),
+    ),
+    (
+        "ar-spokesman-of-principal",
+        "قال المتحدث باسم القائد العام للقوات المسلحة اللواء صباح النعيمي إن الألوية جاهزة.",
+        ("صباح النعيمي", "Spokesman", None, "Major General"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in ROLES], ids=[c[0] for c in ROLES])
+def test_role_appositions(text: str, want: tuple) -> None:
+    person = want[0]
+    rels = [
+        (r.subject.text, r.attrs.get("role"), r.attrs.get("organization"), r.attrs.get("rank"))
+        for r in _ex(text).relations
+        if r.type == "holds_role" and r.subject.text == person
+    ]
+    assert rels == [want] or (want in rels and all(r[1] != "Commander-in-Chief" for r in rels))
+
+
+ORGS = [
+    ("en-ministry-of", "the Ministry of Defence said on Monday.", "Ministry of Defence"),
+    ("en-council-of", "The Council of Ministers met in Baghdad.", "Council of Ministers"),
+    ("en-media-suffix", "BAGHDAD (Al-Sumaria News) – the minister spoke.", "Al-Sumaria News"),
+    (
+        "ar-coordinated",
+        "قالت مديرية الاستخبارات ومكافحة الإرهاب إنها نفذت العملية",
+        "مديرية الاستخبارات ومكافحة الإرهاب",
+    ),
+    ("ar-channel-wrapper", "في تصريح نقلته قناة السومرية نيوز إن العملية نجحت", "السومرية نيوز"),
+]
+
+
+@pytest.mark.parametrize(("text", "org"), [c[1:] for c in ORGS], ids=[c[0] for c in ORGS])
+def test_organisation_spans(text: str, org: str) -> None:
+    assert org in [m.text for m in _ex(text).organizations()]
+
+
+def test_office_of_a_role_is_no_organisation() -> None:
+    ex = _ex("The Office of the Prime Minister said so.")
+    assert "Office of the Prime Minister" not in [m.text for m in ex.organizations()]
