@@ -624,6 +624,61 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
 # ---------------------------------------------------------------------------- canonical names
 
 
+@lru_cache(maxsize=1)
+def _org_word_table() -> tuple[dict[tuple[str, ...], str], int]:
+    """Normalised Arabic org-name words and phrases (article-free) -> English."""
+    from .. import lexicon
+
+    table: dict[tuple[str, ...], str] = {}
+    try:
+        entries = lexicon.org_words()
+    except Exception:  # optional table
+        return table, 0
+    for e in entries:
+        for form in (e.ar, *e.variants_ar):
+            toks = tuple(_strip_al(t) for t in normalize(form).split())
+            if toks:
+                table.setdefault(toks, e.en)
+    return table, max((len(k) for k in table), default=0)
+
+
+def _strip_al(tok: str) -> str:
+    return tok[2:] if tok.startswith("ال") and len(tok) > 3 else tok
+
+
+@lru_cache(maxsize=4096)
+def translate_org_name(arabic: str) -> str | None:
+    """English rendering of an Arabic organisation name, word by word, or None.
+
+    Arabic puts the head first and modifiers after it (جهاز مكافحة الإرهاب: service of
+    countering terrorism), English the other way round, so the translated units are
+    read in reverse. Every word must be in ``org_words.tsv``; otherwise None.
+
+    Example:
+        >>> translate_org_name("جهاز مكافحة الإرهاب"), translate_org_name("التحالف الدولي")
+        ('Counter-Terrorism Service', 'International Coalition')
+        >>> translate_org_name("قيادة العمليات المشتركة")
+        'Joint Operations Command'
+    """
+    table, longest = _org_word_table()
+    toks = [_strip_al(t) for t in normalize(arabic).split()]
+    toks = [t[1:] if t.startswith("و") and len(t) > 3 and (t[1:],) in table else t for t in toks]
+    if not toks or not table:
+        return None
+    units: list[str] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            en = table.get(tuple(toks[i : i + n]))
+            if en:
+                units.append(en)
+                i += n
+                break
+        else:
+            return None
+    return " ".join(reversed(units))
+
+
 def _pick(names: Counter[str], kind: str, exclude: set[str]) -> tuple[str | None, str | None]:
     """(Latin canonical, Arabic canonical): the longest, then most frequent, full form."""
     best: dict[str, tuple[Any, ...]] = {}
@@ -909,7 +964,12 @@ def _assemble(
             acronyms |= loc.acronyms
             docs_of.add(loc.doc)
         latin, arabic = _pick(names, kind, aliases | kunyas | acronyms)
-        canonical = latin or arabic or sorted(names)[0]
+        translated = None
+        if kind == "organization" and latin is None and arabic is not None:
+            # An organisation seen only in Arabic gets an English name by translation
+            # (التحالف الدولي -> International Coalition), for display and its id.
+            translated = translate_org_name(arabic)
+        canonical = latin or translated or arabic or sorted(names)[0]
         short = sorted(
             n
             for n in names
@@ -920,6 +980,7 @@ def _assemble(
             "name": canonical,
             "name_ar": arabic,
             "canonical": {"latin": latin, "arabic": arabic},
+            **({"name_en_translated": translated} if translated else {}),
             "names": sorted(names),
             "aliases": sorted(aliases | kunyas),
             "kunyas": sorted(kunyas),
