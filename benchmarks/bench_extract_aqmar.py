@@ -26,10 +26,10 @@ import argparse
 import time
 from pathlib import Path
 
-from nasab.extract import Document, extract, read_documents
-from nasab.extract._lex import lexicon
-from nasab.extract._tokens import tokenize_span
-from nasab.extract.arabic import _phrase_at, arabic_stems
+from nasab.extraction import Document, extract, read_documents
+from nasab.extraction._lex import lexicon
+from nasab.extraction._tokens import tokenize_span
+from nasab.extraction.arabic import _phrase_at, arabic_stems
 
 KINDS = {"PER": "person", "ORG": "organization"}
 

@@ -6,7 +6,7 @@ forms and Latin spelling variants (fixed seed). Each query is a *new* spelling
 of an entity (Latin spelling noise, or an Arabic variant) that is not in the table.
 
 Reports time (index build and linking), peak memory (max RSS) and top-1 accuracy
-for ``nasab.link`` and for ``rapidfuzz.process.extractOne`` with
+for ``nasab.linking`` and for ``rapidfuzz.process.extractOne`` with
 ``token_sort_ratio`` over all aliases (run on a small subset of queries and
 extrapolated).
 
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import nasab
     from nasab.aliases import AliasRow, AliasTable
-    from nasab.link import _index_of, link
+    from nasab.linking import _index_of, link
 
     base = rss_mb()
     t0 = time.perf_counter()
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         for (q, eid), res in zip(queries, results, strict=False)
         if any(c.entity_id == eid for c in res)
     )
-    print(f"nasab.link   index build {t_index:6.1f}s  link {t_link:6.1f}s ({len(queries) / t_link:,.0f} queries/s, "
+    print(f"nasab.linking   index build {t_index:6.1f}s  link {t_link:6.1f}s ({len(queries) / t_link:,.0f} queries/s, "
           f"workers={args.workers})  top-1 {hits / len(queries):.3f}  in top-5 {found5 / len(queries):.3f}  "
           f"peak RSS {mem_link:.0f} MiB (table {mem_table - base:.0f}, +index {mem_index - mem_table:.0f})")  # fmt: skip
 

@@ -1,4 +1,4 @@
-"""Alias clustering on the OFAC SDN list (April 2021): nasab.resolve vs a fuzzy baseline.
+"""Alias clustering on the OFAC SDN list (April 2021): nasab.resolution vs a fuzzy baseline.
 
 Every name of every entity is thrown together (individuals as persons, everything
 else as organisations); the task is to recover the entities. Prints B-cubed and
@@ -116,8 +116,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from nasab.match import compare
-    from nasab.resolve import resolve
-    from nasab.resolve.core import DEFAULT_THRESHOLDS
+    from nasab.resolution import resolve
+    from nasab.resolution.core import DEFAULT_THRESHOLDS
 
     names, kinds, gold = load(args.data)
     print(
@@ -130,10 +130,10 @@ def main() -> None:
     t0 = time.perf_counter()
     res = resolve(records, threshold=args.threshold)
     took = time.perf_counter() - t0
-    report("nasab.resolve", res.labels, gold)
+    report("nasab.resolution", res.labels, gold)
     for kind in ("person", "organization"):
         idx = [i for i, k in enumerate(kinds) if k == kind]
-        report(f"  nasab.resolve [{kind}]", [res.labels[i] for i in idx], [gold[i] for i in idx])
+        report(f"  nasab.resolution [{kind}]", [res.labels[i] for i in idx], [gold[i] for i in idx])
     st = res._state
     assert st is not None
     print(

@@ -1,4 +1,4 @@
-"""Time and peak memory of nasab.resolve on 10k and 100k (and 1M with --big) names.
+"""Time and peak memory of nasab.resolution on 10k and 100k (and 1M with --big) names.
 
 Names are generated realistically from the netranslit development pairs (Arabic and
 English spellings of single name tokens, Wikidata, CC0): each synthetic person is two
@@ -76,7 +76,7 @@ def generate(n: int, seed: int = 7) -> tuple[list[str], list[int]]:
 
 def run_one(n: int) -> dict[str, float]:
     names, gold = generate(n)
-    from nasab.resolve import resolve
+    from nasab.resolution import resolve
 
     t0 = time.perf_counter()
     res = resolve(names)
@@ -84,7 +84,7 @@ def run_one(n: int) -> dict[str, float]:
     st = res._state
     assert st is not None
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # Scoring workers (forked, see nasab.resolve.core): their own peak, each.
+    # Scoring workers (forked, see nasab.resolution.core): their own peak, each.
     worker_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     from collections import Counter
 

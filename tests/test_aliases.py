@@ -379,7 +379,7 @@ def test_lookup_nothing() -> None:
 
 
 def test_from_resolution() -> None:
-    resolve = pytest.importorskip("nasab.resolve").resolve
+    resolve = pytest.importorskip("nasab.resolution").resolve
     res = resolve(["Mustafa al-Kadhimi", "مصطفى الكاظمي", "Mustafa Al-Kazemi", "Mustafa al-Kadhimi",
                    "Mohammed Shia al-Sudani"])  # fmt: skip
     t = AliasTable.from_resolution(res)

@@ -59,7 +59,7 @@ def test_romanize_args_and_stdin(
 def test_resolve_inputs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str, content: str
 ) -> None:
-    pytest.importorskip("nasab.resolve")
+    pytest.importorskip("nasab.resolution")
     path = tmp_path / f"names.{suffix}"
     path.write_text(content, encoding="utf-8")
     assert main(["resolve", str(path)]) == 0
@@ -71,7 +71,7 @@ def test_resolve_inputs(
 
 @pytest.mark.parametrize("fmt", ["tsv", "csv", "json"], ids=["tsv", "csv", "json"])
 def test_resolve_output_formats_and_aliases(tmp_path: Path, fmt: str) -> None:
-    pytest.importorskip("nasab.resolve")
+    pytest.importorskip("nasab.resolution")
     src = tmp_path / "names.tsv"
     src.write_text(NAMES_TSV, encoding="utf-8")
     out = tmp_path / f"out.{fmt}"
@@ -127,7 +127,7 @@ def test_aliases_lookup_merge_apply(
 
 
 def test_aliases_build(tmp_path: Path) -> None:
-    pytest.importorskip("nasab.resolve")
+    pytest.importorskip("nasab.resolution")
     src = tmp_path / "names.tsv"
     src.write_text(NAMES_TSV, encoding="utf-8")
     out = tmp_path / "aliases.csv"

@@ -38,16 +38,16 @@ _EXPORTS = {
     "compare": "nasab.match",
     "compare_many": "nasab.match",
     "Match": "nasab.match",
-    "resolve": "nasab.resolve",
-    "Resolution": "nasab.resolve",
-    "Entity": "nasab.resolve",
-    "Record": "nasab.resolve",
-    "Judgements": "nasab.resolve",
-    "link": "nasab.link",
+    "resolve": "nasab.resolution",
+    "Resolution": "nasab.resolution",
+    "Entity": "nasab.resolution",
+    "Record": "nasab.resolution",
+    "Judgements": "nasab.resolution",
+    "link": "nasab.linking",
     "AliasTable": "nasab.aliases",
-    "Document": "nasab.extract",
-    "extract": "nasab.extract",
-    "read_documents": "nasab.extract",
+    "Document": "nasab.extraction",
+    "extract": "nasab.extraction",
+    "read_documents": "nasab.extraction",
     "build_graph": "nasab.graph",
     "EntityGraph": "nasab.graph",
 }
@@ -88,12 +88,12 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .aliases import AliasTable
     from .errors import DataFileError, ExtraMissingError, InputError, NasabError
-    from .extract import Document, extract, read_documents
+    from .extraction import Document, extract, read_documents
     from .graph import EntityGraph, build_graph
-    from .link import link
+    from .linking import link
     from .match import Match, compare, compare_many
     from .names import Name, parse_name, skeleton
-    from .resolve import Entity, Judgements, Record, Resolution, resolve
+    from .resolution import Entity, Judgements, Record, Resolution, resolve
     from .text import clean, detect_script, normalize, tokenize
     from .translit import arabic_candidates, romanize, variants
 

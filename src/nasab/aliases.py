@@ -1,6 +1,6 @@
 """Alias tables: one row per (entity, alias), in files, DataFrames and notebooks.
 
-An :class:`AliasTable` is what :func:`nasab.resolve` leaves behind for later use:
+An :class:`AliasTable` is what :func:`nasab.resolution` leaves behind for later use:
 every spelling seen for every entity, in both scripts, with what kind of alias it
 is (a spelling variant, a transliteration, a translation, an acronym, a kunya, a
 previous name, or the canonical name), where it came from and how often.
@@ -42,7 +42,7 @@ from .errors import DataFileError, ExtraMissingError, InputError
 from .text import detect_script, normalize
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .link import Candidate
+    from .linking import Candidate
 
 __all__ = ["ALIAS_KINDS", "COLUMNS", "FORMAT_VERSION", "AliasRow", "AliasTable"]
 
@@ -322,7 +322,7 @@ class AliasTable:
 
     @classmethod
     def from_resolution(cls, res: Any) -> AliasTable:
-        """Build a table from a :class:`nasab.resolve.Resolution`.
+        """Build a table from a :class:`nasab.resolution.Resolution`.
 
         Every distinct name among an entity's member records becomes one row, with
         its count and source(s); the canonical names get a row of their own (count 0)
@@ -712,7 +712,7 @@ class AliasTable:
         """Entities that have ``name`` as an alias, in any spelling or script.
 
         Exact matches (after normalisation) come first with score 1.0; then unseen
-        spellings found through the comparison layer (see :func:`nasab.link`).
+        spellings found through the comparison layer (see :func:`nasab.linking`).
 
         Args:
             name: a name in either script.
@@ -728,7 +728,7 @@ class AliasTable:
             >>> t.lookup("مصطفى الكاظمي")[0].entity_id
             'E1'
         """
-        from .link import link
+        from .linking import link
 
         return link([name], self, top=top, threshold=threshold, kind=kind)[0]
 

@@ -118,7 +118,7 @@ def _json_items(text: str, name: str) -> list[tuple[int, Any]]:
 
 
 def read_records(path: str, fmt: str | None = None, *, kind: str | None = None) -> list[Any]:
-    """Read names for ``resolve`` / ``link`` as :class:`nasab.resolve.Record`-like dicts.
+    """Read names for ``resolve`` / ``link`` as :class:`nasab.resolution.Record`-like dicts.
 
     TSV/CSV need a ``name`` column (``id`` optional, other columns kept as attrs);
     JSON is a list of strings or objects with ``name``; plain lines are one name
@@ -287,7 +287,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _resolve(args: argparse.Namespace) -> tuple[Any, list[dict[str, Any]]]:
-    from .resolve import Judgements, Record, resolve
+    from .resolution import Judgements, Record, resolve
 
     rows = read_records(args.input, args.format, kind=args.kind)
     judgements = Judgements.load(args.judgements) if args.judgements else None
@@ -328,7 +328,7 @@ def _link_rows(queries: list[dict[str, Any]], results: list[list[Any]]) -> list[
 
 def _cmd_link(args: argparse.Namespace) -> int:
     from .aliases import AliasTable
-    from .link import link
+    from .linking import link
 
     queries = read_records(args.queries, args.format)
     table = AliasTable.load(args.table)
@@ -390,7 +390,7 @@ def _cmd_aliases(args: argparse.Namespace) -> int:
 
 
 def _cmd_graph(args: argparse.Namespace) -> int:
-    from .extract import read_documents
+    from .extraction import read_documents
     from .graph import build_graph
 
     docs, problems = read_documents([Path(f) for f in args.files], errors="skip")

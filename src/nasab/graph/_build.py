@@ -2,7 +2,7 @@
 
 The steps:
 
-1. read the documents (texts, paths, records or :class:`~nasab.extract.Document`)
+1. read the documents (texts, paths, records or :class:`~nasab.extraction.Document`)
    and put them in id order, so nothing depends on the order they were given in;
 2. extract every document, then extract each again with ``known=`` the person and
    organisation names found in all documents, so that a name found in an English
@@ -142,7 +142,7 @@ def _is_acronym(name: str) -> bool:
 def _table_acronym(name: str) -> bool:
     """A listed acronym of an organisation that is not in capitals (``Daesh``, ``Da'ish``)."""
     try:
-        from ..extract._lex import lexicon
+        from ..extraction._lex import lexicon
 
         return name.strip() in lexicon().orgs_acronyms
     except Exception:  # no lexicon: capitals only
@@ -779,7 +779,7 @@ def _name_keys(name: str) -> frozenset[str]:
 
 
 def _extract_one(args: tuple[Any, tuple[str, ...], str]) -> Any:
-    from ..extract import extract
+    from ..extraction import extract
 
     doc, known, backend = args
     return extract(doc, known=known, backend=backend) if known else extract(doc, backend=backend)
@@ -859,9 +859,9 @@ def build_graph(
     """Read documents, extract entities and relations, and link them into one graph.
 
     Args:
-        documents: one source or an iterable of them, as :func:`nasab.extract.read_documents`
+        documents: one source or an iterable of them, as :func:`nasab.extraction.read_documents`
             takes them: text strings, paths (files or directories), records (mappings with
-            ``id`` and ``text``) or :class:`~nasab.extract.Document` objects.
+            ``id`` and ``text``) or :class:`~nasab.extraction.Document` objects.
         backend: the extraction backend (``rules`` by default).
         errors: ``raise`` (default) stops at the first unreadable document; ``skip``
             leaves it out and records it in ``graph.graph["problems"]`` (see
@@ -891,7 +891,7 @@ def build_graph(
         >>> [h["name"] for h in g.holders("Prime Minister")]
         ['Hassan al-Tamimi']
     """
-    from ..extract import read_documents
+    from ..extraction import read_documents
 
     if errors not in ("raise", "skip"):
         raise InputError(f"errors must be 'raise' or 'skip', got {errors!r}")

@@ -389,7 +389,9 @@ def _score_names(
     slots = min(len(ta) - len(aligned_a), len(tb) - len(aligned_b))
     conflict += _CONFLICT_OTHER * max(both, 0.5 * slots)
     rate = _MISSING
-    if both == 0 and any(ta[i].role == "family" and tb[j].role == "family" for i, j, _ in alignment):
+    if both == 0 and any(
+        ta[i].role == "family" and tb[j].role == "family" for i, j, _ in alignment
+    ):
         # One name is the other's family name plus nothing else ("al-Ubaidi" for "Sami
         # Jassim al-Ubaidi"): the usual short form in news, so missing parts cost less.
         rate = _MISSING_SHORT_FORM

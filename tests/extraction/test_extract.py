@@ -1,4 +1,4 @@
-"""Table-driven tests of nasab.extract: spans, kinds, relations, bad input."""
+"""Table-driven tests of nasab.extraction: spans, kinds, relations, bad input."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from nasab.errors import ExtraMissingError, NasabError
-from nasab.extract import Document, extract, read_documents, sentences
+from nasab.extraction import Document, extract, read_documents, sentences
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 

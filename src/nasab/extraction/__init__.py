@@ -6,7 +6,7 @@ into the document's text) and :class:`Relation` records (``holds_role``,
 ``alias``, ``acronym``) that the graph builder links across documents.
 
 Example:
-    >>> from nasab.extract import extract, read_documents
+    >>> from nasab.extraction import extract, read_documents
     >>> doc = read_documents(["Prime Minister Ali al-Tamimi praised the Islamic Defence Council."])[0]
     >>> ex = extract(doc)
     >>> [(m.text, m.kind) for m in ex.mentions if m.kind != "role"]

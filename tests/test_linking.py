@@ -1,4 +1,4 @@
-"""Tests for nasab.link: the indexed linker."""
+"""Tests for nasab.linking: the indexed linker."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from nasab.aliases import AliasTable
 from nasab.errors import InputError
-from nasab.link import Candidate, link, name_keys
+from nasab.linking import Candidate, link, name_keys
 
 TABLE = [
     {"entity_id": "kadhimi", "alias": "Mustafa Al-Kazemi"},

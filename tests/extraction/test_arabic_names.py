@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nasab.extract import Document, extract
+from nasab.extraction import Document, extract
 
 
 def _found(text: str) -> list[tuple[str, str]]:

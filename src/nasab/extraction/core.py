@@ -1,7 +1,7 @@
 """``extract()``: mentions and relations of one document, by rules (or spaCy).
 
 Example:
-    >>> from nasab.extract import Document, extract
+    >>> from nasab.extraction import Document, extract
     >>> doc = Document("d", "Lieutenant General Ali al-Tamimi visited. Al-Tamimi’s office said so.", "en")
     >>> [(m.text, m.attrs.get("refers_to")) for m in extract(doc).persons()]
     [('Ali al-Tamimi', None), ('Al-Tamimi', 'Ali al-Tamimi')]

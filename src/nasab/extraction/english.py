@@ -7,7 +7,7 @@ such as ``al-``/``bin``/``Abu``, an alias phrase, or a match with a name known
 from elsewhere), so headline Title Case and sentence-initial words stay out.
 
 Example:
-    >>> from nasab.extract import extract, Document
+    >>> from nasab.extraction import extract, Document
     >>> ex = extract(Document("d", "Prime Minister Ali al-Tamimi met the Border Guard Command.", "en"))
     >>> [(m.text, m.kind) for m in ex.mentions]
     [('Prime Minister', 'role'), ('Ali al-Tamimi', 'person'), ('Border Guard Command', 'organization')]
@@ -68,7 +68,7 @@ def is_caps_headline(toks: list[Tok]) -> bool:
     """A line written in capitals (at least three Latin words, none in lower case).
 
     Example:
-        >>> from nasab.extract._tokens import tokenize_span
+        >>> from nasab.extraction._tokens import tokenize_span
         >>> text = "ARMY CHIEF VISITS TAL AFAR"
         >>> is_caps_headline(tokenize_span(text, 0, len(text)))
         True
@@ -85,8 +85,8 @@ def headline_case(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     organisation head reads as the headline's verb (lower case), so it ends a name.
 
     Example:
-        >>> from nasab.extract._lex import lexicon
-        >>> from nasab.extract._tokens import tokenize_span
+        >>> from nasab.extraction._lex import lexicon
+        >>> from nasab.extraction._tokens import tokenize_span
         >>> text = "ARMY CHIEF SAMI AL-UBAIDI INSPECTS TROOPS IN TAL AFAR"
         >>> [t.text for t in headline_case(tokenize_span(text, 0, len(text)), lexicon())]
         ['Army', 'Chief', 'Sami', 'al-Ubaidi', 'inspects', 'Troops', 'in', 'Tal', 'Afar']

@@ -30,8 +30,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
-import types
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -530,15 +528,3 @@ def link(
         if progress is not None and (n % 200 == 0 or n == len(queries)):
             progress(n, len(queries))
     return results
-
-
-class _CallableModule(types.ModuleType):
-    """``nasab.link`` is both this module and the function: importing the module
-    (``from nasab.link import Candidate``) binds the package attribute to the module,
-    so the module forwards calls to :func:`link`."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> list[list[Candidate]]:
-        return link(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

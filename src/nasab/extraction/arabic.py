@@ -3,14 +3,14 @@ construct state, gazetteers, proclitics and given names.
 
 Arabic has no capitals, so a name is read only after a trigger (``رئيس الوزراء``,
 ``اللواء``, ``المتحدث باسم``...), or from a known given name followed by a name
-token, or as a known name (see :func:`nasab.extract.extract`); or from runs of two or
+token, or as a known name (see :func:`nasab.extraction.extract`); or from runs of two or
 more listed name words (``name_words.tsv``; names that are also ordinary words,
 كريم، سعيد، جميل..., count only beside another name), one listed name word after a
 speech verb (وقال X), or a bare name word of a person read earlier in the document.
 The proclitics و ف ب ل ك are kept outside the spans.
 
 Example:
-    >>> from nasab.extract import extract, Document
+    >>> from nasab.extraction import extract, Document
     >>> ex = extract(Document("d", "وأكد اللواء محمد الزيدي ان جهاز الامن الوطني نفذ العملية", "ar"))
     >>> [(m.text, m.kind) for m in ex.mentions]
     [('محمد الزيدي', 'person'), ('جهاز الامن الوطني', 'organization')]

@@ -1,7 +1,7 @@
 """Resolving names and records into entities.
 
 Example:
-    >>> from nasab.resolve import resolve
+    >>> from nasab.resolution import resolve
     >>> res = resolve(["Mustafa al-Kadhimi", "مصطفى الكاظمي", "Mohammed al-Saadi"])
     >>> res.labels[0] == res.labels[1] != res.labels[2]
     True

@@ -1,4 +1,4 @@
-"""Tests for nasab.resolve: grouping, chaining, stability, judgements, incremental runs, errors."""
+"""Tests for nasab.resolution: grouping, chaining, stability, judgements, incremental runs, errors."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nasab.errors import DataFileError, InputError, NasabError
-from nasab.resolve import (
+from nasab.resolution import (
     Entity,
     JudgementConflictError,
     Judgements,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from nasab import build_graph
-from nasab.extract import extract, read_documents
+from nasab.extraction import extract, read_documents
 
 
 def _ex(text: str):
