@@ -57,6 +57,9 @@ _ORDER = 0.65  # factor per crossed pair of given names
 _ORDER_FAMILY = 0.85  # factor per crossed pair involving the family name (inverted lists)
 _KUNYA = 0.5  # weight of kunya evidence relative to a name token
 _REVERSE = 0.25  # share of the Latin -> Arabic direction in a cross-script spelling score
+# Decoding Latin into Arabic costs milliseconds per new token, so it is asked only when
+# the forward direction leaves the question open.
+_REVERSE_BAND = (0.6, 0.95)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,14 +226,23 @@ def _raw_token_sim(ta: Token, tb: Token) -> float:
         0.85 * Levenshtein.normalized_similarity(coarse(ta.key), coarse(tb.key)),
     )
     if ta.script == tb.script:
-        spell = Indel.normalized_similarity(ta.fold, tb.fold)
+        spell = max(
+            Indel.normalized_similarity(ta.fold, tb.fold),
+            0.95 * Indel.normalized_similarity(_coarse_fold(ta.fold), _coarse_fold(tb.fold)),
+        )
         sim = 0.5 * skel + 0.5 * spell
+        if ta.script == "latin" and ta.article != tb.article:
+            # "ALFAGIH" for "AL FAQIH": the article written joined to the name.
+            bare, other = (tb, ta) if ta.article else (ta, tb)
+            if bare.fold[:2] in ("al", "il") and len(bare.fold) > 5:
+                rest = bare.text[2:]
+                sim = max(sim, _raw_token_sim(_make_like(bare, rest), other))
     else:
         ar, lat = (ta, tb) if ta.script == "arabic" else (tb, ta)
         spell = _cross_fold_sim(ar.fold, lat.fold, lat.key)
         if spell < 0:
             spell = skel
-        if " " not in lat.text and " " not in ar.text:
+        if _REVERSE_BAND[0] <= spell < _REVERSE_BAND[1] and " " not in lat.text + ar.text:
             # Second opinion from the other direction: the Latin token's likeliest
             # Arabic spellings against the Arabic token.
             spell = (1.0 - _REVERSE) * spell + _REVERSE * _reverse_sim(ar.text, lat.text)
@@ -245,6 +257,22 @@ def _raw_token_sim(ta: Token, tb: Token) -> float:
                 + 0.7 * _cross_fold_sim(ar.fold, rest, rest_key),
             )
     return sim
+
+
+_COARSE_FOLD = str.maketrans({"z": "d", "g": "k", "G": "k", "x": "h", "p": "b", "v": "f"})
+
+
+@lru_cache(maxsize=131072)
+def _coarse_fold(f: str) -> str:
+    """A fold with letters that traditions swap merged (Gaddafi ~ Qadhafi ~ Kadhafi)."""
+    out = f.translate(_COARSE_FOLD)
+    return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1])
+
+
+def _make_like(t: Token, text: str) -> Token:
+    from ..names.keys import fold
+
+    return Token(text, skeleton(text), t.script, t.role, True, fold(text))
 
 
 def _strip_abd(t: Token) -> Token:

@@ -155,6 +155,8 @@ class _Channel:
                     emit[ch].add(c)
         self.emitters = {ch: tuple(sorted(v)) for ch, v in emit.items()}
         self.max_chunk = max((len(ch) for ch in self.emitters), default=1)
+        self._dist_cache: dict[tuple[str, str, str], dict[str, float]] = {}
+        self._left_cache: dict[tuple[str, str], dict[str, float]] = {}
 
     @staticmethod
     def _wb(counts: dict[str, int] | None, back: dict[str, float]) -> dict[str, float]:
@@ -169,6 +171,21 @@ class _Channel:
         return out
 
     def dist(self, p: str, c: str, n: str) -> dict[str, float]:
+        # Pure in its arguments and asked for again and again by the decoders: memoise.
+        key = (p, c, n)
+        got = self._dist_cache.get(key)
+        if got is None:
+            got = self._dist_cache[key] = self._dist(p, c, n)
+        return got
+
+    def left(self, p: str, c: str) -> dict[str, float]:
+        key = (p, c)
+        got = self._left_cache.get(key)
+        if got is None:
+            got = self._left_cache[key] = self._left(p, c)
+        return got
+
+    def _dist(self, p: str, c: str, n: str) -> dict[str, float]:
         base = self.c1.get(c)
         if not base:
             return {}
@@ -179,7 +196,7 @@ class _Channel:
         back = {ch: 0.5 * (pl.get(ch, 0.0) + pr.get(ch, 0.0)) for ch in p1}
         return self._wb(self.c3.get((p, c, n)), back)
 
-    def left(self, p: str, c: str) -> dict[str, float]:
+    def _left(self, p: str, c: str) -> dict[str, float]:
         base = self.c1.get(c)
         if not base:
             return {}
