@@ -90,8 +90,27 @@ def _check(table: str, row: int, column: str, value: str, allowed: frozenset[str
     return value
 
 
+class _Forms:
+    """``forms_en`` / ``forms_ar``: the canonical form followed by its variants."""
+
+    en: str
+    ar: str
+    variants_en: tuple[str, ...]
+    variants_ar: tuple[str, ...]
+
+    @property
+    def forms_en(self) -> tuple[str, ...]:
+        """The canonical English form followed by its variants."""
+        return (self.en, *self.variants_en)
+
+    @property
+    def forms_ar(self) -> tuple[str, ...]:
+        """The canonical Arabic form followed by its variants."""
+        return (self.ar, *self.variants_ar)
+
+
 @dataclass(frozen=True)
-class TitleEntry:
+class TitleEntry(_Forms):
     """A title, rank, honorific or role (office) that accompanies a personal name.
 
     Attributes:
@@ -110,16 +129,6 @@ class TitleEntry:
     variants_en: tuple[str, ...] = ()
     variants_ar: tuple[str, ...] = ()
     rank_order: int | None = None
-
-    @property
-    def forms_en(self) -> tuple[str, ...]:
-        """The canonical English form followed by its variants."""
-        return (self.en, *self.variants_en)
-
-    @property
-    def forms_ar(self) -> tuple[str, ...]:
-        """The canonical Arabic form followed by its variants."""
-        return (self.ar, *self.variants_ar)
 
 
 @dataclass(frozen=True)
@@ -203,7 +212,7 @@ class OrganizationEntry:
 
 
 @dataclass(frozen=True)
-class OrgWordEntry:
+class OrgWordEntry(_Forms):
     """One word (or fixed phrase) of the bilingual organisation-name dictionary.
 
     Attributes:
@@ -220,19 +229,9 @@ class OrgWordEntry:
     variants_en: tuple[str, ...] = ()
     variants_ar: tuple[str, ...] = ()
 
-    @property
-    def forms_en(self) -> tuple[str, ...]:
-        """The canonical English form followed by its variants."""
-        return (self.en, *self.variants_en)
-
-    @property
-    def forms_ar(self) -> tuple[str, ...]:
-        """The canonical Arabic form followed by its variants."""
-        return (self.ar, *self.variants_ar)
-
 
 @dataclass(frozen=True)
-class PlaceEntry:
+class PlaceEntry(_Forms):
     """A country, city, region, governorate or geographic feature.
 
     Attributes:
@@ -251,16 +250,6 @@ class PlaceEntry:
     variants_en: tuple[str, ...] = ()
     variants_ar: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
-
-    @property
-    def forms_en(self) -> tuple[str, ...]:
-        """The canonical English name followed by its variants."""
-        return (self.en, *self.variants_en)
-
-    @property
-    def forms_ar(self) -> tuple[str, ...]:
-        """The canonical Arabic name followed by its variants."""
-        return (self.ar, *self.variants_ar)
 
 
 @dataclass(frozen=True)

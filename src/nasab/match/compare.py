@@ -335,21 +335,24 @@ def _weight(x: Token, y: Token | None = None) -> float:
 
 def _join_split(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> tuple[Token, ...]:
     """Join adjacent tokens of ``ta`` that the other name writes as one word
-    (``Jashn Saz`` / ``Jashnsaz``, ``Haddad-Adel`` / ``Haddadadel``)."""
+    (``Jashn Saz`` / ``Jashnsaz``, ``Kheir Beik`` / ``Khayrbik``)."""
     if len(ta) < 2 or not tb:
         return ta
-    folds = {t.fold for t in tb if " " not in t.text}
+    folds = [t.fold for t in tb if " " not in t.text and len(t.fold) >= 5]
+    if not folds:
+        return ta
     out = list(ta)
     i = 0
     while i < len(out) - 1:
         x, y = out[i], out[i + 1]
-        if x.script == y.script and " " not in x.text + y.text and x.fold + y.fold in folds:
-            if x.fold not in folds and y.fold not in folds:
+        joined = x.fold + y.fold
+        if x.script == y.script and " " not in x.text + y.text:
+            best = max(Indel.normalized_similarity(joined, f) for f in folds)
+            alone = max(Indel.normalized_similarity(z.fold, f) for z in (x, y) for f in folds)
+            if best >= 0.85 and best > alone + 0.15:
                 role = "family" if y.role == "family" else x.role
                 text = x.text + y.text
-                out[i : i + 2] = [
-                    Token(text, skeleton(text), x.script, role, x.article, x.fold + y.fold)
-                ]
+                out[i : i + 2] = [Token(text, skeleton(text), x.script, role, x.article, joined)]
                 continue
         i += 1
     return tuple(out)

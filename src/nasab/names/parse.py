@@ -47,6 +47,14 @@ _DIN = frozenset(
     ["din", "deen", "dine", "eddin", "eddine", "uddin", "aldin", "addin", "ud-din", "الدين"]
 )
 _DIN_JOINED = re.compile(r"^([a-z]{3,}?)(?:ud|ed|ad|al|el|ul|id|-)?-?(?:din|deen|dine)$")
+# Written abbreviations of very common given names (Syrian and Malaysian lists: Mhd, Mohd).
+_ABBREVIATIONS = {
+    "mhd": "mohammed",
+    "mohd": "mohammed",
+    "muhd": "mohammed",
+    "md": "mohammed",
+    "mohd.": "mohammed",
+}
 # Given names written as "Abu X" that are names, not kunyas.
 _FIXED_ABU = frozenset(["bakr", "بكر"])
 
@@ -249,7 +257,7 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
                 i += 1
                 continue
         text, article = _split_article(tok)
-        units.append((text, article, "name"))
+        units.append((_ABBREVIATIONS.get(text, text), article, "name"))
         i += 1
     # A trailing "al" or particle on its own is dropped by the loop's guards above.
     return [u for u in units if u[0] or u[2] in ("kunya", "patronymic")]
