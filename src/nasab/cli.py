@@ -131,12 +131,19 @@ def read_records(path: str, fmt: str | None = None, *, kind: str | None = None) 
     text, name = _read_text(path)
     fmt = _input_format(path, text, fmt)
     rows: list[dict[str, Any]] = []
+    first_line: dict[str, int] = {}
 
     def add(line: int, values: dict[str, Any], column: str | int = "name") -> None:
         nm = values.get("name")
         if not isinstance(nm, str) or not nm.strip():
             raise DataFileError("empty or missing name", path=name, line=line, column=column)
         rec: dict[str, Any] = {"id": str(values.get("id") or f"L{line}"), "name": nm}
+        if rec["id"] in first_line:
+            raise DataFileError(
+                f"duplicate id {rec['id']!r} (first on line {first_line[rec['id']]})",
+                path=name, line=line, column="id",
+            )  # fmt: skip
+        first_line[rec["id"]] = line
         attrs = {}
         for k, v in values.items():
             if k in ("id", "name"):
@@ -199,11 +206,6 @@ def read_records(path: str, fmt: str | None = None, *, kind: str | None = None) 
             ) from None
     else:
         raise InputError(f"unknown input format {fmt!r}")
-    ids = [r["id"] for r in rows]
-    if len(set(ids)) != len(ids):
-        seen: set[str] = set()
-        dup = next(i for i in ids if i in seen or seen.add(i))  # type: ignore[func-returns-value]
-        raise DataFileError(f"duplicate id {dup!r}", path=name, column="id")
     return rows
 
 
