@@ -147,6 +147,20 @@ def _cross_fold_sim(arabic: str, latin_fold: str, latin_key: str) -> float:
     return best
 
 
+@lru_cache(maxsize=262144)
+def _whole_word_sim(arabic: str, latin_fold: str) -> float:
+    """Spelling similarity of a Latin fold to an Arabic word read whole, article included."""
+    from ..names.keys import fold
+
+    try:
+        from ..translit._model import arabic_letters
+        from ..translit.schemes import _token_dist
+    except ImportError:  # the transliteration layer is optional for comparison
+        return 0.0
+    cands = _token_dist(arabic_letters(arabic), 5)
+    return max((Indel.normalized_similarity(fold(c), latin_fold) for c, _ in cands), default=0.0)
+
+
 @lru_cache(maxsize=65536)
 def _arabic_spellings(latin: str) -> tuple[str, ...]:
     """Likely Arabic spellings (normalised) of one article-free Latin token."""
@@ -247,6 +261,10 @@ def _raw_token_sim(ta: Token, tb: Token) -> float:
             # Arabic spellings against the Arabic token.
             spell = (1.0 - _REVERSE) * spell + _REVERSE * _reverse_sim(ar.text, lat.text)
         sim = 0.3 * skel + 0.7 * spell
+        if ar.article and not lat.article and sim < 0.9 and " " not in ar.text:
+            # Foreign names that begin with ال (إلياس Elias, ألبرتو Alberto) lose their
+            # first syllable as an "article": read the whole word as well.
+            sim = max(sim, _whole_word_sim("ال" + ar.text, lat.fold))
         if ar.article and not lat.article and lat.fold[:2] in ("al", "il") and len(lat.fold) > 4:
             # 'Elnady' for النادي: the article written joined to the name.
             rest = lat.fold[2:]
