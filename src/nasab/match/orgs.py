@@ -344,6 +344,17 @@ def parse_org(raw: str) -> OrgName:
     """
     toks = _surface_tokens(raw)
     phrases, _, longest = _org_words()
+    # The conjunction و is written joined to the next word ("ومكافحة", and countering):
+    # drop it where the word without it is a dictionary word and the word with it is not.
+    toks = [
+        (t[1:], c)
+        if t.startswith("و")
+        and len(t) >= 4
+        and (_strip_article(t),) not in phrases
+        and (_strip_article(t[1:]),) in phrases
+        else (t, c)
+        for t, c in toks
+    ]
     words: list[tuple[str, str]] = []
     units: list[Unit] = []
     legal: list[str] = []

@@ -55,7 +55,7 @@ _LAT_CLASS = {
 _DOUBLES = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=1 << 19)
 def fold(token: str) -> str:
     """Latin spelling fold: digraphs to one symbol, vowels evened out, doubles collapsed.
 
@@ -75,7 +75,7 @@ def fold(token: str) -> str:
     return _DOUBLES.sub(r"\1", token)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=1 << 19)
 def skeleton(token: str) -> str:
     """Script-neutral consonant skeleton of one (normalised, article-free) token.
 
