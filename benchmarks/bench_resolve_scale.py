@@ -78,9 +78,16 @@ def run_one(n: int) -> dict[str, float]:
     names, gold = generate(n)
     from nasab.resolution import resolve
 
+    def cpu() -> float:
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+    c0 = cpu()
     t0 = time.perf_counter()
     res = resolve(names)
     took = time.perf_counter() - t0
+    cpu_s = cpu() - c0
     st = res._state
     assert st is not None
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -94,6 +101,7 @@ def run_one(n: int) -> dict[str, float]:
     return {
         "n": n,
         "seconds": took,
+        "cpu_seconds": cpu_s,
         "peak_rss_mib": peak_mib,
         "worker_rss_mib": worker_mib,
         "pairs": len(st.candidates),
@@ -120,14 +128,15 @@ def main() -> None:
         row = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append(row)
         print(
-            f"n={row['n']:>9,}  time={row['seconds']:8.1f}s  peak RSS={row['peak_rss_mib']:8.0f} MiB "
+            f"n={row['n']:>9,}  time={row['seconds']:8.1f}s  cpu={row['cpu_seconds']:8.1f}s  peak RSS={row['peak_rss_mib']:8.0f} MiB "
             f"(+ workers {row.get('worker_rss_mib', 0):.0f} MiB each)  "
             f"candidate pairs={row['pairs']:>10,}  entities={row['entities']:>9,}  B3 F1={row['b3_f1']:.4f}",
             flush=True,
         )
     for a, b in itertools.pairwise(rows):
         k = math.log(b["seconds"] / a["seconds"]) / math.log(b["n"] / a["n"])
-        print(f"growth exponent {a['n']:,} -> {b['n']:,}: {k:.2f}")
+        kc = math.log(b["cpu_seconds"] / a["cpu_seconds"]) / math.log(b["n"] / a["n"])
+        print(f"growth exponent {a['n']:,} -> {b['n']:,}: {k:.2f} (wall), {kc:.2f} (cpu)")
 
 
 if __name__ == "__main__":

@@ -241,7 +241,7 @@ def normalize(text: str) -> str:
     return _normalize(check_text(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def _normalize(text: str) -> str:
     text = clean(text)
     if not text:

@@ -161,7 +161,7 @@ def _whole_word_sim(arabic: str, latin_fold: str) -> float:
     return max((Indel.normalized_similarity(fold(c), latin_fold) for c, _ in cands), default=0.0)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 17)
 def _arabic_spellings(latin: str) -> tuple[str, ...]:
     """Likely Arabic spellings (normalised) of one article-free Latin token."""
     from ..text import normalize_arabic
@@ -200,7 +200,7 @@ def _token_romanizations(
 
 
 _SIM_CACHE: dict[tuple[str, str], float] = {}
-_SIM_CACHE_MAX = 1_000_000
+_SIM_CACHE_MAX = 2_000_000
 
 
 def _token_sim(ta: Token, tb: Token) -> float:

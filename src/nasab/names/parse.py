@@ -263,7 +263,7 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
     return [u for u in units if u[0] or u[2] in ("kunya", "patronymic")]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def _parse(raw: str) -> Name:
     # "FAMILY, Given Middle" (list and index style) -> "Given Middle FAMILY".
     if raw.count(",") == 1:

@@ -25,7 +25,7 @@ from types import MappingProxyType
 from ..errors import InputError
 from ..match import compare
 from ..text import MAX_NAME_LENGTH, detect_script, normalize
-from .blocking import MAX_BLOCK, candidate_pairs, keys_of
+from .blocking import MAX_BLOCK, candidate_codes, keys_and_rare, keys_of, prefilter, rare_key
 from .cluster import ClusterResult, cluster
 from .judgements import JudgementConflictError, Judgements
 from .records import KINDS, Record, as_records
@@ -170,6 +170,12 @@ class Resolution:
         shared = sorted(keys_of(st.nodes[u].name, ri.kind) & keys_of(st.nodes[v].name, ri.kind))
         if pair in st.candidates:
             lines.append(f"  blocking: candidate pair (shared keys {', '.join(shared)})")
+        elif shared and ri.kind == "person" and not _passes_prefilter(st.nodes[u], st.nodes[v]):
+            lines.append(
+                f"  blocking: shared keys {', '.join(shared)}, but the prefilter ruled the pair out "
+                f"(rare-token keys {rare_key(st.nodes[u].name)!r} and {rare_key(st.nodes[v].name)!r} "
+                "share too little); scored only if their groups are compared"
+            )
         elif shared:
             lines.append(
                 f"  blocking: shared keys {', '.join(shared)} only in blocks too large to score"
@@ -208,6 +214,12 @@ class Resolution:
         assert st is not None
         new = as_records(records, kind=kind, start=len(self.records))
         return _run(list(self.records) + new, st.thresholds, self.judgements, st.cache)
+
+
+def _passes_prefilter(a: _Node, b: _Node) -> bool:
+    import numpy as np
+
+    return bool(prefilter([(a.kind, a.name), (b.kind, b.name)], np.array([1]))[0])
 
 
 def _thresholds(threshold: float | Mapping[str, float] | None) -> dict[str, float]:
@@ -304,7 +316,13 @@ def _run(
             cache[key] = got
         return got
 
-    candidates = candidate_pairs([(nd.kind, nd.name) for nd in nodes], max_block=MAX_BLOCK)
+    items = [(nd.kind, nd.name) for nd in nodes]
+    info = [keys_and_rare(k, nm) for k, nm in items]  # one parse per name
+    codes = candidate_codes(items, max_block=MAX_BLOCK, keys=[k for k, _ in info])
+    codes = codes[prefilter(items, codes, workers=_workers(), rare=[r for _, r in info])]
+    n = len(nodes)
+    candidates = set(zip((codes // n).tolist(), (codes % n).tolist(), strict=True))
+    del codes, items, info
     _score_in_bulk(nodes, candidates, cache)
     # Same surface name split by id-judgements: always candidates of each other.
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -443,6 +461,7 @@ def _score_in_bulk(
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
         return  # scored on demand, one by one
+    _prewarm(work)
     global _BULK
     _BULK = work
     step = -(-len(work) // (workers * 8))
@@ -454,6 +473,44 @@ def _score_in_bulk(
                     cache[key] = value
     finally:
         _BULK = []
+
+
+def _prewarm(work: list[tuple[str, str, str]]) -> None:
+    """Romanise, once and in this process, every Arabic token that meets a Latin one.
+
+    The forked scoring workers inherit the transliteration caches, so no worker
+    decodes a token that another has decoded too.
+    """
+    try:
+        from ..match.compare import _token_romanizations
+        from ..translit import romanize_token
+    except ImportError:  # pragma: no cover - the transliteration layer is optional
+        return
+    from ..names import parse_name
+
+    scripts: dict[str, tuple[bool, bool]] = {}
+    arabic: dict[str, tuple[str, ...]] = {}
+
+    def script_of(name: str) -> tuple[bool, bool]:
+        got = scripts.get(name)
+        if got is None:
+            toks = parse_name(name).tokens
+            folds = tuple(t.fold for t in toks if t.script == "arabic")
+            arabic[name] = folds
+            got = scripts[name] = (bool(folds), any(t.script == "latin" for t in toks))
+        return got
+
+    todo: set[str] = set()
+    for kind, x, y in work:
+        if kind != "person":
+            continue
+        (ax, lx), (ay, ly) = script_of(x), script_of(y)
+        if ax and ly:
+            todo.update(arabic[x])
+        if ay and lx:
+            todo.update(arabic[y])
+    for fold in sorted(todo):
+        _token_romanizations(fold, romanize_token)
 
 
 def _check_judgements(

@@ -223,7 +223,7 @@ class _LetterLM:
         self.hist_total = dict(hist_total)
         self.hist_types = dict(hist_types)
         self.uniform = 1.0 / (len(vocab) + 1)
-        self.logp = lru_cache(maxsize=1 << 18)(self._logp)
+        self.logp = lru_cache(maxsize=1 << 20)(self._logp)
 
     def _prob(self, hist: str, x: str) -> float:
         if not hist:

@@ -67,7 +67,7 @@ _CORES: dict[str, tuple[str, str]] = {
 # ---------------------------------------------------------------------- token probabilities
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _token_dist(letters: str, k: int) -> tuple[tuple[str, float], ...]:
     if not letters:
         return ()
@@ -114,7 +114,7 @@ def romanize_token(token: str, k: int = 5) -> list[tuple[str, float]]:
     return list(_romanize_token(token, k))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _romanize_token(token: str, k: int) -> tuple[tuple[str, float], ...]:
     check_text(token, "token")
     letters = arabic_letters(token)

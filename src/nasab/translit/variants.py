@@ -102,7 +102,7 @@ def _name_words_by_key() -> dict[str, list[tuple[str, int]]]:
     return out
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 17)
 def _lexicon_candidates(core: str) -> tuple[tuple[str, float], ...]:
     """Attested Arabic name words with the skeleton of ``core`` whose learned
     romanisations come close to it, with normalised weights."""
@@ -124,7 +124,7 @@ def _lexicon_candidates(core: str) -> tuple[tuple[str, float], ...]:
     return tuple(sorted(((w, x / z) for w, x in scored), key=lambda t: (-t[1], t[0]))) if z else ()
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 17)
 def _arabic_for(core: str, k: int) -> tuple[tuple[str, float], ...]:
     """Arabic spellings of one article-free Latin token with probabilities."""
     if core in _LATIN_PARTICLES:

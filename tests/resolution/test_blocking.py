@@ -1,0 +1,104 @@
+"""Tests for nasab.resolution.blocking: vectorised candidate pairs and the prefilter."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from itertools import combinations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nasab.resolution import resolve
+from nasab.resolution.blocking import (
+    candidate_codes,
+    candidate_pairs,
+    keys_and_rare,
+    keys_of,
+    prefilter,
+    rare_key,
+)
+
+TOKENS = ["Mustafa", "Kadhimi", "Kazemi", "الكاظمي", "Ali", "Saadi", "Sudani", "Jassim", "Ubaidi"]
+
+
+def _reference(names: list[tuple[str, str]], max_block: int) -> set[tuple[int, int]]:
+    """The plain combinatorial blocking the vectorised one must reproduce."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (kind, name) in enumerate(names):
+        for key in keys_of(name, kind):
+            blocks[(kind, key)].append(i)
+    out = set()
+    for members in blocks.values():
+        if 2 <= len(members) <= max_block:
+            out.update(combinations(sorted(members), 2))
+    return out
+
+
+@settings(derandomize=True, max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False), st.integers(min_value=2, max_value=6))
+def test_candidate_pairs_match_reference(rnd: random.Random, max_block: int) -> None:
+    names = [
+        (rnd.choice(("person", "person", "organization")), " ".join(rnd.sample(TOKENS, 2)))
+        for _ in range(rnd.randint(0, 14))
+    ]
+    assert candidate_pairs(names, max_block=max_block) == _reference(names, max_block)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kept"),
+    [
+        ("Mustafa al-Kadhimi", "مصطفى الكاظمي", True),
+        ("Mustafa al-Kadhimi", "Mustafa al-Kazemi", True),
+        ("Mustafa al-Kadhimi", "Nouri al-Maliki", False),
+        ("Jassim al-Ubaidi", "Sami Jassim al-Ubaidi", True),
+        ("Musset al-Doğuş", "Musset al-Jørn", False),
+        ("Mohammed Ali", "Ali Mohammed Hassan", True),  # common tokens only: scored in full
+    ],
+    ids=["cross-script", "spelling", "different", "short-form", "one-of-two", "common-only"],
+)
+def test_prefilter_verdicts(a: str, b: str, kept: bool) -> None:
+    items = [("person", a), ("person", b)]
+    assert prefilter(items, np.array([1])).tolist() == [kept]
+    # Symmetric: the verdict does not depend on the order of the two names.
+    assert prefilter(items[::-1], np.array([1])).tolist() == [kept]
+
+
+def test_prefilter_keeps_organisations_and_uses_given_keys() -> None:
+    items = [("organization", "Kazemi Trading"), ("organization", "Saadi Group")]
+    assert prefilter(items, np.array([1])).tolist() == [True]
+    people = [("person", "Mustafa al-Kadhimi"), ("person", "Nouri al-Maliki")]
+    rare = [keys_and_rare(k, n)[1] for k, n in people]
+    assert rare == [rare_key(n) for _, n in people]
+    assert prefilter(people, np.array([1]), rare=rare).tolist() == [False]
+
+
+def test_candidate_codes_use_given_keys() -> None:
+    items = [("person", "Mustafa al-Kadhimi"), ("person", "مصطفى الكاظمي")]
+    keys = [keys_and_rare(k, n)[0] for k, n in items]
+    assert candidate_codes(items, keys=keys).tolist() == candidate_codes(items).tolist() == [1]
+
+
+def test_why_names_the_prefilter() -> None:
+    res = resolve(["Musset al-Doğuş", "Musset al-Jørn"])
+    assert "prefilter" in res.why(0, 1)
+
+
+def test_parallel_scoring_with_prewarm_equals_serial(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nasab.resolution.core as core
+
+    names = [
+        "Mustafa Al-Kazemi",
+        "مصطفى الكاظمي",
+        "Mustafa al-Kadhimi",
+        "Mohammed Shia al-Sudani",
+        "محمد شياع السوداني",
+        "Jassim al-Ubaidi",
+        "جاسم العبيدي",
+    ]
+    serial = resolve(names).labels
+    monkeypatch.setattr(core, "PARALLEL_MIN_PAIRS", 1)
+    monkeypatch.setenv("NASAB_WORKERS", "2")
+    assert resolve(names).labels == serial
