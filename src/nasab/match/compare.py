@@ -364,7 +364,11 @@ def _join_split(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> tuple[Token, ..
     while i < len(out) - 1:
         x, y = out[i], out[i + 1]
         joined = x.fold + y.fold
-        if x.script == y.script and " " not in x.text + y.text:
+        if (
+            x.script == y.script
+            and " " not in x.text + y.text
+            and any(abs(len(f) - len(joined)) <= 3 for f in folds)
+        ):
             best = max(Indel.normalized_similarity(joined, f) for f in folds)
             alone = max(Indel.normalized_similarity(z.fold, f) for z in (x, y) for f in folds)
             if best >= 0.85 and best > alone + 0.15:
@@ -384,10 +388,18 @@ def _score_names(
     kunya_only = not ta and not tb
     if kunya_only:
         ta, tb = na.kunya, nb.kunya
-    ta, tb = _join_split(ta, tb), _join_split(tb, ta)
     evidence = conflict = missing = 0.0
     pairs: list[Pair] = []
     alignment = _align(ta, tb)
+    if len(ta) + len(tb) > 2 and (
+        len(alignment) < max(len(ta), len(tb)) or any(x < _FULL_SIM for _, _, x in alignment)
+    ):
+        # Tokens left over on both sides: one name may write as one word what the other
+        # writes as two (only then is the join worth its cost).
+        ja, jb = _join_split(ta, tb), _join_split(tb, ta)
+        if (ja, jb) != (ta, tb):
+            ta, tb = ja, jb
+            alignment = _align(ta, tb)
     aligned_a = {i: (j, s) for i, j, s in alignment}
     aligned_b = {j: i for i, j, _ in alignment}
     for i, j, s in alignment:
