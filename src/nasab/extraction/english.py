@@ -247,6 +247,9 @@ def _span_mention(
     return b.mention(toks[i].start, toks[j - 1].end, kind, sent, language="en", **attrs)
 
 
+_PARTICLE_CAP = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az|ud|ul|ad-d|bin|ibn|bani|abu)-[A-Z]")
+
+
 def _match_gazetteer(toks: list[Tok], i: int, table: dict, maxlen: int) -> int | None:
     """End index of the longest capitalised phrase at i found in ``table`` (normalised keys)."""
     if not toks[i].cap:
@@ -258,8 +261,8 @@ def _match_gazetteer(toks: list[Tok], i: int, table: dict, maxlen: int) -> int |
         if t.kind != "w":
             break
         parts.extend(t.norm)
-        if tuple(parts) in table and t.cap:
-            best = j + 1
+        if tuple(parts) in table and (t.cap or _PARTICLE_CAP.match(t.text)):
+            best = j + 1  # "Hayat Tahrir al-Sham": a lower-case particle before a capital
         if t.possessive:
             break
     return best

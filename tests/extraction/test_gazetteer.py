@@ -1,0 +1,27 @@
+"""Listed organisations are found even when their name ends in a lower-case particle."""
+
+from __future__ import annotations
+
+import pytest
+
+from nasab import extract
+
+CASES = [
+    (
+        "particle at the end",
+        "The army retook the town from Hayat Tahrir al-Sham (HTS) on Sunday.",
+        "Hayat Tahrir al-Sham",
+    ),
+    (
+        "plain listed name",
+        "The Syrian Democratic Forces denied any role.",
+        "Syrian Democratic Forces",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "org"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_listed_organisation_is_not_a_person(text: str, org: str) -> None:
+    ex = extract(text)
+    assert org in {m.text for m in ex.mentions if m.kind == "organization"}
+    assert org not in {m.text for m in ex.mentions if m.kind == "person"}
