@@ -162,6 +162,11 @@ def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
     for key, fold, text, script in fulls:
         by_key.setdefault(key, []).append((fold, text, script))
     known_first = {nm.tokens[0].key: (k, nm) for k, nm in known_parsed if nm.tokens}
+    # Latin "ch" in Kurdish and Persian names (Nechirvan) is چ, which Arabic writes ج:
+    # also look the name up under that reading of its skeleton.
+    for k, nm in known_parsed:
+        if nm.tokens and "$" in nm.tokens[0].key:
+            known_first.setdefault(nm.tokens[0].key.replace("$", "J"), (k, nm))
 
     def family_match(surface: str, script: str) -> str | None:
         cand = _parse(surface)
@@ -269,7 +274,9 @@ def _window_match(toks: list[Tok], i: int, off: int, known: str, name: Name) -> 
             continue
         surface = " ".join([toks[i].text[off:]] + [t.text for t in toks[i + 1 : end]])
         cand = _parse(surface)
-        if cand is None or [t.key for t in cand.tokens] != [t.key for t in name.tokens]:
+        if cand is None or [t.key.replace("$", "J") for t in cand.tokens] != [
+            t.key.replace("$", "J") for t in name.tokens
+        ]:
             continue
         if compare(surface, known).score >= 0.75:
             return end
