@@ -32,3 +32,33 @@ def test_known_name_with_ch_is_projected_into_arabic() -> None:
     text = "التقى رئيس الإقليم نيجيرفان بارزاني يوم الاثنين قائد القوات في أربيل."
     ex = extract(text, known=["Nechirvan Barzani"])
     assert "نيجيرفان بارزاني" in {m.text for m in ex.mentions if m.kind == "person"}
+
+
+ROLE_CASES = [
+    (
+        "english role after a determiner",
+        "Barzani met the commander of the International Coalition, Lieutenant General Kevin Leahy, in Erbil.",
+        "Kevin Leahy",
+        "Commander",
+    ),
+    (
+        "arabic role whose holder a later rule reads",
+        "التقى بارزاني قائد قوات التحالف الدولي الفريق كيفن ليهي في أربيل.",
+        "كيفن ليهي",
+        "Commander",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"), [c[1:] for c in ROLE_CASES], ids=[c[0] for c in ROLE_CASES]
+)
+def test_role_is_linked_to_its_holder(text: str, person: str, role: str) -> None:
+    rels = extract(text).relations
+    assert any(
+        r.type == "holds_role"
+        and r.subject.text == person
+        and r.attrs.get("role") == role
+        and r.attrs.get("rank") == "Lieutenant General"
+        for r in rels
+    )

@@ -220,6 +220,7 @@ class _Sentence:
         self.b, self.toks, self.sent, self.lex = b, toks, sent, lex
         self.taken = [False] * len(toks)
         self.known = _DOC_NAMES.setdefault(b, {})  # name word -> full name read
+        self.pending: list[tuple] = []  # title chains whose holder no rule has read yet
 
     def add(self, i: int, j: int, off: int, kind: str, **attrs) -> object:
         toks = self.toks
@@ -251,6 +252,36 @@ class _Sentence:
                 and w not in lex.org_heads_ar
             ):
                 self.known.setdefault(w, full)
+
+    def pending_roles(self) -> None:
+        """Roles whose holder was read by a later rule: ``قائد ... الفريق كيفن ليهي``."""
+        for pos, roles, role_ms, ranks, org in self.pending:
+            if pos >= len(self.toks):
+                continue
+            t = self.toks[pos]
+            pm = next(
+                (
+                    m
+                    for m in self.b.mentions.values()
+                    if m.kind == "person" and t.start <= m.start < t.end
+                ),
+                None,
+            )
+            if pm is None:
+                continue
+            for (_a, _z, _off, info), rm in zip(roles, role_ms, strict=True):
+                extra = {"organization": org.text} if org is not None else {}
+                self.b.relation(
+                    "holds_role",
+                    pm,
+                    rm,
+                    self.sent,
+                    role=info.en,
+                    role_ar=info.ar,
+                    rank=ranks[-1] if ranks else None,
+                    rule="title-later",
+                    **extra,
+                )
 
     def known_names(self) -> None:
         """A single word that is a name word of a person read earlier in the document."""
@@ -578,6 +609,9 @@ class _Sentence:
                 for a, z, off, info in roles
             ]
             if end is None:
+                # No name readable here by the title rule; a later rule (name runs, known
+                # names) may still find one starting at ``pos``: link the roles then.
+                self.pending.append((pos, roles, role_ms, ranks, org))
                 i = max(pos, i + 1)
                 continue
             attrs: dict = {"source": "title"}
@@ -793,3 +827,4 @@ def extract_sentence_ar(b: Builder, toks: list[Tok], sent: tuple[int, int], lex:
     s.given_names()
     s.name_runs()
     s.known_names()
+    s.pending_roles()

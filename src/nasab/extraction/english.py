@@ -665,6 +665,9 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
             and (
                 toks[k].cap
                 or all(toks[x].text.lower() in _ROLE_LEAD or toks[x].cap for x in range(a, k))
+                # "... met the commander of the Coalition, General X": a determiner
+                # right before the role is enough
+                or toks[k - 1].text.lower() in _ROLE_LEAD
             )
         ):
             hits.append((k, hit[0], hit[1]))
