@@ -62,3 +62,21 @@ def test_role_is_linked_to_its_holder(text: str, person: str, role: str) -> None
         and r.attrs.get("rank") == "Lieutenant General"
         for r in rels
     )
+
+
+def test_kunya_alias_makes_the_name_before_it_a_person() -> None:
+    text = "Security forces killed Amr Saad Abbas, also known as Abu Hamza al-Masri, in Giza."
+    ex = extract(text)
+    persons = {m.text for m in ex.mentions if m.kind == "person"}
+    assert {"Amr Saad Abbas", "Abu Hamza al-Masri"} <= persons
+    assert any(r.type == "alias" and r.object.text == "Amr Saad Abbas" for r in ex.relations)
+
+
+def test_arabic_alias_marker_ends_the_name_and_nationality_is_not_a_person() -> None:
+    text = (
+        "أعلنت الوزارة مقتل عمرو سعد عباس المكنى أبو حمزة المصري في الجيزة. "
+        "وأشاد الرئيس المصري عبد الفتاح السيسي بجهود الشرطة."
+    )
+    persons = {m.text for m in extract(text).mentions if m.kind == "person"}
+    assert "عمرو سعد عباس" in persons
+    assert "المصري" not in persons and not any("المكنى" in p for p in persons)

@@ -33,7 +33,7 @@ _PREP = "بلك"
 _MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
 
 # Function words and frequent news verbs/nouns that never start or continue a name (normalised).
-_STOP = frozenset(
+_STOP_WORDS = frozenset(
     """
     في من الي ان عن مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين قد لقد كان كانت يكون تكون
     ما لا لم لن هو هي هم هن نحن انا انه انها انهم اليوم امس غدا بعد قبل خلال ضد بين حول عند منذ حتي
@@ -52,6 +52,8 @@ _EVALUATIVE = frozenset(
     ["الارهابي", "الارهابيه", "المزعوم", "المزعومه", "المنحل", "المحظور", "المحظوره"]
 )
 _ALIAS_AR = ("المعروف", "المعروفه", "الملقب", "الملقبه", "المكني", "المكنيه", "الشهير", "الشهيره")
+# Alias markers end a name ("عمرو سعد عباس المكنى أبو حمزة": المكنى is not a nisba).
+_STOP = _STOP_WORDS | frozenset(_ALIAS_AR) | {"المدعو", "المدعوه", "الملقب", "المسمي"}
 # Roles held on behalf of someone: a role after them is the principal's, not the person's.
 _PRINCIPAL_ROLES = frozenset(["Spokesman", "Adviser", "Assistant", "Secretary", "Envoy"])
 # Ranks that are also common nouns ("the team"): a given name must follow.
@@ -290,6 +292,9 @@ class _Sentence:
         for i, t in enumerate(self.toks):
             if self.taken[i] or not t.arabic:
                 continue
+            prev = self.toks[i - 1] if i else None
+            if prev is not None and self.b.overlaps(prev.start, prev.end, ("role",)):
+                continue  # "الرئيس المصري": after a role, a nisba-like word is a nationality
             for off, stem in arabic_stems(t.text):
                 if stem in self.known:
                     full = self.known[stem]

@@ -245,7 +245,14 @@ def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
                         i = end
                         done = True
                         break
-                if stem.startswith("ال") and len(stem) >= 5 and stem.endswith("ي"):
+                after_role = i > 0 and b.overlaps(toks[i - 1].start, toks[i - 1].end, ("role",))
+                if (
+                    stem.startswith("ال")
+                    and len(stem) >= 5
+                    and stem.endswith("ي")
+                    and not after_role
+                ):
+                    # (right after a role, الX-ي is a nationality: "الرئيس المصري")
                     ref = family_match(stem, "arabic")
                     if ref:
                         b.mention(

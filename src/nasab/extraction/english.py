@@ -830,6 +830,25 @@ def _spelled_out(
     return None
 
 
+def _person_before_kunya_alias(
+    b: Builder, toks: list[Tok], p: int, z: int, sent: tuple[int, int]
+) -> object | None:
+    """``X, also known as Abu Y``: a kunya alias makes the capitalised run X a person."""
+    a = z
+    while a < len(toks) and toks[a].text in _OPEN_QUOTES:
+        a += 1
+    if a >= len(toks) or toks[a].text.lower() not in ("abu", "abou", "umm", "um"):
+        return None
+    start = p
+    while (
+        start > 0 and p - start < 4 and _cap_like(toks[start - 1]) and toks[start - 1].kind == "w"
+    ):
+        start -= 1
+    if not _cap_like(toks[p]) or p - start < 1 or b.overlaps(toks[start].start, toks[p].end):
+        return None  # one capitalised word alone is too weak a cue
+    return _span_mention(b, toks, start, p + 1, "person", sent, source="alias-subject")
+
+
 def _alias_phrases(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
     n = len(toks)
     for k in range(n):
@@ -846,6 +865,8 @@ def _alias_phrases(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexi
             if p < 0:
                 break
             subj = b.overlaps(toks[p].start, toks[p].end, ("person", "organization"))
+            if subj is None:
+                subj = _person_before_kunya_alias(b, toks, p, z, sent)
             if subj is None:
                 break
             a = z
