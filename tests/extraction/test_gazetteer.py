@@ -80,3 +80,8 @@ def test_arabic_alias_marker_ends_the_name_and_nationality_is_not_a_person() -> 
     persons = {m.text for m in extract(text).mentions if m.kind == "person"}
     assert "عمرو سعد عباس" in persons
     assert "المصري" not in persons and not any("المكنى" in p for p in persons)
+
+
+def test_honorific_after_a_name_word_is_part_of_the_name() -> None:
+    ex = extract("Ministry spokesman Major General Ahmed Sharif said two officers were wounded.")
+    assert "Ahmed Sharif" in {m.text for m in ex.mentions if m.kind == "person"}

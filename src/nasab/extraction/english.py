@@ -404,6 +404,13 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
         hit = _title_at(toks, k, e, lex)
         if (
             hit
+            and hit[1].kind in ("honorific", "title")
+            and k > s
+            and not (titles and titles[-1][1] == k)
+        ):
+            hit = None  # "Ahmed Sharif": an honorific after a name word is part of the name
+        if (
+            hit
             and all(toks[x].cap for x in range(k, hit[0]))
             and any(len(toks[x].text) > 1 for x in range(k, hit[0]))
         ):
