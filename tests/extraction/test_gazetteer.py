@@ -85,3 +85,14 @@ def test_arabic_alias_marker_ends_the_name_and_nationality_is_not_a_person() -> 
 def test_honorific_after_a_name_word_is_part_of_the_name() -> None:
     ex = extract("Ministry spokesman Major General Ahmed Sharif said two officers were wounded.")
     assert "Ahmed Sharif" in {m.text for m in ex.mentions if m.kind == "person"}
+
+
+def test_known_group_name_gives_no_person_short_form() -> None:
+    text = "The Houthi movement said its forces shot down a drone."
+    ex = extract(text, known=["جماعة الحوثي"])
+    assert not [m for m in ex.mentions if m.kind == "person"]
+
+
+def test_ordinary_article_word_does_not_extend_an_arabic_name() -> None:
+    ex = extract("وبحث وزير الدفاع السعودي الأمير خالد بن سلمان الهجوم مع المبعوث.")
+    assert [m.text for m in ex.mentions if m.kind == "person"] == ["خالد بن سلمان"]

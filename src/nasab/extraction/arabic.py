@@ -426,6 +426,15 @@ class _Sentence:
                         for _, st in arabic_stems(toks[j].text)
                     )
                     or w in _EVALUATIVE
+                    # an article word that is neither a nisba (-ي) nor a listed name word
+                    # is ordinary text ("خالد بن سلمان الهجوم": the attack)
+                    or (
+                        _is_article(w)
+                        and not w.endswith("ي")
+                        and w[2:] not in lex.name_ar
+                        and w[2:] not in lex.given_ar
+                        and w != "الدين"
+                    )
                     # a nationality after one word is its adjective ("الرئيس العراقي"); after a
                     # given name and a father's name it is a family nisba (عبد الغني جاسم الفهداوي)
                     or (w[2:] in lex.nationality_ar and (j - i < 2 or not w.endswith("ي")))

@@ -147,8 +147,12 @@ def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
         fam = _family(nm) if nm else None
         if fam:
             fulls.append((fam[0], fam[1], m.text, "arabic" if m.language == "ar" else "latin"))
+    from ..names.kind import guess_kind
+
     known_parsed: list[tuple[str, Name]] = []
     for k in known:
+        if guess_kind(k) != "person":
+            continue  # "جماعة الحوثي" is a group: "Houthi" is not a person's short form
         nm = _parse(k)
         if nm is None or not nm.tokens:
             continue
