@@ -48,6 +48,10 @@ _STOP_WORDS = frozenset(
     عليه عليها عليهم عليه له و ذو ذي ذات على
     """.split()
 )
+# Article words that do belong to names: God's name, regnal numbers, epithets.
+_NAME_EPITHETS = frozenset(
+    "الله الاول الثاني الثالث الرابع الخامس الكبير الصغير الاكبر الاصغر الاوسط".split()
+)
 _EVALUATIVE = frozenset(
     ["الارهابي", "الارهابيه", "المزعوم", "المزعومه", "المنحل", "المحظور", "المحظوره"]
 )
@@ -431,6 +435,7 @@ class _Sentence:
                     or (
                         _is_article(w)
                         and not w.endswith("ي")
+                        and w not in _NAME_EPITHETS
                         and w[2:] not in lex.name_ar
                         and w[2:] not in lex.given_ar
                         and w != "الدين"
