@@ -275,19 +275,23 @@ class _Sentence:
             )
             if pm is None:
                 continue
-            for (_a, _z, _off, info), rm in zip(roles, role_ms, strict=True):
-                extra = {"organization": org.text} if org is not None else {}
-                self.b.relation(
-                    "holds_role",
-                    pm,
-                    rm,
-                    self.sent,
-                    role=info.en,
-                    role_ar=info.ar,
-                    rank=ranks[-1] if ranks else None,
-                    rule="title-later",
-                    **extra,
-                )
+            self.link_roles(pm, roles, role_ms, ranks[-1] if ranks else None, org, "title-later")
+
+    def link_roles(self, pm, roles, role_ms, rank, org, rule: str) -> None:
+        """``holds_role`` from person ``pm`` to each role of a title chain."""
+        for (_a, _z, _off, info), rm in zip(roles, role_ms, strict=True):
+            extra = {"organization": org.text} if org is not None else {}
+            self.b.relation(
+                "holds_role",
+                pm,
+                rm,
+                self.sent,
+                role=info.en,
+                role_ar=info.ar,
+                rank=rank,
+                rule=rule,
+                **extra,
+            )
 
     def known_names(self) -> None:
         """A single word that is a name word of a person read earlier in the document."""
@@ -546,7 +550,7 @@ class _Sentence:
             i += 1
 
     def titles(self) -> None:
-        toks, lex, b = self.toks, self.lex, self.b
+        toks, lex = self.toks, self.lex
         n = len(toks)
         i = 0
         while i < n:
@@ -641,19 +645,7 @@ class _Sentence:
             if roles:
                 attrs["role"] = roles[-1][3].en
             pm = self.add(pos, end, 0, "person", **attrs)
-            for (_a, _z, _off, info), rm in zip(roles, role_ms, strict=True):
-                extra = {"organization": org.text} if org is not None else {}  # type: ignore[attr-defined]
-                b.relation(
-                    "holds_role",
-                    pm,
-                    rm,
-                    self.sent,
-                    role=info.en,
-                    role_ar=info.ar,
-                    rank=attrs.get("rank"),
-                    rule="title",
-                    **extra,
-                )
+            self.link_roles(pm, roles, role_ms, attrs.get("rank"), org, "title")
             self.alias_after(end, pm)
             i = end
 
