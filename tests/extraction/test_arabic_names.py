@@ -54,3 +54,26 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_arabic_rules(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
+
+
+# Tokens made only of tatweel (U+0640) or that normalise to nothing once stretched letters
+# are dropped: extraction used to raise IndexError on ``البابا بنديكت ـ 16``.
+TATWEEL = [
+    ("lone-tatweel-regnal", "البابا بنديكت ـ 16"),
+    ("lone-tatweel", "ـ"),
+    ("tatweel-run", "ـــ ـ ــ"),
+    ("conj-then-tatweel", "و ـ"),
+    ("title-then-tatweel", "وأكد اللواء ـ محمد"),
+    ("stretched-name", "وأكد اللواء محمـــد الزيـدي ـ"),
+]
+
+
+@pytest.mark.parametrize(("text",), [c[1:] for c in TATWEEL], ids=[c[0] for c in TATWEEL])
+def test_tatweel_never_raises(text: str) -> None:
+    ex = extract(Document("t", text, "ar"))
+    for m in ex.mentions:
+        assert m.text.strip("ـ ") and m.text == text[m.start : m.end]
+
+
+def test_stretched_name_is_read() -> None:
+    assert ("محمـــد الزيـدي", "person") in _found("وأكد اللواء محمـــد الزيـدي ـ")

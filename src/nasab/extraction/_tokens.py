@@ -10,7 +10,8 @@ from ..text import normalize
 
 __all__ = ["Tok", "tokenize_span"]
 
-_LETTER = r"A-Za-z\u00c0-\u024f\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9"
+# Tatweel (U+0640) only stretches letters: it never starts a token on its own.
+_LETTER = r"A-Za-z\u00c0-\u024f\u0621-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9"
 _MARK = r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 _TOKEN = re.compile(
     rf"(?P<w>[{_LETTER}](?:[{_LETTER}{_MARK}0-9'’\-]*[{_LETTER}{_MARK}0-9])?)"

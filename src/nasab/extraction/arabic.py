@@ -350,7 +350,7 @@ class _Sentence:
                     or w in lex.titles_ar
                     or (w,) in lex.titles_ar
                     or len(w) < 2
-                    or w[0] == "و"
+                    or w[:1] == "و"
                 ):
                     break
                 j += 1
@@ -447,9 +447,9 @@ class _Sentence:
                     # a nationality after one word is its adjective ("الرئيس العراقي"); after a
                     # given name and a father's name it is a family nisba (عبد الغني جاسم الفهداوي)
                     or (w[2:] in lex.nationality_ar and (j - i < 2 or not w.endswith("ي")))
-                    or (w[0] == "و" and w not in lex.given_ar)
+                    or (w[:1] == "و" and w not in lex.given_ar)
                     or (
-                        w[0] in "يت"
+                        w[:1] in ("ي", "ت")
                         and len(w) >= 4
                         and w not in lex.given_ar
                         and not _is_article(w)
