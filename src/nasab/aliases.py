@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import DataFileError, ExtraMissingError, InputError
+from .match.algorithms import LINK_THRESHOLD
 from .text import detect_script, normalize
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -707,7 +708,7 @@ class AliasTable:
     # ------------------------------------------------------------------ queries
 
     def lookup(
-        self, name: str, *, top: int = 5, threshold: float = 0.7, kind: str | None = None
+        self, name: str, *, top: int = 5, threshold: float = LINK_THRESHOLD, kind: str | None = None
     ) -> list[Candidate]:
         """Entities that have ``name`` as an alias, in any spelling or script.
 

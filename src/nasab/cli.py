@@ -418,6 +418,8 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .match.algorithms import LINK_THRESHOLD
+
     p = argparse.ArgumentParser(
         prog="nasab", description="Bilingual (Arabic/English) entity resolution."
     )
@@ -475,7 +477,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("table", metavar="TABLE", help="alias table (.tsv/.csv/.json)")
     sp.add_argument("--top", type=int, default=5)
-    sp.add_argument("--threshold", type=float, default=0.7)
+    sp.add_argument("--threshold", type=float, default=LINK_THRESHOLD)
     sp.add_argument("--kind", choices=("person", "organization"))
     sp.add_argument("--workers", type=int, default=1, help="processes (default 1)")
     io_opts(sp)
@@ -493,7 +495,7 @@ def _parser() -> argparse.ArgumentParser:
     lk.add_argument("table", metavar="TABLE")
     lk.add_argument("names", nargs="+", metavar="NAME")
     lk.add_argument("--top", type=int, default=5)
-    lk.add_argument("--threshold", type=float, default=0.7)
+    lk.add_argument("--threshold", type=float, default=LINK_THRESHOLD)
     io_opts(lk, informat=False)
     ap = asub.add_parser("apply", help="replay saved edits on a table")
     ap.add_argument("table", metavar="TABLE")

@@ -43,6 +43,7 @@ from rapidfuzz.utils import default_process
 from .aliases import AliasRow, AliasTable
 from .errors import InputError
 from .match import Match, compare
+from .match.algorithms import LINK_THRESHOLD
 from .names import parse_name, title_phrases
 from .text import MAX_NAME_LENGTH, normalize
 
@@ -625,7 +626,7 @@ def link(
     table: AliasTable | Sequence[str],
     *,
     top: int = 5,
-    threshold: float = 0.7,
+    threshold: float = LINK_THRESHOLD,
     kind: str | None = None,
     max_compare: int | None = None,
     workers: int = 1,

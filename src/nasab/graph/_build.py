@@ -32,20 +32,21 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import InputError
+from ..match.algorithms import SAME_NAME_THRESHOLD
 from ..text import detect_script, normalize
 from ._model import EntityGraph
 
 __all__ = ["build_graph"]
 
 #: Two full names of one person across documents score at least this.
-PERSON_THRESHOLD = 0.85
+PERSON_THRESHOLD = SAME_NAME_THRESHOLD
 #: A full name and a short form (or two names within a document) score at least this.
 SHORT_THRESHOLD = 0.8
 #: Two names of different people: any pair of names below this vetoes a merge when
 #: both have a family name.
 VETO_THRESHOLD = 0.5
 #: Two organisation names of one organisation score at least this.
-ORG_THRESHOLD = 0.85
+ORG_THRESHOLD = SAME_NAME_THRESHOLD
 #: Two organisation names below this never end in one organisation (an acronym that
 #: fits both is not enough).
 ORG_VETO = 0.5

@@ -150,6 +150,7 @@ class EntityGraph:
         # Fall back to name comparison against persons and organisations.
         best: tuple[float, str] | None = None
         from ..match import compare
+        from ..match.algorithms import SAME_NAME_THRESHOLD
 
         for node, data in self.graph.nodes(data=True):
             kind = data.get("type")
@@ -160,7 +161,7 @@ class EntityGraph:
                     score = compare(name_or_id, form, kind=kind).score
                 except Exception:  # organisation comparison may be unavailable
                     score = 0.0
-                if score >= 0.85 and (
+                if score >= SAME_NAME_THRESHOLD and (
                     best is None or (score, node) > best or (score == best[0] and node < best[1])
                 ):
                     best = (score, node)

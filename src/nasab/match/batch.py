@@ -25,13 +25,11 @@ from rapidfuzz import fuzz, process
 
 from ..errors import InputError
 from ..names.parse import parse_name
+from .algorithms import COMMON_WEIGHT
 from .compare import compare
 from .weights import token_weight
 
 __all__ = ["compare_many", "name_keys"]
-
-
-_COMMON = 0.35  # tokens weighing less than this cannot carry a match on their own
 
 
 def name_keys(names: Sequence[str], *, rare_only: bool = False) -> list[str]:
@@ -47,7 +45,9 @@ def name_keys(names: Sequence[str], *, rare_only: bool = False) -> list[str]:
         p = parse_name(n)
         toks = (*p.tokens, *p.kunya)
         if rare_only:
-            toks = tuple(t for t in toks if token_weight(t.key) >= _COMMON and len(t.text) > 1)
+            toks = tuple(
+                t for t in toks if token_weight(t.key) >= COMMON_WEIGHT and len(t.text) > 1
+            )
         out.append(" ".join(t.key for t in toks))
     return out
 

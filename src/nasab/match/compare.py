@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Shia al-Sudani", "Mohammed al-Saadi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v1)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v1+data...)
     ...
 """
 
@@ -39,27 +39,42 @@ from ..errors import InputError
 from ..names.keys import coarse, skeleton
 from ..names.parse import Name, Token, parse_name
 from ..text import normalize
+from .algorithms import (
+    ABD_DROPPED,
+    ALIGN_MIN,
+    CANDIDATE_FOLD_SHARE,
+    CANDIDATE_RANK,
+    COARSE_FOLD,
+    COARSE_KEY,
+    CONFLICT_FAMILY,
+    CONFLICT_GIVEN,
+    CONFLICT_OTHER,
+    CONFLICT_WEIGHT_FLOOR,
+    FULL_SIM,
+    INITIAL,
+    JOIN_GAIN,
+    JOIN_MIN,
+    KUNYA,
+    KUNYA_CONFLICT,
+    MISSING,
+    MISSING_SHORT_FORM,
+    NAME_ALGORITHM,
+    ORDER,
+    ORDER_FAMILY,
+    REVERSE,
+    REVERSE_BAND,
+    SKELETON_SHARE_CROSS,
+    SKELETON_SHARE_SAME,
+    SLOT_CONFLICT,
+    WHOLE_WORD_BELOW,
+    algorithm_version,
+)
 from .weights import token_weight
 
 __all__ = ["ALGORITHM", "Match", "compare", "token_similarity"]
 
-#: Name and version of the scoring algorithm; part of every Match.
-ALGORITHM = "nasab-name-v1"
-
-_ALIGN_MIN = 0.55  # below this two tokens are not the same name at all
-_FULL_SIM = 1.0  # at or above this two tokens are taken as the same spelling
-_MISSING = 0.15  # cost of a token present in one name only, per unit weight
-_MISSING_SHORT_FORM = 0.08  # the same when the shorter name is a family name that aligned
-_CONFLICT_FAMILY = 2.0  # cost of unaligned or dissimilar family names
-_CONFLICT_GIVEN = 1.5  # cost of unaligned first given names
-_CONFLICT_OTHER = 1.0  # cost of the dissimilar part of an aligned middle token
-_ORDER = 0.65  # factor per crossed pair of given names
-_ORDER_FAMILY = 0.85  # factor per crossed pair involving the family name (inverted lists)
-_KUNYA = 0.5  # weight of kunya evidence relative to a name token
-_REVERSE = 0.25  # share of the Latin -> Arabic direction in a cross-script spelling score
-# Decoding Latin into Arabic costs milliseconds per new token, so it is asked only when
-# the forward direction leaves the question open.
-_REVERSE_BAND = (0.6, 0.95)
+#: Id of the scoring algorithm (see :mod:`nasab.match.algorithms`); part of every Match.
+ALGORITHM = NAME_ALGORITHM
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +114,7 @@ class Match:
 
     def explain(self) -> str:
         """A readable account of the score: aligned parts, conflicts, features."""
-        lines = [f"{self.a!r} vs {self.b!r}: score {self.score:.3f} ({self.algorithm})"]
+        lines = [f"{self.a!r} vs {self.b!r}: score {self.score:.3f} ({self.version})"]
         for p in self.pairs:
             lines.append(
                 f"  aligned {p.a.text!r} ~ {p.b.text!r} ({p.a.role}/{p.b.role}): "
@@ -111,6 +126,11 @@ class Match:
                 "  features: " + ", ".join(f"{k}={v:.3f}" for k, v in self.features.items())
             )
         return "\n".join(lines)
+
+    @property
+    def version(self) -> str:
+        """The algorithm id with the hash of the data tables it read (``nasab-name-v1+data.…``)."""
+        return algorithm_version(self.algorithm)
 
     def __float__(self) -> float:
         return self.score
@@ -140,10 +160,10 @@ def _cross_fold_sim(arabic: str, latin_fold: str, latin_key: str) -> float:
     best = 0.0
     for rank, cand in enumerate(_token_romanizations(arabic, romanize_token)):
         f = fold(cand)
-        sim = 0.6 * Indel.normalized_similarity(
-            f, latin_fold
-        ) + 0.4 * Levenshtein.normalized_similarity(skeleton(cand), latin_key)
-        best = max(best, sim * (1.0 - 0.01 * rank))
+        sim = CANDIDATE_FOLD_SHARE * Indel.normalized_similarity(f, latin_fold) + (
+            1.0 - CANDIDATE_FOLD_SHARE
+        ) * Levenshtein.normalized_similarity(skeleton(cand), latin_key)
+        best = max(best, sim * (1.0 - CANDIDATE_RANK * rank))
     return best
 
 
@@ -229,22 +249,22 @@ def _raw_token_sim(ta: Token, tb: Token) -> float:
         # 'Abdul Hanif' vs 'Hanif': the servant prefix is often dropped in lists.
         bare = _strip_abd(ta if abd_a else tb)
         other = tb if abd_a else ta
-        return min(0.8, _raw_token_sim(bare, other)) if bare.key else 0.0
+        return min(ABD_DROPPED, _raw_token_sim(bare, other)) if bare.key else 0.0
     if ta.script == tb.script == "latin" and min(len(ta.text), len(tb.text)) == 1:
         # An initial ("A. Khamenei") agrees with any name that starts with it.
-        return 0.8 if ta.text[0] == tb.text[0] else 0.0
+        return INITIAL if ta.text[0] == tb.text[0] else 0.0
     if not ta.key or not tb.key:
         return 0.0
     skel = max(
         Levenshtein.normalized_similarity(ta.key, tb.key),
-        0.85 * Levenshtein.normalized_similarity(coarse(ta.key), coarse(tb.key)),
+        COARSE_KEY * Levenshtein.normalized_similarity(coarse(ta.key), coarse(tb.key)),
     )
     if ta.script == tb.script:
         spell = max(
             Indel.normalized_similarity(ta.fold, tb.fold),
-            0.95 * Indel.normalized_similarity(_coarse_fold(ta.fold), _coarse_fold(tb.fold)),
+            COARSE_FOLD * Indel.normalized_similarity(_coarse_fold(ta.fold), _coarse_fold(tb.fold)),
         )
-        sim = 0.5 * skel + 0.5 * spell
+        sim = SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
         if ta.script == "latin" and ta.article != tb.article:
             # "ALFAGIH" for "AL FAQIH": the article written joined to the name.
             bare, other = (tb, ta) if ta.article else (ta, tb)
@@ -256,12 +276,12 @@ def _raw_token_sim(ta: Token, tb: Token) -> float:
         spell = _cross_fold_sim(ar.fold, lat.fold, lat.key)
         if spell < 0:
             spell = skel
-        if _REVERSE_BAND[0] <= spell < _REVERSE_BAND[1] and " " not in lat.text + ar.text:
+        if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat.text + ar.text:
             # Second opinion from the other direction: the Latin token's likeliest
             # Arabic spellings against the Arabic token.
-            spell = (1.0 - _REVERSE) * spell + _REVERSE * _reverse_sim(ar.text, lat.text)
-        sim = 0.3 * skel + 0.7 * spell
-        if ar.article and not lat.article and sim < 0.9 and " " not in ar.text:
+            spell = (1.0 - REVERSE) * spell + REVERSE * _reverse_sim(ar.text, lat.text)
+        sim = SKELETON_SHARE_CROSS * skel + (1.0 - SKELETON_SHARE_CROSS) * spell
+        if ar.article and not lat.article and sim < WHOLE_WORD_BELOW and " " not in ar.text:
             # Foreign names that begin with ال (إلياس Elias, ألبرتو Alberto) lose their
             # first syllable as an "article": read the whole word as well.
             sim = max(sim, _whole_word_sim("ال" + ar.text, lat.fold))
@@ -271,8 +291,8 @@ def _raw_token_sim(ta: Token, tb: Token) -> float:
             rest_key = skeleton(rest)
             sim = max(
                 sim,
-                0.3 * Levenshtein.normalized_similarity(ar.key, rest_key)
-                + 0.7 * _cross_fold_sim(ar.fold, rest, rest_key),
+                SKELETON_SHARE_CROSS * Levenshtein.normalized_similarity(ar.key, rest_key)
+                + (1.0 - SKELETON_SHARE_CROSS) * _cross_fold_sim(ar.fold, rest, rest_key),
             )
     return sim
 
@@ -322,7 +342,7 @@ def token_similarity(a: str, b: str) -> float:
 
 def _calibrate(sim: float) -> float:
     """Map raw similarity to agreement in [0, 1]: 0 at the alignment floor, 1 at full."""
-    return max(0.0, min(1.0, (sim - _ALIGN_MIN) / (_FULL_SIM - _ALIGN_MIN))) ** 0.5
+    return max(0.0, min(1.0, (sim - ALIGN_MIN) / (FULL_SIM - ALIGN_MIN))) ** 0.5
 
 
 def _align(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int, float]]:
@@ -330,7 +350,7 @@ def _align(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
     for i, x in enumerate(ta):
         for j, y in enumerate(tb):
             s = _token_sim(x, y)
-            if s >= _ALIGN_MIN:
+            if s >= ALIGN_MIN:
                 # Prefer same-position roles on ties (family with family).
                 cands.append((-s, x.role != y.role, abs(i - j), i, j, s))
     cands.sort()
@@ -371,7 +391,7 @@ def _join_split(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> tuple[Token, ..
         ):
             best = max(Indel.normalized_similarity(joined, f) for f in folds)
             alone = max(Indel.normalized_similarity(z.fold, f) for z in (x, y) for f in folds)
-            if best >= 0.85 and best > alone + 0.15:
+            if best >= JOIN_MIN and best > alone + JOIN_GAIN:
                 role = "family" if y.role == "family" else x.role
                 text = x.text + y.text
                 out[i : i + 2] = [Token(text, skeleton(text), x.script, role, x.article, joined)]
@@ -392,7 +412,7 @@ def _score_names(
     pairs: list[Pair] = []
     alignment = _align(ta, tb)
     if len(ta) + len(tb) > 2 and (
-        len(alignment) < max(len(ta), len(tb)) or any(x < _FULL_SIM for _, _, x in alignment)
+        len(alignment) < max(len(ta), len(tb)) or any(x < FULL_SIM for _, _, x in alignment)
     ):
         # Tokens left over on both sides: one name may write as one word what the other
         # writes as two (only then is the join worth its cost).
@@ -408,8 +428,8 @@ def _score_names(
         agree = _calibrate(s)
         evidence += w * agree
         family = x.role == "family" or y.role == "family"
-        cost = _CONFLICT_FAMILY if family else _CONFLICT_OTHER
-        conflict += cost * max(0.5, w) * (1.0 - agree)
+        cost = CONFLICT_FAMILY if family else CONFLICT_OTHER
+        conflict += cost * max(CONFLICT_WEIGHT_FLOOR, w) * (1.0 - agree)
         if agree < 1.0:
             notes.append(f"partial: {x.text!r} ~ {y.text!r} agree {agree:.2f}")
         pairs.append(Pair(x, y, s, w))
@@ -422,10 +442,10 @@ def _score_names(
     given_conflict = len(ta) >= 2 and len(tb) >= 2 and 0 not in aligned_a and 0 not in aligned_b
     if family_conflict:
         assert fa is not None and fb is not None
-        conflict += _CONFLICT_FAMILY * max(0.5, _weight(ta[fa], tb[fb]))
+        conflict += CONFLICT_FAMILY * max(CONFLICT_WEIGHT_FLOOR, _weight(ta[fa], tb[fb]))
         notes.append(f"conflict: family names {ta[fa].text!r} and {tb[fb].text!r} differ")
     if given_conflict:
-        conflict += _CONFLICT_GIVEN * max(0.5, _weight(ta[0], tb[0]))
+        conflict += CONFLICT_GIVEN * max(CONFLICT_WEIGHT_FLOOR, _weight(ta[0], tb[0]))
         notes.append(f"conflict: given names {ta[0].text!r} and {tb[0].text!r} differ")
     spare_a = spare_b = 0.0
     for i, t in enumerate(ta):
@@ -448,14 +468,14 @@ def _score_names(
     # both sides are different names in the same slots, which is a conflict.
     both = min(spare_a, spare_b)
     slots = min(len(ta) - len(aligned_a), len(tb) - len(aligned_b))
-    conflict += _CONFLICT_OTHER * max(both, 0.5 * slots)
-    rate = _MISSING
+    conflict += CONFLICT_OTHER * max(both, SLOT_CONFLICT * slots)
+    rate = MISSING
     if both == 0 and any(
         ta[i].role == "family" and tb[j].role == "family" for i, j, _ in alignment
     ):
         # One name is the other's family name plus nothing else ("al-Ubaidi" for "Sami
         # Jassim al-Ubaidi"): the usual short form in news, so missing parts cost less.
-        rate = _MISSING_SHORT_FORM
+        rate = MISSING_SHORT_FORM
     missing += rate * (spare_a + spare_b - 2 * both)
     # Crossed given names: order carries meaning (son before father).
     order = 1.0
@@ -463,16 +483,16 @@ def _score_names(
         for i2, j2, _ in alignment[k + 1 :]:
             if (i1 - i2) * (j1 - j2) < 0:
                 with_family = "family" in (ta[i1].role, ta[i2].role, tb[j1].role, tb[j2].role)
-                order *= _ORDER_FAMILY if with_family else _ORDER
+                order *= ORDER_FAMILY if with_family else ORDER
                 notes.append(f"order: {ta[i1].text!r} and {ta[i2].text!r} appear in crossed order")
     # Kunyas: weak evidence for, weaker against.
     kunya = 0.0
     if not kunya_only and na.kunya and nb.kunya:
         best = max(_token_sim(x, y) for x in na.kunya for y in nb.kunya)
         agree = _calibrate(best)
-        kunya = _KUNYA * agree
+        kunya = KUNYA * agree
         evidence += kunya * (1.0 if ta and tb else 2.0)
-        conflict += 0.3 * (1.0 - agree)
+        conflict += KUNYA_CONFLICT * (1.0 - agree)
         notes.append(f"kunya agreement {agree:.2f}")
     elif not kunya_only and (not ta or not tb) and (na.kunya or nb.kunya):
         notes.append("one name is a kunya only: no evidence either way")

@@ -41,11 +41,12 @@ from rapidfuzz.distance import Indel
 
 from ..names.keys import fold, skeleton
 from ..text import normalize
+from .algorithms import ORG_ALGORITHM
 
 __all__ = ["ALGORITHM", "OrgName", "compare_orgs", "org_keys", "parse_org"]
 
 #: Name and version of the organisation scoring algorithm.
-ALGORITHM = "nasab-org-v1"
+ALGORITHM = ORG_ALGORITHM
 
 _GENERIC_WEIGHT = 0.25
 _ALIGN_FLOOR = 0.78  # spelling similarity below which two words are different words

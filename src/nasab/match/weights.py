@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 from functools import cache, lru_cache
 
-__all__ = ["token_weight"]
+from .algorithms import MIN_WEIGHT
 
-_MIN_WEIGHT = 0.15
+__all__ = ["token_weight"]
 
 
 @cache
@@ -44,4 +44,4 @@ def token_weight(key: str) -> float:
     w = math.log((total + 1) / (count + 1)) / math.log(total + 1)
     if len(key) <= 1:
         w = min(w, 0.4)
-    return max(_MIN_WEIGHT, min(1.0, w))
+    return max(MIN_WEIGHT, min(1.0, w))

@@ -1,0 +1,240 @@
+"""Named, versioned scoring algorithms and the thresholds that read their scores.
+
+Every score nasab produces comes from one registered :class:`Algorithm`: a name, a
+version number that is bumped whenever scores change, the parameters it scores with,
+and the data tables it reads. :func:`algorithm_version` adds a short hash of those
+tables, so two installations that print the same version string give the same scores
+(the idea of nomenklatura's ``logic-v1``/``logic-v2``). :meth:`nasab.match.Match.explain`
+prints it.
+
+The thresholds applications use to read scores are defined here once and imported
+wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
+``AliasTable.lookup`` and the CLI) and :data:`SAME_NAME_THRESHOLD` (two mentions of one
+name in a document graph).
+
+Example:
+    >>> get_algorithm("nasab-name-v1").params["align_min"]
+    0.55
+    >>> algorithm_version("nasab-name-v1").startswith("nasab-name-v1+data.")
+    True
+    >>> sorted(algorithms())
+    ['nasab-name-v1', 'nasab-org-v1']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from types import MappingProxyType
+
+from ..errors import InputError
+
+__all__ = [
+    "LINK_THRESHOLD",
+    "NAME_ALGORITHM",
+    "ORG_ALGORITHM",
+    "SAME_NAME_THRESHOLD",
+    "Algorithm",
+    "algorithm_version",
+    "algorithms",
+    "data_hash",
+    "get_algorithm",
+]
+
+#: Default minimum score for a query to link to a known alias (``link``, ``lookup``, CLI).
+LINK_THRESHOLD = 0.7
+#: Minimum score for two mentions to be taken as the same name (document graph).
+SAME_NAME_THRESHOLD = 0.85
+
+#: The person-name algorithm :func:`nasab.compare` uses.
+NAME_ALGORITHM = "nasab-name-v1"
+#: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
+ORG_ALGORITHM = "nasab-org-v1"
+
+# ------------------------------------------------------------------ person-name parameters
+
+#: Below this token similarity two tokens are not the same name at all.
+ALIGN_MIN = 0.55
+#: At or above this token similarity two tokens are the same spelling.
+FULL_SIM = 1.0
+#: Cost of a token present in one name only, per unit weight.
+MISSING = 0.15
+#: The same when the shorter name is a family name that aligned ("al-Ubaidi").
+MISSING_SHORT_FORM = 0.08
+#: Cost of unaligned or dissimilar family names.
+CONFLICT_FAMILY = 2.0
+#: Cost of unaligned first given names.
+CONFLICT_GIVEN = 1.5
+#: Cost of the dissimilar part of an aligned middle token.
+CONFLICT_OTHER = 1.0
+#: Lowest weight a conflicting token pair is charged at (common names conflict too).
+CONFLICT_WEIGHT_FLOOR = 0.5
+#: Conflict per slot that both names fill with tokens that do not align.
+SLOT_CONFLICT = 0.5
+#: Score factor per crossed pair of given names (son before father).
+ORDER = 0.65
+#: Score factor per crossed pair involving the family name (inverted lists).
+ORDER_FAMILY = 0.85
+#: Weight of kunya evidence relative to a name token.
+KUNYA = 0.5
+#: Conflict added per unit of kunya disagreement.
+KUNYA_CONFLICT = 0.3
+#: Share of the Latin -> Arabic reading in a cross-script spelling score.
+REVERSE = 0.25
+#: Cross-script spelling scores in this band ask the Latin -> Arabic reading too.
+REVERSE_BAND = (0.6, 0.95)
+#: A joined pair of tokens replaces the pair when it matches the other name this well...
+JOIN_MIN = 0.85
+#: ... and this much better than either token alone.
+JOIN_GAIN = 0.15
+#: Highest similarity of a token to the same token with ``Abd`` dropped.
+ABD_DROPPED = 0.8
+#: Similarity of an initial to a name that starts with its letter.
+INITIAL = 0.8
+#: Discount of the coarse (confusable-merged) skeleton and fold comparisons.
+COARSE_KEY = 0.85
+COARSE_FOLD = 0.95
+#: Shares of skeleton and spelling in a same-script / cross-script token similarity.
+SKELETON_SHARE_SAME = 0.5
+SKELETON_SHARE_CROSS = 0.3
+#: Shares of fold and skeleton when a romanisation candidate is compared to a Latin token.
+CANDIDATE_FOLD_SHARE = 0.6
+#: Discount per rank of a romanisation candidate (a likelier reading wins ties).
+CANDIDATE_RANK = 0.01
+#: Tokens below this cross-script similarity are also read whole (ال as part of the name).
+WHOLE_WORD_BELOW = 0.9
+#: Tokens weighing less than this cannot carry a match on their own (batch prefilter).
+COMMON_WEIGHT = 0.35
+#: Lowest token weight (learned inverse frequency).
+MIN_WEIGHT = 0.15
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    """One named, versioned scoring algorithm.
+
+    Attributes:
+        name: family name of the algorithm (``nasab-name``).
+        version: bumped whenever the algorithm gives different scores.
+        params: the parameters it scores with.
+        tables: the data tables (``data/aliases`` file names) its scores depend on.
+        description: one line on what it compares.
+    """
+
+    name: str
+    version: int
+    params: Mapping[str, object] = field(default_factory=dict)
+    tables: tuple[str, ...] = ()
+    description: str = ""
+
+    @property
+    def id(self) -> str:
+        """``name-vN``, the identifier a :class:`~nasab.match.Match` carries."""
+        return f"{self.name}-v{self.version}"
+
+
+_NAME_PARAMS = {
+    "align_min": ALIGN_MIN,
+    "full_sim": FULL_SIM,
+    "missing": MISSING,
+    "missing_short_form": MISSING_SHORT_FORM,
+    "conflict_family": CONFLICT_FAMILY,
+    "conflict_given": CONFLICT_GIVEN,
+    "conflict_other": CONFLICT_OTHER,
+    "conflict_weight_floor": CONFLICT_WEIGHT_FLOOR,
+    "slot_conflict": SLOT_CONFLICT,
+    "order": ORDER,
+    "order_family": ORDER_FAMILY,
+    "kunya": KUNYA,
+    "kunya_conflict": KUNYA_CONFLICT,
+    "reverse": REVERSE,
+    "reverse_band": REVERSE_BAND,
+    "join_min": JOIN_MIN,
+    "join_gain": JOIN_GAIN,
+    "abd_dropped": ABD_DROPPED,
+    "initial": INITIAL,
+    "coarse_key": COARSE_KEY,
+    "coarse_fold": COARSE_FOLD,
+    "skeleton_share_same": SKELETON_SHARE_SAME,
+    "skeleton_share_cross": SKELETON_SHARE_CROSS,
+    "candidate_fold_share": CANDIDATE_FOLD_SHARE,
+    "candidate_rank": CANDIDATE_RANK,
+    "whole_word_below": WHOLE_WORD_BELOW,
+    "min_weight": MIN_WEIGHT,
+    "common_weight": COMMON_WEIGHT,
+}
+
+_REGISTRY: dict[str, Algorithm] = {
+    a.id: a
+    for a in (
+        Algorithm(
+            "nasab-name",
+            1,
+            MappingProxyType(_NAME_PARAMS),
+            (
+                "token_freq.tsv",
+                "titles.tsv",
+                "given_names.tsv",
+                "particles.tsv",
+                "translit_words.tsv",
+                "translit_chars.tsv",
+                "translit_lm.tsv",
+                "name_words.tsv",
+            ),
+            "person names in Arabic and Latin script: aligned tokens, weighted evidence, "
+            "conflicts, order",
+        ),
+        Algorithm(
+            "nasab-org",
+            1,
+            MappingProxyType({}),
+            ("organizations.tsv", "org_words.tsv", "org_word_freq.tsv", "places.tsv"),
+            "organisation names: acronyms, legal forms, generic words, cross-script words",
+        ),
+    )
+}
+
+
+def algorithms() -> dict[str, Algorithm]:
+    """All registered algorithms by id."""
+    return dict(_REGISTRY)
+
+
+def get_algorithm(algorithm_id: str) -> Algorithm:
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v1``).
+
+    Raises:
+        InputError: no algorithm of that id is registered.
+    """
+    try:
+        return _REGISTRY[algorithm_id]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise InputError(f"unknown algorithm {algorithm_id!r} (known: {known})") from None
+
+
+@cache
+def data_hash(tables: tuple[str, ...]) -> str:
+    """First 8 hex digits of the SHA-256 of the named data tables (missing ones count as empty)."""
+    from .._data import data_path
+
+    h = hashlib.sha256()
+    for name in tables:
+        h.update(name.encode())
+        path = data_path(name)
+        if path.is_file():
+            h.update(path.read_bytes())
+    return h.hexdigest()[:8]
+
+
+def algorithm_version(algorithm_id: str) -> str:
+    """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
+
+    Example:
+        >>> algorithm_version("nasab-org-v1")[:18]
+        'nasab-org-v1+data.'
+    """
+    algo = get_algorithm(algorithm_id)
+    return f"{algo.id}+data.{data_hash(algo.tables)}"
