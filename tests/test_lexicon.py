@@ -393,6 +393,8 @@ def test_rank_seniority_order() -> None:
         ("ash", "article"),
         ("ال", "article"),
         ("bin", "patronymic"),
+        ("bani", "tribal"),
+        ("آل", "tribal"),
         ("ibn", "patronymic"),
         ("بن", "patronymic"),
         ("abu", "kunya"),
@@ -608,3 +610,103 @@ def test_place_variants(spelling: str, en: str) -> None:
 )
 def test_geo_word_spot_checks(en: str, ar: str, position: str) -> None:
     assert any(g.ar == ar and g.position == position for g in lexicon.geo_words() if g.en == en)
+
+
+# ---------------------------------------------------------------------------------------------
+# The vocabulary lists of words.tsv and the derived particle views.
+# ---------------------------------------------------------------------------------------------
+
+WORD_LIST_SPOTS = [
+    ("stop_en", "however"),
+    ("stop_ar", "الذين"),
+    ("speech_en", "said"),
+    ("speech_ar", "صرح"),
+    ("legal_latn", "gmbh"),
+    ("legal_phrase_latn", "joint stock company"),
+    ("org_generic_en", "ministry"),
+    ("abbreviation_en", "gen"),
+    ("event_ar", "مؤتمر"),
+    ("title_dropped_en", "deputy"),
+]
+
+
+@pytest.mark.parametrize(("name", "word"), WORD_LIST_SPOTS, ids=[n for n, _ in WORD_LIST_SPOTS])
+def test_word_list_spot_checks(name: str, word: str) -> None:
+    assert word in lexicon.word_list(name)
+    assert word in lexicon.word_set(name)
+
+
+def test_word_lists_are_named_in_the_header() -> None:
+    header = [ln for ln in data_path("words.tsv").read_text(encoding="utf-8").splitlines()
+              if ln.startswith("#")]  # fmt: skip
+    named = {m.group(1) for ln in header if (m := re.match(r"#   (\w+) +\S", ln))}
+    used = {row["list"] for row in load_tsv("words.tsv")}
+    assert used <= named, sorted(used - named)
+
+
+def test_unknown_word_list_raises() -> None:
+    from nasab.errors import DataFileError
+
+    with pytest.raises(DataFileError, match="no_such_list"):
+        lexicon.word_list("no_such_list")
+
+
+def test_badly_spaced_word_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nasab.errors import DataFileError
+
+    monkeypatch.setattr(lexicon, "load_tsv", lambda name: ({"list": "x", "word": " a"},))
+    lexicon._word_lists.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="badly spaced"):
+            lexicon.word_list("x")
+    finally:
+        lexicon._word_lists.cache_clear()
+
+
+# Lists of words.tsv that are subsets of particles.tsv (a usage choice, not a second copy).
+PARTICLE_SUBSETS = ["name_join_ar", "name_particle_en", "joined_article_en"]
+
+
+@pytest.mark.parametrize("name", PARTICLE_SUBSETS, ids=PARTICLE_SUBSETS)
+def test_particle_word_lists_are_listed_particles(name: str) -> None:
+    kinds = lexicon.PARTICLE_KINDS
+    listed = set().union(*(lexicon.particle_forms(k) for k in kinds))
+    assert set(lexicon.word_list(name)) <= listed
+
+
+@pytest.mark.parametrize(
+    ("view", "script", "present", "absent"),
+    [
+        (lexicon.kunya_markers, None, ["abu", "abou", "umm", "أبو", "ابو", "ام", "ابا"], ["abd"]),
+        (lexicon.kunya_markers, "latn", ["abu", "om", "aba"], ["ابو", "abu-"]),
+        (lexicon.abd_forms, None, ["abd", "abdul", "abdir", "abid", "abdoul", "عبد"], ["abu"]),
+        (lexicon.din_forms, None, ["din", "uddin", "ud-din", "الدين"], ["dean"]),
+        (lexicon.patronymic_markers, None, ["bin", "ibn", "bint", "بن", "ابنه"], ["bani", "ال"]),
+        (lexicon.latin_articles, None, ["al", "el", "ash", "ud"], ["al-", "ال"]),
+    ],
+    ids=["kunya", "kunya-latn", "abd", "din", "patronymic", "articles"],
+)
+def test_particle_views(view, script, present: list[str], absent: list[str]) -> None:
+    forms = view() if script is None else view(script)
+    assert set(present) <= forms
+    assert not set(absent) & forms
+
+
+def test_particle_forms_refuses_unknown_kind() -> None:
+    with pytest.raises(ValueError, match="nonsense"):
+        lexicon.particle_forms("nonsense")
+
+
+@pytest.mark.parametrize(
+    ("form", "en"),
+    [(("اللوا",), "Major General"), (("لوا",), "Major General"), (("maj", "gen"), "Major General")],
+    ids=["ar-article", "ar-bare", "en-abbrev"],
+)
+def test_title_index(form: tuple[str, ...], en: str) -> None:
+    assert lexicon.title_index()[form].en == en
+
+
+def test_given_names_and_name_words() -> None:
+    assert any(g.en == "muhammad" and "محمد" in g.ar for g in lexicon.given_names())
+    words = {w.ar: w for w in lexicon.name_words()}
+    assert words["محمد"].kind == "given" and words["محمد"].count > 10

@@ -13,7 +13,15 @@ loader                 table                   what it holds
 :func:`org_words`      ``org_words.tsv``       word dictionary for translating org names
 :func:`places`         ``places.tsv``          countries, cities, governorates, features
 :func:`geo_words`      ``geo_words.tsv``       Mountains, Lake, Wadi, Province, Airport, ...
+:func:`given_names`    ``given_names.tsv``     Arabic-origin given names, both scripts
+:func:`name_words`     ``name_words.tsv``      Arabic name words with counts and risk flags
+:func:`word_list`      ``words.tsv``           named vocabulary lists (stop words, heads...)
 =====================  ======================  ===========================================
+
+Derived views (also cached): :func:`particle_forms` and its named shortcuts
+(:func:`kunya_markers`, :func:`abd_forms`, :func:`din_forms`, :func:`patronymic_markers`,
+:func:`latin_articles`), :func:`title_index` and :func:`word_set`. No other module reads
+these tables or keeps its own copy of their words.
 
 Multi-valued columns (``|``-separated in the files) become tuples; empty cells become empty
 tuples (or ``None`` for ``rank_order``). Every entry offers ``forms_en``/``forms_ar``: the
@@ -34,11 +42,13 @@ from functools import cache
 
 from ._data import data_path, load_tsv
 from .errors import DataFileError
+from .text import normalize
 
 __all__ = [
     "COMPOUND_KINDS",
     "GEO_WORD_KINDS",
     "GEO_WORD_POSITIONS",
+    "NAME_WORD_KINDS",
     "ORG_KINDS",
     "ORG_WORD_KINDS",
     "PARTICLE_KINDS",
@@ -46,24 +56,40 @@ __all__ = [
     "TITLE_KINDS",
     "CompoundEntry",
     "GeoWordEntry",
+    "GivenNameEntry",
+    "NameWordEntry",
     "OrgWordEntry",
     "OrganizationEntry",
     "ParticleEntry",
     "PlaceEntry",
     "TitleEntry",
+    "abd_forms",
     "compounds",
+    "din_forms",
     "geo_words",
+    "given_names",
+    "kunya_markers",
+    "latin_articles",
+    "name_words",
     "org_words",
     "organization",
     "organizations",
+    "particle_forms",
     "particle_tokens",
     "particles",
+    "patronymic_markers",
     "places",
+    "title_index",
     "titles",
+    "word_list",
+    "word_set",
 ]
 
 TITLE_KINDS = frozenset({"title", "rank", "role", "honorific"})
-PARTICLE_KINDS = frozenset({"article", "patronymic", "kunya", "servant", "din", "connector"})
+PARTICLE_KINDS = frozenset(
+    {"article", "patronymic", "tribal", "kunya", "servant", "din", "connector"}
+)
+NAME_WORD_KINDS = frozenset({"given", "nisba", "name"})
 COMPOUND_KINDS = frozenset({"abd_divine", "din_first", "fixed"})
 ORG_KINDS = frozenset(
     {"organization", "government", "military", "armed_group", "media", "international"}
@@ -139,8 +165,8 @@ class ParticleEntry:
         token: the particle as written; Latin tokens are lower-case, and a trailing hyphen
             marks a form joined to the next word (``"al-"``).
         script: ``"latn"`` or ``"arab"``.
-        kind: ``"article"``, ``"patronymic"``, ``"kunya"``, ``"servant"``, ``"din"`` or
-            ``"connector"``.
+        kind: ``"article"``, ``"patronymic"``, ``"tribal"``, ``"kunya"``, ``"servant"``,
+            ``"din"`` or ``"connector"``.
         note: meaning and cautions.
     """
 
@@ -291,6 +317,10 @@ def titles() -> tuple[TitleEntry, ...]:
     out = []
     for line, row in enumerate(load_tsv(table), start=1):
         kind = _check(table, line, "kind", row["kind"], TITLE_KINDS)
+        if not row["en"].strip():
+            raise DataFileError(
+                f"data row {line}: empty English form", path=str(data_path(table)), column="en"
+            )
         raw = row["rank_order"]
         try:
             rank = int(raw) if raw else None
@@ -531,3 +561,255 @@ def geo_words() -> tuple[GeoWordEntry, ...]:
         )
         for line, row in enumerate(load_tsv(table), start=1)
     )
+
+
+@cache
+def title_index() -> dict[tuple[str, ...], TitleEntry]:
+    """Every form of every title, normalised into a token tuple, -> its :class:`TitleEntry`.
+
+    Forms are the English and Arabic canonical forms and all variants; an Arabic form with the
+    article is also indexed without it (``لواء`` besides ``اللواء``). When two rows share a
+    form, the first row in the file wins.
+
+    Example:
+        >>> from nasab.lexicon import title_index
+        >>> title_index()[("maj", "gen")].en, title_index()[("لوا",)].en
+        ('Major General', 'Major General')
+    """
+    out: dict[tuple[str, ...], TitleEntry] = {}
+    for entry in titles():
+        forms = (entry.en, entry.ar, *entry.variants_en, *entry.variants_ar)
+        for form in forms:
+            toks = tuple(normalize(form).split())
+            if toks:
+                out.setdefault(toks, entry)
+                if toks[0].startswith(_AR_ARTICLE) and len(toks[0]) > len(_AR_ARTICLE) + 1:
+                    out.setdefault((toks[0][len(_AR_ARTICLE) :], *toks[1:]), entry)
+    return out
+
+
+_AR_ARTICLE = "ال"
+
+
+@cache
+def particle_forms(kind: str, script: str | None = None) -> frozenset[str]:
+    """The forms under which particles of one kind are matched in text.
+
+    Each particle of the table gives its token as written without a trailing hyphen
+    (``abu-`` gives ``abu``) and its :func:`nasab.text.normalize` form (``أبو`` gives
+    ``ابو`` too), so the set serves raw and normalised tokens alike.
+
+    Args:
+        kind: one of :data:`PARTICLE_KINDS`.
+        script: ``"latn"``, ``"arab"`` or ``None`` for both.
+
+    Raises:
+        ValueError: if ``kind`` or ``script`` is not a known value.
+
+    Example:
+        >>> from nasab.lexicon import particle_forms
+        >>> {"abu", "أبو", "ابو"} <= particle_forms("kunya")
+        True
+    """
+    if kind not in PARTICLE_KINDS or script not in (None, "latn", "arab"):
+        raise ValueError(f"unknown particle kind or script: {kind!r}, {script!r}")
+    out: set[str] = set()
+    for p in particles():
+        if p.kind == kind and (script is None or p.script == script):
+            bare = p.token.rstrip("-")
+            out.add(bare)
+            if p.script == "arab":
+                out.add(normalize(bare))
+    return frozenset(out)
+
+
+def kunya_markers(script: str | None = None) -> frozenset[str]:
+    """Kunya markers (Abu, Umm and their spellings): ``particle_forms("kunya", script)``.
+
+    Example:
+        >>> from nasab.lexicon import kunya_markers
+        >>> sorted(kunya_markers("latn"))[:5]
+        ['aba', 'abi', 'abo', 'aboo', 'abou']
+    """
+    return particle_forms("kunya", script)
+
+
+def abd_forms(script: str | None = None) -> frozenset[str]:
+    """The servant prefix Abd- and its spellings: ``particle_forms("servant", script)``.
+
+    Example:
+        >>> from nasab.lexicon import abd_forms
+        >>> {"abd", "abdul", "abdel", "عبد"} <= abd_forms()
+        True
+    """
+    return particle_forms("servant", script)
+
+
+def din_forms(script: str | None = None) -> frozenset[str]:
+    """The second part of X al-Din names: ``particle_forms("din", script)``.
+
+    Example:
+        >>> from nasab.lexicon import din_forms
+        >>> {"din", "uddin", "الدين"} <= din_forms()
+        True
+    """
+    return particle_forms("din", script)
+
+
+def patronymic_markers(script: str | None = None) -> frozenset[str]:
+    """Son/daughter of (bin, ibn, bint...): ``particle_forms("patronymic", script)``.
+
+    Tribal markers (Bani, آل) are the separate kind ``"tribal"``.
+
+    Example:
+        >>> from nasab.lexicon import patronymic_markers
+        >>> {"bin", "ibn", "بن"} <= patronymic_markers(), "bani" in patronymic_markers()
+        (True, False)
+    """
+    return particle_forms("patronymic", script)
+
+
+def latin_articles() -> frozenset[str]:
+    """Latin spellings of the Arabic article (al, el, ad, ash, ...): hyphen-free.
+
+    Example:
+        >>> from nasab.lexicon import latin_articles
+        >>> {"al", "el", "ash", "ud"} <= latin_articles()
+        True
+    """
+    return particle_forms("article", "latn")
+
+
+@dataclass(frozen=True)
+class GivenNameEntry:
+    """An Arabic-origin given name in both scripts.
+
+    Attributes:
+        en: Latin spelling, lower-case.
+        ar: Arabic spellings (normalised).
+        count: number of listed persons whose first given name it is.
+    """
+
+    en: str
+    ar: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class NameWordEntry:
+    """An Arabic-script word of person names.
+
+    Attributes:
+        ar: the word, normalised.
+        count: number of name pairs holding it.
+        kind: ``"given"``, ``"nisba"`` or ``"name"``.
+        risk: whether the word is also an ordinary word.
+    """
+
+    ar: str
+    count: int
+    kind: str
+    risk: bool
+
+
+def _int(table: str, line: int, column: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise DataFileError(
+            f"data row {line}: {column} {value!r} is not an integer",
+            path=str(data_path(table)),
+            column=column,
+        ) from None
+
+
+@cache
+def given_names() -> tuple[GivenNameEntry, ...]:
+    """Arabic-origin given names from ``given_names.tsv``.
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import given_names
+        >>> [g.ar for g in given_names() if g.en == "muhammad"]
+        [('محمد',)]
+    """
+    table = "given_names.tsv"
+    return tuple(
+        GivenNameEntry(
+            en=row["en"], ar=_split(row["ar"]), count=_int(table, line, "count", row["count"])
+        )
+        for line, row in enumerate(load_tsv(table), start=1)
+    )
+
+
+@cache
+def name_words() -> tuple[NameWordEntry, ...]:
+    """Arabic name words from ``name_words.tsv``.
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import name_words
+        >>> next(w for w in name_words() if w.ar == "محمد").kind
+        'given'
+    """
+    table = "name_words.tsv"
+    return tuple(
+        NameWordEntry(
+            ar=row["ar"],
+            count=_int(table, line, "count", row["count"]),
+            kind=_check(table, line, "kind", row["kind"], NAME_WORD_KINDS),
+            risk=_check(table, line, "risk", row["risk"], frozenset({"0", "1"})) == "1",
+        )
+        for line, row in enumerate(load_tsv(table), start=1)
+    )
+
+
+@cache
+def _word_lists() -> dict[str, tuple[str, ...]]:
+    table = "words.tsv"
+    lists: dict[str, list[str]] = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        name, word = row["list"], row["word"]
+        if not name or not word or word != " ".join(word.split()):
+            raise DataFileError(
+                f"data row {line}: empty list name or badly spaced word {word!r}",
+                path=str(data_path(table)),
+            )
+        lists.setdefault(name, []).append(word)
+    return {name: tuple(dict.fromkeys(words)) for name, words in lists.items()}
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """One named vocabulary list of ``words.tsv``, in file order (see the table's header).
+
+    Args:
+        name: the list name, e.g. ``"stop_en"`` or ``"legal_phrase_latn"``.
+
+    Raises:
+        DataFileError: if the table is missing, malformed, or has no list of that name.
+
+    Example:
+        >>> from nasab.lexicon import word_list
+        >>> word_list("alias_phrase_en")[:2]
+        ('also known as', 'better known as')
+    """
+    lists = _word_lists()
+    if name not in lists:
+        raise DataFileError(f"no word list named {name!r}", path=str(data_path("words.tsv")))
+    return lists[name]
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """One named vocabulary list of ``words.tsv`` as a set (see :func:`word_list`).
+
+    Example:
+        >>> from nasab.lexicon import word_set
+        >>> "said" in word_set("speech_en")
+        True
+    """
+    return frozenset(word_list(name))

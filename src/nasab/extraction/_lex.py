@@ -1,8 +1,8 @@
-"""Lexicons for the rule-based extractor, built lazily from the shipped tables.
+"""Look-up indexes for the rule-based extractor, built once from :mod:`nasab.lexicon`.
 
-Every table is optional: a missing or broken table gives an empty lexicon (the
-small built-in lists of general vocabulary below still apply), so extraction
-degrades instead of failing.
+The words themselves live in the tables of ``data/aliases`` (titles, organisations, places,
+given names, name words and the vocabulary lists of ``words.tsv``); a missing or malformed
+table raises :class:`nasab.errors.DataFileError`.
 """
 
 from __future__ import annotations
@@ -10,9 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ..lexicon import (
+    geo_words,
+    given_names,
+    name_words,
+    org_words,
+    organizations,
+    places,
+    titles,
+    word_list,
+    word_set,
+)
 from ..text import normalize
 
-__all__ = ["EVENTS_AR", "EVENTS_EN", "Lexicon", "TitleInfo", "lexicon"]
+__all__ = ["Lexicon", "TitleInfo", "lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,52 +33,6 @@ class TitleInfo:
     kind: str  # rank | role | title | honorific
     en: str
     ar: str
-
-
-# General English vocabulary: organisation head words (fallback when org_words.tsv is absent).
-_EN_ORG_HEADS = frozenset(
-    "service services command agency forces force coalition ministry council army committee commission "
-    "organization organisation party movement front brigade brigades battalion battalions division corps "
-    "directorate authority bureau department union league group company bank university court "
-    "parliament assembly mobilization mobilisation guard guards police network institute center centre "
-    "foundation association federation alliance mission office militia militias unit units"
-    .split()
-)  # fmt: skip
-# Words that make a capitalised sequence a media organisation.
-_EN_MEDIA = frozenset(
-    "news tv television radio channel press times post gazette herald tribune agency".split()
-)
-# Head words of named events (a conference is held by an organisation, it is none).
-EVENTS_EN = frozenset(
-    "conference conferences summit summits forum festival meeting symposium seminar workshop "
-    "exhibition expo championship tournament olympics ceremony".split()
-)
-EVENTS_AR = frozenset(
-    "مؤتمر المؤتمر قمه القمه منتدي المنتدي مهرجان المهرجان ندوه الندوه ملتقي الملتقي معرض المعرض".split()
-)
-_EN_GEO_AFTER = frozenset(
-    "mountains mountain range hills hill province governorate district city village valley desert river "
-    "plain plains island islands sea gulf camp region border crossing airport square street bridge dam "
-    "state".split()
-)  # fmt: skip
-_EN_GEO_BEFORE = frozenset("lake wadi mount jebel jabal river camp gulf sea port".split())
-_AR_ORG_HEADS = frozenset(
-    "جهاز قياده وزاره وكاله قوات هيئه مجلس حزب جيش تنظيم حركه جماعه مديريه منظمه شركه لجنه مفوضيه "
-    "فرقه كتائب سرايا جبهه اتحاد رابطه محكمه مركز جامعه خليه فصائل فصيل ميليشيا ميليشيات عصائب "
-    "التحالف الجيش الحشد الشرطه المخابرات الاستخبارات البرلمان نادي منتخب المنتخب جمعيه"
-    .split()
-)  # fmt: skip
-_AR_GEO_BEFORE = frozenset(
-    "جبال جبل بحيره وادي نهر صحراء محافظه قضاء ناحيه مدينه قريه جزيره سلسله منطقه".split()
-)
-# Arabic geographic words that are also frequent ordinary words (eye, head, easy, channel...).
-_AR_GEO_AMBIGUOUS = frozenset("عين راس سهل قناه تل كهف حوض ساحل بحر هور غابه".split())
-# Words that mark an Arabic construct after a head word as an institution (fallback list).
-_AR_ORG_CUES = frozenset(
-    "امن دفاع داخليه خارجيه مكافحه ارهاب عمليات انباء استخبارات مخابرات وطني دولي شعبي مشترك".split()
-)
-# Generic Arabic heads that name the type of a known organisation ("تنظيم داعش").
-_AR_TYPE_HEADS = frozenset("تنظيم جماعه حركه عصابات".split())
 
 
 @dataclass(frozen=True)
@@ -101,19 +66,6 @@ class Lexicon:
     nationality_ar: frozenset[str]
 
 
-def _rows(name: str) -> tuple[dict[str, str], ...]:
-    try:
-        from .._data import load_tsv
-
-        return load_tsv(name)
-    except Exception:  # a missing or broken table: degrade, do not fail
-        return ()
-
-
-def _split(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split("|") if v.strip()]
-
-
 def _key(form: str) -> tuple[str, ...]:
     return tuple(normalize(form).split())
 
@@ -123,187 +75,207 @@ def _is_bare_acronym(form: str) -> bool:
     return form.isupper() and len(letters) <= 3 and "." not in form
 
 
-@cache
-def lexicon() -> Lexicon:
-    """Build (once) the extractor's lexicon from the shipped tables."""
+def _strip_article(word: str) -> str:
+    """An Arabic word without the article, when a word of more than two letters remains."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _title_indexes() -> tuple[dict[tuple[str, ...], TitleInfo], dict[tuple[str, ...], TitleInfo]]:
+    """(English, Arabic) title phrase -> TitleInfo, without the words too common alone."""
     titles_en: dict[tuple[str, ...], TitleInfo] = {}
     titles_ar: dict[tuple[str, ...], TitleInfo] = {}
-    for row in _rows("titles.tsv"):
-        info = TitleInfo(
-            row.get("kind", "title").strip(), row.get("en", "").strip(), row.get("ar", "").strip()
-        )
-        for form in [row.get("en", ""), *_split(row.get("variants_en"))]:
+    for entry in titles():
+        info = TitleInfo(entry.kind, entry.en.strip(), entry.ar.strip())
+        for form in entry.forms_en:
             if form and not _is_bare_acronym(form):
                 k = _key(form)
                 if k:
                     titles_en.setdefault(k, info)
-        for form in [row.get("ar", ""), *_split(row.get("variants_ar"))]:
+        for form in entry.forms_ar:
             k = _key(form)
             if k and not (len(k) == 1 and len(k[0]) <= 1):
                 titles_ar.setdefault(k, info)
                 if k[0].startswith("ال") and len(k[0]) > 3:  # the bare form too
                     titles_ar.setdefault((k[0][2:], *k[1:]), info)
-    # Words too common as a bare English title before a capitalised word.
-    for weak in (("member",), ("deputy",), ("late",), ("father",), ("representative",), ("assistant",), ("vice",),
-                 ("secretary",), ("officer",), ("official",), ("justice",), ("chair",), ("aide",)):  # fmt: skip
-        titles_en.pop(weak, None)
-    # Arabic words too common in running text to act as a title on their own.
-    for weak in ("امام", "مساعد", "مساعده", "المساعد", "دوله", "سعاده", "الاب", "اب", "رفيق", "الرفيق", "عضو",
-                 "العضو", "ممثل", "الممثل", "مرجع", "المرجع", "المرجعيه", "الخطيب", "خطيب", "شهيد", "معاون",
-                 "المعاون", "مختار", "المختار", "سلطان", "شريف", "الشريف", "امير", "ملك", "بابا", "ناشط", "الناشط",
-                 "المحلل", "محلل", "مراسل", "المراسل", "الراحل", "النائب", "نائب", "عميد", "مقدم", "رائد", "نقيب",
-                 "مشير", "مساعدة", "الحجي", "حجي", "سيد", "الامام"):  # fmt: skip
+    for weak in word_list("title_dropped_en"):
+        titles_en.pop((weak,), None)
+    for weak in word_list("title_dropped_ar"):
         titles_ar.pop((weak,), None)
-    title_max = max((len(k) for k in (*titles_en, *titles_ar)), default=1)
+    return titles_en, titles_ar
 
-    org_heads_en = set(_EN_ORG_HEADS)
-    org_heads_ar = set(_AR_ORG_HEADS)
-    geo_after_en, geo_before_en = set(_EN_GEO_AFTER), set(_EN_GEO_BEFORE)
-    geo_before_ar, geo_after_ar = set(_AR_GEO_BEFORE), set()
-    for row in _rows("org_words.tsv"):
-        if row.get("kind", "").strip() != "head":
+
+def _org_heads(
+    titles_ar: dict[tuple[str, ...], TitleInfo],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(English, Arabic) organisation head words: the vocabulary lists and org_words heads."""
+    heads_en = set(word_set("org_head_en"))
+    heads_ar = set(word_set("org_head_ar"))
+    for entry in org_words():
+        if entry.kind != "head":
             continue
-        for form in [row.get("en", ""), *_split(row.get("variants_en"))]:
+        for form in entry.forms_en:
             k = _key(form)
             if len(k) == 1:
-                org_heads_en.add(k[0])
-        k = _key(row.get("ar", ""))  # the singular only: plurals (أجهزة, برامج) name things
+                heads_en.add(k[0])
+        k = _key(entry.ar)  # the singular only: plurals (أجهزة, برامج) name things
         if len(k) == 1:
-            org_heads_ar.add(k[0])
-    org_heads_en -= EVENTS_EN
-    org_heads_ar -= EVENTS_AR
-    org_cues_ar: set[str] = set()
-    nationality_ar: set[str] = set()
-    for row in _rows("org_words.tsv"):
-        kind = row.get("kind", "").strip()
-        if kind not in ("function", "modifier", "nationality"):
+            heads_ar.add(k[0])
+    heads_en -= word_set("event_en")  # a conference is held by an organisation, it is none
+    heads_ar -= word_set("event_ar")
+    one_word_titles = {k[0] for k in titles_ar if len(k) == 1}
+    heads_ar -= one_word_titles | {w[2:] for w in one_word_titles}
+    return frozenset(heads_en), frozenset(heads_ar)
+
+
+def _org_cues_ar() -> tuple[frozenset[str], frozenset[str]]:
+    """(Arabic institution cue words, Arabic nationality adjectives), article-free."""
+    cues: set[str] = set()
+    nationality: set[str] = set()
+    for entry in org_words():
+        if entry.kind not in ("function", "modifier", "nationality"):
             continue
-        for form in [row.get("ar", ""), *_split(row.get("variants_ar"))]:
+        for form in entry.forms_ar:
             for part in _key(form):
-                part = part[2:] if part.startswith("ال") and len(part) > 4 else part
+                part = _strip_article(part)
                 if len(part) >= 3:
-                    org_cues_ar.add(part)
-                    if kind == "nationality":
-                        nationality_ar.update({part, part + "ه"})
-    org_cues_ar.update(_AR_ORG_CUES)
-    org_heads_ar -= {k[0] for k in titles_ar if len(k) == 1} | {
-        k[0][2:] for k in titles_ar if len(k) == 1
-    }
-    for row in _rows("geo_words.tsv"):
-        pos = row.get("position", "").strip()
-        for form in [row.get("en", "")]:
-            k = _key(form)
-            if len(k) == 1:
-                (geo_before_en if pos == "before" else geo_after_en).add(k[0])
-        k = _key(row.get("ar", ""))
+                    cues.add(part)
+                    if entry.kind == "nationality":
+                        nationality.update({part, part + "ه"})
+    cues.update(word_set("org_cue_ar"))
+    return frozenset(cues), frozenset(nationality)
+
+
+def _geo_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(English words after a place name, English words before it, Arabic words before it)."""
+    after_en, before_en = set(word_set("geo_after_en")), set(word_set("geo_before_en"))
+    before_ar = set(word_set("geo_before_ar"))
+    ambiguous_ar = word_set("geo_ambiguous_ar")
+    for entry in geo_words():
+        k = _key(entry.en)
+        if len(k) == 1:
+            (before_en if entry.position == "before" else after_en).add(k[0])
+        k = _key(entry.ar)
         if len(k) == 1:
             # Arabic geographic words precede the name (جبال حمرين) whatever the English order.
-            word = k[0][2:] if k[0].startswith("ال") and len(k[0]) > 4 else k[0]
-            if word not in _AR_GEO_AMBIGUOUS:
-                geo_before_ar.add(word)
+            word = _strip_article(k[0])
+            if word not in ambiguous_ar:
+                before_ar.add(word)
+    return frozenset(after_en), frozenset(before_en), frozenset(before_ar)
 
-    orgs_en: dict[tuple[str, ...], str] = {}
-    orgs_ar: dict[tuple[str, ...], str] = {}
-    acronyms: dict[str, str] = {}
-    org_names: dict[str, str] = {}
-    for row in _rows("organizations.tsv"):
-        oid = row.get("id", "").strip() or row.get("en", "").strip()
-        org_names[oid] = row.get("en", "").strip()
-        for form in _split(row.get("acronyms")):  # exact case ("IS" only in capitals; "Daesh")
+
+@dataclass(frozen=True)
+class _OrgGazetteer:
+    en: dict[tuple[str, ...], str]
+    ar: dict[tuple[str, ...], str]
+    acronyms: dict[str, str]
+    names: dict[str, str]
+
+
+def _org_gazetteer() -> _OrgGazetteer:
+    """Known organisations indexed by normalised English/Arabic names and exact acronyms."""
+    gaz = _OrgGazetteer({}, {}, {}, {})
+    for org in organizations():
+        oid = org.id.strip() or org.en.strip()
+        gaz.names[oid] = org.en.strip()
+        for form in org.acronyms:  # exact case ("IS" only in capitals; "Daesh")
             if form.isascii():
-                acronyms.setdefault(form, oid)
-        for form in [
-            row.get("en", ""),
-            *_split(row.get("aliases_en")),
-            *_split(row.get("acronyms")),
-        ]:
+                gaz.acronyms.setdefault(form, oid)
+        for form in (org.en, *org.aliases_en, *org.acronyms):
             if not form:
                 continue
             if form.replace(".", "").replace("-", "").isupper() and len(form) <= 8:
-                acronyms.setdefault(form, oid)
-            elif any(c.isalpha() and c.isascii() for c in form):
-                k = _key(form)
-                if k:
-                    orgs_en.setdefault(k, oid)
-            else:
-                k = _key(form)
-                if k:
-                    orgs_ar.setdefault(k, oid)
-        for form in [row.get("ar", ""), *_split(row.get("aliases_ar"))]:
-            k = _key(form)
-            if k:
-                orgs_ar.setdefault(k, oid)
-    org_max = max((len(k) for k in (*orgs_en, *orgs_ar)), default=1)
+                gaz.acronyms.setdefault(form, oid)
+            elif k := _key(form):
+                latin = any(c.isalpha() and c.isascii() for c in form)
+                (gaz.en if latin else gaz.ar).setdefault(k, oid)
+        for form in org.forms_ar:
+            if k := _key(form):
+                gaz.ar.setdefault(k, oid)
+    return gaz
 
+
+def _places() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
+    """(English, Arabic) normalised place names -> place kind."""
     places_en: dict[tuple[str, ...], str] = {}
     places_ar: dict[tuple[str, ...], str] = {}
-    for row in _rows("places.tsv"):
-        kind = row.get("kind", "place").strip() or "place"
-        for form in [row.get("en", ""), *_split(row.get("variants_en"))]:
-            k = _key(form)
-            if k:
+    for entry in places():
+        kind = entry.kind.strip() or "place"
+        for form in entry.forms_en:
+            if k := _key(form):
                 places_en.setdefault(k, kind)
-        for form in [row.get("ar", ""), *_split(row.get("variants_ar"))]:
-            k = _key(form)
-            if k:
+        for form in entry.forms_ar:
+            if k := _key(form):
                 places_ar.setdefault(k, kind)
-    place_max = max((len(k) for k in (*places_en, *places_ar)), default=1)
+    return places_en, places_ar
 
+
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(Latin, Arabic) one-word given names; Arabic ones that are common words left out."""
     given_en: set[str] = set()
     given_ar: set[str] = set()
-    for row in _rows("given_names.tsv"):
-        en = normalize(row.get("en", ""))
+    for entry in given_names():
+        en = normalize(entry.en)
         if en and " " not in en:
             given_en.add(en)
-        for ar in _split(row.get("ar")):
+        for ar in entry.ar:
             ar = normalize(ar)
             if ar and " " not in ar:
                 given_ar.add(ar)
-    given_ar -= _AR_COMMON_WORDS
-    name_ar: dict[str, int] = {}
-    name_risky_ar: set[str] = set(_AR_COMMON_WORDS)
-    for row in _rows("name_words.tsv"):
-        ar = row.get("ar", "").strip()
-        try:
-            count = int(row.get("count", "1") or 1)
-        except ValueError:
-            continue
-        if ar:
-            name_ar[ar] = count
-            if row.get("risk", "").strip() == "1":
-                name_risky_ar.add(ar)
+    return frozenset(given_en), frozenset(given_ar - word_set("given_common_ar"))
+
+
+def _name_words_ar() -> tuple[dict[str, int], frozenset[str]]:
+    """(Arabic name word -> number of name pairs, name words that are also ordinary words)."""
+    counts: dict[str, int] = {}
+    risky: set[str] = set(word_set("given_common_ar"))
+    for entry in name_words():
+        word = entry.ar.strip()
+        if word:
+            counts[word] = entry.count
+            if entry.risk:
+                risky.add(word)
+    return counts, frozenset(risky)
+
+
+def _longest(*indexes: dict[tuple[str, ...], object]) -> int:
+    return max((len(k) for index in indexes for k in index), default=1)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Build (once) the extractor's lexicon from the shipped tables."""
+    titles_en, titles_ar = _title_indexes()
+    org_heads_en, org_heads_ar = _org_heads(titles_ar)
+    org_cues_ar, nationality_ar = _org_cues_ar()
+    geo_after_en, geo_before_en, geo_before_ar = _geo_words()
+    orgs = _org_gazetteer()
+    places_en, places_ar = _places()
+    given_en, given_ar = _given_names()
+    name_ar, name_risky_ar = _name_words_ar()
     return Lexicon(
         titles_en=titles_en,
         titles_ar=titles_ar,
-        title_max=title_max,
-        org_heads_en=frozenset(org_heads_en),
-        org_heads_ar=frozenset(org_heads_ar),
-        media_en=_EN_MEDIA,
-        orgs_en=orgs_en,
-        orgs_acronyms=acronyms,
-        orgs_ar=orgs_ar,
-        org_max=org_max,
-        org_names=org_names,
+        title_max=_longest(titles_en, titles_ar),
+        org_heads_en=org_heads_en,
+        org_heads_ar=org_heads_ar,
+        media_en=word_set("media_en"),
+        orgs_en=orgs.en,
+        orgs_acronyms=orgs.acronyms,
+        orgs_ar=orgs.ar,
+        org_max=_longest(orgs.en, orgs.ar),
+        org_names=orgs.names,
         places_en=places_en,
         places_ar=places_ar,
-        place_max=place_max,
-        geo_after_en=frozenset(geo_after_en),
-        geo_before_en=frozenset(geo_before_en),
-        geo_before_ar=frozenset(geo_before_ar),
-        geo_after_ar=frozenset(geo_after_ar),
-        given_en=frozenset(given_en),
-        given_ar=frozenset(given_ar),
+        place_max=_longest(places_en, places_ar),
+        geo_after_en=geo_after_en,
+        geo_before_en=geo_before_en,
+        geo_before_ar=geo_before_ar,
+        geo_after_ar=frozenset(),
+        given_en=given_en,
+        given_ar=given_ar,
         name_ar=name_ar,
-        name_risky_ar=frozenset(name_risky_ar),
-        ar_type_heads=_AR_TYPE_HEADS,
-        org_cues_ar=frozenset(org_cues_ar),
-        nationality_ar=frozenset(nationality_ar),
+        name_risky_ar=name_risky_ar,
+        ar_type_heads=word_set("org_type_head_ar"),
+        org_cues_ar=org_cues_ar,
+        nationality_ar=nationality_ar,
     )
-
-
-# Arabic given names that are also very common words in news text (normalised).
-_AR_COMMON_WORDS = frozenset(
-    "امين جمال سعيد نصر كريم عادل فضل صالح منير سالم نور امل مجد عزيز شريف حر رضا وفاء "
-    "ايمان سلام امير حامد باسم عالم دوله عليا جوس جوان بدر فرج رسول سيد بها وان هان ريد"
-    .split()
-)  # fmt: skip

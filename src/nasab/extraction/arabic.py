@@ -19,8 +19,9 @@ Example:
 from __future__ import annotations
 
 import weakref
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from ..lexicon import word_set
 from ..text import normalize_arabic
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
@@ -32,77 +33,11 @@ _CONJ = "وف"
 _PREP = "بلك"
 _MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
 
-# Function words and frequent news verbs/nouns that never start or continue a name (normalised).
-_STOP_WORDS = frozenset(
-    """
-    في من الي ان عن مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين قد لقد كان كانت يكون تكون
-    ما لا لم لن هو هي هم هن نحن انا انه انها انهم اليوم امس غدا بعد قبل خلال ضد بين حول عند منذ حتي
-    كل بعض غير اي او ام ثم بل لكن لكنه كما مثل ايضا حيث اذا لدي لان الا سوي دون فوق تحت امام وراء ضمن
-    عبر نحو جدا عام عاما سنه يوم شهر اليوم السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه
-    قال يقول اكد يوكد اشار يشير اضاف يضيف اعلن يعلن اوضح يوضح ذكر يذكر شارك يشارك كشف يكشف لفت يلفت
-    دعا يدعو بحث يبحث التقي يلتقي استقبل يستقبل زار يزور شدد يشدد اشاد يشيد اعتبر يعتبر معتبرا مشددا
-    مشيرا موكدا قام قامت تقوم يقوم قتل قتلنا قتلت اصبح اصبحت ساهم ساعد وقف اعلنت اكدت افاد افادت صرح
-    تابع ترا استعرض ناقش اجتمع يجتمع توجه وصل غادر بشكل بدور دور كلمه له لها لهم بيان تصريح تصريحات
-    عمليه عمليات العمليه نفذ نفذت ان انه هناك هنا لدي حسب وفق
-    وفقا نقلا عن بان باسم بصفته بوصفه اثناء عقب امام الدولي الدوليه المنطقه الجديد نائب
-    عليه عليها عليهم عليه له و ذو ذي ذات على
-    """.split()
-)
-# Article words that do belong to names: God's name, regnal numbers, epithets.
-_NAME_EPITHETS = frozenset(
-    "الله الاول الثاني الثالث الرابع الخامس الكبير الصغير الاكبر الاصغر الاوسط".split()
-)
-_EVALUATIVE = frozenset(
-    ["الارهابي", "الارهابيه", "المزعوم", "المزعومه", "المنحل", "المحظور", "المحظوره"]
-)
-_ALIAS_AR = ("المعروف", "المعروفه", "الملقب", "الملقبه", "المكني", "المكنيه", "الشهير", "الشهيره")
-# Alias markers end a name ("عمرو سعد عباس المكنى أبو حمزة": المكنى is not a nisba).
-_STOP = _STOP_WORDS | frozenset(_ALIAS_AR) | {"المدعو", "المدعوه", "الملقب", "المسمي"}
-# Roles held on behalf of someone: a role after them is the principal's, not the person's.
-_PRINCIPAL_ROLES = frozenset(["Spokesman", "Adviser", "Assistant", "Secretary", "Envoy"])
-# Ranks that are also common nouns ("the team"): a given name must follow.
-_AMBIGUOUS_RANKS = frozenset(["الفريق", "فريق"])
-# Heads that name an institution whatever follows.
-_STRONG_HEADS = frozenset(
-    [
-        "وزاره",
-        "قياده",
-        "حزب",
-        "مديريه",
-        "مفوضيه",
-        "منظمه",
-        "وكاله",
-        "جامعه",
-        "نادي",
-        "منتخب",
-        "شركه",
-        "المنتخب",
-    ]
-)
-# Words naming the kind of a known organisation before its name.
-_WRAPPERS = frozenset(
-    ["قوات", "تنظيم", "جماعه", "حركه", "عصابات", "ميليشيات", "فصائل", "قناه", "صحيفه", "شبكه"]
-)
-# Heads naming a club or team only with a proper name after them (نادي برشلونة، منتخب العراق).
-_NAME_HEADS = frozenset(["نادي", "منتخب"])
-_NAME_JOIN = frozenset(["عبد", "ابو", "ابي", "ام", "بن", "ابن", "بنت"])
-# Speech and report verbs (VSO order: the subject, often a bare name, follows the verb).
-_SPEECH = frozenset(
-    """
-    قال قالت اكد اكدت اعلن اعلنت اشار اشارت صرح صرحت ذكر ذكرت اوضح اوضحت اضاف اضافت افاد افادت
-    كشف كشفت اعتبر اعتبرت لفت لفتت شدد شددت نفي نفت اعترف اعترفت طالب طالبت دعا دعت حذر حذرت
-    تابع تابعت ردد يقول تقول يوكد توكد
-    """.split()
-)
 
-
-# Words that introduce a person's name ("the so-called", "the terrorist", "the accused",
-# "the leader"): after them a run of name words is a name even when its words are
-# also ordinary words (حامد، سعيد).
-_NAME_CUES = frozenset(
-    "المدعو المدعوه الارهابي الارهابيه المتهم المتهمه القيادي القياديه المجرم الانتحاري الشهيد "
-    "المطلوب الموقوف المعتقل الاسير الضحيه".split()
-)
+@cache
+def _stop() -> frozenset[str]:
+    """Words that never start or continue a name: function words, alias markers and intros."""
+    return word_set("stop_ar") | word_set("alias_marker_ar") | word_set("alias_intro_ar")
 
 
 @lru_cache(maxsize=262144)
@@ -191,8 +126,8 @@ def _is_article(stem: str) -> bool:
 def _adjective(stem: str) -> bool:
     return (
         _is_article(stem)
-        and stem not in _STOP
-        and stem not in _EVALUATIVE
+        and stem not in _stop()
+        and stem not in word_set("evaluative_ar")
         and stem.endswith(("ي", "يه", "ه", "ين"))
     )
 
@@ -251,8 +186,8 @@ class _Sentence:
                 ok
                 and len(w) >= 3
                 and (not _is_article(w) or w.endswith("ي"))
-                and w not in _NAME_JOIN
-                and w not in _STOP
+                and w not in word_set("name_join_ar")
+                and w not in _stop()
                 and w not in lex.name_risky_ar
                 and (w,) not in lex.places_ar
                 and w not in lex.org_heads_ar
@@ -340,13 +275,13 @@ class _Sentence:
             while j < n and toks[j].arabic and _adjective(_word(toks[j])) and j - i <= 5:
                 j += 1
             return j, off
-        if head in _NAME_HEADS:
+        if head in word_set("name_head_ar"):
             return None  # "نادي" / "منتخب" without a name after it
         if not closed:
             while j < n and j - i <= 4 and toks[j].arabic:
                 w = _word(toks[j])
                 if (
-                    w in _STOP
+                    w in _stop()
                     or w in lex.titles_ar
                     or (w,) in lex.titles_ar
                     or len(w) < 2
@@ -375,13 +310,13 @@ class _Sentence:
                 or _bare(_word(toks[j])[1:]) in lex.org_cues_ar
             )
             and _is_article(_word(toks[j + 1]))
-            and _word(toks[j + 1]) not in _STOP
+            and _word(toks[j + 1]) not in _stop()
         ):
             j += 2
         if _is_article(head) and adj == 0:
             return None  # a bare "الجيش" is a common noun
         # an institution, not a device or a form: a function word, modifier, nationality or place follows
-        if head not in _STRONG_HEADS:
+        if head not in word_set("strong_head_ar"):
             cues = lex.org_cues_ar
             if not any(
                 _bare(_word(toks[k])) in cues or (_word(toks[k]),) in lex.places_ar
@@ -411,7 +346,7 @@ class _Sentence:
             return None
         first = _word(toks[i])
         if (
-            first in _STOP
+            first in _stop()
             or (first,) in lex.titles_ar
             or first in lex.org_heads_ar
             or (first,) in lex.places_ar
@@ -419,7 +354,7 @@ class _Sentence:
             return None
         if len(first) < 2:
             return None
-        given = first in lex.given_ar or first in _NAME_JOIN
+        given = first in lex.given_ar or first in word_set("name_join_ar")
         if not after_title and not given:
             return None
         j = i
@@ -428,18 +363,18 @@ class _Sentence:
             if (
                 j > i
                 and (
-                    w in _STOP
+                    w in _stop()
                     or any(
-                        (st,) in lex.titles_ar or st in lex.org_heads_ar or st in _STOP
+                        (st,) in lex.titles_ar or st in lex.org_heads_ar or st in _stop()
                         for _, st in arabic_stems(toks[j].text)
                     )
-                    or w in _EVALUATIVE
+                    or w in word_set("evaluative_ar")
                     # an article word that is neither a nisba (-ي) nor a listed name word
                     # is ordinary text ("خالد بن سلمان الهجوم": the attack)
                     or (
                         _is_article(w)
                         and not w.endswith("ي")
-                        and w not in _NAME_EPITHETS
+                        and w not in word_set("name_epithet_ar")
                         and w[2:] not in lex.name_ar
                         and w[2:] not in lex.given_ar
                         and w != "الدين"
@@ -463,13 +398,13 @@ class _Sentence:
                 j >= i + 2
                 and lex.name_ar
                 and not _is_article(w)
-                and w not in _NAME_JOIN
+                and w not in word_set("name_join_ar")
                 and w not in lex.name_ar
                 and w not in lex.given_ar
             ):
                 break  # a third word must be a listed name word ("... بن طولون بناء قصره")
             j += 1
-            if w in _NAME_JOIN and j < n and toks[j].arabic:
+            if w in word_set("name_join_ar") and j < n and toks[j].arabic:
                 j += 1  # عبد الوهاب / ابو بكر / بن طولون
                 continue
             if _is_article(w):
@@ -481,7 +416,7 @@ class _Sentence:
                     break
         length = j - i
         last = _word(toks[j - 1])
-        nisba = _is_article(last) and last.endswith("ي") and last not in _EVALUATIVE
+        nisba = _is_article(last) and last.endswith("ي") and last not in word_set("evaluative_ar")
         if after_title and not given and not nisba:
             return None
         if not after_title:
@@ -490,7 +425,7 @@ class _Sentence:
             chain = any(_word(t) in ("بن", "ابن", "بنت") for t in toks[i:j])
             if length < 2 or not (nisba or last in lex.given_ar or chain):
                 return None
-            if _is_article(last) and last in _EVALUATIVE:
+            if _is_article(last) and last in word_set("evaluative_ar"):
                 return None
         elif length == 1 and not given:
             # a bare word after a title: a known given name, or a nisba (اللواء الزبيدي)
@@ -517,7 +452,7 @@ class _Sentence:
                 hit = None
             if hit:
                 start, off = i, hit[1]
-                if hit[0] - i >= 2 and _lookup(toks[i], _WRAPPERS):
+                if hit[0] - i >= 2 and _lookup(toks[i], word_set("wrapper_ar")):
                     inner = _phrase_at(toks, i + 1, lex.orgs_ar, lex.org_max)
                     # "قوات التحالف الدولي" -> "التحالف الدولي"; "قناة السومرية نيوز" -> "السومرية نيوز"
                     if inner and inner[0] >= hit[0]:
@@ -534,7 +469,12 @@ class _Sentence:
                 i = hit[0]
                 continue
             geo = _lookup(toks[i], lex.geo_before_ar) if toks[i].arabic else None
-            if geo and i + 1 < len(toks) and toks[i + 1].arabic and _word(toks[i + 1]) not in _STOP:
+            if (
+                geo
+                and i + 1 < len(toks)
+                and toks[i + 1].arabic
+                and _word(toks[i + 1]) not in _stop()
+            ):
                 end = i + 2
                 # "سلسلة جبال حمرين": a second geographic word takes the name after it
                 if _word(toks[i + 1]) in lex.geo_before_ar and end < len(toks) and toks[end].arabic:
@@ -555,16 +495,16 @@ class _Sentence:
         i = 0
         while i < n:
             hit = self.title(i) if toks[i].arabic and not self.taken[i] else None
-            if hit is not None and i > 0 and _word(toks[i - 1]) in _NAME_JOIN:
+            if hit is not None and i > 0 and _word(toks[i - 1]) in word_set("name_join_ar"):
                 hit = None  # "عبد الملك": part of a name, not the title
             if (
                 hit is not None
                 and hit[2].kind == "rank"
                 and hit[0] - i == 1
-                and _word(toks[i]) in _AMBIGUOUS_RANKS
+                and _word(toks[i]) in word_set("ambiguous_rank_ar")
             ):
                 nxt = _word(toks[hit[0]]) if hit[0] < n and toks[hit[0]].arabic else ""
-                if nxt not in self.lex.given_ar and nxt not in _NAME_JOIN:
+                if nxt not in self.lex.given_ar and nxt not in word_set("name_join_ar"):
                     hit = None  # "الفريق" is also "the team"
             if hit is None:
                 i += 1
@@ -616,7 +556,7 @@ class _Sentence:
                 if c[3].kind != "role":
                     continue
                 roles.append(c)
-                if c[3].en in _PRINCIPAL_ROLES or _word(toks[c[1] - 1]) == "باسم":
+                if c[3].en in word_set("principal_role_en") or _word(toks[c[1] - 1]) == "باسم":
                     break  # "المتحدث باسم القائد العام": the next role is the principal's
             ranks = [c[3].en for c in chain if c[3].kind == "rank"]
             role_ms = [
@@ -699,8 +639,8 @@ class _Sentence:
         return (
             len(w) >= 3
             and w in lex.name_ar
-            and w not in _STOP
-            and w not in _EVALUATIVE
+            and w not in _stop()
+            and w not in word_set("evaluative_ar")
             and (w,) not in lex.titles_ar
             and w not in lex.org_heads_ar
             and (w,) not in lex.places_ar
@@ -719,7 +659,7 @@ class _Sentence:
         while j < n and j - i < 5 and toks[j].arabic and not self.taken[j]:
             if j > i:
                 w = _word(toks[j])
-            if w in _NAME_JOIN:
+            if w in word_set("name_join_ar"):
                 if j + 1 < n and toks[j + 1].arabic and self._name_word(_word(toks[j + 1])):
                     j += 1
                     continue
@@ -733,7 +673,7 @@ class _Sentence:
             j += 1
             if _is_article(w):
                 break
-        while j > i and _word(toks[j - 1]) in _NAME_JOIN:
+        while j > i and _word(toks[j - 1]) in word_set("name_join_ar"):
             j -= 1  # never end on a particle ("يزيد بن")
         return j, strong
 
@@ -745,7 +685,7 @@ class _Sentence:
             if self.taken[i] or not toks[i].arabic:
                 i += 1
                 continue
-            if i > 0 and toks[i - 1].arabic and _word(toks[i - 1]) in _NAME_CUES:
+            if i > 0 and toks[i - 1].arabic and _word(toks[i - 1]) in word_set("name_cue_ar"):
                 end = self.read_name(i, after_title=True)  # "الإرهابي حامد الراوي"
                 if end is not None and end - i >= 2:
                     pm = self.add(i, end, 0, "person", source="cue")
@@ -754,7 +694,7 @@ class _Sentence:
                     continue
             best = None
             for off, stem in arabic_stems(toks[i].text):
-                if stem in _STOP or stem in ("بن", "بنت") or (_is_article(stem) and off == 0):
+                if stem in _stop() or stem in ("بن", "بنت") or (_is_article(stem) and off == 0):
                     continue
                 if off and len(stem) < 4 and stem not in self.lex.given_ar:
                     continue  # "كتاب" is no ك + "تاب"
@@ -766,7 +706,9 @@ class _Sentence:
                 continue
             end, strong, off = best
             prev = _word(toks[i - 1]) if i > 0 and toks[i - 1].arabic else ""
-            cue = bool(prev) and any(st in _SPEECH for _, st in arabic_stems(toks[i - 1].text))
+            cue = bool(prev) and any(
+                st in word_set("speech_ar") for _, st in arabic_stems(toks[i - 1].text)
+            )
             nxt = _word(toks[end]) if end < len(toks) and toks[end].arabic else ""
             if cue and not strong and end - i == 1 and nxt in ("ان", "انه"):
                 strong = 1  # "وقال كريم إن ...": the speech verb's subject is a person
@@ -795,7 +737,11 @@ class _Sentence:
         k = end
         if k < len(toks) and toks[k].text in ("،", ","):
             k += 1
-        if k >= len(toks) or not toks[k].arabic or _word(toks[k]) not in _ALIAS_AR:
+        if (
+            k >= len(toks)
+            or not toks[k].arabic
+            or _word(toks[k]) not in word_set("alias_marker_ar")
+        ):
             return
         k += 1
         if k < len(toks) and _word(toks[k]) in ("ب", "باسم"):

@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from ..errors import ExtraMissingError, InputError
+from ..lexicon import word_set
 from ..names import parse_name
 from ..names.parse import Name
 from ._builder import Builder
@@ -22,7 +23,6 @@ from ._lex import lexicon
 from ._tokens import Tok, tokenize_span
 from .arabic import arabic_stems, extract_sentence_ar
 from .documents import read_documents, sentences
-from .english import _STOP as _EN_STOP
 from .english import extract_sentence_en, headline_case, is_caps_headline
 from .model import Document, Extraction
 
@@ -190,7 +190,7 @@ def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
             if b.overlaps(toks[s].start, toks[e - 1].end):
                 continue
             if 2 <= e - s <= 3 and not any(
-                t.text.isupper() or t.text.lower() in _EN_STOP for t in toks[s:e]
+                t.text.isupper() or t.text.lower() in word_set("stop_en") for t in toks[s:e]
             ):
                 ref = family_match(b.doc.text[toks[s].start : toks[e - 1].end], "latin")
                 if ref:  # a compound family name alone ("Abdel Fattah said")
@@ -206,7 +206,7 @@ def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
                     continue
             for a in range(s, e):
                 t = toks[a]
-                if t.text.isupper() or t.text.lower() in _EN_STOP:
+                if t.text.isupper() or t.text.lower() in word_set("stop_en"):
                     continue
                 ref = family_match(t.text, "latin")
                 if ref:

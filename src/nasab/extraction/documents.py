@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from ..errors import DataFileError, InputError, NasabError
+from ..lexicon import word_set
 from .model import Document
 
 __all__ = ["detect_language", "read_documents", "sentences"]
@@ -26,13 +27,6 @@ _AR_LETTERS = re.compile(
 )
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
-# Words that end with a period without ending the sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sr jr st mt ft no nos vs etc al gen lt col maj capt cpt sgt brig adm cmdr cdr "
-    "comdr gov sen rep pres min dep amb sgt cpl pvt pte fr rev hon est approx dept univ co corp inc ltd "
-    "jan feb mar apr jun jul aug sep sept oct nov dec eng engr"
-    .split()
-)  # fmt: skip
 _TERMINATOR = re.compile(r"[.!?؟]+[\"'”’)\]»]*(?=\s|$)|\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -96,7 +90,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = w.group(1)
     if "." in word.strip("."):
         return True  # U.S. / P.M. / a.k.a.
-    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+    return (len(word) == 1 and word.isupper()) or word.lower() in word_set("abbreviation_en")
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

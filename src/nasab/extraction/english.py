@@ -18,48 +18,35 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ..lexicon import kunya_markers, patronymic_markers, word_list, word_set
 from ._builder import Builder
-from ._lex import EVENTS_EN, Lexicon, TitleInfo
+from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
 
 __all__ = ["extract_sentence_en", "headline_case", "is_caps_headline"]
 
-_PARTICLES = frozenset("al el bin ibn bint ben abu abou umm abd abdul abdel abdal".split())
-_KUNYA = frozenset(["abu", "abou", "umm", "um"])
-_STOP = frozenset(
-    "the a an this these that those in on at by for from with without as after before during since until "
-    "while when where which who whom what how why he she it they we i you his her its their our my your "
-    "but and or if although though however despite according meanwhile also earlier later today "
-    "yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march "
-    "april may june july august september october november december there here then thus so not no "
-    "all some many most several other another each every both any such our us mr mrs ms read click "
-    "home world live breaking exclusive update updated source photo video advertisement please "
-    "security terrorist terrorism military official officials government authorities forces source "
-    "details additionally regarding continuing".split()
-)  # fmt: skip
-# One-word titles that are also ordinary words: a name after them needs its own person cue.
-_WEAK_TITLES = frozenset(
-    "general major private chief head leader founder director commander captain governor judge justice "
-    "marshal officer late father brother sister prince king queen emir amir sultan".split()
-)
-_CONNECT = frozenset(["of", "for", "in", "at", "on"])
-# Words that may stand before a lower-case role at the head of an apposition.
-_ROLE_LEAD = frozenset(
-    "the a an its his their senior top former acting new deputy official military security "
-    "local prominent leading veteran notorious".split()
-)
-_ALIAS_PHRASES = (
-    ("also", "known", "as"),
-    ("better", "known", "as"),
-    ("known", "as"),
-    ("aka",),
-    ("a", "k", "a"),
-    ("alias",),
-    ("nicknamed",),
-    ("dubbed",),
-)
-_ALIAS_FIRST = frozenset(p[0] for p in _ALIAS_PHRASES)
+
+@cache
+def _alias_openers() -> tuple[tuple[str, ...], ...]:
+    """Phrases that introduce an alias (``also known as``), longest first, as token tuples."""
+    return tuple(tuple(p.split()) for p in word_list("alias_phrase_en"))
+
+
+@cache
+def _prefix_re(list_name: str) -> re.Pattern[str]:
+    """``^(?:p1|p2|...)-`` for the particles of one word list, longest first."""
+    words = sorted(word_list(list_name), key=lambda w: (-len(w), w))
+    return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")-")
+
+
+def _particle_cap(text: str) -> bool:
+    """A lower-case particle, a hyphen and an ASCII capital (``al-Tamimi``, ``bin-Laden``)."""
+    m = _prefix_re("cap_prefix_en").match(text)
+    return bool(m) and "A" <= text[m.end() : m.end() + 1] <= "Z"
+
+
 _OPEN_QUOTES = frozenset("“\"‘'«")
 _CLOSE_QUOTES = frozenset("”\"’'»")
 
@@ -98,12 +85,19 @@ def headline_case(toks: list[Tok], lex: Lexicon) -> list[Tok]:
             out.append(t)
             continue
         low = text.lower()
-        if low in _STOP or low in _CONNECT or low in ("and", "to", "of"):
+        if (
+            low in word_set("stop_en")
+            or low in word_set("connector_en")
+            or low in ("and", "to", "of")
+        ):
             new = low
         else:
             parts = low.split("-")
             new = "-".join(
-                p if (p in _ARTICLES or p in _PARTICLES) and i < len(parts) - 1 else p.capitalize()
+                p
+                if (p in word_set("joined_article_en") or p in word_set("name_particle_en"))
+                and i < len(parts) - 1
+                else p.capitalize()
                 for i, p in enumerate(parts)
             )
             nxt = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
@@ -135,30 +129,18 @@ def _last(t: Tok) -> str:
     return n[-1] if n else ""
 
 
-_ARTICLES = frozenset("al el ad as ash az ar at an adh ath ez es ed ud ul ur us uz".split())
-_JOINED_RE = re.compile(
-    r"^(?:al|el|ad|as|ash|az|ar|at|an|adh|ath|ez|es|ed|ud|ul|ur|uz|abu|bin|ibn)-[A-Z\u00c0-\u00de]",
-    re.IGNORECASE,
-)
-# Words that follow a bare surname as its verb ("General Ghanimi said").
-_SPEECH_EN = frozenset(
-    "said says told added stressed noted stated announced confirmed warned explained affirmed "
-    "urged called vowed denied revealed praised emphasized emphasised".split()
-)
-
-
 def _joined_particle(t: Tok) -> bool:
     text = t.text
     if "-" not in text[:5]:
         return False
-    m = _JOINED_RE.match(text)
-    return bool(m) and text[m.end() - 1].isupper()
+    m = _prefix_re("joined_prefix_en").match(text.lower())
+    return bool(m) and text[m.end() : m.end() + 1].isupper()
 
 
 def _cap_like(t: Tok) -> bool:
     if t.kind != "w" or t.arabic:
         return False
-    return t.cap or _joined_particle(t) or t.text in _PARTICLES
+    return t.cap or _joined_particle(t) or t.text in word_set("name_particle_en")
 
 
 def _title_at(toks: list[Tok], i: int, end: int, lex: Lexicon) -> tuple[int, TitleInfo] | None:
@@ -182,12 +164,18 @@ def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
     runs = []
     i, n = 0, len(toks)
     while i < n:
-        if _cap_like(toks[i]) and not (toks[i].text in _PARTICLES and not toks[i].cap):
+        if _cap_like(toks[i]) and not (
+            toks[i].text in word_set("name_particle_en") and not toks[i].cap
+        ):
             j = i + 1
             while j < n and _cap_like(toks[j]) and not toks[j - 1].possessive:
                 j += 1
             # do not end on a bare lower-case particle
-            while j - 1 > i and toks[j - 1].text in _PARTICLES and not toks[j - 1].cap:
+            while (
+                j - 1 > i
+                and toks[j - 1].text in word_set("name_particle_en")
+                and not toks[j - 1].cap
+            ):
                 j -= 1
             runs.append((i, j))
             i = j
@@ -225,7 +213,7 @@ def _name_ok(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
             low in lex.org_heads_en
             or low in lex.geo_after_en
             or low in lex.media_en
-            or low in _STOP
+            or low in word_set("stop_en")
         ):
             return False
         if (low,) in lex.orgs_en or (
@@ -234,20 +222,20 @@ def _name_ok(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
             return False
     if _first(toks[i]) in lex.geo_before_en:
         return False
-    return not (j - i == 1 and toks[i].text in _PARTICLES)
+    return not (j - i == 1 and toks[i].text in word_set("name_particle_en"))
 
 
 def _has_particle(toks: list[Tok], i: int, j: int) -> bool:
-    return any(_joined_particle(toks[k]) or toks[k].text.lower() in _PARTICLES for k in range(i, j))
+    return any(
+        _joined_particle(toks[k]) or toks[k].text.lower() in word_set("name_particle_en")
+        for k in range(i, j)
+    )
 
 
 def _span_mention(
     b: Builder, toks: list[Tok], i: int, j: int, kind: str, sent: tuple[int, int], **attrs
 ):
     return b.mention(toks[i].start, toks[j - 1].end, kind, sent, language="en", **attrs)
-
-
-_PARTICLE_CAP = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az|ud|ul|ad-d|bin|ibn|bani|abu)-[A-Z]")
 
 
 def _match_gazetteer(toks: list[Tok], i: int, table: dict, maxlen: int) -> int | None:
@@ -261,7 +249,7 @@ def _match_gazetteer(toks: list[Tok], i: int, table: dict, maxlen: int) -> int |
         if t.kind != "w":
             break
         parts.extend(t.norm)
-        if tuple(parts) in table and (t.cap or _PARTICLE_CAP.match(t.text)):
+        if tuple(parts) in table and (t.cap or _particle_cap(t.text)):
             best = j + 1  # "Hayat Tahrir al-Sham": a lower-case particle before a capital
         if t.possessive:
             break
@@ -374,7 +362,7 @@ def _head_of(b, toks, sent, lex, used, org_at) -> None:
             s > 0
             and toks[s - 1].cap
             and not used[s - 1]
-            and _first(toks[s - 1]) not in _STOP
+            and _first(toks[s - 1]) not in word_set("stop_en")
             and not toks[s - 1].possessive
         ):
             s -= 1
@@ -386,7 +374,7 @@ def _head_of(b, toks, sent, lex, used, org_at) -> None:
 
 def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) -> None:
     # drop leading capitalised function words ("The", "According")
-    while s < e and _first(toks[s]) in _STOP and not _joined_particle(toks[s]):
+    while s < e and _first(toks[s]) in word_set("stop_en") and not _joined_particle(toks[s]):
         s += 1
     if s >= e:
         return
@@ -437,7 +425,7 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
         weak = (
             len(chain) == 1
             and chain[0][1] - chain[0][0] == 1
-            and _first(toks[chain[0][0]]) in _WEAK_TITLES
+            and _first(toks[chain[0][0]]) in word_set("title_weak_en")
         )
         if (
             weak
@@ -456,7 +444,7 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
             _add_roles(b, toks, chain, sent)
         return
     # named events (International Scientific Conference): no organisation, no person
-    if e - s >= 2 and _last(toks[e - 1]) in EVENTS_EN:
+    if e - s >= 2 and _last(toks[e - 1]) in word_set("event_en"):
         _span_mention(b, toks, s, e, "event", sent, source="event")
         return
     # organisations by head word; "X Coalition Forces" -> the organisation X Coalition
@@ -531,7 +519,7 @@ def _bare_surname(toks: list[Tok], s: int, e: int, lex: Lexicon, info: TitleInfo
     word = t.norm[-1] if t.norm else ""
     if len(word) >= 4 and word.endswith("i") and word not in lex.org_heads_en:
         return True
-    return info.kind == "role" and e < len(toks) and toks[e].text.lower() in _SPEECH_EN
+    return info.kind == "role" and e < len(toks) and toks[e].text.lower() in word_set("speech_en")
 
 
 def _inside_name(toks: list[Tok], s: int, a: int, pe: int, e: int) -> bool:
@@ -539,9 +527,9 @@ def _inside_name(toks: list[Tok], s: int, a: int, pe: int, e: int) -> bool:
     followed by a family name with a particle (al-X, bin X), or after a kunya word?"""
     if pe - a != 1:
         return False
-    if pe < e and (_joined_particle(toks[pe]) or _first(toks[pe]) in ("bin", "ibn")):
+    if pe < e and (_joined_particle(toks[pe]) or _first(toks[pe]) in patronymic_markers("latn")):
         return True
-    return a > s and _first(toks[a - 1]) in _KUNYA | {"bin", "ibn", "bint"}
+    return a > s and _first(toks[a - 1]) in kunya_markers("latn") | patronymic_markers("latn")
 
 
 def _trigger_before(toks: list[Tok], s: int, lex: Lexicon) -> tuple[int, int, TitleInfo] | None:
@@ -564,10 +552,10 @@ def _add_roles(b: Builder, toks: list[Tok], chain, sent) -> None:
 def _add_person(b, toks, s, e, sent, lex, persons, chain, rule) -> None:
     # a kunya after the name: "X al-Y Abu Z" -> person X al-Y + alias Abu Z
     kunya_at = None
-    while e - s > 1 and _first(toks[e - 1]) in _KUNYA:
+    while e - s > 1 and _first(toks[e - 1]) in kunya_markers("latn"):
         e -= 1  # never end on a bare "Abu"
     for k in range(s + 2, e - 1):
-        if _first(toks[k]) in _KUNYA:
+        if _first(toks[k]) in kunya_markers("latn"):
             kunya_at = k
             break
     name_e = kunya_at if kunya_at is not None else e
@@ -619,7 +607,7 @@ def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tupl
     """Is toks[a:z] empty or ``of|for|in [the] X``? Returns (fits, attrs for X)."""
     if a >= z:
         return True, {}
-    if toks[a].text.lower() not in _CONNECT:
+    if toks[a].text.lower() not in word_set("connector_en"):
         return False, {}
     a += 1
     while (a < z and toks[a].text.lower() in ("the", "a", "an")) or (
@@ -635,7 +623,7 @@ def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tupl
             toks[k].cap
             or toks[k].text.lower() in ("of", "and", "the")
             or _joined_particle(toks[k])
-            or toks[k].text in _PARTICLES
+            or toks[k].text in word_set("name_particle_en")
         )
         for k in range(a, last)
     ):
@@ -671,10 +659,13 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
             and hit[1].kind == "role"
             and (
                 toks[k].cap
-                or all(toks[x].text.lower() in _ROLE_LEAD or toks[x].cap for x in range(a, k))
+                or all(
+                    toks[x].text.lower() in word_set("role_lead_en") or toks[x].cap
+                    for x in range(a, k)
+                )
                 # "... met the commander of the Coalition, General X": a determiner
                 # right before the role is enough
-                or toks[k - 1].text.lower() in _ROLE_LEAD
+                or toks[k - 1].text.lower() in word_set("role_lead_en")
             )
         ):
             hits.append((k, hit[0], hit[1]))
@@ -788,7 +779,8 @@ def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexico
         items.append((s, z))
         for a, c in items:
             if a >= c or not all(
-                toks[x].kind == "w" and (toks[x].cap or toks[x].text in _PARTICLES)
+                toks[x].kind == "w"
+                and (toks[x].cap or toks[x].text in word_set("name_particle_en"))
                 for x in range(a, c)
             ):
                 continue
@@ -802,9 +794,6 @@ def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexico
                 sent,
                 rule="parenthesis",
             )
-
-
-_SKIP_INITIAL = frozenset(["and", "of", "for", "the", "al", "el", "&"])
 
 
 def _spelled_out(
@@ -822,9 +811,11 @@ def _spelled_out(
     initials = ""
     for j in range(k - 1, max(-1, k - 10), -1):
         t = toks[j]
-        if t.kind != "w" or not (t.cap or t.text.lower() in _SKIP_INITIAL or "-" in t.text):
+        if t.kind != "w" or not (
+            t.cap or t.text.lower() in word_set("skip_initial_en") or "-" in t.text
+        ):
             return None
-        if t.text.lower() not in _SKIP_INITIAL:
+        if t.text.lower() not in word_set("skip_initial_en"):
             initials = "".join(p[0] for p in t.text.lower().split("-") if p) + initials
         if initials == want and t.cap:
             if j == k - 1 and ("-" not in t.text or len(want) < 3):
@@ -844,7 +835,7 @@ def _person_before_kunya_alias(
     a = z
     while a < len(toks) and toks[a].text in _OPEN_QUOTES:
         a += 1
-    if a >= len(toks) or toks[a].text.lower() not in ("abu", "abou", "umm", "um"):
+    if a >= len(toks) or toks[a].text.lower() not in kunya_markers("latn"):
         return None
     start = p
     while (
@@ -859,9 +850,9 @@ def _person_before_kunya_alias(
 def _alias_phrases(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
     n = len(toks)
     for k in range(n):
-        if toks[k].kind != "w" or toks[k].text.lower() not in _ALIAS_FIRST:
+        if toks[k].kind != "w" or toks[k].text.lower() not in {p[0] for p in _alias_openers()}:
             continue
-        for phrase in _ALIAS_PHRASES:
+        for phrase in _alias_openers():
             z = k + len(phrase)
             if z > n or tuple(t.text.lower() for t in toks[k:z]) != phrase:
                 continue
