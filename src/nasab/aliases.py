@@ -32,13 +32,13 @@ import html
 import io
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import DataFileError, ExtraMissingError, InputError
+from .files import atomic_write
 from .match.algorithms import LINK_THRESHOLD
 from .text import detect_script, normalize
 
@@ -675,7 +675,7 @@ class AliasTable:
     def save_edits(self, path: str | os.PathLike[str]) -> None:
         """Write :attr:`edits` to a JSON file (atomically), for :meth:`apply_edits`."""
         doc = {"format": "nasab-alias-edits", "nasab_version": _version(), "edits": self.edits}
-        _atomic_write(Path(path), json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+        atomic_write(Path(path), json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
 
     def merge(self, other: AliasTable) -> AliasTable:
         """A new table with the rows of both tables (entities joined by id).
@@ -749,7 +749,7 @@ class AliasTable:
         """
         path = Path(path)
         fmt = _format_of(path, format)
-        _atomic_write(path, self.dumps(fmt))
+        atomic_write(path, self.dumps(fmt))
 
     def dumps(self, format: str = "tsv") -> str:
         """The table as text in ``format`` (``tsv``, ``csv`` or ``json``).
@@ -935,29 +935,6 @@ def _format_of(path: Path, format: str | None) -> str:
             f"cannot tell the format of {str(path)!r} from its suffix; use .tsv, .csv or .json"
         )
     return fmt
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``."""
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise DataFileError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise DataFileError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
-        raise
 
 
 def _tsv_escape(value: str) -> str:

@@ -247,9 +247,9 @@ def _render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) ->
 
 def _emit(text: str, out: str | None) -> None:
     if out and out != "-":
-        from .aliases import _atomic_write
+        from .files import atomic_write
 
-        _atomic_write(Path(out), text)
+        atomic_write(out, text)
     else:
         sys.stdout.write(text)
 

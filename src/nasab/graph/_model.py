@@ -29,6 +29,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import ExtraMissingError, InputError
+from ..files import atomic_open, atomic_write
 from ..text import normalize
 
 __all__ = ["ENTITY_TYPES", "NODE_TYPES", "SCHEMA", "EntityGraph"]
@@ -491,7 +492,7 @@ class EntityGraph:
         """
         text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, sort_keys=False)
         if path is not None:
-            Path(path).write_text(text + "\n", encoding="utf-8")
+            atomic_write(path, text + "\n")
         return text
 
     @classmethod
@@ -539,7 +540,8 @@ class EntityGraph:
 
     def to_graphml(self, path: str | os.PathLike[str]) -> None:
         """Write GraphML; list and dict attributes are written as JSON text."""
-        nx.write_graphml(self._flat_graph(), os.fspath(path))
+        with atomic_open(path, "wb") as fh:
+            nx.write_graphml(self._flat_graph(), fh)
 
     def to_gexf(self, path: str | os.PathLike[str]) -> None:
         """Write GEXF (for Gephi); list and dict attributes are written as JSON text."""
@@ -548,7 +550,8 @@ class EntityGraph:
             attrs["label"] = attrs.get("name", "")
             # GEXF reserves 'id' for the node id itself.
             attrs["node_id"] = attrs.pop("id", "")
-        nx.write_gexf(flat, os.fspath(path))
+        with atomic_open(path, "wb") as fh:
+            nx.write_gexf(flat, fh)
 
     # ------------------------------------------------------------------ drawing
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataFileError, InputError
+from ..files import atomic_write
 
 __all__ = ["Judgement", "JudgementConflictError", "Judgements"]
 
@@ -91,19 +91,7 @@ class Judgements:
             "judgements": [{"a": j.a, "b": j.b, "same": j.same, "by": j.by} for j in self],
         }
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        atomic_write(path, text)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Judgements:

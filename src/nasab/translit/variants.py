@@ -14,15 +14,23 @@ Example:
 
 from __future__ import annotations
 
+import heapq
 import math
 from functools import lru_cache
-from itertools import product
 
-from ..text import check_text, clean, is_arabic_char, normalize_latin
+from ..errors import InputError
+from ..text import MAX_NAME_LENGTH, check_text, clean, is_arabic_char, normalize_latin
 from ._model import arabic_letters, decode_latin, reverse_word_table, split_article
 from .schemes import _romanize_token
 
-__all__ = ["arabic_candidates", "variants"]
+__all__ = ["MAX_K", "MAX_NAME_TOKENS", "MAX_TOKEN_LETTERS", "arabic_candidates", "variants"]
+
+#: Most tokens (words) in a name given to :func:`variants` or :func:`arabic_candidates`.
+MAX_NAME_TOKENS = 100
+#: Largest ``k`` (number of candidates asked for).
+MAX_K = 100
+#: Longer words are not names: they are kept as written instead of being decoded.
+MAX_TOKEN_LETTERS = 40
 
 _ARTICLES = {"al", "el", "ul"}
 _ASSIMILATED = {
@@ -157,12 +165,57 @@ def _arabic_for(core: str, k: int) -> tuple[tuple[str, float], ...]:
 def _best_combinations(
     options: list[list[tuple[str, float]]], k: int
 ) -> list[tuple[tuple[str, ...], float]]:
-    combos = [
-        (tuple(x for x, _ in combo), math.prod(p for _, p in combo))
-        for combo in product(*[opts[:k] for opts in options])
-    ]
-    combos.sort(key=lambda x: -x[1])
-    return combos[:k]
+    """The ``k`` most probable choices of one option per token, best first.
+
+    A beam search over the tokens that keeps the ``k`` best prefixes: the score of a whole
+    choice is the product of its options' probabilities, so every prefix of one of the ``k``
+    best choices is itself among the ``k`` best prefixes and the beam is exact. The work is
+    O(tokens * k * options) instead of the size of the full product. Ties keep the order of
+    the options (earlier first), so the result is deterministic.
+
+    Example:
+        >>> best = _best_combinations([[("a", 0.6), ("b", 0.4)], [("x", 0.9), ("y", 0.1)]], 3)
+        >>> [(words, round(p, 2)) for words, p in best]
+        [(('a', 'x'), 0.54), (('b', 'x'), 0.36), (('a', 'y'), 0.06)]
+    """
+    if k <= 0 or not options:
+        return []
+    beam = [0.0]  # log scores of the best prefixes, best first
+    back: list[list[tuple[int, int]]] = []  # per token: (row of the prefix, option index)
+    for opts in options:
+        scored = [
+            (logp + _log(p), row, j)
+            for row, logp in enumerate(beam)
+            for j, (_, p) in enumerate(opts[:k])
+        ]
+        best = heapq.nsmallest(k, scored, key=lambda t: (-t[0], t[1], t[2]))
+        back.append([(row, j) for _, row, j in best])
+        beam = [logp for logp, _, _ in best]
+    out = []
+    for rank, logp in enumerate(beam):
+        words: list[str] = []
+        for step in range(len(options) - 1, -1, -1):
+            rank, j = back[step][rank]
+            words.append(options[step][j][0])
+        out.append((tuple(reversed(words)), math.exp(logp)))
+    return out
+
+
+def _log(p: float) -> float:
+    return math.log(p) if p > 0 else -math.inf
+
+
+def _check_name(name: object, k: object) -> tuple[str, int]:
+    """The name and ``k``, checked against the documented limits."""
+    text = check_text(name, "name", max_length=MAX_NAME_LENGTH)
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise InputError(f"k must be an integer, got {type(k).__name__}")
+    if k > MAX_K:
+        raise InputError(f"k is {k:,}; the limit is {MAX_K:,}")
+    n = len(text.split())
+    if n > MAX_NAME_TOKENS:
+        raise InputError(f"name has {n:,} tokens; the limit is {MAX_NAME_TOKENS:,}")
+    return text, max(k, 0)
 
 
 def arabic_candidates(name: str, k: int = 5) -> list[str]:
@@ -170,21 +223,28 @@ def arabic_candidates(name: str, k: int = 5) -> list[str]:
 
     Args:
         name: a name in Latin script (an Arabic name comes back cleaned, as the only candidate).
-        k: how many candidates to return.
+        k: how many candidates to return (at most :data:`MAX_K`).
+
+    Cost grows linearly with the number of tokens (a beam of ``k`` over the tokens, never
+    the full product of their spellings).
+
+    Raises:
+        InputError: ``name`` is not a string or is over :data:`nasab.text.MAX_NAME_LENGTH`
+            characters or :data:`MAX_NAME_TOKENS` tokens; ``k`` is over :data:`MAX_K`.
 
     Example:
         >>> arabic_candidates("Abdul Wahab", k=3)[0]
         'عبد الوهاب'
     """
-    check_text(name, "name")
+    name, k = _check_name(name, k)
     if any(is_arabic_char(c) for c in name):
         return [clean(name)]
     parts = _latin_parts(name)
-    if not parts:
+    if not parts or not k:
         return []
     options = []
     for art, core in parts:
-        cands = list(_arabic_for(core, max(k, 1)))
+        cands = list(_arabic_for(core, k)) if len(core) <= MAX_TOKEN_LETTERS else []
         if art:
             cands = [("ال" + ar, p) for ar, p in cands]
         options.append(cands or [(core, 1.0)])
@@ -204,14 +264,20 @@ def variants(name: str, k: int = 10) -> list[str]:
 
     Args:
         name: the name, in either script.
-        k: how many variants to return.
+        k: how many variants to return (at most :data:`MAX_K`).
+
+    Cost grows linearly with the number of tokens (a beam of ``k`` over the tokens, never
+    the full product of their spellings).
+
+    Raises:
+        InputError: ``name`` is not a string or is over :data:`nasab.text.MAX_NAME_LENGTH`
+            characters or :data:`MAX_NAME_TOKENS` tokens; ``k`` is over :data:`MAX_K`.
 
     Example:
         >>> variants("الكاظمي", k=2)
         ['al-Kazemi', 'al-Kazimi']
     """
-    check_text(name, "name")
-    k = max(int(k), 0)
+    name, k = _check_name(name, k)
     text = clean(name)
     if not text or not k:
         return []
@@ -223,17 +289,17 @@ def variants(name: str, k: int = 10) -> list[str]:
             if not letters:
                 continue
             art, core = split_article(letters)
-            dist = _romanize_token(core, k)
+            dist = _romanize_token(core, k) if len(core) <= MAX_TOKEN_LETTERS else ()
             options.append([(_style(sp, bool(art)), p) for sp, p in dist] or [(word, 1.0)])
         return [" ".join(w) for w, _ in _best_combinations(options, k)] if options else []
     out.append(text)
     options = []
     for art, core in _latin_parts(text):
         scores: dict[str, float] = {core: 1.0}
-        for ar, p in _arabic_for(core, 5):
+        for ar, p in _arabic_for(core, 5) if len(core) <= MAX_TOKEN_LETTERS else ():
             for sp, q in _romanize_token(ar, k):
                 scores[sp] = scores.get(sp, 0.0) + p * q
-        ranked = sorted(scores.items(), key=lambda x: (-x[1], x[0]))
+        ranked = sorted(scores.items(), key=lambda x: (-x[1], x[0]))[: k + 1]
         options.append([(_style(sp, bool(art)), p) for sp, p in ranked])
     for words, _ in _best_combinations(options, k + 1):
         cand = " ".join(words)
