@@ -405,10 +405,13 @@ def _cmd_graph(args: argparse.Namespace) -> int:
         raise DataFileError(f"no readable documents ({len(problems)} skipped)")
     graph = build_graph(docs)
     graph.to_json(args.output)
+    if args.html:
+        graph.to_html(args.html, documents=docs)
     g = getattr(graph, "graph", graph)
     print(
         f"nasab: {len(docs):,} documents -> {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges "
-        f"in {args.output}; {len(problems)} file(s) skipped",
+        f"in {args.output}{' and ' + args.html if args.html else ''}; "
+        f"{len(problems)} file(s) skipped",
         file=sys.stderr,
     )
     return 1 if problems else 0
@@ -507,6 +510,9 @@ def _parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("graph", help="build an entity graph from documents")
     sp.add_argument("files", nargs="+", metavar="FILE")
     sp.add_argument("-o", "--output", required=True, help="graph JSON (node-link) file")
+    sp.add_argument(
+        "--html", metavar="PAGE", help="also write the interactive page (self-contained HTML)"
+    )
     sp.set_defaults(func=_cmd_graph)
     return p
 

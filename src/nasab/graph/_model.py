@@ -495,6 +495,49 @@ class EntityGraph:
             atomic_write(path, text + "\n")
         return text
 
+    def to_html(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        documents: Any = None,
+        title: str | None = None,
+    ) -> str:
+        """Write the interactive page: one self-contained HTML file, nothing from the network.
+
+        The page lists every person, organisation, role and place as text (English and
+        Arabic names side by side, right-to-left shown right), with a search that
+        filters the list and highlights the node; filters by type and document; a
+        drawing coloured by type and sized by documents, with a neighbourhood view for
+        large graphs; and, for a clicked entity, its names, roles (rank, organisation),
+        aliases and each document's mention sentence with the mention marked.
+
+        Args:
+            path: file to write; when None only the text is returned.
+            documents: the documents' texts, to quote mention sentences from
+                (Documents, records with ``id`` and ``text``, or a mapping id -> text);
+                by default each document node's ``path`` is read when the file exists.
+            title: the page title.
+
+        Returns:
+            The HTML text.
+
+        Raises:
+            DataFileError: the file cannot be written.
+
+        Example:
+            >>> g = EntityGraph()
+            >>> g.add_node("person:a", type="person", name="Ali Hassan", name_ar="علي حسن",
+            ...            names=["Ali Hassan", "علي حسن"], documents=["d1"])
+            >>> page = g.to_html()
+            >>> page.startswith("<!DOCTYPE html>") and "علي حسن" in page
+            True
+        """
+        from ._html import render_page, write_page
+
+        if path is None:
+            return render_page(self, documents=documents, title=title)
+        return write_page(self, path, documents=documents, title=title)
+
     @classmethod
     def from_json(cls, source: str | os.PathLike[str] | Mapping[str, Any]) -> EntityGraph:
         """Load a graph written by :meth:`to_json` (a path, JSON text or the parsed dict)."""
