@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import DataFileError
 
-__all__ = ["data_path", "load_json", "load_tsv"]
+__all__ = ["data_path", "load_json", "load_tsv", "load_tsv_header"]
 
 
 @cache
@@ -49,6 +49,19 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
             raise DataFileError("ragged row", path=str(path), line=i)
         rows.append(row)
     return tuple(rows)
+
+
+@cache
+def load_tsv_header(name: str) -> tuple[str, ...]:
+    """The leading ``#`` comment lines of a shipped TSV table, without the ``#``."""
+    path = data_path(name)
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                break
+            out.append(line[1:].strip())
+    return tuple(out)
 
 
 @cache

@@ -16,6 +16,8 @@ loader                 table                   what it holds
 :func:`given_names`    ``given_names.tsv``     Arabic-origin given names, both scripts
 :func:`name_words`     ``name_words.tsv``      Arabic name words with counts and risk flags
 :func:`word_list`      ``words.tsv``           named vocabulary lists (stop words, heads...)
+:func:`token_freq`     ``token_freq.tsv``      person-name token skeleton frequencies
+:func:`org_word_freq`  ``org_word_freq.tsv``   organisation-name word frequencies
 =====================  ======================  ===========================================
 
 Derived views (also cached): :func:`particle_forms` and its named shortcuts
@@ -37,10 +39,11 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-from ._data import data_path, load_tsv
+from ._data import data_path, load_tsv, load_tsv_header
 from .errors import DataFileError
 from .text import normalize
 
@@ -71,6 +74,7 @@ __all__ = [
     "kunya_markers",
     "latin_articles",
     "name_words",
+    "org_word_freq",
     "org_words",
     "organization",
     "organizations",
@@ -81,6 +85,7 @@ __all__ = [
     "places",
     "title_index",
     "titles",
+    "token_freq",
     "word_list",
     "word_set",
 ]
@@ -813,3 +818,60 @@ def word_set(name: str) -> frozenset[str]:
         True
     """
     return frozenset(word_list(name))
+
+
+def _header_count(table: str, key: str) -> int:
+    """The number written as ``key=N`` in a table's ``#`` header."""
+    for line in load_tsv_header(table):
+        m = re.search(re.escape(key) + r"=(\d+)", line)
+        if m:
+            return int(m.group(1))
+    raise DataFileError(f"the header has no {key}=N count", path=str(data_path(table)))
+
+
+@cache
+def token_freq() -> tuple[dict[str, int], int]:
+    """Person-name token frequencies from ``token_freq.tsv``.
+
+    Returns:
+        (skeleton key -> number of persons whose name holds it, number of persons counted).
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import token_freq
+        >>> counts, persons = token_freq()
+        >>> counts["MHMD"] > 100 and persons > counts["MHMD"]
+        True
+    """
+    table = "token_freq.tsv"
+    counts = {
+        row["key"]: _int(table, line, "count", row["count"])
+        for line, row in enumerate(load_tsv(table), start=1)
+    }
+    return counts, _header_count(table, "persons")
+
+
+@cache
+def org_word_freq() -> tuple[dict[str, int], int]:
+    """Organisation-name word frequencies from ``org_word_freq.tsv``.
+
+    Returns:
+        (word -> number of organisations using it, number of organisations counted).
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import org_word_freq
+        >>> counts, orgs = org_word_freq()
+        >>> 0 < counts["company"] < orgs
+        True
+    """
+    table = "org_word_freq.tsv"
+    counts = {
+        row["word"]: _int(table, line, "count", row["count"])
+        for line, row in enumerate(load_tsv(table), start=1)
+    }
+    return counts, _header_count(table, "organizations")

@@ -190,7 +190,7 @@ _REGISTRY: dict[str, Algorithm] = {
             "nasab-org",
             1,
             MappingProxyType({}),
-            ("organizations.tsv", "org_words.tsv", "org_word_freq.tsv", "places.tsv"),
+            ("organizations.tsv", "org_words.tsv", "org_word_freq.tsv", "places.tsv", "words.tsv"),
             "organisation names: acronyms, legal forms, generic words, cross-script words",
         ),
     )

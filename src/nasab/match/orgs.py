@@ -39,6 +39,8 @@ from functools import cache, lru_cache
 
 from rapidfuzz.distance import Indel
 
+from .. import lexicon
+from ..lexicon import word_list, word_set
 from ..names.keys import fold, skeleton
 from ..text import normalize
 from .algorithms import ORG_ALGORITHM
@@ -56,69 +58,8 @@ _SYLLABIC_AGREE = 0.85
 _OTHER_ROW_CAP = 0.15
 _NUMBER_FACTOR = 0.3
 
-_STOP_LATIN = frozenset(
-    "the of and for in on at to by with from de del della dela di da do dos das la le les "
-    "el al y e et des du und fur der den van von".split()
-)
-_STOP_ARABIC = frozenset(["في", "من", "و", "على", "عن", "الي", "الى", "ل", "ب"])
-_LEGAL_LATIN = frozenset(
-    "co company companies corp corporation ltd limited llc inc incorporated sa sarl sas srl "
-    "spa gmbh ag kg plc llp lp bv nv jsc ojsc pjsc cjsc ooo oao zao pao pvt pte bhd sdn fze "
-    "fzco fzc fzllc ltda cia compania companhia sac saic sae sal wll est sprl cv sl "
-    "obshchestvo ogranichennoi ogranichennoy otvetstvennostyu otvetstvennostiu aktsionernoe "
-    "otkrytoe zakrytoe publichnoe tovarystvo sherkat sherkate".split()
-)
-_LEGAL_PHRASES = tuple(
-    tuple(p.split())
-    for p in (
-        "open joint stock company",
-        "closed joint stock company",
-        "public joint stock company",
-        "private joint stock company",
-        "joint stock company",
-        "open joint stock",
-        "closed joint stock",
-        "joint stock",
-        "limited liability company",
-        "limited liability partnership",
-        "sociedad anonima",
-        "societe anonyme",
-        "de cv",
-        "de rl",
-        "s de rl",
-    )
-)
 _FREQ_POWER = 2.0  # rarity weight = (log(N/df) / log(N/3)) ** power
 _FREQ_FLOOR = 0.15
-_LEGAL_ARABIC = frozenset(["شركه", "محدوده", "مساهمه", "ش", "م", "ذ", "ذات", "مسووليه"])
-
-# Generic organisation vocabulary (English concepts): type words, nationality and
-# scope adjectives. They are evidence of little weight; the org-word table can add more
-# through its ``kind`` column.
-_GENERIC = frozenset(
-    """
-    ministry ministries agency bank company group organization organisation forces force army
-    party front movement council committee brigade brigades battalion association foundation
-    institute institution university office department service services authority union trading
-    trade industries industry industrial international national general islamic islam arab
-    arabic united state states republic people peoples popular public central new global world
-    corporation enterprise enterprises holding holdings investment investments development import
-    export commercial trust fund society center centre network media station radio tv
-    television directorate administration commission federation league assembly parliament
-    government governorate province provincial regional region local municipal municipality
-    security police military supreme high higher unit units division command
-    headquarters staff federal democratic liberation revolutionary resistance council
-    iraqi iraq iranian iran syrian syria lebanese lebanon saudi egyptian egypt jordanian jordan
-    kuwaiti yemeni american british russian chinese turkish kurdish kurdistan palestinian
-    palestine libyan afghan pakistani cuban emirati qatari bahraini omani sudanese somali
-    algerian moroccan tunisian european asian african middle east eastern western northern
-    southern north south east west
-    airline airlines airways air aviation shipping line lines marine maritime navigation transport
-    logistics petroleum oil gas petrochemical engineering construction technology technologies
-    medical pharmaceutical insurance exchange finance financial capital resources energy mining
-    products manufacturing establishment complex
-    """.split()
-)
 _GENERIC_KINDS = frozenset(["type", "generic", "org_type", "nationality", "adjective", "scope"])
 
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
@@ -168,12 +109,6 @@ class OrgName:
     alias_row: str | None
 
 
-def _split_forms(value: str | None) -> list[str]:
-    if not value:
-        return []
-    return [p.strip() for p in re.split(r"[|;]", value) if p.strip()]
-
-
 def _strip_article(tok: str) -> str:
     if tok.startswith("وال") and len(tok) >= 5:
         tok = tok[1:]
@@ -191,24 +126,16 @@ def _phrase(text: str) -> tuple[str, ...]:
 @cache
 def _org_words() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
     """Phrase (normalised, article-free tokens) -> English concept; generic concepts; longest."""
-    try:
-        from .._data import load_tsv
-
-        rows = load_tsv("org_words.tsv")
-    except Exception:  # the table is optional: without it only spelling is compared
-        rows = ()
     phrases: dict[tuple[str, ...], str] = {}
     generic: set[str] = set()
-    for row in rows:
-        concept = " ".join(normalize(row.get("en") or "").split())
+    for entry in lexicon.org_words():
+        concept = " ".join(normalize(entry.en).split())
         if not concept:
             continue
-        if (row.get("kind") or "").strip().lower() in _GENERIC_KINDS:
+        if entry.kind.strip().lower() in _GENERIC_KINDS:
             generic.add(concept)
-        forms = [row.get("en"), row.get("ar")]
-        forms += _split_forms(row.get("variants_en")) + _split_forms(row.get("variants_ar"))
-        for form in forms:
-            toks = _phrase(form or "")
+        for form in (entry.en, entry.ar, *entry.variants_en, *entry.variants_ar):
+            toks = _phrase(form)
             if toks:
                 phrases.setdefault(toks, concept)
                 if len(toks) > 1 and all(t.isascii() for t in toks):
@@ -220,24 +147,13 @@ def _org_words() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
 @cache
 def _org_aliases() -> dict[str, str]:
     """Normalised name form -> organizations.tsv row id."""
-    try:
-        from .._data import load_tsv
-
-        rows = load_tsv("organizations.tsv")
-    except Exception:  # optional table
-        rows = ()
     out: dict[str, str] = {}
-    for row in rows:
-        rid = (row.get("id") or "").strip()
-        if not rid:
-            continue
-        forms = [row.get("en"), row.get("ar")]
-        for col in ("acronyms", "aliases_en", "aliases_ar"):
-            forms += _split_forms(row.get(col))
+    for org in lexicon.organizations():
+        forms = (org.en, org.ar, *org.acronyms, *org.aliases_en, *org.aliases_ar)
         for form in forms:
-            key = _alias_key(form or "")
+            key = _alias_key(form)
             if key:
-                out.setdefault(key, rid)
+                out.setdefault(key, org.id.strip())
     return out
 
 
@@ -250,37 +166,20 @@ def _alias_key(text: str) -> str:
 
 
 def _is_generic(concept_or_word: str) -> bool:
-    if concept_or_word in _GENERIC:
+    if concept_or_word in word_set("org_generic_en"):
         return True
     if concept_or_word in _org_words()[1]:
         return True
     parts = concept_or_word.split()
-    return len(parts) > 1 and all(p in _GENERIC or p in _STOP_LATIN for p in parts)
+    return len(parts) > 1 and all(
+        p in word_set("org_generic_en") or p in word_set("org_stop_latn") for p in parts
+    )
 
 
 @cache
 def _word_freq() -> tuple[dict[str, int], int]:
     """Word -> number of organisations using it (``org_word_freq.tsv``), and that number."""
-    try:
-        from .._data import data_path, load_tsv
-
-        rows = load_tsv("org_word_freq.tsv")
-        total = 0
-        with data_path("org_word_freq.tsv").open(encoding="utf-8") as fh:
-            for line in fh:
-                if not line.startswith("#"):
-                    break
-                m = re.search(r"organizations=(\d+)", line)
-                if m:
-                    total = int(m.group(1))
-    except Exception:  # optional table: without it only the rules below weigh words
-        return {}, 0
-    counts = {}
-    for row in rows:
-        try:
-            counts[row["word"]] = int(row["count"])
-        except (KeyError, TypeError, ValueError):
-            continue
+    counts, total = lexicon.org_word_freq()
     return counts, max(total, max(counts.values(), default=0))
 
 
@@ -323,9 +222,15 @@ def _surface_tokens(raw: str) -> list[tuple[str, bool]]:
     return out
 
 
+@cache
+def _legal_phrases() -> tuple[tuple[str, ...], ...]:
+    """Multiword legal forms as token tuples, longest first (``open joint stock company``)."""
+    return tuple(tuple(p.split()) for p in word_list("legal_phrase_latn"))
+
+
 def _legal_phrase(toks: list[tuple[str, bool]], i: int) -> int:
     """Length of the legal-form phrase (``open joint stock company``) starting at ``i``."""
-    for p in _LEGAL_PHRASES:
+    for p in _legal_phrases():
         k = len(p)
         if tuple(t for t, _ in toks[i : i + k]) == p and (i > 0 or len(toks) > k):
             return k
@@ -398,14 +303,14 @@ def parse_org(raw: str) -> OrgName:
                 words.append((t, "legal"))
             i += phrase
             continue
-        if (bare in _LEGAL_ARABIC if is_ar else tok in _LEGAL_LATIN) and not (
+        if (bare in word_set("legal_ar") if is_ar else tok in word_set("legal_latn")) and not (
             i == 0 and n > 1 and tok in ("co",)
         ):
             legal.append(bare)
             words.append((bare, "legal"))
             i += 1
             continue
-        if (bare in _STOP_ARABIC if is_ar else tok in _STOP_LATIN) or (
+        if (bare in word_set("org_stop_ar") if is_ar else tok in word_set("org_stop_latn")) or (
             len(bare) < 2 and not bare.isdigit()
         ):
             words.append((bare, "stop"))

@@ -12,25 +12,12 @@ Example:
 from __future__ import annotations
 
 import math
-from functools import cache, lru_cache
+from functools import lru_cache
 
+from ..lexicon import token_freq
 from .algorithms import MIN_WEIGHT
 
 __all__ = ["token_weight"]
-
-
-@cache
-def _table() -> tuple[dict[str, int], int]:
-    from .._data import data_path, load_tsv
-
-    counts = {row["key"]: int(row["count"]) for row in load_tsv("token_freq.tsv")}
-    total = 4000
-    with data_path("token_freq.tsv").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") and "persons=" in line:
-                total = int(line.split("persons=")[1].split(".")[0])
-                break
-    return counts, total
 
 
 @lru_cache(maxsize=131072)
@@ -39,7 +26,7 @@ def token_weight(key: str) -> float:
 
     Very short keys (one consonant) carry little information whatever their count.
     """
-    counts, total = _table()
+    counts, total = token_freq()
     count = counts.get(key, 0)
     w = math.log((total + 1) / (count + 1)) / math.log(total + 1)
     if len(key) <= 1:

@@ -18,39 +18,31 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from .. import lexicon
+from ..lexicon import word_set
 from ..text import check_text, normalize
 
 __all__ = ["guess_kind"]
 
-_LEGAL = frozenset(
-    "ltd llc inc co corp plc gmbh sa sarl srl bv nv ag spa limited company establishment "
-    "est trading group holding holdings industries enterprises airlines airways shipping "
-    "banco banque sociedad compania empresa societe shirkat شركه مؤسسه مصرف".split()
-)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-']{1,7}$")
 
 
 @cache
 def _org_tables() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
     """(normalised known organisation names, head-word token tuples) from the shipped tables."""
-    from .. import lexicon
-
     names: set[str] = set()
     heads: set[tuple[str, ...]] = set()
-    try:
-        for org in lexicon.organizations():
-            names.update(normalize(x) for x in (*org.forms_en, *org.forms_ar) if x)
-        for word in lexicon.org_words():
-            if word.kind != "head":
-                continue
-            for form in (word.en, *word.variants_en, word.ar, *word.variants_ar):
-                toks = tuple(normalize(form).split())
-                if toks:
-                    heads.add(toks)
-                    if toks[0].startswith("ال") and len(toks[0]) > 3:
-                        heads.add((toks[0][2:], *toks[1:]))
-    except Exception:  # the tables are optional: without them only the fixed rules apply
-        pass
+    for org in lexicon.organizations():
+        names.update(normalize(x) for x in (*org.forms_en, *org.forms_ar) if x)
+    for word in lexicon.org_words():
+        if word.kind != "head":
+            continue
+        for form in (word.en, *word.variants_en, word.ar, *word.variants_ar):
+            toks = tuple(normalize(form).split())
+            if toks:
+                heads.add(toks)
+                if toks[0].startswith("ال") and len(toks[0]) > 3:
+                    heads.add((toks[0][2:], *toks[1:]))
     names.discard("")
     return frozenset(names), frozenset(heads)
 
@@ -76,7 +68,7 @@ def guess_kind(name: str) -> str:
     known, heads = _org_tables()
     if norm in known:
         return "organization"
-    if any(t in _LEGAL for t in toks):
+    if any(t in word_set("org_marker") for t in toks):
         return "organization"
     for n in (1, 2):
         for i in range(len(toks) - n + 1):
