@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .model import Document, Mention, Relation
@@ -48,6 +49,54 @@ class Builder:
         for bucket in range(start // _BUCKET, end // _BUCKET + 1):
             self._buckets.setdefault(bucket, []).append(m)
         return m
+
+    def respan(
+        self, old: Mention, start: int, end: int, absorb: tuple[Mention, ...] = (), **attrs: Any
+    ) -> Mention:
+        """Move mention ``old`` to ``[start, end)`` (same kind), its relations with it;
+        mentions in ``absorb`` (inside the new span) are merged into it.
+
+        Example:
+            >>> b = Builder(Document("d", "قال اللواء متقاعد محمد العماني", "ar"))
+            >>> m = b.mention(11, 30, "person", (0, 30), language="ar")
+            >>> b.respan(m, 18, 30).text
+            'محمد العماني'
+        """
+        text = self.doc.text[start:end]
+        new = Mention(
+            self.doc.id,
+            start,
+            end,
+            text,
+            old.kind,
+            old.language,
+            old.sentence,
+            text,
+            {**old.attrs, **attrs},
+        )
+        gone = (old, *absorb)
+        for m in gone:
+            if self.mentions.get(m.span) is m:
+                del self.mentions[m.span]
+        self.mentions[(start, end)] = new
+        for bucket in range(start // _BUCKET, end // _BUCKET + 1):
+            self._buckets.setdefault(bucket, []).append(new)
+        moved = []
+        for r in self.relations:
+            if r.subject in gone or r.object in gone:
+                r = replace(
+                    r,
+                    subject=new if r.subject in gone else r.subject,
+                    object=new if r.object in gone else r.object,
+                )
+            if r.subject is not r.object:
+                moved.append(r)
+        self.relations = moved
+        self._rel_keys = {
+            (r.type, r.subject.span, r.object.span if r.object else None, r.attrs.get("role"))
+            for r in moved
+        }
+        return new
 
     def overlaps(
         self,

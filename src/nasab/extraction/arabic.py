@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..lexicon import word_set
@@ -38,6 +39,15 @@ _MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655
 def _stop() -> frozenset[str]:
     """Words that never start or continue a name: function words, alias markers and intros."""
     return word_set("stop_ar") | word_set("alias_marker_ar") | word_set("alias_intro_ar")
+
+
+# Rules whose mentions take the statistical model's bounds where the two disagree (the
+# title and role words themselves, gazetteer and alias names keep the rules' reading).
+_REBOUND_SOURCES = {
+    "person": frozenset([None, "title", "given", "names", "cue", "document"]),
+    "organization": frozenset(["head"]),
+    "place": frozenset(),
+}
 
 
 @lru_cache(maxsize=262144)
@@ -731,6 +741,52 @@ class _Sentence:
         finally:
             self.toks[i] = saved
 
+    def model(self, spans: Sequence[tuple[int, int, str]]) -> None:
+        """Spans of the statistical model: on tokens that no rule took, a new mention; over
+        one person (or head-read organisation) of the rules with other bounds, the
+        model's bounds for it (its roles move with it)."""
+        toks = self.toks
+        for start, end, kind in spans:
+            i = next((k for k, t in enumerate(toks) if t.start <= start < t.end), None)
+            j = next((k + 1 for k, t in enumerate(toks) if t.start < end <= t.end), None)
+            if i is None or j is None or j <= i:
+                continue
+            if any(self.taken[i:j]) or self.b.overlaps(start, end) is not None:
+                self._rebound(i, j, start, end, kind)
+                continue
+            for k in range(i, j):
+                self.taken[k] = True
+            m = self.b.mention(start, end, kind, self.sent, language="ar", source="model")
+            if kind == "person" and j - i >= 2:
+                self.remember(i, j, m.text)
+
+    def _rebound(self, i: int, j: int, start: int, end: int, kind: str) -> None:
+        """Give the one rule mention the model span overlaps the model's bounds."""
+        hits = [
+            m
+            for m in self.b.mentions.values()
+            if m.start < end and start < m.end and m.kind != "role"
+        ]
+        if (
+            not hits
+            or any(m.kind != kind for m in hits)
+            or [m.span for m in hits] == [(start, end)]
+        ):
+            return
+        if any(m.attrs.get("source") not in _REBOUND_SOURCES[kind] for m in hits):
+            return
+        hits.sort(key=lambda m: (m.start, m.end))
+        old = hits[0]
+        if any(
+            m.kind == "role" and m.start < end and start < m.end for m in self.b.mentions.values()
+        ):
+            return  # a title or role word inside the model's span stays the rules' reading
+        new = self.b.respan(old, start, end, tuple(hits[1:]), rebound=old.text)
+        for k in range(i, j):
+            self.taken[k] = True
+        if kind == "person" and j - i >= 2:
+            self.remember(i, j, new.text)
+
     def alias_after(self, end: int, pm: object) -> None:
         """``X المعروف بـ Y`` / ``X الملقب Y`` / ``X المكنى Y``."""
         toks = self.toks
@@ -775,13 +831,26 @@ class _Sentence:
         self.b.relation("alias", am, pm, self.sent, rule="known-as")  # type: ignore[arg-type]
 
 
-def extract_sentence_ar(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
-    """Apply the Arabic rules to one sentence's tokens."""
+def extract_sentence_ar(
+    b: Builder,
+    toks: list[Tok],
+    sent: tuple[int, int],
+    lex: Lexicon,
+    model_spans: Sequence[tuple[int, int, str]] = (),
+) -> None:
+    """Apply the Arabic rules to one sentence's tokens.
+
+    ``model_spans`` are (start, end, kind) spans of a statistical recogniser
+    (:func:`nasab.extraction.arabic_ner.predict`): after the rules, each one on tokens
+    no rule took becomes a mention (``source="model"``), so that a role read before it
+    links to it and its family name is remembered for later bare mentions.
+    """
     s = _Sentence(b, toks, sent, lex)
     s.gazetteers()
     s.titles()
     s.orgs()
     s.given_names()
     s.name_runs()
+    s.model(model_spans)
     s.known_names()
     s.pending_roles()

@@ -1,0 +1,490 @@
+"""Statistical recognition of Arabic persons, organisations and places.
+
+A linear-chain CRF (python-crfsuite, the ``ner`` extra) trained by
+``scripts/train_arabic_ner.py`` on NewsFANE Gold (Arabic newswire, CC BY-SA 3.0; the model
+file ships under the same licence, see ``docs/models/arabic-ner.md``). Features: the
+word and its affixes, its neighbours, and our own tables (given names, name words,
+titles and ranks, places, organisations, organisation heads, nationalities) through
+:func:`nasab.extraction._lex.lexicon`.
+
+NewsFANE splits the proclitics و ف ب ل ك and pronoun suffixes off their words while
+ordinary text leaves them attached, so :func:`segment` splits input the same way before
+tagging: a prefix or suffix comes off only when the whole word is not a word of the
+training vocabulary and what remains is.
+
+:func:`predict` gives character spans; :func:`refine` merges them with the rules'
+mentions (the rules win wherever they found something: titles, roles, known names,
+organisations of the gazetteer; the model adds what they missed: untitled names and
+foreign names in Arabic script).
+
+Example:
+    >>> from nasab.extraction import arabic_ner
+    >>> text = "وقال وزير الخارجية الفرنسي لوران فابيوس إن الاتفاق تاريخي"
+    >>> [(text[s:e], k) for s, e, k in arabic_ner.predict(text)]  # doctest: +SKIP
+    [('لوران فابيوس', 'person')]
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import DataFileError, ExtraMissingError
+from ..text import normalize_arabic
+from ._lex import Lexicon, lexicon
+from ._tokens import tokenize_span
+from .documents import sentences
+from .model import Document, Mention
+
+__all__ = [
+    "MODEL_NAME",
+    "Seg",
+    "available",
+    "features",
+    "load_tagger",
+    "predict",
+    "refine",
+    "segment",
+    "sentence_spans",
+    "spans_from_tags",
+]
+
+MODEL_NAME = "arabic_ner.crfsuite"
+VOCAB_NAME = "arabic_ner_vocab.json.gz"
+_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
+_CONJ = "وف"
+_PREP = "بلك"
+# Pronoun suffixes NewsFANE writes as their own tokens (longest first).
+_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
+_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
+_CLITICS = frozenset(["و", "ف", "ب", "ل", "ك", *_SUFFIXES])
+_JOIN = frozenset(["بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ال"])
+# Longest phrase (in words) looked up in the tables.
+_MAX_PHRASE = 5
+# Context window (words either side) whose table flags are features.
+_WINDOW = 2
+# Words before a word searched for a title or rank.
+_TITLE_LOOKBACK = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Seg:
+    """One segment of the input: offsets into the text, the normalised form."""
+
+    start: int
+    end: int
+    form: str
+
+
+# ---------------------------------------------------------------- model files
+
+
+def _model_dir() -> Path:
+    return Path(str(resources.files("nasab"))) / "models"
+
+
+def available() -> bool:
+    """Whether the ``ner`` extra (python-crfsuite) is installed and the model ships.
+
+    Example:
+        >>> isinstance(available(), bool)
+        True
+    """
+    try:
+        import pycrfsuite  # noqa: F401
+    except ImportError:
+        return False
+    return (_model_dir() / MODEL_NAME).is_file()
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """Normalised words of the training corpus (segments), which guide :func:`segment`."""
+    path = _model_dir() / VOCAB_NAME
+    if not path.is_file():
+        return frozenset()
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return frozenset(json.load(fh)["words"])
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataFileError("broken Arabic NER vocabulary", path=str(path)) from exc
+
+
+@cache
+def load_tagger(path: str | None = None):
+    """The CRF tagger (loaded once per process).
+
+    Raises:
+        ExtraMissingError: python-crfsuite is not installed (``pip install 'nasab[ner]'``).
+        DataFileError: the model file is missing or unreadable.
+    """
+    try:
+        import pycrfsuite
+    except ImportError as exc:
+        raise ExtraMissingError("the Arabic model", "ner", "python-crfsuite") from exc
+    model = Path(path) if path else _model_dir() / MODEL_NAME
+    if not model.is_file():
+        raise DataFileError("Arabic NER model is missing", path=str(model))
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(model))
+    except (OSError, ValueError) as exc:
+        raise DataFileError("Arabic NER model cannot be read", path=str(model)) from exc
+    return tagger
+
+
+# ---------------------------------------------------------------- segmentation
+
+
+def _split_word(
+    norm: str, vocab: frozenset[str], names: frozenset[str] | dict = frozenset()
+) -> list[str]:
+    """Split a normalised word into proclitics, stem and suffix, as NewsFANE does.
+
+    A word of the vocabulary stays whole; otherwise the reading with the fewest pieces
+    whose stem is a vocabulary word (or a listed name word, ``names``) wins; a word
+    read nowhere keeps only a conjunction before an article (``والرييس``).
+
+    Example:
+        >>> _split_word("وبحكومته", frozenset(["حكومت", "حكومه"]))
+        ['و', 'ب', 'حكومت', 'ه']
+        >>> _split_word("وليد", frozenset(["وليد"]))
+        ['وليد']
+        >>> _split_word("وبولوني", frozenset(), frozenset(["بولوني"]))
+        ['و', 'بولوني']
+    """
+    if norm in vocab or len(norm) < 3:
+        return [norm]
+    best: list[str] | None = None
+    for conj in ("", *_CONJ):
+        if conj and not norm.startswith(conj):
+            continue
+        rest = norm[len(conj) :]
+        for prep in ("", *_PREP):
+            if prep and not rest.startswith(prep):
+                continue
+            core = rest[len(prep) :]
+            for suf in ("", *_SUFFIXES):
+                stem = core[: len(core) - len(suf)] if suf else core
+                if (suf and not core.endswith(suf)) or len(stem) < 2:
+                    continue
+                if stem in vocab or (not suf and stem in names):
+                    parts = [p for p in (conj, prep) if p] + [stem] + ([suf] if suf else [])
+                    if best is None or len(parts) < len(best):
+                        best = parts
+    if best is not None:
+        return best
+    if norm[0] in _CONJ and norm[1:].startswith("ال") and len(norm) >= 5:
+        return [norm[0], norm[1:]]
+    return [norm]
+
+
+def segment(text: str, start: int = 0, end: int | None = None) -> list[Seg]:
+    """Tokens of ``text[start:end]``, Arabic words split into clitics and stem.
+
+    Example:
+        >>> [s.form for s in segment("وقال محمد")]  # doctest: +SKIP
+        ['و', 'قال', 'محمد']
+    """
+    end = len(text) if end is None else end
+    vocab = vocabulary()
+    names = lexicon().name_ar
+    out: list[Seg] = []
+    for t in tokenize_span(text, start, end):
+        if not t.arabic:
+            out.append(Seg(t.start, t.end, t.text.lower() if t.kind == "w" else t.text))
+            continue
+        norm = normalize_arabic(t.text)
+        if not norm:
+            continue
+        letters = [t.start + i for i, c in enumerate(t.text) if c not in _MARKS]
+        parts = _split_word(norm, vocab, names) if len(letters) == len(norm) else [norm]
+        pos = 0
+        for k, part in enumerate(parts):
+            a = letters[pos] if k else t.start
+            pos += len(part)
+            z = letters[pos - 1] + 1 if k < len(parts) - 1 else t.end
+            out.append(Seg(a, z, part))
+    return out
+
+
+# ---------------------------------------------------------------- features
+
+
+def _shape(form: str) -> str:
+    if form.isdigit():
+        return "num"
+    c = form[:1]
+    if not c.isalpha():
+        return "punct"
+    return "ar" if "\u0600" <= c <= "\u08ff" else "lat"
+
+
+def _flags(form: str, lex: Lexicon) -> list[str]:
+    """Table memberships of one normalised word."""
+    out = []
+    bare = form[2:] if form.startswith("ال") and len(form) > 3 else form
+    if form in lex.given_ar or bare in lex.given_ar:
+        out.append("given")
+    if form in lex.name_ar:
+        out.append("nameword")
+        if form in lex.name_risky_ar:
+            out.append("risky")
+    if (form,) in lex.titles_ar:
+        out.append("title:" + lex.titles_ar[(form,)].kind)
+    if form in lex.org_heads_ar or bare in lex.org_heads_ar:
+        out.append("orghead")
+    if bare in lex.nationality_ar:
+        out.append("nationality")
+    if (form,) in lex.places_ar:
+        out.append("place")
+    if form in _JOIN:
+        out.append("join")
+    return out
+
+
+def _phrases(forms: Sequence[str], lex: Lexicon) -> list[list[str]]:
+    """B/I marks of the longest title, place and organisation phrases of our tables."""
+    marks: list[list[str]] = [[] for _ in forms]
+    for name, table in (("ttl", lex.titles_ar), ("plc", lex.places_ar), ("org", lex.orgs_ar)):
+        i = 0
+        while i < len(forms):
+            best = 0
+            for n in range(min(_MAX_PHRASE, len(forms) - i), 0, -1):
+                if tuple(forms[i : i + n]) in table:
+                    best = n
+                    break
+            if best:
+                marks[i].append(f"{name}B")
+                for k in range(i + 1, i + best):
+                    marks[k].append(f"{name}I")
+                i += best
+            else:
+                i += 1
+    return marks
+
+
+def features(forms: Sequence[str]) -> list[list[str]]:
+    """CRF features of a sentence given as normalised segments.
+
+    Example:
+        >>> f = features(["قال", "محمد", "الزيدي"])
+        >>> "w=محمد" in f[1] and "-1:w=قال" in f[1]
+        True
+    """
+    lex = lexicon()
+    flags = [_flags(f, lex) for f in forms]
+    phr = _phrases(forms, lex)
+    titled = [any(m == "ttlB" or m == "ttlI" for m in p) for p in phr]
+    out: list[list[str]] = []
+    n = len(forms)
+    for i, w in enumerate(forms):
+        shape = _shape(w)
+        f = ["bias", "w=" + w, "shape=" + shape, "len=" + str(min(len(w), 8))]
+        if shape == "ar":
+            f += ["p1=" + w[:1], "p2=" + w[:2], "p3=" + w[:3]]
+            f += ["s1=" + w[-1:], "s2=" + w[-2:], "s3=" + w[-3:]]
+            if w.startswith("ال") and len(w) > 3:
+                f += ["art", "stem=" + w[2:]]
+        f += ["f=" + x for x in flags[i]] + ["g=" + x for x in phr[i]]
+        if any(titled[max(0, i - _TITLE_LOOKBACK) : i]):
+            f.append("title_before")
+        for d in range(-_WINDOW, _WINDOW + 1):
+            if d == 0:
+                continue
+            j = i + d
+            if j < 0:
+                f.append(f"{d}:BOS")
+                continue
+            if j >= n:
+                f.append(f"{d}:EOS")
+                continue
+            if abs(d) == 1:
+                f.append(f"{d}:w={forms[j]}")
+                f.append(f"{d}:shape={_shape(forms[j])}")
+            f += [f"{d}:f={x}" for x in flags[j]] + [f"{d}:g={x}" for x in phr[j]]
+        if 0 < i < n - 1:
+            f.append(f"-1+1:{forms[i - 1]}|{forms[i + 1]}")
+        out.append(f)
+    return out
+
+
+def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first, last + 1, type) of each BIO entity; a stray I- starts one.
+
+    Example:
+        >>> spans_from_tags(["O", "B-PER", "I-PER", "I-ORG", "O"])
+        [(1, 3, 'PER'), (3, 4, 'ORG')]
+    """
+    out: list[tuple[int, int, str]] = []
+    cur: list = []
+    for i, tag in enumerate([*tags, "O"]):
+        kind = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if cur and (kind != cur[2] or tag.startswith("B-")):
+            out.append((cur[0], i, cur[2]))
+            cur = []
+        if kind and not cur:
+            cur = [i, i, kind]
+    return out
+
+
+# ---------------------------------------------------------------- prediction
+
+
+def _tag_sentence(segs: list[Seg]) -> list[tuple[int, int, str]]:
+    if not segs:
+        return []
+    forms = [s.form for s in segs]
+    tags = load_tagger().tag(features(forms))
+    out = []
+    for a, z, kind in fix_boundaries(forms, spans_from_tags(tags)):
+        if kind in _KINDS:
+            out.append((segs[a].start, segs[z - 1].end, _KINDS[kind]))
+    return out
+
+
+def fix_boundaries(
+    forms: Sequence[str], spans: Iterable[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Trim and split the model's spans (segment indices) where they run past a name.
+
+    Punctuation and lone clitics at either end are dropped; a person span loses leading
+    places, nationalities, organisation heads and titles; an
+    organisation or place span that runs into a given name is split there into the
+    organisation and a person (``نادي الجبلين فهد الموكاء``).
+
+    Example:
+        >>> fix_boundaries(["نادي", "الجبلين", "فهد", "الموكاء"], [(0, 4, "ORG")])
+        [(0, 2, 'ORG'), (2, 4, 'PER')]
+        >>> fix_boundaries(["،", "طارق", "الرفاعي", "،"], [(0, 4, "PER")])
+        [(1, 3, 'PER')]
+    """
+    lex = lexicon()
+    out: list[tuple[int, int, str]] = []
+    for a, z, kind in spans:
+        while a < z and (_shape(forms[a]) == "punct" or forms[a] in _CLITICS):
+            a += 1
+        while z > a and (_shape(forms[z - 1]) == "punct" or forms[z - 1] in _CLITICS):
+            z -= 1
+        if kind == "PER":
+            while z - a > 1 and _not_name(forms[a], lex):
+                a += 1
+            k = next((k for k in range(a + 1, z - 1) if forms[k] in lex.given_ar), None)
+            if k is not None and not any(_name_word(f, lex) for f in forms[a:k]):
+                a = k  # words before a given name that are no name words: جازان طارق الرفاعي
+        elif kind in ("ORG", "LOC"):
+            k = next((k for k in range(a + 1, z - 1) if _starts_person(forms, k, lex)), None)
+            if k is not None:
+                out.append((a, k, kind))
+                a, kind = k, "PER"
+        if z > a:
+            out.append((a, z, kind))
+    return out
+
+
+def _starts_person(forms: Sequence[str], k: int, lex: Lexicon) -> bool:
+    """A given name inside an organisation or place span, not after a title or a joiner."""
+    w, prev = forms[k], forms[k - 1]
+    given = w in lex.given_ar or (w in lex.name_ar and not w.startswith("ال"))
+    return (
+        given
+        and w not in lex.name_risky_ar
+        and (prev,) not in lex.titles_ar
+        and prev not in _JOIN
+        and prev not in lex.name_ar
+    )
+
+
+def _name_word(form: str, lex: Lexicon) -> bool:
+    return form in lex.given_ar or form in lex.name_ar or form in _JOIN
+
+
+def _not_name(form: str, lex: Lexicon) -> bool:
+    """A word that starts no person's name: a place, a nationality, a head or a title."""
+    bare = form[2:] if form.startswith("ال") else form
+    return (
+        (form,) in lex.places_ar
+        or bare in lex.nationality_ar
+        or form in lex.org_heads_ar
+        or (form,) in lex.titles_ar
+    ) and form not in lex.given_ar
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The model's ``(start, end, kind)`` spans within ``text[start:end]`` (one sentence).
+
+    Raises:
+        ExtraMissingError: the ``ner`` extra is not installed.
+    """
+    return _tag_sentence(segment(text, start, end))
+
+
+def predict(text: str) -> list[tuple[int, int, str]]:
+    """Persons, organisations and places the model reads in an Arabic text.
+
+    Args:
+        text: any text; sentences are tagged one by one.
+
+    Returns:
+        ``(start, end, kind)`` character spans in text order, ``kind`` one of
+        ``person``, ``organization``, ``place``; proclitics stay outside the spans.
+
+    Raises:
+        ExtraMissingError: the ``ner`` extra is not installed.
+
+    Example:
+        >>> text = "وقال وزير الخارجية الفرنسي لوران فابيوس إن الاتفاق تاريخي"
+        >>> [(text[s:e], k) for s, e, k in predict(text)]  # doctest: +SKIP
+        [('لوران فابيوس', 'person')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"predict() needs a text, got {type(text).__name__}")
+    load_tagger()
+    doc = Document("predict", text, "ar")
+    out: list[tuple[int, int, str]] = []
+    for sent in sentences(doc):
+        out += sentence_spans(text, *sent)
+    return out
+
+
+def refine(document: Document, rule_mentions: Iterable[Mention]) -> list[Mention]:
+    """The rules' mentions plus the model's Arabic spans that no rule mention overlaps.
+
+    The rules win wherever they read something (titles, ranks, roles, known names,
+    organisations of the gazetteer); the model adds untitled and foreign names. Added
+    mentions carry ``attrs["source"] == "model"``.
+
+    Args:
+        document: the document the mentions index into.
+        rule_mentions: mentions found by the rules.
+
+    Returns:
+        All mentions in text order.
+
+    Example:
+        >>> from nasab.extraction import extract
+        >>> d = Document("d", "وصرح فابيوس للإذاعة", "ar")
+        >>> [m.text for m in refine(d, extract(d).mentions)]  # doctest: +SKIP
+        ['فابيوس']
+    """
+    kept = list(rule_mentions)
+    taken = sorted((m.start, m.end) for m in kept)
+    added: list[Mention] = []
+    for sent in sentences(document):
+        for start, end, kind in sentence_spans(document.text, *sent):
+            if _overlaps(taken, start, end):
+                continue
+            text = document.text[start:end]
+            added.append(
+                Mention(document.id, start, end, text, kind, "ar", sent, text, {"source": "model"})  # type: ignore[arg-type]
+            )
+    return sorted([*kept, *added], key=lambda m: (m.start, m.end, m.kind))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < z for a, z in spans)

@@ -1,0 +1,154 @@
+"""The shipped Arabic CRF: segmentation, span decoding, boundary fixes, prediction and
+merging with the rules, model loading and the missing extra."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nasab.errors import DataFileError, ExtraMissingError
+from nasab.extraction import Document, arabic_ner, extract
+
+needs_model = pytest.mark.skipif(not arabic_ner.available(), reason="ner extra not installed")
+
+SPLITS = [
+    ("whole-in-vocab", "وليد", {"وليد"}, ["وليد"]),
+    ("conj-prep-suffix", "وبحكومته", {"حكومت"}, ["و", "ب", "حكومت", "ه"]),
+    ("conj-only", "وقال", {"قال"}, ["و", "قال"]),
+    ("suffix-only", "فريقه", {"فريق"}, ["فريق", "ه"]),
+    ("unknown-stays", "فابيوس", set(), ["فابيوس"]),
+    ("conj-before-article", "والرييس", set(), ["و", "الرييس"]),
+    ("short-stays", "وي", set(), ["وي"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("word", "vocab", "want"), [c[1:] for c in SPLITS], ids=[c[0] for c in SPLITS]
+)
+def test_split_word(word: str, vocab: set[str], want: list[str]) -> None:
+    assert arabic_ner._split_word(word, frozenset(vocab)) == want
+
+
+TAGS = [
+    ("two-entities", ["B-PER", "I-PER", "O", "B-ORG"], [(0, 2, "PER"), (3, 4, "ORG")]),
+    ("adjacent-b", ["B-PER", "B-PER"], [(0, 1, "PER"), (1, 2, "PER")]),
+    ("stray-i", ["O", "I-LOC", "I-LOC"], [(1, 3, "LOC")]),
+    ("type-change", ["B-ORG", "I-PER"], [(0, 1, "ORG"), (1, 2, "PER")]),
+    ("none", ["O", "O"], []),
+]
+
+
+@pytest.mark.parametrize(("tags", "want"), [c[1:] for c in TAGS], ids=[c[0] for c in TAGS])
+def test_spans_from_tags(tags: list[str], want: list) -> None:
+    assert arabic_ner.spans_from_tags(tags) == want
+
+
+BOUNDS = [
+    ("trim-punct", ["،", "طارق", "الرفاعي", "،"], [(0, 4, "PER")], [(1, 3, "PER")]),
+    ("trim-clitic", ["و", "لوران", "فابيوس"], [(0, 3, "PER")], [(1, 3, "PER")]),
+    (
+        "org-runs-into-name",
+        ["نادي", "الجبلين", "فهد", "الموكاء"],
+        [(0, 4, "ORG")],
+        [(0, 2, "ORG"), (2, 4, "PER")],
+    ),
+    ("title-before-name", ["الرييس", "حسن", "روحاني"], [(0, 3, "PER")], [(1, 3, "PER")]),
+    ("name-kept", ["لوران", "فابيوس"], [(0, 2, "PER")], [(0, 2, "PER")]),
+    ("punct-only-dropped", ["،"], [(0, 1, "PER")], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("forms", "spans", "want"), [c[1:] for c in BOUNDS], ids=[c[0] for c in BOUNDS]
+)
+def test_fix_boundaries(forms: list[str], spans: list, want: list) -> None:
+    assert arabic_ner.fix_boundaries(forms, spans) == want
+
+
+def test_segment_offsets_point_into_the_text() -> None:
+    text = "وقال وزير الخارجية لـ«فرانس انتر» ـ امس"
+    for s in arabic_ner.segment(text):
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start : s.end].strip()
+
+
+PREDICT = [
+    (
+        "foreign-minister-after-title",
+        "وقال وزير الخارجية الفرنسي لوران فابيوس إن الاتفاق تاريخي",
+        ("لوران فابيوس", "person"),
+    ),
+    (
+        "untitled-foreign-pair",
+        "واجتمع رئيس الوزراء بنيامين نتنياهو مع نظيره الإيطالي ماتيو رانتشي في القدس",
+        ("ماتيو رانتشي", "person"),
+    ),
+    ("place", "واجتمع الوفد مع المسؤولين في القدس أمس", ("القدس", "place")),
+    ("proclitic-outside", "وصرح جورج زيلادا لوكالة رويترز", ("جورج زيلادا", "person")),
+]
+
+
+@needs_model
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in PREDICT], ids=[c[0] for c in PREDICT])
+def test_predict_finds(text: str, want: tuple[str, str]) -> None:
+    got = [(text[s:e], k) for s, e, k in arabic_ner.predict(text)]
+    assert want in got
+
+
+@needs_model
+def test_predict_spans_are_clean() -> None:
+    text = "ولطخت الفضيحة سمعة الرئيسة ديلما روسيف، وسلفها لويس ايناسيو لولا دا سيلفا."
+    for s, e, kind in arabic_ner.predict(text):
+        assert kind in ("person", "organization", "place")
+        assert text[s:e] == text[s:e].strip(" ،.") and not text[s:e].startswith("و")
+
+
+@needs_model
+def test_refine_keeps_rules_and_adds_untitled_names() -> None:
+    doc = Document("d", "وأكد اللواء محمد الزيدي أن ماتيو رانتشي وصل إلى القدس", "ar")
+    rules = extract(doc, backend="rules").mentions
+    merged = arabic_ner.refine(doc, rules)
+    assert all(m in merged for m in rules)
+    added = [(m.text, m.kind) for m in merged if m.attrs.get("source") == "model"]
+    assert ("ماتيو رانتشي", "person") in added
+    spans = sorted((m.start, m.end) for m in merged if m.kind != "role")
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+@needs_model
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآـًٌٍَُِّْ \u200f\u200e،.«»-1aZ"),
+        max_size=80,
+    )
+)
+def test_predict_never_raises(text: str) -> None:
+    for s, e, _ in arabic_ner.predict(text):
+        assert 0 <= s < e <= len(text)
+
+
+@needs_model
+def test_load_tagger_is_shared() -> None:
+    assert arabic_ner.load_tagger() is arabic_ner.load_tagger()
+
+
+@needs_model
+def test_missing_model_file(tmp_path) -> None:
+    with pytest.raises(DataFileError, match="missing"):
+        arabic_ner.load_tagger(str(tmp_path / "none.crfsuite"))
+
+
+def test_missing_extra_names_it(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)
+    arabic_ner.load_tagger.cache_clear()
+    try:
+        assert not arabic_ner.available()
+        with pytest.raises(ExtraMissingError, match="ner"):
+            arabic_ner.predict("قال محمد")
+    finally:
+        arabic_ner.load_tagger.cache_clear()
