@@ -78,7 +78,7 @@ def test_basics_and_html() -> None:
     assert t.entities() == ["E1", "E2", "E3"]
     assert [r.alias for r in t][:2] == ["Mustafa al-Kadhimi", "مصطفى الكاظمي"]
     html = t._repr_html_()
-    assert "<table>" in html and "3 entities" in html and 'dir="rtl"' in html
+    assert '<table class="nasab">' in html and "3 entities" in html and 'dir="rtl"' in html
     assert "&quot;Tab" in html
 
 

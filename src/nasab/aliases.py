@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import html
 import io
 import json
 import os
@@ -885,24 +884,18 @@ class AliasTable:
     # ---------------------------------------------------------------- notebook
 
     def _repr_html_(self, max_rows: int = 20) -> str:
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)
-        body = []
-        for r in self._rows[:max_rows]:
-            cells = []
-            for c in COLUMNS:
-                v = html.escape(str(getattr(r, c)))
-                rtl = (
-                    ' dir="rtl"'
-                    if c in ("alias", "canonical_arabic")
-                    and _script(str(getattr(r, c))) == "arabic"
-                    else ""
-                )
-                cells.append(f"<td{rtl}>{v}</td>")
-            body.append("<tr>" + "".join(cells) + "</tr>")
+        """The first rows as a table: names isolated, Arabic right-to-left, all escaped."""
+        from ._display import name_html, table, text_html
+
+        names = {"alias", "canonical_latin", "canonical_arabic"}
+        rows = [
+            [name_html(getattr(r, c)) if c in names else text_html(getattr(r, c)) for c in COLUMNS]
+            for r in self._rows[:max_rows]
+        ]
         more = f"<p>… {len(self) - max_rows} more rows</p>" if len(self) > max_rows else ""
         return (
-            f"<p><b>AliasTable</b>: {len(self.entities())} entities, {len(self)} aliases</p>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}"
+            f"<div><p><b>AliasTable</b>: {len(self.entities())} entities, {len(self)} aliases</p>"
+            f"{table(COLUMNS, rows)}{more}</div>"
         )
 
 

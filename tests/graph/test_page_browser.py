@@ -141,3 +141,30 @@ def test_page_in_headless_chromium(page: tuple[Path, dict[str, Any]], browser: A
     assert shot.stat().st_size > 10_000
     assert [e for e in browser.get_log("browser") if e.get("level") == "SEVERE"] == []
     assert [u for u in _requests(browser) if u != path.as_uri()] == []
+
+
+def test_notebook_view_runs_in_its_frame(
+    page: tuple[Path, dict[str, Any]], browser: Any, tmp_path: Path
+) -> None:
+    """What Jupyter shows for a graph (``_repr_html_``): the page runs inside its frame."""
+    from selenium.webdriver.common.by import By
+
+    from nasab.graph import EntityGraph
+
+    graph = EntityGraph.from_json(page[0].parent / "graph.json")
+    host = tmp_path / "notebook.html"
+    host.write_text(
+        f"<!DOCTYPE html><meta charset='utf-8'><body>{graph._repr_html_()}</body>",
+        encoding="utf-8",
+    )
+    browser.get(host.as_uri())
+    browser.switch_to.frame(browser.find_element(By.TAG_NAME, "iframe"))
+    try:
+        assert browser.execute_script("return !!window.nasabGraph") is True
+        listed = browser.find_elements(By.CSS_SELECTOR, "#entity-list li")
+        assert len(listed) == sum(
+            1 for n in graph.nodes() if n["type"] in ("person", "organization", "role", "place")
+        )
+    finally:
+        browser.switch_to.default_content()
+    assert [e for e in browser.get_log("browser") if e.get("level") == "SEVERE"] == []

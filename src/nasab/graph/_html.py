@@ -35,8 +35,10 @@ from ..text import detect_script
 if TYPE_CHECKING:
     from ._model import EntityGraph
 
-__all__ = ["page_data", "render_page", "write_page"]
+__all__ = ["GraphView", "page_data", "render_page", "write_page"]
 
+#: Height in pixels of the page shown inline in a notebook.
+NOTEBOOK_HEIGHT = 640
 #: Most documents whose mention sentence is kept for one entity (the rest are counted).
 MAX_MENTION_DOCUMENTS = 60
 #: Longest mention sentence kept; longer ones are cut around the mention.
@@ -375,3 +377,31 @@ def write_page(
     except OSError as exc:
         raise DataFileError(f"cannot write the graph page: {exc}", path=str(path)) from exc
     return text
+
+
+class GraphView:
+    """The page shown inline in a notebook: an ``<iframe srcdoc>``, so its script runs.
+
+    Args:
+        page: the page's HTML (from :func:`render_page`).
+        height: the frame's height in pixels.
+        below: HTML shown under the frame (escaped already).
+
+    Example:
+        >>> view = GraphView("<p>a & b</p>", height=200)
+        >>> view._repr_html_().startswith('<iframe srcdoc="&lt;p&gt;a &amp; b')
+        True
+    """
+
+    def __init__(self, page: str, height: int = NOTEBOOK_HEIGHT, below: str = "") -> None:
+        if not isinstance(height, int) or height <= 0:
+            raise InputError(f"height must be a positive number of pixels, got {height!r}")
+        self.page, self.height, self.below = page, height, below
+
+    def _repr_html_(self) -> str:
+        return (
+            f'<iframe srcdoc="{html.escape(self.page, quote=True)}" '
+            'sandbox="allow-scripts allow-popups" title="nasab entity graph" '
+            f'style="width:100%;height:{self.height}px;border:1px solid #ddd"></iframe>'
+            + self.below
+        )

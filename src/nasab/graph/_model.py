@@ -435,7 +435,29 @@ class EntityGraph:
         parts = ", ".join(f"{v} {k}" for k, v in s["nodes"].items()) or "empty"
         return f"<EntityGraph: {parts}; {sum(s['edges'].values())} edges>"
 
+    def show(self, height: int = 640, *, documents: Any = None) -> Any:
+        """The interactive page (see :meth:`to_html`) for display inline in a notebook.
+
+        Returns an object Jupyter displays as the page in a frame (``<iframe srcdoc>``,
+        so the page's script runs); the entity table follows it.
+
+        Example:
+            >>> g = EntityGraph()
+            >>> g.add_node("person:a", type="person", name="Ali Hassan", names=["Ali Hassan"])
+            >>> "<iframe srcdoc=" in g.show(height=400)._repr_html_()
+            True
+        """
+        from ._html import GraphView, render_page
+
+        page = render_page(self, documents=documents)
+        return GraphView(page, height=height, below=self._table_html())
+
     def _repr_html_(self) -> str:
+        return self.show()._repr_html_()
+
+    def _table_html(self) -> str:
+        from .._display import name_html, names_html
+
         s = self.summary()
         esc = html.escape
         head = ", ".join(f"{v} {esc(k)}" for k, v in s["nodes"].items()) or "empty"
@@ -455,15 +477,15 @@ class EntityGraph:
             )
             rows.append(
                 "<tr>"
-                f"<td>{esc(d.get('type', ''))}</td><td><b>{esc(str(d.get('name', '')))}</b></td>"
-                f"<td>{esc(' · '.join(map(str, d.get('names', []))))}</td>"
+                f"<td>{esc(d.get('type', ''))}</td><td><b>{name_html(d.get('name', ''))}</b></td>"
+                f"<td>{names_html(d.get('names', []))}</td>"
                 f"<td>{esc(roles)}</td><td>{len(d.get('documents', []))}</td>"
                 "</tr>"
             )
         return (
-            f"<div><p><b>EntityGraph</b>: {head}; {sum(s['edges'].values())} edges</p>"
-            "<table><thead><tr><th>type</th><th>name</th><th>names</th><th>roles</th>"
-            "<th>documents</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>"
+            f"<details><summary><b>EntityGraph</b>: {head}; {sum(s['edges'].values())} edges"
+            "</summary><table><thead><tr><th>type</th><th>name</th><th>names</th><th>roles</th>"
+            "<th>documents</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></details>"
         )
 
     # ------------------------------------------------------------------ export

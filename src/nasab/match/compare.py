@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from .._display import name_html, table, text_html
 from ..errors import InputError
 from ..names.keys import coarse, skeleton
 from ..names.parse import Name, Token, parse_name
@@ -134,6 +135,33 @@ class Match:
 
     def __float__(self) -> float:
         return self.score
+
+    def _repr_html_(self) -> str:
+        """Both names, the score, the aligned token pairs, notes and features (notebooks)."""
+        head = (
+            f"<p><b>Match</b> {name_html(self.a)} ⟷ {name_html(self.b)}: "
+            f"score <b>{self.score:.3f}</b> ({text_html(self.kind)}, {text_html(self.version)})</p>"
+        )
+        pairs = table(
+            ["token a", "token b", "parts", "similarity", "weight"],
+            [
+                [
+                    name_html(p.a.text),
+                    name_html(p.b.text),
+                    text_html(f"{p.a.role} / {p.b.role}"),
+                    f"{p.similarity:.2f}",
+                    f"{p.weight:.2f}",
+                ]
+                for p in self.pairs
+            ],
+        )
+        notes = "".join(f"<li>{text_html(n)}</li>" for n in self.notes)
+        feats = ", ".join(f"{text_html(k)}={v:.3f}" for k, v in self.features.items())
+        return (
+            f"<div>{head}{pairs if self.pairs else ''}"
+            f"{f'<ul>{notes}</ul>' if notes else ''}"
+            f"{f'<p>features: {feats}</p>' if feats else ''}</div>"
+        )
 
 
 def _romanizer() -> Callable[[str, int], list[tuple[str, float]]] | None:

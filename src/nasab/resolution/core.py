@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from .._display import name_html, names_html, table, text_html
 from ..errors import InputError
 from ..match import compare
 from ..text import MAX_NAME_LENGTH, detect_script, normalize
@@ -65,6 +66,13 @@ class Entity:
     canonical: dict[str, str]
     names: list[str]
     members: list[int]
+
+    def _repr_html_(self) -> str:
+        """The entity's canonical names in both scripts, every name and its members."""
+        return table(
+            ["id", "kind", "latin", "arabic", "names", "members"],
+            [_entity_cells(self)],
+        )
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,21 @@ class Resolution:
 
     def __len__(self) -> int:
         return len(self.records)
+
+    def _repr_html_(self, max_rows: int = 50) -> str:
+        """A table of the entities (both scripts side by side), largest first."""
+        shown = sorted(self.entities, key=lambda e: (-len(e.members), e.id))[:max_rows]
+        more = len(self.entities) - len(shown)
+        return (
+            f"<div><p><b>Resolution</b>: {len(self.records)} names → "
+            f"{len(self.entities)} entities</p>"
+            + table(
+                ["id", "kind", "latin", "arabic", "names", "members"],
+                [_entity_cells(e) for e in shown],
+            )
+            + (f"<p>… {more} more entities</p>" if more > 0 else "")
+            + "</div>"
+        )
 
     def entity_of(self, i: int) -> Entity:
         """The entity of input record ``i``."""
@@ -535,3 +558,15 @@ def _check_judgements(
                 f"judgements contradict each other: {nodes[a].name!r} and {nodes[b].name!r} are "
                 f"joined by 'same' judgements but also judged different ({why})"
             )
+
+
+def _entity_cells(e: Entity) -> list[str]:
+    """The HTML cells of one entity row (see :meth:`Entity._repr_html_`)."""
+    return [
+        text_html(e.id),
+        text_html(e.kind),
+        name_html(e.canonical.get("latin") or e.canonical.get("other") or ""),
+        name_html(e.canonical.get("arabic") or ""),
+        names_html(e.names),
+        text_html(", ".join(map(str, e.members))),
+    ]
