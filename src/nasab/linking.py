@@ -42,9 +42,13 @@ from rapidfuzz.utils import default_process
 
 from .aliases import AliasRow, AliasTable
 from .errors import InputError
+from .lexicon import latin_articles
 from .match import Match, compare
 from .match.algorithms import LINK_THRESHOLD
 from .names import parse_name, title_phrases
+from .names.keys import skeleton
+from .names.parse import is_particle, split_article
+from .names.parse import word_key as name_word_key
 from .text import MAX_NAME_LENGTH, normalize
 
 __all__ = ["Candidate", "LinkIndex", "link"]
@@ -93,38 +97,6 @@ def _title_starts() -> frozenset[str]:
     return frozenset(p[0] for p in title_phrases()) | {"the", "of"}
 
 
-try:  # the parser's word lists, for the fast path below (full parse if they move)
-    from .names import parse as _p
-    from .names.keys import skeleton
-
-    _ARTICLES = _p._LAT_ARTICLES
-    _SPECIAL = _p._PATRONYMIC | _p._KUNYA | _p._ABD | _p._DIN
-    _ABD_JOINED = _p._ABD_JOINED
-    _DIN_JOINED = _p._DIN_JOINED
-    _split_article = _p._split_article
-    _FAST = True
-except (ImportError, AttributeError):  # pragma: no cover
-    _FAST = False
-
-
-@lru_cache(maxsize=262144)
-def _word_key(tok: str) -> str:
-    """Key of one normalised word that is not a particle (as parse_name keys it)."""
-    if tok.startswith("عبدال") and len(tok) > 5:
-        return skeleton("عبد") + skeleton(tok[5:])
-    if tok.isascii():
-        if tok in ("abdullah", "abdallah", "abdulla", "abdalla"):
-            return skeleton("abd") + skeleton("lah")
-        m = _ABD_JOINED.match(tok)
-        if m:
-            return skeleton("abd") + skeleton(tok[m.end() :])
-        if len(tok) > 6:
-            m = _DIN_JOINED.match(tok)
-            if m:
-                return skeleton(m.group(1)) + skeleton("din")
-    return skeleton(_split_article(tok)[0])
-
-
 _ASCII_NAME = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?: [A-Za-z]+(?:-[A-Za-z]+)*)*")
 _ARABIC_NAME = re.compile("[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*")
 
@@ -147,12 +119,12 @@ def _norm_tokens(name: str) -> list[str]:
 
 def _after_article(tok: str) -> str:
     """Key of a word that follows a separate article ('al Kazemi')."""
-    return skeleton(_split_article(tok)[0])
+    return skeleton(split_article(tok)[0])
 
 
 def _keys_of_tokens(
     toks: list[str],
-    word_key: Callable[[str], str] = _word_key,
+    word_key: Callable[[str], str] = name_word_key,
     after_article: Callable[[str], str] = _after_article,
 ) -> tuple[str, ...] | None:
     """parse_name's keys of normalised words, or None where particles need the full parse."""
@@ -164,11 +136,11 @@ def _keys_of_tokens(
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
-        if tok in _SPECIAL:
+        if is_particle(tok):
             return None
-        if tok in _ARTICLES and i + 1 < n:
+        if tok in latin_articles() and i + 1 < n:
             nxt = toks[i + 1]
-            if nxt in _SPECIAL or nxt in _ARTICLES:
+            if is_particle(nxt) or nxt in latin_articles():
                 return None
             key = after_article(nxt)
             i += 2
@@ -182,14 +154,14 @@ def _keys_of_tokens(
 
 def _fast_keys(name: str) -> tuple[str, ...] | None:
     """parse_name's keys without the full parse, or None where particles need it."""
-    if not _FAST or "," in name:
+    if "," in name:
         return None
     return _keys_of_tokens(_norm_tokens(name))
 
 
 def _analyse(
     name: str,
-    word_key: Callable[[str], str] = _word_key,
+    word_key: Callable[[str], str] = name_word_key,
     after_article: Callable[[str], str] = _after_article,
 ) -> tuple[str, tuple[str, ...]]:
     """(normalised form, keys) of a name: what the index stores and a query looks up."""
@@ -198,7 +170,7 @@ def _analyse(
     toks = _norm_tokens(name)
     norm = " ".join(toks)
     keys = None
-    if _FAST and "," not in name:
+    if "," not in name:
         keys = _keys_of_tokens(toks, word_key, after_article)
     if keys is None:
         keys = _parse_keys(name)
@@ -282,7 +254,7 @@ class LinkIndex:
         scripts = bytearray()
         kinds = bytearray()
         hashes = array("q")
-        word_key = _memo(getattr(_word_key, "__wrapped__", _word_key))
+        word_key = _memo(getattr(name_word_key, "__wrapped__", name_word_key))
         after_article = _memo(_after_article)
         scode, kcode = _SCRIPT_CODES.get, _KIND_CODES.get
         for i, row in enumerate(rows):

@@ -24,29 +24,39 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..errors import InputError
+from ..lexicon import (
+    abd_forms,
+    compounds,
+    din_forms,
+    given_names,
+    kunya_markers,
+    latin_articles,
+    patronymic_markers,
+    title_index,
+)
 from ..text import MAX_NAME_LENGTH, Script, check_text, detect_script, normalize, script_of_token
 from .keys import fold, skeleton
 
-__all__ = ["Name", "Token", "parse_name", "title_phrases"]
+__all__ = [
+    "Name",
+    "Token",
+    "is_particle",
+    "parse_name",
+    "split_article",
+    "title_phrases",
+    "word_key",
+]
 
-_LAT_ARTICLES = frozenset(
-    "al el ul il ad ed ud ash esh ush as es us az ez uz at et ut ar er ur an en un ath adh ed dh".split()
-)
 _AR_ARTICLE = "ال"
-_PATRONYMIC = frozenset(["bin", "ibn", "ben", "bint", "binti", "bn", "بن", "ابن", "بنت"])
-_KUNYA = frozenset(
-    ["abu", "abou", "abo", "aboo", "abi", "umm", "um", "om", "ابو", "ابي", "ابا", "ام"]
-)
-_ABD = frozenset(["abd", "abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdur", "abdus",
-                  "abdir", "abdi", "abed", "abid", "عبد"])  # fmt: skip
-# Joined Latin forms: Abdelwahab, Abdulqader, Abdurrahman, Abdullah.
+# Joined Latin spellings of Abd + article + X: Abdelwahab, Abdulqader, Abdurrahman. The Abd-
+# forms themselves (abdul, abdel...) are the servant particles of particles.tsv.
 _ABD_JOINED = re.compile(
     r"^(?:abd|abed)(?:ul|el|al|ol|il|u|ur|us|ar|as|ir|ud|un|ush|ash|)(?=[a-z]{3,})"
 )
-_DIN = frozenset(
-    ["din", "deen", "dine", "eddin", "eddine", "uddin", "aldin", "addin", "ud-din", "الدين"]
-)
+# Joined X-uddin spellings: Salahuddin, Nureddin, Alaaldin.
 _DIN_JOINED = re.compile(r"^([a-z]{3,}?)(?:ud|ed|ad|al|el|ul|id|-)?-?(?:din|deen|dine)$")
+# Joined spellings of Abdullah (Abd + Allah), read as Abd + Lah.
+_ABDULLAH = frozenset(["abdullah", "abdallah", "abdulla", "abdalla"])
 # Written abbreviations of very common given names (Syrian and Malaysian lists: Mhd, Mohd).
 _ABBREVIATIONS = {
     "mhd": "mohammed",
@@ -55,8 +65,6 @@ _ABBREVIATIONS = {
     "md": "mohammed",
     "mohd.": "mohammed",
 }
-# Given names written as "Abu X" that are names, not kunyas.
-_FIXED_ABU = frozenset(["bakr", "بكر"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,27 +123,15 @@ class Name:
 
 @cache
 def title_phrases() -> dict[tuple[str, ...], str]:
-    """Normalised title/rank/role phrases (as token tuples) -> canonical English title."""
-    from .._data import load_tsv
+    """Normalised title/rank/role phrases (as token tuples) -> canonical English title.
 
-    out: dict[tuple[str, ...], str] = {}
-    try:
-        rows = load_tsv("titles.tsv")
-    except Exception:  # the table is optional for parsing; without it no titles are stripped
-        rows = ()
-    for row in rows:
-        canon = normalize(row.get("en", ""))
-        forms = [row.get("en", ""), row.get("ar", "")]
-        forms += (row.get("variants_en") or "").split("|") + (row.get("variants_ar") or "").split(
-            "|"
-        )
-        for form in forms:
-            toks = tuple(normalize(form).split())
-            if toks and canon:
-                out.setdefault(toks, canon)
-                if toks[0].startswith(_AR_ARTICLE) and len(toks[0]) > 3:
-                    out.setdefault((toks[0][2:], *toks[1:]), canon)
-    return out
+    A view of :func:`nasab.lexicon.title_index` with the English title normalised.
+
+    Example:
+        >>> title_phrases()[("اللوا",)]
+        'major general'
+    """
+    return {k: normalize(e.en) for k, e in title_index().items()}
 
 
 @cache
@@ -146,17 +142,78 @@ def _longest_title() -> int:
 @cache
 def _given_names() -> frozenset[str]:
     """Given names (both scripts, normalised) that are also title words: Amir, Sultan, Malik."""
-    from .._data import load_tsv
-
-    try:
-        rows = load_tsv("given_names.tsv")
-    except Exception:  # optional: without it every title word is stripped
-        return frozenset()
     out = set()
-    for row in rows:
-        out.add(normalize(row["en"]))
-        out.update(normalize(a) for a in row["ar"].split("|") if a)
+    for entry in given_names():
+        out.add(normalize(entry.en))
+        out.update(normalize(a) for a in entry.ar)
     return frozenset(out)
+
+
+@cache
+def _kunya_given_names() -> frozenset[str]:
+    """X of the given names written "Abu X" (Abu Bakr): there Abu is no kunya."""
+    out = set()
+    for entry in compounds():
+        if entry.kind != "fixed":
+            continue
+        for form in (entry.ar, *entry.forms_en):
+            toks = normalize(form).split()
+            if len(toks) == 2 and toks[0] in kunya_markers():
+                out.add(toks[1])
+    return frozenset(out)
+
+
+def is_particle(tok: str) -> bool:
+    """Whether a normalised word is a patronymic, kunya, Abd- or al-Din particle.
+
+    Example:
+        >>> [is_particle(t) for t in ("bin", "abu", "abdul", "uddin", "kazemi")]
+        [True, True, True, True, False]
+    """
+    return (
+        tok in patronymic_markers()
+        or tok in kunya_markers()
+        or tok in abd_forms()
+        or tok in din_forms()
+    )
+
+
+def split_article(tok: str) -> tuple[str, bool]:
+    """A normalised word without the Arabic article ال, and whether it had one.
+
+    Example:
+        >>> split_article("الكاظمي"), split_article("الله")
+        (('كاظمي', True), ('الله', False))
+    """
+    if tok.startswith(_AR_ARTICLE) and len(tok) >= 4 and tok != "الله":
+        return tok[2:], True
+    return tok, False
+
+
+@lru_cache(maxsize=262144)
+def word_key(tok: str) -> str:
+    """The key :func:`parse_name` gives one normalised word that is not a particle.
+
+    Joined compounds are read as two parts (Abdelwahab = Abd + Wahab, Salahuddin =
+    Salah + Din); the Arabic article is dropped.
+
+    Example:
+        >>> word_key("abdelwahab") == word_key("عبدالوهاب"), word_key("الكاظمي")
+        (True, 'KZM')
+    """
+    if tok.startswith("عبدال") and len(tok) > 5:
+        return skeleton("عبد") + skeleton(tok[5:])
+    if tok.isascii():
+        if tok in _ABDULLAH:
+            return skeleton("abd") + skeleton("lah")
+        m = _ABD_JOINED.match(tok)
+        if m:
+            return skeleton("abd") + skeleton(tok[m.end() :])
+        if len(tok) > 6:
+            m = _DIN_JOINED.match(tok)
+            if m:
+                return skeleton(m.group(1)) + skeleton("din")
+    return skeleton(split_article(tok)[0])
 
 
 def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -189,12 +246,6 @@ def _make(text: str, role: str, article: bool) -> Token:
     return Token(text, key, script, role, article, fold(text.replace(" ", "")))
 
 
-def _split_article(tok: str) -> tuple[str, bool]:
-    if tok.startswith(_AR_ARTICLE) and len(tok) >= 4 and tok != "الله":
-        return tok[2:], True
-    return tok, False
-
-
 def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
     """Group normalised tokens into (text, article, kind) units; kind: name/abd/kunya/patronymic."""
     units: list[tuple[str, bool, str]] = []
@@ -202,9 +253,9 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if tok in _LAT_ARTICLES and i + 1 < n:
-            nxt, _ = _split_article(tokens[i + 1])
-            if nxt in _DIN and units and units[-1][2] == "name" and " " not in units[-1][0]:
+        if tok in latin_articles() and i + 1 < n:
+            nxt, _ = split_article(tokens[i + 1])
+            if nxt in din_forms() and units and units[-1][2] == "name" and " " not in units[-1][0]:
                 prev = units.pop()
                 units.append((f"{prev[0]} din", prev[1], "name"))
                 i += 2
@@ -212,19 +263,19 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
             units.append((nxt, True, "name"))
             i += 2
             continue
-        if tok in _PATRONYMIC and i + 1 < n:
+        if tok in patronymic_markers() and i + 1 < n:
             units.append(("", False, "patronymic"))
             i += 1
             continue
-        if tok in _KUNYA and i + 1 < n and tokens[i + 1] not in _FIXED_ABU:
+        if tok in kunya_markers() and i + 1 < n and tokens[i + 1] not in _kunya_given_names():
             units.append(("", False, "kunya"))
             i += 1
             continue
-        if tok in _ABD and i + 1 < n:
+        if tok in abd_forms() and i + 1 < n:
             j = i + 1
-            if tokens[j] in _LAT_ARTICLES and j + 1 < n:
+            if tokens[j] in latin_articles() and j + 1 < n:
                 j += 1
-            rest, _ = _split_article(tokens[j])
+            rest, _ = split_article(tokens[j])
             units.append((f"abd {rest}" if tok.isascii() else f"عبد {rest}", False, "name"))
             i = j + 1
             continue
@@ -234,16 +285,16 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
             continue
         if tok.isascii():
             m = _ABD_JOINED.match(tok)
-            if m and tok not in ("abdullah", "abdallah", "abdulla"):
+            if m and tok not in _ABDULLAH:
                 units.append((f"abd {tok[m.end() :]}", False, "name"))
                 i += 1
                 continue
-            if tok in ("abdullah", "abdallah", "abdulla", "abdalla"):
+            if tok in _ABDULLAH:
                 units.append(("abd lah", False, "name"))
                 i += 1
                 continue
         # X al-Din: merge with the previous unit.
-        if tok in _DIN and units and units[-1][2] == "name" and " " not in units[-1][0]:
+        if tok in din_forms() and units and units[-1][2] == "name" and " " not in units[-1][0]:
             prev = units.pop()
             units.append(
                 (f"{prev[0]} din" if prev[0].isascii() else f"{prev[0]} دين", prev[1], "name")
@@ -256,7 +307,7 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
                 units.append((f"{m.group(1)} din", False, "name"))
                 i += 1
                 continue
-        text, article = _split_article(tok)
+        text, article = split_article(tok)
         units.append((_ABBREVIATIONS.get(text, text), article, "name"))
         i += 1
     # A trailing "al" or particle on its own is dropped by the loop's guards above.
