@@ -28,10 +28,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+from .. import lexicon
 from ..errors import InputError
+from ..lexicon import kunya_markers, word_set
 from ..match.algorithms import SAME_NAME_THRESHOLD
 from ..text import detect_script, normalize
 from ._model import EntityGraph
@@ -53,10 +55,12 @@ ORG_VETO = 0.5
 #: Above this many names a blocking key is too common to compare within.
 MAX_BLOCK = 400
 
-_KUNYA_SPLIT = re.compile(
-    r"^(?P<main>.*?\S)\s+(?P<kunya>(?:abu|abou|abo|aboo|umm|um|ابو|أبو|ابي|أبي|أم|ام)\s+\S.*)$",
-    re.IGNORECASE,
-)
+
+@cache
+def _kunya_split() -> re.Pattern[str]:
+    """``main`` + ``kunya``: a name followed by a kunya (``Abu Y``) of particles.tsv."""
+    words = "|".join(sorted(map(re.escape, kunya_markers()), key=lambda w: (-len(w), w)))
+    return re.compile(rf"^(?P<main>.*?\S)\s+(?P<kunya>(?:{words})\s+\S.*)$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------- name facts
@@ -140,14 +144,14 @@ def _is_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 10 and all(c.isupper() for c in letters) and " " not in name.strip()
 
 
+@cache
+def _listed_acronyms() -> frozenset[str]:
+    return frozenset(a for org in lexicon.organizations() for a in org.acronyms)
+
+
 def _table_acronym(name: str) -> bool:
     """A listed acronym of an organisation that is not in capitals (``Daesh``, ``Da'ish``)."""
-    try:
-        from ..extraction._lex import lexicon
-
-        return name.strip() in lexicon().orgs_acronyms
-    except Exception:  # no lexicon: capitals only
-        return False
+    return name.strip() in _listed_acronyms()
 
 
 @lru_cache(maxsize=65536)
@@ -241,7 +245,7 @@ def _split_kunya(name: str) -> tuple[str, str | None]:
     info = _person_info(name)
     if not info.kunya or info.tokens == 0:
         return name, None
-    m = _KUNYA_SPLIT.match(name)
+    m = _kunya_split().match(name)
     if not m:
         return name, None
     main = m.group("main").strip(" ,;-–")
@@ -628,14 +632,8 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
 @lru_cache(maxsize=1)
 def _org_word_table() -> tuple[dict[tuple[str, ...], str], int]:
     """Normalised Arabic org-name words and phrases (article-free) -> English."""
-    from .. import lexicon
-
     table: dict[tuple[str, ...], str] = {}
-    try:
-        entries = lexicon.org_words()
-    except Exception:  # optional table
-        return table, 0
-    for e in entries:
+    for e in lexicon.org_words():
         for form in (e.ar, *e.variants_ar):
             toks = tuple(_strip_al(t) for t in normalize(form).split())
             if toks:
@@ -699,32 +697,10 @@ def _pick(names: Counter[str], kind: str, exclude: set[str]) -> tuple[str | None
     return out["latin"], out["arabic"]
 
 
-@lru_cache(maxsize=1)
+@cache
 def _title_table() -> dict[tuple[str, ...], str]:
     """Normalised title/role phrase (any script, any listed variant) -> English title."""
-    from .._data import load_tsv
-
-    try:
-        rows = load_tsv("titles.tsv")
-    except Exception:  # without the table roles keep the extractor's wording
-        return {}
-    out: dict[tuple[str, ...], str] = {}
-    for row in rows:
-        en = (row.get("en") or "").strip()
-        if not en:
-            continue
-        forms = [row.get("en", ""), row.get("ar", "")]
-        forms += (row.get("variants_en") or "").split("|") + (row.get("variants_ar") or "").split(
-            "|"
-        )
-        for form in forms:
-            toks = tuple(normalize(form).split())
-            if toks:
-                out.setdefault(toks, en)
-    return out
-
-
-_ROLE_TAIL = frozenset(["of", "for", "in", "at", "to", "on", "في", "لدى"])
+    return {k: e.en.strip() for k, e in lexicon.title_index().items()}
 
 
 def _role_canonical(role: Any, role_ar: Any) -> str | None:
@@ -741,7 +717,7 @@ def _role_canonical(role: Any, role_ar: Any) -> str | None:
         if en:
             return en
         for cut in range(len(toks) - 1, 0, -1):
-            if toks[cut] in _ROLE_TAIL and toks[:cut] in table:
+            if toks[cut] in word_set("role_tail") and toks[:cut] in table:
                 return table[toks[:cut]]
     return texts[0] if texts else None
 
