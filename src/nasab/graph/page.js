@@ -6,7 +6,7 @@
   var D = JSON.parse(document.getElementById("nasab-data").textContent);
   var N = D.nodes, E = D.edges, DOCS = D.docs;
   var MAX_DRAWN = 350;            // most nodes drawn at once; the rest via neighbourhoods
-  var LABEL_MIN_RADIUS = 9;       // nodes at least this big are labelled at any zoom
+  var LABELLED = 60;              // the most-mentioned nodes drawn are labelled at any zoom
   var COLOURS = {};
   var css = getComputedStyle(document.documentElement);
   D.types.forEach(function (t) { COLOURS[t] = (css.getPropertyValue("--" + t) || "#888").trim(); });
@@ -164,11 +164,18 @@
       var a = j * 2.399963, r = k * 0.6 * Math.sqrt(j + 0.5);
       xs[j] = r * Math.cos(a); ys[j] = r * Math.sin(a); at[i] = j;
     });
-    var links = view.edges.map(function (e) { return [at[e[0]], at[e[1]], e[2] === "co_occurs" || e[2] === "mentions" ? 0.4 : 1]; });
-    var iters = Math.max(60, Math.min(300, Math.floor(2.5e7 / Math.max(1, n * n)))), t = W / 10;
+    var deg = new Float64Array(n);
+    view.edges.forEach(function (e) { deg[at[e[0]]]++; deg[at[e[1]]]++; });
+    // A link pulls less between well-connected nodes, so hubs do not collapse into a ball.
+    var links = view.edges.map(function (e) {
+      var u = at[e[0]], v = at[e[1]], w = e[2] === "co_occurs" || e[2] === "mentions" ? 0.4 : 1;
+      return [u, v, w / Math.sqrt(Math.max(1, deg[u]) * Math.max(1, deg[v]))];
+    });
+    var iters = Math.max(80, Math.min(300, Math.floor(3e7 / Math.max(1, n * n)))), t = W / 8;
     for (var it = 0; it < iters; it++) {
       dx.fill(0); dy.fill(0);
       for (var a = 0; a < n; a++) for (var b = a + 1; b < n; b++) {
+        if (!deg[a] || !deg[b]) continue;
         var ddx = xs[a] - xs[b], ddy = ys[a] - ys[b], d2 = ddx * ddx + ddy * ddy + 0.01;
         var f = k * k / d2; dx[a] += ddx * f; dy[a] += ddy * f; dx[b] -= ddx * f; dy[b] -= ddy * f;
       }
@@ -178,11 +185,20 @@
         var g = dd / k * links[l][2]; dx[u] -= ex * g; dy[u] -= ey * g; dx[v] += ex * g; dy[v] += ey * g;
       }
       for (var c = 0; c < n; c++) {
-        dx[c] -= xs[c] * 0.02; dy[c] -= ys[c] * 0.02;   // gravity keeps components together
+        if (!deg[c]) continue;                      // loners are placed afterwards
+        dx[c] -= xs[c] * 0.01; dy[c] -= ys[c] * 0.01;  // gravity keeps components together
         var len = Math.sqrt(dx[c] * dx[c] + dy[c] * dy[c]) + 1e-9, s = Math.min(len, t) / len;
         xs[c] += dx[c] * s; ys[c] += dy[c] * s;
       }
-      t *= 0.97;
+      t *= 0.98;
+    }
+    // Nodes with no link in this view go in rows under the drawing, most-mentioned first.
+    var x0 = Infinity, x1 = -Infinity, y1 = -Infinity, linked = 0;
+    for (var q = 0; q < n; q++) if (deg[q]) { linked++; x0 = Math.min(x0, xs[q]); x1 = Math.max(x1, xs[q]); y1 = Math.max(y1, ys[q]); }
+    if (!linked) { x0 = -W / 2; x1 = W / 2; y1 = -k; }
+    var step = k * 2.5, perRow = Math.max(4, Math.floor((x1 - x0) / step) + 1), m = 0;
+    for (var z = 0; z < n; z++) if (!deg[z]) {   // view.nodes is sorted by weight already
+      xs[z] = x0 + (m % perRow) * step; ys[z] = y1 + 2 * k + Math.floor(m / perRow) * step; m++;
     }
     view.nodes.forEach(function (i, j) { pos[i] = [xs[j], ys[j]]; });
     view.pos = pos;
@@ -190,7 +206,8 @@
 
   // ------------------------------------------------------------------ drawing
   var canvas = document.getElementById("graph"), ctx = canvas.getContext("2d");
-  function radius(i) { return 4 + 3 * Math.sqrt(docCount(i)); }
+  function zoomFactor() { return Math.sqrt(Math.max(0.35, Math.min(1.5, view.scale))); }
+  function radius(i) { return 4 + 3 * Math.log2(1 + docCount(i)); }  // 1 doc: 7, 1000: 34
   function resize() {
     var r = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, r.width * dpr); canvas.height = Math.max(1, r.height * dpr);
@@ -223,16 +240,18 @@
     });
     ctx.setLineDash([]);
     view.nodes.forEach(function (i) {
-      var p = screen(i), rad = radius(i) * Math.sqrt(view.scale);
+      var p = screen(i), rad = radius(i) * zoomFactor();
       ctx.globalAlpha = hasFocus && !focus[i] ? 0.25 : 1;
       ctx.fillStyle = COLOURS[N[i].t] || "#888";
       ctx.beginPath(); ctx.arc(p[0], p[1], rad, 0, 2 * Math.PI); ctx.fill();
       if (focus[i] >= 2) { ctx.lineWidth = 3; ctx.strokeStyle = focus[i] === 3 ? "#111" : "#f2b400"; ctx.stroke(); }
     });
     ctx.globalAlpha = 1; ctx.font = "12px system-ui, sans-serif"; ctx.textBaseline = "middle";
+    var rank = {};   // view.nodes is sorted by weight: the first LABELLED get labels
+    view.nodes.forEach(function (i, j) { rank[i] = j; });
     view.nodes.forEach(function (i) {
-      var rad = radius(i) * Math.sqrt(view.scale);
-      if (!(focus[i] || i === state.hover || rad >= LABEL_MIN_RADIUS || view.scale >= 1.6 || view.nodes.length <= 40)) return;
+      var rad = radius(i) * zoomFactor();
+      if (!(focus[i] || i === state.hover || rank[i] < LABELLED || view.scale >= 1.6)) return;
       if (hasFocus && !focus[i] && i !== state.hover) return;
       var p = screen(i), x = p[0] + rad + 4, n = N[i];
       var first = n.r ? n.r : n.n, second = n.r ? n.n : n.a;
@@ -248,7 +267,7 @@
   function nodeAt(mx, my) {
     var best = -1, bd = Infinity;
     view.nodes.forEach(function (i) {
-      var p = screen(i), d = Math.hypot(p[0] - mx, p[1] - my), rad = radius(i) * Math.sqrt(view.scale) + 3;
+      var p = screen(i), d = Math.hypot(p[0] - mx, p[1] - my), rad = radius(i) * zoomFactor() + 3;
       if (d <= rad && d < bd) { bd = d; best = i; }
     });
     return best;
