@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import io
 import json
 import sys
@@ -255,8 +256,12 @@ def _emit(text: str, out: str | None) -> None:
 
 
 def _progress(label: str) -> Callable[[int, int], None] | None:
-    """A progress line on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
+    """A progress line on stderr, only when stderr is a terminal and tqdm is missing.
+
+    With tqdm installed (the ``progress`` extra) this is None: the library draws its
+    own bar on long inputs when stderr is a terminal.
+    """
+    if not sys.stderr.isatty() or importlib.util.find_spec("tqdm") is not None:
         return None
 
     def report(done: int, total: int) -> None:

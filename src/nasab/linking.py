@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
 
+from ._progress import Progress, progress_callback
 from .aliases import AliasRow, AliasTable
 from .errors import InputError
 from .lexicon import latin_articles
@@ -602,7 +603,7 @@ def link(
     kind: str | None = None,
     max_compare: int | None = None,
     workers: int = 1,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress = None,
 ) -> list[list[Candidate]]:
     """The best entities of an alias table for each query name.
 
@@ -617,7 +618,9 @@ def link(
             alias of each (default ``max(8, top + 3)``).
         workers: processes to use (more than 1 needs the ``fork`` start method;
             otherwise runs in one).
-        progress: called as ``progress(done, total)`` now and then (optional).
+        progress: a progress bar on long inputs: ``None`` when output is a terminal or
+            a notebook (tqdm, the ``progress`` extra), ``False`` never, ``True`` always,
+            or a callable called as ``progress(done, total)`` (see :mod:`nasab._progress`).
 
     Returns:
         One list per query, in query order, of :class:`Candidate` (one per entity,
@@ -651,6 +654,7 @@ def link(
     distinct = list(dict.fromkeys(queries))
     done: list[list[Candidate]] = []
     total = len(distinct)
+    progress = progress_callback(progress, "linking", total)
     if workers > 1 and total >= 2 * workers:
         import multiprocessing as mp
 

@@ -32,6 +32,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .. import lexicon
+from .._progress import Progress, progress_callback
 from ..errors import InputError
 from ..lexicon import kunya_markers, word_set
 from ..match.algorithms import SAME_NAME_THRESHOLD
@@ -54,6 +55,10 @@ ORG_THRESHOLD = SAME_NAME_THRESHOLD
 ORG_VETO = 0.5
 #: Above this many names a blocking key is too common to compare within.
 MAX_BLOCK = 400
+#: Documents extracted between two progress reports.
+PROGRESS_EVERY_DOCUMENTS = 10
+#: Fewer documents than this get no automatic progress bar.
+PROGRESS_MIN_DOCUMENTS = 50
 
 
 @cache
@@ -762,9 +767,15 @@ def _extract_one(args: tuple[Any, tuple[str, ...], str]) -> Any:
     return extract(doc, known=known, backend=backend) if known else extract(doc, backend=backend)
 
 
-def _run(jobs: list[tuple[Any, tuple[str, ...], str]], workers: int) -> list[Any]:
+def _run(
+    jobs: list[tuple[Any, tuple[str, ...], str]],
+    workers: int,
+    progress: Progress = None,
+    desc: str = "extracting",
+) -> list[Any]:
+    report = progress_callback(progress, desc, len(jobs), min_items=PROGRESS_MIN_DOCUMENTS)
     if workers == 1 or len(jobs) < 2 * max(workers, 1):
-        return [_extract_one(j) for j in jobs]
+        return _reported(map(_extract_one, jobs), len(jobs), report)
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
@@ -776,14 +787,27 @@ def _run(jobs: list[tuple[Any, tuple[str, ...], str]], workers: int) -> list[Any
         else None
     )
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
-        return list(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (n * 4))))
+        results = pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (n * 4)))
+        return _reported(results, len(jobs), report)
 
 
-def _extract_all(docs: Sequence[Any], backend: str, two_pass: bool, workers: int = 1) -> list[Any]:
+def _reported(results: Iterable[Any], total: int, report: Any) -> list[Any]:
+    """The results as a list, reporting ``(done, total)`` every few documents."""
+    out = []
+    for done, r in enumerate(results, start=1):
+        out.append(r)
+        if report is not None and (done % PROGRESS_EVERY_DOCUMENTS == 0 or done == total):
+            report(done, total)
+    return out
+
+
+def _extract_all(
+    docs: Sequence[Any], backend: str, two_pass: bool, workers: int = 1, progress: Progress = None
+) -> list[Any]:
     """Extract every document; then re-extract those that may hold a person or
     organisation name found in another document but not in them, with ``known`` the
     names found elsewhere whose family-name key occurs in the text."""
-    first = _run([(doc, (), backend) for doc in docs], workers)
+    first = _run([(doc, (), backend) for doc in docs], workers, progress)
     if not two_pass or len(docs) < 2:
         return first
     found: list[set[str]] = []
@@ -819,7 +843,7 @@ def _extract_all(docs: Sequence[Any], backend: str, two_pass: bool, workers: int
             jobs.append((doc, tuple(relevant), backend))
             redo.append(pos)
     out = list(first)
-    for pos, ex in zip(redo, _run(jobs, workers), strict=True):
+    for pos, ex in zip(redo, _run(jobs, workers, progress, "re-reading"), strict=True):
         out[pos] = ex
     return out
 
@@ -832,6 +856,7 @@ def build_graph(
     two_pass: bool = True,
     co_occurrence: bool = True,
     workers: int = 1,
+    progress: Progress = None,
 ) -> EntityGraph:
     """Read documents, extract entities and relations, and link them into one graph.
 
@@ -848,6 +873,9 @@ def build_graph(
             same sentence.
         workers: processes for extraction (1: none; 0 or less: one per core). The
             result does not depend on it.
+        progress: a bar over the documents read: ``None`` on long inputs when output
+            is a terminal or a notebook (tqdm, the ``progress`` extra), ``False`` never,
+            ``True`` always, or a callable ``progress(done, total)``.
 
     Returns:
         The :class:`EntityGraph`. The same documents give the same graph (same node
@@ -880,7 +908,7 @@ def build_graph(
     docs = sorted(docs, key=lambda d: (d.id, d.text))
     if not isinstance(workers, int) or isinstance(workers, bool):
         raise InputError(f"workers must be an integer, got {workers!r}")
-    extractions = _extract_all(docs, backend, two_pass, workers)
+    extractions = _extract_all(docs, backend, two_pass, workers, progress)
     return _assemble(docs, extractions, problems, co_occurrence=co_occurrence)
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .._display import name_html, names_html, table, text_html
+from .._progress import Progress, progress_callback
 from ..errors import InputError
 from ..match import compare
 from ..text import MAX_NAME_LENGTH, detect_script, normalize
@@ -42,6 +43,11 @@ PARALLEL_MIN_PAIRS = 40_000
 #: A scored pair with this much conflict evidence (and a score below threshold) is
 #: a cannot-link: its names may not end up in one entity through others.
 CONFLICT_CANNOT = 1.0
+
+#: Candidate pairs scored between two progress reports.
+PROGRESS_STEP = 1000
+#: Fewer candidate pairs than this get no automatic progress bar.
+PROGRESS_MIN_PAIRS = 20_000
 
 #: ... and only when its score is below this: a conflicting pair that still scores
 #: in between (aliases of one person often differ in a family name) is left to the
@@ -273,6 +279,7 @@ def resolve(
     threshold: float | Mapping[str, float] | None = None,
     judgements: Judgements | None = None,
     kind: str | None = None,
+    progress: Progress = None,
 ) -> Resolution:
     """Resolve names (strings, dicts or :class:`Record` objects) into entities.
 
@@ -282,6 +289,9 @@ def resolve(
             default :data:`DEFAULT_THRESHOLDS`.
         judgements: same / not-same judgements; they always win over scores.
         kind: kind of the inputs that do not say (default ``person``).
+        progress: a bar over the candidate pairs scored: ``None`` on long inputs when
+            output is a terminal or a notebook (tqdm, the ``progress`` extra), ``False``
+            never, ``True`` always, or a callable ``progress(done, total)``.
 
     Returns:
         A :class:`Resolution`; the same set of inputs in any order gives the same
@@ -299,7 +309,7 @@ def resolve(
     if judgements is not None and not isinstance(judgements, Judgements):
         raise InputError(f"judgements must be a Judgements object, got {type(judgements).__name__}")
     records = as_records(names_or_records, kind=kind)
-    return _run(records, _thresholds(threshold), judgements or Judgements(), {})
+    return _run(records, _thresholds(threshold), judgements or Judgements(), {}, progress)
 
 
 def _run(
@@ -307,6 +317,7 @@ def _run(
     thresholds: dict[str, float],
     judgements: Judgements,
     cache: dict[tuple[str, str, str], tuple[float, float]],
+    progress: Progress = None,
 ) -> Resolution:
     seen: dict[str, int] = {}
     for i, r in enumerate(records):
@@ -358,7 +369,13 @@ def _run(
                     candidates.add((a, b))
     scores: dict[tuple[int, int], float] = {}
     cannot: dict[tuple[int, int], str] = {}
-    for u, v in sorted(candidates):
+    pairs = sorted(candidates)
+    report = progress_callback(
+        progress, "resolving (pairs)", len(pairs), min_items=PROGRESS_MIN_PAIRS
+    )
+    for done, (u, v) in enumerate(pairs, start=1):
+        if report is not None and (done % PROGRESS_STEP == 0 or done == len(pairs)):
+            report(done, len(pairs))
         s, conflict = score(u, v)
         scores[(u, v)] = s
         if conflict >= CONFLICT_CANNOT and s < min(CANNOT_BELOW, thresholds[nodes[u].kind]):
