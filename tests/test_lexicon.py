@@ -26,7 +26,7 @@ TABLES = {
         "min_rows": 120,
     },
     "particles.tsv": {
-        "columns": ["token", "script", "kind", "note"],
+        "columns": ["token", "script", "kind", "note", "ar", "news", "ala_lc"],
         "required": ["token", "script", "kind", "note"],
         "latin": [],
         "arabic": [],

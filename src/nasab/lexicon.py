@@ -78,7 +78,9 @@ __all__ = [
     "org_words",
     "organization",
     "organizations",
+    "particle_arabic",
     "particle_forms",
+    "particle_romanizations",
     "particle_tokens",
     "particles",
     "patronymic_markers",
@@ -173,12 +175,19 @@ class ParticleEntry:
         kind: ``"article"``, ``"patronymic"``, ``"tribal"``, ``"kunya"``, ``"servant"``,
             ``"din"`` or ``"connector"``.
         note: meaning and cautions.
+        ar: for a Latin token, the Arabic particle it stands for (``"أبو"`` for ``"abou"``;
+            ``"عبد ال"`` for Abd + article forms such as ``"abdul"``); else ``""``.
+        news: for an Arabic token with a fixed romanisation, its news-style form (``"Abu"``).
+        ala_lc: the same in ALA-LC (``"Abū"``).
     """
 
     token: str
     script: str
     kind: str
     note: str = ""
+    ar: str = ""
+    news: str = ""
+    ala_lc: str = ""
 
 
 @dataclass(frozen=True)
@@ -370,6 +379,9 @@ def particles() -> tuple[ParticleEntry, ...]:
             script=_check(table, line, "script", row["script"], frozenset({"latn", "arab"})),
             kind=_check(table, line, "kind", row["kind"], PARTICLE_KINDS),
             note=row["note"],
+            ar=row["ar"],
+            news=row["news"],
+            ala_lc=row["ala_lc"],
         )
         for line, row in enumerate(load_tsv(table), start=1)
     )
@@ -672,6 +684,32 @@ def patronymic_markers(script: str | None = None) -> frozenset[str]:
         (True, False)
     """
     return particle_forms("patronymic", script)
+
+
+@cache
+def particle_arabic() -> dict[str, str]:
+    """Latin particle spelling (hyphen-free) -> the Arabic particle it stands for.
+
+    Abd + article spellings map to ``"عبد ال"``.
+
+    Example:
+        >>> from nasab.lexicon import particle_arabic
+        >>> particle_arabic()["abou"], particle_arabic()["abdul"], "al" in particle_arabic()
+        ('أبو', 'عبد ال', False)
+    """
+    return {p.token.rstrip("-"): p.ar for p in particles() if p.script == "latn" and p.ar}
+
+
+@cache
+def particle_romanizations() -> dict[str, tuple[str, str]]:
+    """Arabic particle (as written) -> its fixed romanisation (news, ALA-LC).
+
+    Example:
+        >>> from nasab.lexicon import particle_romanizations
+        >>> particle_romanizations()["أبو"], particle_romanizations()["عبد"]
+        (('Abu', 'Abū'), ('Abd', 'ʿAbd'))
+    """
+    return {p.token: (p.news, p.ala_lc) for p in particles() if p.script == "arab" and p.news}
 
 
 def latin_articles() -> frozenset[str]:

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from ..errors import ExtraMissingError, InputError
+from ..lexicon import particle_romanizations, word_set
 from ..text import check_text, clean, is_arabic_char
 from ._model import (
     ARTICLE,
@@ -42,21 +43,6 @@ SCHEMES = ("news", "ala-lc", "buckwalter", "hsb")
 _AR_LETTER = "[\u0621-\u064a\u0671-\u06d3\u06d5\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc\u064b-\u065f\u0670\u0640]"
 _RUNS = re.compile(f"{_AR_LETTER}+|\\s+|(?:(?!{_AR_LETTER})\\S)+")
 
-# Particles and fixed name parts: letters -> (news, ala-lc).
-_PARTICLES: dict[str, tuple[str, str]] = {
-    "ابو": ("Abu", "Abū"),
-    "أبو": ("Abu", "Abū"),
-    "ابي": ("Abi", "Abī"),
-    "أبي": ("Abi", "Abī"),
-    "بن": ("bin", "ibn"),
-    "ابن": ("ibn", "ibn"),
-    "إبن": ("ibn", "ibn"),
-    "بنت": ("bint", "bint"),
-    "ام": ("Umm", "Umm"),
-    "أم": ("Umm", "Umm"),
-    "آل": ("Al", "Āl"),
-    "عبد": ("Abd", "ʿAbd"),
-}
 # Cores after the article with a fixed rendering (news, ala-lc).
 _CORES: dict[str, tuple[str, str]] = {
     "له": ("Allah", "Allāh"),
@@ -321,7 +307,7 @@ def _news_spelling(letters: str) -> str:
 def _word(letters: str, scheme: str, next_letters: str) -> tuple[str, bool]:
     """Render one Arabic word; returns (text, consumed_next_word)."""
     news = scheme == "news"
-    particle = _PARTICLES.get(letters)
+    particle = particle_romanizations().get(letters)
     if letters == "عبد" and next_letters.startswith(ARTICLE) and len(next_letters) > 3:
         art, core = split_article(next_letters)
         if news:
@@ -413,9 +399,6 @@ def romanize(text: str, scheme: str = "news") -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "al"})
-
-
 def _title_at(pieces: list[str], words: list[str | None], start: int) -> tuple[str, int]:
     """An Arabic title, rank or role phrase starting at ``pieces[start]``, in English.
 
@@ -437,7 +420,8 @@ def _title_at(pieces: list[str], words: list[str | None], start: int) -> tuple[s
         canon = phrases.get(toks)
         if canon:
             english = " ".join(
-                w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in canon.split()
+                w if w in word_set("title_small_en") else w[:1].upper() + w[1:]
+                for w in canon.split()
             )
             end = idx[n - 1] + 1
             # "رئيس الوزراء العراقي": the adjective after a title is its nationality

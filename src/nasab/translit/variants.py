@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import heapq
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..errors import InputError
+from ..lexicon import din_forms, latin_articles, particle_arabic
 from ..text import MAX_NAME_LENGTH, check_text, clean, is_arabic_char, normalize_latin
 from ._model import arabic_letters, decode_latin, reverse_word_table, split_article
 from .schemes import _romanize_token
@@ -32,31 +33,26 @@ MAX_K = 100
 #: Longer words are not names: they are kept as written instead of being decoded.
 MAX_TOKEN_LETTERS = 40
 
-_ARTICLES = {"al", "el", "ul"}
-_ASSIMILATED = {
-    "ad",
-    "an",
-    "ar",
-    "as",
-    "ash",
-    "at",
-    "ath",
-    "az",
-    "adh",
-    "ed",
-    "en",
-    "er",
-    "es",
-    "et",
-    "ez",
-}
-# Latin particles with a fixed Arabic form.
-_LATIN_PARTICLES = {
-    "abu": "أبو", "abou": "أبو", "abo": "أبو", "bin": "بن", "ben": "بن", "ibn": "ابن",
-    "bint": "بنت", "umm": "أم", "um": "أم", "abd": "عبد", "abdul": "عبد", "abdel": "عبد",
-    "abdal": "عبد", "abdol": "عبد",
-}  # fmt: skip
-_ABD = ("abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdoul")
+
+@cache
+def _articles() -> tuple[frozenset[str], frozenset[str]]:
+    """Latin spellings of the article: (al-type, assimilated before a sun letter: ash, ad...)."""
+    plain = frozenset(a for a in latin_articles() if a.endswith("l"))
+    return plain, latin_articles() - plain
+
+
+@cache
+def _abd_article_forms() -> tuple[str, ...]:
+    """Spellings of Abd + article (abdul, abdel, abdur...), longest first."""
+    forms = (t for t, ar in particle_arabic().items() if ar == "عبد ال" and "-" not in t)
+    return tuple(sorted(forms, key=lambda t: (-len(t), t)))
+
+
+@cache
+def _latin_particles() -> dict[str, str]:
+    """Latin particle spelling -> its one Arabic word (abou -> أبو, abdul -> عبد)."""
+    return {t: ar.split()[0] for t, ar in particle_arabic().items() if "-" not in t}
+
 
 Part = tuple[str, str]  # (article marker "al" or "", core)
 
@@ -69,16 +65,17 @@ def _latin_parts(name: str) -> list[tuple[str, str]]:
     while i < len(tokens):
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if nxt and (tok in _ARTICLES or (tok in _ASSIMILATED and nxt.startswith(tok[1:]))):
+        plain, assimilated = _articles()
+        if nxt and (tok in plain or (tok in assimilated and nxt.startswith(tok[1:]))):
             parts.append(("al", nxt))
             i += 2
             continue
-        if tok in _ABD and len(tokens) > i + 1 and tok not in ("abd",):
+        if tok in _abd_article_forms() and len(tokens) > i + 1:
             parts.append(("", "abd"))
             parts.append(("al", nxt))
             i += 2
             continue
-        for pre in _ABD:
+        for pre in _abd_article_forms():
             if tok.startswith(pre) and len(tok) > len(pre) + 2:
                 parts.append(("", "abd"))
                 parts.append(("al", tok[len(pre) :]))
@@ -135,9 +132,9 @@ def _lexicon_candidates(core: str) -> tuple[tuple[str, float], ...]:
 @lru_cache(maxsize=1 << 17)
 def _arabic_for(core: str, k: int) -> tuple[tuple[str, float], ...]:
     """Arabic spellings of one article-free Latin token with probabilities."""
-    if core in _LATIN_PARTICLES:
-        return ((_LATIN_PARTICLES[core], 1.0),)
-    if core in ("din", "deen", "dine", "dean", "ddin", "ddine"):
+    if core in _latin_particles():
+        return ((_latin_particles()[core], 1.0),)
+    if core in din_forms("latn"):
         return (("دين", 1.0),)
     decoded = decode_latin(core)
     dist: dict[str, float] = {}
