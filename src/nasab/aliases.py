@@ -75,7 +75,7 @@ _SCRIPTS = ("arabic", "latin", "mixed", "other")
 _FORMAT_NAME = "nasab-alias-table"
 #: Version of the file layout written by :meth:`AliasTable.save`.
 FORMAT_VERSION = 1
-_FORMATS = {".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".json": "json"}
+_FORMATS = {".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".json": "json", ".parquet": "parquet"}
 _TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _TSV_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
@@ -735,9 +735,10 @@ class AliasTable:
     # ------------------------------------------------------------------ files
 
     def save(self, path: str | os.PathLike[str], format: str | None = None) -> None:
-        """Write the table to a TSV, CSV or JSON file, atomically.
+        """Write the table to a TSV, CSV, JSON or Parquet file, atomically.
 
-        The format comes from the suffix (``.tsv``, ``.csv``, ``.json``) unless given.
+        The format comes from the suffix (``.tsv``, ``.csv``, ``.json``, ``.parquet``)
+        unless given; Parquet needs the ``parquet`` extra (see :meth:`to_parquet`).
         TSV escapes backslash, tab, newline and carriage return as ``\\\\``, ``\\t``,
         ``\\n``, ``\\r``; CSV quotes as needed; every format starts with metadata
         naming the format and the nasab version.
@@ -748,6 +749,9 @@ class AliasTable:
         """
         path = Path(path)
         fmt = _format_of(path, format)
+        if fmt == "parquet":
+            self.to_parquet(path)
+            return
         atomic_write(path, self.dumps(fmt))
 
     def dumps(self, format: str = "tsv") -> str:
@@ -798,6 +802,8 @@ class AliasTable:
         """
         path = Path(path)
         fmt = _format_of(path, format)
+        if fmt == "parquet":
+            return cls.read_parquet(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -881,6 +887,61 @@ class AliasTable:
             rows.append(row)
         return cls(rows)
 
+    # ------------------------------------------------------ Parquet and polars
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> None:
+        """Write the table to a Parquet file, atomically (the ``parquet`` extra: pyarrow).
+
+        Every :data:`COLUMNS` column is a string column except ``count`` (int64); the
+        schema metadata names the layout. :meth:`read_parquet` gives back an equal table.
+
+        Raises:
+            ExtraMissingError: pyarrow is not installed.
+            DataFileError: the file cannot be written.
+        """
+        from .tables import write_parquet
+
+        write_parquet(
+            [r.to_dict() for r in self], path, COLUMNS, ints=("count",), layout=_FORMAT_NAME
+        )
+
+    @classmethod
+    def read_parquet(cls, path: str | os.PathLike[str]) -> AliasTable:
+        """Read a table written by :meth:`to_parquet`.
+
+        Raises:
+            ExtraMissingError: pyarrow is not installed.
+            DataFileError: missing file, not Parquet, a missing column, a null, a wrong
+                type or value, or a repeated (entity, alias); names file, row and column.
+        """
+        from .tables import read_parquet
+
+        rows = read_parquet(path, COLUMNS, ints=("count",), layout=_FORMAT_NAME)
+        return _table_of_rows(cls, rows, str(path))
+
+    def to_polars(self) -> Any:
+        """The table as a polars DataFrame (``String`` columns, ``count`` as ``Int64``).
+
+        Raises:
+            ExtraMissingError: polars is not installed (the ``polars`` extra).
+        """
+        from .tables import to_polars
+
+        return to_polars([r.to_dict() for r in self], COLUMNS, ints=("count",))
+
+    @classmethod
+    def from_polars(cls, df: Any) -> AliasTable:
+        """Build a table from a polars DataFrame with the :data:`COLUMNS` columns.
+
+        Raises:
+            ExtraMissingError: polars is not installed.
+            InputError: a missing column, a null or wrong type, a bad value or a repeated
+                (entity, alias); the message names the row and column.
+        """
+        from .tables import from_polars
+
+        return _table_of_rows(cls, from_polars(df, COLUMNS, ints=("count",)), None)
+
     # ---------------------------------------------------------------- notebook
 
     def _repr_html_(self, max_rows: int = 20) -> str:
@@ -902,6 +963,32 @@ class AliasTable:
 # ---------------------------------------------------------------------- helpers
 
 
+def _table_of_rows(
+    cls: type[AliasTable], rows: list[dict[str, Any]], path: str | None
+) -> AliasTable:
+    """A table of checked rows; a bad value or repeat is reported with its row number.
+
+    ``path`` set: a file (DataFileError); None: a DataFrame (InputError).
+    """
+    try:
+        return cls(rows)
+    except InputError:
+        pass
+    seen: dict[tuple[str, str], int] = {}
+    for n, row in enumerate(rows, start=1):
+        key = (row["entity_id"], row["alias"])
+        try:
+            cls([row])
+            if key in seen:
+                raise InputError(f"repeats the (entity, alias) pair of row {seen[key]}")
+        except InputError as exc:
+            if path is None:
+                raise InputError(f"DataFrame row {n}: {exc}") from None
+            raise DataFileError(f"row {n}: {exc}", path=path) from None
+        seen[key] = n
+    raise InputError("rows not usable as an alias table")  # pragma: no cover - cls(rows) failed
+
+
 def _pandas() -> Any:
     try:
         import pandas as pd
@@ -919,13 +1006,15 @@ def _check_choice(value: str, name: str, exc: type[Exception], **where: Any) -> 
 
 def _format_of(path: Path, format: str | None) -> str:
     if format is not None:
-        if format not in ("tsv", "csv", "json"):
-            raise InputError(f"unknown alias-table format {format!r}; use tsv, csv or json")
+        if format not in ("tsv", "csv", "json", "parquet"):
+            raise InputError(
+                f"unknown alias-table format {format!r}; use tsv, csv, json or parquet"
+            )
         return format
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(
-            f"cannot tell the format of {str(path)!r} from its suffix; use .tsv, .csv or .json"
+            f"cannot tell the format of {str(path)!r} from its suffix; use .tsv, .csv, .json or .parquet"
         )
     return fmt
 
