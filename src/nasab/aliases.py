@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import DataFileError, ExtraMissingError, InputError
 from .files import atomic_write
+from .lexicon import word_set
 from .match.algorithms import LINK_THRESHOLD
 from .text import detect_script, normalize
 
@@ -123,7 +124,7 @@ def _version() -> str:
 
 
 def _initials(text: str) -> str:
-    stop = {"of", "the", "and", "for", "in", "on", "في", "و", "من", "على", "ل"}
+    stop = word_set("initials_stop")
     out = []
     for tok in normalize(text).split():
         if tok in stop:

@@ -22,7 +22,7 @@ import weakref
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from ..lexicon import word_set
+from ..lexicon import patronymic_markers, word_set
 from ..text import normalize_arabic
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
@@ -48,6 +48,12 @@ _REBOUND_SOURCES = {
     "organization": frozenset(["head"]),
     "place": frozenset(),
 }
+
+
+@cache
+def _patronymic() -> frozenset[str]:
+    """Son/daughter of (بن، ابن، بنت): the patronymic particles that join a name."""
+    return word_set("name_join_ar") & patronymic_markers("arab")
 
 
 @lru_cache(maxsize=262144)
@@ -420,9 +426,7 @@ class _Sentence:
             if _is_article(w):
                 if j < n and _word(toks[j]) == "الدين":
                     j += 1
-                if not (
-                    j + 1 < n and _word(toks[j]) in ("بن", "ابن", "بنت") and toks[j + 1].arabic
-                ):
+                if not (j + 1 < n and _word(toks[j]) in _patronymic() and toks[j + 1].arabic):
                     break
         length = j - i
         last = _word(toks[j - 1])
@@ -432,7 +436,7 @@ class _Sentence:
         if not after_title:
             # a given name alone is too weak; the name must end in a nisba, a given name
             # (father's name) or hold a patronymic chain (بن X)
-            chain = any(_word(t) in ("بن", "ابن", "بنت") for t in toks[i:j])
+            chain = any(_word(t) in _patronymic() for t in toks[i:j])
             if length < 2 or not (nisba or last in lex.given_ar or chain):
                 return None
             if _is_article(last) and last in word_set("evaluative_ar"):
@@ -704,7 +708,7 @@ class _Sentence:
                     continue
             best = None
             for off, stem in arabic_stems(toks[i].text):
-                if stem in _stop() or stem in ("بن", "بنت") or (_is_article(stem) and off == 0):
+                if stem in _stop() or stem in _patronymic() or (_is_article(stem) and off == 0):
                     continue
                 if off and len(stem) < 4 and stem not in self.lex.given_ar:
                     continue  # "كتاب" is no ك + "تاب"

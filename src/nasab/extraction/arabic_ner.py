@@ -35,6 +35,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import DataFileError, ExtraMissingError
+from ..lexicon import word_set
 from ..text import normalize_arabic
 from ._lex import Lexicon, lexicon
 from ._tokens import tokenize_span
@@ -63,7 +64,14 @@ _PREP = "بلك"
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 _MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
 _CLITICS = frozenset(["و", "ف", "ب", "ل", "ك", *_SUFFIXES])
-_JOIN = frozenset(["بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ال"])
+
+
+@cache
+def _join() -> frozenset[str]:
+    """Particles that join the next word to a name, and the article (a model feature)."""
+    return word_set("name_join_ar") | {"ال"}
+
+
 # Longest phrase (in words) looked up in the tables.
 _MAX_PHRASE = 5
 # Context window (words either side) whose table flags are features.
@@ -243,7 +251,7 @@ def _flags(form: str, lex: Lexicon) -> list[str]:
         out.append("nationality")
     if (form,) in lex.places_ar:
         out.append("place")
-    if form in _JOIN:
+    if form in _join():
         out.append("join")
     return out
 
@@ -395,13 +403,13 @@ def _starts_person(forms: Sequence[str], k: int, lex: Lexicon) -> bool:
         given
         and w not in lex.name_risky_ar
         and (prev,) not in lex.titles_ar
-        and prev not in _JOIN
+        and prev not in _join()
         and prev not in lex.name_ar
     )
 
 
 def _name_word(form: str, lex: Lexicon) -> bool:
-    return form in lex.given_ar or form in lex.name_ar or form in _JOIN
+    return form in lex.given_ar or form in lex.name_ar or form in _join()
 
 
 def _not_name(form: str, lex: Lexicon) -> bool:
