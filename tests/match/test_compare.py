@@ -141,3 +141,56 @@ def test_identity(a: str) -> None:
 def test_arbitrary_unicode_symmetric(a: str, b: str) -> None:
     s1, s2 = compare(a, b).score, compare(b, a).score
     assert 0.0 <= s1 <= 1.0 and s1 == s2
+
+
+PREPARED = [*MATCHES, *NON_MATCHES]
+
+
+@pytest.mark.parametrize(("a", "b"), PREPARED, ids=_ids(PREPARED))
+def test_prepared_names_score_as_strings(a: str, b: str) -> None:
+    from nasab.match import prepare, score_prepared
+
+    pa, pb = prepare(a), prepare(b)
+    want = compare(a, b).score
+    assert compare(pa, pb).score == want
+    assert compare(pa, b).score == want
+    assert score_prepared(pa, pb) == want
+    assert score_prepared(pb, pa) == want
+
+
+def test_prepared_name_survives_clearing_the_caches() -> None:
+    from nasab.match import clear_caches, prepare
+
+    pa = prepare("Tahsin al-Khafaji")
+    want = compare(pa, "تحسين الخفاجي").score
+    clear_caches()
+    assert compare(pa, "تحسين الخفاجي").score == want
+
+
+def test_prepare_refuses_bad_input() -> None:
+    from nasab.match import prepare
+
+    with pytest.raises(InputError):
+        prepare("   ")
+    with pytest.raises(InputError):
+        prepare(None)  # type: ignore[arg-type]
+
+
+def test_score_pairs_scores_chosen_pairs() -> None:
+    from nasab.match import score_pairs
+    from nasab.match.batch import prepare_all
+
+    pa = prepare_all(["Mustafa Al-Kazemi", "Mohammed al-Saadi"])
+    pb = prepare_all(["مصطفى الكاظمي", "Mohammed Shia al-Sudani"])
+    got = score_pairs(pa, pb, [0, 1, 0], [0, 1, 1])
+    want = [compare(pa[0], pb[0]).score, compare(pa[1], pb[1]).score, compare(pa[0], pb[1]).score]
+    assert got.tolist() == pytest.approx(want, abs=1e-6)
+    with pytest.raises(InputError):
+        score_pairs(pa, pb, [0], [0, 1])
+
+
+def test_match_explains_its_algorithm_version() -> None:
+    from nasab.match.algorithms import algorithm_version
+
+    m = compare("Jassim al-Mazroui", "Jassim al-Mazrouei")
+    assert algorithm_version(m.algorithm) in m.explain().splitlines()[0]

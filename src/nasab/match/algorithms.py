@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v1").params["align_min"]
+    >>> get_algorithm("nasab-name-v2").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v1").startswith("nasab-name-v1+data.")
+    >>> algorithm_version("nasab-name-v2").startswith("nasab-name-v2+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v1', 'nasab-org-v1']
+    ['nasab-name-v2', 'nasab-org-v1']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v1"
+NAME_ALGORITHM = "nasab-name-v2"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v1"
 
@@ -171,20 +171,19 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            1,
+            2,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
+                "token_readings.tsv",
                 "titles.tsv",
                 "given_names.tsv",
                 "particles.tsv",
-                "translit_words.tsv",
-                "translit_chars.tsv",
-                "translit_lm.tsv",
-                "name_words.tsv",
+                "compounds.tsv",
             ),
             "person names in Arabic and Latin script: aligned tokens, weighted evidence, "
-            "conflicts, order",
+            "conflicts, order. v2 (from v1): cross-script readings come from the shipped "
+            "token_readings.tsv or a cheap letter-in-context decoder, never the beam decoder",
         ),
         Algorithm(
             "nasab-org",
@@ -203,7 +202,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v1``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v2``).
 
     Raises:
         InputError: no algorithm of that id is registered.

@@ -40,6 +40,7 @@ from .keys import fold, skeleton
 __all__ = [
     "Name",
     "Token",
+    "clear_parse_caches",
     "is_particle",
     "parse_name",
     "split_article",
@@ -314,6 +315,14 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
     return [u for u in units if u[0] or u[2] in ("kunya", "patronymic")]
 
 
+def _role(i: int, n: int, article: bool) -> str:
+    """Role by position: first is the given name, last (of two or more) the family name;
+    a name of one token is a family name when it carries the article."""
+    if n == 1:
+        return "family" if article else "given"
+    return "given" if i == 0 else ("family" if i == n - 1 else "middle")
+
+
 @lru_cache(maxsize=1 << 18)
 def _parse(raw: str) -> Name:
     # "FAMILY, Given Middle" (list and index style) -> "Given Middle FAMILY".
@@ -329,7 +338,7 @@ def _parse(raw: str) -> Name:
     toks = norm.split(" ") if norm else []
     titles, toks = _strip_titles(toks)
     units = _units(toks)
-    tokens: list[Token] = []
+    parts: list[tuple[str, bool]] = []
     kunya: list[Token] = []
     mode = "name"
     for text, article, kind in units:
@@ -343,25 +352,11 @@ def _parse(raw: str) -> Name:
             kunya.append(_make(text, "kunya", article))
             mode = "name"
         else:
-            tokens.append(_make(text, "middle", article))
-    # Roles by position: first is the given name, last (of two or more) the family name.
-    if len(tokens) >= 2:
-        tokens = [
-            Token(
-                t.text,
-                t.key,
-                t.script,
-                "given" if i == 0 else ("family" if i == len(tokens) - 1 else "middle"),
-                t.article,
-                t.fold,
-            )
-            for i, t in enumerate(tokens)
-        ]
-    elif len(tokens) == 1:
-        t = tokens[0]
-        tokens = [
-            Token(t.text, t.key, t.script, "family" if t.article else "given", t.article, t.fold)
-        ]
+            parts.append((text, article))
+    tokens = [
+        _make(text, _role(i, len(parts), article), article)
+        for i, (text, article) in enumerate(parts)
+    ]
     return Name(raw, detect_script(raw), tuple(titles), tuple(tokens), tuple(kunya))
 
 
@@ -388,3 +383,16 @@ def parse_name(text: str) -> Name:
     if not text.strip():
         raise InputError("name is empty or whitespace only")
     return _parse(text)
+
+
+def clear_parse_caches() -> None:
+    """Forget every parsed name and token key (the loaded tables stay).
+
+    Example:
+        >>> clear_parse_caches()
+    """
+    from . import keys
+
+    _parse.cache_clear()
+    for f in (keys.fold, keys.skeleton, keys.coarse):
+        f.cache_clear()

@@ -1,0 +1,360 @@
+"""The shared token table: interned name tokens, their features and pair similarities.
+
+Every distinct name token (its normalised, article-free text and whether it carried the
+article) gets one integer id in a :class:`TokenTable`. The table holds each token's
+features in columns indexed by id, computed once when the token is first seen: the
+skeleton key, the spelling fold, their coarse forms, the learned weight, and, for
+cross-script comparison, the Latin readings of an Arabic token and the Arabic spellings
+of a Latin token. Readings come from ``data/aliases/token_readings.tsv`` (precomputed by
+``scripts/build_token_readings.py`` with the learned beam decoder); a token that is in
+no table is read by a cheap deterministic decoder over the same table's letter-in-context
+renderings. The beam decoder itself never runs here.
+
+:meth:`TokenTable.similarity` scores a pair of ids (cached by pair); :mod:`nasab.match.compare`
+builds name scores from it, and bulk callers (``compare_many``, resolution, linking) can
+score token-id pairs directly.
+
+Example:
+    >>> t = TokenTable()
+    >>> a, b = t.intern("kazimi", False), t.intern("كاظمي", True)
+    >>> t.key[a], t.key[b]
+    ('KZM', 'KZM')
+    >>> t.similarity(a, b) > 0.85
+    True
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from functools import cache
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from ..names.keys import coarse, fold, skeleton
+from ..text import script_of_token
+from .algorithms import (
+    ABD_DROPPED,
+    CANDIDATE_FOLD_SHARE,
+    CANDIDATE_RANK,
+    COARSE_FOLD,
+    COARSE_KEY,
+    INITIAL,
+    REVERSE,
+    REVERSE_BAND,
+    SKELETON_SHARE_CROSS,
+    SKELETON_SHARE_SAME,
+    WHOLE_WORD_BELOW,
+)
+from .weights import token_weight
+
+__all__ = ["TokenTable", "cheap_readings", "default_table", "readings"]
+
+#: How many Latin readings a shipped Arabic token keeps (the beam decoder's best).
+READINGS = 5
+#: How many readings the cheap decoder gives a token in no table (more, as each is
+#: less sure: 8 kept netranslit held-out top-1 at 0.922 where 5 gave 0.915).
+CHEAP_READINGS = 8
+#: Renderings per letter context the cheap decoder considers.
+CHUNK_OPTIONS = 3
+#: Largest number of cached token-pair similarities before the cache is emptied.
+PAIR_CACHE_MAX = 4_000_000
+
+_ARTICLE = "ال"
+_ABD_PREFIXES = ("abd ", "عبد ")
+_COARSE_FOLD = str.maketrans({"z": "d", "g": "k", "G": "k", "x": "h", "p": "b", "v": "f"})
+
+
+def coarse_fold(f: str) -> str:
+    """A fold with letters that traditions swap merged (Gaddafi ~ Qadhafi ~ Kadhafi)."""
+    out = f.translate(_COARSE_FOLD)
+    return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1])
+
+
+# ------------------------------------------------------------------------ shipped readings
+
+
+@cache
+def _tables() -> tuple[
+    dict[str, tuple[str, ...]],
+    dict[str, tuple[str, ...]],
+    dict[str, tuple[str, ...]],
+    dict[tuple[str, str, str], tuple[tuple[str, float], ...]],
+]:
+    """(Arabic token -> Latin readings, whole article word -> readings, Latin -> Arabic,
+    letter context -> renderings with log weights) from token_readings.tsv."""
+    from .._data import load_tsv
+
+    ar: dict[str, tuple[str, ...]] = {}
+    whole: dict[str, tuple[str, ...]] = {}
+    lat: dict[str, tuple[str, ...]] = {}
+    counts: dict[tuple[str, str, str], dict[str, float]] = {}
+    for row in load_tsv("token_readings.tsv"):
+        kind, tok, val = row["kind"], row["token"], row["readings"]
+        if kind == "chunk":
+            counts[(tok[0], tok[1], tok[2])] = {
+                ("" if c == "_" else c): float(w)
+                for c, _, w in (x.rpartition(":") for x in val.split(" "))
+            }
+        elif kind == "lat":
+            lat[tok] = tuple(val.split(" "))
+        else:
+            cands = tuple(x.rpartition(":")[0] for x in val.split(" "))
+            (ar if kind == "ar" else whole)[tok] = cands
+    return ar, whole, lat, _chunk_options(counts)
+
+
+def _chunk_options(
+    counts: dict[tuple[str, str, str], dict[str, float]],
+) -> dict[tuple[str, str, str], tuple[tuple[str, float], ...]]:
+    """Renderings per context, with backed-off contexts ``(*, c, n)``, ``(p, c, *)``, ``(*, c, *)``."""
+    merged: dict[tuple[str, str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for (p, c, n), d in counts.items():
+        for key in ((p, c, n), ("*", c, n), (p, c, "*"), ("*", c, "*")):
+            for ch, w in d.items():
+                merged[key][ch] += w
+    out = {}
+    for key, d in merged.items():
+        total = sum(d.values())
+        best = sorted(d.items(), key=lambda x: (-x[1], x[0]))[:CHUNK_OPTIONS]
+        out[key] = tuple((ch, math.log(w / total)) for ch, w in best)
+    return out
+
+
+def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
+    """The ``k`` best Latin readings of Arabic letters from the letter-in-context table alone.
+
+    A deterministic stand-in for the beam decoder on tokens that are in no table: each
+    letter is rendered as the decoder rendered it in that context across the vocabulary.
+
+    Example:
+        >>> "kazemi" in cheap_readings("كاظمي")
+        True
+    """
+    options = _tables()[3]
+    hyps: list[tuple[float, str]] = [(0.0, "")]
+    n = len(letters)
+    for i, c in enumerate(letters):
+        p = letters[i - 1] if i else "^"
+        nx = letters[i + 1] if i + 1 < n else "$"
+        opts = (
+            options.get((p, c, nx))
+            or options.get(("*", c, nx))
+            or options.get((p, c, "*"))
+            or options.get(("*", c, "*"))
+        )
+        if not opts:
+            continue
+        hyps = sorted([(s + lp, h + ch) for s, h in hyps for ch, lp in opts], reverse=True)[:k]
+    return tuple(dict.fromkeys(h for _, h in hyps if h))
+
+
+def readings(arabic_fold: str) -> tuple[str, ...]:
+    """Latin readings of one article-free Arabic token (shipped, else the cheap decoder).
+
+    Example:
+        >>> readings("كاظمي")[0]
+        'kazemi'
+    """
+    got = _tables()[0].get(arabic_fold)
+    if got is not None:
+        return got
+    return cheap_readings(_letters(arabic_fold))
+
+
+def _letters(token: str) -> str:
+    return "".join(c for c in token if "\u0621" <= c <= "\u064a")
+
+
+def _whole_readings(word: str) -> tuple[str, ...]:
+    got = _tables()[1].get(word)
+    return got if got is not None else cheap_readings(_letters(word))
+
+
+def _spellings(latin: str) -> tuple[str, ...]:
+    return _tables()[2].get(latin, ())
+
+
+# ---------------------------------------------------------------------------- the table
+
+
+class TokenTable:
+    """Interned tokens with their features in columns, and a token-pair similarity cache.
+
+    Attributes:
+        text, article, arabic, key, fold, ckey, cfold, weight: feature columns by id.
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[str, bool], int] = {}
+        self.text: list[str] = []
+        self.article: list[bool] = []
+        self.arabic: list[bool] = []
+        self.key: list[str] = []
+        self.fold: list[str] = []
+        self.ckey: list[str] = []
+        self.cfold: list[str] = []
+        self.weight: list[float] = []
+        self._cands: list[tuple[tuple[str, str], ...] | None] = []
+        self._pairs: dict[int, float] = {}
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def intern(
+        self,
+        text: str,
+        article: bool,
+        key: str | None = None,
+        fold_: str | None = None,
+        arabic: bool | None = None,
+    ) -> int:
+        """The id of a token (normalised, article-free ``text``), adding it when new.
+
+        ``key``, ``fold_`` and ``arabic`` may be passed when known (from a parsed
+        :class:`~nasab.names.Token`); they are computed from ``text`` otherwise.
+        """
+        i = self._ids.get((text, article))
+        if i is not None:
+            return i
+        i = self._ids[(text, article)] = len(self.text)
+        if key is None:
+            key = "".join(skeleton(p) for p in text.split(" "))
+        if fold_ is None:
+            fold_ = fold(text.replace(" ", ""))
+        self.text.append(text)
+        self.article.append(article)
+        self.arabic.append(script_of_token(text) == "arabic" if arabic is None else arabic)
+        self.key.append(key)
+        self.fold.append(fold_)
+        self.ckey.append(coarse(key))
+        self.cfold.append(coarse_fold(fold_))
+        self.weight.append(token_weight(key))
+        self._cands.append(None)
+        return i
+
+    def candidates(self, i: int) -> tuple[tuple[str, str], ...]:
+        """(fold, skeleton) of each Latin reading of Arabic token ``i``, best first."""
+        got = self._cands[i]
+        if got is None:
+            got = self._cands[i] = tuple((fold(c), skeleton(c)) for c in readings(self.fold[i]))
+        return got
+
+    def similarity(self, i: int, j: int) -> float:
+        """Similarity in [0, 1] of tokens ``i`` and ``j`` (symmetric, cached by pair)."""
+        k = (i << 32) | j if i <= j else (j << 32) | i
+        s = self._pairs.get(k)
+        if s is None:
+            if len(self._pairs) >= PAIR_CACHE_MAX:
+                self._pairs.clear()
+            s = self._pairs[k] = _similarity(self, i, j)
+        return s
+
+
+_DEFAULT: list[TokenTable] = []
+
+
+def default_table() -> TokenTable:
+    """The process-wide token table that :func:`~nasab.match.prepare` interns into."""
+    if not _DEFAULT:
+        _DEFAULT.append(TokenTable())
+    return _DEFAULT[0]
+
+
+def reset_default_table() -> TokenTable:
+    """Start a fresh process-wide table (names prepared before are prepared again)."""
+    _DEFAULT.clear()
+    return default_table()
+
+
+# ------------------------------------------------------------------------ pair similarity
+
+
+def _similarity(t: TokenTable, i: int, j: int) -> float:
+    ta, tb = t.text[i], t.text[j]
+    if ta == tb:
+        return 1.0
+    abd_a, abd_b = ta.startswith(_ABD_PREFIXES), tb.startswith(_ABD_PREFIXES)
+    if abd_a and abd_b:
+        # Abd + divine name: the shared 'Abd' says nothing; compare what follows.
+        return t.similarity(_strip_abd(t, i), _strip_abd(t, j))
+    if abd_a != abd_b:
+        # 'Abdul Hanif' vs 'Hanif': the servant prefix is often dropped in lists.
+        bare = _strip_abd(t, i if abd_a else j)
+        other = j if abd_a else i
+        return min(ABD_DROPPED, t.similarity(bare, other)) if t.key[bare] else 0.0
+    same_script = t.arabic[i] == t.arabic[j]
+    if same_script and not t.arabic[i] and min(len(ta), len(tb)) == 1:
+        # An initial ("A. Khamenei") agrees with any name that starts with it.
+        return INITIAL if ta[0] == tb[0] else 0.0
+    if not t.key[i] or not t.key[j]:
+        return 0.0
+    skel = max(
+        Levenshtein.normalized_similarity(t.key[i], t.key[j]),
+        COARSE_KEY * Levenshtein.normalized_similarity(t.ckey[i], t.ckey[j]),
+    )
+    if same_script:
+        return _same_script(t, i, j, skel)
+    return _cross_script(t, i, j, skel) if t.arabic[i] else _cross_script(t, j, i, skel)
+
+
+def _same_script(t: TokenTable, i: int, j: int, skel: float) -> float:
+    spell = max(
+        Indel.normalized_similarity(t.fold[i], t.fold[j]),
+        COARSE_FOLD * Indel.normalized_similarity(t.cfold[i], t.cfold[j]),
+    )
+    sim = SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
+    if not t.arabic[i] and t.article[i] != t.article[j]:
+        # "ALFAGIH" for "AL FAQIH": the article written joined to the name.
+        bare, other = (j, i) if t.article[i] else (i, j)
+        if t.fold[bare][:2] in ("al", "il") and len(t.fold[bare]) > 5:
+            sim = max(sim, t.similarity(t.intern(t.text[bare][2:], True), other))
+    return sim
+
+
+def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> float:
+    """Best similarity of an Arabic token's Latin readings to a Latin fold and skeleton."""
+    best = 0.0
+    for rank, (f, key) in enumerate(t.candidates(ar)):
+        sim = CANDIDATE_FOLD_SHARE * Indel.normalized_similarity(f, latin_fold) + (
+            1.0 - CANDIDATE_FOLD_SHARE
+        ) * Levenshtein.normalized_similarity(key, latin_key)
+        best = max(best, sim * (1.0 - CANDIDATE_RANK * rank))
+    return best
+
+
+def _cross_script(t: TokenTable, ar: int, lat: int, skel: float) -> float:
+    lat_fold, ar_text, lat_text = t.fold[lat], t.text[ar], t.text[lat]
+    spell = _cross_fold_sim(t, ar, lat_fold, t.key[lat])
+    if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat_text + ar_text:
+        # Second opinion from the other direction, where the Latin token's likeliest
+        # Arabic spellings are known.
+        spellings = _spellings(lat_text)
+        if spellings:
+            rev = max(Indel.normalized_similarity(ar_text, c) for c in spellings)
+            spell = (1.0 - REVERSE) * spell + REVERSE * rev
+    sim = SKELETON_SHARE_CROSS * skel + (1.0 - SKELETON_SHARE_CROSS) * spell
+    if t.article[ar] and not t.article[lat]:
+        if sim < WHOLE_WORD_BELOW and " " not in ar_text:
+            # Foreign names that begin with ال (إلياس Elias, ألبرتو Alberto) lose their
+            # first syllable as an "article": read the whole word as well.
+            whole = _whole_readings(_ARTICLE + ar_text)
+            sim = max(
+                sim,
+                max((Indel.normalized_similarity(fold(c), lat_fold) for c in whole), default=0.0),
+            )
+        if lat_fold[:2] in ("al", "il") and len(lat_fold) > 4:
+            # 'Elnady' for النادي: the article written joined to the name.
+            rest = lat_fold[2:]
+            rest_key = skeleton(rest)
+            sim = max(
+                sim,
+                SKELETON_SHARE_CROSS * Levenshtein.normalized_similarity(t.key[ar], rest_key)
+                + (1.0 - SKELETON_SHARE_CROSS) * _cross_fold_sim(t, ar, rest, rest_key),
+            )
+    return sim
+
+
+def _strip_abd(t: TokenTable, i: int) -> int:
+    rest = t.text[i].split(" ", 1)[1]
+    return t.intern(rest, t.article[i])

@@ -1,0 +1,79 @@
+"""Tests for nasab.match.tokens: interning, features, readings and pair similarity."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nasab.match.tokens import TokenTable, cheap_readings, readings
+
+CROSS = [
+    ("kazimi", False, "كاظمي", True),
+    ("mustafa", False, "مصطفي", False),
+    ("sudani", True, "سوداني", True),
+    ("shiratori", False, "شيراتوري", False),
+]
+DIFFERENT = [
+    ("sudani", True, "ساعدي", True),
+    ("kazimi", False, "خفاجي", True),
+]
+
+
+@pytest.mark.parametrize(("a", "art_a", "b", "art_b"), CROSS, ids=[c[0] for c in CROSS])
+def test_cross_script_spellings_of_one_name_agree(a: str, art_a: bool, b: str, art_b: bool) -> None:
+    t = TokenTable()
+    assert t.similarity(t.intern(a, art_a), t.intern(b, art_b)) >= 0.8
+
+
+@pytest.mark.parametrize(("a", "art_a", "b", "art_b"), DIFFERENT, ids=[c[0] for c in DIFFERENT])
+def test_different_names_disagree(a: str, art_a: bool, b: str, art_b: bool) -> None:
+    t = TokenTable()
+    assert t.similarity(t.intern(a, art_a), t.intern(b, art_b)) < 0.75
+
+
+def test_interning_gives_one_id_per_token_and_article() -> None:
+    t = TokenTable()
+    a = t.intern("kazimi", True)
+    assert t.intern("kazimi", True) == a
+    assert t.intern("kazimi", False) != a
+    assert len(t) == 2
+    assert (t.key[a], t.fold[a], t.arabic[a]) == ("KZM", "kazimi", False)
+
+
+def test_compound_tokens_get_the_keys_of_their_parts() -> None:
+    t = TokenTable()
+    i = t.intern("abd wahab", False)
+    assert (t.key[i], t.fold[i]) == ("BDHB", "abduahab")
+
+
+def test_shipped_readings_and_cheap_decoder() -> None:
+    assert readings("كاظمي")[0] == "kazemi"  # shipped (beam-decoded at build time)
+    cheap = cheap_readings("شيراتوري")
+    assert 1 <= len(cheap) <= 8 and all(c.isascii() and c.isalpha() for c in cheap)
+    assert "shiratori" in cheap
+    assert cheap_readings("") == ()
+
+
+def test_similarity_is_symmetric_and_cached() -> None:
+    t = TokenTable()
+    a, b = t.intern("mazrui", False), t.intern("مزروعي", True)
+    s = t.similarity(a, b)
+    assert t.similarity(b, a) == s
+    assert 0.0 <= s <= 1.0
+
+
+_ARABIC = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي", min_size=1, max_size=12)
+_LATIN = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(_ARABIC, _LATIN, st.booleans(), st.booleans())
+def test_any_token_pair_scores_in_range_both_ways(ar: str, lat: str, x: bool, y: bool) -> None:
+    t = TokenTable()
+    i, j = t.intern(ar, x), t.intern(lat, y)
+    s = t.similarity(i, j)
+    assert 0.0 <= s <= 1.0
+    u = TokenTable()
+    jj, ii = u.intern(lat, y), u.intern(ar, x)
+    assert u.similarity(jj, ii) == s
