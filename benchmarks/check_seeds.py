@@ -17,7 +17,7 @@ Prints one line per check and the share passed; exits 1 below 100%.
 
 Usage::
 
-    python benchmarks/check_seeds.py [--docs DIR] [--gold FILE] [--json]
+    python benchmarks/check_seeds.py [--docs DIR] [--gold FILE] [--backend auto|rules|model] [--json]
 """
 
 from __future__ import annotations
@@ -242,6 +242,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument(
+        "--backend",
+        default="auto",
+        choices=["auto", "rules", "model"],
+        help="extraction backend (default auto: the models where installed)",
+    )
+    parser.add_argument(
         "--save", type=Path, default=None, help="also write the graph as node-link JSON here"
     )
     args = parser.parse_args(argv)
@@ -258,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no documents in {args.docs}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    graph = build_graph(paths)
+    graph = build_graph(paths, backend=args.backend)
     seconds = time.perf_counter() - t0
     if args.save:
         graph.to_json(args.save)

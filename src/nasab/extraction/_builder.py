@@ -22,6 +22,9 @@ class Builder:
         self.relations: list[Relation] = []
         self._rel_keys: set[tuple[Any, ...]] = set()
         self._buckets: dict[int, list[Mention]] = {}
+        #: Ends -> starts of a statistical model's person spans: the English rules take
+        #: them as a person cue (roles, titles and appositions then link to them).
+        self.person_hints: dict[int, int] = {}
 
     def mention(
         self,

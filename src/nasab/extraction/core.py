@@ -9,28 +9,35 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from ..errors import ExtraMissingError, InputError
+from ..errors import InputError
 from ..lexicon import word_set
 from ..names import parse_name
 from ..names.parse import Name
+from . import arabic_ner
 from ._builder import Builder
 from ._lex import lexicon
 from ._tokens import Tok, tokenize_span
 from .arabic import arabic_stems, extract_sentence_ar
 from .documents import read_documents, sentences
 from .english import extract_sentence_en, headline_case, is_caps_headline
+from .merge import merge_english_entities, person_hints
 from .model import Document, Extraction
+from .ner import english_entities, resolve_backend, uses_model
 
 __all__ = ["extract"]
 
 
 def extract(
-    doc: Document | str, *, known: Iterable[str] = (), backend: str = "rules"
+    doc: Document | str,
+    *,
+    known: Iterable[str] = (),
+    backend: str = "auto",
+    entities: Sequence[tuple[int, int, str]] | None = None,
 ) -> Extraction:
     """Find persons, organisations, roles and places in a document, and the relations
     between them (roles held, aliases, acronyms).
@@ -41,15 +48,22 @@ def extract(
             looked for in this document, also across scripts (by consonant skeleton,
             Arabic candidate spellings and :func:`nasab.compare`), in full or as a bare
             family name.
-        backend: ``rules`` (default, no model) or ``spacy`` (English entities from
-            ``en_core_web_sm`` added to the rules' output; needs the ``spacy`` extra).
+        backend: ``auto`` (default: the statistical models where the ``ner`` extra is
+            installed, the rules otherwise; which one ran is said once, see
+            :mod:`nasab.extraction.ner`), ``rules`` (no model), or ``model`` (its synonym
+            ``spacy``: the models' entities merged with the rules' mentions; needs the
+            ``ner`` extra).
+        entities: the English model's entities of ``doc.text`` as (start, end, label)
+            character spans, when already computed in a batch with
+            :func:`nasab.extraction.ner.english_entities` (the model backend only;
+            computed here when None).
 
     Returns:
         An :class:`Extraction` with mentions and relations in document order.
 
     Raises:
         InputError: an unknown backend, or ``doc`` is not a document or text.
-        ExtraMissingError: ``backend="spacy"`` without spaCy or its English model.
+        ExtraMissingError: ``backend="model"`` (or ``"spacy"``) without the ``ner`` extra.
 
     Example:
         >>> ex = extract("The Head of the Border Guard Command, Major General Ali al-Tamimi, spoke.")
@@ -58,17 +72,21 @@ def extract(
         >>> [m.text for m in extract("قال الزبيدي", known=["Muqdad al-Zubaidi"]).persons()]
         ['الزبيدي']
     """
-    if backend not in ("rules", "spacy"):
-        raise InputError(f"backend must be 'rules' or 'spacy', got {backend!r}")
+    resolved = resolve_backend(backend)
+    use_en = uses_model("en", resolved, auto=backend == "auto")
+    use_ar = uses_model("ar", resolved, auto=backend == "auto")
     if isinstance(doc, str):
         doc = read_documents([{"id": "doc0", "text": doc}])[0]
     if not isinstance(doc, Document):
         raise InputError(f"extract() needs a Document or a text, got {type(doc).__name__}")
     known_names = [k for k in known if isinstance(k, str) and k.strip()]
-    nlp = _spacy_model() if backend == "spacy" else None
     lex = lexicon()
     b = Builder(doc)
     sents = sentences(doc)
+    ents = ()
+    if use_en and any("a" <= c.lower() <= "z" for c in doc.text):
+        ents = entities if entities is not None else english_entities([doc.text])[0]
+        b.person_hints = person_hints(doc.text, ents)
     leftovers: list[tuple[tuple[int, int], list[Tok], list[tuple[int, int]]]] = []
     arabic_toks: list[tuple[tuple[int, int], list[Tok]]] = []
     for sent in sents:
@@ -85,11 +103,14 @@ def extract(
             leftovers.append((sent, en_toks, rest))
         if has_ar:
             ar_toks = toks  # Latin words stay in as breakers
-            extract_sentence_ar(b, ar_toks, sent, lex)
+            spans = arabic_ner.sentence_spans(doc.text, *sent) if use_ar else ()
+            extract_sentence_ar(b, ar_toks, sent, lex, model_spans=spans)
             arabic_toks.append((sent, ar_toks))
-    if nlp is not None:
-        _spacy_mentions(b, nlp, doc, sents)
+    if ents:
+        merge_english_entities(b, ents, sents, lex, names_first=True)
     _short_forms(b, leftovers, arabic_toks, known_names)
+    if ents:
+        merge_english_entities(b, ents, sents, lex)
     mentions = b.sorted_mentions()
     for m in mentions:
         m.attrs.pop("strong", None)
@@ -325,45 +346,3 @@ def _english_known(
                 known=k,
             )
             return
-
-
-# ---------------------------------------------------------------- spaCy backend
-
-
-@lru_cache(maxsize=1)
-def _spacy_model():
-    try:
-        import spacy
-
-        return spacy.load("en_core_web_sm")
-    except (ImportError, OSError) as exc:
-        raise ExtraMissingError("the spaCy backend", "spacy", "spacy and en-core-web-sm") from exc
-
-
-_SPACY_KINDS = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": None,
-}
-
-
-def _spacy_mentions(b: Builder, nlp, doc: Document, sents: list[tuple[int, int]]) -> None:
-    for sent in sents:
-        chunk = doc.text[sent[0] : sent[1]]
-        if not any("a" <= c.lower() <= "z" for c in chunk):
-            continue
-        for ent in nlp(chunk).ents:
-            kind = _SPACY_KINDS.get(ent.label_)
-            if kind is None:
-                continue
-            start, end = sent[0] + ent.start_char, sent[0] + ent.end_char
-            text = doc.text[start:end]
-            if text.lower().startswith("the "):
-                start += 4
-            if text.endswith(("’s", "'s")):
-                end -= 2
-            if end > start and b.overlaps(start, end) is None:
-                b.mention(start, end, kind, sent, language="en", source="spacy")

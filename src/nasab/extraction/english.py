@@ -24,6 +24,7 @@ from ..lexicon import kunya_markers, patronymic_markers, word_list, word_set
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
+from .model import Mention
 
 __all__ = ["extract_sentence_en", "headline_case", "is_caps_headline"]
 
@@ -207,8 +208,8 @@ def _name_ok(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
     for k in range(i, j):
         t = toks[k]
         low = _last(t)
-        if t.text.isupper() and len(t.text) > 1:
-            return False
+        if t.text.isupper() and len(t.text) > 1 and not (k > i and _REGNAL.fullmatch(t.text)):
+            return False  # capitals: an acronym, unless a regnal number (Mohammed VI)
         if (
             low in lex.org_heads_en
             or low in lex.geo_after_en
@@ -431,11 +432,14 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
             weak
             and not (_first(toks[name_s]) in lex.given_en or _has_particle(toks, name_s, e))
             and not _bare_surname(toks, name_s, e, lex, chain[0][2])
+            and _hinted(b, toks, name_s, e, s) is None
             if name_s < e
             else False
         ):
             leftovers.append((name_s, e))
-        elif name_s < e and _name_ok(toks, name_s, e, lex):
+        elif name_s < e and (
+            _name_ok(toks, name_s, e, lex) or _hinted(b, toks, name_s, e, s) == (name_s, e)
+        ):
             _add_person(b, toks, name_s, e, sent, lex, persons, chain, rule="title")
         elif name_s < e and _is_org_words(toks, name_s, e, lex):
             _span_mention(b, toks, name_s, e, "organization", sent, source="head")
@@ -504,7 +508,52 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
                 rule="given" if first in lex.given_en else "particle",
             )
             return
+    hint = _hinted(b, toks, s, e)
+    if hint is not None and _name_ok(toks, *hint, lex) and not _tail_of_person(b, toks, *hint):
+        a, z = hint
+        if a > s:
+            _classify_run(b, toks, s, a, sent, lex, used, org_at, persons, leftovers)
+        trig = _trigger_before(toks, a, lex)
+        _add_person(b, toks, a, z, sent, lex, persons, [trig] if trig else [], rule="model")
+        if z < e:
+            _classify_run(b, toks, z, e, sent, lex, used, org_at, persons, leftovers)
+        return
     leftovers.append((s, e))
+
+
+def _tail_of_person(b: Builder, toks: list[Tok], a: int, z: int) -> bool:
+    """toks[a:z] are the last words of a longer person name found before: a short form,
+    left to the short-form rules ("Abdel Fattah" after "Tarek Abdel Fattah")."""
+    words = b.doc.text[toks[a].start : toks[z - 1].end].split()
+    return any(
+        m.kind == "person"
+        and len(m.text.split()) > len(words)
+        and m.text.split()[-len(words) :] == words
+        for m in b.mentions.values()
+    )
+
+
+#: Roman numerals of regnal and dynastic numbers (I to XXXIX).
+_REGNAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _hinted(
+    b: Builder, toks: list[Tok], s: int, e: int, run: int | None = None
+) -> tuple[int, int] | None:
+    """The tokens [a, z) of [s, e) that a model person span ends with and covers, if
+    any; the span starts inside the capitalised run beginning at token ``run`` (``s``
+    when None), so it may hold the title words before ``s``."""
+    if not b.person_hints:
+        return None
+    first = toks[s if run is None else run].start
+    for z in range(e, s, -1):
+        start = b.person_hints.get(toks[z - 1].end)
+        if start is None or start < first:
+            continue
+        a = next((k for k in range(s, z) if toks[k].start >= start), None)
+        if a is not None:
+            return a, z
+    return None
 
 
 def _bare_surname(toks: list[Tok], s: int, e: int, lex: Lexicon, info: TitleInfo) -> bool:
@@ -714,6 +763,7 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
     k += 1
     if k < n and toks[k].text.lower() in ("the", "a", "an"):
         k += 1
+    owner, k = _possessive_owner(b, toks, k)  # "NAME, the State Department's spokeswoman"
     so_called = k < n and toks[k].text.lower() in ("so-called", "self-styled", "self-proclaimed")
     if so_called:
         k += 1
@@ -746,14 +796,33 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
     while z < n and toks[z].text not in (",", ";", ".", ")", "(") and z - end < 8:
         z += 1
     fits, tail = _org_tail(b, toks, end, z, lex)
-    if not fits:
-        tail = {}
+    if not fits or (owner is not None and not tail):
+        tail = {} if owner is None else {_OWNER_ATTR[owner.kind]: owner.text}
     attrs = {"role": role_text, "rank": pm.attrs.get("rank"), "rule": "apposition-after"}
     if role_ar:
         attrs["role_ar"] = role_ar
     if so_called:
         attrs["so_called"] = True
     b.relation("holds_role", pm, rm, sent, **attrs, **tail)
+
+
+_OWNER_ATTR = {"organization": "organization", "place": "place"}
+
+
+def _possessive_owner(b: Builder, toks: list[Tok], k: int) -> tuple[Mention | None, int]:
+    """An organisation or place written with a possessive at token ``k`` ("the State
+    Department's"): the mention and the token after it; else (None, k)."""
+    if k >= len(toks) or not toks[k].cap:
+        return None, k
+    om = b.overlaps(toks[k].start, toks[k].end, ("organization", "place"))
+    if om is None or om.start != toks[k].start:
+        return None, k
+    j = k
+    while j < len(toks) and toks[j].end <= om.end:
+        j += 1
+    if toks[j - 1].end == om.end and toks[j - 1].possessive:
+        return om, j
+    return None, k
 
 
 def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:

@@ -760,22 +760,27 @@ def _name_keys(name: str) -> frozenset[str]:
     return frozenset(k for k in info.keys if not k.startswith("k:"))
 
 
-def _extract_one(args: tuple[Any, tuple[str, ...], str]) -> Any:
+def _extract_one(args: tuple[Any, tuple[str, ...], str, Any]) -> Any:
     from ..extraction import extract
 
-    doc, known, backend = args
-    return extract(doc, known=known, backend=backend) if known else extract(doc, backend=backend)
+    doc, known, backend, entities = args
+    return extract(doc, known=known, backend=backend, entities=entities)
 
 
 def _run(
-    jobs: list[tuple[Any, tuple[str, ...], str]],
+    jobs: list[tuple[Any, tuple[str, ...], str, Any]],
     workers: int,
     progress: Progress = None,
     desc: str = "extracting",
 ) -> list[Any]:
     report = progress_callback(progress, desc, len(jobs), min_items=PROGRESS_MIN_DOCUMENTS)
+    return _reported(_map(_extract_one, jobs, workers), len(jobs), report)
+
+
+def _map(fn: Any, jobs: list[Any], workers: int) -> Iterable[Any]:
+    """``fn`` over ``jobs`` in order, in ``workers`` processes (1: in this one)."""
     if workers == 1 or len(jobs) < 2 * max(workers, 1):
-        return _reported(map(_extract_one, jobs), len(jobs), report)
+        return map(fn, jobs)
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
@@ -787,8 +792,27 @@ def _run(
         else None
     )
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
-        results = pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (n * 4)))
-        return _reported(results, len(jobs), report)
+        return list(pool.map(fn, jobs, chunksize=max(1, len(jobs) // (n * 4))))
+
+
+#: Documents per batch handed to the English model (in one process).
+MODEL_BATCH = 64
+
+
+def _model_entities(docs: Sequence[Any], workers: int) -> list[Any]:
+    """The English model's entities of every document with Latin text (None for the
+    others), in batches, the model loaded once (before the workers fork)."""
+    from ..extraction.ner import english_entities, english_model
+
+    english_model()
+    latin = [i for i, d in enumerate(docs) if d.language in ("en", "mixed")]
+    chunks = [latin[i : i + MODEL_BATCH] for i in range(0, len(latin), MODEL_BATCH)]
+    found = _map(english_entities, [[docs[i].text for i in c] for c in chunks], workers)
+    out: list[Any] = [None] * len(docs)
+    for chunk, ents in zip(chunks, found, strict=True):
+        for i, e in zip(chunk, ents, strict=True):
+            out[i] = e
+    return out
 
 
 def _reported(results: Iterable[Any], total: int, report: Any) -> list[Any]:
@@ -806,8 +830,14 @@ def _extract_all(
 ) -> list[Any]:
     """Extract every document; then re-extract those that may hold a person or
     organisation name found in another document but not in them, with ``known`` the
-    names found elsewhere whose family-name key occurs in the text."""
-    first = _run([(doc, (), backend) for doc in docs], workers, progress)
+    names found elsewhere whose family-name key occurs in the text. With the model
+    backend, the model reads each document once, in batches."""
+    from ..extraction.ner import resolve_backend, uses_model
+
+    english = uses_model("en", resolve_backend(backend), auto=backend == "auto")
+    ents = _model_entities(docs, workers) if english else [None] * len(docs)
+    jobs0 = [(doc, (), backend, e) for doc, e in zip(docs, ents, strict=True)]
+    first = _run(jobs0, workers, progress)
     if not two_pass or len(docs) < 2:
         return first
     found: list[set[str]] = []
@@ -831,7 +861,7 @@ def _extract_all(
     for name in known:
         for k in _name_keys(name) if _person_info(name).tokens >= 1 else ():
             by_key[k].append(name)
-    jobs: list[tuple[Any, tuple[str, ...], str]] = []
+    jobs: list[tuple[Any, tuple[str, ...], str, Any]] = []
     redo: list[int] = []
     for pos, doc in enumerate(docs):
         keys = _text_keys(doc.text)
@@ -840,7 +870,7 @@ def _extract_all(
             {name for k in keys & by_key.keys() for name in by_key[k] if known_names[name] - {pos}}
         )
         if any(normalize(name) not in found[pos] for name in relevant):
-            jobs.append((doc, tuple(relevant), backend))
+            jobs.append((doc, tuple(relevant), backend, ents[pos]))
             redo.append(pos)
     out = list(first)
     for pos, ex in zip(redo, _run(jobs, workers, progress, "re-reading"), strict=True):

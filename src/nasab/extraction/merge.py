@@ -1,0 +1,290 @@
+"""Merging a statistical model's entity spans into the rules' mentions.
+
+Neither side loses what the other finds:
+
+* a model span that no rule mention overlaps is added (PERSON as a person, ORG as an
+  organisation, GPE/LOC/FAC as a place), after trimming what the rules keep outside
+  spans: a leading article, titles, ranks and roles in front (the rules' role
+  mentions and the title table), a possessive ``'s`` and closing punctuation;
+* where the rules found a title, rank or role, the rules win: a role mention is
+  never turned into a name, and a person the rules found by a title keeps its span;
+* an untitled person the rules found is widened to the model's boundary when the
+  model's name holds it (rules "Psaki" inside model "Jen Psaki");
+* the rules' organisations and places (gazetteers, head words) stay as they are.
+
+Example:
+    >>> from nasab.extraction import Document
+    >>> from nasab.extraction._builder import Builder
+    >>> from nasab.extraction._lex import lexicon
+    >>> doc = Document("d", "Analyst Noah Rothman spoke.", "en")
+    >>> b = Builder(doc)
+    >>> merge_english_entities(b, [(0, 20, "PERSON")], [(0, 27)], lexicon(), names_first=True)
+    >>> [(m.text, m.kind) for m in b.sorted_mentions()]
+    [('Noah Rothman', 'person')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..text import normalize
+from ._builder import Builder
+from ._lex import Lexicon
+from .model import Mention
+
+__all__ = ["MODEL_KINDS", "merge_english_entities", "person_hints"]
+
+#: spaCy labels kept, and the mention kind each becomes.
+MODEL_KINDS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+_WORD = re.compile(r"[^\s]+")
+_TRAIL = "'’\".,;:!?)]}”»-–— "
+_LEAD = "'’\"(“«[-–— "
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_ANY = ("person", "organization", "place", "event", "role")
+
+
+def person_hints(text: str, entities: Sequence[tuple[int, int, str]]) -> dict[int, int]:
+    """End -> start of the model's person spans of two words or more (possessive and
+    closing punctuation off, hashtags and handles left out), for the rules to take as
+    a person cue (one-word guesses wait for :func:`merge_english_entities`).
+
+    Example:
+        >>> t = "They met Hillary Clinton's aides."
+        >>> {t[s:e] for e, s in person_hints(t, [(9, 26, "PERSON")]).items()}
+        {'Hillary Clinton'}
+    """
+    out: dict[int, int] = {}
+    names = [text[s:e].split() for s, e, label in entities if label == "PERSON"]
+    tails = {" ".join(w[k:]) for w in names for k in range(1, len(w))}
+    for start, end, label in entities:
+        if label != "PERSON" or "\n" in text[start:end] or text[start:end] in tails:
+            continue
+        while end > start and text[end - 1] in _TRAIL:
+            end -= 1
+        for suffix in _POSSESSIVE[:2]:
+            if text[start:end].endswith(suffix):
+                end -= len(suffix)
+        if len(text[start:end].split()) < 2:
+            continue
+        if not any(c in text[max(0, start - 1) : end] for c in "#@/"):
+            out[end] = start
+    return out
+
+
+def merge_english_entities(
+    b: Builder,
+    entities: Sequence[tuple[int, int, str]],
+    sents: Sequence[tuple[int, int]],
+    lex: Lexicon,
+    *,
+    names_first: bool = False,
+) -> None:
+    """Add the model's entities to the rules' mentions in ``b`` (see the module notes).
+
+    Run it twice: first with ``names_first`` (persons of two words or more: they then
+    count as full names whose bare family name the rules find later in the text),
+    then, after the rules' short forms, for the rest (a one-word "Hasso" the model
+    calls an organisation is first claimed as the short form of "Rezan Hasso").
+
+    Args:
+        b: the document's builder, holding the rules' mentions.
+        entities: (start, end, label) character spans of the model.
+        sents: the document's sentence spans (a span across two sentences is dropped).
+        lex: the extractor's lexicon (titles and roles to trim, known places).
+        names_first: add only persons of two words or more (the first pass).
+    """
+    starts = [s for s, _ in sents]
+    ruled = _rule_kinds(b)
+    trusted = _trusted_words(b, entities, starts, lex)
+    tails = _name_tails(b, entities)
+    for start, end, label in entities:
+        kind = MODEL_KINDS.get(label)
+        if kind is None:
+            continue
+        text = b.doc.text[start:end]
+        multi = kind == "person" and len(text.split()) >= 2 and text not in tails
+        if multi != names_first:
+            continue
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or end > sents[k][1]:
+            continue
+        span = _trim(b, start, end, lex)
+        if span is None:
+            continue
+        surface = b.doc.text[span[0] : span[1]]
+        if kind == "person" and " " not in surface and surface not in trusted:
+            continue  # a lone capitalised word opening a sentence ("Snow", "Woken")
+        if kind != "place" and (
+            lex.places_en.get(tuple(normalize(surface).split()))
+            or ruled.get(surface, kind) == "place"
+        ):
+            kind = "place"  # a known place, or one the rules read as a place elsewhere
+        _merge_one(b, span[0], span[1], kind, sents[k])
+    if not names_first:
+        _propagate(b, sents)
+
+
+def _name_tails(b: Builder, entities: Sequence[tuple[int, int, str]]) -> set[str]:
+    """The last words of longer person names in the document ("Abdel Fattah" of
+    "Tarek Abdel Fattah"): alone, they are short forms, left to the rules first."""
+    names = {m.text for m in b.mentions.values() if m.kind == "person"}
+    names |= {b.doc.text[s:e] for s, e, label in entities if label == "PERSON"}
+    out: set[str] = set()
+    for name in names:
+        words = name.split()
+        out.update(" ".join(words[k:]) for k in range(1, len(words)))
+    return out
+
+
+def _sentence_initial(text: str, start: int, sent_start: int) -> bool:
+    """Nothing but punctuation and spaces between the sentence start and ``start``."""
+    return not any(c.isalnum() for c in text[sent_start:start])
+
+
+def _trusted_words(
+    b: Builder, entities: Sequence[tuple[int, int, str]], starts: list[int], lex: Lexicon
+) -> set[str]:
+    """One-word names the model may add as persons: known given names, words it calls a
+    person somewhere not opening a sentence, and words of longer names it found."""
+    text = b.doc.text
+    out: set[str] = set()
+    for start, end, label in entities:
+        if label != "PERSON":
+            continue
+        words = text[start:end].split()
+        if len(words) > 1:
+            out.update(w for w in words if w[:1].isupper())
+            continue
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or not _sentence_initial(text, start, starts[k]):
+            out.add(text[start:end].rstrip("’'s"))
+    return out | {w for w in _words_of(b) if w.lower() in lex.given_en}
+
+
+def _words_of(b: Builder) -> set[str]:
+    return {w for w in re.findall(r"[A-Z][\w-]+", b.doc.text)}
+
+
+def _propagate(b: Builder, sents: Sequence[tuple[int, int]]) -> None:
+    """Every other whole-word, same-case occurrence of a name the model added (in a
+    sentence the model read otherwise) becomes the same kind of mention, where
+    nothing else was found."""
+    text = b.doc.text
+    starts = [s for s, _ in sents]
+    names = {
+        (m.text, m.kind)
+        for m in b.mentions.values()
+        if m.attrs.get("source") == "model" and m.kind in ("person", "organization")
+    }
+    for surface, kind in sorted(names):
+        for hit in re.finditer(rf"(?<![\w#@/.]){re.escape(surface)}(?![\w/])", text):
+            start, end = hit.span()
+            k = bisect.bisect_right(starts, start) - 1
+            if k < 0 or end > sents[k][1] or b.overlaps(start, end, _ANY) is not None:
+                continue
+            b.mention(start, end, kind, sents[k], language="en", source="model-repeat")
+
+
+def _rule_kinds(b: Builder) -> dict[str, str]:
+    """Surface -> kind of the rules' places and organisations in the document (a
+    place's first word too: "Giza" of "Giza desert")."""
+    out: dict[str, str] = {}
+    for m in b.mentions.values():
+        if m.kind in ("place", "organization"):
+            out.setdefault(m.text, m.kind)
+            if m.kind == "place" and " " in m.text:
+                out.setdefault(m.text.split()[0], "place")
+    return out
+
+
+def _trim(b: Builder, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The span without article, titles or roles before and possessive after it."""
+    text = b.doc.text
+    while True:
+        while start < end and text[start] in _LEAD:
+            start += 1
+        while end > start and text[end - 1] in _TRAIL:
+            end -= 1
+        for suffix in _POSSESSIVE[:2]:
+            if text[start:end].endswith(suffix):
+                end -= len(suffix)
+        first = _WORD.match(text, start, end)
+        if first is None:
+            return None
+        word = first.group().rstrip(".").lower()
+        role = b.overlaps(start, start + 1, ("role",))
+        if role is not None and role.end < end:
+            start = role.end
+            continue
+        if word in ("the", "a", "an") or (word,) in lex.titles_en:
+            start = first.end()
+            continue
+        break
+    if start >= end or "\n" in text[start:end] or not text[start].isupper():
+        return None
+    if (start and text[start - 1] in "#@/") or any(c in text[start:end] for c in "#@/"):
+        return None  # hashtags, handles, addresses
+    return start, end
+
+
+def _merge_one(b: Builder, start: int, end: int, kind: str, sent: tuple[int, int]) -> None:
+    if b.overlaps(start, end, ("role",)) is not None:
+        return  # the rules read a role here: a role never becomes a name
+    old = b.overlaps(start, end)
+    if old is None:
+        b.mention(start, end, kind, sent, language="en", source="model")
+        return
+    if old.kind != "person" or old.attrs.get("refers_to"):
+        return
+    if kind == "person" and _widen(b, old, start, end):
+        if b.overlaps(start, old.start) is None and b.overlaps(old.end, end) is None:
+            _replace(b, old, start, end, "person", sent)
+    elif kind == "organization" and old.span == (start, end) and _weak(old):
+        _replace(b, old, start, end, "organization", sent)
+
+
+def _weak(m: Mention) -> bool:
+    """A person the rules guessed from a name particle alone ("El Al")."""
+    return m.attrs.get("source") == "particle" and not any(
+        m.attrs.get(k) for k in ("titles", "rank", "role")
+    )
+
+
+def _widen(b: Builder, old: Mention, start: int, end: int) -> bool:
+    """The model's name holds the rules' person: untitled, it takes the model's
+    boundaries; found by a title or role, only its end moves (the title stays out)."""
+    if not (start <= old.start and old.end <= end) or (start, end) == old.span:
+        return False
+    if not any(c.islower() for c in b.doc.text[start:end]):
+        return False  # capitals only (a headline): the model's boundaries are guesses
+    titled = any(old.attrs.get(k) for k in ("titles", "rank", "role"))
+    return not titled or start == old.start
+
+
+def _replace(
+    b: Builder, old: Mention, start: int, end: int, kind: str, sent: tuple[int, int]
+) -> None:
+    """Put a mention at (start, end) in place of ``old``, moving its relations."""
+    del b.mentions[old.span]
+    attrs = {k: v for k, v in old.attrs.items() if k != "source"}
+    new = b.mention(start, end, kind, sent, language="en", source="model", **attrs)
+    if kind != old.kind:
+        b.relations[:] = [r for r in b.relations if old not in (r.subject, r.object)]
+        return
+    b.relations[:] = [
+        replace(
+            r,
+            subject=new if r.subject is old else r.subject,
+            object=new if r.object is old else r.object,
+        )
+        for r in b.relations
+    ]

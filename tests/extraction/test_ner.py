@@ -1,0 +1,251 @@
+"""Backend choice (auto / rules / model), the missing ``ner`` extra, and the model's
+entities merged with the rules' mentions."""
+
+from __future__ import annotations
+
+import importlib.abc
+import sys
+import warnings
+
+import pytest
+
+from nasab import build_graph
+from nasab.errors import ExtraMissingError, InputError
+from nasab.extraction import Document, extract, ner
+
+HAVE_MODEL = ner.model_available("en")
+needs_model = pytest.mark.skipif(not HAVE_MODEL, reason="the ner extra is not installed")
+
+
+_BLOCKED = ("spacy", "thinc", "pycrfsuite", *ner.ENGLISH_MODELS)
+
+
+class _Refuse(importlib.abc.MetaPathFinder):
+    """An import finder that makes spaCy and its models look absent."""
+
+    def find_spec(self, name, path=None, target=None):  # type: ignore[no-untyped-def]
+        if name.split(".")[0] in _BLOCKED:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+@pytest.fixture
+def no_extra(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The ner extra made absent for one test (and the once-only notice reset)."""
+    for name in list(sys.modules):
+        if name.split(".")[0] in _BLOCKED:
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [_Refuse(), *sys.meta_path])
+    monkeypatch.setattr(ner, "_announced", set())
+    ner.english_model.cache_clear()
+    yield
+    ner.english_model.cache_clear()
+
+
+def test_rules_never_need_the_extra() -> None:
+    assert ner.resolve_backend("rules") == "rules"
+
+
+@pytest.mark.parametrize("backend", ["bert", "", "Rules"], ids=["unknown", "empty", "case"])
+def test_unknown_backend_refused(backend: str) -> None:
+    with pytest.raises(InputError, match="backend must be one of"):
+        extract("Ali al-Tamimi spoke.", backend=backend)
+
+
+def test_auto_falls_back_to_rules_with_one_notice(no_extra) -> None:  # type: ignore[no-untyped-def]
+    assert not ner.model_available("en") and not ner.model_available("ar")
+    with pytest.warns(UserWarning, match=r"nasab\[ner\]"):
+        assert ner.resolve_backend("auto") == "rules"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # said once per process, not per document
+        ex = extract("Prime Minister Ali al-Tamimi spoke.")
+        ar = extract("قال وزير الخارجية علي التميمي")
+    assert [m.text for m in ex.persons()] == ["Ali al-Tamimi"]
+    assert [m.text for m in ar.persons()] == ["علي التميمي"]
+
+
+@pytest.mark.parametrize("backend", ["model", "spacy"], ids=["model", "spacy"])
+def test_model_without_extra_names_it(no_extra, backend: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ExtraMissingError, match=r"nasab\[ner\]") as info:
+        extract("Ali al-Tamimi spoke.", backend=backend)
+    assert info.value.extra == "ner"
+    with pytest.raises(ExtraMissingError):
+        build_graph(["Ali al-Tamimi spoke."], backend=backend)
+    with pytest.raises(ExtraMissingError):
+        ner.english_model()
+
+
+@needs_model
+def test_auto_uses_the_model_when_installed() -> None:
+    assert ner.resolve_backend("auto") == "model"
+    assert ner.english_model() is ner.english_model()  # loaded once
+    assert ner.english_model().pipe_names == ["ner"]
+
+
+@needs_model
+def test_batch_entities_are_per_text() -> None:
+    texts = ["Hillary Clinton spoke.", "", "The United Nations met."]
+    ents = ner.english_entities(texts)
+    assert len(ents) == 3 and ents[1] == ()
+    assert [texts[0][s:e] for s, e, label in ents[0] if label == "PERSON"] == ["Hillary Clinton"]
+
+
+# ---------------------------------------------------------------- merging (entities given)
+
+# (text, model entities as (surface, label), persons expected, organisations expected)
+MERGE_CASES = [
+    (
+        "Analyst Noah Rothman wrote about it.",
+        [("Noah Rothman", "PERSON")],
+        ["Noah Rothman"],
+        [],
+    ),
+    (
+        "Russian Foreign Minister Sergei Lavrov met them in Geneva.",
+        [("Foreign Minister Sergei Lavrov", "PERSON")],
+        ["Sergei Lavrov"],
+        [],
+    ),
+    (
+        "They praised Hillary Clinton's speech.",
+        [("Hillary Clinton's", "PERSON")],
+        ["Hillary Clinton"],
+        [],
+    ),
+    (
+        "Weapons expert Hamish de Bretton-Gordon told the paper.",
+        [("Hamish de Bretton-Gordon", "PERSON")],
+        ["Hamish de Bretton-Gordon"],
+        [],
+    ),
+    (
+        "Snow has covered the hills. The storm moved on.",
+        [("Snow", "PERSON")],
+        [],
+        [],
+    ),
+    (
+        "The tag #Lavrov trended on the site.",
+        [("Lavrov", "PERSON")],
+        [],
+        [],
+    ),
+    (
+        "A reporter for the Mashable site said so. Mashable denied it.",
+        [("the Mashable", "ORG")],
+        [],
+        ["Mashable", "Mashable"],
+    ),
+]
+
+
+def _entities(text: str, spans: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    return [(text.index(s), text.index(s) + len(s), label) for s, label in spans]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "spans", "persons", "orgs"),
+    MERGE_CASES,
+    ids=[
+        "untitled",
+        "role-trimmed",
+        "possessive",
+        "titled-widened",
+        "sentence-start",
+        "hashtag",
+        "repeat",
+    ],
+)
+def test_merge(text: str, spans, persons: list[str], orgs: list[str]) -> None:  # type: ignore[no-untyped-def]
+    ex = extract(Document("d", text, "en"), backend="model", entities=_entities(text, spans))
+    assert [m.text for m in ex.persons()] == persons
+    assert [m.text for m in ex.organizations()] == orgs
+    for m in ex.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+@needs_model
+def test_rules_keep_the_role_of_a_widened_name() -> None:
+    text = "Weapons expert Hamish de Bretton-Gordon told the paper."
+    ex = extract(
+        Document("d", text, "en"),
+        backend="model",
+        entities=_entities(text, [("Hamish de Bretton-Gordon", "PERSON")]),
+    )
+    assert [(r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role"] == [
+        ("Hamish de Bretton-Gordon", "Expert")
+    ]
+
+
+@needs_model
+def test_surname_after_a_model_full_name() -> None:
+    text = "Sergei Lavrov arrived on Monday. Lavrov said the talks went well."
+    ex = extract(
+        Document("d", text, "en"),
+        backend="model",
+        entities=_entities(text, [("Sergei Lavrov", "PERSON")]),
+    )
+    assert [(m.text, m.attrs.get("refers_to")) for m in ex.persons()] == [
+        ("Sergei Lavrov", None),
+        ("Lavrov", "Sergei Lavrov"),
+    ]
+
+
+@needs_model
+def test_model_graph_is_deterministic_and_parallel_safe() -> None:
+    docs = [
+        {"id": "a", "text": "Noah Rothman wrote that Sergei Lavrov met John Kerry in Geneva."},
+        {"id": "b", "text": "Lavrov and Kerry spoke again on Monday, Rothman said."},
+    ] * 1
+    one = build_graph(docs, backend="model").to_json()
+    two = build_graph(list(reversed(docs)), backend="model", workers=2).to_json()
+    assert one == two
+
+
+# ---------------------------------------------------------------- references and roles
+
+# (text, model persons given (or none: rules alone), expected (person, role, organisation, rank))
+ROLE_CASES = [
+    (
+        "Ali al-Tamimi, the Border Guard Command's spokesman, said so.",
+        None,
+        [("Ali al-Tamimi", "Spokesman", "Border Guard Command", None)],
+    ),
+    (
+        "King Mohammed VI received the delegation in Rabat.",
+        None,
+        [("Mohammed VI", "King", None, None)],
+    ),
+    (
+        "Jen Psaki, the State Department's spokeswoman, said the embassy was closed.",
+        ["Jen Psaki"],
+        [("Jen Psaki", "Spokesman", "State Department", None)],
+    ),
+    (
+        "Brigadier General Said Al-Saudi, chief of the civil defence agency, spoke.",
+        ["Brigadier General Said Al-Saudi"],
+        [("Said Al-Saudi", "Head", None, "Brigadier General")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "want"),
+    ROLE_CASES,
+    ids=["possessive-org-rules", "regnal-number-rules", "possessive-org-model", "rank-model"],
+)
+def test_roles(text: str, persons: list[str] | None, want) -> None:  # type: ignore[no-untyped-def]
+    if persons is None:
+        ex = extract(Document("d", text, "en"), backend="rules")
+    elif not HAVE_MODEL:
+        pytest.skip("the ner extra is not installed")
+    else:
+        ents = _entities(text, [(p, "PERSON") for p in persons])
+        ex = extract(Document("d", text, "en"), backend="model", entities=ents)
+    got = [
+        (r.subject.text, r.attrs["role"], r.attrs.get("organization"), r.attrs.get("rank"))
+        for r in ex.relations
+        if r.type == "holds_role"
+    ]
+    assert got == want
