@@ -192,14 +192,18 @@ def classify_alias(
     if kind == "organization":
         other = canonical_arabic if script != "arabic" else canonical_latin
         if other:
-            try:
-                from .match import compare
+            from .match import compare
 
-                if compare(alias, other, kind="organization").score < 0.5:
+            try:
+                if compare(alias, other, kind="organization").score < _SAME_ORG_SCORE:
                     return "translation"
-            except (ImportError, InputError):
+            except InputError:
                 return "translation"
     return "transliteration"
+
+
+#: An organisation alias in the other script scoring below this is a translation.
+_SAME_ORG_SCORE = 0.5
 
 
 class AliasTable:

@@ -451,10 +451,7 @@ def _as_table(table: Any) -> AliasTable:
 
 def _compare(query: str, alias: str, kind: str) -> Match:
     if kind == "organization":
-        try:
-            return compare(query, alias, kind="organization")
-        except ImportError:  # organisation comparison not available: compare as names
-            pass
+        return compare(query, alias, kind="organization")
     return compare(query, alias)
 
 

@@ -115,11 +115,8 @@ def _person_score(a: str, b: str) -> float:
         return 1.0 if normalize(a) == normalize(b) else 0.0
 
 
-def _org_compare() -> Callable[[str, str], float] | None:
-    try:
-        from ..match.orgs import compare_orgs
-    except ImportError:
-        return None
+def _org_compare() -> Callable[[str, str], float]:
+    from ..match.orgs import compare_orgs
 
     @lru_cache(maxsize=262144)
     def score(a: str, b: str) -> float:
@@ -134,10 +131,8 @@ def _org_compare() -> Callable[[str, str], float] | None:
 
 
 def _org_keys(name: str) -> frozenset[str]:
-    try:
-        from ..match.orgs import org_keys
-    except ImportError:
-        return frozenset({normalize(name)})
+    from ..match.orgs import org_keys
+
     try:
         return org_keys(name)
     except Exception:  # unparseable: block on the normalised text only
@@ -580,8 +575,6 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
             uf.union(hs[0], j)
     score = _org_compare()
     surface = {k: v for k, v in surface.items() if not k.startswith("\x00")}
-    if score is None:
-        return [uf.find(i) for i in range(n)]
     # What each cluster holds, for the veto: its full names and its table ids.
     full: dict[int, set[str]] = defaultdict(set)
     tables: dict[int, set[str]] = defaultdict(set)
@@ -1108,8 +1101,6 @@ def _assemble(
         if key in org_name_index:
             return org_name_index[key]
         score = _org_compare()
-        if score is None:
-            return None
         best: tuple[float, str] | None = None
         for name, node in sorted(org_name_index.items()):
             if doc_id not in g.graph.nodes[node].get("documents", []):

@@ -350,12 +350,9 @@ class EntityGraph:
             >>> [(r["alias"], r["script"], r["alias_kind"]) for r in g.alias_rows()]
             [('Ali Hassan', 'latin', 'canonical'), ('علي حسن', 'arabic', 'canonical')]
         """
+        from ..aliases import classify_alias as classify
         from ..text import detect_script
 
-        try:
-            from ..aliases import classify_alias as classify
-        except ImportError:  # the alias-table module is optional here
-            classify = None
         rows = []
         for node, d in sorted(self.graph.nodes(data=True)):
             kind = d.get("type")
@@ -378,12 +375,8 @@ class EntityGraph:
                     alias_kind = "acronym"
                 elif form in kunyas:
                     alias_kind = "kunya"
-                elif classify is not None:
-                    alias_kind = classify(form, latin, arabic, kind)
-                elif (script == "arabic") == bool(arabic) or not (latin and arabic):
-                    alias_kind = "spelling variant"
                 else:
-                    alias_kind = "transliteration"
+                    alias_kind = classify(form, latin, arabic, kind)
                 rows.append(
                     {
                         "entity_id": node,
@@ -400,17 +393,10 @@ class EntityGraph:
         return rows
 
     def alias_table(self) -> Any:
-        """The alias rows as a :class:`nasab.aliases.AliasTable`.
+        """The alias rows as a :class:`nasab.aliases.AliasTable`."""
+        from ..aliases import AliasTable
 
-        Falls back to the list of row dicts of :meth:`alias_rows` when the alias
-        table module is not available.
-        """
-        rows = self.alias_rows()
-        try:
-            from ..aliases import AliasTable
-        except ImportError:
-            return rows
-        return AliasTable(rows)
+        return AliasTable(self.alias_rows())
 
     # ------------------------------------------------------------------ summary
 
