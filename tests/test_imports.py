@@ -28,15 +28,11 @@ KNOWN_CYCLES = {
 }
 KNOWN_PRIVATE = {
     ("nasab.cli", "nasab.aliases._tsv_escape"),  # CLI streaming rewrite
-    ("nasab.match.compare", "nasab.translit.schemes._token_dist"),  # core rebuild
-    ("nasab.match.compare", "nasab.translit.variants._arabic_for"),  # core rebuild
-    ("nasab.match.compare", "nasab.translit._model"),  # core rebuild
     ("nasab.match.orgs", "nasab.match.compare._check"),  # core rebuild
     ("nasab.resolution.core", "nasab.match.compare._token_romanizations"),  # scale rewrite
     ("nasab.translit.variants", "nasab.translit.schemes._romanize_token"),  # robustness work
 }
 KNOWN_GUARDED = {
-    "nasab.match.compare": 3,  # core rebuild
     "nasab.resolution.core": 1,  # scale rewrite
 }
 
