@@ -249,3 +249,9 @@ def test_roles(text: str, persons: list[str] | None, want) -> None:  # type: ign
         if r.type == "holds_role"
     ]
     assert got == want
+
+
+def test_build_graph_defaults_to_auto(no_extra) -> None:  # type: ignore[no-untyped-def]
+    with pytest.warns(UserWarning, match="rules alone"):
+        g = build_graph(["Prime Minister Ali al-Tamimi spoke."])
+    assert g.entity("Ali al-Tamimi")["type"] == "person"

@@ -35,7 +35,7 @@ from ._builder import Builder
 from ._lex import Lexicon
 from .model import Mention
 
-__all__ = ["MODEL_KINDS", "merge_english_entities", "person_hints"]
+__all__ = ["MODEL_KINDS", "consistent_labels", "merge_english_entities", "person_hints"]
 
 #: spaCy labels kept, and the mention kind each becomes.
 MODEL_KINDS = {
@@ -103,6 +103,7 @@ def merge_english_entities(
         names_first: add only persons of two words or more (the first pass).
     """
     starts = [s for s, _ in sents]
+    entities = consistent_labels(b.doc.text, entities)
     ruled = _rule_kinds(b)
     trusted = _trusted_words(b, entities, starts, lex)
     tails = _name_tails(b, entities)
@@ -131,6 +132,35 @@ def merge_english_entities(
         _merge_one(b, span[0], span[1], kind, sents[k])
     if not names_first:
         _propagate(b, sents)
+
+
+def consistent_labels(
+    text: str, entities: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """One label per one-word surface in a document: the model's most frequent label for
+    it there (a tie keeps each occurrence's own), so "Saudia" read as ORG three times
+    and PERSON once is an organisation everywhere.
+
+    Example:
+        >>> t = "Saudia said. Saudia denied. Saudia agreed."
+        >>> [lab for _, _, lab in consistent_labels(t, [(0, 6, "ORG"), (13, 19, "PERSON"), (28, 34, "ORG")])]
+        ['ORG', 'ORG', 'ORG']
+    """
+    votes: dict[str, dict[str, int]] = {}
+    for start, end, label in entities:
+        if label in MODEL_KINDS and " " not in text[start:end]:
+            counts = votes.setdefault(text[start:end], {})
+            counts[label] = counts.get(label, 0) + 1
+    out = []
+    for start, end, label in entities:
+        counts = votes.get(text[start:end])
+        if counts and label in counts:
+            best = max(counts.values())
+            winners = [lab for lab, c in counts.items() if c == best]
+            if len(winners) == 1:
+                label = winners[0]
+        out.append((start, end, label))
+    return out
 
 
 def _name_tails(b: Builder, entities: Sequence[tuple[int, int, str]]) -> set[str]:

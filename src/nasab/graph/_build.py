@@ -874,7 +874,7 @@ def _extract_all(
 def build_graph(
     documents: Any,
     *,
-    backend: str = "rules",
+    backend: str = "auto",
     errors: str = "raise",
     two_pass: bool = True,
     co_occurrence: bool = True,
@@ -887,7 +887,9 @@ def build_graph(
         documents: one source or an iterable of them, as :func:`nasab.extraction.read_documents`
             takes them: text strings, paths (files or directories), records (mappings with
             ``id`` and ``text``) or :class:`~nasab.extraction.Document` objects.
-        backend: the extraction backend (``rules`` by default).
+        backend: the extraction backend: ``auto`` (default: the statistical models
+            where the ``ner`` extra is installed, the rules otherwise), ``rules`` or
+            ``model`` (see :func:`nasab.extract`).
         errors: ``raise`` (default) stops at the first unreadable document; ``skip``
             leaves it out and records it in ``graph.graph["problems"]`` (see
             :meth:`EntityGraph.summary`).
@@ -905,7 +907,8 @@ def build_graph(
         ids, same JSON) whatever order they are given in.
 
     Raises:
-        InputError: ``errors`` is not ``raise`` or ``skip``.
+        InputError: ``errors`` is not ``raise`` or ``skip``, or an unknown backend.
+        ExtraMissingError: ``backend="model"`` without the ``ner`` extra.
         NasabError: (``errors="raise"``) a document cannot be read.
 
     Example:
