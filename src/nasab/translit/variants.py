@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from ..errors import InputError
 from ..lexicon import din_forms, latin_articles, particle_arabic
 from ..text import MAX_NAME_LENGTH, check_text, clean, is_arabic_char, normalize_latin
-from ._model import arabic_letters, decode_latin, reverse_word_table, split_article
+from ._model import arabic_letters, decode_latin, reverse_word_table, split_article, word_table
 from .schemes import _romanize_token
 
 __all__ = ["MAX_K", "MAX_NAME_TOKENS", "MAX_TOKEN_LETTERS", "arabic_candidates", "variants"]
@@ -32,6 +32,9 @@ MAX_NAME_TOKENS = 100
 MAX_K = 100
 #: Longer words are not names: they are kept as written instead of being decoded.
 MAX_TOKEN_LETTERS = 40
+# Arabic spellings of a Latin token less likely than this add no Latin variants (each one
+# costs a decoding, and its variants would rank low anyway).
+MIN_SPELLING_P = 0.05
 
 
 @cache
@@ -120,13 +123,23 @@ def _lexicon_candidates(core: str) -> tuple[tuple[str, float], ...]:
     scored = []
     for word, count in words:
         best = max(
-            (Indel.normalized_similarity(fold(c), target) for c, _ in _romanize_token(word, 5)),
-            default=0.0,
+            (Indel.normalized_similarity(fold(c), target) for c in _spellings(word)), default=0.0
         )
         if best >= 0.75:
             scored.append((word, best**4 * math.log(2 + count)))
     z = sum(w for _, w in scored)
     return tuple(sorted(((w, x / z) for w, x in scored), key=lambda t: (-t[1], t[0]))) if z else ()
+
+
+def _spellings(word: str) -> list[str]:
+    """Latin spellings of an attested Arabic word: its attested spellings when the word
+    table has them (no decoding: this keeps a Latin token's cost low), else the five best
+    decodings."""
+    _, core = split_article(arabic_letters(word))
+    entry = word_table().get(core)
+    if entry:
+        return [en for en, _ in entry[:5]]
+    return [c for c, _ in _romanize_token(word, 5)]
 
 
 @lru_cache(maxsize=1 << 17)
@@ -293,7 +306,8 @@ def variants(name: str, k: int = 10) -> list[str]:
     options = []
     for art, core in _latin_parts(text):
         scores: dict[str, float] = {core: 1.0}
-        for ar, p in _arabic_for(core, 5) if len(core) <= MAX_TOKEN_LETTERS else ():
+        spellings = _arabic_for(core, 5) if len(core) <= MAX_TOKEN_LETTERS else ()
+        for ar, p in (x for x in spellings if x[1] >= MIN_SPELLING_P):
             for sp, q in _romanize_token(ar, k):
                 scores[sp] = scores.get(sp, 0.0) + p * q
         ranked = sorted(scores.items(), key=lambda x: (-x[1], x[0]))[: k + 1]

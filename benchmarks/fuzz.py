@@ -1,0 +1,122 @@
+"""A long fuzz run over every public function and every CLI subcommand.
+
+Inputs come from the grammar in ``tests/fuzz_grammar.py`` (name-like text in both scripts
+with diacritics, tatweel, bidi and zero-width marks, particles, titles, URLs, digits, long
+nasab chains; arbitrary Unicode; news-like documents; damaged files). Each call gets its own
+seed, so any crash is replayed with ``--replay NAME SEED``. A call that raises anything but a
+:class:`nasab.NasabError` is a crash.
+
+Reports calls per function, crashes, the slowest calls, calls over the budget (2 s) and the
+peak memory of the process (ru_maxrss). The baseline in the same run is the per-function
+median, beside which the slowest call shows how far the tail goes.
+
+Usage:
+    python benchmarks/fuzz.py [--calls 100000] [--seed 0] [--only NAME ...] [--budget 2.0]
+    python benchmarks/fuzz.py --replay variants 123
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+from collections import defaultdict
+from pathlib import Path
+
+import nasab
+
+# Calls of each function per round: the cheap text functions get more calls, the document
+# and graph ones (0.05-0.3 s a call) fewer, so 100,000 calls take about half an hour.
+HEAVY = {"link", "extract", "build_graph", "cli aliases", "cli graph"}
+CHEAP = {"normalize", "clean", "tokenize", "detect_script", "skeleton", "romanize",
+         "arabic_candidates", "parse_name", "EntityGraph.from_json", "resolve"}  # fmt: skip
+
+GRAMMAR = Path(__file__).resolve().parent.parent / "tests" / "fuzz_grammar.py"
+
+
+def load_grammar():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("fuzz_grammar", GRAMMAR)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--calls", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--budget", type=float, default=2.0, help="seconds a call may take")
+    ap.add_argument("--only", nargs="+", help="fuzz only these functions")
+    ap.add_argument("--replay", nargs=2, metavar=("NAME", "SEED"), help="rerun one call")
+    args = ap.parse_args()
+    grammar = load_grammar()
+    calls = grammar.CALLS
+    names = args.only or list(calls)
+    schedule = [n for n in names for _ in range(1 if n in HEAVY else 4 if n in CHEAP else 2)]
+    tmp = Path(tempfile.mkdtemp(prefix="nasab-fuzz-"))
+    if args.replay:
+        name, seed = args.replay[0], int(args.replay[1])
+        print(calls[name][1](random.Random(seed), tmp))
+        return
+    t0 = time.perf_counter()
+    grammar.warm_up(tmp)
+    print(f"warm-up (model and table loads): {time.perf_counter() - t0:.1f} s, "
+          f"peak {peak_mib():.0f} MiB")  # fmt: skip
+    times: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    crashes: list[tuple[str, int, str]] = []
+    slow: list[tuple[float, str, int]] = []
+    start = time.perf_counter()
+    for i in range(args.calls):
+        name = schedule[i % len(schedule)]
+        seed = args.seed * 10_000_000 + i
+        call = calls[name][1]
+        t = time.perf_counter()
+        try:
+            call(random.Random(seed), tmp)
+        except nasab.NasabError:
+            errors[name] += 1
+        except Exception:
+            crashes.append((name, seed, traceback.format_exc(limit=-3)))
+        dt = time.perf_counter() - t
+        times[name].append(dt)
+        slow.append((dt, name, seed))
+        if len(slow) > 200:
+            slow = sorted(slow, reverse=True)[:20]
+        if (i + 1) % 5000 == 0:
+            print(f"  {i + 1:,} calls, {len(crashes)} crashes, {time.perf_counter() - start:.0f} s, "
+                  f"peak {peak_mib():.0f} MiB", flush=True)  # fmt: skip
+    total = time.perf_counter() - start
+    print(f"\n{args.calls:,} calls in {total:.0f} s; crashes: {len(crashes)}; "
+          f"peak memory {peak_mib():.0f} MiB (ru_maxrss)\n")  # fmt: skip
+    print(f"{'function':22} {'calls':>7} {'NasabError':>10} {'median ms':>10} {'max ms':>9} "
+          f"{'over budget':>11}")  # fmt: skip
+    over_total = 0
+    for name in names:
+        ts = times[name]
+        over = sum(1 for x in ts if x > args.budget)
+        over_total += over
+        print(f"{name:22} {len(ts):7,d} {errors[name]:10,d} {statistics.median(ts) * 1000:10.2f} "
+              f"{max(ts) * 1000:9.1f} {over:11d}")  # fmt: skip
+    print(f"\ncalls over {args.budget:g} s: {over_total}")
+    print("slowest calls (replay with --replay NAME SEED):")
+    for dt, name, seed in sorted(slow, reverse=True)[:10]:
+        print(f"  {dt * 1000:8.1f} ms  {name}  {seed}")
+    for name, seed, tb in crashes[:20]:
+        print(f"\nCRASH {name} seed {seed}:\n{tb}")
+    sys.exit(1 if crashes or over_total else 0)
+
+
+if __name__ == "__main__":
+    main()
