@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..errors import DataFileError, InputError, NasabError
+from ..errors import InputError, NasabError
+from ..files import atomic_write
 from ..text import detect_script
 
 if TYPE_CHECKING:
@@ -372,10 +373,7 @@ def write_page(
         raise InputError("the HTML page needs a file path")
     target = Path(path)
     text = render_page(graph, documents=documents, title=title, base=target.parent)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(f"cannot write the graph page: {exc}", path=str(path)) from exc
+    atomic_write(target, text)
     return text
 
 
