@@ -13,12 +13,14 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import importlib.util
 import io
+import itertools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -32,43 +34,83 @@ _LINK_COLUMNS = ("query_id", "query", "rank", "entity_id", "alias", "canonical",
 
 # ---------------------------------------------------------------- reading
 
+#: Lines read to guess the input format when neither --format nor the suffix says it.
+_SNIFF_LINES = 50
+#: Queries linked per batch by ``nasab link`` (input and output stream batch by batch).
+LINK_BATCH = 5_000
+#: Malformed rows shown on stderr with ``--errors skip`` (the rest are only counted).
+_SHOWN_PROBLEMS = 5
 
-def _read_text(path: str) -> tuple[str, str]:
-    """(text, display name) of a file or of stdin for ``-``."""
+
+class _Problems:
+    """What to do with a malformed row: raise (``--errors raise``) or count and go on."""
+
+    def __init__(self, mode: str = "raise") -> None:
+        self.mode = mode
+        self.count = 0
+
+    def __call__(self, error: DataFileError) -> None:
+        if self.mode != "skip":
+            raise error
+        self.count += 1
+        if self.count <= _SHOWN_PROBLEMS:
+            print(f"nasab: skipped {error}", file=sys.stderr)
+
+    def report(self, what: str = "rows") -> None:
+        if self.count:
+            print(f"nasab: skipped {self.count:,} malformed {what}", file=sys.stderr)
+
+
+def _open_binary(path: str) -> tuple[Any, str]:
+    """(binary file, display name) of a file or of stdin for ``-``."""
     if path == "-":
-        data = (
-            sys.stdin.buffer.read()
-            if hasattr(sys.stdin, "buffer")
-            else sys.stdin.read().encode("utf-8")
-        )
-        name = "<stdin>"
-    else:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise DataFileError(f"cannot read: {exc.strerror or exc}", path=path) from None
-        name = path
+        stdin = sys.stdin
+        if hasattr(stdin, "buffer"):
+            return stdin.buffer, "<stdin>"
+        return io.BytesIO(stdin.read().encode("utf-8")), "<stdin>"
     try:
-        return data.decode("utf-8-sig"), name
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise DataFileError("not valid UTF-8", path=name, line=line) from None
+        return open(path, "rb"), path
+    except OSError as exc:
+        raise DataFileError(f"cannot read: {exc.strerror or exc}", path=path) from None
 
 
-def _input_format(path: str, text: str, forced: str | None) -> str:
+def _lines(path: str, problems: _Problems) -> Iterator[tuple[int, str]]:
+    """(line number, text with its line end) of each line, decoded one at a time.
+
+    A line that is not UTF-8 is a problem (raised, or skipped with ``--errors skip``).
+    """
+    fh, name = _open_binary(path)
+    try:
+        for number, raw in enumerate(fh, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                yield number, raw.decode("utf-8")
+            except UnicodeDecodeError:
+                problems(DataFileError("not valid UTF-8", path=name, line=number))
+    finally:
+        if fh is not getattr(sys.stdin, "buffer", None):
+            fh.close()
+
+
+def _input_format(path: str, first: list[str], forced: str | None) -> str:
     if forced:
         return forced
     suffix = Path(path).suffix.lower() if path != "-" else ""
     if suffix in (".tsv", ".tab", ".csv", ".json"):
         return suffix.lstrip(".").replace("tab", "tsv")
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
     if suffix in (".txt", ".lst"):
         return "lines"
-    first = next((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), "")
-    if first.lstrip().startswith(("[", "{")):
+    head = next((ln for ln in first if ln.strip() and not ln.startswith("#")), "")
+    if head.lstrip().startswith("["):
         return "json"
-    if "\t" in first and "name" in [f.strip().lower() for f in first.split("\t")]:
+    if head.lstrip().startswith("{"):
+        return "jsonl"
+    if "\t" in head and "name" in [f.strip().lower() for f in head.split("\t")]:
         return "tsv"
-    if "," in first and "name" in [f.strip().lower() for f in first.split(",")]:
+    if "," in head and "name" in [f.strip().lower() for f in head.split(",")]:
         return "csv"
     return "lines"
 
@@ -118,33 +160,45 @@ def _json_items(text: str, name: str) -> list[tuple[int, Any]]:
         raise DataFileError("malformed JSON: expected ',' or ']'", path=name, line=line, column=col)
 
 
-def read_records(path: str, fmt: str | None = None, *, kind: str | None = None) -> list[Any]:
-    """Read names for ``resolve`` / ``link`` as :class:`nasab.resolution.Record`-like dicts.
+class _RecordMaker:
+    """Turns the values of one input row into a record dict, or reports why it cannot."""
 
-    TSV/CSV need a ``name`` column (``id`` optional, other columns kept as attrs);
-    JSON is a list of strings or objects with ``name``; plain lines are one name
-    each (blank lines and ``#`` comments skipped). Ids default to the line number.
+    def __init__(self, name: str, kind: str | None, problems: _Problems) -> None:
+        self.name = name
+        self.kind = kind
+        self.problems = problems
+        self.first_line: dict[str, int] = {}
 
-    Raises:
-        DataFileError: unreadable file, missing ``name`` column, ragged row or empty
-            name (with file, line and column).
-    """
-    text, name = _read_text(path)
-    fmt = _input_format(path, text, fmt)
-    rows: list[dict[str, Any]] = []
-    first_line: dict[str, int] = {}
+    def item(self, line: int, item: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The record of one JSON item (a name or an object with ``name``)."""
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, dict):
+            self.problems(DataFileError(
+                "each item must be a name or an object with 'name'", path=self.name, line=line
+            ))  # fmt: skip
+            return
+        rec = self(line, item)
+        if rec is not None:
+            yield line, rec
 
-    def add(line: int, values: dict[str, Any], column: str | int = "name") -> None:
+    def __call__(
+        self, line: int, values: dict[str, Any], column: str | int = "name"
+    ) -> dict[str, Any] | None:
         nm = values.get("name")
         if not isinstance(nm, str) or not nm.strip():
-            raise DataFileError("empty or missing name", path=name, line=line, column=column)
+            self.problems(DataFileError(
+                "empty or missing name", path=self.name, line=line, column=column
+            ))  # fmt: skip
+            return None
         rec: dict[str, Any] = {"id": str(values.get("id") or f"L{line}"), "name": nm}
-        if rec["id"] in first_line:
-            raise DataFileError(
-                f"duplicate id {rec['id']!r} (first on line {first_line[rec['id']]})",
-                path=name, line=line, column="id",
-            )  # fmt: skip
-        first_line[rec["id"]] = line
+        if rec["id"] in self.first_line:
+            self.problems(DataFileError(
+                f"duplicate id {rec['id']!r} (first on line {self.first_line[rec['id']]})",
+                path=self.name, line=line, column="id",
+            ))  # fmt: skip
+            return None
+        self.first_line[rec["id"]] = line
         attrs = {}
         for k, v in values.items():
             if k in ("id", "name"):
@@ -154,60 +208,126 @@ def read_records(path: str, fmt: str | None = None, *, kind: str | None = None) 
                     rec[k] = str(v)
             elif v not in (None, ""):
                 attrs[k] = v
-        if kind and "kind" not in rec:
-            rec["kind"] = kind
+        if self.kind and "kind" not in rec:
+            rec["kind"] = self.kind
         if attrs:
             rec["attrs"] = attrs
-        rows.append(rec)
+        return rec
 
-    if fmt == "lines":
-        for n, line in enumerate(text.split("\n"), start=1):
-            s = line.strip()
-            if s and not s.startswith("#"):
-                add(n, {"name": s})
-    elif fmt == "json":
-        for line, item in _json_items(text, name):
-            if isinstance(item, str):
-                add(line, {"name": item})
-            elif isinstance(item, dict):
-                add(line, item)
-            else:
-                raise DataFileError(
-                    "each item must be a name or an object with 'name'", path=name, line=line
-                )
-    elif fmt in ("tsv", "csv"):
-        lines = text.split("\n")
-        start = 0
-        while start < len(lines) and (not lines[start].strip() or lines[start].startswith("#")):
-            start += 1
-        body = "\n".join(lines[start:])
-        reader = csv.reader(io.StringIO(body, newline=""), delimiter="\t" if fmt == "tsv" else ",",
-                            quoting=csv.QUOTE_NONE if fmt == "tsv" else csv.QUOTE_MINIMAL)  # fmt: skip
+
+def _delimited(
+    stream: Iterator[tuple[int, str]], fmt: str, make: _RecordMaker, problems: _Problems
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Records of a TSV or CSV stream (header first; blank and ``#`` lines before it)."""
+    delimiter = "\t" if fmt == "tsv" else ","
+    quoting = csv.QUOTE_NONE if fmt == "tsv" else csv.QUOTE_MINIMAL
+    head = next(((n, t) for n, t in stream if t.strip() and not t.startswith("#")), None)
+    header_line = head[0] if head else 1
+    header = [h.strip().lower() for h in next(csv.reader([head[1] if head else ""],
+              delimiter=delimiter, quoting=quoting), [])]  # fmt: skip
+    if "name" not in header:
+        raise DataFileError(
+            "no 'name' column in the header", path=make.name, line=header_line, column="name"
+        )
+    consumed = [header_line]
+
+    def feed() -> Iterator[str]:
+        for n, text in stream:
+            consumed[0] = n
+            yield text
+
+    reader = csv.reader(feed(), delimiter=delimiter, quoting=quoting)
+    while True:
+        before = consumed[0]
         try:
-            header = [h.strip().lower() for h in next(reader, [])]
-            if "name" not in header:
-                raise DataFileError(
-                    "no 'name' column in the header", path=name, line=start + 1, column="name"
-                )
-            prev = reader.line_num
-            for parts in reader:
-                line = start + prev + 1
-                prev = reader.line_num
-                if not parts or (len(parts) == 1 and not parts[0].strip()):
-                    continue
-                if len(parts) != len(header):
-                    raise DataFileError(
-                        f"{len(parts)} fields where the header has {len(header)}", path=name, line=line,
-                        column=header[len(parts)] if len(parts) < len(header) else len(parts) + 1,
-                    )  # fmt: skip
-                add(line, dict(zip(header, parts, strict=False)), column="name")
+            parts = next(reader)
+        except StopIteration:
+            return
         except csv.Error as exc:
-            raise DataFileError(
-                f"malformed {fmt.upper()}: {exc}", path=name, line=start + reader.line_num
-            ) from None
+            problems(DataFileError(f"malformed {fmt.upper()}: {exc}", path=make.name,
+                                   line=consumed[0]))  # fmt: skip
+            continue
+        line = before + 1
+        if not parts or (len(parts) == 1 and not parts[0].strip()):
+            continue
+        if len(parts) != len(header):
+            problems(DataFileError(
+                f"{len(parts)} fields where the header has {len(header)}", path=make.name, line=line,
+                column=header[len(parts)] if len(parts) < len(header) else len(parts) + 1,
+            ))  # fmt: skip
+            continue
+        rec = make(line, dict(zip(header, parts, strict=False)), column="name")
+        if rec is not None:
+            yield line, rec
+
+
+def iter_records(
+    path: str,
+    fmt: str | None = None,
+    *,
+    kind: str | None = None,
+    problems: _Problems | None = None,
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Stream ``(line, record dict)`` pairs from a names file, one line read at a time.
+
+    TSV/CSV need a ``name`` column (``id`` optional, other columns kept as attrs); JSON
+    Lines (``.jsonl``) hold one name or object per line; JSON is a list of strings or objects
+    with ``name`` (read whole: use JSON Lines for very large inputs); plain lines are one name
+    each (blank lines and ``#`` comments skipped). Ids default to ``L`` + the line number.
+
+    Raises:
+        DataFileError: unreadable file, missing ``name`` column, malformed row (with file,
+            line and column), unless ``problems`` skips malformed rows.
+    """
+    problems = problems or _Problems()
+    lines = _lines(path, problems)
+    first = list(itertools.islice(lines, _SNIFF_LINES))
+    fmt = _input_format(path, [t for _, t in first], fmt)
+    stream = itertools.chain(first, lines)
+    make = _RecordMaker("<stdin>" if path == "-" else path, kind, problems)
+    if fmt == "lines":
+        for n, text in stream:
+            s = text.strip()
+            if s and not s.startswith("#"):
+                rec = make(n, {"name": s})
+                if rec is not None:
+                    yield n, rec
+    elif fmt == "jsonl":
+        for n, text in stream:
+            if not text.strip():
+                continue
+            try:
+                item = json.loads(text)
+            except json.JSONDecodeError as exc:
+                problems(DataFileError(f"malformed JSON: {exc.msg}", path=make.name, line=n,
+                                       column=exc.colno))  # fmt: skip
+                continue
+            yield from make.item(n, item)
+    elif fmt == "json":
+        items = _json_items("".join(t for _, t in stream), make.name)
+        for n, item in items:
+            yield from make.item(n, item)
+    elif fmt in ("tsv", "csv"):
+        yield from _delimited(stream, fmt, make, problems)
     else:
         raise InputError(f"unknown input format {fmt!r}")
-    return rows
+
+
+def read_records(path: str, fmt: str | None = None, *, kind: str | None = None) -> list[Any]:
+    """Read names for ``resolve`` / ``link`` as :class:`nasab.resolution.Record`-like dicts.
+
+    See :func:`iter_records` for the formats.
+
+    Raises:
+        DataFileError: unreadable file, missing ``name`` column, ragged row or empty
+            name (with file, line and column).
+    """
+    return [rec for _, rec in iter_records(path, fmt, kind=kind)]
+
+
+def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while batch := list(itertools.islice(items, size)):
+        yield batch
 
 
 # ---------------------------------------------------------------- writing
@@ -223,36 +343,48 @@ def _output_format(out: str | None, forced: str | None) -> str:
     return "tsv"
 
 
-def _render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
-    from .aliases import _tsv_escape
+class _RowWriter:
+    """Writes rows as TSV, CSV or a JSON list, one at a time."""
 
-    if fmt == "json":
-        return (
-            json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1)
-            + "\n"
-        )
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(columns)
+    def __init__(self, fh: TextIO, columns: Sequence[str], fmt: str) -> None:
+        self.fh, self.columns, self.fmt, self.rows = fh, columns, fmt, 0
+        self.csv = csv.writer(fh, lineterminator="\r\n") if fmt == "csv" else None
+        if self.csv is not None:
+            self.csv.writerow(columns)
+        elif fmt == "tsv":
+            fh.write("\t".join(columns) + "\n")
+
+    def write(self, rows: Iterable[dict[str, Any]]) -> None:
+        from .aliases import _tsv_escape
+
         for r in rows:
-            w.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
-        return buf.getvalue()
-    lines = ["\t".join(columns)]
-    lines += [
-        "\t".join(_tsv_escape("" if r.get(c) is None else str(r.get(c))) for c in columns)
-        for r in rows
-    ]
-    return "\n".join(lines) + "\n"
+            values = ["" if r.get(c) is None else r.get(c) for c in self.columns]
+            if self.csv is not None:
+                self.csv.writerow(values)
+            elif self.fmt == "json":
+                item = json.dumps({c: r.get(c) for c in self.columns}, ensure_ascii=False, indent=1)
+                self.fh.write(("[\n" if not self.rows else ",\n") + " " + item.replace("\n", "\n "))
+            else:
+                self.fh.write("\t".join(_tsv_escape(str(v)) for v in values) + "\n")
+            self.rows += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.fh.write("\n]\n" if self.rows else "[]\n")
 
 
-def _emit(text: str, out: str | None) -> None:
-    if out and out != "-":
-        from .files import atomic_write
+@contextlib.contextmanager
+def _output(
+    out: str | None, columns: Sequence[str], fmt: str
+) -> Iterator[Callable[[Iterable[dict[str, Any]]], None]]:
+    """A function writing rows to ``out`` (atomically: complete or not at all) or stdout."""
+    from .files import atomic_open
 
-        atomic_write(out, text)
-    else:
-        sys.stdout.write(text)
+    target = atomic_open(out) if out and out != "-" else contextlib.nullcontext(sys.stdout)
+    with target as fh:
+        writer = _RowWriter(fh, columns, fmt)
+        yield writer.write
+        writer.close()
 
 
 def _progress(label: str) -> Callable[[int, int], None] | None:
@@ -293,34 +425,44 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _resolve(args: argparse.Namespace) -> tuple[Any, list[dict[str, Any]]]:
+def _resolve(args: argparse.Namespace) -> tuple[Any, list[Any]]:
+    """The resolution of the input and its records (read once, kept once)."""
     from .resolution import Judgements, Record, resolve
 
-    rows = read_records(args.input, args.format, kind=args.kind)
     judgements = Judgements.load(args.judgements) if args.judgements else None
-    records = [Record(**r) for r in rows]
+    problems = _Problems(args.errors)
+    records = []
+    for line, row in iter_records(args.input, args.format, kind=args.kind, problems=problems):
+        try:
+            records.append(Record(**row))
+        except InputError as exc:  # e.g. a name over the length limit
+            problems(DataFileError(str(exc), path=_display(args.input), line=line))
+    problems.report()
     res = resolve(records, threshold=args.threshold, judgements=judgements, kind=args.kind)
-    return res, rows
+    return res, records
+
+
+def _display(path: str) -> str:
+    return "<stdin>" if path == "-" else path
 
 
 def _cmd_resolve(args: argparse.Namespace) -> int:
-    res, rows = _resolve(args)
+    res, records = _resolve(args)
     if args.aliases:
         from .aliases import AliasTable
 
         table = AliasTable.from_resolution(res)
         table.save(args.aliases)
-        print(f"nasab: {len(rows):,} names -> {len(res.entities):,} entities, {len(table):,} aliases in {args.aliases}",
+        print(f"nasab: {len(records):,} names -> {len(res.entities):,} entities, {len(table):,} aliases in {args.aliases}",
               file=sys.stderr)  # fmt: skip
         if not args.output:
             return 0
-    out = [
-        {"id": r["id"], "name": r["name"], "entity_id": label}
-        for r, label in zip(rows, res.labels, strict=False)
-    ]
-    _emit(
-        _render(out, ("id", "name", "entity_id"), _output_format(args.output, args.to)), args.output
-    )
+    columns = ("id", "name", "entity_id")
+    with _output(args.output, columns, _output_format(args.output, args.to)) as write:
+        write(
+            {"id": r.id, "name": r.name, "entity_id": label}
+            for r, label in zip(records, res.labels, strict=False)
+        )
     return 0
 
 
@@ -337,17 +479,21 @@ def _cmd_link(args: argparse.Namespace) -> int:
     from .aliases import AliasTable
     from .linking import link
 
-    queries = read_records(args.queries, args.format)
+    problems = _Problems(args.errors)
+    queries = iter_records(args.queries, args.format, problems=problems)
     table = AliasTable.load(args.table)
-    results = link([q["name"] for q in queries], table, top=args.top, threshold=args.threshold,
-                   kind=args.kind, workers=args.workers, progress=_progress("linking"))  # fmt: skip
-    _emit(
-        _render(_link_rows(queries, results), _LINK_COLUMNS, _output_format(args.output, args.to)),
-        args.output,
-    )
-    missing = sum(1 for r in results if not r)
+    total = missing = 0
+    fmt = _output_format(args.output, args.to)
+    with _output(args.output, _LINK_COLUMNS, fmt) as write:
+        for batch in _batches((rec for _, rec in queries), LINK_BATCH):
+            results = link([q["name"] for q in batch], table, top=args.top, threshold=args.threshold,
+                           kind=args.kind, workers=args.workers, progress=_progress("linking"))  # fmt: skip
+            write(_link_rows(batch, results))
+            total += len(batch)
+            missing += sum(1 for r in results if not r)
+    problems.report()
     if missing:
-        print(f"nasab: {missing:,} of {len(queries):,} queries found no entity", file=sys.stderr)
+        print(f"nasab: {missing:,} of {total:,} queries found no entity", file=sys.stderr)
     return 0
 
 
@@ -355,14 +501,14 @@ def _cmd_aliases(args: argparse.Namespace) -> int:
     from .aliases import AliasTable
 
     if args.action == "build":
-        res, rows = _resolve(args)
+        res, records = _resolve(args)
         table = AliasTable.from_resolution(res)
         if args.output and args.output != "-":
             table.save(args.output)
         else:
             sys.stdout.write(table.dumps(args.to or "tsv"))
         print(
-            f"nasab: {len(rows):,} names -> {len(res.entities):,} entities, {len(table):,} aliases",
+            f"nasab: {len(records):,} names -> {len(res.entities):,} entities, {len(table):,} aliases",
             file=sys.stderr,
         )
         return 0
@@ -389,10 +535,8 @@ def _cmd_aliases(args: argparse.Namespace) -> int:
         if not q["name"].strip():
             raise InputError("a name to look up is empty")
     results = [table.lookup(q["name"], top=args.top, threshold=args.threshold) for q in queries]
-    _emit(
-        _render(_link_rows(queries, results), _LINK_COLUMNS, _output_format(args.output, args.to)),
-        args.output,
-    )
+    with _output(args.output, _LINK_COLUMNS, _output_format(args.output, args.to)) as write:
+        write(_link_rows(queries, results))
     return 0
 
 
@@ -446,8 +590,11 @@ def _parser() -> argparse.ArgumentParser:
             help="output format (default: from -o, else tsv)",
         )
         if informat:
-            sp.add_argument("--format", choices=("tsv", "csv", "json", "lines"),
+            sp.add_argument("--format", choices=("tsv", "csv", "json", "jsonl", "lines"),
                             help="input format (default: from the suffix or the content)")  # fmt: skip
+            sp.add_argument("--errors", choices=("raise", "skip"), default="raise",
+                            help="malformed input rows: stop at the first (default) or skip "
+                                 "them and count them")  # fmt: skip
 
     def resolve_opts(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
