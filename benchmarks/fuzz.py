@@ -6,8 +6,9 @@ nasab chains; arbitrary Unicode; news-like documents; damaged files). Each call 
 seed, so any crash is replayed with ``--replay NAME SEED``. A call that raises anything but a
 :class:`nasab.NasabError` is a crash.
 
-Reports calls per function, crashes, the slowest calls, calls over the budget (2 s) and the
-peak memory of the process (ru_maxrss). The baseline in the same run is the per-function
+Reports calls per function, crashes, the slowest calls, calls over the budget (2 s of CPU
+time; wall time is reported beside it, as other jobs may share the machine) and the peak
+memory of the process (ru_maxrss). The baseline in the same run is the per-function
 median, beside which the slowest call shows how far the tail goes.
 
 Usage:
@@ -73,7 +74,8 @@ def main() -> None:
     grammar.warm_up(tmp)
     print(f"warm-up (model and table loads): {time.perf_counter() - t0:.1f} s, "
           f"peak {peak_mib():.0f} MiB")  # fmt: skip
-    times: dict[str, list[float]] = defaultdict(list)
+    times: dict[str, list[float]] = defaultdict(list)  # CPU seconds of each call
+    walls: dict[str, list[float]] = defaultdict(list)  # wall seconds (the machine is shared)
     errors: dict[str, int] = defaultdict(int)
     crashes: list[tuple[str, int, str]] = []
     slow: list[tuple[float, str, int]] = []
@@ -82,16 +84,17 @@ def main() -> None:
         name = schedule[i % len(schedule)]
         seed = args.seed * 10_000_000 + i
         call = calls[name][1]
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
             call(random.Random(seed), tmp)
         except nasab.NasabError:
             errors[name] += 1
         except Exception:
             crashes.append((name, seed, traceback.format_exc(limit=-3)))
-        dt = time.perf_counter() - t
-        times[name].append(dt)
-        slow.append((dt, name, seed))
+        dt, cpu = time.perf_counter() - t, time.process_time() - c
+        times[name].append(cpu)
+        walls[name].append(dt)
+        slow.append((cpu, name, seed))
         if len(slow) > 200:
             slow = sorted(slow, reverse=True)[:20]
         if (i + 1) % 5000 == 0:
@@ -100,16 +103,18 @@ def main() -> None:
     total = time.perf_counter() - start
     print(f"\n{args.calls:,} calls in {total:.0f} s; crashes: {len(crashes)}; "
           f"peak memory {peak_mib():.0f} MiB (ru_maxrss)\n")  # fmt: skip
+    print("times are CPU time of the call (wall max beside it: other jobs share the machine)")
     print(f"{'function':22} {'calls':>7} {'NasabError':>10} {'median ms':>10} {'max ms':>9} "
-          f"{'over budget':>11}")  # fmt: skip
+          f"{'wall max':>9} {'over budget':>11}")  # fmt: skip
     over_total = 0
     for name in names:
         ts = times[name]
         over = sum(1 for x in ts if x > args.budget)
         over_total += over
         print(f"{name:22} {len(ts):7,d} {errors[name]:10,d} {statistics.median(ts) * 1000:10.2f} "
-              f"{max(ts) * 1000:9.1f} {over:11d}")  # fmt: skip
-    print(f"\ncalls over {args.budget:g} s: {over_total}")
+              f"{max(ts) * 1000:9.1f} {max(walls[name]) * 1000:9.1f} {over:11d}")  # fmt: skip
+    wall_over = sum(1 for ws in walls.values() for x in ws if x > args.budget)
+    print(f"\ncalls over {args.budget:g} s of CPU: {over_total}; of wall time: {wall_over}")
     print("slowest calls (replay with --replay NAME SEED):")
     for dt, name, seed in sorted(slow, reverse=True)[:10]:
         print(f"  {dt * 1000:8.1f} ms  {name}  {seed}")

@@ -6,8 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import nasab
 from nasab.errors import InputError, NasabError
-from nasab.text import clean, detect_script, normalize, normalize_arabic, normalize_latin, tokenize
+from nasab.text import (
+    check_text,
+    clean,
+    detect_script,
+    normalize,
+    normalize_arabic,
+    normalize_latin,
+    tokenize,
+)
 
 ARABIC_CASES = [
     ("tashkeel", "مُصْطَفَى", "مصطفي"),
@@ -106,3 +115,32 @@ def test_normalize_never_raises_and_is_idempotent(text: str) -> None:
 def test_arabic_normalisation_idempotent(text: str) -> None:
     once = normalize_arabic(text)
     assert normalize_arabic(once) == once
+
+
+# ------------------------------------------------------------------ limits
+
+_LONG = " ".join(["Ali"] * 65)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: check_text(_LONG, "name", max_tokens=64), "65 words; the limit is 64"),
+        (
+            lambda: check_text("x" * 11, "name", max_length=10),
+            "11 characters long; the limit is 10",
+        ),
+        (lambda: nasab.compare(_LONG, "Ali"), "the limit is 64"),
+        (lambda: nasab.resolve([_LONG]), "the limit is 64"),
+        (lambda: nasab.variants(_LONG), "the limit is 64"),
+        (lambda: nasab.arabic_candidates(_LONG), "the limit is 64"),
+    ],
+    ids=["check-tokens", "check-length", "compare", "resolve", "variants", "arabic_candidates"],
+)
+def test_limits_raise_input_error_naming_the_limit(call, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError, match=message):
+        call()
+
+
+def test_link_query_over_the_limit_finds_nothing() -> None:
+    assert nasab.link([_LONG, "Ali Hassan"], ["Ali Hassan"])[0] == []

@@ -37,7 +37,11 @@ __all__ = ["atomic_open", "atomic_write"]
 
 @contextlib.contextmanager
 def atomic_open(
-    path: str | os.PathLike[str], mode: str = "w", *, encoding: str | None = "utf-8"
+    path: str | os.PathLike[str],
+    mode: str = "w",
+    *,
+    encoding: str | None = "utf-8",
+    what: str | None = None,
 ) -> Iterator[IO[Any]]:
     """Open a temporary file that replaces ``path`` when the ``with`` block ends normally.
 
@@ -48,6 +52,7 @@ def atomic_open(
         path: the file to write.
         mode: ``"w"`` (text, newlines written as given) or ``"wb"`` (bytes).
         encoding: the text encoding (ignored for ``"wb"``).
+        what: what the file is, for error messages (``"the graph page"``).
 
     Raises:
         DataFileError: the file cannot be written (directory missing, disk full...).
@@ -55,11 +60,12 @@ def atomic_open(
     if mode not in ("w", "wb"):
         raise ValueError(f"mode must be 'w' or 'wb', not {mode!r}")
     target = Path(path)
+    failed = f"cannot write {what}" if what else "cannot write"
     directory = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise DataFileError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
+        raise DataFileError(f"{failed}: {exc.strerror or exc}", path=str(target)) from None
     try:
         if mode == "wb":
             fh: IO[Any] = os.fdopen(fd, "wb")
@@ -81,14 +87,19 @@ def atomic_open(
 
 
 def atomic_write(
-    path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8"
+    path: str | os.PathLike[str],
+    data: str | bytes,
+    *,
+    encoding: str = "utf-8",
+    what: str | None = None,
 ) -> None:
     """Write ``data`` (text or bytes) to ``path`` atomically (see :func:`atomic_open`).
 
     Raises:
         DataFileError: the file cannot be written.
     """
-    with atomic_open(path, "wb" if isinstance(data, bytes) else "w", encoding=encoding) as fh:
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with atomic_open(path, mode, encoding=encoding, what=what) as fh:
         fh.write(data)
 
 

@@ -450,9 +450,12 @@ def _as_table(table: Any) -> AliasTable:
 
 
 def _compare(query: str, alias: str, kind: str) -> Match:
-    if kind == "organization":
-        return compare(query, alias, kind="organization")
-    return compare(query, alias)
+    try:
+        if kind == "organization":
+            return compare(query, alias, kind="organization")
+        return compare(query, alias)
+    except InputError as exc:  # a name over the limits (nasab.text) matches nothing
+        return Match(query, alias, 0.0, notes=(str(exc),))
 
 
 #: Rows (by shared-key weight) whose spelling is looked at, per query.

@@ -26,6 +26,7 @@ from .errors import InputError
 
 __all__ = [
     "MAX_NAME_LENGTH",
+    "MAX_NAME_TOKENS",
     "Script",
     "check_text",
     "clean",
@@ -43,6 +44,9 @@ Script = Literal["arabic", "latin", "mixed", "other", "empty"]
 
 #: Longest string accepted where a *name* is expected (documents may be longer).
 MAX_NAME_LENGTH = 10_000
+#: Most whitespace-separated words in a *name* given to ``compare``, ``resolve`` (records),
+#: ``variants`` and ``arabic_candidates`` (comparison cost grows with words squared).
+MAX_NAME_TOKENS = 64
 
 # Bidi controls, zero-width characters, BOM, soft hyphen, Arabic letter mark.
 _INVISIBLE = dict.fromkeys(
@@ -85,13 +89,20 @@ _SPACES = re.compile(r"\s+")
 _CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 
 
-def check_text(value: object, what: str = "text", *, max_length: int | None = None) -> str:
+def check_text(
+    value: object,
+    what: str = "text",
+    *,
+    max_length: int | None = None,
+    max_tokens: int | None = None,
+) -> str:
     """Return ``value`` if it is usable text, else raise :class:`InputError`.
 
     Args:
         value: the value to check.
         what: how to call the value in the error message.
         max_length: refuse longer strings (None: no limit).
+        max_tokens: refuse strings of more whitespace-separated words (None: no limit).
 
     Example:
         >>> check_text("Ali")
@@ -107,6 +118,10 @@ def check_text(value: object, what: str = "text", *, max_length: int | None = No
         )
     if max_length is not None and len(value) > max_length:
         raise InputError(f"{what} is {len(value):,} characters long; the limit is {max_length:,}")
+    if max_tokens is not None and len(value) > max_tokens:
+        words = len(value.split())
+        if words > max_tokens:
+            raise InputError(f"{what} has {words:,} words; the limit is {max_tokens:,}")
     return value
 
 

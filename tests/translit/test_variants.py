@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nasab.errors import InputError
+from nasab.text import MAX_NAME_TOKENS
 from nasab.translit import arabic_candidates, variants
-from nasab.translit.variants import MAX_K, MAX_NAME_TOKENS, _best_combinations
+from nasab.translit.variants import MAX_K, _best_combinations
 
 LONG_AR = "محمد بن عبد الله بن عبد الرحمن بن سعود بن فيصل"
 LONG_LA = "Mohammed bin Abdullah bin Abdulrahman bin Saud bin Faisal"

@@ -373,7 +373,7 @@ def write_page(
         raise InputError("the HTML page needs a file path")
     target = Path(path)
     text = render_page(graph, documents=documents, title=title, base=target.parent)
-    atomic_write(target, text)
+    atomic_write(target, text, what="the graph page")
     return text
 
 

@@ -44,7 +44,7 @@ from .._display import name_html, table, text_html
 from ..errors import InputError
 from ..names.keys import fold
 from ..names.parse import Name, Token, clear_parse_caches, parse_name
-from ..text import normalize
+from ..text import MAX_NAME_LENGTH, MAX_NAME_TOKENS, check_text, normalize
 from .algorithms import (
     ALIGN_MIN,
     CONFLICT_FAMILY,
@@ -467,7 +467,7 @@ def _check(value: object, what: str) -> str:
         )
     if not value.strip():
         raise InputError(f"{what} is empty or whitespace only")
-    return value
+    return check_text(value, what, max_length=MAX_NAME_LENGTH, max_tokens=MAX_NAME_TOKENS)
 
 
 def _trivial(pa: PreparedName, pb: PreparedName) -> tuple[float, str] | None:
@@ -532,7 +532,9 @@ def compare(a: str | PreparedName, b: str | PreparedName, *, kind: str = "person
         A :class:`Match` whose ``score`` is in [0, 1] and symmetric in ``a`` and ``b``.
 
     Raises:
-        InputError: a name is not a string, is empty, or is too long.
+        InputError: a name is not a string, is empty, or is over
+            :data:`nasab.text.MAX_NAME_LENGTH` characters or
+            :data:`nasab.text.MAX_NAME_TOKENS` words.
 
     Example:
         >>> round(compare("Abdul Wahab Al-Saadi", "عبد الوهاب الساعدي").score, 2) >= 0.85

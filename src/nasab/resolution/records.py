@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import InputError
-from ..text import MAX_NAME_LENGTH
+from ..text import MAX_NAME_LENGTH, MAX_NAME_TOKENS
 
 __all__ = ["KINDS", "Record", "as_records"]
 
@@ -64,6 +64,9 @@ def _validate(rec: Record, index: int | None) -> None:
         raise InputError(
             f"{where}: name is {len(rec.name):,} characters long; the limit is {MAX_NAME_LENGTH:,}"
         )
+    words = len(rec.name.split())
+    if words > MAX_NAME_TOKENS:
+        raise InputError(f"{where}: name has {words:,} words; the limit is {MAX_NAME_TOKENS:,}")
     if rec.kind not in KINDS:
         raise InputError(f"{where}: kind must be one of {KINDS}, got {rec.kind!r}")
     for name in ("language", "country", "source", "role"):

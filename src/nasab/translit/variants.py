@@ -20,14 +20,19 @@ from functools import cache, lru_cache
 
 from ..errors import InputError
 from ..lexicon import din_forms, latin_articles, particle_arabic
-from ..text import MAX_NAME_LENGTH, check_text, clean, is_arabic_char, normalize_latin
+from ..text import (
+    MAX_NAME_LENGTH,
+    MAX_NAME_TOKENS,
+    check_text,
+    clean,
+    is_arabic_char,
+    normalize_latin,
+)
 from ._model import arabic_letters, decode_latin, reverse_word_table, split_article, word_table
 from .schemes import _romanize_token
 
 __all__ = ["MAX_K", "MAX_NAME_TOKENS", "MAX_TOKEN_LETTERS", "arabic_candidates", "variants"]
 
-#: Most tokens (words) in a name given to :func:`variants` or :func:`arabic_candidates`.
-MAX_NAME_TOKENS = 100
 #: Largest ``k`` (number of candidates asked for).
 MAX_K = 100
 #: Longer words are not names: they are kept as written instead of being decoded.
@@ -217,14 +222,11 @@ def _log(p: float) -> float:
 
 def _check_name(name: object, k: object) -> tuple[str, int]:
     """The name and ``k``, checked against the documented limits."""
-    text = check_text(name, "name", max_length=MAX_NAME_LENGTH)
+    text = check_text(name, "name", max_length=MAX_NAME_LENGTH, max_tokens=MAX_NAME_TOKENS)
     if isinstance(k, bool) or not isinstance(k, int):
         raise InputError(f"k must be an integer, got {type(k).__name__}")
     if k > MAX_K:
         raise InputError(f"k is {k:,}; the limit is {MAX_K:,}")
-    n = len(text.split())
-    if n > MAX_NAME_TOKENS:
-        raise InputError(f"name has {n:,} tokens; the limit is {MAX_NAME_TOKENS:,}")
     return text, max(k, 0)
 
 
@@ -240,7 +242,7 @@ def arabic_candidates(name: str, k: int = 5) -> list[str]:
 
     Raises:
         InputError: ``name`` is not a string or is over :data:`nasab.text.MAX_NAME_LENGTH`
-            characters or :data:`MAX_NAME_TOKENS` tokens; ``k`` is over :data:`MAX_K`.
+            characters or :data:`nasab.text.MAX_NAME_TOKENS` words; ``k`` is over :data:`MAX_K`.
 
     Example:
         >>> arabic_candidates("Abdul Wahab", k=3)[0]
@@ -281,7 +283,7 @@ def variants(name: str, k: int = 10) -> list[str]:
 
     Raises:
         InputError: ``name`` is not a string or is over :data:`nasab.text.MAX_NAME_LENGTH`
-            characters or :data:`MAX_NAME_TOKENS` tokens; ``k`` is over :data:`MAX_K`.
+            characters or :data:`nasab.text.MAX_NAME_TOKENS` words; ``k`` is over :data:`MAX_K`.
 
     Example:
         >>> variants("الكاظمي", k=2)
