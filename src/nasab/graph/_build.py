@@ -945,6 +945,7 @@ def _assemble(
     *,
     co_occurrence: bool,
 ) -> EntityGraph:
+    """The graph: documents, clustered entities, roles and places, and their edges."""
     from .. import __version__
 
     g = EntityGraph()
@@ -955,16 +956,37 @@ def _assemble(
             "problems": [list(p) for p in problems],
         }
     )
+    all_locals, span_maps = _gather_locals(extractions)
+    ids, entities, local_node = _entities(all_locals)
+    _add_document_nodes(g, docs)
+    for node_id, (_, attrs) in sorted(zip(ids, entities, strict=True)):
+        g.add_node(node_id, **attrs)
+    acc = _Accumulator(g, span_maps, local_node, ids, entities)
     texts = {d.id: d.text for d in docs}
-    # Local entities per document.
+    for ex in extractions:
+        members = acc.add_mentions(ex)
+        acc.add_relations(ex, texts.get(ex.doc.id, ""))
+        if co_occurrence:
+            acc.add_co_occurrences(ex.doc.id, members)
+    acc.finish()
+    return g
+
+
+def _gather_locals(
+    extractions: Sequence[Any],
+) -> tuple[list[_Local], dict[str, tuple[int, dict[tuple[int, int], int]]]]:
+    """All documents' local entities, and per document (first index, span -> local index)."""
     all_locals: list[_Local] = []
     span_maps: dict[str, tuple[int, dict[tuple[int, int], int]]] = {}
-    leftovers: list[tuple[str, Any, Any]] = []
     for ex in extractions:
-        locals_, spans, left = _local_entities(ex)
+        locals_, spans, _ = _local_entities(ex)
         span_maps[ex.doc.id] = (len(all_locals), spans)
         all_locals.extend(locals_)
-        leftovers.extend(left)
+    return all_locals, span_maps
+
+
+def _clusters(all_locals: list[_Local]) -> dict[tuple[str, int], list[int]]:
+    """Local entities grouped into entities: (kind, representative) -> member indexes."""
     persons = [i for i, loc in enumerate(all_locals) if loc.kind == "person"]
     orgs = [i for i, loc in enumerate(all_locals) if loc.kind == "organization"]
     label: dict[int, tuple[str, int]] = {}
@@ -975,57 +997,70 @@ def _assemble(
     clusters: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, lab in label.items():
         clusters[lab].append(i)
-    # Entity nodes with ids derived from their names.
-    local_node: dict[int, str] = {}
+    return clusters
+
+
+def _entities(
+    all_locals: list[_Local],
+) -> tuple[list[str], list[tuple[str, dict[str, Any]]], dict[int, str]]:
+    """(node ids, (base id, attributes) per entity, local index -> node id)."""
+    local_pos: dict[int, int] = {}
     entities: list[tuple[str, dict[str, Any]]] = []
-    for (kind, _), members in clusters.items():
-        names: Counter[str] = Counter()
-        name_docs: dict[str, set[str]] = defaultdict(set)
-        aliases: set[str] = set()
-        kunyas: set[str] = set()
-        acronyms: set[str] = set()
-        docs_of: set[str] = set()
+    for (kind, _), members in _clusters(all_locals).items():
+        entities.append(_entity_attrs(kind, [all_locals[i] for i in members]))
         for i in members:
-            loc = all_locals[i]
-            names.update(loc.names)
-            for name in loc.names:
-                name_docs[name].add(loc.doc)
-            aliases |= loc.aliases
-            kunyas |= loc.kunyas
-            acronyms |= loc.acronyms
-            docs_of.add(loc.doc)
-        latin, arabic = _pick(names, kind, aliases | kunyas | acronyms)
-        translated = None
-        if kind == "organization" and latin is None and arabic is not None:
-            # An organisation seen only in Arabic gets an English name by translation
-            # (التحالف الدولي -> International Coalition), for display and its id.
-            translated = translate_org_name(arabic)
-        canonical = latin or translated or arabic or sorted(names)[0]
-        short = sorted(
-            n
-            for n in names
-            if kind == "person" and _person_info(n).tokens == 1 and n not in aliases | kunyas
-        )
-        attrs = {
-            "type": kind,
-            "name": canonical,
-            "name_ar": arabic,
-            "canonical": {"latin": latin, "arabic": arabic},
-            **({"name_en_translated": translated} if translated else {}),
-            "names": sorted(names),
-            "aliases": sorted(aliases | kunyas),
-            "kunyas": sorted(kunyas),
-            "acronyms": sorted(acronyms),
-            "short_forms": short,
-            "documents": sorted(docs_of),
-            "mention_count": sum(names.values()),
-            "name_counts": dict(sorted(names.items())),
-            "name_documents": {n: sorted(d) for n, d in sorted(name_docs.items())},
-        }
-        entities.append((f"{kind}:{_slug(canonical)}", attrs))
-        for i in members:
-            local_node[i] = str(len(entities) - 1)
-    # Unique ids: a clash gets a digest of the names and documents.
+            local_pos[i] = len(entities) - 1
+    ids = _unique_ids(entities)
+    return ids, entities, {i: ids[pos] for i, pos in local_pos.items()}
+
+
+def _entity_attrs(kind: str, members: list[_Local]) -> tuple[str, dict[str, Any]]:
+    """The base node id and the attributes of one entity made of local entities."""
+    names: Counter[str] = Counter()
+    name_docs: dict[str, set[str]] = defaultdict(set)
+    aliases: set[str] = set()
+    kunyas: set[str] = set()
+    acronyms: set[str] = set()
+    for loc in members:
+        names.update(loc.names)
+        for name in loc.names:
+            name_docs[name].add(loc.doc)
+        aliases |= loc.aliases
+        kunyas |= loc.kunyas
+        acronyms |= loc.acronyms
+    latin, arabic = _pick(names, kind, aliases | kunyas | acronyms)
+    translated = None
+    if kind == "organization" and latin is None and arabic is not None:
+        # An organisation seen only in Arabic gets an English name by translation
+        # (التحالف الدولي -> International Coalition), for display and its id.
+        translated = translate_org_name(arabic)
+    canonical = latin or translated or arabic or sorted(names)[0]
+    short = sorted(
+        n
+        for n in names
+        if kind == "person" and _person_info(n).tokens == 1 and n not in aliases | kunyas
+    )
+    attrs = {
+        "type": kind,
+        "name": canonical,
+        "name_ar": arabic,
+        "canonical": {"latin": latin, "arabic": arabic},
+        **({"name_en_translated": translated} if translated else {}),
+        "names": sorted(names),
+        "aliases": sorted(aliases | kunyas),
+        "kunyas": sorted(kunyas),
+        "acronyms": sorted(acronyms),
+        "short_forms": short,
+        "documents": sorted({loc.doc for loc in members}),
+        "mention_count": sum(names.values()),
+        "name_counts": dict(sorted(names.items())),
+        "name_documents": {n: sorted(d) for n, d in sorted(name_docs.items())},
+    }
+    return f"{kind}:{_slug(canonical)}", attrs
+
+
+def _unique_ids(entities: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    """Node ids from base ids: a clash gets a digest of the names and documents."""
     taken: Counter[str] = Counter(base for base, _ in entities)
     ids: list[str] = []
     seen_ids: Counter[str] = Counter()
@@ -1034,9 +1069,10 @@ def _assemble(
             base = f"{base}-{_digest([*attrs['names'], '|', *attrs['documents']])}"
         seen_ids[base] += 1
         ids.append(base if seen_ids[base] == 1 else f"{base}-{seen_ids[base]}")
-    for i, pos in list(local_node.items()):
-        local_node[i] = ids[int(pos)]
-    # Documents first, then entities, roles and places, all in id order.
+    return ids
+
+
+def _add_document_nodes(g: EntityGraph, docs: Sequence[Any]) -> None:
     for d in docs:
         first_line = next((ln.strip() for ln in d.text.splitlines() if ln.strip()), "")
         g.add_node(
@@ -1049,32 +1085,55 @@ def _assemble(
             title=first_line[:120],
             documents=[d.id],
         )
-    for node_id, (_, attrs) in sorted(zip(ids, entities, strict=True)):
-        g.add_node(node_id, **attrs)
 
-    def node_of(doc_id: str, m: Any) -> str | None:
-        if m is None or doc_id not in span_maps:
+
+def _most_common(counts: Counter[str]) -> str:
+    """The most frequent key; ties go to the alphabetically first."""
+    return max(counts.items(), key=lambda kv: (kv[1], [-ord(c) for c in kv[0]]))[0]
+
+
+class _Accumulator:
+    """Role and place nodes and the edges of a graph, collected document by document."""
+
+    def __init__(
+        self,
+        g: EntityGraph,
+        span_maps: dict[str, tuple[int, dict[tuple[int, int], int]]],
+        local_node: dict[int, str],
+        ids: list[str],
+        entities: list[tuple[str, dict[str, Any]]],
+    ) -> None:
+        self.g = g
+        self.span_maps = span_maps
+        self.local_node = local_node
+        self.role_nodes: dict[str, dict[str, Any]] = {}
+        self.place_nodes: dict[str, dict[str, Any]] = {}
+        self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.org_names: dict[str, str] = {}
+        for node_id, (_, attrs) in zip(ids, entities, strict=True):
+            if attrs["type"] == "organization":
+                for n in attrs["names"]:
+                    self.org_names.setdefault(normalize(n), node_id)
+
+    def node_of(self, doc_id: str, m: Any) -> str | None:
+        """The entity node of a person or organisation mention, if it has one."""
+        if m is None or doc_id not in self.span_maps:
             return None
-        offset, spans = span_maps[doc_id]
+        offset, spans = self.span_maps[doc_id]
         i = spans.get(_span_key(m))
-        return None if i is None else local_node.get(offset + i)
+        return None if i is None else self.local_node.get(offset + i)
 
-    # Roles and places.
-    role_nodes: dict[str, dict[str, Any]] = {}
-    place_nodes: dict[str, dict[str, Any]] = {}
-    edge_acc: dict[tuple[str, str, str], dict[str, Any]] = {}
-
-    def edge(u: str, v: str, key: str, etype: str, doc_id: str) -> dict[str, Any]:
-        e = edge_acc.get((u, v, key))
+    def edge(self, u: str, v: str, key: str, etype: str, doc_id: str) -> dict[str, Any]:
+        e = self.edges.get((u, v, key))
         if e is None:
             e = {"type": etype, "documents": set(), "spans": [], "sentences": []}
-            edge_acc[(u, v, key)] = e
+            self.edges[(u, v, key)] = e
         e["documents"].add(doc_id)
         return e
 
-    def role_node(role: str, role_ar: str | None, surface: str | None, doc_id: str) -> str:
+    def role_node(self, role: str, role_ar: str | None, surface: str | None, doc_id: str) -> str:
         rid = f"role:{_slug(role)}"
-        r = role_nodes.setdefault(
+        r = self.role_nodes.setdefault(
             rid, {"names": Counter(), "documents": set(), "labels": Counter()}
         )
         r["labels"][role] += 1
@@ -1084,128 +1143,139 @@ def _assemble(
         r["documents"].add(doc_id)
         return rid
 
-    def place_node(name: str, doc_id: str) -> str:
+    def place_node(self, name: str, doc_id: str) -> str:
         pid = f"place:{_slug(name)}"
-        p = place_nodes.setdefault(pid, {"names": Counter(), "documents": set()})
+        p = self.place_nodes.setdefault(pid, {"names": Counter(), "documents": set()})
         p["names"][name] += 1
         p["documents"].add(doc_id)
         return pid
 
-    org_name_index: dict[str, str] = {}
-    for node_id, (_, attrs) in zip(ids, entities, strict=True):
-        if attrs["type"] == "organization":
-            for n in attrs["names"]:
-                org_name_index.setdefault(normalize(n), node_id)
-
-    def resolve_org(text: Any, doc_id: str) -> str | None:
+    def resolve_org(self, text: Any, doc_id: str) -> str | None:
+        """The organisation node a relation's organisation text names, in that document."""
         if not text or not isinstance(text, str):
             return None
         key = normalize(text)
-        if key in org_name_index:
-            return org_name_index[key]
+        if key in self.org_names:
+            return self.org_names[key]
         score = _org_compare()
         best: tuple[float, str] | None = None
-        for name, node in sorted(org_name_index.items()):
-            if doc_id not in g.graph.nodes[node].get("documents", []):
+        for name, node in sorted(self.org_names.items()):
+            if doc_id not in self.g.graph.nodes[node].get("documents", []):
                 continue
             s = score(text, name)
             if s >= ORG_THRESHOLD and (best is None or s > best[0]):
                 best = (s, node)
         return best[1] if best else None
 
-    for ex in extractions:
+    def add_mentions(self, ex: Any) -> dict[Any, set[str]]:
+        """``mentions`` edges of one document; returns the entity nodes of each sentence."""
         doc_id = ex.doc.id
-        dnode = f"doc:{doc_id}"
-        text = texts.get(doc_id, "")
         sentence_members: dict[Any, set[str]] = defaultdict(set)
         for m in sorted(ex.mentions, key=lambda m: (m.start, m.end, m.kind)):
             if m.kind in ("person", "organization"):
-                target = node_of(doc_id, m)
+                target = self.node_of(doc_id, m)
                 if target is None:
                     continue
-                sentence_members[
-                    tuple(m.sentence) if isinstance(m.sentence, (list, tuple)) else m.sentence
-                ].add(target)
+                sentence = tuple(m.sentence) if isinstance(m.sentence, list | tuple) else m.sentence
+                sentence_members[sentence].add(target)
             elif m.kind == "role":
-                role = _role_canonical(
-                    (m.attrs or {}).get("role") or _surface(m), (m.attrs or {}).get("role_ar")
-                )
+                attrs = m.attrs or {}
+                role = _role_canonical(attrs.get("role") or _surface(m), attrs.get("role_ar"))
                 if not role:
                     continue
-                target = role_node(role, (m.attrs or {}).get("role_ar"), _surface(m), doc_id)
+                target = self.role_node(role, attrs.get("role_ar"), _surface(m), doc_id)
             elif m.kind == "place":
-                target = place_node(_surface(m), doc_id)
+                target = self.place_node(_surface(m), doc_id)
             else:
                 continue
-            e = edge(dnode, target, "mentions", "mentions", doc_id)
+            e = self.edge(f"doc:{doc_id}", target, "mentions", "mentions", doc_id)
             e["spans"].append([m.start, m.end, m.text])
             e["sentences"].append(_sentence_span(m.sentence))
+        return sentence_members
+
+    def add_relations(self, ex: Any, text: str) -> None:
+        """``holds_role``, ``member_of``, ``alias`` and ``acronym`` edges of one document."""
+        doc_id = ex.doc.id
         for rel in ex.relations:
-            attrs = rel.attrs or {}
             evidence = rel.evidence or _sentence_text(text, rel.sentence)
             if rel.type == "holds_role":
-                person = node_of(doc_id, rel.subject)
-                if person is None or not person.startswith("person:"):
-                    continue
-                obj_surface = _surface(rel.object) if rel.object is not None else None
-                role = _role_canonical(attrs.get("role") or obj_surface, attrs.get("role_ar"))
-                if not role:
-                    continue
-                rid = role_node(role, attrs.get("role_ar"), obj_surface, doc_id)
-                org_text = attrs.get("organization")
-                org = resolve_org(org_text, doc_id)
-                e = edge(person, rid, f"holds_role|{org or ''}", "holds_role", doc_id)
-                e.setdefault("orgs", Counter())
-                e.setdefault("ranks", Counter())
-                if org_text:
-                    e["orgs"][str(org_text)] += 1
-                if attrs.get("rank"):
-                    e["ranks"][str(attrs["rank"])] += 1
-                if attrs.get("place"):
-                    e.setdefault("places", set()).add(str(attrs["place"]))
-                e["organization"] = org
-                e["role"] = role
-                e["spans"].append([doc_id, rel.subject.start, rel.subject.end])
-                e["sentences"].append({"document": doc_id, "sentence": evidence})
-                if org is not None:
-                    me = edge(person, org, f"member_of|{rid}", "member_of", doc_id)
-                    me["role"] = role
-                    me["spans"].append([doc_id, rel.subject.start, rel.subject.end])
-                    me["sentences"].append({"document": doc_id, "sentence": evidence})
+                self._add_role(rel, doc_id, evidence)
             elif rel.type in ("alias", "acronym"):
-                s, o = node_of(doc_id, rel.subject), node_of(doc_id, rel.object)
+                s, o = self.node_of(doc_id, rel.subject), self.node_of(doc_id, rel.object)
                 if s is None or o is None or s == o:
                     continue  # the usual case: both names are in one node
-                e = edge(s, o, rel.type, rel.type, doc_id)
+                e = self.edge(s, o, rel.type, rel.type, doc_id)
                 e["spans"].append([doc_id, rel.subject.start, rel.subject.end])
                 e["sentences"].append({"document": doc_id, "sentence": evidence})
-        if co_occurrence:
-            for sent, members in sentence_members.items():
-                ordered = sorted(members)
-                for x_pos, a in enumerate(ordered):
-                    for b in ordered[x_pos + 1 :]:
-                        e = edge(a, b, "co_occurs", "co_occurs", doc_id)
-                        e["weight"] = e.get("weight", 0) + 1
-                        e["sentences"].append([doc_id, *_sentence_span(sent)])
-    for rid, r in sorted(role_nodes.items()):
-        name = max(r["labels"].items(), key=lambda kv: (kv[1], [-ord(c) for c in kv[0]]))[0]
-        arabic = sorted(n for n in r["names"] if detect_script(n) == "arabic")
-        g.add_node(
-            rid,
-            type="role",
-            name=name,
-            name_ar=arabic[0] if arabic else None,
-            names=sorted(r["names"]),
-            documents=sorted(r["documents"]),
-        )
-    for pid, p in sorted(place_nodes.items()):
-        name = max(
-            p["names"].items(), key=lambda kv: (kv[1], len(kv[0]), [-ord(c) for c in kv[0]])
-        )[0]
-        g.add_node(
-            pid, type="place", name=name, names=sorted(p["names"]), documents=sorted(p["documents"])
-        )
-    for (u, v, key), e in sorted(edge_acc.items()):
+
+    def _add_role(self, rel: Any, doc_id: str, evidence: str) -> None:
+        attrs = rel.attrs or {}
+        person = self.node_of(doc_id, rel.subject)
+        if person is None or not person.startswith("person:"):
+            return
+        obj_surface = _surface(rel.object) if rel.object is not None else None
+        role = _role_canonical(attrs.get("role") or obj_surface, attrs.get("role_ar"))
+        if not role:
+            return
+        rid = self.role_node(role, attrs.get("role_ar"), obj_surface, doc_id)
+        org_text = attrs.get("organization")
+        org = self.resolve_org(org_text, doc_id)
+        e = self.edge(person, rid, f"holds_role|{org or ''}", "holds_role", doc_id)
+        e.setdefault("orgs", Counter())
+        e.setdefault("ranks", Counter())
+        if org_text:
+            e["orgs"][str(org_text)] += 1
+        if attrs.get("rank"):
+            e["ranks"][str(attrs["rank"])] += 1
+        if attrs.get("place"):
+            e.setdefault("places", set()).add(str(attrs["place"]))
+        e["organization"] = org
+        e["role"] = role
+        e["spans"].append([doc_id, rel.subject.start, rel.subject.end])
+        e["sentences"].append({"document": doc_id, "sentence": evidence})
+        if org is not None:
+            me = self.edge(person, org, f"member_of|{rid}", "member_of", doc_id)
+            me["role"] = role
+            me["spans"].append([doc_id, rel.subject.start, rel.subject.end])
+            me["sentences"].append({"document": doc_id, "sentence": evidence})
+
+    def add_co_occurrences(self, doc_id: str, sentence_members: dict[Any, set[str]]) -> None:
+        """``co_occurs`` edges between the entities of each sentence."""
+        for sent, members in sentence_members.items():
+            ordered = sorted(members)
+            for x_pos, a in enumerate(ordered):
+                for b in ordered[x_pos + 1 :]:
+                    e = self.edge(a, b, "co_occurs", "co_occurs", doc_id)
+                    e["weight"] = e.get("weight", 0) + 1
+                    e["sentences"].append([doc_id, *_sentence_span(sent)])
+
+    def finish(self) -> None:
+        """Add the role and place nodes, then every edge, in id order."""
+        for rid, r in sorted(self.role_nodes.items()):
+            arabic = sorted(n for n in r["names"] if detect_script(n) == "arabic")
+            self.g.add_node(
+                rid,
+                type="role",
+                name=_most_common(r["labels"]),
+                name_ar=arabic[0] if arabic else None,
+                names=sorted(r["names"]),
+                documents=sorted(r["documents"]),
+            )
+        for pid, p in sorted(self.place_nodes.items()):
+            name = max(
+                p["names"].items(), key=lambda kv: (kv[1], len(kv[0]), [-ord(c) for c in kv[0]])
+            )[0]
+            self.g.add_node(
+                pid,
+                type="place",
+                name=name,
+                names=sorted(p["names"]),
+                documents=sorted(p["documents"]),
+            )
+        for (u, v, key), e in sorted(self.edges.items()):
+            self.g.graph.add_edge(u, v, key=key, **self._edge_attrs(e))
+
+    def _edge_attrs(self, e: dict[str, Any]) -> dict[str, Any]:
         attrs: dict[str, Any] = {"type": e["type"], "documents": sorted(e["documents"])}
         if e["type"] == "mentions":
             attrs["spans"] = e["spans"]
@@ -1224,22 +1294,11 @@ def _assemble(
             attrs["role"] = e.get("role")
             attrs["organization"] = org
             attrs["organization_name"] = (
-                g.graph.nodes[org]["name"]
-                if org
-                else (
-                    max(orgs.items(), key=lambda kv: (kv[1], [-ord(c) for c in kv[0]]))[0]
-                    if orgs
-                    else None
-                )
+                self.g.graph.nodes[org]["name"] if org else (_most_common(orgs) if orgs else None)
             )
             attrs["organization_names"] = sorted(orgs)
             attrs["places"] = sorted(e.get("places", ()))
-            attrs["rank"] = (
-                max(ranks.items(), key=lambda kv: (kv[1], [-ord(c) for c in kv[0]]))[0]
-                if ranks
-                else None
-            )
+            attrs["rank"] = _most_common(ranks) if ranks else None
         elif e["type"] == "member_of":
             attrs["role"] = e.get("role")
-        g.graph.add_edge(u, v, key=key, **attrs)  # values are lists already
-    return g
+        return attrs
