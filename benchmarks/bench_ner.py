@@ -10,8 +10,11 @@ non-overlapping. Titles are outside person spans ("King Abdullah" gives PER
 "Abdullah"), a leading "the" and a possessive "'s" outside every span, as in the gold.
 
 Speed is measured on every English document of the folder (127 FNC-1 bodies), model
-loaded before the clock starts: ``extract`` one document after another (one core),
-then :func:`nasab.build_graph` with ``workers=1`` and ``workers=2``.
+loaded before the clock starts: ``extract`` one document after another (one core; wall
+and CPU time of the process, the latter less sensitive to a shared machine's load),
+then :func:`nasab.build_graph` with ``workers=1`` and ``workers=2`` (which also
+re-reads documents in its second pass); peak resident memory of the process and of the
+largest worker.
 
 Usage:
     python benchmarks/bench_ner.py [--docs ../shared/data/news_dev/en] [--gold FILE] [--no-speed]
@@ -109,6 +112,12 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - t0
 
 
+def cpu_timed(fn: Callable[[], object]) -> float:
+    t0 = time.process_time()
+    fn()
+    return time.process_time() - t0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS)
@@ -150,12 +159,19 @@ def main(argv: list[str] | None = None) -> int:
     for backend in backends:
         extract(every[0], backend=backend)  # load the model before the clock starts
         one = timed(lambda b=backend: [extract(d, backend=b) for d in every])
+        cpu = cpu_timed(lambda b=backend: [extract(d, backend=b) for d in every])
         g1 = timed(lambda b=backend: build_graph(every, backend=b, workers=1))
         g2 = timed(lambda b=backend: build_graph(every, backend=b, workers=2))
         print(
-            f"speed {backend:<6} extract {len(every) / one:6.1f} docs/s (one core); "
+            f"speed {backend:<6} extract {len(every) / one:6.1f} docs/s wall, "
+            f"{len(every) / cpu:6.1f} docs/s CPU time (one core); "
             f"build_graph workers=1 {len(every) / g1:6.1f} docs/s, workers=2 {len(every) / g2:6.1f} docs/s"
         )
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: this process {own:.0f} MiB, largest worker {kids:.0f} MiB")
     return 0
 
 

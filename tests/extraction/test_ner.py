@@ -218,6 +218,21 @@ ROLE_CASES = [
         [("Mohammed VI", "King", None, None)],
     ),
     (
+        "The WHO's director of communications, Hassan al-Tamimi, told the paper.",
+        None,
+        [("Hassan al-Tamimi", "Director of Communications", "WHO", None)],
+    ),
+    (
+        "Qatar's ambassador to the United Nations, Alya Al-Thani, spoke.",
+        None,
+        [("Alya Al-Thani", "Ambassador", "United Nations", None)],
+    ),
+    (
+        "Nightly News anchor Brian Williams was suspended.",
+        None,
+        [("Brian Williams", "Anchor", "Nightly News", None)],
+    ),
+    (
         "Jen Psaki, the State Department's spokeswoman, said the embassy was closed.",
         ["Jen Psaki"],
         [("Jen Psaki", "Spokesman", "State Department", None)],
@@ -233,7 +248,15 @@ ROLE_CASES = [
 @pytest.mark.parametrize(
     ("text", "persons", "want"),
     ROLE_CASES,
-    ids=["possessive-org-rules", "regnal-number-rules", "possessive-org-model", "rank-model"],
+    ids=[
+        "possessive-org-rules",
+        "regnal-number-rules",
+        "possessive-org-before",
+        "role-to-org",
+        "media-role",
+        "possessive-org-model",
+        "rank-model",
+    ],
 )
 def test_roles(text: str, persons: list[str] | None, want) -> None:  # type: ignore[no-untyped-def]
     if persons is None:

@@ -737,6 +737,9 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
         return
     if any(h[0] >= chain_roles[-1][1] for h in hits):
         tail = {}  # "the spokesman of the Commander-in-Chief of the Armed Forces": no body
+    owner = _owner_before(b, toks, hits[0][0])
+    if owner is not None and not tail:  # "WHO's director of communications, NAME"
+        tail = {_OWNER_ATTR[owner.kind]: owner.text}
     rank = pm.attrs.get("rank")
     for idx, (ra, rz, info) in enumerate(chain_roles):
         rm = _span_mention(b, toks, ra, rz, "role", sent, role=info.en, role_ar=info.ar)
@@ -823,6 +826,14 @@ def _possessive_owner(b: Builder, toks: list[Tok], k: int) -> tuple[Mention | No
     if toks[j - 1].end == om.end and toks[j - 1].possessive:
         return om, j
     return None, k
+
+
+def _owner_before(b: Builder, toks: list[Tok], k: int) -> Mention | None:
+    """An organisation or place with a possessive ending right before token ``k``."""
+    if k < 1 or not toks[k - 1].possessive:
+        return None
+    om = b.overlaps(toks[k - 1].start, toks[k - 1].end, ("organization", "place"))
+    return om if om is not None and om.end == toks[k - 1].end else None
 
 
 def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
