@@ -152,3 +152,59 @@ def test_missing_extra_names_it(monkeypatch) -> None:
             arabic_ner.predict("قال محمد")
     finally:
         arabic_ner.load_tagger.cache_clear()
+
+
+def _segs(words: list[str]) -> list[arabic_ner.Seg]:
+    out, pos = [], 0
+    for w in words:
+        out.append(arabic_ner.Seg(pos, pos + len(w), w))
+        pos += len(w) + 1
+    return out
+
+
+PROPAGATE = [
+    (
+        "family-name-alone",
+        [["وصل", "بوريس", "يلتسين"], ["وقال", "يلتسين", "ان"]],
+        [[(1, 3, "PER")], []],
+        [[(1, 3, "PER")], [(1, 2, "PER")]],
+    ),
+    (
+        "full-name-again",
+        [["بوريس", "يلتسين"], ["التقي", "بوريس", "يلتسين"]],
+        [[(0, 2, "PER")], []],
+        [[(0, 2, "PER")], [(1, 3, "PER")]],
+    ),
+    (
+        "given-name-not-carried",
+        [["وصل", "محمد"], ["قال", "محمد"]],
+        [[(1, 2, "PER")], []],
+        [[(1, 2, "PER")], []],
+    ),
+    (
+        "covered-stays",
+        [["بوريس", "يلتسين"], ["شارع", "يلتسين"]],
+        [[(0, 2, "PER")], [(0, 2, "LOC")]],
+        [[(0, 2, "PER")], [(0, 2, "LOC")]],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("words", "spans", "want"), [c[1:] for c in PROPAGATE], ids=[c[0] for c in PROPAGATE]
+)
+def test_propagate(words: list[list[str]], spans: list, want: list) -> None:
+    assert arabic_ner._propagate([_segs(w) for w in words], spans) == want
+
+
+def test_unknown_words_are_read_by_shape() -> None:
+    f = arabic_ner.features(["قال", "يلتسين"], frozenset(["قال"]))
+    assert "w=<unk>" in f[1] and "w=يلتسين" not in f[1] and "s3=سين" in f[1]
+    assert "1:w=<unk>" in f[0]
+
+
+@needs_model
+def test_predict_carries_a_name_through_the_document() -> None:
+    text = "وصل الرئيس الروسي بوريس يلتسين إلى موسكو.\nوقال يلتسين إن الأزمة انتهت."
+    got = [(text[s:e], k) for s, e, k in arabic_ner.predict(text)]
+    assert ("يلتسين", "person") in got[1:]
