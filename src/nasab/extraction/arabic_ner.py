@@ -428,7 +428,7 @@ def _propagate(
     for segs, sp in zip(sents, spans, strict=True):
         for a, z, k in sp:
             last = segs[z - 1].form
-            if k != "PER" or len(last) < _PROPAGATE_MIN or last in lex.given_ar or last in _JOIN:
+            if k != "PER" or len(last) < _PROPAGATE_MIN or last in lex.given_ar or last in _join():
                 continue
             full.add(tuple(s.form for s in segs[a:z]))
             full.add((last,))
