@@ -208,3 +208,17 @@ def test_predict_carries_a_name_through_the_document() -> None:
     text = "وصل الرئيس الروسي بوريس يلتسين إلى موسكو.\nوقال يلتسين إن الأزمة انتهت."
     got = [(text[s:e], k) for s, e, k in arabic_ner.predict(text)]
     assert ("يلتسين", "person") in got[1:]
+
+
+@needs_model
+def test_model_backend_links_role_to_model_name() -> None:
+    ex = extract("وقال وزير الخارجية الفرنسي لوران فابيوس إن الاتفاق تاريخي", backend="model")
+    rel = [(r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role"]
+    assert ("لوران فابيوس", "Minister of Foreign Affairs") in rel
+
+
+@needs_model
+def test_model_backend_takes_model_bounds_keeping_the_role() -> None:
+    ex = extract("واستقبل الأمير مستشار وزير الداخلية الفريق متقاعد محمد العماني", backend="model")
+    people = [m.text for m in ex.mentions if m.kind == "person"]
+    assert "محمد العماني" in people and "متقاعد محمد العماني" not in people

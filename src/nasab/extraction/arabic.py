@@ -27,6 +27,7 @@ from ..text import normalize_arabic
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
+from .arabic_ner import vocabulary
 
 __all__ = ["arabic_stems", "extract_sentence_ar"]
 
@@ -43,6 +44,8 @@ def _stop() -> frozenset[str]:
 
 # Rules whose mentions take the statistical model's bounds where the two disagree (the
 # title and role words themselves, gazetteer and alias names keep the rules' reading).
+# Listed names a word must be part of to count as a name word when it grows a name.
+_NAME_WORD_MIN = 2
 _REBOUND_SOURCES = {
     "person": frozenset([None, "title", "given", "names", "cue", "document"]),
     "organization": frozenset(["head"]),
@@ -746,9 +749,10 @@ class _Sentence:
             self.toks[i] = saved
 
     def model(self, spans: Sequence[tuple[int, int, str]]) -> None:
-        """Spans of the statistical model: on tokens that no rule took, a new mention; over
-        one person (or head-read organisation) of the rules with other bounds, the
-        model's bounds for it (its roles move with it)."""
+        """Spans of the statistical model: on tokens that no rule took, a new mention (not
+        a person made only of words that are also ordinary words); over persons (or
+        head-read organisations) of the rules with other bounds, the model's bounds when
+        fair (:meth:`_fair_bounds`; roles move with the mention)."""
         toks = self.toks
         for start, end, kind in spans:
             i = next((k for k, t in enumerate(toks) if t.start <= start < t.end), None)
@@ -758,6 +762,8 @@ class _Sentence:
             if any(self.taken[i:j]) or self.b.overlaps(start, end) is not None:
                 self._rebound(i, j, start, end, kind)
                 continue
+            if kind == "person" and all(_word(t) in self.lex.name_risky_ar for t in toks[i:j]):
+                continue  # only words that are also ordinary words (رجل كريم سعيد): no cue
             for k in range(i, j):
                 self.taken[k] = True
             m = self.b.mention(start, end, kind, self.sent, language="ar", source="model")
@@ -785,11 +791,49 @@ class _Sentence:
             m.kind == "role" and m.start < end and start < m.end for m in self.b.mentions.values()
         ):
             return  # a title or role word inside the model's span stays the rules' reading
+        first, last = min(m.start for m in hits), max(m.end for m in hits)
+        if not self._fair_bounds(first, last, start, end, kind):
+            return
         new = self.b.respan(old, start, end, tuple(hits[1:]), rebound=old.text)
         for k in range(i, j):
             self.taken[k] = True
         if kind == "person" and j - i >= 2:
             self.remember(i, j, new.text)
+
+    def _fair_bounds(self, first: int, last: int, start: int, end: int, kind: str) -> bool:
+        """Whether the model's bounds [start, end) may replace the rules' [first, last): an
+        organisation only grows; a person grows by listed name words only and sheds no
+        listed name word (``الفريق متقاعد محمد العماني``: متقاعد goes)."""
+        lex = self.lex
+        if kind == "organization":
+            return start <= first and last <= end
+        for t in self.toks:
+            inside_new = start <= t.start and t.end <= end
+            inside_old = first <= t.start and t.end <= last
+            if inside_new == inside_old or not t.arabic:
+                continue
+            stems = [st for _, st in arabic_stems(t.text)]
+            listed = any(
+                st in lex.given_ar or st in lex.name_ar or st in word_set("name_join_ar")
+                for st in stems
+            )
+            if inside_new and self._ordinary(_word(t)):
+                return False  # grows by an ordinary word (الكاظمي شارك)
+            if inside_old and listed:
+                return False  # sheds a name word
+        return True
+
+    def _ordinary(self, w: str) -> bool:
+        """A word of ordinary text: in the model's vocabulary, neither a given name nor a
+        name word of two or more listed names nor a nisba (-ي after the article)."""
+        lex = self.lex
+        return (
+            w in vocabulary()
+            and w not in lex.given_ar
+            and lex.name_ar.get(w, 0) < _NAME_WORD_MIN
+            and not (_is_article(w) and w.endswith("ي"))
+            and w not in word_set("name_join_ar")
+        )
 
     def alias_after(self, end: int, pm: object) -> None:
         """``X المعروف بـ Y`` / ``X الملقب Y`` / ``X المكنى Y``."""
@@ -855,6 +899,6 @@ def extract_sentence_ar(
     s.orgs()
     s.given_names()
     s.name_runs()
-    s.model(model_spans)
     s.known_names()
+    s.model(model_spans)
     s.pending_roles()

@@ -428,7 +428,13 @@ def _propagate(
     for segs, sp in zip(sents, spans, strict=True):
         for a, z, k in sp:
             last = segs[z - 1].form
-            if k != "PER" or len(last) < _PROPAGATE_MIN or last in lex.given_ar or last in _join():
+            if (
+                k != "PER"
+                or len(last) < _PROPAGATE_MIN
+                or last in lex.given_ar
+                or last in _join()
+                or _not_name(last, lex)
+            ):
                 continue
             full.add(tuple(s.form for s in segs[a:z]))
             full.add((last,))

@@ -87,6 +87,9 @@ def extract(
     if use_en and any("a" <= c.lower() <= "z" for c in doc.text):
         ents = entities if entities is not None else english_entities([doc.text])[0]
         b.person_hints = person_hints(doc.text, ents)
+    # The Arabic model reads the whole document once (a name found in one sentence is
+    # carried to its other mentions); each sentence's rules get the spans inside it.
+    ar_spans = arabic_ner.predict(doc.text) if use_ar and _has_arabic(doc.text) else []
     leftovers: list[tuple[tuple[int, int], list[Tok], list[tuple[int, int]]]] = []
     arabic_toks: list[tuple[tuple[int, int], list[Tok]]] = []
     for sent in sents:
@@ -103,7 +106,7 @@ def extract(
             leftovers.append((sent, en_toks, rest))
         if has_ar:
             ar_toks = toks  # Latin words stay in as breakers
-            spans = arabic_ner.sentence_spans(doc.text, *sent) if use_ar else ()
+            spans = [x for x in ar_spans if sent[0] <= x[0] < sent[1]]
             extract_sentence_ar(b, ar_toks, sent, lex, model_spans=spans)
             arabic_toks.append((sent, ar_toks))
     if ents:
@@ -122,6 +125,10 @@ def extract(
         and (r.object is None or r.object.span in kept or r.object.kind == "role")
     )
     return Extraction(doc, mentions, relations)
+
+
+def _has_arabic(text: str) -> bool:
+    return any("\u0621" <= c <= "\u064a" for c in text)
 
 
 # ---------------------------------------------------------------- short forms and known names
