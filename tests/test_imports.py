@@ -27,10 +27,8 @@ KNOWN_CYCLES = {
     frozenset({"nasab.aliases", "nasab.linking"}),
 }
 KNOWN_PRIVATE = {
-    ("nasab.cli", "nasab.aliases._tsv_escape"),  # CLI streaming rewrite
     ("nasab.match.orgs", "nasab.match.compare._check"),  # core rebuild
     ("nasab.resolution.core", "nasab.match.compare._token_romanizations"),  # scale rewrite
-    ("nasab.translit.variants", "nasab.translit.schemes._romanize_token"),  # robustness work
 }
 KNOWN_GUARDED = {
     "nasab.resolution.core": 1,  # scale rewrite

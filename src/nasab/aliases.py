@@ -45,7 +45,7 @@ from .text import detect_script, normalize
 if TYPE_CHECKING:  # pragma: no cover
     from .linking import Candidate
 
-__all__ = ["ALIAS_KINDS", "COLUMNS", "FORMAT_VERSION", "AliasRow", "AliasTable"]
+__all__ = ["ALIAS_KINDS", "COLUMNS", "FORMAT_VERSION", "AliasRow", "AliasTable", "tsv_escape"]
 
 #: Column order of every file format.
 COLUMNS = (
@@ -773,7 +773,7 @@ class AliasTable:
         if format == "tsv":
             buf = [meta, "\t".join(COLUMNS), "\n"]
             for r in self._rows:
-                buf.append("\t".join(_tsv_escape(str(getattr(r, c))) for c in COLUMNS))
+                buf.append("\t".join(tsv_escape(str(getattr(r, c))) for c in COLUMNS))
                 buf.append("\n")
             return "".join(buf)
         if format == "csv":
@@ -1024,7 +1024,13 @@ def _format_of(path: Path, format: str | None) -> str:
     return fmt
 
 
-def _tsv_escape(value: str) -> str:
+def tsv_escape(value: str) -> str:
+    r"""A TSV cell with backslash, tab, newline and carriage return escaped (``\\``, ``\t``...).
+
+    Example:
+        >>> tsv_escape("a\tb")
+        'a\\tb'
+    """
     if not any(c in value for c in "\\\t\n\r"):
         return value
     return "".join(_TSV_ESCAPES.get(c, c) for c in value)

@@ -355,7 +355,7 @@ class _RowWriter:
             fh.write("\t".join(columns) + "\n")
 
     def write(self, rows: Iterable[dict[str, Any]]) -> None:
-        from .aliases import _tsv_escape
+        from .aliases import tsv_escape
 
         for r in rows:
             values = ["" if r.get(c) is None else r.get(c) for c in self.columns]
@@ -365,7 +365,7 @@ class _RowWriter:
                 item = json.dumps({c: r.get(c) for c in self.columns}, ensure_ascii=False, indent=1)
                 self.fh.write(("[\n" if not self.rows else ",\n") + " " + item.replace("\n", "\n "))
             else:
-                self.fh.write("\t".join(_tsv_escape(str(v)) for v in values) + "\n")
+                self.fh.write("\t".join(tsv_escape(str(v)) for v in values) + "\n")
             self.rows += 1
 
     def close(self) -> None:

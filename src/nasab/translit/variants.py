@@ -29,7 +29,7 @@ from ..text import (
     normalize_latin,
 )
 from ._model import arabic_letters, decode_latin, reverse_word_table, split_article, word_table
-from .schemes import _romanize_token
+from .schemes import romanize_token
 
 __all__ = ["MAX_K", "MAX_NAME_TOKENS", "MAX_TOKEN_LETTERS", "arabic_candidates", "variants"]
 
@@ -144,7 +144,7 @@ def _spellings(word: str) -> list[str]:
     entry = word_table().get(core)
     if entry:
         return [en for en, _ in entry[:5]]
-    return [c for c, _ in _romanize_token(word, 5)]
+    return [c for c, _ in romanize_token(word, 5)]
 
 
 @lru_cache(maxsize=1 << 17)
@@ -301,7 +301,7 @@ def variants(name: str, k: int = 10) -> list[str]:
             if not letters:
                 continue
             art, core = split_article(letters)
-            dist = _romanize_token(core, k) if len(core) <= MAX_TOKEN_LETTERS else ()
+            dist = romanize_token(core, k) if len(core) <= MAX_TOKEN_LETTERS else ()
             options.append([(_style(sp, bool(art)), p) for sp, p in dist] or [(word, 1.0)])
         return [" ".join(w) for w, _ in _best_combinations(options, k)] if options else []
     out.append(text)
@@ -310,7 +310,7 @@ def variants(name: str, k: int = 10) -> list[str]:
         scores: dict[str, float] = {core: 1.0}
         spellings = _arabic_for(core, 5) if len(core) <= MAX_TOKEN_LETTERS else ()
         for ar, p in (x for x in spellings if x[1] >= MIN_SPELLING_P):
-            for sp, q in _romanize_token(ar, k):
+            for sp, q in romanize_token(ar, k):
                 scores[sp] = scores.get(sp, 0.0) + p * q
         ranked = sorted(scores.items(), key=lambda x: (-x[1], x[0]))[: k + 1]
         options.append([(_style(sp, bool(art)), p) for sp, p in ranked])
