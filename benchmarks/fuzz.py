@@ -58,6 +58,7 @@ def main() -> None:
     ap.add_argument("--calls", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--budget", type=float, default=2.0, help="seconds a call may take")
+    ap.add_argument("--max-seconds", type=float, help="stop after this long and report")
     ap.add_argument("--only", nargs="+", help="fuzz only these functions")
     ap.add_argument("--replay", nargs=2, metavar=("NAME", "SEED"), help="rerun one call")
     args = ap.parse_args()
@@ -80,7 +81,11 @@ def main() -> None:
     crashes: list[tuple[str, int, str]] = []
     slow: list[tuple[float, str, int]] = []
     start = time.perf_counter()
+    done = 0
     for i in range(args.calls):
+        if args.max_seconds and time.perf_counter() - start > args.max_seconds:
+            break
+        done += 1
         name = schedule[i % len(schedule)]
         seed = args.seed * 10_000_000 + i
         call = calls[name][1]
@@ -101,7 +106,7 @@ def main() -> None:
             print(f"  {i + 1:,} calls, {len(crashes)} crashes, {time.perf_counter() - start:.0f} s, "
                   f"peak {peak_mib():.0f} MiB", flush=True)  # fmt: skip
     total = time.perf_counter() - start
-    print(f"\n{args.calls:,} calls in {total:.0f} s; crashes: {len(crashes)}; "
+    print(f"\n{done:,} calls in {total:.0f} s; crashes: {len(crashes)}; "
           f"peak memory {peak_mib():.0f} MiB (ru_maxrss)\n")  # fmt: skip
     print("times are CPU time of the call (wall max beside it: other jobs share the machine)")
     print(f"{'function':22} {'calls':>7} {'NasabError':>10} {'median ms':>10} {'max ms':>9} "
