@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import DataFileError, ExtraMissingError, InputError
 from .files import atomic_write
+from .jsonread import JsonText
 from .lexicon import word_set
 from .match.algorithms import LINK_THRESHOLD
 from .text import detect_script, normalize
@@ -1155,79 +1156,18 @@ def _row_from_strings(
     return AliasRow(**out)
 
 
-def _line_of(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
-
-
 def _parse_json_rows(text: str, path: str) -> list[tuple[int, dict[str, Any]]]:
     """Rows of a JSON alias table with the line each starts on (for error messages)."""
-    dec = json.JSONDecoder()
-    ws = " \t\n\r"
-
-    def skip(pos: int) -> int:
-        while pos < len(text) and text[pos] in ws:
-            pos += 1
-        return pos
-
-    def fail(msg: str, pos: int) -> DataFileError:
-        line, col = _line_of(text, pos)
-        return DataFileError(msg, path=path, line=line, column=col)
-
-    def value(pos: int) -> tuple[Any, int]:
-        try:
-            return dec.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            raise fail(f"malformed JSON: {exc.msg}", exc.pos) from None
-
-    def array(pos: int) -> tuple[list[tuple[int, Any]], int]:
-        items: list[tuple[int, Any]] = []
-        pos = skip(pos + 1)
-        if pos < len(text) and text[pos] == "]":
-            return items, pos + 1
-        while True:
-            pos = skip(pos)
-            item, end = value(pos)
-            items.append((_line_of(text, pos)[0], item))
-            pos = skip(end)
-            if pos < len(text) and text[pos] == ",":
-                pos += 1
-                continue
-            if pos < len(text) and text[pos] == "]":
-                return items, pos + 1
-            raise fail("malformed JSON: expected ',' or ']'", pos)
-
-    pos = skip(0)
+    doc = JsonText(text, path)
+    pos = doc.skip(0)
     rows: list[tuple[int, Any]] | None = None
     if pos < len(text) and text[pos] == "[":
-        rows, pos = array(pos)
+        rows, pos = doc.array(pos)
     elif pos < len(text) and text[pos] == "{":
-        pos = skip(pos + 1)
-        seen_format = None
-        while pos < len(text) and text[pos] != "}":
-            key, pos = value(pos)
-            pos = skip(pos)
-            if pos >= len(text) or text[pos] != ":":
-                raise fail("malformed JSON: expected ':'", pos)
-            pos = skip(pos + 1)
-            if key == "rows" and pos < len(text) and text[pos] == "[":
-                rows, pos = array(pos)
-            else:
-                val, pos = value(pos)
-                if key == "format":
-                    seen_format = val
-            pos = skip(pos)
-            if pos < len(text) and text[pos] == ",":
-                pos = skip(pos + 1)
-        if pos >= len(text):
-            raise fail("malformed JSON: unterminated object", pos)
-        pos += 1
-        if seen_format not in (None, _FORMAT_NAME):
-            raise DataFileError(f"not an alias table (format {seen_format!r})", path=path, line=1)
+        rows, pos = _json_table_object(doc, pos)
     else:
-        raise fail("expected a JSON object with 'rows' or a list of rows", pos)
-    if skip(pos) != len(text):
-        raise fail("malformed JSON: extra data after the table", skip(pos))
+        raise doc.fail("expected a JSON object with 'rows' or a list of rows", pos)
+    doc.end(pos, "malformed JSON: extra data after the table")
     if rows is None:
         raise DataFileError("no 'rows' array", path=path, line=1)
     out = []
@@ -1242,6 +1182,34 @@ def _parse_json_rows(text: str, path: str) -> list[tuple[int, dict[str, Any]]]:
                 raise DataFileError(f"missing column {c!r}", path=path, line=line, column=c)
         out.append((line, item))
     return out
+
+
+def _json_table_object(doc: JsonText, pos: int) -> tuple[list[tuple[int, Any]] | None, int]:
+    """The ``rows`` of a ``{"format": ..., "rows": [...]}`` object at ``pos``, and its end."""
+    text = doc.text
+    rows: list[tuple[int, Any]] | None = None
+    pos = doc.skip(pos + 1)
+    seen_format = None
+    while pos < len(text) and text[pos] != "}":
+        key, pos = doc.value(pos)
+        pos = doc.skip(pos)
+        if pos >= len(text) or text[pos] != ":":
+            raise doc.fail("malformed JSON: expected ':'", pos)
+        pos = doc.skip(pos + 1)
+        if key == "rows" and pos < len(text) and text[pos] == "[":
+            rows, pos = doc.array(pos)
+        else:
+            val, pos = doc.value(pos)
+            if key == "format":
+                seen_format = val
+        pos = doc.skip(pos)
+        if pos < len(text) and text[pos] == ",":
+            pos = doc.skip(pos + 1)
+    if pos >= len(text):
+        raise doc.fail("malformed JSON: unterminated object", pos)
+    if seen_format not in (None, _FORMAT_NAME):
+        raise DataFileError(f"not an alias table (format {seen_format!r})", path=doc.path, line=1)
+    return rows, pos + 1
 
 
 def _load_edits(path: Path) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import DataFileError, InputError, NasabError
+from .jsonread import JsonText
 
 __all__ = ["main"]
 
@@ -113,51 +114,6 @@ def _input_format(path: str, first: list[str], forced: str | None) -> str:
     if "," in head and "name" in [f.strip().lower() for f in head.split(",")]:
         return "csv"
     return "lines"
-
-
-def _json_items(text: str, name: str) -> list[tuple[int, Any]]:
-    """Items of a top-level JSON list, each with the line it starts on."""
-    dec = json.JSONDecoder()
-    pos, n = 0, len(text)
-
-    def skip(p: int) -> int:
-        while p < n and text[p] in " \t\r\n":
-            p += 1
-        return p
-
-    def line_col(p: int) -> tuple[int, int]:
-        return text.count("\n", 0, p) + 1, p - (text.rfind("\n", 0, p) + 1) + 1
-
-    pos = skip(pos)
-    if pos >= n or text[pos] != "[":
-        line, col = line_col(pos)
-        raise DataFileError(
-            "expected a JSON list of names or objects", path=name, line=line, column=col
-        )
-    pos = skip(pos + 1)
-    items: list[tuple[int, Any]] = []
-    if pos < n and text[pos] == "]":
-        return items
-    while True:
-        try:
-            item, end = dec.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            line, col = line_col(exc.pos)
-            raise DataFileError(
-                f"malformed JSON: {exc.msg}", path=name, line=line, column=col
-            ) from None
-        items.append((line_col(pos)[0], item))
-        pos = skip(end)
-        if pos < n and text[pos] == ",":
-            pos = skip(pos + 1)
-            continue
-        if pos < n and text[pos] == "]":
-            if skip(pos + 1) != n:
-                line, col = line_col(skip(pos + 1))
-                raise DataFileError("extra data after the list", path=name, line=line, column=col)
-            return items
-        line, col = line_col(pos)
-        raise DataFileError("malformed JSON: expected ',' or ']'", path=name, line=line, column=col)
 
 
 class _RecordMaker:
@@ -304,7 +260,9 @@ def iter_records(
                 continue
             yield from make.item(n, item)
     elif fmt == "json":
-        items = _json_items("".join(t for _, t in stream), make.name)
+        items = JsonText("".join(t for _, t in stream), make.name).top_list(
+            "a JSON list of names or objects"
+        )
         for n, item in items:
             yield from make.item(n, item)
     elif fmt in ("tsv", "csv"):
