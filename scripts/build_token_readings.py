@@ -44,6 +44,8 @@ from nasab.translit.variants import _arabic_for
 ARTICLE = "ال"
 K = 5
 CHUNK_BEAM = 4  # readings of each word whose chunks are counted
+CHUNK_OPTIONS = 3  # renderings kept per letter context
+MIN_SHARE = 0.01  # renderings rarer than this in their context are dropped
 
 
 def _cached_decoder() -> None:
@@ -80,6 +82,23 @@ def _count_chunks(core: str, chunks: Counter[tuple[str, str, str, str]]) -> None
 def _arabic_spellings(latin: str) -> tuple[str, ...]:
     """Likely Arabic spellings (normalised) of one article-free Latin token."""
     return tuple(dict.fromkeys(normalize_arabic(a) for a, _ in _arabic_for(latin, K)))
+
+
+def _chunk_options(
+    chunks: Counter[tuple[str, str, str, str]],
+) -> dict[tuple[str, str, str], list[tuple[str, float]]]:
+    """Best renderings (log share) per context, with the backed-off contexts ``*cn``,
+    ``pc*`` and ``*c*`` for contexts the vocabulary never showed."""
+    merged: dict[tuple[str, str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for (p, c, n, ch), w in chunks.items():
+        for key in ((p, c, n), ("*", c, n), (p, c, "*"), ("*", c, "*")):
+            merged[key][ch] += w
+    out = {}
+    for key, d in merged.items():
+        total = sum(d.values())
+        best = sorted(d.items(), key=lambda x: (-x[1], x[0]))[:CHUNK_OPTIONS]
+        out[key] = [(ch, math.log(w / total)) for ch, w in best if w / total >= MIN_SHARE]
+    return out
 
 
 def _fmt(cands: list[tuple[str, float]]) -> str:
@@ -122,15 +141,14 @@ def main() -> None:
     for en in frequent:
         rows[("lat", en)] = " ".join(_arabic_spellings(en))
     print(f"latin: {len(frequent)} spellings, {time.perf_counter() - t0:.0f} s")
-    by_ctx: dict[tuple[str, str, str], list[tuple[str, float]]] = defaultdict(list)
-    for (p, c, n, ch), w in chunks.items():
-        by_ctx[(p, c, n)].append((ch, w))
+    by_ctx = _chunk_options(chunks)
     with args.out.open("w", encoding="utf-8", newline="") as out:
         out.write(
             "# nasab derived table: precomputed cross-script readings of name tokens for the\n"
             "# comparison layer (kind=ar: Latin spellings of an article-free Arabic token;\n"
             "# whole: of an article word read whole; lat: Arabic spellings of a Latin token;\n"
-            "# chunk: decoder renderings of an Arabic letter in context 'prev letter next').\n"
+            "# chunk: decoder renderings of an Arabic letter in context 'prev letter next', * = any,\n"
+            "# with their log share).\n"
             "# Derived from translit_words/chars/lm.tsv and name_words.tsv (netranslit, CC0 1.0;\n"
             "# google/transliteration ar2en-train, Apache-2.0, see NOTICE); evaluation split left\n"
             "# out. Licence: CC0 1.0 / Apache-2.0 as its sources.\n"
@@ -141,10 +159,8 @@ def main() -> None:
             if val:
                 out.write(f"{kind}\t{tok}\t{val}\n")
         for (p, c, n), items in sorted(by_ctx.items()):
-            items.sort(key=lambda x: (-x[1], x[0]))
-            val = " ".join(f"{ch or '_'}:{w:.3f}" for ch, w in items[:4] if w >= 0.05)
-            if val:
-                out.write(f"chunk\t{p}{c}{n}\t{val}\n")
+            val = " ".join(f"{ch or '_'}:{lp:.3f}" for ch, lp in items)
+            out.write(f"chunk\t{p}{c}{n}\t{val}\n")
     print(f"{len(rows)} readings, {len(by_ctx)} contexts -> {args.out}")
 
 

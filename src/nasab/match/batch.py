@@ -28,13 +28,14 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import numpy as np
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .algorithms import COMMON_WEIGHT
 from .compare import PreparedName, prepare, score_prepared
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["compare_many", "name_keys", "prepare_all", "score_pairs"]
 
@@ -99,6 +100,8 @@ def score_pairs(
         >>> [round(float(s), 2) >= 0.85 for s in score_pairs(pa, pb, [0, 0], [0, 1])]
         [True, False]
     """
+    import numpy as np
+
     rows_l = np.asarray(rows, dtype=np.int64).tolist()
     cols_l = np.asarray(cols, dtype=np.int64).tolist()
     if len(rows_l) != len(cols_l):
@@ -136,6 +139,9 @@ def compare_many(
     Returns:
         A ``len(a) x len(b)`` float32 matrix of scores in [0, 1].
     """
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
     pa, pb = prepare_all(a), prepare_all(b)
     ka, kb = _keys(pa, True), _keys(pb, True)
     pre = process.cdist(

@@ -25,8 +25,6 @@ Example:
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from functools import cache
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -55,12 +53,12 @@ READINGS = 5
 #: How many readings the cheap decoder gives a token in no table (more, as each is
 #: less sure: 8 kept netranslit held-out top-1 at 0.922 where 5 gave 0.915).
 CHEAP_READINGS = 8
-#: Renderings per letter context the cheap decoder considers.
-CHUNK_OPTIONS = 3
 #: Largest number of cached token-pair similarities before the cache is emptied.
 PAIR_CACHE_MAX = 4_000_000
 
 _ARTICLE = "ال"
+_FOLD_SHARE = CANDIDATE_FOLD_SHARE
+_KEY_SHARE = 1.0 - CANDIDATE_FOLD_SHARE
 _ABD_PREFIXES = ("abd ", "عبد ")
 _COARSE_FOLD = str.maketrans({"z": "d", "g": "k", "G": "k", "x": "h", "p": "b", "v": "f"})
 
@@ -76,49 +74,34 @@ def coarse_fold(f: str) -> str:
 
 @cache
 def _tables() -> tuple[
-    dict[str, tuple[str, ...]],
-    dict[str, tuple[str, ...]],
-    dict[str, tuple[str, ...]],
+    dict[str, str],
+    dict[str, str],
+    dict[str, str],
     dict[tuple[str, str, str], tuple[tuple[str, float], ...]],
 ]:
-    """(Arabic token -> Latin readings, whole article word -> readings, Latin -> Arabic,
-    letter context -> renderings with log weights) from token_readings.tsv."""
+    """(Arabic token -> Latin readings, whole article word -> readings, Latin -> Arabic
+    spellings, letter context -> renderings with log shares) from token_readings.tsv.
+
+    Readings stay unsplit strings until a token asks for them (loading stays fast)."""
     from .._data import load_tsv
 
-    ar: dict[str, tuple[str, ...]] = {}
-    whole: dict[str, tuple[str, ...]] = {}
-    lat: dict[str, tuple[str, ...]] = {}
-    counts: dict[tuple[str, str, str], dict[str, float]] = {}
+    by_kind: dict[str, dict[str, str]] = {"ar": {}, "whole": {}, "lat": {}}
+    options: dict[tuple[str, str, str], tuple[tuple[str, float], ...]] = {}
     for row in load_tsv("token_readings.tsv"):
         kind, tok, val = row["kind"], row["token"], row["readings"]
         if kind == "chunk":
-            counts[(tok[0], tok[1], tok[2])] = {
-                ("" if c == "_" else c): float(w)
-                for c, _, w in (x.rpartition(":") for x in val.split(" "))
-            }
-        elif kind == "lat":
-            lat[tok] = tuple(val.split(" "))
+            options[(tok[0], tok[1], tok[2])] = tuple(
+                ("" if c == "_" else c, float(lp))
+                for c, _, lp in (x.rpartition(":") for x in val.split(" "))
+            )
         else:
-            cands = tuple(x.rpartition(":")[0] for x in val.split(" "))
-            (ar if kind == "ar" else whole)[tok] = cands
-    return ar, whole, lat, _chunk_options(counts)
+            by_kind[kind][tok] = val
+    return by_kind["ar"], by_kind["whole"], by_kind["lat"], options
 
 
-def _chunk_options(
-    counts: dict[tuple[str, str, str], dict[str, float]],
-) -> dict[tuple[str, str, str], tuple[tuple[str, float], ...]]:
-    """Renderings per context, with backed-off contexts ``(*, c, n)``, ``(p, c, *)``, ``(*, c, *)``."""
-    merged: dict[tuple[str, str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for (p, c, n), d in counts.items():
-        for key in ((p, c, n), ("*", c, n), (p, c, "*"), ("*", c, "*")):
-            for ch, w in d.items():
-                merged[key][ch] += w
-    out = {}
-    for key, d in merged.items():
-        total = sum(d.values())
-        best = sorted(d.items(), key=lambda x: (-x[1], x[0]))[:CHUNK_OPTIONS]
-        out[key] = tuple((ch, math.log(w / total)) for ch, w in best)
-    return out
+def _split(val: str) -> tuple[str, ...]:
+    """Readings of a ``cand:p cand:p`` cell, best first."""
+    return tuple(x.rpartition(":")[0] for x in val.split(" "))
 
 
 def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
@@ -158,7 +141,7 @@ def readings(arabic_fold: str) -> tuple[str, ...]:
     """
     got = _tables()[0].get(arabic_fold)
     if got is not None:
-        return got
+        return _split(got)
     return cheap_readings(_letters(arabic_fold))
 
 
@@ -168,11 +151,12 @@ def _letters(token: str) -> str:
 
 def _whole_readings(word: str) -> tuple[str, ...]:
     got = _tables()[1].get(word)
-    return got if got is not None else cheap_readings(_letters(word))
+    return _split(got) if got is not None else cheap_readings(_letters(word))
 
 
 def _spellings(latin: str) -> tuple[str, ...]:
-    return _tables()[2].get(latin, ())
+    got = _tables()[2].get(latin)
+    return tuple(got.split(" ")) if got else ()
 
 
 # ---------------------------------------------------------------------------- the table
@@ -195,7 +179,7 @@ class TokenTable:
         self.ckey: list[str] = []
         self.cfold: list[str] = []
         self.weight: list[float] = []
-        self._cands: list[tuple[tuple[str, str], ...] | None] = []
+        self._cands: list[tuple[tuple[str, str, float], ...] | None] = []
         self._pairs: dict[int, float] = {}
 
     def __len__(self) -> int:
@@ -233,11 +217,18 @@ class TokenTable:
         self._cands.append(None)
         return i
 
-    def candidates(self, i: int) -> tuple[tuple[str, str], ...]:
-        """(fold, skeleton) of each Latin reading of Arabic token ``i``, best first."""
+    def candidates(self, i: int) -> tuple[tuple[str, str, float], ...]:
+        """(fold, skeleton, rank factor) of the Latin readings of Arabic token ``i``.
+
+        Readings with the same fold and skeleton are kept once, at their best rank (the
+        rank factor discounts a less likely reading, so only the first can win).
+        """
         got = self._cands[i]
         if got is None:
-            got = self._cands[i] = tuple((fold(c), skeleton(c)) for c in readings(self.fold[i]))
+            seen: dict[tuple[str, str], float] = {}
+            for rank, c in enumerate(readings(self.fold[i])):
+                seen.setdefault((fold(c), skeleton(c)), 1.0 - CANDIDATE_RANK * rank)
+            got = self._cands[i] = tuple((f, k, r) for (f, k), r in seen.items())
         return got
 
     def similarity(self, i: int, j: int) -> float:
@@ -315,11 +306,11 @@ def _same_script(t: TokenTable, i: int, j: int, skel: float) -> float:
 def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> float:
     """Best similarity of an Arabic token's Latin readings to a Latin fold and skeleton."""
     best = 0.0
-    for rank, (f, key) in enumerate(t.candidates(ar)):
-        sim = CANDIDATE_FOLD_SHARE * Indel.normalized_similarity(f, latin_fold) + (
-            1.0 - CANDIDATE_FOLD_SHARE
-        ) * Levenshtein.normalized_similarity(key, latin_key)
-        best = max(best, sim * (1.0 - CANDIDATE_RANK * rank))
+    indel, lev = Indel.normalized_similarity, Levenshtein.normalized_similarity
+    for f, key, factor in t.candidates(ar):
+        sim = factor * (_FOLD_SHARE * indel(f, latin_fold) + _KEY_SHARE * lev(key, latin_key))
+        if sim > best:
+            best = sim
     return best
 
 
