@@ -35,16 +35,13 @@ bulk callers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from .._display import name_html, table, text_html
 from ..errors import InputError
 from ..names.keys import fold
-from ..names.parse import Name, Token, clear_parse_caches, parse_name
-from ..text import MAX_NAME_LENGTH, MAX_NAME_TOKENS, check_text, normalize
+from ..names.parse import Token, clear_parse_caches
 from .algorithms import (
     ALIGN_MIN,
     CONFLICT_FAMILY,
@@ -62,13 +59,16 @@ from .algorithms import (
     ORDER,
     ORDER_FAMILY,
     SLOT_CONFLICT,
-    algorithm_version,
 )
-from .tokens import TokenTable, default_table, reset_default_table
+from .orgs import compare_orgs
+from .prepared import PreparedName, prepare, token_similarity
+from .result import Match, Pair, check_name
+from .tokens import TokenTable, reset_default_table
 
 __all__ = [
     "ALGORITHM",
     "Match",
+    "Pair",
     "PreparedName",
     "clear_caches",
     "compare",
@@ -79,165 +79,6 @@ __all__ = [
 
 #: Id of the scoring algorithm (see :mod:`nasab.match.algorithms`); part of every Match.
 ALGORITHM = NAME_ALGORITHM
-
-
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """Two aligned tokens and what they contributed."""
-
-    a: Token
-    b: Token
-    similarity: float
-    weight: float
-
-
-@dataclass(frozen=True)
-class Match:
-    """The result of comparing two names.
-
-    Attributes:
-        a: the first name as given.
-        b: the second name as given.
-        score: similarity in [0, 1]; 1 means the same name.
-        features: the contribution of each feature (evidence, conflict, missing,
-            order factor, kunya) to the score.
-        pairs: the aligned token pairs.
-        notes: human-readable findings (conflicts, missing parts, order).
-        algorithm: the scoring algorithm and its version.
-        kind: ``person`` or ``organization``.
-    """
-
-    a: str
-    b: str
-    score: float
-    features: dict[str, float] = field(default_factory=dict)
-    pairs: tuple[Pair, ...] = ()
-    notes: tuple[str, ...] = ()
-    algorithm: str = ALGORITHM
-    kind: str = "person"
-
-    def explain(self) -> str:
-        """A readable account of the score: aligned parts, conflicts, features."""
-        lines = [f"{self.a!r} vs {self.b!r}: score {self.score:.3f} ({self.version})"]
-        for p in self.pairs:
-            lines.append(
-                f"  aligned {p.a.text!r} ~ {p.b.text!r} ({p.a.role}/{p.b.role}): "
-                f"similarity {p.similarity:.2f}, weight {p.weight:.2f}"
-            )
-        lines.extend(f"  {n}" for n in self.notes)
-        if self.features:
-            lines.append(
-                "  features: " + ", ".join(f"{k}={v:.3f}" for k, v in self.features.items())
-            )
-        return "\n".join(lines)
-
-    @property
-    def version(self) -> str:
-        """The algorithm id with the hash of the data tables it read (``nasab-name-v2+data.…``)."""
-        return algorithm_version(self.algorithm)
-
-    def __float__(self) -> float:
-        return self.score
-
-    def _repr_html_(self) -> str:
-        """Both names, the score, the aligned token pairs, notes and features (notebooks)."""
-        head = (
-            f"<p><b>Match</b> {name_html(self.a)} ⟷ {name_html(self.b)}: "
-            f"score <b>{self.score:.3f}</b> ({text_html(self.kind)}, {text_html(self.version)})</p>"
-        )
-        pairs = table(
-            ["token a", "token b", "parts", "similarity", "weight"],
-            [
-                [
-                    name_html(p.a.text),
-                    name_html(p.b.text),
-                    text_html(f"{p.a.role} / {p.b.role}"),
-                    f"{p.similarity:.2f}",
-                    f"{p.weight:.2f}",
-                ]
-                for p in self.pairs
-            ],
-        )
-        notes = "".join(f"<li>{text_html(n)}</li>" for n in self.notes)
-        feats = ", ".join(f"{text_html(k)}={v:.3f}" for k, v in self.features.items())
-        return (
-            f"<div>{head}{pairs if self.pairs else ''}"
-            f"{f'<ul>{notes}</ul>' if notes else ''}"
-            f"{f'<p>features: {feats}</p>' if feats else ''}</div>"
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedName:
-    """A name analysed once: its parse and the ids of its tokens in a token table.
-
-    Attributes:
-        raw: the input string.
-        norm: the normalised input (two names equal after normalisation score 1).
-        name: the parsed :class:`~nasab.names.Name`.
-        ids: token-table ids of ``name.tokens``.
-        kunya_ids: token-table ids of ``name.kunya``.
-        table: the :class:`~nasab.match.tokens.TokenTable` the ids belong to.
-    """
-
-    raw: str
-    norm: str
-    name: Name
-    ids: tuple[int, ...]
-    kunya_ids: tuple[int, ...]
-    table: TokenTable = field(repr=False, compare=False)
-
-
-def prepare(name: str | PreparedName, table: TokenTable | None = None) -> PreparedName:
-    """Analyse a name once for many comparisons.
-
-    Args:
-        name: a personal name (or a name already prepared, returned as is when it
-            belongs to ``table``).
-        table: the token table to intern into (default: the process-wide one).
-
-    Returns:
-        The :class:`PreparedName`.
-
-    Raises:
-        InputError: ``name`` is not a string, is empty or too long.
-
-    Example:
-        >>> p = prepare("Mustafa al-Kadhimi")
-        >>> [t.text for t in p.name.tokens], len(p.ids)
-        (['mustafa', 'kadhimi'], 2)
-        >>> compare(p, "مصطفى الكاظمي").score >= 0.85
-        True
-    """
-    table = table if table is not None else default_table()
-    if isinstance(name, PreparedName):
-        if name.table is table:
-            return name
-        name = name.raw
-    _check(name, "name")
-    n = parse_name(name)
-    intern = table.intern
-    return PreparedName(
-        name,
-        normalize(name),
-        n,
-        tuple(intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.tokens),
-        tuple(intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.kunya),
-        table,
-    )
-
-
-def token_similarity(a: str, b: str) -> float:
-    """Similarity in [0, 1] of two single name tokens in any scripts.
-
-    Example:
-        >>> token_similarity("Kazemi", "الكاظمي") > 0.85
-        True
-    """
-    pa, pb = prepare(a), prepare(b)
-    if not pa.ids or not pb.ids:
-        return 0.0
-    return pa.table.similarity(pa.ids[0], pb.ids[0])
 
 
 def _calibrate(sim: float) -> float:
@@ -460,16 +301,6 @@ def _order(
     return order
 
 
-def _check(value: object, what: str) -> str:
-    if not isinstance(value, str):
-        raise InputError(
-            f"{what} must be a string, got {type(value).__name__ if value is not None else 'None'}"
-        )
-    if not value.strip():
-        raise InputError(f"{what} is empty or whitespace only")
-    return check_text(value, what, max_length=MAX_NAME_LENGTH, max_tokens=MAX_NAME_TOKENS)
-
-
 def _trivial(pa: PreparedName, pb: PreparedName) -> tuple[float, str] | None:
     """The score of a pair that needs no alignment (identical, or no name tokens)."""
     if pa.norm == pb.norm and pa.norm:
@@ -503,8 +334,6 @@ def score_prepared(a: PreparedName, b: PreparedName) -> float:
 @lru_cache(maxsize=65536)
 def _compare_cached(a: str, b: str, kind: str) -> Match:
     if kind == "organization":
-        from .orgs import compare_orgs
-
         return compare_orgs(a, b)
     return _compare_prepared(prepare(a), prepare(b))
 
@@ -545,8 +374,8 @@ def compare(a: str | PreparedName, b: str | PreparedName, *, kind: str = "person
     if kind not in ("person", "organization"):
         raise InputError(f"kind must be 'person' or 'organization', got {kind!r}")
     prepared = isinstance(a, PreparedName) or isinstance(b, PreparedName)
-    ra = a.raw if isinstance(a, PreparedName) else _check(a, "first name")
-    rb = b.raw if isinstance(b, PreparedName) else _check(b, "second name")
+    ra = a.raw if isinstance(a, PreparedName) else check_name(a, "first name")
+    rb = b.raw if isinstance(b, PreparedName) else check_name(b, "second name")
     # Canonical order makes the score exactly symmetric.
     swap = (rb, ra) < (ra, rb)
     if prepared and kind == "person":

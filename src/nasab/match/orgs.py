@@ -44,6 +44,8 @@ from ..lexicon import word_list, word_set
 from ..names.keys import fold, skeleton
 from ..text import normalize
 from .algorithms import ORG_ALGORITHM
+from .prepared import token_similarity
+from .result import Match, check_name
 
 __all__ = ["ALGORITHM", "OrgName", "compare_orgs", "org_keys", "parse_org"]
 
@@ -357,7 +359,6 @@ def _unit_sim(x: Unit, y: Unit) -> float:
     # Across scripts: only proper-name words can be compared by transliteration.
     if x.concept or y.concept:
         return 0.0
-    from .compare import token_similarity
 
     try:
         sim = token_similarity(x.text, y.text)
@@ -577,10 +578,8 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
         >>> compare_orgs("Islamic State", "Islamic Jihad").score < 0.5
         True
     """
-    from .compare import Match, _check
-
-    _check(a, "first name")
-    _check(b, "second name")
+    check_name(a, "first name")
+    check_name(b, "second name")
     x, y = (a, b) if (a, b) <= (b, a) else (b, a)
     score, features, notes = _compare_org_cached(x, y)
     return Match(a, b, score, dict(features), (), tuple(notes), ALGORITHM, "organization")

@@ -1,0 +1,92 @@
+"""Prepared names: a name analysed once for many comparisons.
+
+:func:`prepare` parses a name and interns each of its tokens in a
+:class:`~nasab.match.tokens.TokenTable`; the :class:`PreparedName` keeps the parse and the
+token ids, so comparing it again costs no parsing and no token features.
+
+Example:
+    >>> p = prepare("Mustafa al-Kadhimi")
+    >>> [t.text for t in p.name.tokens], len(p.ids)
+    (['mustafa', 'kadhimi'], 2)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..names.parse import Name, parse_name
+from ..text import normalize
+from .result import check_name
+from .tokens import TokenTable, default_table
+
+__all__ = ["PreparedName", "prepare", "token_similarity"]
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedName:
+    """A name analysed once: its parse and the ids of its tokens in a token table.
+
+    Attributes:
+        raw: the input string.
+        norm: the normalised input (two names equal after normalisation score 1).
+        name: the parsed :class:`~nasab.names.Name`.
+        ids: token-table ids of ``name.tokens``.
+        kunya_ids: token-table ids of ``name.kunya``.
+        table: the :class:`~nasab.match.tokens.TokenTable` the ids belong to.
+    """
+
+    raw: str
+    norm: str
+    name: Name
+    ids: tuple[int, ...]
+    kunya_ids: tuple[int, ...]
+    table: TokenTable = field(repr=False, compare=False)
+
+
+def prepare(name: str | PreparedName, table: TokenTable | None = None) -> PreparedName:
+    """Analyse a name once for many comparisons.
+
+    Args:
+        name: a personal name (or a name already prepared, returned as is when it
+            belongs to ``table``).
+        table: the token table to intern into (default: the process-wide one).
+
+    Returns:
+        The :class:`PreparedName`.
+
+    Raises:
+        InputError: ``name`` is not a string, is empty or too long.
+
+    Example:
+        >>> prepare("مصطفى الكاظمي").name.tokens[1].role
+        'family'
+    """
+    table = table if table is not None else default_table()
+    if isinstance(name, PreparedName):
+        if name.table is table:
+            return name
+        name = name.raw
+    check_name(name, "name")
+    n = parse_name(name)
+    intern = table.intern
+    return PreparedName(
+        name,
+        normalize(name),
+        n,
+        tuple(intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.tokens),
+        tuple(intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.kunya),
+        table,
+    )
+
+
+def token_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two single name tokens in any scripts.
+
+    Example:
+        >>> token_similarity("Kazemi", "الكاظمي") > 0.85
+        True
+    """
+    pa, pb = prepare(a), prepare(b)
+    if not pa.ids or not pb.ids:
+        return 0.0
+    return pa.table.similarity(pa.ids[0], pb.ids[0])
