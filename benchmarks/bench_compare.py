@@ -160,8 +160,11 @@ def main() -> int:
     n = args.n
     words = held[:n]
     singles = pair_up([a for a, _ in words], [e for _, e in words], rng)
-    triples = [held[n + 3 * i : n + 3 * i + 3] for i in range(n)]
-    triples = [t for t in triples if len(t) == 3]
+    # Full names: three held-out words each, in a fresh order (caches are cleared
+    # between sets, so their tokens are new to this set too).
+    shuffled = held[:]
+    random.Random(23).shuffle(shuffled)
+    triples = [shuffled[3 * i : 3 * i + 3] for i in range(min(n, len(shuffled) // 3))]
     full_ar = [" ".join(a for a, _ in t) for t in triples]
     full_en = [" ".join(e.title() for _, e in t) for t in triples]
     fulls = pair_up(full_ar, full_en, rng)
