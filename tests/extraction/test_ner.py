@@ -278,3 +278,17 @@ def test_build_graph_defaults_to_auto(no_extra) -> None:  # type: ignore[no-unty
     with pytest.warns(UserWarning, match="rules alone"):
         g = build_graph(["Prime Minister Ali al-Tamimi spoke."])
     assert g.entity("Ali al-Tamimi")["type"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("The now-notorious al-Qaeda splinter group holds the town.", ["al-Qaeda"]),
+        ("He took to Twitter to deny it.", ["Twitter"]),
+        ("نشر صورة على تويتر", ["تويتر"]),
+    ],
+    ids=["lower-case-article", "platform-en", "platform-ar"],
+)
+def test_listed_organisations_on_real_text(text: str, orgs: list[str]) -> None:
+    ex = extract(Document("d", text, "ar" if "ت" in text else "en"), backend="rules")
+    assert [m.text for m in ex.organizations()] == orgs

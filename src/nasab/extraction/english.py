@@ -240,8 +240,9 @@ def _span_mention(
 
 
 def _match_gazetteer(toks: list[Tok], i: int, table: dict, maxlen: int) -> int | None:
-    """End index of the longest capitalised phrase at i found in ``table`` (normalised keys)."""
-    if not toks[i].cap:
+    """End index of the longest capitalised phrase at i found in ``table`` (normalised keys);
+    it may open with a lower-case joined article ("al-Qaeda")."""
+    if not (toks[i].cap or _particle_cap(toks[i].text)):
         return None
     parts: list[str] = []
     best = None
