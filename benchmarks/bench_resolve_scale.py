@@ -1,15 +1,29 @@
-"""Time and peak memory of nasab.resolution on 10k and 100k (and 1M with --big) names.
+"""Time, CPU, peak memory and B-cubed of nasab.resolution on 10k, 100k and 1M generated names.
 
-Names are generated realistically from the netranslit development pairs (Arabic and
-English spellings of single name tokens, Wikidata, CC0): each synthetic person is two
-to four tokens drawn with Zipf-like frequencies (so common names like Mohammed are
-common), and is written one to four times, in Arabic script or in Latin with spelling
-variation (vowel changes, doubled letters, the article al- added or dropped, a middle
-name dropped). Fixed seed. Each size runs in a fresh subprocess so that its peak RSS
-(resource.getrusage) is its own; the growth exponent log(t2/t1)/log(n2/n1) is printed.
+Names are generated from the netranslit development pairs (Arabic and English spellings
+of single name tokens, Wikidata, CC0). The default population (``--population v2``)
+models a real one: a person has a given name and a father's name drawn from the same
+Zipf-like distribution over the 3,000 commonest tokens (so Mohammed-like names recur
+as they do in life), sometimes a grandfather's name, and a family name drawn from the
+whole list with a flatter distribution. Each person is written one to four times,
+half of the writings in Arabic script and half in Latin with spelling variation
+(vowel changes, doubled letters, the article al- added or dropped) and a middle name
+sometimes dropped. ``--population v1`` is the earlier generator (every token from one
+Zipf distribution, 30% Arabic), kept to compare with older figures. Fixed seed.
+
+Beside nasab, in the same process, a plain rapidfuzz baseline: names blocked by their
+lower-cased tokens (blocks of at most 60), pairs scored with ``token_sort_ratio``, pairs
+at or above 85 joined into connected components. The *ceiling* is the B-cubed F1 of the
+truth with every two entities that share an exact written name merged: what a
+resolver that reads names only could reach at best.
+
+Each size runs in a fresh subprocess so that its peak RSS (``resource.getrusage``,
+the process and, separately, its largest forked worker) is its own. CPU time counts
+the process and its workers. The growth exponent ``log(t2/t1)/log(n2/n1)`` is printed
+for wall and CPU time.
 
 Run:
-    python benchmarks/bench_resolve_scale.py [--sizes 10000 100000] [--big]
+    python benchmarks/bench_resolve_scale.py [--sizes 10000 100000] [--big] [--population v1]
 """
 
 from __future__ import annotations
@@ -24,6 +38,8 @@ import resource
 import subprocess
 import sys
 import time
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 DATA = Path("/work/shared/data/netranslit/pairs_dev.tsv")
@@ -42,62 +58,136 @@ def _vary(word: str, rnd: random.Random) -> str:
     return word
 
 
-def generate(n: int, seed: int = 7) -> tuple[list[str], list[int]]:
+def _pairs() -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     with DATA.open(encoding="utf-8", newline="") as fh:
         for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(row) == 2 and row[0].strip() and row[1].strip().isalpha():
                 pairs.append((row[0].strip(), row[1].strip()))
+    return pairs
+
+
+def _write(toks: list[tuple[str, str]], rnd: random.Random, arabic_share: float) -> str:
+    if rnd.random() < arabic_share:
+        return " ".join(ar for ar, _ in toks)
+    words = [en.capitalize() for _, en in toks]
+    if len(words) > 2 and rnd.random() < 0.3:
+        del words[1]
+    words = [_vary(w.lower(), rnd).capitalize() for w in words]
+    if rnd.random() < 0.4:
+        words[-1] = "al-" + words[-1]
+    return " ".join(words)
+
+
+def generate(n: int, seed: int = 7, population: str = "v2") -> tuple[list[str], list[int]]:
+    """``n`` names and the entity of each (see the module doc)."""
+    pairs = _pairs()
     rnd = random.Random(seed)
     rnd.shuffle(pairs)
-    weights = [1.0 / (k + 1) ** 0.9 for k in range(len(pairs))]
     names: list[str] = []
     gold: list[int] = []
     entity = 0
+    if population == "v1":
+        weights = [1.0 / (k + 1) ** 0.9 for k in range(len(pairs))]
+        person = lambda: rnd.choices(pairs, weights=weights, k=rnd.choice((2, 2, 3, 3, 4)))  # noqa: E731
+        arabic_share = 0.3
+    else:
+        given = pairs[:3000]
+        g_weights = [1.0 / (k + 1) ** 1.0 for k in range(len(given))]
+        f_weights = [1.0 / (k + 1) ** 0.5 for k in range(len(pairs))]
+
+        def person() -> list[tuple[str, str]]:
+            parts = rnd.choices(given, weights=g_weights, k=3 if rnd.random() < 0.5 else 2)
+            return [*parts, *rnd.choices(pairs, weights=f_weights, k=1)]
+
+        arabic_share = 0.5
     while len(names) < n:
-        size = rnd.choice((2, 2, 3, 3, 4))
-        toks = rnd.choices(pairs, weights=weights, k=size)
+        toks = person()
         for _ in range(rnd.choice((1, 1, 2, 2, 3, 4))):
-            if rnd.random() < 0.3:
-                name = " ".join(ar for ar, _ in toks)
-            else:
-                words = [en.capitalize() for _, en in toks]
-                if len(words) > 2 and rnd.random() < 0.3:
-                    del words[1]
-                words = [_vary(w.lower(), rnd).capitalize() for w in words]
-                if rnd.random() < 0.4:
-                    words[-1] = "al-" + words[-1]
-                name = " ".join(words)
-            names.append(name)
+            names.append(_write(toks, rnd, arabic_share))
             gold.append(entity)
         entity += 1
     return names[:n], gold[:n]
 
 
-def run_one(n: int) -> dict[str, float]:
-    names, gold = generate(n)
+def b_cubed(labels: Sequence[object], gold: Sequence[int]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of ``labels`` against ``gold``."""
+    n = len(gold)
+    pc, gc = Counter(labels), Counter(gold)
+    both = Counter(zip(labels, gold, strict=True))
+    p = sum(both[(x, y)] / pc[x] for x, y in zip(labels, gold, strict=True)) / n
+    r = sum(both[(x, y)] / gc[y] for x, y in zip(labels, gold, strict=True)) / n
+    return p, r, 2 * p * r / (p + r)
+
+
+def ceiling(names: Sequence[str], gold: Sequence[int]) -> float:
+    """B-cubed F1 of the truth with entities that share an exact written name merged."""
+    parent = list(range(max(gold) + 1))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, int] = {}
+    for name, g in zip(names, gold, strict=True):
+        h = first.setdefault(" ".join(name.split()), g)
+        a, b = find(h), find(g)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return b_cubed([find(g) for g in gold], gold)[2]
+
+
+def baseline(names: Sequence[str], cutoff: int = 85, max_block: int = 60) -> list[int]:
+    """Plain rapidfuzz: token blocks, token_sort_ratio >= cutoff, connected components."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.utils import default_process
+
+    from nasab.resolution import components
+    from nasab.resolution.blocking import pairs_of_blocks
+
+    proc = [default_process(x) for x in names]
+    block_of: dict[str, int] = {}
+    b, m = [], []
+    for i, x in enumerate(proc):
+        for tok in set(x.split()):
+            b.append(block_of.setdefault(tok, len(block_of)))
+            m.append(i)
+    n = len(names)
+    codes = np.unique(pairs_of_blocks(np.asarray(b), np.asarray(m), n, max_block))
+    u, v = codes // n, codes % n
+    arr = np.asarray(proc, dtype=object)
+    sim = process.cpdist(
+        arr[u].tolist(), arr[v].tolist(), scorer=fuzz.token_sort_ratio, dtype=np.uint8
+    )
+    keep = sim >= cutoff
+    return components(n, u[keep], v[keep]).tolist()
+
+
+def _cpu() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run_one(n: int, population: str) -> dict[str, float]:
+    names, gold = generate(n, population=population)
     from nasab.resolution import resolve
 
-    def cpu() -> float:
-        me = resource.getrusage(resource.RUSAGE_SELF)
-        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-
-    c0 = cpu()
-    t0 = time.perf_counter()
+    c0, t0 = _cpu(), time.perf_counter()
     res = resolve(names)
-    took = time.perf_counter() - t0
-    cpu_s = cpu() - c0
+    took, cpu_s = time.perf_counter() - t0, _cpu() - c0
     st = res._state
     assert st is not None
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # Scoring workers (forked, see nasab.resolution.core): their own peak, each.
+    # Scoring workers (forked, see nasab.resolution.stages): the largest one's peak.
     worker_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    from collections import Counter
-
-    pc, gc, both = Counter(res.labels), Counter(gold), Counter(zip(res.labels, gold, strict=False))
-    p = sum(both[(x, y)] / pc[x] for x, y in zip(res.labels, gold, strict=False)) / n
-    r = sum(both[(x, y)] / gc[y] for x, y in zip(res.labels, gold, strict=False)) / n
+    p, r, f = b_cubed(res.labels, gold)
+    c0, t0 = _cpu(), time.perf_counter()
+    base = baseline(names)
+    base_s, base_cpu = time.perf_counter() - t0, _cpu() - c0
     return {
         "n": n,
         "seconds": took,
@@ -106,7 +196,13 @@ def run_one(n: int) -> dict[str, float]:
         "worker_rss_mib": worker_mib,
         "pairs": len(st.candidates),
         "entities": len(res.entities),
-        "b3_f1": 2 * p * r / (p + r),
+        "b3_p": p,
+        "b3_r": r,
+        "b3_f1": f,
+        "ceiling_f1": ceiling(names, gold),
+        "baseline_seconds": base_s,
+        "baseline_cpu": base_cpu,
+        "baseline_f1": b_cubed(base, gold)[2],
     }
 
 
@@ -114,23 +210,31 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--big", action="store_true", help="also run 1,000,000 names")
+    ap.add_argument("--population", choices=("v1", "v2"), default="v2")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.population)))
         return
     sizes = list(args.sizes) + ([1_000_000] if args.big else [])
     rows = []
     for n in sizes:
         out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--one", str(n), "--population", args.population],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         row = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append(row)
         print(
-            f"n={row['n']:>9,}  time={row['seconds']:8.1f}s  cpu={row['cpu_seconds']:8.1f}s  peak RSS={row['peak_rss_mib']:8.0f} MiB "
-            f"(+ workers {row.get('worker_rss_mib', 0):.0f} MiB each)  "
-            f"candidate pairs={row['pairs']:>10,}  entities={row['entities']:>9,}  B3 F1={row['b3_f1']:.4f}",
+            f"n={row['n']:>9,}  time={row['seconds']:7.1f}s  cpu={row['cpu_seconds']:7.1f}s  "
+            f"peak RSS={row['peak_rss_mib']:6.0f} MiB (largest worker {row['worker_rss_mib']:.0f} MiB)  "
+            f"pairs={row['pairs']:>10,}  entities={row['entities']:>9,}  "
+            f"B3 P={row['b3_p']:.4f} R={row['b3_r']:.4f} F1={row['b3_f1']:.4f} "
+            f"(ceiling {row['ceiling_f1']:.4f})\n"
+            f"{'':13}baseline rapidfuzz: time={row['baseline_seconds']:7.1f}s "
+            f"cpu={row['baseline_cpu']:7.1f}s  B3 F1={row['baseline_f1']:.4f}",
             flush=True,
         )
     for a, b in itertools.pairwise(rows):

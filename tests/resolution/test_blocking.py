@@ -87,7 +87,7 @@ def test_why_names_the_prefilter() -> None:
 
 
 def test_parallel_scoring_with_prewarm_equals_serial(monkeypatch: pytest.MonkeyPatch) -> None:
-    import nasab.resolution.core as core
+    import nasab.resolution.stages as stages
 
     names = [
         "Mustafa Al-Kazemi",
@@ -99,6 +99,6 @@ def test_parallel_scoring_with_prewarm_equals_serial(monkeypatch: pytest.MonkeyP
         "جاسم العبيدي",
     ]
     serial = resolve(names).labels
-    monkeypatch.setattr(core, "PARALLEL_MIN_PAIRS", 1)
+    monkeypatch.setattr(stages, "PARALLEL_MIN_PAIRS", 1)
     monkeypatch.setenv("NASAB_WORKERS", "2")
     assert resolve(names).labels == serial

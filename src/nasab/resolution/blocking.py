@@ -43,6 +43,7 @@ __all__ = [
     "candidate_pairs",
     "keys_of",
     "org_keys",
+    "pairs_of_blocks",
     "person_keys",
     "prefilter",
     "rare_key",
@@ -176,12 +177,25 @@ def candidate_codes(
     b = np.asarray(blocks, dtype=np.int64)
     m = np.asarray(members, dtype=np.int64)
     del blocks, members
+    return np.unique(pairs_of_blocks(b, m, n, max_block))
+
+
+def pairs_of_blocks(b: np.ndarray, m: np.ndarray, n: int, max_block: int) -> np.ndarray:
+    """Codes ``i * n + j`` (``i < j``) of all pairs inside each block of at most ``max_block``.
+
+    ``b[k]`` is the block of node ``m[k]``; a node may appear in a block once. Larger
+    blocks give nothing. Codes are not sorted and may repeat across blocks.
+
+    Example:
+        >>> pairs_of_blocks(np.array([0, 0, 1, 0]), np.array([2, 0, 1, 1]), 3, 3).tolist()
+        [1, 2, 5]
+    """
+    if not len(b):
+        return np.zeros(0, dtype=np.int64)
     order = np.lexsort((m, b))  # by block, members ascending within a block
     b, m = b[order], m[order]
-    sizes = np.bincount(b)
-    starts = np.zeros(len(sizes), dtype=np.int64)
-    np.cumsum(sizes[:-1], out=starts[1:])
-    out = []
+    _, starts, sizes = np.unique(b, return_index=True, return_counts=True)
+    out = [np.zeros(0, dtype=np.int64)]
     for s in range(2, max_block + 1):
         first = starts[sizes == s]
         if not len(first):
@@ -189,9 +203,7 @@ def candidate_codes(
         grid = m[first[:, None] + np.arange(s)]  # one row of members per block
         lo, hi = np.triu_indices(s, 1)
         out.append((grid[:, lo] * n + grid[:, hi]).ravel())
-    if not out:
-        return np.zeros(0, dtype=np.int64)
-    return np.unique(np.concatenate(out))
+    return np.concatenate(out)
 
 
 @lru_cache(maxsize=262144)

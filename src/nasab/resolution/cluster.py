@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["ClusterResult", "cluster"]
+from .unionfind import UnionFind
+
+__all__ = ["ClusterResult", "cluster", "cluster_groups"]
 
 #: Largest number of cross pairs scored on demand when two clusters are compared.
 ON_DEMAND_PAIRS = 64
@@ -60,24 +62,6 @@ class ClusterResult:
         return None
 
 
-class _UF:
-    def __init__(self, n: int) -> None:
-        self.p = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            self.p[rb] = ra
-
-
 def cluster(
     n: int,
     scores: Mapping[tuple[int, int], float],
@@ -100,7 +84,7 @@ def cluster(
     thr = threshold if callable(threshold) else (lambda _i, _t=threshold: _t)
     must = list(must)
     # Components of confident pairs and must-links.
-    uf = _UF(n)
+    uf = UnionFind(n)
     for (i, j), s in scores.items():
         if s >= thr(i):
             uf.union(i, j)
@@ -109,38 +93,65 @@ def cluster(
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         comps[uf.find(i)].append(i)
-    result = ClusterResult([])
+    inside = {p: s for p, s in scores.items() if uf.same(*p)}
+    groups = [c for c in comps.values() if len(c) > 1]
+    result = cluster_groups(groups, inside, thr, must=must, cannot=cannot, on_demand=on_demand)
+    result.clusters.extend([c] for c in comps.values() if len(c) == 1)
+    result.clusters.sort(key=lambda c: c[0])
+    return result
+
+
+def cluster_groups(
+    groups: Sequence[list[int]],
+    scores: Mapping[tuple[int, int], float],
+    threshold: Callable[[int], float],
+    *,
+    must: Iterable[tuple[int, int]] = (),
+    cannot: Iterable[tuple[int, int]] = (),
+    on_demand: Callable[[int, int], float] | None = None,
+) -> ClusterResult:
+    """Average-linkage clusters inside each group (connected component), one at a time.
+
+    Args:
+        groups: the components, each a sorted list of nodes, ordered by first node.
+        scores: the scored pairs inside the groups (others are ignored).
+        threshold: linkage needed to merge, as a function of a node.
+        must: pairs that must be together (merged first).
+        cannot: pairs that must stay apart.
+        on_demand: scores an unscored pair when two small clusters are compared.
+
+    Returns:
+        The clusters of the groups' nodes (nodes outside every group are not listed).
+    """
+    group_of = {x: g for g, members in enumerate(groups) for x in members}
     adj: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in scores.items():
-        if uf.find(i) == uf.find(j):
+        if group_of.get(i, -1) == group_of.get(j, -2):
             adj[i][j] = s
             adj[j][i] = s
     cannot_adj: dict[int, set[int]] = defaultdict(set)
     for i, j in cannot:
-        cannot_adj[i].add(j)
-        cannot_adj[j].add(i)
-    must_by_comp: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        if group_of.get(i, -1) == group_of.get(j, -2):
+            cannot_adj[i].add(j)
+            cannot_adj[j].add(i)
+    must_by_group: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for i, j in must:
-        must_by_comp[uf.find(i)].append((i, j))
+        must_by_group[group_of[i]].append((i, j))
+    result = ClusterResult([])
     merge_count = [0]
-    for root in sorted(comps):
-        members = comps[root]
-        if len(members) == 1:
-            result.clusters.append(members)
-            continue
+    for g, members in enumerate(groups):
         result.clusters.extend(
             _cluster_component(
                 members,
                 adj,
                 cannot_adj,
-                must_by_comp[root],
-                thr(members[0]),
+                must_by_group[g],
+                threshold(members[0]),
                 on_demand,
                 result,
                 merge_count,
             )
         )
-    result.clusters.sort(key=lambda c: c[0])
     return result
 
 

@@ -14,45 +14,50 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+import numpy as np
+
 from .._display import name_html, names_html, table, text_html
 from .._progress import Progress, progress_callback
 from ..errors import InputError
 from ..match import compare
-from ..text import MAX_NAME_LENGTH, detect_script, normalize
-from .blocking import MAX_BLOCK, candidate_codes, keys_and_rare, keys_of, prefilter, rare_key
-from .cluster import ClusterResult, cluster
-from .judgements import JudgementConflictError, Judgements
+from ..text import detect_script, normalize
+from .blocking import keys_of, prefilter, rare_key
+from .cluster import ClusterResult, cluster_groups
+from .judgements import Judgements
 from .records import KINDS, Record, as_records
+from .stages import (
+    Node,
+    Pairs,
+    Prepared,
+    ScoreCache,
+    block_pairs,
+    cannot_links,
+    connected,
+    entity_id,
+    judged_links,
+    node_keys,
+    node_order,
+    on_demand_scorer,
+    prefilter_pairs,
+    prepare,
+    score_pairs,
+    surface,
+    workers,
+)
+from .unionfind import groups
 
 __all__ = ["DEFAULT_THRESHOLDS", "Entity", "Resolution", "resolve"]
 
 #: Average-linkage score needed to put names together, per kind.
 DEFAULT_THRESHOLDS: Mapping[str, float] = MappingProxyType({"person": 0.65, "organization": 0.6})
 
-#: Pairs to score in one run before scoring is spread over worker processes.
-PARALLEL_MIN_PAIRS = 40_000
-
-#: A scored pair with this much conflict evidence (and a score below threshold) is
-#: a cannot-link: its names may not end up in one entity through others.
-CONFLICT_CANNOT = 1.0
-
-#: Candidate pairs scored between two progress reports.
-PROGRESS_STEP = 1000
 #: Fewer candidate pairs than this get no automatic progress bar.
 PROGRESS_MIN_PAIRS = 20_000
-
-#: ... and only when its score is below this: a conflicting pair that still scores
-#: in between (aliases of one person often differ in a family name) is left to the
-#: average linkage, which keeps it apart unless the rest of the group agrees.
-CANNOT_BELOW = 0.25
 
 
 @dataclass(frozen=True)
@@ -81,46 +86,32 @@ class Entity:
         )
 
 
-@dataclass(frozen=True)
-class _Node:
-    kind: str
-    name: str  # the surface name (whitespace collapsed)
-    rid: str | None  # set when judgements refer to this record by id
-
-
-def _surface(name: str) -> str:
-    return " ".join(name.split())
-
-
-def _sort_key(name: str) -> tuple[str, str]:
-    return (normalize(name), name)
-
-
 def _script(name: str) -> str:
     s = detect_script(name)
     return s if s in ("latin", "arabic") else "other"
-
-
-def _entity_id(kind: str, node: _Node) -> str:
-    basis = f"{kind}\x1f{normalize(node.name)}\x1f{node.name}"
-    if node.rid is not None:
-        basis += f"\x1f{node.rid}"
-    return "nsb-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass
 class _State:
     """What a resolution run computed, kept to explain and extend it."""
 
-    nodes: list[_Node]
+    nodes: list[Node]
     node_of: list[int]  # record index -> node index
-    candidates: set[tuple[int, int]]
-    scores: dict[tuple[int, int], float]
+    candidates: Pairs  # the scored pairs
     cannot: dict[tuple[int, int], str]  # pair -> reason
     must: dict[tuple[int, int], str]
     clusters: ClusterResult
-    cache: dict[tuple[str, str, str], tuple[float, float]]  # (kind, a, b) -> (score, conflict)
+    cache: ScoreCache  # scores of pairs outside the candidates (scored on demand)
     thresholds: dict[str, float]
+
+    def score_cache(self) -> ScoreCache:
+        """Every score this run computed, by name pair (to extend the run)."""
+        out = dict(self.cache)
+        p, nodes = self.candidates, self.nodes
+        for k, (a, b) in enumerate(p):
+            x, y = sorted((nodes[a].name, nodes[b].name))
+            out[(nodes[a].kind, x, y)] = (float(p.score[k]), float(p.conflict[k]))
+        return out
 
 
 @dataclass(frozen=True)
@@ -242,12 +233,10 @@ class Resolution:
         st = self._state
         assert st is not None
         new = as_records(records, kind=kind, start=len(self.records))
-        return _run(list(self.records) + new, st.thresholds, self.judgements, st.cache)
+        return _run(list(self.records) + new, st.thresholds, self.judgements, st.score_cache())
 
 
-def _passes_prefilter(a: _Node, b: _Node) -> bool:
-    import numpy as np
-
+def _passes_prefilter(a: Node, b: Node) -> bool:
     return bool(prefilter([(a.kind, a.name), (b.kind, b.name)], np.array([1]))[0])
 
 
@@ -316,265 +305,109 @@ def _run(
     records: list[Record],
     thresholds: dict[str, float],
     judgements: Judgements,
-    cache: dict[tuple[str, str, str], tuple[float, float]],
+    cache: ScoreCache,
     progress: Progress = None,
 ) -> Resolution:
-    seen: dict[str, int] = {}
-    for i, r in enumerate(records):
-        if r.id in seen:
-            raise InputError(f"duplicate record id {r.id!r} (records {seen[r.id]} and {i})")
-        seen[r.id] = i
-        if len(r.name) > MAX_NAME_LENGTH:  # pragma: no cover - checked by Record
-            raise InputError(f"record {i} ({r.id!r}): name too long")
-    id_judged = {x for j in judgements if j.by == "id" for x in (j.a, j.b)}
-    # Nodes: distinct (kind, surface) names; records named by id-judgements get their own.
-    node_keys = set()
-    for r in records:
-        node_keys.add(_Node(r.kind, _surface(r.name), r.id if r.id in id_judged else None))
-    nodes = sorted(node_keys, key=lambda nd: (nd.kind, *_sort_key(nd.name), nd.rid or ""))
-    index = {nd: k for k, nd in enumerate(nodes)}
-    node_of = [
-        index[_Node(r.kind, _surface(r.name), r.id if r.id in id_judged else None)] for r in records
-    ]
-
-    def score(u: int, v: int) -> tuple[float, float]:
-        a, b = nodes[u], nodes[v]
-        if a.kind != b.kind:
-            return 0.0, 0.0
-        x, y = (a.name, b.name) if a.name <= b.name else (b.name, a.name)
-        key = (a.kind, x, y)
-        got = cache.get(key)
-        if got is None:
-            m = compare(x, y, kind=a.kind)
-            got = (m.score, m.features.get("conflict", 0.0))
-            cache[key] = got
-        return got
-
-    items = [(nd.kind, nd.name) for nd in nodes]
-    info = [keys_and_rare(k, nm) for k, nm in items]  # one parse per name
-    codes = candidate_codes(items, max_block=MAX_BLOCK, keys=[k for k, _ in info])
-    codes = codes[prefilter(items, codes, workers=_workers(), rare=[r for _, r in info])]
-    n = len(nodes)
-    candidates = set(zip((codes // n).tolist(), (codes % n).tolist(), strict=True))
-    del codes, items, info
-    _score_in_bulk(nodes, candidates, cache)
-    # Same surface name split by id-judgements: always candidates of each other.
-    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for k, nd in enumerate(nodes):
-        by_name[(nd.kind, nd.name)].append(k)
-    for group in by_name.values():
-        for a in group:
-            for b in group:
-                if a < b:
-                    candidates.add((a, b))
-    scores: dict[tuple[int, int], float] = {}
-    cannot: dict[tuple[int, int], str] = {}
-    pairs = sorted(candidates)
-    report = progress_callback(
-        progress, "resolving (pairs)", len(pairs), min_items=PROGRESS_MIN_PAIRS
-    )
-    for done, (u, v) in enumerate(pairs, start=1):
-        if report is not None and (done % PROGRESS_STEP == 0 or done == len(pairs)):
-            report(done, len(pairs))
-        s, conflict = score(u, v)
-        scores[(u, v)] = s
-        if conflict >= CONFLICT_CANNOT and s < min(CANNOT_BELOW, thresholds[nodes[u].kind]):
-            cannot[(u, v)] = f"conflicting name parts (conflict {conflict:.2f}, score {s:.3f})"
-    # Judgements.
-    must: dict[tuple[int, int], str] = {}
-    by_norm: dict[str, list[int]] = defaultdict(list)
-    for k, nd in enumerate(nodes):
-        by_norm[normalize(nd.name)].append(k)
-    rec_nodes = {r.id: node_of[i] for i, r in enumerate(records)}
-    judged_cannot: dict[tuple[int, int], str] = {}
-    for j in judgements:
-        if j.by == "id":
-            left = [rec_nodes[j.a]] if j.a in rec_nodes else []
-            right = [rec_nodes[j.b]] if j.b in rec_nodes else []
-        else:
-            left, right = by_norm.get(normalize(j.a), []), by_norm.get(normalize(j.b), [])
-        text = f"{j.a!r} {'same as' if j.same else 'not the same as'} {j.b!r} (by {j.by})"
-        for a in left:
-            for b in right:
-                if a == b or nodes[a].kind != nodes[b].kind:
-                    continue
-                p = (min(a, b), max(a, b))
-                if j.same:
-                    must[p] = text
-                    judged_cannot.pop(p, None)
-                    cannot.pop(p, None)
-                else:
-                    judged_cannot[p] = "judgement: " + text
-                    must.pop(p, None)
-    # Scores never override judgements; judged pairs get their verdict as score.
+    """The stages of :mod:`nasab.resolution.stages`, one after another."""
+    prep = prepare(records, judgements)
+    nodes = prep.nodes
+    nk = node_keys(prep)
+    u, v = block_pairs(nk)
+    keep = prefilter_pairs(nk, u, v, workers=workers())
+    u, v = _with_split_names(nodes, u[keep], v[keep])
+    report = progress_callback(progress, "resolving (pairs)", len(u), min_items=PROGRESS_MIN_PAIRS)
+    pairs = score_pairs(nodes, u, v, cache=cache, workers=workers(), progress=report)
+    must, judged_cannot = judged_links(prep, records, judgements)
+    cannot = cannot_links(nodes, pairs, thresholds)
     for p in must:
         cannot.pop(p, None)
     cannot.update(judged_cannot)
-    _check_judgements(len(nodes), must, judged_cannot, nodes)
-    thr_of = [thresholds[nd.kind] for nd in nodes]
-    clusters = cluster(
-        len(nodes),
+    thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
+    labels = connected(len(nodes), pairs, thr, must)
+    inside = labels[pairs.u] == labels[pairs.v]
+    scores = dict(
+        zip(
+            zip(pairs.u[inside].tolist(), pairs.v[inside].tolist(), strict=True),
+            pairs.score[inside].tolist(),
+            strict=True,
+        )
+    )
+    on_demand = on_demand_scorer(nodes, cache)
+    clusters = cluster_groups(
+        groups(labels),
         scores,
-        threshold=lambda k: thr_of[k],
+        lambda k: float(thr[k]),
         must=sorted(must),
         cannot=sorted(cannot),
-        on_demand=lambda u, v: score(u, v)[0],
+        on_demand=on_demand,
     )
-    # Entities.
+    clustered = {x for c in clusters.clusters for x in c}
+    clusters.clusters.extend([k] for k in range(len(nodes)) if k not in clustered)
+    clusters.clusters.sort(key=lambda c: c[0])
+    entities, label_of_node = _entities(records, prep, clusters)
+    labels_out = [label_of_node[k] for k in prep.node_of]
+    state = _State(nodes, prep.node_of, pairs, cannot, must, clusters, cache, thresholds)
+    return Resolution(
+        labels_out, entities, tuple(records), judgements, state, {e.id: e for e in entities}
+    )
+
+
+def _with_split_names(
+    nodes: list[Node], u: np.ndarray, v: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Add the pairs of nodes that share a surface name (split by id-judgements)."""
+    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, nd in enumerate(nodes):
+        by_name[(nd.kind, nd.name)].append(k)
+    extra = [(a, b) for g in by_name.values() if len(g) > 1 for a in g for b in g if a < b]
+    if not extra:
+        return u, v
+    n = max(1, len(nodes))
+    ex = np.asarray(extra, dtype=np.int64)
+    codes = np.unique(np.concatenate([u * n + v, ex[:, 0] * n + ex[:, 1]]))
+    return codes // n, codes % n
+
+
+def _entities(
+    records: list[Record], prep: Prepared, clusters: ClusterResult
+) -> tuple[list[Entity], list[str]]:
+    """The entities of the clusters, sorted by id, and the id of every node."""
+    nodes = prep.nodes
     members_of: dict[int, list[int]] = defaultdict(list)
-    for i, nd in enumerate(node_of):
+    for i, nd in enumerate(prep.node_of):
         members_of[nd].append(i)
     entities: list[Entity] = []
-    label_of_node: dict[int, str] = {}
+    label_of_node = [""] * len(nodes)
     for group in clusters.clusters:
-        first = min(group, key=lambda k: (*_sort_key(nodes[k].name), nodes[k].rid or ""))
-        eid = _entity_id(nodes[first].kind, nodes[first])
+        first = min(group, key=lambda k: node_order(nodes[k]))
+        eid = entity_id(nodes[first].kind, nodes[first])
         members = sorted(i for k in group for i in members_of[k])
-        if not members:  # pragma: no cover - every node comes from a record
-            continue
-        names = sorted({records[i].name for i in members})
-        counts = Counter(_surface(records[i].name) for i in members)
-        canonical: dict[str, str] = {}
-        for scr in ("latin", "arabic", "other"):
-            cands = [nm for nm in counts if _script(nm) == scr]
-            if cands:
-                canonical[scr] = min(
-                    cands, key=lambda nm: (-counts[nm], -len(normalize(nm).split()), nm)
-                )
         for k in group:
             label_of_node[k] = eid
-        entities.append(Entity(eid, nodes[first].kind, canonical, names, members))
-    entities.sort(key=lambda e: e.id)
-    labels = [label_of_node[node_of[i]] for i in range(len(records))]
-    state = _State(nodes, node_of, candidates, scores, cannot, must, clusters, cache, thresholds)
-    return Resolution(
-        labels, entities, tuple(records), judgements, state, {e.id: e for e in entities}
-    )
-
-
-_BULK: list[tuple[str, str, str]] = []  # the work of forked scoring processes
-
-
-def _score_slice(bounds: tuple[int, int]) -> list[tuple[float, float]]:
-    out = []
-    for kind, x, y in _BULK[bounds[0] : bounds[1]]:
-        m = compare(x, y, kind=kind)
-        out.append((m.score, m.features.get("conflict", 0.0)))
-    return out
-
-
-def _workers() -> int:
-    try:
-        n = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        n = os.cpu_count() or 1
-    env = os.environ.get("NASAB_WORKERS")
-    if env and env.isdigit():
-        n = int(env)
-    return max(1, n)
-
-
-def _score_in_bulk(
-    nodes: list[_Node],
-    candidates: set[tuple[int, int]],
-    cache: dict[tuple[str, str, str], tuple[float, float]],
-) -> None:
-    """Score the candidate pairs not in ``cache`` (each distinct name pair once).
-
-    Large batches are spread over worker processes (``fork``); scores are pure
-    functions of the two names, so the result does not depend on the split.
-    """
-    todo: set[tuple[str, str, str]] = set()
-    for u, v in candidates:
-        a, b = nodes[u], nodes[v]
-        if a.kind != b.kind:
-            continue
-        x, y = (a.name, b.name) if a.name <= b.name else (b.name, a.name)
-        key = (a.kind, x, y)
-        if key not in cache:
-            todo.add(key)
-    work = sorted(todo)
-    workers = _workers()
-    if (
-        len(work) < PARALLEL_MIN_PAIRS
-        or workers < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return  # scored on demand, one by one
-    _prewarm(work)
-    global _BULK
-    _BULK = work
-    step = -(-len(work) // (workers * 8))
-    bounds = [(k, min(len(work), k + step)) for k in range(0, len(work), step)]
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for (lo, hi), got in zip(bounds, pool.imap(_score_slice, bounds), strict=True):
-                for key, value in zip(work[lo:hi], got, strict=True):
-                    cache[key] = value
-    finally:
-        _BULK = []
-
-
-def _prewarm(work: list[tuple[str, str, str]]) -> None:
-    """Romanise, once and in this process, every Arabic token that meets a Latin one.
-
-    The forked scoring workers inherit the transliteration caches, so no worker
-    decodes a token that another has decoded too.
-    """
-    try:
-        from ..match.compare import _token_romanizations
-        from ..translit import romanize_token
-    except ImportError:  # pragma: no cover - the transliteration layer is optional
-        return
-    from ..names import parse_name
-
-    scripts: dict[str, tuple[bool, bool]] = {}
-    arabic: dict[str, tuple[str, ...]] = {}
-
-    def script_of(name: str) -> tuple[bool, bool]:
-        got = scripts.get(name)
-        if got is None:
-            toks = parse_name(name).tokens
-            folds = tuple(t.fold for t in toks if t.script == "arabic")
-            arabic[name] = folds
-            got = scripts[name] = (bool(folds), any(t.script == "latin" for t in toks))
-        return got
-
-    todo: set[str] = set()
-    for kind, x, y in work:
-        if kind != "person":
-            continue
-        (ax, lx), (ay, ly) = script_of(x), script_of(y)
-        if ax and ly:
-            todo.update(arabic[x])
-        if ay and lx:
-            todo.update(arabic[y])
-    for fold in sorted(todo):
-        _token_romanizations(fold, romanize_token)
-
-
-def _check_judgements(
-    n: int,
-    must: Mapping[tuple[int, int], str],
-    cannot: Mapping[tuple[int, int], str],
-    nodes: list[_Node],
-) -> None:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in must:
-        parent[find(a)] = find(b)
-    for (a, b), why in cannot.items():
-        if find(a) == find(b):
-            raise JudgementConflictError(
-                f"judgements contradict each other: {nodes[a].name!r} and {nodes[b].name!r} are "
-                f"joined by 'same' judgements but also judged different ({why})"
+        entities.append(
+            Entity(
+                eid,
+                nodes[first].kind,
+                _canonical(records, members),
+                sorted({records[i].name for i in members}),
+                members,
             )
+        )
+    entities.sort(key=lambda e: e.id)
+    return entities, label_of_node
+
+
+def _canonical(records: list[Record], members: list[int]) -> dict[str, str]:
+    """Per script, the most frequent surface name (then the longest, then the first)."""
+    counts = Counter(surface(records[i].name) for i in members)
+    canonical: dict[str, str] = {}
+    for scr in ("latin", "arabic", "other"):
+        cands = [nm for nm in counts if _script(nm) == scr]
+        if cands:
+            canonical[scr] = min(
+                cands, key=lambda nm: (-counts[nm], -len(normalize(nm).split()), nm)
+            )
+    return canonical
 
 
 def _entity_cells(e: Entity) -> list[str]:

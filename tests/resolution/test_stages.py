@@ -1,0 +1,97 @@
+"""Tests for nasab.resolution.stages: each stage alone, bounded blocks, order independence."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from nasab.resolution import Judgements, as_records, resolve
+from nasab.resolution.stages import (
+    Node,
+    block_pairs,
+    connected,
+    entity_id,
+    key_counts,
+    node_keys,
+    node_order,
+    prepare,
+    score_pairs,
+)
+
+NAMES = [
+    "Mustafa Al-Kazemi",
+    "مصطفى الكاظمي",
+    "Mustafa al-Kadhimi",
+    "Mohammed Shia al-Sudani",
+    "محمد شياع السوداني",
+    "Mohammed al-Saadi",
+    "Jassim al-Ubaidi",
+]
+
+
+def _prep(names: list[str]):  # type: ignore[no-untyped-def]
+    return prepare(as_records(names), Judgements())
+
+
+def test_prepare_collapses_whitespace_and_orders_nodes() -> None:
+    prep = _prep(["Ali  al-Kazemi", "علي الكاظمي", "Ali al-Kazemi"])
+    assert [n.name for n in prep.nodes] == ["Ali al-Kazemi", "علي الكاظمي"]
+    assert prep.node_of == [0, 1, 0]
+
+
+def test_nodes_and_pairs_do_not_depend_on_input_order() -> None:
+    rnd = random.Random(3)
+    shuffled = NAMES[:]
+    rnd.shuffle(shuffled)
+    a, b = _prep(NAMES), _prep(shuffled)
+    assert a.nodes == b.nodes
+    pa, pb = block_pairs(node_keys(a)), block_pairs(node_keys(b))
+    assert pa[0].tolist() == pb[0].tolist() and pa[1].tolist() == pb[1].tolist()
+
+
+def test_key_counts_are_block_sizes() -> None:
+    counts = key_counts(node_keys(_prep(NAMES)))
+    assert counts[("person", "t:KZM")] == 3
+    assert counts[("person", "t:MHMD")] == 3
+
+
+@pytest.mark.parametrize("hot_chunk", [0, 2, 4], ids=["drop", "chunk-2", "chunk-4"])
+def test_hot_blocks_are_bounded(hot_chunk: int) -> None:
+    # 300 names share the token Mohammed: its block is hot (over max_block).
+    names = [f"Mohammed Tok{chr(65 + i % 26)}{chr(65 + i // 26)}xq" for i in range(300)]
+    prep = _prep(names)
+    u, v = block_pairs(node_keys(prep), max_block=20, hot_chunk=hot_chunk)
+    assert (u < v).all()
+    per_node = Counter(u.tolist()) + Counter(v.tolist())
+    # Each node meets at most its two chunks' members (plus small blocks of its own keys).
+    assert max(per_node.values(), default=0) <= 2 * max(hot_chunk - 1, 0) + 20
+    if hot_chunk:
+        assert len(u) > 0
+
+
+def test_score_pairs_and_components() -> None:
+    prep = _prep(NAMES)
+    u, v = block_pairs(node_keys(prep))
+    pairs = score_pairs(prep.nodes, u, v)
+    assert len(pairs) == len(u) and pairs.score.dtype == np.float32
+    k = next(
+        i
+        for i, (a, b) in enumerate(pairs)
+        if {prep.nodes[a].name, prep.nodes[b].name} == {"Mustafa Al-Kazemi", "مصطفى الكاظمي"}
+    )
+    assert pairs.score[k] >= 0.85 and (int(pairs.u[k]), int(pairs.v[k])) in pairs
+    labels = connected(len(prep.nodes), pairs, np.full(len(prep.nodes), 0.65, np.float32))
+    kazemi = {labels[i] for i, n in enumerate(prep.nodes) if "Ka" in n.name or "الكاظمي" in n.name}
+    assert len(kazemi) == 1
+
+
+def test_entity_id_depends_on_smallest_member_only() -> None:
+    res = resolve(NAMES)
+    for e in res.entities:
+        first = min((Node(e.kind, n) for n in e.names), key=node_order)
+        assert e.id == entity_id(e.kind, first)
+    # The same entity among other names keeps its id.
+    assert resolve(NAMES[:3]).labels[0] == res.labels[0]
