@@ -24,12 +24,8 @@ KNOWN_CYCLES = {
     # AliasTable.lookup calls linking; linking builds AliasTables (columnar rewrite)
     frozenset({"nasab.aliases", "nasab.linking"}),
 }
-KNOWN_PRIVATE = {
-    ("nasab.resolution.core", "nasab.match.compare._token_romanizations"),  # scale rewrite
-}
-KNOWN_GUARDED = {
-    "nasab.resolution.core": 1,  # scale rewrite
-}
+KNOWN_PRIVATE: set[tuple[str, str]] = set()
+KNOWN_GUARDED: dict[str, int] = {}
 
 
 def _module_name(path: Path) -> str:
