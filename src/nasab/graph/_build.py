@@ -266,127 +266,173 @@ def _local_entities(
     Returns the locals, a map from mention span to local index and the relations
     (type, subject, object) whose two sides could not be joined (different kinds).
     """
-    doc_id = ex.doc.id
+    grp = _Grouping(_doc_mentions(ex))
+    leftovers = grp.join_stated(ex.relations)  # 1. stated aliases and acronyms
+    grp.join_references()  # 2. short forms that name their full form
+    grp.join_kunya_after_name(ex.doc.text)  # 3. persons: kunyas, full names, short forms
+    full = grp.join_full_names()
+    grp.join_short_forms(full)
+    grp.join_same_names()  # 4. one name written twice in a document is one entity
+    locals_, span_to_local = grp.collect(ex.doc.id)
+    return locals_, span_to_local, leftovers
+
+
+def _doc_mentions(ex: Any) -> list[Any]:
+    """Person and organisation mentions in text order, plus those only relations name."""
     mentions = sorted(
         (m for m in ex.mentions if m.kind in ("person", "organization") and _surface(m)),
         key=lambda m: (m.start, m.end, m.kind),
     )
-    # Relations may name mentions absent from the mention list: add them.
-    index = {_span_key(m): i for i, m in enumerate(mentions)}
+    seen = {_span_key(m) for m in mentions}
     for rel in ex.relations:
         if rel.type not in ("alias", "acronym"):
             continue
         for m in (rel.subject, rel.object):
-            if m is not None and m.kind in ("person", "organization") and _span_key(m) not in index:
-                index[_span_key(m)] = len(mentions)
+            if m is not None and m.kind in ("person", "organization") and _span_key(m) not in seen:
+                seen.add(_span_key(m))
                 mentions.append(m)
-    uf = _UnionFind(len(mentions))
-    leftovers: list[tuple[Any, Any, Any]] = []
-    alias_names: dict[int, set[str]] = defaultdict(set)
-    acronym_names: dict[int, set[str]] = defaultdict(set)
-    # 1. stated aliases and acronyms.
-    for rel in ex.relations:
-        if rel.type not in ("alias", "acronym") or rel.object is None:
-            continue
-        s, o = rel.subject, rel.object
-        if _span_key(s) not in index or _span_key(o) not in index:
-            continue
-        i, j = index[_span_key(s)], index[_span_key(o)]
-        if mentions[i].kind != mentions[j].kind:
-            leftovers.append((rel.type, s, o))
-            continue
-        uf.union(i, j)
-        if rel.type == "alias":
-            alias_names[i].add(_surface(s))
-        else:
-            acronym_names[i].add(_surface(s))
-    # 2. short forms that name their full form.
-    by_text: dict[str, list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        by_text[m.text.strip()].append(i)
-        if _surface(m) != m.text.strip():
-            by_text[_surface(m)].append(i)
-    for i, m in enumerate(mentions):
-        ref = (
-            (m.attrs or {}).get("refers_to")
-            if isinstance(getattr(m, "attrs", None), dict)
-            else None
-        )
-        if not ref:
-            continue
-        cands = [
-            j for j in by_text.get(str(ref).strip(), []) if mentions[j].kind == m.kind and j != i
-        ]
-        if cands:
-            before = [j for j in cands if mentions[j].start <= m.start]
-            uf.union(i, max(before, key=lambda j: mentions[j].start) if before else cands[0])
-    # 3. persons: a kunya written right after a full name ("X al-Y Abu Z") is its alias;
-    # equal or near-equal full names join; short forms join a unique full name.
-    persons = [i for i, m in enumerate(mentions) if m.kind == "person"]
-    text = ex.doc.text
-    for prev, cur in itertools.pairwise(persons):
-        a, b = mentions[prev], mentions[cur]
-        gap = text[a.end : b.start] if 0 <= a.end <= b.start <= len(text) else "x"
-        info = _person_info(_surface(b))
-        if info.kunya and info.tokens == 0 and len(gap) <= 3 and not gap.strip(" ,(-–—\u060c"):
-            uf.union(prev, cur)
-            alias_names[prev].add(_surface(b))
-    full = [i for i in persons if _person_info(_split_kunya(_surface(mentions[i]))[0]).tokens >= 2]
-    for a_pos, i in enumerate(full):
-        for j in full[a_pos + 1 :]:
-            if (
-                uf.find(i) != uf.find(j)
-                and _person_score(
-                    _split_kunya(_surface(mentions[i]))[0], _split_kunya(_surface(mentions[j]))[0]
-                )
-                >= PERSON_THRESHOLD
-            ):
-                uf.union(i, j)
-    full_roots = sorted({uf.find(i) for i in full})
-    for i in persons:
-        if i in full or uf.find(i) in full_roots:
-            continue
-        name = _surface(mentions[i])
-        best: dict[int, float] = {}
-        for j in full:
-            s = _person_score(name, _split_kunya(_surface(mentions[j]))[0])
-            if s >= SHORT_THRESHOLD:
-                r = uf.find(j)
-                best[r] = max(best.get(r, 0.0), s)
-        if not best:
-            continue
-        top = max(best.values())
-        winners = [r for r, s in best.items() if s >= top - 1e-9]
-        if len(winners) > 1:  # tie: the nearest full mention before the short form
-            before = [
-                j for j in full if uf.find(j) in winners and mentions[j].start <= mentions[i].start
-            ]
-            if not before:
+    return mentions
+
+
+class _Grouping:
+    """Mentions of one document joined step by step into local entities (union-find)."""
+
+    def __init__(self, mentions: list[Any]) -> None:
+        self.mentions = mentions
+        self.index = {_span_key(m): i for i, m in enumerate(mentions)}
+        self.uf = _UnionFind(len(mentions))
+        self.alias_names: dict[int, set[str]] = defaultdict(set)
+        self.acronym_names: dict[int, set[str]] = defaultdict(set)
+        self.persons = [i for i, m in enumerate(mentions) if m.kind == "person"]
+
+    def join_stated(self, relations: Iterable[Any]) -> list[tuple[Any, Any, Any]]:
+        """Join stated aliases and acronyms; return those between different kinds."""
+        leftovers = []
+        for rel in relations:
+            if rel.type not in ("alias", "acronym") or rel.object is None:
                 continue
-            winners = [uf.find(max(before, key=lambda j: mentions[j].start))]
-        uf.union(i, winners[0])
-    # 4. one name written twice in a document is one entity.
-    org_by_name: dict[tuple[str, str], int] = {}
-    for i, m in enumerate(mentions):
-        key = (m.kind, normalize(_surface(m)))
-        if key in org_by_name:
-            uf.union(i, org_by_name[key])
-        else:
-            org_by_name[key] = i
-    # Collect.
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(mentions)):
-        groups[uf.find(i)].append(i)
-    locals_: list[_Local] = []
-    span_to_local: dict[tuple[int, int], int] = {}
-    for root in sorted(
-        groups, key=lambda r: min((mentions[i].start, mentions[i].end) for i in groups[r])
-    ):
-        members = groups[root]
-        kind = mentions[members[0]].kind
+            s, o = rel.subject, rel.object
+            if _span_key(s) not in self.index or _span_key(o) not in self.index:
+                continue
+            i, j = self.index[_span_key(s)], self.index[_span_key(o)]
+            if self.mentions[i].kind != self.mentions[j].kind:
+                leftovers.append((rel.type, s, o))
+                continue
+            self.uf.union(i, j)
+            names = self.alias_names if rel.type == "alias" else self.acronym_names
+            names[i].add(_surface(s))
+        return leftovers
+
+    def join_references(self) -> None:
+        """A mention whose ``refers_to`` names another joins the nearest one before it."""
+        mentions = self.mentions
+        by_text: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(mentions):
+            by_text[m.text.strip()].append(i)
+            if _surface(m) != m.text.strip():
+                by_text[_surface(m)].append(i)
+        for i, m in enumerate(mentions):
+            attrs = getattr(m, "attrs", None)
+            ref = attrs.get("refers_to") if isinstance(attrs, dict) else None
+            if not ref:
+                continue
+            cands = [
+                j
+                for j in by_text.get(str(ref).strip(), [])
+                if mentions[j].kind == m.kind and j != i
+            ]
+            if cands:
+                before = [j for j in cands if mentions[j].start <= m.start]
+                self.uf.union(
+                    i, max(before, key=lambda j: mentions[j].start) if before else cands[0]
+                )
+
+    def join_kunya_after_name(self, text: str) -> None:
+        """A kunya written right after a full name ("X al-Y Abu Z") is its alias."""
+        for prev, cur in itertools.pairwise(self.persons):
+            a, b = self.mentions[prev], self.mentions[cur]
+            gap = text[a.end : b.start] if 0 <= a.end <= b.start <= len(text) else "x"
+            info = _person_info(_surface(b))
+            if info.kunya and info.tokens == 0 and len(gap) <= 3 and not gap.strip(" ,(-–—\u060c"):
+                self.uf.union(prev, cur)
+                self.alias_names[prev].add(_surface(b))
+
+    def _main_name(self, i: int) -> str:
+        return _split_kunya(_surface(self.mentions[i]))[0]
+
+    def join_full_names(self) -> list[int]:
+        """Join equal or near-equal full names; return the full-name mentions."""
+        full = [i for i in self.persons if _person_info(self._main_name(i)).tokens >= 2]
+        for a_pos, i in enumerate(full):
+            for j in full[a_pos + 1 :]:
+                if (
+                    self.uf.find(i) != self.uf.find(j)
+                    and _person_score(self._main_name(i), self._main_name(j)) >= PERSON_THRESHOLD
+                ):
+                    self.uf.union(i, j)
+        return full
+
+    def join_short_forms(self, full: list[int]) -> None:
+        """A short form joins the full name it fits best (a tie: the nearest one before)."""
+        uf, mentions = self.uf, self.mentions
+        full_roots = sorted({uf.find(i) for i in full})
+        for i in self.persons:
+            if i in full or uf.find(i) in full_roots:
+                continue
+            name = _surface(mentions[i])
+            best: dict[int, float] = {}
+            for j in full:
+                s = _person_score(name, self._main_name(j))
+                if s >= SHORT_THRESHOLD:
+                    r = uf.find(j)
+                    best[r] = max(best.get(r, 0.0), s)
+            if not best:
+                continue
+            top = max(best.values())
+            winners = [r for r, s in best.items() if s >= top - 1e-9]
+            if len(winners) > 1:  # tie: the nearest full mention before the short form
+                before = [
+                    j
+                    for j in full
+                    if uf.find(j) in winners and mentions[j].start <= mentions[i].start
+                ]
+                if not before:
+                    continue
+                winners = [uf.find(max(before, key=lambda j: mentions[j].start))]
+            uf.union(i, winners[0])
+
+    def join_same_names(self) -> None:
+        """One name (same kind, same normalised text) written twice is one entity."""
+        first: dict[tuple[str, str], int] = {}
+        for i, m in enumerate(self.mentions):
+            key = (m.kind, normalize(_surface(m)))
+            if key in first:
+                self.uf.union(i, first[key])
+            else:
+                first[key] = i
+
+    def collect(self, doc_id: str) -> tuple[list[_Local], dict[tuple[int, int], int]]:
+        """The local entities in text order, and mention span -> local index."""
+        mentions = self.mentions
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(mentions)):
+            groups[self.uf.find(i)].append(i)
+        locals_: list[_Local] = []
+        span_to_local: dict[tuple[int, int], int] = {}
+        for root in sorted(
+            groups, key=lambda r: min((mentions[i].start, mentions[i].end) for i in groups[r])
+        ):
+            loc = self._local(doc_id, groups[root])
+            for m in loc.mentions:
+                span_to_local[_span_key(m)] = len(locals_)
+            locals_.append(loc)
+        return locals_, span_to_local
+
+    def _local(self, doc_id: str, members: list[int]) -> _Local:
+        kind = self.mentions[members[0]].kind
         loc = _Local(doc_id, kind)
         for i in members:
-            m = mentions[i]
+            m = self.mentions[i]
             loc.mentions.append(m)
             name = _surface(m)
             if kind == "person":
@@ -403,17 +449,14 @@ def _local_entities(
                 if _is_acronym(name) or _table_acronym(name):
                     loc.acronyms.add(name)
         for i in members:
-            loc.aliases.update(alias_names.get(i, ()))
-            loc.acronyms.update(acronym_names.get(i, ()))
+            loc.aliases.update(self.alias_names.get(i, ()))
+            loc.acronyms.update(self.acronym_names.get(i, ()))
         if kind == "person":
             # A stated alias that is a kunya is both.
             loc.kunyas.update(
                 a for a in loc.aliases if _person_info(a).kunya and _person_info(a).tokens == 0
             )
-        for m in loc.mentions:
-            span_to_local[_span_key(m)] = len(locals_)
-        locals_.append(loc)
-    return locals_, span_to_local, leftovers
+        return loc
 
 
 # ---------------------------------------------------------------------------- cross-document
