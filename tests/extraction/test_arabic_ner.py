@@ -56,6 +56,7 @@ BOUNDS = [
         [(0, 4, "ORG")],
         [(0, 2, "ORG"), (2, 4, "PER")],
     ),
+    ("org-loses-title", ["جامعه", "تبوك", "الدكتور"], [(0, 3, "ORG")], [(0, 2, "ORG")]),
     ("title-before-name", ["الرييس", "حسن", "روحاني"], [(0, 3, "PER")], [(1, 3, "PER")]),
     ("name-kept", ["لوران", "فابيوس"], [(0, 2, "PER")], [(0, 2, "PER")]),
     ("punct-only-dropped", ["،"], [(0, 1, "PER")], []),
@@ -222,3 +223,34 @@ def test_model_backend_takes_model_bounds_keeping_the_role() -> None:
     ex = extract("واستقبل الأمير مستشار وزير الداخلية الفريق متقاعد محمد العماني", backend="model")
     people = [m.text for m in ex.mentions if m.kind == "person"]
     assert "محمد العماني" in people and "متقاعد محمد العماني" not in people
+
+
+ROLES_LATE = [
+    (
+        "across-org-and-honorific",
+        "وأوضح المتحدث الرسمي باسم جامعة تبوك الدكتور محمد الثبيتي أن الجامعة لا تتدخل",
+        ("محمد الثبيتي", "Spokesman"),
+    ),
+    (
+        "across-org-long-name",
+        "أعرب الأمين العام لمجلس التعاون الدكتور عبداللطيف بن راشد الزياني عن استغرابه",
+        ("عبداللطيف بن راشد الزياني", "Secretary-General"),
+    ),
+]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in ROLES_LATE], ids=[c[0] for c in ROLES_LATE]
+)
+def test_role_reaches_its_holder_across_an_organisation(text: str, want: tuple) -> None:
+    ex = extract(text)
+    assert want in [
+        (r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role"
+    ]
+
+
+def test_role_after_a_titled_person_is_not_his() -> None:
+    ex = extract("دعا وزير حقوق الإنسان عز الدين الاصبحي مفوض الأمم المتحدة", backend="rules")
+    got = [(r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role"]
+    assert ("عز الدين الاصبحي", "Commissioner") not in got

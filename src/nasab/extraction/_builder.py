@@ -101,6 +101,15 @@ class Builder:
         }
         return new
 
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The current mentions overlapping [start, end) (any kind), by start."""
+        seen: dict[tuple[int, int], Mention] = {}
+        for bucket in range(start // _BUCKET, end // _BUCKET + 1):
+            for m in self._buckets.get(bucket, ()):
+                if m.start < end and start < m.end and self.mentions.get(m.span) is m:
+                    seen[m.span] = m
+        return sorted(seen.values(), key=lambda m: (m.start, m.end))
+
     def overlaps(
         self,
         start: int,

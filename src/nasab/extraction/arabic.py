@@ -44,6 +44,10 @@ def _stop() -> frozenset[str]:
 
 # Rules whose mentions take the statistical model's bounds where the two disagree (the
 # title and role words themselves, gazetteer and alias names keep the rules' reading).
+# Words that may stand between a role and its holder besides an organisation, a place,
+# honorifics and ranks (المتحدث باسم ...), and how many.
+_ROLE_JOINERS = frozenset(["باسم", "في", "لدي"])
+_ROLE_GAP = 2
 # Listed names a word must be part of to count as a name word when it grows a name.
 _NAME_WORD_MIN = 2
 _REBOUND_SOURCES = {
@@ -246,6 +250,101 @@ class _Sentence:
                 rule=rule,
                 **extra,
             )
+
+    def late_roles(self) -> None:
+        """A role no rule gave a holder: the next person after it when only an
+        organisation, a place, honorifics, ranks and commas stand between (``المتحدث
+        الرسمي باسم جامعة تبوك الدكتور محمد الثبيتي``), else a person right before it
+        (``بيشي الصرخي المتحدث باسم ...``)."""
+        b = self.b
+        rels = self._sentence_relations()
+        held = {r.object.span for r in rels if r.type == "holds_role" and r.object}
+        ms = [m for m in b.within(*self.sent) if self.sent[0] <= m.start]
+        for k, rm in enumerate(ms):
+            if rm.kind != "role" or rm.span in held or "role" not in rm.attrs:
+                continue
+            found = self._holder_after(ms[k + 1 :], rm)
+            if found is None and k > 0 and self._apposition(ms, k):
+                found = (ms[k - 1], None, None)
+            if found is None:
+                continue
+            pm, org, rank = found
+            extra = {"organization": org.text} if org is not None else {}
+            b.relation(
+                "holds_role",
+                pm,
+                rm,
+                self.sent,
+                role=rm.attrs["role"],
+                role_ar=rm.attrs.get("role_ar"),
+                rank=rank,
+                rule="role-late",
+                **extra,
+            )
+            held.add(rm.span)
+
+    def _apposition(self, ms: list, k: int) -> bool:
+        """Role ``ms[k]`` right after a person who holds no role and follows no role."""
+        pm = ms[k - 1]
+        if pm.kind != "person" or self.b.doc.text[pm.end : ms[k].start].strip(" ،,"):
+            return False
+        if any(m.kind == "role" for m in ms[: k - 1]):
+            return False
+        return not any(
+            r.type == "holds_role" and r.subject is pm for r in self._sentence_relations()
+        )
+
+    def _sentence_relations(self) -> list:
+        """Relations of this sentence (the latest ones: sentences are read in order)."""
+        out = []
+        for r in reversed(self.b.relations):
+            if r.sentence != self.sent:
+                break
+            out.append(r)
+        return out
+
+    def _holder_after(self, rest, rm) -> tuple | None:
+        """(person, organisation, rank) after role mention ``rm`` across an allowed gap."""
+        org = rank = None
+        pos = rm.end
+        for m in rest:
+            ok, gap_rank = self._fair_gap(pos, m.start)
+            if not ok:
+                return None
+            rank = gap_rank or rank
+            if m.kind == "person":
+                return m, org, rank
+            if m.kind == "role":
+                return None
+            if m.kind == "organization" and org is None:
+                org = m
+            pos = max(pos, m.end)
+        return None
+
+    def _fair_gap(self, start: int, end: int) -> tuple[bool, str | None]:
+        """Whether only honorifics, ranks, commas and at most ``_ROLE_GAP`` joining words
+        stand in [start, end); and the rank among them."""
+        words, rank = 0, None
+        for t in self.toks:
+            if t.start < start or t.end > end or t.text in ("،", ","):
+                continue
+            if not t.arabic:
+                return False, None
+            info = next(
+                (
+                    self.lex.titles_ar[(st,)]
+                    for _, st in arabic_stems(t.text)
+                    if (st,) in self.lex.titles_ar
+                ),
+                None,
+            )
+            if info is not None:
+                rank = info.en if info.kind == "rank" else rank
+                continue
+            words += 1
+            if words > _ROLE_GAP or _word(t) not in _ROLE_JOINERS:
+                return False, None
+        return True, rank
 
     def known_names(self) -> None:
         """A single word that is a name word of a person read earlier in the document."""
@@ -772,11 +871,8 @@ class _Sentence:
 
     def _rebound(self, i: int, j: int, start: int, end: int, kind: str) -> None:
         """Give the one rule mention the model span overlaps the model's bounds."""
-        hits = [
-            m
-            for m in self.b.mentions.values()
-            if m.start < end and start < m.end and m.kind != "role"
-        ]
+        near = self.b.within(start, end)
+        hits = [m for m in near if m.kind != "role"]
         if (
             not hits
             or any(m.kind != kind for m in hits)
@@ -787,9 +883,7 @@ class _Sentence:
             return
         hits.sort(key=lambda m: (m.start, m.end))
         old = hits[0]
-        if any(
-            m.kind == "role" and m.start < end and start < m.end for m in self.b.mentions.values()
-        ):
+        if any(m.kind == "role" for m in near):
             return  # a title or role word inside the model's span stays the rules' reading
         first, last = min(m.start for m in hits), max(m.end for m in hits)
         if not self._fair_bounds(first, last, start, end, kind):
@@ -902,3 +996,4 @@ def extract_sentence_ar(
     s.known_names()
     s.model(model_spans)
     s.pending_roles()
+    s.late_roles()

@@ -497,6 +497,8 @@ def fix_boundaries(
             if k is not None and not any(_name_word(f, lex) for f in forms[a:k]):
                 a = k  # words before a given name that are no name words: جازان طارق الرفاعي
         elif kind in ("ORG", "LOC"):
+            while z - a > 1 and (forms[z - 1],) in lex.titles_ar:
+                z -= 1  # a title after the organisation is the holder's (جامعة تبوك الدكتور)
             k = next((k for k in range(a + 1, z - 1) if _starts_person(forms, k, lex)), None)
             if k is not None:
                 out.append((a, k, kind))
