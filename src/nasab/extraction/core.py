@@ -167,7 +167,27 @@ def _same_family(cand: Name, key: str, fold: str, cross: bool) -> bool:
 
 def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
     """Bare family names (al-X, X, الX) of a full name in the document or a known name."""
-    fulls: list[tuple[str, str, str, str]] = []  # (key, fold, full text, script)
+    fulls, known_parsed = _full_names(b, known)
+    if not fulls and not known_parsed:
+        return
+    by_key: _FamilyIndex = {}
+    for key, fold, text, script in fulls:
+        by_key.setdefault(key, []).append((fold, text, script))
+    _english_short_forms(b, leftovers, known_parsed, by_key)
+    _arabic_short_forms(b, arabic_toks, _known_first(known_parsed), by_key)
+
+
+# family key -> (fold, full text, script) of the full names with that family name
+_FamilyIndex = dict[str, list[tuple[str, str, str]]]
+
+
+def _full_names(
+    b: Builder, known: list[str]
+) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, Name]]]:
+    """(key, fold, full text, script) of each full name's family, and the parsed known names."""
+    from ..names.kind import guess_kind
+
+    fulls: list[tuple[str, str, str, str]] = []
     for m in list(b.mentions.values()):
         if m.kind != "person" or m.attrs.get("kunya"):
             continue
@@ -175,8 +195,6 @@ def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
         fam = _family(nm) if nm else None
         if fam:
             fulls.append((fam[0], fam[1], m.text, "arabic" if m.language == "ar" else "latin"))
-    from ..names.kind import guess_kind
-
     known_parsed: list[tuple[str, Name]] = []
     for k in known:
         if guess_kind(k) != "person":
@@ -188,30 +206,41 @@ def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
         fam = _family(nm)
         if fam:
             fulls.append((fam[0], fam[1], k, "arabic" if nm.script == "arabic" else "latin"))
-    if not fulls and not known_parsed:
-        return
-    by_key: dict[str, list[tuple[str, str, str]]] = {}
-    for key, fold, text, script in fulls:
-        by_key.setdefault(key, []).append((fold, text, script))
+    return fulls, known_parsed
+
+
+def _known_first(known_parsed: list[tuple[str, Name]]) -> dict[str, tuple[str, Name]]:
+    """Known names by the key of their first token."""
     known_first = {nm.tokens[0].key: (k, nm) for k, nm in known_parsed if nm.tokens}
     # Latin "ch" in Kurdish and Persian names (Nechirvan) is چ, which Arabic writes ج:
     # also look the name up under that reading of its skeleton.
     for k, nm in known_parsed:
         if nm.tokens and "$" in nm.tokens[0].key:
             known_first.setdefault(nm.tokens[0].key.replace("$", "J"), (k, nm))
+    return known_first
 
-    def family_match(surface: str, script: str) -> str | None:
-        cand = _parse(surface)
-        if cand is None or len(cand.tokens) != 1:
-            return None
-        for fold, text, fscript in by_key.get(cand.tokens[0].key, ()):
-            if text == surface:
-                continue
-            if _same_family(cand, cand.tokens[0].key, fold, cross=fscript != script):
-                return text
+
+def _family_match(by_key: _FamilyIndex, surface: str, script: str) -> str | None:
+    """The full name whose family name ``surface`` is, if any."""
+    cand = _parse(surface)
+    if cand is None or len(cand.tokens) != 1:
         return None
+    for fold, text, fscript in by_key.get(cand.tokens[0].key, ()):
+        if text == surface:
+            continue
+        if _same_family(cand, cand.tokens[0].key, fold, cross=fscript != script):
+            return text
+    return None
 
-    # English: leftover capitalised runs of one name token ("Al-Tamimi", "Tamimi", "al-Tamimi")
+
+def _english_short_forms(
+    b: Builder, leftovers, known_parsed: list[tuple[str, Name]], by_key: _FamilyIndex
+) -> None:
+    """Leftover capitalised runs of one name token ("Al-Tamimi", "Tamimi", "al-Tamimi")."""
+
+    def short(start: int, end: int, sent, ref: str) -> None:
+        b.mention(start, end, "person", sent, language="en", refers_to=ref, source="short-form")
+
     for sent, toks, rest in leftovers:
         for s, e in rest:
             _english_known(b, toks, s, e, sent, known_parsed)
@@ -220,87 +249,74 @@ def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
             if 2 <= e - s <= 3 and not any(
                 t.text.isupper() or t.text.lower() in word_set("stop_en") for t in toks[s:e]
             ):
-                ref = family_match(b.doc.text[toks[s].start : toks[e - 1].end], "latin")
+                text = b.doc.text[toks[s].start : toks[e - 1].end]
+                ref = _family_match(by_key, text, "latin")
                 if ref:  # a compound family name alone ("Abdel Fattah said")
-                    b.mention(
-                        toks[s].start,
-                        toks[e - 1].end,
-                        "person",
-                        sent,
-                        language="en",
-                        refers_to=ref,
-                        source="short-form",
-                    )
+                    short(toks[s].start, toks[e - 1].end, sent, ref)
                     continue
             for a in range(s, e):
                 t = toks[a]
                 if t.text.isupper() or t.text.lower() in word_set("stop_en"):
                     continue
-                ref = family_match(t.text, "latin")
+                ref = _family_match(by_key, t.text, "latin")
                 if ref:
-                    b.mention(
-                        t.start,
-                        t.end,
-                        "person",
-                        sent,
-                        language="en",
-                        refers_to=ref,
-                        source="short-form",
-                    )
-    # Arabic: known names in full, then article words that are a family name
+                    short(t.start, t.end, sent, ref)
+
+
+def _arabic_short_forms(
+    b: Builder, arabic_toks, known_first: dict[str, tuple[str, Name]], by_key: _FamilyIndex
+) -> None:
+    """Arabic: known names in full, then article words that are a family name."""
     for sent, toks in arabic_toks:
-        n = len(toks)
         i = 0
-        while i < n:
+        while i < len(toks):
             t = toks[i]
             if not t.arabic or b.overlaps(t.start, t.end):
                 i += 1
                 continue
-            done = False
-            for off, stem in arabic_stems(t.text):
-                first = _parse(stem)
-                if first is None or not first.tokens:
-                    continue
-                hit = known_first.get(first.tokens[0].key)
-                if hit is not None and len(hit[1].tokens) >= 2:
-                    end = _window_match(toks, i, off, hit[0], hit[1])
-                    if end:
-                        b.mention(
-                            t.start + off,
-                            toks[end - 1].end,
-                            "person",
-                            sent,
-                            language="ar",
-                            source="known",
-                            known=hit[0],
-                        )
-                        i = end
-                        done = True
-                        break
-                after_role = i > 0 and b.overlaps(toks[i - 1].start, toks[i - 1].end, ("role",))
-                if (
-                    stem.startswith("ال")
-                    and len(stem) >= 5
-                    and stem.endswith("ي")
-                    and not after_role
-                ):
-                    # (right after a role, الX-ي is a nationality: "الرئيس المصري")
-                    ref = family_match(stem, "arabic")
-                    if ref:
-                        b.mention(
-                            t.start + off,
-                            t.end,
-                            "person",
-                            sent,
-                            language="ar",
-                            refers_to=ref,
-                            source="short-form",
-                        )
-                        i += 1
-                        done = True
-                        break
-            if not done:
-                i += 1
+            end = _arabic_name_at(b, toks, i, sent, known_first, by_key)
+            i = end if end is not None else i + 1
+
+
+def _arabic_name_at(
+    b: Builder, toks, i: int, sent, known_first: dict[str, tuple[str, Name]], by_key: _FamilyIndex
+) -> int | None:
+    """Add the known name or family short form starting at token ``i``; return the next i."""
+    t = toks[i]
+    for off, stem in arabic_stems(t.text):
+        first = _parse(stem)
+        if first is None or not first.tokens:
+            continue
+        hit = known_first.get(first.tokens[0].key)
+        if hit is not None and len(hit[1].tokens) >= 2:
+            end = _window_match(toks, i, off, hit[0], hit[1])
+            if end:
+                b.mention(
+                    t.start + off,
+                    toks[end - 1].end,
+                    "person",
+                    sent,
+                    language="ar",
+                    source="known",
+                    known=hit[0],
+                )
+                return end
+        after_role = i > 0 and b.overlaps(toks[i - 1].start, toks[i - 1].end, ("role",))
+        if stem.startswith("ال") and len(stem) >= 5 and stem.endswith("ي") and not after_role:
+            # (right after a role, الX-ي is a nationality: "الرئيس المصري")
+            ref = _family_match(by_key, stem, "arabic")
+            if ref:
+                b.mention(
+                    t.start + off,
+                    t.end,
+                    "person",
+                    sent,
+                    language="ar",
+                    refers_to=ref,
+                    source="short-form",
+                )
+                return i + 1
+    return None
 
 
 def _window_match(toks: list[Tok], i: int, off: int, known: str, name: Name) -> int | None:
