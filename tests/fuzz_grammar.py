@@ -292,8 +292,15 @@ def _table_loads(rng: random.Random, tmp: Path) -> Any:
 
 
 def _graph_json(rng: random.Random, tmp: Path) -> Any:
-    text = json.dumps({"nodes": [{"id": text_like(rng), "type": "person", "name": text_like(rng)}],
-                       "edges": []}, ensure_ascii=False)  # fmt: skip
+    node = {"id": text_like(rng), "type": "person", "name": text_like(rng)}
+    shape = rng.choice([
+        {"nodes": [node], "edges": []},
+        {"nodes": [node], "edges": [{"source": node["id"], "target": text_like(rng)}]},
+        {"nodes": [{k: v for k, v in node.items() if rng.random() < 0.5}], "links": [{}]},
+        {"nodes": rng.choice([5, "x", None, [1]]), "edges": rng.choice([[], {}, [None]])},
+        [node], rng.choice(["x", 1, None]),
+    ])  # fmt: skip
+    text = json.dumps(shape, ensure_ascii=False)
     if rng.random() < 0.5:
         text = text[: rng.randint(0, len(text))] + any_unicode(rng, 10)
     return nasab.EntityGraph.from_json(text)

@@ -110,3 +110,13 @@ def test_arbitrary_unicode(name: str, workdir: Path) -> None:
 def test_tatweel_tokens_do_not_crash(text: str, workdir: Path) -> None:
     for call in TEXT_CALLS.values():
         _run(call, text)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["a\x00b", "[1, 2]", '{"nodes": 5, "edges": []}', '{"nodes": [{"id": "a"}], "edges": [{}]}'],
+    ids=["nul-in-path", "json-list", "nodes-not-list", "edge-without-ends"],
+)
+def test_graph_from_bad_json_is_a_nasab_error(source: str) -> None:
+    with pytest.raises(NasabError):
+        nasab.EntityGraph.from_json(source)

@@ -558,7 +558,7 @@ class EntityGraph:
             else:
                 try:
                     text = Path(source).read_text(encoding="utf-8")
-                except OSError as exc:
+                except (OSError, ValueError) as exc:  # ValueError: NUL in the path, not UTF-8
                     from ..errors import DataFileError
 
                     raise DataFileError(f"cannot read graph: {exc}", path=str(source)) from exc
@@ -572,9 +572,18 @@ class EntityGraph:
                     path=None if text is source else str(source),
                     line=exc.lineno,
                 ) from exc
+        if not isinstance(data, dict):
+            from ..errors import DataFileError
+
+            raise DataFileError(f"not a graph: a JSON {type(data).__name__}, not an object")
         if "edges" not in data and "links" in data:
             data["edges"] = data.pop("links")
-        graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+        try:
+            graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            from ..errors import DataFileError
+
+            raise DataFileError(f"not a node-link graph: {exc!r}") from exc
         graph = nx.MultiDiGraph(graph)
         for node, attrs in graph.nodes(data=True):
             attrs["id"] = node
