@@ -35,6 +35,7 @@ from .algorithms import (
     ABD_DROPPED,
     CANDIDATE_FOLD_SHARE,
     CANDIDATE_RANK,
+    CHEAP_READINGS,
     COARSE_FOLD,
     COARSE_KEY,
     INITIAL,
@@ -50,9 +51,6 @@ __all__ = ["TokenTable", "cheap_readings", "default_table", "readings"]
 
 #: How many Latin readings a shipped Arabic token keeps (the beam decoder's best).
 READINGS = 5
-#: How many readings the cheap decoder gives a token in no table (more, as each is
-#: less sure: 8 kept netranslit held-out top-1 at 0.922 where 5 gave 0.915).
-CHEAP_READINGS = 8
 #: Largest number of cached token-pair similarities before the cache is emptied.
 PAIR_CACHE_MAX = 4_000_000
 
