@@ -75,7 +75,7 @@ def test_hot_blocks_are_bounded(hot_chunk: int) -> None:
 def test_score_pairs_and_components() -> None:
     prep = _prep(NAMES)
     u, v = block_pairs(node_keys(prep))
-    pairs = score_pairs(prep.nodes, u, v)
+    pairs = score_pairs(prep.nodes, node_keys(prep), u, v)
     assert len(pairs) == len(u) and pairs.score.dtype == np.float32
     k = next(
         i

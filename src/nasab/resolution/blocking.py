@@ -123,11 +123,14 @@ def _org_keys_pairs(name: str, base) -> frozenset[str]:  # type: ignore[no-untyp
     return frozenset(keys)
 
 
-def keys_and_rare(kind: str, name: str) -> tuple[frozenset[str], str]:
-    """Blocking keys and :func:`rare_key` of a name, parsing it once (not cached)."""
+def keys_and_rare(kind: str, name: str, parsed: Name | None = None) -> tuple[frozenset[str], str]:
+    """Blocking keys and :func:`rare_key` of a name, parsing it once (not cached).
+
+    ``parsed`` may give the person name's parse (:func:`nasab.names.parse_name`).
+    """
     if kind == "organization":
         return org_keys(name), ""
-    n = parse_name(name)
+    n = parse_name(name) if parsed is None else parsed
     return _person_keys(n, name), _rare_key(n)
 
 

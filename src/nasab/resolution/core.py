@@ -110,7 +110,7 @@ class _State:
         p, nodes = self.candidates, self.nodes
         for k, (a, b) in enumerate(p):
             x, y = sorted((nodes[a].name, nodes[b].name))
-            out[(nodes[a].kind, x, y)] = (float(p.score[k]), float(p.conflict[k]))
+            out[(nodes[a].kind, x, y)] = float(p.score[k])
         return out
 
 
@@ -316,14 +316,14 @@ def _run(
     keep = prefilter_pairs(nk, u, v, workers=workers())
     u, v = _with_split_names(nodes, u[keep], v[keep])
     report = progress_callback(progress, "resolving (pairs)", len(u), min_items=PROGRESS_MIN_PAIRS)
-    pairs = score_pairs(nodes, u, v, cache=cache, workers=workers(), progress=report)
+    pairs = score_pairs(nodes, nk, u, v, cache=cache, workers=workers(), progress=report)
     must, judged_cannot = judged_links(prep, records, judgements)
-    cannot = cannot_links(nodes, pairs, thresholds)
+    thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
+    labels = connected(len(nodes), pairs, thr, must)
+    cannot = cannot_links(nodes, pairs, thresholds, labels)
     for p in must:
         cannot.pop(p, None)
     cannot.update(judged_cannot)
-    thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
-    labels = connected(len(nodes), pairs, thr, must)
     inside = labels[pairs.u] == labels[pairs.v]
     scores = dict(
         zip(
@@ -332,7 +332,7 @@ def _run(
             strict=True,
         )
     )
-    on_demand = on_demand_scorer(nodes, cache)
+    on_demand = on_demand_scorer(nodes, nk, cache)
     clusters = cluster_groups(
         groups(labels),
         scores,

@@ -64,7 +64,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
-from ..match import compare
+from ..match import PreparedName, compare, score_prepared
+from ..match import prepare as prepare_name
 from ..text import MAX_NAME_LENGTH, normalize
 from .blocking import MAX_BLOCK, keys_and_rare, pairs_of_blocks, prefilter
 from .judgements import JudgementConflictError, Judgements
@@ -91,6 +92,7 @@ __all__ = [
     "node_order",
     "prefilter_pairs",
     "prepare",
+    "score_node_pair",
     "score_pairs",
     "surface",
 ]
@@ -187,17 +189,27 @@ class NodeKeys:
         keys: node -> its blocking keys (:func:`nasab.resolution.blocking.keys_of`).
         rare: node -> its rare-token key (:func:`nasab.resolution.blocking.rare_key`;
             empty for organisations).
+        prepared: node -> its prepared name (:func:`nasab.match.prepare`; None for
+            organisations): parsed once, its tokens interned in the token table.
     """
 
     kinds: list[str]
     keys: list[frozenset[str]]
     rare: list[str]
+    prepared: list[PreparedName | None]
 
 
 def node_keys(prep: Prepared) -> NodeKeys:
-    """Blocking keys and rare-token key of each node (one parse per distinct name)."""
-    info = [keys_and_rare(nd.kind, nd.name) for nd in prep.nodes]
-    return NodeKeys([nd.kind for nd in prep.nodes], [k for k, _ in info], [r for _, r in info])
+    """Prepared name, blocking keys and rare-token key of each node (one parse per name)."""
+    kinds, keys, rare, prepared = [], [], [], []
+    for nd in prep.nodes:
+        p = prepare_name(nd.name) if nd.kind == "person" else None
+        k, r = keys_and_rare(nd.kind, nd.name, None if p is None else p.name)
+        kinds.append(nd.kind)
+        keys.append(k)
+        rare.append(r)
+        prepared.append(p)
+    return NodeKeys(kinds, keys, rare, prepared)
 
 
 def _flat_blocks(nk: NodeKeys) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
@@ -220,7 +232,7 @@ def key_counts(nk: NodeKeys) -> dict[tuple[str, str], int]:
     """How many nodes have each ``(kind, key)``: the block sizes (the one global statistic).
 
     Example:
-        >>> nk = NodeKeys(["person"] * 2, [frozenset({"t:ALI"}), frozenset({"t:ALI"})], ["", ""])
+        >>> nk = NodeKeys(["person"] * 2, [frozenset({"t:ALI"})] * 2, ["", ""], [None, None])
         >>> key_counts(nk)
         {('person', 't:ALI'): 2}
     """
@@ -293,17 +305,15 @@ class Pairs:
     """Scored candidate pairs held in arrays, sorted by ``(u, v)``.
 
     Attributes:
+        n: number of nodes.
         u: first node of each pair (int64).
         v: second node (int64, ``u < v``).
         score: :func:`nasab.compare` score (float32).
-        conflict: its ``conflict`` feature (float32).
     """
 
-    def __init__(
-        self, n: int, u: np.ndarray, v: np.ndarray, score: np.ndarray, conflict: np.ndarray
-    ) -> None:
+    def __init__(self, n: int, u: np.ndarray, v: np.ndarray, score: np.ndarray) -> None:
         self.n = n
-        self.u, self.v, self.score, self.conflict = u, v, score, conflict
+        self.u, self.v, self.score = u, v, score
         self._codes = u * max(1, n) + v
 
     def __len__(self) -> int:
@@ -322,8 +332,8 @@ class Pairs:
         return iter(zip(self.u.tolist(), self.v.tolist(), strict=True))
 
 
-#: Score cache type: (kind, a, b) with a <= b -> (score, conflict).
-ScoreCache = dict[tuple[str, str, str], tuple[float, float]]
+#: Score cache type: (kind, a, b) with a <= b -> score.
+ScoreCache = dict[tuple[str, str, str], float]
 
 
 def _pair_key(a: Node, b: Node) -> tuple[str, str, str]:
@@ -331,14 +341,20 @@ def _pair_key(a: Node, b: Node) -> tuple[str, str, str]:
     return (a.kind, x, y)
 
 
-def score_one(kind: str, x: str, y: str) -> tuple[float, float]:
-    """Score and conflict of one name pair (the scorer every stage uses)."""
-    m = compare(x, y, kind=kind)
-    return m.score, m.features.get("conflict", 0.0)
+def score_node_pair(nodes: Sequence[Node], nk: NodeKeys, u: int, v: int) -> float:
+    """The :func:`nasab.compare` score of two nodes (0 across kinds)."""
+    a, b = nodes[u], nodes[v]
+    if a.kind != b.kind:
+        return 0.0
+    pa, pb = nk.prepared[u], nk.prepared[v]
+    if pa is not None and pb is not None:
+        return score_prepared(pa, pb)
+    return compare(a.name, b.name, kind=a.kind).score
 
 
 def score_pairs(
     nodes: Sequence[Node],
+    nk: NodeKeys,
     u: np.ndarray,
     v: np.ndarray,
     *,
@@ -346,75 +362,80 @@ def score_pairs(
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> Pairs:
-    """Score the pairs ``(u[k], v[k])`` (same kind) with :func:`nasab.compare`.
+    """Score the pairs ``(u[k], v[k])`` (:func:`score_node_pair`).
 
-    Each distinct name pair is scored once; ``cache`` supplies scores already known
-    (and receives the new ones). With ``workers`` > 1 and many pairs, the scoring is
-    spread over forked processes that share the work list copy-on-write; a score is a
-    pure function of the two names, so the split never changes the result.
-    ``progress(done, total)`` is called now and then with the pairs done so far.
+    Person names are scored from their prepared names (token ids, cached token-pair
+    similarities). ``cache`` supplies scores already known (by name pair). With
+    ``workers`` > 1 and many pairs, the scoring is spread over forked processes that
+    read the prepared names and the pair arrays copy-on-write (nothing is pickled but
+    slice bounds and scores); a score is a pure function of the two names, so the
+    split never changes the result. ``progress(done, total)`` is called now and then.
     """
-    cache = {} if cache is None else cache
     ul, vl = u.tolist(), v.tolist()
-    todo = sorted(
-        {_pair_key(nodes[a], nodes[b]) for a, b in zip(ul, vl, strict=True)} - cache.keys()
-    )
-    cache.update(_score_all(todo, workers, _scaled(progress, len(todo), len(ul))))
+    out = np.zeros(len(ul), dtype=np.float32)
+    todo = list(range(len(ul)))
+    if cache:
+        keys = [_pair_key(nodes[a], nodes[b]) for a, b in zip(ul, vl, strict=True)]
+        todo = [k for k in todo if keys[k] not in cache]
+        for k in set(range(len(ul))) - set(todo):
+            out[k] = cache[keys[k]]
+    got = _score_all(nodes, nk, [ul[k] for k in todo], [vl[k] for k in todo], workers, progress)
+    out[np.asarray(todo, dtype=np.int64)] = got
     if progress is not None:
         progress(len(ul), len(ul))
-    got = [cache[_pair_key(nodes[a], nodes[b])] for a, b in zip(ul, vl, strict=True)]
-    arr = np.asarray(got, dtype=np.float32).reshape(-1, 2)
-    return Pairs(len(nodes), u, v, arr[:, 0].copy(), arr[:, 1].copy())
-
-
-_BULK: list[tuple[str, str, str]] = []  # the work of forked scoring processes
-
-
-def _score_slice(bounds: tuple[int, int]) -> list[tuple[float, float]]:
-    return [score_one(*key) for key in _BULK[bounds[0] : bounds[1]]]
+    return Pairs(len(nodes), u, v, out)
 
 
 #: Pairs scored between two progress reports.
 PROGRESS_STEP = 1000
 
+# The work of forked scoring processes: (nodes, node keys, u, v), set before the fork.
+_BULK: list[object] = []
 
-def _scaled(
-    progress: Callable[[int, int], None] | None, todo: int, total: int
-) -> Callable[[int], None] | None:
-    """Report ``done`` of ``todo`` distinct pairs as a share of ``total`` candidate pairs."""
-    if progress is None or not todo:
-        return None
-    return lambda done: progress(min(total, done * total // todo), total)
+
+def _score_slice(bounds: tuple[int, int]) -> np.ndarray:
+    nodes, nk, ul, vl = _BULK
+    lo, hi = bounds
+    return np.fromiter(
+        (score_node_pair(nodes, nk, a, b) for a, b in zip(ul[lo:hi], vl[lo:hi], strict=True)),  # type: ignore[index]
+        dtype=np.float32,
+        count=hi - lo,
+    )
 
 
 def _score_all(
-    work: list[tuple[str, str, str]], workers: int, report: Callable[[int], None] | None
-) -> Iterable[tuple[tuple[str, str, str], tuple[float, float]]]:
+    nodes: Sequence[Node],
+    nk: NodeKeys,
+    ul: list[int],
+    vl: list[int],
+    workers: int,
+    progress: Callable[[int, int], None] | None,
+) -> np.ndarray:
+    total = len(ul)
     if (
-        len(work) < PARALLEL_MIN_PAIRS
+        total < PARALLEL_MIN_PAIRS
         or workers < 2
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        out = []
-        for done, key in enumerate(work, start=1):
-            out.append((key, score_one(*key)))
-            if report is not None and done % PROGRESS_STEP == 0:
-                report(done)
+        out = np.zeros(total, dtype=np.float32)
+        for k, (a, b) in enumerate(zip(ul, vl, strict=True)):
+            out[k] = score_node_pair(nodes, nk, a, b)
+            if progress is not None and (k + 1) % PROGRESS_STEP == 0:
+                progress(k + 1, total)
         return out
-    global _BULK
-    _BULK = work
-    step = -(-len(work) // (workers * 8))
-    bounds = [(k, min(len(work), k + step)) for k in range(0, len(work), step)]
-    out: list[tuple[tuple[str, str, str], tuple[float, float]]] = []
+    _BULK[:] = [nodes, nk, ul, vl]
+    step = -(-total // (workers * 8))
+    bounds = [(k, min(total, k + step)) for k in range(0, total, step)]
+    parts = []
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for (lo, hi), got in zip(bounds, pool.imap(_score_slice, bounds), strict=True):
-                out.extend(zip(work[lo:hi], got, strict=True))
-                if report is not None:
-                    report(hi)
+            for (_, hi), got in zip(bounds, pool.imap(_score_slice, bounds), strict=True):
+                parts.append(got)
+                if progress is not None:
+                    progress(hi, total)
     finally:
-        _BULK = []
-    return out
+        _BULK.clear()
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
 
 def workers() -> int:
@@ -433,18 +454,30 @@ def workers() -> int:
 
 
 def cannot_links(
-    nodes: Sequence[Node], pairs: Pairs, thresholds: Mapping[str, float]
+    nodes: Sequence[Node],
+    pairs: Pairs,
+    thresholds: Mapping[str, float],
+    labels: np.ndarray,
 ) -> dict[tuple[int, int], str]:
-    """Scored pairs whose conflict forbids them to end up in one entity."""
+    """Pairs of one component whose conflicting name parts forbid them one entity.
+
+    A pair scoring below ``min(CANNOT_BELOW, threshold)`` with a conflict feature of
+    :data:`CONFLICT_CANNOT` or more (:meth:`nasab.Match.explain` shows it) is a
+    cannot-link. Only pairs inside one component (``labels``, from :func:`connected`)
+    can matter to the clustering, so only they are examined.
+    """
     thr = np.asarray([min(CANNOT_BELOW, thresholds[nd.kind]) for nd in nodes], dtype=np.float32)
-    sel = np.flatnonzero((pairs.conflict >= CONFLICT_CANNOT) & (pairs.score < thr[pairs.u]))
-    return {
-        (int(pairs.u[k]), int(pairs.v[k])): (
-            f"conflicting name parts (conflict {float(pairs.conflict[k]):.2f}, "
-            f"score {float(pairs.score[k]):.3f})"
-        )
-        for k in sel.tolist()
-    }
+    sel = np.flatnonzero((labels[pairs.u] == labels[pairs.v]) & (pairs.score < thr[pairs.u]))
+    out = {}
+    for k in sel.tolist():
+        a, b = nodes[int(pairs.u[k])], nodes[int(pairs.v[k])]
+        m = compare(a.name, b.name, kind=a.kind)
+        conflict = m.features.get("conflict", 0.0)
+        if conflict >= CONFLICT_CANNOT:
+            out[(int(pairs.u[k]), int(pairs.v[k]))] = (
+                f"conflicting name parts (conflict {conflict:.2f}, score {m.score:.3f})"
+            )
+    return out
 
 
 def judged_links(
@@ -532,17 +565,16 @@ def entity_id(kind: str, node: Node) -> str:
     return "nsb-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
 
 
-def on_demand_scorer(nodes: Sequence[Node], cache: ScoreCache) -> Callable[[int, int], float]:
-    """A scorer of node pairs for the clustering (cached like :func:`score_pairs`)."""
+def on_demand_scorer(
+    nodes: Sequence[Node], nk: NodeKeys, cache: ScoreCache
+) -> Callable[[int, int], float]:
+    """A scorer of node pairs for the clustering (cached by name pair)."""
 
     def score(u: int, v: int) -> float:
-        a, b = nodes[u], nodes[v]
-        if a.kind != b.kind:
-            return 0.0
-        key = _pair_key(a, b)
+        key = _pair_key(nodes[u], nodes[v])
         got = cache.get(key)
         if got is None:
-            got = cache[key] = score_one(*key)
-        return got[0]
+            got = cache[key] = score_node_pair(nodes, nk, u, v)
+        return got
 
     return score
