@@ -36,6 +36,7 @@ from .._progress import Progress, progress_callback
 from ..errors import InputError
 from ..lexicon import kunya_markers, word_set
 from ..match.algorithms import SAME_NAME_THRESHOLD
+from ..resolution.unionfind import UnionFind
 from ..text import detect_script, normalize
 from ._model import EntityGraph
 
@@ -216,26 +217,6 @@ class _Local:
         return {n for n in self.names if _person_info(n).tokens >= 2}
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> int:
-        a, b = self.find(i), self.find(j)
-        if a == b:
-            return a
-        if b < a:
-            a, b = b, a
-        self.parent[b] = a
-        return a
-
-
 def _surface(m: Any) -> str:
     return (getattr(m, "name", None) or m.text).strip()
 
@@ -300,7 +281,7 @@ class _Grouping:
     def __init__(self, mentions: list[Any]) -> None:
         self.mentions = mentions
         self.index = {_span_key(m): i for i, m in enumerate(mentions)}
-        self.uf = _UnionFind(len(mentions))
+        self.uf = UnionFind(len(mentions))
         self.alias_names: dict[int, set[str]] = defaultdict(set)
         self.acronym_names: dict[int, set[str]] = defaultdict(set)
         self.persons = [i for i, m in enumerate(mentions) if m.kind == "person"]
@@ -465,7 +446,7 @@ class _Grouping:
 def _cluster_persons(locals_: Sequence[_Local]) -> list[int]:
     """Cluster person locals across documents; returns a cluster label per local."""
     n = len(locals_)
-    uf = _UnionFind(n)
+    uf = UnionFind(n)
     full_of = [sorted(loc.full_names() - loc.aliases) for loc in locals_]
     # Names of each cluster (for the veto), kept at the root.
     cluster_names: dict[int, set[str]] = {i: set(full_of[i]) for i in range(n)}
@@ -597,7 +578,7 @@ def _cluster_persons(locals_: Sequence[_Local]) -> list[int]:
 def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
     """Cluster organisation locals across documents; returns a label per local."""
     n = len(locals_)
-    uf = _UnionFind(n)
+    uf = UnionFind(n)
     holders: dict[str, list[int]] = defaultdict(list)
     surface: dict[str, str] = {}
     for i, loc in enumerate(locals_):
