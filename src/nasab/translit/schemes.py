@@ -441,11 +441,9 @@ def _nationalities() -> dict[str, str]:
     from ..text import normalize
 
     out: dict[str, str] = {}
-    try:
-        entries = [e for e in lexicon.org_words() if e.kind == "nationality"]
-    except Exception:  # optional table
-        return out
-    for e in entries:
+    for e in lexicon.org_words():
+        if e.kind != "nationality":
+            continue
         for form in (e.ar, *e.variants_ar):
             norm = normalize(form)
             if norm.endswith(("ي", "يه")):  # adjectives only, not the country's name

@@ -19,7 +19,7 @@ import math
 from functools import cache, lru_cache
 
 from ..errors import InputError
-from ..lexicon import din_forms, latin_articles, particle_arabic
+from ..lexicon import din_forms, latin_articles, name_words, particle_arabic
 from ..text import (
     MAX_NAME_LENGTH,
     MAX_NAME_TOKENS,
@@ -97,19 +97,14 @@ def _latin_parts(name: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _name_words_by_key() -> dict[str, list[tuple[str, int]]]:
     """Attested Arabic name words (data/aliases/name_words.tsv) by consonant skeleton."""
-    from .._data import load_tsv
     from ..names.keys import skeleton
 
     out: dict[str, list[tuple[str, int]]] = {}
-    try:
-        rows = load_tsv("name_words.tsv")
-    except Exception:  # optional table: without it only the decoder is used
-        return out
-    for row in rows:
-        word = row["ar"]
+    for entry in name_words():
+        word = entry.ar
         if word.startswith("ال") and len(word) > 3:
             continue  # nisbas are matched through their article-free form
-        out.setdefault(skeleton(word), []).append((word, int(row["count"])))
+        out.setdefault(skeleton(word), []).append((word, entry.count))
     for words in out.values():
         words.sort(key=lambda x: (-x[1], x[0]))
     return out
