@@ -101,6 +101,8 @@ def test_page_in_headless_chromium(page: tuple[Path, dict[str, Any]], browser: A
         if name and name not in body_text
     ]
     assert missing == []
+    # ... and every other surface form (the seeds have few enough to list them all).
+    assert [form for n in entities for form in n["names"] if form not in body_text] == []
 
     # Typing a name filters the list; clicking it shows its mention sentences.
     person = max(

@@ -44,6 +44,8 @@ NOTEBOOK_HEIGHT = 640
 MAX_MENTION_DOCUMENTS = 60
 #: Longest mention sentence kept; longer ones are cut around the mention.
 MAX_SENTENCE_CHARS = 360
+#: Other surface forms shown under a name in the side panel (the rest are counted).
+MAX_LISTED_FORMS = 8
 #: Types listed in the side panel, in this order.
 LISTED_TYPES = ("person", "organization", "role", "place")
 #: Above this many documents the page starts with document nodes hidden.
@@ -304,11 +306,27 @@ def _list_item(i: int, node: Mapping[str, Any]) -> str:
         ar = f' <span class="rom" title="romanised"><bdi>{esc(node["r"])}</bdi></span>'
     else:
         main = f'<span class="en"><bdi>{esc(node["n"])}</bdi></span>'
+    shown = {node["n"], node["a"], node["r"]}
+    others = [x for x in node["N"] if x not in shown]
+    also = ""
+    if others:
+        forms = " · ".join(
+            f'<span class="ar" lang="ar" dir="rtl">{esc(x)}</span>'
+            if _arabic_letters(x)
+            else f"<bdi>{esc(x)}</bdi>"
+            for x in others[:MAX_LISTED_FORMS]
+        )
+        more = f" +{len(others) - MAX_LISTED_FORMS}" if len(others) > MAX_LISTED_FORMS else ""
+        also = f'<span class="also">{forms}{more}</span>'
     return (
         f'<li class="ent t-{esc(node["t"])}" data-i="{i}" tabindex="0">'
-        f'<span class="dot" aria-hidden="true"></span>{main}{ar}'
+        f'<span class="dot" aria-hidden="true"></span><span class="nm">{main}{ar}{also}</span>'
         f' <span class="cnt" title="documents">{len(node["d"])}</span></li>'
     )
+
+
+def _arabic_letters(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)
 
 
 def render_page(
