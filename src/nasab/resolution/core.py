@@ -51,7 +51,7 @@ from .stages import (
 )
 from .unionfind import groups
 
-__all__ = ["DEFAULT_THRESHOLDS", "Entity", "Resolution", "resolve"]
+__all__ = ["DEFAULT_THRESHOLDS", "Entity", "Resolution", "canonical_names", "resolve"]
 
 #: Average-linkage score needed to put names together, per kind.
 DEFAULT_THRESHOLDS: Mapping[str, float] = MappingProxyType({"person": 0.65, "organization": 0.6})
@@ -398,8 +398,19 @@ def _entities(
 
 
 def _canonical(records: list[Record], members: list[int]) -> dict[str, str]:
-    """Per script, the most frequent surface name (then the longest, then the first)."""
-    counts = Counter(surface(records[i].name) for i in members)
+    return canonical_names(Counter(surface(records[i].name) for i in members))
+
+
+def canonical_names(counts: Mapping[str, int]) -> dict[str, str]:
+    """Per script, the most frequent surface name (then the longest, then the first).
+
+    Args:
+        counts: how many records of the entity have each surface name.
+
+    Example:
+        >>> canonical_names({"Ali Hassan": 2, "Ali Hasan": 1, "علي حسن": 1})
+        {'latin': 'Ali Hassan', 'arabic': 'علي حسن'}
+    """
     canonical: dict[str, str] = {}
     for scr in ("latin", "arabic", "other"):
         cands = [nm for nm in counts if _script(nm) == scr]

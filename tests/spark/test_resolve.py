@@ -1,0 +1,156 @@
+"""nasab.spark.resolve gives exactly nasab.resolve's entities and ids; bad input is handled."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import nasab
+from nasab.errors import ExtraMissingError, InputError
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "spark" / "names.tsv"
+
+
+def _names() -> list[str]:
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t")[0] for ln in lines if ln and not ln.startswith("#")]
+
+
+@pytest.fixture(scope="module")
+def resolved(spark):
+    import nasab.spark
+
+    names = _names()
+    df = spark.createDataFrame(
+        [(f"r{i}", n) for i, n in enumerate(names)], "rid string, name string"
+    )
+    out = nasab.spark.resolve(df, "name", id_col="rid")
+    return names, out, {r.rid: r for r in out.collect()}
+
+
+def test_same_ids_as_one_machine(resolved):
+    names, _, rows = resolved
+    res = nasab.resolve(names)
+    got = [rows[f"r{i}"].entity_id for i in range(len(names))]
+    assert len(set(res.labels)) < len(names) / 1.5  # the fixture has real merges
+    assert got == res.labels
+
+
+def test_same_canonical_names(resolved):
+    names, _, rows = resolved
+    res = nasab.resolve(names)
+    for i in range(0, len(names), 7):
+        assert dict(rows[f"r{i}"].canonical) == res.entity_of(i).canonical
+
+
+def test_aliases_are_the_single_machine_table(resolved):
+    import nasab.spark
+    from nasab.aliases import AliasTable
+
+    names, out, _ = resolved
+    got = AliasTable.from_dataframe(nasab.spark.aliases(out, "name").toPandas())
+    want = AliasTable.from_resolution(nasab.resolve(names))
+    assert len(got) == len(want) > len(set(names)) / 2
+    assert sorted(tuple(r.to_dict().values()) for r in got) == sorted(
+        tuple(r.to_dict().values()) for r in want
+    )
+
+
+def test_link_gives_what_link_gives(resolved, spark):
+    import nasab.spark
+    from nasab.aliases import AliasTable
+
+    names, _, _ = resolved
+    table = AliasTable.from_resolution(nasab.resolve(names[:600]))
+    queries = [*names[600:900], "Mustafa al-Kadhimi", "zzzz"]
+    qdf = spark.createDataFrame([(i, q) for i, q in enumerate(queries)], "qid int, q string")
+    got = {r.qid: r.links for r in nasab.spark.link(qdf, table, "q", top=3).collect()}
+    want = nasab.link(queries, table, top=3)
+    for i, cands in enumerate(want):
+        assert [(c.entity_id, c.alias, c.score) for c in cands] == [
+            (c.entity_id, c.alias, c.score) for c in got[i]
+        ], queries[i]
+
+
+@pytest.mark.parametrize(
+    ("rows", "problems"),
+    [
+        ([("Ali Hassan",), (None,), ("",), ("   ",), ("علي حسن",)], "3 rows"),
+        ([(None,)], "1 rows"),
+    ],
+    ids=["nulls-and-blanks", "only-null"],
+)
+def test_unusable_names_kept_with_null_id(spark, rows, problems):
+    import nasab.spark
+
+    df = spark.createDataFrame(rows, "name string")
+    with pytest.warns(UserWarning, match=problems):
+        out = nasab.spark.resolve(df).collect()
+    assert len(out) == len(rows)
+    usable = [r for r in out if r.name and r.name.strip()]
+    assert all(r.entity_id is None for r in out if not (r.name and r.name.strip()))
+    assert all(r.entity_id.startswith("nsb-") for r in usable)
+    if len(usable) == 2:
+        assert usable[0].entity_id == usable[1].entity_id
+
+
+def test_bad_kind_kept_with_null_id(spark):
+    import nasab.spark
+
+    df = spark.createDataFrame(
+        [("Ali Hassan", "person"), ("Ali Hassan", "city"), ("Kazemi Trading", None)],
+        "name string, kind string",
+    )
+    with pytest.warns(UserWarning, match="1 kind not one of"):
+        out = {
+            (r.name, r.kind): r.entity_id
+            for r in nasab.spark.resolve(df, kind_col="kind").collect()
+        }
+    assert out[("Ali Hassan", "city")] is None
+    assert out[("Ali Hassan", "person")] == nasab.resolve(["Ali Hassan"]).labels[0]
+
+
+@pytest.mark.parametrize(
+    ("schema", "kwargs", "message"),
+    [
+        ("name string", {"name_col": "nom"}, "column 'nom' is not in the DataFrame"),
+        ("name int", {}, "column 'name' must hold strings, got int"),
+        ("name string, kind int", {"kind_col": "kind"}, "column 'kind' must hold strings"),
+        ("name string, entity_id string", {}, "already has column"),
+        ("name string", {"id_col": "rid"}, "column 'rid' is not in the DataFrame"),
+        ("name string", {"kind": "city"}, "kind must be one of"),
+    ],
+    ids=["missing", "int-names", "int-kinds", "taken-output", "missing-id", "bad-kind"],
+)
+def test_bad_frames_refused(spark, schema, kwargs, message):
+    import nasab.spark
+
+    df = spark.createDataFrame([], schema)
+    with pytest.raises(InputError, match=message):
+        nasab.spark.resolve(df, **kwargs)
+
+
+def test_duplicate_ids_refused(spark):
+    import nasab.spark
+
+    df = spark.createDataFrame([("a", "Ali"), ("a", "Omar")], "rid string, name string")
+    with pytest.raises(InputError, match="id 'a' is on 2 rows"):
+        nasab.spark.resolve(df, id_col="rid")
+
+
+def test_not_a_dataframe_refused(spark):
+    import nasab.spark
+
+    with pytest.raises(InputError, match="expected a Spark DataFrame"):
+        nasab.spark.resolve(["Ali Hassan"])
+
+
+def test_without_pyspark_a_clear_error(monkeypatch):
+    from nasab.spark.frames import require_spark
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)
+    with pytest.raises(ExtraMissingError, match=r"nasab\[spark\]"):
+        require_spark()
