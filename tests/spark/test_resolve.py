@@ -58,11 +58,11 @@ def test_aliases_are_the_single_machine_table(resolved):
     )
 
 
-def test_link_gives_what_link_gives(resolved, spark):
+def test_link_gives_what_link_gives(spark):
     import nasab.spark
     from nasab.aliases import AliasTable
 
-    names, _, _ = resolved
+    names = _names()
     table = AliasTable.from_resolution(nasab.resolve(names[:600]))
     queries = [*names[600:900], "Mustafa al-Kadhimi", "zzzz"]
     qdf = spark.createDataFrame([(i, q) for i, q in enumerate(queries)], "qid int, q string")
@@ -103,7 +103,7 @@ def test_bad_kind_kept_with_null_id(spark):
         [("Ali Hassan", "person"), ("Ali Hassan", "city"), ("Kazemi Trading", None)],
         "name string, kind string",
     )
-    with pytest.warns(UserWarning, match="1 kind not one of"):
+    with pytest.warns(UserWarning, match="1 kind must be one of"):
         out = {
             (r.name, r.kind): r.entity_id
             for r in nasab.spark.resolve(df, kind_col="kind").collect()

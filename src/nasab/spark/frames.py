@@ -9,13 +9,13 @@ Example:
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable
 from typing import Any
 
 from ..errors import ExtraMissingError, InputError
-from ..resolution import KINDS
-from ..text import MAX_NAME_LENGTH
+from ..resolution import Record
 
 __all__ = [
     "PROBLEM_COL",
@@ -25,6 +25,8 @@ __all__ = [
     "row_problem",
     "warn_problems",
 ]
+
+_NUMBER = re.compile(r"\d[\d,]*")
 
 #: Helper column naming why a row has no entity (null when it has one).
 PROBLEM_COL = "_nasab_problem"
@@ -81,15 +83,19 @@ def check_free(df: Any, names: Iterable[str]) -> None:
 
 
 def row_problem(name: str | None, kind: str | None) -> str | None:
-    """Why a row cannot be resolved (as :class:`nasab.resolution.Record` would refuse it), or None."""
+    """Why a row cannot be resolved, or None: :class:`nasab.resolution.Record` decides.
+
+    The reason is the record's own error message, numbers left out (so that rows
+    refused for one reason are counted together).
+    """
     if name is None:
         return "null name"
     if not name.strip():
         return "empty name"
-    if len(name) > MAX_NAME_LENGTH:
-        return "name too long"
-    if kind not in KINDS:
-        return f"kind not one of {KINDS}"
+    try:
+        Record("row", name, kind)  # type: ignore[arg-type]
+    except InputError as exc:
+        return _NUMBER.sub("N", str(exc).split(": ", 1)[-1])
     return None
 
 

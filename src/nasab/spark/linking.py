@@ -10,6 +10,7 @@ single-machine table.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from functools import partial
 from types import SimpleNamespace
@@ -29,8 +30,8 @@ LINKS_COLUMN = "links"
 _CANDIDATE = ("entity_id", "alias", "canonical", "score", "kind")
 _ALIAS_SCHEMA = ", ".join(f"{c} {'long' if c == 'count' else 'string'}" for c in COLUMNS)
 
-# Alias tables already read in this worker process, by broadcast id.
-_TABLES: dict[int, AliasTable] = {}
+# Alias tables already read in this worker process, by the SHA-1 of their text.
+_TABLES: dict[str, AliasTable] = {}
 
 
 def link(
@@ -70,7 +71,8 @@ def link(
     table = _as_table(aliases)
     link_names(["x"], AliasTable(), top=top, threshold=threshold, kind=kind)  # checks arguments
     spark = queries.sparkSession
-    shipped = spark.sparkContext.broadcast(table.dumps("tsv"))
+    text = table.dumps("tsv")
+    shipped = (hashlib.sha1(text.encode("utf-8")).hexdigest(), spark.sparkContext.broadcast(text))
     schema = _links_schema(queries)
     opts = {"top": top, "threshold": threshold, "kind": kind}
     out = queries.mapInArrow(partial(_link_batches, name_col, shipped, opts), schema)
@@ -111,11 +113,12 @@ def _count_problems(queries: Any, name_col: str) -> dict[str, int]:
     return {k: int(v) for k, v in got.asDict().items() if v}
 
 
-def _table(shipped: Any) -> AliasTable:
-    got = _TABLES.get(shipped.id)
+def _table(shipped: tuple[str, Any]) -> AliasTable:
+    key, text = shipped
+    got = _TABLES.get(key)
     if got is None:
         _TABLES.clear()
-        got = _TABLES[shipped.id] = AliasTable.loads(shipped.value, "tsv")
+        got = _TABLES[key] = AliasTable.loads(text.value, "tsv")
     return got
 
 
