@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_resolve_scale import b_cubed, generate  # noqa: E402
+from bench_resolve_scale import b_cubed, generate
 
-import nasab  # noqa: E402
+import nasab
 
 
 def _session(partitions: int):  # type: ignore[no-untyped-def]
