@@ -75,7 +75,7 @@ def run(n: int, spark, partitions: int) -> None:  # type: ignore[no-untyped-def]
     for stage in ("connected", "cluster"):
         print(f"  {stage:<12} {stats[stage]:7.1f} s")
     print(
-        f"  nodes {stats['nodes']:,}, largest block {stats['largest_block']:,}, "
+        f"  nodes {stats['nodes']:,}, largest key (hot keys over 60 give no pairs) {stats['largest_block']:,}, "
         f"candidate pairs {stats['pairs']:,}, scored {stats['scored']:,}, "
         f"components {stats['components']:,} (largest {stats['largest_component']:,})"
     )
