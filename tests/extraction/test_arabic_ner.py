@@ -254,3 +254,9 @@ def test_role_after_a_titled_person_is_not_his() -> None:
     ex = extract("دعا وزير حقوق الإنسان عز الدين الاصبحي مفوض الأمم المتحدة", backend="rules")
     got = [(r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role"]
     assert ("عز الدين الاصبحي", "Commissioner") not in got
+
+
+def test_bare_role_after_a_name_is_an_object() -> None:
+    ex = extract("والتقى الأمير تميم بن حمد الرئيس في الدوحة", backend="rules")
+    got = [(r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role"]
+    assert ("تميم بن حمد", "President") not in got

@@ -284,9 +284,18 @@ class _Sentence:
             held.add(rm.span)
 
     def _apposition(self, ms: list, k: int) -> bool:
-        """Role ``ms[k]`` right after a person who holds no role and follows no role."""
-        pm = ms[k - 1]
-        if pm.kind != "person" or self.b.doc.text[pm.end : ms[k].start].strip(" ،,"):
+        """Role ``ms[k]`` right after a person who holds no role and follows no role, set
+        off by a comma or naming its organisation (``بيشي الصرخي المتحدث باسم الهلال
+        الأحمر``); a bare role after a name is the object of a verb (``التقى تميم بن حمد
+        الرئيس``)."""
+        pm, rm = ms[k - 1], ms[k]
+        gap = self.b.doc.text[pm.end : rm.start]
+        if pm.kind != "person" or gap.strip(" ،,"):
+            return False
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        after = self.b.doc.text[rm.end : nxt.start] if nxt is not None else ""
+        names_org = nxt is not None and nxt.kind == "organization" and not after.strip()
+        if not ("،" in gap or "," in gap or names_org or rm.text.endswith("باسم")):
             return False
         if any(m.kind == "role" for m in ms[: k - 1]):
             return False
