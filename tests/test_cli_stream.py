@@ -109,19 +109,23 @@ def test_link_streams_in_batches(
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGINT to a child process")
 def test_ctrl_c_exits_130_and_leaves_output_untouched(tmp_path: Path, table_path: Path) -> None:
-    names = tmp_path / "q.txt"
-    names.write_text("\n".join(f"Name{i} Family{i % 97} al-Test{i % 13}" for i in range(50_000)))
+    # The queries come through a pipe that stays open, so the command is certainly still
+    # running (waiting for its next batch) when the interrupt arrives: no timing race.
     out = tmp_path / "out.tsv"
     out.write_text("previous\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "nasab.cli", "link", str(names), str(table_path), "-o", str(out)],
-        stderr=subprocess.PIPE, text=True, env=env,
+        [sys.executable, "-m", "nasab.cli", "link", "-", str(table_path), "-o", str(out)],
+        stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
+    assert proc.stdin is not None
+    proc.stdin.write("".join(f"Name{i} Family{i % 97} al-Test{i % 13}\n" for i in range(6_000)))
+    proc.stdin.flush()
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".out.tsv.*.tmp")) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert list(tmp_path.glob(".out.tsv.*.tmp")), "the output was never started"
+    assert proc.poll() is None, "the command ended before its input did"
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
