@@ -46,7 +46,6 @@ from ..resolution.stages import (
     HOT_CHUNK,
     MAX_BLOCK,
     Node,
-    NodeKeys,
     Prepared,
     cannot_links,
     entity_id,
@@ -297,12 +296,13 @@ def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iter
         kinds = b["kind_u"].tolist()
         nodes = [Node(kd, nm) for kd, nm in zip(kinds, b["name_u"], strict=True)]
         nodes += [Node(kd, nm) for kd, nm in zip(kinds, b["name_v"], strict=True)]
-        rare = b["rare_u"].tolist() + b["rare_v"].tolist()
-        nk = NodeKeys(kinds + kinds, [frozenset()] * (2 * k), rare)
+        nk = node_keys(Prepared(nodes, []))
         u, v = np.arange(k, dtype=np.int64), np.arange(k, 2 * k, dtype=np.int64)
         keep = prefilter_pairs(nk, u, v)
-        scored = score_pairs(nodes, u[keep], v[keep])
-        cannot = cannot_links(nodes, scored, thresholds)
+        scored = score_pairs(nodes, nk, u[keep], v[keep])
+        # Flagged as if every pair were inside one component: only pairs that are
+        # inside one reach the clustering, and the flag is a function of the pair.
+        cannot = cannot_links(nodes, scored, thresholds, np.zeros(2 * k, dtype=np.int64))
         thr = np.asarray([thresholds[kd] for kd in kinds], dtype=np.float32)[scored.u]
         yield pd.DataFrame(
             {
@@ -367,7 +367,7 @@ def _cluster_component(thresholds: dict[str, float], pairs: Any, members: Any) -
         scores,
         lambda _k: thr,
         cannot=sorted(cannot),
-        on_demand=on_demand_scorer(nodes, {}),
+        on_demand=on_demand_scorer(nodes, node_keys(Prepared(nodes, [])), {}),
     )
     rows = []
     for group in result.clusters:
