@@ -13,19 +13,6 @@ from nasab.cli import main
 NAMES_TSV = "id\tname\n1\tMustafa al-Kadhimi\n2\tمصطفى الكاظمي\n3\tMustafa Al-Kazemi\n4\tMohammed Shia al-Sudani\n"
 
 
-@pytest.fixture
-def table_path(tmp_path: Path) -> Path:
-    path = tmp_path / "aliases.tsv"
-    AliasTable(
-        [
-            {"entity_id": "E1", "alias": "Mustafa Al-Kazemi"},
-            {"entity_id": "E1", "alias": "مصطفى الكاظمي"},
-            {"entity_id": "E2", "alias": "Mohammed Shia al-Sudani"},
-        ]
-    ).save(path)
-    return path
-
-
 def test_compare(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", "Mustafa al-Kadhimi", "مصطفى الكاظمي"]) == 0
     assert float(capsys.readouterr().out) >= 0.85

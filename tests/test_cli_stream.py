@@ -12,22 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from nasab.aliases import AliasTable
 from nasab.cli import iter_records, main
-
-
-@pytest.fixture
-def table_path(tmp_path: Path) -> Path:
-    path = tmp_path / "aliases.tsv"
-    AliasTable(
-        [
-            {"entity_id": "E1", "alias": "Mustafa Al-Kazemi"},
-            {"entity_id": "E1", "alias": "مصطفى الكاظمي"},
-            {"entity_id": "E2", "alias": "Mohammed Shia al-Sudani"},
-        ]
-    ).save(path)
-    return path
-
 
 BAD_ROWS = [
     ("tsv", b"id\tname\n1\tMustafa al-Kadhimi\n2\n3\t\n4\t\xff\xfe bad\n5\tMohammed al-Sudani\n", 3),

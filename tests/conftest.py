@@ -1,0 +1,22 @@
+"""Fixtures shared by the test modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nasab.aliases import AliasTable
+
+
+@pytest.fixture
+def table_path(tmp_path: Path) -> Path:
+    path = tmp_path / "aliases.tsv"
+    AliasTable(
+        [
+            {"entity_id": "E1", "alias": "Mustafa Al-Kazemi"},
+            {"entity_id": "E1", "alias": "مصطفى الكاظمي"},
+            {"entity_id": "E2", "alias": "Mohammed Shia al-Sudani"},
+        ]
+    ).save(path)
+    return path
