@@ -34,6 +34,7 @@ __all__ = [
     "from_polars",
     "read_parquet",
     "read_resolution",
+    "require_columns",
     "resolution_rows",
     "to_pandas",
     "to_polars",
@@ -204,6 +205,18 @@ def to_polars(
     return pl.DataFrame({c: [r[c] for r in rows] for c in columns}, schema=schema)
 
 
+def require_columns(present: Iterable[str], columns: Sequence[str]) -> None:
+    """Raise :class:`InputError` naming the ``columns`` a DataFrame lacks.
+
+    Example:
+        >>> require_columns(["name", "kind"], ["name"])
+    """
+    have = set(present)
+    missing = [c for c in columns if c not in have]
+    if missing:
+        raise InputError(f"DataFrame lacks column(s): {', '.join(missing)}")
+
+
 def from_polars(
     df: Any, columns: Sequence[str], *, ints: Iterable[str] = ()
 ) -> list[dict[str, Any]]:
@@ -211,9 +224,7 @@ def from_polars(
     pl = _polars()
     if not isinstance(df, pl.DataFrame):
         raise InputError(f"expected a polars DataFrame, got {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise InputError(f"DataFrame lacks column(s): {', '.join(missing)}")
+    require_columns(df.columns, columns)
     return check_rows(df.select(list(columns)).to_dicts(), columns, ints=ints, where="DataFrame")
 
 
@@ -233,9 +244,7 @@ def from_pandas(
     pd = _pandas()
     if not isinstance(df, pd.DataFrame):
         raise InputError(f"expected a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise InputError(f"DataFrame lacks column(s): {', '.join(missing)}")
+    require_columns(df.columns, columns)
     int_cols = set(ints)
     rows = [
         {c: (int(v) if c in int_cols and hasattr(v, "__index__") else v) for c, v in r.items()}
