@@ -136,6 +136,36 @@ MERGE_CASES = [
         [],
         ["Mashable", "Mashable"],
     ),
+    (
+        "The reporter wrote for USA Today last year.",
+        [("USA Today", "ORG")],
+        [],
+        ["USA Today"],
+    ),
+    (
+        "Gold rose on the New York Mercantile Exchange on Monday.",
+        [("the New York Mercantile Exchange", "ORG")],
+        [],
+        ["New York Mercantile Exchange"],
+    ),
+    (
+        "The gun was used by Supporters of the Liberty Front near the town.",
+        [("Supporters of the Liberty Front", "ORG")],
+        [],
+        ["Supporters of the Liberty Front"],
+    ),
+    (
+        "Editing by Maria Ireland and others.",
+        [("Maria Ireland", "PERSON")],
+        ["Maria Ireland"],
+        [],
+    ),
+    (
+        "He played at Baghdad's Harbour Music Hall on Friday.",
+        [("Baghdad's Harbour Music Hall", "ORG")],
+        [],
+        ["Harbour Music Hall"],
+    ),
 ]
 
 
@@ -155,6 +185,11 @@ def _entities(text: str, spans: list[tuple[str, str]]) -> list[tuple[int, int, s
         "sentence-start",
         "hashtag",
         "repeat",
+        "place-inside-org",
+        "places-inside-org",
+        "head-org-widened",
+        "place-ends-person",
+        "possessive-place-owner",
     ],
 )
 def test_merge(text: str, spans, persons: list[str], orgs: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -292,3 +327,32 @@ def test_build_graph_defaults_to_auto(no_extra) -> None:  # type: ignore[no-unty
 def test_listed_organisations_on_real_text(text: str, orgs: list[str]) -> None:
     ex = extract(Document("d", text, "ar" if "ت" in text else "en"), backend="rules")
     assert [m.text for m in ex.organizations()] == orgs
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("docs", "doc", "orgs", "persons"),
+    [
+        (
+            [
+                "Adviser Karim Al-Saudi spoke on Monday.",
+                "Saudia said its staff would change. Saudia will fly daily.",
+            ],
+            1,
+            ["Saudia", "Saudia"],
+            [],
+        ),
+        (
+            ["Militant leader Osama bin Laden died.", "They still think it was bin Laden."],
+            1,
+            [],
+            ["bin Laden"],
+        ),
+    ],
+    ids=["model-org-beats-known-surname", "particle-kept-in-short-form"],
+)
+def test_names_from_other_documents(docs, doc, orgs, persons) -> None:  # type: ignore[no-untyped-def]
+    known = [m.text for m in extract(docs[1 - doc], backend="model").persons()]
+    ex = extract(Document("d", docs[doc], "en"), known=known, backend="model")
+    assert [m.text for m in ex.organizations()] == orgs
+    assert [m.text for m in ex.persons()] == persons

@@ -25,6 +25,9 @@ class Builder:
         #: Ends -> starts of a statistical model's person spans: the English rules take
         #: them as a person cue (roles, titles and appositions then link to them).
         self.person_hints: dict[int, int] = {}
+        #: The model's spans it reads as something other than a person (organisation,
+        #: place, nationality): a name known from another document does not claim them.
+        self.model_other: list[tuple[int, int]] = []
 
     def mention(
         self,
@@ -100,6 +103,17 @@ class Builder:
             for r in moved
         }
         return new
+
+    def model_reads_other(self, start: int, end: int) -> bool:
+        """Whether a statistical model's non-person span holds [start, end).
+
+        Example:
+            >>> b = Builder(Document("d", "Saudia said.", "en"))
+            >>> b.model_other = [(0, 6)]
+            >>> b.model_reads_other(0, 6), b.model_reads_other(7, 11)
+            (True, False)
+        """
+        return any(s <= start and end <= e for s, e in self.model_other)
 
     def within(self, start: int, end: int) -> list[Mention]:
         """The current mentions overlapping [start, end) (any kind), by start."""

@@ -25,7 +25,7 @@ from ._tokens import Tok, tokenize_span
 from .arabic import arabic_stems, extract_sentence_ar
 from .documents import read_documents, sentences
 from .english import extract_sentence_en, headline_case, is_caps_headline
-from .merge import merge_english_entities, person_hints
+from .merge import merge_english_entities, other_spans, person_hints
 from .model import Document, Extraction
 from .ner import english_entities, resolve_backend, uses_model
 
@@ -87,6 +87,7 @@ def extract(
     if use_en and any("a" <= c.lower() <= "z" for c in doc.text):
         ents = entities if entities is not None else english_entities([doc.text])[0]
         b.person_hints = person_hints(doc.text, ents)
+        b.model_other = other_spans(doc.text, ents)
     # The Arabic model reads the whole document once (a name found in one sentence is
     # carried to its other mentions); each sentence's rules get the spans inside it.
     ar_spans = arabic_ner.predict(doc.text) if use_ar and _has_arabic(doc.text) else []
@@ -238,7 +239,11 @@ def _english_short_forms(
 ) -> None:
     """Leftover capitalised runs of one name token ("Al-Tamimi", "Tamimi", "al-Tamimi")."""
 
+    known = {k for k, _ in known_parsed}
+
     def short(start: int, end: int, sent, ref: str) -> None:
+        if ref in known and b.model_reads_other(start, end):
+            return  # the model reads another kind here: a name from elsewhere does not claim it
         b.mention(start, end, "person", sent, language="en", refers_to=ref, source="short-form")
 
     for sent, toks, rest in leftovers:
@@ -246,9 +251,7 @@ def _english_short_forms(
             _english_known(b, toks, s, e, sent, known_parsed)
             if b.overlaps(toks[s].start, toks[e - 1].end):
                 continue
-            if 2 <= e - s <= 3 and not any(
-                t.text.isupper() or t.text.lower() in word_set("stop_en") for t in toks[s:e]
-            ):
+            if 2 <= e - s <= 3 and not any(_not_surname(t) for t in toks[s:e]):
                 text = b.doc.text[toks[s].start : toks[e - 1].end]
                 ref = _family_match(by_key, text, "latin")
                 if ref:  # a compound family name alone ("Abdel Fattah said")
@@ -256,11 +259,28 @@ def _english_short_forms(
                     continue
             for a in range(s, e):
                 t = toks[a]
-                if t.text.isupper() or t.text.lower() in word_set("stop_en"):
+                if _not_surname(t):
                     continue
                 ref = _family_match(by_key, t.text, "latin")
                 if ref:
-                    short(t.start, t.end, sent, ref)
+                    short(_particle_before(toks, a), t.end, sent, ref)
+
+
+def _not_surname(t: Tok) -> bool:
+    """Capitals, function words and media words ("News") are never a bare family name."""
+    low = t.text.lower()
+    return t.text.isupper() or low in word_set("stop_en") or low in word_set("media_en")
+
+
+def _particle_before(toks: list[Tok], a: int) -> int:
+    """Start of a short form, with a lower-case name particle before it ("bin Laden")."""
+    if (
+        a > 0
+        and toks[a - 1].text in word_set("name_particle_en")
+        and toks[a - 1].end + 1 == toks[a].start
+    ):
+        return toks[a - 1].start
+    return toks[a].start
 
 
 def _arabic_short_forms(
@@ -351,6 +371,8 @@ def _english_known(
     from ..match import compare
 
     surface = b.doc.text[toks[s].start : toks[e - 1].end]
+    if b.model_reads_other(toks[s].start, toks[e - 1].end):
+        return  # the model reads an organisation or a place here
     cand = _parse(surface)
     if cand is None or len(cand.tokens) < 2:
         return

@@ -35,7 +35,14 @@ from ._builder import Builder
 from ._lex import Lexicon
 from .model import Mention
 
-__all__ = ["MODEL_KINDS", "consistent_labels", "merge_english_entities", "person_hints"]
+__all__ = [
+    "MODEL_KINDS",
+    "OTHER_LABELS",
+    "consistent_labels",
+    "merge_english_entities",
+    "other_spans",
+    "person_hints",
+]
 
 #: spaCy labels kept, and the mention kind each becomes.
 MODEL_KINDS = {
@@ -45,11 +52,32 @@ MODEL_KINDS = {
     "LOC": "place",
     "FAC": "place",
 }
+#: spaCy labels of things that are not persons, which a name known from another
+#: document may not claim as its short form ("Saudia" the airline is no "Al-Saudi").
+OTHER_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 _WORD = re.compile(r"[^\s]+")
 _TRAIL = "'’\".,;:!?)]}”»-–— "
 _LEAD = "'’\"(“«[-–— "
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _ANY = ("person", "organization", "place", "event", "role")
+
+
+def other_spans(text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The model's spans of :data:`OTHER_LABELS` (labels made consistent per document
+    first, possessive and closing punctuation off).
+
+    Example:
+        >>> t = "Saudia said. Saudia flies."
+        >>> [t[s:e] for s, e in other_spans(t, [(0, 6, "ORG"), (13, 19, "ORG")])]
+        ['Saudia', 'Saudia']
+    """
+    out = []
+    for start, end, label in consistent_labels(text, entities):
+        if label in OTHER_LABELS:
+            while end > start and text[end - 1] in _TRAIL:
+                end -= 1
+            out.append((start, end))
+    return out
 
 
 def person_hints(text: str, entities: Sequence[tuple[int, int, str]]) -> dict[int, int]:
@@ -255,7 +283,11 @@ def _trim(b: Builder, start: int, end: int, lex: Lexicon) -> tuple[int, int] | N
         if role is not None and role.end < end:
             start = role.end
             continue
-        if word in ("the", "a", "an") or (word,) in lex.titles_en:
+        if (
+            word in ("the", "a", "an")
+            or (word,) in lex.titles_en
+            or _place_owner(first.group(), lex)
+        ):
             start = first.end()
             continue
         break
@@ -266,12 +298,25 @@ def _trim(b: Builder, start: int, end: int, lex: Lexicon) -> tuple[int, int] | N
     return start, end
 
 
+def _place_owner(word: str, lex: Lexicon) -> bool:
+    """A known place in the possessive ("Seattle's" of "Seattle's Experience Music
+    Project"): it owns what follows and is not part of its name."""
+    for suffix in _POSSESSIVE[:2]:
+        if word.endswith(suffix):
+            return bool(lex.places_en.get(tuple(normalize(word[: -len(suffix)]).split())))
+    return False
+
+
 def _merge_one(b: Builder, start: int, end: int, kind: str, sent: tuple[int, int]) -> None:
     if b.overlaps(start, end, ("role",)) is not None:
         return  # the rules read a role here: a role never becomes a name
     old = b.overlaps(start, end)
     if old is None:
         b.mention(start, end, kind, sent, language="en", source="model")
+        return
+    inside = _absorbable(b, start, end, kind)
+    if inside:
+        _absorb(b, inside, start, end, kind, sent)
         return
     if old.kind != "person" or old.attrs.get("refers_to"):
         return
@@ -280,6 +325,52 @@ def _merge_one(b: Builder, start: int, end: int, kind: str, sent: tuple[int, int
             _replace(b, old, start, end, "person", sent)
     elif kind == "organization" and old.span == (start, end) and _weak(old):
         _replace(b, old, start, end, "organization", sent)
+
+
+#: Where a rules mention came from when it may give way to a longer model name holding
+#: it: a known place ("USA" of "USA Today"), an organisation read from a head word alone
+#: ("Religion Front" of "Supporters of the Religion Front"). Events keep their head word.
+_YIELDING = {"place": None, "organization": ("head", "head-of", "model")}
+
+
+def _absorbable(b: Builder, start: int, end: int, kind: str) -> list[Mention]:
+    """The rules' mentions a longer model name of two words or more takes in, or none.
+
+    A model organisation takes in places and head-word organisations inside it;
+    a model person only a place that is not its first word ("Louise Ireland"). Every
+    mention the span overlaps must lie inside it and yield; a gazetteer organisation,
+    a role or a person stops it, and so does a text in capitals (a headline).
+    """
+    text = b.doc.text[start:end]
+    if kind not in ("organization", "person") or len(text.split()) < 2:
+        return []
+    if not any(c.islower() for c in text):
+        return []
+    inside = b.within(start, end)
+    for m in inside:
+        if not (start <= m.start and m.end <= end) or (m.start, m.end) == (start, end):
+            return []
+        if m.kind not in _YIELDING or m.attrs.get("refers_to"):
+            return []
+        sources = _YIELDING[m.kind]
+        if sources is not None and m.attrs.get("source") not in sources:
+            return []
+        if kind == "person" and (m.kind != "place" or m.start == start):
+            return []
+    return inside
+
+
+def _absorb(
+    b: Builder, inside: list[Mention], start: int, end: int, kind: str, sent: tuple[int, int]
+) -> None:
+    """Replace the mentions ``inside`` by one model mention over [start, end)."""
+    gone = {id(m) for m in inside}
+    for m in inside:
+        del b.mentions[m.span]
+    b.relations[:] = [
+        r for r in b.relations if id(r.subject) not in gone and id(r.object) not in gone
+    ]
+    b.mention(start, end, kind, sent, language="en", source="model")
 
 
 def _weak(m: Mention) -> bool:
