@@ -266,6 +266,7 @@ def prefilter(
         rare = [rare_key(nm) if k == "person" else "" for k, nm in names]
     keys = np.array(rare, dtype=object)
     has_key = np.fromiter((bool(k) for k in keys), dtype=bool, count=n)
+    cov = _Coverage(keys)
     for lo in range(0, len(codes), _CHUNK):
         c = codes[lo : lo + _CHUNK]
         u, v = c // n, c % n
@@ -280,46 +281,66 @@ def prefilter(
             workers=workers,
         )
         ok = sim >= cutoff
-        if coverage > 0:
-            cov = _Coverage(keys)
-            for k in np.nonzero(ok)[0].tolist():
-                ok[k] = cov(int(u[sel[k]]), int(v[sel[k]])) >= coverage
+        if coverage > 0 and ok.any():
+            at = np.flatnonzero(ok)
+            ok[at] = cov(u[sel[at]], v[sel[at]]) >= coverage
         keep[lo + sel] = ok
     return keep
 
 
 class _Coverage:
-    """Coverage of the shorter name's rare tokens by the other's (see the module doc)."""
+    """Coverage of the shorter name's rare tokens by the other's (see the module doc).
+
+    Vectorised over pairs: each node's distinct rare tokens become integer ids (sorted by
+    text); the pairs are grouped by their two token counts, their token-id grids built
+    with numpy, and every distinct token pair is scored once (rapidfuzz ``cpdist``).
+    """
 
     def __init__(self, keys: np.ndarray) -> None:
+        toks = [tuple(sorted(set(k.split()))) for k in keys.tolist()]
+        vocab = sorted({t for ts in toks for t in ts})
+        at = {t: k for k, t in enumerate(vocab)}
+        self.vocab = np.asarray(vocab, dtype=object)
+        self.size = np.fromiter((len(t) for t in toks), dtype=np.int64, count=len(toks))
+        # Token ids of node i: flat[start[i] : start[i] + size[i]].
+        self.start = np.concatenate([[0], np.cumsum(self.size)[:-1]]).astype(np.int64)
+        self.flat = np.fromiter(
+            (at[t] for ts in toks for t in ts), dtype=np.int64, count=int(self.size.sum())
+        )
+        # Rank of each node's token tuple: breaks ties between names of equal length.
+        rank_of = {t: k for k, t in enumerate(sorted(set(toks)))}
+        self.rank = np.fromiter((rank_of[t] for t in toks), dtype=np.int64, count=len(toks))
+
+    def __call__(self, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+        """Coverage of each pair ``(u[k], v[k])`` (the shorter name's tokens covered)."""
+        swap = (self.size[u] > self.size[v]) | (
+            (self.size[u] == self.size[v]) & (self.rank[u] > self.rank[v])
+        )
+        a, b = np.where(swap, v, u), np.where(swap, u, v)
+        la, lb = self.size[a], self.size[b]
+        out = np.zeros(len(a), dtype=np.float64)
+        for x, y in sorted(set(zip(la.tolist(), lb.tolist(), strict=True))):
+            if x == 0:
+                continue
+            rows = np.flatnonzero((la == x) & (lb == y))
+            ta = self.flat[self.start[a[rows], None] + np.arange(x)]  # (P, x)
+            tb = self.flat[self.start[b[rows], None] + np.arange(y)]  # (P, y)
+            sim = self._token_sim(ta[:, :, None], tb[:, None, :])  # (P, x, y)
+            best = sim.max(axis=2)
+            out[rows] = np.where(best >= _COVER_FLOOR, best, 0.0).sum(axis=1) / x
+        return out
+
+    def _token_sim(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """Normalised Levenshtein similarity of token ids (broadcast), each pair once."""
+        from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        self.keys = keys
-        self.toks: dict[int, tuple[str, ...]] = {}
-        self.sim: dict[tuple[str, str], float] = {}
-        self.lev = Levenshtein.normalized_similarity
-
-    def tokens(self, i: int) -> tuple[str, ...]:
-        got = self.toks.get(i)
-        if got is None:
-            got = self.toks[i] = tuple(sorted(set(self.keys[i].split())))
-        return got
-
-    def __call__(self, i: int, j: int) -> float:
-        a, b = self.tokens(i), self.tokens(j)
-        if len(a) > len(b) or (len(a) == len(b) and a > b):
-            a, b = b, a
-        total = 0.0
-        for x in a:
-            best = 0.0
-            for y in b:
-                if x == y:
-                    best = 1.0
-                    break
-                s = self.sim.get((x, y))
-                if s is None:
-                    s = self.sim[(x, y)] = self.lev(x, y)
-                best = max(best, s)
-            if best >= _COVER_FLOOR:
-                total += best
-        return total / len(a)
+        x, y = np.broadcast_arrays(x, y)
+        uniq, back = np.unique(x * len(self.vocab) + y, return_inverse=True)
+        vals = process.cpdist(
+            self.vocab[uniq // len(self.vocab)].tolist(),
+            self.vocab[uniq % len(self.vocab)].tolist(),
+            scorer=Levenshtein.normalized_similarity,
+            dtype=np.float64,
+        )
+        return vals[back.reshape(-1)].reshape(x.shape)
