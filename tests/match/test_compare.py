@@ -194,3 +194,84 @@ def test_match_explains_its_algorithm_version() -> None:
 
     m = compare("Jassim al-Mazroui", "Jassim al-Mazrouei")
     assert algorithm_version(m.algorithm) in m.explain().splitlines()[0]
+
+
+# ------------------------------------------------------------------ a nasab is a chain
+
+SON = ("Ahmad Khalid Hasan al-Najjar", "أحمد خالد حسن النجار")
+# (other name, what it is of the son): trailing ancestors or the family name dropped is
+# the same man; the leading given name dropped is his father or grandfather.
+SAME_MAN = [
+    "Ahmad Khalid Hasan al-Najjar",
+    "أحمد خالد حسن النجار",
+    "Ahmad Khalid al-Najjar",
+    "أحمد خالد النجار",
+    "Ahmad bin Khalid bin Hasan al-Najjar",
+    "أحمد بن خالد بن حسن النجار",
+    "Ahmad al-Najjar",
+    "Ahmad Khalid Hasan",
+]
+ANCESTORS = [
+    ("Khalid Hasan al-Najjar", "father"),
+    ("خالد حسن النجار", "father"),
+    ("Khalid bin Hasan al-Najjar", "father"),
+    ("Hasan al-Najjar", "grandfather"),
+    ("حسن النجار", "grandfather"),
+]
+
+
+@pytest.mark.parametrize("son", SON)
+@pytest.mark.parametrize("other", SAME_MAN)
+def test_dropping_trailing_ancestors_keeps_the_man(son: str, other: str) -> None:
+    assert compare(son, other).score >= 0.9
+
+
+@pytest.mark.parametrize("son", SON)
+@pytest.mark.parametrize(("other", "who"), ANCESTORS, ids=[f"{a}|{w}" for a, w in ANCESTORS])
+def test_dropping_the_leading_given_name_is_an_ancestor(son: str, other: str, who: str) -> None:
+    m = compare(son, other)
+    assert m.score < 0.65  # below the person threshold of resolve
+    assert any("chain shifted" in n for n in m.notes)
+    shorter = compare(son, "Ahmad Khalid al-Najjar").score
+    assert m.score < shorter - 0.25
+
+
+def test_grandfather_scores_below_father() -> None:
+    son = SON[0]
+    assert compare(son, "Hasan al-Najjar").score < compare(son, "Khalid Hasan al-Najjar").score
+
+
+NOT_A_SHIFT = [
+    ("Mohammad Nawaz Sharif", "Nawaz Sharif"),
+    ("Mohammad Nawaz Sharif", "نواز شریف"),
+    ("محمد حسني مبارك", "Hosni Mubarak"),
+    ("Seyed Reza Musavifar", "Reza Musavifar"),
+    ("Qari Naser Javed", "Nasir Javed"),
+    ("Marcos Arturo Beltran Leyva", "Arturo Beltran Leyva"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_A_SHIFT, ids=_ids(NOT_A_SHIFT))
+def test_prefixes_honorifics_and_non_arabic_names_are_no_ancestors(a: str, b: str) -> None:
+    m = compare(a, b)
+    assert not any("chain shifted" in n for n in m.notes)
+    assert m.score >= 0.85
+
+
+REPEATED = [
+    ("Mohammed Hasan Muhammad al-Jubouri", "Muhammad Hasan Mohammed al-Jubouri"),
+    ("Mohammed Hasan Muhammad", "Muhammad Hasan Mohammed"),
+    ("محمد حسن محمد الجبوري", "Mohamed Hassan Mohammad al-Jubouri"),
+    ("محمد علي محمد علي", "Mohammed Ali Mohamed Aly"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), REPEATED, ids=_ids(REPEATED))
+def test_a_repeated_token_keeps_the_chain_order(a: str, b: str) -> None:
+    m = compare(a, b)
+    assert not any(n.startswith("order:") for n in m.notes)
+    assert m.score >= 0.85
+
+
+def test_crossed_given_names_still_cost() -> None:
+    assert compare("Khalid Jassim al-Shammari", "Jassim Khalid al-Shammari").score <= 0.7

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v3").params["align_min"]
+    >>> get_algorithm("nasab-name-v4").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v3").startswith("nasab-name-v3+data.")
+    >>> algorithm_version("nasab-name-v4").startswith("nasab-name-v4+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v3', 'nasab-org-v1']
+    ['nasab-name-v4', 'nasab-org-v1']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v3"
+NAME_ALGORITHM = "nasab-name-v4"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v1"
 
@@ -77,6 +77,13 @@ SLOT_CONFLICT = 0.5
 ORDER = 0.65
 #: Score factor per crossed pair involving the family name (inverted lists).
 ORDER_FAMILY = 0.85
+#: Conflict per unit weight of the leading given names a name drops while its first
+#: given name aligns with the other's father or grandfather (a nasab is a chain:
+#: ``Khalid Hasan al-Najjar`` is the father of ``Ahmad Khalid Hasan al-Najjar``).
+CHAIN_SHIFT = 2.0
+#: The alignment in chain order is taken over a crossed one that aligns as many tokens
+#: when its similarity is lower by at most this much per aligned pair (repeated tokens).
+CHAIN_TOLERANCE = 0.15
 #: Weight of kunya evidence relative to a name token.
 KUNYA = 0.5
 #: Conflict added per unit of kunya disagreement.
@@ -150,6 +157,8 @@ _NAME_PARAMS = {
     "slot_conflict": SLOT_CONFLICT,
     "order": ORDER,
     "order_family": ORDER_FAMILY,
+    "chain_shift": CHAIN_SHIFT,
+    "chain_tolerance": CHAIN_TOLERANCE,
     "kunya": KUNYA,
     "kunya_conflict": KUNYA_CONFLICT,
     "reverse": REVERSE,
@@ -175,7 +184,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            3,
+            4,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -184,11 +193,14 @@ _REGISTRY: dict[str, Algorithm] = {
                 "given_names.tsv",
                 "particles.tsv",
                 "compounds.tsv",
+                "words.tsv",
             ),
             "person names in Arabic and Latin script: aligned tokens, weighted evidence, "
             "conflicts, order. v2 (from v1): cross-script readings come from the shipped "
             "token_readings.tsv or a cheap letter-in-context decoder, never the beam decoder; "
-            "v3: the cheap decoder gives 12 readings (was 8)",
+            "v3: the cheap decoder gives 12 readings (was 8); v4: a nasab is a chain (a name "
+            "that drops the leading given name is an ancestor; alignment in chain order when "
+            "a name repeats a token)",
         ),
         Algorithm(
             "nasab-org",
@@ -207,7 +219,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v3``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v4``).
 
     Raises:
         InputError: no algorithm of that id is registered.

@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Shia al-Sudani", "Mohammed al-Saadi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v3+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v4+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
@@ -35,15 +35,18 @@ bulk callers.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import Indel
 
 from ..errors import InputError
-from ..names.keys import fold
+from ..lexicon import given_names, title_index, word_set
+from ..names.keys import fold, skeleton
 from ..names.parse import Token, clear_parse_caches
 from .algorithms import (
     ALIGN_MIN,
+    CHAIN_SHIFT,
+    CHAIN_TOLERANCE,
     CONFLICT_FAMILY,
     CONFLICT_GIVEN,
     CONFLICT_OTHER,
@@ -111,7 +114,41 @@ def _align(
             used_a.add(i)
             used_b.add(j)
             out.append((i, j, s))
+    if _crossed(out):
+        # A name that repeats a token (Muhammad Hasan Muhammad) can pull the greedy
+        # alignment across itself on a spelling difference: prefer the alignment in
+        # chain order when it aligns as many tokens almost as well.
+        chain = _chain_align(cands, len(ta), len(tb))
+        if len(chain) >= len(out) and sum(x for _, _, x in chain) >= sum(
+            x for _, _, x in out
+        ) - CHAIN_TOLERANCE * len(out):
+            return chain
     return out
+
+
+def _crossed(alignment: list[tuple[int, int, float]]) -> bool:
+    """Whether two aligned pairs appear in crossed order."""
+    for k, (i1, j1, _) in enumerate(alignment):
+        for i2, j2, _ in alignment[k + 1 :]:
+            if (i1 - i2) * (j1 - j2) < 0:
+                return True
+    return False
+
+
+def _chain_align(cands: list[tuple], n: int, m: int) -> list[tuple[int, int, float]]:
+    """The alignment in order of both chains (no crossed pairs) that aligns the most
+    tokens, best total similarity among those (dynamic programming)."""
+    sims = {(c[3], c[4]): c[5] for c in cands}
+    best = [[(0, 0.0, ())] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            opts = [best[i - 1][j], best[i][j - 1]]
+            s = sims.get((i - 1, j - 1))
+            if s is not None:
+                c, t, path = best[i - 1][j - 1]
+                opts.append((c + 1, t + s, (*path, (i - 1, j - 1, s))))
+            best[i][j] = max(opts, key=lambda o: (o[0], o[1]))
+    return list(best[n][m][2])
 
 
 def _join_split(
@@ -200,14 +237,26 @@ def _score(
         conflict += CONFLICT_GIVEN * max(CONFLICT_WEIGHT_FLOOR, 0.5 * (w[ia[0]] + w[ib[0]]))
         if explain:
             notes.append(f"conflict: given names {ta[0].text!r} and {tb[0].text!r} differ")
-    spare_a = _spare(ta, ia, w, aligned_a, fa if family_conflict else None, given_conflict)
-    spare_b = _spare(tb, ib, w, aligned_b, fb if family_conflict else None, given_conflict)
+    # A nasab is a chain: a name whose first given name aligns with the other's father
+    # or grandfather, the other's leading names left over, is most likely that ancestor.
+    shift_a = _chain_shift(ta, tb, aligned_b, aligned_a)
+    shift_b = _chain_shift(tb, ta, {i: j for j, i in aligned_b.items()}, aligned_b)
+    for toks, ids, shift in ((ta, ia, shift_a), (tb, ib, shift_b)):
+        if shift:
+            conflict += CHAIN_SHIFT * sum(
+                max(CONFLICT_WEIGHT_FLOOR, w[ids[k]]) for k in range(shift)
+            )
+            if explain:
+                dropped = " ".join(t.text for t in toks[:shift])
+                notes.append(f"conflict: chain shifted by {shift}, leading {dropped!r} dropped")
+    spare_a = _spare(ta, ia, w, aligned_a, fa if family_conflict else None, given_conflict, shift_a)
+    spare_b = _spare(tb, ib, w, aligned_b, fb if family_conflict else None, given_conflict, shift_b)
     if explain:
         notes += _spare_notes(
-            ta, aligned_a, fa if family_conflict else None, given_conflict, "first"
+            ta, aligned_a, fa if family_conflict else None, given_conflict, "first", shift_a
         )
         notes += _spare_notes(
-            tb, aligned_b, fb if family_conflict else None, given_conflict, "second"
+            tb, aligned_b, fb if family_conflict else None, given_conflict, "second", shift_b
         )
     # A part missing from one name is fine (a dropped middle name); parts left over on
     # both sides are different names in the same slots, which is a conflict.
@@ -251,6 +300,59 @@ def _score(
     return max(0.0, min(1.0, score)), features, tuple(pairs), tuple(notes)
 
 
+def _chain_shift(
+    full: tuple[Token, ...],
+    short: tuple[Token, ...],
+    short_to_full: dict[int, int],
+    full_aligned: dict[int, object],
+) -> int:
+    """How many leading given names ``full`` has before the token that ``short``'s first
+    given name aligns with (its father: 1, grandfather: 2), when those leading names are
+    left over; 0 when the chain is not shifted.
+
+    ``Khalid Hasan al-Najjar`` against ``Ahmad Khalid Hasan al-Najjar`` is shifted by 1.
+    A name of one token, or one whose first token is its family name, shifts nothing.
+    """
+    if len(short) < 2 or short[0].role == "family":
+        return 0
+    k = short_to_full.get(0)
+    if not k or full[k].role == "family" or any(i in full_aligned for i in range(k)):
+        return 0
+    keys, texts = _prefixes()
+    if all(full[i].key in keys or full[i].text in texts for i in range(k)):
+        # Mohammad Nawaz Sharif / Nawaz Sharif, Seyed Reza Musavi / Reza Musavi: a
+        # prefixed Muhammad or an honorific written as a name is no father.
+        return 0
+    if not any(_arabic_naming(t) for t in (*full[: k + 1], short[0])):
+        # Only Arabic naming is a chain: Marcos Arturo / Arturo is one man's two names.
+        return 0
+    return k
+
+
+@cache
+def _prefixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Skeletons of the given names written before a person's own (``given_prefix``),
+    and the one-word honorifics of the titles table (sayyid, haji, mullah...)."""
+    honorifics = frozenset(
+        toks[0]
+        for toks, entry in title_index().items()
+        if len(toks) == 1 and entry.kind == "honorific"
+    )
+    return frozenset(skeleton(w) for w in word_set("given_prefix")), honorifics
+
+
+@cache
+def _arabic_given_keys() -> frozenset[str]:
+    """Skeletons of the Arabic-origin given names (``given_names.tsv``)."""
+    return frozenset(skeleton(g.en) for g in given_names())
+
+
+def _arabic_naming(t: Token) -> bool:
+    """Whether a token shows Arabic naming: Arabic script, the article, a compound
+    (Abd X, X al-Din) or an Arabic-origin given name."""
+    return t.script == "arabic" or t.article or " " in t.text or t.key in _arabic_given_keys()
+
+
 def _spare(
     toks: tuple[Token, ...],
     ids: tuple[int, ...],
@@ -258,11 +360,12 @@ def _spare(
     aligned: dict[int, object],
     family: int | None,
     given_conflict: bool,
+    shift: int = 0,
 ) -> float:
     """Weight of the tokens that neither aligned nor were counted as a conflict."""
     return sum(
         w[ids[i]]
-        for i in range(len(toks))
+        for i in range(shift, len(toks))
         if i not in aligned and i != family and not (given_conflict and i == 0)
     )
 
@@ -273,11 +376,12 @@ def _spare_notes(
     family: int | None,
     given_conflict: bool,
     side: str,
+    shift: int = 0,
 ) -> list[str]:
     return [
         f"only in {side}: {t.text!r} ({t.role})"
         for i, t in enumerate(toks)
-        if i not in aligned and i != family and not (given_conflict and i == 0)
+        if i >= shift and i not in aligned and i != family and not (given_conflict and i == 0)
     ]
 
 
