@@ -144,3 +144,19 @@ def test_limits_raise_input_error_naming_the_limit(call, message: str) -> None: 
 
 def test_link_query_over_the_limit_finds_nothing() -> None:
     assert nasab.link([_LONG, "Ali Hassan"], ["Ali Hassan"])[0] == []
+
+
+# Characters the fast paths of normalize see (ASCII; plain Arabic letters, tatweel, short
+# vowels and spaces), plus near neighbours that must take the general path.
+_ASCII_ALPHABET = st.characters(min_codepoint=0, max_codepoint=127)
+_ARABIC_ALPHABET = st.sampled_from(
+    [chr(c) for c in range(0x0621, 0x0656)] + [" ", "\u0670", "\u06cc", "\t", "a"]
+)
+
+
+@settings(derandomize=True, max_examples=400)
+@given(st.text(_ASCII_ALPHABET, max_size=30) | st.lists(_ARABIC_ALPHABET, max_size=20).map("".join))
+def test_fast_normalisation_paths_equal_the_general_path(text: str) -> None:
+    from nasab.text import _normalize, _normalize_general
+
+    assert _normalize.__wrapped__(text) == _normalize_general(text)

@@ -256,8 +256,41 @@ def normalize(text: str) -> str:
     return _normalize(check_text(text))
 
 
+# Fast paths of _normalize, for the two commonest kinds of name (they give exactly what the
+# general path gives). ASCII: apostrophes dropped, every other non-alphanumeric a space.
+_ASCII_NAME = str.maketrans(
+    {
+        **{chr(c): " " for c in range(128) if not chr(c).isalnum()},
+        **dict.fromkeys(c for c in _APOSTROPHES if c.isascii()),
+    }
+)
+# Arabic letters, tatweel, the short vowels that compose with no letter (fathatan to
+# sukun) and spaces: NFKC leaves such text as it is.
+_PLAIN_ARABIC = re.compile("[\u0621-\u0652 ]+")
+_PLAIN_ARABIC_FOLD = str.maketrans(
+    {
+        **{chr(k): v for k, v in _AR_FOLD.items() if 0x0621 <= k <= 0x0652},
+        **dict.fromkeys(chr(c) for c in range(0x064B, 0x0653)),
+        "\u0640": None,
+    }
+)
+
+
+def _normalize_ascii(text: str) -> str:
+    text = _CAMEL.sub(" ", _POSSESSIVE.sub("", text))
+    return " ".join(text.lower().translate(_ASCII_NAME).split())
+
+
 @lru_cache(maxsize=1 << 18)
 def _normalize(text: str) -> str:
+    if text.isascii():
+        return _normalize_ascii(text)
+    if _PLAIN_ARABIC.fullmatch(text):
+        return " ".join(text.translate(_PLAIN_ARABIC_FOLD).split())
+    return _normalize_general(text)
+
+
+def _normalize_general(text: str) -> str:
     text = clean(text)
     if not text:
         return ""

@@ -25,11 +25,13 @@ Example:
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from operator import itemgetter
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from ..names.keys import coarse, fold, skeleton
+from ..names.keys import coarse, fold, fold_skeletons, skeleton
 from ..text import script_of_token
 from .algorithms import (
     ABD_DROPPED,
@@ -61,10 +63,14 @@ _ABD_PREFIXES = ("abd ", "عبد ")
 _COARSE_FOLD = str.maketrans({"z": "d", "g": "k", "G": "k", "x": "h", "p": "b", "v": "f"})
 
 
+# Runs of one character (any character), and the C callable that keeps one of the run.
+_RUNS = re.compile(r"(.)\1+", re.S)
+_FIRST = itemgetter(1)
+
+
 def coarse_fold(f: str) -> str:
     """A fold with letters that traditions swap merged (Gaddafi ~ Qadhafi ~ Kadhafi)."""
-    out = f.translate(_COARSE_FOLD)
-    return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1])
+    return _RUNS.sub(_FIRST, f.translate(_COARSE_FOLD))
 
 
 # ------------------------------------------------------------------------ shipped readings
@@ -102,6 +108,28 @@ def _split(val: str) -> tuple[str, ...]:
     return tuple(x.rpartition(":")[0] for x in val.split(" "))
 
 
+@cache
+def _contexts() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Renderings of a letter by its context ``prev + letter + next``, the fallbacks of
+    the chunk table resolved (filled as contexts are first met; the table alone decides)."""
+    return {}
+
+
+def _options(prev: str, letter: str, nxt: str) -> tuple[tuple[str, float], ...]:
+    ctx = prev + letter + nxt
+    got = _contexts().get(ctx)
+    if got is None:
+        options = _tables()[3]
+        got = _contexts()[ctx] = (
+            options.get((prev, letter, nxt))
+            or options.get(("*", letter, nxt))
+            or options.get((prev, letter, "*"))
+            or options.get(("*", letter, "*"))
+            or ()
+        )
+    return got
+
+
 def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
     """The ``k`` best Latin readings of Arabic letters from the letter-in-context table alone.
 
@@ -112,21 +140,14 @@ def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
         >>> "kazemi" in cheap_readings("كاظمي")
         True
     """
-    options = _tables()[3]
     hyps: list[tuple[float, str]] = [(0.0, "")]
-    n = len(letters)
-    for i, c in enumerate(letters):
-        p = letters[i - 1] if i else "^"
-        nx = letters[i + 1] if i + 1 < n else "$"
-        opts = (
-            options.get((p, c, nx))
-            or options.get(("*", c, nx))
-            or options.get((p, c, "*"))
-            or options.get(("*", c, "*"))
-        )
-        if not opts:
-            continue
-        hyps = sorted([(s + lp, h + ch) for s, h in hyps for ch, lp in opts], reverse=True)[:k]
+    padded = f"^{letters}$"
+    for i in range(1, len(padded) - 1):
+        opts = _options(padded[i - 1], padded[i], padded[i + 1])
+        if opts:
+            hyps = [(s + lp, h + ch) for s, h in hyps for ch, lp in opts]
+            hyps.sort(reverse=True)
+            del hyps[k:]
     return tuple(dict.fromkeys(h for _, h in hyps if h))
 
 
@@ -143,8 +164,24 @@ def readings(arabic_fold: str) -> tuple[str, ...]:
     return cheap_readings(_letters(arabic_fold))
 
 
+class _KeepLetters(dict[int, "int | None"]):
+    """``str.translate`` table keeping the Arabic letters ء..ي (U+0621-U+064A) only
+    (other characters are added, as deleted, on first sight)."""
+
+    def __missing__(self, key: int) -> None:
+        if len(self) < _LETTER_TABLE_MAX:
+            self[key] = None
+
+
+#: Most characters the letter filter remembers (beyond, it just answers).
+_LETTER_TABLE_MAX = 4096
+
+
+_ARABIC_LETTERS_ONLY = _KeepLetters({c: c for c in range(0x0621, 0x064B)})
+
+
 def _letters(token: str) -> str:
-    return "".join(c for c in token if "\u0621" <= c <= "\u064a")
+    return token.translate(_ARABIC_LETTERS_ONLY)
 
 
 def _whole_readings(word: str) -> tuple[str, ...]:
@@ -224,8 +261,8 @@ class TokenTable:
         got = self._cands[i]
         if got is None:
             seen: dict[tuple[str, str], float] = {}
-            for rank, c in enumerate(readings(self.fold[i])):
-                seen.setdefault((fold(c), skeleton(c)), 1.0 - CANDIDATE_RANK * rank)
+            for rank, fk in enumerate(fold_skeletons(readings(self.fold[i]))):
+                seen.setdefault(fk, 1.0 - CANDIDATE_RANK * rank)
             got = self._cands[i] = tuple((f, k, r) for (f, k), r in seen.items())
         return got
 

@@ -16,11 +16,13 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from ..text import has_arabic
 
-__all__ = ["coarse", "fold", "skeleton"]
+__all__ = ["coarse", "fold", "fold_skeleton", "fold_skeletons", "skeleton"]
 
 # Arabic letter -> consonant class ('' = vowel-like, dropped). Input is already
 # normalised (alef forms folded, ة -> ه, ى -> ي, hamza dropped).
@@ -53,6 +55,52 @@ _LAT_CLASS = {
 }  # fmt: skip
 
 _DOUBLES = re.compile(r"(.)\1+")
+# Replacement for _DOUBLES: the repeated character (a C callable, no template parsing).
+_FIRST = itemgetter(1)
+
+
+class _DropOthers(dict[int, "str | None"]):
+    """A ``str.translate`` table that deletes every character it does not list.
+
+    Unlisted characters are remembered on first sight, so each costs Python once."""
+
+    def __missing__(self, key: int) -> None:
+        if len(self) < _TABLE_MAX:
+            self[key] = None
+
+
+#: Most characters a self-filling translate table remembers (beyond, it just answers).
+_TABLE_MAX = 4096
+
+
+def _class_table(classes: dict[str, str]) -> _DropOthers:
+    return _DropOthers({ord(c): v for c, v in classes.items()})
+
+
+_AR_TABLE = _class_table(_AR_CLASS)
+_LAT_TABLE = _class_table(_LAT_CLASS)
+# Single-letter spelling evening of the fold (after its digraphs): q c -> k, e y -> i, o w -> u.
+_FOLD_LETTERS = str.maketrans("qceoyw", "kkiuiu")
+# Digraphs of _LAT_DIGRAPHS that contain an h (they follow "x" and are contiguous).
+_H_DIGRAPHS = tuple(d for d in _LAT_DIGRAPHS[1:] if "h" in d[0])
+_H_START = 1
+_H_END = _H_START + len(_H_DIGRAPHS)
+assert _LAT_DIGRAPHS[_H_START:_H_END] == _H_DIGRAPHS
+_REST_SKELETON = _LAT_DIGRAPHS[_H_END:_SKELETON_DIGRAPHS]
+_REST_FOLD = _LAT_DIGRAPHS[_H_END:]
+_VOWEL_DIGRAPHS = _LAT_DIGRAPHS[_SKELETON_DIGRAPHS:]
+
+
+def _digraphs(token: str, rest: tuple[tuple[str, str], ...]) -> str:
+    """``token`` with the digraph rewrites applied in order (h-digraphs only when an h is
+    there: none of the earlier rewrites makes one)."""
+    token = token.replace("x", "ks")
+    if "h" in token:
+        for src, dst in _H_DIGRAPHS:
+            token = token.replace(src, dst)
+    for src, dst in rest:
+        token = token.replace(src, dst)
+    return token
 
 
 @lru_cache(maxsize=1 << 19)
@@ -66,13 +114,10 @@ def fold(token: str) -> str:
         ('kazimi', 'kasim', 'abdil')
     """
     token = token.lower()
-    if has_arabic(token):
-        return _DOUBLES.sub(r"\1", token)
-    for src, dst in _LAT_DIGRAPHS:
-        token = token.replace(src, dst)
-    token = token.replace("q", "k").replace("c", "k").replace("e", "i").replace("o", "u")
-    token = token.replace("y", "i").replace("w", "u")
-    return _DOUBLES.sub(r"\1", token)
+    if not token.isascii() and has_arabic(token):
+        return _DOUBLES.sub(_FIRST, token)
+    token = _digraphs(token, _REST_FOLD).translate(_FOLD_LETTERS)
+    return _DOUBLES.sub(_FIRST, token)
 
 
 @lru_cache(maxsize=1 << 19)
@@ -84,17 +129,62 @@ def skeleton(token: str) -> str:
         ('MHMD', 'MHMD', 'BDL')
     """
     token = token.lower()
-    if has_arabic(token):
-        out = [_AR_CLASS.get(c, "") for c in token]
+    if not token.isascii() and has_arabic(token):
+        key = token.translate(_AR_TABLE)
     else:
-        for src, dst in _LAT_DIGRAPHS[:_SKELETON_DIGRAPHS]:
-            token = token.replace(src, dst)
-        out = [_LAT_CLASS.get(c, "") for c in token]
-    key = _DOUBLES.sub(r"\1", "".join(out))
+        key = _digraphs(token, _REST_SKELETON).translate(_LAT_TABLE)
+    key = _DOUBLES.sub(_FIRST, key)
     # A final h is usually a spelling of ta marbuta or a breath (Abdullah/Abdulla).
     if len(key) > 1 and key.endswith("H"):
         key = key[:-1]
     return key
+
+
+@lru_cache(maxsize=1 << 19)
+def fold_skeleton(token: str) -> tuple[str, str]:
+    """``(fold(token), skeleton(token))``, sharing the work the two have in common.
+
+    Example:
+        >>> fold_skeleton("Kadhimi")
+        ('kazimi', 'KZM')
+    """
+    low = token.lower()
+    if not low.isascii() and has_arabic(low):
+        return fold(token), skeleton(token)
+    base = _digraphs(low, _REST_SKELETON)
+    key = _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE))
+    if len(key) > 1 and key.endswith("H"):
+        key = key[:-1]
+    for src, dst in _VOWEL_DIGRAPHS:
+        base = base.replace(src, dst)
+    return _DOUBLES.sub(_FIRST, base.translate(_FOLD_LETTERS)), key
+
+
+# The skeleton classes, keeping the line break that separates the words of fold_skeletons.
+_LAT_TABLE_LINES = _DropOthers({**_LAT_TABLE, ord("\n"): "\n"})
+
+
+def fold_skeletons(tokens: Sequence[str]) -> list[tuple[str, str]]:
+    """``[fold_skeleton(t) for t in tokens]``, computed on all the tokens at once.
+
+    The tokens are joined by line breaks (which no rewrite spans) and each step runs
+    once over the joined text: many short Latin readings cost little more than one.
+
+    Example:
+        >>> fold_skeletons(["kadhimi", "kazemi"])
+        [('kazimi', 'KZM'), ('kazimi', 'KZM')]
+    """
+    joined = "\n".join(tokens).lower()
+    if not joined.isascii() or joined.count("\n") != len(tokens) - 1:
+        return [fold_skeleton(t) for t in tokens]
+    base = _digraphs(joined, _REST_SKELETON)
+    keys = _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE_LINES)).split("\n")
+    for src, dst in _VOWEL_DIGRAPHS:
+        base = base.replace(src, dst)
+    folds = _DOUBLES.sub(_FIRST, base.translate(_FOLD_LETTERS)).split("\n")
+    return [
+        (f, k[:-1] if len(k) > 1 and k[-1] == "H" else k) for f, k in zip(folds, keys, strict=True)
+    ]
 
 
 # Coarser classes for a second look: letters that one or another transliteration
@@ -110,4 +200,4 @@ def coarse(key: str) -> str:
         >>> coarse(skeleton("Qadhafi")) == coarse(skeleton("Qaddafi"))
         True
     """
-    return _DOUBLES.sub(r"\1", key.translate(_COARSE))
+    return _DOUBLES.sub(_FIRST, key.translate(_COARSE))

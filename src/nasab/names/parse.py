@@ -35,7 +35,7 @@ from ..lexicon import (
     title_index,
 )
 from ..text import MAX_NAME_LENGTH, Script, check_text, detect_script, normalize, script_of_token
-from .keys import fold, skeleton
+from .keys import fold, fold_skeleton, skeleton
 
 __all__ = [
     "Name",
@@ -242,18 +242,46 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _make(text: str, role: str, article: bool) -> Token:
-    script = "arabic" if script_of_token(text) == "arabic" else "latin"
+    if text.isascii():
+        script = "latin"
+    else:
+        script = "arabic" if script_of_token(text) == "arabic" else "latin"
+    if " " not in text:
+        f, key = fold_skeleton(text)
+        return Token(text, key, script, role, article, f)
     key = "".join(skeleton(p) for p in text.split(" "))
     return Token(text, key, script, role, article, fold(text.replace(" ", "")))
+
+
+@cache
+def _special_words() -> frozenset[str]:
+    """Every word :func:`_units` treats apart: articles and particles of each role."""
+    return frozenset(
+        latin_articles() | patronymic_markers() | kunya_markers() | abd_forms() | din_forms()
+    )
+
+
+def _maybe_joined(tok: str) -> bool:
+    """Whether a word may be a joined Abd- or X-uddin compound (``_units`` looks closer)."""
+    if tok.isascii():
+        return tok.startswith(("abd", "abed")) or (len(tok) > 6 and "d" in tok)
+    return tok.startswith("عبدال")
 
 
 def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
     """Group normalised tokens into (text, article, kind) units; kind: name/abd/kunya/patronymic."""
     units: list[tuple[str, bool, str]] = []
+    special = _special_words()
     i = 0
     n = len(tokens)
     while i < n:
         tok = tokens[i]
+        if tok not in special and not _maybe_joined(tok):
+            # The common case: a plain name word (the branches below all fail for it).
+            text, article = split_article(tok)
+            units.append((_ABBREVIATIONS.get(text, text), article, "name"))
+            i += 1
+            continue
         if tok in latin_articles() and i + 1 < n:
             nxt, _ = split_article(tokens[i + 1])
             if nxt in din_forms() and units and units[-1][2] == "name" and " " not in units[-1][0]:
@@ -394,5 +422,5 @@ def clear_parse_caches() -> None:
     from . import keys
 
     _parse.cache_clear()
-    for f in (keys.fold, keys.skeleton, keys.coarse):
+    for f in (keys.fold, keys.skeleton, keys.coarse, keys.fold_skeleton):
         f.cache_clear()

@@ -1,0 +1,56 @@
+"""Tests for nasab.names.keys: skeletons, folds and their shared fast path."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nasab.names.keys import coarse, fold, fold_skeleton, fold_skeletons, skeleton
+
+CASES = [
+    ("kh digraph", "Khalid", "xalid", "XLD"),
+    ("dh and vowels", "Kadhimi", "kazimi", "KZM"),
+    ("x before kh", "Alexander", "aliksandir", "LKSNDR"),
+    ("german sch", "Kalaschov", "kala$uv", "KL$F"),
+    ("vowel digraphs", "Mazrouei", "mazrui", "MZR"),
+    ("final h dropped", "Abdullah", "abdulah", "BDL"),
+    ("doubles", "Mohammed", "muhamid", "MHMD"),
+    ("arabic", "الكاظمي", "الكاظمي", "LKZM"),
+    ("arabic doubles", "محمّد", "محمّد", "MHMD"),
+    ("no letters", "42", "42", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("token", "folded", "key"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_fold_and_skeleton(token: str, folded: str, key: str) -> None:
+    assert fold(token) == folded
+    assert skeleton(token) == key
+    assert fold_skeleton(token) == (folded, key)
+
+
+@settings(derandomize=True, max_examples=400)
+@given(
+    st.text(st.sampled_from("abcdeghikloqstuwxyzACEHKSXZ$'- "), max_size=14)
+    | st.text(st.sampled_from("ابتثجحخدذرسشصضطظعغفقكلمنهوي a"), max_size=10)
+)
+def test_fold_skeleton_equals_fold_and_skeleton(token: str) -> None:
+    assert fold_skeleton(token) == (fold(token), skeleton(token))
+
+
+def test_coarse_merges_confusable_classes() -> None:
+    assert coarse(skeleton("Qadhafi")) == coarse(skeleton("Qaddafi"))
+
+
+@settings(derandomize=True, max_examples=200)
+@given(
+    st.lists(
+        st.text(st.sampled_from("abdeghiklostuwxyzHKS$'\n"), min_size=1, max_size=9)
+        | st.text(st.sampled_from("ابتحخدذ a"), max_size=4),
+        max_size=12,
+    )
+)
+def test_fold_skeletons_equals_one_by_one(tokens: list[str]) -> None:
+    assert fold_skeletons(tokens) == [fold_skeleton(t) for t in tokens]
