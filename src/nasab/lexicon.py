@@ -67,6 +67,7 @@ __all__ = [
     "PlaceEntry",
     "TitleEntry",
     "abd_forms",
+    "compound_suffixes",
     "compounds",
     "din_forms",
     "geo_words",
@@ -97,7 +98,7 @@ PARTICLE_KINDS = frozenset(
     {"article", "patronymic", "tribal", "kunya", "servant", "din", "connector"}
 )
 NAME_WORD_KINDS = frozenset({"given", "nisba", "name"})
-COMPOUND_KINDS = frozenset({"abd_divine", "din_first", "fixed"})
+COMPOUND_KINDS = frozenset({"abd_divine", "din_first", "fixed", "suffix"})
 ORG_KINDS = frozenset(
     {"organization", "government", "military", "armed_group", "media", "international"}
 )
@@ -196,7 +197,8 @@ class CompoundEntry:
 
     Attributes:
         kind: ``"abd_divine"`` (the X of Abd + X, e.g. ``"الوهاب"``), ``"din_first"`` (the X
-            of X al-Din, e.g. ``"صلاح"``) or ``"fixed"`` (a whole name, e.g. ``"عبدالله"``).
+            of X al-Din, e.g. ``"صلاح"``), ``"fixed"`` (a whole name, e.g. ``"عبدالله"``) or
+            ``"suffix"`` (the second part of an Afghan or Pakistani compound, e.g. ``"خیل"``).
         ar: the Arabic form.
         en: canonical Latin form.
         variants_en: other Latin spellings.
@@ -436,6 +438,23 @@ def compounds() -> tuple[CompoundEntry, ...]:
         )
         for line, row in enumerate(load_tsv(table), start=1)
     )
+
+
+@cache
+def compound_suffixes() -> frozenset[str]:
+    """Normalised forms, both scripts, of the second parts of Afghan and Pakistani compound
+    names (the ``suffix`` rows of ``compounds.tsv``): written joined or apart.
+
+    Example:
+        >>> from nasab.lexicon import compound_suffixes
+        >>> {"خيل", "khel", "khail", "زي", "zai"} <= compound_suffixes()
+        True
+    """
+    out = set()
+    for entry in compounds():
+        if entry.kind == "suffix":
+            out.update(normalize(f) for f in (entry.ar, entry.en, *entry.variants_en))
+    return frozenset(out)
 
 
 @cache

@@ -275,3 +275,31 @@ def test_a_repeated_token_keeps_the_chain_order(a: str, b: str) -> None:
 
 def test_crossed_given_names_still_cost() -> None:
     assert compare("Khalid Jassim al-Shammari", "Jassim Khalid al-Shammari").score <= 0.7
+
+
+# --------------------------------------------- Afghan and Pakistani compounds, both scripts
+
+COMPOUNDS = [
+    ("Zabihullah Mujahid", "ذبیح الله مجاهد"),
+    ("Zabih Ullah Mujahid", "ذبیح‌الله مجاهد"),
+    ("Shirjan", "شیر جان"),
+    ("Sultankhel", "سلطان خیل"),
+    ("Sultan Khail", "سلطانخیل"),
+    ("Karimzai", "کریم زی"),
+    ("Karim Zay", "کریمزی"),
+    ("Hamidzada", "حمید زاده"),
+    ("Ali Zadeh", "علیزاده"),
+    ("Zabihullah", "Zabih Ulla"),
+    ("Sultankhel", "Sultan Khail"),
+    ("Karimzai", "Karim Zoy"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), COMPOUNDS, ids=_ids(COMPOUNDS))
+def test_split_and_joined_compounds_are_one_name(a: str, b: str) -> None:
+    assert compare(a, b).score >= 0.7
+
+
+def test_a_joined_compound_still_needs_its_stem() -> None:
+    assert compare("Karimzai", "رحیم زی").score < 0.6
+    assert compare("Zabihullah", "نعمت الله").score < 0.6

@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Shia al-Sudani", "Mohammed al-Saadi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v4+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v5+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
@@ -40,7 +40,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Indel
 
 from ..errors import InputError
-from ..lexicon import given_names, title_index, word_set
+from ..lexicon import compound_suffixes, given_names, title_index, word_set
 from ..names.keys import fold, skeleton
 from ..names.parse import Token, clear_parse_caches
 from .algorithms import (
@@ -152,34 +152,47 @@ def _chain_align(cands: list[tuple], n: int, m: int) -> list[tuple[int, int, flo
 
 
 def _join_split(
-    table: TokenTable, ta: tuple[Token, ...], ia: tuple[int, ...], tb: tuple[Token, ...]
+    table: TokenTable,
+    ta: tuple[Token, ...],
+    ia: tuple[int, ...],
+    tb: tuple[Token, ...],
+    ib: tuple[int, ...],
 ) -> tuple[tuple[Token, ...], tuple[int, ...]]:
     """Join adjacent tokens of ``ta`` that the other name writes as one word
-    (``Jashn Saz`` / ``Jashnsaz``, ``Kheir Beik`` / ``Khayrbik``)."""
+    (``Jashn Saz`` / ``Jashnsaz``, ``Kheir Beik`` / ``Khayrbik``, and in either script the
+    compound parts of ``compounds.tsv``: ``ذبيح الله`` / ``Zabihullah``, ``Ali Zadeh`` /
+    ``عليزاده``)."""
     if len(ta) < 2 or not tb:
         return ta, ia
     folds = [t.fold for t in tb if " " not in t.text and len(t.fold) >= 5]
-    if not folds:
-        return ta, ia
+    suffixes = compound_suffixes()
     out, ids = list(ta), list(ia)
     i = 0
     while i < len(out) - 1:
         x, y = out[i], out[i + 1]
+        if x.script != y.script or " " in x.text + y.text:
+            i += 1
+            continue
         joined = x.fold + y.fold
-        if (
-            x.script == y.script
-            and " " not in x.text + y.text
-            and any(abs(len(f) - len(joined)) <= 3 for f in folds)
-        ):
+        if y.text in suffixes:
+            k = table.intern(x.text + y.text, x.article)
+            best = max(table.similarity(k, j) for j in ib)
+            alone = max(table.similarity(z, j) for z in (ids[i], ids[i + 1]) for j in ib)
+        elif folds and any(abs(len(f) - len(joined)) <= 3 for f in folds):
             best = max(Indel.normalized_similarity(joined, f) for f in folds)
             alone = max(Indel.normalized_similarity(z.fold, f) for z in (x, y) for f in folds)
-            if best >= JOIN_MIN and best > alone + JOIN_GAIN:
-                role = "family" if y.role == "family" else x.role
-                text = x.text + y.text
+            k = -1
+        else:
+            i += 1
+            continue
+        if best >= JOIN_MIN and best > alone + JOIN_GAIN:
+            role = "family" if y.role == "family" else x.role
+            text = x.text + y.text
+            if k < 0:
                 k = table.intern(text, x.article)
-                out[i : i + 2] = [Token(text, table.key[k], x.script, role, x.article, fold(text))]
-                ids[i : i + 2] = [k]
-                continue
+            out[i : i + 2] = [Token(text, table.key[k], x.script, role, x.article, fold(text))]
+            ids[i : i + 2] = [k]
+            continue
         i += 1
     return tuple(out), tuple(ids)
 
@@ -202,8 +215,8 @@ def _score(
     ):
         # Tokens left over on both sides: one name may write as one word what the other
         # writes as two (only then is the join worth its cost).
-        ja, ka = _join_split(table, ta, ia, tb)
-        jb, kb = _join_split(table, tb, ib, ta)
+        ja, ka = _join_split(table, ta, ia, tb, ib)
+        jb, kb = _join_split(table, tb, ib, ta, ia)
         if (ka, kb) != (ia, ib):
             ta, tb, ia, ib = ja, jb, ka, kb
             alignment = _align(table, ta, ia, tb, ib)
