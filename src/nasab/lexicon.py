@@ -70,6 +70,7 @@ __all__ = [
     "compound_suffixes",
     "compounds",
     "din_forms",
+    "english_nicknames",
     "geo_words",
     "given_names",
     "kunya_markers",
@@ -804,6 +805,32 @@ def given_names() -> tuple[GivenNameEntry, ...]:
         )
         for line, row in enumerate(load_tsv(table), start=1)
     )
+
+
+@cache
+def english_nicknames() -> dict[str, tuple[str, ...]]:
+    """English familiar given names and the formal names they stand for, from
+    ``nicknames_en.tsv`` (lower case).
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import english_nicknames
+        >>> english_nicknames()["jim"]
+        ('james',)
+    """
+    table = "nicknames_en.tsv"
+    out: dict[str, tuple[str, ...]] = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        nick, formal = row["nickname"].strip(), _split(row["formal"])
+        if not nick or not formal or nick != nick.lower():
+            raise DataFileError(
+                f"data row {line}: a lower-case nickname and its formal names are needed",
+                path=str(data_path(table)),
+            )
+        out[nick] = formal
+    return out
 
 
 @cache

@@ -2,10 +2,61 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nasab import build_graph
+from nasab.extraction.ner import model_available
+
+needs_model = pytest.mark.skipif(not model_available("en"), reason="the ner extra is not installed")
 
 
 def test_daesh_alone_is_an_acronym_in_the_alias_table() -> None:
     g = build_graph(["Daesh losses rose.", "the Islamic State (IS, also known as Daesh) attacked"])
     kinds = {r["alias"]: r["alias_kind"] for r in g.alias_rows()}
     assert kinds["Daesh"] == "acronym"
+
+
+def _persons(g) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    return sorted(
+        sorted(d["names"]) for _, d in g.graph.nodes(data=True) if d.get("type") == "person"
+    )
+
+
+@pytest.mark.parametrize(
+    ("docs", "want"),
+    [
+        (
+            [
+                "Lawyer Mark Tenney spoke on Monday. His sister, lawyer Mary Tenney, said "
+                "the family was relieved. Tenney was freed."
+            ],
+            [["Mark Tenney", "Tenney"], ["Mary Tenney"]],
+        ),
+        (
+            [
+                "Reporter James Holloway was freed on Monday.",
+                "Reporter Jim Holloway thanked his friends.",
+            ],
+            [["James Holloway", "Jim Holloway"]],
+        ),
+        (
+            [
+                "Minister Abdel-Karim Abdel Nour met Salim Abdel Nouri on Monday. "
+                "Abdel Nour said the talks went well."
+            ],
+            [["Abdel Nour", "Abdel-Karim Abdel Nour"], ["Salim Abdel Nouri"]],
+        ),
+    ],
+    ids=["siblings-apart", "nickname-across-documents", "exact-ending-wins"],
+)
+def test_person_references(docs: list[str], want: list[list[str]]) -> None:
+    assert _persons(build_graph(docs, backend="rules")) == want
+
+
+@needs_model
+def test_bare_given_name_joins_the_one_full_name_it_opens() -> None:
+    text = (
+        "Reporter Jim Holloway was freed on Monday. His brother, Daniel Holloway, "
+        "welcomed him. Jim said he was glad to be home."
+    )
+    assert _persons(build_graph([text])) == [["Daniel Holloway"], ["Jim", "Jim Holloway"]]

@@ -115,6 +115,32 @@ class Builder:
         """
         return any(s <= start and end <= e for s, e in self.model_other)
 
+    def replace_with(
+        self,
+        old: list[Mention],
+        start: int,
+        end: int,
+        kind: str,
+        sentence: tuple[int, int],
+        **attrs: Any,
+    ) -> Mention:
+        """Drop the mentions ``old`` (and their relations) and add one over [start, end).
+
+        Example:
+            >>> b = Builder(Document("d", "Rudaw said.", "en"))
+            >>> m = b.mention(0, 5, "place", (0, 11))
+            >>> b.replace_with([m], 0, 5, "organization", (0, 11)).kind
+            'organization'
+        """
+        gone = {id(m) for m in old}
+        for m in old:
+            if self.mentions.get(m.span) is m:
+                del self.mentions[m.span]
+        self.relations = [
+            r for r in self.relations if id(r.subject) not in gone and id(r.object) not in gone
+        ]
+        return self.mention(start, end, kind, sentence, **attrs)
+
     def within(self, start: int, end: int) -> list[Mention]:
         """The current mentions overlapping [start, end) (any kind), by start."""
         seen: dict[tuple[int, int], Mention] = {}

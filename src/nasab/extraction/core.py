@@ -25,6 +25,7 @@ from ._tokens import Tok, tokenize_span
 from .arabic import arabic_stems, extract_sentence_ar
 from .documents import read_documents, sentences
 from .english import extract_sentence_en, headline_case, is_caps_headline
+from .media import media_outlets
 from .merge import merge_english_entities, other_spans, person_hints
 from .model import Document, Extraction
 from .ner import english_entities, resolve_backend, uses_model
@@ -115,6 +116,8 @@ def extract(
     _short_forms(b, leftovers, arabic_toks, known_names)
     if ents:
         merge_english_entities(b, ents, sents, lex)
+    if leftovers:
+        media_outlets(b, sents, lex)
     mentions = b.sorted_mentions()
     for m in mentions:
         m.attrs.pop("strong", None)

@@ -258,6 +258,19 @@ def _match_gazetteer(toks: list[Tok], i: int, table: dict, maxlen: int) -> int |
     return best
 
 
+def _media_tail(toks: list[Tok], j: int, lex: Lexicon) -> int:
+    """End of an outlet's name after a known name ending at ``j``: capitalised media
+    words ("News", "TV") that follow it."""
+    while (
+        j < len(toks)
+        and toks[j].cap
+        and _first(toks[j]) in lex.media_en
+        and not toks[j - 1].possessive
+    ):
+        j += 1
+    return j
+
+
 def extract_sentence_en(
     b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon
 ) -> list[tuple[int, int]]:
@@ -270,19 +283,21 @@ def extract_sentence_en(
     while i < n:
         t = toks[i]
         if t.kind == "w" and t.text in lex.orgs_acronyms:
+            j = _media_tail(toks, i + 1, lex)  # "CBS News": the outlet's full name
             m = _span_mention(
                 b,
                 toks,
                 i,
-                i + 1,
+                j,
                 "organization",
                 sent,
                 org_id=lex.orgs_acronyms[t.text],
                 source="gazetteer",
             )
-            used[i] = True
-            org_at[i] = (i + 1, m)
-            i += 1
+            for k in range(i, j):
+                used[k] = True
+            org_at[i] = (j, m)
+            i = j
             continue
         if t.kind == "w":
             j = _match_gazetteer(toks, i, lex.orgs_en, lex.org_max)
@@ -293,13 +308,9 @@ def extract_sentence_en(
                     if shorter in lex.orgs_en:
                         j -= 1
                 oid = lex.orgs_en[tuple(p for k in range(i, j) for p in toks[k].norm)]
-                while (
-                    j < n
-                    and toks[j].cap
-                    and _first(toks[j]) in lex.media_en
-                    and not toks[j - 1].possessive
-                ):
-                    j += 1  # "Al-Sumaria News", "Rudaw TV": the outlet's full name
+                j = _media_tail(
+                    toks, j, lex
+                )  # "Al-Sumaria News", "Rudaw TV": the outlet's full name
                 m = _span_mention(
                     b, toks, i, j, "organization", sent, org_id=oid, source="gazetteer"
                 )

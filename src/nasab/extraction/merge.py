@@ -364,13 +364,7 @@ def _absorb(
     b: Builder, inside: list[Mention], start: int, end: int, kind: str, sent: tuple[int, int]
 ) -> None:
     """Replace the mentions ``inside`` by one model mention over [start, end)."""
-    gone = {id(m) for m in inside}
-    for m in inside:
-        del b.mentions[m.span]
-    b.relations[:] = [
-        r for r in b.relations if id(r.subject) not in gone and id(r.object) not in gone
-    ]
-    b.mention(start, end, kind, sent, language="en", source="model")
+    b.replace_with(inside, start, end, kind, sent, language="en", source="model")
 
 
 def _weak(m: Mention) -> bool:

@@ -104,16 +104,65 @@ def _alias_key(name: str) -> str:
 
 @lru_cache(maxsize=262144)
 def _person_score(a: str, b: str) -> float:
-    from ..match import compare
-
+    """compare() of two person names; an English nickname first ("Jim Foley") is also
+    read as the formal name it stands for ("James Foley")."""
     if a == b:
         return 1.0
     if a > b:
         a, b = b, a
+    return max(_compare_names(x, y) for x in _formal_forms(a) for y in _formal_forms(b))
+
+
+def _compare_names(a: str, b: str) -> float:
+    from ..match import compare
+
     try:
         return compare(a, b).score
     except Exception:  # unparseable pair: only identical names match
         return 1.0 if normalize(a) == normalize(b) else 0.0
+
+
+def _given_forms(word: str) -> frozenset[str]:
+    """A Latin given name and the formal names it is a nickname of, lower case."""
+    low = word.lower()
+    return frozenset({low, *lexicon.english_nicknames().get(low, ())})
+
+
+def _formal_forms(name: str) -> list[str]:
+    """The name, and with its first word's formal names when it is an English nickname.
+
+    Example:
+        >>> _formal_forms("Jim Foley")
+        ['Jim Foley', 'James Foley']
+    """
+    first, _, rest = name.partition(" ")
+    formal = sorted(_given_forms(first) - {first.lower()})
+    return [name] + [f"{f.capitalize()} {rest}".strip() for f in formal]
+
+
+def _given_clash(a: str, b: str) -> bool:
+    """Two Latin full names with one family name and different given names, neither an
+    initial, a prefix or a nickname of the other, nor a name particle: written so in one
+    document, they are two people (a brother and a sister, a father and a son).
+
+    Example:
+        >>> _given_clash("Luke Somers", "Lucy Somers"), _given_clash("Jim Foley", "James Foley")
+        (True, False)
+    """
+    wa, wb = a.split(), b.split()
+    if min(len(wa), len(wb)) < 2 or detect_script(a + " " + b) != "latin":
+        return False
+    ga, gb = wa[0].lower().rstrip("."), wb[0].lower().rstrip(".")
+    if wa[-1].lower() != wb[-1].lower() or min(len(ga), len(gb)) < 2:
+        return False
+    if ga.startswith(gb) or gb.startswith(ga) or ga in _PARTICLES() or gb in _PARTICLES():
+        return False
+    return not (_given_forms(ga) & _given_forms(gb))
+
+
+@cache
+def _PARTICLES() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_set("name_particle_en"))
 
 
 def _org_compare() -> Callable[[str, str], float]:
@@ -346,9 +395,11 @@ class _Grouping:
         full = [i for i in self.persons if _person_info(self._main_name(i)).tokens >= 2]
         for a_pos, i in enumerate(full):
             for j in full[a_pos + 1 :]:
+                x, y = self._main_name(i), self._main_name(j)
                 if (
                     self.uf.find(i) != self.uf.find(j)
-                    and _person_score(self._main_name(i), self._main_name(j)) >= PERSON_THRESHOLD
+                    and not _given_clash(x, y)
+                    and _person_score(x, y) >= PERSON_THRESHOLD
                 ):
                     self.uf.union(i, j)
         return full
@@ -361,12 +412,7 @@ class _Grouping:
             if i in full or uf.find(i) in full_roots:
                 continue
             name = _surface(mentions[i])
-            best: dict[int, float] = {}
-            for j in full:
-                s = _person_score(name, self._main_name(j))
-                if s >= SHORT_THRESHOLD:
-                    r = uf.find(j)
-                    best[r] = max(best.get(r, 0.0), s)
+            best = self._short_form_scores(name, full)
             if not best:
                 continue
             top = max(best.values())
@@ -381,6 +427,30 @@ class _Grouping:
                     continue
                 winners = [uf.find(max(before, key=lambda j: mentions[j].start))]
             uf.union(i, winners[0])
+
+    def _short_form_scores(self, name: str, full: list[int]) -> dict[int, float]:
+        """Root -> score of the full names a short form may stand for. Full names that
+        end with it as written are preferred ("Abdel Bary" of "Abdel-Majed Abdel Bary",
+        not of "Adel Abdel Bari"); a lone Latin given name or nickname stands for the
+        one full name it opens ("Luke" of "Luke Somers", "Jim" of "James Foley")."""
+        best: dict[int, float] = {}
+        ending = " " + name.lower()
+        exact = [j for j in full if (" " + self._main_name(j).lower()).endswith(ending)]
+        for j in exact or full:
+            s = _person_score(name, self._main_name(j))
+            if s >= SHORT_THRESHOLD:
+                r = self.uf.find(j)
+                best[r] = max(best.get(r, 0.0), s)
+        if best or " " in name.strip() or detect_script(name) != "latin":
+            return best
+        forms = _given_forms(name)
+        roots = {
+            self.uf.find(j) for j in full if _given_forms(self._main_name(j).split()[0]) & forms
+        }
+        families = {self._main_name(j).split()[-1].lower() for j in full}
+        if len(roots) == 1 and name.lower() not in families:
+            best[roots.pop()] = SHORT_THRESHOLD
+        return best
 
     def join_same_names(self) -> None:
         """One name (same kind, same normalised text) written twice is one entity."""
@@ -444,135 +514,169 @@ class _Grouping:
 
 
 def _cluster_persons(locals_: Sequence[_Local]) -> list[int]:
-    """Cluster person locals across documents; returns a cluster label per local."""
-    n = len(locals_)
-    uf = UnionFind(n)
-    full_of = [sorted(loc.full_names() - loc.aliases) for loc in locals_]
-    # Names of each cluster (for the veto), kept at the root.
-    cluster_names: dict[int, set[str]] = {i: set(full_of[i]) for i in range(n)}
+    """Cluster person locals across documents; returns a cluster label per local.
 
-    def compatible(a: int, b: int) -> bool:
-        for x in cluster_names[a]:
+    Full names join by score (best pairs first, a veto keeping apart clusters with a
+    conflicting name), then by a shared stated alias; locals with short forms only join
+    the one cluster they fit, and one bare name seen in several documents is one entity.
+    """
+    pc = _PersonClusters(locals_)
+    for _, i, j in sorted(
+        set(pc.name_edges() + pc.alias_edges()), key=lambda e: (-e[0], e[1], e[2])
+    ):
+        pc.merge(i, j)
+    loose = [i for i in range(len(locals_)) if not pc.full_of[i]]
+    if loose:
+        attached = pc.attach_loose(loose)
+        pc.merge_bare([i for i in loose if i not in attached])
+    return [pc.uf.find(i) for i in range(len(locals_))]
+
+
+class _PersonClusters:
+    """Union-find over person locals, with each cluster's names and documents at its root."""
+
+    def __init__(self, locals_: Sequence[_Local]) -> None:
+        self.locals = locals_
+        self.uf = UnionFind(len(locals_))
+        self.full_of = [sorted(loc.full_names() - loc.aliases) for loc in locals_]
+        self.names: dict[int, set[str]] = {i: set(f) for i, f in enumerate(self.full_of)}
+        self.docs: dict[int, set[str]] = {i: {loc.doc} for i, loc in enumerate(locals_)}
+
+    def compatible(self, a: int, b: int) -> bool:
+        """No name of one cluster conflicts with a name of the other: a low score for two
+        names with a family name each, or (sharing a document) different given names."""
+        same_doc = bool(self.docs[a] & self.docs[b])
+        for x in self.names[a]:
             fx = _person_info(x).family_key
-            for y in cluster_names[b]:
+            for y in self.names[b]:
+                if same_doc and _given_clash(x, y):
+                    return False
                 if fx and _person_info(y).family_key and _person_score(x, y) < VETO_THRESHOLD:
                     return False
         return True
 
-    def merge(i: int, j: int) -> bool:
-        a, b = uf.find(i), uf.find(j)
+    def merge(self, i: int, j: int) -> bool:
+        a, b = self.uf.find(i), self.uf.find(j)
         if a == b:
             return True
-        if not compatible(a, b):
+        if not self.compatible(a, b):
             return False
-        r = uf.union(a, b)
+        r = self.uf.union(a, b)
         other = b if r == a else a
-        cluster_names[r] = cluster_names[a] | cluster_names[b]
-        cluster_names.pop(other, None)
+        self.names[r] = self.names[a] | self.names[b]
+        self.docs[r] = self.docs[a] | self.docs[b]
+        self.names.pop(other, None)
+        self.docs.pop(other, None)
         return True
 
-    # Candidate name pairs by blocking on token keys (family key and kunya keys).
-    holders: dict[str, list[int]] = defaultdict(list)
-    for i, names in enumerate(full_of):
-        for name in names:
-            holders[name].append(i)
-    blocks: dict[str, set[str]] = defaultdict(set)
-    for name in holders:
-        info = _person_info(name)
-        if info.family_key:
-            blocks["f:" + info.family_key].add(name)
-        if info.keys:
-            blocks[
-                "g:" + info.keys[0] + "|" + (info.family_key[:1] if info.family_key else "")
-            ].add(name)
-    scored: dict[tuple[str, str], float] = {}
-    for key in sorted(blocks):
-        names = sorted(blocks[key])
-        if len(names) > MAX_BLOCK:
-            continue
-        for x_pos, x in enumerate(names):
-            for y in names[x_pos + 1 :]:
-                if (x, y) not in scored:
-                    scored[(x, y)] = _person_score(x, y)
-    edges: list[tuple[float, int, int]] = []
-    for hs in holders.values():
-        for j in hs[1:]:
-            edges.append((1.0, hs[0], j))
-    # One edge per name pair: the holders of one name are joined above (score 1.0 first).
-    for (x, y), s in scored.items():
-        if s >= PERSON_THRESHOLD:
+    def _holders(self) -> dict[str, list[int]]:
+        holders: dict[str, list[int]] = defaultdict(list)
+        for i, names in enumerate(self.full_of):
+            for name in names:
+                holders[name].append(i)
+        return holders
+
+    def name_edges(self) -> list[tuple[float, int, int]]:
+        """(score, i, j): holders of one full name, and full names scoring as one name
+        inside a block of the family key or the first key."""
+        holders = self._holders()
+        blocks: dict[str, set[str]] = defaultdict(set)
+        for name in holders:
+            info = _person_info(name)
+            if info.family_key:
+                blocks["f:" + info.family_key].add(name)
+            if info.keys:
+                fam = info.family_key[:1] if info.family_key else ""
+                blocks["g:" + info.keys[0] + "|" + fam].add(name)
+        scored: dict[tuple[str, str], float] = {}
+        for key in sorted(blocks):
+            names = sorted(blocks[key])
+            if len(names) > MAX_BLOCK:
+                continue
+            for x_pos, x in enumerate(names):
+                for y in names[x_pos + 1 :]:
+                    if (x, y) not in scored:
+                        scored[(x, y)] = _person_score(x, y)
+        edges = [(1.0, hs[0], j) for hs in holders.values() for j in hs[1:]]
+        for (x, y), s in scored.items():
             i, j = holders[x][0], holders[y][0]
-            if i != j:
+            if s >= PERSON_THRESHOLD and i != j:
                 edges.append((s, min(i, j), max(i, j)))
-    # Stated aliases: a kunya or alias shared by two locals whose names agree (weaker bar).
-    by_alias: dict[str, list[int]] = defaultdict(list)
-    for i, loc in enumerate(locals_):
-        for a in sorted(loc.aliases | loc.kunyas):
-            by_alias[_alias_key(a)].append(i)
-    for _, hs in sorted(by_alias.items()):
-        if len(hs) > MAX_BLOCK:  # an alias that common tells nothing
-            continue
-        for x_pos, i in enumerate(hs):
-            for j in hs[x_pos + 1 :]:
-                if not full_of[i] or not full_of[j]:
-                    continue
-                s = max(_person_score(x, y) for x in full_of[i] for y in full_of[j])
-                if s >= SHORT_THRESHOLD - 0.2:
-                    edges.append((max(s, PERSON_THRESHOLD), min(i, j), max(i, j)))
-    for _, i, j in sorted(set(edges), key=lambda e: (-e[0], e[1], e[2])):
-        merge(i, j)
-    # Locals without a full name: join the unique cluster that matches.
-    loose = [i for i in range(n) if not full_of[i]]
-    if loose:
+        return edges
+
+    def alias_edges(self) -> list[tuple[float, int, int]]:
+        """A kunya or stated alias shared by two locals whose names agree (weaker bar)."""
+        by_alias: dict[str, list[int]] = defaultdict(list)
+        for i, loc in enumerate(self.locals):
+            for a in sorted(loc.aliases | loc.kunyas):
+                by_alias[_alias_key(a)].append(i)
+        edges = []
+        for _, hs in sorted(by_alias.items()):
+            if len(hs) > MAX_BLOCK:  # an alias that common tells nothing
+                continue
+            for x_pos, i in enumerate(hs):
+                for j in hs[x_pos + 1 :]:
+                    if not self.full_of[i] or not self.full_of[j]:
+                        continue
+                    s = max(_person_score(x, y) for x in self.full_of[i] for y in self.full_of[j])
+                    if s >= SHORT_THRESHOLD - 0.2:
+                        edges.append((max(s, PERSON_THRESHOLD), min(i, j), max(i, j)))
+        return edges
+
+    def _cluster_index(
+        self,
+    ) -> tuple[dict[int, set[str]], dict[str, set[int]], dict[str, set[int]]]:
+        """Full names per cluster, clusters per name key and clusters per alias key."""
         cluster_full: dict[int, set[str]] = defaultdict(set)
-        cluster_alias: dict[int, set[str]] = defaultdict(set)
-        for i in range(n):
-            if full_of[i]:
-                cluster_full[uf.find(i)].update(full_of[i])
-                cluster_alias[uf.find(i)].update(
-                    _alias_key(a) for a in locals_[i].aliases | locals_[i].kunyas
-                )
+        alias_index: dict[str, set[int]] = defaultdict(set)
+        for i, full in enumerate(self.full_of):
+            if full:
+                r = self.uf.find(i)
+                cluster_full[r].update(full)
+                for a in self.locals[i].aliases | self.locals[i].kunyas:
+                    alias_index[_alias_key(a)].add(r)
         fam_index: dict[str, set[int]] = defaultdict(set)
         for r, names in cluster_full.items():
             for name in names:
                 for k in _person_info(name).keys:
                     fam_index[k].add(r)
-        alias_index: dict[str, set[int]] = defaultdict(set)
-        for r, al in cluster_alias.items():
-            for a in al:
-                alias_index[a].add(r)
+        return cluster_full, fam_index, alias_index
+
+    def attach_loose(self, loose: list[int]) -> set[int]:
+        """Locals without a full name join the one cluster their alias or name fits."""
+        cluster_full, fam_index, alias_index = self._cluster_index()
         attached: set[int] = set()
         for i in loose:
-            loc = locals_[i]
+            names = self.locals[i].names
             targets: set[int] = set()
-            for name in loc.names:
+            for name in names:
                 targets |= alias_index.get(_alias_key(name), set())
             if len(targets) == 1:
-                if merge(i, next(iter(targets))):
+                if self.merge(i, next(iter(targets))):
                     attached.add(i)
                 continue
             cands: dict[int, float] = {}
-            for name in loc.names:
+            for name in names:
                 for k in _person_info(name).keys:
                     for r in fam_index.get(k, ()):
                         s = max(_person_score(name, f) for f in cluster_full[r])
                         if s >= PERSON_THRESHOLD:
                             cands[r] = max(cands.get(r, 0.0), s)
-            if len(cands) == 1 and merge(i, next(iter(cands))):
+            if len(cands) == 1 and self.merge(i, next(iter(cands))):
                 attached.add(i)
-        # The same bare name in several documents, matching no full name: one entity
-        # (nothing tells its bearers apart, as with organisations of one name).
+        return attached
+
+    def merge_bare(self, rest: list[int]) -> None:
+        """The same bare name in several documents, matching no full name: one entity
+        (nothing tells its bearers apart, as with organisations of one name)."""
         bare: dict[str, int] = {}
-        for i in loose:
-            if i in attached:
-                continue
-            for name in sorted(locals_[i].names):
+        for i in rest:
+            for name in sorted(self.locals[i].names):
                 key = _alias_key(name)
                 if key in bare:
-                    merge(bare[key], i)
+                    self.merge(bare[key], i)
                 else:
                     bare[key] = i
-    return [uf.find(i) for i in range(n)]
 
 
 def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:

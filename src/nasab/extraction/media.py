@@ -1,0 +1,118 @@
+"""Outlets named by what they are: "Anatolia news agency", "the news website Rudaw".
+
+A capitalised name right before or after a media cue of ``words.tsv`` (``media_cue_en``:
+news agency, newspaper, website...) is an organisation, whatever else read it (a
+model's place or one-word person guess); its other occurrences in the document follow.
+Nationality adjectives ("the Iraqi newspaper") and known places are no outlet's name.
+
+Example:
+    >>> from nasab.extraction import Document, extract
+    >>> t = "Anatolia news agency reported it. Anatolia later added details."
+    >>> [(m.text, m.kind) for m in extract(Document("d", t, "en"), backend="rules").mentions]
+    [('Anatolia', 'organization'), ('Anatolia', 'organization')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..lexicon import word_list, word_set
+from ..text import normalize
+from ._builder import Builder
+from ._lex import Lexicon
+
+__all__ = ["media_outlets"]
+
+#: One name word: capitalised, or a lower-case article joined by a hyphen (al-Sabah).
+_NAME_WORD = r"(?-i:(?:(?:al|el|an|ar|as|ash|at|ad|az)-)?[A-Z][\w'’.-]*[\w])"
+_NAME = rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})"
+#: Sources of a mention an outlet's name may take over (a model's guesses); any place
+#: gives way too (a town and a paper may share a name).
+_GIVES_WAY = ("model", "model-repeat")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = "|".join(re.escape(c) for c in sorted(word_list("media_cue_en"), key=lambda c: -len(c)))
+    before = re.compile(rf"(?<![\w-]){_NAME} (?:{cues})(?![\w])", re.IGNORECASE)
+    after = re.compile(rf"(?<![\w])(?:{cues}),? {_NAME}(?![\w-])", re.IGNORECASE)
+    return before, after
+
+
+def _outlet_name(name: str, lex: Lexicon) -> bool:
+    """Not a nationality adjective, a known place or a function word."""
+    words = name.split()
+    if words[0].lower() in word_set("stop_en") or lex.places_en.get(tuple(normalize(name).split())):
+        return False
+    return not (len(words) == 1 and _demonym(name.lower(), lex))
+
+
+def _demonym(word: str, lex: Lexicon) -> bool:
+    """A nationality adjective: a demonym ending on the stem of a known place's name
+    ("Iraqi" of Iraq, "Kurdish" of Kurdistan).
+
+    Example:
+        >>> from nasab.extraction._lex import lexicon
+        >>> _demonym("iraqi", lexicon()), _demonym("qorvan", lexicon())
+        (True, False)
+    """
+    starts = _place_words(lex)
+    for ending in word_list("demonym_ending_en"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and any(w.startswith(stem) for w in starts):
+            return True
+    return False
+
+
+def _place_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(k[0] for k in lex.places_en if k)
+
+
+def media_outlets(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:
+    """Add the outlets named by a media cue, and their other occurrences, to ``b``."""
+    text = b.doc.text
+    starts = [s for s, _ in sents]
+    names: set[str] = set()
+    for pattern in _patterns():
+        for hit in pattern.finditer(text):
+            start, end = _after_owner(text, *hit.span("name"))
+            name = text[start:end]
+            if name and _outlet_name(name, lex) and _claim(b, start, end, starts, sents):
+                names.add(name)
+    for name in sorted(names):
+        for hit in re.finditer(rf"(?<![\w#@/-]){re.escape(name)}(?![\w-])", text):
+            _claim(b, *hit.span(), starts, sents)
+
+
+def _after_owner(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name without a possessive owner before it ("Iraq's Al-Sabah" -> "Al-Sabah").
+
+    Example:
+        >>> t = "Iraq's Al-Sabah"
+        >>> t[slice(*_after_owner(t, 0, len(t)))]
+        'Al-Sabah'
+    """
+    cut = max((m.end() for m in re.finditer(r"['’]s? ", text[start:end])), default=0)
+    return start + cut, end
+
+
+def _claim(b: Builder, start: int, end: int, starts: list[int], sents) -> bool:
+    """Make [start, end) an organisation unless the rules read something else there."""
+    k = bisect.bisect_right(starts, start) - 1
+    if k < 0 or end > sents[k][1]:
+        return False
+    inside = b.within(start, end)
+    for m in inside:
+        if m.kind == "organization" and m.span == (start, end):
+            return True
+        if m.kind != "place" and (
+            m.kind == "role" or m.attrs.get("source") not in _GIVES_WAY or m.attrs.get("refers_to")
+        ):
+            return False
+        if not (start <= m.start and m.end <= end):
+            return False
+    b.replace_with(inside, start, end, "organization", sents[k], source="media-cue")
+    return True
