@@ -275,7 +275,22 @@ ROLE_CASES = [
     (
         "Brigadier General Said Al-Saudi, chief of the civil defence agency, spoke.",
         ["Brigadier General Said Al-Saudi"],
-        [("Said Al-Saudi", "Head", None, "Brigadier General")],
+        [("Said Al-Saudi", "Head", "civil defence agency", "Brigadier General")],
+    ),
+    (
+        "Karim Haddad, the health ministry's spokesman, dismissed it.",
+        ["Karim Haddad"],
+        [("Karim Haddad", "Spokesman", "health ministry", None)],
+    ),
+    (
+        "Dana Whitley, an assistant marketing manager for Zelvia Airways, was quoted.",
+        ["Dana Whitley"],
+        [("Dana Whitley", "assistant marketing manager", "Zelvia Airways", None)],
+    ),
+    (
+        "Jean Dupont, press officer at the French embassy in Beirut, said so.",
+        ["Jean Dupont"],
+        [("Jean Dupont", "Press Officer", "French embassy in Beirut", None)],
     ),
 ]
 
@@ -291,6 +306,9 @@ ROLE_CASES = [
         "media-role",
         "possessive-org-model",
         "rank-model",
+        "lower-case-owner",
+        "job-after-name",
+        "job-at-lower-case-org",
     ],
 )
 def test_roles(text: str, persons: list[str] | None, want) -> None:  # type: ignore[no-untyped-def]

@@ -386,19 +386,42 @@ def _head_of(b, toks, sent, lex, used, org_at) -> None:
 
 
 def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) -> None:
-    # drop leading capitalised function words ("The", "According")
-    while s < e and _first(toks[s]) in word_set("stop_en") and not _joined_particle(toks[s]):
-        s += 1
+    """Read one capitalised run toks[s:e]: titles and the person after them, a named
+    event, an organisation by its head word, a place, a person by a cue; what none of
+    them claims goes to ``leftovers`` (for the short-form rules)."""
+    ctx = (b, toks, sent, lex, used, org_at, persons, leftovers)
+    s = _skip_function_words(b, toks, s, e)
     if s >= e:
         return
-    # previous word "so-called": a named thing, never a person
     if s > 0 and toks[s - 1].text.lower() == "so-called":
-        if _is_org_words(toks, s, e, lex):
-            _span_mention(b, toks, s, e, "organization", sent, source="head")
-        else:
-            _span_mention(b, toks, s, e, "place", sent, source="so-called")
+        # a named thing, never a person
+        kind = "organization" if _is_org_words(toks, s, e, lex) else "place"
+        _span_mention(b, toks, s, e, kind, sent, source="head" if kind != "place" else "so-called")
         return
-    # title phrases inside the run
+    titles = _titles_in(toks, s, e, lex)
+    if titles:
+        _classify_titled(ctx, s, e, titles)
+    elif not _classify_thing(b, toks, s, e, sent, lex) and not _classify_place_inside(ctx, s, e):
+        _classify_untitled(ctx, s, e)
+
+
+def _skip_function_words(b: Builder, toks: list[Tok], s: int, e: int) -> int:
+    """Past leading capitalised function words ("The", "According"), unless the model
+    reads a person from there ("Said Al-Saudi")."""
+    starts = set(b.person_hints.values())
+    while (
+        s < e
+        and _first(toks[s]) in word_set("stop_en")
+        and not _joined_particle(toks[s])
+        and toks[s].start not in starts
+    ):
+        s += 1
+    return s
+
+
+def _titles_in(toks: list[Tok], s: int, e: int, lex: Lexicon) -> list[tuple[int, int, TitleInfo]]:
+    """Title phrases in toks[s:e] (an honorific after a name word is part of the name:
+    "Ahmed Sharif")."""
     titles: list[tuple[int, int, TitleInfo]] = []
     k = s
     while k < e:
@@ -409,7 +432,7 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
             and k > s
             and not (titles and titles[-1][1] == k)
         ):
-            hit = None  # "Ahmed Sharif": an honorific after a name word is part of the name
+            hit = None
         if (
             hit
             and all(toks[x].cap for x in range(k, hit[0]))
@@ -419,52 +442,59 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
             k = hit[0]
         else:
             k += 1
-    if titles:
-        # the chain of titles directly before the name part
-        chain = [titles[-1]]
-        for t in reversed(titles[:-1]):
-            if t[1] == chain[0][0]:
-                chain.insert(0, t)
-            else:
-                break
-        name_s = chain[-1][1]
-        prefix_e = chain[0][0]
-        if prefix_e == s:  # "spokesman Major General X": a lower-case role before the rank
-            trig = _trigger_before(toks, s, lex)
-            if trig is not None and trig[2].kind == "role":
-                chain.insert(0, trig)
-        if prefix_e > s:
-            _classify_run(b, toks, s, prefix_e, sent, lex, used, org_at, persons, leftovers)
-        weak = (
-            len(chain) == 1
-            and chain[0][1] - chain[0][0] == 1
-            and _first(toks[chain[0][0]]) in word_set("title_weak_en")
-        )
-        if (
-            weak
-            and not (_first(toks[name_s]) in lex.given_en or _has_particle(toks, name_s, e))
-            and not _bare_surname(toks, name_s, e, lex, chain[0][2])
-            and _hinted(b, toks, name_s, e, s) is None
-            if name_s < e
-            else False
-        ):
-            leftovers.append((name_s, e))
-        elif name_s < e and (
-            _name_ok(toks, name_s, e, lex) or _hinted(b, toks, name_s, e, s) == (name_s, e)
-        ):
-            _add_person(b, toks, name_s, e, sent, lex, persons, chain, rule="title")
-        elif name_s < e and _is_org_words(toks, name_s, e, lex):
-            _span_mention(b, toks, name_s, e, "organization", sent, source="head")
-            _add_roles(b, toks, chain, sent)
-        elif name_s >= e:
-            _add_roles(b, toks, chain, sent)
-        return
-    # named events (International Scientific Conference): no organisation, no person
+    return titles
+
+
+def _classify_titled(ctx, s: int, e: int, titles: list[tuple[int, int, TitleInfo]]) -> None:
+    """A run with titles: the chain of titles directly before the name part, and the
+    person, organisation or bare roles after it."""
+    b, toks, sent, lex, used, org_at, persons, leftovers = ctx
+    chain = [titles[-1]]
+    for t in reversed(titles[:-1]):
+        if t[1] != chain[0][0]:
+            break
+        chain.insert(0, t)
+    name_s, prefix_e = chain[-1][1], chain[0][0]
+    if prefix_e == s:  # "spokesman Major General X": a lower-case role before the rank
+        trig = _trigger_before(toks, s, lex)
+        if trig is not None and trig[2].kind == "role":
+            chain.insert(0, trig)
+    if prefix_e > s:
+        _classify_run(b, toks, s, prefix_e, sent, lex, used, org_at, persons, leftovers)
+    if name_s >= e:
+        _add_roles(b, toks, chain, sent)
+    elif _weak_title_only(b, toks, name_s, e, s, lex, chain):
+        leftovers.append((name_s, e))
+    elif _name_ok(toks, name_s, e, lex) or _hinted(b, toks, name_s, e, s) == (name_s, e):
+        _add_person(b, toks, name_s, e, sent, lex, persons, chain, rule="title")
+    elif _is_org_words(toks, name_s, e, lex):
+        _span_mention(b, toks, name_s, e, "organization", sent, source="head")
+        _add_roles(b, toks, chain, sent)
+
+
+def _weak_title_only(b, toks, name_s: int, e: int, s: int, lex: Lexicon, chain) -> bool:
+    """One weak title word ("Brother", "Mother") before a name with no other cue."""
+    weak = (
+        len(chain) == 1
+        and chain[0][1] - chain[0][0] == 1
+        and _first(toks[chain[0][0]]) in word_set("title_weak_en")
+    )
+    return (
+        weak
+        and not (_first(toks[name_s]) in lex.given_en or _has_particle(toks, name_s, e))
+        and not _bare_surname(toks, name_s, e, lex, chain[0][2])
+        and _hinted(b, toks, name_s, e, s) is None
+    )
+
+
+def _classify_thing(b, toks, s: int, e: int, sent, lex: Lexicon) -> bool:
+    """A named event, an organisation by its head word, or a place by a geographic word
+    or the gazetteer: added, and True."""
     if e - s >= 2 and _last(toks[e - 1]) in word_set("event_en"):
         _span_mention(b, toks, s, e, "event", sent, source="event")
-        return
-    # organisations by head word; "X Coalition Forces" -> the organisation X Coalition
+        return True
     if _is_org_words(toks, s, e, lex):
+        # "X Coalition Forces" -> the organisation X Coalition
         if (
             e - s >= 3
             and _last(toks[e - 1]) in ("forces", "force")
@@ -472,35 +502,49 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
         ):
             e -= 1
         _span_mention(b, toks, s, e, "organization", sent, source="head")
-        return
-    # places: gazetteer, geographic words before/after (also a lower-case one after)
+        return True
     if (
         e < len(toks)
         and toks[e].kind == "w"
         and not toks[e].cap
         and _first(toks[e]) in lex.geo_after_en
     ):
-        end = e + 1
+        end = e + 1  # a lower-case geographic word after the name
         if end < len(toks) and toks[end].kind == "w" and _first(toks[end]) in ("range", "chain"):
             end += 1
         _span_mention(b, toks, s, end, "place", sent, source="geo")
-        return
+        return True
     if _is_geo(toks, s, e, lex):
         _span_mention(b, toks, s, e, "place", sent, source="geo")
-        return
-    # a gazetteer place inside a longer run: mark it, keep the rest
+        return True
+    return False
+
+
+def _classify_place_inside(ctx, s: int, e: int) -> bool:
+    """A gazetteer place inside a longer run: marked, the rest read again (not inside
+    a run the model reads as one person's name: "Ahmed Al-Saudi")."""
+    b, toks, sent, lex, used, org_at, persons, leftovers = ctx
+    if e - s >= 2 and _hinted(b, toks, s, e) == (s, e):
+        return False
     for a in range(s, e):
         pe = _match_gazetteer(toks, a, lex.places_en, lex.place_max)
-        if pe and pe <= e and _inside_name(toks, s, a, pe, e):
+        if not pe or pe > e:
+            continue
+        if _inside_name(toks, s, a, pe, e):
             continue  # "Riyad al-Hadithi Abu Riyad": a place name used as a personal name
-        if pe and pe <= e:
-            if a > s:
-                _classify_run(b, toks, s, a, sent, lex, used, org_at, persons, leftovers)
-            _span_mention(b, toks, a, pe, "place", sent, source="gazetteer")
-            if pe < e:
-                _classify_run(b, toks, pe, e, sent, lex, used, org_at, persons, leftovers)
-            return
-    # persons: a trigger before the run (lower-case role noun), a given name, a particle
+        if a > s:
+            _classify_run(b, toks, s, a, sent, lex, used, org_at, persons, leftovers)
+        _span_mention(b, toks, a, pe, "place", sent, source="gazetteer")
+        if pe < e:
+            _classify_run(b, toks, pe, e, sent, lex, used, org_at, persons, leftovers)
+        return True
+    return False
+
+
+def _classify_untitled(ctx, s: int, e: int) -> None:
+    """A person by a trigger before the run (a lower-case role noun), a known given name,
+    a name particle or the model's hint; else a leftover."""
+    b, toks, sent, lex, used, org_at, persons, leftovers = ctx
     trigger = _trigger_before(toks, s, lex)
     if trigger and _name_ok(toks, s, e, lex):
         _add_person(b, toks, s, e, sent, lex, persons, [trigger], rule="trigger")
@@ -508,17 +552,8 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
     if e - s >= 2 and _name_ok(toks, s, e, lex):
         first = _first(toks[s])
         if first in lex.given_en or (_has_particle(toks, s + 1, e) and not toks[s].text.isupper()):
-            _add_person(
-                b,
-                toks,
-                s,
-                e,
-                sent,
-                lex,
-                persons,
-                [],
-                rule="given" if first in lex.given_en else "particle",
-            )
+            rule = "given" if first in lex.given_en else "particle"
+            _add_person(b, toks, s, e, sent, lex, persons, [], rule=rule)
             return
     hint = _hinted(b, toks, s, e)
     if hint is not None and _name_ok(toks, *hint, lex) and not _tail_of_person(b, toks, *hint):
@@ -779,6 +814,7 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
     if k < n and toks[k].text.lower() in ("the", "a", "an"):
         k += 1
     owner, k = _possessive_owner(b, toks, k)  # "NAME, the State Department's spokeswoman"
+    k, lower_owner = _lower_owner(toks, k, lex) if owner is None else (k, None)
     so_called = k < n and toks[k].text.lower() in ("so-called", "self-styled", "self-proclaimed")
     if so_called:
         k += 1
@@ -796,23 +832,24 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
         role_ar = info[1].ar if info else None
     else:
         hit = _title_at(toks, k, n, lex)
-        if (
-            not hit
-            or hit[1].kind != "role"
-            or (not so_called and toks[k].cap is False and hit[1].kind != "role")
-        ):
+        if hit and hit[1].kind == "role":
+            end, role_text, role_ar = hit[0], hit[1].en, hit[1].ar
+        elif (job := _job_at(toks, k)) is not None:
+            end, role_text, role_ar = job, b.doc.text[toks[k].start : toks[job - 1].end], None
+        else:
             return
-        end = hit[0]
         # "the governor of X": keep the of-phrase for the organisation
-        role_text = hit[1].en
-        role_ar = hit[1].ar
         rm = _span_mention(b, toks, k, end, "role", sent, role=role_text, role_ar=role_ar)
     z = end
     while z < n and toks[z].text not in (",", ";", ".", ")", "(") and z - end < 8:
         z += 1
     fits, tail = _org_tail(b, toks, end, z, lex)
+    if not fits:
+        fits, tail = _lower_org_tail(b, toks, end, z)
     if not fits or (owner is not None and not tail):
         tail = {} if owner is None else {_OWNER_ATTR[owner.kind]: owner.text}
+    if lower_owner and not tail:
+        tail = {"organization": lower_owner}
     attrs = {"role": role_text, "rank": pm.attrs.get("rank"), "rule": "apposition-after"}
     if role_ar:
         attrs["role_ar"] = role_ar
@@ -822,6 +859,67 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
 
 
 _OWNER_ATTR = {"organization": "organization", "place": "place"}
+
+
+#: Most lower-case words of a job written after a name ("assistant marketing manager").
+MAX_JOB_WORDS = 4
+
+
+def _job_at(toks: list[Tok], k: int) -> int | None:
+    """End of a lower-case job phrase at token ``k`` ending with a job noun of
+    ``job_head_en`` ("emergency management coordinator"), if any.
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "press officer at the embassy"
+        >>> _job_at(tokenize_span(t, 0, len(t)), 0)
+        2
+    """
+    end = None
+    for z in range(k, min(len(toks), k + MAX_JOB_WORDS)):
+        t = toks[z]
+        if t.kind != "w" or t.cap or not t.text.isalpha() or t.text in word_set("stop_en"):
+            break
+        if t.text in word_set("job_head_en"):
+            end = z + 1
+            if t.possessive:
+                break
+    return end
+
+
+def _lower_org_tail(b: Builder, toks: list[Tok], a: int, z: int) -> tuple[bool, dict]:
+    """``at|for|of [the] [Adjective] lower-case organisation [in Place]`` after a role
+    ("at the French embassy in Beirut", "of the municipal council"): (fits, attrs)."""
+    if a >= z or toks[a].text.lower() not in word_set("connector_en"):
+        return False, {}
+    heads = [k for k in range(a + 1, z) if toks[k].text.lower() in word_set("org_head_lower_en")]
+    if not heads:
+        return False, {}
+    s = a + 1
+    while s < heads[0] and toks[s].text.lower() in ("the", "a", "an"):
+        s += 1
+    return True, {"organization": b.doc.text[toks[s].start : toks[z - 1].end]}
+
+
+#: Most lower-case words of an organisation written before a role ("the health ministry's").
+MAX_LOWER_OWNER = 3
+
+
+def _lower_owner(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, str | None]:
+    """A lower-case organisation in the possessive at token ``k`` whose last word is an
+    organisation head ("the health ministry's spokesman"): the token after it and its
+    text; else (k, None)."""
+    for z in range(k, min(len(toks), k + MAX_LOWER_OWNER)):
+        t = toks[z]
+        if t.kind != "w" or t.cap:
+            return k, None
+        if t.possessive:
+            if _last(t) not in lex.org_heads_en:
+                return k, None
+            words = [x.text for x in toks[k : z + 1]]
+            words[-1] = re.sub(r"['’]s?$", "", words[-1])
+            return z + 1, " ".join(words)
+    return k, None
 
 
 def _possessive_owner(b: Builder, toks: list[Tok], k: int) -> tuple[Mention | None, int]:

@@ -35,19 +35,24 @@ _GIVES_WAY = ("model", "model-repeat")
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     cues = "|".join(re.escape(c) for c in sorted(word_list("media_cue_en"), key=lambda c: -len(c)))
     before = re.compile(rf"(?<![\w-]){_NAME} (?:{cues})(?![\w])", re.IGNORECASE)
     after = re.compile(rf"(?<![\w])(?:{cues}),? {_NAME}(?![\w-])", re.IGNORECASE)
-    return before, after
+    # "Ajel, a Saudi Arabian newspaper"
+    apposed = re.compile(
+        rf"(?<![\w-]){_NAME}, (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:{cues})(?![\w])", re.IGNORECASE
+    )
+    return before, after, apposed
 
 
 def _outlet_name(name: str, lex: Lexicon) -> bool:
-    """Not a nationality adjective, a known place or a function word."""
+    """Not nationality adjectives or known places only ("Saudi Arabian"), nor a function
+    word first."""
     words = name.split()
     if words[0].lower() in word_set("stop_en") or lex.places_en.get(tuple(normalize(name).split())):
         return False
-    return not (len(words) == 1 and _demonym(name.lower(), lex))
+    return not all(_demonym(w.lower(), lex) or lex.places_en.get((normalize(w),)) for w in words)
 
 
 def _demonym(word: str, lex: Lexicon) -> bool:
