@@ -258,6 +258,17 @@ def _match_gazetteer(toks: list[Tok], i: int, table: dict, maxlen: int) -> int |
     return best
 
 
+def _after_leading_place(toks: list[Tok], i: int, j: int, oid: object, lex: Lexicon) -> int:
+    """Start of the listed name ``oid`` inside toks[i:j] after a leading known place
+    (the house writes organisations without a leading nationality); ``i`` if none."""
+    for k in range(i + 1, j):
+        place = tuple(p for x in range(i, k) for p in toks[x].norm)
+        rest = tuple(p for x in range(k, j) for p in toks[x].norm)
+        if place in lex.places_en and lex.orgs_en.get(rest) == oid:
+            return k
+    return i
+
+
 def _media_tail(toks: list[Tok], j: int, lex: Lexicon) -> int:
     """End of an outlet's name after a known name ending at ``j``: capitalised media
     words ("News", "TV") that follow it."""
@@ -308,9 +319,14 @@ def extract_sentence_en(
                     if shorter in lex.orgs_en:
                         j -= 1
                 oid = lex.orgs_en[tuple(p for k in range(i, j) for p in toks[k].norm)]
-                j = _media_tail(
-                    toks, j, lex
-                )  # "Al-Sumaria News", "Rudaw TV": the outlet's full name
+                # "Al-Sumaria News", "Rudaw TV": the outlet's full name
+                j = _media_tail(toks, j, lex)
+                k = _after_leading_place(toks, i, j, oid, lex)
+                if k > i:  # "U.S. Central Command": the place owns the listed name after it
+                    _span_mention(b, toks, i, k, "place", sent, source="gazetteer")
+                    for x in range(i, k):
+                        used[x] = True
+                    i = k
                 m = _span_mention(
                     b, toks, i, j, "organization", sent, org_id=oid, source="gazetteer"
                 )
