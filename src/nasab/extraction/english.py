@@ -21,6 +21,7 @@ import re
 from functools import cache
 
 from ..lexicon import kunya_markers, patronymic_markers, word_list, word_set
+from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
@@ -260,13 +261,21 @@ def _match_gazetteer(toks: list[Tok], i: int, table: dict, maxlen: int) -> int |
 
 def _after_leading_place(toks: list[Tok], i: int, j: int, oid: object, lex: Lexicon) -> int:
     """Start of the listed name ``oid`` inside toks[i:j] after a leading known place
-    (the house writes organisations without a leading nationality); ``i`` if none."""
+    (the house writes organisations without a leading nationality); ``i`` if none, and
+    when the whole is the organisation's own name ("Saudi Aramco")."""
+    whole = tuple(p for x in range(i, j) for p in toks[x].norm)
+    if _key_of(lex.org_names.get(str(oid), "")) == whole:
+        return i
     for k in range(i + 1, j):
         place = tuple(p for x in range(i, k) for p in toks[x].norm)
         rest = tuple(p for x in range(k, j) for p in toks[x].norm)
         if place in lex.places_en and lex.orgs_en.get(rest) == oid:
             return k
     return i
+
+
+def _key_of(name: str) -> tuple[str, ...]:
+    return tuple(normalize(name).split())
 
 
 def _media_tail(toks: list[Tok], j: int, lex: Lexicon) -> int:
