@@ -76,6 +76,7 @@ __all__ = [
     "kunya_markers",
     "latin_articles",
     "name_words",
+    "news_spellings",
     "org_word_freq",
     "org_words",
     "organization",
@@ -784,6 +785,33 @@ def _int(table: str, line: int, column: str, value: str) -> int:
             path=str(data_path(table)),
             column=column,
         ) from None
+
+
+@cache
+def news_spellings() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Latin spellings attested for Arabic name words (``news_spellings.tsv``): article-free
+    Arabic letters -> (lowercase spelling, score) pairs, best first.
+
+    Read by ``romanize(..., scheme="news")``, which prints an attested spelling before
+    anything the letter model would make up.
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import news_spellings
+        >>> news_spellings()["ميقاتي"][0][0]
+        'mikati'
+    """
+    table = "news_spellings.tsv"
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        items = []
+        for item in row["spellings"].split(" "):
+            spelling, _, score = item.rpartition(":")
+            items.append((spelling, _int(table, line, "spellings", score)))
+        out[row["arabic"]] = tuple(items)
+    return out
 
 
 @cache
