@@ -10,8 +10,11 @@ import pytest
 
 from nasab.resolution import Judgements, as_records, resolve
 from nasab.resolution.stages import (
+    MAX_COMPONENT,
     Node,
+    Pairs,
     block_pairs,
+    bound_components,
     connected,
     entity_id,
     key_counts,
@@ -95,3 +98,78 @@ def test_entity_id_depends_on_smallest_member_only() -> None:
         assert e.id == entity_id(e.kind, first)
     # The same entity among other names keeps its id.
     assert resolve(NAMES[:3]).labels[0] == res.labels[0]
+
+
+def _chain(scores: list[float]) -> Pairs:
+    """A path 0-1-2-... whose k-th link has score ``scores[k]``."""
+    n = len(scores) + 1
+    return Pairs(
+        n,
+        np.arange(n - 1, dtype=np.int64),
+        np.arange(1, n, dtype=np.int64),
+        np.asarray(scores, dtype=np.float32),
+    )
+
+
+@pytest.mark.parametrize(
+    ("scores", "max_size", "must", "expected"),
+    [
+        ([0.9, 0.7, 0.95], 2, [], [0, 0, 2, 2]),
+        ([0.9, 0.7, 0.95], 4, [], [0, 0, 0, 0]),
+        ([0.9, 0.7, 0.95], 3, [], [0, 0, 2, 2]),
+        # A tie is one level: both links join or neither.
+        ([0.8, 0.8, 0.8], 3, [], [0, 1, 2, 3]),
+        ([0.8, 0.8, 0.8], 4, [], [0, 0, 0, 0]),
+        # Below threshold is no link at all.
+        ([0.9, 0.5, 0.9, 0.9], 2, [], [0, 0, 2, 3, 4]),
+        # A must-link comes before every score.
+        ([0.9, 0.7, 0.95], 2, [(1, 2)], [0, 1, 1, 3]),
+        # Groups made final by a level too large never grow again.
+        ([0.9, 0.9, 0.7, 0.95, 0.66], 3, [], [0, 0, 0, 3, 3, 5]),
+    ],
+    ids=[
+        "cut-weakest",
+        "small-enough",
+        "three",
+        "tie-none",
+        "tie-all",
+        "threshold",
+        "must-first",
+        "final",
+    ],
+)
+def test_bound_components_cuts_weakest_links(
+    scores: list[float], max_size: int, must: list[tuple[int, int]], expected: list[int]
+) -> None:
+    p = _chain(scores)
+    thr = np.full(p.n, 0.65, np.float32)
+    labels = connected(p.n, p, thr, must)
+    assert bound_components(labels, p, thr, must, max_size=max_size).tolist() == expected
+
+
+def test_bound_components_keeps_small_components_and_ignores_pair_order() -> None:
+    rng = random.Random(3)
+    n = 3 * MAX_COMPONENT
+    # One long chain of random scores and a separate small component.
+    u = [*range(n - 4), n - 3]
+    v = [*range(1, n - 3), n - 2]
+    s = [round(rng.uniform(0.66, 1.0), 2) for _ in u]
+    order = list(range(len(u)))
+    got = []
+    for _ in range(2):
+        rng.shuffle(order)
+        codes = sorted((u[k], v[k], s[k]) for k in order)
+        p = Pairs(
+            n,
+            np.asarray([c[0] for c in codes]),
+            np.asarray([c[1] for c in codes]),
+            np.asarray([c[2] for c in codes], dtype=np.float32),
+        )
+        thr = np.full(n, 0.65, np.float32)
+        got.append(bound_components(connected(n, p, thr), p, thr))
+    assert got[0].tolist() == got[1].tolist()
+    sizes = Counter(got[0].tolist())
+    assert max(sizes.values()) <= MAX_COMPONENT
+    assert len(sizes) > 3  # the chain was cut
+    assert got[0][n - 3] == got[0][n - 2] == n - 3  # the small component is untouched
+    assert got[0][n - 1] == n - 1

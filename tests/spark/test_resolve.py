@@ -154,3 +154,27 @@ def test_without_pyspark_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "pyspark.sql", None)
     with pytest.raises(ExtraMissingError, match=r"nasab\[spark\]"):
         require_spark()
+
+
+def test_large_component_is_cut_as_on_one_machine() -> None:
+    """The clustering task cuts a component larger than MAX_COMPONENT as resolve does."""
+    import numpy as np
+
+    from nasab.resolution.stages import MAX_COMPONENT, Pairs, bound_components, connected
+    from nasab.spark.resolve import _pieces
+
+    n = 2 * MAX_COMPONENT + 5
+    scores = {(k, k + 1): 0.7 + 0.3 * ((k * 37) % 11) / 11 for k in range(n - 1)}
+    p = Pairs(
+        n,
+        np.arange(n - 1, dtype=np.int64),
+        np.arange(1, n, dtype=np.int64),
+        np.asarray([scores[(k, k + 1)] for k in range(n - 1)], dtype=np.float32),
+    )
+    thr = np.full(n, 0.65, np.float32)
+    labels = bound_components(connected(n, p, thr), p, thr)
+    want = sorted(sorted(np.flatnonzero(labels == lab).tolist()) for lab in set(labels.tolist()))
+    got = sorted(sorted(g) for g in _pieces(n, scores, np.float32(0.65)))
+    assert got == want
+    assert len(got) > 2
+    assert max(len(g) for g in got) <= MAX_COMPONENT

@@ -36,6 +36,7 @@ from .stages import (
     Prepared,
     ScoreCache,
     block_pairs,
+    bound_components,
     cannot_links,
     connected,
     entity_id,
@@ -319,7 +320,7 @@ def _run(
     pairs = score_pairs(nodes, nk, u, v, cache=cache, workers=workers(), progress=report)
     must, judged_cannot = judged_links(prep, records, judgements)
     thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
-    labels = connected(len(nodes), pairs, thr, must)
+    labels = bound_components(connected(len(nodes), pairs, thr, must), pairs, thr, must)
     cannot = cannot_links(nodes, pairs, thresholds, labels)
     for p in must:
         cannot.pop(p, None)

@@ -18,7 +18,9 @@ block_pairs            blocks of at most ``MAX_BLOCK`` nodes: a self-join on the
 prefilter, scores      :func:`~nasab.resolution.stages.prefilter_pairs`,
                        :func:`~nasab.resolution.stages.score_pairs` and
                        :func:`~nasab.resolution.stages.cannot_links` per batch of pairs
-connected              :func:`nasab.spark.components.connected_components`
+connected              :func:`nasab.spark.components.connected_components`; a
+                       component larger than ``MAX_COMPONENT`` is cut in its clustering
+                       task by :func:`~nasab.resolution.stages.bound_components`
 cluster                :func:`~nasab.resolution.cluster.cluster_groups` on one component
                        at a time (``cogroup().applyInPandas``), nodes numbered locally
                        in :func:`~nasab.resolution.stages.node_order`
@@ -45,8 +47,11 @@ from ..resolution.core import canonical_names
 from ..resolution.stages import (
     HOT_CHUNK,
     MAX_BLOCK,
+    MAX_COMPONENT,
     Node,
+    Pairs,
     Prepared,
+    bound_components,
     cannot_links,
     entity_id,
     node_keys,
@@ -363,7 +368,7 @@ def _cluster_component(thresholds: dict[str, float], pairs: Any, members: Any) -
             cannot.append(p)
     thr = thresholds[kind]
     result = cluster_groups(
-        [list(range(len(nodes)))],
+        _pieces(len(nodes), scores, np.float32(thr)),
         scores,
         lambda _k: thr,
         cannot=sorted(cannot),
@@ -376,6 +381,23 @@ def _cluster_component(thresholds: dict[str, float], pairs: Any, members: Any) -
         canonical = canonical_names({nodes[k].name: count[nodes[k].name] for k in group})
         rows.extend((int(ids[k]), eid, canonical) for k in group)
     return pd.DataFrame(rows, columns=["node", "entity_id", "canonical"])
+
+
+def _pieces(n: int, scores: Mapping[tuple[int, int], float], thr: np.float32) -> list[list[int]]:
+    """One component cut into pieces of at most ``MAX_COMPONENT`` nodes, as on one machine."""
+    if n <= MAX_COMPONENT:
+        return [list(range(n))]
+    pairs = sorted(scores)
+    u = np.asarray([a for a, _ in pairs], dtype=np.int64)
+    v = np.asarray([b for _, b in pairs], dtype=np.int64)
+    score = np.asarray([scores[p] for p in pairs], dtype=np.float32)
+    labels = bound_components(
+        np.zeros(n, dtype=np.int64), Pairs(n, u, v, score), np.full(n, thr, dtype=np.float32)
+    )
+    pieces: dict[int, list[int]] = {}
+    for k, lab in enumerate(labels.tolist()):
+        pieces.setdefault(lab, []).append(k)
+    return list(pieces.values())
 
 
 def _singletons(batches: Iterator[Any]) -> Iterator[Any]:
