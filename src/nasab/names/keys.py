@@ -160,6 +160,8 @@ def fold_skeleton(token: str) -> tuple[str, str]:
     return _DOUBLES.sub(_FIRST, base.translate(_FOLD_LETTERS)), key
 
 
+# A final H of a key of two or more letters, one key a line (see skeleton).
+_FINAL_H = re.compile(r"(?<=.)H$", re.M)
 # The skeleton classes, keeping the line break that separates the words of fold_skeletons.
 _LAT_TABLE_LINES = _DropOthers({**_LAT_TABLE, ord("\n"): "\n"})
 
@@ -178,13 +180,11 @@ def fold_skeletons(tokens: Sequence[str]) -> list[tuple[str, str]]:
     if not joined.isascii() or joined.count("\n") != len(tokens) - 1:
         return [fold_skeleton(t) for t in tokens]
     base = _digraphs(joined, _REST_SKELETON)
-    keys = _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE_LINES)).split("\n")
+    keys = _FINAL_H.sub("", _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE_LINES)))
     for src, dst in _VOWEL_DIGRAPHS:
         base = base.replace(src, dst)
-    folds = _DOUBLES.sub(_FIRST, base.translate(_FOLD_LETTERS)).split("\n")
-    return [
-        (f, k[:-1] if len(k) > 1 and k[-1] == "H" else k) for f, k in zip(folds, keys, strict=True)
-    ]
+    folds = _DOUBLES.sub(_FIRST, base.translate(_FOLD_LETTERS))
+    return list(zip(folds.split("\n"), keys.split("\n"), strict=True))
 
 
 # Coarser classes for a second look: letters that one or another transliteration
