@@ -303,3 +303,9 @@ def test_split_and_joined_compounds_are_one_name(a: str, b: str) -> None:
 def test_a_joined_compound_still_needs_its_stem() -> None:
     assert compare("Karimzai", "رحیم زی").score < 0.6
     assert compare("Zabihullah", "نعمت الله").score < 0.6
+
+
+def test_afghan_and_pakistani_names_carry_no_chain() -> None:
+    m = compare("Nasir Ali Khan", "Ali Khan")
+    assert not any("chain shifted" in n for n in m.notes)
+    assert m.score >= 0.85

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v5").params["align_min"]
+    >>> get_algorithm("nasab-name-v6").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v5").startswith("nasab-name-v5+data.")
+    >>> algorithm_version("nasab-name-v6").startswith("nasab-name-v6+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v5', 'nasab-org-v1']
+    ['nasab-name-v6', 'nasab-org-v1']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v5"
+NAME_ALGORITHM = "nasab-name-v6"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v1"
 
@@ -184,7 +184,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            5,
+            6,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -201,7 +201,8 @@ _REGISTRY: dict[str, Algorithm] = {
             "v3: the cheap decoder gives 12 readings (was 8); v4: a nasab is a chain (a name "
             "that drops the leading given name is an ancestor; alignment in chain order when "
             "a name repeats a token); v5: Afghan and Pakistani compound parts (compounds.tsv "
-            "suffix rows) join across scripts (ذبيح الله / Zabihullah)",
+            "suffix rows) join across scripts (ذبيح الله / Zabihullah); v6: names with an Afghan "
+            "or Pakistani compound part (Khan, Gul, -zai, -khel) carry no chain",
         ),
         Algorithm(
             "nasab-org",
@@ -220,7 +221,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v5``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v6``).
 
     Raises:
         InputError: no algorithm of that id is registered.

@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Shia al-Sudani", "Mohammed al-Saadi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v5+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v6+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
@@ -40,9 +40,10 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Indel
 
 from ..errors import InputError
-from ..lexicon import compound_suffixes, given_names, title_index, word_set
+from ..lexicon import compound_suffixes, compounds, given_names, title_index, word_set
 from ..names.keys import fold, skeleton
 from ..names.parse import Token, clear_parse_caches
+from ..text import normalize
 from .algorithms import (
     ALIGN_MIN,
     CHAIN_SHIFT,
@@ -339,7 +340,35 @@ def _chain_shift(
     if not any(_arabic_naming(t) for t in (*full[: k + 1], short[0])):
         # Only Arabic naming is a chain: Marcos Arturo / Arturo is one man's two names.
         return 0
+    if any(_south_asian(t) for t in (*full, *short)):
+        # Nasir Ali Khan / Ali Khan: Afghan and Pakistani names carry no chain of fathers.
+        return 0
     return k
+
+
+@cache
+def _south_asian_parts() -> frozenset[str]:
+    """Compound parts that mark Afghan or Pakistani naming (the ``suffix`` rows of
+    ``compounds.tsv`` but -ullah, which Arab names share: Nasrallah)."""
+    allah = {normalize(c.ar) for c in compounds() if c.kind == "suffix" and c.ar == "الله"}
+    forms = {
+        normalize(f)
+        for c in compounds()
+        if c.kind == "suffix" and c.ar != "الله"
+        for f in (c.ar, c.en, *c.variants_en)
+    }
+    return frozenset(forms - allah)
+
+
+def _south_asian(t: Token) -> bool:
+    """Whether a token is, or ends in, an Afghan or Pakistani compound part (Khan, Gul,
+    Karimzai, Sultankhel)."""
+    text = t.text
+    if text in _south_asian_parts():
+        return True
+    return any(
+        len(text) >= len(p) + 3 and len(p) >= 3 and text.endswith(p) for p in _south_asian_parts()
+    )
 
 
 @cache
