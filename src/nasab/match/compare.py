@@ -167,6 +167,8 @@ def _join_split(
         return ta, ia
     folds = [t.fold for t in tb if " " not in t.text and len(t.fold) >= 5]
     suffixes = compound_suffixes()
+    if not folds and not any(t.text in suffixes for t in ta[1:]):
+        return ta, ia
     out, ids = list(ta), list(ia)
     i = 0
     while i < len(out) - 1:
@@ -253,8 +255,10 @@ def _score(
             notes.append(f"conflict: given names {ta[0].text!r} and {tb[0].text!r} differ")
     # A nasab is a chain: a name whose first given name aligns with the other's father
     # or grandfather, the other's leading names left over, is most likely that ancestor.
-    shift_a = _chain_shift(ta, tb, aligned_b, aligned_a)
-    shift_b = _chain_shift(tb, ta, {i: j for j, i in aligned_b.items()}, aligned_b)
+    k_b = aligned_b.get(0)  # where the second name's first token sits in the first
+    k_a = aligned_a[0][0] if 0 in aligned_a else None
+    shift_a = _chain_shift(ta, tb, k_b, aligned_a) if k_b else 0
+    shift_b = _chain_shift(tb, ta, k_a, aligned_b) if k_a else 0
     for toks, ids, shift in ((ta, ia, shift_a), (tb, ib, shift_b)):
         if shift:
             conflict += CHAIN_SHIFT * sum(
@@ -317,20 +321,19 @@ def _score(
 def _chain_shift(
     full: tuple[Token, ...],
     short: tuple[Token, ...],
-    short_to_full: dict[int, int],
+    k: int,
     full_aligned: dict[int, object],
 ) -> int:
     """How many leading given names ``full`` has before the token that ``short``'s first
-    given name aligns with (its father: 1, grandfather: 2), when those leading names are
-    left over; 0 when the chain is not shifted.
+    given name aligns with (``k``, its position in ``full``: father 1, grandfather 2),
+    when those leading names are left over; 0 when the chain is not shifted.
 
     ``Khalid Hasan al-Najjar`` against ``Ahmad Khalid Hasan al-Najjar`` is shifted by 1.
     A name of one token, or one whose first token is its family name, shifts nothing.
     """
     if len(short) < 2 or short[0].role == "family":
         return 0
-    k = short_to_full.get(0)
-    if not k or full[k].role == "family" or any(i in full_aligned for i in range(k)):
+    if full[k].role == "family" or any(i in full_aligned for i in range(k)):
         return 0
     keys, texts = _prefixes()
     if all(full[i].key in keys or full[i].text in texts for i in range(k)):
