@@ -47,6 +47,7 @@ __all__ = [
     "person_keys",
     "prefilter",
     "rare_key",
+    "unique_codes",
 ]
 
 #: Blocks larger than this are not scored (their names meet through other keys).
@@ -180,7 +181,23 @@ def candidate_codes(
     b = np.asarray(blocks, dtype=np.int64)
     m = np.asarray(members, dtype=np.int64)
     del blocks, members
-    return np.unique(pairs_of_blocks(b, m, n, max_block))
+    return unique_codes(pairs_of_blocks(b, m, n, max_block))
+
+
+def unique_codes(codes: np.ndarray) -> np.ndarray:
+    """The distinct values of an integer array, sorted (``np.unique`` by sorting).
+
+    numpy 2's ``np.unique`` of a plain integer array goes through a hash table that is
+    tens of times slower than a sort on millions of pair codes.
+
+    Example:
+        >>> unique_codes(np.array([5, 1, 5, 3])).tolist()
+        [1, 3, 5]
+    """
+    out = np.sort(codes)
+    if len(out) < 2:
+        return out
+    return out[np.concatenate(([True], out[1:] != out[:-1]))]
 
 
 def pairs_of_blocks(b: np.ndarray, m: np.ndarray, n: int, max_block: int) -> np.ndarray:

@@ -69,7 +69,7 @@ from ..errors import InputError
 from ..match import PreparedName, compare, score_prepared
 from ..match import prepare as prepare_name
 from ..text import MAX_NAME_LENGTH, normalize
-from .blocking import MAX_BLOCK, keys_and_rare, pairs_of_blocks, prefilter
+from .blocking import MAX_BLOCK, keys_and_rare, pairs_of_blocks, prefilter, unique_codes
 from .judgements import JudgementConflictError, Judgements
 from .records import Record
 from .unionfind import UnionFind, components
@@ -268,7 +268,7 @@ def block_pairs(
     parts = [pairs_of_blocks(b[~hot], m[~hot], n, max_block)]
     if hot.any() and hot_chunk >= 2:
         parts.extend(_hot_pairs(b[hot], m[hot], nk.rare, n, hot_chunk))
-    codes = np.unique(np.concatenate(parts))
+    codes = unique_codes(np.concatenate(parts))
     return codes // n, codes % n
 
 
