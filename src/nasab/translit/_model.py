@@ -23,9 +23,11 @@ Example:
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from unidecode import unidecode
@@ -59,6 +61,12 @@ CANDIDATES = 10
 LM_WEIGHT = 0.5
 REV_LM_WEIGHT = 0.6
 TEMPERATURE = 1.0
+# Memoised letter-model probabilities kept at most (about 100 MB); the memo starts again
+# when full.
+_MEMO_LIMIT = 1 << 20
+# Slack of the beam bounds below, far above float rounding: a hypothesis is dropped early
+# only when even its bound is this much below the beam's floor.
+_BOUND_SLACK = 1e-9
 
 
 def arabic_letters(token: str) -> str:
@@ -157,6 +165,7 @@ class _Channel:
         self.max_chunk = max((len(ch) for ch in self.emitters), default=1)
         self._dist_cache: dict[tuple[str, str, str], dict[str, float]] = {}
         self._left_cache: dict[tuple[str, str], dict[str, float]] = {}
+        self._emit_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
 
     @staticmethod
     def _wb(counts: dict[str, int] | None, back: dict[str, float]) -> dict[str, float]:
@@ -183,6 +192,16 @@ class _Channel:
         got = self._left_cache.get(key)
         if got is None:
             got = self._left_cache[key] = self._left(p, c)
+        return got
+
+    def emissions(self, p: str, chunk: str) -> tuple[tuple[str, float], ...]:
+        """The letters that emit ``chunk`` after letter ``p``, with log P(chunk | p, letter),
+        in the order of :attr:`emitters`."""
+        key = (p, chunk)
+        got = self._emit_cache.get(key)
+        if got is None:
+            pairs = ((c, self.left(p, c).get(chunk)) for c in self.emitters.get(chunk, ()))
+            got = self._emit_cache[key] = tuple((c, math.log(pr)) for c, pr in pairs if pr)
         return got
 
     def _dist(self, p: str, c: str, n: str) -> dict[str, float]:
@@ -223,9 +242,21 @@ class _LetterLM:
         self.hist_total = dict(hist_total)
         self.hist_types = dict(hist_types)
         self.uniform = 1.0 / (len(vocab) + 1)
+        # P(x | history) at every back-off level, memoised: the histories of a decoding
+        # share their suffixes, so most lookups stop one level down.
+        self._probs: dict[tuple[str, str], float] = {}
         self.logp = lru_cache(maxsize=1 << 20)(self._logp)
 
     def _prob(self, hist: str, x: str) -> float:
+        key = (hist, x)
+        got = self._probs.get(key)
+        if got is None:
+            if len(self._probs) >= _MEMO_LIMIT:
+                self._probs.clear()
+            got = self._probs[key] = self._prob_uncached(hist, x)
+        return got
+
+    def _prob_uncached(self, hist: str, x: str) -> float:
         if not hist:
             tot = self.hist_total.get("", 0)
             typ = self.hist_types.get("", 0)
@@ -278,32 +309,31 @@ def decode_arabic(
 
     Returns ``(spelling, log score, chunks)`` triples, best first, where ``chunks[i]`` is
     what letter ``i`` was rendered as.
+
+    Letter-model scores are log probabilities (never positive), so a hypothesis plus a
+    chunk scores at most its score plus the chunk's channel score: once that bound falls
+    below the ``beam``-th best extension found so far, neither that chunk nor any less
+    likely one (they come most likely first), nor any worse hypothesis, can enter the
+    beam, and they are not scored. The result is the full beam search's.
+
+    Example:
+        >>> [text for text, _, _ in decode_arabic("كاظمي")[:2]]
+        ['kazemi', 'kazimi']
     """
     if not letters:
         return [("", 0.0, ())]
+    if beam < 1:
+        return []
     m = model()
     lm = m.en_lm.logp
     hist_len = m.en_lm.order - 1
-    # hypothesis: text -> (channel logp, lm logp, chunks)
+    # hypothesis: text -> (channel logp, lm logp, chunks), best first
     hyps: dict[str, tuple[float, float, tuple[str, ...]]] = {"^": (0.0, 0.0, ())}
     n = len(letters)
     for i, c in enumerate(letters):
         p = letters[i - 1] if i else "^"
         nx = letters[i + 1] if i + 1 < n else "$"
-        cands = _candidates(p, c, nx)
-        new: dict[str, tuple[float, float, tuple[str, ...]]] = {}
-        for text, (chan, lmv, chunks) in hyps.items():
-            for chunk, lp in cands:
-                t = text
-                extra = 0.0
-                for x in chunk:
-                    extra += lm(t[-hist_len:], x)
-                    t += x
-                score = chan + lp
-                old = new.get(t)
-                if old is None or old[0] + lm_weight * old[1] < score + lm_weight * (lmv + extra):
-                    new[t] = (score, lmv + extra, (*chunks, chunk))
-        hyps = dict(sorted(new.items(), key=lambda kv: -(kv[1][0] + lm_weight * kv[1][1]))[:beam])
+        hyps = _extend(hyps, _candidates(p, c, nx), lm, hist_len, beam, lm_weight)
     out = []
     for text, (chan, lmv, chunks) in hyps.items():
         total = chan + lm_weight * (lmv + lm(text[-hist_len:], "$"))
@@ -312,11 +342,64 @@ def decode_arabic(
     return out
 
 
+_Hyps = dict[str, tuple[float, float, tuple[str, ...]]]
+
+
+def _extend(
+    hyps: _Hyps,
+    cands: tuple[tuple[str, float], ...],
+    lm: Callable[[str, str], float],
+    hist_len: int,
+    beam: int,
+    lm_weight: float,
+) -> _Hyps:
+    """One step of :func:`decode_arabic`: every hypothesis extended by every chunk, the
+    ``beam`` best kept (extensions that cannot enter the beam are not scored)."""
+    new: _Hyps = {}
+    # a min-heap of the best `beam` scores of distinct texts as first found (a lower bound
+    # of the beam's last score)
+    floor = [-math.inf] * beam
+    for text, (chan, lmv, chunks) in hyps.items():
+        base = chan + lm_weight * lmv
+        if base + cands[0][1] < floor[0] - _BOUND_SLACK:
+            break  # hypotheses come best first: no later one can do better
+        for chunk, lp in cands:
+            if base + lp < floor[0] - _BOUND_SLACK:
+                break
+            t = text
+            extra = 0.0
+            for x in chunk:
+                extra += lm(t[-hist_len:], x)
+                t += x
+            score = chan + lp
+            total = score + lm_weight * (lmv + extra)
+            old = new.get(t)
+            if old is None:
+                new[t] = (score, lmv + extra, (*chunks, chunk))
+                if total > floor[0]:
+                    heapq.heapreplace(floor, total)
+            elif old[0] + lm_weight * old[1] < total:
+                new[t] = (score, lmv + extra, (*chunks, chunk))
+    return dict(sorted(new.items(), key=lambda kv: -(kv[1][0] + lm_weight * kv[1][1]))[:beam])
+
+
 def decode_latin(
     word: str, beam: int = BEAM * 2, lm_weight: float = REV_LM_WEIGHT
 ) -> list[tuple[str, float]]:
-    """Noisy-channel decoding of a lowercase ASCII word into Arabic letter strings."""
-    if not word:
+    """Noisy-channel decoding of a lowercase ASCII word into Arabic letter strings.
+
+    The hypotheses that consumed ``word[:j]`` form stack ``j``; the ``beam`` best of each
+    stack are extended. An extension scores at most its hypothesis plus the channel score
+    (letter-model scores are never positive), so one whose bound is below the ``beam``-th
+    best of its (not yet final) stack is not scored: it could not be kept (the last stack
+    is ranked with the end-of-word score added, which only lowers a score). The result is
+    the full search's.
+
+    Example:
+        >>> decode_latin("kazimi")[0][0]
+        'كاظمي'
+    """
+    if not word or beam < 1:
         return []
     m = model()
     ch = m.channel
@@ -325,6 +408,7 @@ def decode_latin(
     n = len(word)
     # stacks[j]: arabic string (with ^) -> score, for hypotheses that consumed word[:j]
     stacks: list[dict[str, float]] = [{} for _ in range(n + 1)]
+    floors = [[-math.inf] * beam for _ in range(n + 1)]  # as in _extend
     stacks[0]["^"] = 0.0
     for j in range(n):
         if not stacks[j]:
@@ -332,17 +416,26 @@ def decode_latin(
         top = sorted(stacks[j].items(), key=lambda kv: -kv[1])[:beam]
         for ar, score in top:
             prev = ar[-1]
+            hist = ar[-hist_len:]
             for length in range(1, min(ch.max_chunk, n - j) + 1):
-                chunk = word[j : j + length]
-                for letter in ch.emitters.get(chunk, ()):
-                    pr = ch.left(prev, letter).get(chunk)
-                    if not pr:
+                end = j + length
+                stack, floor = stacks[end], floors[end]
+                for letter, logpr in ch.emissions(prev, word[j:end]):
+                    bound = score + logpr
+                    if bound < floor[0] - _BOUND_SLACK:
                         continue
-                    s = score + math.log(pr) + lm_weight * lm(ar[-hist_len:], letter)
+                    s = bound + lm_weight * lm(hist, letter)
                     nxt = ar + letter
-                    stack = stacks[j + length]
-                    if s > stack.get(nxt, -math.inf):
-                        stack[nxt] = s
+                    old = stack.get(nxt)
+                    if old is not None:
+                        if s > old:
+                            stack[nxt] = s
+                        continue
+                    stack[nxt] = s
+                    if end == n:  # ranked with the end of the word
+                        s += lm_weight * lm(nxt[-hist_len:], "$")
+                    if s > floor[0]:
+                        heapq.heapreplace(floor, s)
     final = [(ar[1:], s + lm_weight * lm(ar[-hist_len:], "$")) for ar, s in stacks[n].items()]
     final.sort(key=lambda x: -x[1])
     return final[:beam]
