@@ -10,17 +10,20 @@ of the tokens' candidates, whose size (candidates ** tokens) is printed beside i
 run only while it stays under a million combinations.
 
 Times are wall and CPU time of the process (the CPU time is what to read on a shared
-machine). The time per token must not grow with the number of tokens. The script ends with
+machine). With ``--fresh`` every call runs in a new process (only the model tables
+loaded, by a call on two other words): first sight with cold caches, as a user meets it. The time per token must not grow with the number of tokens. The script ends with
 the 12-token name of the issue (an ordinary nasab chain), in both scripts.
 
 Usage:
-    python benchmarks/bench_bounds.py [--sizes 2 5 10 20 40] [--k 10]
+    python benchmarks/bench_bounds.py [--sizes 2 5 10 20 40] [--k 10] [--fresh]
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import subprocess
+import sys
 import time
 import tracemalloc
 from itertools import product
@@ -72,11 +75,64 @@ def old_product(options: list[list[tuple[str, float]]], k: int) -> float:
     return time.perf_counter() - t0
 
 
+def cases(words: list[str], sizes: list[int]) -> list[tuple[str, str, int, str]]:
+    """(function, script, tokens, name) of every measured call; no word used twice."""
+    out = []
+    pos = 3
+    for n in sizes:
+        ar_words = words[pos : pos + n]
+        la_words = [romanize(w) for w in words[pos + n : pos + 2 * n]]
+        pos += 2 * n
+        out += [
+            ("variants", "arabic", n, " ".join(ar_words)),
+            ("variants", "latin", n, " ".join(la_words)),
+            ("arabic_candidates", "latin", n, " ".join(la_words)),
+        ]
+    example = "محمد بن عبد الله بن عبد الرحمن بن سعود بن فيصل بن تركي"
+    for label in ("variants", "arabic_candidates"):
+        for script, name in (("arabic", example), ("latin", romanize(example))):
+            out.append((label, script, len(name.split()), name))
+    return out
+
+
+def one_fresh(label: str, name: str, k: int) -> None:
+    """Child process of --fresh: load the tables (two other words), time one call."""
+    words = name_words()
+    variants(words[0] + " " + words[1], k=k)
+    arabic_candidates(romanize(words[2]), k=k)
+    fn = variants if label == "variants" else arabic_candidates
+    dt, cpu, peak, out = measure(fn, name, k)
+    print(f"{dt} {cpu} {peak} {len(out)}")
+
+
+def fresh(sizes: list[int], k: int) -> None:
+    """Every call in a new process: first sight, nothing cached but the tables."""
+    print("fresh process per call (tables loaded by two other words first)")
+    print(f"{'function':18} {'script':6} {'tokens':>6} {'wall ms':>8} {'CPU ms':>8} "
+          f"{'CPU/token':>9} {'peak MiB':>9}")  # fmt: skip
+    for label, script, n, name in cases(name_words(), sizes):
+        got = subprocess.run(
+            [sys.executable, __file__, "--one", label, name, "--k", str(k)],
+            check=True, capture_output=True, text=True,
+        ).stdout.split()  # fmt: skip
+        dt, cpu, peak = (float(x) for x in got[:3])
+        print(f"{label:18} {script:6} {n:6d} {dt * 1000:8.1f} {cpu * 1000:8.1f} "
+              f"{cpu * 1000 / n:9.2f} {peak:9.2f}")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[2, 5, 10, 12, 20, 40])
     ap.add_argument("--k", type=int, default=10)
+    ap.add_argument("--fresh", action="store_true", help="each call in a new process")
+    ap.add_argument("--one", nargs=2, metavar=("FUNCTION", "NAME"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.one:
+        one_fresh(*args.one, args.k)
+        return
+    if args.fresh:
+        fresh(args.sizes, args.k)
+        return
     words = name_words()
     t0 = time.perf_counter()
     variants(words[0] + " " + words[1], k=args.k)  # loads the model tables

@@ -528,47 +528,51 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .match.algorithms import LINK_THRESHOLD
+    """The ``nasab`` argument parser: one subcommand per job."""
+    from . import __version__
 
     p = argparse.ArgumentParser(
         prog="nasab", description="Bilingual (Arabic/English) entity resolution."
     )
-    from . import __version__
-
     p.add_argument("--version", action="version", version=f"nasab {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in (_add_romanize, _add_compare, _add_resolve, _add_link, _add_aliases, _add_graph):
+        add(sub)
+    return p
 
-    def io_opts(sp: argparse.ArgumentParser, *, informat: bool = True) -> None:
-        sp.add_argument(
-            "-o", "--output", help="output file (default stdout); format from its suffix"
-        )
-        sp.add_argument(
-            "--to",
-            choices=("tsv", "csv", "json"),
-            help="output format (default: from -o, else tsv)",
-        )
-        if informat:
-            sp.add_argument("--format", choices=("tsv", "csv", "json", "jsonl", "lines"),
-                            help="input format (default: from the suffix or the content)")  # fmt: skip
-            sp.add_argument("--errors", choices=("raise", "skip"), default="raise",
-                            help="malformed input rows: stop at the first (default) or skip "
-                                 "them and count them")  # fmt: skip
 
-    def resolve_opts(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument(
-            "input", metavar="FILE", help="names: TSV/CSV/JSON/plain lines, or - for stdin"
-        )
-        sp.add_argument(
-            "--kind", choices=("person", "organization"), help="kind of names that do not say"
-        )
-        sp.add_argument("--threshold", type=float, help="merge threshold (default: the library's)")
-        sp.add_argument("--judgements", metavar="FILE", help="same/not-same judgements file")
+def _io_opts(sp: argparse.ArgumentParser, *, informat: bool = True) -> None:
+    """Output file and format; input format and what to do with malformed rows."""
+    sp.add_argument("-o", "--output", help="output file (default stdout); format from its suffix")
+    sp.add_argument(
+        "--to", choices=("tsv", "csv", "json"), help="output format (default: from -o, else tsv)"
+    )
+    if informat:
+        sp.add_argument("--format", choices=("tsv", "csv", "json", "jsonl", "lines"),
+                        help="input format (default: from the suffix or the content)")  # fmt: skip
+        sp.add_argument("--errors", choices=("raise", "skip"), default="raise",
+                        help="malformed input rows: stop at the first (default) or skip "
+                             "them and count them")  # fmt: skip
 
+
+def _resolve_opts(sp: argparse.ArgumentParser) -> None:
+    """The input names and the settings of :func:`nasab.resolve`."""
+    sp.add_argument("input", metavar="FILE", help="names: TSV/CSV/JSON/plain lines, or - for stdin")
+    sp.add_argument(
+        "--kind", choices=("person", "organization"), help="kind of names that do not say"
+    )
+    sp.add_argument("--threshold", type=float, help="merge threshold (default: the library's)")
+    sp.add_argument("--judgements", metavar="FILE", help="same/not-same judgements file")
+
+
+def _add_romanize(sub: Any) -> None:
     sp = sub.add_parser("romanize", help="romanise Arabic text")
     sp.add_argument("text", nargs="*", help="texts (default: stdin lines)")
     sp.add_argument("--scheme", default="news", help="news (default), ala-lc, buckwalter, hsb")
     sp.set_defaults(func=_cmd_romanize)
 
+
+def _add_compare(sub: Any) -> None:
     sp = sub.add_parser("compare", help="compare two names")
     sp.add_argument("a")
     sp.add_argument("b")
@@ -576,13 +580,19 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--explain", action="store_true", help="print the explanation")
     sp.set_defaults(func=_cmd_compare)
 
+
+def _add_resolve(sub: Any) -> None:
     sp = sub.add_parser("resolve", help="resolve names into entities")
-    resolve_opts(sp)
-    io_opts(sp)
+    _resolve_opts(sp)
+    _io_opts(sp)
     sp.add_argument(
         "--aliases", metavar="OUT", help="write the alias table to OUT (.tsv/.csv/.json)"
     )
     sp.set_defaults(func=_cmd_resolve)
+
+
+def _add_link(sub: Any) -> None:
+    from .match.algorithms import LINK_THRESHOLD
 
     sp = sub.add_parser("link", help="link names to an alias table")
     sp.add_argument(
@@ -593,23 +603,27 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--threshold", type=float, default=LINK_THRESHOLD)
     sp.add_argument("--kind", choices=("person", "organization"))
     sp.add_argument("--workers", type=int, default=1, help="processes (default 1)")
-    io_opts(sp)
+    _io_opts(sp)
     sp.set_defaults(func=_cmd_link)
+
+
+def _add_aliases(sub: Any) -> None:
+    from .match.algorithms import LINK_THRESHOLD
 
     sp = sub.add_parser("aliases", help="build, merge, query and edit alias tables")
     asub = sp.add_subparsers(dest="action", metavar="ACTION", required=True)
     b = asub.add_parser("build", help="resolve names and write their alias table")
-    resolve_opts(b)
-    io_opts(b)
+    _resolve_opts(b)
+    _io_opts(b)
     m = asub.add_parser("merge", help="merge alias tables")
     m.add_argument("tables", nargs="+", metavar="TABLE")
-    io_opts(m, informat=False)
+    _io_opts(m, informat=False)
     lk = asub.add_parser("lookup", help="look names up in an alias table")
     lk.add_argument("table", metavar="TABLE")
     lk.add_argument("names", nargs="+", metavar="NAME")
     lk.add_argument("--top", type=int, default=5)
     lk.add_argument("--threshold", type=float, default=LINK_THRESHOLD)
-    io_opts(lk, informat=False)
+    _io_opts(lk, informat=False)
     ap = asub.add_parser("apply", help="replay saved edits on a table")
     ap.add_argument("table", metavar="TABLE")
     ap.add_argument("edits", metavar="EDITS")
@@ -617,6 +631,8 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--skip-failed", action="store_true", help="skip edits that do not apply")
     sp.set_defaults(func=_cmd_aliases)
 
+
+def _add_graph(sub: Any) -> None:
     sp = sub.add_parser("graph", help="build an entity graph from documents")
     sp.add_argument("files", nargs="+", metavar="FILE")
     sp.add_argument("-o", "--output", required=True, help="graph JSON (node-link) file")
@@ -624,7 +640,6 @@ def _parser() -> argparse.ArgumentParser:
         "--html", metavar="PAGE", help="also write the interactive page (self-contained HTML)"
     )
     sp.set_defaults(func=_cmd_graph)
-    return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,7 @@ import pytest
 
 import nasab
 from nasab.errors import ExtraMissingError, InputError
+from nasab.resolution import JudgementConflictError, Judgements
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "spark" / "names.tsv"
 
@@ -74,42 +75,92 @@ def test_link_gives_what_link_gives(spark):
         ], queries[i]
 
 
-@pytest.mark.parametrize(
-    ("rows", "problems"),
-    [
-        ([("Ali Hassan",), (None,), ("",), ("   ",), ("علي حسن",)], "3 rows"),
-        ([(None,)], "1 rows"),
-    ],
-    ids=["nulls-and-blanks", "only-null"],
-)
-def test_unusable_names_kept_with_null_id(spark, rows, problems):
-    import nasab.spark
-
-    df = spark.createDataFrame(rows, "name string")
-    with pytest.warns(UserWarning, match=problems):
-        out = nasab.spark.resolve(df).collect()
-    assert len(out) == len(rows)
-    usable = [r for r in out if r.name and r.name.strip()]
-    assert all(r.entity_id is None for r in out if not (r.name and r.name.strip()))
-    assert all(r.entity_id.startswith("nsb-") for r in usable)
-    if len(usable) == 2:
-        assert usable[0].entity_id == usable[1].entity_id
-
-
-def test_bad_kind_kept_with_null_id(spark):
-    import nasab.spark
-
-    df = spark.createDataFrame(
-        [("Ali Hassan", "person"), ("Ali Hassan", "city"), ("Kazemi Trading", None)],
-        "name string, kind string",
+def _judged_input() -> tuple[list[dict[str, str]], Judgements]:
+    """200 fixture names as records with ids and a nationality, and judgements of both
+    kinds on names the default threshold merges and keeps apart."""
+    names = _names()[:200]
+    records = [
+        {"id": f"r{i}", "name": n, "nationality": "Iraq" if i % 3 else "Syria"}
+        for i, n in enumerate(names)
+    ]
+    res = nasab.resolve(names)
+    merged = next(e for e in res.entities if len(set(e.names)) >= 2)
+    apart = [e for e in res.entities if len(e.members) == 1][:2]
+    twice = next(e.members for e in res.entities if len(e.members) >= 2 and len(set(e.names)) == 1)
+    judgements = (
+        Judgements()
+        .not_same(merged.names[0], merged.names[1])
+        .same(names[apart[0].members[0]], names[apart[1].members[0]])
+        .not_same(f"r{twice[0]}", f"r{twice[1]}", by="id")
     )
-    with pytest.warns(UserWarning, match="1 kind must be one of"):
-        out = {
-            (r.name, r.kind): r.entity_id
-            for r in nasab.spark.resolve(df, kind_col="kind").collect()
-        }
-    assert out[("Ali Hassan", "city")] is None
-    assert out[("Ali Hassan", "person")] == nasab.resolve(["Ali Hassan"]).labels[0]
+    return records, judgements
+
+
+def test_threshold_judgements_attrs_as_one_machine(spark):
+    import nasab.spark
+
+    records, judgements = _judged_input()
+    df = spark.createDataFrame(
+        [(r["id"], r["name"], r["nationality"]) for r in records],
+        "rid string, name string, nationality string",
+    )
+    out = nasab.spark.resolve(
+        df, id_col="rid", threshold=0.7, judgements=judgements, attrs=["nationality"]
+    )
+    got = {r.rid: r.entity_id for r in out.collect()}
+    want = nasab.resolve(records, threshold=0.7, judgements=judgements)
+    assert [got[r["id"]] for r in records] == want.labels
+    default = nasab.resolve(records)
+    assert want.labels != default.labels  # the threshold and the judgements changed entities
+
+
+@pytest.mark.parametrize(
+    ("judgements", "id_col", "error", "message"),
+    [
+        (Judgements().same("r0", "r1", by="id"), None, InputError, "need id_col"),
+        ("same", None, InputError, "must be a Judgements object"),
+        (
+            Judgements().same("Ali Hassan", "Ali Hasan").same("Ali Hasan", "Ali Hassan Omar")
+            .not_same("Ali Hassan", "Ali Hassan Omar"),
+            "rid", JudgementConflictError, "contradict each other",
+        ),
+    ],
+    ids=["by-id-without-ids", "not-judgements", "contradictory"],
+)  # fmt: skip
+def test_bad_judgements_refused(spark, judgements, id_col, error, message):
+    import nasab.spark
+
+    rows = [("r0", "Ali Hassan"), ("r1", "Ali Hasan"), ("r2", "Ali Hassan Omar")]
+    df = spark.createDataFrame(rows, "rid string, name string")
+    with pytest.raises(error, match=message):
+        nasab.spark.resolve(df, id_col=id_col, judgements=judgements)
+
+
+def test_unusable_rows_kept_with_null_id(spark):
+    import nasab.spark
+
+    rows = [
+        ("Ali Hassan", "person"), (None, "person"), ("", None), ("   ", "person"),
+        ("علي حسن", None), ("Ali Hassan", "city"), ("Kazemi Trading", None),
+    ]  # fmt: skip
+    df = spark.createDataFrame(rows, "name string, kind string")
+    with pytest.warns(UserWarning, match="4 rows kept .*1 kind must be one of"):
+        out = nasab.spark.resolve(df, kind_col="kind").collect()
+    assert len(out) == len(rows)
+    ids = {(r.name, r.kind): r.entity_id for r in out}
+    assert [ids[r] for r in rows[1:4]] == [None, None, None]
+    assert ids[("Ali Hassan", "city")] is None
+    assert ids[("Ali Hassan", "person")] == ids[("علي حسن", None)]
+    assert ids[("Ali Hassan", "person")] == nasab.resolve(["Ali Hassan"]).labels[0]
+
+
+def test_only_null_names(spark):
+    import nasab.spark
+
+    df = spark.createDataFrame([(None,)], "name string")
+    with pytest.warns(UserWarning, match="1 rows kept"):
+        out = nasab.spark.resolve(df).collect()
+    assert [r.entity_id for r in out] == [None]
 
 
 @pytest.mark.parametrize(
@@ -121,8 +172,23 @@ def test_bad_kind_kept_with_null_id(spark):
         ("name string, entity_id string", {}, "already has column"),
         ("name string", {"id_col": "rid"}, "column 'rid' is not in the DataFrame"),
         ("name string", {"kind": "city"}, "kind must be one of"),
+        ("name string", {"threshold": 1.5}, "threshold must be in"),
+        ("name string", {"threshold": {"city": 0.5}}, "unknown kind 'city'"),
+        ("name string", {"attrs": ["nationality"]}, "column 'nationality' is not in"),
+        ("name string", {"attrs": "nationality"}, "attrs must be a list of column names"),
     ],
-    ids=["missing", "int-names", "int-kinds", "taken-output", "missing-id", "bad-kind"],
+    ids=[
+        "missing",
+        "int-names",
+        "int-kinds",
+        "taken-output",
+        "missing-id",
+        "bad-kind",
+        "bad-threshold",
+        "threshold-kind",
+        "missing-attr",
+        "attrs-string",
+    ],
 )
 def test_bad_frames_refused(spark, schema, kwargs, message):
     import nasab.spark

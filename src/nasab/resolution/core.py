@@ -52,7 +52,14 @@ from .stages import (
 )
 from .unionfind import groups
 
-__all__ = ["DEFAULT_THRESHOLDS", "Entity", "Resolution", "canonical_names", "resolve"]
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "Entity",
+    "Resolution",
+    "canonical_names",
+    "resolve",
+    "thresholds_of",
+]
 
 #: Average-linkage score needed to put names together, per kind.
 DEFAULT_THRESHOLDS: Mapping[str, float] = MappingProxyType({"person": 0.65, "organization": 0.6})
@@ -241,7 +248,16 @@ def _passes_prefilter(a: Node, b: Node) -> bool:
     return bool(prefilter([(a.kind, a.name), (b.kind, b.name)], np.array([1]))[0])
 
 
-def _thresholds(threshold: float | Mapping[str, float] | None) -> dict[str, float]:
+def thresholds_of(threshold: float | Mapping[str, float] | None) -> dict[str, float]:
+    """The merge threshold of each kind, from what a caller of :func:`resolve` gave.
+
+    Raises:
+        InputError: a threshold outside (0, 1], not a number, or for an unknown kind.
+
+    Example:
+        >>> thresholds_of(0.7), thresholds_of({"organization": 0.5})["person"]
+        ({'person': 0.7, 'organization': 0.7}, 0.65)
+    """
     out = dict(DEFAULT_THRESHOLDS)
     if threshold is None:
         return out
@@ -299,7 +315,7 @@ def resolve(
     if judgements is not None and not isinstance(judgements, Judgements):
         raise InputError(f"judgements must be a Judgements object, got {type(judgements).__name__}")
     records = as_records(names_or_records, kind=kind)
-    return _run(records, _thresholds(threshold), judgements or Judgements(), {}, progress)
+    return _run(records, thresholds_of(threshold), judgements or Judgements(), {}, progress)
 
 
 def _run(

@@ -30,20 +30,27 @@ entity ids             :func:`~nasab.resolution.stages.entity_id` and
 
 Rows with a null, empty or over-long name or an unknown kind are kept with a null
 ``entity_id`` (and counted in a warning), as :func:`nasab.resolve` would refuse them.
+
+Judgements (:class:`~nasab.resolution.judgements.Judgements`) are few: the driver
+collects the nodes they name (by normalised name, or by record id: such a record is a
+node of its own, as on one machine), turns them into must- and cannot-links with
+:func:`~nasab.resolution.stages.judged_links`, and ships those links to the workers
+with the clustering.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any
 
 import numpy as np
 
-from ..resolution import DEFAULT_THRESHOLDS, KINDS
+from ..errors import InputError
+from ..resolution import KINDS, Judgements, Record
 from ..resolution.cluster import cluster_groups
-from ..resolution.core import canonical_names
+from ..resolution.core import canonical_names, thresholds_of
 from ..resolution.stages import (
     HOT_CHUNK,
     MAX_BLOCK,
@@ -54,6 +61,7 @@ from ..resolution.stages import (
     bound_components,
     cannot_links,
     entity_id,
+    judged_links,
     node_keys,
     node_order,
     on_demand_scorer,
@@ -78,7 +86,10 @@ OUTPUT_COLUMNS = ("entity_id", "canonical")
 
 _KIND = "_nasab_kind"
 _SURFACE = "_nasab_surface"
-_NODE_SCHEMA = "kind string, name string, n long, norm string, rare string, keys array<string>"
+_RID = "_nasab_rid"  # the record id when id-judgements name it, else ""
+_NODE_SCHEMA = (
+    "kind string, name string, rid string, n long, norm string, rare string, keys array<string>"
+)
 _PAIR_SCHEMA = "u long, v long, score float, accept boolean, cannot boolean"
 _ENTITY_SCHEMA = "node long, entity_id string, canonical map<string,string>"
 
@@ -90,6 +101,9 @@ def resolve(
     id_col: str | None = None,
     kind_col: str | None = None,
     kind: str = "person",
+    threshold: float | Mapping[str, float] | None = None,
+    judgements: Judgements | None = None,
+    attrs: Sequence[str] | None = None,
     max_block: int = MAX_BLOCK,
     hot_chunk: int = HOT_CHUNK,
     timings: dict[str, float] | None = None,
@@ -102,6 +116,14 @@ def resolve(
         id_col: a column of record ids; they must be unique (as in :func:`nasab.resolve`).
         kind_col: a column of kinds (``person``/``organization``); default ``kind``.
         kind: the kind of every row when there is no ``kind_col``.
+        threshold: average-linkage score needed to merge (one number, or per kind), as
+            in :func:`nasab.resolve`; default
+            :data:`~nasab.resolution.DEFAULT_THRESHOLDS`.
+        judgements: same / not-same judgements, as in :func:`nasab.resolve`; those by
+            record id need ``id_col``.
+        attrs: columns holding record attributes (the ``attrs`` of
+            :class:`~nasab.resolution.Record`); checked and carried as on one machine,
+            where attributes do not change the entities.
         max_block: blocks larger than this are hot (split into chunks).
         hot_chunk: nodes per chunk of a hot block.
         timings: if given, receives the wall time of each stage in seconds, and
@@ -115,36 +137,62 @@ def resolve(
     Raises:
         ExtraMissingError: PySpark or pyarrow is not installed.
         InputError: a column is missing or not strings, an output column exists
-            already, ``kind`` is unknown, or two rows share an id.
+            already, ``kind`` or ``threshold`` is wrong, two rows share an id,
+            judgements by id come without ``id_col``, or judgements contradict each
+            other (:class:`~nasab.resolution.JudgementConflictError`).
     """
     F = require_spark()
-    from ..errors import InputError
-
-    check_columns(df, [name_col, kind_col], [id_col])
-    check_free(df, [*OUTPUT_COLUMNS, _KIND, _SURFACE, PROBLEM_COL])
+    check_columns(df, [name_col, kind_col], [id_col, *_attr_columns(attrs)])
+    check_free(df, [*OUTPUT_COLUMNS, _KIND, _SURFACE, _RID, PROBLEM_COL])
     if kind not in KINDS:
         raise InputError(f"kind must be one of {KINDS}, got {kind!r}")
+    # as one machine: float32 thresholds for the components and the clustering
+    thresholds = {k: float(np.float32(t)) for k, t in thresholds_of(threshold).items()}
+    judgements = _check_judgements(judgements, id_col)
     if id_col is not None:
         _check_ids(df, id_col, F)
+    judged = frozenset(x for j in judgements if j.by == "id" for x in (j.a, j.b))
     clock = _Clock(timings)
+    columns = (name_col, kind_col, id_col if judged else None)
     rows = clock(
         "prepare",
-        df.mapInArrow(partial(_prepare_rows, name_col, kind_col, kind), _row_schema(df)),
+        df.mapInArrow(partial(_prepare_rows, columns, kind, judged), _row_schema(df)),
     )
     warn_problems(_problem_counts(rows, F), "resolve")
     nodes = clock("node_keys", _nodes(rows, F))
-    pairs = _block_pairs(nodes, max_block, hot_chunk, F, clock)
-    thresholds = {k: float(np.float32(t)) for k, t in DEFAULT_THRESHOLDS.items()}
+    links = _judged_links(nodes, judgements, F)
+    pairs = _block_pairs(nodes, max_block, hot_chunk, F, clock, split=bool(judged))
     scored = clock("score_pairs", _score(nodes, pairs, thresholds, F))
-    comps = clock("connected", connected_components(scored.where("accept").select("u", "v")))
-    ids = clock("cluster", _entities(nodes, scored, comps, thresholds, F))
+    comps = clock("connected", connected_components(_edges(scored, links, F)))
+    ids = clock("cluster", _entities(nodes, scored, comps, thresholds, links, F))
     if timings is not None:
         timings.update(_sizes(nodes, pairs, scored, comps, F))
     keyed = nodes.join(ids, "node").select(
-        F.col("kind").alias(_KIND), F.col("name").alias(_SURFACE), *OUTPUT_COLUMNS
+        F.col("kind").alias(_KIND),
+        F.col("name").alias(_SURFACE),
+        F.col("rid").alias(_RID),
+        *OUTPUT_COLUMNS,
     )
-    out = rows.join(keyed, [_KIND, _SURFACE], "left")
+    out = rows.join(keyed, [_KIND, _SURFACE, _RID], "left")
     return out.select(*df.columns, *OUTPUT_COLUMNS)
+
+
+def _attr_columns(attrs: Sequence[str] | None) -> list[str]:
+    if attrs is None:
+        return []
+    if isinstance(attrs, str) or not all(isinstance(a, str) for a in attrs):
+        raise InputError(f"attrs must be a list of column names, got {attrs!r}")
+    return list(attrs)
+
+
+def _check_judgements(judgements: object, id_col: str | None) -> Judgements:
+    if judgements is None:
+        return Judgements()
+    if not isinstance(judgements, Judgements):
+        raise InputError(f"judgements must be a Judgements object, got {type(judgements).__name__}")
+    if id_col is None and any(j.by == "id" for j in judgements):
+        raise InputError("judgements by record id need id_col (the column of record ids)")
+    return judgements
 
 
 def _sizes(nodes: Any, pairs: Any, scored: Any, comps: Any, F: Any) -> dict[str, float]:
@@ -191,24 +239,34 @@ def _check_ids(df: Any, id_col: str, F: Any) -> None:
 def _row_schema(df: Any) -> Any:
     from pyspark.sql.types import StringType, StructField, StructType
 
-    extra = [StructField(c, StringType()) for c in (_KIND, _SURFACE, PROBLEM_COL)]
+    extra = [StructField(c, StringType()) for c in (_KIND, _SURFACE, _RID, PROBLEM_COL)]
     return StructType([*df.schema.fields, *extra])
 
 
-def _prepare_rows(name_col: str, kind_col: str | None, kind: str, batches: Iterator[Any]) -> Any:
-    """Each row's kind, surface name (null when unusable) and problem."""
+def _prepare_rows(
+    columns: tuple[str, str | None, str | None],
+    kind: str,
+    judged: frozenset[str],
+    batches: Iterator[Any],
+) -> Any:
+    """Each row's kind, surface name (null when unusable), judged record id and problem."""
     import pyarrow as pa
 
+    name_col, kind_col, id_col = columns
     for batch in batches:
         names = batch.column(name_col).to_pylist()
         kinds = batch.column(kind_col).to_pylist() if kind_col else [kind] * len(names)
         kinds = [kind if k is None else k for k in kinds]
         problems = [row_problem(nm, k) for nm, k in zip(names, kinds, strict=True)]
         surfaces = [None if p else surface(nm) for nm, p in zip(names, problems, strict=True)]
-        extra = [pa.array(kinds, pa.string()), pa.array(surfaces, pa.string())]
-        extra.append(pa.array(problems, pa.string()))
+        rids = [""] * len(names)
+        if id_col:
+            ids = (None if x is None else str(x) for x in batch.column(id_col).to_pylist())
+            rids = [x if x in judged else "" for x in ids]
+        extra = [pa.array(v, pa.string()) for v in (kinds, surfaces, rids, problems)]
         yield pa.RecordBatch.from_arrays(
-            [*batch.columns, *extra], names=[*batch.schema.names, _KIND, _SURFACE, PROBLEM_COL]
+            [*batch.columns, *extra],
+            names=[*batch.schema.names, _KIND, _SURFACE, _RID, PROBLEM_COL],
         )
 
 
@@ -221,10 +279,12 @@ def _problem_counts(rows: Any, F: Any) -> dict[str, int]:
 
 
 def _nodes(rows: Any, F: Any) -> Any:
-    """Distinct (kind, surface) names with their record count, keys and a unique id."""
+    """Distinct (kind, surface, judged id) names with their record count, keys and a unique id."""
     names = (
         rows.where(F.col(_SURFACE).isNotNull())
-        .groupBy(F.col(_KIND).alias("kind"), F.col(_SURFACE).alias("name"))
+        .groupBy(
+            F.col(_KIND).alias("kind"), F.col(_SURFACE).alias("name"), F.col(_RID).alias("rid")
+        )
         .agg(F.count(F.lit(1)).alias("n"))
     )
     keyed = names.mapInPandas(_node_keys, _NODE_SCHEMA)
@@ -245,11 +305,70 @@ def _node_keys(batches: Iterator[Any]) -> Iterator[Any]:
         )
 
 
+# ------------------------------------------------------------------ judgements
+
+
+class _Links:
+    """Must- and cannot-links of the judgements, between node ids (``u < v``)."""
+
+    def __init__(self, must: set[tuple[int, int]], cannot: set[tuple[int, int]]) -> None:
+        self.must = must
+        self.cannot = cannot
+        self.of_node: dict[int, list[tuple[int, int]]] = {}
+        for p in sorted(must | cannot):
+            for x in p:
+                self.of_node.setdefault(x, []).append(p)
+
+    def touching(self, nodes: Iterable[int]) -> set[tuple[int, int]]:
+        """The links that touch any of ``nodes``."""
+        return {p for x in nodes for p in self.of_node.get(x, ())}
+
+
+def _judged_links(nodes: Any, judgements: Judgements, F: Any) -> _Links:
+    """The judgements as links between node ids, made on the driver from the few nodes
+    they name, by :func:`~nasab.resolution.stages.judged_links`.
+
+    Raises:
+        JudgementConflictError: same-judgements join two nodes a not-same keeps apart.
+    """
+    if not judgements:
+        return _Links(set(), set())
+    from ..text import normalize
+
+    norms = sorted({normalize(x) for j in judgements if j.by == "name" for x in (j.a, j.b)})
+    rids = sorted({x for j in judgements if j.by == "id" for x in (j.a, j.b)})
+    named = nodes.where(F.col("norm").isin(norms) | F.col("rid").isin(rids))
+    got = [(Node(r.kind, r.name, r.rid or None), int(r.node)) for r in named.collect()]
+    got.sort(key=lambda x: node_order(x[0]))
+    local = [nd for nd, _ in got]
+    with_id = [k for k, nd in enumerate(local) if nd.rid]
+    records = [Record(local[k].rid, local[k].name, local[k].kind) for k in with_id]  # type: ignore[arg-type]
+    must, cannot = judged_links(Prepared(local, with_id), records, judgements)
+    ids = [x for _, x in got]
+
+    def spark_ids(pairs: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+        return {(min(ids[a], ids[b]), max(ids[a], ids[b])) for a, b in pairs}
+
+    return _Links(spark_ids(must), spark_ids(cannot))
+
+
+def _edges(scored: Any, links: _Links, F: Any) -> Any:
+    """The edges of the components: accepted pairs and must-links."""
+    edges = scored.where("accept").select("u", "v")
+    if not links.must:
+        return edges
+    must = scored.sparkSession.createDataFrame(sorted(links.must), "u long, v long")
+    return edges.union(must)
+
+
 # ------------------------------------------------------------------ blocks
 
 
-def _block_pairs(nodes: Any, max_block: int, hot_chunk: int, F: Any, clock: _Clock) -> Any:
-    """Candidate pairs ``(u, v)``, ``u < v`` by node id, as :func:`block_pairs` makes them."""
+def _block_pairs(
+    nodes: Any, max_block: int, hot_chunk: int, F: Any, clock: _Clock, *, split: bool = False
+) -> Any:
+    """Candidate pairs ``(u, v)``, ``u < v`` by node id, as :func:`block_pairs` makes them;
+    with ``split``, also the pairs of nodes of one name split by id-judgements."""
     from pyspark.sql import Window
 
     keys = nodes.select("node", "kind", F.explode("keys").alias("key"))
@@ -267,6 +386,9 @@ def _block_pairs(nodes: Any, max_block: int, hot_chunk: int, F: Any, clock: _Clo
             chunk = F.floor((F.col("pos") + shift) / hot_chunk)
             cut = hot.withColumn("chunk", chunk)
             parts.append(_pairs_within(cut, ["kind", "key", "chunk"], F))
+    if split:
+        shared = nodes.groupBy("kind", "name").count().where("count > 1").drop("count")
+        parts.append(_pairs_within(nodes.join(shared, ["kind", "name"]), ["kind", "name"], F))
     pairs = parts[0]
     for p in parts[1:]:
         pairs = pairs.union(p)
@@ -303,7 +425,9 @@ def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iter
         nodes += [Node(kd, nm) for kd, nm in zip(kinds, b["name_v"], strict=True)]
         nk = node_keys(Prepared(nodes, []))
         u, v = np.arange(k, dtype=np.int64), np.arange(k, 2 * k, dtype=np.int64)
-        keep = prefilter_pairs(nk, u, v)
+        # pairs of one name (split by id-judgements) are scored whatever the prefilter says
+        same = (b["name_u"] == b["name_v"]).to_numpy()
+        keep = prefilter_pairs(nk, u, v) | same
         scored = score_pairs(nodes, nk, u[keep], v[keep])
         # Flagged as if every pair were inside one component: only pairs that are
         # inside one reach the clustering, and the flag is a function of the pair.
@@ -323,7 +447,9 @@ def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iter
 # ------------------------------------------------------------------ clusters and ids
 
 
-def _entities(nodes: Any, scored: Any, comps: Any, thresholds: Mapping[str, float], F: Any) -> Any:
+def _entities(
+    nodes: Any, scored: Any, comps: Any, thresholds: Mapping[str, float], links: _Links, F: Any
+) -> Any:
     """``(node, entity_id, canonical)`` of every node."""
     cu = comps.select(F.col("node").alias("u"), F.col("comp").alias("comp_u"))
     cv = comps.select(F.col("node").alias("v"), F.col("comp").alias("comp_v"))
@@ -333,52 +459,62 @@ def _entities(nodes: Any, scored: Any, comps: Any, thresholds: Mapping[str, floa
         .where(F.col("comp_u") == F.col("comp_v"))
         .select(F.col("comp_u").alias("comp"), "u", "v", "score", "cannot")
     )
-    members = comps.join(nodes.select("node", "kind", "name", "n"), "node")
+    members = comps.join(nodes.select("node", "kind", "name", "rid", "n"), "node")
     clustered = (
         inside.groupBy("comp")
         .cogroup(members.groupBy("comp"))
-        .applyInPandas(partial(_cluster_component, dict(thresholds)), _ENTITY_SCHEMA)
+        .applyInPandas(partial(_cluster_component, dict(thresholds), links), _ENTITY_SCHEMA)
     )
-    alone = nodes.join(comps, "node", "left_anti").select("node", "kind", "name", "n")
+    alone = nodes.join(comps, "node", "left_anti").select("node", "kind", "name", "rid", "n")
     return clustered.union(alone.mapInPandas(_singletons, _ENTITY_SCHEMA))
 
 
-def _cluster_component(thresholds: dict[str, float], pairs: Any, members: Any) -> Any:
+def _cluster_component(
+    thresholds: dict[str, float], links: _Links, pairs: Any, members: Any
+) -> Any:
     """Average-linkage clusters of one component, with the single-machine function."""
     import pandas as pd
 
     kind = members["kind"].iloc[0]
-    found = [Node(kind, nm) for nm in members["name"]]
+    found = [
+        Node(kind, nm, rid or None) for nm, rid in zip(members["name"], members["rid"], strict=True)
+    ]
     order = sorted(range(len(found)), key=lambda i: node_order(found[i]))
     nodes = [found[i] for i in order]
-    ids = members["node"].to_numpy()[order]
-    local = {int(x): k for k, x in enumerate(ids.tolist())}
-    count = dict(zip(members["name"], members["n"].tolist(), strict=True))
-    scores, cannot = {}, []
+    ids = members["node"].to_numpy()[order].tolist()
+    n = members["n"].to_numpy()[order].tolist()
+    local = {int(x): k for k, x in enumerate(ids)}
+    scores: dict[tuple[int, int], float] = {}
+    cannot = set()
     for u, v, s, c in zip(
-        pairs["u"].tolist(),
-        pairs["v"].tolist(),
-        pairs["score"].tolist(),
-        pairs["cannot"],
+        pairs["u"].tolist(), pairs["v"].tolist(), pairs["score"].tolist(), pairs["cannot"],
         strict=True,
-    ):
+    ):  # fmt: skip
         p = (min(local[u], local[v]), max(local[u], local[v]))
         scores[p] = s
-        if c:
-            cannot.append(p)
+        if c and (u, v) not in links.must:
+            cannot.add(p)
+    must = set()
+    for u, v in links.touching(local):
+        if u in local and v in local:
+            p = (min(local[u], local[v]), max(local[u], local[v]))
+            (must if (u, v) in links.must else cannot).add(p)
     thr = thresholds[kind]
     result = cluster_groups(
         _pieces(len(nodes), scores, np.float32(thr)),
         scores,
         lambda _k: thr,
+        must=sorted(must),
         cannot=sorted(cannot),
         on_demand=on_demand_scorer(nodes, node_keys(Prepared(nodes, [])), {}),
     )
     rows = []
     for group in result.clusters:
-        first = nodes[min(group)]
-        eid = entity_id(kind, first)
-        canonical = canonical_names({nodes[k].name: count[nodes[k].name] for k in group})
+        eid = entity_id(kind, nodes[min(group)])
+        counts: dict[str, int] = {}
+        for k in group:
+            counts[nodes[k].name] = counts.get(nodes[k].name, 0) + n[k]
+        canonical = canonical_names(counts)
         rows.extend((int(ids[k]), eid, canonical) for k in group)
     return pd.DataFrame(rows, columns=["node", "entity_id", "canonical"])
 
@@ -405,7 +541,10 @@ def _singletons(batches: Iterator[Any]) -> Iterator[Any]:
     import pandas as pd
 
     for b in batches:
-        nodes = [Node(k, nm) for k, nm in zip(b["kind"], b["name"], strict=True)]
+        nodes = [
+            Node(k, nm, rid or None)
+            for k, nm, rid in zip(b["kind"], b["name"], b["rid"], strict=True)
+        ]
         yield pd.DataFrame(
             {
                 "node": b["node"],

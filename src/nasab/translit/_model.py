@@ -26,10 +26,12 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+import numpy as np
 from unidecode import unidecode
 
 from .._data import data_path
@@ -61,9 +63,6 @@ CANDIDATES = 10
 LM_WEIGHT = 0.5
 REV_LM_WEIGHT = 0.6
 TEMPERATURE = 1.0
-# Memoised letter-model probabilities kept at most (about 100 MB); the memo starts again
-# when full.
-_MEMO_LIMIT = 1 << 20
 # Slack of the beam bounds below, far above float rounding: a hypothesis is dropped early
 # only when even its bound is this much below the beam's floor.
 _BOUND_SLACK = 1e-9
@@ -164,7 +163,9 @@ class _Channel:
         self.emitters = {ch: tuple(sorted(v)) for ch, v in emit.items()}
         self.max_chunk = max((len(ch) for ch in self.emitters), default=1)
         self._dist_cache: dict[tuple[str, str, str], dict[str, float]] = {}
-        self._left_cache: dict[tuple[str, str], dict[str, float]] = {}
+        self._p1_cache: dict[str, dict[str, float]] = {}
+        self._side_cache: dict[tuple[str, str, str], dict[str, float]] = {}
+        self._denom_cache: dict[tuple[str, str], tuple[int, int]] = {}
         self._emit_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
 
     @staticmethod
@@ -187,12 +188,28 @@ class _Channel:
             got = self._dist_cache[key] = self._dist(p, c, n)
         return got
 
-    def left(self, p: str, c: str) -> dict[str, float]:
+    def left_prob(self, p: str, c: str, chunk: str) -> float | None:
+        """P(chunk | previous letter ``p``, letter ``c``), None when ``c`` never emits it.
+
+        One value of the left-context distribution, computed alone with the operations
+        :meth:`_wb` uses for the whole distribution (so the same value): the Latin
+        decoder asks for a few chunks of many contexts.
+        """
+        p1 = self._p1(c)
+        pch = p1.get(chunk)
+        if pch is None:
+            return None
+        counts = self.cl.get((p, c))
+        if not counts:
+            return pch
         key = (p, c)
-        got = self._left_cache.get(key)
+        got = self._denom_cache.get(key)
         if got is None:
-            got = self._left_cache[key] = self._left(p, c)
-        return got
+            got = self._denom_cache[key] = (sum(counts.values()) + len(counts), len(counts))
+        denom, types = got
+        value = types * pch / denom
+        k = counts.get(chunk)
+        return value + k / denom if k else value
 
     def emissions(self, p: str, chunk: str) -> tuple[tuple[str, float], ...]:
         """The letters that emit ``chunk`` after letter ``p``, with log P(chunk | p, letter),
@@ -200,36 +217,55 @@ class _Channel:
         key = (p, chunk)
         got = self._emit_cache.get(key)
         if got is None:
-            pairs = ((c, self.left(p, c).get(chunk)) for c in self.emitters.get(chunk, ()))
+            pairs = ((c, self.left_prob(p, c, chunk)) for c in self.emitters.get(chunk, ()))
             got = self._emit_cache[key] = tuple((c, math.log(pr)) for c, pr in pairs if pr)
         return got
 
+    def _p1(self, c: str) -> dict[str, float]:
+        """P(chunk | letter) with no context (empty for an unknown letter)."""
+        got = self._p1_cache.get(c)
+        if got is None:
+            base = self.c1.get(c, {})
+            total = sum(base.values())
+            got = self._p1_cache[c] = {ch: k / total for ch, k in base.items()}
+        return got
+
+    def _left(self, p: str, c: str) -> dict[str, float]:
+        """P(chunk | previous letter, letter)."""
+        key = (p, c, "<")
+        got = self._side_cache.get(key)
+        if got is None:
+            got = self._side_cache[key] = self._wb(self.cl.get((p, c)), self._p1(c))
+        return got
+
+    def _right(self, c: str, n: str) -> dict[str, float]:
+        """P(chunk | letter, next letter)."""
+        key = (">", c, n)
+        got = self._side_cache.get(key)
+        if got is None:
+            got = self._side_cache[key] = self._wb(self.cr.get((c, n)), self._p1(c))
+        return got
+
     def _dist(self, p: str, c: str, n: str) -> dict[str, float]:
-        base = self.c1.get(c)
-        if not base:
+        p1 = self._p1(c)
+        if not p1:
             return {}
-        total = sum(base.values())
-        p1 = {ch: k / total for ch, k in base.items()}
-        pl = self._wb(self.cl.get((p, c)), p1)
-        pr = self._wb(self.cr.get((c, n)), p1)
+        pl, pr = self._left(p, c), self._right(c, n)
         back = {ch: 0.5 * (pl.get(ch, 0.0) + pr.get(ch, 0.0)) for ch in p1}
         return self._wb(self.c3.get((p, c, n)), back)
 
-    def _left(self, p: str, c: str) -> dict[str, float]:
-        base = self.c1.get(c)
-        if not base:
-            return {}
-        total = sum(base.values())
-        p1 = {ch: k / total for ch, k in base.items()}
-        return self._wb(self.cl.get((p, c)), p1)
-
 
 class _LetterLM:
-    """Witten-Bell interpolated letter n-gram model; ``^`` starts and ``$`` ends a word."""
+    """Witten-Bell interpolated letter n-gram model; ``^`` starts and ``$`` ends a word.
+
+    The probabilities of every seen history are computed once, a back-off level at a
+    time with numpy (the same floating-point operations as the recursive definition,
+    so the same values): a lookup is then a walk to the longest seen suffix of the
+    history and one table read.
+    """
 
     def __init__(self, counts: dict[str, int], order: int) -> None:
         self.order = order
-        self.counts = counts
         hist_total: dict[str, int] = defaultdict(int)
         hist_types: dict[str, int] = defaultdict(int)
         vocab = set()
@@ -239,38 +275,55 @@ class _LetterLM:
             hist_types[h] += 1
             if len(gram) == 1:
                 vocab.add(gram)
-        self.hist_total = dict(hist_total)
-        self.hist_types = dict(hist_types)
         self.uniform = 1.0 / (len(vocab) + 1)
-        # P(x | history) at every back-off level, memoised: the histories of a decoding
-        # share their suffixes, so most lookups stop one level down.
-        self._probs: dict[tuple[str, str], float] = {}
+        hists = sorted({"", *hist_total}, key=lambda h: (len(h), h))
+        self.row = {h: i for i, h in enumerate(hists)}
+        symbols = sorted({g[-1] for g in counts})
+        self.col = {x: j for j, x in enumerate(symbols)}  # any other symbol: the last column
+        self.probs = self._table(counts, hists, hist_total, hist_types, len(symbols) + 1)
         self.logp = lru_cache(maxsize=1 << 20)(self._logp)
 
-    def _prob(self, hist: str, x: str) -> float:
-        key = (hist, x)
-        got = self._probs.get(key)
-        if got is None:
-            if len(self._probs) >= _MEMO_LIMIT:
-                self._probs.clear()
-            got = self._probs[key] = self._prob_uncached(hist, x)
-        return got
+    def _table(
+        self,
+        counts: dict[str, int],
+        hists: list[str],
+        hist_total: dict[str, int],
+        hist_types: dict[str, int],
+        width: int,
+    ) -> np.ndarray:
+        """P(symbol | history) for every seen history (rows) and symbol (columns)."""
+        grams = list(counts)
+        c = np.zeros((len(hists), width))
+        c[[self.row[g[:-1]] for g in grams], [self.col[g[-1]] for g in grams]] = [
+            counts[g] for g in grams
+        ]
+        tot = np.array([hist_total.get(h, 0) for h in hists], dtype=np.float64)
+        typ = np.array([hist_types.get(h, 0) for h in hists], dtype=np.float64)
+        probs = np.empty_like(c)
+        r = self.row[""]
+        if tot[r]:
+            probs[r] = (c[r] + typ[r] * self.uniform) / (tot[r] + typ[r])
+        else:
+            probs[r] = self.uniform
+        # hists are sorted by length: each level is a slice, its back-off rows are above
+        lengths = [len(h) for h in hists]
+        for length in range(1, max(lengths) + 1):
+            lo, hi = bisect_left(lengths, length), bisect_right(lengths, length)
+            back = probs[[self._seen_suffix(h[1:]) for h in hists[lo:hi]]]
+            t, k = tot[lo:hi, None], typ[lo:hi, None]
+            probs[lo:hi] = (c[lo:hi] + k * back) / (t + k)
+        return probs
 
-    def _prob_uncached(self, hist: str, x: str) -> float:
-        if not hist:
-            tot = self.hist_total.get("", 0)
-            typ = self.hist_types.get("", 0)
-            k = self.counts.get(x, 0)
-            return (k + typ * self.uniform) / (tot + typ) if tot else self.uniform
-        back = self._prob(hist[1:], x)
-        tot = self.hist_total.get(hist)
-        if not tot:
-            return back
-        typ = self.hist_types[hist]
-        return (self.counts.get(hist + x, 0) + typ * back) / (tot + typ)
+    def _seen_suffix(self, hist: str) -> int:
+        """The row of the longest suffix of ``hist`` that was seen as a history."""
+        row = self.row
+        while hist not in row:
+            hist = hist[1:]
+        return row[hist]
 
     def _logp(self, hist: str, x: str) -> float:
-        return math.log(self._prob(hist[-(self.order - 1) :], x))
+        r = self._seen_suffix(hist[-(self.order - 1) :])
+        return math.log(self.probs[r, self.col.get(x, -1)])
 
 
 class _Model:
