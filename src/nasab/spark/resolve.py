@@ -501,7 +501,7 @@ def _cluster_component(
             (must if (u, v) in links.must else cannot).add(p)
     thr = thresholds[kind]
     result = cluster_groups(
-        _pieces(len(nodes), scores, np.float32(thr)),
+        _pieces(len(nodes), scores, np.float32(thr), sorted(must)),
         scores,
         lambda _k: thr,
         must=sorted(must),
@@ -519,8 +519,14 @@ def _cluster_component(
     return pd.DataFrame(rows, columns=["node", "entity_id", "canonical"])
 
 
-def _pieces(n: int, scores: Mapping[tuple[int, int], float], thr: np.float32) -> list[list[int]]:
-    """One component cut into pieces of at most ``MAX_COMPONENT`` nodes, as on one machine."""
+def _pieces(
+    n: int,
+    scores: Mapping[tuple[int, int], float],
+    thr: np.float32,
+    must: Sequence[tuple[int, int]] = (),
+) -> list[list[int]]:
+    """One component cut into pieces of at most ``MAX_COMPONENT`` nodes, as on one machine
+    (must-links of judgements first)."""
     if n <= MAX_COMPONENT:
         return [list(range(n))]
     pairs = sorted(scores)
@@ -528,7 +534,7 @@ def _pieces(n: int, scores: Mapping[tuple[int, int], float], thr: np.float32) ->
     v = np.asarray([b for _, b in pairs], dtype=np.int64)
     score = np.asarray([scores[p] for p in pairs], dtype=np.float32)
     labels = bound_components(
-        np.zeros(n, dtype=np.int64), Pairs(n, u, v, score), np.full(n, thr, dtype=np.float32)
+        np.zeros(n, dtype=np.int64), Pairs(n, u, v, score), np.full(n, thr, dtype=np.float32), must
     )
     pieces: dict[int, list[int]] = {}
     for k, lab in enumerate(labels.tolist()):
