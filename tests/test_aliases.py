@@ -424,3 +424,40 @@ def test_dataframe_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_row_dict() -> None:
     row = AliasRow("E", "person", "Ali", "", "Ali", "latin", "canonical", "", 1)
     assert list(row.to_dict()) == list(COLUMNS)
+
+
+def test_rows_are_copies_and_columns_read_back() -> None:
+    t = AliasTable([{"entity_id": "E", "alias": "Ali"}, {"entity_id": "E", "alias": "علي"}])
+    row = t[0]
+    row.count = 99  # a copy: the table changes only through its methods
+    assert t[0].count == 1 and t[-1].alias == "علي"
+    assert list(t.column("alias")) == ["Ali", "علي"]
+    assert list(t.column("count")) == [1, 1]
+    with pytest.raises(InputError, match="column"):
+        t.column("nope")
+    with pytest.raises(IndexError):
+        t[2]
+
+
+def test_columns_hold_few_bytes_per_row() -> None:
+    rows = [
+        {
+            "entity_id": f"E{i // 4}",
+            "alias": f"Name{i} al-Family{i // 4}",
+            "alias_kind": "canonical",
+        }
+        for i in range(4_000)
+    ]
+    t = AliasTable(rows)
+    assert t.nbytes() / len(t) < 120  # a row object alone would take over 500
+    assert t == AliasTable.loads(t.dumps("tsv"), "tsv")
+
+
+def test_edits_keep_pairs_findable_after_many_additions() -> None:
+    t = AliasTable()
+    for i in range(5000):
+        t.add_alias(f"E{i % 7}", f"Name {i}", alias_kind="spelling variant")
+    t.add_alias("E3", "Name 3", count=2)
+    assert len(t) == 5000 and t.rows_of("E3")[0].count == 3
+    with pytest.raises(InputError, match="duplicate"):
+        AliasTable([{"entity_id": "E", "alias": "x"}, {"entity_id": "E", "alias": "x"}])

@@ -165,3 +165,32 @@ def test_fast_keys_equal_parse_name_keys(name: str) -> None:
 
     parsed = parse_name(name)
     assert name_keys(name) == tuple(t.key for t in parsed.tokens + parsed.kunya if t.key)
+
+
+def test_candidate_explains_on_first_use(table: AliasTable) -> None:
+    got = link(["Mustapha al-Kazimi"], table, top=1)[0][0]
+    assert got.match.score == got.score and "Kazemi" in got.explain()
+    exact = link(["مصطفى الكاظمي"], table, top=1)[0][0]
+    assert exact.score == 1.0 and exact.match.features == {"identical": 1.0}
+    with pytest.raises(InputError, match="query"):
+        Candidate("E", "Ali", "Ali", 1.0)
+
+
+@pytest.mark.parametrize(
+    ("aliases", "entity_ids", "query", "expected"),
+    [
+        (["Mustafa Al-Kazemi", "Mohammed al-Sudani"], ["E1", "E2"], "مصطفى الكاظمي", "E1"),
+        (["مصطفى الكاظمي", "محمد السوداني"], ["E1", "E2"], "Mohamed al-Soudani", "E2"),
+    ],
+    ids=["latin-table-arabic-query", "arabic-table-latin-query"],
+)
+def test_index_over_plain_columns(
+    aliases: list[str], entity_ids: list[str], query: str, expected: str
+) -> None:
+    from nasab.linking import LinkIndex
+
+    index = LinkIndex(aliases, entity_ids)
+    keys = name_keys(query)
+    assert index.entity_of(index.candidates(keys, limit=1)[0]) == expected
+    with pytest.raises(InputError, match="entity ids"):
+        LinkIndex(aliases, entity_ids[:1])

@@ -31,11 +31,15 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import numpy as np
+
+from ._columns import RECENT_MAX, Growable, PoolView, StringPool
 from .errors import DataFileError, ExtraMissingError, InputError
 from .files import atomic_write
 from .jsonread import JsonText
@@ -44,7 +48,7 @@ from .match.algorithms import LINK_THRESHOLD
 from .text import detect_script, normalize
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .linking import Candidate
+    from .linking import Candidate, LinkIndex
 
 __all__ = ["ALIAS_KINDS", "COLUMNS", "FORMAT_VERSION", "AliasRow", "AliasTable", "tsv_escape"]
 
@@ -74,6 +78,14 @@ ALIAS_KINDS = (
 
 _KINDS = ("person", "organization")
 _SCRIPTS = ("arabic", "latin", "mixed", "other")
+_CHOICES = {"kind": _KINDS, "script": _SCRIPTS, "alias_kind": ALIAS_KINDS}
+#: Columns held as codes into the shared pool of names.
+_NAME_COLUMNS = ("alias", "canonical_latin", "canonical_arabic")
+_DTYPES = {
+    c: np.uint8 if c in _CHOICES else np.int64 if c == "count" else np.int32 for c in COLUMNS
+}
+#: Rows read from a file are added to the columns this many at a time.
+_LOAD_CHUNK = 50_000
 _FORMAT_NAME = "nasab-alias-table"
 #: Version of the file layout written by :meth:`AliasTable.save`.
 FORMAT_VERSION = 1
@@ -225,13 +237,245 @@ class AliasTable:
     """
 
     def __init__(self, rows: Iterable[AliasRow | dict[str, Any]] = ()) -> None:
-        self._rows: list[AliasRow] = []
-        self._pos: dict[tuple[str, str], int] = {}
+        self._init_columns()
         #: Every edit made through the editing methods, as replayable dicts.
         self.edits: list[dict[str, Any]] = []
         self._cache: dict[str, Any] = {}
-        for row in rows:
-            self._append(self._coerce(row))
+        self._extend([self._coerce(row) for row in rows])
+
+    # --------------------------------------------------------------- storage
+    #
+    # The rows are held in columns (nasab._columns): entity ids, names (alias and
+    # canonical names share one pool) and sources as int32 codes into packed string
+    # pools; kind, script and alias kind as uint8 codes; counts as int64. The
+    # (entity, alias) pairs are found through a sorted int64 array of pair keys.
+
+    def _init_columns(self) -> None:
+        self._ents = StringPool()
+        self._names = StringPool()
+        self._sources = StringPool()
+        self._col = {c: Growable(_DTYPES[c]) for c in COLUMNS}
+        self._keys: tuple[np.ndarray, np.ndarray] | None = None  # sorted pair keys, rows
+        self._recent: dict[int, int] = {}  # pair keys of rows added since, -> row
+
+    def _pool(self, column: str) -> StringPool | None:
+        if column == "entity_id":
+            return self._ents
+        if column == "source":
+            return self._sources
+        return self._names if column in _NAME_COLUMNS else None
+
+    def _encode(self, column: str, value: Any) -> int:
+        pool = self._pool(column)
+        if pool is not None:
+            return pool.code(value)
+        if column == "count":
+            return value
+        return _CHOICES[column].index(value)
+
+    def _value(self, column: str, code: int) -> Any:
+        pool = self._pool(column)
+        if pool is not None:
+            return pool[code]
+        return code if column == "count" else _CHOICES[column][code]
+
+    def _row(self, i: int) -> AliasRow:
+        return AliasRow(*(self._value(c, int(self._col[c].view()[i])) for c in COLUMNS))
+
+    def _pair_key(self, entity_id: str, alias: str) -> int | None:
+        e, a = self._ents.find(entity_id), self._names.find(alias)
+        return None if e < 0 or a < 0 else (e << 32) | a
+
+    def _pair_keys(self) -> np.ndarray:
+        ents = self._col["entity_id"].view().astype(np.int64)
+        return (ents << 32) | self._col["alias"].view().astype(np.int64)
+
+    def _find(self, entity_id: str, alias: str) -> int | None:
+        """The row of an (entity, alias) pair, or None."""
+        key = self._pair_key(entity_id, alias)
+        if key is None:
+            return None
+        got = self._recent.get(key)
+        if got is not None:
+            return got
+        if self._keys is None:
+            keys = self._pair_keys()
+            order = np.argsort(keys, kind="stable")
+            self._keys, self._recent = (keys[order], order), {}
+        keys, rows = self._keys
+        pos = int(np.searchsorted(keys, key))
+        return int(rows[pos]) if pos < len(keys) and keys[pos] == key else None
+
+    def _append(self, row: AliasRow) -> None:
+        if self._find(row.entity_id, row.alias) is not None:
+            raise InputError(f"duplicate row for entity {row.entity_id!r} and alias {row.alias!r}")
+        for c in COLUMNS:
+            self._col[c].append(self._encode(c, getattr(row, c)))
+        key = self._pair_key(row.entity_id, row.alias)
+        assert key is not None
+        self._recent[key] = len(self) - 1
+        if len(self._recent) > max(RECENT_MAX, len(self) // 8):
+            self._keys, self._recent = None, {}
+        self._cache.clear()
+
+    def _extend(self, rows: Sequence[AliasRow], lines: Sequence[int] | None = None) -> None:
+        """Add many checked rows at once; a repeated (entity, alias) pair raises.
+
+        Raises:
+            InputError: a pair repeats (``lines`` None).
+            DataFileError: a pair repeats; the message gives both lines.
+        """
+        start = len(self)
+        self._add_rows(rows)
+        self._check_pairs(start, lines)
+
+    def _add_rows(self, rows: Sequence[AliasRow]) -> None:
+        """Add checked rows, leaving the (entity, alias) check to :meth:`_check_pairs`."""
+        for c in COLUMNS:
+            pool = self._pool(c)
+            if pool is not None:
+                self._col[c].extend(pool.codes(getattr(r, c) for r in rows))
+            elif c == "count":
+                self._col[c].extend(np.fromiter((r.count for r in rows), np.int64, len(rows)))
+            else:
+                index = {v: i for i, v in enumerate(_CHOICES[c])}
+                self._col[c].extend(
+                    np.fromiter((index[getattr(r, c)] for r in rows), np.uint8, len(rows))
+                )
+        self._keys, self._recent = None, {}
+        self._cache.clear()
+
+    def _check_pairs(self, start: int, lines: Sequence[int] | None) -> None:
+        """Raise on the first repeated (entity, alias) pair of the rows from ``start`` on
+        (they are taken back out first); ``lines`` gives those rows' file lines."""
+        keys = self._pair_keys()
+        uniq, first = np.unique(keys, return_index=True)
+        if len(uniq) == len(keys):
+            return
+        # The first repeat in row order, and the row it repeats.
+        dup = np.ones(len(keys), dtype=bool)
+        dup[first] = False
+        second = int(np.flatnonzero(dup)[0])
+        earlier = int(np.flatnonzero(keys == keys[second])[0])
+        row = self._row(second)
+        for c in COLUMNS:
+            self._col[c].keep(np.arange(start))
+        self._keys = None
+        if lines is None:
+            raise InputError(f"duplicate row for entity {row.entity_id!r} and alias {row.alias!r}")
+        raise DataFileError(
+            f"duplicate row for entity {row.entity_id!r} and alias {row.alias!r} "
+            f"(first on line {lines[earlier - start]})",
+            path=self._source_path, line=lines[second - start], column="alias",
+        )  # fmt: skip
+
+    _source_path = "<string>"
+
+    def _keep(self, selector: np.ndarray) -> None:
+        """Keep only the rows a mask or index array selects."""
+        for col in self._col.values():
+            col.keep(selector)
+        self._reindex()
+
+    def _set(self, rows: np.ndarray | int, column: str, value: Any) -> None:
+        self._col[column].view()[rows] = self._encode(column, value)
+        self._cache.clear()
+
+    def _rows_of(self, entity_id: str) -> np.ndarray:
+        code = self._ents.find(entity_id)
+        if code < 0:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(self._col["entity_id"].view() == code)
+
+    def _reindex(self) -> None:
+        self._keys, self._recent = None, {}
+        self._cache.clear()
+
+    def column(self, name: str) -> Sequence[Any]:
+        """One column's values, row by row, as a read-only sequence (strings decoded on access).
+
+        Example:
+            >>> t = AliasTable([{"entity_id": "E", "alias": "Ali"}, {"entity_id": "E", "alias": "علي"}])
+            >>> list(t.column("alias")), list(t.column("script"))
+            (['Ali', 'علي'], ['latin', 'arabic'])
+        """
+        if name not in COLUMNS:
+            raise InputError(f"unknown alias-table column {name!r}; columns: {', '.join(COLUMNS)}")
+        codes = self._col[name].view()
+        pool = self._pool(name)
+        if pool is not None:
+            return PoolView(pool, codes)
+        if name == "count":
+            return codes.tolist()
+        choices = _CHOICES[name]
+        return [choices[c] for c in codes.tolist()]
+
+    def nbytes(self) -> int:
+        """Bytes the table's columns and string pools hold (capacity included).
+
+        Example:
+            >>> AliasTable([{"entity_id": "E", "alias": "Ali"}]).nbytes() > 0
+            True
+        """
+        pools = self._ents.nbytes() + self._names.nbytes() + self._sources.nbytes()
+        return pools + sum(c.nbytes() for c in self._col.values())
+
+    def _trim(self) -> None:
+        for col in self._col.values():
+            col.trim()
+
+    def __len__(self) -> int:
+        return len(self._col["alias"])
+
+    def __iter__(self) -> Iterator[AliasRow]:
+        views = [(c, self._col[c].view().tolist()) for c in COLUMNS]
+        value = self._value
+        for i in range(len(self)):
+            yield AliasRow(*(value(c, codes[i]) for c, codes in views))
+
+    def __getitem__(self, index: int) -> AliasRow:
+        """Row ``index`` (negative counts from the end): a copy; edit through the methods."""
+        n = len(self)
+        if isinstance(index, bool) or not isinstance(index, (int, np.integer)):
+            raise TypeError(f"AliasTable indices must be integers, got {type(index).__name__}")
+        if not -n <= index < n:
+            raise IndexError(f"row {index} of a table of {n} rows")
+        return self._row(int(index) % n)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AliasTable):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<AliasTable: {len(self.entities())} entities, {len(self)} aliases>"
+
+    def entities(self) -> list[str]:
+        """Entity ids in order of first appearance.
+
+        Example:
+            >>> AliasTable([{"entity_id": "B", "alias": "x"}, {"entity_id": "A", "alias": "y"}]).entities()
+            ['B', 'A']
+        """
+        codes = self._col["entity_id"].view()
+        uniq, first = np.unique(codes, return_index=True)
+        return [self._ents[c] for c in uniq[np.argsort(first)].tolist()]
+
+    def rows_of(self, entity_id: str) -> list[AliasRow]:
+        """The rows of one entity (empty if unknown)."""
+        return [self._row(i) for i in self._rows_of(entity_id).tolist()]
+
+    def aliases(self, entity_id: str) -> list[str]:
+        """The aliases of one entity, in table order.
+
+        Example:
+            >>> AliasTable([{"entity_id": "E", "alias": "Ali"}, {"entity_id": "E", "alias": "علي"}]).aliases("E")
+            ['Ali', 'علي']
+        """
+        names, codes = self._names, self._col["alias"].view()
+        return [names[int(codes[i])] for i in self._rows_of(entity_id).tolist()]
 
     # ------------------------------------------------------------------ basics
 
@@ -271,59 +515,6 @@ class AliasTable:
             _check_choice(getattr(out, name), name, InputError)
         return out
 
-    def _append(self, row: AliasRow) -> None:
-        key = (row.entity_id, row.alias)
-        if key in self._pos:
-            raise InputError(f"duplicate row for entity {row.entity_id!r} and alias {row.alias!r}")
-        self._pos[key] = len(self._rows)
-        self._rows.append(row)
-        self._cache.clear()
-
-    def _reindex(self) -> None:
-        self._pos = {(r.entity_id, r.alias): i for i, r in enumerate(self._rows)}
-        self._cache.clear()
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __iter__(self) -> Iterator[AliasRow]:
-        return iter(self._rows)
-
-    def __getitem__(self, index: int) -> AliasRow:
-        return self._rows[index]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, AliasTable):
-            return NotImplemented
-        return self._rows == other._rows
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"<AliasTable: {len(self.entities())} entities, {len(self)} aliases>"
-
-    def entities(self) -> list[str]:
-        """Entity ids in order of first appearance.
-
-        Example:
-            >>> AliasTable([{"entity_id": "B", "alias": "x"}, {"entity_id": "A", "alias": "y"}]).entities()
-            ['B', 'A']
-        """
-        return list(dict.fromkeys(r.entity_id for r in self._rows))
-
-    def rows_of(self, entity_id: str) -> list[AliasRow]:
-        """The rows of one entity (empty if unknown)."""
-        return [r for r in self._rows if r.entity_id == entity_id]
-
-    def aliases(self, entity_id: str) -> list[str]:
-        """The aliases of one entity, in table order.
-
-        Example:
-            >>> AliasTable([{"entity_id": "E", "alias": "Ali"}, {"entity_id": "E", "alias": "علي"}]).aliases("E")
-            ['Ali', 'علي']
-        """
-        return [r.alias for r in self._rows if r.entity_id == entity_id]
-
     # ------------------------------------------------------------- constructors
 
     @classmethod
@@ -342,6 +533,7 @@ class AliasTable:
         """
         table = cls()
         records = list(res.records)
+        rows: list[AliasRow] = []
         for ent in res.entities:
             canonical = dict(getattr(ent, "canonical", {}) or {})
             lat = canonical.get("latin") or ""
@@ -369,7 +561,7 @@ class AliasTable:
                     alias_kind = "previous name"
                 if alias_kind is None:
                     alias_kind = classify_alias(name, lat, ar, kind)
-                table._append(
+                rows.append(
                     AliasRow(
                         str(ent.id), kind, lat, ar, name, _script(name), alias_kind,
                         "|".join(s for s in sources if s), len(recs),
@@ -377,7 +569,7 @@ class AliasTable:
                 )  # fmt: skip
             for canon in (lat, ar):
                 if canon and canon not in seen:
-                    table._append(
+                    rows.append(
                         AliasRow(
                             str(ent.id),
                             kind,
@@ -390,6 +582,7 @@ class AliasTable:
                             0,
                         )
                     )
+        table._extend(rows)
         return table
 
     # ------------------------------------------------------------------ editing
@@ -430,19 +623,19 @@ class AliasTable:
 
     def _add_alias(self, e: dict[str, Any]) -> None:
         entity_id, alias = e["entity_id"], e["alias"]
-        pos = self._pos.get((entity_id, alias))
+        pos = self._find(entity_id, alias)
         if pos is not None:
-            self._rows[pos].count += int(e.get("count") or 0)
             if e.get("alias_kind"):
                 _check_choice(e["alias_kind"], "alias_kind", InputError)
-                self._rows[pos].alias_kind = e["alias_kind"]
+                self._set(pos, "alias_kind", e["alias_kind"])
+            self._col["count"].view()[pos] += int(e.get("count") or 0)
             self._cache.clear()
             return
-        existing = self.rows_of(entity_id)
+        existing = self._rows_of(entity_id)
         row: dict[str, Any] = {"entity_id": entity_id, "alias": alias, "source": e.get("source") or "",
                                "count": e.get("count", 1), "alias_kind": e.get("alias_kind")}  # fmt: skip
-        if existing:
-            first = existing[0]
+        if len(existing):
+            first = self._row(int(existing[0]))
             row.update(
                 kind=first.kind,
                 canonical_latin=first.canonical_latin,
@@ -468,11 +661,12 @@ class AliasTable:
         self.edits.append(edit)
 
     def _remove_alias(self, e: dict[str, Any]) -> None:
-        pos = self._pos.get((e["entity_id"], e["alias"]))
+        pos = self._find(e["entity_id"], e["alias"])
         if pos is None:
             raise InputError(f"entity {e['entity_id']!r} has no alias {e['alias']!r}")
-        del self._rows[pos]
-        self._reindex()
+        keep = np.ones(len(self), dtype=bool)
+        keep[pos] = False
+        self._keep(keep)
 
     def set_canonical(self, entity_id: str, name: str) -> None:
         """Make ``name`` the entity's canonical name in its script; logged.
@@ -494,18 +688,17 @@ class AliasTable:
             raise InputError(f"unknown entity {entity_id!r}")
         slot = "canonical_arabic" if _script(name) == "arabic" else "canonical_latin"
         self._set_canonical_rows(entity_id, **{slot: name})
-        if (entity_id, name) not in self._pos:
+        pos = self._find(entity_id, name)
+        if pos is None:
             self._append(self._coerce({**rows[0].to_dict(), slot: name, "alias": name, "script": _script(name),
                                        "alias_kind": "canonical", "source": "edit", "count": 0}))  # fmt: skip
         else:
-            self._rows[self._pos[(entity_id, name)]].alias_kind = "canonical"
+            self._set(pos, "alias_kind", "canonical")
 
     def _set_canonical_rows(self, entity_id: str, **values: str) -> None:
-        for r in self._rows:
-            if r.entity_id == entity_id:
-                for k, v in values.items():
-                    setattr(r, k, v)
-        self._cache.clear()
+        rows = self._rows_of(entity_id)
+        for k, v in values.items():
+            self._set(rows, k, v)
 
     def merge_entities(self, a: str, b: str) -> None:
         """Merge entity ``b`` into entity ``a`` (``a`` keeps its id and canonical names); logged.
@@ -536,22 +729,27 @@ class AliasTable:
             raise InputError(f"unknown entity {(a if not ra else b)!r}")
         lat = ra[0].canonical_latin or rb[0].canonical_latin
         ar = ra[0].canonical_arabic or rb[0].canonical_arabic
-        kept: list[AliasRow] = []
-        for r in self._rows:
-            if r.entity_id == b:
-                pos = self._pos.get((a, r.alias))
-                if pos is not None:
-                    self._rows[pos].count += r.count
-                    continue
-                r.entity_id = a
-                if r.alias_kind == "canonical" and r.alias not in (lat, ar):
-                    r.alias_kind = classify_alias(r.alias, lat, ar, r.kind)
-            kept.append(r)
-        for r in kept:
-            if r.entity_id == a:
-                r.canonical_latin, r.canonical_arabic, r.kind = lat, ar, ra[0].kind
-        self._rows = kept
-        self._reindex()
+        count, ent = self._col["count"].view(), self._col["entity_id"].view()
+        keep = np.ones(len(self), dtype=bool)
+        code_a = self._ents.find(a)
+        for i in self._rows_of(b).tolist():
+            r = self._row(i)
+            pos = self._find(a, r.alias)
+            if pos is not None:
+                count[pos] += r.count
+                keep[i] = False
+                continue
+            ent[i] = code_a
+            if r.alias_kind == "canonical" and r.alias not in (lat, ar):
+                self._set(i, "alias_kind", classify_alias(r.alias, lat, ar, r.kind))
+        rows_a = np.flatnonzero(ent == code_a)
+        for column, value in (
+            ("canonical_latin", lat),
+            ("canonical_arabic", ar),
+            ("kind", ra[0].kind),
+        ):
+            self._set(rows_a, column, value)
+        self._keep(keep)
 
     def split_entity(
         self, entity_id: str, aliases: Sequence[str], new_id: str | None = None
@@ -591,10 +789,11 @@ class AliasTable:
 
     def _split_entity(self, e: dict[str, Any]) -> None:
         entity_id, aliases, new_id = e["entity_id"], list(e["aliases"]), e["new_id"]
-        rows = self.rows_of(entity_id)
+        where = self._rows_of(entity_id).tolist()
+        rows = [self._row(i) for i in where]
         if not rows:
             raise InputError(f"unknown entity {entity_id!r}")
-        if any(r.entity_id == new_id for r in self._rows):
+        if len(self._rows_of(new_id)):
             raise InputError(f"entity id {new_id!r} is already in use")
         names = {r.alias for r in rows}
         missing = [a for a in aliases if a not in names]
@@ -603,23 +802,29 @@ class AliasTable:
         moving = set(aliases)
         if not moving or moving == names:
             raise InputError("a split must move some, but not all, aliases")
-        stay = [r for r in rows if r.alias not in moving]
-        move = [r for r in rows if r.alias in moving]
+        stay = [(i, r) for i, r in zip(where, rows, strict=True) if r.alias not in moving]
+        move = [(i, r) for i, r in zip(where, rows, strict=True) if r.alias in moving]
 
-        def canon(group: list[AliasRow], script: str, old: str) -> str:
-            names_here = [r.alias for r in group]
+        def canon(group: list[tuple[int, AliasRow]], script: str, old: str) -> str:
+            names_here = [r.alias for _, r in group]
             if old in names_here:
                 return old
-            pick = [r.alias for r in group if (r.script == "arabic") == (script == "arabic")]
+            pick = [r.alias for _, r in group if (r.script == "arabic") == (script == "arabic")]
             return pick[0] if pick else ""
 
         for group, eid in ((stay, entity_id), (move, new_id)):
             lat = canon(group, "latin", rows[0].canonical_latin)
             ar = canon(group, "arabic", rows[0].canonical_arabic)
-            for r in group:
-                r.entity_id, r.canonical_latin, r.canonical_arabic = eid, lat, ar
+            idx = np.array([i for i, _ in group], dtype=np.int64)
+            for column, value in (
+                ("entity_id", eid),
+                ("canonical_latin", lat),
+                ("canonical_arabic", ar),
+            ):
+                self._set(idx, column, value)
+            for i, r in group:
                 if r.alias in (lat, ar):
-                    r.alias_kind = "canonical"
+                    self._set(i, "alias_kind", "canonical")
         self._reindex()
 
     _EDIT_OPS: ClassVar[dict[str, str]] = {
@@ -697,20 +902,49 @@ class AliasTable:
         """
         if not isinstance(other, AliasTable):
             raise InputError(f"can only merge an AliasTable, got {type(other).__name__}")
-        out = AliasTable(AliasRow(**r.to_dict()) for r in self._rows)
+        out = AliasTable()
+        out._extend(list(self))
+        fresh: list[AliasRow] = []
+        seen: dict[tuple[str, str], int] = {}
         for r in other:
-            pos = out._pos.get((r.entity_id, r.alias))
+            pos = out._find(r.entity_id, r.alias)
             if pos is None:
-                out._append(AliasRow(**r.to_dict()))
+                if (r.entity_id, r.alias) in seen:
+                    raise InputError(
+                        f"duplicate row for entity {r.entity_id!r} and alias {r.alias!r}"
+                    )
+                seen[(r.entity_id, r.alias)] = len(fresh)
+                fresh.append(r)
                 continue
-            mine = out._rows[pos]
-            mine.count += r.count
+            mine = out._row(pos)
+            out._col["count"].view()[pos] += r.count
             srcs = [s for s in mine.source.split("|") + r.source.split("|") if s]
-            mine.source = "|".join(dict.fromkeys(srcs))
+            out._set(pos, "source", "|".join(dict.fromkeys(srcs)))
+        out._extend(fresh)
         out.edits = [*self.edits, *other.edits]
         return out
 
     # ------------------------------------------------------------------ queries
+
+    def link_index(self, progress: Callable[[int, int], None] | None = None) -> LinkIndex:
+        """The :class:`~nasab.linking.LinkIndex` of this table: built on first use, kept
+        until the table is edited (what :func:`nasab.link` uses).
+
+        Example:
+            >>> t = AliasTable([{"entity_id": "E1", "alias": "Mustafa Al-Kazemi"}])
+            >>> t.link_index() is t.link_index()
+            True
+        """
+        index = self._cache.get("link_index")
+        if index is None:
+            from .linking import LinkIndex
+
+            canonical = _Either(self.column("canonical_latin"), self.column("canonical_arabic"))
+            index = self._cache["link_index"] = LinkIndex(
+                self.column("alias"), self.column("entity_id"), kinds=self.column("kind"),
+                scripts=self.column("script"), canonicals=canonical, progress=progress,
+            )  # fmt: skip
+        return index
 
     def lookup(
         self, name: str, *, top: int = 5, threshold: float = LINK_THRESHOLD, kind: str | None = None
@@ -773,7 +1007,7 @@ class AliasTable:
         meta = f"# {_FORMAT_NAME} v{FORMAT_VERSION}; nasab {_version()}; columns: {', '.join(COLUMNS)}\n"
         if format == "tsv":
             buf = [meta, "\t".join(COLUMNS), "\n"]
-            for r in self._rows:
+            for r in self:
                 buf.append("\t".join(tsv_escape(str(getattr(r, c))) for c in COLUMNS))
                 buf.append("\n")
             return "".join(buf)
@@ -784,14 +1018,14 @@ class AliasTable:
                 out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
             )  # \r\n: fields with \r get quoted
             w.writerow(COLUMNS)
-            for r in self._rows:
+            for r in self:
                 w.writerow([getattr(r, c) for c in COLUMNS])
             return out.getvalue()
         if format == "json":
             head = {"format": _FORMAT_NAME, "format_version": FORMAT_VERSION, "nasab_version": _version(),
                     "columns": list(COLUMNS)}  # fmt: skip
             lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": [']
-            body = [json.dumps(r.to_dict(), ensure_ascii=False) for r in self._rows]
+            body = [json.dumps(r.to_dict(), ensure_ascii=False) for r in self]
             lines.append(",\n".join(body))
             lines.append("]}")
             return "\n".join(lines) + "\n"
@@ -842,18 +1076,18 @@ class AliasTable:
         else:
             raise InputError(f"unknown alias-table format {format!r}; use tsv, csv or json")
         table = cls()
-        first_line: dict[tuple[str, str], int] = {}
+        table._source_path = path
+        lines = array("i")
+        chunk: list[AliasRow] = []
         for line, values in records:
-            row = _row_from_strings(values, path, line, text_counts=format != "json")
-            key = (row.entity_id, row.alias)
-            if key in first_line:
-                raise DataFileError(
-                    f"duplicate row for entity {row.entity_id!r} and alias {row.alias!r} (first on line {first_line[key]})",
-                    path=path, line=line, column="alias",
-                )  # fmt: skip
-            first_line[key] = line
-            table._pos[key] = len(table._rows)
-            table._rows.append(row)
+            chunk.append(_row_from_strings(values, path, line, text_counts=format != "json"))
+            lines.append(line)
+            if len(chunk) >= _LOAD_CHUNK:
+                table._add_rows(chunk)
+                chunk = []
+        table._add_rows(chunk)
+        table._check_pairs(0, lines)
+        table._trim()
         return table
 
     # ------------------------------------------------------------- DataFrames
@@ -865,9 +1099,9 @@ class AliasTable:
             ExtraMissingError: pandas is not installed.
         """
         pd = _pandas()
-        return pd.DataFrame([r.to_dict() for r in self._rows], columns=list(COLUMNS)).astype(
-            {"count": "int64"}
-        )
+        return pd.DataFrame(
+            {c: list(self.column(c)) for c in COLUMNS}, columns=list(COLUMNS)
+        ).astype({"count": "int64"})
 
     @classmethod
     def from_dataframe(cls, df: Any) -> AliasTable:
@@ -957,7 +1191,7 @@ class AliasTable:
         names = {"alias", "canonical_latin", "canonical_arabic"}
         rows = [
             [name_html(getattr(r, c)) if c in names else text_html(getattr(r, c)) for c in COLUMNS]
-            for r in self._rows[:max_rows]
+            for r in (self._row(i) for i in range(min(max_rows, len(self))))
         ]
         more = f"<p>… {len(self) - max_rows} more rows</p>" if len(self) > max_rows else ""
         return (
@@ -967,6 +1201,21 @@ class AliasTable:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+class _Either(Sequence[str]):
+    """Row by row, the first column's value, else the second's (canonical Latin, else Arabic)."""
+
+    def __init__(self, first: Sequence[str], second: Sequence[str]) -> None:
+        self._first, self._second = first, second
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self._first[i] or self._second[i]
 
 
 def _table_of_rows(

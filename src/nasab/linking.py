@@ -33,7 +33,7 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -41,23 +41,21 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
 
 from ._progress import Progress, progress_callback
-from .aliases import AliasRow, AliasTable
 from .errors import InputError
 from .lexicon import latin_articles
-from .match import Match, compare
+from .match import Match, PreparedName, compare, prepare, score_pairs
 from .match.algorithms import LINK_THRESHOLD
 from .names import parse_name, title_phrases
 from .names.keys import skeleton
 from .names.parse import is_particle, split_article
 from .names.parse import word_key as name_word_key
-from .text import MAX_NAME_LENGTH, normalize
+from .text import MAX_NAME_LENGTH, detect_script, normalize
 
-__all__ = ["Candidate", "LinkIndex", "link"]
+__all__ = ["Candidate", "LinkIndex", "LinkSource", "link"]
 
 _SPLIT = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
 class Candidate:
     """One entity proposed for a query.
 
@@ -66,20 +64,79 @@ class Candidate:
         alias: the entity's alias that matched best.
         canonical: the entity's canonical name (Latin if it has one, else Arabic).
         score: the comparison score in [0, 1].
-        match: the :class:`~nasab.match.Match` of query and alias (for ``explain()``).
+        match: the :class:`~nasab.match.Match` of query and alias (for ``explain()``);
+            when not given, made from ``query`` on first use (``link`` scores without
+            explanations and explains only what is asked for).
         kind: the entity's kind.
+
+    Example:
+        >>> c = Candidate("E1", "Mustafa Al-Kazemi", "Mustafa Al-Kazemi", 0.9, query="al-Kadhimi")
+        >>> c.match.a, c == Candidate("E1", "Mustafa Al-Kazemi", "Mustafa Al-Kazemi", 0.9, query="x")
+        ('al-Kadhimi', True)
     """
 
-    entity_id: str
-    alias: str
-    canonical: str
-    score: float
-    match: Match
-    kind: str = "person"
+    __slots__ = ("_match", "_query", "alias", "canonical", "entity_id", "kind", "score")
+
+    def __init__(
+        self,
+        entity_id: str,
+        alias: str,
+        canonical: str,
+        score: float,
+        match: Match | None = None,
+        kind: str = "person",
+        *,
+        query: str | None = None,
+    ) -> None:
+        if match is None and query is None:
+            raise InputError("a Candidate needs its match or the query to make it from")
+        self.entity_id, self.alias, self.canonical = entity_id, alias, canonical
+        self.score, self.kind = score, kind
+        self._match, self._query = match, query
+
+    @property
+    def match(self) -> Match:
+        """The :class:`~nasab.match.Match` of query and alias (explained)."""
+        if self._match is None:
+            assert self._query is not None
+            self._match = _compare(self._query, self.alias, self.kind)
+        return self._match
+
+    def _key(self) -> tuple[str, str, str, float, str]:
+        return (self.entity_id, self.alias, self.canonical, self.score, self.kind)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Candidate):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Candidate(entity_id={self.entity_id!r}, alias={self.alias!r}, "
+                f"canonical={self.canonical!r}, score={self.score!r}, kind={self.kind!r})")  # fmt: skip
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (*self._key(), self._match, self._query)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        (self.entity_id, self.alias, self.canonical, self.score, self.kind,
+         self._match, self._query) = state  # fmt: skip
 
     def explain(self) -> str:
         """Why the alias matched: :meth:`nasab.match.Match.explain`."""
         return self.match.explain()
+
+
+def _compare(query: str, alias: str, kind: str) -> Match:
+    """The explained Match; a name over the limits (nasab.text) matches nothing."""
+    try:
+        if kind == "organization":
+            return compare(query, alias, kind="organization")
+        return compare(query, alias)
+    except InputError as exc:
+        return Match(query, alias, 0.0, notes=(str(exc),))
 
 
 # ---------------------------------------------------------------- name keys
@@ -123,11 +180,45 @@ def _after_article(tok: str) -> str:
     return skeleton(split_article(tok)[0])
 
 
-def _keys_of_tokens(
-    toks: list[str],
-    word_key: Callable[[str], str] = name_word_key,
-    after_article: Callable[[str], str] = _after_article,
-) -> tuple[str, ...] | None:
+#: Word facts of the fast path: a particle (the full parse is needed), an article.
+_PARTICLE, _ARTICLE = 0, 1
+#: Words whose facts a :class:`_Words` keeps before it starts afresh.
+_WORDS_MAX = 1_000_000
+
+
+class _Words:
+    """What the fast path needs of each word, computed once per word: a particle or an
+    article marker, else the word's skeleton key (as :func:`nasab.names.parse_name` keys it)."""
+
+    def __init__(self) -> None:
+        self.facts: dict[str, int | str] = {}
+        self.after: dict[str, str] = {}
+
+    def fact(self, tok: str) -> int | str:
+        got = self.facts.get(tok)
+        if got is None:
+            if len(self.facts) >= _WORDS_MAX:
+                self.facts, self.after = {}, {}
+            if is_particle(tok):
+                got = _PARTICLE
+            elif tok in latin_articles():
+                got = _ARTICLE
+            else:
+                got = name_word_key(tok)
+            self.facts[tok] = got
+        return got
+
+    def after_article(self, tok: str) -> str:
+        got = self.after.get(tok)
+        if got is None:
+            got = self.after[tok] = _after_article(tok)
+        return got
+
+
+_QUERY_WORDS = _Words()
+
+
+def _keys_of_tokens(toks: list[str], words: _Words = _QUERY_WORDS) -> tuple[str, ...] | None:
     """parse_name's keys of normalised words, or None where particles need the full parse."""
     if not toks:
         return ()
@@ -135,18 +226,22 @@ def _keys_of_tokens(
         return None
     out = []
     i, n = 0, len(toks)
+    fact = words.fact
     while i < n:
-        tok = toks[i]
-        if is_particle(tok):
+        f = fact(toks[i])
+        if f == _PARTICLE:
             return None
-        if tok in latin_articles() and i + 1 < n:
-            nxt = toks[i + 1]
-            if is_particle(nxt) or nxt in latin_articles():
-                return None
-            key = after_article(nxt)
-            i += 2
+        if f == _ARTICLE:
+            if i + 1 < n:
+                if isinstance(fact(toks[i + 1]), int):  # a particle or a second article
+                    return None
+                key = words.after_article(toks[i + 1])
+                i += 2
+            else:
+                key = name_word_key(toks[i])
+                i += 1
         else:
-            key = word_key(tok)
+            key = f  # type: ignore[assignment]
             i += 1
         if key:
             out.append(key)
@@ -160,11 +255,7 @@ def _fast_keys(name: str) -> tuple[str, ...] | None:
     return _keys_of_tokens(_norm_tokens(name))
 
 
-def _analyse(
-    name: str,
-    word_key: Callable[[str], str] = name_word_key,
-    after_article: Callable[[str], str] = _after_article,
-) -> tuple[str, tuple[str, ...]]:
+def _analyse(name: str, words: _Words = _QUERY_WORDS) -> tuple[str, tuple[str, ...]]:
     """(normalised form, keys) of a name: what the index stores and a query looks up."""
     if len(name) > MAX_NAME_LENGTH:
         return "", ()
@@ -172,7 +263,7 @@ def _analyse(
     norm = " ".join(toks)
     keys = None
     if "," not in name:
-        keys = _keys_of_tokens(toks, word_key, after_article)
+        keys = _keys_of_tokens(toks, words)
     if keys is None:
         keys = _parse_keys(name)
     return norm, keys
@@ -193,19 +284,6 @@ def name_keys(name: str) -> tuple[str, ...]:
     return _analyse(name)[1]
 
 
-def _memo(fn: Callable[[str], str]) -> Callable[[str], str]:
-    """An unbounded per-build cache (the shared LRU caches would thrash on 1M rows)."""
-    seen: dict[str, str] = {}
-
-    def cached(x: str) -> str:
-        v = seen.get(x)
-        if v is None:
-            v = seen[x] = fn(x)
-        return v
-
-    return cached
-
-
 def _deletes(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))} if len(key) >= 3 else set()
 
@@ -214,6 +292,7 @@ def _deletes(key: str) -> set[str]:
 
 _SCRIPT_CODES = {"arabic": 1, "latin": 2}
 _KIND_CODES = {"person": 0, "organization": 1}
+_KIND_NAMES = tuple(_KIND_CODES)
 
 
 def _query_script(query: str) -> int:
@@ -223,52 +302,62 @@ def _query_script(query: str) -> int:
 class LinkIndex:
     """Inverted index from token keys to the rows of an alias table.
 
-    Built by :func:`link` on first use and cached on the table (any edit of the
-    table drops it). Everything is held in a few flat arrays: the posting lists
-    (rows by key, as one sorted ``int32`` array with offsets), each row's entity,
-    script and kind as small integer codes, and a hash of each normalised alias for
-    exact look-ups; the rows themselves stay in the table.
+    Built once per table (:meth:`nasab.aliases.AliasTable.link_index` caches it on
+    the table; any edit of the table drops it). Everything is held in a few flat
+    arrays: the posting lists (rows by key, CSR: one sorted ``int32`` array with
+    offsets), each row's entity, script and kind as small integer codes, and a hash
+    of each normalised alias for exact look-ups; the alias strings stay in the
+    table's columns (``aliases`` is read one row at a time).
 
     Args:
-        rows: the table's rows.
+        aliases: the alias of each row.
+        entity_ids: the entity id of each row.
+        kinds: the kind of each row (``person``/``organization``; None: all persons).
+        scripts: the script of each row (``arabic``, ``latin``...; None: detected).
+        canonicals: the canonical name of each row's entity (None: the alias).
         progress: called as ``progress(done, total)`` while building (optional).
 
     Example:
-        >>> from nasab.aliases import AliasTable
-        >>> t = AliasTable([{"entity_id": "E1", "alias": "Mustafa Al-Kazemi"},
-        ...                 {"entity_id": "E2", "alias": "Mustafa al-Sudani"}])
-        >>> index = LinkIndex(list(t))
+        >>> index = LinkIndex(["Mustafa Al-Kazemi", "Mustafa al-Sudani"], ["E1", "E2"])
         >>> index.candidates(["MSTF", "KZM"], limit=5), index.exact("mustafa al kazemi")
         ([0, 1], [0])
     """
 
     def __init__(
-        self, rows: Sequence[AliasRow], progress: Callable[[int, int], None] | None = None
+        self,
+        aliases: Sequence[str],
+        entity_ids: Sequence[str],
+        *,
+        kinds: Sequence[str] | None = None,
+        scripts: Sequence[str] | None = None,
+        canonicals: Sequence[str] | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> None:
-        self.rows = rows
-        total = len(rows)
+        total = len(aliases)
+        if len(entity_ids) != total:
+            raise InputError(f"{len(entity_ids)} entity ids for {total} aliases")
+        self.aliases = aliases
+        self.canonicals = canonicals if canonicals is not None else aliases
         key_ids: dict[str, int] = {}
         ent_ids: dict[str, int] = {}
         row_keys = array("i")  # the keys of each row, rows one after another
         row_len = bytearray()
-        ents = array("i")
-        scripts = bytearray()
-        kinds = bytearray()
         hashes = array("q")
-        word_key = _memo(getattr(name_word_key, "__wrapped__", name_word_key))
-        after_article = _memo(_after_article)
-        scode, kcode = _SCRIPT_CODES.get, _KIND_CODES.get
-        for i, row in enumerate(rows):
-            norm, keys = _analyse(row.alias, word_key, after_article)
+        words = _Words()  # this build's own: the shared one would thrash on 1M rows
+        for i, alias in enumerate(aliases):
+            norm, keys = _analyse(alias, words)
             ids = {key_ids.setdefault(k, len(key_ids)) for k in keys}
             row_keys.extend(ids)
             row_len.append(min(255, len(ids)))
-            ents.append(ent_ids.setdefault(row.entity_id, len(ent_ids)))
-            scripts.append(scode(row.script, 0))
-            kinds.append(kcode(row.kind, 0))
             hashes.append(hash(norm))
             if progress is not None and i % 50_000 == 0:
                 progress(i, total)
+        ents = array("i", [ent_ids.setdefault(e, len(ent_ids)) for e in entity_ids])
+        if scripts is None:
+            scripts = [detect_script(a) for a in aliases]
+        scode, kcode = _SCRIPT_CODES.get, _KIND_CODES.get
+        script_codes = bytes(scode(x, 0) for x in scripts)
+        kind_codes = bytes(total) if kinds is None else bytes(kcode(x, 0) for x in kinds)
         n_keys = len(key_ids)
         flat = np.frombuffer(row_keys, dtype=np.int32) if row_keys else np.zeros(0, np.int32)
         row_of = np.repeat(np.arange(total, dtype=np.int32), np.frombuffer(row_len, np.uint8))
@@ -285,8 +374,8 @@ class LinkIndex:
         self._weights = np.log((n + 1) / (sizes + 0.5))
         self.entity_ids = list(ent_ids)
         self.ents = np.frombuffer(ents, dtype=np.int32) if ents else np.zeros(0, np.int32)
-        self.scripts = np.frombuffer(bytes(scripts), dtype=np.uint8)
-        self.kinds = np.frombuffer(bytes(kinds), dtype=np.uint8)
+        self.scripts = np.frombuffer(script_codes, dtype=np.uint8)
+        self.kinds = np.frombuffer(kind_codes, dtype=np.uint8)
         h = np.frombuffer(hashes, dtype=np.int64) if hashes else np.zeros(0, np.int64)
         self._hash_order = np.argsort(h, kind="stable").astype(np.int32)
         self._hash_sorted = h[self._hash_order]
@@ -302,6 +391,14 @@ class LinkIndex:
         self._neighbours = nb
         self._nb_cache: dict[str, list[int]] = {}
         self._key_names = list(key_ids)
+
+    def entity_of(self, i: int) -> str:
+        """The entity id of row ``i``."""
+        return self.entity_ids[self.ents[i]]
+
+    def kind_of(self, i: int) -> str:
+        """The kind (``person``/``organization``) of row ``i``."""
+        return _KIND_NAMES[self.kinds[i]]
 
     @property
     def weights(self) -> dict[str, float]:
@@ -342,11 +439,11 @@ class LinkIndex:
         h = hash(norm)
         lo = int(np.searchsorted(self._hash_sorted, h, "left"))
         hi = int(np.searchsorted(self._hash_sorted, h, "right"))
-        rows = self.rows
+        aliases = self.aliases
         return sorted(
             i
             for i in self._hash_order[lo:hi].tolist()
-            if _analyse(rows[i].alias)[0] == norm  # hash collisions
+            if _analyse(aliases[i])[0] == norm  # hash collisions
         )
 
     def scores(self, keys: Iterable[str], *, fuzzy: bool = True) -> tuple[np.ndarray, np.ndarray]:
@@ -424,18 +521,20 @@ def _fast_normalize(name: str) -> str:
     return " ".join(_norm_tokens(name))
 
 
-def _index_of(table: AliasTable, progress: Callable[[int, int], None] | None = None) -> LinkIndex:
-    cache = table._cache
-    index = cache.get("link_index")
-    if index is None:
-        index = LinkIndex(table._rows, progress)
-        cache["link_index"] = index
-    return index
+@runtime_checkable
+class LinkSource(Protocol):
+    """What :func:`link` needs of a table: its cached :class:`LinkIndex`
+    (:class:`nasab.aliases.AliasTable` is one)."""
+
+    def link_index(self, progress: Callable[[int, int], None] | None = None) -> LinkIndex:
+        """The table's index (built on first use, dropped on edit)."""
+        ...
 
 
-def _as_table(table: Any) -> AliasTable:
-    if isinstance(table, AliasTable):
-        return table
+def _index_of(table: Any) -> LinkIndex:
+    """The index of an alias table, or of a list of names (each its own entity)."""
+    if isinstance(table, LinkSource):
+        return table.link_index()
     if isinstance(table, str) or not isinstance(table, Iterable):
         raise InputError(
             f"table must be an AliasTable or a list of names, got {type(table).__name__}"
@@ -444,18 +543,15 @@ def _as_table(table: Any) -> AliasTable:
     for i, n in enumerate(names):
         if not isinstance(n, str) or not n.strip():
             raise InputError(f"table name {i} must be a non-empty string, got {n!r}")
-    return AliasTable(
-        {"entity_id": str(i), "alias": n, "alias_kind": "canonical"} for i, n in enumerate(names)
-    )
+    return LinkIndex(names, [str(i) for i in range(len(names))])
 
 
-def _compare(query: str, alias: str, kind: str) -> Match:
+def _prepared(name: str) -> PreparedName | str:
+    """The prepared name, or why it cannot be (a name over the limits of nasab.text)."""
     try:
-        if kind == "organization":
-            return compare(query, alias, kind="organization")
-        return compare(query, alias)
-    except InputError as exc:  # a name over the limits (nasab.text) matches nothing
-        return Match(query, alias, 0.0, notes=(str(exc),))
+        return prepare(name)
+    except InputError as exc:
+        return str(exc)
 
 
 #: Rows (by shared-key weight) whose spelling is looked at, per query.
@@ -470,6 +566,142 @@ _TOP_TIER = 0.99
 _CROSS_BELOW = 0.9
 
 
+@dataclass
+class _Best:
+    """The best alias found so far for each entity of one query (by entity id).
+
+    Person aliases are scored in one batch by :func:`nasab.match.score_pairs` (the query
+    and each alias prepared once); the explained :class:`Match` is made only for the
+    candidates returned.
+    """
+
+    query: str
+    index: LinkIndex
+    #: entity id -> (score, 1 unless an exact spelling, row, Match or prepared alias)
+    found: dict[str, tuple[float, int, int, Any]]
+
+    def __post_init__(self) -> None:
+        self.prepared = _prepared(self.query)
+
+    def keep(self, i: int, score: float, exact: int, what: Any) -> None:
+        """Keep row ``i`` if it is the best so far for its entity (exact spellings win ties)."""
+        entity = self.index.entity_of(i)
+        prev = self.found.get(entity)
+        if prev is None or (score, -exact, -i) > (prev[0], -prev[1], -prev[2]):
+            self.found[entity] = (score, exact, i, what)
+
+    def consider(self, rows: list[int]) -> None:
+        """Score rows and keep the best of each entity."""
+        index, query, pq = self.index, self.query, self.prepared
+        people: list[tuple[int, PreparedName]] = []
+        for i in rows:
+            alias = index.aliases[i]
+            if index.kind_of(i) == "organization":
+                m = _compare(query, alias, "organization")
+                self.keep(i, m.score, 1, m)
+                continue
+            pa = _prepared(alias)
+            if isinstance(pq, str) or isinstance(pa, str):  # over the limits: no match
+                why = pq if isinstance(pq, str) else pa
+                self.keep(i, 0.0, 1, Match(query, alias, 0.0, notes=(str(why),)))
+            else:
+                people.append((i, pa))
+        if people and not isinstance(pq, str):
+            k = len(people)
+            scores = score_pairs([pq], [p for _, p in people], [0] * k, range(k)).tolist()
+            for (i, pa), score in zip(people, scores, strict=True):
+                self.keep(i, score, 1, pa)
+
+    def top_score(self) -> float:
+        return max((b[0] for b in self.found.values()), default=0.0)
+
+    @staticmethod
+    def match(what: Any) -> Match | None:
+        """The explained Match of a kept row, if made (else the Candidate makes it on use)."""
+        return what if isinstance(what, Match) else None
+
+
+def _exact_rows(best: _Best, norm: str, kind: str | None) -> None:
+    """Rows whose alias equals the query after normalisation: score 1."""
+    index, query = best.index, best.query
+    for i in index.exact(query, norm):
+        if kind is None or index.kind_of(i) == kind:
+            m = Match(query, index.aliases[i], 1.0, {"identical": 1.0},
+                      notes=("identical after normalisation",))  # fmt: skip
+            best.keep(i, 1.0, 0, m)
+
+
+def _spelling(query: str, index: LinkIndex, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(same script?, spelling similarity) of each candidate row; rows in the other
+    script get a fixed stand-in (they are not compared by spelling)."""
+    same = index.scripts[cand] == _query_script(query)
+    spelling = np.full(len(cand), _CROSS_SPELLING)
+    if same.any():
+        idx = np.flatnonzero(same)
+        aliases = index.aliases
+        others = [aliases[i] for i in cand[idx].tolist()]
+        sims = process.cdist([query], others, scorer=fuzz.ratio, processor=default_process,
+                             dtype=np.float32)[0]  # fmt: skip
+        spelling[idx] = sims / 100.0
+    return same, spelling
+
+
+def _shortlist(
+    query: str, index: LinkIndex, cand: np.ndarray, weight: np.ndarray, max_compare: int
+) -> list[tuple[int, bool, bool]]:
+    """One row per entity for the best ``max_compare`` entities: (row, same script, top tier).
+
+    Rows are ranked by shared-key weight plus, in the query's script, spelling (one
+    vectorised pass); each entity keeps its best row in the query's script, else its
+    best in the other.
+    """
+    if len(cand) > _PRERANK:
+        sel = np.argpartition(-weight, _PRERANK - 1)[:_PRERANK]
+        sel.sort()
+        cand, weight = cand[sel], weight[sel]
+    same, spelling = _spelling(query, index, cand)
+    rank = weight / weight.max() + spelling
+    order = np.lexsort((cand, -rank)).tolist()
+    ents, cand_l, same_l = index.ents[cand].tolist(), cand.tolist(), same.tolist()
+    top_tier = (weight >= _TOP_TIER * weight.max()).tolist()
+    chosen: dict[int, list[Any]] = {}  # entity code -> [row, same script, top tier]
+    for j in order:
+        c = chosen.get(ents[j])
+        if c is None:
+            if len(chosen) < max_compare:
+                chosen[ents[j]] = [cand_l[j], same_l[j], top_tier[j]]
+        elif same_l[j] and not c[1]:
+            c[0], c[1] = cand_l[j], True
+    return [(c[0], c[1], c[2]) for c in chosen.values()]
+
+
+def _compare_shortlist(best: _Best, shortlist: list[tuple[int, bool, bool]]) -> None:
+    """compare() the shortlisted rows. An alias in the other script costs a
+    transliteration: compared only for the entities with no alias in the query's
+    script that share the most keys, and only when no alias in the query's script
+    already matches well."""
+    later = []
+    for i, is_same, tier in shortlist:
+        if not is_same and tier and len(later) < _CROSS:
+            later.append(i)
+    best.consider([i for i, is_same, _ in shortlist if is_same])
+    if later and best.top_score() < _CROSS_BELOW:
+        best.consider(later)
+
+
+def _candidates(best: _Best, top: int, threshold: float) -> list[Candidate]:
+    """The kept entities, best first, at most ``top``, none under ``threshold``."""
+    ranked = sorted(best.found.items(), key=lambda kv: kv[1][:3])
+    ranked.sort(key=lambda kv: -kv[1][0])
+    index, out = best.index, []
+    for entity_id, (score, _, i, what) in ranked:
+        if score < threshold or len(out) >= top:
+            break
+        out.append(Candidate(entity_id, index.aliases[i], index.canonicals[i], score,
+                             best.match(what), index.kind_of(i), query=best.query))  # fmt: skip
+    return out
+
+
 def _link_one(
     query: str,
     index: LinkIndex,
@@ -478,108 +710,17 @@ def _link_one(
     kind: str | None,
     max_compare: int,
 ) -> list[Candidate]:
-    rows = index.rows
+    """The candidates of one query: exact spellings, then the rows sharing its keys."""
     norm, keys = _analyse(query)
-    kcode = _KIND_CODES.get(kind) if kind is not None else None
-    best: dict[str, tuple[float, int, int, Match]] = {}
-
-    def consider(i: int, m: Match | None = None) -> None:
-        row = rows[i]
-        exact = 0 if m is not None else 1  # exact spellings win ties
-        if m is None:
-            m = _compare(query, row.alias, row.kind)
-        rank = (m.score, -exact, -i)
-        prev = best.get(row.entity_id)
-        if prev is None or rank > (prev[0], -prev[1], -prev[2]):
-            best[row.entity_id] = (m.score, exact, i, m)
-
-    for i in index.exact(query, norm):
-        row = rows[i]
-        if kind is None or row.kind == kind:
-            consider(
-                i,
-                Match(
-                    query,
-                    row.alias,
-                    1.0,
-                    {"identical": 1.0},
-                    notes=("identical after normalisation",),
-                ),
-            )
+    best = _Best(query, index, {})
+    _exact_rows(best, norm, kind)
     cand, weight = index.scores(keys)
-    if kcode is not None and len(cand):
-        keep = index.kinds[cand] == kcode
+    if kind is not None and len(cand):
+        keep = index.kinds[cand] == _KIND_CODES[kind]
         cand, weight = cand[keep], weight[keep]
     if len(cand):
-        # 1. the rows sharing the most key weight; 2. ranked by that and, in the
-        # query's script, by spelling (one vectorised pass); 3. per entity its best
-        # alias in the query's script (else in the other); 4. compare() on the best
-        # few entities only.
-        if len(cand) > _PRERANK:
-            sel = np.argpartition(-weight, _PRERANK - 1)[:_PRERANK]
-            sel.sort()
-            cand, weight = cand[sel], weight[sel]
-        qcode = _query_script(query)
-        same = index.scripts[cand] == qcode
-        cand_list = cand.tolist()
-        spelling = np.full(len(cand), _CROSS_SPELLING)
-        if same.any():
-            idx = np.flatnonzero(same)
-            spelling[idx] = (
-                process.cdist(
-                    [query],
-                    [rows[cand_list[j]].alias for j in idx.tolist()],
-                    scorer=fuzz.ratio,
-                    processor=default_process,
-                    dtype=np.float32,
-                )[0]
-                / 100.0
-            )
-        rank = weight / weight.max() + spelling
-        order = np.lexsort((cand, -rank)).tolist()
-        ents = index.ents[cand].tolist()
-        same_l = same.tolist()
-        top_tier = (weight >= _TOP_TIER * weight.max()).tolist()
-        chosen: dict[int, list[Any]] = {}  # entity code -> [row, same script, top tier]
-        for j in order:
-            e = ents[j]
-            c = chosen.get(e)
-            if c is None:
-                if len(chosen) >= max_compare:
-                    continue
-                chosen[e] = [cand_list[j], same_l[j], top_tier[j]]
-            elif same_l[j] and not c[1]:
-                c[0], c[1] = cand_list[j], True
-        # An alias in the other script costs a transliteration: compared only for
-        # entities with no alias in the query's script that share the most keys.
-        # They are skipped when an alias in the query's script already matches well.
-        later = []
-        for i, is_same, tier in chosen.values():
-            if is_same:
-                consider(i)
-            elif tier and len(later) < _CROSS:
-                later.append(i)
-        if later and max((b[0] for b in best.values()), default=0.0) < _CROSS_BELOW:
-            for i in later:
-                consider(i)
-    ranked = sorted(best.items(), key=lambda kv: kv[1][:3])
-    ranked.sort(key=lambda kv: -kv[1][0])
-    out = []
-    for entity_id, (score, _, i, m) in ranked:
-        if score < threshold or len(out) >= top:
-            break
-        row = rows[i]
-        out.append(
-            Candidate(
-                entity_id,
-                row.alias,
-                row.canonical_latin or row.canonical_arabic,
-                score,
-                m,
-                row.kind,
-            )
-        )
-    return out
+        _compare_shortlist(best, _shortlist(query, index, cand, weight, max_compare))
+    return _candidates(best, top, threshold)
 
 
 # Worker state for multiprocessing (set in the parent before forking).
@@ -596,7 +737,7 @@ def _work(chunk: list[str]) -> list[list[Candidate]]:
 
 def link(
     queries: Sequence[str],
-    table: AliasTable | Sequence[str],
+    table: LinkSource | Sequence[str],
     *,
     top: int = 5,
     threshold: float = LINK_THRESHOLD,
@@ -647,7 +788,6 @@ def link(
         raise InputError(f"threshold must be in [0, 1], got {threshold!r}")
     if kind not in (None, "person", "organization"):
         raise InputError(f"kind must be 'person', 'organization' or None, got {kind!r}")
-    table = _as_table(table)
     index = _index_of(table)
     mc = max_compare if max_compare is not None else max(8, top + 3)
     # Each distinct query is linked once.
