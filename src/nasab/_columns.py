@@ -31,6 +31,8 @@ __all__ = ["Growable", "PoolView", "SeenKeys", "StringPool"]
 #: Strings added since the sorted hash index was built, looked up by dict; past this
 #: many (or an eighth of the pool) the index is rebuilt.
 RECENT_MAX = 4096
+#: Strings decoded at once when a column is read through.
+_CHUNK = 65_536
 
 
 class Growable:
@@ -116,6 +118,14 @@ class StringPool:
 
     def __iter__(self) -> Iterator[str]:
         return (self[i] for i in range(len(self)))
+
+    def decode(self, codes: np.ndarray) -> list[str]:
+        """The strings of many codes."""
+        buf, ends = self._buf, self._ends
+        out = []
+        for c in codes.tolist():
+            out.append(buf[ends[c - 1] if c else 0 : ends[c]].decode("utf-8", "surrogatepass"))
+        return out
 
     def nbytes(self) -> int:
         """Bytes held by the packed strings and their offsets (and the hash index)."""
@@ -222,8 +232,12 @@ class PoolView(Sequence[str]):
         return self._pool[int(self._codes[i])]
 
     def __iter__(self) -> Iterator[str]:
-        pool = self._pool
-        return (pool[c] for c in self._codes.tolist())
+        for start in range(0, len(self._codes), _CHUNK):
+            yield from self._pool.decode(self._codes[start : start + _CHUNK])
+
+    def take(self, rows: np.ndarray) -> list[str]:
+        """The strings of many rows at once."""
+        return self._pool.decode(self._codes[rows])
 
 
 class SeenKeys:

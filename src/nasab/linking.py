@@ -392,6 +392,14 @@ class LinkIndex:
         self._nb_cache: dict[str, list[int]] = {}
         self._key_names = list(key_ids)
 
+    def take(self, rows: np.ndarray) -> list[str]:
+        """The aliases of many rows (decoded at once when the table stores them packed)."""
+        take = getattr(self.aliases, "take", None)
+        if take is not None:
+            return take(rows)
+        aliases = self.aliases
+        return [aliases[i] for i in rows.tolist()]
+
     def entity_of(self, i: int) -> str:
         """The entity id of row ``i``."""
         return self.entity_ids[self.ents[i]]
@@ -638,8 +646,7 @@ def _spelling(query: str, index: LinkIndex, cand: np.ndarray) -> tuple[np.ndarra
     spelling = np.full(len(cand), _CROSS_SPELLING)
     if same.any():
         idx = np.flatnonzero(same)
-        aliases = index.aliases
-        others = [aliases[i] for i in cand[idx].tolist()]
+        others = index.take(cand[idx])
         sims = process.cdist([query], others, scorer=fuzz.ratio, processor=default_process,
                              dtype=np.float32)[0]  # fmt: skip
         spelling[idx] = sims / 100.0
