@@ -46,8 +46,15 @@ def _persons(g) -> list[list[str]]:  # type: ignore[no-untyped-def]
             ],
             [["Abdel Nour", "Abdel-Karim Abdel Nour"], ["Salim Abdel Nouri"]],
         ),
+        (
+            [
+                "Minister Yusuf Darwish spoke on Monday. "
+                "General Mohammed Youssef Ould Derwiche replied on Tuesday."
+            ],
+            [["Mohammed Youssef Ould Derwiche"], ["Yusuf Darwish"]],
+        ),
     ],
-    ids=["siblings-apart", "nickname-across-documents", "exact-ending-wins"],
+    ids=["siblings-apart", "nickname-across-documents", "exact-ending-wins", "spelled-apart"],
 )
 def test_person_references(docs: list[str], want: list[list[str]]) -> None:
     assert _persons(build_graph(docs, backend="rules")) == want

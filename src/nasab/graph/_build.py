@@ -160,6 +160,28 @@ def _given_clash(a: str, b: str) -> bool:
     return not (_given_forms(ga) & _given_forms(gb))
 
 
+def _spelled_apart(a: str, b: str) -> bool:
+    """Two Latin full names of one document that share no name word (particles and
+    hyphens aside): a writer spells one person's name one way within an article, so
+    "Yakoub Mustafa" and "Mohammed Yacoub Ould Moustafa" are two men.
+
+    Example:
+        >>> _spelled_apart("Yakoub Mustafa", "Mohammed Yacoub Ould Moustafa")
+        True
+        >>> _spelled_apart("Abdul Rahman Al Fahd", "Abdulrahman al-Fahd")
+        False
+    """
+    wa, wb = _name_words(a), _name_words(b)
+    if len(a.split()) < 2 or len(b.split()) < 2 or detect_script(a + " " + b) != "latin":
+        return False
+    return bool(wa) and bool(wb) and not (wa & wb)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    words = re.split(r"[\s\-‐]+", name.lower())
+    return frozenset(w.strip(".,'’") for w in words if w and w not in _PARTICLES()) - {""}
+
+
 @cache
 def _PARTICLES() -> frozenset[str]:
     return frozenset(w.lower() for w in word_set("name_particle_en"))
@@ -399,6 +421,7 @@ class _Grouping:
                 if (
                     self.uf.find(i) != self.uf.find(j)
                     and not _given_clash(x, y)
+                    and not _spelled_apart(x, y)
                     and _person_score(x, y) >= PERSON_THRESHOLD
                 ):
                     self.uf.union(i, j)
@@ -544,12 +567,13 @@ class _PersonClusters:
 
     def compatible(self, a: int, b: int) -> bool:
         """No name of one cluster conflicts with a name of the other: a low score for two
-        names with a family name each, or (sharing a document) different given names."""
-        same_doc = bool(self.docs[a] & self.docs[b])
+        names with a family name each, or (both from one document) different given names
+        or no name word in common."""
+        same_doc = len(self.docs[a] | self.docs[b]) == 1  # both read in one document only
         for x in self.names[a]:
             fx = _person_info(x).family_key
             for y in self.names[b]:
-                if same_doc and _given_clash(x, y):
+                if same_doc and (_given_clash(x, y) or _spelled_apart(x, y)):
                     return False
                 if fx and _person_info(y).family_key and _person_score(x, y) < VETO_THRESHOLD:
                     return False
