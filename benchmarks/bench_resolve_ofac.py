@@ -5,10 +5,16 @@ else as organisations); the task is to recover the entities. Prints B-cubed and
 pairwise precision/recall/F1, blocking recall (of all true pairs, and of the true
 pairs that compare() scores at or above the threshold), and the same figures for a
 baseline: rapidfuzz token_sort_ratio >= t plus connected components (per kind), the
-best t from a sweep.
+best t from a sweep, given the same attributes (two names whose entries' birth dates
+cannot agree or whose genders differ are never joined).
+
+Each name carries the attributes of its entry (``attributes.tsv``: dates and places of
+birth, nationality, citizenship, gender; individuals only), as a list row would;
+``--no-attrs`` resolves the names alone.
 
 Run:
     python benchmarks/bench_resolve_ofac.py [--data PATH] [--threshold T] [--no-baseline]
+        [--no-attrs]
 """
 
 from __future__ import annotations
@@ -21,6 +27,16 @@ from itertools import combinations
 from pathlib import Path
 
 DATA = Path("/work/shared/data/ofac_sdn_2021/clusters.tsv")
+ATTRS = ("dob", "pob", "nationality", "citizen", "gender")
+
+
+def load_attrs(path: Path) -> dict[str, dict[str, str]]:
+    """Entity id -> its attributes (the non-empty columns of attributes.tsv)."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {r["entity_id"]: {k: r[k] for k in ATTRS if r.get(k)} for r in rows}
 
 
 def load(path: Path) -> tuple[list[str], list[str], list[str]]:
@@ -63,9 +79,19 @@ def report(label: str, pred: list[str], gold: list[str]) -> None:
     )
 
 
-def baseline(names: list[str], kinds: list[str], gold: list[str], thresholds: list[int]) -> None:
+def baseline(
+    names: list[str],
+    kinds: list[str],
+    gold: list[str],
+    thresholds: list[int],
+    attrs: list[dict[str, str]],
+) -> None:
     import numpy as np
     from rapidfuzz import fuzz, process, utils
+
+    from nasab.resolution.attributes import compare_facts, facts_of
+
+    facts = [facts_of(a) for a in attrs]
 
     t0 = time.perf_counter()
     edges: list[tuple[int, int, int]] = []
@@ -82,7 +108,10 @@ def baseline(names: list[str], kinds: list[str], gold: list[str], thresholds: li
         )
         a, b = np.nonzero(np.triu(m, k=1))
         edges.extend(
-            (idx[x], idx[y], int(m[x, y])) for x, y in zip(a.tolist(), b.tolist(), strict=False)
+            (idx[x], idx[y], int(m[x, y]))
+            for x, y in zip(a.tolist(), b.tolist(), strict=False)
+            if not (facts[idx[x]] and facts[idx[y]])
+            or compare_facts(facts[idx[x]], facts[idx[y]]).verdict != "against"
         )
     took = time.perf_counter() - t0
     best = None
@@ -113,6 +142,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-attrs", action="store_true", help="resolve the names alone")
     args = ap.parse_args()
 
     from nasab.match import compare
@@ -120,12 +150,15 @@ def main() -> None:
     from nasab.resolution.core import DEFAULT_THRESHOLDS
 
     names, kinds, gold = load(args.data)
+    by_entity = {} if args.no_attrs else load_attrs(args.data.with_name("attributes.tsv"))
+    attrs = [by_entity.get(g, {}) for g in gold]
     print(
-        f"OFAC SDN 2021: {len(names)} names, {len(set(gold))} entities, kinds {dict(Counter(kinds))}"
+        f"OFAC SDN 2021: {len(names)} names, {len(set(gold))} entities, kinds {dict(Counter(kinds))}; "
+        f"{sum(map(bool, attrs))} names with attributes"
     )
     records = [
-        {"id": str(i), "name": n, "kind": k}
-        for i, (n, k) in enumerate(zip(names, kinds, strict=False))
+        {"id": str(i), "name": n, "kind": k, "attrs": a}
+        for i, (n, k, a) in enumerate(zip(names, kinds, attrs, strict=False))
     ]
     t0 = time.perf_counter()
     res = resolve(records, threshold=args.threshold)
@@ -162,7 +195,7 @@ def main() -> None:
         f"(thresholds {dict(thr) if args.threshold is None else args.threshold}; defaults {dict(DEFAULT_THRESHOLDS)})"
     )
     if not args.no_baseline:
-        baseline(names, kinds, gold, list(range(70, 100, 5)))
+        baseline(names, kinds, gold, list(range(70, 100, 5)), attrs)
 
 
 if __name__ == "__main__":

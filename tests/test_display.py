@@ -51,7 +51,7 @@ def _graph() -> EntityGraph:
 REPRS = {
     "match": lambda: nasab.compare("Ali <b>", "علي"),
     "resolution": lambda: nasab.resolve(["Mustafa Al-Kazemi", "مصطفى الكاظمي", "Ali <b>"]),
-    "entity": lambda: nasab.resolve(["Ali <b>", "علي"]).entities[0],
+    "entity": lambda: nasab.resolve(["Ali <b> al-Hassani", "علي الحساني"]).entities[0],
     "alias-table": lambda: AliasTable(
         [
             {

@@ -64,7 +64,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v1" in text
+    assert "nasab-org-v2" in text
     assert "iraqi" in text
 
 

@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v6").startswith("nasab-name-v6+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v6', 'nasab-org-v1']
+    ['nasab-name-v6', 'nasab-org-v2']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v6"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v1"
+ORG_ALGORITHM = "nasab-org-v2"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -206,10 +206,13 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            1,
+            2,
             MappingProxyType({}),
             ("organizations.tsv", "org_words.tsv", "org_word_freq.tsv", "places.tsv", "words.tsv"),
-            "organisation names: acronyms, legal forms, generic words, cross-script words",
+            "organisation names: acronyms, legal forms, generic words, cross-script words. "
+            "v2 (from v1): a distinctive word on each side that the other lacks halves the "
+            "score (a conflict); Roman numerals are numbers; an acronym in parentheses is the "
+            "name's acronym",
         ),
     )
 }
@@ -251,8 +254,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v1")[:18]
-        'nasab-org-v1+data.'
+        >>> algorithm_version("nasab-org-v2")[:18]
+        'nasab-org-v2+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

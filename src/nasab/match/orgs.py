@@ -59,6 +59,14 @@ _ACRONYM_AGREE = 0.95
 _SYLLABIC_AGREE = 0.85
 _OTHER_ROW_CAP = 0.15
 _NUMBER_FACTOR = 0.3
+#: Score factor when each name has a distinctive word the other lacks (Al-Noor Trading
+#: Company vs Al-Huda Trading Company; Central Bank of Syria vs Central Bank of Iran).
+_WORD_CONFLICT = 0.5
+#: A word weighing this much is distinctive (generic words weigh at most _GENERIC_WEIGHT);
+#: a place or nationality word is distinctive whatever it weighs.
+_DISTINCTIVE = 0.5
+#: Score of a name against its acronym given in parentheses (``X (HTS)`` vs ``HTS``).
+_PAREN_ACRONYM = 0.95
 
 _FREQ_POWER = 2.0  # rarity weight = (log(N/df) / log(N/3)) ** power
 _FREQ_FLOOR = 0.15
@@ -102,6 +110,7 @@ class OrgName:
             ``stop`` or ``legal`` (used for acronyms).
         legal: the legal-form words found.
         alias_row: the id of the ``organizations.tsv`` row this name is listed under.
+        acronyms: acronyms the name gives in parentheses (``(HTS)``), lower case.
     """
 
     raw: str
@@ -109,6 +118,7 @@ class OrgName:
     words: tuple[tuple[str, str], ...]
     legal: tuple[str, ...]
     alias_row: str | None
+    acronyms: tuple[str, ...] = ()
 
 
 def _strip_article(tok: str) -> str:
@@ -243,18 +253,87 @@ def _legal_phrase(toks: list[tuple[str, bool]], i: int) -> int:
 def parse_org(raw: str) -> OrgName:
     """Parse an organisation name into weighted units.
 
+    A capitalised word in parentheses that spells the words before it (``Hayat Tahrir
+    al-Sham (HTS)``) is the name's acronym: kept in ``acronyms``, not a unit. A Roman
+    numeral after the first word is a number (``Bicentenario XVI`` = 16).
+
     Example:
         >>> [u.text for u in parse_org("جهاز مكافحة الإرهاب").units] == (
         ...     ["service", "counter terrorism"] if _org_words()[0] else ["جهاز", "مكافحه", "ارهاب"])
         True
         >>> parse_org("ANGLO-CARIBBEAN CO., LTD.").legal
         ('co', 'ltd')
+        >>> parse_org("Hayat Tahrir al-Sham (HTS)").acronyms
+        ('hts',)
+        >>> [u.text for u in parse_org("BICENTENARIO XVI").units]
+        ['bicentenario', '16']
     """
-    toks = _surface_tokens(raw)
-    phrases, _, longest = _org_words()
-    # The conjunction و is written joined to the next word ("ومكافحة", and countering):
-    # drop it where the word without it is a dictionary word and the word with it is not.
-    toks = [
+    text, acronyms = _paren_acronyms(raw)
+    toks = _numerals(_drop_joined_wa(_surface_tokens(text)))
+    words: list[tuple[str, str]] = []
+    units: list[Unit] = []
+    legal: list[str] = []
+    i = 0
+    while i < len(toks):
+        i += _take_token(toks, i, words, units, legal)
+    if not units and legal:  # a name made only of legal-form words keeps them
+        units = [
+            Unit(w, False, "latin" if w.isascii() else "arabic", 0.5, fold(w), False, w)
+            for w in legal
+        ]
+    row = _org_aliases().get(_alias_key(raw)) or _org_aliases().get(_alias_key(text))
+    return OrgName(raw, tuple(units), tuple(words), tuple(legal), row, acronyms)
+
+
+_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z.&]{1,11})\s*\)")
+_ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
+
+
+def _paren_acronyms(raw: str) -> tuple[str, tuple[str, ...]]:
+    """The name without parenthesised acronyms of the words before them, and those acronyms."""
+    found: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        acr = m.group(1).replace(".", "")
+        if not acr.isupper() or not acr.isalpha():
+            return m.group(0)
+        before = parse_org(raw[: m.start()].strip()) if raw[: m.start()].strip() else None
+        words = tuple(
+            (w, "stop" if w in lexicon.latin_articles() else k)
+            for w, k in (before.words if before else ())
+            if w.isascii()
+        )
+        if len(words) >= 2 and _spells(acr.lower(), words) is not None:
+            found.append(acr.lower())
+            return " "
+        return m.group(0)
+
+    text = _PAREN.sub(drop, raw) if "(" in raw else raw
+    return (" ".join(text.split()) if found else raw), tuple(found)
+
+
+def _numerals(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Roman numerals after the first word as numbers (``XVI`` -> ``16``)."""
+    out = list(toks[:1])
+    for tok, caps in toks[1:]:
+        out.append((str(_roman_value(tok)), False) if _ROMAN.match(tok) else (tok, caps))
+    return out
+
+
+def _roman_value(tok: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10}
+    total = 0
+    for k, ch in enumerate(tok):
+        v = values[ch]
+        total += -v if k + 1 < len(tok) and values[tok[k + 1]] > v else v
+    return total
+
+
+def _drop_joined_wa(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The conjunction و is written joined to the next word ("ومكافحة", and countering):
+    drop it where the word without it is a dictionary word and the word with it is not."""
+    phrases = _org_words()[0]
+    return [
         (t[1:], c)
         if t.startswith("و")
         and len(t) >= 4
@@ -263,81 +342,65 @@ def parse_org(raw: str) -> OrgName:
         else (t, c)
         for t, c in toks
     ]
-    words: list[tuple[str, str]] = []
-    units: list[Unit] = []
-    legal: list[str] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        tok, caps = toks[i]
-        is_ar = not tok.isascii()
-        bare = _strip_article(tok) if is_ar else tok
-        # Longest dictionary phrase starting here.
-        found = None
-        for k in range(min(longest, n - i), 0, -1):
-            key = tuple(_strip_article(t) if not t.isascii() else t for t, _ in toks[i : i + k])
-            concept = phrases.get(key)
-            if concept is not None and not (k == 1 and caps and len(tok) <= 5 and concept != tok):
-                found = (k, concept)
-                break
-        if found is not None:
-            k, concept = found
-            surface = " ".join(t for t, _ in toks[i : i + k])
-            for t, _ in toks[i : i + k]:
-                words.append((t, "content"))
-            units.append(
-                Unit(
-                    concept,
-                    True,
-                    "arabic" if is_ar else "latin",
-                    _word_weight(concept, True),
-                    fold(concept.replace(" ", "")),
-                    False,
-                    surface,
-                )
-            )
-            i += k
-            continue
-        phrase = _legal_phrase(toks, i)
-        if phrase:
-            for t, _ in toks[i : i + phrase]:
-                legal.append(t)
-                words.append((t, "legal"))
-            i += phrase
-            continue
-        if (bare in word_set("legal_ar") if is_ar else tok in word_set("legal_latn")) and not (
-            i == 0 and n > 1 and tok in ("co",)
-        ):
-            legal.append(bare)
-            words.append((bare, "legal"))
-            i += 1
-            continue
-        if (bare in word_set("org_stop_ar") if is_ar else tok in word_set("org_stop_latn")) or (
-            len(bare) < 2 and not bare.isdigit()
-        ):
-            words.append((bare, "stop"))
-            i += 1
-            continue
-        words.append((bare, "content"))
+
+
+def _dictionary_phrase(toks: list[tuple[str, bool]], i: int) -> tuple[int, str] | None:
+    """The longest org-word phrase starting at ``i``: (tokens, concept)."""
+    phrases, _, longest = _org_words()
+    tok, caps = toks[i]
+    for k in range(min(longest, len(toks) - i), 0, -1):
+        key = tuple(_strip_article(t) if not t.isascii() else t for t, _ in toks[i : i + k])
+        concept = phrases.get(key)
+        if concept is not None and not (k == 1 and caps and len(tok) <= 5 and concept != tok):
+            return k, concept
+    return None
+
+
+def _take_token(
+    toks: list[tuple[str, bool]],
+    i: int,
+    words: list[tuple[str, str]],
+    units: list[Unit],
+    legal: list[str],
+) -> int:
+    """Classify the token(s) at ``i`` (phrase, legal form, stop word or content word).
+
+    Appends to ``words``, ``units`` and ``legal``; returns how many tokens it took.
+    """
+    tok, caps = toks[i]
+    is_ar = not tok.isascii()
+    script = "arabic" if is_ar else "latin"
+    bare = _strip_article(tok) if is_ar else tok
+    found = _dictionary_phrase(toks, i)
+    if found is not None:
+        k, concept = found
+        words.extend((t, "content") for t, _ in toks[i : i + k])
+        surface = " ".join(t for t, _ in toks[i : i + k])
+        weight = _word_weight(concept, True)
         units.append(
-            Unit(
-                bare,
-                False,
-                "arabic" if is_ar else "latin",
-                _word_weight(bare, False),
-                fold(bare),
-                caps,
-                tok,
-            )
+            Unit(concept, True, script, weight, fold(concept.replace(" ", "")), False, surface)
         )
-        i += 1
-    if not units and legal:  # a name made only of legal-form words keeps them
-        units = [
-            Unit(w, False, "latin" if w.isascii() else "arabic", 0.5, fold(w), False, w)
-            for w in legal
-        ]
-    row = _org_aliases().get(_alias_key(raw))
-    return OrgName(raw, tuple(units), tuple(words), tuple(legal), row)
+        return k
+    phrase = _legal_phrase(toks, i)
+    if phrase:
+        for t, _ in toks[i : i + phrase]:
+            legal.append(t)
+            words.append((t, "legal"))
+        return phrase
+    if (bare in word_set("legal_ar") if is_ar else tok in word_set("legal_latn")) and not (
+        i == 0 and len(toks) > 1 and tok in ("co",)
+    ):
+        legal.append(bare)
+        words.append((bare, "legal"))
+        return 1
+    if (bare in word_set("org_stop_ar") if is_ar else tok in word_set("org_stop_latn")) or (
+        len(bare) < 2 and not bare.isdigit()
+    ):
+        words.append((bare, "stop"))
+        return 1
+    words.append((bare, "content"))
+    units.append(Unit(bare, False, script, _word_weight(bare, False), fold(bare), caps, tok))
+    return 1
 
 
 @lru_cache(maxsize=262144)
@@ -533,14 +596,46 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
                 "weight_b": sum(v.weight for v in other),
             }
             return score, features, notes
-    evidence, wa, wb = _score_units(xs, ys, notes)
+    evidence, wa, wb, left_a, left_b = _score_units(xs, ys, notes)
     total = wa + wb
     score = 2 * evidence / total if total > 0 else 0.0
     features = {"evidence": evidence, "weight_a": wa, "weight_b": wb, "acronym": acronym}
+    own_a = [u.surface for u in left_a if _distinctive(u)]
+    own_b = [u.surface for u in left_b if _distinctive(u)]
+    if own_a and own_b:
+        score *= _WORD_CONFLICT
+        features["conflict"] = 1.0
+        notes.append(f"conflict: distinctive words differ ({own_a} vs {own_b})")
     return score, features, notes
 
 
-def _score_units(xs: list[Unit], ys: list[Unit], notes: list[str]) -> tuple[float, float, float]:
+def _distinctive(u: Unit) -> bool:
+    """A word that tells organisations apart: rare, or a place or nationality (not a number)."""
+    if u.text.isdigit():
+        return False
+    return u.weight >= _DISTINCTIVE or u.text in _place_words() or u.fold in _place_words()
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """One-word place names (both scripts, normalised, Latin also folded) and nationality concepts."""
+    out: set[str] = set()
+    for p in lexicon.places():
+        for form in (p.en, p.ar, *p.variants_en, *p.variants_ar):
+            toks = _phrase(form)
+            if len(toks) == 1:
+                out.add(toks[0])
+                if toks[0].isascii():
+                    out.add(fold(toks[0]))
+    for entry in lexicon.org_words():
+        if entry.kind.strip().lower() == "nationality":
+            out.add(" ".join(normalize(entry.en).split()))
+    return frozenset(out)
+
+
+def _score_units(
+    xs: list[Unit], ys: list[Unit], notes: list[str]
+) -> tuple[float, float, float, list[Unit], list[Unit]]:
     alignment = _align(xs, ys)
     evidence = 0.0
     ai = {i for i, _, _ in alignment}
@@ -558,7 +653,13 @@ def _score_units(xs: list[Unit], ys: list[Unit], notes: list[str]) -> tuple[floa
     for j, y in enumerate(ys):
         if j not in bj:
             notes.append(f"unmatched {y.surface!r} (weight {y.weight:.2f})")
-    return evidence, sum(x.weight for x in xs), sum(y.weight for y in ys)
+    return (
+        evidence,
+        sum(x.weight for x in xs),
+        sum(y.weight for y in ys),
+        [x for i, x in enumerate(xs) if i not in ai],
+        [y for j, y in enumerate(ys) if j not in bj],
+    )
 
 
 def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
@@ -570,7 +671,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v1"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v2"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
@@ -592,6 +693,10 @@ def _compare_org_cached(a: str, b: str) -> tuple[float, dict[str, float], tuple[
         return 1.0, {"alias": 1.0}, (f"known aliases of one organisation (row {na.alias_row})",)
     if normalize(a) == normalize(b):
         return 1.0, {"identical": 1.0}, ("identical after normalisation",)
+    for x, y in ((na, nb), (nb, na)):
+        if x.acronyms and len(y.units) == 1 and y.units[0].text in x.acronyms:
+            note = f"{y.raw!r} is the acronym {x.raw!r} gives in parentheses"
+            return _PAREN_ACRONYM, {"acronym": 1.0}, (note,)
     ka = " ".join(u.text for u in na.units)
     kb = " ".join(u.text for u in nb.units)
     if ka and ka == kb:

@@ -109,6 +109,8 @@ def cluster_groups(
     must: Iterable[tuple[int, int]] = (),
     cannot: Iterable[tuple[int, int]] = (),
     on_demand: Callable[[int, int], float] | None = None,
+    tags: Sequence[int] | None = None,
+    clash: Callable[[int, int], bool] | None = None,
 ) -> ClusterResult:
     """Average-linkage clusters inside each group (connected component), one at a time.
 
@@ -119,6 +121,9 @@ def cluster_groups(
         must: pairs that must be together (merged first).
         cannot: pairs that must stay apart.
         on_demand: scores an unscored pair when two small clusters are compared.
+        tags: a tag per node (-1: none), with ``clash``: two clusters holding nodes of
+            clashing tags never merge (attribute cannot-links, scored pairs or not).
+        clash: whether two tags clash.
 
     Returns:
         The clusters of the groups' nodes (nodes outside every group are not listed).
@@ -150,6 +155,7 @@ def cluster_groups(
                 on_demand,
                 result,
                 merge_count,
+                (tags, clash) if tags is not None and clash is not None else None,
             )
         )
     return result
@@ -164,8 +170,10 @@ def _cluster_component(
     on_demand: Callable[[int, int], float] | None,
     result: ClusterResult,
     merge_count: list[int],
+    tagging: tuple[Sequence[int], Callable[[int, int], bool]] | None = None,
 ) -> list[list[int]]:
     nodes: dict[int, list[int]] = {m: [m] for m in members}  # cluster id -> nodes
+    tag_sets = _tag_sets(members, tagging)
     owner: dict[int, int] = {m: m for m in members}
     tree: dict[int, tuple[str, int]] = {m: ("n", m) for m in members}
     version: dict[int, int] = dict.fromkeys(members, 0)
@@ -178,6 +186,8 @@ def _cluster_component(
         result.parent[tree[b]] = ("m", k)
         keep, gone = (a, b) if a < b else (b, a)
         nodes[keep].extend(nodes.pop(gone))
+        if tag_sets is not None:
+            tag_sets[keep] |= tag_sets.pop(gone)
         for x in nodes[keep]:
             owner[x] = keep
         tree[keep] = ("m", k)
@@ -193,6 +203,12 @@ def _cluster_component(
             new_merge(a, b, 1.0, "judgement")
 
     def forbidden(a: int, b: int) -> bool:
+        if (
+            tag_sets is not None
+            and tagging is not None
+            and _clashes(tag_sets[a], tag_sets[b], tagging[1])
+        ):
+            return True
         small, big = (a, b) if len(nodes[a]) <= len(nodes[b]) else (b, a)
         for x in nodes[small]:
             for y in cannot_adj.get(x, ()):
@@ -249,3 +265,17 @@ def _cluster_component(
         for c in sorted(neighbours(keep)):
             push(keep, c)
     return [sorted(v) for v in nodes.values()]
+
+
+def _tag_sets(
+    members: list[int], tagging: tuple[Sequence[int], Callable[[int, int], bool]] | None
+) -> dict[int, set[int]] | None:
+    """Cluster id -> the tags of its nodes (None when no node of the group has one)."""
+    if tagging is None or all(tagging[0][m] < 0 for m in members):
+        return None
+    tags = tagging[0]
+    return {m: ({tags[m]} if tags[m] >= 0 else set()) for m in members}
+
+
+def _clashes(a: set[int], b: set[int], clash: Callable[[int, int], bool]) -> bool:
+    return any(clash(s, t) for s in a for t in b)

@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -26,6 +26,7 @@ from .._progress import Progress, progress_callback
 from ..errors import InputError
 from ..match import compare
 from ..text import detect_script, normalize
+from .attributes import adjust_score
 from .blocking import keys_of, prefilter, rare_key
 from .cluster import ClusterResult, cluster_groups
 from .judgements import Judgements
@@ -35,11 +36,15 @@ from .stages import (
     Pairs,
     Prepared,
     ScoreCache,
+    attach_weak,
+    attribute_scores,
+    attribute_tags,
     block_pairs,
     bound_components,
     cannot_links,
     connected,
     entity_id,
+    facts_evidence,
     judged_links,
     node_keys,
     node_order,
@@ -47,7 +52,10 @@ from .stages import (
     prefilter_pairs,
     prepare,
     score_pairs,
+    split_weak,
     surface,
+    weak_mask,
+    weak_scores,
     workers,
 )
 from .unionfind import groups
@@ -111,6 +119,8 @@ class _State:
     clusters: ClusterResult
     cache: ScoreCache  # scores of pairs outside the candidates (scored on demand)
     thresholds: dict[str, float]
+    weak_joins: dict[int, tuple[int, float]] = field(default_factory=dict)
+    weak_several: dict[int, int] = field(default_factory=dict)
 
     def score_cache(self) -> ScoreCache:
         """Every score this run computed, by name pair (to extend the run)."""
@@ -215,7 +225,11 @@ class Resolution:
                 lines.append(f"  judgement: {why}")
         if pair in st.cannot:
             lines.append(f"  cannot-link: {st.cannot[pair]}")
+        lines.extend(_attribute_lines(st.nodes[u], st.nodes[v]))
         thr = st.thresholds[ri.kind]
+        weak = [x for x in (u, v) if x in st.weak_joins or x in st.weak_several]
+        if weak:
+            lines.append(_weak_line(st, weak[0]))
         if same:
             merged = st.clusters.merge_of(u, v)
             if merged is not None:
@@ -242,6 +256,40 @@ class Resolution:
         assert st is not None
         new = as_records(records, kind=kind, start=len(self.records))
         return _run(list(self.records) + new, st.thresholds, self.judgements, st.score_cache())
+
+
+def _weak_line(st: _State, node: int) -> str:
+    """The line of :meth:`Resolution.why` on a weak name (one word, a bare kunya)."""
+    name = st.nodes[node].name
+    if node in st.weak_joins:
+        target, score = st.weak_joins[node]
+        return (
+            f"  weak name: {name!r} fits one entity only (that of {st.nodes[target].name!r}, "
+            f"score {score:.3f} after its weakness factor) and joined it"
+        )
+    return (
+        f"  weak name: {name!r} fits {st.weak_several[node]} entities, so it joins none "
+        "(a weak name never bridges full names)"
+    )
+
+
+def _attribute_lines(a: Node, b: Node) -> list[str]:
+    """The lines of :meth:`Resolution.why` on what two nodes' attributes say."""
+    if not a.facts and not b.facts:
+        return []
+    ev = facts_evidence(a.facts, b.facts)
+    effect = {
+        "against": "cannot-link (never one entity)",
+        "weak_against": "name score lowered",
+        "for": "name score raised",
+        "none": "no effect",
+    }[ev.verdict]
+    lines = [f"  attributes: {effect}"]
+    lines.extend(f"    {r}" for r in ev.reasons)
+    for nd in (a, b):
+        if nd.facts.unparsed:
+            lines.append(f"    kept as written, not used: {', '.join(nd.facts.unparsed)}")
+    return lines
 
 
 def _passes_prefilter(a: Node, b: Node) -> bool:
@@ -333,7 +381,9 @@ def _run(
     keep = prefilter_pairs(nk, u, v, workers=workers())
     u, v = _with_split_names(nodes, u[keep], v[keep])
     report = progress_callback(progress, "resolving (pairs)", len(u), min_items=PROGRESS_MIN_PAIRS)
-    pairs = score_pairs(nodes, nk, u, v, cache=cache, workers=workers(), progress=report)
+    raw = score_pairs(nodes, nk, u, v, cache=cache, workers=workers(), progress=report)
+    weak = weak_mask(nk)
+    pairs, mixed = split_weak(weak_scores(attribute_scores(nodes, raw), nk, weak), weak)
     must, judged_cannot = judged_links(prep, records, judgements)
     thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
     labels = bound_components(connected(len(nodes), pairs, thr, must), pairs, thr, must)
@@ -349,7 +399,8 @@ def _run(
             strict=True,
         )
     )
-    on_demand = on_demand_scorer(nodes, nk, cache)
+    on_demand = _with_facts(nodes, on_demand_scorer(nodes, nk, cache))
+    tags, clash = attribute_tags(nodes)
     clusters = cluster_groups(
         groups(labels),
         scores,
@@ -357,16 +408,52 @@ def _run(
         must=sorted(must),
         cannot=sorted(cannot),
         on_demand=on_demand,
+        tags=tags,
+        clash=clash,
     )
     clustered = {x for c in clusters.clusters for x in c}
     clusters.clusters.extend([k] for k in range(len(nodes)) if k not in clustered)
     clusters.clusters.sort(key=lambda c: c[0])
+    clusters.clusters, joins, several = attach_weak(
+        clusters.clusters, mixed, weak, thr, _blocked(tags, clash, cannot)
+    )
     entities, label_of_node = _entities(records, prep, clusters)
     labels_out = [label_of_node[k] for k in prep.node_of]
-    state = _State(nodes, prep.node_of, pairs, cannot, must, clusters, cache, thresholds)
+    state = _State(
+        nodes, prep.node_of, raw, cannot, must, clusters, cache, thresholds, joins, several
+    )
     return Resolution(
         labels_out, entities, tuple(records), judgements, state, {e.id: e for e in entities}
     )
+
+
+def _blocked(
+    tags: list[int], clash: Callable[[int, int], bool], cannot: Mapping[tuple[int, int], str]
+) -> Callable[[list[int], list[int]], bool]:
+    """Whether two clusters may not be one entity (attribute clash or a cannot-link)."""
+
+    def blocked(a: list[int], b: list[int]) -> bool:
+        ta = {tags[x] for x in a if tags[x] >= 0}
+        tb = {tags[y] for y in b if tags[y] >= 0}
+        if any(clash(s, t) for s in ta for t in tb):
+            return True
+        return any((min(x, y), max(x, y)) in cannot for x in a for y in b)
+
+    return blocked
+
+
+def _with_facts(
+    nodes: list[Node], score: Callable[[int, int], float]
+) -> Callable[[int, int], float]:
+    """An on-demand scorer whose name scores are adjusted by the nodes' facts."""
+
+    def scored(u: int, v: int) -> float:
+        s = score(u, v)
+        if nodes[u].facts and nodes[v].facts:
+            s = adjust_score(s, facts_evidence(nodes[u].facts, nodes[v].facts))
+        return s
+
+    return scored
 
 
 def _with_split_names(

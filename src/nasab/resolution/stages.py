@@ -61,7 +61,8 @@ import multiprocessing
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -69,6 +70,7 @@ from ..errors import InputError
 from ..match import PreparedName, compare, score_prepared
 from ..match import prepare as prepare_name
 from ..text import MAX_NAME_LENGTH, normalize
+from .attributes import Evidence, Facts, adjust_score, compare_facts, facts_of
 from .blocking import MAX_BLOCK, keys_and_rare, pairs_of_blocks, prefilter, unique_codes
 from .judgements import JudgementConflictError, Judgements
 from .records import Record
@@ -81,15 +83,21 @@ __all__ = [
     "MAX_BLOCK",
     "MAX_COMPONENT",
     "PARALLEL_MIN_PAIRS",
+    "WEAK_BASE",
     "Node",
     "NodeKeys",
     "Pairs",
     "Prepared",
+    "attach_weak",
+    "attribute_scores",
+    "attribute_tags",
     "block_pairs",
     "bound_components",
     "cannot_links",
     "connected",
     "entity_id",
+    "facts_evidence",
+    "is_weak",
     "judged_links",
     "key_counts",
     "node_keys",
@@ -98,7 +106,11 @@ __all__ = [
     "prepare",
     "score_node_pair",
     "score_pairs",
+    "split_weak",
     "surface",
+    "weak_factor",
+    "weak_mask",
+    "weak_scores",
 ]
 
 #: Nodes per chunk when a hot block (more than MAX_BLOCK nodes) is split; 0 drops hot
@@ -119,6 +131,10 @@ PARALLEL_MIN_PAIRS = 40_000
 #: a cannot-link: its names may not end up in one entity through others.
 CONFLICT_CANNOT = 1.0
 
+#: Lowest share of its score that a weak name (one word, a bare kunya) keeps against a
+#: full name (:func:`weak_factor`): the commonest word keeps this much, a rare one all.
+WEAK_BASE = 0.5
+
 #: ... and only when its score is below this: a conflicting pair that still scores
 #: in between (aliases of one person often differ in a family name) is left to the
 #: average linkage, which keeps it apart unless the rest of the group agrees.
@@ -136,11 +152,14 @@ class Node:
         kind: ``person`` or ``organization``.
         name: the surface name (whitespace collapsed).
         rid: the record id, set only when id-judgements name that record.
+        facts: what the record's attributes say (:func:`.attributes.facts_of`); records
+            of one name with different facts are different nodes.
     """
 
     kind: str
     name: str
     rid: str | None = None
+    facts: Facts = field(default_factory=Facts)
 
 
 def surface(name: str) -> str:
@@ -148,9 +167,9 @@ def surface(name: str) -> str:
     return " ".join(name.split())
 
 
-def node_order(node: Node) -> tuple[str, str, str, str]:
-    """The sort key that numbers the nodes: kind, normalised name, name, record id."""
-    return (node.kind, normalize(node.name), node.name, node.rid or "")
+def node_order(node: Node) -> tuple[str, str, str, str, str]:
+    """The sort key that numbers the nodes: kind, normalised name, name, record id, facts."""
+    return (node.kind, normalize(node.name), node.name, node.rid or "", node.facts.signature())
 
 
 @dataclass(frozen=True)
@@ -180,7 +199,10 @@ def prepare(records: Sequence[Record], judgements: Judgements) -> Prepared:
         if len(r.name) > MAX_NAME_LENGTH:  # pragma: no cover - checked by Record
             raise InputError(f"record {i} ({r.id!r}): name too long")
     judged = {x for j in judgements if j.by == "id" for x in (j.a, j.b)}
-    of_record = [Node(r.kind, surface(r.name), r.id if r.id in judged else None) for r in records]
+    of_record = [
+        Node(r.kind, surface(r.name), r.id if r.id in judged else None, facts_of(r.attrs))
+        for r in records
+    ]
     nodes = sorted(set(of_record), key=node_order)
     index = {nd: k for k, nd in enumerate(nodes)}
     return Prepared(nodes, [index[nd] for nd in of_record])
@@ -489,6 +511,156 @@ def cannot_links(
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def facts_evidence(a: Facts, b: Facts) -> Evidence:
+    """What two nodes' facts say about the pair (:func:`.attributes.compare_facts`, cached)."""
+    return compare_facts(a, b) if a and b else Evidence("none")
+
+
+def attribute_scores(nodes: Sequence[Node], pairs: Pairs) -> Pairs:
+    """The pairs with their name scores adjusted by the nodes' facts (:func:`.attributes.adjust_score`).
+
+    A pure function of each pair's two nodes. Pairs whose nodes carry no facts keep
+    their score; the input is not changed.
+    """
+    with_facts = [bool(nd.facts) for nd in nodes]
+    score = pairs.score.copy()
+    for k, (a, b) in enumerate(pairs):
+        if with_facts[a] and with_facts[b]:
+            ev = facts_evidence(nodes[a].facts, nodes[b].facts)
+            if ev.verdict != "none":
+                score[k] = adjust_score(float(score[k]), ev)
+    return Pairs(pairs.n, pairs.u, pairs.v, score)
+
+
+def attribute_tags(nodes: Sequence[Node]) -> tuple[list[int], Callable[[int, int], bool]]:
+    """A tag per node (its distinct facts, -1 for none) and whether two tags clash.
+
+    Two tags clash when their facts are evidence ``against`` (a cannot-link): the
+    clustering never puts nodes of clashing tags in one entity, scored or not.
+    """
+    index: dict[Facts, int] = {}
+    tags = [index.setdefault(nd.facts, len(index)) if nd.facts else -1 for nd in nodes]
+    facts = list(index)
+
+    def clash(s: int, t: int) -> bool:
+        if s < 0 or t < 0 or s == t:
+            return False
+        return facts_evidence(facts[s], facts[t]).verdict == "against"
+
+    return tags, clash
+
+
+# ------------------------------------------------------------------ weak names
+
+
+def is_weak(p: PreparedName | None) -> bool:
+    """Whether a person name is *weak*: one name word and nothing else (``Omar``,
+    ``Hashimi``, a nickname) or a bare kunya (``Abu Ahmad``, ``أبو أحمد``).
+
+    Such a name fits many people. In :func:`nasab.resolve` it never bridges names: its
+    pairs with full names are kept out of the components and the clustering, and it
+    joins an entity afterwards only if it fits exactly one (:func:`attach_weak`).
+
+    Example:
+        >>> from nasab.match import prepare
+        >>> [is_weak(prepare(n)) for n in ["Omar", "Abu Ahmad", "Abu Ahmad al-Iraqi", "Omar Farouk"]]
+        [True, True, False, False]
+    """
+    if p is None:
+        return False
+    return len(p.ids) + (1 if p.kunya_ids else 0) <= 1
+
+
+def weak_factor(p: PreparedName) -> float:
+    """How much a weak name's score against a full name keeps: ``WEAK_BASE`` for the
+    commonest word, up to 1 for a rare one (the word's learned frequency weight).
+
+    Example:
+        >>> from nasab.match import prepare
+        >>> weak_factor(prepare("Muhammad")) < weak_factor(prepare("Kadhimi")) <= 1.0
+        True
+    """
+    table = p.table
+    ids = p.ids or p.kunya_ids
+    if not ids:
+        return WEAK_BASE
+    w = max(table.weight[i] for i in ids)
+    return WEAK_BASE + (1.0 - WEAK_BASE) * w
+
+
+def weak_mask(nk: NodeKeys) -> np.ndarray:
+    """Which nodes are weak person names (:func:`is_weak`)."""
+    return np.fromiter((is_weak(p) for p in nk.prepared), dtype=bool, count=len(nk.prepared))
+
+
+def weak_scores(pairs: Pairs, nk: NodeKeys, weak: np.ndarray) -> Pairs:
+    """The pairs with each weak-to-full pair's score times the weak name's :func:`weak_factor`."""
+    score = pairs.score.copy()
+    mixed = np.flatnonzero(weak[pairs.u] != weak[pairs.v])
+    for k in mixed.tolist():
+        a, b = int(pairs.u[k]), int(pairs.v[k])
+        p = nk.prepared[a] if weak[a] else nk.prepared[b]
+        assert p is not None
+        score[k] = score[k] * weak_factor(p)
+    return Pairs(pairs.n, pairs.u, pairs.v, score)
+
+
+def split_weak(pairs: Pairs, weak: np.ndarray) -> tuple[Pairs, Pairs]:
+    """(pairs between two full or two weak names, pairs of a weak name and a full one)."""
+    mixed = weak[pairs.u] != weak[pairs.v]
+    keep = ~mixed
+    return (
+        Pairs(pairs.n, pairs.u[keep], pairs.v[keep], pairs.score[keep]),
+        Pairs(pairs.n, pairs.u[mixed], pairs.v[mixed], pairs.score[mixed]),
+    )
+
+
+def attach_weak(
+    clusters: list[list[int]],
+    mixed: Pairs,
+    weak: np.ndarray,
+    node_threshold: np.ndarray,
+    blocked: Callable[[list[int], list[int]], bool] = lambda a, b: False,
+) -> tuple[list[list[int]], dict[int, tuple[int, float]], dict[int, int]]:
+    """Join each cluster of weak names to the one entity it fits, if it fits exactly one.
+
+    A weak cluster *fits* a cluster of full names when one of its pairs with it (weak
+    factor applied) reaches the threshold and ``blocked`` (attribute clashes) does not
+    forbid the two. Fitting none or two or more, it stays its own entity: a weak name
+    never joins two full names, and never chains.
+
+    Returns:
+        The clusters (sorted by first node), the joins (node of a weak cluster ->
+        (first node of the cluster it joined, best score)) and the nodes of weak
+        clusters left alone because they fit several entities (node -> how many).
+    """
+    owner = {x: k for k, c in enumerate(clusters) for x in c}
+    weak_only = {k for k, c in enumerate(clusters) if all(weak[x] for x in c)}
+    fits: dict[int, dict[int, float]] = defaultdict(dict)
+    keep = mixed.score >= node_threshold[mixed.u]
+    for a, b, sc in zip(
+        mixed.u[keep].tolist(), mixed.v[keep].tolist(), mixed.score[keep].tolist(), strict=True
+    ):
+        w, s = (a, b) if weak[a] else (b, a)
+        cw, cs = owner[w], owner[s]
+        if cw in weak_only and cs not in weak_only:
+            fits[cw][cs] = max(fits[cw].get(cs, 0.0), sc)
+    joins: dict[int, tuple[int, float]] = {}
+    several: dict[int, int] = {}
+    merged = {k: list(c) for k, c in enumerate(clusters)}
+    for cw in sorted(fits):
+        targets = {cs: sc for cs, sc in fits[cw].items() if not blocked(clusters[cw], clusters[cs])}
+        if len(targets) == 1:
+            ((cs, sc),) = targets.items()
+            merged[cs].extend(merged.pop(cw))
+            joins.update(dict.fromkeys(clusters[cw], (clusters[cs][0], sc)))
+        elif len(targets) > 1:
+            several.update(dict.fromkeys(clusters[cw], len(targets)))
+    out = sorted((sorted(c) for c in merged.values()), key=lambda c: c[0])
+    return out, joins, several
+
+
 def judged_links(
     prep: Prepared, records: Sequence[Record], judgements: Judgements
 ) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str]]:
@@ -664,6 +836,8 @@ def entity_id(kind: str, node: Node) -> str:
     basis = f"{kind}\x1f{normalize(node.name)}\x1f{node.name}"
     if node.rid is not None:
         basis += f"\x1f{node.rid}"
+    if node.facts:
+        basis += f"\x1f{node.facts.signature()}"
     return "nsb-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
 
 

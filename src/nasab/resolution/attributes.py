@@ -1,0 +1,373 @@
+"""Record attributes as evidence: date of birth, nationality, gender, place of birth.
+
+Lists write more than names: ``DOB 07 Jun 1951``, ``circa 1960``, ``1960 to 1962``,
+``Nationality: Syria``, ``Gender: Male``. :func:`facts_of` reads a record's ``attrs``
+into :class:`Facts` (what it cannot parse it keeps as written, and uses for nothing);
+:func:`compare_facts` weighs the facts of two records:
+
+* **against** (a cannot-link): birth dates whose years cannot overlap (``1951`` and
+  ``1964``; ``circa 1960`` and ``1963`` overlap, since *circa* widens a year by
+  :data:`CIRCA_YEARS`), or different genders;
+* **weakly against**: nationalities (or citizenships) that share no country: the name
+  score is multiplied by :data:`NATIONALITY_FACTOR`;
+* **for**: an equal full date of birth (day, month and year): the name score moves
+  :data:`FULL_DATE_SUPPORT` of the way to 1 (only for names scoring at least
+  :data:`SUPPORT_MIN_SCORE`: a date never joins names that do not resemble each other).
+
+Everything here is a pure function of one record's attributes or of two records'
+facts, so a distributed run (``nasab.spark``) calls the same functions in its workers.
+
+Example:
+    >>> a = facts_of({"dob": "07 Jun 1951", "nationality": "Syria"})
+    >>> b = facts_of({"DOB": "1964"})
+    >>> compare_facts(a, b).verdict
+    'against'
+    >>> compare_facts(a, facts_of({"date_of_birth": "circa 1950"})).verdict
+    'none'
+    >>> compare_facts(a, facts_of({"dob": "1951-06-07"})).verdict
+    'for'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..lexicon import word_list, word_set
+from ..text import normalize
+
+__all__ = [
+    "ATTRIBUTE_KEYS",
+    "CIRCA_YEARS",
+    "FULL_DATE_SUPPORT",
+    "NATIONALITY_FACTOR",
+    "SUPPORT_MIN_SCORE",
+    "Birth",
+    "Evidence",
+    "Facts",
+    "adjust_score",
+    "compare_facts",
+    "facts_of",
+    "parse_birth",
+]
+
+#: Attribute names (lower case, spaces and dashes read as ``_``) -> the fact they give.
+ATTRIBUTE_KEYS: Mapping[str, str] = {
+    "dob": "birth",
+    "date_of_birth": "birth",
+    "birth_date": "birth",
+    "birthdate": "birth",
+    "born": "birth",
+    "yob": "birth",
+    "year_of_birth": "birth",
+    "birth_year": "birth",
+    "nationality": "nationality",
+    "citizen": "nationality",
+    "citizenship": "nationality",
+    "gender": "gender",
+    "sex": "gender",
+    "pob": "place",
+    "place_of_birth": "place",
+    "birthplace": "place",
+    "birth_place": "place",
+}
+
+#: Years on either side of a year written *circa* (``circa 1960`` = 1958..1962).
+CIRCA_YEARS = 2
+#: Score factor when both records give nationalities and they share none.
+NATIONALITY_FACTOR = 0.8
+#: Share of the way to 1 that an equal full date of birth moves a name score.
+FULL_DATE_SUPPORT = 0.5
+#: Names scoring below this get no support from an equal date of birth.
+SUPPORT_MIN_SCORE = 0.3
+#: Earliest and latest years read as years of birth.
+YEAR_RANGE = (1800, 2100)
+
+_SEP = re.compile(r"\s*[|;]\s*")
+_YEAR_DASH = re.compile(r"\b(\d{4})\s*[-–]\s*(\d{4})\b")
+_TOKEN = re.compile(r"\d+|[^\W\d_]+\.?|[-–/]")
+
+
+@dataclass(frozen=True)
+class Birth:
+    """A date of birth, or a span of years it lies in.
+
+    Attributes:
+        first: earliest possible year.
+        last: latest possible year.
+        month: month (1-12) when the date gives one and names a single year.
+        day: day of the month when the date gives one.
+    """
+
+    first: int
+    last: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def full(self) -> bool:
+        """Whether this is one exact date (day, month and year)."""
+        return self.first == self.last and self.month is not None and self.day is not None
+
+    def __str__(self) -> str:
+        if self.full:
+            return f"{self.first:04d}-{self.month:02d}-{self.day:02d}"
+        if self.first == self.last:
+            return f"{self.first}" if self.month is None else f"{self.first:04d}-{self.month:02d}"
+        return f"{self.first}..{self.last}"
+
+
+def _order(b: Birth) -> tuple[int, int, int, int]:
+    return (b.first, b.last, b.month or 0, b.day or 0)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a record's attributes say about its entity.
+
+    Attributes:
+        birth: the dates (or spans) of birth given, parsed.
+        nationality: nationalities and citizenships, normalised.
+        gender: ``m``, ``f`` or None.
+        place: places of birth, normalised.
+        unparsed: birth values that could not be read, as written (kept, not used).
+    """
+
+    birth: tuple[Birth, ...] = ()
+    nationality: frozenset[str] = field(default_factory=frozenset)
+    gender: str | None = None
+    place: frozenset[str] = field(default_factory=frozenset)
+    unparsed: tuple[str, ...] = field(default=(), compare=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.birth or self.nationality or self.gender or self.place)
+
+    def signature(self) -> str:
+        """A canonical text of the usable facts ('' when none): equal facts, equal text.
+
+        Example:
+            >>> facts_of({"dob": "1960 to 1962", "gender": "Male"}).signature()
+            'b=1960..1962;g=m'
+        """
+        parts = []
+        if self.birth:
+            parts.append("b=" + ",".join(str(b) for b in sorted(set(self.birth), key=_order)))
+        if self.nationality:
+            parts.append("n=" + ",".join(sorted(self.nationality)))
+        if self.gender:
+            parts.append("g=" + self.gender)
+        if self.place:
+            parts.append("p=" + ",".join(sorted(self.place)))
+        return ";".join(parts)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What two records' facts say about the pair.
+
+    Attributes:
+        verdict: ``against`` (a cannot-link), ``weak_against`` (score lowered), ``for``
+            (score raised) or ``none``.
+        reasons: readable lines, one per fact compared.
+    """
+
+    verdict: str
+    reasons: tuple[str, ...] = ()
+
+
+@cache
+def _months() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k, forms in enumerate(word_list("month_en"), start=1):
+        for form in forms.split():
+            out[form] = k
+    return out
+
+
+def _year(text: str) -> int | None:
+    if not text.isdigit() or len(text) != 4:
+        return None
+    y = int(text)
+    return y if YEAR_RANGE[0] <= y <= YEAR_RANGE[1] else None
+
+
+def _one_date(tokens: list[str]) -> Birth | None:
+    """A date from its tokens: ``07 Jun 1951``, ``Jun 1951``, ``1951``, ``1951-06-07``, ``07/06/1951``."""
+    nums = [t for t in tokens if t.isdigit()]
+    words = [t.rstrip(".") for t in tokens if not t.isdigit() and t not in "-–/"]
+    months = [_months()[w] for w in words if w in _months()]
+    if len(words) != len(months) or len(months) > 1:
+        return None
+    years = [y for y in (_year(t) for t in nums) if y is not None]
+    if len(years) != 1:
+        return None
+    year = years[0]
+    rest = [int(t) for t in nums if _year(t) != year]
+    if months:
+        day = rest[0] if len(rest) == 1 and 1 <= rest[0] <= 31 else None
+        return (
+            None if len(rest) > 1 or (rest and day is None) else Birth(year, year, months[0], day)
+        )
+    if not rest:
+        return Birth(year, year)
+    if len(rest) == 2 and nums[0] == str(year) and 1 <= rest[0] <= 12 and 1 <= rest[1] <= 31:
+        return Birth(year, year, rest[0], rest[1])  # ISO: year first
+    return Birth(year, year)  # 07/06/1951: day and month order unknown, the year is sure
+
+
+def _span(text: str) -> Birth | None:
+    tokens = _TOKEN.findall(normalize(_YEAR_DASH.sub(r"\1 to \2", text)))
+    if not tokens:
+        return None
+    approx = tokens[0].rstrip(".") in word_set("date_approx_en")
+    if approx:
+        tokens = tokens[1:]
+    cut = [k for k, t in enumerate(tokens) if t in word_set("date_range_en")]
+    if cut:
+        a, b = _one_date(tokens[: cut[0]]), _one_date(tokens[cut[0] + 1 :])
+        if a is None or b is None or b.last < a.first:
+            return None
+        return Birth(a.first, b.last)
+    got = _one_date(tokens)
+    if got is not None and approx:
+        return Birth(got.first - CIRCA_YEARS, got.last + CIRCA_YEARS)
+    return got
+
+
+def parse_birth(text: str) -> tuple[tuple[Birth, ...], tuple[str, ...]]:
+    """Dates of birth from a value as lists write it (several joined by ``|`` or ``;``).
+
+    Returns:
+        The dates read, and the parts that could not be read (as written).
+
+    Example:
+        >>> [str(b) for b in parse_birth("DOB 07 Jun 1951 | circa 1960 | 1960 to 1962")[0]]
+        ['1951-06-07', '1958..1962', '1960..1962']
+        >>> parse_birth("in the spring")
+        ((), ('in the spring',))
+    """
+    found: list[Birth] = []
+    left: list[str] = []
+    for part in _SEP.split(str(text).strip()):
+        if not part:
+            continue
+        cleaned = re.sub(r"^\s*(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*", "", part, flags=re.I)
+        got = _span(cleaned)
+        if got is None:
+            left.append(part)
+        else:
+            found.append(got)
+    return tuple(found), tuple(left)
+
+
+def _values(value: object) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple, set, frozenset)) else [value]
+    out = []
+    for item in items:
+        out.extend(p for p in _SEP.split(str(item).strip()) if p)
+    return out
+
+
+def _gender(values: list[str]) -> str | None:
+    got = set()
+    for v in values:
+        n = normalize(v)
+        if n in word_set("gender_male"):
+            got.add("m")
+        elif n in word_set("gender_female"):
+            got.add("f")
+    return got.pop() if len(got) == 1 else None
+
+
+def _key(name: object) -> str:
+    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
+
+
+def facts_of(attrs: Mapping[str, object] | None) -> Facts:
+    """The facts a record's attributes give (see :data:`ATTRIBUTE_KEYS` for the names read).
+
+    Example:
+        >>> f = facts_of({"DOB": "circa 1960", "Citizen": "Iraq | Syria", "sex": "F", "x": 1})
+        >>> (str(f.birth[0]), sorted(f.nationality), f.gender)
+        ('1958..1962', ['iraq', 'syria'], 'f')
+    """
+    if not attrs:
+        return Facts()
+    by_fact: dict[str, list[str]] = {}
+    for name, value in attrs.items():
+        fact = ATTRIBUTE_KEYS.get(_key(name))
+        if fact is not None:
+            by_fact.setdefault(fact, []).extend(_values(value))
+    births: list[Birth] = []
+    unparsed: list[str] = []
+    for v in by_fact.get("birth", []):
+        got, left = parse_birth(v)
+        births.extend(got)
+        unparsed.extend(left)
+    return Facts(
+        birth=tuple(sorted(set(births), key=_order)),
+        nationality=frozenset(normalize(v) for v in by_fact.get("nationality", []) if v),
+        gender=_gender(by_fact.get("gender", [])),
+        place=frozenset(normalize(v) for v in by_fact.get("place", []) if v),
+        unparsed=tuple(unparsed),
+    )
+
+
+def _births_overlap(a: tuple[Birth, ...], b: tuple[Birth, ...]) -> bool:
+    return any(x.first <= y.last and y.first <= x.last for x in a for y in b)
+
+
+def compare_facts(a: Facts, b: Facts) -> Evidence:
+    """Weigh two records' facts (see the module doc for the rules).
+
+    Example:
+        >>> compare_facts(facts_of({"gender": "male"}), facts_of({"gender": "ذكر"})).verdict
+        'none'
+        >>> compare_facts(facts_of({"gender": "male"}), facts_of({"gender": "female"})).reasons
+        ('genders differ (m vs f)',)
+    """
+    against, weak, support, neutral = [], [], [], []
+    if a.birth and b.birth:
+        shown = f"{', '.join(map(str, a.birth))} vs {', '.join(map(str, b.birth))}"
+        if not _births_overlap(a.birth, b.birth):
+            against.append(f"dates of birth cannot agree ({shown})")
+        elif {x for x in a.birth if x.full} & {y for y in b.birth if y.full}:
+            support.append(f"same full date of birth ({shown})")
+        else:
+            neutral.append(f"dates of birth compatible ({shown})")
+    if a.gender and b.gender and a.gender != b.gender:
+        against.append(f"genders differ ({a.gender} vs {b.gender})")
+    if a.nationality and b.nationality:
+        shown = f"{', '.join(sorted(a.nationality))} vs {', '.join(sorted(b.nationality))}"
+        if a.nationality & b.nationality:
+            neutral.append(f"nationality shared ({shown})")
+        else:
+            weak.append(f"nationalities differ ({shown})")
+    if a.place and b.place and a.place & b.place:
+        neutral.append(f"same place of birth ({', '.join(sorted(a.place & b.place))})")
+    reasons = tuple(against + weak + support + neutral)
+    if against:
+        return Evidence("against", reasons)
+    if weak:
+        return Evidence("weak_against", reasons)
+    if support:
+        return Evidence("for", reasons)
+    return Evidence("none", reasons)
+
+
+def adjust_score(score: float, evidence: Evidence) -> float:
+    """A name score adjusted by attribute evidence (a cannot-link is not a score: kept).
+
+    Example:
+        >>> adjust_score(0.6, Evidence("for")), adjust_score(0.5, Evidence("weak_against"))
+        (0.8, 0.4)
+    """
+    if evidence.verdict == "for" and score >= SUPPORT_MIN_SCORE:
+        return round(score + (1.0 - score) * FULL_DATE_SUPPORT, 6)
+    if evidence.verdict == "weak_against":
+        return round(score * NATIONALITY_FACTOR, 6)
+    return score

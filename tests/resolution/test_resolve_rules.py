@@ -1,0 +1,140 @@
+"""Issue 9 rules of resolve: weak names never bridge, attributes as evidence, org conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from nasab import resolve
+from nasab.match import prepare
+from nasab.resolution.stages import is_weak, weak_factor
+
+
+@pytest.mark.parametrize(
+    ("name", "weak"),
+    [
+        ("Omar", True),
+        ("عمر", True),
+        ("Abu Ahmad", True),
+        ("أبو أحمد", True),
+        ("Hashimi", True),
+        ("Abu Ahmad al-Iraqi", False),
+        ("Omar Farouk", False),
+        ("عمر فاروق الهاشمي", False),
+    ],
+    ids=["given", "given-ar", "kunya", "kunya-ar", "family", "kunya-nisba", "two-names", "full-ar"],
+)
+def test_is_weak(name: str, weak: bool) -> None:
+    assert is_weak(prepare(name)) is weak
+
+
+def test_weak_factor_follows_frequency() -> None:
+    assert weak_factor(prepare("Muhammad")) < weak_factor(prepare("Kadhimi"))
+    assert weak_factor(prepare("محمد")) < 0.8
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Omar Farouk al-Hashimi", "Omar Khalid al-Zubaidi", "Omar"],
+        ["عمر فاروق الهاشمي", "عمر خالد الزبيدي", "عمر"],
+        ["Abu Ahmad al-Iraqi", "Abu Ahmad al-Suri", "Abu Ahmad"],
+        ["أبو أحمد العراقي", "أبو أحمد السوري", "أبو أحمد"],
+        ["Khalid Ibrahim al-Dulaimi", "Saad Mahmoud al-Dulaimi", "Dulaimi"],
+    ],
+    ids=["given", "given-ar", "kunya", "kunya-ar", "family"],
+)
+def test_weak_name_never_bridges_two_full_names(names: list[str]) -> None:
+    res = resolve(names)
+    assert res.labels[0] != res.labels[1]
+    # the weak name fits both: it joins neither
+    assert res.labels[2] not in (res.labels[0], res.labels[1])
+    assert "joins none" in res.why(0, 2) or "kept apart" in res.why(0, 2)
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        (["Mustafa al-Kadhimi", "مصطفى الكاظمي", "Kadhimi"], True),
+        (["Mustafa al-Kadhimi", "Muhammad"], False),
+    ],
+    ids=["rare-unique", "common-word"],
+)
+def test_weak_name_joins_only_a_unique_fit(names: list[str], joined: bool) -> None:
+    res = resolve(names)
+    assert (res.labels[-1] == res.labels[0]) is joined
+    if joined:
+        assert "fits one entity only" in res.why(0, len(names) - 1)
+
+
+def test_weak_name_score_is_not_full() -> None:
+    res = resolve(["Omar Farouk al-Hashimi", "Omar"])
+    assert res.labels[0] != res.labels[1]
+
+
+@pytest.mark.parametrize(
+    ("records", "same"),
+    [
+        (
+            [
+                {"name": "Ali Hassan al-Najjar", "dob": "1951"},
+                {"name": "علي حسن النجار", "dob": "1964"},
+            ],
+            False,
+        ),
+        (
+            [
+                {"name": "Ali Hassan al-Najjar", "dob": "circa 1963"},
+                {"name": "علي حسن النجار", "dob": "1964"},
+            ],
+            True,
+        ),
+        (
+            [
+                {"name": "Ali Hassan al-Najjar", "gender": "male"},
+                {"name": "Ali Hassan al-Najjar", "gender": "female"},
+            ],
+            False,
+        ),
+        (
+            [
+                {"name": "Ali Hassan al-Najjar", "dob": "07 Jun 1951"},
+                {"name": "Ali al-Najjar", "dob": "1951-06-07"},
+            ],
+            True,
+        ),
+    ],
+    ids=[
+        "years-conflict-cross-script",
+        "circa-compatible",
+        "gender-conflict-same-name",
+        "same-full-date",
+    ],
+)
+def test_attributes_in_resolve(records: list[dict], same: bool) -> None:
+    res = resolve(records)
+    assert (res.labels[0] == res.labels[1]) is same
+    assert "attributes:" in res.why(0, 1)
+
+
+def test_attribute_conflict_holds_through_a_third_name() -> None:
+    """Two records whose births cannot agree never meet, even through a name without dates."""
+    res = resolve(
+        [
+            {"name": "Ali Hassan al-Najjar", "dob": "1951"},
+            {"name": "Ali Hasan al-Najjar"},
+            {"name": "علي حسن النجار", "dob": "1970"},
+        ]
+    )
+    assert res.labels[0] != res.labels[2]
+
+
+def test_same_name_different_births_are_two_entities_in_any_order() -> None:
+    recs = [
+        {"id": "a", "name": "Ali Hassan al-Najjar", "dob": "1951"},
+        {"id": "b", "name": "Ali Hassan al-Najjar", "dob": "1980"},
+        {"id": "c", "name": "Ali Hassan al-Najjar", "dob": "circa 1980"},
+    ]
+    one = resolve(recs)
+    two = resolve(list(reversed(recs)))
+    assert one.labels[0] != one.labels[1] == one.labels[2]
+    assert sorted(one.labels) == sorted(two.labels)
