@@ -129,8 +129,8 @@ def test_facts_of_nothing_is_empty() -> None:
 @pytest.mark.parametrize(
     ("score", "verdict", "expected"),
     [
-        (0.6, "for", 0.8),
-        (0.2, "for", 0.2),
+        (0.6, "for", 0.88),
+        (0.15, "for", 0.15),
         (0.5, "weak_against", 0.4),
         (0.7, "against", 0.7),
         (0.7, "none", 0.7),

@@ -79,9 +79,9 @@ CIRCA_YEARS = 2
 #: Score factor when both records give nationalities and they share none.
 NATIONALITY_FACTOR = 0.8
 #: Share of the way to 1 that an equal full date of birth moves a name score.
-FULL_DATE_SUPPORT = 0.5
+FULL_DATE_SUPPORT = 0.7
 #: Names scoring below this get no support from an equal date of birth.
-SUPPORT_MIN_SCORE = 0.3
+SUPPORT_MIN_SCORE = 0.2
 #: Earliest and latest years read as years of birth.
 YEAR_RANGE = (1800, 2100)
 
@@ -364,7 +364,7 @@ def adjust_score(score: float, evidence: Evidence) -> float:
 
     Example:
         >>> adjust_score(0.6, Evidence("for")), adjust_score(0.5, Evidence("weak_against"))
-        (0.8, 0.4)
+        (0.88, 0.4)
     """
     if evidence.verdict == "for" and score >= SUPPORT_MIN_SCORE:
         return round(score + (1.0 - score) * FULL_DATE_SUPPORT, 6)

@@ -29,6 +29,7 @@ from ..text import detect_script, normalize
 from .attributes import adjust_score
 from .blocking import keys_of, prefilter, rare_key
 from .cluster import ClusterResult, cluster_groups
+from .ids import Votes, carry_ids, previous_votes
 from .judgements import Judgements
 from .records import KINDS, Record, as_records
 from .stages import (
@@ -141,12 +142,17 @@ class Resolution:
         entities: the entities, sorted by id.
         records: the input records.
         judgements: the judgements applied.
+        id_map: with a previous run (``resolve(..., previous=...)`` or :meth:`add`):
+            each old entity id whose names appear in this run -> the ids of the
+            entities now holding them. One id to the same id: kept; several old ids to
+            one: merged; one to several: split.
     """
 
     labels: list[str]
     entities: list[Entity]
     records: tuple[Record, ...]
     judgements: Judgements = field(default_factory=Judgements)
+    id_map: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
     _state: _State | None = field(default=None, repr=False, compare=False)
     _by_id: dict[str, Entity] = field(default_factory=dict, repr=False, compare=False)
 
@@ -250,12 +256,27 @@ class Resolution:
     def add(self, records: Iterable[object], *, kind: str | None = None) -> Resolution:
         """Resolve more records together with these; scores already computed are reused.
 
-        The result is the same as :func:`resolve` on all the records at once.
+        The entities are those of :func:`resolve` on all the records at once, and they
+        keep the ids they have here (``resolve(all, previous=self)``): an entity's id
+        does not change when a new member sorts first. :attr:`Resolution.id_map` says
+        which entities merged or split.
+
+        Example:
+            >>> res = resolve(["Mustafa al-Kadhimi", "مصطفى الكاظمي"])
+            >>> more = res.add(["Abdul Mustafa al-Kadhimi", "Mustafa al Kadhimi"])
+            >>> more.labels[0] == res.labels[0] == more.labels[3]
+            True
         """
         st = self._state
         assert st is not None
         new = as_records(records, kind=kind, start=len(self.records))
-        return _run(list(self.records) + new, st.thresholds, self.judgements, st.score_cache())
+        return _run(
+            list(self.records) + new,
+            st.thresholds,
+            self.judgements,
+            st.score_cache(),
+            votes=previous_votes(self),
+        )
 
 
 def _weak_line(st: _State, node: int) -> str:
@@ -334,6 +355,7 @@ def resolve(
     judgements: Judgements | None = None,
     kind: str | None = None,
     progress: Progress = None,
+    previous: object = None,
 ) -> Resolution:
     """Resolve names (strings, dicts or :class:`Record` objects) into entities.
 
@@ -346,6 +368,10 @@ def resolve(
         progress: a bar over the candidate pairs scored: ``None`` on long inputs when
             output is a terminal or a notebook (tqdm, the ``progress`` extra), ``False``
             never, ``True`` always, or a callable ``progress(done, total)``.
+        previous: a previous :class:`Resolution` or an :class:`~nasab.aliases.AliasTable`
+            (also one saved and loaded again): each entity takes the old id most of its
+            names had (:func:`nasab.resolution.ids.carry_ids`), and
+            :attr:`Resolution.id_map` maps old ids to new ones.
 
     Returns:
         A :class:`Resolution`; the same set of inputs in any order gives the same
@@ -363,7 +389,8 @@ def resolve(
     if judgements is not None and not isinstance(judgements, Judgements):
         raise InputError(f"judgements must be a Judgements object, got {type(judgements).__name__}")
     records = as_records(names_or_records, kind=kind)
-    return _run(records, thresholds_of(threshold), judgements or Judgements(), {}, progress)
+    votes = previous_votes(previous) if previous is not None else None
+    return _run(records, thresholds_of(threshold), judgements or Judgements(), {}, progress, votes)
 
 
 def _run(
@@ -372,6 +399,7 @@ def _run(
     judgements: Judgements,
     cache: ScoreCache,
     progress: Progress = None,
+    votes: Votes | None = None,
 ) -> Resolution:
     """The stages of :mod:`nasab.resolution.stages`, one after another."""
     prep = prepare(records, judgements)
@@ -417,13 +445,19 @@ def _run(
     clusters.clusters, joins, several = attach_weak(
         clusters.clusters, mixed, weak, thr, _blocked(tags, clash, cannot)
     )
-    entities, label_of_node = _entities(records, prep, clusters)
+    entities, label_of_node, id_map = _entities(records, prep, clusters, votes)
     labels_out = [label_of_node[k] for k in prep.node_of]
     state = _State(
         nodes, prep.node_of, raw, cannot, must, clusters, cache, thresholds, joins, several
     )
     return Resolution(
-        labels_out, entities, tuple(records), judgements, state, {e.id: e for e in entities}
+        labels_out,
+        entities,
+        tuple(records),
+        judgements,
+        id_map,
+        state,
+        {e.id: e for e in entities},
     )
 
 
@@ -473,18 +507,25 @@ def _with_split_names(
 
 
 def _entities(
-    records: list[Record], prep: Prepared, clusters: ClusterResult
-) -> tuple[list[Entity], list[str]]:
-    """The entities of the clusters, sorted by id, and the id of every node."""
+    records: list[Record], prep: Prepared, clusters: ClusterResult, votes: Votes | None = None
+) -> tuple[list[Entity], list[str], dict[str, tuple[str, ...]]]:
+    """The entities of the clusters, sorted by id, the id of every node, and the id map."""
     nodes = prep.nodes
     members_of: dict[int, list[int]] = defaultdict(list)
     for i, nd in enumerate(prep.node_of):
         members_of[nd].append(i)
     entities: list[Entity] = []
     label_of_node = [""] * len(nodes)
-    for group in clusters.clusters:
+    own = [
+        entity_id(nodes[first].kind, nodes[first])
+        for first in (min(g, key=lambda k: node_order(nodes[k])) for g in clusters.clusters)
+    ]
+    id_map: dict[str, tuple[str, ...]] = {}
+    if votes:
+        names = [[(nodes[k].kind, nodes[k].name) for k in g] for g in clusters.clusters]
+        own, id_map = carry_ids(own, names, votes)
+    for group, eid in zip(clusters.clusters, own, strict=True):
         first = min(group, key=lambda k: node_order(nodes[k]))
-        eid = entity_id(nodes[first].kind, nodes[first])
         members = sorted(i for k in group for i in members_of[k])
         for k in group:
             label_of_node[k] = eid
@@ -498,7 +539,7 @@ def _entities(
             )
         )
     entities.sort(key=lambda e: e.id)
-    return entities, label_of_node
+    return entities, label_of_node, id_map
 
 
 def _canonical(records: list[Record], members: list[int]) -> dict[str, str]:
