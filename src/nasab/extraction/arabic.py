@@ -48,6 +48,11 @@ def _stop() -> frozenset[str]:
 # honorifics and ranks (المتحدث باسم ...), and how many.
 _ROLE_JOINERS = frozenset(["باسم", "في", "لدي"])
 _ROLE_GAP = 2
+# Words of a role's complement (its object noun phrase) that may stand between a role
+# and its holder: "مدير عام فرع وزارة العدل بمنطقة الرياض".
+_COMPLEMENT_MAX = 6
+# Punctuation that may stand between a role and its holder.
+_GAP_MARKS = frozenset(["،", ",", '"', "«", "»", "“", "”"])
 # Listed names a word must be part of to count as a name word when it grows a name.
 _NAME_WORD_MIN = 2
 _REBOUND_SOURCES = {
@@ -163,6 +168,12 @@ def _bare(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + ("ي" if suffix == "يه" else "")
     return word
+
+
+def _construct(first: str, second: str) -> bool:
+    """A noun in construct state before a definite word (``مصلحة الموانئ``): an unlisted
+    first word ending in ة (normalised ه) followed by the article."""
+    return first.endswith("ه") and not _is_article(first) and _is_article(second)
 
 
 def _word(t: Tok) -> str:
@@ -331,11 +342,15 @@ class _Sentence:
         return None
 
     def _fair_gap(self, start: int, end: int) -> tuple[bool, str | None]:
-        """Whether only honorifics, ranks, commas and at most ``_ROLE_GAP`` joining words
-        stand in [start, end); and the rank among them."""
-        words, rank = 0, None
-        for t in self.toks:
-            if t.start < start or t.end > end or t.text in ("،", ","):
+        """Whether only honorifics, ranks, commas and quotes, at most ``_ROLE_GAP``
+        joining words and at most ``_COMPLEMENT_MAX`` words of the role's complement
+        (``مدير المستشفى والقطاع الصحي``, ``المتحدث باسم مصلحة الجمارك``) stand in
+        [start, end); and the rank among them."""
+        gap = [t for t in self.toks if start <= t.start and t.end <= end]
+        words = complement = 0
+        rank = None
+        for k, t in enumerate(gap):
+            if t.text in _GAP_MARKS:
                 continue
             if not t.arabic:
                 return False, None
@@ -350,10 +365,32 @@ class _Sentence:
             if info is not None:
                 rank = info.en if info.kind == "rank" else rank
                 continue
-            words += 1
-            if words > _ROLE_GAP or _word(t) not in _ROLE_JOINERS:
+            if _word(t) in _ROLE_JOINERS:
+                words += 1
+                if words > _ROLE_GAP:
+                    return False, None
+                continue
+            nxt = gap[k + 1] if k + 1 < len(gap) else None
+            if not self._complement_word(t, nxt):
+                return False, None
+            complement += 1
+            if complement > _COMPLEMENT_MAX:
                 return False, None
         return True, rank
+
+    def _complement_word(self, t: Tok, nxt: Tok | None) -> bool:
+        """A word of a role's complement: a definite word (also after و ب ل ك), or a noun
+        in construct before one (``مصلحة الجمارك``, ``حقوق الإنسان``)."""
+        stems = [st for _, st in arabic_stems(t.text)]
+        if any(st in _stop() or st in word_set("speech_ar") for st in stems):
+            return False
+        if any(_is_article(st) for st in stems):
+            return True
+        return (
+            nxt is not None
+            and nxt.arabic
+            and any(_is_article(st) and st not in _stop() for _, st in arabic_stems(nxt.text))
+        )
 
     def known_names(self) -> None:
         """A single word that is a name word of a person read earlier in the document."""
@@ -467,69 +504,82 @@ class _Sentence:
 
     def read_name(self, i: int, *, after_title: bool) -> int | None:
         """End index of a person name starting at token i, or None."""
-        toks, lex = self.toks, self.lex
-        n = len(toks)
-        if i >= n or not toks[i].arabic or self.taken[i]:
+        if not self._may_start_name(i):
             return None
+        first = _word(self.toks[i])
+        given = first in self.lex.given_ar or first in word_set("name_join_ar")
+        if not after_title and not given:
+            return None
+        j = self._name_extent(i)
+        return j if self._name_ok(i, j, first, given, after_title) else None
+
+    def _may_start_name(self, i: int) -> bool:
+        """Whether token i may be the first word of a name (no title, head, place...)."""
+        toks, lex = self.toks, self.lex
+        if i >= len(toks) or not toks[i].arabic or self.taken[i]:
+            return False
         first = _word(toks[i])
-        if (
+        return not (
             first in _stop()
             or (first,) in lex.titles_ar
             or first in lex.org_heads_ar
             or (first,) in lex.places_ar
+            or len(first) < 2
+            or (first[:1] in _CONJ and _is_article(first[1:]))  # "والقطاع": and the sector
+        )
+
+    def _ends_name(self, i: int, j: int, w: str) -> bool:
+        """Whether word ``w`` at token j (> i) cannot continue the name begun at i."""
+        lex = self.lex
+        if (
+            w in _stop()
+            or w in word_set("evaluative_ar")
+            or any(
+                (st,) in lex.titles_ar or st in lex.org_heads_ar or st in _stop()
+                for _, st in arabic_stems(self.toks[j].text)
+            )
         ):
-            return None
-        if len(first) < 2:
-            return None
-        given = first in lex.given_ar or first in word_set("name_join_ar")
-        if not after_title and not given:
-            return None
+            return True
+        # an article word that is neither a nisba (-ي) nor a listed name word is ordinary
+        # text ("خالد بن سلمان الهجوم": the attack)
+        if (
+            _is_article(w)
+            and not w.endswith("ي")
+            and w not in word_set("name_epithet_ar")
+            and w[2:] not in lex.name_ar
+            and w[2:] not in lex.given_ar
+            and w != "الدين"
+        ):
+            return True
+        # a nationality after one word is its adjective ("الرئيس العراقي"); after a given
+        # name and a father's name it is a family nisba (عبد الغني جاسم الفهداوي)
+        if w[2:] in lex.nationality_ar and (j - i < 2 or not w.endswith("ي")):
+            return True
+        if w[:1] == "و" and w not in lex.given_ar:
+            return True
+        if w[:1] in ("ي", "ت") and len(w) >= 4 and w not in lex.given_ar and not _is_article(w):
+            return True  # a verb in the imperfect (يقول، تعمل)
+        if _adjective(w) and (w,) in lex.places_ar:
+            return True
+        # a third word must be a listed name word ("... بن طولون بناء قصره")
+        return (
+            j >= i + 2
+            and bool(lex.name_ar)
+            and not _is_article(w)
+            and w not in word_set("name_join_ar")
+            and w not in lex.name_ar
+            and w not in lex.given_ar
+        )
+
+    def _name_extent(self, i: int) -> int:
+        """End of the run of name words from token i (at most six)."""
+        toks = self.toks
+        n = len(toks)
         j = i
         while j < n and j - i < 6 and toks[j].arabic and not self.taken[j]:
             w = _word(toks[j])
-            if (
-                j > i
-                and (
-                    w in _stop()
-                    or any(
-                        (st,) in lex.titles_ar or st in lex.org_heads_ar or st in _stop()
-                        for _, st in arabic_stems(toks[j].text)
-                    )
-                    or w in word_set("evaluative_ar")
-                    # an article word that is neither a nisba (-ي) nor a listed name word
-                    # is ordinary text ("خالد بن سلمان الهجوم": the attack)
-                    or (
-                        _is_article(w)
-                        and not w.endswith("ي")
-                        and w not in word_set("name_epithet_ar")
-                        and w[2:] not in lex.name_ar
-                        and w[2:] not in lex.given_ar
-                        and w != "الدين"
-                    )
-                    # a nationality after one word is its adjective ("الرئيس العراقي"); after a
-                    # given name and a father's name it is a family nisba (عبد الغني جاسم الفهداوي)
-                    or (w[2:] in lex.nationality_ar and (j - i < 2 or not w.endswith("ي")))
-                    or (w[:1] == "و" and w not in lex.given_ar)
-                    or (
-                        w[:1] in ("ي", "ت")
-                        and len(w) >= 4
-                        and w not in lex.given_ar
-                        and not _is_article(w)
-                    )
-                )
-            ):
+            if j > i and self._ends_name(i, j, w):
                 break
-            if j > i and _adjective(w) and (w,) in lex.places_ar:
-                break
-            if (
-                j >= i + 2
-                and lex.name_ar
-                and not _is_article(w)
-                and w not in word_set("name_join_ar")
-                and w not in lex.name_ar
-                and w not in lex.given_ar
-            ):
-                break  # a third word must be a listed name word ("... بن طولون بناء قصره")
             j += 1
             if w in word_set("name_join_ar") and j < n and toks[j].arabic:
                 j += 1  # عبد الوهاب / ابو بكر / بن طولون
@@ -539,26 +589,44 @@ class _Sentence:
                     j += 1
                 if not (j + 1 < n and _word(toks[j]) in _patronymic() and toks[j + 1].arabic):
                     break
+        return j
+
+    def _listed_pair(self, i: int, j: int) -> bool:
+        """Two or more words whose first and last are listed name words (also names that
+        are ordinary words: ``العقيد ماجد بن فهد الراشد``)."""
+        names = self.lex.name_ar
+        first, last = _word(self.toks[i]), _word(self.toks[j - 1])
+        return j - i >= 2 and first in names and (last in names or last[2:] in names)
+
+    def _name_ok(self, i: int, j: int, first: str, given: bool, after_title: bool) -> bool:
+        """Whether tokens [i, j) are evidence enough for a person name."""
+        toks, lex = self.toks, self.lex
+        n = len(toks)
         length = j - i
         last = _word(toks[j - 1])
         nisba = _is_article(last) and last.endswith("ي") and last not in word_set("evaluative_ar")
-        if after_title and not given and not nisba:
-            return None
+        if after_title and not given and not nisba and not self._listed_pair(i, j):
+            return False
+        if (
+            after_title
+            and not given
+            and _construct(first, _word(toks[i + 1]) if length > 1 else "")
+        ):
+            return False  # "المتحدث باسم مصلحة الموانئ": the role's body, not its holder
         if not after_title:
             # a given name alone is too weak; the name must end in a nisba, a given name
             # (father's name) or hold a patronymic chain (بن X)
             chain = any(_word(t) in _patronymic() for t in toks[i:j])
             if length < 2 or not (nisba or last in lex.given_ar or chain):
-                return None
-            if _is_article(last) and last in word_set("evaluative_ar"):
-                return None
-        elif length == 1 and not given:
+                return False
+            return not (_is_article(last) and last in word_set("evaluative_ar"))
+        if length == 1 and not given:
             # a bare word after a title: a known given name, or a nisba (اللواء الزبيدي)
             if not _is_article(first) and j < n and toks[j].arabic:
-                return None
+                return False
             if _is_article(first) and not first.endswith("ي"):
-                return None
-        return j
+                return False
+        return True
 
     def _ambiguous_single(self, i: int, word: str) -> bool:
         """A one-word listed name that reads as an ordinary word here (العربية after a noun)."""
@@ -615,104 +683,131 @@ class _Sentence:
             i += 1
 
     def titles(self) -> None:
-        toks, lex = self.toks, self.lex
-        n = len(toks)
+        """Title chains (ranks, honorifics, roles, the role's organisation) and the name
+        after them: ``المتحدث باسم وزارة الداخلية العميد سعد معن``."""
         i = 0
-        while i < n:
-            hit = self.title(i) if toks[i].arabic and not self.taken[i] else None
-            if hit is not None and i > 0 and _word(toks[i - 1]) in word_set("name_join_ar"):
-                hit = None  # "عبد الملك": part of a name, not the title
-            if (
-                hit is not None
-                and hit[2].kind == "rank"
-                and hit[0] - i == 1
-                and _word(toks[i]) in word_set("ambiguous_rank_ar")
-            ):
-                nxt = _word(toks[hit[0]]) if hit[0] < n and toks[hit[0]].arabic else ""
-                if nxt not in self.lex.given_ar and nxt not in word_set("name_join_ar"):
-                    hit = None  # "الفريق" is also "the team"
-            if hit is None:
+        while i < len(self.toks):
+            if self._title_start(i) is None:
                 i += 1
                 continue
-            chain: list[tuple[int, int, int, TitleInfo]] = []  # (start, end, offset, info)
-            org = None
-            pos = i
-            skips = 0
-            while pos < n:
-                h = self.title(pos) if toks[pos].arabic else None
-                if h is not None and not (
-                    chain and h[2].kind == "role" and _word(toks[pos]) in ("نائب",)
-                ):
-                    chain.append((pos, h[0], h[1], h[2]))
-                    pos = h[0]
-                    continue
-                if chain and chain[-1][3].kind == "role" and toks[pos].arabic:
-                    oc = self.org_construct(pos)
-                    gz = _phrase_at(toks, pos, lex.orgs_ar, lex.org_max)
-                    if oc is not None and org is None:
-                        org = self.add(pos, oc[0], oc[1], "organization", source="head")
-                        pos = oc[0]
-                        continue
-                    if gz is not None and org is None:
-                        org = self.add(
-                            pos,
-                            gz[0],
-                            gz[1],
-                            "organization",
-                            org_id=lex.orgs_ar[gz[2]],
-                            source="gazetteer",
-                        )
-                        pos = gz[0]
-                        continue
-                if skips < 2 and (
-                    toks[pos].text in ("،", ",")
-                    or (
-                        toks[pos].arabic
-                        and (_adjective(_word(toks[pos])) or (_word(toks[pos]),) in lex.places_ar)
-                    )
-                ):
-                    skips += 1
-                    pos += 1
-                    continue
-                break
-            end = self.read_name(pos, after_title=True)
-            roles = []
-            for c in chain:
-                if c[3].kind != "role":
-                    continue
-                roles.append(c)
-                if c[3].en in word_set("principal_role_en") or _word(toks[c[1] - 1]) == "باسم":
-                    break  # "المتحدث باسم القائد العام": the next role is the principal's
-            ranks = [c[3].en for c in chain if c[3].kind == "rank"]
-            role_ms = [
-                self.b.mention(
-                    toks[a].start + off,
-                    toks[z - 1].end,
-                    "role",
-                    self.sent,
-                    language="ar",
-                    role=info.en,
-                    role_ar=info.ar,
-                )
-                for a, z, off, info in roles
-            ]
-            if end is None:
-                # No name readable here by the title rule; a later rule (name runs, known
-                # names) may still find one starting at ``pos``: link the roles then.
-                self.pending.append((pos, roles, role_ms, ranks, org))
-                i = max(pos, i + 1)
+            chain, org, pos = self._title_chain(i)
+            i = self._title_holder(i, chain, org, pos)
+
+    def _title_start(self, i: int) -> tuple[int, int, TitleInfo] | None:
+        """The title at token i when it starts a chain (not inside a name, not "the team")."""
+        toks = self.toks
+        n = len(toks)
+        hit = self.title(i) if toks[i].arabic and not self.taken[i] else None
+        if hit is None or (i > 0 and _word(toks[i - 1]) in word_set("name_join_ar")):
+            return None  # "عبد الملك": part of a name, not the title
+        if (
+            hit[2].kind == "rank"
+            and hit[0] - i == 1
+            and _word(toks[i]) in word_set("ambiguous_rank_ar")
+        ):
+            nxt = _word(toks[hit[0]]) if hit[0] < n and toks[hit[0]].arabic else ""
+            if nxt not in self.lex.given_ar and nxt not in word_set("name_join_ar"):
+                return None  # "الفريق" is also "the team"
+        return hit
+
+    def _title_chain(self, i: int) -> tuple[list[tuple[int, int, int, TitleInfo]], object, int]:
+        """(chain, organisation mention, position after it) of the titles from token i.
+
+        The chain is (start, end, offset, info) per title; a role's organisation (read
+        by its head or the gazetteer) becomes a mention; up to two commas, adjectives
+        or places are skipped."""
+        toks, lex = self.toks, self.lex
+        n = len(toks)
+        chain: list[tuple[int, int, int, TitleInfo]] = []
+        org = None
+        pos = i
+        skips = 0
+        while pos < n:
+            h = self.title(pos) if toks[pos].arabic else None
+            if h is not None and not (
+                chain and h[2].kind == "role" and _word(toks[pos]) in ("نائب",)
+            ):
+                chain.append((pos, h[0], h[1], h[2]))
+                pos = h[0]
                 continue
-            attrs: dict = {"source": "title"}
-            if ranks:
-                attrs["rank"] = ranks[-1]
-            if chain:
-                attrs["titles"] = [c[3].en for c in chain if c[3].kind != "role"]
-            if roles:
-                attrs["role"] = roles[-1][3].en
-            pm = self.add(pos, end, 0, "person", **attrs)
-            self.link_roles(pm, roles, role_ms, attrs.get("rank"), org, "title")
-            self.alias_after(end, pm)
-            i = end
+            if chain and chain[-1][3].kind == "role" and toks[pos].arabic and org is None:
+                found = self._role_org(pos)
+                if found is not None:
+                    org, pos = found
+                    continue
+            if skips < 2 and (
+                toks[pos].text in ("،", ",")
+                or (
+                    toks[pos].arabic
+                    and (_adjective(_word(toks[pos])) or (_word(toks[pos]),) in lex.places_ar)
+                )
+            ):
+                skips += 1
+                pos += 1
+                continue
+            break
+        return chain, org, pos
+
+    def _role_org(self, pos: int) -> tuple[object, int] | None:
+        """(organisation mention, end) of a role's organisation at token pos."""
+        lex = self.lex
+        oc = self.org_construct(pos)
+        if oc is not None:
+            return self.add(pos, oc[0], oc[1], "organization", source="head"), oc[0]
+        gz = _phrase_at(self.toks, pos, lex.orgs_ar, lex.org_max)
+        if gz is not None:
+            org_id = lex.orgs_ar[gz[2]]
+            return self.add(
+                pos, gz[0], gz[1], "organization", org_id=org_id, source="gazetteer"
+            ), gz[0]
+        return None
+
+    def _chain_roles(self, chain: list) -> list:
+        """The roles of a chain up to the principal one ("المتحدث باسم القائد العام": the
+        next role is the principal's)."""
+        roles = []
+        for c in chain:
+            if c[3].kind != "role":
+                continue
+            roles.append(c)
+            if c[3].en in word_set("principal_role_en") or _word(self.toks[c[1] - 1]) == "باسم":
+                break
+        return roles
+
+    def _title_holder(self, i: int, chain: list, org: object, pos: int) -> int:
+        """Read the name after a title chain and link its roles; the next token to read."""
+        toks = self.toks
+        end = self.read_name(pos, after_title=True)
+        roles = self._chain_roles(chain)
+        ranks = [c[3].en for c in chain if c[3].kind == "rank"]
+        role_ms = [
+            self.b.mention(
+                toks[a].start + off,
+                toks[z - 1].end,
+                "role",
+                self.sent,
+                language="ar",
+                role=info.en,
+                role_ar=info.ar,
+            )
+            for a, z, off, info in roles
+        ]
+        if end is None:
+            # No name readable here by the title rule; a later rule (name runs, known
+            # names) may still find one starting at ``pos``: link the roles then.
+            self.pending.append((pos, roles, role_ms, ranks, org))
+            return max(pos, i + 1)
+        attrs: dict = {"source": "title"}
+        if ranks:
+            attrs["rank"] = ranks[-1]
+        if chain:
+            attrs["titles"] = [c[3].en for c in chain if c[3].kind != "role"]
+        if roles:
+            attrs["role"] = roles[-1][3].en
+        pm = self.add(pos, end, 0, "person", **attrs)
+        self.link_roles(pm, roles, role_ms, attrs.get("rank"), org, "title")
+        self.alias_after(end, pm)
+        return end
 
     def orgs(self) -> None:
         toks = self.toks
@@ -916,6 +1011,7 @@ class _Sentence:
             if inside_new == inside_old or not t.arabic:
                 continue
             stems = [st for _, st in arabic_stems(t.text)]
+            stems += [st[2:] for st in stems if _is_article(st)]  # الراشد: راشد
             listed = any(
                 st in lex.given_ar or st in lex.name_ar or st in word_set("name_join_ar")
                 for st in stems
