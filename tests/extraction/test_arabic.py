@@ -54,3 +54,41 @@ def test_arabic_role_holder_after_complement(text: str, expected: list[tuple[str
 def test_conjunction_and_article_starts_no_name() -> None:
     ex = _ex("بحضور مدير المستشفى والقطاع الصحي خالد الراشد")
     assert "والقطاع الصحي" not in [m.text for m in ex.persons()]
+
+
+NAMED_CASES = [
+    # a sovereign named by title and one given name: the title is part of the name
+    ("king-given", "وفي عهد الملك خالد تغير الكثير", [("الملك خالد", "person")]),
+    ("king-regnal", "استقبل الملك محمد السادس الوفد", [("الملك محمد السادس", "person")]),
+    ("emir-given", "والتقى الأمير تميم الرئيس", [("الأمير تميم", "person")]),
+    # with a nasab the name stands without the title
+    ("prince-nasab", "والتقى الأمير تميم بن حمد الوفد", [("تميم بن حمد", "person")]),
+    # a place named after a king is no person
+    ("hospital-of-king", "نقل إلى مستشفى الملك فهد أمس", [("مستشفى الملك فهد", "place")]),
+    # a definite head, adjectives and a لل-complement name a body; the article stays
+    (
+        "definite-head-org",
+        "أعلنت الشركة الوطنية للنقل البحري أن",
+        [("الشركة الوطنية للنقل البحري", "organization")],
+    ),
+    ("definite-head-description", "وقالت الشركة الأمريكية إن", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in NAMED_CASES], ids=[c[0] for c in NAMED_CASES]
+)
+def test_arabic_named_by_title_and_bodies(text: str, expected: list[tuple[str, str]]) -> None:
+    ex = _ex(text)
+    got = [(m.text, m.kind) for m in ex.mentions if m.kind in ("person", "organization", "place")]
+    assert got == expected
+
+
+def test_king_keeps_role() -> None:
+    assert _roles("وفي عهد الملك خالد تغير الكثير") == [("الملك خالد", "الملك")]
+
+
+def test_org_after_lam_keeps_article_in_name() -> None:
+    ex = _ex("وأوضح المتحدث الرسمي للمؤسسة العامة للتدريب المهني سامر القحطاني أن")
+    org = next(m for m in ex.mentions if m.kind == "organization")
+    assert (org.text, org.name) == ("مؤسسة العامة للتدريب المهني", "المؤسسة العامة للتدريب المهني")

@@ -51,6 +51,10 @@ _ROLE_GAP = 2
 # Words of a role's complement (its object noun phrase) that may stand between a role
 # and its holder: "مدير عام فرع وزارة العدل بمنطقة الرياض".
 _COMPLEMENT_MAX = 6
+# Adjectives after a sovereign's name that still belong to a place named after him.
+_SOVEREIGN_ADJ = 2
+# Adjectives after an organisation's definite head word, and after its complement.
+_ORG_ADJ = 2
 # Punctuation that may stand between a role and its holder.
 _GAP_MARKS = frozenset(["،", ",", '"', "«", "»", "“", "”"])
 # Listed names a word must be part of to count as a name word when it grows a name.
@@ -201,9 +205,15 @@ class _Sentence:
         toks = self.toks
         for k in range(i, j):
             self.taken[k] = True
-        m = self.b.mention(
-            toks[i].start + off, toks[j - 1].end, kind, self.sent, language="ar", **attrs
-        )
+        start = toks[i].start + off
+        if (
+            kind != "person"
+            and off
+            and (off, "ال" + _norm(toks[i].text[off:])) in arabic_stems(toks[i].text)
+        ):
+            # "للمؤسسة العامة": ل + the article; the name keeps the article (المؤسسة العامة)
+            attrs.setdefault("name", "ال" + self.b.doc.text[start : toks[j - 1].end])
+        m = self.b.mention(start, toks[j - 1].end, kind, self.sent, language="ar", **attrs)
         if kind == "person" and j - i >= 2:
             self.remember(i, j, m.text)
         return m
@@ -249,7 +259,7 @@ class _Sentence:
     def link_roles(self, pm, roles, role_ms, rank, org, rule: str) -> None:
         """``holds_role`` from person ``pm`` to each role of a title chain."""
         for (_a, _z, _off, info), rm in zip(roles, role_ms, strict=True):
-            extra = {"organization": org.text} if org is not None else {}
+            extra = {"organization": org.name} if org is not None else {}
             self.b.relation(
                 "holds_role",
                 pm,
@@ -280,7 +290,7 @@ class _Sentence:
             if found is None:
                 continue
             pm, org, rank = found
-            extra = {"organization": org.text} if org is not None else {}
+            extra = {"organization": org.name} if org is not None else {}
             b.relation(
                 "holds_role",
                 pm,
@@ -489,6 +499,65 @@ class _Sentence:
                 return None
         return j, off
 
+    def org_definite(self, i: int) -> tuple[int, int] | None:
+        """(end, offset) of ``ال-HEAD adjective... لل-complement [adjective] [و-article word]`` at
+        token i (``الشركة السعودية للكهرباء``, ``المجلس الأعلى للقضاء``, ``المؤسسة
+        العامة للتدريب التقني والمهني``), or None. Without the complement a definite head
+        and adjective is a description (``الشركة الأمريكية``), not a name; a place
+        inside (``السعودية``) gives way."""
+        toks, n = self.toks, len(self.toks)
+        if not toks[i].arabic or self.taken[i]:
+            return None
+        off, head = next(
+            ((o, st) for o, st in arabic_stems(toks[i].text) if _is_article(st)), (0, None)
+        )
+        if head is None or not (
+            head[2:] in self.lex.org_heads_ar or head[2:] in word_set("strong_head_ar")
+        ):
+            return None
+        j = i + 1
+        while j < n and j - i <= _ORG_ADJ and toks[j].arabic and _adjective(_word(toks[j])):
+            j += 1
+        if j >= n or not toks[j].arabic or not self._complement_lam(j):
+            return None
+        j += 1
+        k = 0
+        while j < n and k < _ORG_ADJ and toks[j].arabic:
+            w = _word(toks[j])
+            if not (
+                _adjective(w) or (w[:1] == "و" and _is_article(w[1:]) and w[1:] not in _stop())
+            ):
+                break
+            j += 1
+            k += 1
+        return (j, off) if self._absorb_places(i, j) else None
+
+    def _absorb_places(self, i: int, j: int) -> bool:
+        """Whether tokens [i, j) hold no mention but places (a nationality adjective read
+        as a country: ``الشركة السعودية للكهرباء``), which are then dropped."""
+        start, end = self.toks[i].start, self.toks[j - 1].end
+        inside = self.b.within(start, end)
+        if any(m.kind != "place" or m.start < start or m.end > end for m in inside):
+            return False
+        for m in inside:
+            del self.b.mentions[m.span]
+        return True
+
+    def _complement_lam(self, j: int) -> bool:
+        """``للتدريب`` (ل + the article) or ``لمكافحة`` before a definite word."""
+        toks = self.toks
+        norm = _word(toks[j])
+        if norm.startswith("لل") and len(norm) >= 5 and norm not in _stop():
+            return True
+        return (
+            norm[:1] == "ل"
+            and len(norm) >= 4
+            and j + 1 < len(toks)
+            and toks[j + 1].arabic
+            and _is_article(_word(toks[j + 1]))
+            and _word(toks[j + 1]) not in _stop()
+        )
+
     def _proper(self, w: str) -> bool:
         """A place or a listed non-Arabic name word (a proper noun in a body's name)."""
         lex = self.lex
@@ -635,6 +704,23 @@ class _Sentence:
         prev = _word(self.toks[i - 1]) if i > 0 and self.toks[i - 1].arabic else ""
         return _is_article(word) and (_is_article(prev) or prev in ("هذا", "هذه", "ذلك", "تلك"))
 
+    def _named_after_sovereign(self, i: int) -> int | None:
+        """End of ``الملك فهد [التخصصي]`` at token i, a place named after a sovereign
+        (``مستشفى الملك فيصل التخصصي``, ``جسر الملك فهد``), or None."""
+        toks, n = self.toks, len(self.toks)
+        hit = self.title(i) if i < n and toks[i].arabic else None
+        if hit is None or hit[2].en not in word_set("sovereign_title_en"):
+            return None
+        j = hit[0]
+        if j >= n or not toks[j].arabic or not self._one_given(_word(toks[j])):
+            return None
+        j += 1
+        while (
+            j < n and j - hit[0] <= _SOVEREIGN_ADJ and toks[j].arabic and _adjective(_word(toks[j]))
+        ):
+            j += 1
+        return j
+
     # ---------------------------------------------------------------- rules
     def gazetteers(self) -> None:
         toks, lex = self.toks, self.lex
@@ -668,7 +754,7 @@ class _Sentence:
                 and toks[i + 1].arabic
                 and _word(toks[i + 1]) not in _stop()
             ):
-                end = i + 2
+                end = self._named_after_sovereign(i + 1) or i + 2
                 # "سلسلة جبال حمرين": a second geographic word takes the name after it
                 if _word(toks[i + 1]) in lex.geo_before_ar and end < len(toks) and toks[end].arabic:
                     end += 1
@@ -754,6 +840,9 @@ class _Sentence:
         oc = self.org_construct(pos)
         if oc is not None:
             return self.add(pos, oc[0], oc[1], "organization", source="head"), oc[0]
+        od = self.org_definite(pos)
+        if od is not None:
+            return self.add(pos, od[0], od[1], "organization", source="head"), od[0]
         gz = _phrase_at(self.toks, pos, lex.orgs_ar, lex.org_max)
         if gz is not None:
             org_id = lex.orgs_ar[gz[2]]
@@ -761,6 +850,36 @@ class _Sentence:
                 pos, gz[0], gz[1], "organization", org_id=org_id, source="gazetteer"
             ), gz[0]
         return None
+
+    def _sovereign(self, chain: list, pos: int, end: int) -> tuple[int | None, int]:
+        """(start offset, end token) of a sovereign named by title and one given name
+        (``الملك خالد``, ``الملك محمد السادس``, ``الأمير تميم``): the title is part of how
+        the person is named, so the span takes it in; (None, end) otherwise (a nasab,
+        ``الأمير تميم بن حمد``, names the person without the title)."""
+        toks = self.toks
+        ordinals = word_set("regnal_ordinal_ar")
+        if (
+            not chain
+            or chain[-1][1] != pos
+            or chain[-1][3].en not in word_set("sovereign_title_en")
+            or pos >= len(toks)
+            or self.taken[pos]
+            or not toks[pos].arabic
+            or not self._one_given(_word(toks[pos]))
+        ):
+            return None, end
+        stop = end
+        if end == pos + 1 and end < len(toks) and toks[end].arabic and _word(toks[end]) in ordinals:
+            stop = end + 1
+        elif end != pos + 1 and not (end == pos + 2 and _word(toks[pos + 1]) in ordinals):
+            return None, end
+        a, _z, off, _info = chain[-1]
+        return toks[a].start + off, stop
+
+    def _one_given(self, w: str) -> bool:
+        """A given name in one word (also ``عبدالله`` written joined)."""
+        lex = self.lex
+        return w in lex.given_ar or w in lex.name_ar or (w.startswith("عبد") and len(w) > 4)
 
     def _chain_roles(self, chain: list) -> list:
         """The roles of a chain up to the principal one ("المتحدث باسم القائد العام": the
@@ -778,6 +897,8 @@ class _Sentence:
         """Read the name after a title chain and link its roles; the next token to read."""
         toks = self.toks
         end = self.read_name(pos, after_title=True)
+        if end is None and self._sovereign(chain, pos, pos + 1)[0] is not None:
+            end = pos + 1  # "الأمير تميم": a listed name word after a sovereign's title
         roles = self._chain_roles(chain)
         ranks = [c[3].en for c in chain if c[3].kind == "rank"]
         role_ms = [
@@ -804,7 +925,10 @@ class _Sentence:
             attrs["titles"] = [c[3].en for c in chain if c[3].kind != "role"]
         if roles:
             attrs["role"] = roles[-1][3].en
+        start, end = self._sovereign(chain, pos, end)
         pm = self.add(pos, end, 0, "person", **attrs)
+        if start is not None:
+            pm = self.b.respan(pm, start, toks[end - 1].end, named_by_title=True)
         self.link_roles(pm, roles, role_ms, attrs.get("rank"), org, "title")
         self.alias_after(end, pm)
         return end
@@ -818,7 +942,10 @@ class _Sentence:
                 continue
             oc = self.org_construct(i)
             if oc is None:
-                i += 1
+                od = self.org_definite(i)
+                if od is not None:
+                    self.add(i, od[0], od[1], "organization", source="head")
+                i = od[0] if od is not None else i + 1
                 continue
             j, off = oc
             if any(self.taken[i:j]):
@@ -985,6 +1112,8 @@ class _Sentence:
             return
         if any(m.attrs.get("source") not in _REBOUND_SOURCES[kind] for m in hits):
             return
+        if any(m.attrs.get("named_by_title") for m in hits):
+            return  # "الملك خالد": named by title and given name
         hits.sort(key=lambda m: (m.start, m.end))
         old = hits[0]
         if any(m.kind == "role" for m in near):

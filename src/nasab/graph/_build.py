@@ -93,6 +93,20 @@ def _person_info(name: str) -> _NameInfo:
     return _NameInfo(len(p.tokens), bool(p.kunya), fam, keys)
 
 
+@lru_cache(maxsize=65536)
+def _sovereign_named(name: str) -> bool:
+    """A person named by a sovereign's title and a given name (``الملك خالد``, King
+    Abdullah): such a name joins only the same name, never a namesake's full name."""
+    from ..names import parse_name
+
+    try:
+        titles = parse_name(name).titles
+    except Exception:  # an unparseable name carries no title
+        return False
+    sovereign = {t.casefold() for t in word_set("sovereign_title_en")}
+    return any(t.casefold() in sovereign for t in titles)
+
+
 @lru_cache(maxsize=262144)
 def _alias_key(name: str) -> str:
     """Key under which stated aliases meet: the skeleton of a kunya, else the normalised text."""
@@ -681,6 +695,8 @@ class _PersonClusters:
                 continue
             cands: dict[int, float] = {}
             for name in names:
+                if _sovereign_named(name):
+                    continue  # "الملك عبدالله" is not any Abdullah with a family name
                 for k in _person_info(name).keys:
                     for r in fam_index.get(k, ()):
                         s = max(_person_score(name, f) for f in cluster_full[r])
