@@ -48,6 +48,15 @@ CASES = [
     ("indefinite-org", "وأعلنت منظمة بريطانية عن برنامج", []),
     # "بقيادة" is "led by", not the head "قيادة"
     ("bi-qiyada", "تم ذلك بقيادة الجيش", []),
+    # آل (the house of) closes a name after a title
+    (
+        "house-after-title",
+        "وأكد الشيخ ماجد بن محمد آل حامد أن",
+        [("ماجد بن محمد آل حامد", "person")],
+    ),
+    # occupations before a name are cues (also after a preposition)
+    ("cue-coach", "وقال المدرب سليمان مطر إن الفريق جاهز", [("سليمان مطر", "person")]),
+    ("cue-writer-after-lam", "قصة للكاتب علي الراشد، ومثلها", [("علي الراشد", "person")]),
 ]
 
 

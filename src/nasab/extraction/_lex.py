@@ -61,6 +61,7 @@ class Lexicon:
     given_ar: frozenset[str]
     name_ar: dict[str, int]  # Arabic name word -> number of name pairs (name_words.tsv)
     name_risky_ar: frozenset[str]  # name words that are also ordinary words
+    given_words_ar: frozenset[str]  # name words of kind "given" that are no ordinary words
     ar_type_heads: frozenset[str]
     org_cues_ar: frozenset[str]  # function words, modifiers, nationalities (article-free)
     nationality_ar: frozenset[str]
@@ -275,6 +276,10 @@ def lexicon() -> Lexicon:
         given_ar=given_ar,
         name_ar=name_ar,
         name_risky_ar=name_risky_ar,
+        given_words_ar=frozenset(
+            e.ar.strip() for e in name_words() if e.kind == "given" and not e.risk
+        )
+        - name_risky_ar,
         ar_type_heads=word_set("org_type_head_ar"),
         org_cues_ar=org_cues_ar,
         nationality_ar=nationality_ar,

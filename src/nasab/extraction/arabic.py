@@ -48,6 +48,8 @@ def _stop() -> frozenset[str]:
 # honorifics and ranks (المتحدث باسم ...), and how many.
 _ROLE_JOINERS = frozenset(["باسم", "في", "لدي"])
 _ROLE_GAP = 2
+# آل (the house of), normalised: "آل سعود" closes a name.
+_FAMILY = "ال"
 # Words of a role's complement (its object noun phrase) that may stand between a role
 # and its holder: "مدير عام فرع وزارة العدل بمنطقة الرياض".
 _COMPLEMENT_MAX = 6
@@ -576,7 +578,12 @@ class _Sentence:
         if not self._may_start_name(i):
             return None
         first = _word(self.toks[i])
-        given = first in self.lex.given_ar or first in word_set("name_join_ar")
+        lex = self.lex
+        given = (
+            first in lex.given_ar
+            or first in lex.given_words_ar
+            or first in word_set("name_join_ar")
+        )
         if not after_title and not given:
             return None
         j = self._name_extent(i)
@@ -647,6 +654,8 @@ class _Sentence:
         j = i
         while j < n and j - i < 6 and toks[j].arabic and not self.taken[j]:
             w = _word(toks[j])
+            if j > i + 1 and w == _FAMILY and j + 1 < n and toks[j + 1].arabic:
+                return j + 2  # "إدريس بن محمد آل دريس"
             if j > i and self._ends_name(i, j, w):
                 break
             j += 1
@@ -656,6 +665,8 @@ class _Sentence:
             if _is_article(w):
                 if j < n and _word(toks[j]) == "الدين":
                     j += 1
+                if j + 1 < n and _word(toks[j]) == _FAMILY and toks[j + 1].arabic:
+                    return j + 2  # "متعب بن فهد الفيصل آل سعود": the house closes the name
                 if not (j + 1 < n and _word(toks[j]) in _patronymic() and toks[j + 1].arabic):
                     break
         return j
@@ -674,7 +685,8 @@ class _Sentence:
         length = j - i
         last = _word(toks[j - 1])
         nisba = _is_article(last) and last.endswith("ي") and last not in word_set("evaluative_ar")
-        if after_title and not given and not nisba and not self._listed_pair(i, j):
+        house = length >= 3 and _word(toks[j - 2]) == _FAMILY  # ... آل دريس
+        if after_title and not (given or nisba or house or self._listed_pair(i, j)):
             return False
         if (
             after_title
@@ -685,7 +697,7 @@ class _Sentence:
         if not after_title:
             # a given name alone is too weak; the name must end in a nisba, a given name
             # (father's name) or hold a patronymic chain (بن X)
-            chain = any(_word(t) in _patronymic() for t in toks[i:j])
+            chain = house or any(_word(t) in _patronymic() for t in toks[i:j])
             if length < 2 or not (nisba or last in lex.given_ar or chain):
                 return False
             return not (_is_article(last) and last in word_set("evaluative_ar"))
@@ -1032,7 +1044,11 @@ class _Sentence:
             if self.taken[i] or not toks[i].arabic:
                 i += 1
                 continue
-            if i > 0 and toks[i - 1].arabic and _word(toks[i - 1]) in word_set("name_cue_ar"):
+            if (
+                i > 0
+                and toks[i - 1].arabic
+                and any(st in word_set("name_cue_ar") for _, st in arabic_stems(toks[i - 1].text))
+            ):
                 end = self.read_name(i, after_title=True)  # "الإرهابي حامد الراوي"
                 if end is not None and end - i >= 2:
                     pm = self.add(i, end, 0, "person", source="cue")
@@ -1141,7 +1157,8 @@ class _Sentence:
                 continue
             stems = [st for _, st in arabic_stems(t.text)]
             stems += [st[2:] for st in stems if _is_article(st)]  # الراشد: راشد
-            listed = any(
+            nisba = any(_is_article(st) and st.endswith("ي") for st in stems)
+            listed = nisba or any(
                 st in lex.given_ar or st in lex.name_ar or st in word_set("name_join_ar")
                 for st in stems
             )
