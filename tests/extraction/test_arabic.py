@@ -92,3 +92,28 @@ def test_org_after_lam_keeps_article_in_name() -> None:
     ex = _ex("وأوضح المتحدث الرسمي للمؤسسة العامة للتدريب المهني سامر القحطاني أن")
     org = next(m for m in ex.mentions if m.kind == "organization")
     assert (org.text, org.name) == ("مؤسسة العامة للتدريب المهني", "المؤسسة العامة للتدريب المهني")
+
+
+REFERENCE_CASES = [
+    # the sovereign's title alone refers to the one king the document names
+    (
+        "custodian-refers-to-king",
+        "وصل الملك سلمان بن عبدالعزيز. وأكد خادم الحرمين الشريفين أهمية الاتفاق",
+        [("سلمان بن عبدالعزيز", None), ("خادم الحرمين الشريفين", "سلمان بن عبدالعزيز")],
+    ),
+    # before the name it is an honorific, not a second person
+    (
+        "custodian-before-name",
+        "وأكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أهمية الاتفاق",
+        [("سلمان بن عبدالعزيز", None)],
+    ),
+    # no king named: nothing to refer to
+    ("custodian-no-king", "وأكد خادم الحرمين الشريفين أهمية الاتفاق", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in REFERENCE_CASES], ids=[c[0] for c in REFERENCE_CASES]
+)
+def test_title_only_reference(text: str, expected: list) -> None:
+    assert [(m.text, m.attrs.get("refers_to")) for m in _ex(text).persons()] == expected

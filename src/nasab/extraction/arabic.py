@@ -29,7 +29,7 @@ from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
 from .arabic_ner import vocabulary
 
-__all__ = ["arabic_stems", "extract_sentence_ar"]
+__all__ = ["arabic_stems", "extract_sentence_ar", "title_references_ar"]
 
 _CONJ = "وف"
 _PREP = "بلك"
@@ -55,6 +55,8 @@ _FAMILY = "ال"
 _COMPLEMENT_MAX = 6
 # Adjectives after a sovereign's name that still belong to a place named after him.
 _SOVEREIGN_ADJ = 2
+# Words after a sovereign's title searched for the name it introduces.
+_REFERENCE_LOOKAHEAD = 3
 # Adjectives after an organisation's definite head word, and after its complement.
 _ORG_ADJ = 2
 # Punctuation that may stand between a role and its holder.
@@ -686,7 +688,8 @@ class _Sentence:
         last = _word(toks[j - 1])
         nisba = _is_article(last) and last.endswith("ي") and last not in word_set("evaluative_ar")
         house = length >= 3 and _word(toks[j - 2]) == _FAMILY  # ... آل دريس
-        if after_title and not (given or nisba or house or self._listed_pair(i, j)):
+        chain = house or any(_word(t) in _patronymic() for t in toks[i:j])
+        if after_title and not (given or nisba or chain or self._listed_pair(i, j)):
             return False
         if (
             after_title
@@ -697,7 +700,6 @@ class _Sentence:
         if not after_title:
             # a given name alone is too weak; the name must end in a nisba, a given name
             # (father's name) or hold a patronymic chain (بن X)
-            chain = house or any(_word(t) in _patronymic() for t in toks[i:j])
             if length < 2 or not (nisba or last in lex.given_ar or chain):
                 return False
             return not (_is_article(last) and last in word_set("evaluative_ar"))
@@ -1248,3 +1250,45 @@ def extract_sentence_ar(
     s.model(model_spans)
     s.pending_roles()
     s.late_roles()
+
+
+def title_references_ar(
+    b: Builder, sentences_toks: Sequence[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
+) -> None:
+    """Title-only references that the document makes clear: a sovereign's title standing
+    alone (``خادم الحرمين الشريفين``, words.tsv ``sovereign_reference_en``) is the one
+    king the document names (a person holding the role King); it becomes a person
+    mention that refers to him. Nothing is read when the document names no king or
+    several.
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> text = "وصل الملك سلمان بن عبدالعزيز. وأكد خادم الحرمين الشريفين أهمية الاتفاق"
+        >>> [(m.text, m.attrs.get("refers_to")) for m in extract(Document("d", text, "ar")).persons()]
+        [('سلمان بن عبدالعزيز', None), ('خادم الحرمين الشريفين', 'سلمان بن عبدالعزيز')]
+    """
+    kings = {
+        r.subject.text
+        for r in b.relations
+        if r.type == "holds_role"
+        and r.attrs.get("role") in word_set("sovereign_title_en")
+        and r.subject.kind == "person"
+    }
+    if len(kings) != 1:
+        return
+    king = next(iter(kings))
+    refs = word_set("sovereign_reference_en")
+    for sent, toks in sentences_toks:
+        for i in range(len(toks)):
+            hit = _phrase_at(toks, i, lex.titles_ar, lex.title_max)
+            if hit is None or lex.titles_ar[hit[2]].en not in refs:
+                continue
+            start, end = toks[i].start + hit[1], toks[hit[0] - 1].end
+            after = toks[hit[0] : hit[0] + _REFERENCE_LOOKAHEAD]
+            if b.overlaps(start, end) is not None or (
+                after and b.overlaps(after[0].start, after[-1].end, ("person",)) is not None
+            ):
+                continue  # inside a name or before one: an honorific, not a reference
+            b.mention(
+                start, end, "person", sent, language="ar", refers_to=king, source="title-reference"
+            )

@@ -22,7 +22,7 @@ from . import arabic_ner
 from ._builder import Builder
 from ._lex import lexicon
 from ._tokens import Tok, tokenize_span
-from .arabic import arabic_stems, extract_sentence_ar
+from .arabic import arabic_stems, extract_sentence_ar, title_references_ar
 from .documents import read_documents, sentences
 from .english import extract_sentence_en, headline_case, is_caps_headline
 from .media import media_outlets
@@ -111,6 +111,8 @@ def extract(
             spans = [x for x in ar_spans if sent[0] <= x[0] < sent[1]]
             extract_sentence_ar(b, ar_toks, sent, lex, model_spans=spans)
             arabic_toks.append((sent, ar_toks))
+    if arabic_toks:
+        title_references_ar(b, arabic_toks, lex)
     if ents:
         merge_english_entities(b, ents, sents, lex, names_first=True)
     _short_forms(b, leftovers, arabic_toks, known_names)
