@@ -1155,6 +1155,8 @@ class _Sentence:
         for t in self.toks:
             inside_new = start <= t.start and t.end <= end
             inside_old = first <= t.start and t.end <= last
+            if inside_new and t.arabic and _word(t) in _stop():
+                return False  # over a function word or alias marker (X المكنى أبو Y)
             if inside_new == inside_old or not t.arabic:
                 continue
             stems = [st for _, st in arabic_stems(t.text)]

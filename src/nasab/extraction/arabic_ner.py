@@ -46,6 +46,7 @@ __all__ = [
     "MODEL_NAME",
     "Seg",
     "available",
+    "extend_names",
     "features",
     "load_tagger",
     "predict",
@@ -324,6 +325,34 @@ def _phrases(forms: Sequence[str], lex: Lexicon) -> list[list[str]]:
     return marks
 
 
+# Letters that write long vowels (ا و ي): foreign names in Arabic script write their
+# vowels, Arabic words mostly do not (لوران، فابيوس، بلاتيني).
+_LONG_VOWELS = frozenset("اوي")
+# Cap of the count of long-vowel letters inside a word (a feature value).
+_VOWELS_CAP = 4
+# Letters of the consonant/vowel pattern of an unknown word kept as a feature.
+_PATTERN_LEN = 6
+
+
+@lru_cache(maxsize=65536)
+def _word_shape_features(form: str, unknown: bool) -> tuple[str, ...]:
+    """Letter-pattern features of an Arabic word: long vowels inside it, its
+    consonant/vowel pattern (unknown words only), the letter groups of foreign names
+    (``foreign_pattern_ar`` in words.tsv: يتش، سكي، وف...), four-letter affixes.
+
+    Example:
+        >>> "fp=سكي" in _word_shape_features("كوفالسكي", True)
+        True
+    """
+    stem = form[2:] if form.startswith("ال") and len(form) > 3 else form
+    inner = sum(c in _LONG_VOWELS for c in stem[1:-1])
+    out = [f"vin={min(inner, _VOWELS_CAP)}", "s4=" + form[-4:], "p4=" + form[:4]]
+    if unknown:
+        out.append("cvp=" + "".join("V" if c in _LONG_VOWELS else "C" for c in stem)[:_PATTERN_LEN])
+    out += ["fp=" + pat for pat in word_set("foreign_pattern_ar") if pat in form[1:]]
+    return tuple(out)
+
+
 def features(forms: Sequence[str], known: frozenset[str] | None = None) -> list[list[str]]:
     """CRF features of a sentence given as normalised segments.
 
@@ -355,6 +384,7 @@ def features(forms: Sequence[str], known: frozenset[str] | None = None) -> list[
             f += ["s1=" + w[-1:], "s2=" + w[-2:], "s3=" + w[-3:]]
             if w.startswith("ال") and len(w) > 3:
                 f += ["art"] + (["stem=" + w[2:]] if words[i] != "<unk>" else [])
+            f += _word_shape_features(w, words[i] == "<unk>")
         f += ["f=" + x for x in flags[i]] + ["g=" + x for x in phr[i]]
         if any(titled[max(0, i - _TITLE_LOOKBACK) : i]):
             f.append("title_before")
@@ -406,7 +436,53 @@ def _tag_segments(segs: list[Seg]) -> list[tuple[int, int, str]]:
         return []
     forms = [s.form for s in segs]
     tags = load_tagger().tag(features(forms))
-    return [x for x in fix_boundaries(forms, spans_from_tags(tags)) if x[2] in _KINDS]
+    spans = extend_names(forms, fix_boundaries(forms, spans_from_tags(tags)))
+    return [x for x in spans if x[2] in _KINDS]
+
+
+def extend_names(
+    forms: Sequence[str], spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A person span takes in a listed given name right before it and an unknown nisba
+    (article + -ي, no nationality or place) right after it that no span holds: the
+    model often starts a name one word late (``تيرنسي [ادوارد كيلي]``) or stops before
+    a family name it never saw.
+
+    Measured on the NewsFANE tail split (model of this version): PER F1 0.593 -> 0.596,
+    with the given name alone +0.002 on the previous features.
+
+    Example:
+        >>> extend_names(["قال", "محمد", "الزيدي"], [(2, 3, "PER")])
+        [(1, 3, 'PER')]
+    """
+    lex = lexicon()
+    held = {k for a, z, _ in spans for k in range(a, z)}
+    out = []
+    for a, z, kind in spans:
+        if kind == "PER" and a > 0 and a - 1 not in held:
+            w = forms[a - 1]
+            if (w in lex.given_ar or w in lex.given_words_ar) and w not in lex.name_risky_ar:
+                a -= 1
+        if kind == "PER" and z < len(forms) and z not in held and _unknown_nisba(forms[z], lex):
+            z += 1
+        out.append((a, z, kind))
+    return out
+
+
+def _unknown_nisba(w: str, lex: Lexicon) -> bool:
+    """An article word in -ي that the model never saw and that names no nation or place."""
+    return (
+        w.startswith("ال")
+        and w.endswith("ي")
+        and len(w) > _NISBA_MIN
+        and w[2:] not in lex.nationality_ar
+        and (w,) not in lex.places_ar
+        and w not in known_words()
+    )
+
+
+# Shortest nisba (letters, with the article) a person span takes in after it.
+_NISBA_MIN = 4
 
 
 def _tag_sentence(segs: list[Seg]) -> list[tuple[int, int, str]]:
