@@ -72,7 +72,7 @@ def run(n: int, spark, partitions: int) -> None:  # type: ignore[no-untyped-def]
     print(f"\n{n:,} names: nasab.resolve {local:.1f} s | nasab.spark.resolve {total:.1f} s")
     for stage in ("prepare", "node_keys", "key_counts", "block_pairs", "score_pairs"):
         print(f"  {stage:<12} {stats[stage]:7.1f} s")
-    for stage in ("connected", "cluster"):
+    for stage in ("connected", "cluster", "attach_weak", "entity_ids"):
         print(f"  {stage:<12} {stats[stage]:7.1f} s")
     print(
         f"  nodes {stats['nodes']:,}, largest key (hot keys over 60 give no pairs) {stats['largest_block']:,}, "

@@ -76,12 +76,16 @@ def test_link_gives_what_link_gives(spark):
 
 
 def _judged_input() -> tuple[list[dict[str, str]], Judgements]:
-    """200 fixture names as records with ids and a nationality, and judgements of both
-    kinds on names the default threshold merges and keeps apart."""
+    """200 fixture names and some weak ones (one word, a bare kunya) as records with ids,
+    a nationality and (some) a birth year, and judgements of both kinds on names the
+    default threshold merges and keeps apart."""
     names = _names()[:200]
+    names += [n.split()[0] for n in names[:40:4]] + [n.split()[-1] for n in names[1:40:4]]
+    names += ["Abu Ahmad", "أبو أحمد", "Omar", "Omar Farouk", "Omar Faruq", "Omar al-Hashimi"]
     records = [
-        {"id": f"r{i}", "name": n, "nationality": "Iraq" if i % 3 else "Syria"}
+        {"id": f"r{i}", "name": n, "nationality": "Iraq" if i % 3 else "Syria", "dob": dob}
         for i, n in enumerate(names)
+        for dob in [str(1950 + i % 4) if i % 5 == 0 else None]
     ]
     res = nasab.resolve(names)
     merged = next(e for e in res.entities if len(set(e.names)) >= 2)
@@ -101,11 +105,11 @@ def test_threshold_judgements_attrs_as_one_machine(spark):
 
     records, judgements = _judged_input()
     df = spark.createDataFrame(
-        [(r["id"], r["name"], r["nationality"]) for r in records],
-        "rid string, name string, nationality string",
+        [(r["id"], r["name"], r["nationality"], r["dob"]) for r in records],
+        "rid string, name string, nationality string, dob string",
     )
     out = nasab.spark.resolve(
-        df, id_col="rid", threshold=0.7, judgements=judgements, attrs=["nationality"]
+        df, id_col="rid", threshold=0.7, judgements=judgements, attrs=["nationality", "dob"]
     )
     got = {r.rid: r.entity_id for r in out.collect()}
     want = nasab.resolve(records, threshold=0.7, judgements=judgements)

@@ -16,7 +16,8 @@ block_pairs            blocks of at most ``MAX_BLOCK`` nodes: a self-join on the
                        window and cut into chunks of ``HOT_CHUNK``, twice (the second
                        cut shifted by half a chunk), then a self-join on the chunk
 prefilter, scores      :func:`~nasab.resolution.stages.prefilter_pairs`,
-                       :func:`~nasab.resolution.stages.score_pairs` and
+                       :func:`~nasab.resolution.stages.score_pairs` (adjusted by
+                       ``attribute_scores`` and ``weak_scores``) and
                        :func:`~nasab.resolution.stages.cannot_links` per batch of pairs
 connected              :func:`nasab.spark.components.connected_components`; a
                        component larger than ``MAX_COMPONENT`` is cut in its clustering
@@ -24,8 +25,12 @@ connected              :func:`nasab.spark.components.connected_components`; a
 cluster                :func:`~nasab.resolution.cluster.cluster_groups` on one component
                        at a time (``cogroup().applyInPandas``), nodes numbered locally
                        in :func:`~nasab.resolution.stages.node_order`
+weak names             :func:`~nasab.resolution.stages.attach_weak` with joins: a
+                       cluster of weak names (one word, a bare kunya) joins the one
+                       cluster of full names it fits (accepted mixed pair, no attribute
+                       clash, no cannot-link), if exactly one
 entity ids             :func:`~nasab.resolution.stages.entity_id` and
-                       :func:`~nasab.resolution.core.canonical_names`
+                       :func:`~nasab.resolution.core.canonical_names` per final cluster
 =====================  ==================================================================
 
 Rows with a null, empty or over-long name or an unknown kind are kept with a null
@@ -40,15 +45,17 @@ with the clustering.
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from ..errors import InputError
 from ..resolution import KINDS, Judgements, Record
+from ..resolution.attributes import Facts, adjust_score, facts_of
 from ..resolution.cluster import cluster_groups
 from ..resolution.core import canonical_names, thresholds_of
 from ..resolution.stages import (
@@ -58,16 +65,22 @@ from ..resolution.stages import (
     Node,
     Pairs,
     Prepared,
+    attribute_scores,
+    attribute_tags,
     bound_components,
     cannot_links,
     entity_id,
+    facts_evidence,
     judged_links,
     node_keys,
     node_order,
     on_demand_scorer,
     prefilter_pairs,
     score_pairs,
+    split_weak,
     surface,
+    weak_mask,
+    weak_scores,
 )
 from .components import connected_components, freeze
 from .frames import (
@@ -87,10 +100,14 @@ OUTPUT_COLUMNS = ("entity_id", "canonical")
 _KIND = "_nasab_kind"
 _SURFACE = "_nasab_surface"
 _RID = "_nasab_rid"  # the record id when id-judgements name it, else ""
+_FACTS = "_nasab_facts"  # the signature of the record's facts ("" when none)
+_ATTRS = "_nasab_attrs"  # the record's attributes as JSON ("" when none)
 _NODE_SCHEMA = (
-    "kind string, name string, rid string, n long, norm string, rare string, keys array<string>"
+    "kind string, name string, rid string, facts string, attrs string, n long, "
+    "norm string, rare string, keys array<string>, weak boolean"
 )
-_PAIR_SCHEMA = "u long, v long, score float, accept boolean, cannot boolean"
+_PAIR_SCHEMA = "u long, v long, score float, accept boolean, cannot boolean, mixed boolean"
+_CLUSTER_SCHEMA = "node long, cluster long, piece long"
 _ENTITY_SCHEMA = "node long, entity_id string, canonical map<string,string>"
 
 
@@ -122,8 +139,9 @@ def resolve(
         judgements: same / not-same judgements, as in :func:`nasab.resolve`; those by
             record id need ``id_col``.
         attrs: columns holding record attributes (the ``attrs`` of
-            :class:`~nasab.resolution.Record`); checked and carried as on one machine,
-            where attributes do not change the entities.
+            :class:`~nasab.resolution.Record`: birth date, gender, nationality...),
+            used as evidence exactly as :func:`nasab.resolve` uses them; values are
+            read as text.
         max_block: blocks larger than this are hot (split into chunks).
         hot_chunk: nodes per chunk of a hot block.
         timings: if given, receives the wall time of each stage in seconds, and
@@ -143,7 +161,7 @@ def resolve(
     """
     F = require_spark()
     check_columns(df, [name_col, kind_col], [id_col, *_attr_columns(attrs)])
-    check_free(df, [*OUTPUT_COLUMNS, _KIND, _SURFACE, _RID, PROBLEM_COL])
+    check_free(df, [*OUTPUT_COLUMNS, _KIND, _SURFACE, _RID, _FACTS, _ATTRS, PROBLEM_COL])
     if kind not in KINDS:
         raise InputError(f"kind must be one of {KINDS}, got {kind!r}")
     # as one machine: float32 thresholds for the components and the clustering
@@ -153,7 +171,7 @@ def resolve(
         _check_ids(df, id_col, F)
     judged = frozenset(x for j in judgements if j.by == "id" for x in (j.a, j.b))
     clock = _Clock(timings)
-    columns = (name_col, kind_col, id_col if judged else None)
+    columns = _Columns(name_col, kind_col, id_col if judged else None, _attr_columns(attrs))
     rows = clock(
         "prepare",
         df.mapInArrow(partial(_prepare_rows, columns, kind, judged), _row_schema(df)),
@@ -161,19 +179,23 @@ def resolve(
     warn_problems(_problem_counts(rows, F), "resolve")
     nodes = clock("node_keys", _nodes(rows, F))
     links = _judged_links(nodes, judgements, F)
-    pairs = _block_pairs(nodes, max_block, hot_chunk, F, clock, split=bool(judged))
+    split = bool(judged or columns.attrs)  # one name may be several nodes
+    pairs = _block_pairs(nodes, max_block, hot_chunk, F, clock, split=split)
     scored = clock("score_pairs", _score(nodes, pairs, thresholds, F))
     comps = clock("connected", connected_components(_edges(scored, links, F)))
-    ids = clock("cluster", _entities(nodes, scored, comps, thresholds, links, F))
+    clusters = clock("cluster", _clusters(nodes, scored, comps, thresholds, links, F))
+    clusters = clock("attach_weak", _attach_weak(nodes, scored, comps, clusters, links, F))
+    ids = clock("entity_ids", _entity_ids(nodes, clusters, F))
     if timings is not None:
         timings.update(_sizes(nodes, pairs, scored, comps, F))
     keyed = nodes.join(ids, "node").select(
         F.col("kind").alias(_KIND),
         F.col("name").alias(_SURFACE),
         F.col("rid").alias(_RID),
+        F.col("facts").alias(_FACTS),
         *OUTPUT_COLUMNS,
     )
-    out = rows.join(keyed, [_KIND, _SURFACE, _RID], "left")
+    out = rows.join(keyed, [_KIND, _SURFACE, _RID, _FACTS], "left")
     return out.select(*df.columns, *OUTPUT_COLUMNS)
 
 
@@ -239,35 +261,67 @@ def _check_ids(df: Any, id_col: str, F: Any) -> None:
 def _row_schema(df: Any) -> Any:
     from pyspark.sql.types import StringType, StructField, StructType
 
-    extra = [StructField(c, StringType()) for c in (_KIND, _SURFACE, _RID, PROBLEM_COL)]
+    names = (_KIND, _SURFACE, _RID, _FACTS, _ATTRS, PROBLEM_COL)
+    extra = [StructField(c, StringType()) for c in names]
     return StructType([*df.schema.fields, *extra])
 
 
+class _Columns(NamedTuple):
+    """The input columns :func:`resolve` reads."""
+
+    name: str
+    kind: str | None
+    id: str | None  # only when id-judgements need it
+    attrs: list[str]
+
+
 def _prepare_rows(
-    columns: tuple[str, str | None, str | None],
-    kind: str,
-    judged: frozenset[str],
-    batches: Iterator[Any],
+    columns: _Columns, kind: str, judged: frozenset[str], batches: Iterator[Any]
 ) -> Any:
-    """Each row's kind, surface name (null when unusable), judged record id and problem."""
+    """Each row's kind, surface name (null when unusable), judged record id, facts and problem."""
     import pyarrow as pa
 
-    name_col, kind_col, id_col = columns
     for batch in batches:
-        names = batch.column(name_col).to_pylist()
-        kinds = batch.column(kind_col).to_pylist() if kind_col else [kind] * len(names)
+        names = batch.column(columns.name).to_pylist()
+        kinds = batch.column(columns.kind).to_pylist() if columns.kind else [kind] * len(names)
         kinds = [kind if k is None else k for k in kinds]
         problems = [row_problem(nm, k) for nm, k in zip(names, kinds, strict=True)]
         surfaces = [None if p else surface(nm) for nm, p in zip(names, problems, strict=True)]
         rids = [""] * len(names)
-        if id_col:
-            ids = (None if x is None else str(x) for x in batch.column(id_col).to_pylist())
+        if columns.id:
+            ids = (None if x is None else str(x) for x in batch.column(columns.id).to_pylist())
             rids = [x if x in judged else "" for x in ids]
-        extra = [pa.array(v, pa.string()) for v in (kinds, surfaces, rids, problems)]
+        facts, attrs = _row_facts(batch, columns.attrs, len(names))
+        extra = [pa.array(v, pa.string()) for v in (kinds, surfaces, rids, facts, attrs, problems)]
         yield pa.RecordBatch.from_arrays(
             [*batch.columns, *extra],
-            names=[*batch.schema.names, _KIND, _SURFACE, _RID, PROBLEM_COL],
+            names=[*batch.schema.names, _KIND, _SURFACE, _RID, _FACTS, _ATTRS, PROBLEM_COL],
         )
+
+
+def _row_facts(batch: Any, attrs: list[str], n: int) -> tuple[list[str], list[str]]:
+    """Per row: the signature of its facts and its attributes as JSON ("" when no facts)."""
+    if not attrs:
+        return [""] * n, [""] * n
+    values = [batch.column(c).to_pylist() for c in attrs]
+    sigs, texts = [], []
+    for row in zip(*values, strict=True):
+        record = dict(zip(attrs, row, strict=True))
+        sig = facts_of(record).signature()
+        sigs.append(sig)
+        text = json.dumps(record, ensure_ascii=False, sort_keys=True, default=str)
+        texts.append(text if sig else "")
+    return sigs, texts
+
+
+def _facts(attrs: str | None) -> Facts:
+    """The facts of a node, from the attributes of one of its records."""
+    return facts_of(json.loads(attrs)) if attrs else Facts()
+
+
+def _node(kind: str, name: str, rid: str | None, attrs: str | None) -> Node:
+    """The single-machine node of a node row."""
+    return Node(kind, name, rid or None, _facts(attrs))
 
 
 def _problem_counts(rows: Any, F: Any) -> dict[str, int]:
@@ -279,13 +333,17 @@ def _problem_counts(rows: Any, F: Any) -> dict[str, int]:
 
 
 def _nodes(rows: Any, F: Any) -> Any:
-    """Distinct (kind, surface, judged id) names with their record count, keys and a unique id."""
+    """Distinct (kind, surface, judged id, facts) names with their record count, keys,
+    weakness and a unique id."""
     names = (
         rows.where(F.col(_SURFACE).isNotNull())
         .groupBy(
-            F.col(_KIND).alias("kind"), F.col(_SURFACE).alias("name"), F.col(_RID).alias("rid")
+            F.col(_KIND).alias("kind"),
+            F.col(_SURFACE).alias("name"),
+            F.col(_RID).alias("rid"),
+            F.col(_FACTS).alias("facts"),
         )
-        .agg(F.count(F.lit(1)).alias("n"))
+        .agg(F.min(_ATTRS).alias("attrs"), F.count(F.lit(1)).alias("n"))
     )
     keyed = names.mapInPandas(_node_keys, _NODE_SCHEMA)
     return keyed.withColumn("node", F.monotonically_increasing_id())
@@ -302,6 +360,7 @@ def _node_keys(batches: Iterator[Any]) -> Iterator[Any]:
             norm=[normalize(nd.name) for nd in nodes],
             rare=nk.rare,
             keys=[sorted(k) for k in nk.keys],
+            weak=weak_mask(nk),
         )
 
 
@@ -406,32 +465,40 @@ def _pairs_within(members: Any, on: list[str], F: Any) -> Any:
 
 def _score(nodes: Any, pairs: Any, thresholds: Mapping[str, float], F: Any) -> Any:
     """Prefilter and score every candidate pair in the workers; keep the scored ones."""
-    side = nodes.select("node", "kind", "name", "rare")
+    side = nodes.select("node", "kind", "name", "rare", "attrs")
     a = side.select(*[F.col(c).alias(c + "_u") for c in side.columns])
     b = side.select(*[F.col(c).alias(c + "_v") for c in side.columns])
     both = pairs.join(a, pairs.u == a.node_u).join(b, pairs.v == b.node_v)
-    both = both.select("u", "v", "kind_u", "name_u", "rare_u", "name_v", "rare_v")
+    both = both.select(
+        "u", "v", "kind_u", "name_u", "rare_u", "attrs_u", "name_v", "rare_v", "attrs_v"
+    )
     return both.mapInPandas(partial(_score_batches, dict(thresholds)), _PAIR_SCHEMA)
 
 
 def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iterator[Any]:
-    """Prefilter, score and cannot-link flags of a batch, with the single-machine stages."""
+    """Prefilter, scores (adjusted by facts and weakness, as on one machine), cannot-link
+    flags and mixed (weak and full name) flags of a batch, with the single-machine stages."""
     import pandas as pd
 
     for b in batches:
         k = len(b)
         kinds = b["kind_u"].tolist()
-        nodes = [Node(kd, nm) for kd, nm in zip(kinds, b["name_u"], strict=True)]
-        nodes += [Node(kd, nm) for kd, nm in zip(kinds, b["name_v"], strict=True)]
+        nodes = [_node(*x) for x in zip(kinds, b["name_u"], [""] * k, b["attrs_u"], strict=True)]
+        nodes += [_node(*x) for x in zip(kinds, b["name_v"], [""] * k, b["attrs_v"], strict=True)]
         nk = node_keys(Prepared(nodes, []))
         u, v = np.arange(k, dtype=np.int64), np.arange(k, 2 * k, dtype=np.int64)
-        # pairs of one name (split by id-judgements) are scored whatever the prefilter says
+        # pairs of one name (split by id-judgements or facts) are scored whatever the
+        # prefilter says
         same = (b["name_u"] == b["name_v"]).to_numpy()
         keep = prefilter_pairs(nk, u, v) | same
-        scored = score_pairs(nodes, nk, u[keep], v[keep])
+        weak = weak_mask(nk)
+        scored = weak_scores(
+            attribute_scores(nodes, score_pairs(nodes, nk, u[keep], v[keep])), nk, weak
+        )
+        full, _ = split_weak(scored, weak)
         # Flagged as if every pair were inside one component: only pairs that are
         # inside one reach the clustering, and the flag is a function of the pair.
-        cannot = cannot_links(nodes, scored, thresholds, np.zeros(2 * k, dtype=np.int64))
+        cannot = cannot_links(nodes, full, thresholds, np.zeros(2 * k, dtype=np.int64))
         thr = np.asarray([thresholds[kd] for kd in kinds], dtype=np.float32)[scored.u]
         yield pd.DataFrame(
             {
@@ -440,6 +507,7 @@ def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iter
                 "score": scored.score,
                 "accept": scored.score >= thr,
                 "cannot": [p in cannot for p in scored],
+                "mixed": weak[scored.u] != weak[scored.v],
             }
         )
 
@@ -447,26 +515,45 @@ def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iter
 # ------------------------------------------------------------------ clusters and ids
 
 
-def _entities(
+def _clusters(
     nodes: Any, scored: Any, comps: Any, thresholds: Mapping[str, float], links: _Links, F: Any
 ) -> Any:
-    """``(node, entity_id, canonical)`` of every node."""
-    cu = comps.select(F.col("node").alias("u"), F.col("comp").alias("comp_u"))
-    cv = comps.select(F.col("node").alias("v"), F.col("comp").alias("comp_v"))
-    inside = (
-        scored.join(cu, "u")
-        .join(cv, "v")
-        .where(F.col("comp_u") == F.col("comp_v"))
-        .select(F.col("comp_u").alias("comp"), "u", "v", "score", "cannot")
+    """``(node, cluster)`` of every node, ``cluster`` the first node of its cluster (by id)."""
+    inside = _inside(scored.where(~F.col("mixed")), comps, F).select(
+        F.col("comp_u").alias("comp"), "u", "v", "score", "cannot"
     )
-    members = comps.join(nodes.select("node", "kind", "name", "rid", "n"), "node")
+    members = comps.join(nodes.select("node", "kind", "name", "rid", "attrs"), "node")
     clustered = (
         inside.groupBy("comp")
         .cogroup(members.groupBy("comp"))
-        .applyInPandas(partial(_cluster_component, dict(thresholds), links), _ENTITY_SCHEMA)
+        .applyInPandas(partial(_cluster_component, dict(thresholds), links), _CLUSTER_SCHEMA)
     )
-    alone = nodes.join(comps, "node", "left_anti").select("node", "kind", "name", "rid", "n")
-    return clustered.union(alone.mapInPandas(_singletons, _ENTITY_SCHEMA))
+    alone = nodes.join(comps, "node", "left_anti").select(
+        "node", F.col("node").alias("cluster"), F.col("node").alias("piece")
+    )
+    return clustered.union(alone)
+
+
+def _inside(pairs: Any, comps: Any, F: Any) -> Any:
+    """The pairs whose two nodes are in one component, with ``comp_u`` and ``comp_v``."""
+    cu = comps.select(F.col("node").alias("u"), F.col("comp").alias("comp_u"))
+    cv = comps.select(F.col("node").alias("v"), F.col("comp").alias("comp_v"))
+    return pairs.join(cu, "u").join(cv, "v").where(F.col("comp_u") == F.col("comp_v"))
+
+
+def _with_facts(
+    nodes: list[Node], score: Callable[[int, int], float]
+) -> Callable[[int, int], float]:
+    """An on-demand scorer whose name scores are adjusted by the nodes' facts (as
+    :func:`nasab.resolve` does for the clustering)."""
+
+    def scored(u: int, v: int) -> float:
+        s = score(u, v)
+        if nodes[u].facts and nodes[v].facts:
+            s = adjust_score(s, facts_evidence(nodes[u].facts, nodes[v].facts))
+        return s
+
+    return scored
 
 
 def _cluster_component(
@@ -477,12 +564,12 @@ def _cluster_component(
 
     kind = members["kind"].iloc[0]
     found = [
-        Node(kind, nm, rid or None) for nm, rid in zip(members["name"], members["rid"], strict=True)
+        _node(kind, nm, rid, at)
+        for nm, rid, at in zip(members["name"], members["rid"], members["attrs"], strict=True)
     ]
     order = sorted(range(len(found)), key=lambda i: node_order(found[i]))
     nodes = [found[i] for i in order]
     ids = members["node"].to_numpy()[order].tolist()
-    n = members["n"].to_numpy()[order].tolist()
     local = {int(x): k for k, x in enumerate(ids)}
     scores: dict[tuple[int, int], float] = {}
     cannot = set()
@@ -500,23 +587,21 @@ def _cluster_component(
             p = (min(local[u], local[v]), max(local[u], local[v]))
             (must if (u, v) in links.must else cannot).add(p)
     thr = thresholds[kind]
+    tags, clash = attribute_tags(nodes)
+    groups = _pieces(len(nodes), scores, np.float32(thr), sorted(must))
     result = cluster_groups(
-        _pieces(len(nodes), scores, np.float32(thr), sorted(must)),
+        groups,
         scores,
         lambda _k: thr,
         must=sorted(must),
         cannot=sorted(cannot),
-        on_demand=on_demand_scorer(nodes, node_keys(Prepared(nodes, [])), {}),
+        on_demand=_with_facts(nodes, on_demand_scorer(nodes, node_keys(Prepared(nodes, [])), {})),
+        tags=tags,
+        clash=clash,
     )
-    rows = []
-    for group in result.clusters:
-        eid = entity_id(kind, nodes[min(group)])
-        counts: dict[str, int] = {}
-        for k in group:
-            counts[nodes[k].name] = counts.get(nodes[k].name, 0) + n[k]
-        canonical = canonical_names(counts)
-        rows.extend((int(ids[k]), eid, canonical) for k in group)
-    return pd.DataFrame(rows, columns=["node", "entity_id", "canonical"])
+    piece = {k: ids[g[0]] for g in groups for k in g}
+    rows = [(ids[k], ids[min(group)], piece[k]) for group in result.clusters for k in group]
+    return pd.DataFrame(rows, columns=["node", "cluster", "piece"])
 
 
 def _pieces(
@@ -542,21 +627,109 @@ def _pieces(
     return list(pieces.values())
 
 
-def _singletons(batches: Iterator[Any]) -> Iterator[Any]:
-    """Ids of nodes that share no accepted pair: each its own entity."""
+# ------------------------------------------------------------------ weak names
+
+
+def _attach_weak(nodes: Any, scored: Any, comps: Any, clusters: Any, links: _Links, F: Any) -> Any:
+    """:func:`~nasab.resolution.stages.attach_weak` in Spark: a cluster of weak names
+    joins the one cluster of full names it fits (an accepted mixed pair, no attribute
+    clash, no cannot-link between them), if it fits exactly one."""
+    info = clusters.join(nodes.select("node", "weak", "attrs"), "node")
+    weak_only = info.groupBy("cluster").agg(F.min(F.col("weak").cast("int")).alias("all_weak"))
+    owner = clusters.join(nodes.select("node", "weak"), "node")
+    mixed = scored.where(F.col("mixed") & F.col("accept")).select("u", "v")
+    ow = owner.select(
+        F.col("node").alias("u"), F.col("cluster").alias("cu"), F.col("weak").alias("wu")
+    )
+    ov = owner.select(F.col("node").alias("v"), F.col("cluster").alias("cv"))
+    ends = mixed.join(ow, "u").join(ov, "v")
+    fits = ends.select(
+        F.when(F.col("wu"), F.col("cu")).otherwise(F.col("cv")).alias("cw"),
+        F.when(F.col("wu"), F.col("cv")).otherwise(F.col("cu")).alias("cs"),
+    ).distinct()
+    wo = weak_only.select(F.col("cluster").alias("cw"), F.col("all_weak").alias("w_all"))
+    so = weak_only.select(F.col("cluster").alias("cs"), F.col("all_weak").alias("s_all"))
+    fits = fits.join(wo, "cw").join(so, "cs").where((F.col("w_all") == 1) & (F.col("s_all") == 0))
+    fits = fits.select("cw", "cs").join(
+        _blocked(info, scored, comps, clusters, links, F), ["cw", "cs"], "left_anti"
+    )
+    unique = fits.groupBy("cw").agg(F.count(F.lit(1)).alias("k"), F.min("cs").alias("cs"))
+    joins = unique.where("k = 1").select(F.col("cw").alias("cluster"), F.col("cs").alias("joined"))
+    return clusters.join(joins, "cluster", "left").select(
+        "node", F.coalesce("joined", "cluster").alias("cluster"), "piece"
+    )
+
+
+def _blocked(info: Any, scored: Any, comps: Any, clusters: Any, links: _Links, F: Any) -> Any:
+    """``(cw, cs)`` cluster pairs that may not be one entity: an attribute clash between
+    their nodes' facts, or a cannot-link (inside a component, or judged) between them."""
+    facts = (
+        info.where(F.col("attrs") != "")
+        .groupBy("cluster")
+        .agg(F.sort_array(F.collect_set("attrs")).alias("attrs"))
+    )
+    fw = facts.select(F.col("cluster").alias("cw"), F.col("attrs").alias("aw"))
+    fs = facts.select(F.col("cluster").alias("cs"), F.col("attrs").alias("as_"))
+    clash = fw.crossJoin(fs).where(F.col("cw") != F.col("cs"))
+    clash = clash.mapInPandas(_clashing, "cw long, cs long")
+    # cannot-links are looked for inside the pieces the clustering saw, as on one machine
+    pieces = clusters.select("node", F.col("piece").alias("comp"))
+    flagged = _inside(scored.where(F.col("cannot") & ~F.col("mixed")), pieces, F).select("u", "v")
+    judged = sorted(links.cannot)
+    if judged:
+        flagged = flagged.union(scored.sparkSession.createDataFrame(judged, "u long, v long"))
+    must = sorted(links.must)
+    if must:
+        flagged = flagged.join(
+            scored.sparkSession.createDataFrame(must, "u long, v long"), ["u", "v"], "left_anti"
+        )
+    cu = clusters.select(F.col("node").alias("u"), F.col("cluster").alias("a"))
+    cv = clusters.select(F.col("node").alias("v"), F.col("cluster").alias("b"))
+    pairs = flagged.join(cu, "u").join(cv, "v")
+    by_link = pairs.select(F.col("a").alias("cw"), F.col("b").alias("cs")).union(
+        pairs.select(F.col("b").alias("cw"), F.col("a").alias("cs"))
+    )
+    return clash.union(by_link).distinct()
+
+
+def _clashing(batches: Iterator[Any]) -> Iterator[Any]:
+    """The cluster pairs of a batch whose facts clash (evidence ``against``)."""
     import pandas as pd
 
     for b in batches:
-        nodes = [
-            Node(k, nm, rid or None)
-            for k, nm, rid in zip(b["kind"], b["name"], b["rid"], strict=True)
-        ]
-        yield pd.DataFrame(
-            {
-                "node": b["node"],
-                "entity_id": [entity_id(nd.kind, nd) for nd in nodes],
-                "canonical": [
-                    canonical_names({nd.name: n}) for nd, n in zip(nodes, b["n"], strict=True)
-                ],
-            }
+        keep = []
+        for aw, as_ in zip(b["aw"], b["as_"], strict=True):
+            fa, fb = [_facts(x) for x in aw], [_facts(x) for x in as_]
+            keep.append(
+                any(x != y and facts_evidence(x, y).verdict == "against" for x in fa for y in fb)
+            )
+        yield pd.DataFrame({"cw": b["cw"][keep], "cs": b["cs"][keep]})
+
+
+# ------------------------------------------------------------------ ids
+
+
+def _entity_ids(nodes: Any, clusters: Any, F: Any) -> Any:
+    """``(node, entity_id, canonical)`` of every node, from its final cluster."""
+    members = clusters.join(nodes.select("node", "kind", "name", "rid", "attrs", "n"), "node")
+    return members.groupBy("cluster").applyInPandas(_entity_of_cluster, _ENTITY_SCHEMA)
+
+
+def _entity_of_cluster(members: Any) -> Any:
+    """The id (from the cluster's smallest member in node order) and canonical names."""
+    import pandas as pd
+
+    found = [
+        _node(k, nm, rid, at)
+        for k, nm, rid, at in zip(
+            members["kind"], members["name"], members["rid"], members["attrs"], strict=True
         )
+    ]
+    first = min(found, key=node_order)
+    counts: dict[str, int] = {}
+    for nd, n in zip(found, members["n"].tolist(), strict=True):
+        counts[nd.name] = counts.get(nd.name, 0) + n
+    eid, canonical = entity_id(first.kind, first), canonical_names(counts)
+    return pd.DataFrame(
+        {"node": members["node"], "entity_id": eid, "canonical": [canonical] * len(found)}
+    )
