@@ -77,15 +77,20 @@ def load_pairs(path: Path) -> list[tuple[str, str]]:
     return out
 
 
-def ofac_vocabulary(data: Path) -> set[str]:
-    """Latin words of the person names listed as Afghan or Pakistani (or Taliban)."""
-    ofac = data / "ofac_sdn_2021"
+def afpak_ids(ofac: Path) -> set[str]:
+    """Ids of the OFAC entries born in, or nationals of, Afghanistan or Pakistan (or Taliban)."""
     with (ofac / "attributes.tsv").open(encoding="utf-8") as fh:
-        ids = {
+        return {
             r["entity_id"]
             for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
             if any(p in (r["pob"] + r["nationality"] + r["citizen"]).lower() for p in AFPAK_PLACES)
         }
+
+
+def ofac_vocabulary(data: Path) -> set[str]:
+    """Latin words of the person names listed as Afghan or Pakistani (or Taliban)."""
+    ofac = data / "ofac_sdn_2021"
+    ids = afpak_ids(ofac)
     vocab: set[str] = set()
     with (ofac / "clusters.tsv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -150,12 +155,7 @@ def split_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]
 def ofac_aliases(data: Path) -> tuple[list[str], list[str]]:
     """(an a.k.a., the primary name) of each Afghan/Pakistani/Taliban OFAC person."""
     ofac = data / "ofac_sdn_2021"
-    with (ofac / "attributes.tsv").open(encoding="utf-8") as fh:
-        ids = {
-            r["entity_id"]
-            for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-            if any(p in (r["pob"] + r["nationality"] + r["citizen"]).lower() for p in AFPAK_PLACES)
-        }
+    ids = afpak_ids(ofac)
     primary: dict[str, str] = {}
     aka: dict[str, list[str]] = {}
     with (ofac / "clusters.tsv").open(encoding="utf-8") as fh:

@@ -68,6 +68,7 @@ __all__ = [
     "canonical_names",
     "resolve",
     "thresholds_of",
+    "with_facts",
 ]
 
 #: Average-linkage score needed to put names together, per kind.
@@ -427,7 +428,7 @@ def _run(
             strict=True,
         )
     )
-    on_demand = _with_facts(nodes, on_demand_scorer(nodes, nk, cache))
+    on_demand = with_facts(nodes, on_demand_scorer(nodes, nk, cache))
     tags, clash = attribute_tags(nodes)
     clusters = cluster_groups(
         groups(labels),
@@ -476,10 +477,13 @@ def _blocked(
     return blocked
 
 
-def _with_facts(
+def with_facts(
     nodes: list[Node], score: Callable[[int, int], float]
 ) -> Callable[[int, int], float]:
-    """An on-demand scorer whose name scores are adjusted by the nodes' facts."""
+    """An on-demand scorer whose name scores are adjusted by the nodes' facts.
+
+    Used by :func:`resolve` for the clustering and by ``nasab.spark`` in its workers.
+    """
 
     def scored(u: int, v: int) -> float:
         s = score(u, v)

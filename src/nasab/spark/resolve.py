@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -55,9 +55,9 @@ import numpy as np
 
 from ..errors import InputError
 from ..resolution import KINDS, Judgements, Record
-from ..resolution.attributes import Facts, adjust_score, facts_of
+from ..resolution.attributes import Facts, facts_of
 from ..resolution.cluster import cluster_groups
-from ..resolution.core import canonical_names, thresholds_of
+from ..resolution.core import canonical_names, thresholds_of, with_facts
 from ..resolution.stages import (
     HOT_CHUNK,
     MAX_BLOCK,
@@ -541,21 +541,6 @@ def _inside(pairs: Any, comps: Any, F: Any) -> Any:
     return pairs.join(cu, "u").join(cv, "v").where(F.col("comp_u") == F.col("comp_v"))
 
 
-def _with_facts(
-    nodes: list[Node], score: Callable[[int, int], float]
-) -> Callable[[int, int], float]:
-    """An on-demand scorer whose name scores are adjusted by the nodes' facts (as
-    :func:`nasab.resolve` does for the clustering)."""
-
-    def scored(u: int, v: int) -> float:
-        s = score(u, v)
-        if nodes[u].facts and nodes[v].facts:
-            s = adjust_score(s, facts_evidence(nodes[u].facts, nodes[v].facts))
-        return s
-
-    return scored
-
-
 def _cluster_component(
     thresholds: dict[str, float], links: _Links, pairs: Any, members: Any
 ) -> Any:
@@ -595,7 +580,7 @@ def _cluster_component(
         lambda _k: thr,
         must=sorted(must),
         cannot=sorted(cannot),
-        on_demand=_with_facts(nodes, on_demand_scorer(nodes, node_keys(Prepared(nodes, [])), {})),
+        on_demand=with_facts(nodes, on_demand_scorer(nodes, node_keys(Prepared(nodes, [])), {})),
         tags=tags,
         clash=clash,
     )
