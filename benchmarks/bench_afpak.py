@@ -34,6 +34,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_match import rank_of
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
@@ -195,8 +196,7 @@ def retrieval(label: str, queries: list[str], targets: list[str]) -> None:
         mrr = 0.0
         for qi, q in enumerate(queries):
             scores = fn(q, targets)
-            right = scores[qi]
-            rank = 1 + sum(1 for k, s in enumerate(scores) if k != qi and s >= right)
+            rank = rank_of(scores, qi)
             top1 += rank == 1
             mrr += 1.0 / rank
         n = max(1, len(queries))

@@ -48,6 +48,15 @@ def load_pairs(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+def rank_of(scores: list[float], right: int) -> int:
+    """Rank of the right answer among the scores (1 = best).
+
+    Ties count against the right answer (a constant scorer must not look perfect).
+    """
+    best = scores[right]
+    return 1 + sum(1 for k, s in enumerate(scores) if k != right and s >= best)
+
+
 def retrieval(name: str, pairs: list[tuple[str, str]], pool: int, seed: int = 13) -> None:
     from nasab import compare
 
@@ -79,9 +88,7 @@ def retrieval(name: str, pairs: list[tuple[str, str]], pool: int, seed: int = 13
         mrr = 0.0
         for qi, q in enumerate(queries):
             scores = fn(q, targets)
-            right = scores[qi]
-            # Ties count against the right answer (a constant scorer must not look perfect).
-            rank = 1 + sum(1 for k, s in enumerate(scores) if k != qi and s >= right)
+            rank = rank_of(scores, qi)
             top1 += rank == 1
             top5 += rank <= 5
             mrr += 1.0 / rank
