@@ -494,8 +494,8 @@ def _compare_prepared(pa: PreparedName, pb: PreparedName) -> Match:
         score, note = trivial
         feats = {"identical": 1.0} if note.startswith("identical") else {}
         return Match(a, b, score, feats, notes=(note,))
-    score, features, pairs, notes = _score(pa, pb, True)
-    return Match(a, b, score, features, pairs, notes)
+    # The score now; the explanation (the same computation, with its notes) on first read.
+    return Match.lazy(a, b, _score(pa, pb, False)[0], lambda: _score(pa, pb, True)[1:])
 
 
 def compare(a: str | PreparedName, b: str | PreparedName, *, kind: str = "person") -> Match:
@@ -532,18 +532,7 @@ def compare(a: str | PreparedName, b: str | PreparedName, *, kind: str = "person
         m = _compare_prepared(pb, pa) if swap else _compare_prepared(pa, pb)
     else:
         m = _compare_cached(rb, ra, kind) if swap else _compare_cached(ra, rb, kind)
-    if not swap:
-        return m
-    return Match(
-        ra,
-        rb,
-        m.score,
-        m.features,
-        tuple(Pair(p.b, p.a, p.similarity, p.weight) for p in m.pairs),
-        m.notes,
-        m.algorithm,
-        m.kind,
-    )
+    return m.swapped() if swap else m
 
 
 def clear_caches() -> None:

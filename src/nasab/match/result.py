@@ -8,7 +8,8 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import FrozenInstanceError, dataclass
 
 from .._display import name_html, table, text_html
 from ..errors import InputError
@@ -29,9 +30,18 @@ class Pair:
     weight: float
 
 
-@dataclass(frozen=True)
+#: What an explanation is made of: (features, pairs, notes).
+Explanation = tuple[dict[str, float], tuple[Pair, ...], tuple[str, ...]]
+
+_FIELDS = ("a", "b", "score", "features", "pairs", "notes", "algorithm", "kind")
+
+
 class Match:
     """The result of comparing two names.
+
+    The score is computed at once; the explanation (``features``, ``pairs``, ``notes``)
+    may be given as a function (:meth:`lazy`) that runs on first read, so that callers
+    that only want the score do not pay for it. Immutable, compared by its fields.
 
     Attributes:
         a: the first name as given.
@@ -45,14 +55,116 @@ class Match:
         kind: ``person`` or ``organization``.
     """
 
+    __slots__ = ("_explain", "_explained", "a", "algorithm", "b", "kind", "score")
+
     a: str
     b: str
     score: float
-    features: dict[str, float] = field(default_factory=dict)
-    pairs: tuple[Pair, ...] = ()
-    notes: tuple[str, ...] = ()
-    algorithm: str = NAME_ALGORITHM
-    kind: str = "person"
+    algorithm: str
+    kind: str
+
+    def __init__(
+        self,
+        a: str,
+        b: str,
+        score: float,
+        features: dict[str, float] | None = None,
+        pairs: tuple[Pair, ...] = (),
+        notes: tuple[str, ...] = (),
+        algorithm: str = NAME_ALGORITHM,
+        kind: str = "person",
+    ) -> None:
+        init = object.__setattr__
+        init(self, "a", a)
+        init(self, "b", b)
+        init(self, "score", score)
+        init(self, "algorithm", algorithm)
+        init(self, "kind", kind)
+        init(self, "_explained", ({} if features is None else features, pairs, notes))
+        init(self, "_explain", None)
+
+    @classmethod
+    def lazy(
+        cls,
+        a: str,
+        b: str,
+        score: float,
+        explain: Callable[[], Explanation],
+        algorithm: str = NAME_ALGORITHM,
+        kind: str = "person",
+    ) -> Match:
+        """A Match whose explanation ``explain()`` makes on first read (once).
+
+        Example:
+            >>> m = Match.lazy("Ali", "Aly", 0.9, lambda: ({"evidence": 1.0}, (), ("n",)))
+            >>> m.score, m.notes, m.features
+            (0.9, ('n',), {'evidence': 1.0})
+        """
+        m = cls(a, b, score, None, (), (), algorithm, kind)
+        object.__setattr__(m, "_explained", None)
+        object.__setattr__(m, "_explain", explain)
+        return m
+
+    def _explanation(self) -> Explanation:
+        got = self._explained
+        if got is None:
+            got = self._explain()
+            object.__setattr__(self, "_explained", got)
+            object.__setattr__(self, "_explain", None)
+        return got
+
+    @property
+    def features(self) -> dict[str, float]:
+        """The contribution of each feature to the score."""
+        return self._explanation()[0]
+
+    @property
+    def pairs(self) -> tuple[Pair, ...]:
+        """The aligned token pairs."""
+        return self._explanation()[1]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Human-readable findings (conflicts, missing parts, order)."""
+        return self._explanation()[2]
+
+    def swapped(self) -> Match:
+        """The same comparison seen from the other side (``b`` first; pairs turned).
+
+        Example:
+            >>> Match("Ali", "Aly", 0.9).swapped().a
+            'Aly'
+        """
+
+        def explain() -> Explanation:
+            turned = tuple(Pair(p.b, p.a, p.similarity, p.weight) for p in self.pairs)
+            return self.features, turned, self.notes
+
+        return Match.lazy(self.b, self.a, self.score, explain, self.algorithm, self.kind)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f) for f in _FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Match)
+        return self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # features is a dict, as before
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in _FIELDS)
+        return f"Match({inner})"
+
+    def __reduce__(self) -> tuple[type[Match], tuple[object, ...]]:
+        return (Match, self._values())
 
     def explain(self) -> str:
         """A readable account of the score: aligned parts, conflicts, features."""
