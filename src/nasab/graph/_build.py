@@ -130,8 +130,8 @@ def _person_score(a: str, b: str) -> float:
 def _compare_names(a: str, b: str) -> float:
     from ..match import compare
 
-    try:
-        return compare(a, b).score
+    try:  # the plain fit: which full name a short form stands for is decided here
+        return compare(a, b, weak=False).score
     except Exception:  # unparseable pair: only identical names match
         return 1.0 if normalize(a) == normalize(b) else 0.0
 

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v6").params["align_min"]
+    >>> get_algorithm("nasab-name-v7").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v6").startswith("nasab-name-v6+data.")
+    >>> algorithm_version("nasab-name-v7").startswith("nasab-name-v7+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v6', 'nasab-org-v2']
+    ['nasab-name-v7', 'nasab-org-v2']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v6"
+NAME_ALGORITHM = "nasab-name-v7"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v2"
 
@@ -119,6 +119,9 @@ WHOLE_WORD_BELOW = 0.9
 COMMON_WEIGHT = 0.35
 #: Lowest token weight (learned inverse frequency).
 MIN_WEIGHT = 0.15
+#: Lowest share of its score a weak name (one name word, a bare kunya) keeps against a
+#: full name (``match.weak``): the commonest word keeps this much, a rare one all of it.
+WEAK_BASE = 0.5
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ _NAME_PARAMS = {
     "cheap_readings": CHEAP_READINGS,
     "min_weight": MIN_WEIGHT,
     "common_weight": COMMON_WEIGHT,
+    "weak_base": WEAK_BASE,
 }
 
 _REGISTRY: dict[str, Algorithm] = {
@@ -184,7 +188,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            6,
+            7,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -202,7 +206,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "that drops the leading given name is an ancestor; alignment in chain order when "
             "a name repeats a token); v5: Afghan and Pakistani compound parts (compounds.tsv "
             "suffix rows) join across scripts (ذبيح الله / Zabihullah); v6: names with an Afghan "
-            "or Pakistani compound part (Khan, Gul, -zai, -khel) carry no chain",
+            "or Pakistani compound part (Khan, Gul, -zai, -khel) carry no chain; v7: a weak "
+            "name (one name word, a bare kunya) against a full name keeps a share of its score "
+            "set by its word's frequency weight (match.weak)",
         ),
         Algorithm(
             "nasab-org",
@@ -224,7 +230,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v6``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v7``).
 
     Raises:
         InputError: no algorithm of that id is registered.

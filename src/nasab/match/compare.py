@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Shia al-Sudani", "Mohammed al-Saadi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v6+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v7+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
@@ -68,6 +68,7 @@ from .orgs import compare_orgs
 from .prepared import PreparedName, prepare, token_similarity
 from .result import Match, Pair, check_name
 from .tokens import TokenTable, reset_default_table
+from .weak import pair_weakness
 
 __all__ = [
     "ALGORITHM",
@@ -460,10 +461,11 @@ def _trivial(pa: PreparedName, pb: PreparedName) -> tuple[float, str] | None:
     return None
 
 
-def score_prepared(a: PreparedName, b: PreparedName) -> float:
+def score_prepared(a: PreparedName, b: PreparedName, *, weak: bool = True) -> float:
     """The person-name score of two prepared names (same table), without an explanation.
 
-    The fast path of :func:`compare` for bulk callers: it equals ``compare(a, b).score``.
+    The fast path of :func:`compare` for bulk callers: it equals
+    ``compare(a, b, weak=weak).score``.
 
     Example:
         >>> a, b = prepare("Tahsin al-Khafaji"), prepare("تحسين الخفاجي")
@@ -475,16 +477,33 @@ def score_prepared(a: PreparedName, b: PreparedName) -> float:
     if (b.raw, a.raw) < (a.raw, b.raw):
         a, b = b, a
     trivial = _trivial(a, b)
-    if trivial is not None:
-        return trivial[0]
-    return _score(a, b, False)[0]
+    score = trivial[0] if trivial is not None else _score(a, b, False)[0]
+    return score * pair_weakness(a, b)[0] if weak else score
+
+
+def _weakened(m: Match, pa: PreparedName, pb: PreparedName) -> Match:
+    """``m`` with the weakness factor of the pair applied and explained (:mod:`.weak`)."""
+    factor, name = pair_weakness(pa, pb)
+    if name is None:
+        return m
+    note = (
+        f"weak name: {name.raw!r} is a single name word or a bare kunya and fits many "
+        f"people; it keeps {factor:.2f} of its score ({m.score:.3f} -> {m.score * factor:.3f})"
+    )
+
+    def explain() -> tuple[dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
+        return {**m.features, "weak": factor}, m.pairs, (*m.notes, note)
+
+    return Match.lazy(m.a, m.b, m.score * factor, explain, m.algorithm, m.kind)
 
 
 @lru_cache(maxsize=65536)
-def _compare_cached(a: str, b: str, kind: str) -> Match:
+def _compare_cached(a: str, b: str, kind: str, weak: bool) -> Match:
     if kind == "organization":
         return compare_orgs(a, b)
-    return _compare_prepared(prepare(a), prepare(b))
+    pa, pb = prepare(a), prepare(b)
+    m = _compare_prepared(pa, pb)
+    return _weakened(m, pa, pb) if weak else m
 
 
 def _compare_prepared(pa: PreparedName, pb: PreparedName) -> Match:
@@ -498,13 +517,22 @@ def _compare_prepared(pa: PreparedName, pb: PreparedName) -> Match:
     return Match.lazy(a, b, _score(pa, pb, False)[0], lambda: _score(pa, pb, True)[1:])
 
 
-def compare(a: str | PreparedName, b: str | PreparedName, *, kind: str = "person") -> Match:
+def compare(
+    a: str | PreparedName, b: str | PreparedName, *, kind: str = "person", weak: bool = True
+) -> Match:
     """Compare two names in Arabic or Latin script.
+
+    A *weak* person name (one name word, a bare kunya: ``Omar``, ``أبو أحمد``) against a
+    full name keeps only a share of its score, by how common its word is
+    (:mod:`nasab.match.weak`), and the explanation says so.
 
     Args:
         a: a name (titles, kunya, particles allowed), or a :class:`PreparedName`.
         b: another name.
         kind: ``person`` (default) or ``organization``.
+        weak: apply the weakness factor (default); ``False`` gives the plain fit of a
+            short form to a full name, for callers that decide by themselves which
+            entity a short form stands for.
 
     Returns:
         A :class:`Match` whose ``score`` is in [0, 1] and symmetric in ``a`` and ``b``.
@@ -519,6 +547,11 @@ def compare(a: str | PreparedName, b: str | PreparedName, *, kind: str = "person
         True
         >>> compare("Khalid Jassim al-Shammari", "Jassim Khalid al-Shammari").score <= 0.7
         True
+        >>> m = compare("Muhammad", "Muhammad Ali")
+        >>> round(m.score, 2) < 0.6 < round(compare("Muhammad", "Muhammad Ali", weak=False).score, 2)
+        True
+        >>> m.features["weak"] < 0.7
+        True
     """
     if kind not in ("person", "organization"):
         raise InputError(f"kind must be 'person' or 'organization', got {kind!r}")
@@ -530,8 +563,9 @@ def compare(a: str | PreparedName, b: str | PreparedName, *, kind: str = "person
     if prepared and kind == "person":
         pa, pb = prepare(a), prepare(b)
         m = _compare_prepared(pb, pa) if swap else _compare_prepared(pa, pb)
+        m = _weakened(m, pa, pb) if weak else m
     else:
-        m = _compare_cached(rb, ra, kind) if swap else _compare_cached(ra, rb, kind)
+        m = _compare_cached(rb, ra, kind, weak) if swap else _compare_cached(ra, rb, kind, weak)
     return m.swapped() if swap else m
 
 

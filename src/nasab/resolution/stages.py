@@ -69,6 +69,7 @@ import numpy as np
 from ..errors import InputError
 from ..match import PreparedName, compare, score_prepared
 from ..match import prepare as prepare_name
+from ..match.weak import WEAK_BASE, is_weak, weak_factor
 from ..text import MAX_NAME_LENGTH, normalize
 from .attributes import Evidence, Facts, adjust_score, compare_facts, facts_of
 from .blocking import MAX_BLOCK, keys_and_rare, pairs_of_blocks, prefilter, unique_codes
@@ -131,9 +132,6 @@ PARALLEL_MIN_PAIRS = 40_000
 #: a cannot-link: its names may not end up in one entity through others.
 CONFLICT_CANNOT = 1.0
 
-#: Lowest share of its score that a weak name (one word, a bare kunya) keeps against a
-#: full name (:func:`weak_factor`): the commonest word keeps this much, a rare one all.
-WEAK_BASE = 0.5
 
 #: ... and only when its score is below this: a conflicting pair that still scores
 #: in between (aliases of one person often differ in a family name) is left to the
@@ -373,14 +371,15 @@ def _pair_key(a: Node, b: Node) -> tuple[str, str, str]:
 
 
 def score_node_pair(nodes: Sequence[Node], nk: NodeKeys, u: int, v: int) -> float:
-    """The :func:`nasab.compare` score of two nodes (0 across kinds)."""
+    """The :func:`nasab.compare` score of two nodes (0 across kinds), without the weakness
+    factor: resolution applies it after the attribute evidence (:func:`weak_scores`)."""
     a, b = nodes[u], nodes[v]
     if a.kind != b.kind:
         return 0.0
     pa, pb = nk.prepared[u], nk.prepared[v]
     if pa is not None and pb is not None:
-        return score_prepared(pa, pb)
-    return compare(a.name, b.name, kind=a.kind).score
+        return score_prepared(pa, pb, weak=False)
+    return compare(a.name, b.name, kind=a.kind, weak=False).score
 
 
 def score_pairs(
@@ -552,41 +551,6 @@ def attribute_tags(nodes: Sequence[Node]) -> tuple[list[int], Callable[[int, int
 
 
 # ------------------------------------------------------------------ weak names
-
-
-def is_weak(p: PreparedName | None) -> bool:
-    """Whether a person name is *weak*: one name word and nothing else (``Omar``,
-    ``Hashimi``, a nickname) or a bare kunya (``Abu Ahmad``, ``أبو أحمد``).
-
-    Such a name fits many people. In :func:`nasab.resolve` it never bridges names: its
-    pairs with full names are kept out of the components and the clustering, and it
-    joins an entity afterwards only if it fits exactly one (:func:`attach_weak`).
-
-    Example:
-        >>> from nasab.match import prepare
-        >>> [is_weak(prepare(n)) for n in ["Omar", "Abu Ahmad", "Abu Ahmad al-Iraqi", "Omar Farouk"]]
-        [True, True, False, False]
-    """
-    if p is None:
-        return False
-    return len(p.ids) + (1 if p.kunya_ids else 0) <= 1
-
-
-def weak_factor(p: PreparedName) -> float:
-    """How much a weak name's score against a full name keeps: ``WEAK_BASE`` for the
-    commonest word, up to 1 for a rare one (the word's learned frequency weight).
-
-    Example:
-        >>> from nasab.match import prepare
-        >>> weak_factor(prepare("Muhammad")) < weak_factor(prepare("Kadhimi")) <= 1.0
-        True
-    """
-    table = p.table
-    ids = p.ids or p.kunya_ids
-    if not ids:
-        return WEAK_BASE
-    w = max(table.weight[i] for i in ids)
-    return WEAK_BASE + (1.0 - WEAK_BASE) * w
 
 
 def weak_mask(nk: NodeKeys) -> np.ndarray:
