@@ -186,3 +186,95 @@ def test_organisation_spans(text: str, org: str) -> None:
 def test_office_of_a_role_is_no_organisation() -> None:
     ex = _ex("The Office of the Prime Minister said so.")
     assert "Office of the Prime Minister" not in [m.text for m in ex.organizations()]
+
+
+def _rules(text: str):
+    return extract(read_documents([{"id": "t", "text": text}])[0], backend="rules")
+
+
+TITLE_REFERENCES = [
+    # (id, text, [(reference text, name it stands for)])
+    (
+        "en-the-king",
+        "King Tarek bin Zaid arrived on Monday. Later the king left the city.",
+        [("king", "Tarek bin Zaid")],
+    ),
+    (
+        "en-the-prime-minister",
+        "Prime Minister Ali Jaber spoke. The prime minister said talks would go on.",
+        [("prime minister", "Ali Jaber")],
+    ),
+    (
+        "en-capitalised-president",
+        "President Omar Haddad met the envoy. The President said so.",
+        [("President", "Omar Haddad")],
+    ),
+    (
+        "en-president-of-something-else",
+        "President Omar Haddad arrived. President Haddad met the president of the club.",
+        [],
+    ),
+    (
+        "en-two-presidents",
+        "President Joe Smith said so. Later, President Anne Lee spoke and the president left.",
+        [],
+    ),
+    (
+        "en-before-the-holder",
+        "The king is ill, the paper says. King Tarek bin Zaid has not been seen.",
+        [],
+    ),
+    (
+        "en-other-role",
+        "King Tarek bin Zaid arrived. The prime minister was not there.",
+        [],
+    ),
+    (
+        "en-name-after-title",
+        "King Tarek bin Zaid met the Emir Hamad bin Nasser.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in TITLE_REFERENCES], ids=[c[0] for c in TITLE_REFERENCES]
+)
+def test_title_only_references(text: str, want: list[tuple[str, str]]) -> None:
+    got = [
+        (m.text, m.name)
+        for m in _rules(text).persons()
+        if m.attrs.get("source") == "title-reference"
+    ]
+    assert got == want
+
+
+def test_title_reference_joins_the_holder_in_the_graph() -> None:
+    """The reference adds no name to the holder's node; it puts him in its sentence."""
+    text = "Prime Minister Ali Jaber spoke in Basra. The prime minister met Karim Hadi."
+    g = build_graph(read_documents([{"id": "d", "text": text}]), backend="rules").graph
+    node = {d["name"]: n for n, d in g.nodes(data=True) if d.get("type") == "person"}
+    assert sorted(node) == ["Ali Jaber", "Karim Hadi"]
+    assert g.nodes[node["Ali Jaber"]]["names"] == ["Ali Jaber"]
+    assert g.has_edge(node["Ali Jaber"], node["Karim Hadi"]) or g.has_edge(
+        node["Karim Hadi"], node["Ali Jaber"]
+    )
+
+
+HOLIDAYS = [
+    (
+        "en-jewish-new-year",
+        "Jews marked Rosh Hashana with Eid al-Adha crowds nearby.",
+        "Eid al-Adha",
+    ),
+    ("en-festival-of-sacrifice", "Crowds gathered for Eid al-Adha in the capital.", "Eid al-Adha"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "holiday"), [c[1:] for c in HOLIDAYS], ids=[c[0] for c in HOLIDAYS]
+)
+def test_holidays_are_events(text: str, holiday: str) -> None:
+    ex = _rules(text)
+    assert holiday not in [m.text for m in ex.persons()]
+    assert (holiday, "event") in [(m.text, m.kind) for m in ex.mentions]

@@ -24,7 +24,13 @@ from ._lex import lexicon
 from ._tokens import Tok, tokenize_span
 from .arabic import arabic_stems, extract_sentence_ar, title_references_ar
 from .documents import read_documents, sentences
-from .english import extract_sentence_en, headline_case, is_caps_headline
+from .english import (
+    extract_sentence_en,
+    headline_case,
+    holiday_events_en,
+    is_caps_headline,
+    title_references_en,
+)
 from .media import media_outlets
 from .merge import merge_english_entities, other_spans, person_hints
 from .model import Document, Extraction
@@ -120,6 +126,8 @@ def extract(
         merge_english_entities(b, ents, sents, lex)
     if leftovers:
         media_outlets(b, sents, lex)
+        holiday_events_en(b)
+        title_references_en(b, [(sent, toks) for sent, toks, _ in leftovers], lex)
     mentions = b.sorted_mentions()
     for m in mentions:
         m.attrs.pop("strong", None)

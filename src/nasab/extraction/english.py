@@ -27,7 +27,13 @@ from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
 from .model import Mention
 
-__all__ = ["extract_sentence_en", "headline_case", "is_caps_headline"]
+__all__ = [
+    "extract_sentence_en",
+    "headline_case",
+    "holiday_events_en",
+    "is_caps_headline",
+    "title_references_en",
+]
 
 
 @cache
@@ -1105,3 +1111,83 @@ def _alias_phrases(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexi
             if subj.kind == "person":
                 _apposition_after(b, toks, c, sent, lex, subj)
             break
+
+
+def _role_holders(b: Builder, roles: frozenset[str]) -> dict[str, tuple[int, str]]:
+    """role -> (start of its first holder's mention, the holder's name) for each role of
+    ``roles`` that exactly one person of the document holds (persons told apart by their
+    last name word: "Barack Obama" and "Obama" are one holder)."""
+    found: dict[str, dict[str, tuple[int, str]]] = {}
+    for r in b.relations:
+        role, m = r.attrs.get("role"), r.subject
+        if r.type != "holds_role" or role not in roles or m.kind != "person":
+            continue
+        if b.mentions.get(m.span) is not m or not m.text.split():
+            continue  # dropped since, or empty
+        name = str(m.attrs.get("refers_to") or m.text)
+        key = normalize(name.split()[-1])
+        start, best = found.setdefault(role, {}).get(key, (m.start, name))
+        found[role][key] = (min(start, m.start), max(best, name, key=len))
+    return {role: next(iter(hs.values())) for role, hs in found.items() if len(hs) == 1}
+
+
+def title_references_en(
+    b: Builder, sentences_toks: list[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
+) -> None:
+    """Title-only references that the document makes clear: ``the king``, ``the Emir``,
+    ``the prime minister`` (``the`` and a role of words.tsv ``title_reference_en``) name
+    the one person the document names before as holding that role. Each becomes a person
+    mention over the title words whose name is that person's (``refers_to`` too).
+
+    Nothing is read when the document names several holders of the role, or none before
+    the reference; nor when a capitalised word or a preposition follows the title (a name,
+    "the president of the club"), nor inside another mention (a role mention that no
+    relation uses gives way).
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> text = "King Tarek bin Zaid arrived. Later the king left."
+        >>> [(m.text, m.name) for m in extract(Document("d", text, "en"), backend="rules").persons()]
+        [('Tarek bin Zaid', 'Tarek bin Zaid'), ('king', 'Tarek bin Zaid')]
+    """
+    holders = _role_holders(b, word_set("title_reference_en"))
+    if not holders:
+        return
+    held = {r.object.span for r in b.relations if r.object is not None}
+    for sent, toks in sentences_toks:
+        for i in range(len(toks) - 1):
+            if toks[i].kind != "w" or toks[i].norm != ("the",):
+                continue
+            hit = _title_at(toks, i + 1, len(toks), lex)
+            if hit is None or hit[1].en not in holders:
+                continue
+            first, name = holders[hit[1].en]
+            end = hit[0]
+            nxt = toks[end] if end < len(toks) else None
+            start, stop = toks[i + 1].start, toks[end - 1].end
+            if (
+                start <= first
+                or (nxt is not None and (nxt.cap or _first(nxt) in word_set("role_tail")))
+                or any(m.kind != "role" or m.span in held for m in b.within(start, stop))
+            ):
+                continue
+            b.mention(
+                start, stop, "person", sent, name=name, refers_to=name, source="title-reference"
+            )
+
+
+def holiday_events_en(b: Builder) -> None:
+    """Named holidays and religious festivals read as a person or an organisation
+    (words.tsv ``holiday_en``: "Rosh Hashana", "Yom Kippur") become events (the graph
+    keeps no node for them).
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> ex = extract(Document("d", "Crowds gathered for Eid al-Adha.", "en"), backend="rules")
+        >>> [(m.text, m.kind) for m in ex.mentions]
+        [('Eid al-Adha', 'event')]
+    """
+    holidays = {normalize(w) for w in word_list("holiday_en")}
+    for m in list(b.mentions.values()):
+        if m.kind in ("person", "organization") and normalize(m.name) in holidays:
+            b.replace_with([m], m.start, m.end, "event", m.sentence, source="holiday")
