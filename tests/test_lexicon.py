@@ -710,3 +710,24 @@ def test_given_names_and_name_words() -> None:
     assert any(g.en == "muhammad" and "محمد" in g.ar for g in lexicon.given_names())
     words = {w.ar: w for w in lexicon.name_words()}
     assert words["محمد"].kind == "given" and words["محمد"].count > 10
+
+
+PERSIAN = [
+    ("che", "چ", "ج", "ch"),
+    ("pe", "پ", "ب", "p"),
+    ("zhe", "ژ", "ز", "zh"),
+    ("gaf", "گ", "ك", "g"),
+]
+
+
+@pytest.mark.parametrize(
+    ("letter", "arabic", "reading"), [c[1:] for c in PERSIAN], ids=[c[0] for c in PERSIAN]
+)
+def test_persian_letters_have_a_stand_in_and_their_own_reading_first(
+    letter: str, arabic: str, reading: str
+) -> None:
+    from nasab.lexicon import persian_fold, persian_letters
+
+    entry = persian_letters()[letter]
+    assert (entry.arabic, entry.readings[0][0]) == (arabic, reading)
+    assert letter.translate(persian_fold()) == arabic

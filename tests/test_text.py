@@ -25,7 +25,8 @@ ARABIC_CASES = [
     ("alef maqsura", "مصطفى", "مصطفي"),
     ("ta marbuta", "حمزة", "حمزه"),
     ("hamza carriers", "مؤمن رئيس ماء", "مومن رييس ما"),
-    ("persian letters", "کاظمی گل پور چهره ژاله", "كاظمي كل بور جهره زاله"),
+    ("persian spellings of arabic letters", "کاظمی ہادی", "كاظمي هادي"),
+    ("persian letters of sounds arabic lacks", "گل پرویز چوہدری ژاله", "گل پرويز چوهدري ژاله"),
     ("urdu heh", "ھادی", "هادي"),
     ("arabic-indic digits", "٢٠٢٤", "2024"),
     ("persian digits", "۱۴۰۳", "1403"),
@@ -150,7 +151,8 @@ def test_link_query_over_the_limit_finds_nothing() -> None:
 # vowels and spaces), plus near neighbours that must take the general path.
 _ASCII_ALPHABET = st.characters(min_codepoint=0, max_codepoint=127)
 _ARABIC_ALPHABET = st.sampled_from(
-    [chr(c) for c in range(0x0621, 0x0656)] + [" ", "\u0670", "\u06cc", "\t", "a"]
+    [chr(c) for c in range(0x0621, 0x0656)]
+    + [" ", "\u0670", "\u06cc", "\t", "a", "\u0686", "\u067e", "\u0698", "\u06af"]
 )
 
 

@@ -3,22 +3,23 @@
 Each loader reads one TSV table (through :func:`nasab._data.load_tsv`) the first time it is
 called and returns an immutable tuple of frozen dataclasses; nothing is read at import time.
 
-=====================  ======================  ===========================================
-loader                 table                   what it holds
-=====================  ======================  ===========================================
-:func:`titles`         ``titles.tsv``          ranks, titles, honorifics, roles/offices
-:func:`particles`      ``particles.tsv``       al-, bin, Abu, Abd, al-Din, ... (both scripts)
-:func:`compounds`      ``compounds.tsv``       Abd + X, X + al-Din, fixed compound names
-:func:`organizations`  ``organizations.tsv``   a gazetteer of well-known organisations
-:func:`org_words`      ``org_words.tsv``       word dictionary for translating org names
-:func:`places`         ``places.tsv``          countries, cities, governorates, features
-:func:`geo_words`      ``geo_words.tsv``       Mountains, Lake, Wadi, Province, Airport, ...
-:func:`given_names`    ``given_names.tsv``     Arabic-origin given names, both scripts
-:func:`name_words`     ``name_words.tsv``      Arabic name words with counts and risk flags
-:func:`word_list`      ``words.tsv``           named vocabulary lists (stop words, heads...)
-:func:`token_freq`     ``token_freq.tsv``      person-name token skeleton frequencies
-:func:`org_word_freq`  ``org_word_freq.tsv``   organisation-name word frequencies
-=====================  ======================  ===========================================
+=========================  ========================  ===========================================
+loader                     table                     what it holds
+=========================  ========================  ===========================================
+:func:`titles`             ``titles.tsv``            ranks, titles, honorifics, roles/offices
+:func:`particles`          ``particles.tsv``         al-, bin, Abu, Abd, al-Din, ... (both scripts)
+:func:`compounds`          ``compounds.tsv``         Abd + X, X + al-Din, fixed compound names
+:func:`organizations`      ``organizations.tsv``     a gazetteer of well-known organisations
+:func:`org_words`          ``org_words.tsv``         word dictionary for translating org names
+:func:`places`             ``places.tsv``            countries, cities, governorates, features
+:func:`geo_words`          ``geo_words.tsv``         Mountains, Lake, Wadi, Province, Airport, ...
+:func:`given_names`        ``given_names.tsv``       Arabic-origin given names, both scripts
+:func:`name_words`         ``name_words.tsv``        Arabic name words with counts and risk flags
+:func:`word_list`          ``words.tsv``             named vocabulary lists (stop words, heads...)
+:func:`token_freq`         ``token_freq.tsv``        person-name token skeleton frequencies
+:func:`org_word_freq`      ``org_word_freq.tsv``     organisation-name word frequencies
+:func:`persian_letters`    ``persian_letters.tsv``   چ پ ژ گ: Arabic stand-in, Latin readings
+=========================  ========================  ===========================================
 
 Derived views (also cached): :func:`particle_forms` and its named shortcuts
 (:func:`kunya_markers`, :func:`abd_forms`, :func:`din_forms`, :func:`patronymic_markers`,
@@ -64,6 +65,7 @@ __all__ = [
     "OrgWordEntry",
     "OrganizationEntry",
     "ParticleEntry",
+    "PersianLetter",
     "PlaceEntry",
     "TitleEntry",
     "abd_forms",
@@ -87,6 +89,8 @@ __all__ = [
     "particle_tokens",
     "particles",
     "patronymic_markers",
+    "persian_fold",
+    "persian_letters",
     "places",
     "title_index",
     "titles",
@@ -812,6 +816,68 @@ def news_spellings() -> dict[str, tuple[tuple[str, int], ...]]:
             items.append((spelling, _int(table, line, "spellings", score)))
         out[row["arabic"]] = tuple(items)
     return out
+
+
+@dataclass(frozen=True)
+class PersianLetter:
+    """A Persian/Urdu letter of a sound Arabic lacks (چ پ ژ گ), kept by normalisation.
+
+    Attributes:
+        letter: the letter.
+        arabic: the Arabic letter written in its place in Arabic-country text.
+        readings: Latin renderings with their log share, best first.
+    """
+
+    letter: str
+    arabic: str
+    readings: tuple[tuple[str, float], ...]
+
+
+def _float(table: str, line: int, column: str, value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise DataFileError(
+            f"data row {line}: {column} {value!r} is not a number",
+            path=str(data_path(table)),
+            column=column,
+        ) from None
+
+
+@cache
+def persian_letters() -> dict[str, PersianLetter]:
+    """The Persian/Urdu letters of sounds Arabic lacks (``persian_letters.tsv``), by letter.
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import persian_letters
+        >>> persian_letters()["چ"].arabic, persian_letters()["چ"].readings[0][0]
+        ('ج', 'ch')
+    """
+    table = "persian_letters.tsv"
+    out = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        readings = []
+        for item in row["readings"].split(" "):
+            text, _, share = item.rpartition(":")
+            readings.append((text, _float(table, line, "readings", share)))
+        out[row["letter"]] = PersianLetter(row["letter"], row["arabic"], tuple(readings))
+    return out
+
+
+@cache
+def persian_fold() -> dict[int, str]:
+    """A ``str.translate`` table writing each Persian letter of :func:`persian_letters` as
+    the Arabic letter Arabic-country text writes in its place.
+
+    Example:
+        >>> from nasab.lexicon import persian_fold
+        >>> "گيلاني".translate(persian_fold())
+        'كيلاني'
+    """
+    return {ord(p.letter): p.arabic for p in persian_letters().values()}
 
 
 @cache

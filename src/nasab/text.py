@@ -64,10 +64,12 @@ _AR_FOLD = str.maketrans(
     {
         "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
         "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ء": None,
-        # Persian / Urdu / Kurdish letter forms
-        "ک": "ك", "ګ": "ك", "گ": "ك", "ی": "ي", "ې": "ي", "ۍ": "ي", "ے": "ي",
+        # Persian / Urdu / Kurdish letter forms that only spell an Arabic letter. The four
+        # letters of sounds Arabic lacks (چ ch, پ p, ژ zh, گ g) are kept: they are what
+        # match a name's Latin spelling (nasab.lexicon.persian_letters).
+        "ک": "ك", "ګ": "ك", "ی": "ي", "ې": "ي", "ۍ": "ي", "ے": "ي",
         "ھ": "ه", "ہ": "ه", "ۀ": "ه", "ە": "ه", "ۃ": "ه",
-        "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق", "ڭ": "ك", "ۆ": "و", "ۇ": "و",
+        "ڤ": "ف", "ڨ": "ق", "ڭ": "ك", "ۆ": "و", "ۇ": "و",
         "ٹ": "ت", "ڈ": "د", "ڑ": "ر", "ں": "ن",
         # Arabic punctuation to ASCII so tokenisation is uniform
         "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
@@ -205,12 +207,13 @@ def normalize_arabic(text: str) -> str:
     """Normalise Arabic-script text for matching.
 
     Removes diacritics and tatweel, folds alef forms to ا, ى and ئ to ي, ؤ to و, ة to ه,
-    drops bare hamza, maps Persian/Urdu letters to their Arabic counterparts and
-    Arabic-Indic/Persian digits to ASCII.
+    drops bare hamza, maps the Persian/Urdu spellings of Arabic letters (ک ی ہ ھ ے ۀ) to
+    those letters and Arabic-Indic/Persian digits to ASCII. The Persian letters of sounds
+    Arabic lacks (چ پ ژ گ) are kept.
 
     Example:
-        >>> normalize_arabic("إِسْلامِيّة ٢٠٢٤ گروپ")
-        'اسلاميه 2024 كروب'
+        >>> normalize_arabic("إِسْلامِيّة ٢٠٢٤ گروپ کریم")
+        'اسلاميه 2024 گروپ كريم'
     """
     text = clean(text)
     return _SPACES.sub(" ", text.translate(_AR_FOLD).translate(_DIGITS)).strip()

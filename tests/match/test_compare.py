@@ -313,3 +313,40 @@ def test_afghan_and_pakistani_names_carry_no_chain() -> None:
     m = compare("Nasir Ali Khan", "Ali Khan")
     assert not any("chain shifted" in n for n in m.notes)
     assert m.score >= 0.85
+
+
+# Persian/Urdu letters of sounds Arabic lacks (چ ch, پ p, ژ zh, گ g) against Latin spellings.
+PERSIAN_LETTERS = [
+    ("Chaudhry", "چودھری"),
+    ("Changiz", "چنگیز"),
+    ("Pervez", "پرویز"),
+    ("Pashtun", "پشتون"),
+    ("Peshawar", "پشاور"),
+    ("Zhaleh", "ژاله"),
+    ("Gul", "گل"),
+    ("Gulnar", "گلنار"),
+    ("Chalabi", "الچلبي"),
+    ("Nechirvan", "نێچیرڤان"),
+    ("Gulbuddin Hekmatyar", "گلبدین حکمتیار"),
+    ("Shergul", "شیر گل"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), PERSIAN_LETTERS, ids=_ids(PERSIAN_LETTERS))
+def test_persian_letters_match_their_latin_spellings(a: str, b: str) -> None:
+    assert compare(a, b).score >= 0.8
+    assert compare(b, a).score >= 0.8
+
+
+# The same name with a Persian letter and with the Arabic letter written in its place.
+PERSIAN_STAND_INS = [
+    ("گيلاني", "كيلاني"),
+    ("الچلبي", "الجلبي"),
+    ("پرويز مشرف", "برويز مشرف"),
+    ("ژاله", "زاله"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), PERSIAN_STAND_INS, ids=_ids(PERSIAN_STAND_INS))
+def test_a_persian_letter_and_its_arabic_stand_in_match(a: str, b: str) -> None:
+    assert compare(a, b).score == 1.0

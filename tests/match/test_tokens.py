@@ -56,6 +56,27 @@ def test_shipped_readings_and_cheap_decoder() -> None:
     assert cheap_readings("") == ()
 
 
+PERSIAN_READINGS = [
+    ("che", "چنگيز", "changiz"),
+    ("pe", "پشتون", "pashton"),
+    ("gaf", "گلنار", "gulnar"),
+]
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"), [c[1:] for c in PERSIAN_READINGS], ids=[c[0] for c in PERSIAN_READINGS]
+)
+def test_the_cheap_decoder_reads_persian_letters_with_their_own_sound(
+    arabic: str, latin: str
+) -> None:
+    assert latin in cheap_readings(arabic)
+
+
+def test_a_token_with_persian_letters_also_has_the_readings_of_its_stand_ins() -> None:
+    assert "parvez" in readings("پرويز")  # shipped for برويز
+    assert any(r.startswith("p") for r in readings("پرويز"))
+
+
 def test_similarity_is_symmetric_and_cached() -> None:
     t = TokenTable()
     a, b = t.intern("mazrui", False), t.intern("مزروعي", True)

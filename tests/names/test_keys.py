@@ -54,3 +54,21 @@ def test_coarse_merges_confusable_classes() -> None:
 )
 def test_fold_skeletons_equals_one_by_one(tokens: list[str]) -> None:
     assert fold_skeletons(tokens) == [fold_skeleton(t) for t in tokens]
+
+
+# The Persian letters that normalisation keeps get the skeleton class of their Latin spelling.
+PERSIAN_KEYS = [
+    ("gul", "گل", "gul", "KL"),
+    ("pashtun", "پشتون", "pashtun", "B$TN"),
+    ("changiz", "چنگيز", "changiz", "$NKZ"),
+    ("zhaleh", "ژاله", "zhaleh", "ZL"),
+]
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin", "key"), [c[1:] for c in PERSIAN_KEYS], ids=[c[0] for c in PERSIAN_KEYS]
+)
+def test_persian_letters_share_the_skeleton_of_their_latin_spelling(
+    arabic: str, latin: str, key: str
+) -> None:
+    assert skeleton(arabic) == skeleton(latin) == key

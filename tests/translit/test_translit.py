@@ -273,3 +273,20 @@ def test_news_scheme_reads_unattested_words_with_the_letter_model() -> None:
     assert word not in news_spellings()
     out = romanize(word)
     assert out[:1].isupper() and out.isascii() and out.isalpha()
+
+
+# A word with Persian letters finds the spellings attested for it written with their Arabic
+# stand-ins, but only those that give each Persian letter its own sound.
+PERSIAN_ATTESTED = [
+    ("pe", "پرويز", {"Parvez", "Parviz", "Pervaiz", "Pervez"}),
+    ("gaf", "گيلاني", {"Gilani", "Gailani", "Geylani", "Guilani"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("word", "accepted"), [c[1:] for c in PERSIAN_ATTESTED], ids=[c[0] for c in PERSIAN_ATTESTED]
+)
+def test_news_scheme_spells_persian_letters_with_their_own_sound(
+    word: str, accepted: set[str]
+) -> None:
+    assert romanize(word) in accepted

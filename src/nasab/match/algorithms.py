@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v7").params["align_min"]
+    >>> get_algorithm("nasab-name-v8").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v7").startswith("nasab-name-v7+data.")
+    >>> algorithm_version("nasab-name-v8").startswith("nasab-name-v8+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v7', 'nasab-org-v2']
+    ['nasab-name-v8', 'nasab-org-v2']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v7"
+NAME_ALGORITHM = "nasab-name-v8"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v2"
 
@@ -188,7 +188,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            7,
+            8,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -198,6 +198,7 @@ _REGISTRY: dict[str, Algorithm] = {
                 "particles.tsv",
                 "compounds.tsv",
                 "words.tsv",
+                "persian_letters.tsv",
             ),
             "person names in Arabic and Latin script: aligned tokens, weighted evidence, "
             "conflicts, order. v2 (from v1): cross-script readings come from the shipped "
@@ -208,7 +209,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "suffix rows) join across scripts (ذبيح الله / Zabihullah); v6: names with an Afghan "
             "or Pakistani compound part (Khan, Gul, -zai, -khel) carry no chain; v7: a weak "
             "name (one name word, a bare kunya) against a full name keeps a share of its score "
-            "set by its word's frequency weight (match.weak)",
+            "set by its word's frequency weight (match.weak); v8: the Persian letters چ پ ژ گ "
+            "are kept (their own skeleton classes and readings, persian_letters.tsv); against "
+            "their Arabic stand-ins they compare as before",
         ),
         Algorithm(
             "nasab-org",
@@ -230,7 +233,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v7``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v8``).
 
     Raises:
         InputError: no algorithm of that id is registered.

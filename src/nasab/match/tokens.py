@@ -31,6 +31,7 @@ from operator import itemgetter
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from ..lexicon import persian_fold, persian_letters
 from ..names.keys import coarse, fold, fold_skeletons, skeleton
 from ..text import script_of_token
 from .algorithms import (
@@ -125,9 +126,15 @@ def _options(prev: str, letter: str, nxt: str) -> tuple[tuple[str, float], ...]:
             or options.get(("*", letter, nxt))
             or options.get((prev, letter, "*"))
             or options.get(("*", letter, "*"))
-            or ()
+            or _persian_options(letter)
         )
     return got
+
+
+def _persian_options(letter: str) -> tuple[tuple[str, float], ...]:
+    """Renderings of a Persian letter that the decoder's table does not know (چ پ ژ گ)."""
+    got = persian_letters().get(letter)
+    return got.readings if got is not None else ()
 
 
 def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
@@ -161,7 +168,16 @@ def readings(arabic_fold: str) -> tuple[str, ...]:
     got = _tables()[0].get(arabic_fold)
     if got is not None:
         return _split(got)
-    return cheap_readings(_letters(arabic_fold))
+    cheap = cheap_readings(_letters(arabic_fold))
+    folded = arabic_fold.translate(persian_fold())
+    if folded != arabic_fold:
+        # پرويز: the shipped readings of the token written with Arabic stand-ins (برويز,
+        # parvez) were learned from Persian names so written; the cheap decoder adds the
+        # Persian letters' own values.
+        known = _tables()[0].get(folded)
+        if known is not None:
+            return tuple(dict.fromkeys(_split(known) + cheap))
+    return cheap
 
 
 class _KeepLetters(dict[int, "int | None"]):
@@ -177,11 +193,16 @@ class _KeepLetters(dict[int, "int | None"]):
 _LETTER_TABLE_MAX = 4096
 
 
-_ARABIC_LETTERS_ONLY = _KeepLetters({c: c for c in range(0x0621, 0x064B)})
+@cache
+def _arabic_letters_only() -> _KeepLetters:
+    """The letter filter: Arabic letters and the Persian letters normalisation keeps."""
+    keep = {c: c for c in range(0x0621, 0x064B)}
+    keep.update((c, c) for c in persian_fold())
+    return _KeepLetters(keep)
 
 
 def _letters(token: str) -> str:
-    return token.translate(_ARABIC_LETTERS_ONLY)
+    return token.translate(_arabic_letters_only())
 
 
 def _whole_readings(word: str) -> tuple[str, ...]:
@@ -310,6 +331,12 @@ def _similarity(t: TokenTable, i: int, j: int) -> float:
         other = j if abd_a else i
         return min(ABD_DROPPED, t.similarity(bare, other)) if t.key[bare] else 0.0
     same_script = t.arabic[i] == t.arabic[j]
+    if same_script and t.arabic[i]:
+        # گيلاني / كيلاني: a Persian letter where other Arabic-script text writes its
+        # Arabic stand-in; the two spellings compare as if both wrote the Arabic letter.
+        fa, fb = ta.translate(persian_fold()), tb.translate(persian_fold())
+        if fa != ta or fb != tb:
+            return t.similarity(t.intern(fa, t.article[i]), t.intern(fb, t.article[j]))
     if same_script and not t.arabic[i] and min(len(ta), len(tb)) == 1:
         # An initial ("A. Khamenei") agrees with any name that starts with it.
         return INITIAL if ta[0] == tb[0] else 0.0

@@ -25,7 +25,9 @@ from ..text import has_arabic
 __all__ = ["coarse", "fold", "fold_skeleton", "fold_skeletons", "skeleton"]
 
 # Arabic letter -> consonant class ('' = vowel-like, dropped). Input is already
-# normalised (alef forms folded, ة -> ه, ى -> ي, hamza dropped).
+# normalised (alef forms folded, ة -> ه, ى -> ي, hamza dropped). The Persian letters that
+# normalisation keeps take the class of their Latin spelling: پ p, ژ zh, گ g, and چ ch,
+# which Latin spellings share with ش (sh).
 _AR_CLASS = {
     "ا": "", "و": "", "ي": "", "ع": "", "ء": "",
     "ب": "B", "ت": "T", "ث": "T", "ط": "T",
@@ -34,6 +36,7 @@ _AR_CLASS = {
     "ر": "R", "س": "S", "ص": "S", "ش": "$",
     "غ": "G", "ف": "F", "ق": "K", "ك": "K",
     "ل": "L", "م": "M", "ن": "N",
+    "پ": "B", "چ": "$", "ژ": "Z", "گ": "K",
 }  # fmt: skip
 
 # Ordered digraph rewrites for Latin spellings of Arabic sounds (German and Slavic

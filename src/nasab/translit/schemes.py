@@ -23,7 +23,13 @@ import re
 from functools import lru_cache
 
 from ..errors import ExtraMissingError, InputError
-from ..lexicon import news_spellings, particle_romanizations, word_set
+from ..lexicon import (
+    news_spellings,
+    particle_romanizations,
+    persian_fold,
+    persian_letters,
+    word_set,
+)
 from ..text import check_text, clean, is_arabic_char
 from ._model import (
     ARTICLE,
@@ -294,12 +300,38 @@ NEWS_TIE_READINGS = 30
 _NON_ENGLISH = re.compile(r"ch|ou|dj|kh$|^y?e|tch|sch|w$|ee")
 
 
+#: Log share from which a Persian letter's reading (persian_letters.tsv) counts as its
+#: own sound in an attested spelling (p for پ, g for گ; not b or k, its Arabic stand-in's).
+PERSIAN_OWN_READING = -1.5
+
+
+def _persian_attested(letters: str) -> tuple[tuple[str, int], ...]:
+    """Spellings attested for a word with Persian letters written with their Arabic
+    stand-ins (پرويز as برويز: parvez, pervez) that render every Persian letter with its
+    own sound (كيلاني's keilany is no spelling of گيلاني)."""
+    folded = letters.translate(persian_fold())
+    if folded == letters:
+        return ()
+    own = [
+        [r for r, share in p.readings if share >= PERSIAN_OWN_READING]
+        for p in persian_letters().values()
+        if p.letter in letters
+    ]
+    return tuple(
+        (s, n)
+        for s, n in news_spellings().get(folded, ())
+        if all(any(r in s for r in readings) for readings in own)
+    )
+
+
 @lru_cache(maxsize=1 << 14)
 def _news_spelling(letters: str) -> str:
     """The news spelling of article-free letters: the best attested spelling of
     ``news_spellings.tsv`` (ties: the one the letter model likes best, English-looking
-    first), else the letter model's English-looking best."""
-    attested = news_spellings().get(letters)
+    first; a word with Persian letters also finds the spellings attested for it written
+    with their Arabic stand-ins, پرويز as برويز), else the letter model's English-looking
+    best."""
+    attested = news_spellings().get(letters) or _persian_attested(letters)
     if attested:
         top = attested[0][1]
         tied = [s for s, n in attested if n == top]
