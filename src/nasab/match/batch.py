@@ -6,9 +6,11 @@ table). A vectorised prefilter (:func:`prefilter_keys`: rapidfuzz's ``token_set_
 over the names' rare token keys, on all cores if asked) rules out pairs whose distinctive
 tokens share too little; it scores only the key pairs that share a token or enough
 characters (a numpy bound that the ratio cannot exceed), so it gives exactly what a full
-``cdist`` would, several times faster. The
-remaining pairs are scored from their token ids (:func:`score_pairs`), each token pair
-once. Pairs ruled out score 0, so every non-zero score is exactly what
+``cdist`` would, several times faster. Of the
+remaining pairs, those whose upper bound (:func:`score_bounds`, numpy over the token
+pairs' best similarities) reaches ``cutoff`` are scored from their token ids
+(:func:`score_pairs`), each token pair once; the bound never drops a pair whose score
+reaches the cutoff. Pairs ruled out score 0, so every non-zero score is exactly what
 :func:`~nasab.match.compare` gives. The prefilter is a heuristic: on OFAC person names it
 kept 99.8% of the pairs that score 0.7 or more and 95% of those that score 0.5 or more
 (``python benchmarks/bench_match.py --only speed``); lower ``prefilter`` to keep more, at
@@ -36,12 +38,20 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .algorithms import COMMON_WEIGHT
+from .bounds import score_bounds
 from .compare import PreparedName, prepare, score_prepared
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["compare_many", "name_keys", "prefilter_keys", "prepare_all", "score_pairs"]
+__all__ = [
+    "compare_many",
+    "name_keys",
+    "prefilter_keys",
+    "prepare_all",
+    "score_bounds",
+    "score_pairs",
+]
 
 
 def prepare_all(names: Sequence[str | PreparedName]) -> list[PreparedName]:
@@ -96,23 +106,34 @@ def score_pairs(
     b: Sequence[PreparedName],
     rows: Sequence[int] | np.ndarray,
     cols: Sequence[int] | np.ndarray,
+    *,
+    cutoff: float | None = None,
 ) -> np.ndarray:
     """Scores of the pairs ``(a[rows[k]], b[cols[k]])`` as a float32 array.
+
+    With ``cutoff``, a pair whose upper bound (:func:`score_bounds`) is under it is not
+    scored and gets 0: every score at or above ``cutoff`` is exactly what it is without,
+    and the pairs below it are cheap.
 
     Example:
         >>> pa, pb = prepare_all(["Tahsin al-Khafaji"]), prepare_all(["تحسين الخفاجي", "Ali"])
         >>> [round(float(s), 2) >= 0.85 for s in score_pairs(pa, pb, [0, 0], [0, 1])]
         [True, False]
+        >>> float(score_pairs(pa, pb, [0, 0], [0, 1], cutoff=0.5)[1])
+        0.0
     """
     import numpy as np
 
-    rows_l = np.asarray(rows, dtype=np.int64).tolist()
-    cols_l = np.asarray(cols, dtype=np.int64).tolist()
-    if len(rows_l) != len(cols_l):
-        raise InputError(f"rows and cols differ in length ({len(rows_l)} vs {len(cols_l)})")
-    out = np.empty(len(rows_l), dtype=np.float32)
+    rows_a = np.asarray(rows, dtype=np.int64)
+    cols_a = np.asarray(cols, dtype=np.int64)
+    if rows_a.shape != cols_a.shape:
+        raise InputError(f"rows and cols differ in length ({len(rows_a)} vs {len(cols_a)})")
+    out = np.zeros(len(rows_a), dtype=np.float32)
+    todo = np.arange(len(rows_a))
+    if cutoff is not None:
+        todo = np.flatnonzero(score_bounds(a, b, rows_a, cols_a) >= cutoff)
     cache: dict[tuple[int, int], float] = {}
-    for k, (i, j) in enumerate(zip(rows_l, cols_l, strict=True)):
+    for k, i, j in zip(todo.tolist(), rows_a[todo].tolist(), cols_a[todo].tolist(), strict=True):
         pa, pb = a[i], b[j]
         key = (id(pa), id(pb))
         s = cache.get(key)
@@ -245,7 +266,7 @@ def compare_many(
     pre[:, [j for j, k in enumerate(kb) if not k]] = True
     out = np.zeros((len(pa), len(pb)), dtype=np.float32)
     rows, cols = np.nonzero(pre)
-    scores = score_pairs(pa, pb, rows, cols)
+    scores = score_pairs(pa, pb, rows, cols, cutoff=cutoff)
     keep = scores >= cutoff
     out[rows[keep], cols[keep]] = scores[keep]
     return out

@@ -1,0 +1,472 @@
+"""Upper bounds on the person-name score, for many pairs at once (numpy).
+
+:func:`score_bounds` gives, for each pair of prepared names, a number that the score of
+:func:`~nasab.match.score_prepared` never exceeds. A bulk caller that keeps only scores
+at or above a cutoff scores in full only the pairs whose bound reaches it
+(:func:`~nasab.match.batch.score_pairs` with ``cutoff``): the result is exactly the same,
+and most unrelated pairs cost a few token-pair similarities instead of an alignment.
+
+Why it holds. The score is ``order * E / (E + C + M)`` with ``order <= 1``. Every token
+of either name is either aligned or not:
+
+* an aligned token ``t`` adds ``w_t * agree / 2`` to the evidence E and at least
+  ``CONFLICT_OTHER * w_t * (1 - agree) / 2`` to the conflict C, where ``agree`` is the
+  calibrated similarity of its pair, at most that of its best partner (``b_t``);
+* an unaligned token is a conflict (family, first given name: ``w_t`` times at least
+  ``CONFLICT_GIVEN / 2``; a chain shift: ``CHAIN_SHIFT``) or spare; spare weights
+  ``s_a``, ``s_b`` cost ``rate * |s_a - s_b| + CONFLICT_OTHER * min(s_a, s_b)`` or more.
+  Together the unaligned weights ``U_a``, ``U_b`` cost at least
+  ``r (U_a + U_b) + (q - 2r) min(U_a, U_b)`` with ``r`` the lowest missing rate and
+  ``q = min(CONFLICT_OTHER, CONFLICT_GIVEN / 2 + r)``, which grows by ``r`` per unit of
+  either weight at least.
+
+A token with no partner at ``ALIGN_MIN`` or more is surely unaligned; for any other the
+bound takes the best of both cases (``b_t`` as evidence, the smaller of the two costs),
+which only raises the ratio. Kunyas add at most ``2 * KUNYA`` to E. Pairs the bound does
+not cover are given 1: a name without name tokens, names equal after normalisation, and
+pairs where one name may join two adjacent tokens into one (a compound-suffix token, or
+two tokens whose joined fold is within ``JOIN_MIN`` of a token of the other name).
+
+Example:
+    >>> from nasab.match import prepare, score_prepared
+    >>> pa = [prepare("Mustafa al-Kadhimi"), prepare("Jassim al-Mazroui")]
+    >>> pb = [prepare("مصطفى الكاظمي")]
+    >>> bounds = score_bounds(pa, pb, [0, 1], [0, 0])
+    >>> [bool(u >= score_prepared(pa[i], pb[0])) for u, i in zip(bounds, [0, 1])]
+    [True, True]
+    >>> bool(bounds[1] < 0.5)
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..lexicon import compound_suffixes
+from .algorithms import (
+    ALIGN_MIN,
+    CHAIN_SHIFT,
+    COARSE_FOLD,
+    COARSE_KEY,
+    CONFLICT_FAMILY,
+    CONFLICT_GIVEN,
+    CONFLICT_OTHER,
+    FULL_SIM,
+    JOIN_GAIN,
+    JOIN_MIN,
+    KUNYA,
+    MISSING,
+    MISSING_SHORT_FORM,
+    SKELETON_SHARE_SAME,
+    SLOT_CONFLICT,
+)
+from .prepared import PreparedName, prepare
+from .tokens import TokenTable
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["score_bounds"]
+
+#: Pairs bounded at once (bounds the temporary arrays).
+BOUND_CHUNK = 32768
+#: Added to every bound: float rounding in the score cannot make it exceed the bound.
+BOUND_SLACK = 1e-9
+#: Added to a token similarity computed by the vectorised formula (float rounding).
+SIM_SLACK = 1e-9
+#: Margin for rounding when a join is ruled out by its gain (an upper bound stays one).
+_JOIN_MARGIN = 1e-6
+#: Bisection steps for the best ratio (its error is 2 ** -steps, above the true bound).
+_BISECT_STEPS = 20
+#: Shortest fold of a token that the other name's joined pair is compared with.
+_JOIN_FOLD_MIN = 5
+#: Prefixes of an Abd- compound (the similarity compares what follows).
+_ABD_PREFIXES = ("abd ", "عبد ")
+#: A Latin fold that starts with these may be an article written joined to the name.
+_JOINED_ARTICLES = ("al", "il")
+#: ... when the fold is longer than this (as in ``match.tokens``).
+_JOINED_ARTICLE_MIN = 5
+
+# The cost factors of the derivation above (module docstring).
+_R = min(MISSING, MISSING_SHORT_FORM)
+_KAPPA = min(CONFLICT_GIVEN / 2, CONFLICT_FAMILY / 2, CHAIN_SHIFT)
+_Q = min(CONFLICT_OTHER, _KAPPA + _R)
+
+
+class _Strings:
+    """Distinct strings numbered in the order met (for pair keys in numpy)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def code(self, text: str) -> int:
+        return self.ids.setdefault(text, len(self.ids))
+
+    def texts(self) -> list[str]:
+        return list(self.ids)
+
+
+def _padded(rows: list[list[int]], fill: int = -1) -> np.ndarray:
+    import numpy as np
+
+    out = np.full((len(rows), max((len(r) for r in rows), default=0) or 1), fill, dtype=np.int64)
+    for k, r in enumerate(rows):
+        out[k, : len(r)] = r
+    return out
+
+
+class _Side:
+    """The names of one side as padded numpy arrays: token ids, weights, flags, and the
+    codes of the folds a join may compare (joined pairs of adjacent tokens, long folds)."""
+
+    def __init__(self, names: Sequence[PreparedName], table: TokenTable, strings: _Strings) -> None:
+        import numpy as np
+
+        self.table = table
+        self.ids = _padded([list(p.ids) for p in names])
+        weights = np.asarray(table.weight, dtype=np.float64)
+        self.weight = np.where(self.ids >= 0, weights[np.maximum(self.ids, 0)], 0.0)
+        self.kunya = np.array([bool(p.kunya_ids) for p in names], dtype=bool)
+        self.empty = np.array([not p.ids for p in names], dtype=bool)
+        suffixes = compound_suffixes()
+        # Each candidate join as (joined, first, second): token ids for a compound
+        # suffix (compared by token similarity), fold codes otherwise (Indel of folds).
+        self.suffix = _triples([_suffix_joins(p, table, suffixes) for p in names])
+        code = strings.code
+        self.joined = _triples(
+            [[tuple(code(f) for f in j) for j in _joined_folds(p)] for p in names]
+        )
+        self.folds = _padded(
+            [
+                [
+                    code(t.fold)
+                    for t in p.name.tokens
+                    if " " not in t.text and len(t.fold) >= _JOIN_FOLD_MIN
+                ]
+                for p in names
+            ]
+        )
+
+
+def _triples(rows: list[list[tuple[int, int, int]]]) -> tuple[np.ndarray, ...]:
+    """Padded arrays of the joined, first and second member of each row's triples."""
+    return tuple(_padded([[t[k] for t in r] for r in rows]) for k in range(3))
+
+
+def _suffix_joins(
+    p: PreparedName, table: TokenTable, suffixes: frozenset[str]
+) -> list[tuple[int, int, int]]:
+    """(joined, first, second) token ids of each token and the compound suffix that
+    follows it (``Gul`` + ``Khan``), the joined one interned as ``_join_split`` does."""
+    toks, ids = p.name.tokens, p.ids
+    return [
+        (table.intern(x.text + y.text, x.article), ids[k], ids[k + 1])
+        for k, (x, y) in enumerate(pairwise(toks))
+        if y.text in suffixes and x.script == y.script and " " not in x.text + y.text
+    ]
+
+
+def _joined_folds(p: PreparedName) -> list[tuple[str, str, str]]:
+    """(joined, first, second) folds of each two adjacent tokens written as one."""
+    toks = p.name.tokens
+    return [
+        (x.fold + y.fold, x.fold, y.fold)
+        for x, y in pairwise(toks)
+        if x.script == y.script and " " not in x.text + y.text
+    ]
+
+
+def _fold_max(left: np.ndarray, right: np.ndarray, strings: list[str]) -> np.ndarray:
+    """Per row and left string (codes, -1 padding): its best Indel similarity to the
+    row's right strings (0 when none)."""
+    import numpy as np
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    n = len(strings)
+    valid = (left[:, :, None] >= 0) & (right[:, None, :] >= 0)
+    keys = left[:, :, None] * n + right[:, None, :]
+    uniq, inverse = np.unique(keys[valid], return_inverse=True)
+    sim = process.cpdist(
+        [strings[i] for i in (uniq // n).tolist()],
+        [strings[j] for j in (uniq % n).tolist()],
+        scorer=Indel.normalized_similarity,
+        dtype=np.float64,
+    )
+    grid = np.zeros(keys.shape)
+    grid[valid] = sim[inverse]
+    return grid.max(axis=2)
+
+
+def _joins(
+    side: tuple[np.ndarray, ...],
+    r: np.ndarray,
+    c: np.ndarray,
+    sim: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> np.ndarray:
+    """Per pair (rows ``r`` of ``side``, rows ``c`` of the other name): whether some joined
+    pair (joined, first, second) may be kept (``_join_split``: the joined form reaches
+    JOIN_MIN and beats both parts alone by JOIN_GAIN, with a margin for rounding).
+    ``sim(members, c)`` gives each member's best similarity to the other name; the parts
+    are compared only where the joined form is near."""
+    import numpy as np
+
+    joined, first, second = side
+    best = sim(joined[r], c)
+    near = np.flatnonzero((best >= JOIN_MIN).any(axis=1))
+    out = np.zeros(len(best), dtype=bool)
+    if len(near):
+        rn, cn = r[near], c[near]
+        alone = np.maximum(sim(first[rn], cn), sim(second[rn], cn))
+        gain = (best[near] >= JOIN_MIN) & (best[near] >= alone + JOIN_GAIN - _JOIN_MARGIN)
+        out[near] = gain.any(axis=1)
+    return out
+
+
+def _token_max(
+    other: np.ndarray, table: TokenTable, members: np.ndarray, c: np.ndarray
+) -> np.ndarray:
+    return _best(members, other[c], table)[0]
+
+
+def _fold_max_of(
+    other: np.ndarray, strings: list[str], members: np.ndarray, c: np.ndarray
+) -> np.ndarray:
+    return _fold_max(members, other[c], strings)
+
+
+def _may_join(
+    sa: _Side, sb: _Side, rows: np.ndarray, cols: np.ndarray, strings: list[str]
+) -> np.ndarray:
+    """Pairs where either name may join two of its tokens (a superset of the pairs
+    where ``_join_split`` joins)."""
+    import numpy as np
+
+    out = np.zeros(len(rows), dtype=bool)
+    for side, other, r, c in ((sa, sb, rows, cols), (sb, sa, cols, rows)):
+        out |= _joins(side.suffix, r, c, partial(_token_max, other.ids, sa.table))
+        out |= _joins(side.joined, r, c, partial(_fold_max_of, other.folds, strings))
+    return out
+
+
+def _token_flags(table: TokenTable, ids: np.ndarray) -> dict[str, np.ndarray]:
+    """Per token of ``ids``, what decides whether the similarity formula is plain: script,
+    an Abd- prefix or an initial (``special``), an empty key, the article, and a Latin
+    fold that may be an article written joined (``alword``: Alfaqih)."""
+    import numpy as np
+
+    text, fold_, arabic = table.text, table.fold, table.arabic
+    idl = ids.tolist()
+    return {
+        "arabic": np.array([arabic[i] for i in idl], dtype=bool),
+        "special": np.array(
+            [
+                text[i].startswith(_ABD_PREFIXES) or (not arabic[i] and len(text[i]) <= 1)
+                for i in idl
+            ],
+            dtype=bool,
+        ),
+        "keyless": np.array([not table.key[i] for i in idl], dtype=bool),
+        "article": np.array([table.article[i] for i in idl], dtype=bool),
+        "alword": np.array(
+            [fold_[i][:2] in _JOINED_ARTICLES and len(fold_[i]) > _JOINED_ARTICLE_MIN for i in idl],
+            dtype=bool,
+        ),
+    }
+
+
+def _plain_similarity(table: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
+    """The same-script token similarity by its formula, vectorised (rapidfuzz cpdist)."""
+    import numpy as np
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel, Levenshtein
+
+    def dist(col: list[str], scorer: object) -> np.ndarray:
+        return process.cpdist(
+            [col[i] for i in x], [col[j] for j in y], scorer=scorer, dtype=np.float64
+        )
+
+    skel = np.maximum(
+        dist(table.key, Levenshtein.normalized_similarity),
+        COARSE_KEY * dist(table.ckey, Levenshtein.normalized_similarity),
+    )
+    spell = np.maximum(
+        dist(table.fold, Indel.normalized_similarity),
+        COARSE_FOLD * dist(table.cfold, Indel.normalized_similarity),
+    )
+    return SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
+
+
+def _similarities(table: TokenTable, keys: np.ndarray) -> np.ndarray:
+    """Similarity (or a bound just above it) of each token-id pair ``i * len(table) + j``:
+    same-script pairs without special cases by the vectorised formula, others exactly."""
+    import numpy as np
+
+    n = len(table)
+    x, y = keys // n, keys % n
+    toks, pos = np.unique(np.concatenate([x, y]), return_inverse=True)
+    px, py = pos[: len(x)], pos[len(x) :]
+    f = _token_flags(table, toks)
+    same = f["arabic"][px] == f["arabic"][py]
+    plain = same & ~f["special"][px] & ~f["special"][py] & ~f["keyless"][px] & ~f["keyless"][py]
+    # An article on one side only may be written joined to the other (Latin: the side
+    # without it starts with al- or il-): exact path.
+    bare_al = np.where(f["article"][px], f["alword"][py], f["alword"][px])
+    plain &= f["arabic"][px] | (f["article"][px] == f["article"][py]) | ~bare_al
+    out = np.empty(len(keys), dtype=np.float64)
+    if plain.any():
+        vals = _plain_similarity(table, x[plain].tolist(), y[plain].tolist())
+        texts = table.text
+        equal = np.array(
+            [
+                texts[i] == texts[j]
+                for i, j in zip(x[plain].tolist(), y[plain].tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        out[plain] = np.where(equal, 1.0, vals + SIM_SLACK)
+    sim = table.similarity
+    rest = np.flatnonzero(~plain)
+    out[rest] = [sim(i, j) for i, j in zip(x[rest].tolist(), y[rest].tolist(), strict=True)]
+    return out
+
+
+def _best(ids_a: np.ndarray, ids_b: np.ndarray, table: TokenTable) -> tuple[np.ndarray, np.ndarray]:
+    """Best token-pair similarity of each token of each pair (-1 on padding)."""
+    import numpy as np
+
+    n = len(table)
+    keys = ids_a[:, :, None] * n + ids_b[:, None, :]
+    valid = (ids_a[:, :, None] >= 0) & (ids_b[:, None, :] >= 0)
+    uniq, inverse = np.unique(keys[valid], return_inverse=True)
+    grid = np.full(keys.shape, -1.0)
+    grid[valid] = _similarities(table, uniq)[inverse]
+    return grid.max(axis=2), grid.max(axis=1)
+
+
+class _Tokens:
+    """One side's tokens of each pair: evidence and pair cost if aligned (``e``, ``d``),
+    the least cost if not (``r``), and the weight of the tokens that cannot align."""
+
+    def __init__(self, best: np.ndarray, weight: np.ndarray) -> None:
+        import numpy as np
+
+        self.can = best >= ALIGN_MIN
+        agree = np.sqrt(np.clip((best - ALIGN_MIN) / (FULL_SIM - ALIGN_MIN), 0.0, 1.0))
+        self.e = np.where(self.can, 0.5 * weight * agree, 0.0)
+        self.d = np.where(self.can, 0.5 * CONFLICT_OTHER * weight * (1.0 - agree), 0.0)
+        self.r = np.where(self.can, _R * weight, 0.0)
+        self.unaligned = np.where(self.can, 0.0, weight).sum(axis=1)
+        self.n = (weight > 0).sum(axis=1)
+
+    def gain(self, ratio: np.ndarray) -> np.ndarray:
+        """Per pair: the best sum over tokens of ``evidence - ratio * (evidence + cost)``."""
+        import numpy as np
+
+        r = ratio[:, None]
+        return np.maximum(self.e - r * (self.e + self.d), -r * self.r).sum(axis=1)
+
+    def loose(self) -> tuple[np.ndarray, np.ndarray]:
+        """(evidence of each token, best first; the least cost of each token, summed)."""
+        import numpy as np
+
+        return -np.sort(-self.e, axis=1), np.minimum(self.d, self.r).sum(axis=1)
+
+
+def _top(evidence: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """Per row, the sum of the ``k`` largest values (rows sorted best first)."""
+    import numpy as np
+
+    sums = np.concatenate([np.zeros((len(evidence), 1)), np.cumsum(evidence, axis=1)], axis=1)
+    return sums[np.arange(len(evidence)), k]
+
+
+def _ratio(ta: _Tokens, tb: _Tokens, kunya: np.ndarray, fixed: np.ndarray) -> np.ndarray:
+    """The largest ``E / (E + D)`` over the choice of aligned tokens (each token alone:
+    aligned, its evidence and pair cost; or not, the least cost), by bisection on the
+    ratio: the upper end of the final bracket."""
+    import numpy as np
+
+    lo, hi = np.zeros(len(kunya)), np.ones(len(kunya))
+    for _ in range(_BISECT_STEPS):
+        mid = 0.5 * (lo + hi)
+        above = ta.gain(mid) + tb.gain(mid) + kunya * (1.0 - mid) - mid * fixed > 0
+        lo, hi = np.where(above, mid, lo), np.where(above, hi, mid)
+    return hi
+
+
+def _chunk(
+    sa: _Side, sb: _Side, rows: np.ndarray, cols: np.ndarray, table: TokenTable
+) -> np.ndarray:
+    import numpy as np
+
+    best_a, best_b = _best(sa.ids[rows], sb.ids[cols], table)
+    ta, tb = _Tokens(best_a, sa.weight[rows]), _Tokens(best_b, sb.weight[cols])
+    kunya = np.where(sa.kunya[rows] & sb.kunya[cols], 2.0 * KUNYA, 0.0)
+    ua, ub = ta.unaligned, tb.unaligned
+    fixed = _R * (ua + ub) + (_Q - 2.0 * _R) * np.minimum(ua, ub)
+    # 1. Token by token, the best choice of aligned tokens.
+    ratio = _ratio(ta, tb, kunya, fixed)
+    # 2. One to one: at most min(na, nb) tokens of each side align, and tokens left
+    #    over on both sides are a slot conflict (at least SLOT_CONFLICT each).
+    aligned = np.minimum(ta.can.sum(axis=1), tb.can.sum(axis=1))
+    (ea, ca), (eb, cb) = ta.loose(), tb.loose()
+    evidence = _top(ea, aligned) + _top(eb, aligned) + kunya
+    cost = np.maximum(
+        ca + cb + fixed,
+        CONFLICT_OTHER * SLOT_CONFLICT * (np.minimum(ta.n, tb.n) - aligned),
+    )
+    total = evidence + cost
+    loose = np.divide(evidence, total, out=np.zeros_like(total), where=total > 0)
+    return np.minimum(np.minimum(ratio, loose) + BOUND_SLACK, 1.0)
+
+
+def score_bounds(
+    a: Sequence[PreparedName],
+    b: Sequence[PreparedName],
+    rows: Sequence[int] | np.ndarray,
+    cols: Sequence[int] | np.ndarray,
+) -> np.ndarray:
+    """Upper bounds of ``score_prepared(a[rows[k]], b[cols[k]])`` (float64, in [0, 1]).
+
+    The token-pair similarities it reads are computed once (and cached in the token
+    table, where the full score reads them again).
+
+    Raises:
+        InputError: ``rows`` and ``cols`` differ in length.
+
+    Example:
+        >>> pa, pb = [prepare("Tahsin al-Khafaji")], [prepare("Ali Reza Hosseini")]
+        >>> bool(score_bounds(pa, pb, [0], [0])[0] < 0.5)
+        True
+    """
+    import numpy as np
+
+    rows_a = np.asarray(rows, dtype=np.int64)
+    cols_a = np.asarray(cols, dtype=np.int64)
+    if rows_a.shape != cols_a.shape:
+        raise InputError(f"rows and cols differ in length ({len(rows_a)} vs {len(cols_a)})")
+    out = np.ones(len(rows_a), dtype=np.float64)
+    if not len(rows_a) or not len(a) or not len(b):
+        return out
+    table = a[0].table
+    a = [p if p.table is table else prepare(p, table) for p in a]
+    b = [p if p.table is table else prepare(p, table) for p in b]
+    strings = _Strings()
+    sa, sb = _Side(a, table, strings), _Side(b, table, strings)
+    texts = strings.texts()
+    norms: dict[str, int] = {}
+    na = np.array([norms.setdefault(p.norm, len(norms)) for p in a], dtype=np.int64)
+    nb = np.array([norms.setdefault(p.norm, len(norms)) for p in b], dtype=np.int64)
+    for s in range(0, len(rows_a), BOUND_CHUNK):
+        r, c = rows_a[s : s + BOUND_CHUNK], cols_a[s : s + BOUND_CHUNK]
+        free = sa.empty[r] | sb.empty[c] | (na[r] == nb[c])
+        free |= _may_join(sa, sb, r, c, texts)
+        bounded = ~free
+        if bounded.any():
+            out[s : s + BOUND_CHUNK][bounded] = _chunk(sa, sb, r[bounded], c[bounded], table)
+    return out

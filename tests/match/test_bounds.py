@@ -1,0 +1,74 @@
+"""Tests for nasab.match.bounds: the upper bound on the name score never falls below it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nasab.errors import InputError
+from nasab.match import prepare, score_prepared
+from nasab.match.batch import compare_many, prepare_all, score_bounds, score_pairs
+
+# Tokens that exercise every rule the bound must cover: common and rare names in both
+# scripts, the article joined and apart, Abd- compounds, initials, kunyas, compound
+# suffixes (joins), names written as one word or two, crossed orders.
+_WORDS = [
+    "Mohammed", "Muhammad", "Mohamad", "Ali", "Aly", "Hasan", "Hassan", "Hussein",
+    "Khalid", "Jassim", "Jasim", "al-Kazemi", "Kadhimi", "Kazimi", "al-Sudani", "Sudani",
+    "al-Saadi", "Saadi", "Alfaqih", "al-Faqih", "Faqih", "Abdul Wahab", "Abdelwahab",
+    "Abd al-Qadir", "Qadir", "A.", "K.", "Abu Bakr", "Abu Omar", "Umm Ali", "bin", "ibn",
+    "Gul", "Khan", "Gulkhan", "Zabihullah", "Zabih", "ullah", "Karim", "zai", "Karimzai",
+    "Jashn", "Saz", "Jashnsaz", "Nasser", "el-Din", "Nasreddin", "Ivan", "Igor",
+    "Vladimirovich", "Sharif", "Nawaz", "Sayed", "Haji", "Reza", "Musavi",
+    "محمد", "علي", "حسن", "الكاظمي", "كاظمي", "السوداني", "خالد", "جاسم", "عبد الوهاب",
+    "ابو بكر", "ذبيح", "الله", "ذبيح الله", "گل", "خان", "مجاهد", "الساعدي", "ناصر",
+]  # fmt: skip
+_NAME = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join)
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.lists(_NAME, min_size=1, max_size=6), st.lists(_NAME, min_size=1, max_size=6))
+def test_bound_is_never_below_the_score(a: list[str], b: list[str]) -> None:
+    pa, pb = prepare_all(a), prepare_all(b)
+    rows, cols = np.divmod(np.arange(len(a) * len(b)), len(b))
+    bounds = score_bounds(pa, pb, rows, cols)
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        assert bounds[k] >= score_prepared(pa[i], pb[j]), (a[i], b[j])
+
+
+CASES = [
+    ("unrelated", "Tahsin al-Khafaji", "Ali Reza Hosseini", 0.0, 0.5),
+    ("one common token", "Mohammed Jassim al-Mazroui", "Mohammed Shia al-Sudani", 0.0, 0.5),
+    ("same person, two scripts", "Mustafa al-Kadhimi", "مصطفى الكاظمي", 0.85, 1.0),
+    ("identical", "Ali Hassan", "Ali Hassan", 1.0, 1.0),
+    ("written as one word", "Jashn Saz Karimi", "Jashnsaz Karimi", 0.5, 1.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_bound_cases(a: str, b: str, low: float, high: float) -> None:
+    bound = score_bounds([prepare(a)], [prepare(b)], [0], [0])[0]
+    assert low <= bound <= high
+    assert bound >= score_prepared(prepare(a), prepare(b))
+
+
+def test_score_pairs_with_cutoff_keeps_every_score_above_it() -> None:
+    a = ["Mustafa Al-Kazemi", "Mohammed al-Saadi", "Gul Khan", "Jashn Saz"]
+    b = ["مصطفى الكاظمي", "Mohammed Shia al-Sudani", "Gulkhan", "Jashnsaz", "Ali"]
+    pa, pb = prepare_all(a), prepare_all(b)
+    rows, cols = np.divmod(np.arange(len(a) * len(b)), len(b))
+    full = score_pairs(pa, pb, rows, cols)
+    cut = score_pairs(pa, pb, rows, cols, cutoff=0.5)
+    assert (cut[full >= 0.5] == full[full >= 0.5]).all()
+    assert (cut[full < 0.5] <= full[full < 0.5]).all()
+    m = compare_many(a, b, cutoff=0.5, prefilter=0.0)
+    assert (m.ravel() == np.where(full >= 0.5, full, 0.0)).all()
+
+
+def test_bound_refuses_rows_and_cols_of_different_lengths() -> None:
+    with pytest.raises(InputError, match="differ in length"):
+        score_bounds(prepare_all(["Ali"]), prepare_all(["Ali"]), [0, 0], [0])
