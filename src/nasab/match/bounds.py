@@ -6,7 +6,8 @@ at or above a cutoff scores in full only the pairs whose bound reaches it
 (:func:`~nasab.match.batch.score_pairs` with ``cutoff``): the result is exactly the same,
 and most unrelated pairs cost a few token-pair similarities instead of an alignment.
 
-Why it holds. The score is ``order * E / (E + C + M)`` with ``order <= 1``. Every token
+Why it holds. The score is ``order * E / (E + C + M)`` with ``order <= 1`` (times the
+weak-name factor of :mod:`nasab.match.weak`, also at most 1). Every token
 of either name is either aligned or not:
 
 * an aligned token ``t`` adds ``w_t * agree / 2`` to the evidence E and at least
