@@ -129,3 +129,60 @@ REFERENCE_CASES = [
 )
 def test_title_only_reference(text: str, expected: list) -> None:
     assert [(m.text, m.attrs.get("refers_to")) for m in _ex(text).persons()] == expected
+
+
+APPOSITION_CASES = [
+    # an indefinite role word in construct right after a name is the name's apposition
+    (
+        "construct-role-after-name",
+        "وأكد فيصل بن تركي رئيس النادي أن الفريق جاهز",
+        [("فيصل بن تركي", "رئيس")],
+    ),
+    # a role carried on by باسم after a name
+    (
+        "spokesman-after-name",
+        "وأوضح عبدالله الشهري المتحدث الرسمي باسم الأمانة أن الأعمال مستمرة",
+        [("عبدالله الشهري", "المتحدث الرسمي")],
+    ),
+    # a role followed by a nationality is another person's (no holder here)
+    ("role-nationality-after-name", "والتقى تميم بن حمد رئيس الوزراء الفرنسي", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in APPOSITION_CASES],
+    ids=[c[0] for c in APPOSITION_CASES],
+)
+def test_role_after_the_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected
+
+
+FAMILY_CASES = [
+    # article + a listed given name closes a name in a list
+    (
+        "list-article-given",
+        "وشارك في المباراة كل من: تيسير الجاسم، سلمان الفرج، يحيى الشهري.",
+        ["تيسير الجاسم", "سلمان الفرج", "يحيى الشهري"],
+    ),
+    # a given name from words.tsv given_name_ar then a nisba
+    ("given-then-nisba", "وأوضح نواف العتيبي أن الفريق جاهز", ["نواف العتيبي"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in FAMILY_CASES], ids=[c[0] for c in FAMILY_CASES]
+)
+def test_family_names(text: str, expected: list[str]) -> None:
+    assert [m.text for m in _ex(text).persons()] == expected
+
+
+@needs_model
+def test_unseen_article_word_after_given_name_is_a_family_name() -> None:
+    # the model's vocabulary never saw المقحم: the family name; الهجوم is an ordinary word
+    assert [m.text for m in extract("وقال المهندس فهد المقحم إن", backend="rules").persons()] == [
+        "فهد المقحم"
+    ]
+    assert "خالد الهجوم" not in [
+        m.text for m in extract("وبدأ خالد الهجوم", backend="rules").persons()
+    ]

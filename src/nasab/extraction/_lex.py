@@ -211,7 +211,8 @@ def _places() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
 
 
 def _given_names() -> tuple[frozenset[str], frozenset[str]]:
-    """(Latin, Arabic) one-word given names; Arabic ones that are common words left out."""
+    """(Latin, Arabic) one-word given names (given_names.tsv; Arabic also words.tsv
+    ``given_name_ar``); Arabic ones that are common words left out."""
     given_en: set[str] = set()
     given_ar: set[str] = set()
     for entry in given_names():
@@ -222,6 +223,7 @@ def _given_names() -> tuple[frozenset[str], frozenset[str]]:
             ar = normalize(ar)
             if ar and " " not in ar:
                 given_ar.add(ar)
+    given_ar |= word_set("given_name_ar")
     return frozenset(given_en), frozenset(given_ar - word_set("given_common_ar"))
 
 

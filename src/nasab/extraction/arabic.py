@@ -48,6 +48,8 @@ def _stop() -> frozenset[str]:
 # honorifics and ranks (المتحدث باسم ...), and how many.
 _ROLE_JOINERS = frozenset(["باسم", "في", "لدي"])
 _ROLE_GAP = 2
+# The joining word that carries a role on into its body (المتحدث الرسمي باسم ...).
+_SPOKESMAN_JOINER = "باسم"
 # آل (the house of), normalised: "آل سعود" closes a name.
 _FAMILY = "ال"
 # Words of a role's complement (its object noun phrase) that may stand between a role
@@ -63,6 +65,8 @@ _ORG_ADJ = 2
 _GAP_MARKS = frozenset(["،", ",", '"', "«", "»", "“", "”"])
 # Listed names a word must be part of to count as a name word when it grows a name.
 _NAME_WORD_MIN = 2
+# Shortest article word (letters, with the article) read as an unseen family name.
+_UNSEEN_FAMILY_MIN = 5
 _REBOUND_SOURCES = {
     "person": frozenset([None, "title", "given", "names", "cue", "document"]),
     "organization": frozenset(["head"]),
@@ -320,12 +324,36 @@ class _Sentence:
         nxt = ms[k + 1] if k + 1 < len(ms) else None
         after = self.b.doc.text[rm.end : nxt.start] if nxt is not None else ""
         names_org = nxt is not None and nxt.kind == "organization" and not after.strip()
-        if not ("،" in gap or "," in gap or names_org or rm.text.endswith("باسم")):
+        if not (
+            "،" in gap
+            or "," in gap
+            or names_org
+            or rm.text.endswith("باسم")
+            or self._role_complement_after(rm)
+        ):
             return False
         if any(m.kind == "role" for m in ms[: k - 1]):
             return False
         return not any(
             r.type == "holds_role" and r.subject is pm for r in self._sentence_relations()
+        )
+
+    def _role_complement_after(self, rm) -> bool:
+        """Role ``rm`` goes on into its complement: ``باسم`` (``المتحدث الرسمي
+        باسم ...``) or, after an indefinite role word in construct, a definite noun that
+        is no nationality (``رئيس النادي``). Such a role right after a name is the name's
+        apposition; a bare definite role there is a verb's object (``التقى X الرئيس``)."""
+        nxt = next((t for t in self.toks if t.start >= rm.end), None)
+        if nxt is None or not nxt.arabic:
+            return False
+        w = _word(nxt)
+        if w == _SPOKESMAN_JOINER:
+            return True
+        return (
+            not rm.text.startswith("ال")
+            and _is_article(w)
+            and w not in _stop()
+            and w[2:] not in self.lex.nationality_ar
         )
 
     def _sentence_relations(self) -> list:
@@ -627,6 +655,7 @@ class _Sentence:
             and w[2:] not in lex.name_ar
             and w[2:] not in lex.given_ar
             and w != "الدين"
+            and not (j == i + 1 and self._unseen_family(i, w))
         ):
             return True
         # a nationality after one word is its adjective ("الرئيس العراقي"); after a given
@@ -699,8 +728,10 @@ class _Sentence:
             return False  # "المتحدث باسم مصلحة الموانئ": the role's body, not its holder
         if not after_title:
             # a given name alone is too weak; the name must end in a nisba, a given name
-            # (father's name) or hold a patronymic chain (بن X)
-            if length < 2 or not (nisba or last in lex.given_ar or chain):
+            # (father's name), a family name made of the article and a given name
+            # (الجاسم، الفرج) or hold a patronymic chain (بن X)
+            family = self._family_word(last) or (length == 2 and self._unseen_family(i, last))
+            if length < 2 or not (nisba or last in lex.given_ar or family or chain):
                 return False
             return not (_is_article(last) and last in word_set("evaluative_ar"))
         if length == 1 and not given:
@@ -1009,6 +1040,36 @@ class _Sentence:
             and w[2:] not in lex.nationality_ar
         )
 
+    def _unseen_family(self, i: int, w: str) -> bool:
+        """An article word right after a listed given name (token i) that the model's
+        training text never holds: a family name (``فهد المقحم``), not an ordinary
+        word (``خالد الهجوم``). Never without the model's vocabulary."""
+        vocab = vocabulary()
+        return (
+            bool(vocab)
+            and _is_article(w)
+            and len(w) >= _UNSEEN_FAMILY_MIN
+            and w not in vocab
+            and w not in _stop()
+            and w[2:] not in self.lex.nationality_ar
+            and (w,) not in self.lex.places_ar
+            and _word(self.toks[i]) in self.lex.given_ar
+        )
+
+    def _family_word(self, w: str) -> bool:
+        """A family name made of the article and a listed given name (الجاسم، الفرج),
+        not one that is an ordinary word (الكريم)."""
+        lex = self.lex
+        bare = w[2:]
+        return (
+            _is_article(w)
+            and len(bare) >= _NAME_WORD_MIN + 1
+            and (bare in lex.given_ar or bare in lex.given_words_ar)
+            and bare not in lex.name_risky_ar
+            and w not in _stop()
+            and w not in word_set("evaluative_ar")
+        )
+
     def _run(self, i: int, first: str) -> tuple[int, int]:
         """(end, strong) of a run of name words from token i, whose first word reads ``first``.
 
@@ -1020,6 +1081,9 @@ class _Sentence:
         while j < n and j - i < 5 and toks[j].arabic and not self.taken[j]:
             if j > i:
                 w = _word(toks[j])
+            if j > i and self._family_word(w):
+                j += 1  # "سلمان الفرج": the article and a given name close the name
+                break
             if w in word_set("name_join_ar"):
                 if j + 1 < n and toks[j + 1].arabic and self._name_word(_word(toks[j + 1])):
                     j += 1
@@ -1168,8 +1232,9 @@ class _Sentence:
             )
             if inside_new and self._ordinary(_word(t)):
                 return False  # grows by an ordinary word (الكاظمي شارك)
-            if inside_old and listed:
-                return False  # sheds a name word
+            unseen = _is_article(_word(t)) and not self._ordinary(_word(t)) and bool(vocabulary())
+            if inside_old and (listed or unseen):
+                return False  # sheds a name word, or a family name the model never saw
         return True
 
     def _ordinary(self, w: str) -> bool:
