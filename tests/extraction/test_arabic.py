@@ -186,3 +186,41 @@ def test_unseen_article_word_after_given_name_is_a_family_name() -> None:
     assert "خالد الهجوم" not in [
         m.text for m in extract("وبدأ خالد الهجوم", backend="rules").persons()
     ]
+
+
+BODY_CASES = [
+    # an institution named after a sovereign is one organisation, no person inside
+    ("university-of-king", "وتخرج في جامعة الملك سعود عام", [("جامعة الملك سعود", "organization")]),
+    (
+        "university-of-king-complement",
+        "وتخرج في جامعة الملك فهد للبترول والمعادن عام",
+        [("جامعة الملك فهد للبترول والمعادن", "organization")],
+    ),
+    # ل + an indefinite noun takes the definite word that completes it
+    (
+        "lam-construct-complement",
+        "أعلن الاتحاد السعودي لكرة القدم اليوم",
+        [("الاتحاد السعودي لكرة القدم", "organization")],
+    ),
+    # a word that introduces a name (colleague, brother) stays outside it
+    ("cue-colleague", "ثم تبعني زميلي سلطان مناحي في الركلة", [("سلطان مناحي", "person")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in BODY_CASES], ids=[c[0] for c in BODY_CASES]
+)
+def test_bodies_and_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    ex = _ex(text)
+    got = [(m.text, m.kind) for m in ex.mentions if m.kind in ("person", "organization", "place")]
+    assert got == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    ["فاز الفريق بعون الله", "وكان الراحل رحمه الله يحب الفريق", "وهذا بفضل الله أولا"],
+    ids=["bi-awn", "rahimahu", "bi-fadl"],
+)
+def test_religious_formula_is_no_person(text: str) -> None:
+    assert extract(text).persons() == []

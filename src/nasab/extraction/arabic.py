@@ -552,7 +552,10 @@ class _Sentence:
             j += 1
         if j >= n or not toks[j].arabic or not self._complement_lam(j):
             return None
+        lam_article = _word(toks[j]).startswith("لل")
         j += 1
+        if not lam_article and j < n and toks[j].arabic and _is_article(_word(toks[j])):
+            j += 1  # "الاتحاد السعودي لكرة القدم": the construct's definite word
         k = 0
         while j < n and k < _ORG_ADJ and toks[j].arabic:
             w = _word(toks[j])
@@ -811,7 +814,46 @@ class _Sentence:
                 self.add(i, hit[0], hit[1], "place", source="gazetteer")
                 i = hit[0]
                 continue
+            body = self._body_named_after_sovereign(i)
+            if body is not None:
+                self.add(i, body[0], body[1], "organization", source="head")
+                i = body[0]
+                continue
             i += 1
+
+    def _body_named_after_sovereign(self, i: int) -> tuple[int, int] | None:
+        """(end, offset) of an institution named after a sovereign at token i (``جامعة
+        الملك سعود``, ``جامعة الملك فهد للبترول والمعادن``): an organisation head, the
+        sovereign's title and given name, and a ل-complement after it; no person inside."""
+        toks, n = self.toks, len(self.toks)
+        hit = _lookup(toks[i], self.lex.org_heads_ar) if toks[i].arabic else None
+        if hit is None or _is_article(hit[1]) or i + 1 >= n:
+            return None
+        end = self._named_after_sovereign(i + 1)
+        if end is None:
+            return None
+        if end < n and toks[end].arabic and self._complement_lam(end):
+            end = self._lam_complement_end(end)
+        return end, hit[0]
+
+    def _lam_complement_end(self, j: int) -> int:
+        """End of a ل-complement at token j (:meth:`_complement_lam`): ``للتدريب`` alone,
+        ``لكرة القدم`` with the definite word that completes it, and ``و`` + article words
+        after it (``للبترول والمعادن``)."""
+        toks, n = self.toks, len(self.toks)
+        lam_article = _word(toks[j]).startswith("لل")
+        j += 1
+        if not lam_article and j < n and toks[j].arabic and _is_article(_word(toks[j])):
+            j += 1  # "لكرة القدم"
+        if (
+            j < n
+            and toks[j].arabic
+            and _word(toks[j])[:1] == "و"
+            and _is_article(_word(toks[j])[1:])
+            and _word(toks[j])[1:] not in _stop()
+        ):
+            j += 1
+        return j
 
     def titles(self) -> None:
         """Title chains (ranks, honorifics, roles, the role's organisation) and the name
@@ -1232,9 +1274,11 @@ class _Sentence:
             )
             if inside_new and self._ordinary(_word(t)):
                 return False  # grows by an ordinary word (الكاظمي شارك)
-            unseen = _is_article(_word(t)) and not self._ordinary(_word(t)) and bool(vocabulary())
+            unseen = t.start > first and not self._ordinary(_word(t)) and bool(vocabulary())
             if inside_old and (listed or unseen):
-                return False  # sheds a name word, or a family name the model never saw
+                return False  # sheds a name word, or a later word the model never saw
+            if inside_new and any(st in word_set("name_cue_ar") for st in stems):
+                return False  # grows over the cue before the name (زميلي، اللاعب)
         return True
 
     def _ordinary(self, w: str) -> bool:

@@ -437,7 +437,27 @@ def _tag_segments(segs: list[Seg]) -> list[tuple[int, int, str]]:
     forms = [s.form for s in segs]
     tags = load_tagger().tag(features(forms))
     spans = extend_names(forms, fix_boundaries(forms, spans_from_tags(tags)))
-    return [x for x in spans if x[2] in _KINDS]
+    return [x for x in spans if x[2] in _KINDS and not _god_formula(forms, *x)]
+
+
+_GOD = "الله"
+
+
+def _god_formula(forms: Sequence[str], a: int, z: int, kind: str) -> bool:
+    """A person span that is God's name alone or a religious formula ending in it
+    (``رحمه الله``, ``بعون الله``, words.tsv ``god_formula_ar``): no person.
+
+    Example:
+        >>> _god_formula(["ب", "عون", "الله"], 1, 3, "PER")
+        True
+        >>> _god_formula(["قال", "جبارة", "الله"], 1, 3, "PER")
+        False
+    """
+    if kind != "PER" or forms[z - 1] != _GOD or z - a > 2:
+        return False
+    if z - a == 1:
+        return True
+    return forms[a] in word_set("god_formula_ar") or (a > 0 and forms[a - 1] == "ب")
 
 
 def extend_names(
@@ -602,13 +622,15 @@ def _name_word(form: str, lex: Lexicon) -> bool:
 
 
 def _not_name(form: str, lex: Lexicon) -> bool:
-    """A word that starts no person's name: a place, a nationality, a head or a title."""
+    """A word that starts no person's name: a place, a nationality, a head, a title or
+    a word that introduces a name (words.tsv ``name_cue_ar``: اللاعب، زميلي)."""
     bare = form[2:] if form.startswith("ال") else form
     return (
         (form,) in lex.places_ar
         or bare in lex.nationality_ar
         or form in lex.org_heads_ar
         or (form,) in lex.titles_ar
+        or form in word_set("name_cue_ar")
     ) and form not in lex.given_ar
 
 
