@@ -204,6 +204,8 @@ BODY_CASES = [
     ),
     # a word that introduces a name (colleague, brother) stays outside it
     ("cue-colleague", "ثم تبعني زميلي سلطان مناحي في الركلة", [("سلطان مناحي", "person")]),
+    # برئاسة ("headed by") is no organisation's head
+    ("headed-by", "وعقد المجلس برئاسة خالد الفيصل اجتماعه", [("خالد الفيصل", "person")]),
 ]
 
 
@@ -224,3 +226,10 @@ def test_bodies_and_cues(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_religious_formula_is_no_person(text: str) -> None:
     assert extract(text).persons() == []
+
+
+@needs_model
+def test_preposition_spelled_with_alif_maqsura_starts_no_name() -> None:
+    # على normalises to علي (a given name); the text's own spelling is a preposition
+    names = [m.text for m in extract("وألقي القبض على جيرمي كوربن في لندن").persons()]
+    assert names == ["جيرمي كوربن"]

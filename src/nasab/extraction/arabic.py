@@ -48,6 +48,8 @@ def _stop() -> frozenset[str]:
 # honorifics and ranks (المتحدث باسم ...), and how many.
 _ROLE_JOINERS = frozenset(["باسم", "في", "لدي"])
 _ROLE_GAP = 2
+# Heads that after ب mean "led by" / "headed by" (بقيادة، برئاسة): a person follows.
+_LED_BY = frozenset(["قياده", "رياسه"])
 # The joining word that carries a role on into its body (المتحدث الرسمي باسم ...).
 _SPOKESMAN_JOINER = "باسم"
 # آل (the house of), normalised: "آل سعود" closes a name.
@@ -471,8 +473,8 @@ class _Sentence:
         n = len(toks)
         if head in lex.ar_type_heads and j < n and _phrase_at(toks, j, lex.orgs_ar, lex.org_max):
             return None  # "تنظيم داعش": the gazetteer name is the mention
-        if head == "قياده" and off and _norm(toks[i].text)[off - 1] == "ب":
-            return None  # "بقيادة": "led by", a preposition
+        if head in _LED_BY and off and _norm(toks[i].text)[off - 1] == "ب":
+            return None  # "بقيادة" / "برئاسة": "led by", a preposition before a person
         closed = _is_article(head)
         if not closed and j < n and toks[j].arabic and self._proper(_word(toks[j])):
             # a proper name after the head (نادي برشلونة، جامعة ميريلاند، منتخب العراق)

@@ -86,11 +86,13 @@ _TITLE_LOOKBACK = 3
 
 @dataclass(frozen=True, slots=True)
 class Seg:
-    """One segment of the input: offsets into the text, the normalised form."""
+    """One segment of the input: offsets into the text, the normalised form and the
+    text's own spelling (``raw``; empty where not given)."""
 
     start: int
     end: int
     form: str
+    raw: str = ""
 
 
 # ---------------------------------------------------------------- model files
@@ -262,7 +264,7 @@ def segment(text: str, start: int = 0, end: int | None = None) -> list[Seg]:
             a = letters[pos] if k else t.start
             pos += len(part)
             z = letters[pos - 1] + 1 if k < len(parts) - 1 else t.end
-            out.append(Seg(a, z, part))
+            out.append(Seg(a, z, part, text[a:z]))
     return out
 
 
@@ -437,7 +439,16 @@ def _tag_segments(segs: list[Seg]) -> list[tuple[int, int, str]]:
     forms = [s.form for s in segs]
     tags = load_tagger().tag(features(forms))
     spans = extend_names(forms, fix_boundaries(forms, spans_from_tags(tags)))
+    spans = [_shed_preposition(segs, *x) for x in spans]
     return [x for x in spans if x[2] in _KINDS and not _god_formula(forms, *x)]
+
+
+def _shed_preposition(segs: list[Seg], a: int, z: int, kind: str) -> tuple[int, int, str]:
+    """A person span does not start with a function word that normalisation made a name
+    (على -> علي): the text's own spelling is checked against words.tsv ``stop_ar``."""
+    if kind == "PER" and z - a > 1 and segs[a].raw in word_set("stop_ar"):
+        a += 1
+    return a, z, kind
 
 
 _GOD = "الله"
