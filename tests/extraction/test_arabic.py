@@ -144,6 +144,12 @@ APPOSITION_CASES = [
         "وأوضح عبدالله الشهري المتحدث الرسمي باسم الأمانة أن الأعمال مستمرة",
         [("عبدالله الشهري", "المتحدث الرسمي")],
     ),
+    # the rest of the role's complement before the holder's given name is no name
+    (
+        "complement-before-given",
+        "وأكد المتحدث الرسمي لأمانة جازان طارق الرفاعي أن",
+        [("طارق الرفاعي", "المتحدث الرسمي")],
+    ),
     # a role followed by a nationality is another person's (no holder here)
     ("role-nationality-after-name", "والتقى تميم بن حمد رئيس الوزراء الفرنسي", []),
 ]
@@ -167,6 +173,10 @@ FAMILY_CASES = [
     ),
     # a given name from words.tsv given_name_ar then a nisba
     ("given-then-nisba", "وأوضح نواف العتيبي أن الفريق جاهز", ["نواف العتيبي"]),
+    # a speech verb's subject: an unlisted word and a nisba
+    ("speech-verb-nisba", "وأوضح بيشي الصرخي أن الفرق باشرت", ["بيشي الصرخي"]),
+    # ... but not an ordinary noun and its adjective
+    ("speech-verb-description", "وأوضح التقرير السنوي أن", []),
 ]
 
 

@@ -67,6 +67,8 @@ _ORG_ADJ = 2
 _GAP_MARKS = frozenset(["،", ",", '"', "«", "»", "“", "”"])
 # Listed names a word must be part of to count as a name word when it grows a name.
 _NAME_WORD_MIN = 2
+# Words of a role's complement skipped before its holder's given name.
+_COMPLEMENT_SKIP = 2
 # Shortest article word (letters, with the article) read as an unseen family name.
 _UNSEEN_FAMILY_MIN = 5
 _REBOUND_SOURCES = {
@@ -985,6 +987,7 @@ class _Sentence:
     def _title_holder(self, i: int, chain: list, org: object, pos: int) -> int:
         """Read the name after a title chain and link its roles; the next token to read."""
         toks = self.toks
+        pos = self._skip_to_given(pos)
         end = self.read_name(pos, after_title=True)
         if end is None and self._sovereign(chain, pos, pos + 1)[0] is not None:
             end = pos + 1  # "الأمير تميم": a listed name word after a sovereign's title
@@ -1021,6 +1024,26 @@ class _Sentence:
         self.link_roles(pm, roles, role_ms, attrs.get("rank"), org, "title")
         self.alias_after(end, pm)
         return end
+
+    def _skip_to_given(self, pos: int) -> int:
+        """Where the holder's name starts: at ``pos``, or at a given name one or two words
+        on when the words before it are no name words (``المتحدث الرسمي لأمانة جازان طارق
+        الرفاعي``: the rest of the role's complement)."""
+        toks, lex = self.toks, self.lex
+        for k in range(pos + 1, min(pos + _COMPLEMENT_SKIP + 1, len(toks))):
+            w = _word(toks[k - 1])
+            if (
+                not toks[k - 1].arabic
+                or self.taken[k - 1]
+                or w in _stop()
+                or w in lex.given_ar
+                or lex.name_ar.get(w, 0) >= _NAME_WORD_MIN
+                or w in word_set("name_join_ar")
+            ):
+                return pos
+            if toks[k].arabic and _word(toks[k]) in lex.given_ar:
+                return k
+        return pos
 
     def orgs(self) -> None:
         toks = self.toks
@@ -1154,13 +1177,9 @@ class _Sentence:
             if self.taken[i] or not toks[i].arabic:
                 i += 1
                 continue
-            if (
-                i > 0
-                and toks[i - 1].arabic
-                and any(st in word_set("name_cue_ar") for _, st in arabic_stems(toks[i - 1].text))
-            ):
+            if i > 0 and toks[i - 1].arabic and self._cue_before(i):
                 end = self.read_name(i, after_title=True)  # "الإرهابي حامد الراوي"
-                if end is not None and end - i >= 2:
+                if end is not None and end - i >= 2 and self._cue_name_ok(i, end):
                     pm = self.add(i, end, 0, "person", source="cue")
                     self.alias_after(end, pm)
                     i = end
@@ -1171,6 +1190,8 @@ class _Sentence:
                     continue
                 if off and len(stem) < 4 and stem not in self.lex.given_ar:
                     continue  # "كتاب" is no ك + "تاب"
+                if off and stem not in self.lex.given_ar and _word(toks[i]) in vocabulary():
+                    continue  # "بليون" is a word of its own, no ب + "ليون"
                 end, strong = self._run(i, stem)
                 if end > i and (best is None or end > best[0]):
                     best = (end, strong, off)
@@ -1191,6 +1212,27 @@ class _Sentence:
                 i = end
                 continue
             i += 1
+
+    def _cue_before(self, i: int) -> bool:
+        """A name cue (``name_cue_ar``) or a speech verb (``speech_ar``) before token i."""
+        stems = [st for _, st in arabic_stems(self.toks[i - 1].text)]
+        return any(st in word_set("name_cue_ar") or st in word_set("speech_ar") for st in stems)
+
+    def _cue_name_ok(self, i: int, end: int) -> bool:
+        """After a name cue any name the title rules accept; after a speech verb only one
+        ending in a nisba (``وأوضح بيشي الصرخي``): the verb's subject."""
+        prev = [st for _, st in arabic_stems(self.toks[i - 1].text)]
+        if any(st in word_set("name_cue_ar") for st in prev):
+            return True
+        last = _word(self.toks[end - 1])
+        return (
+            _is_article(last)
+            and last.endswith("ي")
+            and len(last) >= _UNSEEN_FAMILY_MIN
+            and last[2:] not in self.lex.nationality_ar
+            and (last,) not in self.lex.places_ar
+            and last not in word_set("evaluative_ar")
+        )
 
     def _read_from(self, i: int, off: int) -> int | None:
         if off == 0:

@@ -303,6 +303,10 @@ def _flags(form: str) -> tuple[str, ...]:
         out.append("place")
     if form in _join():
         out.append("join")
+    if form in word_set("name_cue_ar"):
+        out.append("cue")
+    if form in word_set("speech_ar"):
+        out.append("speech")
     return tuple(out)
 
 
@@ -601,7 +605,7 @@ def fix_boundaries(
             while z - a > 1 and _not_name(forms[a], lex):
                 a += 1
             k = next((k for k in range(a + 1, z - 1) if forms[k] in lex.given_ar), None)
-            if k is not None and not any(_name_word(f, lex) for f in forms[a:k]):
+            if k is not None and not any(_name_word(f, lex, _LISTED_MIN) for f in forms[a:k]):
                 a = k  # words before a given name that are no name words: جازان طارق الرفاعي
         elif kind in ("ORG", "LOC"):
             while z - a > 1 and (forms[z - 1],) in lex.titles_ar:
@@ -628,8 +632,14 @@ def _starts_person(forms: Sequence[str], k: int, lex: Lexicon) -> bool:
     )
 
 
-def _name_word(form: str, lex: Lexicon) -> bool:
-    return form in lex.given_ar or form in lex.name_ar or form in _join()
+def _name_word(form: str, lex: Lexicon, listed: int = 1) -> bool:
+    """A given name, a joiner or a word of at least ``listed`` listed names."""
+    return form in lex.given_ar or lex.name_ar.get(form, 0) >= listed or form in _join()
+
+
+# Listed names a word before a given name must be part of to stay in a person span
+# (a place or body word listed once, ``جازان``, goes).
+_LISTED_MIN = 2
 
 
 def _not_name(form: str, lex: Lexicon) -> bool:
