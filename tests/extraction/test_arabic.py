@@ -243,3 +243,27 @@ def test_preposition_spelled_with_alif_maqsura_starts_no_name() -> None:
     # على normalises to علي (a given name); the text's own spelling is a preposition
     names = [m.text for m in extract("وألقي القبض على جيرمي كوربن في لندن").persons()]
     assert names == ["جيرمي كوربن"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a head and a word the model never saw name a body, the role's organisation
+        (
+            "وأكد المتحدث الرسمي لأمانة جازان طارق الرفاعي أن",
+            [("طارق الرفاعي", "Spokesman", "أمانة جازان")],
+        ),
+    ],
+    ids=["head-unseen-proper"],
+)
+def test_role_organisation_named_by_unseen_word(text: str, expected: list) -> None:
+    ex = _ex(text)
+    got = [(r.subject.text, r.attrs["role"], r.attrs.get("organization")) for r in ex.relations]
+    assert got == expected
+
+
+@needs_model
+def test_model_organisation_takes_its_nationality() -> None:
+    text = "وأوضح المتحدث باسم الهلال الأحمر السعودي أن الفرق باشرت"
+    assert "الهلال الأحمر السعودي" in [m.text for m in _ex(text).organizations()]

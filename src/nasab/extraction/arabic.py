@@ -67,6 +67,8 @@ _ORG_ADJ = 2
 _GAP_MARKS = frozenset(["،", ",", '"', "«", "»", "“", "”"])
 # Listed names a word must be part of to count as a name word when it grows a name.
 _NAME_WORD_MIN = 2
+# Shortest unseen word (letters) read as the proper noun of a body's name.
+_PROPER_MIN = 4
 # Words of a role's complement skipped before its holder's given name.
 _COMPLEMENT_SKIP = 2
 # Shortest article word (letters, with the article) read as an unseen family name.
@@ -598,9 +600,21 @@ class _Sentence:
         )
 
     def _proper(self, w: str) -> bool:
-        """A place or a listed non-Arabic name word (a proper noun in a body's name)."""
+        """A place, a listed non-Arabic name word or a word the model's training text
+        never holds (a proper noun in a body's name: ``أمانة جازان``)."""
         lex = self.lex
         if (w,) in lex.places_ar:
+            return True
+        vocab = vocabulary()
+        if (
+            vocab
+            and len(w) >= _PROPER_MIN
+            and not _is_article(w)
+            and w not in vocab
+            and w not in _stop()
+            and w not in lex.given_ar
+            and w[:1] not in _CONJ
+        ):
             return True
         return (
             not _is_article(w)
@@ -788,16 +802,19 @@ class _Sentence:
                     # "قوات التحالف الدولي" -> "التحالف الدولي"; "قناة السومرية نيوز" -> "السومرية نيوز"
                     if inner and inner[0] >= hit[0]:
                         start, off, hit = i + 1, inner[1], inner
+                end = hit[0]
+                if self._nationality_at(end) and hit[0] - start >= 2:
+                    end += 1  # "الهلال الأحمر السعودي": the body's nationality is its name's
                 self.add(
                     start,
-                    hit[0],
+                    end,
                     off,
                     "organization",
                     org_id=lex.orgs_ar[hit[2]],
                     source="gazetteer",
                 )
                 self.taken[i] = True
-                i = hit[0]
+                i = end
                 continue
             geo = _lookup(toks[i], lex.geo_before_ar) if toks[i].arabic else None
             if (
@@ -824,6 +841,16 @@ class _Sentence:
                 i = body[0]
                 continue
             i += 1
+
+    def _nationality_at(self, k: int) -> bool:
+        """Token k is a definite nationality adjective (السعودي، اليمنية)."""
+        if k >= len(self.toks) or not self.toks[k].arabic:
+            return False
+        w = _word(self.toks[k])
+        bare = w[2:] if _is_article(w) else ""
+        return bool(bare) and (
+            bare in self.lex.nationality_ar or bare[:-1] in self.lex.nationality_ar
+        )
 
     def _body_named_after_sovereign(self, i: int) -> tuple[int, int] | None:
         """(end, offset) of an institution named after a sovereign at token i (``جامعة
@@ -1262,6 +1289,10 @@ class _Sentence:
                 continue
             if kind == "person" and all(_word(t) in self.lex.name_risky_ar for t in toks[i:j]):
                 continue  # only words that are also ordinary words (رجل كريم سعيد): no cue
+            if kind == "organization" and j - i >= 2 and self._nationality_at(j):
+                if not self.taken[j] and self.b.overlaps(toks[j].start, toks[j].end) is None:
+                    j += 1  # "الهلال الأحمر السعودي": the full name
+                    end = toks[j - 1].end
             for k in range(i, j):
                 self.taken[k] = True
             m = self.b.mention(start, end, kind, self.sent, language="ar", source="model")
