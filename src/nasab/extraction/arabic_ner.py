@@ -303,10 +303,6 @@ def _flags(form: str) -> tuple[str, ...]:
         out.append("place")
     if form in _join():
         out.append("join")
-    if form in word_set("name_cue_ar"):
-        out.append("cue")
-    if form in word_set("speech_ar"):
-        out.append("speech")
     return tuple(out)
 
 
