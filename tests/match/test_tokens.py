@@ -99,3 +99,33 @@ def test_any_token_pair_scores_in_range_both_ways(ar: str, lat: str, x: bool, y:
     u = TokenTable()
     jj, ii = u.intern(lat, y), u.intern(ar, x)
     assert u.similarity(jj, ii) == s
+
+
+# Tokens for the bulk path: plain pairs of one script and every special case (equal text,
+# Abd-, initials, article joined to the word, other script, empty keys).
+_BULK_TOKENS = [
+    ("kazimi", False), ("kadhimi", True), ("kazemi", False), ("ali", False), ("aly", True),
+    ("alfaqih", False), ("faqih", True), ("abd wahab", False), ("wahab", False), ("a", False),
+    ("k", False), ("mohammed", False), ("muhammad", True), ("كاظمي", True), ("علي", False),
+    ("عبد الوهاب", False), ("الوهاب", False), ("حسن", True), ("hasan", False), ("'", False),
+    ("sergeilavrov", False), ("lavrov", False), ("zai", False), ("karimzai", False),
+]  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(_BULK_TOKENS) - 1), st.integers(0, len(_BULK_TOKENS) - 1)),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_similarities_equal_similarity_exactly(pairs: list[tuple[int, int]]) -> None:
+    bulk, one = TokenTable(), TokenTable()
+    ids_bulk = [bulk.intern(t, a) for t, a in _BULK_TOKENS]
+    ids_one = [one.intern(t, a) for t, a in _BULK_TOKENS]
+    got = bulk.similarities([ids_bulk[i] for i, _ in pairs], [ids_bulk[j] for _, j in pairs])
+    want = [one.similarity(ids_one[i], ids_one[j]) for i, j in pairs]
+    assert got.tolist() == want
+    # Cached as similarity() caches: asked again, the same values.
+    assert [bulk.similarity(ids_bulk[i], ids_bulk[j]) for i, j in pairs] == want

@@ -51,8 +51,6 @@ from ..lexicon import compound_suffixes
 from .algorithms import (
     ALIGN_MIN,
     CHAIN_SHIFT,
-    COARSE_FOLD,
-    COARSE_KEY,
     CONFLICT_FAMILY,
     CONFLICT_GIVEN,
     CONFLICT_OTHER,
@@ -62,7 +60,6 @@ from .algorithms import (
     KUNYA,
     MISSING,
     MISSING_SHORT_FORM,
-    SKELETON_SHARE_SAME,
     SLOT_CONFLICT,
 )
 from .prepared import PreparedName, prepare
@@ -77,20 +74,12 @@ __all__ = ["score_bounds"]
 BOUND_CHUNK = 32768
 #: Added to every bound: float rounding in the score cannot make it exceed the bound.
 BOUND_SLACK = 1e-9
-#: Added to a token similarity computed by the vectorised formula (float rounding).
-SIM_SLACK = 1e-9
 #: Margin for rounding when a join is ruled out by its gain (an upper bound stays one).
 _JOIN_MARGIN = 1e-6
 #: Bisection steps for the best ratio (its error is 2 ** -steps, above the true bound).
 _BISECT_STEPS = 20
 #: Shortest fold of a token that the other name's joined pair is compared with.
 _JOIN_FOLD_MIN = 5
-#: Prefixes of an Abd- compound (the similarity compares what follows).
-_ABD_PREFIXES = ("abd ", "عبد ")
-#: A Latin fold that starts with these may be an article written joined to the name.
-_JOINED_ARTICLES = ("al", "il")
-#: ... when the fold is longer than this (as in ``match.tokens``).
-_JOINED_ARTICLE_MIN = 5
 
 # The cost factors of the derivation above (module docstring).
 _R = min(MISSING, MISSING_SHORT_FORM)
@@ -254,86 +243,10 @@ def _may_join(
     return out
 
 
-def _token_flags(table: TokenTable, ids: np.ndarray) -> dict[str, np.ndarray]:
-    """Per token of ``ids``, what decides whether the similarity formula is plain: script,
-    an Abd- prefix or an initial (``special``), an empty key, the article, and a Latin
-    fold that may be an article written joined (``alword``: Alfaqih)."""
-    import numpy as np
-
-    text, fold_, arabic = table.text, table.fold, table.arabic
-    idl = ids.tolist()
-    return {
-        "arabic": np.array([arabic[i] for i in idl], dtype=bool),
-        "special": np.array(
-            [
-                text[i].startswith(_ABD_PREFIXES) or (not arabic[i] and len(text[i]) <= 1)
-                for i in idl
-            ],
-            dtype=bool,
-        ),
-        "keyless": np.array([not table.key[i] for i in idl], dtype=bool),
-        "article": np.array([table.article[i] for i in idl], dtype=bool),
-        "alword": np.array(
-            [fold_[i][:2] in _JOINED_ARTICLES and len(fold_[i]) > _JOINED_ARTICLE_MIN for i in idl],
-            dtype=bool,
-        ),
-    }
-
-
-def _plain_similarity(table: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
-    """The same-script token similarity by its formula, vectorised (rapidfuzz cpdist)."""
-    import numpy as np
-    from rapidfuzz import process
-    from rapidfuzz.distance import Indel, Levenshtein
-
-    def dist(col: list[str], scorer: object) -> np.ndarray:
-        return process.cpdist(
-            [col[i] for i in x], [col[j] for j in y], scorer=scorer, dtype=np.float64
-        )
-
-    skel = np.maximum(
-        dist(table.key, Levenshtein.normalized_similarity),
-        COARSE_KEY * dist(table.ckey, Levenshtein.normalized_similarity),
-    )
-    spell = np.maximum(
-        dist(table.fold, Indel.normalized_similarity),
-        COARSE_FOLD * dist(table.cfold, Indel.normalized_similarity),
-    )
-    return SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
-
-
 def _similarities(table: TokenTable, keys: np.ndarray) -> np.ndarray:
-    """Similarity (or a bound just above it) of each token-id pair ``i * len(table) + j``:
-    same-script pairs without special cases by the vectorised formula, others exactly."""
-    import numpy as np
-
+    """Similarity of each token-id pair ``i * len(table) + j`` (exact, cached)."""
     n = len(table)
-    x, y = keys // n, keys % n
-    toks, pos = np.unique(np.concatenate([x, y]), return_inverse=True)
-    px, py = pos[: len(x)], pos[len(x) :]
-    f = _token_flags(table, toks)
-    same = f["arabic"][px] == f["arabic"][py]
-    plain = same & ~f["special"][px] & ~f["special"][py] & ~f["keyless"][px] & ~f["keyless"][py]
-    # An article on one side only may be written joined to the other (Latin: the side
-    # without it starts with al- or il-): exact path.
-    bare_al = np.where(f["article"][px], f["alword"][py], f["alword"][px])
-    plain &= f["arabic"][px] | (f["article"][px] == f["article"][py]) | ~bare_al
-    out = np.empty(len(keys), dtype=np.float64)
-    if plain.any():
-        vals = _plain_similarity(table, x[plain].tolist(), y[plain].tolist())
-        texts = table.text
-        equal = np.array(
-            [
-                texts[i] == texts[j]
-                for i, j in zip(x[plain].tolist(), y[plain].tolist(), strict=True)
-            ],
-            dtype=bool,
-        )
-        out[plain] = np.where(equal, 1.0, vals + SIM_SLACK)
-    sim = table.similarity
-    rest = np.flatnonzero(~plain)
-    out[rest] = [sim(i, j) for i, j in zip(x[rest].tolist(), y[rest].tolist(), strict=True)]
-    return out
+    return table.similarities((keys // n).tolist(), (keys % n).tolist())
 
 
 def _best(ids_a: np.ndarray, ids_b: np.ndarray, table: TokenTable) -> tuple[np.ndarray, np.ndarray]:

@@ -367,7 +367,13 @@ def _south_asian_parts() -> frozenset[str]:
 def _south_asian(t: Token) -> bool:
     """Whether a token is, or ends in, an Afghan or Pakistani compound part (Khan, Gul,
     Karimzai, Sultankhel)."""
-    text = t.text
+    return _south_asian_text(t.text)
+
+
+@lru_cache(maxsize=65536)
+def _south_asian_text(text: str) -> bool:
+    """:func:`_south_asian` of a token's text (remembered: it is asked for every token
+    of many pairs)."""
     if text in _south_asian_parts():
         return True
     return any(
@@ -579,5 +585,6 @@ def clear_caches() -> None:
 
     reset_default_table()
     _compare_cached.cache_clear()
+    _south_asian_text.cache_clear()
     clear_parse_caches()
     token_weight.cache_clear()
