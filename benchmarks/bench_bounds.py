@@ -11,16 +11,22 @@ run only while it stays under a million combinations.
 
 Times are wall and CPU time of the process (the CPU time is what to read on a shared
 machine). With ``--fresh`` every call runs in a new process (only the model tables
-loaded, by a call on two other words): first sight with cold caches, as a user meets it. The time per token must not grow with the number of tokens. The script ends with
-the 12-token name of the issue (an ordinary nasab chain), in both scripts.
+loaded, by a call on two other words): first sight with cold caches, as a user meets it;
+the time is taken in one process and the peak memory (tracemalloc, which slows the call
+it watches several times) in another. Frequent name words meet the decoders' output
+precomputed in ``decoded_readings.tsv``; ``--rare`` builds the names from the least
+frequent name words instead (not in that table: every token decoded). The time per token
+must not grow with the number of tokens. The script ends with the 12-token name of the
+issue (an ordinary nasab chain), in both scripts.
 
 Usage:
-    python benchmarks/bench_bounds.py [--sizes 2 5 10 20 40] [--k 10] [--fresh]
+    python benchmarks/bench_bounds.py [--sizes 2 5 10 20 40] [--k 10] [--fresh [--rare]]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import math
 import subprocess
 import sys
@@ -29,7 +35,11 @@ import tracemalloc
 from itertools import product
 
 from nasab._data import load_tsv
+from nasab.lexicon import decoded_readings
 from nasab.translit import arabic_candidates, romanize, variants
+from nasab.translit._model import model, reverse_word_table, word_table
+
+variants_module = importlib.import_module("nasab.translit.variants")
 
 #: The old product was run only below this many combinations.
 PRODUCT_LIMIT = 1_000_000
@@ -42,14 +52,21 @@ def name_words() -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def measure(fn, name: str, k: int) -> tuple[float, float, float, list[str]]:
-    """(wall seconds, CPU seconds, peak MiB, result) of one call."""
-    tracemalloc.start()
+def measure(fn, name: str, k: int, memory: bool = True) -> tuple[float, float, float, list[str]]:
+    """(wall seconds, CPU seconds, peak MiB, result) of one call.
+
+    With ``memory`` the call runs under tracemalloc, which slows Python code several
+    times: the times of such a call are not the times to quote (``--fresh`` measures time
+    and memory in two separate processes).
+    """
+    if memory:
+        tracemalloc.start()
     t0, c0 = time.perf_counter(), time.process_time()
     out = fn(name, k=k)
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20 if memory else float("nan")
+    if memory:
+        tracemalloc.stop()
     return dt, cpu, peak, out
 
 
@@ -95,29 +112,57 @@ def cases(words: list[str], sizes: list[int]) -> list[tuple[str, str, int, str]]
     return out
 
 
-def one_fresh(label: str, name: str, k: int) -> None:
+def one_fresh(label: str, name: str, k: int, memory: bool) -> None:
     """Child process of --fresh: load the tables (two other words), time one call."""
     words = name_words()
+    c0 = time.process_time()
+    load_tables()
     variants(words[0] + " " + words[1], k=k)
     arabic_candidates(romanize(words[2]), k=k)
+    load = time.process_time() - c0
     fn = variants if label == "variants" else arabic_candidates
-    dt, cpu, peak, out = measure(fn, name, k)
-    print(f"{dt} {cpu} {peak} {len(out)}")
+    dt, cpu, peak, out = measure(fn, name, k, memory)
+    print(f"{dt} {cpu} {peak} {len(out)} {load}")
 
 
-def fresh(sizes: list[int], k: int) -> None:
-    """Every call in a new process: first sight, nothing cached but the tables."""
-    print("fresh process per call (tables loaded by two other words first)")
+def load_tables() -> None:
+    """Read every table the decoders use (two words alone may meet only precomputed
+    readings, and leave the decoders' tables to the first measured call)."""
+    for what in ("ar", "lat"):
+        decoded_readings(what)
+    model()
+    word_table()
+    reverse_word_table()
+    variants_module._name_words_by_key()
+
+
+def _child(label: str, name: str, k: int, memory: bool) -> list[float]:
+    flag = "--one-memory" if memory else "--one"
+    got = subprocess.run(
+        [sys.executable, __file__, flag, label, name, "--k", str(k)],
+        check=True, capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
+    return [float(x) for x in got]
+
+
+def fresh(sizes: list[int], k: int, rare: bool) -> None:
+    """Every call in a new process: first sight, nothing cached but the tables.
+
+    The time is measured in one process, the peak memory (tracemalloc) of the same call
+    in another: tracemalloc slows the call it watches several times.
+    """
+    print("fresh process per call (every table read, then two other words; 'load' is the")
+    print("CPU time of both)")
     print(f"{'function':18} {'script':6} {'tokens':>6} {'wall ms':>8} {'CPU ms':>8} "
-          f"{'CPU/token':>9} {'peak MiB':>9}")  # fmt: skip
-    for label, script, n, name in cases(name_words(), sizes):
-        got = subprocess.run(
-            [sys.executable, __file__, "--one", label, name, "--k", str(k)],
-            check=True, capture_output=True, text=True,
-        ).stdout.split()  # fmt: skip
-        dt, cpu, peak = (float(x) for x in got[:3])
+          f"{'CPU/token':>9} {'peak MiB':>9} {'load ms':>8}")  # fmt: skip
+    words = name_words()
+    if rare:
+        words = words[:3] + words[:2:-1]  # the least frequent words (not in decoded_readings)
+    for label, script, n, name in cases(words, sizes):
+        dt, cpu, _, _, load = _child(label, name, k, memory=False)
+        peak = _child(label, name, k, memory=True)[2]
         print(f"{label:18} {script:6} {n:6d} {dt * 1000:8.1f} {cpu * 1000:8.1f} "
-              f"{cpu * 1000 / n:9.2f} {peak:9.2f}")  # fmt: skip
+              f"{cpu * 1000 / n:9.2f} {peak:9.2f} {load * 1000:8.0f}")  # fmt: skip
 
 
 def main() -> None:
@@ -125,16 +170,21 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[2, 5, 10, 12, 20, 40])
     ap.add_argument("--k", type=int, default=10)
     ap.add_argument("--fresh", action="store_true", help="each call in a new process")
+    ap.add_argument(
+        "--rare", action="store_true", help="with --fresh: the least frequent name words"
+    )
     ap.add_argument("--one", nargs=2, metavar=("FUNCTION", "NAME"), help=argparse.SUPPRESS)
+    ap.add_argument("--one-memory", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.one:
-        one_fresh(*args.one, args.k)
+    if args.one or args.one_memory:
+        one_fresh(*(args.one or args.one_memory), args.k, memory=bool(args.one_memory))
         return
     if args.fresh:
-        fresh(args.sizes, args.k)
+        fresh(args.sizes, args.k, args.rare)
         return
     words = name_words()
     t0 = time.perf_counter()
+    load_tables()
     variants(words[0] + " " + words[1], k=args.k)  # loads the model tables
     arabic_candidates(romanize(words[2]), k=args.k)
     print(f"model load (first call): {time.perf_counter() - t0:.2f} s")

@@ -35,7 +35,7 @@ import nasab
 # Calls of each function per round: the cheap text functions get more calls, the document
 # and graph ones (0.05-0.3 s a call) fewer, so 100,000 calls take about half an hour.
 HEAVY = {"link", "extract", "build_graph", "cli aliases", "cli graph"}
-CHEAP = {"normalize", "clean", "tokenize", "detect_script", "skeleton", "romanize",
+CHEAP = {"normalize", "clean", "tokenize", "detect_script", "skeleton", "romanize", "prepare",
          "arabic_candidates", "parse_name", "EntityGraph.from_json", "resolve"}  # fmt: skip
 
 GRAMMAR = Path(__file__).resolve().parent.parent / "tests" / "fuzz_grammar.py"

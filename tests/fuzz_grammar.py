@@ -331,6 +331,7 @@ CALLS: dict[str, tuple[float, Call]] = {
     "variants": (2.0, lambda rng, tmp: nasab.variants(text_like(rng), k=_k(rng))),
     "arabic_candidates": (2.0, lambda rng, tmp: nasab.arabic_candidates(text_like(rng), k=_k(rng))),
     "parse_name": (1.0, lambda rng, tmp: nasab.parse_name(text_like(rng))),
+    "prepare": (1.0, lambda rng, tmp: nasab.prepare(text_like(rng))),
     "compare": (2.0, lambda rng, tmp: nasab.compare(text_like(rng), text_like(rng),
                                                     kind=rng.choice(["person", "organization"]))),
     "compare_many": (2.0, lambda rng, tmp: nasab.compare_many(_names(rng, 4), _names(rng, 4))),

@@ -59,6 +59,8 @@ __all__ = [
     "PLACE_KINDS",
     "TITLE_KINDS",
     "CompoundEntry",
+    "Decoded",
+    "DecodedReadings",
     "GeoWordEntry",
     "GivenNameEntry",
     "NameWordEntry",
@@ -71,6 +73,7 @@ __all__ = [
     "abd_forms",
     "compound_suffixes",
     "compounds",
+    "decoded_readings",
     "din_forms",
     "english_nicknames",
     "geo_words",
@@ -1053,3 +1056,94 @@ def org_word_freq() -> tuple[dict[str, int], int]:
         for line, row in enumerate(load_tsv(table), start=1)
     }
     return counts, _header_count(table, "organizations")
+
+
+#: The kinds of rows of ``decoded_readings.tsv``.
+DECODED_KINDS = frozenset({"ar", "lat"})
+
+Readings = tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """The precomputed readings of one token: the best ones, and whether that is all."""
+
+    readings: Readings
+    complete: bool
+
+    def first(self, k: int) -> Readings | None:
+        """The ``k`` best readings, or None when the table holds fewer than ``k`` of
+        more (then the caller decodes)."""
+        return self.readings[:k] if self.complete or k <= len(self.readings) else None
+
+
+class DecodedReadings:
+    """Precomputed readings of one kind, parsed on first use of each key."""
+
+    def __init__(self, table: str, raw: dict[str, tuple[int, str, str]]) -> None:
+        self._table = table
+        self._raw = raw  # key -> (data row, readings cell, left-out count cell)
+        self._parsed: dict[str, Decoded] = {}
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def keys(self) -> list[str]:
+        """The tokens that have precomputed readings, in table order."""
+        return list(self._raw)
+
+    def get(self, key: str) -> Decoded | None:
+        """The readings of ``key``, best first; None when the table has none."""
+        got = self._parsed.get(key)
+        if got is None and key in self._raw:
+            got = self._parsed[key] = self._parse(*self._raw[key])
+        return got
+
+    def _parse(self, line: int, text: str, more: str) -> Decoded:
+        out = []
+        for item in text.split(" "):
+            spelling, _, prob = item.rpartition(":")
+            try:
+                out.append((spelling, float(prob)))
+            except ValueError:
+                raise DataFileError(
+                    f"data row {line}: probability {prob!r} is not a number",
+                    path=str(data_path(self._table)),
+                    column="readings",
+                ) from None
+        return Decoded(tuple(out), _int(self._table, line, "more", more) == 0)
+
+
+@cache
+def decoded_readings(kind: str) -> DecodedReadings:
+    """The learned transliteration decoder's output, precomputed for frequent name tokens
+    (``decoded_readings.tsv``, built by ``scripts/build_decoded_readings.py``): the best
+    readings of each token, and how many less likely ones were left out.
+
+    Args:
+        kind: ``"ar"``: article-free Arabic letters -> Latin spellings with probabilities
+            (``nasab.translit.schemes.decoded_latin_spellings``); ``"lat"``: an
+            article-free lowercase Latin token -> Arabic spellings with probabilities
+            (``nasab.translit.variants.decoded_arabic_spellings``).
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+        KeyError: for another kind.
+
+    Example:
+        >>> from nasab.lexicon import decoded_readings
+        >>> decoded_readings("ar").get("كاظمي").readings[0][0]
+        'kazemi'
+    """
+    if kind not in DECODED_KINDS:
+        raise KeyError(kind)
+    table = "decoded_readings.tsv"
+    raw = {
+        row["key"]: (line, row["readings"], row["more"])
+        for line, row in enumerate(load_tsv(table), start=1)
+        if _check(table, line, "kind", row["kind"], DECODED_KINDS) == kind
+    }
+    return DecodedReadings(table, raw)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ..errors import ExtraMissingError, InputError
 from ..lexicon import (
+    decoded_readings,
     news_spellings,
     particle_romanizations,
     persian_fold,
@@ -61,6 +62,32 @@ _CORES: dict[str, tuple[str, str]] = {
 
 @lru_cache(maxsize=1 << 18)
 def _token_dist(letters: str, k: int) -> tuple[tuple[str, float], ...]:
+    """The ``k`` likeliest Latin spellings of article-free Arabic ``letters``.
+
+    Frequent name words are read from ``decoded_readings.tsv``, which
+    ``scripts/build_decoded_readings.py`` fills with :func:`decoded_latin_spellings` (so
+    the values are the same); any other word is decoded.
+    """
+    known = decoded_readings("ar").get(letters)
+    got = known.first(k) if known is not None else None
+    return got if got is not None else _latin_spellings(letters)[:k]
+
+
+@lru_cache(maxsize=1 << 14)
+def _latin_spellings(letters: str) -> tuple[tuple[str, float], ...]:
+    """:func:`decoded_latin_spellings`, each word decoded once per process."""
+    return decoded_latin_spellings(letters)
+
+
+def decoded_latin_spellings(letters: str) -> tuple[tuple[str, float], ...]:
+    """Every Latin spelling of article-free Arabic ``letters`` with its probability
+    (rounded to 6 places), best first, by the beam decoder and the word table: what
+    :func:`romanize_token` cuts to ``k``.
+
+    Example:
+        >>> decoded_latin_spellings("كاظمي")[0][0]
+        'kazemi'
+    """
     if not letters:
         return ()
     decoded = decode_arabic(letters)
@@ -78,7 +105,7 @@ def _token_dist(letters: str, k: int) -> tuple[tuple[str, float], ...]:
         dist = {t: (1 - lam) * p for t, p in dist.items()}
         for en, n in entry:
             dist[en] = dist.get(en, 0.0) + lam * n / total
-    ranked = sorted(dist.items(), key=lambda x: (-x[1], x[0]))[:k]
+    ranked = sorted(dist.items(), key=lambda x: (-x[1], x[0]))
     return tuple((t, round(p, 6)) for t, p in ranked)
 
 

@@ -19,7 +19,7 @@ import math
 from functools import cache, lru_cache
 
 from ..errors import InputError
-from ..lexicon import din_forms, latin_articles, name_words, particle_arabic
+from ..lexicon import decoded_readings, din_forms, latin_articles, name_words, particle_arabic
 from ..text import (
     MAX_NAME_LENGTH,
     MAX_NAME_TOKENS,
@@ -144,11 +144,35 @@ def _spellings(word: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 17)
 def _arabic_for(core: str, k: int) -> tuple[tuple[str, float], ...]:
-    """Arabic spellings of one article-free Latin token with probabilities."""
+    """The ``k`` likeliest Arabic spellings of one article-free Latin token.
+
+    Particles come from the particle table; frequent tokens from ``decoded_readings.tsv``,
+    which ``scripts/build_decoded_readings.py`` fills with :func:`decoded_arabic_spellings`
+    (so the values are the same); any other token is decoded.
+    """
     if core in _latin_particles():
         return ((_latin_particles()[core], 1.0),)
     if core in din_forms("latn"):
         return (("دين", 1.0),)
+    known = decoded_readings("lat").get(core)
+    got = known.first(k) if known is not None else None
+    return got if got is not None else _decoded_arabic(core)[:k]
+
+
+@lru_cache(maxsize=1 << 14)
+def _decoded_arabic(core: str) -> tuple[tuple[str, float], ...]:
+    return decoded_arabic_spellings(core)
+
+
+def decoded_arabic_spellings(core: str) -> tuple[tuple[str, float], ...]:
+    """Every Arabic spelling of one article-free, lowercase Latin token that is no
+    particle, with its probability, best first, by the decoder and the lexicon: what
+    :func:`arabic_candidates` ranks per token.
+
+    Example:
+        >>> decoded_arabic_spellings("kazimi")[0][0]
+        'كاظمي'
+    """
     decoded = decode_latin(core)
     dist: dict[str, float] = {}
     if decoded:
@@ -169,7 +193,7 @@ def _arabic_for(core: str, k: int) -> tuple[tuple[str, float], ...]:
         dist = {ar: (1 - lam) * p for ar, p in dist.items()}
         for ar, n in entry:
             dist[ar] = dist.get(ar, 0.0) + lam * n / total
-    return tuple(sorted(dist.items(), key=lambda x: (-x[1], x[0]))[:k])
+    return tuple(sorted(dist.items(), key=lambda x: (-x[1], x[0])))
 
 
 def _best_combinations(
