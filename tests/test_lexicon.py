@@ -731,3 +731,20 @@ def test_persian_letters_have_a_stand_in_and_their_own_reading_first(
     entry = persian_letters()[letter]
     assert (entry.arabic, entry.readings[0][0]) == (arabic, reading)
     assert letter.translate(persian_fold()) == arabic
+
+
+GIVEN_GROUPS = [
+    ("arabic spellings", "youssef", "yusuf", True),
+    ("english row", "lucy", "lucie", True),
+    ("nickname", "jim", "james", True),
+    ("different english names", "luke", "lucy", False),
+    ("different arabic names", "jamal", "jamil", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"), [c[1:] for c in GIVEN_GROUPS], ids=[c[0] for c in GIVEN_GROUPS]
+)
+def test_given_name_groups_tell_spellings_from_names(a: str, b: str, same: bool) -> None:
+    groups = lexicon.given_name_groups()
+    assert (not groups[a].isdisjoint(groups[b])) is same

@@ -14,6 +14,7 @@ loader                     table                     what it holds
 :func:`places`             ``places.tsv``            countries, cities, governorates, features
 :func:`geo_words`          ``geo_words.tsv``         Mountains, Lake, Wadi, Province, Airport, ...
 :func:`given_names`        ``given_names.tsv``       Arabic-origin given names, both scripts
+:func:`given_name_groups`  ``given_names_en.tsv``    which given-name spellings are one name
 :func:`name_words`         ``name_words.tsv``        Arabic name words with counts and risk flags
 :func:`word_list`          ``words.tsv``             named vocabulary lists (stop words, heads...)
 :func:`token_freq`         ``token_freq.tsv``        person-name token skeleton frequencies
@@ -77,6 +78,7 @@ __all__ = [
     "din_forms",
     "english_nicknames",
     "geo_words",
+    "given_name_groups",
     "given_names",
     "kunya_markers",
     "latin_articles",
@@ -928,6 +930,50 @@ def english_nicknames() -> dict[str, tuple[str, ...]]:
             )
         out[nick] = formal
     return out
+
+
+@cache
+def given_name_groups() -> dict[str, frozenset[str]]:
+    """Latin given-name spellings -> the names they spell (group labels).
+
+    Two spellings are one name when they share a label: an Arabic spelling in
+    ``given_names.tsv`` (Youssef and Yusuf are both يوسف), one row of ``given_names_en.tsv``
+    (Lucy and Lucie), or a formal name of ``nicknames_en.tsv`` (Jim and James). Two
+    spellings that are both here without a common label are different names.
+
+    Raises:
+        DataFileError: if a table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import given_name_groups
+        >>> groups = given_name_groups()
+        >>> bool(groups["youssef"] & groups["yusuf"]), bool(groups["luke"] & groups["lucy"])
+        (True, False)
+    """
+    out: dict[str, set[str]] = {}
+
+    def add(spelling: str, label: str) -> None:
+        out.setdefault(spelling, set()).add(label)
+
+    for entry in given_names():
+        for ar in entry.ar:
+            add(entry.en, ar)
+    table = "given_names_en.tsv"
+    for line, row in enumerate(load_tsv(table), start=1):
+        name = row["name"].strip()
+        if not name or name != name.lower():
+            raise DataFileError(
+                f"data row {line}: name {name!r} must be a lower-case name",
+                path=str(data_path(table)),
+                column="name",
+            )
+        for spelling in (name, *_split(row["variants"])):
+            add(spelling, "en:" + name)
+    for nick, formal in english_nicknames().items():
+        for name in formal:
+            add(nick, "en:" + name)
+            add(name, "en:" + name)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @cache

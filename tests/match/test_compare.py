@@ -350,3 +350,35 @@ PERSIAN_STAND_INS = [
 @pytest.mark.parametrize(("a", "b"), PERSIAN_STAND_INS, ids=_ids(PERSIAN_STAND_INS))
 def test_a_persian_letter_and_its_arabic_stand_in_match(a: str, b: str) -> None:
     assert compare(a, b).score == 1.0
+
+
+# Two different known given names whose consonant skeletons agree are different names...
+DISTINCT_GIVEN = [
+    ("Luke Somers", "Lucy Somers"),
+    ("John Smith", "Joan Smith"),
+    ("Jamal Khalil", "Jamil Khalil"),
+    ("Salah Hamdan", "Saleh Hamdan"),
+    ("Hisham Ahmad", "Hashim Ahmad"),
+    ("Bashir Khalil", "Bashar Khalil"),
+]
+# ... while spellings of one name still match.
+SAME_GIVEN = [
+    ("Mohammed Ali", "Muhammad Ali"),
+    ("Youssef Hamdan", "Yusuf Hamdan"),
+    ("Hasan Ahmad", "Hassan Ahmad"),
+    ("Hussein Kamel", "Husayn Kamel"),
+    ("Lucy Somers", "Lucie Somers"),
+    ("Mark Evans", "Marc Evans"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), DISTINCT_GIVEN, ids=_ids(DISTINCT_GIVEN))
+def test_different_given_names_with_one_skeleton_do_not_match(a: str, b: str) -> None:
+    assert compare(a, b).score <= 0.6
+    assert compare(b, a).score <= 0.6
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_GIVEN, ids=_ids(SAME_GIVEN))
+def test_spellings_of_one_given_name_still_match(a: str, b: str) -> None:
+    assert compare(a, b).score >= 0.9
+    assert compare(b, a).score >= 0.9

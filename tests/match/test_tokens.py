@@ -102,13 +102,16 @@ def test_any_token_pair_scores_in_range_both_ways(ar: str, lat: str, x: bool, y:
 
 
 # Tokens for the bulk path: plain pairs of one script and every special case (equal text,
-# Abd-, initials, article joined to the word, other script, empty keys).
+# Abd-, initials, article joined to the word, other script, empty keys, different known
+# given names, Persian letters and their Arabic stand-ins).
 _BULK_TOKENS = [
     ("kazimi", False), ("kadhimi", True), ("kazemi", False), ("ali", False), ("aly", True),
     ("alfaqih", False), ("faqih", True), ("abd wahab", False), ("wahab", False), ("a", False),
     ("k", False), ("mohammed", False), ("muhammad", True), ("كاظمي", True), ("علي", False),
     ("عبد الوهاب", False), ("الوهاب", False), ("حسن", True), ("hasan", False), ("'", False),
     ("sergeilavrov", False), ("lavrov", False), ("zai", False), ("karimzai", False),
+    ("luke", False), ("lucy", False), ("jamal", False), ("jamil", False), ("گيلاني", False),
+    ("كيلاني", False), ("چلبي", True), ("جلبي", True),
 ]  # fmt: skip
 
 

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v8").params["align_min"]
+    >>> get_algorithm("nasab-name-v9").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v8").startswith("nasab-name-v8+data.")
+    >>> algorithm_version("nasab-name-v9").startswith("nasab-name-v9+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v8', 'nasab-org-v2']
+    ['nasab-name-v9', 'nasab-org-v2']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v8"
+NAME_ALGORITHM = "nasab-name-v9"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v2"
 
@@ -100,6 +100,9 @@ JOIN_GAIN = 0.15
 ABD_DROPPED = 0.8
 #: Similarity of an initial to a name that starts with its letter.
 INITIAL = 0.8
+#: Most similarity of two Latin spellings of different known given names (Luke / Lucy, Jamal
+#: / Jamil: lexicon.given_name_groups): below ALIGN_MIN, so they never align as one name.
+DISTINCT_NAMES_MAX = 0.5
 #: Discount of the coarse (confusable-merged) skeleton and fold comparisons.
 COARSE_KEY = 0.85
 COARSE_FOLD = 0.95
@@ -170,6 +173,7 @@ _NAME_PARAMS = {
     "join_gain": JOIN_GAIN,
     "abd_dropped": ABD_DROPPED,
     "initial": INITIAL,
+    "distinct_names_max": DISTINCT_NAMES_MAX,
     "coarse_key": COARSE_KEY,
     "coarse_fold": COARSE_FOLD,
     "skeleton_share_same": SKELETON_SHARE_SAME,
@@ -188,7 +192,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            8,
+            9,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -199,6 +203,8 @@ _REGISTRY: dict[str, Algorithm] = {
                 "compounds.tsv",
                 "words.tsv",
                 "persian_letters.tsv",
+                "given_names_en.tsv",
+                "nicknames_en.tsv",
             ),
             "person names in Arabic and Latin script: aligned tokens, weighted evidence, "
             "conflicts, order. v2 (from v1): cross-script readings come from the shipped "
@@ -211,7 +217,8 @@ _REGISTRY: dict[str, Algorithm] = {
             "name (one name word, a bare kunya) against a full name keeps a share of its score "
             "set by its word's frequency weight (match.weak); v8: the Persian letters چ پ ژ گ "
             "are kept (their own skeleton classes and readings, persian_letters.tsv); against "
-            "their Arabic stand-ins they compare as before",
+            "their Arabic stand-ins they compare as before; v9: two Latin spellings of different "
+            "known given names (given_name_groups: Luke / Lucy, Jamal / Jamil) never align",
         ),
         Algorithm(
             "nasab-org",
@@ -233,7 +240,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v8``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v9``).
 
     Raises:
         InputError: no algorithm of that id is registered.

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel, Levenshtein
 
 from ..errors import InputError
-from ..lexicon import persian_fold, persian_letters
+from ..lexicon import given_name_groups, persian_fold, persian_letters
 from ..names.keys import coarse, fold, fold_skeletons, skeleton
 from ..text import script_of_token
 from .algorithms import (
@@ -44,6 +44,7 @@ from .algorithms import (
     CHEAP_READINGS,
     COARSE_FOLD,
     COARSE_KEY,
+    DISTINCT_NAMES_MAX,
     INITIAL,
     REVERSE,
     REVERSE_BAND,
@@ -392,11 +393,13 @@ def _similarity(t: TokenTable, i: int, j: int) -> float:
 
 def _flags(t: TokenTable, ids: list[int]) -> np.ndarray:
     """Per token, bits that decide whether its pairs take the plain formula: Arabic (1),
-    special alone (2: empty key, Abd- prefix, a Latin initial), a Latin fold that may be
-    an article written joined to the name (4), the article (8)."""
+    special alone (2: empty key, Abd- prefix, a Latin initial, an Arabic token with a
+    Persian letter), a Latin fold that may be an article written joined to the name (4),
+    the article (8), a Latin known given name (16: the plain value may be capped)."""
     import numpy as np
 
     text, key, fold_, arabic, article = t.text, t.key, t.fold, t.arabic, t.article
+    persian, groups = persian_fold(), given_name_groups()
     return np.array(
         [
             arabic[i]
@@ -405,9 +408,11 @@ def _flags(t: TokenTable, ids: list[int]) -> np.ndarray:
                 not key[i]
                 or text[i].startswith(_ABD_PREFIXES)
                 or (not arabic[i] and len(text[i]) == 1)
+                or (arabic[i] and text[i].translate(persian) != text[i])
             )
             | 4 * (not arabic[i] and fold_[i][:2] in ("al", "il") and len(fold_[i]) > 5)
             | 8 * article[i]
+            | 16 * (not arabic[i] and text[i] in groups)
             for i in ids
         ],
         dtype=np.int8,
@@ -427,6 +432,8 @@ def _plain(t: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
     same_text = np.array([texts[i] for i in ux], dtype=object)
     equal = same_text[pos[: len(x)]] == same_text[pos[len(x) :]]
     plain = ((fx & 1) == (fy & 1)) & ((fx | fy) & 2 == 0) & ~equal
+    # Two known given names: the pair may be capped (_distinct_names), so one by one.
+    plain &= (fx & fy & 16) == 0
     # Latin, the article on one side only: the side without it may have it joined.
     bare_al = np.where(fx & 8, fy & 4, fx & 4) != 0
     plain &= ((fx & 1) == 1) | ((fx & 8) == (fy & 8)) | ~bare_al
@@ -469,12 +476,22 @@ def _same_script(t: TokenTable, i: int, j: int, skel: float) -> float:
         COARSE_FOLD * Indel.normalized_similarity(t.cfold[i], t.cfold[j]),
     )
     sim = SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
+    if not t.arabic[i] and sim > DISTINCT_NAMES_MAX and _distinct_names(t.text[i], t.text[j]):
+        return DISTINCT_NAMES_MAX
     if not t.arabic[i] and t.article[i] != t.article[j]:
         # "ALFAGIH" for "AL FAQIH": the article written joined to the name.
         bare, other = (j, i) if t.article[i] else (i, j)
         if t.fold[bare][:2] in ("al", "il") and len(t.fold[bare]) > 5:
             sim = max(sim, t.similarity(t.intern(t.text[bare][2:], True), other))
     return sim
+
+
+def _distinct_names(a: str, b: str) -> bool:
+    """Whether Latin tokens ``a`` and ``b`` spell two different known given names (Luke and
+    Lucy, Jamal and Jamil), not two spellings of one (Youssef and Yusuf)."""
+    groups = given_name_groups()
+    ga, gb = groups.get(a), groups.get(b)
+    return ga is not None and gb is not None and ga.isdisjoint(gb)
 
 
 def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> float:
