@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -141,8 +142,11 @@ def extract(
     return Extraction(doc, mentions, relations)
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
 def _has_arabic(text: str) -> bool:
-    return any("\u0621" <= c <= "\u064a" for c in text)
+    return _ARABIC_LETTER.search(text) is not None
 
 
 # ---------------------------------------------------------------- short forms and known names

@@ -43,6 +43,12 @@ def _alias_openers() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def _alias_first_words() -> frozenset[str]:
+    """The first words of the alias phrases."""
+    return frozenset(p[0] for p in _alias_openers())
+
+
+@cache
 def _prefix_re(list_name: str) -> re.Pattern[str]:
     """``^(?:p1|p2|...)-`` for the particles of one word list, longest first."""
     words = sorted(word_list(list_name), key=lambda w: (-len(w), w))
@@ -246,11 +252,25 @@ def _span_mention(
     return b.mention(toks[i].start, toks[j - 1].end, kind, sent, language="en", **attrs)
 
 
+_FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _first_words(table: dict) -> frozenset[str]:
+    """The first words of a gazetteer's keys (computed once per table)."""
+    held = _FIRST_WORDS.get(id(table))
+    if held is None or held[0] is not table:
+        held = (table, frozenset(k[0] for k in table if k))
+        _FIRST_WORDS[id(table)] = held
+    return held[1]
+
+
 def _match_gazetteer(toks: list[Tok], i: int, table: dict, maxlen: int) -> int | None:
     """End index of the longest capitalised phrase at i found in ``table`` (normalised keys);
     it may open with a lower-case joined article ("al-Qaeda")."""
     if not (toks[i].cap or _particle_cap(toks[i].text)):
         return None
+    if toks[i].norm[:1] and toks[i].norm[0] not in _first_words(table):
+        return None  # no entry starts with this word
     parts: list[str] = []
     best = None
     for j in range(i, min(len(toks), i + maxlen)):
@@ -1070,8 +1090,9 @@ def _person_before_kunya_alias(
 
 def _alias_phrases(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
     n = len(toks)
+    firsts = _alias_first_words()
     for k in range(n):
-        if toks[k].kind != "w" or toks[k].text.lower() not in {p[0] for p in _alias_openers()}:
+        if toks[k].kind != "w" or toks[k].text.lower() not in firsts:
             continue
         for phrase in _alias_openers():
             z = k + len(phrase)

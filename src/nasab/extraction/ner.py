@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import sys
 import warnings
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -74,6 +75,8 @@ Entity = tuple[int, int, str]
 
 
 def _installed(module: str) -> bool:
+    if sys.modules.get(module) is not None:
+        return True  # imported already: no search of the path (extract asks on every call)
     try:
         return find_spec(module) is not None
     except (ImportError, ValueError):  # a finder that refuses it, a broken install

@@ -956,8 +956,9 @@ def _map(fn: Any, jobs: list[Any], workers: int) -> Iterable[Any]:
         return list(pool.map(fn, jobs, chunksize=max(1, len(jobs) // (n * 4))))
 
 
-#: Documents per batch handed to the English model (in one process).
-MODEL_BATCH = 64
+#: Documents per job handed to the English model (one process each; small enough that
+#: a hundred documents already keep two workers busy; nlp.pipe batches inside it).
+MODEL_BATCH = 16
 
 
 def _model_entities(docs: Sequence[Any], workers: int) -> list[Any]:
