@@ -278,3 +278,45 @@ def test_holidays_are_events(text: str, holiday: str) -> None:
     ex = _rules(text)
     assert holiday not in [m.text for m in ex.persons()]
     assert (holiday, "event") in [(m.text, m.kind) for m in ex.mentions]
+
+
+OWNER_ROLES = [
+    # (id, text, (person, role, organisation or None))
+    (
+        "en-org-possessive-role-comma",
+        "Etihad Airways' chief executive, Karim Hadi, said.",
+        ("Karim Hadi", "Chief Executive", "Etihad Airways"),
+    ),
+    (
+        "en-org-plural-possessive-role",
+        "Etihad Airways' chief executive Karim Hadi said.",
+        ("Karim Hadi", "Chief Executive", "Etihad Airways"),
+    ),
+    (
+        "en-org-possessive-press-secretary",
+        "He said that the Pentagon's press secretary Karim Hadi had left.",
+        ("Karim Hadi", "Press Secretary", "Pentagon"),
+    ),
+    (
+        "en-lower-owner-possessive-comma",
+        "The ministry's spokesman, Karim Hadi, said.",
+        ("Karim Hadi", "Spokesman", None),
+    ),
+    (
+        "en-org-before-role",
+        "Hamas leader Karim Hadi spoke.",
+        ("Karim Hadi", "Leader", "Hamas"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in OWNER_ROLES], ids=[c[0] for c in OWNER_ROLES]
+)
+def test_role_with_its_organisation_before_the_name(text: str, want: tuple) -> None:
+    got = [
+        (r.subject.text, r.attrs["role"], r.attrs.get("organization"))
+        for r in _rules(text).relations
+        if r.type == "holds_role"
+    ]
+    assert got == [want]

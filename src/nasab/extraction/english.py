@@ -726,12 +726,15 @@ def _add_person(b, toks, s, e, sent, lex, persons, chain, rule) -> None:
     # roles named directly before the name ("Prime Minister X", "spokesman Major General X")
     org = None
     first = chain[0][0] if chain else s
-    if chain:
-        om = (
-            b.overlaps(toks[first - 1].start, toks[first - 1].end, ("organization",))
-            if first > 0
-            else None
+    if chain and first > 0:
+        # the organisation right before the role, or before its plural possessive
+        # ("Etihad Airways' chief executive X")
+        w = (
+            toks[first - 2]
+            if toks[first - 1].kind != "w" and _possessive_before(toks, first)
+            else toks[first - 1]
         )
+        om = b.overlaps(w.start, w.end, ("organization",))
         org = om.text if om else None
     for a, z, info in chain:
         if info.kind == "role":
@@ -786,6 +789,22 @@ def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tupl
     return True, {"organization": b.doc.text[start:end]}
 
 
+def _possessive_before(toks: list[Tok], k: int) -> bool:
+    """Whether a possessive ends right before token k ("ministry's", "Airways'")."""
+    if k < 1:
+        return False
+    prev = toks[k - 1]
+    if prev.kind == "w":
+        return prev.possessive
+    return (
+        prev.text in ("'", "’")
+        and k >= 2
+        and toks[k - 2].kind == "w"
+        and toks[k - 2].end == prev.start
+        and toks[k - 2].text.endswith("s")
+    )
+
+
 def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
     """``the ROLE [and ROLE] of ORG, [RANK] NAME``."""
     first = chain[0][0] if chain else s
@@ -813,6 +832,8 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
                 # "... met the commander of the Coalition, General X": a determiner
                 # right before the role is enough
                 or toks[k - 1].text.lower() in word_set("role_lead_en")
+                # "the ministry's spokesman, X", "Etihad Airways' chief executive, X"
+                or _possessive_before(toks, k)
             )
         ):
             hits.append((k, hit[0], hit[1]))
@@ -990,11 +1011,13 @@ def _possessive_owner(b: Builder, toks: list[Tok], k: int) -> tuple[Mention | No
 
 
 def _owner_before(b: Builder, toks: list[Tok], k: int) -> Mention | None:
-    """An organisation or place with a possessive ending right before token ``k``."""
-    if k < 1 or not toks[k - 1].possessive:
+    """An organisation or place with a possessive ending right before token ``k``
+    ("Etihad's", "Etihad Airways'")."""
+    if not _possessive_before(toks, k):
         return None
-    om = b.overlaps(toks[k - 1].start, toks[k - 1].end, ("organization", "place"))
-    return om if om is not None and om.end == toks[k - 1].end else None
+    w = toks[k - 1] if toks[k - 1].kind == "w" else toks[k - 2]
+    om = b.overlaps(w.start, w.end, ("organization", "place"))
+    return om if om is not None and om.end == w.end else None
 
 
 def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
