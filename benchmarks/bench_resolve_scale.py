@@ -235,6 +235,7 @@ def run_one(n: int, population: str) -> dict[str, object]:
         "worker_rss_mib": worker_mib,
         "stage_cpu": stage_cpu,
         "pairs": len(st.candidates),
+        "true_pairs": _true_pairs(st, gold),
         "largest_component": _largest_components(res),
         "entities": len(res.entities),
         "b3_p": p,
@@ -245,6 +246,14 @@ def run_one(n: int, population: str) -> dict[str, object]:
         "baseline_cpu": base_cpu,
         "baseline_f1": b_cubed(base, gold)[2],
     }
+
+
+def _true_pairs(st, gold: Sequence[int]) -> int:  # type: ignore[no-untyped-def]
+    """How many of the scored pairs join two names of one true entity."""
+    of_node: list[set[int]] = [set() for _ in st.nodes]
+    for r, node in enumerate(st.node_of):
+        of_node[node].add(gold[r])
+    return sum(1 for a, b in st.candidates if of_node[a] & of_node[b])
 
 
 def _largest_components(res) -> tuple[int, int]:  # type: ignore[no-untyped-def]
@@ -287,7 +296,9 @@ def main() -> None:
         print(
             f"n={row['n']:>9,}  time={row['seconds']:7.1f}s  cpu={row['cpu_seconds']:7.1f}s  "
             f"peak RSS={row['peak_rss_mib']:6.0f} MiB (largest worker {row['worker_rss_mib']:.0f} MiB)  "
-            f"pairs={row['pairs']:>10,}  entities={row['entities']:>9,}  "
+            f"pairs={row['pairs']:>10,} ({row['pairs'] / row['n']:.1f} a name, "
+            f"{row['true_pairs'] / max(1, row['pairs']):.1%} of one entity)  "
+            f"entities={row['entities']:>9,}  "
             f"B3 P={row['b3_p']:.4f} R={row['b3_r']:.4f} F1={row['b3_f1']:.4f} "
             f"(ceiling {row['ceiling_f1']:.4f})\n"
             f"{'':13}baseline rapidfuzz: time={row['baseline_seconds']:7.1f}s "
