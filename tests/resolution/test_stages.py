@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,6 +19,8 @@ from nasab.resolution.stages import (
     connected,
     entity_id,
     key_counts,
+    may_reach,
+    merge_scored,
     node_keys,
     node_order,
     prepare,
@@ -173,3 +176,53 @@ def test_bound_components_keeps_small_components_and_ignores_pair_order() -> Non
     assert len(sizes) > 3  # the chain was cut
     assert got[0][n - 3] == got[0][n - 2] == n - 3  # the small component is untouched
     assert got[0][n - 1] == n - 1
+
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "spark" / "names.tsv"
+
+
+def _fixture_names(limit: int) -> list[str]:
+    rows = FIXTURE.read_text(encoding="utf-8").splitlines()
+    return [r.split("\t")[0] for r in rows if r and not r.startswith("#")][:limit]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        _fixture_names(600),
+        [*NAMES, "Mustafa Jassim al-Kazemi", "Abu Ahmad", "Omar", "Ali al-Kazemi"],
+    ],
+    ids=["synthetic-600", "news-names"],
+)
+def test_lazy_scoring_gives_the_entities_of_scoring_every_pair(
+    names: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nasab.resolution.core as core
+
+    lazy = resolve(names, progress=False)
+    monkeypatch.setattr(core, "may_reach", lambda nodes, nk, u, v, thr: np.ones(len(u), bool))
+    full = resolve(names, progress=False)
+    assert lazy.labels == full.labels
+    assert [(e.id, e.members) for e in lazy.entities] == [(e.id, e.members) for e in full.entities]
+    # Fewer pairs are scored when some cannot reach the threshold.
+    assert len(lazy._state.candidates) <= len(full._state.candidates)
+
+
+def test_may_reach_keeps_every_pair_at_or_over_threshold() -> None:
+    prep = _prep(_fixture_names(400))
+    nk = node_keys(prep)
+    u, v = block_pairs(nk)
+    thr = np.full(len(prep.nodes), 0.65, np.float32)
+    first = may_reach(prep.nodes, nk, u, v, thr)
+    scores = score_pairs(prep.nodes, nk, u, v).score
+    assert not ((scores >= thr[u]) & ~first).any()
+    assert (~first).any()  # the bound rules some pairs out
+
+
+def test_merge_scored_sorts_and_keeps_scores() -> None:
+    a = Pairs(4, np.array([0, 2]), np.array([3, 3]), np.array([0.9, 0.8], np.float32))
+    b = Pairs(4, np.array([0, 1]), np.array([1, 2]), np.array([0.1, 0.2], np.float32))
+    m = merge_scored(a, b)
+    assert list(m) == [(0, 1), (0, 3), (1, 2), (2, 3)]
+    assert m.score.tolist() == pytest.approx([0.1, 0.9, 0.2, 0.8])
+    assert m.find((1, 2)) == 2

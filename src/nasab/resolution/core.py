@@ -47,6 +47,8 @@ from .stages import (
     entity_id,
     facts_evidence,
     judged_links,
+    may_reach,
+    merge_scored,
     node_keys,
     node_order,
     on_demand_scorer,
@@ -409,13 +411,25 @@ def _run(
     u, v = block_pairs(nk)
     keep = prefilter_pairs(nk, u, v, workers=workers())
     u, v = _with_split_names(nodes, u[keep], v[keep])
-    report = progress_callback(progress, "resolving (pairs)", len(u), min_items=PROGRESS_MIN_PAIRS)
-    raw = score_pairs(nodes, nk, u, v, cache=cache, workers=workers(), progress=report)
+    thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
+    # Pairs whose score bound is under the threshold cannot change the components: they
+    # are scored only when the components put both names in one group.
+    first = may_reach(nodes, nk, u, v, thr)
+    report = progress_callback(
+        progress, "resolving (pairs)", int(first.sum()), min_items=PROGRESS_MIN_PAIRS
+    )
+    raw = score_pairs(
+        nodes, nk, u[first], v[first], cache=cache, workers=workers(), progress=report
+    )
     weak = weak_mask(nk)
     pairs, mixed = split_weak(weak_scores(attribute_scores(nodes, raw), nk, weak), weak)
     must, judged_cannot = judged_links(prep, records, judgements)
-    thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
     labels = bound_components(connected(len(nodes), pairs, thr, must), pairs, thr, must)
+    later = ~first & (labels[u] == labels[v])
+    if later.any():
+        more = score_pairs(nodes, nk, u[later], v[later], cache=cache, workers=workers())
+        raw = merge_scored(raw, more)
+        pairs, mixed = split_weak(weak_scores(attribute_scores(nodes, raw), nk, weak), weak)
     cannot = cannot_links(nodes, pairs, thresholds, labels)
     for p in must:
         cannot.pop(p, None)

@@ -69,6 +69,7 @@ import numpy as np
 from ..errors import InputError
 from ..match import PreparedName, compare, score_prepared
 from ..match import prepare as prepare_name
+from ..match.batch import score_bounds
 from ..match.weak import WEAK_BASE, is_weak, weak_factor
 from ..text import MAX_NAME_LENGTH, normalize
 from .attributes import Evidence, Facts, adjust_score, compare_facts, facts_of
@@ -78,6 +79,7 @@ from .records import Record
 from .unionfind import UnionFind, components
 
 __all__ = [
+    "BOUND_MARGIN",
     "CANNOT_BELOW",
     "CONFLICT_CANNOT",
     "HOT_CHUNK",
@@ -101,6 +103,8 @@ __all__ = [
     "is_weak",
     "judged_links",
     "key_counts",
+    "may_reach",
+    "merge_scored",
     "node_keys",
     "node_order",
     "prefilter_pairs",
@@ -368,6 +372,62 @@ ScoreCache = dict[tuple[str, str, str], float]
 def _pair_key(a: Node, b: Node) -> tuple[str, str, str]:
     x, y = (a.name, b.name) if a.name <= b.name else (b.name, a.name)
     return (a.kind, x, y)
+
+
+#: Margin under a pair's threshold below which its score bound rules it out of the
+#: components: scores are kept as float32, whose rounding (about 6e-8 near 0.65) must not
+#: lift an unscored pair to its threshold.
+BOUND_MARGIN = 1e-6
+
+
+def may_reach(
+    nodes: Sequence[Node], nk: NodeKeys, u: np.ndarray, v: np.ndarray, node_threshold: np.ndarray
+) -> np.ndarray:
+    """Which pairs may score at or above their threshold (to be scored before the components).
+
+    A pair of two person names whose upper bound (:func:`nasab.match.batch.score_bounds`,
+    never below :func:`nasab.match.score_prepared`) is under its threshold cannot join a
+    component: :func:`resolve` scores it only if the components put its two names in one
+    group (where the cannot-links and the clustering read it), so the entities are
+    exactly those of scoring every pair. Organisation pairs, and pairs of two nodes with
+    facts (which may raise a score, :func:`.attributes.adjust_score`), are always
+    scored.
+
+    Example:
+        >>> from nasab.resolution import as_records
+        >>> names = ["Tahsin al-Khafaji", "تحسين الخفاجي", "Ali Reza Hosseini"]
+        >>> prep = prepare(as_records(names), Judgements())
+        >>> nk = node_keys(prep)
+        >>> u, v = np.array([0, 0, 1]), np.array([1, 2, 2])
+        >>> may_reach(prep.nodes, nk, u, v, np.full(3, 0.65, np.float32)).tolist()
+        [True, False, False]
+    """
+    out = np.ones(len(u), dtype=bool)
+    person = np.fromiter((p is not None for p in nk.prepared), dtype=bool, count=len(nodes))
+    facts = np.fromiter((bool(nd.facts) for nd in nodes), dtype=bool, count=len(nodes))
+    sel = np.flatnonzero(person[u] & person[v] & ~(facts[u] & facts[v]))
+    if not len(sel):
+        return out
+    at = np.cumsum(person) - 1  # node -> position among the person names
+    names = [p for p in nk.prepared if p is not None]
+    bounds = score_bounds(names, names, at[u[sel]], at[v[sel]])
+    out[sel] = bounds >= node_threshold[u[sel]].astype(np.float64) - BOUND_MARGIN
+    return out
+
+
+def merge_scored(a: Pairs, b: Pairs) -> Pairs:
+    """The scored pairs of ``a`` and ``b`` (no pair in both) in one :class:`Pairs`, sorted.
+
+    Example:
+        >>> a = Pairs(3, np.array([0]), np.array([2]), np.array([0.9], np.float32))
+        >>> b = Pairs(3, np.array([0]), np.array([1]), np.array([0.1], np.float32))
+        >>> list(merge_scored(a, b)), merge_scored(a, b).score.tolist()[0] < 0.5
+        ([(0, 1), (0, 2)], True)
+    """
+    u = np.concatenate([a.u, b.u])
+    v = np.concatenate([a.v, b.v])
+    order = np.lexsort((v, u))
+    return Pairs(a.n, u[order], v[order], np.concatenate([a.score, b.score])[order])
 
 
 def score_node_pair(nodes: Sequence[Node], nk: NodeKeys, u: int, v: int) -> float:
