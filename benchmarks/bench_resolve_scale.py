@@ -179,6 +179,7 @@ STAGES = (
     "node_keys",
     "block_pairs",
     "prefilter_pairs",
+    "may_reach",
     "score_pairs",
     "connected",
     "cannot_links",

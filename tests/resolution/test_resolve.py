@@ -242,3 +242,11 @@ def test_error_names_the_record() -> None:
 def test_bad_threshold(bad: object) -> None:
     with pytest.raises(InputError):
         resolve(["Ali"], threshold=bad)  # type: ignore[arg-type]
+
+
+def test_why_names_the_score_bound() -> None:
+    names = ["Jassim Mohammed al-Ubaidi", "Jassim al-Mazroui", "جاسم العبيدي",
+             "Sami Jassim al-Ubaidi", "Jassim Hasan al-Mazrouei"]  # fmt: skip
+    res = resolve(names)
+    assert "upper bound is under the threshold" in res.why(3, 4)
+    assert "upper bound" not in res.why(0, 3)

@@ -25,6 +25,8 @@ from .._display import name_html, names_html, table, text_html
 from .._progress import Progress, progress_callback
 from ..errors import InputError
 from ..match import compare
+from ..match import prepare as prepare_name
+from ..match.batch import score_bounds
 from ..text import detect_script, normalize
 from .attributes import adjust_score
 from .blocking import keys_of, prefilter, rare_key
@@ -33,6 +35,7 @@ from .ids import Votes, carry_ids, previous_votes
 from .judgements import Judgements
 from .records import KINDS, Record, as_records
 from .stages import (
+    BOUND_MARGIN,
     Node,
     Pairs,
     Prepared,
@@ -223,6 +226,11 @@ class Resolution:
                 f"(rare-token keys {rare_key(st.nodes[u].name)!r} and {rare_key(st.nodes[v].name)!r} "
                 "share too little); scored only if their groups are compared"
             )
+        elif shared and _bound_under(st, u, v):
+            lines.append(
+                f"  blocking: shared keys {', '.join(shared)}, but the score's upper bound is under "
+                "the threshold: scored only if the components put both names in one group"
+            )
         elif shared:
             lines.append(
                 f"  blocking: shared keys {', '.join(shared)} only in blocks too large to score"
@@ -314,6 +322,16 @@ def _attribute_lines(a: Node, b: Node) -> list[str]:
         if nd.facts.unparsed:
             lines.append(f"    kept as written, not used: {', '.join(nd.facts.unparsed)}")
     return lines
+
+
+def _bound_under(st: _State, u: int, v: int) -> bool:
+    """Whether a person pair's score bound is under its threshold (:func:`stages.may_reach`)."""
+    a, b = st.nodes[u], st.nodes[v]
+    if a.kind != "person" or (a.facts and b.facts):
+        return False
+    pa, pb = prepare_name(a.name), prepare_name(b.name)
+    thr = np.float32(st.thresholds[a.kind])
+    return bool(score_bounds([pa], [pb], [0], [0])[0] < float(thr) - BOUND_MARGIN)
 
 
 def _passes_prefilter(a: Node, b: Node) -> bool:

@@ -7,9 +7,11 @@
             ──key_counts──▶ block size of every key            (the one global statistic)
             ──block_pairs──▶ candidate pairs (u < v), blocks bounded by MAX_BLOCK
             ──prefilter_pairs──▶ the pairs worth a full score
+            ──may_reach──▶ the pairs whose score bound reaches their threshold
             ──score_pairs──▶ score and conflict of each pair  (a pure function of two names)
             ──connected──▶ components of the pairs at or above threshold (+ judgements)
             ──bound_components──▶ components larger than MAX_COMPONENT cut at weak links
+            ──score_pairs──▶ the other pairs, where both names are in one component
             ──cluster (per component)──▶ clusters (average linkage, cannot-links)
             ──entity_id──▶ id from the cluster's smallest member only
 
