@@ -399,10 +399,11 @@ def may_reach(
         >>> from nasab.resolution import as_records
         >>> names = ["Tahsin al-Khafaji", "تحسين الخفاجي", "Ali Reza Hosseini"]
         >>> prep = prepare(as_records(names), Judgements())
-        >>> nk = node_keys(prep)
+        >>> [nd.name for nd in prep.nodes]
+        ['Ali Reza Hosseini', 'Tahsin al-Khafaji', 'تحسين الخفاجي']
         >>> u, v = np.array([0, 0, 1]), np.array([1, 2, 2])
-        >>> may_reach(prep.nodes, nk, u, v, np.full(3, 0.65, np.float32)).tolist()
-        [True, False, False]
+        >>> may_reach(prep.nodes, node_keys(prep), u, v, np.full(3, 0.65, np.float32)).tolist()
+        [False, False, True]
     """
     out = np.ones(len(u), dtype=bool)
     person = np.fromiter((p is not None for p in nk.prepared), dtype=bool, count=len(nodes))
