@@ -21,6 +21,20 @@ against the initials (or leading syllables) of the other name's words (``ISIS`` 
 aligned units. Names that the curated table ``organizations.tsv`` lists as one
 organisation score 1; names it lists as two different organisations score low.
 
+Evidence against (each a factor on the score, said in the explanation):
+
+* a distinctive word (rare, a place or a nationality) on each side that the other lacks
+  (``Al-Noor Trading Company`` / ``Al-Huda Trading Company``): ×0.5;
+* otherwise a generic word on each side that the other lacks (``Orion Shipping`` /
+  ``Orion Exchange``: group companies that share a family name): ×0.75;
+* different numbers (``Bank 2`` / ``Bank 3``, Roman numerals read as numbers): ×0.3;
+* a one-word name that the other qualifies with a distinctive word (``Palma`` /
+  ``Hacienda La Palma``): a weak name, ×0.85.
+
+An acronym of three letters or fewer agrees only 0.55 with the initials it spells (a
+three-letter code spells the initials of many names by chance), and a registration mark
+(``EP-KTC``: a code of one or two characters, a hyphen, letters) is no acronym at all.
+
 Example:
     >>> compare_orgs("AEROCARIBBEAN AIRLINES", "AERO-CARIBBEAN").score >= 0.75
     True
@@ -67,6 +81,19 @@ _WORD_CONFLICT = 0.5
 _DISTINCTIVE = 0.5
 #: Score of a name against its acronym given in parentheses (``X (HTS)`` vs ``HTS``).
 _PAREN_ACRONYM = 0.95
+#: Agreement of an acronym of at most ``_SHORT_ACRONYM`` letters with the initials it
+#: spells: a three-letter code matches the initials of many unrelated names by chance.
+_SHORT_ACRONYM = 3
+_SHORT_ACRONYM_AGREE = 0.55
+#: Score factor when both names keep generic words the other lacks (``Orion Shipping`` /
+#: ``Orion Exchange``: group companies of one family name, not one organisation).
+_GENERIC_CONFLICT = 0.75
+#: Score factor when one name is a single word and the other adds a distinctive word to
+#: it (``Palma`` / ``Hacienda La Palma``): a weak name, like a bare person name.
+_WEAK_ORG = 0.85
+#: A registration mark (``EP-KTC``, ``YK-NTC``: a short code, a hyphen, letters; aircraft
+#: and ships are listed under them) is not an acronym of anything.
+_REGISTRATION = re.compile(r"(?:^|[^\w-])[a-z0-9]{1,2}-([a-z]{2,6})(?=$|[^\w-])", re.IGNORECASE)
 
 _FREQ_POWER = 2.0  # rarity weight = (log(N/df) / log(N/3)) ** power
 _FREQ_FLOOR = 0.15
@@ -485,14 +512,18 @@ def _acronym_match(x: OrgName, y: OrgName) -> tuple[Unit, float, str] | None:
     if len(content) < 2:
         return None
     top = max(v.weight for v in x.units)
+    marks = {m.lower() for m in _REGISTRATION.findall(x.raw)}
     for u in x.units:
         if not u.caps or u.concept or not u.text.isalpha() or not 2 <= len(u.text) <= 10:
             continue
-        if u.weight < top or len(u.text) > 4 * len(ywords):
+        if u.weight < top or len(u.text) > 4 * len(ywords) or u.text in marks:
             continue
         how = _spells(u.text, ywords)
         if how is not None:
-            return u, (_ACRONYM_AGREE if how == "initials" else _SYLLABIC_AGREE), how
+            agree = _ACRONYM_AGREE if how == "initials" else _SYLLABIC_AGREE
+            if len(u.text) <= _SHORT_ACRONYM:
+                agree = min(agree, _SHORT_ACRONYM_AGREE)
+            return u, agree, how
     return None
 
 
@@ -606,7 +637,23 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
         score *= _WORD_CONFLICT
         features["conflict"] = 1.0
         notes.append(f"conflict: distinctive words differ ({own_a} vs {own_b})")
+    elif _generic_left(left_a) and _generic_left(left_b):
+        score *= _GENERIC_CONFLICT
+        features["conflict"] = 0.5
+        notes.append(
+            f"conflict: each name keeps a generic word the other lacks "
+            f"({_generic_left(left_a)} vs {_generic_left(left_b)})"
+        )
+    elif (len(xs) == 1 and own_b and not left_a) or (len(ys) == 1 and own_a and not left_b):
+        score *= _WEAK_ORG
+        features["weak"] = _WEAK_ORG
+        notes.append("weak name: one word, which the other name qualifies with a distinctive word")
     return score, features, notes
+
+
+def _generic_left(units: list[Unit]) -> list[str]:
+    """The unmatched words of a name that are generic (not numbers, not distinctive)."""
+    return [u.surface for u in units if not u.text.isdigit() and not _distinctive(u)]
 
 
 def _distinctive(u: Unit) -> bool:
@@ -671,7 +718,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v2"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v3"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
