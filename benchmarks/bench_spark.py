@@ -6,17 +6,25 @@ prints the single-machine time, Spark's wall time per stage, the shuffle bytes
 written (from the Spark UI's REST API on localhost), the largest block and component,
 and checks that both give the same entity id to every name.
 
+``--broadcast N`` measures instead what ``nasab.spark.link`` ships to each worker for an
+alias table of N rows (the generator of ``bench_link.py``): the broadcast TSV text, and
+what one worker holds after reading it (the columnar table, then its link index), by
+tracemalloc; the figures per million rows are these times 1,000,000 / N.
+
 Run:
     nice python benchmarks/bench_spark.py [--sizes 10000 100000] [--partitions 8]
+    nice python benchmarks/bench_spark.py --broadcast 100000
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
 import time
+import tracemalloc
 import urllib.request
 from pathlib import Path
 
@@ -83,11 +91,48 @@ def run(n: int, spark, partitions: int) -> None:  # type: ignore[no-untyped-def]
     print(f"  same id as nasab.resolve: {same:,}/{n:,}; B-cubed F1 {f1:.3f}")
 
 
+def broadcast(n: int) -> None:
+    """What one worker receives and holds for ``link`` against an n-row alias table."""
+    from bench_link import generate as alias_rows
+
+    from nasab.aliases import AliasTable
+
+    rows, _ = alias_rows(n, 0)
+    text = AliasTable(rows).dumps("tsv")
+    del rows
+    gc.collect()
+    per_m = 1_000_000 / n
+    mib = len(text.encode("utf-8")) / 2**20
+    print(f"{n:,} alias rows: broadcast TSV text {mib:.1f} MiB ({mib * per_m:.0f} MiB per 1M rows)")
+    tracemalloc.start()
+    c0 = time.process_time()
+    table = AliasTable.loads(text)
+    c_load = time.process_time() - c0
+    gc.collect()
+    held = tracemalloc.get_traced_memory()[0] / 2**20
+    c0 = time.process_time()
+    table.link_index()
+    c_index = time.process_time() - c0
+    gc.collect()
+    indexed, peak = (x / 2**20 for x in tracemalloc.get_traced_memory())
+    tracemalloc.stop()
+    print(
+        f"  worker: table read in {c_load:.1f} s CPU, holds {held:.1f} MiB "
+        f"({held * per_m:.0f} per 1M); with its link index (built in {c_index:.1f} s CPU) "
+        f"{indexed:.1f} MiB ({indexed * per_m:.0f} per 1M), peak {peak:.1f} MiB "
+        f"({peak * per_m:.0f} per 1M); plus the broadcast text itself"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--partitions", type=int, default=8)
+    ap.add_argument("--broadcast", type=int, help="measure link's broadcast for N alias rows")
     args = ap.parse_args()
+    if args.broadcast:
+        broadcast(args.broadcast)
+        return
     print(f"nasab {nasab.__version__}; Spark local[2], {args.partitions} partitions")
     spark = _session(args.partitions)
     for n in args.sizes:

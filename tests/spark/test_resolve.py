@@ -31,28 +31,33 @@ def resolved(spark):
     return names, out, {r.rid: r for r in out.collect()}
 
 
-def test_same_ids_as_one_machine(resolved):
+@pytest.fixture(scope="module")
+def one_machine() -> nasab.Resolution:
+    return nasab.resolve(_names())
+
+
+def test_same_ids_as_one_machine(resolved, one_machine):
     names, _, rows = resolved
-    res = nasab.resolve(names)
+    res = one_machine
     got = [rows[f"r{i}"].entity_id for i in range(len(names))]
     assert len(set(res.labels)) < len(names) / 1.5  # the fixture has real merges
     assert got == res.labels
 
 
-def test_same_canonical_names(resolved):
+def test_same_canonical_names(resolved, one_machine):
     names, _, rows = resolved
-    res = nasab.resolve(names)
+    res = one_machine
     for i in range(0, len(names), 7):
         assert dict(rows[f"r{i}"].canonical) == res.entity_of(i).canonical
 
 
-def test_aliases_are_the_single_machine_table(resolved):
+def test_aliases_are_the_single_machine_table(resolved, one_machine):
     import nasab.spark
     from nasab.aliases import AliasTable
 
     names, out, _ = resolved
     got = AliasTable.from_dataframe(nasab.spark.aliases(out, "name").toPandas())
-    want = AliasTable.from_resolution(nasab.resolve(names))
+    want = AliasTable.from_resolution(one_machine)
     assert len(got) == len(want) > len(set(names)) / 2
     assert sorted(tuple(r.to_dict().values()) for r in got) == sorted(
         tuple(r.to_dict().values()) for r in want

@@ -184,7 +184,7 @@ def resolve(
     scored = clock("score_pairs", _score(nodes, pairs, thresholds, F))
     comps = clock("connected", connected_components(_edges(scored, links, F)))
     clusters = clock("cluster", _clusters(nodes, scored, comps, thresholds, links, F))
-    clusters = clock("attach_weak", _attach_weak(nodes, scored, comps, clusters, links, F))
+    clusters = clock("attach_weak", _attach_weak(nodes, scored, clusters, links, F))
     ids = clock("entity_ids", _entity_ids(nodes, clusters, F))
     if timings is not None:
         timings.update(_sizes(nodes, pairs, scored, comps, F))
@@ -615,7 +615,7 @@ def _pieces(
 # ------------------------------------------------------------------ weak names
 
 
-def _attach_weak(nodes: Any, scored: Any, comps: Any, clusters: Any, links: _Links, F: Any) -> Any:
+def _attach_weak(nodes: Any, scored: Any, clusters: Any, links: _Links, F: Any) -> Any:
     """:func:`~nasab.resolution.stages.attach_weak` in Spark: a cluster of weak names
     joins the one cluster of full names it fits (an accepted mixed pair, no attribute
     clash, no cannot-link between them), if it fits exactly one."""
@@ -635,9 +635,8 @@ def _attach_weak(nodes: Any, scored: Any, comps: Any, clusters: Any, links: _Lin
     wo = weak_only.select(F.col("cluster").alias("cw"), F.col("all_weak").alias("w_all"))
     so = weak_only.select(F.col("cluster").alias("cs"), F.col("all_weak").alias("s_all"))
     fits = fits.join(wo, "cw").join(so, "cs").where((F.col("w_all") == 1) & (F.col("s_all") == 0))
-    fits = fits.select("cw", "cs").join(
-        _blocked(info, scored, comps, clusters, links, F), ["cw", "cs"], "left_anti"
-    )
+    fits = freeze(fits.select("cw", "cs"))
+    fits = fits.join(_blocked(info, scored, fits, clusters, links, F), ["cw", "cs"], "left_anti")
     unique = fits.groupBy("cw").agg(F.count(F.lit(1)).alias("k"), F.min("cs").alias("cs"))
     joins = unique.where("k = 1").select(F.col("cw").alias("cluster"), F.col("cs").alias("joined"))
     return clusters.join(joins, "cluster", "left").select(
@@ -645,9 +644,11 @@ def _attach_weak(nodes: Any, scored: Any, comps: Any, clusters: Any, links: _Lin
     )
 
 
-def _blocked(info: Any, scored: Any, comps: Any, clusters: Any, links: _Links, F: Any) -> Any:
+def _blocked(info: Any, scored: Any, fits: Any, clusters: Any, links: _Links, F: Any) -> Any:
     """``(cw, cs)`` cluster pairs that may not be one entity: an attribute clash between
-    their nodes' facts, or a cannot-link (inside a component, or judged) between them."""
+    their nodes' facts (looked at only for the pairs of ``fits``, the weak clusters and the
+    clusters they fit: linear, not every pair of clusters), or a cannot-link (inside a
+    component, or judged) between them."""
     facts = (
         info.where(F.col("attrs") != "")
         .groupBy("cluster")
@@ -655,7 +656,7 @@ def _blocked(info: Any, scored: Any, comps: Any, clusters: Any, links: _Links, F
     )
     fw = facts.select(F.col("cluster").alias("cw"), F.col("attrs").alias("aw"))
     fs = facts.select(F.col("cluster").alias("cs"), F.col("attrs").alias("as_"))
-    clash = fw.crossJoin(fs).where(F.col("cw") != F.col("cs"))
+    clash = fits.join(fw, "cw").join(fs, "cs").select("cw", "cs", "aw", "as_")
     clash = clash.mapInPandas(_clashing, "cw long, cs long")
     # cannot-links are looked for inside the pieces the clustering saw, as on one machine
     pieces = clusters.select("node", F.col("piece").alias("comp"))
