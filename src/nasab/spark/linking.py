@@ -49,7 +49,8 @@ def link(
         queries: a Spark DataFrame of query rows.
         aliases: an :class:`~nasab.aliases.AliasTable`, or a Spark or pandas DataFrame
             in its columns (at least ``entity_id`` and ``alias``). It is sent to every
-            worker, so it must fit in a worker's memory (about 200 MiB per million rows).
+            worker, so it must fit in a worker's memory (about 0.8 GiB per million rows
+            with its link index, 1.1 GiB while the index is built).
         name_col: the column of query names (strings).
         top: at most this many entities per query.
         threshold: lowest score kept.
