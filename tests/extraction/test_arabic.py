@@ -254,8 +254,14 @@ def test_preposition_spelled_with_alif_maqsura_starts_no_name() -> None:
             "وأكد المتحدث الرسمي لأمانة جازان طارق الرفاعي أن",
             [("طارق الرفاعي", "Spokesman", "أمانة جازان")],
         ),
+        # an unseen word joins a body only right after its head: the holder's name after
+        # a place stays a person
+        (
+            "وقال رئيس إقليم كردستان دلوان شيرزادي إن",
+            [("دلوان شيرزادي", "President", "إقليم كردستان")],
+        ),
     ],
-    ids=["head-unseen-proper"],
+    ids=["head-unseen-proper", "place-then-holder"],
 )
 def test_role_organisation_named_by_unseen_word(text: str, expected: list) -> None:
     ex = _ex(text)

@@ -480,8 +480,11 @@ class _Sentence:
         if head in _LED_BY and off and _norm(toks[i].text)[off - 1] == "ب":
             return None  # "بقيادة" / "برئاسة": "led by", a preposition before a person
         closed = _is_article(head)
-        if not closed and j < n and toks[j].arabic and self._proper(_word(toks[j])):
-            # a proper name after the head (نادي برشلونة، جامعة ميريلاند، منتخب العراق)
+        if not closed and j < n and toks[j].arabic and self._proper(_word(toks[j]), unseen=True):
+            # a proper name after the head (نادي برشلونة، جامعة ميريلاند، منتخب العراق);
+            # an unseen word only right after the head (أمانة جازان), so that a holder's
+            # name after "رئيس إقليم كردستان" is not read into the body
+            j += 1
             while j < n and j - i <= 4 and toks[j].arabic and self._proper(_word(toks[j])):
                 j += 1
             while j < n and toks[j].arabic and _adjective(_word(toks[j])) and j - i <= 5:
@@ -599,13 +602,13 @@ class _Sentence:
             and _word(toks[j + 1]) not in _stop()
         )
 
-    def _proper(self, w: str) -> bool:
-        """A place, a listed non-Arabic name word or a word the model's training text
-        never holds (a proper noun in a body's name: ``أمانة جازان``)."""
+    def _proper(self, w: str, *, unseen: bool = False) -> bool:
+        """A place, a listed non-Arabic name word or (with ``unseen``) a word the model's
+        training text never holds (a proper noun in a body's name: ``أمانة جازان``)."""
         lex = self.lex
         if (w,) in lex.places_ar:
             return True
-        vocab = vocabulary()
+        vocab = vocabulary() if unseen else None
         if (
             vocab
             and len(w) >= _PROPER_MIN
