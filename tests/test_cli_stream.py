@@ -93,15 +93,22 @@ def test_link_streams_in_batches(
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGINT to a child process")
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130_and_leaves_output_untouched(tmp_path: Path, table_path: Path) -> None:
     # The queries come through a pipe that stays open, so the command is certainly still
     # running (waiting for its next batch) when the interrupt arrives: no timing race.
     out = tmp_path / "out.tsv"
     out.write_text("previous\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    # A shell starts background jobs with SIGINT ignored, and a child inherits that (the
+    # Unix convention nasab keeps): give the command the default handler, as a terminal would.
     proc = subprocess.Popen(
         [sys.executable, "-m", "nasab.cli", "link", "-", str(table_path), "-o", str(out)],
         stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        preexec_fn=_default_sigint,
     )  # fmt: skip
     assert proc.stdin is not None
     proc.stdin.write("".join(f"Name{i} Family{i % 97} al-Test{i % 13}\n" for i in range(6_000)))
