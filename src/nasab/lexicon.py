@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from ._data import data_path, load_tsv, load_tsv_header
 from .errors import DataFileError
@@ -785,15 +786,24 @@ class NameWordEntry:
     risk: bool
 
 
-def _int(table: str, line: int, column: str, value: str) -> int:
+N = TypeVar("N", int, float)
+
+
+def _number(table: str, line: int, column: str, value: str, kind: type[N]) -> N:
+    """``kind(value)`` (int or float), or a DataFileError naming the table, row and column."""
     try:
-        return int(value)
+        return kind(value)
     except ValueError:
+        what = "an integer" if kind is int else "a number"
         raise DataFileError(
-            f"data row {line}: {column} {value!r} is not an integer",
+            f"data row {line}: {column} {value!r} is not {what}",
             path=str(data_path(table)),
             column=column,
         ) from None
+
+
+def _int(table: str, line: int, column: str, value: str) -> int:
+    return _number(table, line, column, value, int)
 
 
 @cache
@@ -839,14 +849,7 @@ class PersianLetter:
 
 
 def _float(table: str, line: int, column: str, value: str) -> float:
-    try:
-        return float(value)
-    except ValueError:
-        raise DataFileError(
-            f"data row {line}: {column} {value!r} is not a number",
-            path=str(data_path(table)),
-            column=column,
-        ) from None
+    return _number(table, line, column, value, float)
 
 
 @cache

@@ -5,31 +5,6 @@ from __future__ import annotations
 import pytest
 
 from nasab import resolve
-from nasab.match import prepare
-from nasab.resolution.stages import is_weak, weak_factor
-
-
-@pytest.mark.parametrize(
-    ("name", "weak"),
-    [
-        ("Omar", True),
-        ("عمر", True),
-        ("Abu Ahmad", True),
-        ("أبو أحمد", True),
-        ("Hashimi", True),
-        ("Abu Ahmad al-Iraqi", False),
-        ("Omar Farouk", False),
-        ("عمر فاروق الهاشمي", False),
-    ],
-    ids=["given", "given-ar", "kunya", "kunya-ar", "family", "kunya-nisba", "two-names", "full-ar"],
-)
-def test_is_weak(name: str, weak: bool) -> None:
-    assert is_weak(prepare(name)) is weak
-
-
-def test_weak_factor_follows_frequency() -> None:
-    assert weak_factor(prepare("Muhammad")) < weak_factor(prepare("Kadhimi"))
-    assert weak_factor(prepare("محمد")) < 0.8
 
 
 @pytest.mark.parametrize(
