@@ -24,7 +24,6 @@ import argparse
 import csv
 import random
 import sys
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from unidecode import unidecode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_match import heldout, load_pairs, rank_of  # noqa: E402
+from bench_match import heldout, load_pairs, print_ranks  # noqa: E402
 
 #: Latin particles and their Arabic forms (the article is joined to the next word).
 PARTICLES = {"abd": "عبد", "abu": "أبو", "bin": "بن", "ibn": "بن", "bint": "بنت"}
@@ -124,25 +123,12 @@ def main() -> int:
     for q, t in list(zip(queries, targets, strict=True))[:3]:
         print(f"   e.g. {q}  ->  {t}")
     methods = {
-        "nasab.compare": lambda q: [compare(q, t).score for t in targets],
-        "unidecode + rapidfuzz token_sort_ratio": lambda q: [
-            fuzz.token_sort_ratio(unidecode(q).lower(), t.lower()) for t in targets
+        "nasab.compare": lambda q, c: [compare(q, t).score for t in c],
+        "unidecode + rapidfuzz token_sort_ratio": lambda q, c: [
+            fuzz.token_sort_ratio(unidecode(q).lower(), t.lower()) for t in c
         ],
     }
-    print(f"{'method':40} {'top1':>7} {'top5':>7} {'MRR':>7} {'cpu s':>7}")
-    for label, fn in methods.items():
-        t0 = time.process_time()
-        top1 = top5 = 0
-        mrr = 0.0
-        for qi, q in enumerate(queries):
-            rank = rank_of(fn(q), qi)
-            top1 += rank == 1
-            top5 += rank <= 5
-            mrr += 1.0 / rank
-        n = max(1, len(queries))
-        print(
-            f"{label:40} {top1 / n:7.3f} {top5 / n:7.3f} {mrr / n:7.3f} {time.process_time() - t0:7.1f}"
-        )
+    print_ranks(methods, queries, targets, width=40)
     return 0
 
 

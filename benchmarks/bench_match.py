@@ -18,6 +18,7 @@ import csv
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -81,20 +82,30 @@ def retrieval(name: str, pairs: list[tuple[str, str]], pool: int, seed: int = 13
     print(
         f"\n## cross-script retrieval: {name}, {len(queries)} Arabic queries x pool of {len(targets)}"
     )
-    print(f"{'method':32} {'top1':>7} {'top5':>7} {'MRR':>7} {'sec':>7}")
+    print_ranks(methods, queries, targets)
+
+
+def print_ranks(
+    methods: dict[str, Callable[[str, list[str]], list[float]]],
+    queries: list[str],
+    targets: list[str],
+    width: int = 32,
+) -> None:
+    """Print top-1, top-5, MRR and CPU seconds of each method; query i's answer is target i."""
+    print(f"{'method':{width}} {'top1':>7} {'top5':>7} {'MRR':>7} {'sec':>7}")
     for label, fn in methods.items():
         t0 = time.process_time()
         top1 = top5 = 0
         mrr = 0.0
         for qi, q in enumerate(queries):
-            scores = fn(q, targets)
-            rank = rank_of(scores, qi)
+            rank = rank_of(fn(q, targets), qi)
             top1 += rank == 1
             top5 += rank <= 5
             mrr += 1.0 / rank
-        n = len(queries)
+        n = max(1, len(queries))
         print(
-            f"{label:32} {top1 / n:7.3f} {top5 / n:7.3f} {mrr / n:7.3f} {time.process_time() - t0:7.1f}"
+            f"{label:{width}} {top1 / n:7.3f} {top5 / n:7.3f} {mrr / n:7.3f} "
+            f"{time.process_time() - t0:7.1f}"
         )
 
 
