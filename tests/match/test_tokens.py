@@ -132,3 +132,31 @@ def test_similarities_equal_similarity_exactly(pairs: list[tuple[int, int]]) -> 
     assert got.tolist() == want
     # Cached as similarity() caches: asked again, the same values.
     assert [bulk.similarity(ids_bulk[i], ids_bulk[j]) for i, j in pairs] == want
+
+
+_NAMEISH = st.text(alphabet="abdefhiklmnoqrstuyz", min_size=2, max_size=10)
+
+
+@settings(derandomize=True, max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(_NAMEISH, st.booleans()), min_size=2, max_size=12),
+    st.sampled_from([0.3, 0.55, 0.8]),
+)
+def test_similarities_with_a_floor_drop_only_pairs_under_it(
+    words: list[tuple[str, bool]], floor: float
+) -> None:
+    bulk, one = TokenTable(), TokenTable()
+    ids_bulk = [bulk.intern(w, a) for w, a in words + _BULK_TOKENS]
+    ids_one = [one.intern(w, a) for w, a in words + _BULK_TOKENS]
+    n = len(ids_bulk)
+    left = [k for k in range(n) for _ in range(n)]
+    right = [k for _ in range(n) for k in range(n)]
+    got = bulk.similarities([ids_bulk[k] for k in left], [ids_bulk[k] for k in right], floor=floor)
+    want = [one.similarity(ids_one[i], ids_one[j]) for i, j in zip(left, right, strict=True)]
+    for g, w in zip(got.tolist(), want, strict=True):
+        assert g == w or (g == 0.0 and w < floor)
+    # What was dropped is not cached: asked without a floor, every value is exact.
+    assert (
+        bulk.similarities([ids_bulk[k] for k in left], [ids_bulk[k] for k in right]).tolist()
+        == want
+    )

@@ -181,27 +181,42 @@ def _shares_token(ka: Sequence[str], kb: Sequence[str]) -> np.ndarray:
     return out
 
 
-def _candidates(ka: Sequence[str], kb: Sequence[str], threshold: float = 0.0) -> np.ndarray:
-    """Pairs that may reach a token_set_ratio of ``threshold`` (a superset, at C speed).
-
-    token_set_ratio is 100 or more than the other ratios only when the two token sets
-    share a token; otherwise it is the Indel ratio of the sorted token sets, which is at
-    most ``200 * shared characters / total length`` (the longest common subsequence
-    cannot use a character more often than both strings hold it).
+def _candidates(
+    sa: Sequence[str], sb: Sequence[str], shares: np.ndarray, threshold: float = 0.0
+) -> np.ndarray:
+    """Pairs of token-set strings that share no token (``shares`` False) and may reach an
+    Indel ratio of ``threshold`` (a superset, at C speed): the ratio is at most
+    ``200 * shared characters / total length`` (the longest common subsequence cannot use
+    a character more often than both strings hold it).
     """
     import numpy as np
 
-    sa, sb = _token_sets(ka), _token_sets(kb)
     alphabet = {c: i for i, c in enumerate(sorted(set("".join(sa)) | set("".join(sb))))}
     ca, cb = _char_counts(sa, alphabet), _char_counts(sb, alphabet)
     la = np.array([len(t) for t in sa], dtype=np.float64)
     lb = np.array([len(t) for t in sb], dtype=np.float64)
-    out = _shares_token(ka, kb)
+    out = np.zeros(shares.shape, dtype=bool)
     for r in range(0, len(sa), _BOUND_ROWS):
         shared = np.minimum(ca[r : r + _BOUND_ROWS, None, :], cb[None, :, :]).sum(-1)
         total = np.maximum(la[r : r + _BOUND_ROWS, None] + lb[None, :], 1.0)
-        out[r : r + _BOUND_ROWS] |= 200.0 * shared / total >= threshold - _BOUND_SLACK
-    return out
+        out[r : r + _BOUND_ROWS] = 200.0 * shared / total >= threshold - _BOUND_SLACK
+    # An empty key has a token_set_ratio of 0 with anything.
+    out &= (la > 0)[:, None] & (lb > 0)[None, :]
+    return out & ~shares
+
+
+def _passing(
+    left: list[str], right: list[str], scorer: object, threshold: float, workers: int
+) -> np.ndarray:
+    import numpy as np
+    from rapidfuzz import process
+
+    if not left:
+        return np.zeros(0, dtype=bool)
+    sim = process.cpdist(
+        left, right, scorer=scorer, dtype=np.float32, workers=workers, score_cutoff=threshold
+    )
+    return sim > 0
 
 
 def prefilter_keys(
@@ -218,20 +233,30 @@ def prefilter_keys(
         [[True, False], [False, False]]
     """
     import numpy as np
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
-    pre = _candidates(ka, kb, threshold)
-    rows, cols = np.nonzero(pre)
-    if len(rows):
-        sim = process.cpdist(
-            [ka[i] for i in rows.tolist()],
-            [kb[j] for j in cols.tolist()],
-            scorer=fuzz.token_set_ratio,
-            dtype=np.uint8,
-            workers=workers,
-            score_cutoff=threshold,
-        )
-        pre[rows, cols] = sim > 0
+    # token_set_ratio is 100 or more than the other ratios only when the two token sets
+    # share a token; otherwise it is exactly the Indel ratio (fuzz.ratio) of the sorted
+    # token sets, scored here only where a character-count bound lets it reach threshold.
+    shares = _shares_token(ka, kb)
+    sa, sb = _token_sets(ka), _token_sets(kb)
+    pre = np.zeros(shares.shape, dtype=bool)
+    rows, cols = np.nonzero(shares)
+    pre[rows, cols] = _passing(
+        [ka[i] for i in rows.tolist()],
+        [kb[j] for j in cols.tolist()],
+        fuzz.token_set_ratio,
+        threshold,
+        workers,
+    )
+    rows, cols = np.nonzero(_candidates(sa, sb, shares, threshold))
+    pre[rows, cols] = _passing(
+        [sa[i] for i in rows.tolist()],
+        [sb[j] for j in cols.tolist()],
+        fuzz.ratio,
+        threshold,
+        workers,
+    )
     return pre
 
 

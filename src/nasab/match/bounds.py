@@ -244,9 +244,11 @@ def _may_join(
 
 
 def _similarities(table: TokenTable, keys: np.ndarray) -> np.ndarray:
-    """Similarity of each token-id pair ``i * len(table) + j`` (exact, cached)."""
+    """Similarity of each token-id pair ``i * len(table) + j``: exact (and cached) where it
+    may reach ALIGN_MIN, else possibly 0. Under ALIGN_MIN a token pair cannot align, and a
+    lower value of a join's parts only lets more joins through (a superset)."""
     n = len(table)
-    return table.similarities((keys // n).tolist(), (keys % n).tolist())
+    return table.similarities((keys // n).tolist(), (keys % n).tolist(), floor=ALIGN_MIN)
 
 
 def _best(ids_a: np.ndarray, ids_b: np.ndarray, table: TokenTable) -> tuple[np.ndarray, np.ndarray]:

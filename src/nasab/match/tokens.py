@@ -26,7 +26,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -230,6 +230,7 @@ class TokenTable:
 
     Attributes:
         text, article, arabic, key, fold, ckey, cfold, weight: feature columns by id.
+        flags: bits by id that decide which rule each pair of tokens takes.
     """
 
     def __init__(self) -> None:
@@ -242,6 +243,7 @@ class TokenTable:
         self.ckey: list[str] = []
         self.cfold: list[str] = []
         self.weight: list[float] = []
+        self.flags: list[int] = []
         self._cands: list[tuple[tuple[str, str, float], ...] | None] = []
         self._pairs: dict[int, float] = {}
 
@@ -269,14 +271,17 @@ class TokenTable:
             key = "".join(skeleton(p) for p in text.split(" "))
         if fold_ is None:
             fold_ = fold(text.replace(" ", ""))
+        if arabic is None:
+            arabic = script_of_token(text) == "arabic"
         self.text.append(text)
         self.article.append(article)
-        self.arabic.append(script_of_token(text) == "arabic" if arabic is None else arabic)
+        self.arabic.append(arabic)
         self.key.append(key)
         self.fold.append(fold_)
         self.ckey.append(coarse(key))
         self.cfold.append(coarse_fold(fold_))
         self.weight.append(token_weight(key))
+        self.flags.append(_token_flags(text, key, fold_, arabic, article))
         self._cands.append(None)
         return i
 
@@ -294,19 +299,26 @@ class TokenTable:
             got = self._cands[i] = tuple((f, k, r) for (f, k), r in seen.items())
         return got
 
-    def similarities(self, left: Sequence[int], right: Sequence[int]) -> np.ndarray:
+    def similarities(
+        self, left: Sequence[int], right: Sequence[int], *, floor: float | None = None
+    ) -> np.ndarray:
         """Similarities of the token pairs ``(left[k], right[k])`` as a float64 array:
         exactly :meth:`similarity` of each, and cached as it caches them.
 
-        Pairs not yet cached are computed at once where the formula is plain (two tokens
-        of one script, no Abd- prefix, initial or article written joined: rapidfuzz
-        ``cpdist`` over the feature columns), one by one otherwise.
+        Pairs not yet cached are computed at once where the rule table gives the plain
+        formula (rapidfuzz ``cpdist`` over the feature columns), one by one otherwise.
+        With ``floor``, a plain pair whose similarity is surely under it (a bound from
+        character counts) gets 0 instead, and is not cached.
 
         Example:
             >>> t = TokenTable()
             >>> a, b, c = t.intern("kazimi", False), t.intern("kadhimi", False), t.intern("ali", False)
             >>> t.similarities([a, a], [b, c]).tolist() == [t.similarity(a, b), t.similarity(a, c)]
             True
+            >>> t2 = TokenTable()
+            >>> a, c = t2.intern("kazimi", False), t2.intern("ali", False)
+            >>> t2.similarities([a], [c], floor=0.55).tolist()
+            [0.0]
         """
         import numpy as np
 
@@ -319,12 +331,17 @@ class TokenTable:
         todo = [k for k, g in enumerate(got) if g is None]
         out = np.array([-1.0 if g is None else g for g in got] if todo else got, dtype=np.float64)
         if todo:
-            x = [left[k] for k in todo]
-            y = [right[k] for k in todo]
-            out[todo] = _similarities(self, x, y)
+            values, exact = _similarities(
+                self, [int(left[k]) for k in todo], [int(right[k]) for k in todo], floor
+            )
+            out[todo] = values
             if len(pairs) + len(todo) >= PAIR_CACHE_MAX:
                 pairs.clear()
-            pairs.update(zip((keys[k] for k in todo), out[todo].tolist(), strict=True))
+            pairs.update(
+                (keys[k], v)
+                for k, v, e in zip(todo, values.tolist(), exact.tolist(), strict=True)
+                if e
+            )
         return out
 
     def similarity(self, i: int, j: int) -> float:
@@ -355,135 +372,281 @@ def reset_default_table() -> TokenTable:
 
 
 # ------------------------------------------------------------------------ pair similarity
+#
+# Which formula a token pair takes is decided in ONE place, the rule table ``_RULES``, from
+# the two tokens' flag bits (the ``flags`` column, set when a token is interned) and whether
+# their texts are equal. The single path (:func:`_similarity`) and the bulk path
+# (:func:`_similarities`) both route pairs through it: a new rule goes into the table (a
+# flag, a test, a handler) and both paths follow.
+
+_F_ARABIC = 1  # Arabic script
+_F_NO_KEY = 2  # empty skeleton key
+_F_ABD = 4  # Abd- prefix ("abd wahab", "عبد الوهاب")
+_F_INITIAL = 8  # a Latin initial (one letter)
+_F_PERSIAN = 16  # Arabic script with a Persian letter (گيلاني)
+_F_AL_JOINED = 32  # a Latin fold that may be the article written joined (alfaqih)
+_F_ARTICLE = 64  # the token carried the article
+_F_GIVEN = 128  # a Latin known given name (two different ones are capped)
 
 
-def _similarity(t: TokenTable, i: int, j: int) -> float:
-    ta, tb = t.text[i], t.text[j]
-    if ta == tb:
-        return 1.0
-    abd_a, abd_b = ta.startswith(_ABD_PREFIXES), tb.startswith(_ABD_PREFIXES)
-    if abd_a and abd_b:
-        # Abd + divine name: the shared 'Abd' says nothing; compare what follows.
-        return t.similarity(_strip_abd(t, i), _strip_abd(t, j))
-    if abd_a != abd_b:
-        # 'Abdul Hanif' vs 'Hanif': the servant prefix is often dropped in lists.
-        bare = _strip_abd(t, i if abd_a else j)
-        other = j if abd_a else i
-        return min(ABD_DROPPED, t.similarity(bare, other)) if t.key[bare] else 0.0
-    same_script = t.arabic[i] == t.arabic[j]
-    if same_script and t.arabic[i]:
-        # گيلاني / كيلاني: a Persian letter where other Arabic-script text writes its
-        # Arabic stand-in; the two spellings compare as if both wrote the Arabic letter.
-        fa, fb = ta.translate(persian_fold()), tb.translate(persian_fold())
-        if fa != ta or fb != tb:
-            return t.similarity(t.intern(fa, t.article[i]), t.intern(fb, t.article[j]))
-    if same_script and not t.arabic[i] and min(len(ta), len(tb)) == 1:
-        # An initial ("A. Khamenei") agrees with any name that starts with it.
-        return INITIAL if ta[0] == tb[0] else 0.0
-    if not t.key[i] or not t.key[j]:
-        return 0.0
-    skel = max(
+def _token_flags(text: str, key: str, fold_: str, arabic: bool, article: bool) -> int:
+    """The flag bits of one token (what the rule table reads)."""
+    latin = not arabic
+    return (
+        _F_ARABIC * arabic
+        | _F_NO_KEY * (not key)
+        | _F_ABD * text.startswith(_ABD_PREFIXES)
+        | _F_INITIAL * (latin and len(text) == 1)
+        | _F_PERSIAN * (arabic and text.translate(persian_fold()) != text)
+        | _F_AL_JOINED * (latin and fold_[:2] in ("al", "il") and len(fold_) > 5)
+        | _F_ARTICLE * article
+        | _F_GIVEN * (latin and text in given_name_groups())
+    )
+
+
+def _joined_article(x: int, y: int) -> bool:
+    """Two Latin tokens, the article on one only, the other's fold maybe ``al`` + name."""
+    bare = y if x & _F_ARTICLE else x
+    return not (x | y) & _F_ARABIC and bool((x ^ y) & _F_ARTICLE) and bool(bare & _F_AL_JOINED)
+
+
+#: The routes of a token pair, in order: the first whose test holds decides. A test reads
+#: the two tokens' flags and whether their texts are equal; it must be symmetric.
+_RULES: tuple[tuple[str, Callable[[int, int, bool], bool]], ...] = (
+    ("equal", lambda x, y, eq: eq),
+    ("abd_both", lambda x, y, eq: bool(x & y & _F_ABD)),
+    ("abd_one", lambda x, y, eq: bool((x ^ y) & _F_ABD)),
+    ("persian", lambda x, y, eq: bool(x & y & _F_ARABIC) and bool((x | y) & _F_PERSIAN)),
+    ("initial", lambda x, y, eq: not (x | y) & _F_ARABIC and bool((x | y) & _F_INITIAL)),
+    ("no_key", lambda x, y, eq: bool((x | y) & _F_NO_KEY)),
+    ("cross", lambda x, y, eq: bool((x ^ y) & _F_ARABIC)),
+    ("joined_article", lambda x, y, eq: _joined_article(x, y)),
+    ("capped", lambda x, y, eq: bool(x & y & _F_GIVEN)),
+    ("plain", lambda x, y, eq: True),
+)
+_ROUTE_NAMES = tuple(name for name, _ in _RULES)
+#: Routes whose value is the plain same-script formula, or less (capped): computed in bulk
+#: by the bulk path, and bounded by :func:`_plain_bounds`.
+_PLAIN_ROUTES = (_ROUTE_NAMES.index("plain"), _ROUTE_NAMES.index("capped"))
+
+
+@cache
+def _route(x: int, y: int, equal: bool) -> int:
+    """Index in ``_RULES`` of the rule a pair with flags ``x``, ``y`` takes."""
+    return next(k for k, (_, test) in enumerate(_RULES) if test(x, y, equal))
+
+
+def _skel(t: TokenTable, i: int, j: int) -> float:
+    return max(
         Levenshtein.normalized_similarity(t.key[i], t.key[j]),
         COARSE_KEY * Levenshtein.normalized_similarity(t.ckey[i], t.ckey[j]),
     )
-    if same_script:
-        return _same_script(t, i, j, skel)
-    return _cross_script(t, i, j, skel) if t.arabic[i] else _cross_script(t, j, i, skel)
 
 
-def _flags(t: TokenTable, ids: list[int]) -> np.ndarray:
-    """Per token, bits that decide whether its pairs take the plain formula: Arabic (1),
-    special alone (2: empty key, Abd- prefix, a Latin initial, an Arabic token with a
-    Persian letter), a Latin fold that may be an article written joined to the name (4),
-    the article (8), a Latin known given name (16: the plain value may be capped)."""
-    import numpy as np
-
-    text, key, fold_, arabic, article = t.text, t.key, t.fold, t.arabic, t.article
-    persian, groups = persian_fold(), given_name_groups()
-    return np.array(
-        [
-            arabic[i]
-            | 2
-            * (
-                not key[i]
-                or text[i].startswith(_ABD_PREFIXES)
-                or (not arabic[i] and len(text[i]) == 1)
-                or (arabic[i] and text[i].translate(persian) != text[i])
-            )
-            | 4 * (not arabic[i] and fold_[i][:2] in ("al", "il") and len(fold_[i]) > 5)
-            | 8 * article[i]
-            | 16 * (not arabic[i] and text[i] in groups)
-            for i in ids
-        ],
-        dtype=np.int8,
-    )
-
-
-def _plain(t: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
-    """Whether each pair's similarity is the plain same-script formula (what
-    :func:`_similarity` computes for it without any other branch)."""
-    import numpy as np
-
-    toks, pos = np.unique(np.array(x + y, dtype=np.int64), return_inverse=True)
-    f = _flags(t, toks.tolist())
-    fx, fy = f[pos[: len(x)]], f[pos[len(x) :]]
-    texts = t.text
-    ux = toks.tolist()
-    same_text = np.array([texts[i] for i in ux], dtype=object)
-    equal = same_text[pos[: len(x)]] == same_text[pos[len(x) :]]
-    plain = ((fx & 1) == (fy & 1)) & ((fx | fy) & 2 == 0) & ~equal
-    # Two known given names: the pair may be capped (_distinct_names), so one by one.
-    plain &= (fx & fy & 16) == 0
-    # Latin, the article on one side only: the side without it may have it joined.
-    bare_al = np.where(fx & 8, fy & 4, fx & 4) != 0
-    plain &= ((fx & 1) == 1) | ((fx & 8) == (fy & 8)) | ~bare_al
-    return plain
-
-
-def _similarities(t: TokenTable, x: list[int], y: list[int]) -> list[float]:
-    """:func:`_similarity` of each pair ``(x[k], y[k])``; plain pairs vectorised."""
-    import numpy as np
-    from rapidfuzz import process
-
-    plain = _plain(t, x, y)
-    out = np.zeros(len(x), dtype=np.float64)
-    if plain.any():
-        idx = np.flatnonzero(plain)
-        px, py = [x[k] for k in idx.tolist()], [y[k] for k in idx.tolist()]
-
-        def dist(col: list[str], scorer: object) -> np.ndarray:
-            return process.cpdist(
-                [col[i] for i in px], [col[j] for j in py], scorer=scorer, dtype=np.float64
-            )
-
-        skel = np.maximum(
-            dist(t.key, Levenshtein.normalized_similarity),
-            COARSE_KEY * dist(t.ckey, Levenshtein.normalized_similarity),
-        )
-        spell = np.maximum(
-            dist(t.fold, Indel.normalized_similarity),
-            COARSE_FOLD * dist(t.cfold, Indel.normalized_similarity),
-        )
-        out[idx] = SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
-    for k in np.flatnonzero(~plain).tolist():
-        out[k] = t.similarity(x[k], y[k])
-    return out.tolist()
-
-
-def _same_script(t: TokenTable, i: int, j: int, skel: float) -> float:
+def _plain_sim(t: TokenTable, i: int, j: int) -> float:
+    """The plain same-script formula: skeleton and spelling, each at its coarse best."""
     spell = max(
         Indel.normalized_similarity(t.fold[i], t.fold[j]),
         COARSE_FOLD * Indel.normalized_similarity(t.cfold[i], t.cfold[j]),
     )
-    sim = SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
-    if not t.arabic[i] and sim > DISTINCT_NAMES_MAX and _distinct_names(t.text[i], t.text[j]):
+    return SKELETON_SHARE_SAME * _skel(t, i, j) + (1.0 - SKELETON_SHARE_SAME) * spell
+
+
+def _capped(t: TokenTable, i: int, j: int, sim: float) -> float:
+    """``sim``, capped when Latin tokens spell two different known given names."""
+    if sim > DISTINCT_NAMES_MAX and _distinct_names(t.text[i], t.text[j]):
         return DISTINCT_NAMES_MAX
-    if not t.arabic[i] and t.article[i] != t.article[j]:
-        # "ALFAGIH" for "AL FAQIH": the article written joined to the name.
-        bare, other = (j, i) if t.article[i] else (i, j)
-        if t.fold[bare][:2] in ("al", "il") and len(t.fold[bare]) > 5:
-            sim = max(sim, t.similarity(t.intern(t.text[bare][2:], True), other))
     return sim
+
+
+def _with_joined_article(t: TokenTable, i: int, j: int) -> float:
+    # "ALFAGIH" for "AL FAQIH": the article written joined to the name.
+    sim = _capped(t, i, j, _plain_sim(t, i, j))
+    bare, other = (j, i) if t.article[i] else (i, j)
+    return max(sim, t.similarity(t.intern(t.text[bare][2:], True), other))
+
+
+def _abd_both(t: TokenTable, i: int, j: int) -> float:
+    # Abd + divine name: the shared 'Abd' says nothing; compare what follows.
+    return t.similarity(_strip_abd(t, i), _strip_abd(t, j))
+
+
+def _abd_one(t: TokenTable, i: int, j: int) -> float:
+    # 'Abdul Hanif' vs 'Hanif': the servant prefix is often dropped in lists.
+    abd_i = bool(t.flags[i] & _F_ABD)
+    bare = _strip_abd(t, i if abd_i else j)
+    other = j if abd_i else i
+    return min(ABD_DROPPED, t.similarity(bare, other)) if t.key[bare] else 0.0
+
+
+def _persian(t: TokenTable, i: int, j: int) -> float:
+    # گيلاني / كيلاني: a Persian letter where other Arabic-script text writes its
+    # Arabic stand-in; the two spellings compare as if both wrote the Arabic letter.
+    fa, fb = t.text[i].translate(persian_fold()), t.text[j].translate(persian_fold())
+    return t.similarity(t.intern(fa, t.article[i]), t.intern(fb, t.article[j]))
+
+
+def _initial(t: TokenTable, i: int, j: int) -> float:
+    # An initial ("A. Khamenei") agrees with any name that starts with it.
+    return INITIAL if t.text[i][0] == t.text[j][0] else 0.0
+
+
+def _cross(t: TokenTable, i: int, j: int) -> float:
+    skel = _skel(t, i, j)
+    return _cross_script(t, i, j, skel) if t.arabic[i] else _cross_script(t, j, i, skel)
+
+
+#: The handler of each route of ``_RULES``, in its order.
+_HANDLERS: tuple[Callable[[TokenTable, int, int], float], ...] = (
+    lambda t, i, j: 1.0,
+    _abd_both,
+    _abd_one,
+    _persian,
+    _initial,
+    lambda t, i, j: 0.0,
+    _cross,
+    _with_joined_article,
+    lambda t, i, j: _capped(t, i, j, _plain_sim(t, i, j)),
+    _plain_sim,
+)
+
+
+def _similarity(t: TokenTable, i: int, j: int) -> float:
+    return _HANDLERS[_route(t.flags[i], t.flags[j], t.text[i] == t.text[j])](t, i, j)
+
+
+def _routes(t: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
+    """The route (index in ``_RULES``) of each pair ``(x[k], y[k])``."""
+    import numpy as np
+
+    flags = np.asarray(t.flags, dtype=np.int64)
+    fx, fy = flags[x], flags[y]
+    texts = t.text
+    equal = np.fromiter(
+        (texts[i] == texts[j] for i, j in zip(x, y, strict=True)), dtype=bool, count=len(x)
+    )
+    combos, inverse = np.unique((fx << 9) | (fy << 1) | equal, return_inverse=True)
+    routes = np.array(
+        [_route(c >> 9, (c >> 1) & 0xFF, bool(c & 1)) for c in combos.tolist()], dtype=np.int64
+    )
+    return routes[inverse.reshape(-1)]
+
+
+def _char_counts(strings: list[str]) -> np.ndarray:
+    """Per string, how often it holds each character (columns: the characters met)."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    codes = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
+    chars, column = np.unique(codes, return_inverse=True)
+    counts = np.zeros((len(strings), max(len(chars), 1)), dtype=np.int16)
+    np.add.at(counts, (np.repeat(np.arange(len(strings)), lengths), column.reshape(-1)), 1)
+    return counts
+
+
+#: Pairs whose character-count bound is computed at once (bounds the temporary arrays).
+_COUNT_CHUNK = 16384
+
+
+def _shared_ratio(
+    col: list[str], toks: list[int], px: np.ndarray, py: np.ndarray, lev: bool
+) -> np.ndarray:
+    """Per pair (positions in ``toks``), an upper bound of the normalised Levenshtein
+    (``lev``) or Indel similarity of the two strings of ``col``: characters both hold
+    (as many times as both hold them) over the longer length, or twice over the sum."""
+    import numpy as np
+
+    counts = _char_counts([col[i] for i in toks])
+    lengths = counts.sum(axis=1, dtype=np.int64)
+    shared = np.concatenate(
+        [
+            np.minimum(counts[px[s : s + _COUNT_CHUNK]], counts[py[s : s + _COUNT_CHUNK]]).sum(
+                axis=1, dtype=np.int64
+            )
+            for s in range(0, len(px), _COUNT_CHUNK)
+        ]
+        or [np.zeros(0, dtype=np.int64)]
+    )
+    lx, ly = lengths[px], lengths[py]
+    if lev:
+        return np.where(np.maximum(lx, ly) > 0, shared / np.maximum(np.maximum(lx, ly), 1), 1.0)
+    return np.where(lx + ly > 0, 2.0 * shared / np.maximum(lx + ly, 1), 1.0)
+
+
+def _plain_bounds(t: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
+    """Upper bounds of the plain formula of each pair, from character counts alone (a
+    Levenshtein or Indel alignment cannot match a character more often than both strings
+    hold it)."""
+    import numpy as np
+
+    toks, pos = np.unique(np.array(x + y, dtype=np.int64), return_inverse=True)
+    ids = toks.tolist()
+    pos = pos.reshape(-1)
+    px, py = pos[: len(x)], pos[len(x) :]
+    skel = np.maximum(
+        _shared_ratio(t.key, ids, px, py, True),
+        COARSE_KEY * _shared_ratio(t.ckey, ids, px, py, True),
+    )
+    spell = np.maximum(
+        _shared_ratio(t.fold, ids, px, py, False),
+        COARSE_FOLD * _shared_ratio(t.cfold, ids, px, py, False),
+    )
+    return SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
+
+
+#: Added to a character-count bound before it is compared with a floor (float rounding).
+_FLOOR_SLACK = 1e-9
+
+
+def _plain_values(t: TokenTable, px: list[int], py: list[int]) -> np.ndarray:
+    """The plain formula of each pair, by rapidfuzz ``cpdist`` over the feature columns."""
+    import numpy as np
+    from rapidfuzz import process
+
+    def dist(col: list[str], scorer: object) -> np.ndarray:
+        return process.cpdist(
+            [col[i] for i in px], [col[j] for j in py], scorer=scorer, dtype=np.float64
+        )
+
+    skel = np.maximum(
+        dist(t.key, Levenshtein.normalized_similarity),
+        COARSE_KEY * dist(t.ckey, Levenshtein.normalized_similarity),
+    )
+    spell = np.maximum(
+        dist(t.fold, Indel.normalized_similarity),
+        COARSE_FOLD * dist(t.cfold, Indel.normalized_similarity),
+    )
+    return SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
+
+
+def _similarities(
+    t: TokenTable, x: list[int], y: list[int], floor: float | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_similarity` of each pair ``(x[k], y[k])``, and which of them are exact.
+
+    Pairs of the plain routes are computed at once (those whose character-count bound is
+    under ``floor`` are given 0, not exact); the others one by one.
+    """
+    import numpy as np
+
+    routes = _routes(t, x, y)
+    out = np.zeros(len(x), dtype=np.float64)
+    exact = np.ones(len(x), dtype=bool)
+    bulk = np.flatnonzero(np.isin(routes, _PLAIN_ROUTES))
+    if floor is not None and len(bulk):
+        bx, by = [x[k] for k in bulk.tolist()], [y[k] for k in bulk.tolist()]
+        low = _plain_bounds(t, bx, by) + _FLOOR_SLACK < floor
+        exact[bulk[low]] = False
+        bulk = bulk[~low]
+    if len(bulk):
+        bx, by = [x[k] for k in bulk.tolist()], [y[k] for k in bulk.tolist()]
+        out[bulk] = _plain_values(t, bx, by)
+        capped = _PLAIN_ROUTES[1]
+        for k in bulk[routes[bulk] == capped].tolist():
+            out[k] = _capped(t, x[k], y[k], float(out[k]))
+    for k in np.flatnonzero(~np.isin(routes, _PLAIN_ROUTES)).tolist():
+        out[k] = t.similarity(x[k], y[k])
+    return out, exact
 
 
 def _distinct_names(a: str, b: str) -> bool:
