@@ -13,8 +13,9 @@ Speed is measured on every English document of the folder (127 FNC-1 bodies), mo
 loaded before the clock starts: ``extract`` one document after another (one core; wall
 and CPU time of the process, the latter less sensitive to a shared machine's load),
 then :func:`nasab.build_graph` with ``workers=1`` and ``workers=2`` (which also
-re-reads documents in its second pass); peak resident memory of the process and of the
-largest worker.
+re-reads documents in its second pass); ``build_graph`` with its second pass redoing only
+the steps that use names from other documents, beside re-reading whole documents (same
+run, same graph); peak resident memory of the process and of the largest worker.
 
 Usage:
     python benchmarks/bench_ner.py [--docs ../shared/data/news_dev/en] [--gold FILE] [--no-speed]
@@ -133,6 +134,36 @@ def cpu_timed(fn: Callable[[], object]) -> float:
     return time.process_time() - t0
 
 
+def second_pass_ab(every) -> None:
+    """CPU time of ``build_graph`` (model, one worker) with the second pass redoing only
+    the steps that use the names known from other documents (kept first readings), beside
+    the same run re-reading every such document whole (no reading kept), alternated
+    twice, best of each; the graphs must be the same."""
+    from nasab import build_graph
+    from nasab.graph import _build
+
+    kept = _build.KEEP_READINGS_CHARS
+    best = {"whole": float("inf"), "kept": float("inf")}
+    graphs = {}
+    try:
+        for _ in range(2):
+            for way, limit in (("whole", 0), ("kept", kept)):
+                _build.KEEP_READINGS_CHARS = limit
+                t0 = time.process_time()
+                graph = build_graph(every, backend="model", workers=1)
+                best[way] = min(best[way], time.process_time() - t0)
+                graphs[way] = graph.to_json(indent=None)
+    finally:
+        _build.KEEP_READINGS_CHARS = kept
+    n = len(every)
+    print(
+        f"speed model  build_graph workers=1, second pass from kept readings "
+        f"{n / best['kept']:6.1f} docs/CPU-s, re-reading whole documents "
+        f"{n / best['whole']:6.1f} docs/CPU-s (best of 2 each, alternated); "
+        f"same graph: {graphs['kept'] == graphs['whole']}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS)
@@ -201,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             f"nasab with the batch's entities {len(texts) / (spacy_cpu + both):6.1f} docs/CPU-s "
             f"(rules and merge {len(texts) / both:6.1f} docs/CPU-s)"
         )
+        second_pass_ab(every)
     import resource
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -67,3 +67,36 @@ def test_bare_given_name_joins_the_one_full_name_it_opens() -> None:
         "welcomed him. Jim said he was glad to be home."
     )
     assert _persons(build_graph([text])) == [["Daniel Holloway"], ["Jim", "Jim Holloway"]]
+
+
+SECOND_PASS = [
+    (
+        "en-bare-family-elsewhere",
+        [
+            "Lieutenant General Ali al-Tamimi visited the border on Monday.",
+            "Al-Tamimi said the Border Guard Command would grow. Tamimi left on Tuesday.",
+            "Reporter James Holloway met Tamimi in Basra.",
+        ],
+    ),
+    (
+        "ar-known-name-elsewhere",
+        [
+            "قال رئيس الوزراء مصطفى الكاظمي إن الحكومة ستجري الانتخابات.",
+            "وأكد الكاظمي أن اللواء سامي جاسم العبيدي سيقود العملية.",
+            "Prime Minister Mustafa al-Kadhimi said al-Obaidi would lead.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("docs", [c[1] for c in SECOND_PASS], ids=[c[0] for c in SECOND_PASS])
+@pytest.mark.parametrize("workers", [1, 2], ids=["one-worker", "two-workers"])
+def test_second_pass_from_kept_readings_is_a_whole_reread(
+    docs: list[str], workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nasab.graph import _build
+
+    kept = build_graph(docs * 2, workers=workers).to_json(indent=None)
+    monkeypatch.setattr(_build, "KEEP_READINGS_CHARS", 0)
+    whole = build_graph(docs * 2, workers=workers).to_json(indent=None)
+    assert kept == whole

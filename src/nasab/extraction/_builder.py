@@ -29,6 +29,43 @@ class Builder:
         #: place, nationality): a name known from another document does not claim them.
         self.model_other: list[tuple[int, int]] = []
 
+    def copy(self) -> Builder:
+        """An independent copy: its own mentions (attributes included), relations and
+        indexes; the document and the model's spans are shared (never changed).
+
+        Example:
+            >>> b = Builder(Document("d", "Rudaw said.", "en"))
+            >>> m = b.mention(0, 5, "organization", (0, 11), source="x")
+            >>> c = b.copy()
+            >>> c.mentions[(0, 5)].attrs["source"] = "y"
+            >>> m.attrs["source"], c.mentions[(0, 5)] == m, c.mentions[(0, 5)] is m
+            ('x', True, False)
+        """
+        new = Builder(self.doc)
+        copies: dict[int, Mention] = {}
+
+        def cp(m: Mention) -> Mention:
+            c = copies.get(id(m))
+            if c is None:
+                c = copies[id(m)] = replace(m, attrs=dict(m.attrs))
+            return c
+
+        new.mentions = {span: cp(m) for span, m in self.mentions.items()}
+        new.relations = [
+            replace(
+                r,
+                subject=cp(r.subject),
+                object=None if r.object is None else cp(r.object),
+                attrs=dict(r.attrs),
+            )
+            for r in self.relations
+        ]
+        new._rel_keys = set(self._rel_keys)
+        new._buckets = {k: [cp(m) for m in ms] for k, ms in self._buckets.items()}
+        new.person_hints = self.person_hints
+        new.model_other = self.model_other
+        return new
+
     def mention(
         self,
         start: int,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -37,7 +38,7 @@ from .merge import merge_english_entities, other_spans, person_hints
 from .model import Document, Extraction
 from .ner import english_entities, resolve_backend, uses_model
 
-__all__ = ["extract"]
+__all__ = ["Reading", "extract", "finish", "read"]
 
 
 def extract(
@@ -80,6 +81,63 @@ def extract(
         >>> [m.text for m in extract("قال الزبيدي", known=["Muqdad al-Zubaidi"]).persons()]
         ['الزبيدي']
     """
+    return _finish(read(doc, backend=backend, entities=entities), known, copy=False)
+
+
+@dataclass
+class Reading:
+    """A document read up to the steps that use names known from other documents.
+
+    :func:`read` makes it; :func:`finish` completes it into the :class:`Extraction`
+    that :func:`extract` gives, for any ``known`` names and as often as needed (each call
+    works on its own copy). A second reading of a document with the names found in
+    others (:func:`nasab.build_graph`) so redoes only the steps that use them.
+
+    Attributes:
+        builder: the mentions and relations found so far.
+        sentences: the document's sentences, (start, end) offsets.
+        latin: each sentence with Latin words: its span, its English tokens, and the
+            capitalised runs no rule took (bare family names are looked for in them).
+        arabic: each sentence with Arabic words, and its tokens.
+        entities: the English model's entities of the text ((start, end, label) spans;
+            empty when the model did not run).
+    """
+
+    builder: Builder
+    sentences: list[tuple[int, int]]
+    latin: list[tuple[tuple[int, int], list[Tok], list[tuple[int, int]]]]
+    arabic: list[tuple[tuple[int, int], list[Tok]]]
+    entities: Sequence[tuple[int, int, str]]
+
+
+def read(
+    doc: Document | str,
+    *,
+    backend: str = "auto",
+    entities: Sequence[tuple[int, int, str]] | None = None,
+) -> Reading:
+    """Read a document with every step of :func:`extract` that does not depend on
+    names known from other documents.
+
+    Args:
+        doc: a :class:`Document` (or a text, read with :func:`read_documents`).
+        backend: as for :func:`extract`.
+        entities: as for :func:`extract`.
+
+    Returns:
+        A :class:`Reading`, to complete with :func:`finish`.
+
+    Raises:
+        InputError: an unknown backend, or ``doc`` is not a document or text.
+        ExtraMissingError: ``backend="model"`` (or ``"spacy"``) without the ``ner`` extra.
+
+    Example:
+        >>> r = read("Al-Tamimi spoke.", backend="rules")
+        >>> [m.text for m in finish(r, known=["Ali al-Tamimi"]).persons()]
+        ['Al-Tamimi']
+        >>> [m.text for m in finish(r).persons()]
+        []
+    """
     resolved = resolve_backend(backend)
     use_en = uses_model("en", resolved, auto=backend == "auto")
     use_ar = uses_model("ar", resolved, auto=backend == "auto")
@@ -87,11 +145,10 @@ def extract(
         doc = read_documents([{"id": "doc0", "text": doc}])[0]
     if not isinstance(doc, Document):
         raise InputError(f"extract() needs a Document or a text, got {type(doc).__name__}")
-    known_names = [k for k in known if isinstance(k, str) and k.strip()]
     lex = lexicon()
     b = Builder(doc)
     sents = sentences(doc)
-    ents = ()
+    ents: Sequence[tuple[int, int, str]] = ()
     if use_en and any("a" <= c.lower() <= "z" for c in doc.text):
         ents = entities if entities is not None else english_entities([doc.text])[0]
         b.person_hints = person_hints(doc.text, ents)
@@ -122,6 +179,41 @@ def extract(
         title_references_ar(b, arabic_toks, lex)
     if ents:
         merge_english_entities(b, ents, sents, lex, names_first=True)
+    return Reading(b, sents, leftovers, arabic_toks, ents)
+
+
+def finish(reading: Reading, known: Iterable[str] = ()) -> Extraction:
+    """Complete a :class:`Reading` into the :class:`Extraction` that :func:`extract`
+    gives with the same ``known`` names (the reading itself is left unchanged).
+
+    Args:
+        reading: from :func:`read`.
+        known: as for :func:`extract`.
+
+    Returns:
+        An :class:`Extraction` with mentions and relations in document order.
+
+    Example:
+        >>> r = read("Ali al-Tamimi arrived. Tamimi spoke.", backend="rules")
+        >>> [m.text for m in finish(r).persons()] == [m.text for m in finish(r).persons()]
+        True
+    """
+    return _finish(reading, known, copy=True)
+
+
+def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction:
+    """The steps of :func:`extract` after :func:`read` (on a copy of ``reading``)."""
+    if copy:  # the tokens and spans are only read: the mentions and relations are copied
+        reading = replace(reading, builder=reading.builder.copy())
+    known_names = [k for k in known if isinstance(k, str) and k.strip()]
+    b, sents, leftovers, arabic_toks, ents = (
+        reading.builder,
+        reading.sentences,
+        reading.latin,
+        reading.arabic,
+        reading.entities,
+    )
+    lex = lexicon()
     _short_forms(b, leftovers, arabic_toks, known_names)
     if ents:
         merge_english_entities(b, ents, sents, lex)
@@ -139,7 +231,7 @@ def extract(
         if r.subject.span in kept
         and (r.object is None or r.object.span in kept or r.object.kind == "role")
     )
-    return Extraction(doc, mentions, relations)
+    return Extraction(b.doc, mentions, relations)
 
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")

@@ -921,19 +921,34 @@ def _name_keys(name: str) -> frozenset[str]:
     return frozenset(k for k in info.keys if not k.startswith("k:"))
 
 
-def _extract_one(args: tuple[Any, tuple[str, ...], str, Any]) -> Any:
-    from ..extraction import extract
+#: Characters of text whose first readings (:class:`nasab.extraction.core.Reading`, about
+#: 45 bytes a character) are kept for the second pass, which then redoes only the steps
+#: that use the names known from other documents; documents past it are read again whole.
+KEEP_READINGS_CHARS = 5_000_000
 
-    doc, known, backend, entities = args
-    return extract(doc, known=known, backend=backend, entities=entities)
+# (document, known names, backend, model entities, kept first reading or None, keep it)
+_Job = tuple[Any, tuple[str, ...], str, Any, Any, bool]
+
+
+def _extract_one(job: _Job) -> tuple[Any, Any]:
+    """The extraction of a job's document, and its first reading if the job keeps it."""
+    from ..extraction.core import extract, finish, read
+
+    doc, known, backend, entities, reading, keep = job
+    if reading is not None:
+        return finish(reading, known), None
+    if not keep:
+        return extract(doc, known=known, backend=backend, entities=entities), None
+    reading = read(doc, backend=backend, entities=entities)
+    return finish(reading, known), reading
 
 
 def _run(
-    jobs: list[tuple[Any, tuple[str, ...], str, Any]],
+    jobs: list[_Job],
     workers: int,
     progress: Progress = None,
     desc: str = "extracting",
-) -> list[Any]:
+) -> list[tuple[Any, Any]]:
     report = progress_callback(progress, desc, len(jobs), min_items=PROGRESS_MIN_DOCUMENTS)
     return _reported(_map(_extract_one, jobs, workers), len(jobs), report)
 
@@ -998,9 +1013,17 @@ def _extract_all(
 
     english = uses_model("en", resolve_backend(backend), auto=backend == "auto")
     ents = _model_entities(docs, workers) if english else [None] * len(docs)
-    jobs0 = [(doc, (), backend, e) for doc, e in zip(docs, ents, strict=True)]
-    first = _run(jobs0, workers, progress)
-    if not two_pass or len(docs) < 2:
+    again = two_pass and len(docs) >= 2
+    jobs0: list[_Job] = []
+    chars = 0
+    for doc, e in zip(docs, ents, strict=True):
+        chars += len(doc.text)
+        jobs0.append((doc, (), backend, e, None, again and chars <= KEEP_READINGS_CHARS))
+    done = _run(jobs0, workers, progress)
+    first = [ex for ex, _ in done]
+    readings = [r for _, r in done]
+    del done
+    if not again:
         return first
     found: list[set[str]] = []
     known_names: dict[str, set[int]] = defaultdict(set)
@@ -1023,7 +1046,7 @@ def _extract_all(
     for name in known:
         for k in _name_keys(name) if _person_info(name).tokens >= 1 else ():
             by_key[k].append(name)
-    jobs: list[tuple[Any, tuple[str, ...], str, Any]] = []
+    jobs: list[_Job] = []
     redo: list[int] = []
     for pos, doc in enumerate(docs):
         keys = _text_keys(doc.text)
@@ -1032,10 +1055,11 @@ def _extract_all(
             {name for k in keys & by_key.keys() for name in by_key[k] if known_names[name] - {pos}}
         )
         if any(normalize(name) not in found[pos] for name in relevant):
-            jobs.append((doc, tuple(relevant), backend, ents[pos]))
+            jobs.append((doc, tuple(relevant), backend, ents[pos], readings[pos], False))
             redo.append(pos)
+    del readings
     out = list(first)
-    for pos, ex in zip(redo, _run(jobs, workers, progress, "re-reading"), strict=True):
+    for pos, (ex, _) in zip(redo, _run(jobs, workers, progress, "re-reading"), strict=True):
         out[pos] = ex
     return out
 
