@@ -2,9 +2,21 @@
 
 Names come from the synthetic generator of ``bench_resolve_scale.py`` (netranslit dev
 pairs, half in Arabic script, entities written 1-4 ways). For each size the script
-prints the single-machine time, Spark's wall time per stage, the shuffle bytes
-written (from the Spark UI's REST API on localhost), the largest block and component,
-and checks that both give the same entity id to every name.
+prints ``nasab.resolve`` (wall and CPU time, its forked workers included) and, for
+``nasab.spark.resolve``, per stage: wall time, CPU time of the driver, the JVM and its
+Python workers (summed over the process tree from ``/proc``), shuffle bytes written,
+and the largest task's share of the records its Spark stages read (from the Spark UI's
+REST API on localhost; a stage held by one worker would show 100%). Then the largest
+key, the largest component, and whether both give every name the same entity id.
+After the sizes, the growth exponent ``log(t2/t1)/log(n2/n1)`` of every stage, wall
+and CPU: 1 is linear. Adaptive partition coalescing is off, so that the tasks show
+how the plan spreads the data (with it, Spark merges small partitions into one task).
+
+``--heldout N`` runs the held-out check exactly: ``nasab.spark.resolve(df,
+name_col="name")`` in a Spark session with default settings (``local[2]``) on N
+synthetic names and on the first N names of the OFAC SDN list
+(``../shared/data/ofac_sdn_2021``), beside ``nasab.resolve`` on the same names; it
+prints the times and how many names get the same id.
 
 ``--broadcast N`` measures instead what ``nasab.spark.link`` ships to each worker for an
 alias table of N rows (the generator of ``bench_link.py``): the broadcast TSV text, and
@@ -12,21 +24,31 @@ what one worker holds after reading it (the columnar table, then its link index)
 tracemalloc; the figures per million rows are these times 1,000,000 / N.
 
 Run:
-    nice python benchmarks/bench_spark.py [--sizes 10000 100000] [--partitions 8]
+    nice python benchmarks/bench_spark.py [--sizes 10000 30000 100000] [--partitions 8]
+        [--json out.json]
+    nice python benchmarks/bench_spark.py --heldout 20000
     nice python benchmarks/bench_spark.py --broadcast 100000
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gc
+import itertools
 import json
+import math
 import os
+import resource
 import sys
 import time
 import tracemalloc
 import urllib.request
+from collections import defaultdict
+from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -34,61 +56,267 @@ from bench_resolve_scale import b_cubed, generate
 
 import nasab
 
+OFAC = Path(__file__).resolve().parents[1].parent / "shared/data/ofac_sdn_2021/clusters.tsv"
 
-def _session(partitions: int):  # type: ignore[no-untyped-def]
+#: The stages that ``nasab.spark.resolve`` times, in order, and the collect of its output.
+STAGES = (
+    "prepare",
+    "node_keys",
+    "key_counts",
+    "block_pairs",
+    "score_pairs",
+    "connected",
+    "score_inside",
+    "cluster",
+    "attach_weak",
+    "entity_ids",
+    "sizes",
+    "output",
+)
+
+#: The sizes that ``nasab.spark.resolve`` counts when asked for timings.
+SIZES = (
+    "nodes",
+    "largest_block",
+    "pairs",
+    "prefiltered",
+    "scored",
+    "inside",
+    "components",
+    "largest_component",
+)
+
+#: Spark stages reading fewer records than this are left out of the largest-task share
+#: (final counts and the like: one task reading a handful of partial results).
+MIN_RECORDS = 1000
+
+
+def _session(partitions: int | None) -> Any:
+    """``local[2]``; with ``partitions``, the benchmark's settings, else Spark's defaults."""
     os.environ["PYSPARK_PYTHON"] = sys.executable
     from pyspark.sql import SparkSession
 
-    return (
-        SparkSession.builder.master("local[2]")
-        .appName("nasab-bench")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", str(partitions))
-        .config("spark.driver.memory", "4g")
-        .config("spark.log.level", "ERROR")
-        .getOrCreate()
-    )
+    builder = SparkSession.builder.master("local[2]").appName("nasab-bench")
+    if partitions is not None:
+        builder = (
+            builder.config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.shuffle.partitions", str(partitions))
+            .config("spark.sql.adaptive.coalescePartitions.enabled", "false")
+            .config("spark.ui.retainedStages", "100000")
+            .config("spark.ui.retainedJobs", "100000")
+            .config("spark.ui.retainedTasks", "10000000")
+            .config("spark.driver.memory", "4g")
+        )
+    return builder.config("spark.log.level", "ERROR").getOrCreate()
 
 
-def _shuffle_bytes(spark) -> int:  # type: ignore[no-untyped-def]
-    """Shuffle bytes written by every stage so far (Spark UI REST API, localhost)."""
+def _cpu_self() -> float:
+    """CPU seconds of this process and its reaped children (nasab.resolve's workers)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _cpu_tree() -> float:
+    """CPU seconds of this process (itself) and every live process below it (the JVM, the
+    Python daemon and workers), each with its reaped children, from ``/proc``."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent, cpu = {}, {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            text = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = text[text.rfind(")") + 2 :].split()
+        parent[int(pid)] = int(fields[1])
+        cpu[int(pid)] = sum(int(x) for x in fields[11:15]) / tick
+    below: dict[int, list[int]] = defaultdict(list)
+    for pid, ppid in parent.items():
+        below[ppid].append(pid)
+    me = os.getpid()
+    total, todo = time.process_time(), list(below[me])
+    while todo:
+        pid = todo.pop()
+        total += cpu[pid]
+        todo.extend(below[pid])
+    return total
+
+
+class _Marks(dict):
+    """The ``timings`` dict of ``nasab.spark.resolve``: also notes, when each stage ends,
+    the clock and the process tree's CPU time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[tuple[str, float, float]] = [("start", time.time(), _cpu_tree())]
+
+    def __setitem__(self, stage: str, value: float) -> None:
+        super().__setitem__(stage, value)
+        self.mark(stage)
+
+    def mark(self, stage: str) -> None:
+        self.marks.append((stage, time.time(), _cpu_tree()))
+
+
+def _rest(spark: Any, path: str) -> Any:
     url = spark.sparkContext.uiWebUrl
     app = spark.sparkContext.applicationId
-    with urllib.request.urlopen(f"{url}/api/v1/applications/{app}/stages") as fh:
-        return sum(s.get("shuffleWriteBytes", 0) for s in json.load(fh))
+    with urllib.request.urlopen(f"{url}/api/v1/applications/{app}/{path}") as fh:
+        return json.load(fh)
 
 
-def run(n: int, spark, partitions: int) -> None:  # type: ignore[no-untyped-def]
+def _when(stamp: str) -> float:
+    return datetime.strptime(stamp.replace("GMT", "+0000"), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
+
+
+def _task_records(task: dict[str, Any]) -> int:
+    m = task.get("taskMetrics") or {}
+    return (m.get("inputMetrics") or {}).get("recordsRead", 0) + (
+        m.get("shuffleReadMetrics") or {}
+    ).get("recordsRead", 0)
+
+
+def _per_stage(spark: Any, marks: list[tuple[str, float, float]], seen: set[int]) -> dict:
+    """Per stage of resolve: wall, CPU, shuffle bytes written, Spark stages, and the
+    largest task's share of the records of the Spark stage where that share is largest."""
+    stages = [
+        s
+        for s in _rest(spark, "stages?details=true&status=complete")
+        if s["stageId"] not in seen and s.get("submissionTime")
+    ]
+    seen.update(s["stageId"] for s in stages)
+    out: dict[str, dict[str, float]] = {}
+    for (_, t0, c0), (name, t1, c1) in itertools.pairwise(marks):
+        mine = [s for s in stages if t0 - 0.5 < _when(s["submissionTime"]) <= t1]
+        row = {"wall": t1 - t0, "cpu": c1 - c0, "spark_stages": len(mine), "tasks": 0}
+        row["shuffle"] = sum(s.get("shuffleWriteBytes", 0) for s in mine)
+        row["share"], row["records"] = 0.0, 0
+        for s in mine:
+            counts = [_task_records(t) for t in (s.get("tasks") or {}).values()]
+            row["tasks"] = max(row["tasks"], len(counts))
+            total = sum(counts)
+            if total >= MIN_RECORDS and max(counts) / total > row["share"]:
+                row["share"], row["records"] = max(counts) / total, total
+        out[name] = row
+    return out
+
+
+def run(n: int, spark: Any, partitions: int, seen: set[int]) -> dict[str, Any]:
+    """One size: nasab.resolve, then nasab.spark.resolve stage by stage, same names."""
     import nasab.spark
 
     names, gold = generate(n)
-    t = time.perf_counter()
+    load0 = os.getloadavg()[0]
+    c, t = _cpu_self(), time.perf_counter()
     res = nasab.resolve(names)
-    local = time.perf_counter() - t
+    local, local_cpu = time.perf_counter() - t, _cpu_self() - c
     df = spark.createDataFrame(
         [(f"r{i}", nm) for i, nm in enumerate(names)], "rid string, name string"
     ).repartition(partitions)
-    before = _shuffle_bytes(spark)
-    stats: dict[str, float] = {}
-    t = time.perf_counter()
-    rows = nasab.spark.resolve(df, id_col="rid", timings=stats).select("rid", "entity_id").collect()
-    total = time.perf_counter() - t
-    shuffled = _shuffle_bytes(spark) - before
+    df.count()  # the input is in Spark before the clock starts
+    stats = _Marks()
+    out = nasab.spark.resolve(df, id_col="rid", timings=stats)
+    stats.mark("sizes")
+    rows = out.select("rid", "entity_id").collect()
+    stats.mark("output")
     got = {r.rid: r.entity_id for r in rows}
-    same = sum(got[f"r{i}"] == lab for i, lab in enumerate(res.labels))
-    f1 = b_cubed([got[f"r{i}"] for i in range(n)], gold)[2]
-    print(f"\n{n:,} names: nasab.resolve {local:.1f} s | nasab.spark.resolve {total:.1f} s")
-    for stage in ("prepare", "node_keys", "key_counts", "block_pairs", "score_pairs"):
-        print(f"  {stage:<12} {stats[stage]:7.1f} s")
-    for stage in ("connected", "cluster", "attach_weak", "entity_ids"):
-        print(f"  {stage:<12} {stats[stage]:7.1f} s")
+    labels = [got[f"r{i}"] for i in range(n)]
+    stages = _per_stage(spark, stats.marks, seen)
+    return {
+        "n": n,
+        "load": [load0, os.getloadavg()[0]],
+        "local_wall": local,
+        "local_cpu": local_cpu,
+        "wall": sum(s["wall"] for s in stages.values()),
+        "cpu": sum(s["cpu"] for s in stages.values()),
+        "stages": stages,
+        "sizes": {k: stats[k] for k in SIZES},
+        "same": sum(a == b for a, b in zip(labels, res.labels, strict=True)),
+        "f1": b_cubed(labels, gold)[2],
+    }
+
+
+def show(r: dict[str, Any]) -> None:
+    n, sz = r["n"], r["sizes"]
     print(
-        f"  nodes {stats['nodes']:,}, largest key (hot keys over 60 give no pairs) {stats['largest_block']:,}, "
-        f"candidate pairs {stats['pairs']:,}, scored {stats['scored']:,}, "
-        f"components {stats['components']:,} (largest {stats['largest_component']:,})"
+        f"\n{n:,} names (load average {r['load'][0]:.1f} -> {r['load'][1]:.1f}): "
+        f"nasab.resolve {r['local_wall']:.1f} s wall, {r['local_cpu']:.1f} s CPU | "
+        f"nasab.spark.resolve {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU"
     )
-    print(f"  shuffle written {shuffled / 2**20:.1f} MiB")
-    print(f"  same id as nasab.resolve: {same:,}/{n:,}; B-cubed F1 {f1:.3f}")
+    print(f"  {'stage':<12} {'wall s':>7} {'CPU s':>7} {'shuffle MiB':>11}  largest task")
+    for name, s in r["stages"].items():
+        share = f"{s['share']:.0%} of {s['records']:,} records" if s["records"] else "-"
+        print(
+            f"  {name:<12} {s['wall']:7.1f} {s['cpu']:7.1f} {s['shuffle'] / 2**20:11.1f}  "
+            f"{share} ({s['spark_stages']} Spark stages, up to {s['tasks']} tasks)"
+        )
+    shuffled = sum(s["shuffle"] for s in r["stages"].values())
+    print(
+        f"  nodes {sz['nodes']:,}, largest key {sz['largest_block']:,} (keys over 60 names "
+        f"give no pairs), candidate pairs {sz['pairs']:,}, after the prefilter "
+        f"{sz['prefiltered']:,}, scored before the components {sz['scored']:,}, inside "
+        f"components {sz['inside']:,}; components {sz['components']:,} (largest "
+        f"{sz['largest_component']:,})"
+    )
+    print(f"  shuffle written {shuffled / 2**20:.1f} MiB ({shuffled / n:,.0f} bytes a name)")
+    print(f"  same id as nasab.resolve: {r['same']:,}/{n:,}; B-cubed F1 {r['f1']:.3f}")
+
+
+def _exponent(log_ratio: float, x: float, y: float) -> str:
+    return f"{math.log(y / x) / log_ratio:5.2f}" if x > 0 and y > 0 else "  -  "
+
+
+def growth(rows: list[dict[str, Any]]) -> None:
+    """Growth exponent of every stage between consecutive sizes (1 = linear)."""
+    for a, b in itertools.pairwise(rows):
+        exp = partial(_exponent, math.log(b["n"] / a["n"]))
+
+        print(f"\ngrowth exponent {a['n']:,} -> {b['n']:,} (wall, CPU):")
+        print(
+            f"  {'nasab.resolve':<20} {exp(a['local_wall'], b['local_wall'])} {exp(a['local_cpu'], b['local_cpu'])}"
+        )
+        print(
+            f"  {'nasab.spark.resolve':<20} {exp(a['wall'], b['wall'])} {exp(a['cpu'], b['cpu'])}"
+        )
+        for name in STAGES:
+            sa, sb = a["stages"][name], b["stages"][name]
+            print(f"  {name:<20} {exp(sa['wall'], sb['wall'])} {exp(sa['cpu'], sb['cpu'])}")
+        print(
+            f"  {'shuffle bytes':<20} {exp(sum(s['shuffle'] for s in a['stages'].values()), sum(s['shuffle'] for s in b['stages'].values()))}"
+        )
+
+
+def _ofac_names(n: int) -> list[str]:
+    with OFAC.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [r["name"] for r in itertools.islice(rows, n)]
+
+
+def heldout(n: int) -> None:
+    """The held-out check: ``nasab.spark.resolve(df, name_col="name")``, default session."""
+    import nasab.spark
+
+    spark = _session(None)
+    for what, names in (("synthetic", generate(n)[0]), ("OFAC SDN", _ofac_names(n))):
+        load0 = os.getloadavg()[0]
+        c, t = _cpu_self(), time.perf_counter()
+        want = nasab.resolve(names).labels
+        local, local_cpu = time.perf_counter() - t, _cpu_self() - c
+        df = spark.createDataFrame(list(enumerate(names)), "i long, name string")
+        c, t = _cpu_tree(), time.perf_counter()
+        got = dict(nasab.spark.resolve(df, name_col="name").select("i", "entity_id").collect())
+        took, cpu = time.perf_counter() - t, _cpu_tree() - c
+        same = sum(got[i] == lab for i, lab in enumerate(want))
+        print(
+            f"{what}: {len(names):,} names, load average {load0:.1f} -> {os.getloadavg()[0]:.1f}\n"
+            f"  nasab.resolve {local:.1f} s wall, {local_cpu:.1f} s CPU; "
+            f"nasab.spark.resolve {took:.1f} s wall, {cpu:.1f} s CPU (driver, JVM, workers)\n"
+            f"  same id as nasab.resolve: {same:,}/{len(names):,}",
+            flush=True,
+        )
+    spark.stop()
 
 
 def broadcast(n: int) -> None:
@@ -126,17 +354,29 @@ def broadcast(n: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     ap.add_argument("--partitions", type=int, default=8)
+    ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    ap.add_argument("--heldout", type=int, help="the held-out check on N names")
     ap.add_argument("--broadcast", type=int, help="measure link's broadcast for N alias rows")
     args = ap.parse_args()
     if args.broadcast:
         broadcast(args.broadcast)
         return
+    if args.heldout:
+        heldout(args.heldout)
+        return
     print(f"nasab {nasab.__version__}; Spark local[2], {args.partitions} partitions")
     spark = _session(args.partitions)
+    seen: set[int] = set()
+    rows = []
     for n in args.sizes:
-        run(n, spark, args.partitions)
+        rows.append(run(n, spark, args.partitions, seen))
+        show(rows[-1])
+        sys.stdout.flush()
+        if args.json:
+            args.json.write_text(json.dumps(rows, indent=1))
+    growth(rows)
     spark.stop()
 
 

@@ -15,13 +15,18 @@ block_pairs            blocks of at most ``MAX_BLOCK`` nodes: a self-join on the
                        hot blocks: members numbered in ``(rare key, node order)`` by a
                        window and cut into chunks of ``HOT_CHUNK``, twice (the second
                        cut shifted by half a chunk), then a self-join on the chunk
-prefilter, scores      :func:`~nasab.resolution.stages.prefilter_pairs`,
+prefilter, scores      :func:`~nasab.resolution.stages.prefilter_pairs`, then
+                       :func:`~nasab.resolution.stages.may_reach` and
                        :func:`~nasab.resolution.stages.score_pairs` (adjusted by
-                       ``attribute_scores`` and ``weak_scores``) and
-                       :func:`~nasab.resolution.stages.cannot_links` per batch of pairs
-connected              :func:`nasab.spark.components.connected_components`; a
-                       component larger than ``MAX_COMPONENT`` is cut in its clustering
-                       task by :func:`~nasab.resolution.stages.bound_components`
+                       ``attribute_scores`` and ``weak_scores``) per batch of pairs:
+                       a pair whose score bound is under the threshold is not scored
+connected              :func:`nasab.spark.components.connected_components` over the
+                       accepted pairs of full names (and must-links); a component
+                       larger than ``MAX_COMPONENT`` is cut in its clustering task by
+                       :func:`~nasab.resolution.stages.bound_components`
+inside components      the pairs whose two names are in one component: those left
+                       unscored are scored, and
+                       :func:`~nasab.resolution.stages.cannot_links` flags them
 cluster                :func:`~nasab.resolution.cluster.cluster_groups` on one component
                        at a time (``cogroup().applyInPandas``), nodes numbered locally
                        in :func:`~nasab.resolution.stages.node_order`
@@ -72,12 +77,12 @@ from ..resolution.stages import (
     entity_id,
     facts_evidence,
     judged_links,
+    may_reach,
     node_keys,
     node_order,
     on_demand_scorer,
     prefilter_pairs,
     score_pairs,
-    split_weak,
     surface,
     weak_mask,
     weak_scores,
@@ -106,7 +111,8 @@ _NODE_SCHEMA = (
     "kind string, name string, rid string, facts string, attrs string, n long, "
     "norm string, rare string, keys array<string>, weak boolean"
 )
-_PAIR_SCHEMA = "u long, v long, score float, accept boolean, cannot boolean, mixed boolean"
+_PAIR_SCHEMA = "u long, v long, score float, scored boolean, accept boolean, mixed boolean"
+_INSIDE_SCHEMA = "comp long, u long, v long, score float, cannot boolean"
 _CLUSTER_SCHEMA = "node long, cluster long, piece long"
 _ENTITY_SCHEMA = "node long, entity_id string, canonical map<string,string>"
 
@@ -145,8 +151,10 @@ def resolve(
         max_block: blocks larger than this are hot (split into chunks).
         hot_chunk: nodes per chunk of a hot block.
         timings: if given, receives the wall time of each stage in seconds, and
-            sizes: ``nodes``, ``largest_block``, ``pairs``, ``scored``,
-            ``components``, ``largest_component`` (counting them costs a few jobs).
+            sizes: ``nodes``, ``largest_block``, ``pairs`` (candidates),
+            ``prefiltered``, ``scored`` (before the components), ``inside`` (pairs
+            inside a component), ``components``, ``largest_component`` (counting them
+            costs a few jobs).
 
     Returns:
         The input rows with ``entity_id`` (string) and ``canonical`` (script ->
@@ -183,11 +191,12 @@ def resolve(
     pairs = _block_pairs(nodes, max_block, hot_chunk, F, clock, split=split)
     scored = clock("score_pairs", _score(nodes, pairs, thresholds, F))
     comps = clock("connected", connected_components(_edges(scored, links, F)))
-    clusters = clock("cluster", _clusters(nodes, scored, comps, thresholds, links, F))
-    clusters = clock("attach_weak", _attach_weak(nodes, scored, clusters, links, F))
+    inside = clock("score_inside", _score_inside(nodes, scored, comps, thresholds, F))
+    clusters = clock("cluster", _clusters(nodes, inside, comps, thresholds, links, F))
+    clusters = clock("attach_weak", _attach_weak(nodes, scored, inside, clusters, links, F))
     ids = clock("entity_ids", _entity_ids(nodes, clusters, F))
     if timings is not None:
-        timings.update(_sizes(nodes, pairs, scored, comps, F))
+        timings.update(_sizes(nodes, pairs, scored, inside, comps, F))
     keyed = nodes.join(ids, "node").select(
         F.col("kind").alias(_KIND),
         F.col("name").alias(_SURFACE),
@@ -217,7 +226,9 @@ def _check_judgements(judgements: object, id_col: str | None) -> Judgements:
     return judgements
 
 
-def _sizes(nodes: Any, pairs: Any, scored: Any, comps: Any, F: Any) -> dict[str, float]:
+def _sizes(
+    nodes: Any, pairs: Any, scored: Any, inside: Any, comps: Any, F: Any
+) -> dict[str, float]:
     """How big each stage's output was (for benchmarks)."""
     keys = nodes.select("kind", F.explode("keys").alias("key")).groupBy("kind", "key").count()
     comp = comps.groupBy("comp").count()
@@ -225,7 +236,9 @@ def _sizes(nodes: Any, pairs: Any, scored: Any, comps: Any, F: Any) -> dict[str,
         "nodes": nodes.count(),
         "largest_block": keys.agg(F.max("count")).first()[0] or 0,
         "pairs": pairs.count(),
-        "scored": scored.count(),
+        "prefiltered": scored.count(),
+        "scored": scored.where("scored").count(),
+        "inside": inside.count(),
         "components": comp.count(),
         "largest_component": comp.agg(F.max("count")).first()[0] or 0,
     }
@@ -412,8 +425,9 @@ def _judged_links(nodes: Any, judgements: Judgements, F: Any) -> _Links:
 
 
 def _edges(scored: Any, links: _Links, F: Any) -> Any:
-    """The edges of the components: accepted pairs and must-links."""
-    edges = scored.where("accept").select("u", "v")
+    """The edges of the components: accepted pairs of full names (a weak name joins an
+    entity afterwards, by :func:`_attach_weak`) and must-links."""
+    edges = scored.where("accept AND NOT mixed").select("u", "v")
     if not links.must:
         return edges
     must = scored.sparkSession.createDataFrame(sorted(links.must), "u long, v long")
@@ -464,50 +478,107 @@ def _pairs_within(members: Any, on: list[str], F: Any) -> Any:
 
 
 def _score(nodes: Any, pairs: Any, thresholds: Mapping[str, float], F: Any) -> Any:
-    """Prefilter and score every candidate pair in the workers; keep the scored ones."""
+    """Prefilter the candidate pairs in the workers; score those whose bound reaches the
+    threshold (:func:`~nasab.resolution.stages.may_reach`); keep the prefiltered ones."""
+    return _with_names(nodes, pairs, F).mapInPandas(
+        partial(_score_batches, dict(thresholds)), _PAIR_SCHEMA
+    )
+
+
+def _with_names(nodes: Any, pairs: Any, F: Any) -> Any:
+    """The pairs with their two nodes' kind, name, rare key and attributes."""
     side = nodes.select("node", "kind", "name", "rare", "attrs")
     a = side.select(*[F.col(c).alias(c + "_u") for c in side.columns])
     b = side.select(*[F.col(c).alias(c + "_v") for c in side.columns])
     both = pairs.join(a, pairs.u == a.node_u).join(b, pairs.v == b.node_v)
-    both = both.select(
-        "u", "v", "kind_u", "name_u", "rare_u", "attrs_u", "name_v", "rare_v", "attrs_v"
+    extra = [c for c in pairs.columns if c not in ("u", "v")]
+    return both.select(
+        "u", "v", *extra, "kind_u", "name_u", "rare_u", "attrs_u", "name_v", "rare_v", "attrs_v"
     )
-    return both.mapInPandas(partial(_score_batches, dict(thresholds)), _PAIR_SCHEMA)
+
+
+def _batch_nodes(b: Any) -> tuple[list[Node], Any, np.ndarray, np.ndarray]:
+    """A batch of pairs as single-machine nodes (the ``u`` ends, then the ``v`` ends),
+    their keys, and the local pair indexes."""
+    k = len(b)
+    kinds = b["kind_u"].tolist()
+    nodes = [_node(*x) for x in zip(kinds, b["name_u"], [""] * k, b["attrs_u"], strict=True)]
+    nodes += [_node(*x) for x in zip(kinds, b["name_v"], [""] * k, b["attrs_v"], strict=True)]
+    u, v = np.arange(k, dtype=np.int64), np.arange(k, 2 * k, dtype=np.int64)
+    return nodes, node_keys(Prepared(nodes, [])), u, v
+
+
+def _adjusted(nodes: list[Node], nk: Any, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Scores of the pairs, adjusted by facts and weakness, as on one machine."""
+    raw = score_pairs(nodes, nk, u, v)
+    return weak_scores(attribute_scores(nodes, raw), nk, weak_mask(nk)).score
 
 
 def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iterator[Any]:
-    """Prefilter, scores (adjusted by facts and weakness, as on one machine), cannot-link
-    flags and mixed (weak and full name) flags of a batch, with the single-machine stages."""
+    """Prefilter, bound, scores (adjusted by facts and weakness, as on one machine) and
+    mixed (weak and full name) flags of a batch, with the single-machine stages. A pair
+    whose bound is under the threshold is left unscored (``scored`` false): it cannot
+    join a component, and is scored later if both its names end in one."""
     import pandas as pd
 
     for b in batches:
-        k = len(b)
-        kinds = b["kind_u"].tolist()
-        nodes = [_node(*x) for x in zip(kinds, b["name_u"], [""] * k, b["attrs_u"], strict=True)]
-        nodes += [_node(*x) for x in zip(kinds, b["name_v"], [""] * k, b["attrs_v"], strict=True)]
-        nk = node_keys(Prepared(nodes, []))
-        u, v = np.arange(k, dtype=np.int64), np.arange(k, 2 * k, dtype=np.int64)
+        nodes, nk, u, v = _batch_nodes(b)
         # pairs of one name (split by id-judgements or facts) are scored whatever the
         # prefilter says
         same = (b["name_u"] == b["name_v"]).to_numpy()
         keep = prefilter_pairs(nk, u, v) | same
+        u, v = u[keep], v[keep]
+        thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
+        first = may_reach(nodes, nk, u, v, thr)
+        score = np.zeros(len(u), dtype=np.float32)
+        score[first] = _adjusted(nodes, nk, u[first], v[first])
         weak = weak_mask(nk)
-        scored = weak_scores(
-            attribute_scores(nodes, score_pairs(nodes, nk, u[keep], v[keep])), nk, weak
-        )
-        full, _ = split_weak(scored, weak)
-        # Flagged as if every pair were inside one component: only pairs that are
-        # inside one reach the clustering, and the flag is a function of the pair.
-        cannot = cannot_links(nodes, full, thresholds, np.zeros(2 * k, dtype=np.int64))
-        thr = np.asarray([thresholds[kd] for kd in kinds], dtype=np.float32)[scored.u]
         yield pd.DataFrame(
             {
                 "u": b["u"].to_numpy()[keep],
                 "v": b["v"].to_numpy()[keep],
-                "score": scored.score,
-                "accept": scored.score >= thr,
-                "cannot": [p in cannot for p in scored],
-                "mixed": weak[scored.u] != weak[scored.v],
+                "score": score,
+                "scored": first,
+                "accept": first & (score >= thr[u]),
+                "mixed": weak[u] != weak[v],
+            }
+        )
+
+
+def _score_inside(
+    nodes: Any, kept: Any, comps: Any, thresholds: Mapping[str, float], F: Any
+) -> Any:
+    """The prefiltered pairs of full names inside one component, all scored, with their
+    cannot-link flags (``comp, u, v, score, cannot``)."""
+    inside = _inside(kept.where(~F.col("mixed")), comps, F).select(
+        F.col("comp_u").alias("comp"), "u", "v", "score", "scored"
+    )
+    return _with_names(nodes, inside, F).mapInPandas(
+        partial(_inside_batches, dict(thresholds)), _INSIDE_SCHEMA
+    )
+
+
+def _inside_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iterator[Any]:
+    """The pairs of a batch left unscored by their bound scored, and cannot-links flagged
+    (as if every pair were inside one component: only pairs that are reach this step,
+    and the flag is a function of the pair)."""
+    import pandas as pd
+
+    for b in batches:
+        nodes, nk, u, v = _batch_nodes(b)
+        score = b["score"].to_numpy(dtype=np.float32, copy=True)
+        todo = ~b["scored"].to_numpy(dtype=bool)
+        if todo.any():
+            score[todo] = _adjusted(nodes, nk, u[todo], v[todo])
+        pairs = Pairs(len(nodes), u, v, score)
+        cannot = cannot_links(nodes, pairs, thresholds, np.zeros(len(nodes), dtype=np.int64))
+        yield pd.DataFrame(
+            {
+                "comp": b["comp"],
+                "u": b["u"],
+                "v": b["v"],
+                "score": score,
+                "cannot": [p in cannot for p in pairs],
             }
         )
 
@@ -516,12 +587,11 @@ def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iter
 
 
 def _clusters(
-    nodes: Any, scored: Any, comps: Any, thresholds: Mapping[str, float], links: _Links, F: Any
+    nodes: Any, inside: Any, comps: Any, thresholds: Mapping[str, float], links: _Links, F: Any
 ) -> Any:
-    """``(node, cluster)`` of every node, ``cluster`` the first node of its cluster (by id)."""
-    inside = _inside(scored.where(~F.col("mixed")), comps, F).select(
-        F.col("comp_u").alias("comp"), "u", "v", "score", "cannot"
-    )
+    """``(node, cluster)`` of every node, ``cluster`` the first node of its cluster (by id),
+    from the pairs inside the components (:func:`_score_inside`)."""
+    inside = inside.select("comp", "u", "v", "score", "cannot")
     members = comps.join(nodes.select("node", "kind", "name", "rid", "attrs"), "node")
     clustered = (
         inside.groupBy("comp")
@@ -615,7 +685,7 @@ def _pieces(
 # ------------------------------------------------------------------ weak names
 
 
-def _attach_weak(nodes: Any, scored: Any, clusters: Any, links: _Links, F: Any) -> Any:
+def _attach_weak(nodes: Any, scored: Any, inside: Any, clusters: Any, links: _Links, F: Any) -> Any:
     """:func:`~nasab.resolution.stages.attach_weak` in Spark: a cluster of weak names
     joins the one cluster of full names it fits (an accepted mixed pair, no attribute
     clash, no cannot-link between them), if it fits exactly one."""
@@ -636,7 +706,7 @@ def _attach_weak(nodes: Any, scored: Any, clusters: Any, links: _Links, F: Any) 
     so = weak_only.select(F.col("cluster").alias("cs"), F.col("all_weak").alias("s_all"))
     fits = fits.join(wo, "cw").join(so, "cs").where((F.col("w_all") == 1) & (F.col("s_all") == 0))
     fits = freeze(fits.select("cw", "cs"))
-    fits = fits.join(_blocked(info, scored, fits, clusters, links, F), ["cw", "cs"], "left_anti")
+    fits = fits.join(_blocked(info, inside, fits, clusters, links, F), ["cw", "cs"], "left_anti")
     unique = fits.groupBy("cw").agg(F.count(F.lit(1)).alias("k"), F.min("cs").alias("cs"))
     joins = unique.where("k = 1").select(F.col("cw").alias("cluster"), F.col("cs").alias("joined"))
     return clusters.join(joins, "cluster", "left").select(
@@ -644,7 +714,7 @@ def _attach_weak(nodes: Any, scored: Any, clusters: Any, links: _Links, F: Any) 
     )
 
 
-def _blocked(info: Any, scored: Any, fits: Any, clusters: Any, links: _Links, F: Any) -> Any:
+def _blocked(info: Any, inside: Any, fits: Any, clusters: Any, links: _Links, F: Any) -> Any:
     """``(cw, cs)`` cluster pairs that may not be one entity: an attribute clash between
     their nodes' facts (looked at only for the pairs of ``fits``, the weak clusters and the
     clusters they fit: linear, not every pair of clusters), or a cannot-link (inside a
@@ -660,14 +730,14 @@ def _blocked(info: Any, scored: Any, fits: Any, clusters: Any, links: _Links, F:
     clash = clash.mapInPandas(_clashing, "cw long, cs long")
     # cannot-links are looked for inside the pieces the clustering saw, as on one machine
     pieces = clusters.select("node", F.col("piece").alias("comp"))
-    flagged = _inside(scored.where(F.col("cannot") & ~F.col("mixed")), pieces, F).select("u", "v")
+    flagged = _inside(inside.where("cannot").select("u", "v"), pieces, F).select("u", "v")
     judged = sorted(links.cannot)
     if judged:
-        flagged = flagged.union(scored.sparkSession.createDataFrame(judged, "u long, v long"))
+        flagged = flagged.union(inside.sparkSession.createDataFrame(judged, "u long, v long"))
     must = sorted(links.must)
     if must:
         flagged = flagged.join(
-            scored.sparkSession.createDataFrame(must, "u long, v long"), ["u", "v"], "left_anti"
+            inside.sparkSession.createDataFrame(must, "u long, v long"), ["u", "v"], "left_anti"
         )
     cu = clusters.select(F.col("node").alias("u"), F.col("cluster").alias("a"))
     cv = clusters.select(F.col("node").alias("v"), F.col("cluster").alias("b"))
