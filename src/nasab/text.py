@@ -30,6 +30,7 @@ __all__ = [
     "Script",
     "check_text",
     "clean",
+    "clear_normalize_cache",
     "detect_script",
     "has_arabic",
     "is_arabic_char",
@@ -257,6 +258,16 @@ def normalize(text: str) -> str:
         'prime minister مصطفي الكاظمي'
     """
     return _normalize(check_text(text))
+
+
+def clear_normalize_cache() -> None:
+    """Forget the texts :func:`normalize` has seen (for benchmarks on fresh names, and for
+    long-running processes that want their memory back).
+
+    Example:
+        >>> clear_normalize_cache()
+    """
+    _normalize.cache_clear()
 
 
 # Fast paths of _normalize, for the two commonest kinds of name (they give exactly what the

@@ -487,40 +487,43 @@ def score_prepared(a: PreparedName, b: PreparedName, *, weak: bool = True) -> fl
     return score * pair_weakness(a, b)[0] if weak else score
 
 
-def _weakened(m: Match, pa: PreparedName, pb: PreparedName) -> Match:
-    """``m`` with the weakness factor of the pair applied and explained (:mod:`.weak`)."""
-    factor, name = pair_weakness(pa, pb)
-    if name is None:
-        return m
-    note = (
+def _weak_note(name: PreparedName, factor: float, score: float) -> str:
+    return (
         f"weak name: {name.raw!r} is a single name word or a bare kunya and fits many "
-        f"people; it keeps {factor:.2f} of its score ({m.score:.3f} -> {m.score * factor:.3f})"
+        f"people; it keeps {factor:.2f} of its score ({score:.3f} -> {score * factor:.3f})"
     )
 
-    def explain() -> tuple[dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
-        return {**m.features, "weak": factor}, m.pairs, (*m.notes, note)
 
-    return Match.lazy(m.a, m.b, m.score * factor, explain, m.algorithm, m.kind)
-
-
-@lru_cache(maxsize=65536)
-def _compare_cached(a: str, b: str, kind: str, weak: bool) -> Match:
-    if kind == "organization":
-        return compare_orgs(a, b)
-    pa, pb = prepare(a), prepare(b)
-    m = _compare_prepared(pa, pb)
-    return _weakened(m, pa, pb) if weak else m
-
-
-def _compare_prepared(pa: PreparedName, pb: PreparedName) -> Match:
+def _compare_prepared(pa: PreparedName, pb: PreparedName, weak: bool) -> Match:
+    """The Match of two prepared names in canonical order: the score now, the explanation
+    (the same computation, with its notes) on first read. With ``weak``, the weakness
+    factor of the pair (:mod:`.weak`) is applied and explained."""
     a, b = pa.raw, pb.raw
+    factor, name = pair_weakness(pa, pb) if weak else (1.0, None)
     trivial = _trivial(pa, pb)
     if trivial is not None:
         score, note = trivial
         feats = {"identical": 1.0} if note.startswith("identical") else {}
-        return Match(a, b, score, feats, notes=(note,))
-    # The score now; the explanation (the same computation, with its notes) on first read.
-    return Match.lazy(a, b, _score(pa, pb, False)[0], lambda: _score(pa, pb, True)[1:])
+        if name is None:
+            return Match(a, b, score, feats, notes=(note,))
+        return Match(
+            a,
+            b,
+            score * factor,
+            {**feats, "weak": factor},
+            notes=(note, _weak_note(name, factor, score)),
+        )
+    score = _score(pa, pb, False)[0]
+    if name is None:
+        return Match.lazy(a, b, score, lambda: _score(pa, pb, True)[1:])
+    weak_name = name
+
+    def explain() -> tuple[dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
+        features, pairs, notes = _score(pa, pb, True)[1:]
+        note = _weak_note(weak_name, factor, score)
+        return {**features, "weak": factor}, pairs, (*notes, note)
+
+    return Match.lazy(a, b, score * factor, explain)
 
 
 def compare(
@@ -561,17 +564,17 @@ def compare(
     """
     if kind not in ("person", "organization"):
         raise InputError(f"kind must be 'person' or 'organization', got {kind!r}")
-    prepared = isinstance(a, PreparedName) or isinstance(b, PreparedName)
     ra = a.raw if isinstance(a, PreparedName) else check_name(a, "first name")
     rb = b.raw if isinstance(b, PreparedName) else check_name(b, "second name")
     # Canonical order makes the score exactly symmetric.
     swap = (rb, ra) < (ra, rb)
-    if prepared and kind == "person":
-        pa, pb = prepare(a), prepare(b)
-        m = _compare_prepared(pb, pa) if swap else _compare_prepared(pa, pb)
-        m = _weakened(m, pa, pb) if weak else m
+    if swap:
+        a, b = b, a
+    if kind == "organization":
+        m = compare_orgs(rb, ra) if swap else compare_orgs(ra, rb)
     else:
-        m = _compare_cached(rb, ra, kind, weak) if swap else _compare_cached(ra, rb, kind, weak)
+        pa = prepare(a)
+        m = _compare_prepared(pa, prepare(b), weak)
     return m.swapped() if swap else m
 
 
@@ -584,7 +587,6 @@ def clear_caches() -> None:
     from .weights import token_weight
 
     reset_default_table()
-    _compare_cached.cache_clear()
     _south_asian_text.cache_clear()
     clear_parse_caches()
     token_weight.cache_clear()

@@ -34,7 +34,15 @@ from ..lexicon import (
     patronymic_markers,
     title_index,
 )
-from ..text import MAX_NAME_LENGTH, Script, check_text, detect_script, normalize, script_of_token
+from ..text import (
+    MAX_NAME_LENGTH,
+    Script,
+    check_text,
+    clear_normalize_cache,
+    detect_script,
+    normalize,
+    script_of_token,
+)
 from .keys import fold, fold_skeleton, skeleton
 
 __all__ = [
@@ -414,7 +422,7 @@ def parse_name(text: str) -> Name:
 
 
 def clear_parse_caches() -> None:
-    """Forget every parsed name and token key (the loaded tables stay).
+    """Forget every parsed name, token key and normalised text (the loaded tables stay).
 
     Example:
         >>> clear_parse_caches()
@@ -424,3 +432,4 @@ def clear_parse_caches() -> None:
     _parse.cache_clear()
     for f in (keys.fold, keys.skeleton, keys.coarse, keys.fold_skeleton):
         f.cache_clear()
+    clear_normalize_cache()
