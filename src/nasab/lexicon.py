@@ -20,6 +20,7 @@ loader                     table                     what it holds
 :func:`token_freq`         ``token_freq.tsv``        person-name token skeleton frequencies
 :func:`org_word_freq`      ``org_word_freq.tsv``     organisation-name word frequencies
 :func:`persian_letters`    ``persian_letters.tsv``   چ پ ژ گ: Arabic stand-in, Latin readings
+:func:`aspirates`          ``aspirates.tsv``         consonant + ه pairs read as one letter (دھ dh)
 =========================  ========================  ===========================================
 
 Derived views (also cached): :func:`particle_forms` and its named shortcuts
@@ -73,6 +74,7 @@ __all__ = [
     "PlaceEntry",
     "TitleEntry",
     "abd_forms",
+    "aspirates",
     "compound_suffixes",
     "compounds",
     "decoded_readings",
@@ -886,6 +888,33 @@ def persian_fold() -> dict[int, str]:
         'كيلاني'
     """
     return {ord(p.letter): p.arabic for p in persian_letters().values()}
+
+
+@cache
+def aspirates() -> dict[str, str]:
+    """Consonant + ه pairs (Urdu aspirates, ``aspirates.tsv``) and the Arabic letter the
+    Latin digraph for each is read as.
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import aspirates
+        >>> aspirates()["ده"], aspirates()["ته"]
+        ('ذ', 'ث')
+    """
+    table = "aspirates.tsv"
+    out = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        pair, letter = row["pair"], row["letter"]
+        if len(pair) != 2 or pair[1] != "ه" or len(letter) != 1:
+            raise DataFileError(
+                f"{table}: a pair is a consonant and ه, a letter one letter ({pair!r}, {letter!r})",
+                path=table,
+                line=line,
+            )
+        out[pair] = letter
+    return out
 
 
 @cache

@@ -338,6 +338,42 @@ def test_persian_letters_match_their_latin_spellings(a: str, b: str) -> None:
     assert compare(b, a).score >= 0.8
 
 
+# Urdu aspirates: a consonant with do-chashmi he (ھ), which Latin writes consonant + h
+# (aspirates.tsv), also with ہ written after the vowel (چوہدری), and Urdu ہ ے endings.
+URDU_ASPIRATES = [
+    ("Chaudhry", "چوہدری"),
+    ("Chaudhry", "چودھری"),
+    ("Chaudhary", "چوہدری"),
+    ("Bhutto", "بھٹو"),
+    ("Dhaka", "ڈھاکہ"),
+    ("Thakur", "ٹھاکر"),
+    ("Madhuri", "مادھوری"),
+    ("Khokhar", "کھوکھر"),
+    ("Phulwari", "پھلواری"),
+    ("Nawaz Sharif", "نواز شریف"),
+    ("Shahbaz Bhatti", "شہباز بھٹی"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), URDU_ASPIRATES, ids=_ids(URDU_ASPIRATES))
+def test_urdu_aspirates_match_their_latin_spellings(a: str, b: str) -> None:
+    assert compare(a, b).score >= 0.85
+    assert compare(b, a).score == compare(a, b).score
+
+
+# ... and the reading as one letter does not make different names match.
+URDU_ASPIRATES_DIFFERENT = [
+    ("Chaudhry", "جبار"),
+    ("Thakur", "تاج"),
+    ("Madhuri", "مازن"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), URDU_ASPIRATES_DIFFERENT, ids=_ids(URDU_ASPIRATES_DIFFERENT))
+def test_urdu_aspirates_do_not_match_other_names(a: str, b: str) -> None:
+    assert compare(a, b).score < 0.6
+
+
 # The same name with a Persian letter and with the Arabic letter written in its place.
 PERSIAN_STAND_INS = [
     ("گيلاني", "كيلاني"),

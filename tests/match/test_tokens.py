@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nasab.match.algorithms import CHEAP_READINGS
-from nasab.match.tokens import TokenTable, cheap_readings, readings
+from nasab.match.tokens import TokenTable, aspirated, cheap_readings, readings
 
 CROSS = [
     ("kazimi", False, "كاظمي", True),
@@ -31,6 +31,52 @@ def test_cross_script_spellings_of_one_name_agree(a: str, art_a: bool, b: str, a
 def test_different_names_disagree(a: str, art_a: bool, b: str, art_b: bool) -> None:
     t = TokenTable()
     assert t.similarity(t.intern(a, art_a), t.intern(b, art_b)) < 0.75
+
+
+# Consonant + ه pairs read as the letter of the Latin digraph (aspirates.tsv), ه after a
+# long vowel moved after the consonant; Arabic ه elsewhere (final, after other letters) kept.
+ASPIRATED = [
+    ("چودهري", "چوذري"),
+    ("چوهدري", "چوذري"),
+    ("تهاكر", "ثاكر"),
+    ("كهوكهر", "خوخر"),
+    ("مادهوري", "ماذوري"),
+    ("پهلواري", "فلواري"),
+    ("فهد", None),
+    ("مهدي", None),
+    ("زاده", None),
+    ("بهتو", None),
+]
+
+
+@pytest.mark.parametrize(("token", "want"), ASPIRATED, ids=[c[0] for c in ASPIRATED])
+def test_aspirated_reads_consonant_and_h_as_one_letter(token: str, want: str | None) -> None:
+    assert aspirated(token) == want
+
+
+# Ta marbuta against Latin -a/-ah/-e/-eh, and a word-initial alif carrying any vowel.
+ENDINGS_AND_ONSETS = [
+    ("amira", False, "اميره", False),
+    ("amirah", False, "اميره", False),
+    ("elyes", False, "ياس", True),
+    ("ilyas", False, "ياس", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "art_a", "b", "art_b"), ENDINGS_AND_ONSETS, ids=[c[0] for c in ENDINGS_AND_ONSETS]
+)
+def test_endings_and_onsets_across_scripts(a: str, art_a: bool, b: str, art_b: bool) -> None:
+    t = TokenTable()
+    assert t.similarity(t.intern(a, art_a), t.intern(b, art_b)) >= 0.94
+
+
+def test_a_ta_marbuta_ending_does_not_make_an_i_ending_match() -> None:
+    t = TokenTable()
+    amira = t.intern("اميره", False)
+    assert t.similarity(amira, t.intern("amira", False)) > t.similarity(
+        amira, t.intern("mammeri", False)
+    )
 
 
 def test_interning_gives_one_id_per_token_and_article() -> None:

@@ -96,6 +96,12 @@ REVERSE_BAND = (0.6, 0.95)
 JOIN_MIN = 0.85
 #: ... and this much better than either token alone.
 JOIN_GAIN = 0.15
+#: Factor on the similarity of an Arabic token read with its consonant + ه pairs as one
+#: letter (aspirates.tsv: چودھری as Chaudhry): a reading of the letters as written wins ties.
+ASPIRATE = 0.98
+#: Factor on a cross-script spelling similarity that takes the first vowels of a reading
+#: and a Latin word as one (a word-initial alif carries any vowel: Elyes / إلياس).
+ONSET = 0.95
 #: Highest similarity of a token to the same token with ``Abd`` dropped.
 ABD_DROPPED = 0.8
 #: Similarity of an initial to a name that starts with its letter.
@@ -172,6 +178,8 @@ _NAME_PARAMS = {
     "join_min": JOIN_MIN,
     "join_gain": JOIN_GAIN,
     "abd_dropped": ABD_DROPPED,
+    "aspirate": ASPIRATE,
+    "onset": ONSET,
     "initial": INITIAL,
     "distinct_names_max": DISTINCT_NAMES_MAX,
     "coarse_key": COARSE_KEY,
@@ -203,6 +211,7 @@ _REGISTRY: dict[str, Algorithm] = {
                 "compounds.tsv",
                 "words.tsv",
                 "persian_letters.tsv",
+                "aspirates.tsv",
                 "given_names_en.tsv",
                 "nicknames_en.tsv",
             ),

@@ -34,11 +34,12 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel, Levenshtein
 
 from ..errors import InputError
-from ..lexicon import given_name_groups, persian_fold, persian_letters
-from ..names.keys import coarse, fold, fold_skeletons, skeleton
+from ..lexicon import aspirates, given_name_groups, persian_fold, persian_letters
+from ..names.keys import coarse, fold, fold_skeleton, fold_skeletons, skeleton
 from ..text import script_of_token
 from .algorithms import (
     ABD_DROPPED,
+    ASPIRATE,
     CANDIDATE_FOLD_SHARE,
     CANDIDATE_RANK,
     CHEAP_READINGS,
@@ -46,6 +47,7 @@ from .algorithms import (
     COARSE_KEY,
     DISTINCT_NAMES_MAX,
     INITIAL,
+    ONSET,
     REVERSE,
     REVERSE_BAND,
     SKELETON_SHARE_CROSS,
@@ -65,6 +67,16 @@ READINGS = 5
 PAIR_CACHE_MAX = 4_000_000
 
 _ARTICLE = "ال"
+#: The vowels of a Latin fold (e, o, y fold to i, u, i), and the Latin vowel letters.
+_VOWELS = frozenset("aiu")
+_VOWEL_LETTERS = frozenset("aeiou")
+#: The long-vowel letters after which Urdu may write an aspirate's h (چوہدری).
+_LONG_VOWELS = "اوي"
+#: Ta marbuta as normalisation writes it (ة -> ه), and the Latin endings that spell it.
+_TA_MARBUTA = "ه"
+_TA_MARBUTA_LATIN = re.compile(r"(?<=[^aeiouy])[ae]h?$")
+#: A reading's rendering of a final ta marbuta, in fold letters (e -> i).
+_TA_MARBUTA_FOLD = re.compile(r"(?<=[^aiu])[ai]h?$")
 _FOLD_SHARE = CANDIDATE_FOLD_SHARE
 _KEY_SHARE = 1.0 - CANDIDATE_FOLD_SHARE
 _ABD_PREFIXES = ("abd ", "عبد ")
@@ -657,20 +669,98 @@ def _distinct_names(a: str, b: str) -> bool:
     return ga is not None and gb is not None and ga.isdisjoint(gb)
 
 
-def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> float:
-    """Best similarity of an Arabic token's Latin readings to a Latin fold and skeleton."""
+def _cross_fold_sim(
+    t: TokenTable, ar: int, latin_fold: str, latin_key: str, onset: bool = False
+) -> float:
+    """Best similarity of an Arabic token's Latin readings to a Latin fold and skeleton
+    (``onset``: the Latin word begins with a vowel letter, see :func:`_onset_sim`)."""
     best = 0.0
-    indel, lev = Indel.normalized_similarity, Levenshtein.normalized_similarity
+    lev = Levenshtein.normalized_similarity
     for f, key, factor in t.candidates(ar):
-        sim = factor * (_FOLD_SHARE * indel(f, latin_fold) + _KEY_SHARE * lev(key, latin_key))
+        spell = _onset_sim(f, latin_fold, onset)
+        sim = factor * (_FOLD_SHARE * spell + _KEY_SHARE * lev(key, latin_key))
         if sim > best:
             best = sim
     return best
 
 
+def _ending_sim(t: TokenTable, ar: int, lat_text: str) -> float:
+    """Similarity of the stems when an Arabic token ends in ta marbuta (or a final ه) and
+    the Latin token ends as Latin spellings write it (Amira, Amirah, Ghareibeh): the
+    ending and the readings' rendering of it (-a, -e, -ah, -eh, nothing) are set aside."""
+    stem = _TA_MARBUTA_LATIN.sub("", lat_text)
+    if stem == lat_text or len(stem) < 2:
+        return 0.0
+    lat_fold, lat_key = fold_skeleton(stem)
+    onset = stem[:1] in _VOWEL_LETTERS
+    lev = Levenshtein.normalized_similarity
+    best = 0.0
+    for f, key, factor in t.candidates(ar):
+        f = _TA_MARBUTA_FOLD.sub("", f)
+        sim = factor * (
+            _FOLD_SHARE * _onset_sim(f, lat_fold, onset) + _KEY_SHARE * lev(key, lat_key)
+        )
+        if sim > best:
+            best = sim
+    return best
+
+
+def _onset_sim(reading: str, latin_fold: str, onset: bool) -> float:
+    """Indel similarity of a reading's fold and a Latin fold. When both begin with a vowel
+    (``onset``: the Latin word's first letter is a vowel letter, not y or w), their first
+    vowels are also taken as one, at a discount (``ONSET``): a word-initial alif carries
+    any short vowel (أ a/u, إ i/e, all normalised to ا), so Elyes and Ilyas spell إلياس."""
+    sim = Indel.normalized_similarity(reading, latin_fold)
+    if onset and reading[:1] in _VOWELS and reading[0] != latin_fold[:1]:
+        sim = max(sim, ONSET * Indel.normalized_similarity(reading, reading[0] + latin_fold[1:]))
+    return sim
+
+
+@cache
+def _aspirate_rules() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(ه between a long vowel and a consonant of ``aspirates.tsv``; a consonant + ه pair
+    of it, ه not final; pair -> the letter its Latin digraph is read as)."""
+    pairs = aspirates()
+    consonants = "".join(sorted({p[0] for p in pairs}))
+    return (
+        re.compile(f"(?<=[{_LONG_VOWELS}])ه([{consonants}])"),
+        re.compile(f"[{consonants}]ه(?=.)"),
+        pairs,
+    )
+
+
+def aspirated(arabic: str) -> str | None:
+    """An Arabic-script token with its consonant + ه pairs read as the letter a Latin
+    digraph stands for (``aspirates.tsv``: Urdu دھ dh, ٹھ th...), or None when it has none.
+
+    Example:
+        >>> aspirated("چودهري"), aspirated("چوهدري"), aspirated("فهد")
+        ('چوذري', 'چوذري', None)
+    """
+    moved, pair, letters = _aspirate_rules()
+    out = pair.sub(lambda m: letters[m.group()], moved.sub(r"\1ه", arabic))
+    return out if out != arabic else None
+
+
+def _aspirate_sim(t: TokenTable, ar: int, lat: int) -> float:
+    """Similarity of a Latin token with an h to the Arabic token with its consonant + ه
+    pairs read as one letter (Chaudhry / چودھری), discounted by ``ASPIRATE``."""
+    if "h" not in t.text[lat] or "ه" not in t.text[ar][:-1]:
+        return 0.0
+    alt = aspirated(t.text[ar])
+    return 0.0 if alt is None else ASPIRATE * t.similarity(t.intern(alt, t.article[ar]), lat)
+
+
 def _cross_script(t: TokenTable, ar: int, lat: int, skel: float) -> float:
+    return max(_cross_script_plain(t, ar, lat, skel), _aspirate_sim(t, ar, lat))
+
+
+def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
     lat_fold, ar_text, lat_text = t.fold[lat], t.text[ar], t.text[lat]
-    spell = _cross_fold_sim(t, ar, lat_fold, t.key[lat])
+    onset = lat_text[:1] in _VOWEL_LETTERS
+    spell = _cross_fold_sim(t, ar, lat_fold, t.key[lat], onset)
+    if ar_text.endswith(_TA_MARBUTA) and len(ar_text) > 2 and " " not in ar_text:
+        spell = max(spell, _ending_sim(t, ar, lat_text))
     if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat_text + ar_text:
         # Second opinion from the other direction, where the Latin token's likeliest
         # Arabic spellings are known.
@@ -684,10 +774,7 @@ def _cross_script(t: TokenTable, ar: int, lat: int, skel: float) -> float:
             # Foreign names that begin with ال (إلياس Elias, ألبرتو Alberto) lose their
             # first syllable as an "article": read the whole word as well.
             whole = _whole_readings(_ARTICLE + ar_text)
-            sim = max(
-                sim,
-                max((Indel.normalized_similarity(fold(c), lat_fold) for c in whole), default=0.0),
-            )
+            sim = max(sim, max((_onset_sim(fold(c), lat_fold, onset) for c in whole), default=0.0))
         if lat_fold[:2] in ("al", "il") and len(lat_fold) > 4:
             # 'Elnady' for النادي: the article written joined to the name.
             rest = lat_fold[2:]
