@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v9").params["align_min"]
+    >>> get_algorithm("nasab-name-v10").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v9").startswith("nasab-name-v9+data.")
+    >>> algorithm_version("nasab-name-v10").startswith("nasab-name-v10+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v9', 'nasab-org-v3']
+    ['nasab-name-v10', 'nasab-org-v3']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v9"
+NAME_ALGORITHM = "nasab-name-v10"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v3"
 
@@ -200,7 +200,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            9,
+            10,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -227,7 +227,10 @@ _REGISTRY: dict[str, Algorithm] = {
             "set by its word's frequency weight (match.weak); v8: the Persian letters چ پ ژ گ "
             "are kept (their own skeleton classes and readings, persian_letters.tsv); against "
             "their Arabic stand-ins they compare as before; v9: two Latin spellings of different "
-            "known given names (given_name_groups: Luke / Lucy, Jamal / Jamil) never align",
+            "known given names (given_name_groups: Luke / Lucy, Jamal / Jamil) never align; v10: "
+            "across scripts a ta marbuta ending against Latin -a/-ah/-e/-eh compares the stems, "
+            "a word-initial alif carries any vowel (ONSET), and a consonant + ه pair reads as "
+            "the letter of its Latin digraph (aspirates.tsv: Urdu دھ dh, چوہدری Chaudhry)",
         ),
         Algorithm(
             "nasab-org",
@@ -252,7 +255,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v9``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v10``).
 
     Raises:
         InputError: no algorithm of that id is registered.
