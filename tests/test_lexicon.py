@@ -748,3 +748,23 @@ GIVEN_GROUPS = [
 def test_given_name_groups_tell_spellings_from_names(a: str, b: str, same: bool) -> None:
     groups = lexicon.given_name_groups()
     assert (not groups[a].isdisjoint(groups[b])) is same
+
+
+@pytest.mark.parametrize(
+    ("form", "en"),
+    [("stichting", ("foundation",)), ("kataib", ("brigades",)), ("sherkat", ("company",))],
+    ids=["dutch", "arabic", "persian"],
+)
+def test_org_translations(form: str, en: tuple[str, ...]) -> None:
+    assert lexicon.org_translations()[form] == en
+
+
+def test_org_translations_leave_legal_phrases_alone() -> None:
+    # A word of a multiword legal form (sociedad anonima) must stay a legal form.
+    legal = {w for p in lexicon.word_list("legal_phrase_latn") for w in p.split()}
+    assert not legal & set(lexicon.org_translations())
+
+
+def test_org_translations_header_names_source_and_licence() -> None:
+    header = data_path("org_translations.tsv").read_text(encoding="utf-8")
+    assert "Source:" in header and "Licence:" in header

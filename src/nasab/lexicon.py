@@ -11,6 +11,7 @@ loader                     table                     what it holds
 :func:`compounds`          ``compounds.tsv``         Abd + X, X + al-Din, fixed compound names
 :func:`organizations`      ``organizations.tsv``     a gazetteer of well-known organisations
 :func:`org_words`          ``org_words.tsv``         word dictionary for translating org names
+:func:`org_translations`   ``org_translations.tsv``  foreign org-name words -> English words
 :func:`places`             ``places.tsv``            countries, cities, governorates, features
 :func:`geo_words`          ``geo_words.tsv``         Mountains, Lake, Wadi, Province, Airport, ...
 :func:`given_names`        ``given_names.tsv``       Arabic-origin given names, both scripts
@@ -87,6 +88,7 @@ __all__ = [
     "latin_articles",
     "name_words",
     "news_spellings",
+    "org_translations",
     "org_word_freq",
     "org_words",
     "organization",
@@ -961,6 +963,38 @@ def english_nicknames() -> dict[str, tuple[str, ...]]:
                 path=str(data_path(table)),
             )
         out[nick] = formal
+    return out
+
+
+@cache
+def org_translations() -> dict[str, tuple[str, ...]]:
+    """Words of organisation names in other languages, written in Latin letters, and the
+    English words that translate them, from ``org_translations.tsv`` (normalised forms).
+
+    Raises:
+        DataFileError: if the table is missing or malformed (a form that is not one
+            normalised word, an empty translation, a form listed twice).
+
+    Example:
+        >>> from nasab.lexicon import org_translations
+        >>> org_translations()["stichting"], org_translations()["kataib"]
+        (('foundation',), ('brigades',))
+    """
+    table = "org_translations.tsv"
+    out: dict[str, tuple[str, ...]] = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        form, en = row["form"], tuple(normalize(row["en"]).split())
+        if not form or normalize(form) != form or len(form.split()) != 1 or not en:
+            raise DataFileError(
+                f"data row {line}: a form must be one normalised word with an English "
+                f"translation, got {form!r} -> {row['en']!r}",
+                path=str(data_path(table)),
+            )
+        if form in out:
+            raise DataFileError(
+                f"data row {line}: {form!r} listed twice", path=str(data_path(table))
+            )
+        out[form] = en
     return out
 
 

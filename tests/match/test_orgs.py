@@ -64,7 +64,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v3" in text
+    assert "nasab-org-v4" in text
     assert "iraqi" in text
 
 
@@ -144,3 +144,62 @@ def test_one_word_name_qualified_by_a_distinctive_word_is_weak(a: str, b: str) -
     m = compare_orgs(a, b)
     assert m.features.get("weak") == pytest.approx(0.85), m.explain()
     assert "weak name" in m.explain()
+
+
+FOREIGN_FORMS = [
+    ("Kata'ib al-Nur", "Nur Brigades"),
+    ("KATAIB AL-NUR", "كتائب النور"),
+    ("Stichting Al-Falah", "Al-Falah Foundation"),
+    ("Sherkat-e Sahand Kargozari", "Sahand Brokerage Company"),
+    ("Jamiat al-Birr", "جمعية البر"),
+    ("Fundacion Rio Claro", "Rio Claro Foundation"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), FOREIGN_FORMS, ids=[f"{a}~{b}" for a, b in FOREIGN_FORMS])
+def test_foreign_words_read_as_their_english_words(a: str, b: str) -> None:
+    m = compare_orgs(a, b)
+    assert m.score >= 0.75, m.explain()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Stichting Al-Falah", "Stichting Al-Huda"), ("Kata'ib al-Nur", "Kata'ib al-Fajr")],
+    ids=["foundations", "brigades"],
+)
+def test_translated_generic_word_does_not_join_different_names(a: str, b: str) -> None:
+    assert compare_orgs(a, b).score < 0.5
+
+
+@pytest.mark.parametrize(
+    ("raw", "units"),
+    [
+        ("MU'ASSASAT AL-NUR", ["foundation", "nur"]),
+        ("Mu\u2019assasat al-Nur", ["foundation", "nur"]),
+        ("SAHAND'S TRADING", ["sahand", "trading"]),
+        ("N P C INTERNATIONAL", ["npc", "international"]),
+        ("Orion A B Trading", ["orion", "ab", "trading"]),
+    ],
+    ids=["apostrophe", "curly-apostrophe", "possessive", "spaced-initials", "inner-initials"],
+)
+def test_apostrophes_and_spaced_initials(raw: str, units: list[str]) -> None:
+    assert [u.text for u in parse_org(raw).units] == units
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low"),
+    [
+        ("ALFALAH TRADING", "AL-FALAH TRADING", 0.95),
+        ("ELNOUR FOUNDATION", "EL NOUR FOUNDATION", 0.95),
+        ("ALFALAH", "AL FALAH", 0.95),
+    ],
+    ids=["al", "el", "one-word"],
+)
+def test_joined_article_is_read_also_without_it(a: str, b: str, low: float) -> None:
+    assert compare_orgs(a, b).score >= low
+    assert org_keys(a) & org_keys(b)
+
+
+def test_short_word_keeps_its_al() -> None:
+    # "Alba" is no "al-" + "ba": words shorter than six letters keep their first letters.
+    assert compare_orgs("ALBA TRADING", "BA TRADING").score < 0.75

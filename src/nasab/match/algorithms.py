@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v10").startswith("nasab-name-v10+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v10', 'nasab-org-v3']
+    ['nasab-name-v10', 'nasab-org-v4']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v10"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v3"
+ORG_ALGORITHM = "nasab-org-v4"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -234,16 +234,27 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            3,
+            4,
             MappingProxyType({}),
-            ("organizations.tsv", "org_words.tsv", "org_word_freq.tsv", "places.tsv", "words.tsv"),
+            (
+                "organizations.tsv",
+                "org_words.tsv",
+                "org_word_freq.tsv",
+                "places.tsv",
+                "words.tsv",
+                "org_translations.tsv",
+            ),
             "organisation names: acronyms, legal forms, generic words, cross-script words. "
             "v2 (from v1): a distinctive word on each side that the other lacks halves the "
             "score (a conflict); Roman numerals are numbers; an acronym in parentheses is the "
             "name's acronym; v3: a generic word on each side that the other lacks is a conflict "
             "(x0.75, group companies), an acronym of three letters or fewer agrees 0.55, a "
             "registration mark (EP-ABC) is no acronym, a one-word name that the other qualifies "
-            "with a distinctive word is weak (x0.85)",
+            "with a distinctive word is weak (x0.85); v4: words of other languages written in "
+            "Latin letters read as their English words (org_translations.tsv: KATAIB = "
+            "brigades, STICHTING = foundation), an apostrophe inside a word is part of it "
+            "(MU'ASSASAT), spaced initials are one acronym (N P C), a joined article is read "
+            "also without it (ALHARAMEIN = AL-HARAMEIN)",
         ),
     )
 }
@@ -285,8 +296,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v3")[:18]
-        'nasab-org-v3+data.'
+        >>> algorithm_version("nasab-org-v4")[:18]
+        'nasab-org-v4+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

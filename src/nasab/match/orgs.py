@@ -101,6 +101,12 @@ _GENERIC_KINDS = frozenset(["type", "generic", "org_type", "nationality", "adjec
 
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 _SPLIT = re.compile(r"[^\w]+")
+#: An apostrophe inside a Latin word marks an ayn or a hamza (``KATA'IB``, ``MU'ASSASAT``):
+#: part of the word, not a break; a possessive ``'s`` (``IRAN'S``) is dropped.
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019]s\b", re.IGNORECASE)
+_INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['\u2019`\u02bb\u02bc\u02be\u02bf](?=[A-Za-z])")
+#: Least length of a Latin word with a joined article (``ALHARAMEIN``) read also without it.
+_JOINED_ARTICLE_MIN = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +257,7 @@ def _word_weight(text: str, concept: bool) -> float:
 def _surface_tokens(raw: str) -> list[tuple[str, bool]]:
     """Normalised tokens of a name with a flag: written in capitals (2+ letters)."""
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), raw)
+    text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     out: list[tuple[str, bool]] = []
     for piece in _SPLIT.split(text):
         if not piece:
@@ -258,6 +265,36 @@ def _surface_tokens(raw: str) -> list[tuple[str, bool]]:
         caps = piece.isupper() and sum(c.isalpha() for c in piece) >= 2 and piece.isascii()
         for tok in normalize(piece).split():
             out.append((tok, caps))
+    return _translate(_join_initials(out))
+
+
+def _join_initials(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Runs of two or more single Latin letters as one word (``N P C`` -> ``npc``), an
+    acronym written with spaces."""
+    out: list[tuple[str, bool]] = []
+    run: list[str] = []
+    for tok, caps in [*toks, ("", False)]:
+        if len(tok) == 1 and tok.isascii() and tok.isalpha():
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            out.append(("".join(run), True))
+        else:
+            out.extend((t, False) for t in run)
+        run = []
+        if tok:
+            out.append((tok, caps))
+    return out
+
+
+def _translate(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Foreign words of ``org_translations.tsv`` replaced by their English words
+    (``STICHTING`` -> ``foundation``), so that both forms of a name read alike."""
+    table = lexicon.org_translations()
+    out: list[tuple[str, bool]] = []
+    for tok, caps in toks:
+        en = table.get(tok) if tok.isascii() else None
+        out.extend(((w, False) for w in en) if en else ((tok, caps),))
     return out
 
 
@@ -439,9 +476,14 @@ def _unit_sim(x: Unit, y: Unit) -> float:
     if x.text.isdigit() or y.text.isdigit():
         return 0.0
     if x.script == "latin" and y.script == "latin":
-        if min(len(x.text), len(y.text)) <= 4:  # codes and short words: no spelling folding
-            return Indel.normalized_similarity(x.text, y.text)
-        return Indel.normalized_similarity(x.fold, y.fold)
+        # Codes and short words: no spelling folding.
+        short = min(len(x.text), len(y.text)) <= 4
+        xs, ys = (x.text, y.text) if short else (x.fold, y.fold)
+        return max(
+            Indel.normalized_similarity(a, b)
+            for a in _article_readings(xs)
+            for b in _article_readings(ys)
+        )
     if x.script == "arabic" and y.script == "arabic":
         if x.concept or y.concept:
             return 0.0
@@ -456,6 +498,14 @@ def _unit_sim(x: Unit, y: Unit) -> float:
         return 0.0
     # token_similarity is calibrated for names: 0.9 is a confident transliteration.
     return min(1.0, sim + 0.05) if sim >= 0.85 else sim
+
+
+def _article_readings(word: str) -> tuple[str, ...]:
+    """A Latin word, and the word without a joined Arabic article (``alharamein`` ->
+    ``haramein``; ``AL-HARAMEIN`` is also written ``ALHARAMEIN``)."""
+    if len(word) >= _JOINED_ARTICLE_MIN and word[:2] in ("al", "el"):
+        return (word, word[2:])
+    return (word,)
 
 
 def _agree(sim: float) -> float:
@@ -718,7 +768,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v3"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v4"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
@@ -787,7 +837,7 @@ def org_keys(name: str) -> frozenset[str]:
         if u.concept:
             keys.add("c:" + u.text)
         elif u.script == "latin":
-            keys.add("w:" + (skeleton(u.text) or u.fold))
+            keys.update("w:" + (skeleton(w) or w) for w in _article_readings(u.fold))
         else:
             keys.add("w:" + (skeleton(u.text) or u.text))
             try:
