@@ -683,7 +683,11 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
     features = {"evidence": evidence, "weight_a": wa, "weight_b": wb, "acronym": acronym}
     own_a = [u.surface for u in left_a if _distinctive(u)]
     own_b = [u.surface for u in left_b if _distinctive(u)]
-    if own_a and own_b:
+    if own_a and own_b and evidence <= 0:
+        # Nothing in common: no evidence either way (aliases of one body may be a
+        # translation, a transliteration and a nickname), so no conflict to cannot-link.
+        notes.append(f"no word in common ({own_a} vs {own_b})")
+    elif own_a and own_b:
         score *= _WORD_CONFLICT
         features["conflict"] = 1.0
         notes.append(f"conflict: distinctive words differ ({own_a} vs {own_b})")
