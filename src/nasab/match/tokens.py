@@ -440,6 +440,8 @@ _ROUTE_NAMES = tuple(name for name, _ in _RULES)
 #: Routes whose value is the plain same-script formula, or less (capped): computed in bulk
 #: by the bulk path, and bounded by :func:`_plain_bounds`.
 _PLAIN_ROUTES = (_ROUTE_NAMES.index("plain"), _ROUTE_NAMES.index("capped"))
+#: The route of an Abd- token against a token without it (bulk: its bare name in bulk).
+_ABD_ONE = _ROUTE_NAMES.index("abd_one")
 
 
 @cache
@@ -483,12 +485,21 @@ def _abd_both(t: TokenTable, i: int, j: int) -> float:
     return t.similarity(_strip_abd(t, i), _strip_abd(t, j))
 
 
+def _abd_one_parts(t: TokenTable, i: int, j: int) -> tuple[int, int]:
+    """(the Abd- token without its prefix, the other token) of an ``abd_one`` pair."""
+    abd_i = bool(t.flags[i] & _F_ABD)
+    return _strip_abd(t, i if abd_i else j), (j if abd_i else i)
+
+
+def _abd_dropped(t: TokenTable, bare: int, sim: float) -> float:
+    """The value of an ``abd_one`` pair from the similarity of its bare name to the other."""
+    return min(ABD_DROPPED, sim) if t.key[bare] else 0.0
+
+
 def _abd_one(t: TokenTable, i: int, j: int) -> float:
     # 'Abdul Hanif' vs 'Hanif': the servant prefix is often dropped in lists.
-    abd_i = bool(t.flags[i] & _F_ABD)
-    bare = _strip_abd(t, i if abd_i else j)
-    other = j if abd_i else i
-    return min(ABD_DROPPED, t.similarity(bare, other)) if t.key[bare] else 0.0
+    bare, other = _abd_one_parts(t, i, j)
+    return _abd_dropped(t, bare, t.similarity(bare, other)) if t.key[bare] else 0.0
 
 
 def _persian(t: TokenTable, i: int, j: int) -> float:
@@ -637,7 +648,8 @@ def _similarities(
     """:func:`_similarity` of each pair ``(x[k], y[k])``, and which of them are exact.
 
     Pairs of the plain routes are computed at once (those whose character-count bound is
-    under ``floor`` are given 0, not exact); the others one by one.
+    under ``floor`` are given 0, not exact), an Abd- token against one without it from its
+    bare name in bulk, the others one by one.
     """
     import numpy as np
 
@@ -656,7 +668,17 @@ def _similarities(
         capped = _PLAIN_ROUTES[1]
         for k in bulk[routes[bulk] == capped].tolist():
             out[k] = _capped(t, x[k], y[k], float(out[k]))
-    for k in np.flatnonzero(~np.isin(routes, _PLAIN_ROUTES)).tolist():
+    abd = np.flatnonzero(routes == _ABD_ONE)
+    if len(abd):
+        # The bare names against the other tokens, in bulk (and under the same floor).
+        parts = [_abd_one_parts(t, x[k], y[k]) for k in abd.tolist()]
+        values, inner = _similarities(t, [p for p, _ in parts], [o for _, o in parts], floor)
+        for k, (bare, _), v, e in zip(
+            abd.tolist(), parts, values.tolist(), inner.tolist(), strict=True
+        ):
+            out[k] = _abd_dropped(t, bare, v)
+            exact[k] = e or not t.key[bare]
+    for k in np.flatnonzero(~np.isin(routes, (*_PLAIN_ROUTES, _ABD_ONE))).tolist():
         out[k] = t.similarity(x[k], y[k])
     return out, exact
 
