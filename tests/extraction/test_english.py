@@ -320,3 +320,55 @@ def test_role_with_its_organisation_before_the_name(text: str, want: tuple) -> N
         if r.type == "holds_role"
     ]
     assert got == [want]
+
+
+GIVEN_NAMES = [
+    (
+        "en-european-given-name",
+        "The letter was read by Gregory Hallwick on Monday.",
+        ["Gregory Hallwick"],
+    ),
+    ("en-nickname", "A video showed Chuck Pemberley near the border.", ["Chuck Pemberley"]),
+    ("en-arabic-given-name", "The statement was signed by Khalid Barazani.", ["Khalid Barazani"]),
+    ("en-digit-word-is-no-name", "He worked for Mark-1 Roofing in Galveston.", []),
+    ("en-given-name-then-place", "Police in Henry County said nothing.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in GIVEN_NAMES], ids=[c[0] for c in GIVEN_NAMES]
+)
+def test_untitled_names_with_a_known_given_name(text: str, want: list[str]) -> None:
+    got = [m.text for m in extract(text, backend="rules").persons()]
+    assert got == want
+
+
+COORDINATED = [
+    (
+        "en-purpose-and-purpose",
+        "The Committee for the Defence of Rivers and the Protection of Lakes met.",
+        ["Committee for the Defence of Rivers and the Protection of Lakes"],
+    ),
+    (
+        "en-purpose-without-the",
+        "A spokesman for the Council for Promotion of Trade and Prevention of Fraud said so.",
+        ["Council for Promotion of Trade and Prevention of Fraud"],
+    ),
+    (
+        "en-two-ministries-stay-two",
+        "Officials of the Ministry of Defence and the Ministry of Interior met.",
+        ["Ministry of Defence", "Ministry of Interior"],
+    ),
+    (
+        "en-no-purpose-no-extension",
+        "The Bank of Avalon and the Governor of Lakeshire met.",
+        ["Bank of Avalon"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in COORDINATED], ids=[c[0] for c in COORDINATED]
+)
+def test_coordinated_purpose_in_organisation_names(text: str, want: list[str]) -> None:
+    assert [m.text for m in extract(text, backend="rules").organizations()] == want

@@ -12,6 +12,7 @@ from functools import cache
 
 from ..lexicon import (
     geo_words,
+    given_name_groups,
     given_names,
     name_words,
     org_words,
@@ -224,6 +225,8 @@ def _given_names() -> tuple[frozenset[str], frozenset[str]]:
             if ar and " " not in ar:
                 given_ar.add(ar)
     given_ar |= word_set("given_name_ar")
+    # European given names and English nicknames (given_names_en.tsv, nicknames_en.tsv)
+    given_en.update(n for n in map(normalize, given_name_groups()) if n and " " not in n)
     return frozenset(given_en), frozenset(given_ar - word_set("given_common_ar"))
 
 

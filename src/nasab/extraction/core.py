@@ -27,6 +27,7 @@ from ._tokens import Tok, tokenize_span
 from .arabic import arabic_stems, extract_sentence_ar, title_references_ar
 from .documents import read_documents, sentences
 from .english import (
+    coordinated_orgs_en,
     extract_sentence_en,
     headline_case,
     holiday_events_en,
@@ -218,9 +219,11 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
     if ents:
         merge_english_entities(b, ents, sents, lex)
     if leftovers:
+        latin = [(sent, toks) for sent, toks, _ in leftovers]
+        coordinated_orgs_en(b, latin, lex)
         media_outlets(b, sents, lex)
         holiday_events_en(b)
-        title_references_en(b, [(sent, toks) for sent, toks, _ in leftovers], lex)
+        title_references_en(b, latin, lex)
     mentions = b.sorted_mentions()
     for m in mentions:
         m.attrs.pop("strong", None)

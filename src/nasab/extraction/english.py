@@ -223,6 +223,8 @@ def _name_ok(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
         low = _last(t)
         if t.text.isupper() and len(t.text) > 1 and not (k > i and _REGNAL.fullmatch(t.text)):
             return False  # capitals: an acronym, unless a regnal number (Mohammed VI)
+        if any(c.isdigit() for c in t.text):
+            return False  # a word with a digit names a product or a firm (Mark-1), no person
         if (
             low in lex.org_heads_en
             or low in lex.geo_after_en
@@ -1235,3 +1237,77 @@ def holiday_events_en(b: Builder) -> None:
     for m in list(b.mentions.values()):
         if m.kind in ("person", "organization") and normalize(m.name) in holidays:
             b.replace_with([m], m.start, m.end, "event", m.sentence, source="holiday")
+
+
+#: Longest run of capitalised words on either side of "of" in a coordinated purpose.
+_COORDINATED_RUN = 3
+
+
+def _cap_run(toks: list[Tok], k: int, lex: Lexicon) -> int:
+    """End of the run of capitalised words (no head word, no function word) from ``k``."""
+    z = k
+    while (
+        z < len(toks)
+        and z - k < _COORDINATED_RUN
+        and toks[z].cap
+        and _first(toks[z]) not in lex.org_heads_en
+        and _first(toks[z]) not in word_set("stop_en")
+    ):
+        z += 1
+    return z
+
+
+def _word_at(toks: list[Tok], k: int, *words: str) -> bool:
+    return k < len(toks) and toks[k].kind == "w" and toks[k].text in words
+
+
+def _coordinated_end(toks: list[Tok], j: int, words: list[str], lex: Lexicon) -> int:
+    """Token end of what continues an organisation name of purpose ending before ``j``:
+    "of Virtue" after "... for the Promotion", then "and (the) Prevention of Vice";
+    ``j`` when nothing does."""
+    k = j
+    if words[-2:-1] == ["for"] or words[-3:-1] == ["for", "the"]:
+        if _word_at(toks, k, "of") and (z := _cap_run(toks, k + 1, lex)) > k + 1:
+            k = z
+    if not _word_at(toks, k, "and"):
+        return k
+    a = k + 2 if _word_at(toks, k + 1, "the") else k + 1
+    z = _cap_run(toks, a, lex)
+    if z == a or not _word_at(toks, z, "of"):
+        return k
+    z2 = _cap_run(toks, z + 1, lex)
+    return z2 if z2 > z + 1 else k
+
+
+def coordinated_orgs_en(
+    b: Builder, sentences_toks: list[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
+) -> None:
+    """Organisation names of purpose cut short at "of" or "and" ("Committee for the
+    Promotion of Virtue and the Prevention of Vice", "Office for the Coordination of
+    Humanitarian Affairs") are extended over the coordinated "X of Y" that follows. An
+    organisation's head word or a mention of another kind after "and" stops it (the
+    Ministry of Defence and the Ministry of Interior stay two).
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> text = "The Committee for the Promotion of Virtue and the Prevention of Vice spoke."
+        >>> [m.text for m in extract(Document("d", text, "en"), backend="rules").organizations()]
+        ['Committee for the Promotion of Virtue and the Prevention of Vice']
+    """
+    for sent, toks in sentences_toks:
+        orgs = [m for m in b.mentions.values() if m.kind == "organization" and m.sentence == sent]
+        for m in orgs:
+            words = m.name.split()
+            if b.mentions.get(m.span) is not m or "for" not in words[1:]:
+                continue
+            j = next((k for k, t in enumerate(toks) if t.start >= m.end), None)
+            if j is None:
+                continue
+            end = _coordinated_end(toks, j, words, lex)
+            if end == j:
+                continue
+            stop = toks[end - 1].end
+            inside = b.within(m.end, stop)
+            if any(x.kind in ("person", "place") or x.end > stop for x in inside):
+                continue
+            b.respan(m, m.start, stop, absorb=tuple(x for x in inside if x.kind != "role"))
