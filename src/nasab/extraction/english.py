@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -1294,14 +1295,17 @@ def coordinated_orgs_en(
         >>> [m.text for m in extract(Document("d", text, "en"), backend="rules").organizations()]
         ['Committee for the Promotion of Virtue and the Prevention of Vice']
     """
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for m in b.mentions.values():
+        if m.kind == "organization" and "for" in m.name.split()[1:]:
+            by_sentence.setdefault(m.sentence, []).append(m)
     for sent, toks in sentences_toks:
-        orgs = [m for m in b.mentions.values() if m.kind == "organization" and m.sentence == sent]
-        for m in orgs:
-            words = m.name.split()
-            if b.mentions.get(m.span) is not m or "for" not in words[1:]:
+        for m in by_sentence.get(sent, ()):
+            if b.mentions.get(m.span) is not m:
                 continue
-            j = next((k for k, t in enumerate(toks) if t.start >= m.end), None)
-            if j is None:
+            words = m.name.split()
+            j = bisect.bisect_left([t.start for t in toks], m.end)
+            if j == len(toks):
                 continue
             end = _coordinated_end(toks, j, words, lex)
             if end == j:
