@@ -64,7 +64,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v4" in text
+    assert "nasab-org-v5" in text
     assert "iraqi" in text
 
 
@@ -203,3 +203,13 @@ def test_joined_article_is_read_also_without_it(a: str, b: str, low: float) -> N
 def test_short_word_keeps_its_al() -> None:
     # "Alba" is no "al-" + "ba": words shorter than six letters keep their first letters.
     assert compare_orgs("ALBA TRADING", "BA TRADING").score < 0.75
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [("ZMDC", "Zambezi Mining Development Corp."), ("KPCL", "Karim Petroleum Co. Ltd")],
+    ids=["corp", "co-ltd"],
+)
+def test_acronym_may_spell_the_trailing_legal_form(acronym: str, name: str) -> None:
+    assert compare_orgs(acronym, name).score >= 0.9
+    assert org_keys(acronym) & {k for k in org_keys(name) if k.startswith("a:")}

@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v10").startswith("nasab-name-v10+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v10', 'nasab-org-v4']
+    ['nasab-name-v10', 'nasab-org-v5']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v10"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v4"
+ORG_ALGORITHM = "nasab-org-v5"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -234,7 +234,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            4,
+            5,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -254,7 +254,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "Latin letters read as their English words (org_translations.tsv: KATAIB = "
             "brigades, STICHTING = foundation), an apostrophe inside a word is part of it "
             "(MU'ASSASAT), spaced initials are one acronym (N P C), a joined article is read "
-            "also without it (ALHARAMEIN = AL-HARAMEIN)",
+            "also without it (ALHARAMEIN = AL-HARAMEIN), two names with no word in common "
+            "are no conflict; v5: an acronym may spell the trailing legal form (ZMDC = "
+            "Zambezi Mining Development Corp.)",
         ),
     )
 }
@@ -296,8 +298,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v4")[:18]
-        'nasab-org-v4+data.'
+        >>> algorithm_version("nasab-org-v5")[:18]
+        'nasab-org-v5+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -544,11 +544,16 @@ def _acronym_pieces(acr: str, words: list[tuple[str, str]], syllabic: bool) -> i
 
         return go(0, 0)
 
-    # The run is the whole name without leading and trailing non-content words.
+    # The run is the whole name without leading non-content words and trailing stop
+    # words; a trailing legal form may give its initial (ZMDC = Zambezi Mining
+    # Development Corp.) or be skipped.
     content = [k for k, (_, kind) in enumerate(words) if kind == "content"]
     if not content:
         return 0
-    run = tuple(words[content[0] : content[-1] + 1])
+    end = content[-1] + 1
+    while end < len(words) and words[end][1] == "legal":
+        end += 1
+    run = tuple(words[content[0] : end])
     got = spell(run)
     return got if got >= (3 if syllabic else 2) else 0
 
@@ -772,7 +777,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v4"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v5"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
@@ -859,6 +864,7 @@ def org_keys(name: str) -> frozenset[str]:
     if len(content) >= 2:
         keys.add("a:" + "".join(w[0] for w in content))
         keys.add("a:" + "".join(w[0] for w, k in n.words if k != "legal" and w.isascii()))
+        keys.add("a:" + "".join(w[0] for w, k in n.words if k != "stop" and w.isascii()))
         keys.add("p:" + content[0][:2])
         keys.add("p:" + content[0][0] + content[1][0])
     if len(latin) >= 2:
