@@ -498,14 +498,22 @@ def _with_names(nodes: Any, pairs: Any, F: Any) -> Any:
 
 
 def _batch_nodes(b: Any) -> tuple[list[Node], Any, np.ndarray, np.ndarray]:
-    """A batch of pairs as single-machine nodes (the ``u`` ends, then the ``v`` ends),
-    their keys, and the local pair indexes."""
-    k = len(b)
-    kinds = b["kind_u"].tolist()
-    nodes = [_node(*x) for x in zip(kinds, b["name_u"], [""] * k, b["attrs_u"], strict=True)]
-    nodes += [_node(*x) for x in zip(kinds, b["name_v"], [""] * k, b["attrs_v"], strict=True)]
-    u, v = np.arange(k, dtype=np.int64), np.arange(k, 2 * k, dtype=np.int64)
-    return nodes, node_keys(Prepared(nodes, [])), u, v
+    """The distinct names of a batch of pairs as single-machine nodes, their keys, and
+    each pair's two ends as indexes into them (names recur across the pairs of a batch:
+    each is prepared once)."""
+    index: dict[tuple[str, str, str], int] = {}
+    nodes: list[Node] = []
+    ends = []
+    for side in ("u", "v"):
+        at = []
+        for key in zip(b["kind_u"], b[f"name_{side}"], b[f"attrs_{side}"], strict=True):
+            k = index.get(key)
+            if k is None:
+                k = index[key] = len(nodes)
+                nodes.append(_node(key[0], key[1], "", key[2]))
+            at.append(k)
+        ends.append(np.asarray(at, dtype=np.int64))
+    return nodes, node_keys(Prepared(nodes, [])), ends[0], ends[1]
 
 
 def _adjusted(nodes: list[Node], nk: Any, u: np.ndarray, v: np.ndarray) -> np.ndarray:
