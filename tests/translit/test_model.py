@@ -6,7 +6,15 @@ import math
 
 import pytest
 
-from nasab.translit._model import BEAM, LM_WEIGHT, REV_LM_WEIGHT, decode_arabic, decode_latin, model
+from nasab.translit._model import (
+    BEAM,
+    LATIN_BEAM,
+    LM_WEIGHT,
+    REV_LM_WEIGHT,
+    decode_arabic,
+    decode_latin,
+    model,
+)
 from nasab.translit._model import _candidates as candidates
 
 
@@ -41,7 +49,7 @@ def full_arabic_beam(letters: str) -> list[tuple[str, float, tuple[str, ...]]]:
 def full_latin_stacks(word: str) -> list[tuple[str, float]]:
     """The stack search of decode_latin with every extension scored (no bound)."""
     m = model()
-    ch, lm, hist_len, beam = m.channel, m.ar_lm.logp, m.ar_lm.order - 1, 2 * BEAM
+    ch, lm, hist_len, beam = m.channel, m.ar_lm.logp, m.ar_lm.order - 1, LATIN_BEAM
     stacks: list[dict[str, float]] = [{} for _ in range(len(word) + 1)]
     stacks[0]["^"] = 0.0
     for j in range(len(word)):

@@ -62,6 +62,11 @@ BEAM = 8
 CANDIDATES = 10
 LM_WEIGHT = 0.5
 REV_LM_WEIGHT = 0.6
+#: Beam of the Latin -> Arabic decoder. It was 16 (2 * BEAM); 8 halves the cost of an
+#: unseen Latin token and ranks as well: on the held-out google ar2en eval (1,400 names),
+#: ``arabic_candidates`` top-1 0.229 -> 0.230, top-5 0.642 -> 0.644; ``variants`` finds
+#: another held-out netranslit spelling of the same word in its 10 for 0.140 -> 0.141.
+LATIN_BEAM = 8
 TEMPERATURE = 1.0
 # Slack of the beam bounds below, far above float rounding: a hypothesis is dropped early
 # only when even its bound is this much below the beam's floor.
@@ -437,7 +442,7 @@ def _extend(
 
 
 def decode_latin(
-    word: str, beam: int = BEAM * 2, lm_weight: float = REV_LM_WEIGHT
+    word: str, beam: int = LATIN_BEAM, lm_weight: float = REV_LM_WEIGHT
 ) -> list[tuple[str, float]]:
     """Noisy-channel decoding of a lowercase ASCII word into Arabic letter strings.
 

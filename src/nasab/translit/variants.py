@@ -18,6 +18,8 @@ import heapq
 import math
 from functools import cache, lru_cache
 
+from rapidfuzz.distance import Indel
+
 from ..errors import InputError
 from ..lexicon import decoded_readings, din_forms, latin_articles, name_words, particle_arabic
 from ..text import (
@@ -114,8 +116,6 @@ def _name_words_by_key() -> dict[str, list[tuple[str, int]]]:
 def _lexicon_candidates(core: str) -> tuple[tuple[str, float], ...]:
     """Attested Arabic name words with the skeleton of ``core`` whose learned
     romanisations come close to it, with normalised weights."""
-    from rapidfuzz.distance import Indel
-
     from ..names.keys import fold, skeleton
 
     words = _name_words_by_key().get(skeleton(core), [])[:12]
