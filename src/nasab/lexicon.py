@@ -22,6 +22,7 @@ loader                     table                     what it holds
 :func:`org_word_freq`      ``org_word_freq.tsv``     organisation-name word frequencies
 :func:`persian_letters`    ``persian_letters.tsv``   چ پ ژ گ: Arabic stand-in, Latin readings
 :func:`aspirates`          ``aspirates.tsv``         consonant + ه pairs read as one letter (دھ dh)
+:func:`latin_digraphs`     ``latin_digraphs.tsv``    Latin digraphs also read another way (zh j)
 =========================  ========================  ===========================================
 
 Derived views (also cached): :func:`particle_forms` and its named shortcuts
@@ -86,6 +87,7 @@ __all__ = [
     "given_names",
     "kunya_markers",
     "latin_articles",
+    "latin_digraphs",
     "name_words",
     "news_spellings",
     "org_translations",
@@ -916,6 +918,34 @@ def aspirates() -> dict[str, str]:
                 line=line,
             )
         out[pair] = letter
+    return out
+
+
+@cache
+def latin_digraphs() -> dict[str, tuple[str, ...]]:
+    """Latin digraphs that other romanisations write for an Arabic-script letter, and the
+    Latin spellings nasab reads them as too (``latin_digraphs.tsv``: zh as j, Zhukov جوكوف;
+    as ch, Zhang تشانغ).
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import latin_digraphs
+        >>> latin_digraphs()["zh"]
+        ('j', 'ch')
+    """
+    table = "latin_digraphs.tsv"
+    out = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        digraph, readings = row["digraph"], tuple(row["readings"].split("|"))
+        if not digraph.isascii() or not digraph.isalpha() or not all(r.isalpha() for r in readings):
+            raise DataFileError(
+                f"{table}: a digraph and its readings are Latin letters ({digraph!r}, {readings!r})",
+                path=table,
+                line=line,
+            )
+        out[digraph] = readings
     return out
 
 

@@ -352,6 +352,7 @@ URDU_ASPIRATES = [
     ("Phulwari", "پھلواری"),
     ("Nawaz Sharif", "نواز شریف"),
     ("Shahbaz Bhatti", "شہباز بھٹی"),
+    ("Shahid Mahmood", "شاهيد محمود"),
 ]
 
 
@@ -359,6 +360,15 @@ URDU_ASPIRATES = [
 def test_urdu_aspirates_match_their_latin_spellings(a: str, b: str) -> None:
     assert compare(a, b).score >= 0.85
     assert compare(b, a).score == compare(a, b).score
+
+
+# Latin zh is also read as j (latin_digraphs.tsv): Russian and Chinese names written with ج.
+ZH_AS_J = [("Zhukov", "جوكوف"), ("Zhang", "جانغ"), ("Zhaleh", "ژاله"), ("Zhaleh", "زاله")]
+
+
+@pytest.mark.parametrize(("a", "b"), ZH_AS_J, ids=_ids(ZH_AS_J))
+def test_latin_zh_matches_arabic_script_jim_and_zhe(a: str, b: str) -> None:
+    assert compare(a, b).score >= 0.9
 
 
 # ... and the reading as one letter does not make different names match.

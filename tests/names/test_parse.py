@@ -64,6 +64,8 @@ PARSES = [
     ),
     ("arabic rank", "اللواء تحسين الخفاجي", ["تحسين", "خفاجي"], ["major general"], []),
     ("inverted list style", "AL-ZUMAR, Abbud", ["abbud", "zumar"], [], []),
+    ("latin shahid is a given name", "Shahid Mahmood", ["shahid", "mahmood"], [], []),
+    ("arabic martyr is an honorific", "الشهيد محمود", ["محمود"], ["martyr"], []),
 ]
 
 

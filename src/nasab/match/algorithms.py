@@ -99,6 +99,9 @@ JOIN_GAIN = 0.15
 #: Factor on the similarity of an Arabic token read with its consonant + ه pairs as one
 #: letter (aspirates.tsv: چودھری as Chaudhry): a reading of the letters as written wins ties.
 ASPIRATE = 0.98
+#: Factor on the similarity of a Latin token read with a digraph of latin_digraphs.tsv
+#: the other way (Zhukov as Jukov / جوكوف): the token as written wins ties.
+LATIN_DIGRAPH = 0.98
 #: Factor on a cross-script spelling similarity that takes the first vowels of a reading
 #: and a Latin word as one (a word-initial alif carries any vowel: Elyes / إلياس).
 ONSET = 0.95
@@ -180,6 +183,7 @@ _NAME_PARAMS = {
     "abd_dropped": ABD_DROPPED,
     "aspirate": ASPIRATE,
     "onset": ONSET,
+    "latin_digraph": LATIN_DIGRAPH,
     "initial": INITIAL,
     "distinct_names_max": DISTINCT_NAMES_MAX,
     "coarse_key": COARSE_KEY,
@@ -212,6 +216,7 @@ _REGISTRY: dict[str, Algorithm] = {
                 "words.tsv",
                 "persian_letters.tsv",
                 "aspirates.tsv",
+                "latin_digraphs.tsv",
                 "given_names_en.tsv",
                 "nicknames_en.tsv",
             ),
@@ -230,7 +235,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "known given names (given_name_groups: Luke / Lucy, Jamal / Jamil) never align; v10: "
             "across scripts a ta marbuta ending against Latin -a/-ah/-e/-eh compares the stems, "
             "a word-initial alif carries any vowel (ONSET), and a consonant + ه pair reads as "
-            "the letter of its Latin digraph (aspirates.tsv: Urdu دھ dh, چوہدری Chaudhry)",
+            "the letter of its Latin digraph (aspirates.tsv: Urdu دھ dh, چوہدری Chaudhry); Latin "
+            "zh is also read as j (latin_digraphs.tsv: Zhukov جوكوف); Latin Shahid is a given "
+            "name, not the honorific (titles.tsv)",
         ),
         Algorithm(
             "nasab-org",

@@ -34,7 +34,13 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel, Levenshtein
 
 from ..errors import InputError
-from ..lexicon import aspirates, given_name_groups, persian_fold, persian_letters
+from ..lexicon import (
+    aspirates,
+    given_name_groups,
+    latin_digraphs,
+    persian_fold,
+    persian_letters,
+)
 from ..names.keys import coarse, fold, fold_skeleton, fold_skeletons, skeleton
 from ..text import script_of_token
 from .algorithms import (
@@ -47,6 +53,7 @@ from .algorithms import (
     COARSE_KEY,
     DISTINCT_NAMES_MAX,
     INITIAL,
+    LATIN_DIGRAPH,
     ONSET,
     REVERSE,
     REVERSE_BAND,
@@ -773,8 +780,25 @@ def _aspirate_sim(t: TokenTable, ar: int, lat: int) -> float:
     return 0.0 if alt is None else ASPIRATE * t.similarity(t.intern(alt, t.article[ar]), lat)
 
 
+def _digraph_sim(t: TokenTable, ar: int, lat: int) -> float:
+    """Similarity of an Arabic token to the Latin token with a digraph of
+    ``latin_digraphs.tsv`` read another way (Zhukov as Jukov / جوكوف, Zhang as Chang /
+    تشانغ), discounted by ``LATIN_DIGRAPH``."""
+    text, best = t.text[lat], 0.0
+    for digraph, readings in latin_digraphs().items():
+        if digraph in text:
+            for reading in readings:
+                alt = t.intern(text.replace(digraph, reading), t.article[lat])
+                best = max(best, LATIN_DIGRAPH * t.similarity(ar, alt))
+    return best
+
+
 def _cross_script(t: TokenTable, ar: int, lat: int, skel: float) -> float:
-    return max(_cross_script_plain(t, ar, lat, skel), _aspirate_sim(t, ar, lat))
+    return max(
+        _cross_script_plain(t, ar, lat, skel),
+        _aspirate_sim(t, ar, lat),
+        _digraph_sim(t, ar, lat),
+    )
 
 
 def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
