@@ -372,3 +372,22 @@ COORDINATED = [
 )
 def test_coordinated_purpose_in_organisation_names(text: str, want: list[str]) -> None:
     assert [m.text for m in extract(text, backend="rules").organizations()] == want
+
+
+MEDIA_TAILS = [
+    (
+        "en-call-sign-number-news",
+        "A spokesman told WQRT 9 News that the truck was sold.",
+        ["WQRT 9 News"],
+    ),
+    ("en-outlet-then-news", "He spoke to Fox News on Sunday.", ["Fox News"]),
+    ("en-call-sign-alone-stays-out", "The station KQRT reported it.", []),
+    ("en-possessive-stops", "Reuters' News editor said so.", ["Reuters"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in MEDIA_TAILS], ids=[c[0] for c in MEDIA_TAILS]
+)
+def test_outlet_names_run_over_channel_and_media_words(text: str, want: list[str]) -> None:
+    assert [m.text for m in extract(text, backend="rules").organizations()] == want

@@ -32,6 +32,7 @@ from .english import (
     headline_case,
     holiday_events_en,
     is_caps_headline,
+    media_tails_en,
     title_references_en,
 )
 from .media import media_outlets
@@ -221,6 +222,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
     if leftovers:
         latin = [(sent, toks) for sent, toks, _ in leftovers]
         coordinated_orgs_en(b, latin, lex)
+        media_tails_en(b, latin, lex)
         media_outlets(b, sents, lex)
         holiday_events_en(b)
         title_references_en(b, latin, lex)

@@ -1315,3 +1315,42 @@ def coordinated_orgs_en(
             if any(x.kind in ("person", "place") or x.end > stop for x in inside):
                 continue
             b.respan(m, m.start, stop, absorb=tuple(x for x in inside if x.kind != "role"))
+
+
+#: A broadcaster's call sign (US and Canadian stations: K or W, C, and 2-3 more capitals).
+_CALL_SIGN = re.compile(r"[KWC][A-Z]{2,3}")
+
+
+def media_tails_en(
+    b: Builder, sentences_toks: list[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
+) -> None:
+    """An outlet's name runs over the channel number and the capitalised media words after
+    it ("KHOU 11 News", "Hail News"): an organisation mention, or a station's call sign,
+    followed by them is extended over them (made an organisation for a call sign).
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> ex = extract(Document("d", "He told WXYZ 7 News on Monday.", "en"), backend="rules")
+        >>> [m.text for m in ex.organizations()]
+        ['WXYZ 7 News']
+    """
+    for sent, toks in sentences_toks:
+        for k, t in enumerate(toks):
+            m = b.overlaps(t.start, t.end, ("organization",))
+            if m is not None and m.end != t.end:
+                continue
+            if m is None and not (_CALL_SIGN.fullmatch(t.text) and not b.overlaps(t.start, t.end)):
+                continue
+            j = k + 1 if k + 1 < len(toks) and toks[k + 1].kind == "n" else k
+            if toks[j].possessive:
+                continue
+            z = j + 1
+            while z < len(toks) and toks[z].cap and _first(toks[z]) in lex.media_en:
+                z += 1
+            if z == j + 1 or b.overlaps(toks[k].end, toks[z - 1].end, ("person", "place")):
+                continue
+            inside = tuple(x for x in b.within(toks[k].end, toks[z - 1].end) if x.kind != "role")
+            if m is None:
+                b.mention(t.start, toks[z - 1].end, "organization", sent, source="call-sign")
+            elif all(x.end <= toks[z - 1].end for x in inside):
+                b.respan(m, m.start, toks[z - 1].end, absorb=inside)
