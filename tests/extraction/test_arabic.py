@@ -273,3 +273,108 @@ def test_role_organisation_named_by_unseen_word(text: str, expected: list) -> No
 def test_model_organisation_takes_its_nationality() -> None:
     text = "وأوضح المتحدث باسم الهلال الأحمر السعودي أن الفرق باشرت"
     assert "الهلال الأحمر السعودي" in [m.text for m in _ex(text).organizations()]
+
+
+ACCUSATIVE_CASES = [
+    # an appointment verb, a name, the role in the accusative with its complement
+    (
+        "appointed-minister",
+        "عُيّن عادل الجبير وزيرًا للخارجية في أبريل.",
+        [("عادل الجبير", "وزيرًا للخارجية")],
+    ),
+    (
+        "appointment-noun",
+        "وقرر المجلس تعيين ماجد الحقيل وزيرًا للإسكان.",
+        [("ماجد الحقيل", "وزيرًا")],
+    ),
+    # a person the title rules read, then the role in the accusative
+    (
+        "elected-president",
+        "وانتخب المجلس الدكتور خالد الزهراني رئيسا للنادي.",
+        [("خالد الزهراني", "رئيسا")],
+    ),
+    # no name before the role: nobody holds it
+    ("no-name", "وأصبح الرجل وزيرا في الحكومة.", []),
+    ("no-verb-no-person", "وقرر تعيين الرجل الثاني وزيرا للنفط.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in ACCUSATIVE_CASES], ids=[c[0] for c in ACCUSATIVE_CASES]
+)
+def test_role_in_the_accusative(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected
+
+
+CHAIN_CASES = [
+    # several roles after a name, each after a comma
+    (
+        "two-roles-after-name",
+        "وحضر الحفل عبدالله الربيعة، وزير الصحة، رئيس مجلس إدارة الهيئة، ومسؤولون آخرون.",
+        [("عبدالله الربيعة", "رئيس"), ("عبدالله الربيعة", "وزير الصحة")],
+    ),
+    # an adviser to a principal named by title, then a second role after a comma
+    (
+        "adviser-then-emir",
+        "وقال الأمير خالد الفيصل مستشار خادم الحرمين الشريفين، أمير منطقة مكة المكرمة، إن",
+        [("خالد الفيصل", "أمير منطقة"), ("خالد الفيصل", "مستشار")],
+    ),
+    (
+        "spokesman-then-director",
+        "قال محمد العتيبي المتحدث الرسمي باسم الجامعة، مدير إدارة العلاقات العامة، إن الدراسة تبدأ.",
+        [("محمد العتيبي", "المتحدث الرسمي"), ("محمد العتيبي", "مدير")],
+    ),
+    # roles listed without a name: nobody holds them
+    ("roles-without-name", "حضر وزير الصحة، وزير التعليم، الحفل.", []),
+    # the regional emir (أمير منطقة) before the name
+    (
+        "regional-emir",
+        "استقبل أمير منطقة الرياض فيصل بن بندر بن عبدالعزيز في مكتبه اليوم.",
+        [("فيصل بن بندر بن عبدالعزيز", "أمير منطقة")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in CHAIN_CASES], ids=[c[0] for c in CHAIN_CASES]
+)
+def test_roles_in_a_comma_chain(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected
+
+
+ROLE_REFERENCE_CASES = [
+    # the definite title alone names the one minister the document named before
+    (
+        "minister",
+        "وقال وزير الخارجية سامي الأحمد إن الاجتماع مثمر. وأضاف الوزير أن الحوار مستمر",
+        [("سامي الأحمد", "سامي الأحمد"), ("الوزير", "سامي الأحمد")],
+    ),
+    # two ministers named: the reference is ambiguous, nothing is read
+    (
+        "two-ministers",
+        "وقال وزير الخارجية سامي الأحمد إن الاجتماع مثمر. والتقى وزير الصحة خالد العلي "
+        "الوفد. وأضاف الوزير أن الحوار مستمر",
+        [("سامي الأحمد", "سامي الأحمد"), ("خالد العلي", "خالد العلي")],
+    ),
+    # with a nationality after it the title is someone else's; before the holder, no one's
+    (
+        "other-president",
+        "وقال الرئيس إن الاجتماع مثمر. والتقى الرئيس المصري عبد الفتاح السيسي الوفد. "
+        "وأضاف الرئيس الفرنسي أن الحوار مستمر",
+        [("عبد الفتاح السيسي", "عبد الفتاح السيسي")],
+    ),
+    (
+        "crown-prince",
+        "استقبل ولي العهد الأمير سامي بن خالد الوفد. وأكد ولي العهد أهمية التعاون",
+        [("سامي بن خالد", "سامي بن خالد"), ("ولي العهد", "سامي بن خالد")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in ROLE_REFERENCE_CASES],
+    ids=[c[0] for c in ROLE_REFERENCE_CASES],
+)
+def test_role_title_reference(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.name) for m in _ex(text).persons()] == expected

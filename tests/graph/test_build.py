@@ -100,3 +100,17 @@ def test_second_pass_from_kept_readings_is_a_whole_reread(
     monkeypatch.setattr(_build, "KEEP_READINGS_CHARS", 0)
     whole = build_graph(docs * 2, workers=workers).to_json(indent=None)
     assert kept == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("استقبل أمير منطقة الرياض فيصل بن بندر بن عبدالعزيز الوفد.", "Emir"),
+        ("عُيّن عادل الجبير وزيرًا للخارجية في أبريل.", "Minister of Foreign Affairs"),
+    ],
+    ids=["regional-emir-ar", "accusative-role-ar"],
+)
+def test_role_label_of_a_row_is_kept(text: str, role: str) -> None:
+    g = build_graph([text], backend="rules")
+    roles = [d["name"] for _, d in g.graph.nodes(data=True) if d.get("type") == "role"]
+    assert roles == [role]

@@ -22,7 +22,7 @@ import weakref
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from ..lexicon import patronymic_markers, word_set
+from ..lexicon import patronymic_markers, word_list, word_set
 from ..text import normalize_arabic
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
@@ -73,6 +73,10 @@ _PROPER_MIN = 4
 _COMPLEMENT_SKIP = 2
 # Shortest article word (letters, with the article) read as an unseen family name.
 _UNSEEN_FAMILY_MIN = 5
+# Shortest role word in the accusative (letters, with the alif of the case ending).
+_ACCUSATIVE_MIN = 4
+# Most words of a name between an appointment verb and the role in the accusative.
+_ACCUSATIVE_NAME_MAX = 4
 _REBOUND_SOURCES = {
     "person": frozenset([None, "title", "given", "names", "cue", "document"]),
     "organization": frozenset(["head"]),
@@ -301,6 +305,8 @@ class _Sentence:
             found = self._holder_after(ms[k + 1 :], rm)
             if found is None and k > 0 and self._apposition(ms, k):
                 found = (ms[k - 1], None, None)
+            if found is None and k > 0:
+                found = self._chained(ms, k)
             if found is None:
                 continue
             pm, org, rank = found
@@ -344,6 +350,30 @@ class _Sentence:
             r.type == "holds_role" and r.subject is pm for r in self._sentence_relations()
         )
 
+    def _chained(self, ms: list, k: int) -> tuple | None:
+        """(person, None, None) when role ``ms[k]`` follows, after a comma, another role
+        (and its organisation or complement) held by a person named before it: ``X، وزير
+        الصحة، رئيس مجلس الإدارة`` gives X both roles."""
+        j = k - 1
+        while j >= 0 and ms[j].kind in ("organization", "place"):
+            j -= 1
+        if j < 0 or ms[j].kind != "role":
+            return None
+        prev, rm = ms[j], ms[k]
+        if not self.b.doc.text[prev.end : rm.start].rstrip().endswith(("،", ",")):
+            return None
+        holder = next(
+            (
+                r.subject
+                for r in self._sentence_relations()
+                if r.type == "holds_role" and r.object is prev and r.subject.end <= prev.start
+            ),
+            None,
+        )
+        if holder is None or not self._fair_gap(prev.end, rm.start)[0]:
+            return None
+        return holder, None, None
+
     def _role_complement_after(self, rm) -> bool:
         """Role ``rm`` goes on into its complement: ``باسم`` (``المتحدث الرسمي
         باسم ...``) or, after an indefinite role word in construct, a definite noun that
@@ -355,6 +385,11 @@ class _Sentence:
         w = _word(nxt)
         if w == _SPOKESMAN_JOINER:
             return True
+        if rm.attrs.get("role") in word_set("principal_role_en"):
+            k = self.toks.index(nxt)
+            hit = self.title(k)
+            if hit is not None and hit[2].kind in ("title", "honorific"):
+                return True  # "مستشار خادم الحرمين الشريفين": the principal named by title
         return (
             not rm.text.startswith("ال")
             and _is_article(w)
@@ -942,6 +977,8 @@ class _Sentence:
                 if found is not None:
                     org, pos = found
                     continue
+            if self._new_role_after_comma(chain, pos):
+                break
             if skips < 2 and (
                 toks[pos].text in ("،", ",")
                 or (
@@ -954,6 +991,17 @@ class _Sentence:
                 continue
             break
         return chain, org, pos
+
+    def _new_role_after_comma(self, chain: list, pos: int) -> bool:
+        """A comma after a role, then another role: a second role of the same person
+        (``مستشار ...، أمير منطقة ...``), which starts its own chain."""
+        toks = self.toks
+        if not chain or toks[pos].text not in ("،", ",") or pos + 1 >= len(toks):
+            return False
+        if not any(c[3].kind == "role" for c in chain) or not toks[pos + 1].arabic:
+            return False
+        hit = self.title(pos + 1)
+        return hit is not None and hit[2].kind == "role"
 
     def _role_org(self, pos: int) -> tuple[object, int] | None:
         """(organisation mention, end) of a role's organisation at token pos."""
@@ -1214,8 +1262,12 @@ class _Sentence:
                     self.alias_after(end, pm)
                     i = end
                     continue
+            stems = arabic_stems(toks[i].text)
+            if any(st in word_set("speech_ar") for _, st in stems[1:]):
+                i += 1  # "وأكد" is و + a speech verb, not the name واكد
+                continue
             best = None
-            for off, stem in arabic_stems(toks[i].text):
+            for off, stem in stems:
                 if stem in _stop() or stem in _patronymic() or (_is_article(stem) and off == 0):
                     continue
                 if off and len(stem) < 4 and stem not in self.lex.given_ar:
@@ -1371,6 +1423,105 @@ class _Sentence:
             and w not in word_set("name_join_ar")
         )
 
+    def accusative_roles(self) -> None:
+        """A role in the accusative right after a person (``عُيّن X وزيرًا للخارجية``,
+        ``انتخب X رئيسا``): the person holds it. The holder is the person mention that
+        ends right before the role word, or, after an appointment verb (words.tsv
+        ``appoint_verb_ar``), the name the title rules read between the verb and it."""
+        toks = self.toks
+        for k in range(1, len(toks)):
+            hit = self._accusative_role(k)
+            if hit is None:
+                continue
+            end, info = hit
+            pm = self._person_before(k)
+            if pm is None:
+                continue
+            rm = self.b.mention(
+                toks[k].start,
+                toks[end - 1].end,
+                "role",
+                self.sent,
+                language="ar",
+                role=info.en,
+                role_ar=info.ar,
+            )
+            for x in range(k, end):
+                self.taken[x] = True
+            self.b.relation(
+                "holds_role", pm, rm, self.sent, role=info.en, role_ar=info.ar, rule="accusative"
+            )
+
+    def _accusative_role(self, k: int) -> tuple[int, TitleInfo] | None:
+        """(end, role) of a role word in the accusative at token k (``وزيرا``: the role
+        word and the alif of its case ending), with the complement its title phrase takes
+        (``للخارجية`` read as ``الخارجية``), or None."""
+        toks, lex = self.toks, self.lex
+        t = toks[k]
+        if not t.arabic or self.taken[k]:
+            return None
+        w = _word(t)
+        if len(w) < _ACCUSATIVE_MIN or not w.endswith("ا"):
+            return None
+        base = lex.titles_ar.get((w[:-1],))
+        if base is None or base.kind != "role":
+            return None
+        best: tuple[int, TitleInfo] = (k + 1, base)
+        parts: tuple[str, ...] = (w[:-1],)
+        for j in range(k + 1, min(len(toks), k + lex.title_max)):
+            if not toks[j].arabic or self.taken[j]:
+                break
+            nxt = _word(toks[j])
+            if j == k + 1 and nxt.startswith("لل") and len(nxt) > 3:
+                nxt = "ال" + nxt[2:]  # "وزيرا للخارجية": the complement after ل
+            parts = (*parts, nxt)
+            info = lex.titles_ar.get(parts)
+            if info is not None and info.kind == "role":
+                best = (j + 1, info)
+        return best
+
+    def _person_before(self, k: int) -> object | None:
+        """The person mention ending right before token k, or one read there by the
+        title rules when an appointment verb stands before it."""
+        toks = self.toks
+        prev = toks[k - 1]
+        pm = self.b.overlaps(prev.start, prev.end, ("person",))
+        if pm is not None:
+            return pm if pm.end == prev.end else None
+        for i in range(max(0, k - _ACCUSATIVE_NAME_MAX), k):
+            if i == 0 or self.taken[i] or not toks[i - 1].arabic:
+                continue
+            if not any(
+                st in word_set("appoint_verb_ar") for _, st in arabic_stems(toks[i - 1].text)
+            ):
+                continue
+            if self.read_name(i, after_title=True) == k or self._appointee(i, k):
+                return self.add(i, k, 0, "person", source="accusative")
+        return None
+
+    def _appointee(self, i: int, k: int) -> bool:
+        """Tokens [i, k) between an appointment verb and a role in the accusative read
+        as a name: two words or more, a listed name word first, then name words,
+        particles, or article words of no ordinary text (``ماجد الحقيل``)."""
+        toks, lex = self.toks, self.lex
+        if k - i < _NAME_WORD_MIN or not all(t.arabic for t in toks[i:k]):
+            return False
+        first = _word(toks[i])
+        if not self._may_start_name(i) or not (first in lex.name_ar or first in lex.given_ar):
+            return False
+        for t in toks[i + 1 : k]:
+            w = _word(t)
+            if w in _stop() or (w,) in lex.titles_ar or w in lex.org_heads_ar:
+                return False
+            if not (
+                w in lex.name_ar
+                or w in lex.given_ar
+                or w in word_set("name_join_ar")
+                or (_is_article(w) and not self._ordinary(w))
+            ):
+                return False
+        return True
+
     def alias_after(self, end: int, pm: object) -> None:
         """``X المعروف بـ Y`` / ``X الملقب Y`` / ``X المكنى Y``."""
         toks = self.toks
@@ -1437,47 +1588,104 @@ def extract_sentence_ar(
     s.name_runs()
     s.known_names()
     s.model(model_spans)
+    s.accusative_roles()
     s.pending_roles()
     s.late_roles()
+
+
+def _holders_ar(b: Builder, role: str) -> dict[str, tuple[int, str]]:
+    """Last name word -> (start of the first mention, longest name) of each person the
+    document names as holding ``role`` or one of its kinds (``Minister of Foreign
+    Affairs`` is a ``Minister``)."""
+    found: dict[str, tuple[int, str]] = {}
+    for r in b.relations:
+        held, m = str(r.attrs.get("role") or ""), r.subject
+        if r.type != "holds_role" or m.kind != "person" or b.mentions.get(m.span) is not m:
+            continue
+        if held != role and not held.startswith(role + " of "):
+            continue
+        name = str(m.attrs.get("refers_to") or m.text)
+        if not name.split():
+            continue
+        key = _norm(name.split()[-1])
+        start, best = found.get(key, (m.start, name))
+        found[key] = (min(start, m.start), max(best, name, key=len))
+    return found
+
+
+def _reference_at(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int, TitleInfo] | None:
+    """(end, offset, title) of a definite title standing alone at token i (``الوزير``,
+    ``ولي العهد``, ``خادم الحرمين الشريفين``): not followed by an article word or a
+    ل-complement (``الرئيس التنفيذي``, ``الرئيس الفرنسي``, ``الرئيس للشركة``)."""
+    hit = _phrase_at(toks, i, lex.titles_ar, lex.title_max)
+    if hit is None:
+        return None
+    end, off, key = hit
+    info = lex.titles_ar[key]
+    if not (_is_article(key[0]) or _is_article(key[-1])):
+        return None  # "وزير" alone: indefinite, no reference
+    if end < len(toks) and toks[end].arabic:
+        nxt = _word(toks[end])
+        if _is_article(nxt) or nxt.startswith("لل") or nxt in word_set("name_join_ar"):
+            return None
+    return end, off, info
 
 
 def title_references_ar(
     b: Builder, sentences_toks: Sequence[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
 ) -> None:
-    """Title-only references that the document makes clear: a sovereign's title standing
-    alone (``خادم الحرمين الشريفين``, words.tsv ``sovereign_reference_en``) is the one
-    king the document names (a person holding the role King); it becomes a person
-    mention that refers to him. Nothing is read when the document names no king or
-    several.
+    """Title-only references that the document makes clear. A definite role title standing
+    alone (``الوزير``, ``الرئيس``, ``ولي العهد``: words.tsv ``title_reference_ar``) names
+    the one person the document names before as holding that role (``الوزير`` after
+    ``وزير الخارجية X``); a sovereign's title (``خادم الحرمين الشريفين``, words.tsv
+    ``sovereign_reference_en``) names the one person the document names as holding a
+    role of ``sovereign_reference_role_en`` (the king). Each becomes a person mention
+    that refers to him. Nothing is read when the document names several holders or none;
+    nor before a name (an honorific), nor with an adjective or a complement after the
+    title (``الرئيس الفرنسي``), nor inside another mention.
 
     Example:
         >>> from nasab.extraction import extract, Document
         >>> text = "وصل الملك سلمان بن عبدالعزيز. وأكد خادم الحرمين الشريفين أهمية الاتفاق"
         >>> [(m.text, m.attrs.get("refers_to")) for m in extract(Document("d", text, "ar")).persons()]
         [('سلمان بن عبدالعزيز', None), ('خادم الحرمين الشريفين', 'سلمان بن عبدالعزيز')]
+        >>> text = "وقال وزير الخارجية سامي الأحمد إن الاجتماع مثمر. وأضاف الوزير أن الحوار مستمر"
+        >>> [(m.text, m.name) for m in extract(Document("d", text, "ar")).persons()]
+        [('سامي الأحمد', 'سامي الأحمد'), ('الوزير', 'سامي الأحمد')]
     """
-    kings = {
-        r.subject.text
-        for r in b.relations
-        if r.type == "holds_role"
-        and r.attrs.get("role") in word_set("sovereign_title_en")
-        and r.subject.kind == "person"
-    }
-    if len(kings) != 1:
-        return
-    king = next(iter(kings))
-    refs = word_set("sovereign_reference_en")
+    refs = word_set("title_reference_ar")
+    sovereign = word_set("sovereign_reference_en")
+    holders: dict[str, dict[str, tuple[int, str]]] = {}
+    held = {r.object.span for r in b.relations if r.object is not None}
     for sent, toks in sentences_toks:
         for i in range(len(toks)):
-            hit = _phrase_at(toks, i, lex.titles_ar, lex.title_max)
-            if hit is None or lex.titles_ar[hit[2]].en not in refs:
+            hit = _reference_at(toks, i, lex) if toks[i].arabic else None
+            if hit is None or (hit[2].en not in refs and hit[2].en not in sovereign):
                 continue
-            start, end = toks[i].start + hit[1], toks[hit[0] - 1].end
-            after = toks[hit[0] : hit[0] + _REFERENCE_LOOKAHEAD]
-            if b.overlaps(start, end) is not None or (
-                after and b.overlaps(after[0].start, after[-1].end, ("person",)) is not None
+            end, off, info = hit
+            if info.en not in holders:
+                roles = (
+                    word_list("sovereign_reference_role_en") if info.en in sovereign else [info.en]
+                )
+                holders[info.en] = {k: v for r in roles for k, v in _holders_ar(b, r).items()}
+            if len(holders[info.en]) != 1:
+                continue
+            first, name = next(iter(holders[info.en].values()))
+            start, stop = toks[i].start + off, toks[end - 1].end
+            after = toks[end : end + _REFERENCE_LOOKAHEAD]
+            if (
+                (start <= first and info.en not in sovereign)
+                or any(m.kind != "role" or m.span in held for m in b.within(start, stop))
+                or (after and b.overlaps(after[0].start, after[-1].end, ("person",)) is not None)
             ):
-                continue  # inside a name or before one: an honorific, not a reference
+                continue  # before the holder is named, inside a mention, or before a name
             b.mention(
-                start, end, "person", sent, language="ar", refers_to=king, source="title-reference"
+                start,
+                stop,
+                "person",
+                sent,
+                language="ar",
+                name=name,
+                refers_to=name,
+                source="title-reference",
             )

@@ -869,6 +869,12 @@ def _title_table() -> dict[tuple[str, ...], str]:
     return {k: e.en.strip() for k, e in lexicon.title_index().items()}
 
 
+@cache
+def _title_labels() -> frozenset[str]:
+    """The English labels of the titles table's rows."""
+    return frozenset(e.en.strip() for e in lexicon.titles())
+
+
 def _role_canonical(role: Any, role_ar: Any) -> str | None:
     """The English name of a role: the titles table's, else the text as given.
 
@@ -876,6 +882,8 @@ def _role_canonical(role: Any, role_ar: Any) -> str | None:
     Iraq``) is that role; what follows is the place or organisation, kept elsewhere.
     """
     texts = [str(t).strip() for t in (role, role_ar) if t and str(t).strip()]
+    if texts and texts[0] in _title_labels():
+        return texts[0]  # already a row's English label ("Emir", also a variant of Prince)
     table = _title_table()
     for text in texts:
         toks = tuple(normalize(text).split())
