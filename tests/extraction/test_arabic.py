@@ -378,3 +378,38 @@ ROLE_REFERENCE_CASES = [
 )
 def test_role_title_reference(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.name) for m in _ex(text).persons()] == expected
+
+
+def _orgs(text: str) -> list[str]:
+    return [m.text for m in _ex(text).organizations()]
+
+
+COMPANY_CASES = [
+    ("proper-noun", "وأعلنت شركة بوينج عن طلبية جديدة.", ["شركة بوينج"]),
+    ("word-and-complement", "وقعت شركة صدارة للكيميائيات عقدا جديدا.", ["شركة صدارة للكيميائيات"]),
+    (
+        "definite-and-nationality",
+        "وقالت شركة الاتصالات السعودية إن الخدمة عادت.",
+        ["شركة الاتصالات السعودية"],
+    ),
+    ("family-name", "وفازت مجموعة بن لادن السعودية بالعقد.", ["مجموعة بن لادن السعودية"]),
+    ("bank-nisba", "وأعلن مصرف الراجحي أرباحه.", ["مصرف الراجحي"]),
+    # an adjective agreeing with the head describes a company, it names none
+    ("adjective-feminine", "وقالت شركة كبرى إن الأسعار ارتفعت.", []),
+    ("adjective-masculine", "وقال بنك مركزي إن الفائدة ثابتة.", []),
+    ("group-of", "وأسست مجموعة من الشباب شركة تعمل في المجال.", []),
+    # a quoted name after a head and the words describing it
+    (
+        "quoted-after-description",
+        'رئيس شركة البناء الدولية العملاقة "أودبريشت" وشركة دولية ثانية هي "اندرادي جوتيريز".',
+        ["شركة البناء", "أودبريشت", "اندرادي جوتيريز"],
+    ),
+    ("quoted-newspaper", "وقالت صحيفة «الحياة» إن الاتفاق قريب.", ["الحياة"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in COMPANY_CASES], ids=[c[0] for c in COMPANY_CASES]
+)
+def test_company_names(text: str, expected: list[str]) -> None:
+    assert _orgs(text) == expected

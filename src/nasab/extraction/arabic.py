@@ -77,6 +77,11 @@ _UNSEEN_FAMILY_MIN = 5
 _ACCUSATIVE_MIN = 4
 # Most words of a name between an appointment verb and the role in the accusative.
 _ACCUSATIVE_NAME_MAX = 4
+# Unseen words after a company name's first word (شركة اندرادي جوتيريز).
+_COMPANY_WORDS = 3
+# Words between an organisation head and a quoted name, and words inside the quotes.
+_QUOTE_GAP = 4
+_QUOTED_MAX = 4
 _REBOUND_SOURCES = {
     "person": frozenset([None, "title", "given", "names", "cue", "document"]),
     "organization": frozenset(["head"]),
@@ -515,6 +520,10 @@ class _Sentence:
         if head in _LED_BY and off and _norm(toks[i].text)[off - 1] == "ب":
             return None  # "بقيادة" / "برئاسة": "led by", a preposition before a person
         closed = _is_article(head)
+        if not closed and head in word_set("company_head_ar"):
+            end = self._company_name(j, feminine=head.endswith("ه"))
+            if end is not None:
+                return end, off
         if not closed and j < n and toks[j].arabic and self._proper(_word(toks[j]), unseen=True):
             # a proper name after the head (نادي برشلونة، جامعة ميريلاند، منتخب العراق);
             # an unseen word only right after the head (أمانة جازان), so that a holder's
@@ -566,7 +575,7 @@ class _Sentence:
         if _is_article(head) and adj == 0:
             return None  # a bare "الجيش" is a common noun
         # an institution, not a device or a form: a function word, modifier, nationality or place follows
-        if head not in word_set("strong_head_ar"):
+        if head not in word_set("strong_head_ar") and head not in word_set("company_head_ar"):
             cues = lex.org_cues_ar
             if not any(
                 _bare(_word(toks[k])) in cues or (_word(toks[k]),) in lex.places_ar
@@ -574,6 +583,89 @@ class _Sentence:
             ):
                 return None
         return j, off
+
+    def _company_name(self, j: int, *, feminine: bool) -> int | None:
+        """End of a company's proper name at token j, right after its head (words.tsv
+        ``company_head_ar``): ``شركة بوينج``, ``شركة صدارة للكيميائيات``, ``مجموعة بن
+        لادن السعودية``, or None. The first word is a word the model never saw, or one
+        that reads as no adjective agreeing with the head (``شركة كبرى``, ``بنك مركزي``),
+        or any word when a ل-complement follows it; then unseen words, the complement and
+        definite adjectives."""
+        toks, n = self.toks, len(self.toks)
+        if j >= n or not toks[j].arabic or self.taken[j]:
+            return None
+        w = _word(toks[j])
+        if w in word_set("name_join_ar") and j + 1 < n and toks[j + 1].arabic:
+            k = j + 2  # "مجموعة بن لادن"
+        elif self._company_word(w):
+            k = j + 1
+            unseen = w not in vocabulary()
+            complement = k < n and toks[k].arabic and self._complement_lam(k)
+            adjective_like = w.endswith("ه") or toks[j].text.endswith(("ى", "ىً")) or not feminine
+            if not (unseen or complement or not adjective_like):
+                return None
+        else:
+            return None
+        while k < n and k - j < _COMPANY_WORDS and toks[k].arabic and not self.taken[k]:
+            w = _word(toks[k])
+            if not self._company_word(w) or w in vocabulary():
+                break
+            k += 1
+        if k < n and toks[k].arabic and self._complement_lam(k):
+            k = self._lam_complement_end(k)
+        adj = 0
+        while k < n and adj < _ORG_ADJ and toks[k].arabic and _adjective(_word(toks[k])):
+            k += 1
+            adj += 1
+        return k
+
+    def _company_word(self, w: str) -> bool:
+        """A word that may be (part of) a company's proper name: no article, function
+        word, title, head, nationality, speech verb or verb in the imperfect."""
+        lex = self.lex
+        bare = _bare(w)
+        return (
+            len(w) >= _PROPER_MIN - 1
+            and not _is_article(w)
+            and w[:1] not in _CONJ
+            and w not in _stop()
+            and (w,) not in lex.titles_ar
+            and w not in lex.org_heads_ar
+            and w not in lex.nationality_ar
+            and bare not in lex.nationality_ar
+            and w not in word_set("speech_ar")
+            and not (w[:1] in ("ي", "ت") and len(w) >= _PROPER_MIN and w in vocabulary())
+        )
+
+    def quoted_orgs(self) -> None:
+        """A quoted name after an organisation head and a few words describing it:
+        ``شركة البناء الدولية العملاقة "أودبريشت"``, ``وشركة دولية ثانية هي "X"``. The
+        quoted words (at most ``_QUOTED_MAX``) name the body."""
+        toks, lex = self.toks, self.lex
+        quotes = word_set("quote_mark")
+        n = len(toks)
+        for i, t in enumerate(toks):
+            hit = _lookup(t, lex.org_heads_ar) if t.arabic else None
+            if hit is None or _is_article(hit[1]):
+                continue
+            k = i + 1
+            while (
+                k < n
+                and k - i <= _QUOTE_GAP
+                and toks[k].arabic
+                and _word(toks[k]) not in (word_set("speech_ar"))
+            ):
+                k += 1
+            if k >= n or toks[k].text not in quotes:
+                continue
+            c = k + 1
+            while c < n and c - k <= _QUOTED_MAX and toks[c].arabic and not self.taken[c]:
+                c += 1
+            if c == k + 1 or c >= n or toks[c].text not in quotes:
+                continue
+            if _word(toks[k + 1]) in _stop() or self.b.overlaps(toks[i].start, toks[c].end):
+                continue
+            self.add(k + 1, c, 0, "organization", source="quoted")
 
     def org_definite(self, i: int) -> tuple[int, int] | None:
         """(end, offset) of ``ال-HEAD adjective... لل-complement [adjective] [و-article word]`` at
@@ -621,6 +713,16 @@ class _Sentence:
         for m in inside:
             del self.b.mentions[m.span]
         return True
+
+    def _absorb_adjective_places(self, i: int, j: int) -> bool:
+        """Whether the taken tokens of [i, j) are only definite adjectives after its first
+        two words, read as places (``شركة الاتصالات السعودية``); they are then dropped."""
+        toks = self.toks
+        if self.taken[i] or (i + 1 < j and self.taken[i + 1]):
+            return False
+        if not all(_adjective(_word(toks[k])) for k in range(i + 2, j) if self.taken[k]):
+            return False
+        return self._absorb_places(i, j)
 
     def _complement_lam(self, j: int) -> bool:
         """``للتدريب`` (ل + the article) or ``لمكافحة`` before a definite word."""
@@ -1138,7 +1240,7 @@ class _Sentence:
                 i = od[0] if od is not None else i + 1
                 continue
             j, off = oc
-            if any(self.taken[i:j]):
+            if any(self.taken[i:j]) and not self._absorb_adjective_places(i, j):
                 i += 1
                 continue
             # "قوات التحالف الدولي": the named coalition inside the forces
@@ -1582,6 +1684,7 @@ def extract_sentence_ar(
     """
     s = _Sentence(b, toks, sent, lex)
     s.gazetteers()
+    s.quoted_orgs()
     s.titles()
     s.orgs()
     s.given_names()
