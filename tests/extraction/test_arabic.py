@@ -405,6 +405,8 @@ COMPANY_CASES = [
         ["شركة البناء", "أودبريشت", "اندرادي جوتيريز"],
     ),
     ("quoted-newspaper", "وقالت صحيفة «الحياة» إن الاتفاق قريب.", ["الحياة"]),
+    # a function word between the head and the quotes: the quoted word is no name
+    ("quoted-after-clause", "وقالت شركة سوني أن قيمة «أسهمها» تساوي الكثير.", ["شركة سوني"]),
 ]
 
 
@@ -413,3 +415,20 @@ COMPANY_CASES = [
 )
 def test_company_names(text: str, expected: list[str]) -> None:
     assert _orgs(text) == expected
+
+
+FAMILY_KUNYA_CASES = [
+    ("given-abu-family", "ويلتحق محمد أبو سبعان لاعب الفريق ببعثة فريقه", ["محمد أبو سبعان"]),
+    ("speech-verb-before", "وقال خالد أبو زيد إن الفريق جاهز", ["خالد أبو زيد"]),
+    # a place of the gazetteer is no family name
+    ("place-not-family", "وصل محمد أبو ظبي أمس", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in FAMILY_KUNYA_CASES],
+    ids=[c[0] for c in FAMILY_KUNYA_CASES],
+)
+def test_family_name_in_kunya_form(text: str, expected: list[str]) -> None:
+    assert [m.text for m in _ex(text).persons()] == expected

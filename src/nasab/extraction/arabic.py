@@ -22,7 +22,7 @@ import weakref
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from ..lexicon import patronymic_markers, word_list, word_set
+from ..lexicon import kunya_markers, patronymic_markers, word_list, word_set
 from ..text import normalize_arabic
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
@@ -93,6 +93,12 @@ _REBOUND_SOURCES = {
 def _patronymic() -> frozenset[str]:
     """Son/daughter of (بن، ابن، بنت): the patronymic particles that join a name."""
     return word_set("name_join_ar") & patronymic_markers("arab")
+
+
+@cache
+def _family_kunya() -> frozenset[str]:
+    """Father of (أبو، أبي), normalised: after a given name, the start of a family name."""
+    return frozenset(normalize_arabic(w) for w in kunya_markers("arab")) - frozenset(["ام"])
 
 
 @lru_cache(maxsize=262144)
@@ -649,12 +655,7 @@ class _Sentence:
             if hit is None or _is_article(hit[1]):
                 continue
             k = i + 1
-            while (
-                k < n
-                and k - i <= _QUOTE_GAP
-                and toks[k].arabic
-                and _word(toks[k]) not in (word_set("speech_ar"))
-            ):
+            while k < n and k - i <= _QUOTE_GAP and toks[k].arabic and self._describes(toks[k]):
                 k += 1
             if k >= n or toks[k].text not in quotes:
                 continue
@@ -666,6 +667,15 @@ class _Sentence:
             if _word(toks[k + 1]) in _stop() or self.b.overlaps(toks[i].start, toks[c].end):
                 continue
             self.add(k + 1, c, 0, "organization", source="quoted")
+
+    def _describes(self, t: Tok) -> bool:
+        """A word that may describe a body between its head and its quoted name: a definite
+        adjective (``الدولية``), ``هي``, or a word that is no other function word, relative
+        pronoun, speech verb or word joined by و (a second item)."""
+        w = _word(t)
+        if w in word_set("copula_ar") or (_is_article(w) and w not in word_set("relative_ar")):
+            return True  # "هي"; a definite adjective (الدولية), not a relative pronoun
+        return not (w in _stop() or w in word_set("speech_ar") or w[:1] == "و")
 
     def org_definite(self, i: int) -> tuple[int, int] | None:
         """(end, offset) of ``ال-HEAD adjective... لل-complement [adjective] [و-article word]`` at
@@ -879,6 +889,8 @@ class _Sentence:
         nisba = _is_article(last) and last.endswith("ي") and last not in word_set("evaluative_ar")
         house = length >= 3 and _word(toks[j - 2]) == _FAMILY  # ... آل دريس
         chain = house or any(_word(t) in _patronymic() for t in toks[i:j])
+        # a given name, then a family name in the form أبو X (محمد أبو سبعان)
+        chain = chain or (length == 3 and given and _word(toks[i + 1]) in _family_kunya())
         if after_title and not (given or nisba or chain or self._listed_pair(i, j)):
             return False
         if (
