@@ -603,19 +603,21 @@ class _Sentence:
         w = _word(toks[j])
         if w in word_set("name_join_ar") and j + 1 < n and toks[j + 1].arabic:
             k = j + 2  # "مجموعة بن لادن"
-        elif self._company_word(w):
+        elif self._company_word(w) and not self._prefixed_word(toks[j]):
             k = j + 1
             unseen = w not in vocabulary()
             complement = k < n and toks[k].arabic and self._complement_lam(k)
             adjective_like = w.endswith("ه") or toks[j].text.endswith(("ى", "ىً")) or not feminine
             if not (unseen or complement or not adjective_like):
                 return None
+            if not (unseen or complement) and self._construct_goes_on(k):
+                return None  # "شركة خدمات حقول النفط": a construct, read as one
         else:
             return None
         while k < n and k - j < _COMPANY_WORDS and toks[k].arabic and not self.taken[k]:
             w = _word(toks[k])
-            if not self._company_word(w) or w in vocabulary():
-                break
+            if not self._company_word(w) or w in vocabulary() or w[:1] in ("ي", "ت"):
+                break  # no word of text, nor a verb in the imperfect (تسلّط)
             k += 1
         if k < n and toks[k].arabic and self._complement_lam(k):
             k = self._lam_complement_end(k)
@@ -624,6 +626,20 @@ class _Sentence:
             k += 1
             adj += 1
         return k
+
+    def _prefixed_word(self, t: Tok) -> bool:
+        """A word of text behind a proclitic (``بحجم``: ب + حجم), no proper name."""
+        vocab = vocabulary()
+        return any(off and st in vocab for off, st in arabic_stems(t.text))
+
+    def _construct_goes_on(self, k: int) -> bool:
+        """Token k carries a construct on: an Arabic word that is no function word,
+        definite adjective or ل-complement (``خدمات حقول النفط``)."""
+        toks = self.toks
+        if k >= len(toks) or not toks[k].arabic:
+            return False
+        w = _word(toks[k])
+        return not (w in _stop() or _adjective(w) or self._complement_lam(k))
 
     def _company_word(self, w: str) -> bool:
         """A word that may be (part of) a company's proper name: no article, function
@@ -693,6 +709,8 @@ class _Sentence:
             head[2:] in self.lex.org_heads_ar or head[2:] in word_set("strong_head_ar")
         ):
             return None
+        if head[2:] in word_set("name_head_ar"):
+            return None  # "المجموعة للمملكة": the group, a body only with a proper name
         j = i + 1
         while j < n and j - i <= _ORG_ADJ and toks[j].arabic and _adjective(_word(toks[j])):
             j += 1
