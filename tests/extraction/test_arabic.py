@@ -386,6 +386,8 @@ def _orgs(text: str) -> list[str]:
 
 COMPANY_CASES = [
     ("proper-noun", "وأعلنت شركة بوينج عن طلبية جديدة.", ["شركة بوينج"]),
+    ("proper-noun-then-preposition", "وقامت شركة بوينج بتسليم الطائرات.", ["شركة بوينج"]),
+    ("construct-goes-on", "وقالت شركة خدمات حقول النفط إن", ["شركة خدمات حقول النفط"]),
     ("word-and-complement", "وقعت شركة صدارة للكيميائيات عقدا جديدا.", ["شركة صدارة للكيميائيات"]),
     (
         "definite-and-nationality",

@@ -634,12 +634,16 @@ class _Sentence:
 
     def _construct_goes_on(self, k: int) -> bool:
         """Token k carries a construct on: an Arabic word that is no function word,
-        definite adjective or ل-complement (``خدمات حقول النفط``)."""
+        definite adjective, ل-complement, word behind a proclitic or verb in the
+        imperfect (``خدمات حقول النفط``; not ``بوينج بتسليم``)."""
         toks = self.toks
         if k >= len(toks) or not toks[k].arabic:
             return False
         w = _word(toks[k])
-        return not (w in _stop() or _adjective(w) or self._complement_lam(k))
+        if w in _stop() or _adjective(w) or self._complement_lam(k):
+            return False
+        # a noun in construct carries no proclitic and is no verb in the imperfect
+        return not (self._prefixed_word(toks[k]) or w[:1] in ("ي", "ت"))
 
     def _company_word(self, w: str) -> bool:
         """A word that may be (part of) a company's proper name: no article, function
