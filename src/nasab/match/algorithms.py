@@ -102,9 +102,6 @@ ASPIRATE = 0.98
 #: Factor on the similarity of a Latin token read with a digraph of latin_digraphs.tsv
 #: the other way (Zhukov as Jukov / جوكوف): the token as written wins ties.
 LATIN_DIGRAPH = 0.98
-#: Factor on a cross-script spelling similarity that takes the first vowels of a reading
-#: and a Latin word as one (a word-initial alif carries any vowel: Elyes / إلياس).
-ONSET = 0.95
 #: Highest similarity of a token to the same token with ``Abd`` dropped.
 ABD_DROPPED = 0.8
 #: Similarity of an initial to a name that starts with its letter.
@@ -182,7 +179,6 @@ _NAME_PARAMS = {
     "join_gain": JOIN_GAIN,
     "abd_dropped": ABD_DROPPED,
     "aspirate": ASPIRATE,
-    "onset": ONSET,
     "latin_digraph": LATIN_DIGRAPH,
     "initial": INITIAL,
     "distinct_names_max": DISTINCT_NAMES_MAX,
@@ -234,7 +230,7 @@ _REGISTRY: dict[str, Algorithm] = {
             "their Arabic stand-ins they compare as before; v9: two Latin spellings of different "
             "known given names (given_name_groups: Luke / Lucy, Jamal / Jamil) never align; v10: "
             "across scripts a ta marbuta ending against Latin -a/-ah/-e/-eh compares the stems, "
-            "a word-initial alif carries any vowel (ONSET), and a consonant + ه pair reads as "
+            "and a consonant + ه pair reads as "
             "the letter of its Latin digraph (aspirates.tsv: Urdu دھ dh, چوہدری Chaudhry); Latin "
             "zh is also read as j (latin_digraphs.tsv: Zhukov جوكوف); Latin Shahid is a given "
             "name, not the honorific (titles.tsv)",

@@ -54,7 +54,6 @@ from .algorithms import (
     DISTINCT_NAMES_MAX,
     INITIAL,
     LATIN_DIGRAPH,
-    ONSET,
     REVERSE,
     REVERSE_BAND,
     SKELETON_SHARE_CROSS,
@@ -74,9 +73,6 @@ READINGS = 5
 PAIR_CACHE_MAX = 4_000_000
 
 _ARTICLE = "ال"
-#: The vowels of a Latin fold (e, o, y fold to i, u, i), and the Latin vowel letters.
-_VOWELS = frozenset("aiu")
-_VOWEL_LETTERS = frozenset("aeiou")
 #: The long-vowel letters after which Urdu may write an aspirate's h (چوہدری).
 _LONG_VOWELS = "اوي"
 #: Ta marbuta as normalisation writes it (ة -> ه), and the Latin endings that spell it.
@@ -698,15 +694,12 @@ def _distinct_names(a: str, b: str) -> bool:
     return ga is not None and gb is not None and ga.isdisjoint(gb)
 
 
-def _cross_fold_sim(
-    t: TokenTable, ar: int, latin_fold: str, latin_key: str, onset: bool = False
-) -> float:
-    """Best similarity of an Arabic token's Latin readings to a Latin fold and skeleton
-    (``onset``: the Latin word begins with a vowel letter, see :func:`_onset_sim`)."""
+def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> float:
+    """Best similarity of an Arabic token's Latin readings to a Latin fold and skeleton."""
     best = 0.0
     lev = Levenshtein.normalized_similarity
     for f, key, factor in t.candidates(ar):
-        spell = _onset_sim(f, latin_fold, onset)
+        spell = Indel.normalized_similarity(f, latin_fold)
         sim = factor * (_FOLD_SHARE * spell + _KEY_SHARE * lev(key, latin_key))
         if sim > best:
             best = sim
@@ -721,28 +714,16 @@ def _ending_sim(t: TokenTable, ar: int, lat_text: str) -> float:
     if stem == lat_text or len(stem) < 2:
         return 0.0
     lat_fold, lat_key = fold_skeleton(stem)
-    onset = stem[:1] in _VOWEL_LETTERS
     lev = Levenshtein.normalized_similarity
     best = 0.0
     for f, key, factor in t.candidates(ar):
         f = _TA_MARBUTA_FOLD.sub("", f)
         sim = factor * (
-            _FOLD_SHARE * _onset_sim(f, lat_fold, onset) + _KEY_SHARE * lev(key, lat_key)
+            _FOLD_SHARE * Indel.normalized_similarity(f, lat_fold) + _KEY_SHARE * lev(key, lat_key)
         )
         if sim > best:
             best = sim
     return best
-
-
-def _onset_sim(reading: str, latin_fold: str, onset: bool) -> float:
-    """Indel similarity of a reading's fold and a Latin fold. When both begin with a vowel
-    (``onset``: the Latin word's first letter is a vowel letter, not y or w), their first
-    vowels are also taken as one, at a discount (``ONSET``): a word-initial alif carries
-    any short vowel (أ a/u, إ i/e, all normalised to ا), so Elyes and Ilyas spell إلياس."""
-    sim = Indel.normalized_similarity(reading, latin_fold)
-    if onset and reading[:1] in _VOWELS and reading[0] != latin_fold[:1]:
-        sim = max(sim, ONSET * Indel.normalized_similarity(reading, reading[0] + latin_fold[1:]))
-    return sim
 
 
 @cache
@@ -803,8 +784,7 @@ def _cross_script(t: TokenTable, ar: int, lat: int, skel: float) -> float:
 
 def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
     lat_fold, ar_text, lat_text = t.fold[lat], t.text[ar], t.text[lat]
-    onset = lat_text[:1] in _VOWEL_LETTERS
-    spell = _cross_fold_sim(t, ar, lat_fold, t.key[lat], onset)
+    spell = _cross_fold_sim(t, ar, lat_fold, t.key[lat])
     if ar_text.endswith(_TA_MARBUTA) and len(ar_text) > 2 and " " not in ar_text:
         spell = max(spell, _ending_sim(t, ar, lat_text))
     if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat_text + ar_text:
@@ -820,7 +800,10 @@ def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
             # Foreign names that begin with ال (إلياس Elias, ألبرتو Alberto) lose their
             # first syllable as an "article": read the whole word as well.
             whole = _whole_readings(_ARTICLE + ar_text)
-            sim = max(sim, max((_onset_sim(fold(c), lat_fold, onset) for c in whole), default=0.0))
+            sim = max(
+                sim,
+                max((Indel.normalized_similarity(fold(c), lat_fold) for c in whole), default=0.0),
+            )
         if lat_fold[:2] in ("al", "il") and len(lat_fold) > 4:
             # 'Elnady' for النادي: the article written joined to the name.
             rest = lat_fold[2:]
