@@ -177,6 +177,8 @@ def _cpu() -> float:
 STAGES = (
     "prepare",
     "node_keys",
+    "key_counts",
+    "list_frequency",
     "block_pairs",
     "prefilter_pairs",
     "may_reach",

@@ -19,6 +19,7 @@ from nasab.resolution.stages import (
     connected,
     entity_id,
     key_counts,
+    list_frequency,
     may_reach,
     merge_scored,
     node_keys,
@@ -226,3 +227,50 @@ def test_merge_scored_sorts_and_keeps_scores() -> None:
     assert list(m) == [(0, 1), (0, 3), (1, 2), (2, 3)]
     assert m.score.tolist() == pytest.approx([0.1, 0.9, 0.2, 0.8])
     assert m.find((1, 2)) == 2
+
+
+def test_list_frequency_counts_the_token_blocks_of_person_nodes() -> None:
+    prep = _prep(_fixture_names(600))
+    nk = node_keys(prep)
+    persons = sum(k == "person" for k in nk.kinds)
+    freq = list_frequency(key_counts(nk), persons)
+    assert freq is not None and freq.names == persons
+    key, count = max(freq.counts.items(), key=lambda kv: kv[1])
+    assert count == sum(("t:" + key) in k for k in nk.keys)
+    assert list_frequency(key_counts(node_keys(_prep(_fixture_names(20)))), 20) is None
+
+
+def test_list_weights_change_scores_only_through_common_tokens() -> None:
+    names = _fixture_names(600)
+    res = resolve(names, progress=False)
+    freq = res._state.freq
+    assert freq is not None
+    nodes = res._state.nodes
+    pairs = res._state.candidates
+    plain = score_pairs(nodes, node_keys(_prep(names)), pairs.u, pairs.v).score
+    # A common token weighs less as evidence and as conflict: a pair may move either way,
+    # and the pairs without a common token do not move at all.
+    moved = plain != pairs.score
+    assert moved.any() and not moved.all()
+
+
+@pytest.mark.parametrize("cut", [150, 450], ids=["small-first", "large-first"])
+def test_add_gives_the_entities_of_one_run_with_list_weights(cut: int) -> None:
+    names = _fixture_names(600)
+    first = resolve(names[:cut], progress=False)
+    twice = first.add(names[cut:])
+    once = resolve(names, progress=False, previous=first)
+    assert twice._state.freq == once._state.freq != first._state.freq
+    # The entities of one run (ids are carried from the first run, as add documents).
+    assert twice.labels == once.labels
+    assert [sorted(e.members) for e in twice.entities] == [sorted(e.members) for e in once.entities]
+
+
+def test_same_entities_in_any_order_with_list_weights() -> None:
+    names = _fixture_names(600)
+    shuffled = names[:]
+    random.Random(5).shuffle(shuffled)
+    a, b = resolve(names, progress=False), resolve(shuffled, progress=False)
+    assert a._state.freq is not None
+    at = {n: lab for n, lab in zip(names, a.labels, strict=True)}
+    assert [at[n] for n in shuffled] == b.labels

@@ -13,12 +13,13 @@ from .compare import (
     token_similarity,
 )
 from .tokens import TokenTable
-from .weights import token_weight
+from .weights import ListFrequency, token_weight
 
 __all__ = [
     "ALGORITHM",
     "LINK_THRESHOLD",
     "SAME_NAME_THRESHOLD",
+    "ListFrequency",
     "Match",
     "PreparedName",
     "TokenTable",

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v10").params["align_min"]
+    >>> get_algorithm("nasab-name-v11").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v10").startswith("nasab-name-v10+data.")
+    >>> algorithm_version("nasab-name-v11").startswith("nasab-name-v11+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v10', 'nasab-org-v5']
+    ['nasab-name-v11', 'nasab-org-v5']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v10"
+NAME_ALGORITHM = "nasab-name-v11"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v5"
 
@@ -131,6 +131,11 @@ MIN_WEIGHT = 0.15
 #: Lowest share of its score a weak name (one name word, a bare kunya) keeps against a
 #: full name (``match.weak``): the commonest word keeps this much, a rare one all of it.
 WEAK_BASE = 0.5
+#: Names of the list being resolved that a token may appear in before the list's own
+#: frequency lowers its weight (``match.weights.ListFrequency``): one entity written a
+#: few ways repeats its tokens, a token shared by more names than this is common in
+#: the list whatever the world's counts say.
+LIST_FLOOR = 10
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,7 @@ _NAME_PARAMS = {
     "min_weight": MIN_WEIGHT,
     "common_weight": COMMON_WEIGHT,
     "weak_base": WEAK_BASE,
+    "list_floor": LIST_FLOOR,
 }
 
 _REGISTRY: dict[str, Algorithm] = {
@@ -200,7 +206,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            10,
+            11,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -233,7 +239,10 @@ _REGISTRY: dict[str, Algorithm] = {
             "and a consonant + ه pair reads as "
             "the letter of its Latin digraph (aspirates.tsv: Urdu دھ dh, چوہدری Chaudhry); Latin "
             "zh is also read as j (latin_digraphs.tsv: Zhukov جوكوف); Latin Shahid is a given "
-            "name, not the honorific (titles.tsv)",
+            "name, not the honorific (titles.tsv); v11: "
+            "a caller may pass the token counts of the list the names come from "
+            "(match.weights.ListFrequency): a token more than list_floor names of the list "
+            "carry weighs as common in it (resolve passes its own; plain compare does not)",
         ),
         Algorithm(
             "nasab-org",
@@ -271,7 +280,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v10``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v11``).
 
     Raises:
         InputError: no algorithm of that id is registered.

@@ -40,6 +40,7 @@ from ..errors import InputError
 from .algorithms import COMMON_WEIGHT
 from .bounds import score_bounds
 from .compare import PreparedName, prepare, score_prepared
+from .weights import ListFrequency
 
 if TYPE_CHECKING:
     import numpy as np
@@ -108,8 +109,12 @@ def score_pairs(
     cols: Sequence[int] | np.ndarray,
     *,
     cutoff: float | None = None,
+    freq: ListFrequency | None = None,
 ) -> np.ndarray:
     """Scores of the pairs ``(a[rows[k]], b[cols[k]])`` as a float32 array.
+
+    ``freq`` gives the token weights of the list the names come from
+    (:class:`~nasab.match.weights.ListFrequency`); default: the world's weights.
 
     With ``cutoff``, a pair whose upper bound (:func:`score_bounds`) is under it is not
     scored and gets 0: every score at or above ``cutoff`` is exactly what it is without,
@@ -131,14 +136,14 @@ def score_pairs(
     out = np.zeros(len(rows_a), dtype=np.float32)
     todo = np.arange(len(rows_a))
     if cutoff is not None:
-        todo = np.flatnonzero(score_bounds(a, b, rows_a, cols_a) >= cutoff)
+        todo = np.flatnonzero(score_bounds(a, b, rows_a, cols_a, freq=freq) >= cutoff)
     cache: dict[tuple[int, int], float] = {}
     for k, i, j in zip(todo.tolist(), rows_a[todo].tolist(), cols_a[todo].tolist(), strict=True):
         pa, pb = a[i], b[j]
         key = (id(pa), id(pb))
         s = cache.get(key)
         if s is None:
-            s = cache[key] = score_prepared(pa, pb)
+            s = cache[key] = score_prepared(pa, pb, freq=freq)
         out[k] = s
     return out
 

@@ -64,6 +64,7 @@ from .algorithms import (
 )
 from .prepared import PreparedName, prepare
 from .tokens import TokenTable
+from .weights import ListFrequency, weights_of
 
 if TYPE_CHECKING:
     import numpy as np
@@ -113,12 +114,18 @@ class _Side:
     """The names of one side as padded numpy arrays: token ids, weights, flags, and the
     codes of the folds a join may compare (joined pairs of adjacent tokens, long folds)."""
 
-    def __init__(self, names: Sequence[PreparedName], table: TokenTable, strings: _Strings) -> None:
+    def __init__(
+        self,
+        names: Sequence[PreparedName],
+        table: TokenTable,
+        strings: _Strings,
+        freq: ListFrequency | None = None,
+    ) -> None:
         import numpy as np
 
         self.table = table
         self.ids = _padded([list(p.ids) for p in names])
-        weights = np.asarray(table.weight, dtype=np.float64)
+        weights = np.asarray(weights_of(table, freq), dtype=np.float64)
         self.weight = np.where(self.ids >= 0, weights[np.maximum(self.ids, 0)], 0.0)
         self.kunya = np.array([bool(p.kunya_ids) for p in names], dtype=bool)
         self.empty = np.array([not p.ids for p in names], dtype=bool)
@@ -346,11 +353,14 @@ def score_bounds(
     b: Sequence[PreparedName],
     rows: Sequence[int] | np.ndarray,
     cols: Sequence[int] | np.ndarray,
+    *,
+    freq: ListFrequency | None = None,
 ) -> np.ndarray:
-    """Upper bounds of ``score_prepared(a[rows[k]], b[cols[k]])`` (float64, in [0, 1]).
+    """Upper bounds of ``score_prepared(a[rows[k]], b[cols[k]], freq=freq)`` (float64, in [0, 1]).
 
     The token-pair similarities it reads are computed once (and cached in the token
-    table, where the full score reads them again).
+    table, where the full score reads them again). ``freq``: the token weights of the
+    list the names come from, as the score takes them.
 
     Raises:
         InputError: ``rows`` and ``cols`` differ in length.
@@ -370,10 +380,12 @@ def score_bounds(
     if not len(rows_a) or not len(a) or not len(b):
         return out
     table = a[0].table
+    same = a is b  # one list against itself (resolution): one side built once
     a = [p if p.table is table else prepare(p, table) for p in a]
-    b = [p if p.table is table else prepare(p, table) for p in b]
+    b = a if same else [p if p.table is table else prepare(p, table) for p in b]
     strings = _Strings()
-    sa, sb = _Side(a, table, strings), _Side(b, table, strings)
+    sa = _Side(a, table, strings, freq)
+    sb = sa if same else _Side(b, table, strings, freq)
     texts = strings.texts()
     norms: dict[str, int] = {}
     na = np.array([norms.setdefault(p.norm, len(norms)) for p in a], dtype=np.int64)

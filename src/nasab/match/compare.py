@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Shia al-Sudani", "Mohammed al-Saadi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v10+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v11+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
@@ -69,6 +69,7 @@ from .prepared import PreparedName, prepare, token_similarity
 from .result import Match, Pair, check_name
 from .tokens import TokenTable, reset_default_table
 from .weak import pair_weakness
+from .weights import ListFrequency, weights_of
 
 __all__ = [
     "ALGORITHM",
@@ -202,10 +203,10 @@ def _join_split(
 
 
 def _score(
-    pa: PreparedName, pb: PreparedName, explain: bool
+    pa: PreparedName, pb: PreparedName, explain: bool, freq: ListFrequency | None = None
 ) -> tuple[float, dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
     table = pa.table
-    w = table.weight
+    w = weights_of(table, freq)
     ta, tb, ia, ib = pa.name.tokens, pb.name.tokens, pa.ids, pb.ids
     notes: list[str] = []
     kunya_only = not ta and not tb
@@ -224,6 +225,7 @@ def _score(
         if (ka, kb) != (ia, ib):
             ta, tb, ia, ib = ja, jb, ka, kb
             alignment = _align(table, ta, ia, tb, ib)
+            w = weights_of(table, freq)  # the joined tokens are new ids
     aligned_a = {i: (j, s) for i, j, s in alignment}
     aligned_b = {j: i for i, j, _ in alignment}
     for i, j, s in alignment:
@@ -467,11 +469,14 @@ def _trivial(pa: PreparedName, pb: PreparedName) -> tuple[float, str] | None:
     return None
 
 
-def score_prepared(a: PreparedName, b: PreparedName, *, weak: bool = True) -> float:
+def score_prepared(
+    a: PreparedName, b: PreparedName, *, weak: bool = True, freq: ListFrequency | None = None
+) -> float:
     """The person-name score of two prepared names (same table), without an explanation.
 
     The fast path of :func:`compare` for bulk callers: it equals
-    ``compare(a, b, weak=weak).score``.
+    ``compare(a, b, weak=weak, freq=freq).score``. ``freq`` gives the token weights of
+    the list the two names come from (:class:`~nasab.match.weights.ListFrequency`).
 
     Example:
         >>> a, b = prepare("Tahsin al-Khafaji"), prepare("تحسين الخفاجي")
@@ -483,8 +488,8 @@ def score_prepared(a: PreparedName, b: PreparedName, *, weak: bool = True) -> fl
     if (b.raw, a.raw) < (a.raw, b.raw):
         a, b = b, a
     trivial = _trivial(a, b)
-    score = trivial[0] if trivial is not None else _score(a, b, False)[0]
-    return score * pair_weakness(a, b)[0] if weak else score
+    score = trivial[0] if trivial is not None else _score(a, b, False, freq)[0]
+    return score * pair_weakness(a, b, freq)[0] if weak else score
 
 
 def _weak_note(name: PreparedName, factor: float, score: float) -> str:
@@ -494,12 +499,15 @@ def _weak_note(name: PreparedName, factor: float, score: float) -> str:
     )
 
 
-def _compare_prepared(pa: PreparedName, pb: PreparedName, weak: bool) -> Match:
+def _compare_prepared(
+    pa: PreparedName, pb: PreparedName, weak: bool, freq: ListFrequency | None = None
+) -> Match:
     """The Match of two prepared names in canonical order: the score now, the explanation
     (the same computation, with its notes) on first read. With ``weak``, the weakness
-    factor of the pair (:mod:`.weak`) is applied and explained."""
+    factor of the pair (:mod:`.weak`) is applied and explained. ``freq``: the token
+    weights of the list the names come from."""
     a, b = pa.raw, pb.raw
-    factor, name = pair_weakness(pa, pb) if weak else (1.0, None)
+    factor, name = pair_weakness(pa, pb, freq) if weak else (1.0, None)
     trivial = _trivial(pa, pb)
     if trivial is not None:
         score, note = trivial
@@ -513,13 +521,13 @@ def _compare_prepared(pa: PreparedName, pb: PreparedName, weak: bool) -> Match:
             {**feats, "weak": factor},
             notes=(note, _weak_note(name, factor, score)),
         )
-    score = _score(pa, pb, False)[0]
+    score = _score(pa, pb, False, freq)[0]
     if name is None:
-        return Match.lazy(a, b, score, lambda: _score(pa, pb, True)[1:])
+        return Match.lazy(a, b, score, lambda: _score(pa, pb, True, freq)[1:])
     weak_name = name
 
     def explain() -> tuple[dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
-        features, pairs, notes = _score(pa, pb, True)[1:]
+        features, pairs, notes = _score(pa, pb, True, freq)[1:]
         note = _weak_note(weak_name, factor, score)
         return {**features, "weak": factor}, pairs, (*notes, note)
 
@@ -527,7 +535,12 @@ def _compare_prepared(pa: PreparedName, pb: PreparedName, weak: bool) -> Match:
 
 
 def compare(
-    a: str | PreparedName, b: str | PreparedName, *, kind: str = "person", weak: bool = True
+    a: str | PreparedName,
+    b: str | PreparedName,
+    *,
+    kind: str = "person",
+    weak: bool = True,
+    freq: ListFrequency | None = None,
 ) -> Match:
     """Compare two names in Arabic or Latin script.
 
@@ -542,6 +555,9 @@ def compare(
         weak: apply the weakness factor (default); ``False`` gives the plain fit of a
             short form to a full name, for callers that decide by themselves which
             entity a short form stands for.
+        freq: token weights of the list the two names come from
+            (:class:`~nasab.match.weights.ListFrequency`; ``resolve`` passes its own);
+            default: the world's token weights only. Organisations ignore it.
 
     Returns:
         A :class:`Match` whose ``score`` is in [0, 1] and symmetric in ``a`` and ``b``.
@@ -574,7 +590,7 @@ def compare(
         m = compare_orgs(rb, ra) if swap else compare_orgs(ra, rb)
     else:
         pa = prepare(a)
-        m = _compare_prepared(pa, prepare(b), weak)
+        m = _compare_prepared(pa, prepare(b), weak, freq)
     return m.swapped() if swap else m
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from .algorithms import WEAK_BASE
 from .prepared import PreparedName
+from .weights import ListFrequency, weights_of
 
 __all__ = ["WEAK_BASE", "is_weak", "pair_weakness", "weak_factor"]
 
@@ -48,7 +49,7 @@ def is_weak(p: PreparedName | None) -> bool:
     return len(p.ids) + (1 if p.kunya_ids else 0) <= 1
 
 
-def weak_factor(p: PreparedName) -> float:
+def weak_factor(p: PreparedName, freq: ListFrequency | None = None) -> float:
     """The share of its score a weak name keeps against a full name: ``WEAK_BASE`` for
     the commonest word, up to 1 for a rare one (its learned frequency weight).
 
@@ -60,11 +61,14 @@ def weak_factor(p: PreparedName) -> float:
     ids = p.ids or p.kunya_ids
     if not ids:
         return WEAK_BASE
-    w = max(p.table.weight[i] for i in ids)
+    weights = weights_of(p.table, freq)
+    w = max(weights[i] for i in ids)
     return WEAK_BASE + (1.0 - WEAK_BASE) * w
 
 
-def pair_weakness(a: PreparedName, b: PreparedName) -> tuple[float, PreparedName | None]:
+def pair_weakness(
+    a: PreparedName, b: PreparedName, freq: ListFrequency | None = None
+) -> tuple[float, PreparedName | None]:
     """The weakness factor of a pair and its weak name: ``(factor, weak name)`` when
     exactly one of the two is weak and the other has a name word, else ``(1.0, None)``.
 
@@ -82,4 +86,4 @@ def pair_weakness(a: PreparedName, b: PreparedName) -> tuple[float, PreparedName
     weak, full = (a, b) if wa else (b, a)
     if not (full.ids or full.kunya_ids):
         return 1.0, None
-    return weak_factor(weak), weak
+    return weak_factor(weak, freq), weak

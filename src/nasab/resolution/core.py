@@ -27,6 +27,7 @@ from ..errors import InputError
 from ..match import compare
 from ..match import prepare as prepare_name
 from ..match.batch import score_bounds
+from ..match.weights import ListFrequency
 from ..text import detect_script, normalize
 from .attributes import adjust_score
 from .blocking import keys_of, prefilter, rare_key
@@ -50,6 +51,8 @@ from .stages import (
     entity_id,
     facts_evidence,
     judged_links,
+    key_counts,
+    list_frequency,
     may_reach,
     merge_scored,
     node_keys,
@@ -128,6 +131,7 @@ class _State:
     thresholds: dict[str, float]
     weak_joins: dict[int, tuple[int, float]] = field(default_factory=dict)
     weak_several: dict[int, int] = field(default_factory=dict)
+    freq: ListFrequency | None = None  # the list's token weights the scores used
 
     def score_cache(self) -> ScoreCache:
         """Every score this run computed, by name pair (to extend the run)."""
@@ -215,7 +219,7 @@ class Resolution:
             lines.append("  the same name (identical after whitespace): one node")
             return "\n".join(lines)
         pair = (min(u, v), max(u, v))
-        m = compare(ri.name, rj.name, kind=ri.kind)
+        m = compare(ri.name, rj.name, kind=ri.kind, freq=st.freq)
         lines.extend("  " + ln for ln in m.explain().splitlines())
         shared = sorted(keys_of(st.nodes[u].name, ri.kind) & keys_of(st.nodes[v].name, ri.kind))
         if pair in st.candidates:
@@ -287,6 +291,7 @@ class Resolution:
             self.judgements,
             st.score_cache(),
             votes=previous_votes(self),
+            cached_freq=st.freq,
         )
 
 
@@ -331,7 +336,8 @@ def _bound_under(st: _State, u: int, v: int) -> bool:
         return False
     pa, pb = prepare_name(a.name), prepare_name(b.name)
     thr = np.float32(st.thresholds[a.kind])
-    return bool(score_bounds([pa], [pb], [0], [0])[0] < float(thr) - BOUND_MARGIN)
+    bound = score_bounds([pa], [pb], [0], [0], freq=st.freq)[0]
+    return bool(bound < float(thr) - BOUND_MARGIN)
 
 
 def _passes_prefilter(a: Node, b: Node) -> bool:
@@ -421,11 +427,20 @@ def _run(
     cache: ScoreCache,
     progress: Progress = None,
     votes: Votes | None = None,
+    cached_freq: ListFrequency | None = None,
 ) -> Resolution:
-    """The stages of :mod:`nasab.resolution.stages`, one after another."""
+    """The stages of :mod:`nasab.resolution.stages`, one after another.
+
+    ``cache`` holds scores of an earlier run, made with its list's token weights
+    ``cached_freq``: it is used only when this list's weights are the same.
+    """
     prep = prepare(records, judgements)
     nodes = prep.nodes
     nk = node_keys(prep)
+    persons = sum(k == "person" for k in nk.kinds)
+    nk = nk.with_frequency(list_frequency(key_counts(nk), persons))
+    if nk.freq != cached_freq:
+        cache = {}
     u, v = block_pairs(nk)
     keep = prefilter_pairs(nk, u, v, workers=workers())
     u, v = _with_split_names(nodes, u[keep], v[keep])
@@ -448,7 +463,7 @@ def _run(
         more = score_pairs(nodes, nk, u[later], v[later], cache=cache, workers=workers())
         raw = merge_scored(raw, more)
         pairs, mixed = split_weak(weak_scores(attribute_scores(nodes, raw), nk, weak), weak)
-    cannot = cannot_links(nodes, pairs, thresholds, labels)
+    cannot = cannot_links(nodes, pairs, thresholds, labels, freq=nk.freq)
     for p in must:
         cannot.pop(p, None)
     cannot.update(judged_cannot)
@@ -481,7 +496,7 @@ def _run(
     entities, label_of_node, id_map = _entities(records, prep, clusters, votes)
     labels_out = [label_of_node[k] for k in prep.node_of]
     state = _State(
-        nodes, prep.node_of, raw, cannot, must, clusters, cache, thresholds, joins, several
+        nodes, prep.node_of, raw, cannot, must, clusters, cache, thresholds, joins, several, nk.freq
     )
     return Resolution(
         labels_out,

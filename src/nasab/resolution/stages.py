@@ -5,6 +5,7 @@
     records ──prepare──▶ Prepared (nodes: distinct (kind, surface name[, record id]))
             ──node_keys──▶ NodeKeys (blocking keys and rare-token key of each node)
             ──key_counts──▶ block size of every key            (the one global statistic)
+            ──list_frequency──▶ the list's common tokens (from the ``t:`` block sizes)
             ──block_pairs──▶ candidate pairs (u < v), blocks bounded by MAX_BLOCK
             ──prefilter_pairs──▶ the pairs worth a full score
             ──may_reach──▶ the pairs whose score bound reaches their threshold
@@ -25,7 +26,10 @@ same entities and ids:
    that order, so they depend on the set of names only.
 2. **Keys.** :func:`node_keys` is a pure function of one node (its kind and name).
 3. **Block sizes.** :func:`key_counts` counts the nodes of each ``(kind, key)``; it is the
-   only global statistic. A block of at most :data:`MAX_BLOCK` nodes gives all its
+   only global statistic. The sizes of the person token blocks (``t:`` keys) and the
+   number of person nodes give the list's token weights (:func:`list_frequency`): a
+   token more than :data:`~nasab.match.weights.LIST_FLOOR` names carry weighs less, as
+   common in this list, in every score of the run. A block of at most :data:`MAX_BLOCK` nodes gives all its
    pairs. A larger (*hot*) block gives none by default (:data:`HOT_CHUNK` = 0): its
    names meet through their rarer keys (token pairs). With ``HOT_CHUNK`` >= 2 a hot
    block is split instead: its members are sorted by ``(rare key, node order)`` and
@@ -33,9 +37,10 @@ same entities and ids:
    by half a chunk); each chunk gives all its pairs. Either way no block scores more
    than ``MAX_BLOCK`` names against each other, so the pairs grow linearly with the
    names.
-4. **Prefilter and scores** are pure functions of the two names of a pair
-   (:func:`nasab.resolution.blocking.prefilter`, :func:`nasab.compare`): any split of
-   the pairs over machines gives the same values.
+4. **Prefilter and scores** are pure functions of the two names of a pair and of the
+   list's token weights (:func:`nasab.resolution.blocking.prefilter`,
+   :func:`nasab.compare` with ``freq``): any split of the pairs over machines that
+   shares those weights gives the same values.
 5. **Components** are the connected components of the pairs whose score reaches the
    threshold of their kind, plus same-judgements; they do not depend on the order in
    which pairs are seen. A component of more than :data:`MAX_COMPONENT` nodes is cut
@@ -63,8 +68,8 @@ import multiprocessing
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -73,6 +78,7 @@ from ..match import PreparedName, compare, score_prepared
 from ..match import prepare as prepare_name
 from ..match.batch import score_bounds
 from ..match.weak import WEAK_BASE, is_weak, weak_factor
+from ..match.weights import ListFrequency
 from ..text import MAX_NAME_LENGTH, normalize
 from .attributes import Evidence, Facts, adjust_score, compare_facts, facts_of
 from .blocking import MAX_BLOCK, keys_and_rare, pairs_of_blocks, prefilter, unique_codes
@@ -88,6 +94,7 @@ __all__ = [
     "MAX_BLOCK",
     "MAX_COMPONENT",
     "PARALLEL_MIN_PAIRS",
+    "TOKEN_KEY",
     "WEAK_BASE",
     "Node",
     "NodeKeys",
@@ -105,6 +112,7 @@ __all__ = [
     "is_weak",
     "judged_links",
     "key_counts",
+    "list_frequency",
     "may_reach",
     "merge_scored",
     "node_keys",
@@ -226,12 +234,28 @@ class NodeKeys:
             empty for organisations).
         prepared: node -> its prepared name (:func:`nasab.match.prepare`; None for
             organisations): parsed once, its tokens interned in the token table.
+        freq: the list's token weights (:func:`list_frequency`) that the scores use;
+            None: the world's weights only.
     """
 
     kinds: list[str]
     keys: list[frozenset[str]]
     rare: list[str]
     prepared: list[PreparedName | None]
+    freq: ListFrequency | None = None
+
+    def with_frequency(self, freq: ListFrequency | None) -> NodeKeys:
+        """These keys, scored with the list's token weights ``freq``."""
+        out = replace(self, freq=freq)
+        if "blocks" in self.__dict__:  # the same keys: their blocks are known
+            out.__dict__["blocks"] = self.__dict__["blocks"]
+        return out
+
+    @cached_property
+    def blocks(self) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
+        """(block id, node) of every key occurrence, and the (kind, key) of each block id
+        (computed once, read by :func:`key_counts` and :func:`block_pairs`)."""
+        return _flat_blocks(self)
 
 
 def node_keys(prep: Prepared) -> NodeKeys:
@@ -271,8 +295,34 @@ def key_counts(nk: NodeKeys) -> dict[tuple[str, str], int]:
         >>> key_counts(nk)
         {('person', 't:ALI'): 2}
     """
-    b, _, names = _flat_blocks(nk)
+    b, _, names = nk.blocks
     return dict(zip(names, np.bincount(b, minlength=len(names)).tolist(), strict=True))
+
+
+#: The blocking-key prefix of a person name's token skeleton (``t:KZM``).
+TOKEN_KEY = "t:"
+
+
+def list_frequency(counts: Mapping[tuple[str, str], int], names: int) -> ListFrequency | None:
+    """The list's token weights from the block sizes (:func:`key_counts`) and the number
+    of person nodes; None when no token is common enough in the list to matter.
+
+    Example:
+        >>> list_frequency({("person", "t:MHMD"): 4000, ("person", "p:ALY|MHMD"): 900}, 10_000)
+        ListFrequency(1 common tokens, 10000 names)
+        >>> list_frequency({("person", "t:MHMD"): 3}, 10) is None
+        True
+    """
+    n = len(TOKEN_KEY)
+    freq = ListFrequency(
+        {
+            key[n:]: c
+            for (kind, key), c in counts.items()
+            if kind == "person" and key[:n] == TOKEN_KEY
+        },
+        names,
+    )
+    return freq if freq.counts else None
 
 
 def block_pairs(
@@ -286,7 +336,7 @@ def block_pairs(
     and a frequent token alone never pairs thousands of names.
     """
     n = len(nk.keys)
-    b, m, _ = _flat_blocks(nk)
+    b, m, _ = nk.blocks
     if not len(b):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     sizes = np.bincount(b)
@@ -413,7 +463,7 @@ def may_reach(
         return out
     at = np.cumsum(person) - 1  # node -> position among the person names
     names = [p for p in nk.prepared if p is not None]
-    bounds = score_bounds(names, names, at[u[sel]], at[v[sel]])
+    bounds = score_bounds(names, names, at[u[sel]], at[v[sel]], freq=nk.freq)
     out[sel] = bounds >= node_threshold[u[sel]].astype(np.float64) - BOUND_MARGIN
     return out
 
@@ -434,14 +484,15 @@ def merge_scored(a: Pairs, b: Pairs) -> Pairs:
 
 
 def score_node_pair(nodes: Sequence[Node], nk: NodeKeys, u: int, v: int) -> float:
-    """The :func:`nasab.compare` score of two nodes (0 across kinds), without the weakness
-    factor: resolution applies it after the attribute evidence (:func:`weak_scores`)."""
+    """The :func:`nasab.compare` score of two nodes (0 across kinds) with the list's token
+    weights (``nk.freq``), without the weakness factor: resolution applies it after the
+    attribute evidence (:func:`weak_scores`)."""
     a, b = nodes[u], nodes[v]
     if a.kind != b.kind:
         return 0.0
     pa, pb = nk.prepared[u], nk.prepared[v]
     if pa is not None and pb is not None:
-        return score_prepared(pa, pb, weak=False)
+        return score_prepared(pa, pb, weak=False, freq=nk.freq)
     return compare(a.name, b.name, kind=a.kind, weak=False).score
 
 
@@ -551,20 +602,23 @@ def cannot_links(
     pairs: Pairs,
     thresholds: Mapping[str, float],
     labels: np.ndarray,
+    *,
+    freq: ListFrequency | None = None,
 ) -> dict[tuple[int, int], str]:
     """Pairs of one component whose conflicting name parts forbid them one entity.
 
     A pair scoring below ``min(CANNOT_BELOW, threshold)`` with a conflict feature of
     :data:`CONFLICT_CANNOT` or more (:meth:`nasab.Match.explain` shows it) is a
     cannot-link. Only pairs inside one component (``labels``, from :func:`connected`)
-    can matter to the clustering, so only they are examined.
+    can matter to the clustering, so only they are examined. ``freq``: the list's token
+    weights, as the scores used them.
     """
     thr = np.asarray([min(CANNOT_BELOW, thresholds[nd.kind]) for nd in nodes], dtype=np.float32)
     sel = np.flatnonzero((labels[pairs.u] == labels[pairs.v]) & (pairs.score < thr[pairs.u]))
     out = {}
     for k in sel.tolist():
         a, b = nodes[int(pairs.u[k])], nodes[int(pairs.v[k])]
-        m = compare(a.name, b.name, kind=a.kind)
+        m = compare(a.name, b.name, kind=a.kind, freq=freq)
         conflict = m.features.get("conflict", 0.0)
         if conflict >= CONFLICT_CANNOT:
             out[(int(pairs.u[k]), int(pairs.v[k]))] = (
@@ -629,7 +683,7 @@ def weak_scores(pairs: Pairs, nk: NodeKeys, weak: np.ndarray) -> Pairs:
         a, b = int(pairs.u[k]), int(pairs.v[k])
         p = nk.prepared[a] if weak[a] else nk.prepared[b]
         assert p is not None
-        score[k] = score[k] * weak_factor(p)
+        score[k] = score[k] * weak_factor(p, nk.freq)
     return Pairs(pairs.n, pairs.u, pairs.v, score)
 
 

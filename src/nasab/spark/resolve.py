@@ -11,6 +11,9 @@ prepare                rows checked and their surface names taken in the workers
 node_keys              :func:`~nasab.resolution.stages.node_keys` per batch of nodes
                        (``mapInPandas``); each node gets a unique id
 key_counts             ``groupBy(kind, key).count()``
+list_frequency         the person token blocks (``t:`` keys) of more than ``LIST_FLOOR``
+                       nodes, collected to the driver, and the number of person nodes:
+                       the list's token weights, shipped to every scoring task
 block_pairs            blocks of at most ``MAX_BLOCK`` nodes: a self-join on the key;
                        hot blocks: members numbered in ``(rare key, node order)`` by a
                        window and cut into chunks of ``HOT_CHUNK``, twice (the second
@@ -59,6 +62,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..errors import InputError
+from ..match.weights import LIST_FLOOR, ListFrequency
 from ..resolution import KINDS, Judgements, Record
 from ..resolution.attributes import Facts, facts_of
 from ..resolution.cluster import cluster_groups
@@ -67,6 +71,7 @@ from ..resolution.stages import (
     HOT_CHUNK,
     MAX_BLOCK,
     MAX_COMPONENT,
+    TOKEN_KEY,
     Node,
     Pairs,
     Prepared,
@@ -77,6 +82,7 @@ from ..resolution.stages import (
     entity_id,
     facts_evidence,
     judged_links,
+    list_frequency,
     may_reach,
     node_keys,
     node_order,
@@ -188,11 +194,12 @@ def resolve(
     nodes = clock("node_keys", _nodes(rows, F))
     links = _judged_links(nodes, judgements, F)
     split = bool(judged or columns.attrs)  # one name may be several nodes
+    freq = _list_frequency(nodes, F)
     pairs = _block_pairs(nodes, max_block, hot_chunk, F, clock, split=split)
-    scored = clock("score_pairs", _score(nodes, pairs, thresholds, F))
+    scored = clock("score_pairs", _score(nodes, pairs, thresholds, freq, F))
     comps = clock("connected", connected_components(_edges(scored, links, F)))
-    inside = clock("score_inside", _score_inside(nodes, scored, comps, thresholds, F))
-    clusters = clock("cluster", _clusters(nodes, inside, comps, thresholds, links, F))
+    inside = clock("score_inside", _score_inside(nodes, scored, comps, thresholds, freq, F))
+    clusters = clock("cluster", _clusters(nodes, inside, comps, thresholds, freq, links, F))
     clusters = clock("attach_weak", _attach_weak(nodes, scored, inside, clusters, links, F))
     ids = clock("entity_ids", _entity_ids(nodes, clusters, F))
     if timings is not None:
@@ -377,6 +384,23 @@ def _node_keys(batches: Iterator[Any]) -> Iterator[Any]:
         )
 
 
+def _list_frequency(nodes: Any, F: Any) -> ListFrequency | None:
+    """The list's token weights, as :func:`~nasab.resolution.stages.list_frequency` makes
+    them on one machine: the person token blocks larger than ``LIST_FLOOR`` (a few rows
+    collected) and the number of person nodes."""
+    persons = nodes.where(F.col("kind") == "person")
+    keys = persons.select(F.explode("keys").alias("key"))
+    common = (
+        keys.where(F.col("key").startswith(TOKEN_KEY))
+        .groupBy("key")
+        .count()
+        .where(F.col("count") > LIST_FLOOR)
+        .collect()
+    )
+    counts = {("person", r["key"]): int(r["count"]) for r in common}
+    return list_frequency(counts, persons.count() if counts else 0)
+
+
 # ------------------------------------------------------------------ judgements
 
 
@@ -477,11 +501,18 @@ def _pairs_within(members: Any, on: list[str], F: Any) -> Any:
 # ------------------------------------------------------------------ scores
 
 
-def _score(nodes: Any, pairs: Any, thresholds: Mapping[str, float], F: Any) -> Any:
+def _score(
+    nodes: Any,
+    pairs: Any,
+    thresholds: Mapping[str, float],
+    freq: ListFrequency | None,
+    F: Any,
+) -> Any:
     """Prefilter the candidate pairs in the workers; score those whose bound reaches the
-    threshold (:func:`~nasab.resolution.stages.may_reach`); keep the prefiltered ones."""
+    threshold (:func:`~nasab.resolution.stages.may_reach`); keep the prefiltered ones.
+    Scores and bounds use the list's token weights ``freq``."""
     return _with_names(nodes, pairs, F).mapInPandas(
-        partial(_score_batches, dict(thresholds)), _PAIR_SCHEMA
+        partial(_score_batches, dict(thresholds), freq), _PAIR_SCHEMA
     )
 
 
@@ -497,10 +528,12 @@ def _with_names(nodes: Any, pairs: Any, F: Any) -> Any:
     )
 
 
-def _batch_nodes(b: Any) -> tuple[list[Node], Any, np.ndarray, np.ndarray]:
+def _batch_nodes(
+    b: Any, freq: ListFrequency | None
+) -> tuple[list[Node], Any, np.ndarray, np.ndarray]:
     """The distinct names of a batch of pairs as single-machine nodes, their keys, and
     each pair's two ends as indexes into them (names recur across the pairs of a batch:
-    each is prepared once)."""
+    each is prepared once). Scores use the list's token weights ``freq``."""
     index: dict[tuple[str, str, str], int] = {}
     nodes: list[Node] = []
     ends = []
@@ -513,7 +546,7 @@ def _batch_nodes(b: Any) -> tuple[list[Node], Any, np.ndarray, np.ndarray]:
                 nodes.append(_node(key[0], key[1], "", key[2]))
             at.append(k)
         ends.append(np.asarray(at, dtype=np.int64))
-    return nodes, node_keys(Prepared(nodes, [])), ends[0], ends[1]
+    return nodes, node_keys(Prepared(nodes, [])).with_frequency(freq), ends[0], ends[1]
 
 
 def _adjusted(nodes: list[Node], nk: Any, u: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -522,7 +555,9 @@ def _adjusted(nodes: list[Node], nk: Any, u: np.ndarray, v: np.ndarray) -> np.nd
     return weak_scores(attribute_scores(nodes, raw), nk, weak_mask(nk)).score
 
 
-def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iterator[Any]:
+def _score_batches(
+    thresholds: dict[str, float], freq: ListFrequency | None, batches: Iterator[Any]
+) -> Iterator[Any]:
     """Prefilter, bound, scores (adjusted by facts and weakness, as on one machine) and
     mixed (weak and full name) flags of a batch, with the single-machine stages. A pair
     whose bound is under the threshold is left unscored (``scored`` false): it cannot
@@ -530,7 +565,7 @@ def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iter
     import pandas as pd
 
     for b in batches:
-        nodes, nk, u, v = _batch_nodes(b)
+        nodes, nk, u, v = _batch_nodes(b, freq)
         # pairs of one name (split by id-judgements or facts) are scored whatever the
         # prefilter says
         same = (b["name_u"] == b["name_v"]).to_numpy()
@@ -554,7 +589,12 @@ def _score_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iter
 
 
 def _score_inside(
-    nodes: Any, kept: Any, comps: Any, thresholds: Mapping[str, float], F: Any
+    nodes: Any,
+    kept: Any,
+    comps: Any,
+    thresholds: Mapping[str, float],
+    freq: ListFrequency | None,
+    F: Any,
 ) -> Any:
     """The prefiltered pairs of full names inside one component, all scored, with their
     cannot-link flags (``comp, u, v, score, cannot``)."""
@@ -562,24 +602,27 @@ def _score_inside(
         F.col("comp_u").alias("comp"), "u", "v", "score", "scored"
     )
     return _with_names(nodes, inside, F).mapInPandas(
-        partial(_inside_batches, dict(thresholds)), _INSIDE_SCHEMA
+        partial(_inside_batches, dict(thresholds), freq), _INSIDE_SCHEMA
     )
 
 
-def _inside_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Iterator[Any]:
+def _inside_batches(
+    thresholds: dict[str, float], freq: ListFrequency | None, batches: Iterator[Any]
+) -> Iterator[Any]:
     """The pairs of a batch left unscored by their bound scored, and cannot-links flagged
     (as if every pair were inside one component: only pairs that are reach this step,
     and the flag is a function of the pair)."""
     import pandas as pd
 
     for b in batches:
-        nodes, nk, u, v = _batch_nodes(b)
+        nodes, nk, u, v = _batch_nodes(b, freq)
         score = b["score"].to_numpy(dtype=np.float32, copy=True)
         todo = ~b["scored"].to_numpy(dtype=bool)
         if todo.any():
             score[todo] = _adjusted(nodes, nk, u[todo], v[todo])
         pairs = Pairs(len(nodes), u, v, score)
-        cannot = cannot_links(nodes, pairs, thresholds, np.zeros(len(nodes), dtype=np.int64))
+        labels = np.zeros(len(nodes), dtype=np.int64)
+        cannot = cannot_links(nodes, pairs, thresholds, labels, freq=freq)
         yield pd.DataFrame(
             {
                 "comp": b["comp"],
@@ -595,7 +638,13 @@ def _inside_batches(thresholds: dict[str, float], batches: Iterator[Any]) -> Ite
 
 
 def _clusters(
-    nodes: Any, inside: Any, comps: Any, thresholds: Mapping[str, float], links: _Links, F: Any
+    nodes: Any,
+    inside: Any,
+    comps: Any,
+    thresholds: Mapping[str, float],
+    freq: ListFrequency | None,
+    links: _Links,
+    F: Any,
 ) -> Any:
     """``(node, cluster)`` of every node, ``cluster`` the first node of its cluster (by id),
     from the pairs inside the components (:func:`_score_inside`)."""
@@ -604,7 +653,7 @@ def _clusters(
     clustered = (
         inside.groupBy("comp")
         .cogroup(members.groupBy("comp"))
-        .applyInPandas(partial(_cluster_component, dict(thresholds), links), _CLUSTER_SCHEMA)
+        .applyInPandas(partial(_cluster_component, dict(thresholds), freq, links), _CLUSTER_SCHEMA)
     )
     alone = nodes.join(comps, "node", "left_anti").select(
         "node", F.col("node").alias("cluster"), F.col("node").alias("piece")
@@ -620,7 +669,11 @@ def _inside(pairs: Any, comps: Any, F: Any) -> Any:
 
 
 def _cluster_component(
-    thresholds: dict[str, float], links: _Links, pairs: Any, members: Any
+    thresholds: dict[str, float],
+    freq: ListFrequency | None,
+    links: _Links,
+    pairs: Any,
+    members: Any,
 ) -> Any:
     """Average-linkage clusters of one component, with the single-machine function."""
     import pandas as pd
@@ -651,6 +704,7 @@ def _cluster_component(
             (must if (u, v) in links.must else cannot).add(p)
     thr = thresholds[kind]
     tags, clash = attribute_tags(nodes)
+    nk = node_keys(Prepared(nodes, [])).with_frequency(freq)
     groups = _pieces(len(nodes), scores, np.float32(thr), sorted(must))
     result = cluster_groups(
         groups,
@@ -658,7 +712,7 @@ def _cluster_component(
         lambda _k: thr,
         must=sorted(must),
         cannot=sorted(cannot),
-        on_demand=with_facts(nodes, on_demand_scorer(nodes, node_keys(Prepared(nodes, [])), {})),
+        on_demand=with_facts(nodes, on_demand_scorer(nodes, nk, {})),
         tags=tags,
         clash=clash,
     )
