@@ -24,3 +24,19 @@ def test_components_match_numpy(spark, n, m, seed):
     want = components(n, np.array([a for a, _ in edges]), np.array([b for _, b in edges]))
     ends = {x for e in edges for x in e}
     assert got == {x: int(want[x]) for x in ends}
+
+
+def test_frozen_frames_keep_a_bounded_size_estimate(spark):
+    """A frame frozen round after round keeps Spark's default size estimate: carried
+    over, a self-join's estimate squares each round and the planner stalls."""
+    from pyspark.sql import functions as F
+
+    from nasab.spark.components import freeze
+
+    df = spark.range(50).select(F.col("id").alias("node"), (F.col("id") % 7).alias("comp"))
+    for _ in range(8):
+        other = df.select(F.col("node").alias("comp"), F.col("comp").alias("c2"))
+        df = freeze(df.join(other, "comp").select("node", F.least("comp", "c2").alias("comp")))
+    digits = len(str(df._jdf.queryExecution().optimizedPlan().stats().sizeInBytes()))
+    assert digits <= 20
+    assert df.count() == 50

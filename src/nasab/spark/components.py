@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import NasabError
 
-__all__ = ["JUMPS", "MAX_ROUNDS", "connected_components", "freeze"]
+__all__ = ["JUMPS", "MAX_ROUNDS", "connected_components", "freeze", "fresh_estimate"]
 
 #: Pointer jumps per round (each halves the distance of a node to its root).
 JUMPS = 2
@@ -37,8 +37,29 @@ def freeze(df: Any) -> Any:
     cluster: ``spark.sparkContext.setCheckpointDir``), else a local checkpoint.
     """
     if df.sparkSession.sparkContext.getCheckpointDir():
-        return df.checkpoint(eager=True)
-    return df.localCheckpoint(eager=True)
+        return fresh_estimate(df.checkpoint(eager=True))
+    return fresh_estimate(df.localCheckpoint(eager=True))
+
+
+def fresh_estimate(df: Any) -> Any:
+    """The same rows in a frame whose size estimate is Spark's default, not its plan's.
+
+    Spark carries a checkpoint's size estimate over from the plan it cut, and estimates
+    a join's size as the product of its inputs'. Frames frozen round after round (the
+    components, then the stages that join them) so get estimates whose digits double
+    each round, and the query planner stalls multiplying numbers of millions of digits
+    (seen on 20,000 names: minutes in ``BigInteger.multiplyToomCook3``, no job running).
+    A frame over the checkpoint's rows starts again from the default estimate. Without
+    a JVM handle (Spark Connect) the frame is returned as it is.
+    """
+    jdf = getattr(df, "_jdf", None)
+    if jdf is None:
+        return df
+    from pyspark.sql import DataFrame
+
+    rows = jdf.queryExecution().toRdd()
+    new = df.sparkSession._jsparkSession.internalCreateDataFrame(rows, jdf.schema(), False)
+    return DataFrame(new, df.sparkSession)
 
 
 def connected_components(edges: Any, u: str = "u", v: str = "v") -> Any:
