@@ -17,7 +17,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import math
 import random
 import statistics
@@ -27,19 +26,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fuzz import load_grammar
+
 import nasab
 
-GRAMMAR = Path(__file__).resolve().parent.parent / "tests" / "fuzz_grammar.py"
 REPEATS = 3
-
-
-def load_grammar():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("fuzz_grammar", GRAMMAR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 g = load_grammar()
 
