@@ -434,3 +434,78 @@ FAMILY_KUNYA_CASES = [
 )
 def test_family_name_in_kunya_form(text: str, expected: list[str]) -> None:
     assert [m.text for m in _ex(text).persons()] == expected
+
+
+CIVIC_CASES = [
+    # a municipal head before a region, a province, a city or a definite region
+    ("amanah-region", "وأقامت أمانة منطقة تبوك حفلا للموظفين.", ["أمانة منطقة تبوك"], []),
+    ("amanah-province", "وقالت أمانة محافظة الطائف إن المشروع اكتمل.", ["أمانة محافظة الطائف"], []),
+    ("amanah-city", "بالتعاون مع أمانة الرياض والجهات المعنية", ["أمانة الرياض"], []),
+    ("amanah-definite", "وأعلنت أمانة المنطقة الشرقية عن مشروع.", ["أمانة المنطقة الشرقية"], []),
+    ("baladiya", "أقامت بلدية الدرعية حفلا للأهالي.", ["بلدية الدرعية"], []),
+    # without the head the region stays a place; the definite body alone names none
+    ("region-alone", "وصل الوفد إلى منطقة تبوك أمس.", [], ["منطقة تبوك"]),
+    ("definite-municipality", "وفي البلدية المركزية قال الموظفون", [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "places"), [c[1:] for c in CIVIC_CASES], ids=[c[0] for c in CIVIC_CASES]
+)
+def test_municipal_bodies(text: str, orgs: list[str], places: list[str]) -> None:
+    ex = _ex(text)
+    assert _orgs(text) == orgs
+    assert [m.text for m in ex.mentions if m.kind == "place"] == places
+
+
+PLACE_COMPLEMENT_CASES = [
+    # the role's place or body (read by the gazetteers) stands between role and name
+    (
+        "mayor-of-region",
+        "واجتمع أمين منطقة تبوك خالد بن سعد القاضي، بمديري الإدارات",
+        [("خالد بن سعد القاضي", "أمين منطقة")],
+    ),
+    (
+        "emir-of-region",
+        "واستقبل أمير منطقة نجران سلطان بن ناصر، وفد الجامعة",
+        [("سلطان بن ناصر", "أمير منطقة")],
+    ),
+    (
+        "police-chief-of-region",
+        "وقال مدير شرطة منطقة الجوف سعد الغامدي إن",
+        [("سعد الغامدي", "مدير شرطة")],
+    ),
+    (
+        "head-of-municipality",
+        "وقال رئيس بلدية الخبر محمد الغامدي إن العمل مستمر",
+        [("محمد الغامدي", "رئيس بلدية")],
+    ),
+    # no name after the place: nobody holds the role
+    ("no-holder", "وصل أمير منطقة الرياض إلى المطار", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in PLACE_COMPLEMENT_CASES],
+    ids=[c[0] for c in PLACE_COMPLEMENT_CASES],
+)
+def test_role_with_a_place_complement(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected
+
+
+FAMILY_TITLE_CASES = [
+    # a title word that is also a family name closes a patronymic chain
+    ("judge-family-name", "وقال خالد بن سعد القاضي إن", ["خالد بن سعد القاضي"]),
+    # a title word that is no listed name does not
+    ("doctor-no-family-name", "وقال فهد بن عبدالله الدكتور في", ["فهد بن عبدالله"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in FAMILY_TITLE_CASES],
+    ids=[c[0] for c in FAMILY_TITLE_CASES],
+)
+def test_title_word_as_family_name(text: str, expected: list[str]) -> None:
+    assert [m.text for m in _ex(text).persons()] == expected

@@ -830,6 +830,8 @@ class _Sentence:
     def _ends_name(self, i: int, j: int, w: str) -> bool:
         """Whether word ``w`` at token j (> i) cannot continue the name begun at i."""
         lex = self.lex
+        if self._family_title(i, j, w):
+            return False
         if (
             w in _stop()
             or w in word_set("evaluative_ar")
@@ -869,6 +871,20 @@ class _Sentence:
             and w not in word_set("name_join_ar")
             and w not in lex.name_ar
             and w not in lex.given_ar
+        )
+
+    def _family_title(self, i: int, j: int, w: str) -> bool:
+        """A definite title word (no rank or role) that is also a listed family name, right
+        after a patronymic chain: the family name (``خالد بن سعد القاضي``)."""
+        lex = self.lex
+        info = lex.titles_ar.get((w,))
+        return (
+            j >= i + 2
+            and info is not None
+            and info.kind == "title"
+            and _is_article(w)
+            and w in lex.name_ar
+            and _word(self.toks[j - 2]) in _patronymic()
         )
 
     def _name_extent(self, i: int) -> int:
@@ -1001,13 +1017,19 @@ class _Sentence:
                 # "سلسلة جبال حمرين": a second geographic word takes the name after it
                 if _word(toks[i + 1]) in lex.geo_before_ar and end < len(toks) and toks[end].arabic:
                     end += 1
-                self.add(i, end, geo[0], "place", source="geo")
+                if not self._civic_body(i, end, geo[0]):
+                    self.add(i, end, geo[0], "place", source="geo")
                 i = end
                 continue
             hit = _phrase_at(toks, i, lex.places_ar, lex.place_max)
             if hit:
-                self.add(i, hit[0], hit[1], "place", source="gazetteer")
+                if not self._civic_body(i, hit[0], hit[1]):
+                    self.add(i, hit[0], hit[1], "place", source="gazetteer")
                 i = hit[0]
+                continue
+            end = self._civic_definite(i)
+            if end is not None:
+                i = end
                 continue
             body = self._body_named_after_sovereign(i)
             if body is not None:
@@ -1015,6 +1037,40 @@ class _Sentence:
                 i = body[0]
                 continue
             i += 1
+
+    def _civic_body(self, i: int, end: int, off: int) -> bool:
+        """Read the place name at tokens [i, end) as a town's or region's municipal body
+        when a head of words.tsv ``civic_head_ar`` is its first word (``بلدية القريات``)
+        or stands right before it (``أمانة منطقة تبوك``, ``لأمانة جدة``); True if read."""
+        toks = self.toks
+        heads = word_set("civic_head_ar")
+        hit = _lookup(toks[i], heads)
+        if hit is None and i > 0 and toks[i - 1].arabic and not self.taken[i - 1]:
+            hit = _lookup(toks[i - 1], heads)
+            if hit is not None:
+                i, off = i - 1, hit[0]
+        if hit is None:
+            return False
+        self.add(i, end, off, "organization", source="civic")
+        return True
+
+    def _civic_definite(self, i: int) -> int | None:
+        """End of ``أمانة المنطقة الشرقية`` at token i (a municipal head, a definite
+        administrative word and a definite adjective), read as an organisation; or None."""
+        toks, n = self.toks, len(self.toks)
+        if i + 2 >= n or not (toks[i].arabic and toks[i + 1].arabic and toks[i + 2].arabic):
+            return None
+        hit = _lookup(toks[i], word_set("civic_head_ar"))
+        second = _word(toks[i + 1])
+        if (
+            hit is None
+            or not _is_article(second)
+            or second[2:] not in self.lex.geo_before_ar
+            or not _adjective(_word(toks[i + 2]))
+        ):
+            return None
+        self.add(i, i + 3, hit[0], "organization", source="civic")
+        return i + 3
 
     def _nationality_at(self, k: int) -> bool:
         """Token k is a definite nationality adjective (السعودي، اليمنية)."""
@@ -1115,6 +1171,13 @@ class _Sentence:
                     continue
             if self._new_role_after_comma(chain, pos):
                 break
+            taken = self._taken_complement(chain, pos)
+            if taken is not None:
+                # "أمين منطقة تبوك", "رئيس بلدية الخبر": the role's place or body, read before
+                pos, m = taken
+                if m.kind == "organization" and org is None:
+                    org = m
+                continue
             if skips < 2 and (
                 toks[pos].text in ("،", ",")
                 or (
@@ -1127,6 +1190,23 @@ class _Sentence:
                 continue
             break
         return chain, org, pos
+
+    def _taken_complement(self, chain: list, pos: int) -> tuple[int, object] | None:
+        """(token after it, mention) of a place or organisation mention covering token pos
+        right after a role (``أمين منطقة تبوك``, ``رئيس بلدية الخبر``, ``مدير شرطة
+        محافظة جدة``): the role's complement, read by the gazetteers and skipped on the
+        way to the holder's name; None otherwise."""
+        toks = self.toks
+        if not chain or chain[-1][3].kind != "role" or chain[-1][1] != pos or not self.taken[pos]:
+            return None
+        t = toks[pos]
+        for m in self.b.within(t.start, t.end):
+            if m.kind in ("place", "organization") and m.start <= t.start < m.end:
+                end = pos
+                while end < len(toks) and toks[end].start < m.end:
+                    end += 1
+                return end, m
+        return None
 
     def _new_role_after_comma(self, chain: list, pos: int) -> bool:
         """A comma after a role, then another role: a second role of the same person
