@@ -53,3 +53,27 @@ def test_compare_many_scores_equal_compare() -> None:
     for i, x in enumerate(a):
         for j, y in enumerate(b):
             assert m[i, j] == np.float32(compare(x, y).score)
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["collector on", "collector off"])
+def test_compare_many_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        compare_many(["Jassim al-Mazroui", "Ali"], ["جاسم المزروعي", "Ali Hasan"])
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_compare_many_restores_the_collector_after_an_error() -> None:
+    import gc
+
+    from nasab.errors import InputError
+
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        compare_many(["Ali", ""], ["Ali"])
+    assert gc.isenabled()

@@ -182,15 +182,20 @@ def _join_split(
         if y.text in suffixes:
             k = table.intern(x.text + y.text, x.article)
             best = max(table.similarity(k, j) for j in ib)
-            alone = max(table.similarity(z, j) for z in (ids[i], ids[i + 1]) for j in ib)
+            parts = [table.similarity(z, j) for z in (ids[i], ids[i + 1]) for j in ib]
         elif folds and any(abs(len(f) - len(joined)) <= 3 for f in folds):
             best = max(Indel.normalized_similarity(joined, f) for f in folds)
-            alone = max(Indel.normalized_similarity(z.fold, f) for z in (x, y) for f in folds)
+            # The parts alone matter only when the joined form is near (JOIN_MIN).
+            parts = (
+                [Indel.normalized_similarity(z.fold, f) for z in (x, y) for f in folds]
+                if best >= JOIN_MIN
+                else []
+            )
             k = -1
         else:
             i += 1
             continue
-        if best >= JOIN_MIN and best > alone + JOIN_GAIN:
+        if best >= JOIN_MIN and best > max(parts) + JOIN_GAIN:
             role = "family" if y.role == "family" else x.role
             text = x.text + y.text
             if k < 0:

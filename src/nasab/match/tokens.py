@@ -565,9 +565,10 @@ def _char_counts(strings: list[str]) -> np.ndarray:
     lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
     codes = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
     chars, column = np.unique(codes, return_inverse=True)
-    counts = np.zeros((len(strings), max(len(chars), 1)), dtype=np.int16)
-    np.add.at(counts, (np.repeat(np.arange(len(strings)), lengths), column.reshape(-1)), 1)
-    return counts
+    width = max(len(chars), 1)
+    cells = np.repeat(np.arange(len(strings)) * width, lengths) + column.reshape(-1)
+    counts = np.bincount(cells, minlength=len(strings) * width)
+    return counts.astype(np.int16).reshape(len(strings), width)
 
 
 #: Pairs whose character-count bound is computed at once (bounds the temporary arrays).

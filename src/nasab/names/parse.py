@@ -249,7 +249,10 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
     return titles, tokens[i:]
 
 
+@lru_cache(maxsize=1 << 18)
 def _make(text: str, role: str, article: bool) -> Token:
+    """The token of one name unit (remembered: a Token is immutable, and common name
+    words recur in most names of a list)."""
     if text.isascii():
         script = "latin"
     else:
@@ -430,6 +433,7 @@ def clear_parse_caches() -> None:
     from . import keys
 
     _parse.cache_clear()
+    _make.cache_clear()
     for f in (keys.fold, keys.skeleton, keys.coarse, keys.fold_skeleton):
         f.cache_clear()
     clear_normalize_cache()
