@@ -509,3 +509,39 @@ FAMILY_TITLE_CASES = [
 )
 def test_title_word_as_family_name(text: str, expected: list[str]) -> None:
     assert [m.text for m in _ex(text).persons()] == expected
+
+
+STACKED_ROLE_CASES = [
+    # a speech verb's subject named by two roles, each with its complement, then the name
+    (
+        "emir-and-council-head",
+        "وأكد أمير منطقة نجران رئيس مجلس التنمية السياحية الأمير سلطان بن ناصر أن",
+        [("سلطان بن ناصر", "أمير منطقة"), ("سلطان بن ناصر", "رئيس")],
+        [],
+    ),
+    (
+        "director-and-secretary",
+        "وأوضح مدير عام الهيئة العامة للسياحة أمين عام مجلس التنمية المهندس خالد الراشد أن",
+        [("خالد الراشد", "أمين عام"), ("خالد الراشد", "مدير عام")],
+        [],
+    ),
+    # after a verb of meeting the second role is the object's: two people
+    (
+        "verb-object",
+        "واستقبل أمير منطقة الرياض رئيس مجلس إدارة الشركة خالد الفهد",
+        None,
+        [("خالد الفهد", "أمير منطقة")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [c[1:] for c in STACKED_ROLE_CASES],
+    ids=[c[0] for c in STACKED_ROLE_CASES],
+)
+def test_stacked_roles_of_one_subject(text: str, expected: list | None, absent: list) -> None:
+    roles = _roles(text)
+    if expected is not None:
+        assert roles == expected
+    assert not set(absent) & set(roles)

@@ -418,9 +418,13 @@ class _Sentence:
         return out
 
     def _holder_after(self, rest, rm) -> tuple | None:
-        """(person, organisation, rank) after role mention ``rm`` across an allowed gap."""
+        """(person, organisation, rank) after role mention ``rm`` across an allowed gap;
+        also across a second role after ``rm``'s complement where ``rm`` is a speech
+        verb's subject (:meth:`_stacks_roles`: ``وأكد أمير منطقة تبوك رئيس مجلس التنمية
+        السياحية الأمير X``: both roles are X's; the second role's body is not ``rm``'s)."""
         org = rank = None
         pos = rm.end
+        stack, second = self._stacks_roles(rm), False
         for m in rest:
             ok, gap_rank = self._fair_gap(pos, m.start)
             if not ok:
@@ -429,11 +433,23 @@ class _Sentence:
             if m.kind == "person":
                 return m, org, rank
             if m.kind == "role":
-                return None
-            if m.kind == "organization" and org is None:
+                if second or not (stack and self.b.doc.text[rm.end : m.start].strip()):
+                    return None
+                second = True  # a second role, after rm's complement
+            elif m.kind == "organization" and org is None and not second:
                 org = m
             pos = max(pos, m.end)
         return None
+
+    def _stacks_roles(self, rm) -> bool:
+        """Role ``rm`` opens its sentence or follows a speech verb (words.tsv ``speech_ar``):
+        a second role after its complement is then the same subject's, not a verb's
+        object (``استقبل أمير المنطقة رئيس الهيئة``: two people)."""
+        before = [t for t in self.toks if t.end <= rm.start]
+        if not before:
+            return True
+        prev = before[-1]
+        return prev.arabic and any(st in word_set("speech_ar") for _, st in arabic_stems(prev.text))
 
     def _fair_gap(self, start: int, end: int) -> tuple[bool, str | None]:
         """Whether only honorifics, ranks, commas and quotes, at most ``_ROLE_GAP``
