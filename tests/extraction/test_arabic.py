@@ -396,6 +396,10 @@ COMPANY_CASES = [
     ),
     ("family-name", "وفازت مجموعة بن لادن السعودية بالعقد.", ["مجموعة بن لادن السعودية"]),
     ("bank-nisba", "وأعلن مصرف الراجحي أرباحه.", ["مصرف الراجحي"]),
+    # a bank named after a country or city (the gazetteer's or the model's place)
+    ("bank-of-place", "وقال مصرف لبنان إن الاحتياطي مستقر.", ["مصرف لبنان"]),
+    ("bank-of-place-adjective", "وأعلن بنك قطر الوطني أرباحه.", ["بنك قطر الوطني"]),
+    ("place-after-definite-bank", "وصل البنك إلى لبنان أمس.", []),
     # an adjective agreeing with the head describes a company, it names none
     ("adjective-feminine", "وقالت شركة كبرى إن الأسعار ارتفعت.", []),
     ("adjective-masculine", "وقال بنك مركزي إن الفائدة ثابتة.", []),
@@ -545,3 +549,8 @@ def test_stacked_roles_of_one_subject(text: str, expected: list | None, absent: 
     if expected is not None:
         assert roles == expected
     assert not set(absent) & set(roles)
+
+
+@needs_model
+def test_bank_named_after_a_place_the_model_reads() -> None:
+    assert _orgs("ارتفع الجنيه بعد محضر اجتماع لبنك إنجلترا") == ["بنك إنجلترا"]

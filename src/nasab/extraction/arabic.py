@@ -621,7 +621,7 @@ class _Sentence:
             k = j + 2  # "مجموعة بن لادن"
         elif self._company_word(w) and not self._prefixed_word(toks[j]):
             k = j + 1
-            unseen = w not in vocabulary()
+            unseen = w not in vocabulary() or (w,) in self.lex.places_ar
             complement = k < n and toks[k].arabic and self._complement_lam(k)
             adjective_like = w.endswith("ه") or toks[j].text.endswith(("ى", "ىً")) or not feminine
             if not (unseen or complement or not adjective_like):
@@ -1038,6 +1038,9 @@ class _Sentence:
                 i = end
                 continue
             hit = _phrase_at(toks, i, lex.places_ar, lex.place_max)
+            if hit and hit[0] == i + 1 and hit[1] == 0 and self._company_head_before(i):
+                i += 1  # "بنك إنجلترا": a company named after a place (read by orgs)
+                continue
             if hit:
                 if not self._civic_body(i, hit[0], hit[1]):
                     self.add(i, hit[0], hit[1], "place", source="gazetteer")
@@ -1069,6 +1072,14 @@ class _Sentence:
             return False
         self.add(i, end, off, "organization", source="civic")
         return True
+
+    def _company_head_before(self, i: int) -> bool:
+        """Token i is a word without the article right after a company head (words.tsv
+        ``company_head_ar``: ``بنك إنجلترا``, ``مصرف لبنان``, ``بنك قطر الوطني``)."""
+        toks = self.toks
+        if i == 0 or not toks[i - 1].arabic or self.taken[i - 1] or _is_article(_word(toks[i])):
+            return False
+        return _lookup(toks[i - 1], word_set("company_head_ar")) is not None
 
     def _civic_definite(self, i: int) -> int | None:
         """End of ``أمانة المنطقة الشرقية`` at token i (a municipal head, a definite
@@ -1580,6 +1591,15 @@ class _Sentence:
                 if not self.taken[j] and self.b.overlaps(toks[j].start, toks[j].end) is None:
                     j += 1  # "الهلال الأحمر السعودي": the full name
                     end = toks[j - 1].end
+            if kind == "place" and j - i == 1 and self._company_head_before(i):
+                # "بنك إنجلترا": a company named after the place (and its adjectives)
+                off = _lookup(toks[i - 1], word_set("company_head_ar"))[0]
+                i, kind, start = i - 1, "organization", toks[i - 1].start + off
+                while j < len(toks) and toks[j].arabic and not self.taken[j]:
+                    if not _adjective(_word(toks[j])) or j - i > _ORG_ADJ:
+                        break
+                    j += 1
+                end = toks[j - 1].end
             for k in range(i, j):
                 self.taken[k] = True
             m = self.b.mention(start, end, kind, self.sent, language="ar", source="model")
