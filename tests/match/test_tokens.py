@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from nasab.match.algorithms import CHEAP_READINGS
 from nasab.match.tokens import TokenTable, aspirated, cheap_readings, readings
+from nasab.text import script_of_token
 
 CROSS = [
     ("kazimi", False, "كاظمي", True),
@@ -176,6 +177,47 @@ def test_similarities_equal_similarity_exactly(pairs: list[tuple[int, int]]) -> 
     assert got.tolist() == want
     # Cached as similarity() caches: asked again, the same values.
     assert [bulk.similarity(ids_bulk[i], ids_bulk[j]) for i, j in pairs] == want
+
+
+# Cross-script pairs, and what takes them off the plain formula (computed in bulk) onto
+# the one-by-one path: a final ta marbuta (فاطمه / fatimah), the article on the Arabic
+# token only (الياس / elias), an aspirate (چودهري / chaudhry), a Latin digraph (zhukov /
+# جوكوف), the reverse band (a Latin token with known Arabic spellings).
+_CROSS_TOKENS = [
+    ("فاطمه", False), ("fatimah", False), ("fatima", True), ("الياس", True), ("elias", False),
+    ("چودهري", False), ("chaudhry", False), ("zhukov", False), ("جوكوف", False),
+    ("مزروعي", True), ("mazroui", True), ("mazrui", False), ("كاظمي", True), ("kadhimi", True),
+    ("حسين", False), ("hussein", False), ("husain", True), ("عبد الله", False),
+    ("abdullah", False), ("يوسف", False), ("youssef", False), ("شهاب", True), ("shihab", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("ar", [t for t in _CROSS_TOKENS if script_of_token(t[0]) == "arabic"])
+def test_cross_script_bulk_equals_one_by_one(ar: tuple[str, bool]) -> None:
+    latin = [t for t in _CROSS_TOKENS if script_of_token(t[0]) != "arabic"]
+    bulk, one = TokenTable(), TokenTable()
+    i, j = bulk.intern(*ar), one.intern(*ar)
+    lb, lo = [bulk.intern(*t) for t in latin], [one.intern(*t) for t in latin]
+    got = bulk.similarities([i] * len(lb) + lb, lb + [i] * len(lb)).tolist()
+    want = [one.similarity(j, k) for k in lo]
+    assert got == want + want
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(_ARABIC, st.booleans()), min_size=1, max_size=6),
+    st.lists(st.tuples(_LATIN, st.booleans()), min_size=1, max_size=6),
+)
+def test_any_cross_script_pairs_bulk_equal_one_by_one(
+    ar: list[tuple[str, bool]], lat: list[tuple[str, bool]]
+) -> None:
+    bulk, one = TokenTable(), TokenTable()
+    a_b, l_b = [bulk.intern(*t) for t in ar], [bulk.intern(*t) for t in lat]
+    a_o, l_o = [one.intern(*t) for t in ar], [one.intern(*t) for t in lat]
+    left = [x for x in a_b for _ in l_b]
+    right = [y for _ in a_b for y in l_b]
+    want = [one.similarity(x, y) for x in a_o for y in l_o]
+    assert bulk.similarities(left, right).tolist() == want
 
 
 _NAMEISH = st.text(alphabet="abdefhiklmnoqrstuyz", min_size=2, max_size=10)

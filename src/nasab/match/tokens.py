@@ -445,6 +445,8 @@ _ROUTE_NAMES = tuple(name for name, _ in _RULES)
 _PLAIN_ROUTES = (_ROUTE_NAMES.index("plain"), _ROUTE_NAMES.index("capped"))
 #: The route of an Abd- token against a token without it (bulk: its bare name in bulk).
 _ABD_ONE = _ROUTE_NAMES.index("abd_one")
+#: The route of a token pair across scripts (bulk where only its plain formula applies).
+_CROSS = _ROUTE_NAMES.index("cross")
 
 
 @cache
@@ -682,9 +684,133 @@ def _similarities(
         ):
             out[k] = _abd_dropped(t, bare, v)
             exact[k] = e or not t.key[bare]
-    for k in np.flatnonzero(~np.isin(routes, (*_PLAIN_ROUTES, _ABD_ONE))).tolist():
+    cross = np.flatnonzero(routes == _CROSS)
+    done = np.zeros(len(x), dtype=bool)
+    if len(cross):
+        # Oriented (Arabic token, Latin token), as _cross orients them.
+        cx, cy = np.asarray(x, dtype=np.int64)[cross], np.asarray(y, dtype=np.int64)[cross]
+        first = np.asarray(t.arabic, dtype=bool)[cx]
+        values, ok = _cross_values(t, np.where(first, cx, cy), np.where(first, cy, cx))
+        out[cross[ok]] = values[ok]
+        done[cross[ok]] = True
+    rest = ~np.isin(routes, (*_PLAIN_ROUTES, _ABD_ONE)) & ~done
+    for k in np.flatnonzero(rest).tolist():
         out[k] = t.similarity(x[k], y[k])
     return out, exact
+
+
+def _plain_cross(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Which (Arabic, Latin) pairs take only the plain cross-script formula: none of the
+    Arabic ending, the article, the aspirate or the Latin digraph readings applies (the
+    reverse band is looked at once the spelling is known). Tested per distinct token."""
+    import numpy as np
+
+    digraphs = tuple(latin_digraphs())
+    texts, article = t.text, t.article
+    ua, ia = np.unique(ar, return_inverse=True)
+    ul, il = np.unique(lat, return_inverse=True)
+    ending, inner_h, ar_article = (
+        np.array(col, dtype=bool).reshape(-1)
+        for col in zip(
+            *(
+                (
+                    texts[a].endswith(_TA_MARBUTA) and len(texts[a]) > 2 and " " not in texts[a],
+                    "ه" in texts[a][:-1],
+                    article[a],
+                )
+                for a in ua.tolist()
+            ),
+            strict=True,
+        )
+    )
+    has_h, digraph, lat_article = (
+        np.array(col, dtype=bool).reshape(-1)
+        for col in zip(
+            *(
+                ("h" in texts[b], any(d in texts[b] for d in digraphs), article[b])
+                for b in ul.tolist()
+            ),
+            strict=True,
+        )
+    )
+    ia, il = ia.reshape(-1), il.reshape(-1)
+    return ~(
+        ending[ia] | (ar_article[ia] & ~lat_article[il]) | (has_h[il] & inner_h[ia]) | digraph[il]
+    )
+
+
+def _cross_spell(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """:func:`_cross_fold_sim` of each (Arabic, Latin) pair, over all the pairs'
+    candidate readings at once (rapidfuzz ``cpdist``)."""
+    import numpy as np
+    from rapidfuzz import process
+
+    ua, ia = np.unique(ar, return_inverse=True)
+    cands = [t.candidates(a) for a in ua.tolist()]
+    per_token = np.fromiter(map(len, cands), dtype=np.int64, count=len(cands))
+    first = np.concatenate([[0], np.cumsum(per_token)[:-1]])
+    flat = [c for cs in cands for c in cs]
+    out = np.zeros(len(ar), dtype=np.float64)
+    if not flat:
+        return out
+    counts = per_token[ia.reshape(-1)]
+    # Row r of pair k reads candidate first[token of k] + (r - start of k's rows).
+    starts = np.cumsum(counts) - counts
+    pair = np.repeat(np.arange(len(ar)), counts)
+    row = (first[ia.reshape(-1)] - starts)[pair] + np.arange(len(pair))
+    cand_fold, cand_key, factor = zip(*flat, strict=True)
+    rows, lat_rows = row.tolist(), lat[pair].tolist()
+    folds, keys = t.fold, t.key
+    spell = process.cpdist(
+        [cand_fold[r] for r in rows],
+        [folds[b] for b in lat_rows],
+        scorer=Indel.normalized_similarity,
+        dtype=np.float64,
+    )
+    lev = process.cpdist(
+        [cand_key[r] for r in rows],
+        [keys[b] for b in lat_rows],
+        scorer=Levenshtein.normalized_similarity,
+        dtype=np.float64,
+    )
+    sims = np.asarray(factor, dtype=np.float64)[row] * (_FOLD_SHARE * spell + _KEY_SHARE * lev)
+    has = counts > 0
+    out[has] = np.maximum(np.maximum.reduceat(sims, starts[has]), 0.0)
+    return out
+
+
+def _cross_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_cross` of each (Arabic, Latin) pair where it is the plain cross-script
+    formula, computed in bulk, and which pairs those are (the others are left to the one
+    by one path, bit for bit the same)."""
+    import numpy as np
+    from rapidfuzz import process
+
+    ok = _plain_cross(t, ar, lat)
+    out = np.zeros(len(ar), dtype=np.float64)
+    at = np.flatnonzero(ok)
+    if not len(at):
+        return out, ok
+    xa, ya = ar[at], lat[at]
+
+    def dist(col: list[str]) -> np.ndarray:
+        return process.cpdist(
+            [col[i] for i in xa.tolist()],
+            [col[j] for j in ya.tolist()],
+            scorer=Levenshtein.normalized_similarity,
+            dtype=np.float64,
+        )
+
+    skel = np.maximum(dist(t.key), COARSE_KEY * dist(t.ckey))
+    spell = _cross_spell(t, xa, ya)
+    # The reverse band asks the Latin token's Arabic spellings: one by one.
+    texts = t.text
+    band = np.flatnonzero((spell >= REVERSE_BAND[0]) & (spell < REVERSE_BAND[1]))
+    for k, a, b in zip(band.tolist(), xa[band].tolist(), ya[band].tolist(), strict=True):
+        if " " not in texts[b] + texts[a] and _spellings(texts[b]):
+            ok[at[k]] = False
+    out[at] = SKELETON_SHARE_CROSS * skel + (1.0 - SKELETON_SHARE_CROSS) * spell
+    return out, ok
 
 
 def _distinct_names(a: str, b: str) -> bool:
