@@ -102,3 +102,23 @@ def test_parallel_scoring_with_prewarm_equals_serial(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(stages, "PARALLEL_MIN_PAIRS", 1)
     monkeypatch.setenv("NASAB_WORKERS", "2")
     assert resolve(names).labels == serial
+
+
+_PREFILTER_NAMES = [
+    "Mustafa al-Kadhimi", "مصطفى الكاظمي", "Mustafa Kazemi", "Nouri al-Maliki",
+    "نوري المالكي", "Jassim al-Mazroui", "Jassim Mazrouei", "جاسم المزروعي",
+    "Khalid Jassim al-Mazroui", "Ali Reza Hosseini", "Ali al-Kazemi", "Tahsin al-Khafaji",
+]  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(_PREFILTER_NAMES), min_size=2, max_size=30))
+def test_prefilter_judges_each_pair_as_alone(names: list[str]) -> None:
+    # Pairs of the same two keys are judged once: every verdict is the pair's own.
+    items = [("person", x) for x in names]
+    n = len(items)
+    codes = np.array([i * n + j for i, j in combinations(range(n), 2)])
+    alone = [
+        prefilter([items[i], items[j]], np.array([1]))[0] for i, j in combinations(range(n), 2)
+    ]
+    assert prefilter(items, codes).tolist() == alone

@@ -283,6 +283,7 @@ def prefilter(
         rare = [rare_key(nm) if k == "person" else "" for k, nm in names]
     keys = np.array(rare, dtype=object)
     has_key = np.fromiter((bool(k) for k in keys), dtype=bool, count=n)
+    key_id = _ids(keys.tolist())
     cov = _Coverage(keys)
     for lo in range(0, len(codes), _CHUNK):
         c = codes[lo : lo + _CHUNK]
@@ -290,9 +291,13 @@ def prefilter(
         sel = np.nonzero(person[u] & person[v] & has_key[u] & has_key[v])[0]
         if not len(sel):
             continue
+        # The verdict is a function of the two keys, in either order: each distinct
+        # pair of keys is judged once, on the first pair of nodes that has it.
+        first, back = _first_of_each(key_id[u[sel]], key_id[v[sel]])
+        ru, rv = u[sel[first]], v[sel[first]]
         sim = process.cpdist(
-            keys[u[sel]].tolist(),
-            keys[v[sel]].tolist(),
+            keys[ru].tolist(),
+            keys[rv].tolist(),
             scorer=fuzz.token_set_ratio,
             dtype=np.uint8,
             workers=workers,
@@ -300,9 +305,43 @@ def prefilter(
         ok = sim >= cutoff
         if coverage > 0 and ok.any():
             at = np.flatnonzero(ok)
-            ok[at] = cov(u[sel[at]], v[sel[at]]) >= coverage
-        keep[lo + sel] = ok
+            ok[at] = cov(ru[at], rv[at]) >= coverage
+        keep[lo + sel] = ok[back]
     return keep
+
+
+def _ids(values: list[str]) -> np.ndarray:
+    """An integer id per value (equal values, equal ids)."""
+    at: dict[str, int] = {}
+    return np.fromiter(
+        (at.setdefault(x, len(at)) for x in values), dtype=np.int64, count=len(values)
+    )
+
+
+def _first_of_each(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For the unordered pairs ``{a[k], b[k]}``: the position of the first of each distinct
+    pair, and for every position the index of its pair among those firsts.
+
+    Example:
+        >>> first, back = _first_of_each(np.array([1, 2, 1, 3]), np.array([2, 1, 3, 1]))
+        >>> first.tolist(), back.tolist()
+        ([0, 2], [0, 0, 1, 1])
+    """
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    codes = lo * (int(hi.max(initial=0)) + 1) + hi
+    order = np.argsort(codes, kind="stable")
+    sc = codes[order]
+    new = np.ones(len(sc), dtype=bool)
+    new[1:] = sc[1:] != sc[:-1]
+    group = np.cumsum(new) - 1
+    back = np.empty(len(sc), dtype=np.int64)
+    back[order] = group
+    first = order[new]
+    # Firsts in order of position, and the groups renumbered to match.
+    rank = np.argsort(first, kind="stable")
+    renum = np.empty(len(rank), dtype=np.int64)
+    renum[rank] = np.arange(len(rank))
+    return first[rank], renum[back]
 
 
 class _Coverage:
