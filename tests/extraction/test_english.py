@@ -364,6 +364,26 @@ COORDINATED = [
         "The Bank of Avalon and the Governor of Lakeshire met.",
         ["Bank of Avalon"],
     ),
+    (
+        "en-purpose-and-adjective-no-of",
+        "He spoke at the Centre for Strategic and Maritime Studies in Lakeshire.",
+        ["Centre for Strategic and Maritime Studies"],
+    ),
+    (
+        "en-purpose-two-words-and-one",
+        "The Institute for Peace Research and Development said so.",
+        ["Institute for Peace Research and Development"],
+    ),
+    (
+        "en-no-purpose-and-person",
+        "The Fund for Peace and Torvald Brenner met.",
+        ["Fund for Peace"],
+    ),
+    (
+        "en-of-purpose-and-no-of",
+        "The Office for the Coordination of Relief and Lakeshire Studies met.",
+        ["Office for the Coordination of Relief"],
+    ),
 ]
 
 

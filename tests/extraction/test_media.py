@@ -1,4 +1,4 @@
-"""Tests of outlets named by a media cue (nasab.extraction.media)."""
+"""Tests of outlets named by a media cue or by their shape (nasab.extraction.media)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,44 @@ CASES = [
 def test_media_cues(text: str, orgs: list[str]) -> None:
     ex = extract(Document("d", text, "en"), backend="rules")
     assert [m.text for m in ex.organizations()] == orgs
+
+
+SHAPES = [
+    ("en-media-head", "Qorvan Media reported the attack on Monday.", ["Qorvan Media"]),
+    ("en-news-head-leading-article", "The Zelvia Times said so.", ["Zelvia Times"]),
+    ("en-domain", "The story was first told by Talvi.com on Monday.", ["Talvi.com"]),
+    (
+        "en-domain-country",
+        "Miravo.com.au and Reporters.DZ quoted him.",
+        ["Miravo.com.au", "Reporters.DZ"],
+    ),
+    ("en-round-the-clock", "Make sure they are apart, Qorvan247 reports.", ["Qorvan247"]),
+    (
+        "en-repeated",
+        "Qorvan Media said so. Later Qorvan Media added more.",
+        ["Qorvan Media", "Qorvan Media"],
+    ),
+    ("en-url-no-outlet", "See https://www.talvi.com/x or write to desk@Talvi.com today.", []),
+    ("en-lower-case-domain", "The photo is courtesy of talvi.com here.", []),
+    ("en-abbreviation-no-domain", "He met U.S. officials in St.Louis on Monday.", []),
+    ("en-known-place-head", "He flew to Lakeshire.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "orgs"), [c[1:] for c in SHAPES], ids=[c[0] for c in SHAPES])
+def test_outlet_shapes(text: str, orgs: list[str]) -> None:
+    ex = extract(Document("d", text, "en"), backend="rules")
+    assert [m.text for m in ex.organizations()] == orgs
+
+
+def test_outlet_shape_wins_over_a_model_person() -> None:
+    from nasab.extraction import Document as Doc
+    from nasab.extraction._builder import Builder
+    from nasab.extraction._lex import lexicon
+    from nasab.extraction.media import outlet_shapes
+
+    text = "Members wrote on the Al Qorvan Media forum."
+    b = Builder(Doc("d", text, "en"))
+    b.mention(21, 36, "person", (0, len(text)), source="model")
+    outlet_shapes(b, [(0, len(text))], lexicon())
+    assert [(m.text, m.kind) for m in b.sorted_mentions()] == [("Al Qorvan Media", "organization")]

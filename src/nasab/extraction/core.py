@@ -35,7 +35,7 @@ from .english import (
     media_tails_en,
     title_references_en,
 )
-from .media import media_outlets
+from .media import media_outlets, outlet_shapes
 from .merge import merge_english_entities, other_spans, person_hints
 from .model import Document, Extraction
 from .ner import english_entities, resolve_backend, uses_model
@@ -224,6 +224,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         coordinated_orgs_en(b, latin, lex)
         media_tails_en(b, latin, lex)
         media_outlets(b, sents, lex)
+        outlet_shapes(b, sents, lex)
         holiday_events_en(b)
         title_references_en(b, latin, lex)
     mentions = b.sorted_mentions()

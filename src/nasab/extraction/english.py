@@ -21,7 +21,7 @@ import bisect
 import re
 from functools import cache
 
-from ..lexicon import kunya_markers, patronymic_markers, word_list, word_set
+from ..lexicon import kunya_markers, org_words, patronymic_markers, word_list, word_set
 from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
@@ -1258,14 +1258,28 @@ def _cap_run(toks: list[Tok], k: int, lex: Lexicon) -> int:
     return z
 
 
+@cache
+def _field_words() -> frozenset[str]:
+    """One-word English fields and modifiers of organisation names (org_words.tsv:
+    Studies, Research, Development): what a coordinated purpose without "of" ends on."""
+    return frozenset(
+        form
+        for entry in org_words()
+        if entry.kind in ("function", "modifier")
+        for form in entry.forms_en
+        if " " not in form
+    )
+
+
 def _word_at(toks: list[Tok], k: int, *words: str) -> bool:
     return k < len(toks) and toks[k].kind == "w" and toks[k].text in words
 
 
 def _coordinated_end(toks: list[Tok], j: int, words: list[str], lex: Lexicon) -> int:
     """Token end of what continues an organisation name of purpose ending before ``j``:
-    "of Virtue" after "... for the Promotion", then "and (the) Prevention of Vice";
-    ``j`` when nothing does."""
+    "of Virtue" after "... for the Promotion", then "and (the) Prevention of Vice"; or,
+    right after the purpose's own words, "and International Studies" (Centre for
+    Strategic and International Studies: no "of"); ``j`` when nothing does."""
     k = j
     if words[-2:-1] == ["for"] or words[-3:-1] == ["for", "the"]:
         if _word_at(toks, k, "of") and (z := _cap_run(toks, k + 1, lex)) > k + 1:
@@ -1274,8 +1288,12 @@ def _coordinated_end(toks: list[Tok], j: int, words: list[str], lex: Lexicon) ->
         return k
     a = k + 2 if _word_at(toks, k + 1, "the") else k + 1
     z = _cap_run(toks, a, lex)
-    if z == a or not _word_at(toks, z, "of"):
+    if z == a:
         return k
+    if not _word_at(toks, z, "of"):
+        purpose = "for" in words[-_COORDINATED_RUN:-1] and words[-1][:1].isupper()
+        field = toks[z - 1].text in _field_words()
+        return z if k == j and a == k + 1 and purpose and field else k
     z2 = _cap_run(toks, z + 1, lex)
     return z2 if z2 > z + 1 else k
 

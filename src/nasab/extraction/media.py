@@ -5,6 +5,12 @@ news agency, newspaper, website...) is an organisation, whatever else read it (a
 model's place or one-word person guess); its other occurrences in the document follow.
 Nationality adjectives ("the Iraqi newspaper") and known places are no outlet's name.
 
+Outlets named without a cue are known by their shape (:func:`outlet_shapes`): a
+capitalised name ending in a capitalised media word of ``outlet_head_en`` ("Sahara
+Media", "Hail News"), a name written as an internet domain (``web_suffix_en``:
+"Jalopnik.com", "Reporters.DZ"), or a name with a round-the-clock 24 or 247 glued to it
+("Emirates247").
+
 Example:
     >>> from nasab.extraction import Document, extract
     >>> t = "Anatolia news agency reported it. Anatolia later added details."
@@ -24,7 +30,7 @@ from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon
 
-__all__ = ["media_outlets"]
+__all__ = ["media_outlets", "outlet_shapes"]
 
 #: One name word: capitalised, or a lower-case article joined by a hyphen (al-Sabah).
 _NAME_WORD = r"(?-i:(?:(?:al|el|an|ar|as|ash|at|ad|az)-)?[A-Z][\w'’.-]*[\w])"
@@ -32,6 +38,8 @@ _NAME = rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})"
 #: Sources of a mention an outlet's name may take over (a model's guesses); any place
 #: gives way too (a town and a paper may share a name).
 _GIVES_WAY = ("model", "model-repeat")
+#: A name with a round-the-clock number glued to it (Emirates247, France24).
+_ROUND_THE_CLOCK = r"(?-i:[A-Z][A-Za-z]+)(?:24|247)"
 
 
 @cache
@@ -44,6 +52,58 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?<![\w-]){_NAME}, (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:{cues})(?![\w])", re.IGNORECASE
     )
     return before, after, apposed
+
+
+@cache
+def _shape_patterns() -> tuple[re.Pattern[str], ...]:
+    heads = "|".join(w.capitalize() for w in word_list("outlet_head_en") if w.isalpha())
+    caps = "|".join(w.upper() for w in word_list("outlet_head_en") if len(w) <= 3)
+    headed = re.compile(
+        rf"(?<![\w-]){_NAME_WORD}(?: {_NAME_WORD}){{0,2}} (?:{heads}|{caps})(?![\w-])"
+    )
+    suffixes = "|".join(re.escape(w) for w in word_list("web_suffix_en"))
+    domain = re.compile(
+        rf"(?<![\w@/.-])(?-i:[A-Z][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?i:{suffixes}))+(?![\w@/-]|\.\w)"
+    )
+    clock = re.compile(rf"(?<![\w@/.-]){_ROUND_THE_CLOCK}(?![\w@/-])")
+    return headed, domain, clock
+
+
+def outlet_shapes(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:
+    """Add the outlets known by the shape of their name (see the module notes), and their
+    other occurrences, to ``b``: an organisation unless the rules read something else
+    there (a model's guess gives way).
+
+    Example:
+        >>> from nasab.extraction import Document, extract
+        >>> t = "Qorvan Media reported it, and Talvi.com quoted Miravo247 on Monday."
+        >>> [m.text for m in extract(Document("d", t, "en"), backend="rules").organizations()]
+        ['Qorvan Media', 'Talvi.com', 'Miravo247']
+    """
+    text = b.doc.text
+    starts = [s for s, _ in sents]
+    names: set[str] = set()
+    for pattern in _shape_patterns():
+        for hit in pattern.finditer(text):
+            start, end = _after_owner(text, *hit.span())
+            start = _after_stop_words(text, start, end)
+            name = text[start:end]
+            if name and not lex.places_en.get(tuple(normalize(name).split())):
+                if _claim(b, start, end, starts, sents):
+                    names.add(name)
+    for name in sorted(names):
+        for hit in re.finditer(rf"(?<![\w#@/.-]){re.escape(name)}(?![\w-])", text):
+            _claim(b, *hit.span(), starts, sents)
+
+
+def _after_stop_words(text: str, start: int, end: int) -> int:
+    """``start`` moved past leading function words ("The New York Times" -> "New York
+    Times"); ``end`` when nothing but them is left."""
+    stop = word_set("stop_en")
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.group().lower() not in stop:
+            return start + word.start()
+    return end
 
 
 def _outlet_name(name: str, lex: Lexicon) -> bool:
