@@ -411,3 +411,47 @@ MEDIA_TAILS = [
 )
 def test_outlet_names_run_over_channel_and_media_words(text: str, want: list[str]) -> None:
     assert [m.text for m in extract(text, backend="rules").organizations()] == want
+
+
+PERSON_CUES = [
+    ("en-age-apposition", "Torvalna, 28, told reporters she was safe.", ["Torvalna"]),
+    (
+        "en-naming-phrase-and-repeats",
+        "The woman, who went by the name Torvalna, was seen as a hero. Later Torvalna left.",
+        ["Torvalna", "Torvalna"],
+    ),
+    ("en-person-noun", "This is the soil of Malvena, the hero. I was committed.", ["Malvena"]),
+    ("en-kin-noun-of", "Dravik, the youngest son of the family, helped.", ["Dravik"]),
+    ("en-place-member-no-person", "Qatar, a member of the council, met.", []),
+    ("en-known-place-age", "Paris, 75, was here.", []),
+    ("en-noun-as-modifier", "Lakeshire, the hero city, was rebuilt.", []),
+    ("en-too-old-for-an-age", "Torvalna, 1948, was a year.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in PERSON_CUES], ids=[c[0] for c in PERSON_CUES]
+)
+def test_person_cues(text: str, want: list[str]) -> None:
+    assert [m.text for m in extract(text, backend="rules").persons()] == want
+
+
+def test_person_cue_overrides_a_model_guess_only() -> None:
+    from nasab.extraction import Document
+    from nasab.extraction._builder import Builder
+    from nasab.extraction._lex import lexicon
+    from nasab.extraction._tokens import tokenize_span
+    from nasab.extraction.english import person_cues_en
+
+    text = "Torvalna, 28, spoke. Torvalna Bank and Torvalna met."
+    b = Builder(Document("d", text, "en"))
+    sents = [(0, 20), (21, len(text))]
+    b.mention(0, 8, "place", sents[0], source="model")
+    b.mention(21, 34, "organization", sents[1], source="gazetteer")
+    person_cues_en(b, [(s, tokenize_span(text, *s)) for s in sents], lexicon())
+    got = [(m.text, m.kind, m.attrs.get("source")) for m in b.sorted_mentions()]
+    assert got == [
+        ("Torvalna", "person", "person-cue"),
+        ("Torvalna Bank", "organization", "gazetteer"),
+        ("Torvalna", "person", "person-cue"),
+    ]

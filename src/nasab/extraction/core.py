@@ -33,6 +33,7 @@ from .english import (
     holiday_events_en,
     is_caps_headline,
     media_tails_en,
+    person_cues_en,
     title_references_en,
 )
 from .media import media_outlets, outlet_shapes
@@ -221,6 +222,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         merge_english_entities(b, ents, sents, lex)
     if leftovers:
         latin = [(sent, toks) for sent, toks, _ in leftovers]
+        person_cues_en(b, latin, lex)
         coordinated_orgs_en(b, latin, lex)
         media_tails_en(b, latin, lex)
         media_outlets(b, sents, lex)

@@ -1372,3 +1372,152 @@ def media_tails_en(
                 b.mention(t.start, toks[z - 1].end, "organization", sent, source="call-sign")
             elif all(x.end <= toks[z - 1].end for x in inside):
                 b.respan(m, m.start, toks[z - 1].end, absorb=inside)
+
+
+#: Largest number read as a person's age in apposition ("Rehana, 28, told reporters").
+_MAX_AGE = 119
+#: Longest capitalised run taken as the name before a person cue.
+_CUE_NAME_RUN = 3
+#: Lower-case words allowed between the article and a person noun in apposition.
+_APPOSITION_ADJECTIVES = 2
+#: Sources of mentions that a person cue overrides (a model's guesses).
+_GUESSES = ("model", "model-repeat")
+
+
+def _name_before(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Token span of the capitalised name ending at token ``k`` (function words, titles
+    and roles left out); None when ``k`` is no name word."""
+    stop = word_set("stop_en")
+    a = k
+    while (
+        a >= 0
+        and k - a < _CUE_NAME_RUN
+        and toks[a].cap
+        and toks[a].text.lower() not in stop
+        and (toks[a].norm not in lex.titles_en)
+    ):
+        a -= 1
+    return (a + 1, k + 1) if a < k else None
+
+
+def _name_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
+    """Token span of the capitalised name starting at token ``k`` (quotes skipped)."""
+    while k < len(toks) and toks[k].text in _OPEN_QUOTES:
+        k += 1
+    stop = word_set("stop_en")
+    z = k
+    while (
+        z < len(toks) and z - k < _CUE_NAME_RUN and toks[z].cap and toks[z].text.lower() not in stop
+    ):
+        z += 1
+        if toks[z - 1].possessive:
+            break
+    return (k, z) if z > k else None
+
+
+def _age_at(toks: list[Tok], k: int) -> bool:
+    """ ", 28," at token ``k``: a person's age in apposition."""
+    return (
+        k + 2 < len(toks)
+        and toks[k].text == ","
+        and toks[k + 1].kind == "n"
+        and toks[k + 1].text.isdigit()
+        and 0 < int(toks[k + 1].text) <= _MAX_AGE
+        and toks[k + 2].text in (",", ")")
+    )
+
+
+def _person_noun_at(toks: list[Tok], k: int) -> bool:
+    """ ", the (youngest) son of", ", a mother who" at token ``k``: a person noun
+    (person_noun_en) in apposition, closed by punctuation or a preposition."""
+    if (
+        k + 2 >= len(toks)
+        or toks[k].text != ","
+        or toks[k + 1].text.lower() not in word_set("role_lead_en")
+    ):
+        return False
+    z = k + 2
+    while z < len(toks) and z - k - 2 <= _APPOSITION_ADJECTIVES:
+        t = toks[z]
+        if t.kind != "w" or not t.text.islower():
+            return False
+        if t.text in word_set("person_noun_en"):
+            nxt = toks[z + 1] if z + 1 < len(toks) else None
+            return nxt is None or nxt.kind == "p" or nxt.text in word_set("connector_en")
+        z += 1
+    return False
+
+
+@cache
+def _person_cue_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """person_cue_en phrases by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in word_list("person_cue_en"):
+        words = tuple(phrase.split())
+        out.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in out.items()}
+
+
+def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> set[str]:
+    """Names this sentence shows to be persons' (see :func:`person_cues_en`)."""
+    out: set[str] = set()
+    phrases = _person_cue_phrases()
+    for k, t in enumerate(toks):
+        span = None
+        if t.kind != "w":
+            continue
+        if t.cap:
+            if k + 1 < len(toks) and toks[k + 1].text == ",":
+                if _age_at(toks, k + 1) or _person_noun_at(toks, k + 1):
+                    span = _name_before(toks, k, lex)
+        elif t.text in phrases:
+            for phrase in phrases[t.text]:
+                z = k + len(phrase)
+                if tuple(x.text.lower() for x in toks[k:z]) == phrase:
+                    span = _name_after(toks, z)
+                    break
+        if span is not None:
+            out.add(b.doc.text[toks[span[0]].start : toks[span[1] - 1].end])
+    return out
+
+
+def person_cues_en(
+    b: Builder, sentences_toks: list[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
+) -> None:
+    """Names the text shows to be persons': an age in apposition ("Rehana, 28, told
+    reporters"), a naming phrase before it (person_cue_en: "who went by the name
+    Rehana") or a person noun in apposition (person_noun_en: "Malalay, the hero.").
+    Every occurrence of such a name in the document that a model guessed to be a place
+    or an organisation, or that nothing read, becomes a person; what the rules read
+    stays.
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> text = "Torvalna, 28, told reporters she was safe."
+        >>> [(m.text, m.kind) for m in extract(Document("d", text, "en"), backend="rules").mentions]
+        [('Torvalna', 'person')]
+    """
+    names: set[str] = set()
+    for _, toks in sentences_toks:
+        names |= _cued_names(b, toks, lex)
+    text = b.doc.text
+    for name in sorted(names):
+        for hit in re.finditer(rf"(?<![\w#@/.-]){re.escape(name)}(?![\w-])", text):
+            start, end = hit.span()
+            sent = next((s for s, _ in sentences_toks if s[0] <= start and end <= s[1]), None)
+            if sent is None:
+                continue
+            inside = b.within(start, end)
+            if all(_guess_inside(m, start, end) for m in inside):
+                b.replace_with(inside, start, end, "person", sent, source="person-cue")
+
+
+def _guess_inside(m: Mention, start: int, end: int) -> bool:
+    """A model's guess of a place or an organisation inside [start, end)."""
+    return (
+        m.kind in ("place", "organization")
+        and m.attrs.get("source") in _GUESSES
+        and not m.attrs.get("refers_to")
+        and start <= m.start
+        and m.end <= end
+    )
