@@ -455,3 +455,31 @@ def test_person_cue_overrides_a_model_guess_only() -> None:
         ("Torvalna Bank", "organization", "gazetteer"),
         ("Torvalna", "person", "person-cue"),
     ]
+
+
+FAMILY_PLURALS = [
+    (
+        "en-family-plural",
+        "John Marek spoke on Monday. The Mareks left for Lakeshire.",
+        [("John Marek", "John Marek"), ("Mareks", "Marek")],
+    ),
+    (
+        "en-family-plural-es",
+        "Anna Vossberg arrived. We thank the Vossberges.",
+        [("Anna Vossberg", "Anna Vossberg"), ("Vossberges", "Vossberg")],
+    ),
+    (
+        "en-two-bearers-no-reference",
+        "John Marek and Anna Marek met. The Mareks left.",
+        [("John Marek", "John Marek"), ("Anna Marek", "Anna Marek")],
+    ),
+    ("en-no-article", "John Marek met Mareks officials.", [("John Marek", "John Marek")]),
+    ("en-no-bearer", "The Vossbergs left.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in FAMILY_PLURALS], ids=[c[0] for c in FAMILY_PLURALS]
+)
+def test_family_plurals(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.name) for m in extract(text, backend="rules").persons()] == want

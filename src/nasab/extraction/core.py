@@ -29,6 +29,7 @@ from .documents import read_documents, sentences
 from .english import (
     coordinated_orgs_en,
     extract_sentence_en,
+    family_plurals_en,
     headline_case,
     holiday_events_en,
     is_caps_headline,
@@ -223,6 +224,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
     if leftovers:
         latin = [(sent, toks) for sent, toks, _ in leftovers]
         person_cues_en(b, latin, lex)
+        family_plurals_en(b, latin, lex)
         coordinated_orgs_en(b, latin, lex)
         media_tails_en(b, latin, lex)
         media_outlets(b, sents, lex)

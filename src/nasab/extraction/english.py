@@ -1521,3 +1521,55 @@ def _guess_inside(m: Mention, start: int, end: int) -> bool:
         and start <= m.start
         and m.end <= end
     )
+
+
+#: Endings of an English family plural ("the Clintons", "the Joneses").
+_PLURAL_ENDINGS = ("es", "s")
+
+
+def _family_names(b: Builder) -> set[str]:
+    """The last words of the document's persons named with two words or more, each borne
+    by one such name only (a family plural beside two relatives names neither)."""
+    bearers: dict[str, set[str]] = {}
+    for m in b.mentions.values():
+        words = m.text.split()
+        if m.kind == "person" and len(words) >= 2 and words[-1][:1].isupper():
+            bearers.setdefault(words[-1], set()).add(m.text)
+    return {family for family, names in bearers.items() if len(names) == 1}
+
+
+def family_plurals_en(
+    b: Builder, sentences_toks: list[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
+) -> None:
+    """A family named in the plural after "the" ("the Clintons") whose family name one
+    person of the document bears is a person mention named by that family name (a
+    reference to that person), where a model guessed a place or an organisation or
+    nothing was read.
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> text = "John Marek spoke. The Mareks left."
+        >>> [(m.text, m.name) for m in extract(Document("d", text, "en"), backend="rules").persons()]
+        [('John Marek', 'John Marek'), ('Mareks', 'Marek')]
+    """
+    families = _family_names(b)
+    if not families:
+        return
+    for sent, toks in sentences_toks:
+        for k in range(1, len(toks)):
+            t = toks[k]
+            if not t.cap or t.possessive or toks[k - 1].text not in ("the", "The"):
+                continue
+            stem = next(
+                (
+                    t.text[: -len(e)]
+                    for e in _PLURAL_ENDINGS
+                    if t.text[: -len(e)] in families and t.text.endswith(e)
+                ),
+                None,
+            )
+            inside = b.within(t.start, t.end)
+            if stem and all(_guess_inside(m, t.start, t.end) for m in inside):
+                b.replace_with(
+                    inside, t.start, t.end, "person", sent, name=stem, source="family-plural"
+                )

@@ -124,16 +124,25 @@ def _demonym(word: str, lex: Lexicon) -> bool:
         >>> _demonym("iraqi", lexicon()), _demonym("qorvan", lexicon())
         (True, False)
     """
-    starts = _place_words(lex)
     for ending in word_list("demonym_ending_en"):
         stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= 3 and any(w.startswith(stem) for w in starts):
+        if word.endswith(ending) and len(stem) >= 3 and _starts_place_word(stem, lex):
             return True
     return False
 
 
-def _place_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(k[0] for k in lex.places_en if k)
+#: The first words of the known places, sorted, with the table they were taken from.
+_PLACE_WORDS: list[tuple[object, list[str]]] = []
+
+
+def _starts_place_word(stem: str, lex: Lexicon) -> bool:
+    """Whether the first word of a known place starts with ``stem`` (a binary search in
+    the sorted first words, made once per place table)."""
+    if not _PLACE_WORDS or _PLACE_WORDS[0][0] is not lex.places_en:
+        _PLACE_WORDS[:] = [(lex.places_en, sorted({k[0] for k in lex.places_en if k}))]
+    words = _PLACE_WORDS[0][1]
+    i = bisect.bisect_left(words, stem)
+    return i < len(words) and words[i].startswith(stem)
 
 
 def media_outlets(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:
