@@ -154,6 +154,20 @@ def _chain_align(cands: list[tuple], n: int, m: int) -> list[tuple[int, int, flo
     return list(best[n][m][2])
 
 
+#: Most characters a joined fold and a fold of the other name may differ in length by
+#: for the join to be considered.
+_JOIN_LENGTH_GAP = 3
+
+
+def _near_length(joined: str, folds: list[str]) -> bool:
+    """Whether some fold is within ``_JOIN_LENGTH_GAP`` characters of ``joined``'s length."""
+    n = len(joined)
+    for f in folds:
+        if -_JOIN_LENGTH_GAP <= len(f) - n <= _JOIN_LENGTH_GAP:
+            return True
+    return False
+
+
 def _join_split(
     table: TokenTable,
     ta: tuple[Token, ...],
@@ -183,7 +197,7 @@ def _join_split(
             k = table.intern(x.text + y.text, x.article)
             best = max(table.similarity(k, j) for j in ib)
             parts = [table.similarity(z, j) for z in (ids[i], ids[i + 1]) for j in ib]
-        elif folds and any(abs(len(f) - len(joined)) <= 3 for f in folds):
+        elif _near_length(joined, folds):
             best = max(Indel.normalized_similarity(joined, f) for f in folds)
             # The parts alone matter only when the joined form is near (JOIN_MIN).
             parts = (
@@ -231,6 +245,10 @@ def _score(
             ta, tb, ia, ib = ja, jb, ka, kb
             alignment = _align(table, ta, ia, tb, ib)
             w = weights_of(table, freq)  # the joined tokens are new ids
+    if not alignment and not explain and (kunya_only or not (pa.kunya_ids and pb.kunya_ids)):
+        # Nothing aligned and no kunya to compare: no evidence, so the score is 0 whatever
+        # the conflicts (the explanation still lists them).
+        return 0.0, {}, (), ()
     aligned_a = {i: (j, s) for i, j, s in alignment}
     aligned_b = {j: i for i, j, _ in alignment}
     for i, j, s in alignment:
