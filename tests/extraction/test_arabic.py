@@ -554,3 +554,30 @@ def test_stacked_roles_of_one_subject(text: str, expected: list | None, absent: 
 @needs_model
 def test_bank_named_after_a_place_the_model_reads() -> None:
     assert _orgs("ارتفع الجنيه بعد محضر اجتماع لبنك إنجلترا") == ["بنك إنجلترا"]
+
+
+COMPLEMENT_GAP_CASES = [
+    # a noun in construct with the role's body, then a place and an honorific
+    (
+        "branch-of-ministry",
+        "ومدير عام فرع وزارة العدل بمنطقة الرياض الشيخ سعد بن محمد آل ناصر",
+        [("سعد بن محمد آل ناصر", "مدير عام")],
+    ),
+    # a definite administrative word inside the complement, then a rank
+    (
+        "admin-word",
+        "أوضح مدير جوازات المنطقة الشرقية اللواء فهد حمد الشمري، أن المسارات فتحت",
+        [("فهد حمد الشمري", "مدير")],
+    ),
+    # a relative clause is no complement: the name after it holds no role
+    ("relative-clause", "وقال مدير المدرسة التي زارها خالد الراشد إن", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in COMPLEMENT_GAP_CASES],
+    ids=[c[0] for c in COMPLEMENT_GAP_CASES],
+)
+def test_role_complement_before_the_holder(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected

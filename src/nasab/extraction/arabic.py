@@ -459,7 +459,7 @@ class _Sentence:
         gap = [t for t in self.toks if start <= t.start and t.end <= end]
         words = complement = 0
         rank = None
-        for k, t in enumerate(gap):
+        for t in gap:
             if t.text in _GAP_MARKS:
                 continue
             if not t.arabic:
@@ -480,7 +480,7 @@ class _Sentence:
                 if words > _ROLE_GAP:
                     return False, None
                 continue
-            nxt = gap[k + 1] if k + 1 < len(gap) else None
+            nxt = next((u for u in self.toks if u.start >= t.end), None)
             if not self._complement_word(t, nxt):
                 return False, None
             complement += 1
@@ -492,15 +492,26 @@ class _Sentence:
         """A word of a role's complement: a definite word (also after و ب ل ك), or a noun
         in construct before one (``مصلحة الجمارك``, ``حقوق الإنسان``)."""
         stems = [st for _, st in arabic_stems(t.text)]
-        if any(st in _stop() or st in word_set("speech_ar") for st in stems):
+        if any(
+            (st in _stop() and not self._admin_word(st)) or st in word_set("speech_ar")
+            for st in stems
+        ):
             return False
         if any(_is_article(st) for st in stems):
             return True
-        return (
-            nxt is not None
-            and nxt.arabic
-            and any(_is_article(st) and st not in _stop() for _, st in arabic_stems(nxt.text))
+        if nxt is None or not nxt.arabic:
+            return False
+        if self.b.overlaps(nxt.start, nxt.end, ("organization", "place")) is not None:
+            return True  # "فرع وزارة العدل": a noun in construct with the role's body
+        return any(
+            _is_article(st) and (st not in _stop() or self._admin_word(st))
+            for _, st in arabic_stems(nxt.text)
         )
+
+    def _admin_word(self, st: str) -> bool:
+        """A definite administrative word (``المنطقة``, ``المحافظة``): a complement word
+        though it never starts a name."""
+        return _is_article(st) and st[2:] in self.lex.geo_before_ar
 
     def known_names(self) -> None:
         """A single word that is a name word of a person read earlier in the document."""
