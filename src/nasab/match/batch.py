@@ -287,6 +287,10 @@ def compare_many(
 
     Returns:
         A ``len(a) x len(b)`` float32 matrix of scores in [0, 1].
+
+    While it runs, Python's cyclic garbage collector is paused (process-wide, restored as
+    it was when it returns or raises): its passes over a large process found nothing to
+    free and cost about a tenth of the time.
     """
     import numpy as np
 
