@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nasab.names.keys import coarse, fold, fold_skeleton, fold_skeletons, skeleton
+from nasab.names.keys import (
+    coarse,
+    fold,
+    fold_skeleton,
+    fold_skeletons,
+    skeleton,
+    spelling_keys,
+)
 
 CASES = [
     ("kh digraph", "Khalid", "xalid", "XLD"),
@@ -72,3 +79,51 @@ def test_persian_letters_share_the_skeleton_of_their_latin_spelling(
     arabic: str, latin: str, key: str
 ) -> None:
     assert skeleton(arabic) == skeleton(latin) == key
+
+
+@pytest.mark.parametrize(
+    ("split", "joined"),
+    [
+        (["hamid", "reza"], "hamidreza"),
+        (["inayat", "rahman"], "enayaturrahman"),
+        (["aman", "ullah"], "amanullah"),
+        (["yahya", "zadeh"], "yahyazadeh"),
+        (["haddad", "adel"], "haddadadel"),
+        (["ذبيح", "الله"], "ذبيحالله"),
+        (["شير", "جان"], "شيرجان"),
+    ],
+    ids=[
+        "hamid-reza",
+        "inayat-ur-rahman",
+        "aman-ullah",
+        "yahya-zadeh",
+        "haddad-adel",
+        "zabihullah-ar",
+        "shirjan-ar",
+    ],
+)
+def test_spelling_keys_give_the_joined_word_key(split: list[str], joined: str) -> None:
+    assert skeleton(joined) in spelling_keys(split)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "key"),
+    [
+        (["alshebel"], "$BL"),
+        (["elnady"], "ND"),
+        (["چوهدري"], "$ZR"),
+        (["چودهري"], "$ZR"),
+    ],
+    ids=["alshebel", "elnady", "chaudhry-urdu-h-moved", "chaudhry-urdu"],
+)
+def test_spelling_keys_read_joined_article_and_aspirates(tokens: list[str], key: str) -> None:
+    assert key in spelling_keys(tokens)
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [["alina"], ["فهد"], ["مهدي"], ["kazemi"], []],
+    ids=["alina-too-short", "fahd", "mahdi", "one-plain-token", "empty"],
+)
+def test_spelling_keys_add_nothing_without_such_a_spelling(tokens: list[str]) -> None:
+    assert spelling_keys(tokens) == set()

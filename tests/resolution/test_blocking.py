@@ -17,6 +17,7 @@ from nasab.resolution.blocking import (
     candidate_pairs,
     keys_and_rare,
     keys_of,
+    person_keys,
     prefilter,
     rare_key,
 )
@@ -122,3 +123,28 @@ def test_prefilter_judges_each_pair_as_alone(names: list[str]) -> None:
         prefilter([items[i], items[j]], np.array([1]))[0] for i, j in combinations(range(n), 2)
     ]
     assert prefilter(items, codes).tolist() == alone
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("JAMIL, Enayaturrahman", "RAHMAN, Inayat ur"),
+        ("YAHYA ZADEH, Hamidreza", "YAHYAZADEH, Hamid Reza"),
+        ("HADDAD-ADEL, Gholamali", "HADDADADEL, Gholam-Ali"),
+        ("Zabihullah Mujahid", "ذبيح الله مجاهد"),
+        ("Chaudhry Shujaat", "چوہدری"),
+        ("Ali Alshebel", "Ali al-Shebel"),
+    ],
+    ids=[
+        "inayat-ur-rahman",
+        "yahya-zadeh",
+        "haddad-adel",
+        "zabihullah-ar",
+        "chaudhry-ar",
+        "joined-article",
+    ],
+)
+def test_person_keys_meet_across_joined_split_and_aspirate_spellings(a: str, b: str) -> None:
+    shared = person_keys(a) & person_keys(b)
+    # A token key (not only a pair key of a common token) brings the two together.
+    assert any(k.startswith("t:") and len(k) > 3 for k in shared), shared

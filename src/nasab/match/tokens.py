@@ -35,13 +35,20 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from ..errors import InputError
 from ..lexicon import (
-    aspirates,
     given_name_groups,
     latin_digraphs,
     persian_fold,
     persian_letters,
 )
-from ..names.keys import coarse, fold, fold_skeleton, fold_skeletons, skeleton
+from ..names.keys import (
+    aspirated,
+    coarse,
+    fold,
+    fold_skeleton,
+    fold_skeletons,
+    joined_article,
+    skeleton,
+)
 from ..text import script_of_token
 from .algorithms import (
     ABD_DROPPED,
@@ -65,7 +72,7 @@ from .weights import token_weight
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["TokenTable", "cheap_readings", "default_table", "readings"]
+__all__ = ["TokenTable", "aspirated", "cheap_readings", "default_table", "readings"]
 
 #: How many Latin readings a shipped Arabic token keeps (the beam decoder's best).
 READINGS = 5
@@ -73,8 +80,6 @@ READINGS = 5
 PAIR_CACHE_MAX = 4_000_000
 
 _ARTICLE = "ال"
-#: The long-vowel letters after which Urdu may write an aspirate's h (چوہدری).
-_LONG_VOWELS = "اوي"
 #: Ta marbuta as normalisation writes it (ة -> ه), and the Latin endings that spell it.
 _TA_MARBUTA = "ه"
 _TA_MARBUTA_LATIN = re.compile(r"(?<=[^aeiouy])[ae]h?$")
@@ -413,7 +418,7 @@ def _token_flags(text: str, key: str, fold_: str, arabic: bool, article: bool) -
         | _F_ABD * text.startswith(_ABD_PREFIXES)
         | _F_INITIAL * (latin and len(text) == 1)
         | _F_PERSIAN * (arabic and text.translate(persian_fold()) != text)
-        | _F_AL_JOINED * (latin and fold_[:2] in ("al", "il") and len(fold_) > 5)
+        | _F_AL_JOINED * (latin and joined_article(fold_))
         | _F_ARTICLE * article
         | _F_GIVEN * (latin and text in given_name_groups())
     )
@@ -851,32 +856,6 @@ def _ending_sim(t: TokenTable, ar: int, lat_text: str) -> float:
         if sim > best:
             best = sim
     return best
-
-
-@cache
-def _aspirate_rules() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """(ه between a long vowel and a consonant of ``aspirates.tsv``; a consonant + ه pair
-    of it, ه not final; pair -> the letter its Latin digraph is read as)."""
-    pairs = aspirates()
-    consonants = "".join(sorted({p[0] for p in pairs}))
-    return (
-        re.compile(f"(?<=[{_LONG_VOWELS}])ه([{consonants}])"),
-        re.compile(f"[{consonants}]ه(?=.)"),
-        pairs,
-    )
-
-
-def aspirated(arabic: str) -> str | None:
-    """An Arabic-script token with its consonant + ه pairs read as the letter a Latin
-    digraph stands for (``aspirates.tsv``: Urdu دھ dh, ٹھ th...), or None when it has none.
-
-    Example:
-        >>> aspirated("چودهري"), aspirated("چوهدري"), aspirated("فهد")
-        ('چوذري', 'چوذري', None)
-    """
-    moved, pair, letters = _aspirate_rules()
-    out = pair.sub(lambda m: letters[m.group()], moved.sub(r"\1ه", arabic))
-    return out if out != arabic else None
 
 
 def _aspirate_sim(t: TokenTable, ar: int, lat: int) -> float:

@@ -17,12 +17,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import pairwise
 from operator import itemgetter
 
+from ..lexicon import aspirates
 from ..text import has_arabic
 
-__all__ = ["coarse", "fold", "fold_skeleton", "fold_skeletons", "skeleton"]
+__all__ = [
+    "aspirated",
+    "coarse",
+    "fold",
+    "fold_skeleton",
+    "fold_skeletons",
+    "joined_article",
+    "skeleton",
+    "spelling_keys",
+]
 
 # Arabic letter -> consonant class ('' = vowel-like, dropped). Input is already
 # normalised (alef forms folded, ة -> ه, ى -> ي, hamza dropped). The Persian letters that
@@ -204,3 +215,76 @@ def coarse(key: str) -> str:
         True
     """
     return _DOUBLES.sub(_FIRST, key.translate(_COARSE))
+
+
+# --------------------------------------------------------- spellings comparison equates
+
+#: The long-vowel letters after which Urdu may write an aspirate's h (چوہدری).
+_LONG_VOWELS = "اوي"
+#: Least length of a Latin fold that may be the article written joined (alfaqih).
+_JOINED_ARTICLE_MIN = 6
+
+
+@cache
+def _aspirate_rules() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(ه between a long vowel and a consonant of ``aspirates.tsv``; a consonant + ه pair
+    of it, ه not final; pair -> the letter its Latin digraph is read as)."""
+    pairs = aspirates()
+    consonants = "".join(sorted({p[0] for p in pairs}))
+    return (
+        re.compile(f"(?<=[{_LONG_VOWELS}])ه([{consonants}])"),
+        re.compile(f"[{consonants}]ه(?=.)"),
+        pairs,
+    )
+
+
+def aspirated(arabic: str) -> str | None:
+    """An Arabic-script token with its consonant + ه pairs read as the letter a Latin
+    digraph stands for (``aspirates.tsv``: Urdu دھ dh, ٹھ th...), or None when it has none.
+
+    Example:
+        >>> aspirated("چودهري"), aspirated("چوهدري"), aspirated("فهد")
+        ('چوذري', 'چوذري', None)
+    """
+    moved, pair, letters = _aspirate_rules()
+    out = pair.sub(lambda m: letters[m.group()], moved.sub(r"\1ه", arabic))
+    return out if out != arabic else None
+
+
+def joined_article(fold_: str) -> bool:
+    """Whether a Latin token's fold may be the article written joined to a name
+    (``alshebel``, ``elnady``: ``al``/``il`` and at least four more letters).
+
+    Example:
+        >>> joined_article(fold("Alshebel")), joined_article(fold("Alina"))
+        (True, False)
+    """
+    return fold_[:2] in ("al", "il") and len(fold_) >= _JOINED_ARTICLE_MIN
+
+
+def spelling_keys(texts: Sequence[str]) -> set[str]:
+    """Skeletons of the other spellings of a name's tokens that comparison reads as the
+    same name, for blocking: two adjacent tokens written as one word (``Hamid Reza`` /
+    ``Hamidreza``, ``Inayat ur Rahman`` / ``Enayaturrahman``, ``ذبیح الله``), a Latin token
+    without an article written joined to it (``Alshebel`` / ``al-Shebel``), an Arabic-script
+    token with its Urdu aspirates read as one letter (``چوہدری`` / ``Chaudhry``).
+
+    ``texts`` are the name's tokens in order (normalised, article-free). Keys the tokens
+    themselves have are included when a spelling gives them again.
+
+    Example:
+        >>> sorted(spelling_keys(["hamid", "reza", "yahya", "zadeh"]))
+        ['HMDRZ', 'HZD', 'RZ']
+        >>> spelling_keys(["alshebel"]), spelling_keys(["چوهدري"])
+        ({'$BL'}, {'$ZR'})
+    """
+    out = {skeleton(a + b) for a, b in pairwise(texts)}
+    for text in texts:
+        if has_arabic(text):
+            alt = aspirated(text)
+            if alt is not None:
+                out.add(skeleton(alt))
+        elif joined_article(fold(text)):
+            out.add(skeleton(text[2:]))
+    out.discard("")
+    return out

@@ -3,8 +3,11 @@
 Every name gets a few keys; two names become a candidate pair when they share a key
 whose block is small. Person names are keyed by their token skeletons
 (:func:`nasab.names.skeleton`: ``Kazemi``, ``Kadhimi`` and ``الكاظمي`` all give
-``KZM``) and by sorted pairs of skeletons; organisation names by their content words,
-translated concepts, acronyms and joined forms (:func:`nasab.match.orgs.org_keys`).
+``KZM``), by the skeletons of the spellings comparison reads as the same tokens
+(:func:`nasab.names.keys.spelling_keys`: two adjacent tokens written as one word, an
+article written joined, Urdu aspirates) and by sorted pairs of skeletons;
+organisation names by their content words, translated concepts, acronyms and joined
+forms (:func:`nasab.match.orgs.org_keys`).
 Very common keys (``MHMD``) make blocks too large to score; such a block is dropped
 and its names meet only through a second shared key (the pair keys), so the number of
 candidate pairs grows about linearly with the input. Pairs are generated with numpy
@@ -21,7 +24,7 @@ Example:
     >>> sorted(person_keys("Mustafa al-Kadhimi")) == sorted(person_keys("مصطفى الكاظمي"))
     True
     >>> sorted(person_keys("Mustafa al-Kadhimi"))
-    ['p:KZM|MSTF', 't:KZM', 't:MSTF', 'x:KZM|M', 'x:MSTF|K']
+    ['p:KZM|MSTF', 't:KZM', 't:MSTF', 't:MSTFKZM', 'x:KZM|M', 'x:MSTF|K']
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from itertools import combinations
 import numpy as np
 
 from ..names import Name, parse_name
+from ..names.keys import spelling_keys
 from ..text import normalize
 
 __all__ = [
@@ -82,6 +86,9 @@ def person_keys(name: str) -> frozenset[str]:
 def _person_keys(n: Name, name: str) -> frozenset[str]:
     toks = sorted({t.key for t in n.tokens if t.key})
     keys = {"t:" + k for k in toks}
+    # Spellings that comparison reads as the same tokens (Hamid Reza / Hamidreza,
+    # Alshebel / al-Shebel, چوہدری / Chaudhry) meet in the token blocks too.
+    keys.update("t:" + k for k in spelling_keys([t.text for t in n.tokens]))
     # The pair of the first and last token is the strongest; all pairs keep recall
     # when middle names are dropped or added.
     keys.update(f"p:{a}|{b}" for a, b in combinations(toks, 2))
