@@ -64,7 +64,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v5" in text
+    assert "nasab-org-v6" in text
     assert "iraqi" in text
 
 
@@ -213,3 +213,36 @@ def test_short_word_keeps_its_al() -> None:
 def test_acronym_may_spell_the_trailing_legal_form(acronym: str, name: str) -> None:
     assert compare_orgs(acronym, name).score >= 0.9
     assert org_keys(acronym) & {k for k in org_keys(name) if k.startswith("a:")}
+
+
+# One name keeps a distinctive word (a place, a rare word) where the other keeps only
+# generic words: they qualify the shared words differently.
+DISTINCTIVE_VS_GENERIC = [
+    ("Kenya Mining Development Corp", "National Industries and Mining Development Company"),
+    ("Noor Trading Company", "General Trading Company"),
+    ("مصرف النور الإسلامي", "المصرف الوطني الإسلامي"),
+    ("شركة النور للتجارة", "الشركة العامة للتجارة"),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), DISTINCTIVE_VS_GENERIC, ids=[f"{a}|{b}" for a, b in DISTINCTIVE_VS_GENERIC]
+)
+def test_distinctive_word_against_generic_words_is_a_conflict(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        m = compare_orgs(x, y)
+        assert m.features.get("conflict") == pytest.approx(0.5), m.explain()
+        assert "distinctive word where the other keeps generic words" in m.explain()
+        assert m.score < 0.6
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kenya Mining Development Corp", "Mining Development Corp"),
+        ("مصرف النور الإسلامي", "المصرف الإسلامي"),
+    ],
+    ids=["latin", "arabic"],
+)
+def test_distinctive_word_against_nothing_is_no_conflict(a: str, b: str) -> None:
+    assert "conflict" not in compare_orgs(a, b).features

@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v11").startswith("nasab-name-v11+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v11', 'nasab-org-v5']
+    ['nasab-name-v11', 'nasab-org-v6']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v11"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v5"
+ORG_ALGORITHM = "nasab-org-v6"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -246,7 +246,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            5,
+            6,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -268,7 +268,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "(MU'ASSASAT), spaced initials are one acronym (N P C), a joined article is read "
             "also without it (ALHARAMEIN = AL-HARAMEIN), two names with no word in common "
             "are no conflict; v5: an acronym may spell the trailing legal form (ZMDC = "
-            "Zambezi Mining Development Corp.)",
+            "Zambezi Mining Development Corp.); v6: a distinctive word on one side where the "
+            "other keeps only generic words is a conflict (x0.75: Kenya Mining Corp / National "
+            "Industries and Mining Company)",
         ),
     )
 }
@@ -310,8 +312,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v5")[:18]
-        'nasab-org-v5+data.'
+        >>> algorithm_version("nasab-org-v6")[:18]
+        'nasab-org-v6+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -86,7 +86,8 @@ _PAREN_ACRONYM = 0.95
 _SHORT_ACRONYM = 3
 _SHORT_ACRONYM_AGREE = 0.55
 #: Score factor when both names keep generic words the other lacks (``Orion Shipping`` /
-#: ``Orion Exchange``: group companies of one family name, not one organisation).
+#: ``Orion Exchange``: group companies of one family name, not one organisation), or
+#: when one keeps a distinctive word where the other keeps only generic words.
 _GENERIC_CONFLICT = 0.75
 #: Score factor when one name is a single word and the other adds a distinctive word to
 #: it (``Palma`` / ``Hacienda La Palma``): a weak name, like a bare person name.
@@ -703,11 +704,36 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
             f"conflict: each name keeps a generic word the other lacks "
             f"({_generic_left(left_a)} vs {_generic_left(left_b)})"
         )
+    elif _distinctive_against_generic(left_a, left_b) or _distinctive_against_generic(
+        left_b, left_a
+    ):
+        score *= _GENERIC_CONFLICT
+        features["conflict"] = 0.5
+        notes.append(
+            f"conflict: one name keeps a distinctive word where the other keeps generic words "
+            f"({[u.surface for u in left_a]} vs {[u.surface for u in left_b]})"
+        )
     elif (len(xs) == 1 and own_b and not left_a) or (len(ys) == 1 and own_a and not left_b):
         score *= _WEAK_ORG
         features["weak"] = _WEAK_ORG
         notes.append("weak name: one word, which the other name qualifies with a distinctive word")
     return score, features, notes
+
+
+def _distinctive_against_generic(left: list[Unit], other: list[Unit]) -> bool:
+    """Whether one name keeps a distinctive word where the other keeps only generic words.
+
+    ``Kenya Mining Development Corp`` / ``National Industries and Mining Development
+    Company``: the place (or any rare word) and the generic words qualify the shared words
+    differently, so the two are as far apart as two names each keeping a generic word the
+    other lacks. A name that keeps nothing of its own is no such case (``Mining
+    Development Corp`` is a shorter form).
+    """
+    return (
+        any(_distinctive(u) for u in left)
+        and bool(_generic_left(other))
+        and not any(_distinctive(u) for u in other)
+    )
 
 
 def _generic_left(units: list[Unit]) -> list[str]:
@@ -777,7 +803,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v5"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v6"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
