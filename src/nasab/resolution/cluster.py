@@ -3,7 +3,13 @@
 Average-linkage agglomerative clustering inside each connected component of the
 graph of confident pairs: two clusters merge only when the *average* score over all
 their cross pairs reaches the threshold, so a name that resembles two others cannot
-glue them together unless they resemble each other too. Cannot-link constraints
+glue them together unless they resemble each other too. One body's aliases may share
+little with each other (a translation, an acronym, a foreign form), so a name that is
+far from most of a large cluster would never reach its average: where the caller asks
+for it (``support``), two clusters also merge when their *support linkage* reaches the
+threshold (each name of the smaller cluster
+strongly tied to at least :data:`SUPPORT_SHARE` of the larger one, which has at least
+:data:`SUPPORT_MIN` names; see :func:`_support`). Cannot-link constraints
 (judgements, conflicting family names) forbid merges outright; must-link
 constraints (judgements) merge first. Ties are broken by node order, so the result
 depends only on the set of nodes and scores, never on the order they came in.
@@ -18,16 +24,25 @@ Example:
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .unionfind import UnionFind
 
-__all__ = ["ClusterResult", "cluster", "cluster_groups"]
+__all__ = ["SUPPORT_MIN", "SUPPORT_SHARE", "ClusterResult", "cluster", "cluster_groups"]
 
 #: Largest number of cross pairs scored on demand when two clusters are compared.
 ON_DEMAND_PAIRS = 64
+
+#: Support linkage: the share of the larger cluster that each name of the smaller one
+#: must be strongly tied to (see :func:`_support`).
+SUPPORT_SHARE = 0.5
+
+#: Smallest cluster whose part may vouch for a name: a pair of names cannot, so a name
+#: that resembles one name of a pair does not chain onto it.
+SUPPORT_MIN = 3
 
 
 @dataclass
@@ -38,7 +53,8 @@ class ClusterResult:
         clusters: lists of node indexes, each sorted; ordered by first node.
         parent: tree node -> the merge that absorbed it (tree nodes are ``("n", i)``
             leaves and ``("m", k)`` merges).
-        merges: merge ``k`` -> (linkage, how) with how ``score`` or ``judgement``.
+        merges: merge ``k`` -> (linkage, how) with how ``score`` (average linkage),
+            ``support`` (support linkage) or ``judgement``.
         blocked: pairs of cluster roots that were kept apart by a cannot-link, with
             the linkage they had.
     """
@@ -70,6 +86,7 @@ def cluster(
     must: Iterable[tuple[int, int]] = (),
     cannot: Iterable[tuple[int, int]] = (),
     on_demand: Callable[[int, int], float] | None = None,
+    support: bool = False,
 ) -> ClusterResult:
     """Cluster nodes ``0..n-1`` given scores of pairs ``(i, j)`` with ``i < j``.
 
@@ -80,6 +97,7 @@ def cluster(
         must: pairs that must be together (merged first).
         cannot: pairs that must stay apart (win over scores, not over ``must``).
         on_demand: scores an unscored pair when two small clusters are compared.
+        support: whether clusters may also merge by support linkage (:func:`_support`).
     """
     thr = threshold if callable(threshold) else (lambda _i, _t=threshold: _t)
     must = list(must)
@@ -95,7 +113,15 @@ def cluster(
         comps[uf.find(i)].append(i)
     inside = {p: s for p, s in scores.items() if uf.same(*p)}
     groups = [c for c in comps.values() if len(c) > 1]
-    result = cluster_groups(groups, inside, thr, must=must, cannot=cannot, on_demand=on_demand)
+    result = cluster_groups(
+        groups,
+        inside,
+        thr,
+        must=must,
+        cannot=cannot,
+        on_demand=on_demand,
+        support=(lambda _k: True) if support else None,
+    )
     result.clusters.extend([c] for c in comps.values() if len(c) == 1)
     result.clusters.sort(key=lambda c: c[0])
     return result
@@ -111,6 +137,7 @@ def cluster_groups(
     on_demand: Callable[[int, int], float] | None = None,
     tags: Sequence[int] | None = None,
     clash: Callable[[int, int], bool] | None = None,
+    support: Callable[[int], bool] | None = None,
 ) -> ClusterResult:
     """Average-linkage clusters inside each group (connected component), one at a time.
 
@@ -124,6 +151,8 @@ def cluster_groups(
         tags: a tag per node (-1: none), with ``clash``: two clusters holding nodes of
             clashing tags never merge (attribute cannot-links, scored pairs or not).
         clash: whether two tags clash.
+        support: whether a group (given its first node) may also merge by support
+            linkage (:func:`_support`); None: average linkage only.
 
     Returns:
         The clusters of the groups' nodes (nodes outside every group are not listed).
@@ -156,6 +185,7 @@ def cluster_groups(
                 result,
                 merge_count,
                 (tags, clash) if tags is not None and clash is not None else None,
+                support is not None and support(members[0]),
             )
         )
     return result
@@ -171,6 +201,7 @@ def _cluster_component(
     result: ClusterResult,
     merge_count: list[int],
     tagging: tuple[Sequence[int], Callable[[int, int], bool]] | None = None,
+    support: bool = False,
 ) -> list[list[int]]:
     nodes: dict[int, list[int]] = {m: [m] for m in members}  # cluster id -> nodes
     tag_sets = _tag_sets(members, tagging)
@@ -216,11 +247,12 @@ def _cluster_component(
                     return True
         return False
 
-    def linkage(a: int, b: int) -> float:
+    def linkage(a: int, b: int) -> tuple[float, str]:
         na, nb = nodes[a], nodes[b]
         total = len(na) * len(nb)
         s = 0.0
         missing = []
+        found: dict[tuple[int, int], float] = {}
         for x in na:
             ax = adj.get(x, {})
             for y in nb:
@@ -230,8 +262,14 @@ def _cluster_component(
                 else:
                     s += v
         if missing and on_demand is not None and total <= ON_DEMAND_PAIRS:
-            s += sum(on_demand(min(x, y), max(x, y)) for x, y in missing)
-        return s / total
+            got = [on_demand(min(x, y), max(x, y)) for x, y in missing]
+            s += sum(got)
+            found.update(zip(missing, got, strict=True))
+        avg = s / total
+        if avg >= threshold or not support:
+            return avg, "score"
+        held = _support(na, nb, adj, found)
+        return (held, "support") if held > avg else (avg, "score")
 
     def neighbours(a: int) -> set[int]:
         out = set()
@@ -242,26 +280,26 @@ def _cluster_component(
                     out.add(o)
         return out
 
-    heap: list[tuple[float, int, int, int, int]] = []
+    heap: list[tuple[float, int, int, int, int, str]] = []
 
     def push(a: int, b: int) -> None:
         if a > b:
             a, b = b, a
-        link = linkage(a, b)
+        link, how = linkage(a, b)
         if link >= threshold:
-            heapq.heappush(heap, (-link, a, b, version[a], version[b]))
+            heapq.heappush(heap, (-link, a, b, version[a], version[b], how))
 
     for a in sorted(nodes):
         for b in sorted(neighbours(a)):
             if a < b:
                 push(a, b)
     while heap:
-        neg, a, b, va, vb = heapq.heappop(heap)
+        neg, a, b, va, vb, how = heapq.heappop(heap)
         if version.get(a) != va or version.get(b) != vb:
             continue
         if forbidden(a, b):
             continue
-        keep = new_merge(a, b, -neg, "score")
+        keep = new_merge(a, b, -neg, how)
         for c in sorted(neighbours(keep)):
             push(keep, c)
     return [sorted(v) for v in nodes.values()]
@@ -279,3 +317,34 @@ def _tag_sets(
 
 def _clashes(a: set[int], b: set[int], clash: Callable[[int, int], bool]) -> bool:
     return any(clash(s, t) for s in a for t in b)
+
+
+def _support(
+    na: list[int],
+    nb: list[int],
+    adj: Mapping[int, Mapping[int, float]],
+    found: Mapping[tuple[int, int], float],
+) -> float:
+    """Support linkage: how strongly each name of the smaller cluster is tied to part of the other.
+
+    For each node of the smaller cluster, the mean of its :data:`SUPPORT_SHARE` best
+    scores into the larger one (unscored pairs count as 0); then the mean over the
+    smaller cluster. A larger cluster of fewer than :data:`SUPPORT_MIN` nodes gives 0.
+
+    Example:
+        >>> adj = {4: {0: 0.9, 1: 0.9}}
+        >>> _support([4], [0, 1, 2, 3], adj, {}), _support([4], [0, 1], adj, {})
+        (0.9, 0.0)
+    """
+    small, big = (na, nb) if len(na) <= len(nb) else (nb, na)
+    if len(big) < SUPPORT_MIN:
+        return 0.0
+    k = math.ceil(len(big) * SUPPORT_SHARE - 1e-9)
+    total = 0.0
+    for x in small:
+        ax = adj.get(x, {})
+        row = sorted(
+            (ax.get(y, found.get((x, y), found.get((y, x), 0.0))) for y in big), reverse=True
+        )
+        total += sum(row[:k]) / k
+    return total / len(small)

@@ -71,6 +71,7 @@ from .unionfind import groups
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "SUPPORT_KINDS",
     "Entity",
     "Resolution",
     "canonical_names",
@@ -81,6 +82,12 @@ __all__ = [
 
 #: Average-linkage score needed to put names together, per kind.
 DEFAULT_THRESHOLDS: Mapping[str, float] = MappingProxyType({"person": 0.65, "organization": 0.6})
+
+#: Kinds whose clusters may also merge by support linkage (:mod:`.cluster`): an
+#: organisation's aliases mix translations, acronyms and foreign forms that share little.
+#: Not persons: on generated person names (spelling variants) it cost precision (10k:
+#: 0.9908 -> 0.9875, 30k: 0.9836 -> 0.9780) for no recall.
+SUPPORT_KINDS = frozenset({"organization"})
 
 #: Fewer candidate pairs than this get no automatic progress bar.
 PROGRESS_MIN_PAIRS = 20_000
@@ -257,13 +264,18 @@ class Resolution:
                 link, how = merged
                 if how == "judgement":
                     lines.append("  clustering: put together by a judgement")
+                elif how == "support":
+                    lines.append(
+                        f"  clustering: their groups merged at support linkage {link:.3f} >= threshold {thr:.2f}"
+                        " (each name of the smaller group strongly tied to half the other)"
+                    )
                 else:
                     lines.append(
                         f"  clustering: their groups merged at average linkage {link:.3f} >= threshold {thr:.2f}"
                     )
         else:
             lines.append(
-                f"  clustering: kept apart (average linkage of their groups below threshold {thr:.2f}, "
+                f"  clustering: kept apart (average and support linkage of their groups below threshold {thr:.2f}, "
                 "or a cannot-link between their groups)"
             )
         return "\n".join(lines)
@@ -486,6 +498,7 @@ def _run(
         on_demand=on_demand,
         tags=tags,
         clash=clash,
+        support=lambda k: nodes[k].kind in SUPPORT_KINDS,
     )
     clustered = {x for c in clusters.clusters for x in c}
     clusters.clusters.extend([k] for k in range(len(nodes)) if k not in clustered)

@@ -66,7 +66,7 @@ from ..match.weights import LIST_FLOOR, ListFrequency
 from ..resolution import KINDS, Judgements, Record
 from ..resolution.attributes import Facts, facts_of
 from ..resolution.cluster import cluster_groups
-from ..resolution.core import canonical_names, thresholds_of, with_facts
+from ..resolution.core import SUPPORT_KINDS, canonical_names, thresholds_of, with_facts
 from ..resolution.stages import (
     HOT_CHUNK,
     MAX_BLOCK,
@@ -715,6 +715,7 @@ def _cluster_component(
         on_demand=with_facts(nodes, on_demand_scorer(nodes, nk, {})),
         tags=tags,
         clash=clash,
+        support=lambda _k: kind in SUPPORT_KINDS,
     )
     piece = {k: ids[g[0]] for g in groups for k in g}
     rows = [(ids[k], ids[min(group)], piece[k]) for group in result.clusters for k in group]
