@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -78,6 +78,8 @@ __all__ = ["TokenTable", "aspirated", "cheap_readings", "default_table", "readin
 READINGS = 5
 #: Largest number of cached token-pair similarities before the cache is emptied.
 PAIR_CACHE_MAX = 4_000_000
+#: Arabic words whose whole-word readings (article read as part of the word) are kept.
+WHOLE_CACHE_MAX = 1 << 16
 
 _ARTICLE = "ال"
 #: Ta marbuta as normalisation writes it (ة -> ه), and the Latin endings that spell it.
@@ -237,6 +239,12 @@ def _whole_readings(word: str) -> tuple[str, ...]:
     return _split(got) if got is not None else cheap_readings(_letters(word))
 
 
+@lru_cache(maxsize=WHOLE_CACHE_MAX)
+def _whole_folds(word: str) -> tuple[str, ...]:
+    """The folds of :func:`_whole_readings` (decoded once per word, not once per pair)."""
+    return tuple(fold(c) for c in _whole_readings(word))
+
+
 def _spellings(latin: str) -> tuple[str, ...]:
     got = _tables()[2].get(latin)
     return tuple(got.split(" ")) if got else ()
@@ -388,6 +396,7 @@ def default_table() -> TokenTable:
 def reset_default_table() -> TokenTable:
     """Start a fresh process-wide table (names prepared before are prepared again)."""
     _DEFAULT.clear()
+    _whole_folds.cache_clear()
     return default_table()
 
 
@@ -905,10 +914,10 @@ def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
         if sim < WHOLE_WORD_BELOW and " " not in ar_text:
             # Foreign names that begin with ال (إلياس Elias, ألبرتو Alberto) lose their
             # first syllable as an "article": read the whole word as well.
-            whole = _whole_readings(_ARTICLE + ar_text)
+            whole = _whole_folds(_ARTICLE + ar_text)
             sim = max(
                 sim,
-                max((Indel.normalized_similarity(fold(c), lat_fold) for c in whole), default=0.0),
+                max((Indel.normalized_similarity(f, lat_fold) for f in whole), default=0.0),
             )
         if lat_fold[:2] in ("al", "il") and len(lat_fold) > 4:
             # 'Elnady' for النادي: the article written joined to the name.
