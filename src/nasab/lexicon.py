@@ -923,17 +923,18 @@ def aspirates() -> dict[str, str]:
 
 @cache
 def latin_digraphs() -> dict[str, tuple[str, ...]]:
-    """Latin digraphs that other romanisations write for an Arabic-script letter, and the
-    Latin spellings nasab reads them as too (``latin_digraphs.tsv``: zh as j, Zhukov جوكوف;
-    as ch, Zhang تشانغ).
+    """Latin letters and digraphs that other romanisations and European spellings write for
+    an Arabic-script letter, and the Latin spellings nasab reads them as too
+    (``latin_digraphs.tsv``: zh as j, Zhukov جوكوف, and as ch, Zhang تشانغ; c before e or i
+    as s, Cerro سيرو; sz as sh, cz as ch, j as y, z as ts, w as v).
 
     Raises:
         DataFileError: if the table is missing or malformed.
 
     Example:
         >>> from nasab.lexicon import latin_digraphs
-        >>> latin_digraphs()["zh"]
-        ('j', 'ch')
+        >>> latin_digraphs()["zh"], latin_digraphs()["ce"]
+        (('j', 'ch'), ('se',))
     """
     table = "latin_digraphs.tsv"
     out = {}

@@ -371,6 +371,33 @@ def test_latin_zh_matches_arabic_script_jim_and_zhe(a: str, b: str) -> None:
     assert compare(a, b).score >= 0.9
 
 
+# European spellings read as their Arabic-script writers read them (latin_digraphs.tsv):
+# c before e/i as s, Polish/Hungarian sz and cz as sh and ch, j as y, German z as ts.
+EUROPEAN_LETTERS = [
+    ("Cecile", "سيسيل"),
+    ("Cerro", "سيرو"),
+    ("Kaczmarek", "كاتشماريك"),
+    ("Szabo", "شابو"),
+    ("Jurgen", "يورغن"),
+    ("Zimmermann", "تسيمرمان"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), EUROPEAN_LETTERS, ids=_ids(EUROPEAN_LETTERS))
+def test_european_latin_letters_match_their_arabic_script_spellings(a: str, b: str) -> None:
+    assert compare(a, b).score >= 0.9
+    assert compare(b, a).score == compare(a, b).score
+
+
+# c before a, o or u stays k: the reading as s is for c before e or i only.
+C_BEFORE_BACK_VOWEL = [("Cabral", "سابرال"), ("Costa", "سوستا")]
+
+
+@pytest.mark.parametrize(("a", "b"), C_BEFORE_BACK_VOWEL, ids=_ids(C_BEFORE_BACK_VOWEL))
+def test_latin_c_before_a_o_u_is_not_read_as_s(a: str, b: str) -> None:
+    assert compare(a, b).score < 0.9
+
+
 # ... and the reading as one letter does not make different names match.
 URDU_ASPIRATES_DIFFERENT = [
     ("Chaudhry", "جبار"),

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v11").params["align_min"]
+    >>> get_algorithm("nasab-name-v12").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v11").startswith("nasab-name-v11+data.")
+    >>> algorithm_version("nasab-name-v12").startswith("nasab-name-v12+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v11', 'nasab-org-v6']
+    ['nasab-name-v12', 'nasab-org-v6']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v11"
+NAME_ALGORITHM = "nasab-name-v12"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v6"
 
@@ -206,7 +206,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            11,
+            12,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -242,7 +242,10 @@ _REGISTRY: dict[str, Algorithm] = {
             "name, not the honorific (titles.tsv); v11: "
             "a caller may pass the token counts of the list the names come from "
             "(match.weights.ListFrequency): a token more than list_floor names of the list "
-            "carry weighs as common in it (resolve passes its own; plain compare does not)",
+            "carry weighs as common in it (resolve passes its own; plain compare does not); "
+            "v12: across scripts more Latin letters are also read as European spellings write "
+            "them (latin_digraphs.tsv: c before e/i as s, sz as sh, cz as ch, j as y, z as ts, "
+            "w as v)",
         ),
         Algorithm(
             "nasab-org",
@@ -282,7 +285,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v11``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v12``).
 
     Raises:
         InputError: no algorithm of that id is registered.
