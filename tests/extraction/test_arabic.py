@@ -581,3 +581,47 @@ COMPLEMENT_GAP_CASES = [
 )
 def test_role_complement_before_the_holder(text: str, expected: list[tuple[str, str]]) -> None:
     assert _roles(text) == expected
+
+
+def _role_labels(text: str) -> list[tuple[str, str]]:
+    ex = _ex(text)
+    return sorted((r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role")
+
+
+DEPUTY_CASES = [
+    # the deputy of a role: not a member of parliament, nor the role's holder
+    (
+        "deputy-foreign-minister-feminine",
+        "استدعت نائبة وزير الخارجية، سارة الأحمد، السفير",
+        [("سارة الأحمد", "Deputy Minister of Foreign Affairs")],
+    ),
+    (
+        "deputy-minister-composed",
+        "وقال نائب وزير التعليم خالد الراشد إن",
+        [("خالد الراشد", "Deputy Minister of Education")],
+    ),
+    (
+        "deputy-president-of-body",
+        "وقال نائب رئيس الهيئة العامة للسياحة خالد الراشد إن",
+        [("خالد الراشد", "Deputy President")],
+    ),
+    # a row of its own wins over the composition
+    (
+        "deputy-prime-minister-row",
+        "وقال نائب رئيس الوزراء خالد الراشد إن",
+        [("خالد الراشد", "Deputy Prime Minister")],
+    ),
+    # the definite word alone is a member of parliament
+    (
+        "member-of-parliament",
+        "وقالت النائبة سارة الأحمد إن",
+        [("سارة الأحمد", "Member of Parliament")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in DEPUTY_CASES], ids=[c[0] for c in DEPUTY_CASES]
+)
+def test_deputy_of_a_role(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _role_labels(text) == expected

@@ -535,7 +535,26 @@ class _Sentence:
         hit = _phrase_at(self.toks, i, self.lex.titles_ar, self.lex.title_max)
         if hit is None:
             return None
-        return hit[0], hit[1], self.lex.titles_ar[hit[2]]
+        return self._deputy_title(i, hit) or (hit[0], hit[1], self.lex.titles_ar[hit[2]])
+
+    def _deputy_title(self, i: int, hit: tuple) -> tuple[int, int, TitleInfo] | None:
+        """``نائب``/``نائبة`` (words.tsv ``deputy_ar``) before a role phrase longer than any
+        row of titles.tsv read at token i: the deputy of that role (``نائبة وزير الخارجية``
+        = Deputy Minister of Foreign Affairs), not a member of parliament who also holds it."""
+        toks = self.toks
+        if i + 1 >= len(toks) or not toks[i + 1].arabic:
+            return None
+        if _lookup(toks[i], word_set("deputy_ar")) is None:
+            return None
+        inner = _phrase_at(toks, i + 1, self.lex.titles_ar, self.lex.title_max)
+        if inner is None or inner[0] <= hit[0] or inner[1] != 0:
+            return None
+        info = self.lex.titles_ar[inner[2]]
+        if info.kind != "role":
+            return None
+        label = next(iter(sorted(word_set("deputy_label_en"))))
+        ar = toks[i].text[hit[1] :]
+        return inner[0], hit[1], TitleInfo("role", f"{label} {info.en}", f"{ar} {info.ar}")
 
     def org_construct(self, i: int) -> tuple[int, int] | None:
         """(end, offset) of ``HEAD noun... [ال-noun] [adjectives]`` at token i."""
