@@ -926,7 +926,7 @@ def latin_digraphs() -> dict[str, tuple[str, ...]]:
     """Latin letters and digraphs that other romanisations and European spellings write for
     an Arabic-script letter, and the Latin spellings nasab reads them as too
     (``latin_digraphs.tsv``: zh as j, Zhukov جوكوف, and as ch, Zhang تشانغ; c before e or i
-    as s, Cerro سيرو; sz as sh, cz as ch, j as y, z as ts, w as v).
+    as s, Cerro سيرو; sz as sh, cz as ch, z as ts, w as v).
 
     Raises:
         DataFileError: if the table is missing or malformed.

@@ -244,8 +244,7 @@ _REGISTRY: dict[str, Algorithm] = {
             "(match.weights.ListFrequency): a token more than list_floor names of the list "
             "carry weighs as common in it (resolve passes its own; plain compare does not); "
             "v12: across scripts more Latin letters are also read as European spellings write "
-            "them (latin_digraphs.tsv: c before e/i as s, sz as sh, cz as ch, j as y, z as ts, "
-            "w as v)",
+            "them (latin_digraphs.tsv: c before e/i as s, sz as sh, cz as ch, z as ts, w as v)",
         ),
         Algorithm(
             "nasab-org",
