@@ -45,6 +45,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
@@ -1244,6 +1245,21 @@ class DecodedReadings:
         if got is None and key in self._raw:
             got = self._parsed[key] = self._parse(*self._raw[key])
         return got
+
+    def first(self, key: str, k: int, decode: Callable[[str], Readings]) -> Readings:
+        """The ``k`` best readings of ``key``: from the table when it holds them, else
+        ``decode(key)[:k]`` (the decoder the table was built with, so the same values).
+
+        Example:
+            >>> table = decoded_readings("ar")
+            >>> table.first("كاظمي", 1, decode=lambda key: ())[0][0]
+            'kazemi'
+            >>> table.first("zzzz", 2, decode=lambda key: (("a", 0.6), ("b", 0.3), ("c", 0.1)))
+            (('a', 0.6), ('b', 0.3))
+        """
+        known = self.get(key)
+        got = known.first(k) if known is not None else None
+        return got if got is not None else decode(key)[:k]
 
     def _parse(self, line: int, text: str, more: str) -> Decoded:
         out = []

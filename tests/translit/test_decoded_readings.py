@@ -82,6 +82,32 @@ def test_tokens_not_in_the_table_are_decoded(letters, core):
     assert arabic_candidates(core, 3) == [ar for ar, _ in decoded_arabic_spellings(core)[:3]]
 
 
+def _never(key: str) -> tuple[tuple[str, float], ...]:
+    raise AssertionError(f"decoded {key!r} although the table holds its readings")
+
+
+def _three(key: str) -> tuple[tuple[str, float], ...]:
+    return ((key + "-a", 0.5), (key + "-b", 0.3), (key + "-c", 0.2))
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "k", "decode", "expected"),
+    [
+        ("ar", "كاظمي", 1, _never, "kazemi"),
+        ("lat", "mohammed", 1, _never, "محمد"),
+        ("ar", "زمخشريون", 2, _three, ("زمخشريون-a", "زمخشريون-b")),
+        ("lat", "zamakhshariyoun", 1, _three, ("zamakhshariyoun-a",)),
+    ],
+    ids=["arabic-in-table", "latin-in-table", "arabic-decoded", "latin-decoded"],
+)
+def test_first_reads_the_table_else_decodes(kind, key, k, decode, expected):
+    got = decoded_readings(kind).first(key, k, decode=decode)
+    if isinstance(expected, tuple):
+        assert tuple(x for x, _ in got) == expected
+    else:
+        assert got[0][0] == expected and len(got) == k
+
+
 @pytest.mark.parametrize("k", [1, 3, 10, 100], ids=["k1", "k3", "k10", "k100"])
 def test_every_k_is_a_prefix_of_the_full_readings(k):
     assert romanize_token("كاظمي", k) == list(decoded_latin_spellings("كاظمي")[:k])

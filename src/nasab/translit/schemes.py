@@ -68,9 +68,7 @@ def _token_dist(letters: str, k: int) -> tuple[tuple[str, float], ...]:
     ``scripts/build_decoded_readings.py`` fills with :func:`decoded_latin_spellings` (so
     the values are the same); any other word is decoded.
     """
-    known = decoded_readings("ar").get(letters)
-    got = known.first(k) if known is not None else None
-    return got if got is not None else _latin_spellings(letters)[:k]
+    return decoded_readings("ar").first(letters, k, decode=_latin_spellings)
 
 
 @lru_cache(maxsize=1 << 14)

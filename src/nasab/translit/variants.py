@@ -154,9 +154,7 @@ def _arabic_for(core: str, k: int) -> tuple[tuple[str, float], ...]:
         return ((_latin_particles()[core], 1.0),)
     if core in din_forms("latn"):
         return (("دين", 1.0),)
-    known = decoded_readings("lat").get(core)
-    got = known.first(k) if known is not None else None
-    return got if got is not None else _decoded_arabic(core)[:k]
+    return decoded_readings("lat").first(core, k, decode=_decoded_arabic)
 
 
 @lru_cache(maxsize=1 << 14)
