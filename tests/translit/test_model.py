@@ -92,3 +92,37 @@ def test_latin_decoder_is_the_full_search(word):
 )
 def test_empty_beam_gives_nothing(call, expected):
     assert call() == expected
+
+
+def _witten_bell(counts: dict[str, int] | None, back: dict[str, float]) -> dict[str, float]:
+    if not counts:
+        return back
+    denom = sum(counts.values()) + len(counts)
+    out = {ch: len(counts) * p / denom for ch, p in back.items()}
+    for ch, k in counts.items():
+        out[ch] = out.get(ch, 0.0) + k / denom
+    return out
+
+
+def reference_channel(p: str, c: str, n: str) -> list[tuple[str, float]]:
+    """P(chunk | p, c, n) one chunk at a time with dicts, best first (ties by chunk)."""
+    ch = model().channel
+    total = sum(ch.c1.get(c, {}).values())
+    p1 = {chunk: k / total for chunk, k in ch.c1.get(c, {}).items()}
+    left, right = _witten_bell(ch.cl.get((p, c)), p1), _witten_bell(ch.cr.get((c, n)), p1)
+    back = {chunk: 0.5 * (left[chunk] + right[chunk]) for chunk in p1}
+    dist = _witten_bell(ch.c3.get((p, c, n)), back)
+    return sorted(dist.items(), key=lambda x: (-x[1], x[0]))
+
+
+@pytest.mark.parametrize(
+    ("p", "c", "n"),
+    [("^", "ك", "ا"), ("ا", "ظ", "م"), ("م", "ي", "$"), ("ع", "ب", "د"), ("ژ", "ۆ", "ڤ"),
+     ("^", "ء", "$"), ("x", "ل", "y"), ("^", "x", "$")],
+    ids=["start", "zah", "end", "abd", "unseen-context", "hamza-alone", "latin-neighbours",
+         "not-a-letter"],
+)  # fmt: skip
+def test_channel_vectors_are_the_per_chunk_values(p, c, n):
+    expected = reference_channel(p, c, n)
+    assert list(model().channel.best(p, c, n, 10)) == expected[:10]
+    assert list(model().channel.best(p, c, n, 1000)) == expected

@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache, lru_cache
+from operator import itemgetter
 
 import numpy as np
 from unidecode import unidecode
@@ -139,6 +140,10 @@ def reverse_word_table() -> dict[str, list[tuple[str, int]]]:
     return {en: sorted(d.items(), key=lambda x: (-x[1], x[0])) for en, d in rev.items()}
 
 
+# A letter's chunks in sort order, chunk -> position, P(chunk | letter) as a vector.
+_LetterChunks = tuple[tuple[str, ...], dict[str, int], np.ndarray]
+
+
 class _Channel:
     """Witten-Bell interpolated P(chunk | prev, letter, next)."""
 
@@ -167,31 +172,70 @@ class _Channel:
                     emit[ch].add(c)
         self.emitters = {ch: tuple(sorted(v)) for ch, v in emit.items()}
         self.max_chunk = max((len(ch) for ch in self.emitters), default=1)
-        self._dist_cache: dict[tuple[str, str, str], dict[str, float]] = {}
         self._p1_cache: dict[str, dict[str, float]] = {}
-        self._side_cache: dict[tuple[str, str, str], dict[str, float]] = {}
+        self._letter_cache: dict[str, _LetterChunks | None] = {}
+        self._side_cache: dict[tuple[str, str, str], np.ndarray] = {}
         self._denom_cache: dict[tuple[str, str], tuple[int, int]] = {}
-        self._emit_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self.emit_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+
+    def best(self, p: str, c: str, n: str, count: int) -> tuple[tuple[str, float], ...]:
+        """The ``count`` likeliest chunks of letter ``c`` between letters ``p`` and ``n``,
+        with P(chunk | p, c, n), best first (ties: the chunk first in sort order); empty for
+        a letter never seen.
+
+        The distribution is the Witten-Bell interpolation of the three-letter context's
+        counts with the mean of the two-letter ones (each interpolated with the letter's
+        own), computed on numpy vectors over the letter's chunks: each value is the same
+        chain of floating-point operations on the same numbers as one at a time.
+        """
+        letter = self._letter(c)
+        if letter is None:
+            return ()
+        chunks, _, _ = letter
+        left = self._side(("<", p, c), self.cl.get((p, c)), letter)
+        right = self._side((">", c, n), self.cr.get((c, n)), letter)
+        dist = self._wb(self.c3.get((p, c, n)), 0.5 * (left + right), letter)
+        order = np.argsort(-dist, kind="stable")[:count]
+        return tuple((chunks[i], float(dist[i])) for i in order.tolist())
+
+    def _letter(self, c: str) -> _LetterChunks | None:
+        """Letter ``c``'s chunks in sort order, their positions, and P(chunk | c)."""
+        if c not in self._letter_cache:
+            p1 = self._p1(c)
+            chunks = tuple(sorted(p1))
+            self._letter_cache[c] = (
+                (
+                    chunks,
+                    {ch: i for i, ch in enumerate(chunks)},
+                    np.array([p1[ch] for ch in chunks]),
+                )
+                if chunks
+                else None
+            )
+        return self._letter_cache[c]
+
+    def _side(
+        self, key: tuple[str, str, str], counts: dict[str, int] | None, letter: _LetterChunks
+    ) -> np.ndarray:
+        """P(chunk | previous letter, letter) or P(chunk | letter, next letter)."""
+        got = self._side_cache.get(key)
+        if got is None:
+            got = self._side_cache[key] = self._wb(counts, letter[2], letter)
+        return got
 
     @staticmethod
-    def _wb(counts: dict[str, int] | None, back: dict[str, float]) -> dict[str, float]:
+    def _wb(counts: dict[str, int] | None, back: np.ndarray, letter: _LetterChunks) -> np.ndarray:
+        """Witten-Bell: ``counts`` (over the letter's chunks) interpolated with ``back``."""
         if not counts:
             return back
         total = sum(counts.values())
         types = len(counts)
         denom = total + types
-        out = {ch: types * p / denom for ch, p in back.items()}
-        for ch, k in counts.items():
-            out[ch] = out.get(ch, 0.0) + k / denom
+        out = types * back / denom
+        index = letter[1]
+        at = [index[ch] for ch in counts]
+        out[at] = out[at] + np.array(list(counts.values())) / denom
         return out
-
-    def dist(self, p: str, c: str, n: str) -> dict[str, float]:
-        # Pure in its arguments and asked for again and again by the decoders: memoise.
-        key = (p, c, n)
-        got = self._dist_cache.get(key)
-        if got is None:
-            got = self._dist_cache[key] = self._dist(p, c, n)
-        return got
 
     def left_prob(self, p: str, c: str, chunk: str) -> float | None:
         """P(chunk | previous letter ``p``, letter ``c``), None when ``c`` never emits it.
@@ -220,10 +264,10 @@ class _Channel:
         """The letters that emit ``chunk`` after letter ``p``, with log P(chunk | p, letter),
         in the order of :attr:`emitters`."""
         key = (p, chunk)
-        got = self._emit_cache.get(key)
+        got = self.emit_cache.get(key)
         if got is None:
             pairs = ((c, self.left_prob(p, c, chunk)) for c in self.emitters.get(chunk, ()))
-            got = self._emit_cache[key] = tuple((c, math.log(pr)) for c, pr in pairs if pr)
+            got = self.emit_cache[key] = tuple((c, math.log(pr)) for c, pr in pairs if pr)
         return got
 
     def _p1(self, c: str) -> dict[str, float]:
@@ -234,30 +278,6 @@ class _Channel:
             total = sum(base.values())
             got = self._p1_cache[c] = {ch: k / total for ch, k in base.items()}
         return got
-
-    def _left(self, p: str, c: str) -> dict[str, float]:
-        """P(chunk | previous letter, letter)."""
-        key = (p, c, "<")
-        got = self._side_cache.get(key)
-        if got is None:
-            got = self._side_cache[key] = self._wb(self.cl.get((p, c)), self._p1(c))
-        return got
-
-    def _right(self, c: str, n: str) -> dict[str, float]:
-        """P(chunk | letter, next letter)."""
-        key = (">", c, n)
-        got = self._side_cache.get(key)
-        if got is None:
-            got = self._side_cache[key] = self._wb(self.cr.get((c, n)), self._p1(c))
-        return got
-
-    def _dist(self, p: str, c: str, n: str) -> dict[str, float]:
-        p1 = self._p1(c)
-        if not p1:
-            return {}
-        pl, pr = self._left(p, c), self._right(c, n)
-        back = {ch: 0.5 * (pl.get(ch, 0.0) + pr.get(ch, 0.0)) for ch in p1}
-        return self._wb(self.c3.get((p, c, n)), back)
 
 
 class _LetterLM:
@@ -287,6 +307,7 @@ class _LetterLM:
         self.col = {x: j for j, x in enumerate(symbols)}  # any other symbol: the last column
         self.probs = self._table(counts, hists, hist_total, hist_types, len(symbols) + 1)
         self.logp = lru_cache(maxsize=1 << 20)(self._logp)
+        self._chunk_logp = lru_cache(maxsize=1 << 18)(self._chunk_sum)
 
     def _table(
         self,
@@ -326,6 +347,18 @@ class _LetterLM:
             hist = hist[1:]
         return row[hist]
 
+    def chunk_logp(self, text: str, chunk: str) -> float:
+        """Log P of the letters of ``chunk`` one after another, after ``text``: the sum,
+        in order, of :attr:`logp` of each letter (cached by the history that counts)."""
+        return self._chunk_logp(text[1 - self.order :], chunk)
+
+    def _chunk_sum(self, hist: str, chunk: str) -> float:
+        extra = 0.0
+        for x in chunk:
+            extra += self.logp(hist[1 - self.order :], x)
+            hist += x
+        return extra
+
     def _logp(self, hist: str, x: str) -> float:
         r = self._seen_suffix(hist[-(self.order - 1) :])
         return math.log(self.probs[r, self.col.get(x, -1)])
@@ -352,11 +385,9 @@ def model() -> _Model:
 
 @lru_cache(maxsize=1 << 14)
 def _candidates(p: str, c: str, n: str) -> tuple[tuple[str, float], ...]:
-    dist = model().channel.dist(p, c, n)
-    if not dist:
-        fallback = latin_letters(c)
-        return ((fallback, 0.0),)
-    best = sorted(dist.items(), key=lambda x: (-x[1], x[0]))[:CANDIDATES]
+    best = model().channel.best(p, c, n, CANDIDATES)
+    if not best:
+        return ((latin_letters(c), 0.0),)
     return tuple((ch, math.log(pr)) for ch, pr in best)
 
 
@@ -385,60 +416,70 @@ def decode_arabic(
     m = model()
     lm = m.en_lm.logp
     hist_len = m.en_lm.order - 1
-    # hypothesis: text -> (channel logp, lm logp, chunks), best first
-    hyps: dict[str, tuple[float, float, tuple[str, ...]]] = {"^": (0.0, 0.0, ())}
+    # hypothesis: text -> (channel logp, lm logp, chunks as (earlier, last) links), best first
+    hyps: _Hyps = {"^": (0.0, 0.0, ())}
     n = len(letters)
     for i, c in enumerate(letters):
         p = letters[i - 1] if i else "^"
         nx = letters[i + 1] if i + 1 < n else "$"
-        hyps = _extend(hyps, _candidates(p, c, nx), lm, hist_len, beam, lm_weight)
+        hyps = _extend(hyps, _candidates(p, c, nx), m.en_lm.chunk_logp, beam, lm_weight)
     out = []
-    for text, (chan, lmv, chunks) in hyps.items():
+    for text, (chan, lmv, link) in hyps.items():
         total = chan + lm_weight * (lmv + lm(text[-hist_len:], "$"))
-        out.append((text[1:], total, chunks))
+        out.append((text[1:], total, _unlink(link)))
     out.sort(key=lambda x: -x[1])
     return out
 
 
-_Hyps = dict[str, tuple[float, float, tuple[str, ...]]]
+_Link = tuple[object, ...]  # () or (earlier link, chunk)
+_Hyps = dict[str, tuple[float, float, _Link]]
+
+
+def _unlink(link: _Link) -> tuple[str, ...]:
+    """The chunks of a hypothesis, first to last, from its chain of links."""
+    chunks: list[str] = []
+    while link:
+        link, chunk = link  # type: ignore[assignment]
+        chunks.append(chunk)  # type: ignore[arg-type]
+    return tuple(reversed(chunks))
 
 
 def _extend(
     hyps: _Hyps,
     cands: tuple[tuple[str, float], ...],
-    lm: Callable[[str, str], float],
-    hist_len: int,
+    chunk_logp: Callable[[str, str], float],
     beam: int,
     lm_weight: float,
 ) -> _Hyps:
     """One step of :func:`decode_arabic`: every hypothesis extended by every chunk, the
     ``beam`` best kept (extensions that cannot enter the beam are not scored)."""
     new: _Hyps = {}
+    totals: dict[str, float] = {}  # text -> minus its score, to rank the beam
     # a min-heap of the best `beam` scores of distinct texts as first found (a lower bound
     # of the beam's last score)
     floor = [-math.inf] * beam
-    for text, (chan, lmv, chunks) in hyps.items():
+    top = cands[0][1]
+    for text, (chan, lmv, link) in hyps.items():
         base = chan + lm_weight * lmv
-        if base + cands[0][1] < floor[0] - _BOUND_SLACK:
+        if base + top < floor[0] - _BOUND_SLACK:
             break  # hypotheses come best first: no later one can do better
         for chunk, lp in cands:
             if base + lp < floor[0] - _BOUND_SLACK:
                 break
-            t = text
-            extra = 0.0
-            for x in chunk:
-                extra += lm(t[-hist_len:], x)
-                t += x
+            extra = chunk_logp(text, chunk)
+            t = text + chunk
             score = chan + lp
             total = score + lm_weight * (lmv + extra)
-            old = new.get(t)
+            old = totals.get(t)
             if old is None:
-                new[t] = (score, lmv + extra, (*chunks, chunk))
+                new[t] = (score, lmv + extra, (link, chunk))
+                totals[t] = -total
                 if total > floor[0]:
                     heapq.heapreplace(floor, total)
-            elif old[0] + lm_weight * old[1] < total:
-                new[t] = (score, lmv + extra, (*chunks, chunk))
-    return dict(sorted(new.items(), key=lambda kv: -(kv[1][0] + lm_weight * kv[1][1]))[:beam])
+            elif -old < total:
+                new[t] = (score, lmv + extra, (link, chunk))
+                totals[t] = -total
+    return {t: new[t] for t in sorted(new, key=totals.__getitem__)[:beam]}
 
 
 def decode_latin(
@@ -461,6 +502,7 @@ def decode_latin(
         return []
     m = model()
     ch = m.channel
+    emit_cache = ch.emit_cache
     lm = m.ar_lm.logp
     hist_len = m.ar_lm.order - 1
     n = len(word)
@@ -471,14 +513,17 @@ def decode_latin(
     for j in range(n):
         if not stacks[j]:
             continue
-        top = sorted(stacks[j].items(), key=lambda kv: -kv[1])[:beam]
+        top = sorted(stacks[j].items(), key=itemgetter(1), reverse=True)[:beam]
         for ar, score in top:
             prev = ar[-1]
             hist = ar[-hist_len:]
             for length in range(1, min(ch.max_chunk, n - j) + 1):
                 end = j + length
                 stack, floor = stacks[end], floors[end]
-                for letter, logpr in ch.emissions(prev, word[j:end]):
+                emitted = emit_cache.get((prev, word[j:end]))
+                if emitted is None:
+                    emitted = ch.emissions(prev, word[j:end])
+                for letter, logpr in emitted:
                     bound = score + logpr
                     if bound < floor[0] - _BOUND_SLACK:
                         continue
