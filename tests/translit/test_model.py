@@ -11,6 +11,7 @@ from nasab.translit._model import (
     LATIN_BEAM,
     LM_WEIGHT,
     REV_LM_WEIGHT,
+    _prefix_states,
     decode_arabic,
     decode_latin,
     model,
@@ -126,3 +127,16 @@ def test_channel_vectors_are_the_per_chunk_values(p, c, n):
     expected = reference_channel(p, c, n)
     assert list(model().channel.best(p, c, n, 10)) == expected[:10]
     assert list(model().channel.best(p, c, n, 1000)) == expected
+
+
+SHARED_PREFIXES = ["كاظمي", "كاظمى", "كاظم", "كاظمية", "كاظميون", "كا", "ك"]
+
+
+@pytest.mark.parametrize(
+    "order",
+    [SHARED_PREFIXES, SHARED_PREFIXES[::-1], sorted(SHARED_PREFIXES, key=len)],
+    ids=["as-listed", "reversed", "shortest-first"],
+)
+def test_beams_shared_by_prefixes_change_nothing(order):
+    _prefix_states().clear()
+    assert [decode_arabic(w) for w in order] == [full_arabic_beam(w) for w in order]

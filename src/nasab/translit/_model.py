@@ -419,16 +419,52 @@ def decode_arabic(
     # hypothesis: text -> (channel logp, lm logp, chunks as (earlier, last) links), best first
     hyps: _Hyps = {"^": (0.0, 0.0, ())}
     n = len(letters)
+    states = _prefix_states()
+    shared = True  # the steps so far were found in the cache
     for i, c in enumerate(letters):
         p = letters[i - 1] if i else "^"
         nx = letters[i + 1] if i + 1 < n else "$"
-        hyps = _extend(hyps, _candidates(p, c, nx), m.en_lm.chunk_logp, beam, lm_weight)
+        # the beam after letter i depends only on the letters up to i and the next one
+        key = (letters[: i + 1], nx, beam, lm_weight)
+        got = states.get(key) if shared else None
+        if got is None:
+            shared = False
+            got = states[key] = _extend(
+                hyps, _candidates(p, c, nx), m.en_lm.chunk_logp, beam, lm_weight
+            )
+        hyps = got
     out = []
     for text, (chan, lmv, link) in hyps.items():
         total = chan + lm_weight * (lmv + lm(text[-hist_len:], "$"))
         out.append((text[1:], total, _unlink(link)))
     out.sort(key=lambda x: -x[1])
     return out
+
+
+#: Beams of :func:`decode_arabic` kept for their prefix; the cache is emptied when full.
+PREFIX_STATES = 1 << 14
+
+
+@cache
+def _prefix_states() -> dict[tuple[str, str, int, float], _Hyps]:
+    """The beams of :func:`decode_arabic` after each prefix of the words decoded so far:
+    spellings of one name in Arabic letters (كاظمي, كاظمى, كظمي...) share prefixes, whose
+    steps are then done once. A beam is a pure function of its key, so the result is
+    the same with or without the cache."""
+    return _BoundedDict(PREFIX_STATES)
+
+
+class _BoundedDict(dict):  # type: ignore[type-arg]
+    """A dict that empties itself when an insert would take it over ``limit`` keys."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key: object, value: object) -> None:
+        if len(self) >= self.limit:
+            self.clear()
+        super().__setitem__(key, value)
 
 
 _Link = tuple[object, ...]  # () or (earlier link, chunk)
