@@ -130,8 +130,16 @@ def test_aliases_build(tmp_path: Path) -> None:
         ("id,name\n1,Ali\n2,\n", "csv", "line 3, column name"),
         ('[\n"Ali",\n{"id": 2}\n]', "json", "line 3"),
         ('[\n"Ali",,\n]', "json", "line 2"),
+        ("id,na\rme\n1,Ali\n", "csv", "line 1"),
     ],
-    ids=["ragged-tsv", "no-name-column", "empty-name-csv", "json-missing-name", "json-syntax"],
+    ids=[
+        "ragged-tsv",
+        "no-name-column",
+        "empty-name-csv",
+        "json-missing-name",
+        "json-syntax",
+        "carriage-return-in-csv-header",
+    ],
 )
 def test_bad_input_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str], table_path: Path,
                           content: str, suffix: str, where: str) -> None:  # fmt: skip

@@ -182,8 +182,13 @@ def _delimited(
     quoting = csv.QUOTE_NONE if fmt == "tsv" else csv.QUOTE_MINIMAL
     head = next(((n, t) for n, t in stream if t.strip() and not t.startswith("#")), None)
     header_line = head[0] if head else 1
-    header = [h.strip().lower() for h in next(csv.reader([head[1] if head else ""],
-              delimiter=delimiter, quoting=quoting), [])]  # fmt: skip
+    try:
+        header = [h.strip().lower() for h in next(csv.reader([head[1] if head else ""],
+                  delimiter=delimiter, quoting=quoting), [])]  # fmt: skip
+    except csv.Error as exc:  # e.g. a carriage return inside the header line
+        raise DataFileError(
+            f"malformed {fmt.upper()} header: {exc}", path=make.name, line=header_line
+        ) from None
     if "name" not in header:
         raise DataFileError(
             "no 'name' column in the header", path=make.name, line=header_line, column="name"
