@@ -27,8 +27,9 @@ def test_components_match_numpy(spark, n, m, seed):
 
 
 def test_frozen_frames_keep_a_bounded_size_estimate(spark):
-    """A frame frozen round after round keeps Spark's default size estimate: carried
-    over, a self-join's estimate squares each round and the planner stalls."""
+    """A frame frozen round after round is estimated at the size of its rows: carried
+    over from the plan, a self-join's estimate squares each round and the planner
+    stalls (the test reads the estimate through Spark's JVM handle)."""
     from pyspark.sql import functions as F
 
     from nasab.spark.components import freeze

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import NasabError
 
-__all__ = ["JUMPS", "MAX_ROUNDS", "connected_components", "freeze", "fresh_estimate"]
+__all__ = ["JUMPS", "MAX_ROUNDS", "connected_components", "freeze"]
 
 #: Pointer jumps per round (each halves the distance of a node to its root).
 JUMPS = 2
@@ -31,35 +31,41 @@ MAX_ROUNDS = 64
 
 
 def freeze(df: Any) -> Any:
-    """Materialise a DataFrame and cut its lineage.
+    """Materialise a DataFrame and cut its lineage; the frozen frame's size estimate is
+    the size of its rows.
 
     A reliable checkpoint when the session has a checkpoint directory (set one on a
-    cluster: ``spark.sparkContext.setCheckpointDir``), else a local checkpoint.
+    cluster: ``spark.sparkContext.setCheckpointDir``, or ``spark.checkpoint.dir``), else
+    a local checkpoint. Public API only, so it runs the same on Spark Connect.
+
+    Spark gives a checkpoint the size estimate of the plan it cut, and estimates a
+    join's size as the product of its inputs'. Frames frozen round after round (the
+    components, then the stages that join them) would so get estimates whose digits
+    double each round, and the query planner stalls multiplying numbers of millions of
+    digits (seen on 20,000 names: minutes in ``BigInteger.multiplyToomCook3``, no job
+    running). The frame is therefore cached before it is checkpointed: the plan the
+    checkpoint cuts is then a scan of the cache, whose estimate, once the checkpoint's
+    job has filled it, is the bytes actually cached. The cache is dropped afterwards
+    (the checkpoint keeps its own copy).
     """
-    if df.sparkSession.sparkContext.getCheckpointDir():
-        return fresh_estimate(df.checkpoint(eager=True))
-    return fresh_estimate(df.localCheckpoint(eager=True))
+    from pyspark import StorageLevel
+
+    cached = df.persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        if _checkpoint_dir(df.sparkSession):
+            return cached.checkpoint(eager=True)
+        return cached.localCheckpoint(eager=True)
+    finally:
+        cached.unpersist()
 
 
-def fresh_estimate(df: Any) -> Any:
-    """The same rows in a frame whose size estimate is Spark's default, not its plan's.
-
-    Spark carries a checkpoint's size estimate over from the plan it cut, and estimates
-    a join's size as the product of its inputs'. Frames frozen round after round (the
-    components, then the stages that join them) so get estimates whose digits double
-    each round, and the query planner stalls multiplying numbers of millions of digits
-    (seen on 20,000 names: minutes in ``BigInteger.multiplyToomCook3``, no job running).
-    A frame over the checkpoint's rows starts again from the default estimate. Without
-    a JVM handle (Spark Connect) the frame is returned as it is.
-    """
-    jdf = getattr(df, "_jdf", None)
-    if jdf is None:
-        return df
-    from pyspark.sql import DataFrame
-
-    rows = jdf.queryExecution().toRdd()
-    new = df.sparkSession._jsparkSession.internalCreateDataFrame(rows, jdf.schema(), False)
-    return DataFrame(new, df.sparkSession)
+def _checkpoint_dir(spark: Any) -> str | None:
+    """The session's checkpoint directory, if any (on Spark Connect: its configuration)."""
+    try:
+        context = spark.sparkContext
+    except NotImplementedError:  # Spark Connect has no SparkContext on the client
+        return spark.conf.get("spark.checkpoint.dir", None)
+    return context.getCheckpointDir()
 
 
 def connected_components(edges: Any, u: str = "u", v: str = "v") -> Any:

@@ -268,11 +268,18 @@ class _Clock:
 
 
 def _check_ids(df: Any, id_col: str, F: Any) -> None:
-    from ..errors import InputError
-
-    dup = df.groupBy(id_col).count().where("count > 1").limit(1).collect()
-    if dup:
-        raise InputError(f"column {id_col!r}: id {dup[0][0]!r} is on {dup[0][1]} rows")
+    """Refuse a record id on several rows (the smallest such id is named). One job reads
+    every partition at once: a ``limit`` would read one partition, then a few more, in
+    job after job, and in the common case (no duplicate) all of them."""
+    dup = (
+        df.groupBy(id_col)
+        .count()
+        .where("count > 1")
+        .agg(F.min(F.struct(id_col, "count")).alias("dup"))
+        .first()["dup"]
+    )
+    if dup is not None:
+        raise InputError(f"column {id_col!r}: id {dup[0]!r} is on {dup[1]} rows")
 
 
 # ------------------------------------------------------------------ prepare
