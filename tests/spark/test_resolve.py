@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -253,3 +254,33 @@ def test_large_component_is_cut_as_on_one_machine() -> None:
     assert got == want
     assert len(got) > 2
     assert max(len(g) for g in got) <= MAX_COMPONENT
+
+
+@pytest.mark.parametrize("cuts", [(), (1,), (2, 3), (4,), (1, 2, 3, 4, 5)], ids=str)
+def test_entity_ids_whatever_the_batches(cuts) -> None:
+    """Batches cut inside a cluster give the ids of whole clusters: each the id of the
+    cluster's smallest member in node order, as nasab.resolve gives it."""
+    pd = pytest.importorskip("pandas")
+    from nasab.resolution.stages import Node, entity_id, node_order
+    from nasab.spark.resolve import _entities_of_batches
+
+    rows = [
+        (7, 10, "person", "Mustafa al-Kazemi", "", "", 2),
+        (7, 11, "person", "مصطفى الكاظمي", "", "", 1),
+        (7, 12, "person", "Mustapha Kadhimi", "", "", 1),
+        (9, 13, "person", "Nouri al-Maliki", "", "", 1),
+        (9, 14, "person", "نوري المالكي", "", "", 3),
+        (12, 15, "organization", "Central Bank of Iraq", "", "", 1),
+    ]
+    cols = ["cluster", "node", "kind", "name", "rid", "attrs", "n"]
+    df = pd.DataFrame(rows, columns=cols)
+    edges = [0, *cuts, len(df)]
+    batches = [df.iloc[a:b].reset_index(drop=True) for a, b in itertools.pairwise(edges)]
+    out = pd.concat(list(_entities_of_batches(iter(batches))), ignore_index=True)
+    got = dict(zip(out["node"].tolist(), out["entity_id"].tolist(), strict=True))
+    for cluster, group in df.groupby("cluster"):
+        nodes = [Node(k, nm) for k, nm in zip(group["kind"], group["name"], strict=True)]
+        first = min(nodes, key=node_order)
+        want = entity_id(first.kind, first)
+        assert {got[x] for x in group["node"]} == {want}, cluster
+    assert sorted(got) == df["node"].tolist()
