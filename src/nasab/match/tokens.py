@@ -919,7 +919,7 @@ def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
                 sim,
                 max((Indel.normalized_similarity(f, lat_fold) for f in whole), default=0.0),
             )
-        if lat_fold[:2] in ("al", "il") and len(lat_fold) > 4:
+        if joined_article(lat_fold, min_len=5):
             # 'Elnady' for النادي: the article written joined to the name.
             rest = lat_fold[2:]
             rest_key = skeleton(rest)

@@ -251,15 +251,17 @@ def aspirated(arabic: str) -> str | None:
     return out if out != arabic else None
 
 
-def joined_article(fold_: str) -> bool:
+def joined_article(fold_: str, min_len: int = _JOINED_ARTICLE_MIN) -> bool:
     """Whether a Latin token's fold may be the article written joined to a name
-    (``alshebel``, ``elnady``: ``al``/``il`` and at least four more letters).
+    (``alshebel``, ``elnady``: ``al``/``il`` and at least ``min_len`` letters in all).
 
     Example:
         >>> joined_article(fold("Alshebel")), joined_article(fold("Alina"))
         (True, False)
+        >>> joined_article(fold("Elnady"), min_len=5)
+        True
     """
-    return fold_[:2] in ("al", "il") and len(fold_) >= _JOINED_ARTICLE_MIN
+    return fold_[:2] in ("al", "il") and len(fold_) >= min_len
 
 
 def spelling_keys(texts: Sequence[str]) -> set[str]:
