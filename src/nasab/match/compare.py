@@ -66,7 +66,7 @@ from .algorithms import (
 )
 from .orgs import compare_orgs
 from .prepared import PreparedName, prepare, token_similarity
-from .result import Match, Pair, check_name
+from .result import Explanation, Match, Pair, check_name
 from .tokens import TokenTable, reset_default_table
 from .weak import pair_weakness
 from .weights import ListFrequency, weights_of
@@ -522,13 +522,24 @@ def _weak_note(name: PreparedName, factor: float, score: float) -> str:
     )
 
 
+def _turned(explanation: Explanation) -> Explanation:
+    """An explanation seen from the other side (each aligned pair turned)."""
+    features, pairs, notes = explanation
+    return features, tuple([Pair(p.b, p.a, p.similarity, p.weight) for p in pairs]), notes
+
+
 def _compare_prepared(
-    pa: PreparedName, pb: PreparedName, weak: bool, freq: ListFrequency | None = None
+    pa: PreparedName,
+    pb: PreparedName,
+    weak: bool,
+    freq: ListFrequency | None = None,
+    swap: bool = False,
 ) -> Match:
     """The Match of two prepared names in canonical order: the score now, the explanation
     (the same computation, with its notes) on first read. With ``weak``, the weakness
     factor of the pair (:mod:`.weak`) is applied and explained. ``freq``: the token
-    weights of the list the names come from."""
+    weights of the list the names come from. With ``swap``, the Match is the one seen
+    from ``pb``'s side (``Match.swapped``), made at once."""
     a, b = pa.raw, pb.raw
     factor, name = pair_weakness(pa, pb, freq) if weak else (1.0, None)
     trivial = _trivial(pa, pb)
@@ -536,25 +547,35 @@ def _compare_prepared(
         score, note = trivial
         feats = {"identical": 1.0} if note.startswith("identical") else {}
         if name is None:
-            return Match(a, b, score, feats, notes=(note,))
-        return Match(
-            a,
-            b,
-            score * factor,
-            {**feats, "weak": factor},
-            notes=(note, _weak_note(name, factor, score)),
-        )
+            m = Match(a, b, score, feats, notes=(note,))
+        else:
+            m = Match(
+                a,
+                b,
+                score * factor,
+                {**feats, "weak": factor},
+                notes=(note, _weak_note(name, factor, score)),
+            )
+        return m.swapped() if swap else m
     score = _score(pa, pb, False, freq)[0]
     if name is None:
-        return Match.lazy(a, b, score, lambda: _score(pa, pb, True, freq)[1:])
-    weak_name = name
 
-    def explain() -> tuple[dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
-        features, pairs, notes = _score(pa, pb, True, freq)[1:]
-        note = _weak_note(weak_name, factor, score)
-        return {**features, "weak": factor}, pairs, (*notes, note)
+        def explain() -> Explanation:
+            return _score(pa, pb, True, freq)[1:]
 
-    return Match.lazy(a, b, score * factor, explain)
+    else:
+        weak_name = name
+        score_alone = score
+        score *= factor
+
+        def explain() -> Explanation:
+            features, pairs, notes = _score(pa, pb, True, freq)[1:]
+            note = _weak_note(weak_name, factor, score_alone)
+            return {**features, "weak": factor}, pairs, (*notes, note)
+
+    if swap:
+        return Match.lazy(b, a, score, lambda: _turned(explain()))
+    return Match.lazy(a, b, score, explain)
 
 
 def compare(
@@ -613,7 +634,7 @@ def compare(
         m = compare_orgs(rb, ra) if swap else compare_orgs(ra, rb)
     else:
         pa = prepare(a)
-        m = _compare_prepared(pa, prepare(b), weak, freq)
+        return _compare_prepared(pa, prepare(b), weak, freq, swap)
     return m.swapped() if swap else m
 
 

@@ -73,8 +73,10 @@ def prepare(name: str | PreparedName, table: TokenTable | None = None) -> Prepar
         name,
         normalize(name),
         n,
-        tuple(intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.tokens),
-        tuple(intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.kunya),
+        tuple([intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.tokens]),
+        tuple([intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.kunya])
+        if n.kunya
+        else (),
         table,
     )
 

@@ -33,6 +33,9 @@ class Pair:
 #: What an explanation is made of: (features, pairs, notes).
 Explanation = tuple[dict[str, float], tuple[Pair, ...], tuple[str, ...]]
 
+#: Names this long or shorter are within both the length and the word limits.
+_SHORT = min(MAX_NAME_LENGTH, MAX_NAME_TOKENS)
+
 _FIELDS = ("a", "b", "score", "features", "pairs", "notes", "algorithm", "kind")
 
 
@@ -100,9 +103,15 @@ class Match:
             >>> m.score, m.notes, m.features
             (0.9, ('n',), {'evidence': 1.0})
         """
-        m = cls(a, b, score, None, (), (), algorithm, kind)
-        object.__setattr__(m, "_explained", None)
-        object.__setattr__(m, "_explain", explain)
+        m = object.__new__(cls)
+        init = object.__setattr__
+        init(m, "a", a)
+        init(m, "b", b)
+        init(m, "score", score)
+        init(m, "algorithm", algorithm)
+        init(m, "kind", kind)
+        init(m, "_explained", None)
+        init(m, "_explain", explain)
         return m
 
     def _explanation(self) -> Explanation:
@@ -223,6 +232,8 @@ def check_name(value: object, what: str) -> str:
         raise InputError(
             f"{what} must be a string, got {type(value).__name__ if value is not None else 'None'}"
         )
-    if not value.strip():
+    if not value or value.isspace():
         raise InputError(f"{what} is empty or whitespace only")
+    if len(value) <= _SHORT:
+        return value  # within both limits
     return check_text(value, what, max_length=MAX_NAME_LENGTH, max_tokens=MAX_NAME_TOKENS)

@@ -178,13 +178,23 @@ def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
     """
     hyps: list[tuple[float, str]] = [(0.0, "")]
     padded = f"^{letters}$"
+    known = _contexts()
     for i in range(1, len(padded) - 1):
-        opts = _options(padded[i - 1], padded[i], padded[i + 1])
-        if opts:
+        opts = known.get(padded[i - 1 : i + 2])
+        if opts is None:
+            opts = _options(padded[i - 1], padded[i], padded[i + 1])
+        if len(opts) == 1:
+            # One rendering: every hypothesis takes it (sorted again all the same, as a
+            # rounded sum may tie two scores that differed).
+            ((ch, lp),) = opts
+            hyps = [(s + lp, h + ch) for s, h in hyps]
+        elif opts:
             hyps = [(s + lp, h + ch) for s, h in hyps for ch, lp in opts]
-            hyps.sort(reverse=True)
-            del hyps[k:]
-    return tuple(dict.fromkeys(h for _, h in hyps if h))
+        else:
+            continue
+        hyps.sort(reverse=True)
+        del hyps[k:]
+    return tuple(dict.fromkeys([h for _, h in hyps if h]))
 
 
 def readings(arabic_fold: str) -> tuple[str, ...]:
@@ -323,8 +333,9 @@ class TokenTable:
         if got is None:
             seen: dict[tuple[str, str], float] = {}
             for rank, fk in enumerate(fold_skeletons(readings(self.fold[i]))):
-                seen.setdefault(fk, 1.0 - CANDIDATE_RANK * rank)
-            got = self._cands[i] = tuple((f, k, r) for (f, k), r in seen.items())
+                if fk not in seen:
+                    seen[fk] = 1.0 - CANDIDATE_RANK * rank
+            got = self._cands[i] = tuple([(f, k, r) for (f, k), r in seen.items()])
         return got
 
     def similarities(

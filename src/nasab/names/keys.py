@@ -164,7 +164,11 @@ def fold_skeleton(token: str) -> tuple[str, str]:
     """
     low = token.lower()
     if not low.isascii() and has_arabic(low):
-        return fold(token), skeleton(token)
+        # fold(token), skeleton(token) without asking twice what script the token is.
+        key = _DOUBLES.sub(_FIRST, low.translate(_AR_TABLE))
+        if len(key) > 1 and key.endswith("H"):
+            key = key[:-1]
+        return _DOUBLES.sub(_FIRST, low), key
     base = _digraphs(low, _REST_SKELETON)
     key = _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE))
     if len(key) > 1 and key.endswith("H"):

@@ -39,7 +39,6 @@ from ..text import (
     Script,
     check_text,
     clear_normalize_cache,
-    detect_script,
     normalize,
     script_of_token,
 )
@@ -392,11 +391,11 @@ def _parse(raw: str) -> Name:
             mode = "name"
         else:
             parts.append((text, article))
-    tokens = [
-        _make(text, _role(i, len(parts), article), article)
-        for i, (text, article) in enumerate(parts)
-    ]
-    return Name(raw, detect_script(raw), tuple(titles), tuple(tokens), tuple(kunya))
+    n = len(parts)
+    tokens = tuple(
+        [_make(text, _role(i, n, article), article) for i, (text, article) in enumerate(parts)]
+    )
+    return Name(raw, script_of_token(raw), tuple(titles), tokens, tuple(kunya))
 
 
 def parse_name(text: str) -> Name:
