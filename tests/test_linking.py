@@ -5,7 +5,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nasab.aliases import AliasTable
 from nasab.errors import InputError
@@ -194,3 +197,24 @@ def test_index_over_plain_columns(
     assert index.entity_of(index.candidates(keys, limit=1)[0]) == expected
     with pytest.raises(InputError, match="entity ids"):
         LinkIndex(aliases, entity_ids[:1])
+
+
+@given(
+    st.lists(
+        st.lists(st.integers(0, 60), max_size=25).map(lambda r: sorted(set(r))),
+        min_size=2,
+        max_size=6,
+    ),
+    st.lists(st.floats(0.01, 20.0), min_size=6, max_size=6),
+)
+def test_sum_by_row_is_unique_and_bincount_bit_for_bit(segments, seg_weights):
+    """The merge of posting lists gives np.unique's rows and bincount's sums exactly."""
+    from nasab.linking import _sum_by_row
+
+    rows = np.concatenate([np.array(s, dtype=np.int32) for s in segments])
+    weights = np.repeat(seg_weights[: len(segments)], [len(s) for s in segments])
+    got_rows, got_sums = _sum_by_row(rows, weights)
+    ref_rows, inv = np.unique(rows, return_inverse=True)
+    ref_sums = np.bincount(inv.ravel(), weights=weights, minlength=len(ref_rows))
+    assert got_rows.tolist() == ref_rows.tolist()
+    assert got_sums.tobytes() == ref_sums.tobytes()

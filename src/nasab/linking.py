@@ -290,6 +290,29 @@ def _deletes(key: str) -> set[str]:
 
 # ---------------------------------------------------------------- the index
 
+
+def _sum_by_row(rows: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows (ascending) and the sum of the weights of each.
+
+    ``rows`` is the concatenation of a few ascending posting lists: a stable sort merges
+    those runs (timsort) at a fraction of ``np.unique``'s cost, and each row's weights are
+    added in their original order, so the sums are bit for bit those of
+    ``np.unique(..., return_inverse=True)`` with ``np.bincount``.
+
+    Example:
+        >>> r, s = _sum_by_row(np.array([1, 4, 0, 4]), np.array([0.5, 1.0, 2.0, 0.25]))
+        >>> r.tolist(), s.tolist()
+        ([0, 1, 4], [2.0, 0.5, 1.25])
+    """
+    order = np.argsort(rows, kind="stable")
+    ordered = rows[order]
+    new = np.empty(len(ordered), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    group = np.cumsum(new) - 1
+    return ordered[new], np.bincount(group, weights=weights[order], minlength=int(new.sum()))
+
+
 _SCRIPT_CODES = {"arabic": 1, "latin": 2}
 _KIND_CODES = {"person": 0, "organization": 1}
 _KIND_NAMES = tuple(_KIND_CODES)
@@ -487,8 +510,7 @@ class LinkIndex:
             score = np.full(len(rows), wts[found[0][0]] * found[0][1])
         else:
             w = np.repeat([wts[kid] * f for kid, f in found], [sizes[kid] for kid, _ in found])
-            rows, inv = np.unique(np.concatenate(segs), return_inverse=True)
-            score = np.bincount(inv.ravel(), weights=w, minlength=len(rows))
+            rows, score = _sum_by_row(np.concatenate(segs), w)
         # Common keys the query shares add to the rows already found.
         for kid in present:
             if kid in rare:
