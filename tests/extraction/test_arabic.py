@@ -625,3 +625,47 @@ DEPUTY_CASES = [
 )
 def test_deputy_of_a_role(text: str, expected: list[tuple[str, str]]) -> None:
     assert _role_labels(text) == expected
+
+
+ROLE_AFTER_NAME_CASES = [
+    # a role phrase of several words after a name ends the name (أمير is also a given name)
+    (
+        "emir-of-region",
+        "وأكد الأمير سعود بن نايف أمير منطقة تبوك أن المعرض ناجح",
+        ["سعود بن نايف"],
+        [("سعود بن نايف", "Emir")],
+    ),
+    (
+        "emir-of-the-region",
+        "وأكد الأمير سعود بن نايف أمير المنطقة الشرقية أن المعرض ناجح",
+        ["سعود بن نايف"],
+        [("سعود بن نايف", "Emir")],
+    ),
+    # an indefinite role in construct with its complement, right after the name
+    (
+        "minister-in-construct",
+        "وأكد فهد بن سعد الدوسري وزير الداخلية أن العمل مستمر",
+        ["فهد بن سعد الدوسري"],
+        [("فهد بن سعد الدوسري", "Minister of Interior")],
+    ),
+    # after a patronymic the word is a father's name, not a title
+    (
+        "father-named-sultan",
+        "وأكد الأمير فهد بن سلطان أن العمل مستمر",
+        ["فهد بن سلطان"],
+        [],
+    ),
+    # a bare definite role after a name is a verb's object
+    ("bare-definite-role", "التقى تميم بن حمد الرئيس في الدوحة", ["تميم بن حمد"], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "expected"),
+    [c[1:] for c in ROLE_AFTER_NAME_CASES],
+    ids=[c[0] for c in ROLE_AFTER_NAME_CASES],
+)
+def test_role_phrase_after_the_name(text: str, persons: list[str], expected: list) -> None:
+    ex = _ex(text)
+    assert [m.text for m in ex.persons()] == persons
+    assert _role_labels(text) == expected

@@ -71,6 +71,8 @@ _NAME_WORD_MIN = 2
 _PROPER_MIN = 4
 # Words of a role's complement skipped before its holder's given name.
 _COMPLEMENT_SKIP = 2
+# Longest role phrase (words) looked for after a name (``الممثل الخاص للأمين العام``).
+_ROLE_PHRASE_MAX = 4
 # Shortest article word (letters, with the article) read as an unseen family name.
 _UNSEEN_FAMILY_MIN = 5
 # Shortest role word in the accusative (letters, with the alif of the case ending).
@@ -353,6 +355,7 @@ class _Sentence:
             or names_org
             or rm.text.endswith("باسم")
             or self._role_complement_after(rm)
+            or self._construct_role(rm, nxt, after)
         ):
             return False
         if any(m.kind == "role" for m in ms[: k - 1]):
@@ -360,6 +363,24 @@ class _Sentence:
         return not any(
             r.type == "holds_role" and r.subject is pm for r in self._sentence_relations()
         )
+
+    def _construct_role(self, rm, nxt, after: str) -> bool:
+        """Role ``rm`` is an indefinite head in construct with its complement, in several
+        words (``وزير الداخلية``, ``أمير منطقة`` before the region's name): right after a
+        name, the name's apposition, like :meth:`_role_complement_after`.
+
+        Example:
+            ``سعود بن نايف أمير منطقة تبوك``: Emir.
+        """
+        words = rm.text.split()
+        if len(words) < 2 or words[0].startswith("ال"):
+            return False
+        follow = next((t for t in self.toks if t.start >= rm.end), None)
+        if follow is not None and follow.arabic and _word(follow)[2:] in self.lex.nationality_ar:
+            return False  # "رئيس الوزراء الفرنسي" after a name: another person's role
+        if _is_article(normalize_arabic(words[-1])):
+            return True
+        return nxt is not None and nxt.kind == "place" and not after.strip()
 
     def _chained(self, ms: list, k: int) -> tuple | None:
         """(person, None, None) when role ``ms[k]`` follows, after a comma, another role
@@ -878,6 +899,8 @@ class _Sentence:
         lex = self.lex
         if self._family_title(i, j, w):
             return False
+        if j > i + 1 and self._role_phrase_at(j):
+            return True
         if (
             w in _stop()
             or w in word_set("evaluative_ar")
@@ -917,6 +940,31 @@ class _Sentence:
             and w not in word_set("name_join_ar")
             and w not in lex.name_ar
             and w not in lex.given_ar
+        )
+
+    def _role_phrase_at(self, j: int) -> bool:
+        """Whether a role phrase of several words starts at token j (``أمير منطقة تبوك``),
+        or a title word too common alone is followed by a listed place (``ملك الأردن``):
+        the role after a name, not a further name word. Not after a patronymic, where the
+        word is a father's name (``فهد بن سلطان``).
+
+        Example:
+            ``سعود بن نايف أمير المنطقة الشرقية``: the name is ``سعود بن نايف``.
+        """
+        toks, lex = self.toks, self.lex
+        if _word(toks[j - 1]) in _patronymic():
+            return False
+        words = [
+            _word(t) for t in toks[j : j + _ROLE_PHRASE_MAX] if t.arabic
+        ]  # at most the longest phrase looked at
+        for k in range(len(words), 1, -1):
+            info = lex.titles_ar.get(tuple(words[:k]))
+            if info is not None and info.kind == "role":
+                return True
+        return (
+            len(words) >= 2
+            and words[0] in word_set("title_dropped_ar")
+            and (words[1],) in lex.places_ar
         )
 
     def _family_title(self, i: int, j: int, w: str) -> bool:
