@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v12").startswith("nasab-name-v12+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v12', 'nasab-org-v6']
+    ['nasab-name-v12', 'nasab-org-v7']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v12"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v6"
+ORG_ALGORITHM = "nasab-org-v7"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -248,7 +248,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            6,
+            7,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -272,7 +272,11 @@ _REGISTRY: dict[str, Algorithm] = {
             "are no conflict; v5: an acronym may spell the trailing legal form (ZMDC = "
             "Zambezi Mining Development Corp.); v6: a distinctive word on one side where the "
             "other keeps only generic words is a conflict (x0.75: Kenya Mining Corp / National "
-            "Industries and Mining Company)",
+            "Industries and Mining Company); v7: names that differ only in words naming the "
+            "form of a body (words.tsv org_form_en: foundation / society / committee) are no "
+            "conflict, charity words are generic, an acronym of 4-6 letters matches the run "
+            "of the other name's words whose initials it spells (IRGC Missile Command), more "
+            "legal forms (ASBL, e.V.) and foreign form words (stiftelse, bienfaisance)",
         ),
     )
 }
@@ -314,8 +318,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v6")[:18]
-        'nasab-org-v6+data.'
+        >>> algorithm_version("nasab-org-v7")[:18]
+        'nasab-org-v7+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

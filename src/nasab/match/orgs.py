@@ -96,6 +96,10 @@ _WEAK_ORG = 0.85
 #: and ships are listed under them) is not an acronym of anything.
 _REGISTRATION = re.compile(r"(?:^|[^\w-])[a-z0-9]{1,2}-([a-z]{2,6})(?=$|[^\w-])", re.IGNORECASE)
 
+#: Least and most letters of an acronym matched against a part of the other name
+#: (``IRGC Missile Command``): two letters spell parts of many names by chance.
+_PART_ACRONYM_MIN = 4
+_PART_ACRONYM_MAX = 6
 _FREQ_POWER = 2.0  # rarity weight = (log(N/df) / log(N/3)) ** power
 _FREQ_FLOOR = 0.15
 _GENERIC_KINDS = frozenset(["type", "generic", "org_type", "nationality", "adjective", "scope"])
@@ -636,6 +640,65 @@ def _join_runs(xs: list[Unit], ys: list[Unit]) -> list[Unit]:
     return out
 
 
+def _initials(units: list[Unit]) -> str:
+    return "".join(w[0] for u in units for w in u.surface.split() if w)
+
+
+def _collapse_acronyms(xs: list[Unit], ys: list[Unit]) -> list[Unit]:
+    """Join a run of Latin words of ``ys`` whose initials a capitalised word of ``xs`` spells.
+
+    An acronym often stands for a part of a name that the other name writes out
+    (``IRGC Missile Command`` / ``Islamic Revolutionary Guard Corps Missile Command``,
+    ``NITC Sharjah``): the run becomes one unit that aligns with the acronym. Only
+    acronyms of at least :data:`_PART_ACRONYM_MIN` letters, spelled exactly by the run's
+    initials, and not written out as a word in ``ys``.
+
+    Example:
+        >>> xs = list(parse_org("IRGC Missile Command").units)
+        >>> ys = list(parse_org("Islamic Revolutionary Guard Corps Missile Command").units)
+        >>> [u.text for u in _collapse_acronyms(xs, ys)][0]
+        'irgc'
+    """
+    acrs = {
+        u.text: u
+        for u in xs
+        if u.caps
+        and not u.concept
+        and u.text.isascii()
+        and u.text.isalpha()
+        and _PART_ACRONYM_MIN <= len(u.text) <= _PART_ACRONYM_MAX
+    }
+    if not acrs or any(y.fold in {a.fold for a in acrs.values()} for y in ys):
+        return ys
+    out: list[Unit] = []
+    i = 0
+    while i < len(ys):
+        for k in range(min(len(ys) - i, _PART_ACRONYM_MAX), 1, -1):
+            run = ys[i : i + k]
+            if not all(u.script == "latin" for u in run):
+                continue
+            hit = acrs.get(_initials(run))
+            if hit is not None:
+                surface = " ".join(u.surface for u in run)
+                out.append(
+                    Unit(
+                        hit.text,
+                        False,
+                        "latin",
+                        max(u.weight for u in run),
+                        hit.fold,
+                        False,
+                        surface,
+                    )
+                )
+                i += k
+                break
+        else:
+            out.append(ys[i])
+            i += 1
+    return out
+
+
 def _align(xs: list[Unit], ys: list[Unit]) -> list[tuple[int, int, float]]:
     cands = []
     for i, x in enumerate(xs):
@@ -660,6 +723,8 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
     xs, ys = list(na.units), list(nb.units)
     xs = _join_runs(xs, ys)
     ys = _join_runs(ys, xs)
+    ys = _collapse_acronyms(xs, ys)
+    xs = _collapse_acronyms(ys, xs)
     acronym = 0.0
     # Acronyms: a capitalised word on one side spelling the words of the other.
     for first, second, flip in ((na, nb, False), (nb, na, True)):
@@ -697,6 +762,10 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
         score *= _WORD_CONFLICT
         features["conflict"] = 1.0
         notes.append(f"conflict: distinctive words differ ({own_a} vs {own_b})")
+    elif _generic_left(left_a) and _generic_left(left_b) and _form_only(left_a, left_b):
+        notes.append(
+            f"form words differ, no conflict ({_generic_left(left_a)} vs {_generic_left(left_b)})"
+        )
     elif _generic_left(left_a) and _generic_left(left_b):
         score *= _GENERIC_CONFLICT
         features["conflict"] = 0.5
@@ -734,6 +803,23 @@ def _distinctive_against_generic(left: list[Unit], other: list[Unit]) -> bool:
         and bool(_generic_left(other))
         and not any(_distinctive(u) for u in other)
     )
+
+
+def _form_only(left_a: list[Unit], left_b: list[Unit]) -> bool:
+    """Whether the unmatched words of both names all name the form of a body.
+
+    One body is listed as a foundation, a society and an organisation (``Al-Aqsa
+    Foundation`` / ``Al-Aqsa Society``): words of ``org_form_en`` that differ say
+    nothing against. Words of its business (``Orion Shipping`` / ``Orion Exchange``)
+    still conflict.
+
+    Example:
+        >>> a, b = parse_org("Al-Aqsa Foundation").units, parse_org("Al-Aqsa Society").units
+        >>> _form_only([a[1]], [b[1]])
+        True
+    """
+    forms = word_set("org_form_en")
+    return all(u.text in forms or u.fold in forms for u in (*left_a, *left_b))
 
 
 def _generic_left(units: list[Unit]) -> list[str]:
@@ -803,7 +889,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v6"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v7"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
