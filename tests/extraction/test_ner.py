@@ -166,6 +166,24 @@ MERGE_CASES = [
         [],
         ["Harbour Music Hall"],
     ),
+    (
+        "Data from the U.S. Energy Information Administration showed it.",
+        [("the U.S. Energy Information Administration", "ORG")],
+        [],
+        ["Energy Information Administration"],
+    ),
+    (
+        "Soldiers of the U.S. Army left the base.",
+        [("the U.S. Army", "ORG")],
+        [],
+        ["U.S. Army"],
+    ),
+    (
+        "A guide to U.S. military bases was printed.",
+        [("U.S. military bases", "ORG")],
+        [],
+        ["U.S. military bases"],
+    ),
 ]
 
 
@@ -190,6 +208,9 @@ def _entities(text: str, spans: list[tuple[str, str]]) -> list[tuple[int, int, s
         "head-org-widened",
         "place-ends-person",
         "possessive-place-owner",
+        "country-abbreviation-dropped",
+        "one-word-after-country-kept",
+        "lower-case-after-country-kept",
     ],
 )
 def test_merge(text: str, spans, persons: list[str], orgs: list[str]) -> None:  # type: ignore[no-untyped-def]

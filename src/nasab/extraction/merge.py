@@ -149,6 +149,8 @@ def merge_english_entities(
         span = _trim(b, start, end, lex)
         if span is None:
             continue
+        if kind == "organization":
+            span = _without_country(b.doc.text, span, lex)
         surface = b.doc.text[span[0] : span[1]]
         if kind == "person" and " " not in surface and surface not in trusted:
             continue  # a lone capitalised word opening a sentence ("Snow", "Woken")
@@ -296,6 +298,38 @@ def _trim(b: Builder, start: int, end: int, lex: Lexicon) -> tuple[int, int] | N
     if (start and text[start - 1] in "#@/") or any(c in text[start:end] for c in "#@/"):
         return None  # hashtags, handles, addresses
     return start, end
+
+
+#: Least number of capitalised words that must follow a leading country abbreviation
+#: for an organisation's name to stand without it ("U.S. Energy Information
+#: Administration" -> "Energy Information Administration"; "U.S. Army" stays whole).
+COUNTRY_REST_MIN = 2
+_ABBREVIATION = re.compile(r"[A-Z](?:\.[A-Z])+\.?(?=\s)")
+
+
+def _without_country(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """An organisation's span without a leading dotted country abbreviation ("U.S.",
+    "U.K."), as the news readings write names (no leading nationality), when at least
+    :data:`COUNTRY_REST_MIN` capitalised words follow it.
+
+    Example:
+        >>> from nasab.extraction._lex import lexicon
+        >>> t = "the U.S. Energy Information Administration said"
+        >>> s, e = _without_country(t, (4, 42), lexicon())
+        >>> t[s:e]
+        'Energy Information Administration'
+        >>> s, e = _without_country("U.S. Army units", (0, 9), lexicon())
+        >>> (s, e)
+        (0, 9)
+    """
+    start, end = span
+    m = _ABBREVIATION.match(text, start, end)
+    if m is None or not lex.places_en.get(tuple(normalize(m.group()).split())):
+        return span
+    rest = text[m.end() : end].split()
+    if len(rest) < COUNTRY_REST_MIN or not all(w[:1].isupper() for w in rest):
+        return span
+    return end - len(text[m.end() : end].lstrip()), end
 
 
 def _place_owner(word: str, lex: Lexicon) -> bool:
