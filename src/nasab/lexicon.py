@@ -58,6 +58,7 @@ __all__ = [
     "COMPOUND_KINDS",
     "GEO_WORD_KINDS",
     "GEO_WORD_POSITIONS",
+    "LATIN_ENDING_MARK",
     "NAME_WORD_KINDS",
     "ORG_KINDS",
     "ORG_WORD_KINDS",
@@ -922,26 +923,33 @@ def aspirates() -> dict[str, str]:
     return out
 
 
+#: The mark that ends a ``latin_digraphs.tsv`` row read only at the end of a word.
+LATIN_ENDING_MARK = "$"
+
+
 @cache
 def latin_digraphs() -> dict[str, tuple[str, ...]]:
     """Latin letters and digraphs that other romanisations and European spellings write for
     an Arabic-script letter, and the Latin spellings nasab reads them as too
     (``latin_digraphs.tsv``: zh as j, Zhukov جوكوف, and as ch, Zhang تشانغ; c before e or i
-    as s, Cerro سيرو; sz as sh, cz as ch, z as ts, w as v).
+    as s, Cerro سيرو; sz as sh, cz as ch, z as ts, w as v). A row whose letters end in
+    ``$`` (:data:`LATIN_ENDING_MARK`) is a word ending, read so only at the end of a word
+    (French silent endings: ``ault$`` as o, Dassault داسو; ``ier$`` as ie, Didier ديديه).
 
     Raises:
         DataFileError: if the table is missing or malformed.
 
     Example:
         >>> from nasab.lexicon import latin_digraphs
-        >>> latin_digraphs()["zh"], latin_digraphs()["ce"]
-        (('j', 'ch'), ('se',))
+        >>> latin_digraphs()["zh"], latin_digraphs()["ce"], latin_digraphs()["ault$"]
+        (('j', 'ch'), ('se',), ('o',))
     """
     table = "latin_digraphs.tsv"
     out = {}
     for line, row in enumerate(load_tsv(table), start=1):
         digraph, readings = row["digraph"], tuple(row["readings"].split("|"))
-        if not digraph.isascii() or not digraph.isalpha() or not all(r.isalpha() for r in readings):
+        letters = digraph.removesuffix(LATIN_ENDING_MARK)
+        if not letters.isascii() or not letters.isalpha() or not all(r.isalpha() for r in readings):
             raise DataFileError(
                 f"{table}: a digraph and its readings are Latin letters ({digraph!r}, {readings!r})",
                 path=table,

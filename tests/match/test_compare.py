@@ -388,6 +388,39 @@ def test_european_latin_letters_match_their_arabic_script_spellings(a: str, b: s
     assert compare(b, a).score == compare(a, b).score
 
 
+# Word endings French and Italian spellings write but Arabic script does not (latin_digraphs.tsv
+# rows ending in $), and gn/gli/tx as their Arabic-script writers read them; a vowel-only
+# token (no skeleton key) compares with its spelling across scripts.
+EUROPEAN_ENDINGS = [
+    ("Dassault", "داسو"),
+    ("Carnot", "كارنو"),
+    ("Didier", "ديديه"),
+    ("Loubet", "لوبيه"),
+    ("Boileau", "بوالو"),
+    ("Margaux", "مارغو"),
+    ("Lerond", "ليرون"),
+    ("Lapaglia", "لاباليا"),
+    ("Arantxa", "أرانتشا"),
+    ("Wei", "وي"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), EUROPEAN_ENDINGS, ids=_ids(EUROPEAN_ENDINGS))
+def test_silent_latin_endings_match_their_arabic_script_spellings(a: str, b: str) -> None:
+    assert compare(a, b).score >= 0.85
+    assert compare(b, a).score == compare(a, b).score
+
+
+# An ending is read only at the end of a word, after a stem of three letters or more, and
+# a vowel-only token does not match a token that has consonants.
+NOT_ENDINGS = [("Otis", "وس"), ("Bet", "ب"), ("Wei", "علي"), ("Ali", "وي")]
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_ENDINGS, ids=_ids(NOT_ENDINGS))
+def test_latin_endings_only_at_the_end_of_a_long_word(a: str, b: str) -> None:
+    assert compare(a, b).score < 0.8
+
+
 # c before a, o or u stays k: the reading as s is for c before e or i only; j is not y.
 C_BEFORE_BACK_VOWEL = [("Cabral", "سابرال"), ("Costa", "سوستا"), ("Jawad", "عوض")]
 

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v12").params["align_min"]
+    >>> get_algorithm("nasab-name-v13").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v12").startswith("nasab-name-v12+data.")
+    >>> algorithm_version("nasab-name-v13").startswith("nasab-name-v13+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v12', 'nasab-org-v7']
+    ['nasab-name-v13', 'nasab-org-v7']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v12"
+NAME_ALGORITHM = "nasab-name-v13"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v7"
 
@@ -102,6 +102,9 @@ ASPIRATE = 0.98
 #: Factor on the similarity of a Latin token read with a digraph of latin_digraphs.tsv
 #: the other way (Zhukov as Jukov / جوكوف): the token as written wins ties.
 LATIN_DIGRAPH = 0.98
+#: Fewest letters left before a word ending of ``latin_digraphs.tsv`` read another way
+#: (Carnot as Carno: 4; a shorter stem is too little of a name to read).
+LATIN_ENDING_STEM = 3
 #: Highest similarity of a token to the same token with ``Abd`` dropped.
 ABD_DROPPED = 0.8
 #: Similarity of an initial to a name that starts with its letter.
@@ -185,6 +188,7 @@ _NAME_PARAMS = {
     "abd_dropped": ABD_DROPPED,
     "aspirate": ASPIRATE,
     "latin_digraph": LATIN_DIGRAPH,
+    "latin_ending_stem": LATIN_ENDING_STEM,
     "initial": INITIAL,
     "distinct_names_max": DISTINCT_NAMES_MAX,
     "coarse_key": COARSE_KEY,
@@ -206,7 +210,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            12,
+            13,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -244,7 +248,11 @@ _REGISTRY: dict[str, Algorithm] = {
             "(match.weights.ListFrequency): a token more than list_floor names of the list "
             "carry weighs as common in it (resolve passes its own; plain compare does not); "
             "v12: across scripts more Latin letters are also read as European spellings write "
-            "them (latin_digraphs.tsv: c before e/i as s, sz as sh, cz as ch, z as ts, w as v)",
+            "them (latin_digraphs.tsv: c before e/i as s, sz as sh, cz as ch, z as ts, w as v); "
+            "v13: across scripts French and Italian spellings are read as Arabic script writes "
+            "them: silent word endings (latin_digraphs.tsv rows ending in $: Dassault داسو, "
+            "Didier ديديه, Carnot كارنو) and gn as ny, gli as li, tx as ch; an Arabic and a "
+            "Latin token that both lack a skeleton key (وي / Wei) compare by spelling (were 0)",
         ),
         Algorithm(
             "nasab-org",
@@ -288,7 +296,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v12``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v13``).
 
     Raises:
         InputError: no algorithm of that id is registered.

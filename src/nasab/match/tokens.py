@@ -35,6 +35,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from ..errors import InputError
 from ..lexicon import (
+    LATIN_ENDING_MARK,
     given_name_groups,
     latin_digraphs,
     persian_fold,
@@ -61,6 +62,7 @@ from .algorithms import (
     DISTINCT_NAMES_MAX,
     INITIAL,
     LATIN_DIGRAPH,
+    LATIN_ENDING_STEM,
     REVERSE,
     REVERSE_BAND,
     SKELETON_SHARE_CROSS,
@@ -450,6 +452,12 @@ def _joined_article(x: int, y: int) -> bool:
     return not (x | y) & _F_ARABIC and bool((x ^ y) & _F_ARTICLE) and bool(bare & _F_AL_JOINED)
 
 
+def _vowels_across(x: int, y: int) -> bool:
+    """An Arabic and a Latin token, neither with a skeleton key (وي / Wei, واي / Wai): the
+    spelling alone compares them, as across scripts."""
+    return bool((x ^ y) & _F_ARABIC) and bool(x & y & _F_NO_KEY)
+
+
 #: The routes of a token pair, in order: the first whose test holds decides. A test reads
 #: the two tokens' flags and whether their texts are equal; it must be symmetric.
 _RULES: tuple[tuple[str, Callable[[int, int, bool], bool]], ...] = (
@@ -458,7 +466,7 @@ _RULES: tuple[tuple[str, Callable[[int, int, bool], bool]], ...] = (
     ("abd_one", lambda x, y, eq: bool((x ^ y) & _F_ABD)),
     ("persian", lambda x, y, eq: bool(x & y & _F_ARABIC) and bool((x | y) & _F_PERSIAN)),
     ("initial", lambda x, y, eq: not (x | y) & _F_ARABIC and bool((x | y) & _F_INITIAL)),
-    ("no_key", lambda x, y, eq: bool((x | y) & _F_NO_KEY)),
+    ("no_key", lambda x, y, eq: bool((x | y) & _F_NO_KEY) and not _vowels_across(x, y)),
     ("cross", lambda x, y, eq: bool((x ^ y) & _F_ARABIC)),
     ("joined_article", lambda x, y, eq: _joined_article(x, y)),
     ("capped", lambda x, y, eq: bool(x & y & _F_GIVEN)),
@@ -730,7 +738,6 @@ def _plain_cross(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
     reverse band is looked at once the spelling is known). Tested per distinct token."""
     import numpy as np
 
-    digraphs = tuple(latin_digraphs())
     texts, article = t.text, t.article
     ua, ia = np.unique(ar, return_inverse=True)
     ul, il = np.unique(lat, return_inverse=True)
@@ -751,10 +758,7 @@ def _plain_cross(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
     has_h, digraph, lat_article = (
         np.array(col, dtype=bool).reshape(-1)
         for col in zip(
-            *(
-                ("h" in texts[b], any(d in texts[b] for d in digraphs), article[b])
-                for b in ul.tolist()
-            ),
+            *(("h" in texts[b], bool(digraph_readings(texts[b])), article[b]) for b in ul.tolist()),
             strict=True,
         )
     )
@@ -887,16 +891,37 @@ def _aspirate_sim(t: TokenTable, ar: int, lat: int) -> float:
     return 0.0 if alt is None else ASPIRATE * t.similarity(t.intern(alt, t.article[ar]), lat)
 
 
+@lru_cache(maxsize=WHOLE_CACHE_MAX)
+def digraph_readings(text: str) -> tuple[str, ...]:
+    """The Latin token ``text`` with each digraph of ``latin_digraphs.tsv`` read another
+    way, one row at a time (``zhukov`` as ``jukov``); a word-ending row only at the end,
+    after a stem of ``LATIN_ENDING_STEM`` letters or more (``dassault`` as ``dasso``).
+
+    Example:
+        >>> digraph_readings("zhukov")
+        ('jukov', 'chukov', 'tshukov')
+        >>> digraph_readings("carnot")
+        ('carno',)
+    """
+    out: list[str] = []
+    for digraph, readings in latin_digraphs().items():
+        if digraph.endswith(LATIN_ENDING_MARK):
+            end = digraph[: -len(LATIN_ENDING_MARK)]
+            if text.endswith(end) and len(text) - len(end) >= LATIN_ENDING_STEM:
+                out.extend(text[: -len(end)] + reading for reading in readings)
+        elif digraph in text:
+            out.extend(text.replace(digraph, reading) for reading in readings)
+    return tuple(dict.fromkeys(out))
+
+
 def _digraph_sim(t: TokenTable, ar: int, lat: int) -> float:
     """Similarity of an Arabic token to the Latin token with a digraph of
     ``latin_digraphs.tsv`` read another way (Zhukov as Jukov / جوكوف, Zhang as Chang /
-    تشانغ), discounted by ``LATIN_DIGRAPH``."""
-    text, best = t.text[lat], 0.0
-    for digraph, readings in latin_digraphs().items():
-        if digraph in text:
-            for reading in readings:
-                alt = t.intern(text.replace(digraph, reading), t.article[lat])
-                best = max(best, LATIN_DIGRAPH * t.similarity(ar, alt))
+    تشانغ, Dassault as Dasso / داسو), discounted by ``LATIN_DIGRAPH``."""
+    best = 0.0
+    for reading in digraph_readings(t.text[lat]):
+        alt = t.intern(reading, t.article[lat])
+        best = max(best, LATIN_DIGRAPH * t.similarity(ar, alt))
     return best
 
 
