@@ -76,3 +76,17 @@ def test_seen_keys_report_first_line_across_merges(monkeypatch: pytest.MonkeyPat
     assert [seen.add(f"id{i}", i + 1) for i in range(30)] == [None] * 30
     assert [seen.add(k, 99) for k in ("id0", "id7", "id29", "معرف")] == [1, 8, 30, None]
     assert len(seen) == 31 and seen.nbytes() > 0
+
+
+@given(st.lists(st.sampled_from(["E1", "E2", "علي", "", "😀", "Ali"]), max_size=40))
+def test_pool_view_factorize_is_first_appearance_order(rows: list[str]) -> None:
+    """factorize() gives what a dict in order of first appearance gives, whatever the pool's
+    own code order (the pool here was filled in another order)."""
+    pool = StringPool(["Ali", "", "E2", "😀", "علي", "E1"])
+    view = PoolView(pool, np.array([pool.code(r) for r in rows], dtype=np.int32))
+    names, idx = view.factorize()
+    seen: dict[str, int] = {}
+    expected = [seen.setdefault(r, len(seen)) for r in rows]
+    assert names == list(seen)
+    assert idx.tolist() == expected
+    assert idx.dtype == np.int32

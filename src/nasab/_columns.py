@@ -239,6 +239,25 @@ class PoolView(Sequence[str]):
         """The strings of many rows at once."""
         return self._pool.decode(self._codes[rows])
 
+    def factorize(self) -> tuple[list[str], np.ndarray]:
+        """The distinct strings of the rows in order of first appearance, and each row's
+        index into them (``int32``), from the codes (each distinct string decoded once).
+
+        Example:
+            >>> pool = StringPool(["x", "E1", "E2"])
+            >>> names, idx = PoolView(pool, np.array([2, 1, 2])).factorize()
+            >>> names, idx.tolist()
+            (['E2', 'E1'], [0, 1, 0])
+        """
+        codes = self._codes
+        if not len(codes):
+            return [], np.zeros(0, np.int32)
+        distinct, first, inv = np.unique(codes, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")
+        rank = np.empty(len(distinct), dtype=np.int32)
+        rank[order] = np.arange(len(distinct), dtype=np.int32)
+        return self._pool.decode(distinct[order]), rank[inv.ravel()]
+
 
 class SeenKeys:
     """Strings seen so far, each with the line it was first seen on, in 12 bytes a string.

@@ -291,6 +291,25 @@ def _deletes(key: str) -> set[str]:
 # ---------------------------------------------------------------- the index
 
 
+def _factorize(values: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct values in order of first appearance and each row's index into them
+    (``int32``); a column that can say it itself (a packed string column's ``factorize``)
+    does, without decoding every row.
+
+    Example:
+        >>> names, codes = _factorize(["E2", "E1", "E2"])
+        >>> names, codes.tolist()
+        (['E2', 'E1'], [0, 1, 0])
+    """
+    own = getattr(values, "factorize", None)
+    if own is not None:
+        distinct, codes = own()
+        return distinct, codes
+    ids: dict[str, int] = {}
+    codes = array("i", [ids.setdefault(e, len(ids)) for e in values])
+    return list(ids), np.frombuffer(codes, dtype=np.int32) if codes else np.zeros(0, np.int32)
+
+
 def _sum_by_row(rows: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct rows (ascending) and the sum of the weights of each.
 
@@ -362,7 +381,6 @@ class LinkIndex:
         self.aliases = aliases
         self.canonicals = canonicals if canonicals is not None else aliases
         key_ids: dict[str, int] = {}
-        ent_ids: dict[str, int] = {}
         row_keys = array("i")  # the keys of each row, rows one after another
         row_len = bytearray()
         hashes = array("q")
@@ -375,7 +393,7 @@ class LinkIndex:
             hashes.append(hash(norm))
             if progress is not None and i % 50_000 == 0:
                 progress(i, total)
-        ents = array("i", [ent_ids.setdefault(e, len(ent_ids)) for e in entity_ids])
+        self.entity_ids, self.ents = _factorize(entity_ids)
         if scripts is None:
             scripts = [detect_script(a) for a in aliases]
         scode, kcode = _SCRIPT_CODES.get, _KIND_CODES.get
@@ -395,8 +413,6 @@ class LinkIndex:
         n = max(1, total)
         #: idf-like weight of each key id: rare keys weigh more.
         self._weights = np.log((n + 1) / (sizes + 0.5))
-        self.entity_ids = list(ent_ids)
-        self.ents = np.frombuffer(ents, dtype=np.int32) if ents else np.zeros(0, np.int32)
         self.scripts = np.frombuffer(script_codes, dtype=np.uint8)
         self.kinds = np.frombuffer(kind_codes, dtype=np.uint8)
         h = np.frombuffer(hashes, dtype=np.int64) if hashes else np.zeros(0, np.int64)
