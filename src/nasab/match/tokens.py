@@ -92,6 +92,9 @@ _TA_MARBUTA_FOLD = re.compile(r"(?<=[^aiu])[ai]h?$")
 _FOLD_SHARE = CANDIDATE_FOLD_SHARE
 _KEY_SHARE = 1.0 - CANDIDATE_FOLD_SHARE
 _ABD_PREFIXES = ("abd ", "عبد ")
+#: The two edit similarities of every formula, looked up once.
+_INDEL = Indel.normalized_similarity
+_LEV = Levenshtein.normalized_similarity
 _COARSE_FOLD = str.maketrans({"z": "d", "g": "k", "G": "k", "x": "h", "p": "b", "v": "f"})
 
 
@@ -489,18 +492,14 @@ def _route(x: int, y: int, equal: bool) -> int:
 
 
 def _skel(t: TokenTable, i: int, j: int) -> float:
-    return max(
-        Levenshtein.normalized_similarity(t.key[i], t.key[j]),
-        COARSE_KEY * Levenshtein.normalized_similarity(t.ckey[i], t.ckey[j]),
-    )
+    key, ckey = t.key, t.ckey
+    return max(_LEV(key[i], key[j]), COARSE_KEY * _LEV(ckey[i], ckey[j]))
 
 
 def _plain_sim(t: TokenTable, i: int, j: int) -> float:
     """The plain same-script formula: skeleton and spelling, each at its coarse best."""
-    spell = max(
-        Indel.normalized_similarity(t.fold[i], t.fold[j]),
-        COARSE_FOLD * Indel.normalized_similarity(t.cfold[i], t.cfold[j]),
-    )
+    folds, cfolds = t.fold, t.cfold
+    spell = max(_INDEL(folds[i], folds[j]), COARSE_FOLD * _INDEL(cfolds[i], cfolds[j]))
     return SKELETON_SHARE_SAME * _skel(t, i, j) + (1.0 - SKELETON_SHARE_SAME) * spell
 
 
@@ -853,10 +852,9 @@ def _distinct_names(a: str, b: str) -> bool:
 def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> float:
     """Best similarity of an Arabic token's Latin readings to a Latin fold and skeleton."""
     best = 0.0
-    lev = Levenshtein.normalized_similarity
+    indel, lev = _INDEL, _LEV
     for f, key, factor in t.candidates(ar):
-        spell = Indel.normalized_similarity(f, latin_fold)
-        sim = factor * (_FOLD_SHARE * spell + _KEY_SHARE * lev(key, latin_key))
+        sim = factor * (_FOLD_SHARE * indel(f, latin_fold) + _KEY_SHARE * lev(key, latin_key))
         if sim > best:
             best = sim
     return best
