@@ -47,6 +47,59 @@ def test_weak_name_score_is_not_full() -> None:
 
 
 @pytest.mark.parametrize(
+    "names",
+    [
+        ["Omar Farouk Hashimi", "Omar Khalid Hashimi", "Omar Hashimi"],
+        ["عمر فاروق الهاشمي", "عمر خالد الهاشمي", "عمر الهاشمي"],
+        ["Omar Farouk Hashimi", "عمر خالد الهاشمي", "Omar al-Hashimi"],
+    ],
+    ids=["latin", "arabic", "mixed"],
+)
+def test_short_name_never_bridges_two_longer_names(names: list[str]) -> None:
+    # the short name's keys are a subset of both longer names', which differ in the
+    # middle name: without the rule, average linkage joins all three through it
+    res = resolve(names)
+    assert res.labels[0] != res.labels[1]
+    assert res.labels[2] not in (res.labels[0], res.labels[1])
+    assert "joins none" in res.why(0, 2) and "short name" in res.why(1, 2)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Mustafa Jabbar al-Kadhimi", "مصطفى جبار الكاظمي", "Mustafa Kadhimi"],
+        ["مصطفى جبار الكاظمي", "Mustafa Jabbar al-Kadhimi", "مصطفى الكاظمي"],
+    ],
+    ids=["latin-short", "arabic-short"],
+)
+def test_short_name_joins_its_one_fit(names: list[str]) -> None:
+    res = resolve(names)
+    assert len(set(res.labels)) == 1
+    assert "fits one entity of longer names best" in res.why(0, 2)
+
+
+@pytest.mark.parametrize(
+    ("names", "dobs", "labels"),
+    [
+        (["Omar Farouk Hashimi", "Omar Khalid Hashimi", "Omar Hashimi"], ["1960-01-01"] * 3, 1),
+        (["عمر فاروق الهاشمي", "عمر خالد الهاشمي", "عمر الهاشمي"], ["1960-01-01"] * 3, 1),
+        (
+            ["Omar Farouk Hashimi", "Omar Khalid Hashimi", "Omar Hashimi"],
+            ["1960-01-01", "1971-05-05", "1960-01-01"],
+            2,
+        ),
+    ],
+    ids=["facts-vouch", "facts-vouch-ar", "facts-clash"],
+)
+def test_short_name_with_facts(names: list[str], dobs: list[str], labels: int) -> None:
+    # birth dates that agree say the longer names it fits are one person; a clash
+    # leaves only the agreeing one to fit
+    res = resolve([{"name": n, "dob": d} for n, d in zip(names, dobs, strict=True)])
+    assert len(set(res.labels)) == labels
+    assert res.labels[2] == res.labels[0]
+
+
+@pytest.mark.parametrize(
     ("records", "same"),
     [
         (

@@ -14,6 +14,14 @@ strongly tied to at least :data:`SUPPORT_SHARE` of the larger one, which has at 
 constraints (judgements) merge first. Ties are broken by node order, so the result
 depends only on the set of nodes and scores, never on the order they came in.
 
+Where the caller gives each node's token keys (``keys``), a *short* name, one whose
+keys are a strict subset of a longer name's that it reaches the threshold with
+(``Omar Hashimi`` beside ``Omar Farouk Hashimi``), is clustered apart from the longer
+names and then joins the one cluster of them it fits best; fitting
+:data:`SHORT_FITS` or more about equally well (within :data:`SHORT_MARGIN`), it joins
+none: it could stand for any (see :func:`_attach_short`). So a short name never
+bridges two longer names, as a weak name (one word) never bridges full names.
+
 Example:
     >>> scores = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.1}
     >>> result = cluster(3, scores, threshold=0.7)
@@ -31,7 +39,15 @@ from dataclasses import dataclass, field
 
 from .unionfind import UnionFind
 
-__all__ = ["SUPPORT_MIN", "SUPPORT_SHARE", "ClusterResult", "cluster", "cluster_groups"]
+__all__ = [
+    "SHORT_FITS",
+    "SHORT_MARGIN",
+    "SUPPORT_MIN",
+    "SUPPORT_SHARE",
+    "ClusterResult",
+    "cluster",
+    "cluster_groups",
+]
 
 #: Largest number of cross pairs scored on demand when two clusters are compared.
 ON_DEMAND_PAIRS = 64
@@ -43,6 +59,19 @@ SUPPORT_SHARE = 0.5
 #: Smallest cluster whose part may vouch for a name: a pair of names cannot, so a name
 #: that resembles one name of a pair does not chain onto it.
 SUPPORT_MIN = 3
+
+#: A short name (its token keys a strict subset of a longer name's) that reaches the
+#: threshold with longer names in this many clusters or more joins none of them. On the
+#: generated lists of ``bench_resolve_scale.py`` two thirds of the wrongly joined names
+#: at 100k are such subset joins, and their share grows with the list.
+SHORT_FITS = 2
+
+#: How far under a short name's best fit another cluster's best score may be for the
+#: two to count as fitting equally well: a short name that clearly fits one cluster
+#: better stays where the clustering put it. On ``bench_resolve_scale.py`` at 30k, of
+#: the short names fitting two clusters within 0.1, the best was the true one in 42%;
+#: beyond 0.1, in 90%.
+SHORT_MARGIN = 0.1
 
 
 @dataclass
@@ -57,11 +86,17 @@ class ClusterResult:
             ``support`` (support linkage) or ``judgement``.
         blocked: pairs of cluster roots that were kept apart by a cannot-link, with
             the linkage they had.
+        short_alone: node -> how many clusters of longer names its short name fits
+            about equally well, for the short names left alone (:data:`SHORT_FITS`).
+        short_joins: node -> (first node of the cluster it joined, best score), for
+            the short names that joined the one cluster of longer names they fit best.
     """
 
     clusters: list[list[int]]
     parent: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
     merges: dict[int, tuple[float, str]] = field(default_factory=dict)
+    short_alone: dict[int, int] = field(default_factory=dict)
+    short_joins: dict[int, tuple[int, float]] = field(default_factory=dict)
 
     def merge_of(self, i: int, j: int) -> tuple[float, str] | None:
         """The merge that put nodes ``i`` and ``j`` together, if any."""
@@ -87,6 +122,7 @@ def cluster(
     cannot: Iterable[tuple[int, int]] = (),
     on_demand: Callable[[int, int], float] | None = None,
     support: bool = False,
+    keys: Sequence[frozenset[str] | None] | None = None,
 ) -> ClusterResult:
     """Cluster nodes ``0..n-1`` given scores of pairs ``(i, j)`` with ``i < j``.
 
@@ -98,6 +134,8 @@ def cluster(
         cannot: pairs that must stay apart (win over scores, not over ``must``).
         on_demand: scores an unscored pair when two small clusters are compared.
         support: whether clusters may also merge by support linkage (:func:`_support`).
+        keys: token keys of each node's name, for the short-name rule (see
+            :func:`cluster_groups`); None: no such rule.
     """
     thr = threshold if callable(threshold) else (lambda _i, _t=threshold: _t)
     must = list(must)
@@ -121,8 +159,9 @@ def cluster(
         cannot=cannot,
         on_demand=on_demand,
         support=(lambda _k: True) if support else None,
+        keys=keys,
     )
-    result.clusters.extend([c] for c in comps.values() if len(c) == 1)
+    result.clusters.extend(c for c in comps.values() if len(c) == 1)
     result.clusters.sort(key=lambda c: c[0])
     return result
 
@@ -138,6 +177,8 @@ def cluster_groups(
     tags: Sequence[int] | None = None,
     clash: Callable[[int, int], bool] | None = None,
     support: Callable[[int], bool] | None = None,
+    keys: Sequence[frozenset[str] | None] | None = None,
+    agree: Callable[[int, int], bool] | None = None,
 ) -> ClusterResult:
     """Average-linkage clusters inside each group (connected component), one at a time.
 
@@ -153,6 +194,10 @@ def cluster_groups(
         clash: whether two tags clash.
         support: whether a group (given its first node) may also merge by support
             linkage (:func:`_support`); None: average linkage only.
+        keys: the token keys of each node's name (None: not a person name): short
+            names never bridge longer names (:func:`_attach_short`); None: no such rule.
+        agree: whether two nodes' facts are evidence *for* one person: a short name
+            whose facts agree with all the clusters it fits joins them all.
 
     Returns:
         The clusters of the groups' nodes (nodes outside every group are not listed).
@@ -173,22 +218,187 @@ def cluster_groups(
         must_by_group[group_of[i]].append((i, j))
     result = ClusterResult([])
     merge_count = [0]
+    tagging = (tags, clash) if tags is not None and clash is not None else None
     for g, members in enumerate(groups):
-        result.clusters.extend(
-            _cluster_component(
-                members,
-                adj,
-                cannot_adj,
-                must_by_group[g],
-                threshold(members[0]),
-                on_demand,
-                result,
-                merge_count,
-                (tags, clash) if tags is not None and clash is not None else None,
-                support is not None and support(members[0]),
+        thr = threshold(members[0])
+        short = _short_nodes(members, adj, thr, keys, must_by_group[g]) if keys else set()
+        both = (
+            must_by_group[g],
+            thr,
+            on_demand,
+            tagging,
+            support is not None and support(members[0]),
+        )
+        if not short:
+            result.clusters.extend(
+                _cluster_part(members, adj, cannot_adj, both, result, merge_count)
             )
+            continue
+        # Short names are clustered apart from the longer names they are subsets of, then
+        # join the one cluster they fit best: a short name never bridges longer names.
+        longs = [m for m in members if m not in short]
+        shorts = [m for m in members if m in short]
+        found = _cluster_part(longs, _sub_adj(longs, adj), cannot_adj, both, result, merge_count)
+        alone = _cluster_part(shorts, _sub_adj(shorts, adj), cannot_adj, both, result, merge_count)
+        result.clusters.extend(
+            _attach_short(found, alone, adj, thr, cannot_adj, tagging, result, agree)
         )
     return result
+
+
+def _cluster_part(
+    part: list[int],
+    adj: Mapping[int, Mapping[int, float]],
+    cannot_adj: Mapping[int, set[int]],
+    setting: tuple[
+        list[tuple[int, int]],
+        float,
+        Callable[[int, int], float] | None,
+        tuple[Sequence[int], Callable[[int, int], bool]] | None,
+        bool,
+    ],
+    result: ClusterResult,
+    merge_count: list[int],
+) -> list[list[int]]:
+    """:func:`_cluster_component` on part of a group (its must-links inside the part)."""
+    must, thr, on_demand, tagging, support = setting
+    inside = set(part)
+    must = [p for p in must if p[0] in inside and p[1] in inside]
+    return _cluster_component(
+        part, adj, cannot_adj, must, thr, on_demand, result, merge_count, tagging, support
+    )
+
+
+def _short_nodes(
+    members: list[int],
+    adj: Mapping[int, Mapping[int, float]],
+    threshold: float,
+    keys: Sequence[frozenset[str] | None],
+    must: list[tuple[int, int]],
+) -> set[int]:
+    """The members whose name is *short*: its token keys a strict subset of those of a
+    longer name of the group that it reaches the threshold with. Nodes held by a
+    judgement are never short."""
+    held = {x for p in must for x in p}
+    out = set()
+    for x in members:
+        kx = keys[x]
+        if not kx or x in held:
+            continue
+        for y, s in adj.get(x, {}).items():
+            ky = keys[y]
+            if s >= threshold and ky is not None and kx < ky:
+                out.add(x)
+                break
+    return out
+
+
+def _sub_adj(
+    part: list[int], adj: Mapping[int, Mapping[int, float]]
+) -> dict[int, dict[int, float]]:
+    """The scores among the nodes of ``part`` only."""
+    inside = set(part)
+    return {x: {y: s for y, s in adj.get(x, {}).items() if y in inside} for x in part}
+
+
+def _attach_short(
+    longs: list[list[int]],
+    shorts: list[list[int]],
+    adj: Mapping[int, Mapping[int, float]],
+    threshold: float,
+    cannot_adj: Mapping[int, set[int]],
+    tagging: tuple[Sequence[int], Callable[[int, int], bool]] | None,
+    result: ClusterResult,
+    agree: Callable[[int, int], bool] | None = None,
+) -> list[list[int]]:
+    """Join each cluster of short names to the one cluster of longer names it fits best,
+    unless it fits :data:`SHORT_FITS` or more about equally well.
+
+    A short cluster *fits* a long one when one of their pairs reaches the threshold and
+    no cannot-link or attribute clash lies between them; fits whose best score is within
+    :data:`SHORT_MARGIN` of the best fit's count as equally good. When the
+    records' facts vouch for it (``agree``: a pair of facts that is evidence *for*
+    between it and each of them, and between them), the clusters it fits are one person
+    and all join. Fitting none, or several equally well, it stays its own cluster (``result.short_alone``: node -> how
+    many it fits); joining one, ``result.short_joins``: node -> (first node of the
+    cluster joined, best score).
+
+    Example:
+        >>> res = ClusterResult([])
+        >>> adj = {2: {0: 0.9, 1: 0.85}}
+        >>> _attach_short([[0], [1]], [[2]], adj, 0.7, {}, None, res), res.short_alone
+        ([[0], [1], [2]], {2: 2})
+        >>> _attach_short([[0], [1]], [[2]], {2: {0: 0.95, 1: 0.7}}, 0.7, {}, None, res)
+        [[0, 2], [1]]
+    """
+    owner = {x: k for k, c in enumerate(longs) for x in c}
+    merged = [list(c) for c in longs]
+    alone: list[list[int]] = []
+    for cs in shorts:
+        fits: dict[int, float] = {}
+        for x in cs:
+            for y, s in adj.get(x, {}).items():
+                c = owner.get(y)
+                if c is not None and s >= threshold and s > fits.get(c, 0.0):
+                    fits[c] = s
+        fits = {
+            c: s for c, s in fits.items() if not _kept_apart(cs, merged[c], cannot_adj, tagging)
+        }
+        if not fits:
+            alone.append(cs)
+            continue
+        best = max(fits.values())
+        close = sorted(c for c, s in fits.items() if s >= best - SHORT_MARGIN)
+        if len(close) >= SHORT_FITS and _vouched(cs, [merged[c] for c in close], agree):
+            # the records' facts say the clusters it fits are one person: join them all
+            for c in close[1:]:
+                merged[close[0]].extend(merged[c])
+                merged[c] = []
+                for y in merged[close[0]]:
+                    owner[y] = close[0]
+            close = close[:1]
+        if len(close) >= SHORT_FITS:
+            result.short_alone.update(dict.fromkeys(cs, len(close)))
+            alone.append(cs)
+            continue
+        merged[close[0]].extend(cs)
+        result.short_joins.update(dict.fromkeys(cs, (min(merged[close[0]]), best)))
+    return [sorted(c) for c in merged if c] + alone
+
+
+def _vouched(
+    short: list[int], fits: list[list[int]], agree: Callable[[int, int], bool] | None
+) -> bool:
+    """Whether facts tie the short cluster to each cluster it fits (a pair of their
+    records' facts is evidence *for*, :func:`nasab.resolution.attributes.compare_facts`)
+    and those clusters to each other (no clash was found on the way: the caller checked
+    each against the short cluster)."""
+    if agree is None:
+        return False
+    for c in fits:
+        if not any(agree(x, y) for x in short for y in c):
+            return False
+    return all(
+        any(agree(x, y) for x in a for y in b) for i, a in enumerate(fits) for b in fits[i + 1 :]
+    )
+
+
+def _kept_apart(
+    a: list[int],
+    b: list[int],
+    cannot_adj: Mapping[int, set[int]],
+    tagging: tuple[Sequence[int], Callable[[int, int], bool]] | None,
+) -> bool:
+    """Whether a cannot-link or an attribute clash lies between two clusters."""
+    inside = set(b)
+    if any(cannot_adj.get(x, set()) & inside for x in a):
+        return True
+    if tagging is None:
+        return False
+    tags, clash = tagging
+    ta = {tags[x] for x in a if tags[x] >= 0}
+    tb = {tags[y] for y in b if tags[y] >= 0}
+    return any(clash(s, t) for s in ta for t in tb)
 
 
 def _cluster_component(

@@ -42,6 +42,7 @@ from .stages import (
     Prepared,
     ScoreCache,
     attach_weak,
+    attribute_agree,
     attribute_scores,
     attribute_tags,
     block_pairs,
@@ -61,6 +62,7 @@ from .stages import (
     prefilter_pairs,
     prepare,
     score_pairs,
+    short_keys,
     split_weak,
     surface,
     weak_mask,
@@ -258,6 +260,9 @@ class Resolution:
         weak = [x for x in (u, v) if x in st.weak_joins or x in st.weak_several]
         if weak:
             lines.append(_weak_line(st, weak[0]))
+        short = [x for x in (u, v) if x in st.clusters.short_alone or x in st.clusters.short_joins]
+        if short:
+            lines.append(_short_line(st, short[0]))
         if same:
             merged = st.clusters.merge_of(u, v)
             if merged is not None:
@@ -305,6 +310,21 @@ class Resolution:
             votes=previous_votes(self),
             cached_freq=st.freq,
         )
+
+
+def _short_line(st: _State, node: int) -> str:
+    """The line of :meth:`Resolution.why` on a short name (a subset of longer names)."""
+    name = st.nodes[node].name
+    if node in st.clusters.short_joins:
+        target, score = st.clusters.short_joins[node]
+        return (
+            f"  short name: {name!r} fits one entity of longer names best (that of "
+            f"{st.nodes[target].name!r}, score {score:.3f}) and joined it"
+        )
+    return (
+        f"  short name: {name!r} fits {st.clusters.short_alone[node]} entities of longer "
+        "names about equally well, so it joins none (a short name never bridges longer names)"
+    )
 
 
 def _weak_line(st: _State, node: int) -> str:
@@ -499,6 +519,8 @@ def _run(
         tags=tags,
         clash=clash,
         support=lambda k: nodes[k].kind in SUPPORT_KINDS,
+        keys=short_keys(nk),
+        agree=attribute_agree(nodes),
     )
     clustered = {x for c in clusters.clusters for x in c}
     clusters.clusters.extend([k] for k in range(len(nodes)) if k not in clustered)

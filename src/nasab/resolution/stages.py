@@ -101,6 +101,7 @@ __all__ = [
     "Pairs",
     "Prepared",
     "attach_weak",
+    "attribute_agree",
     "attribute_scores",
     "attribute_tags",
     "block_pairs",
@@ -121,6 +122,7 @@ __all__ = [
     "prepare",
     "score_node_pair",
     "score_pairs",
+    "short_keys",
     "split_weak",
     "surface",
     "weak_factor",
@@ -667,12 +669,58 @@ def attribute_tags(nodes: Sequence[Node]) -> tuple[list[int], Callable[[int, int
     return tags, clash
 
 
+def attribute_agree(nodes: Sequence[Node]) -> Callable[[int, int], bool]:
+    """Whether two nodes' facts are evidence *for* one person (both have facts).
+
+    Example:
+        >>> from nasab.resolution.records import as_records
+        >>> recs = [{"name": "Ali Hassan", "dob": "1951-03-02"}, {"name": "علي حسن", "dob": "1951-03-02"}]
+        >>> prep = prepare(as_records(recs), Judgements())
+        >>> attribute_agree(prep.nodes)(0, 1)
+        True
+    """
+
+    @lru_cache(maxsize=1 << 12)
+    def evidence(a: Facts, b: Facts) -> bool:
+        return facts_evidence(a, b).verdict == "for"
+
+    def agree(u: int, v: int) -> bool:
+        a, b = nodes[u].facts, nodes[v].facts
+        return bool(a and b) and evidence(a, b)
+
+    return agree
+
+
 # ------------------------------------------------------------------ weak names
 
 
 def weak_mask(nk: NodeKeys) -> np.ndarray:
     """Which nodes are weak person names (:func:`is_weak`)."""
     return np.fromiter((is_weak(p) for p in nk.prepared), dtype=bool, count=len(nk.prepared))
+
+
+def short_keys(nk: NodeKeys) -> list[frozenset[str] | None]:
+    """The token keys of each full person name (its tokens' skeletons, ``k:`` and the
+    skeleton of each kunya token), for the short-name rule of the clustering
+    (:data:`nasab.resolution.cluster.SHORT_FITS`); None for weak names and organisations.
+
+    Example:
+        >>> from nasab.resolution.records import as_records
+        >>> prep = prepare(as_records(["Omar Hashimi", "عمر فاروق الهاشمي", "Omar"]), Judgements())
+        >>> keys = {nd.name: k for nd, k in zip(prep.nodes, short_keys(node_keys(prep)))}
+        >>> keys["Omar Hashimi"] < keys["عمر فاروق الهاشمي"], keys["Omar"]
+        (True, None)
+    """
+    out: list[frozenset[str] | None] = []
+    for p in nk.prepared:
+        if p is None or is_weak(p):
+            out.append(None)
+            continue
+        n = p.name
+        keys = {t.key for t in n.tokens if t.key}
+        keys.update("k:" + t.key for t in n.kunya if t.key)
+        out.append(frozenset(keys) or None)
+    return out
 
 
 def weak_scores(pairs: Pairs, nk: NodeKeys, weak: np.ndarray) -> Pairs:

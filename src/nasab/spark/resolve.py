@@ -77,6 +77,7 @@ from ..resolution.stages import (
     Node,
     Pairs,
     Prepared,
+    attribute_agree,
     attribute_scores,
     attribute_tags,
     bound_components,
@@ -91,6 +92,7 @@ from ..resolution.stages import (
     on_demand_scorer,
     prefilter_pairs,
     score_pairs,
+    short_keys,
     surface,
     weak_mask,
     weak_scores,
@@ -733,6 +735,8 @@ def _cluster_component(
         tags=tags,
         clash=clash,
         support=lambda _k: kind in SUPPORT_KINDS,
+        keys=short_keys(nk),
+        agree=attribute_agree(nodes),
     )
     piece = {k: ids[g[0]] for g in groups for k in g}
     rows = [(ids[k], ids[min(group)], piece[k]) for group in result.clusters for k in group]
