@@ -263,7 +263,12 @@ def _family(name: Name) -> tuple[str, str] | None:
     return toks[-1].key, toks[-1].fold
 
 
-@lru_cache(maxsize=65536)
+#: Names parsed by :func:`_parse` kept here (the parser keeps its own, larger caches; this one
+#: holds ``Name`` objects, which the garbage collector walks, so it stays small).
+PARSED_NAMES = 4096
+
+
+@lru_cache(maxsize=PARSED_NAMES)
 def _parse(text: str) -> Name | None:
     try:
         return parse_name(text)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from ..errors import InputError
 from ..lexicon import (
@@ -248,7 +249,23 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
     return titles, tokens[i:]
 
 
-@lru_cache(maxsize=1 << 18)
+#: Parsed names kept as :class:`Name` objects (the common names of a list, parsed again
+#: at no cost). Kept small: a ``Name`` and its ``Token`` s are objects the garbage
+#: collector walks at every full collection, whose pause grows with their number.
+PARSE_CACHE_NAMES = 1 << 14
+#: Parsed names kept as plain tuples of strings, which CPython's collector does not track
+#: (a name found here is rebuilt in a few microseconds instead of parsed again).
+PARSE_CACHE_PACKED = 1 << 18
+#: Tokens kept by :func:`_make` (see :data:`PARSE_CACHE_NAMES`).
+TOKEN_CACHE = 1 << 14
+
+#: A parse flattened into one tuple of strings, counts and flags (a flat tuple of such
+#: values is untracked at its first collection; a nested one needs one per level):
+#: ``raw, script, n titles, *titles, n tokens, *6 fields per token, *6 per kunya token``.
+_Packed = tuple[Any, ...]
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
 def _make(text: str, role: str, article: bool) -> Token:
     """The token of one name unit (remembered: a Token is immutable, and common name
     words recur in most names of a list)."""
@@ -361,8 +378,36 @@ def _role(i: int, n: int, article: bool) -> str:
     return "given" if i == 0 else ("family" if i == n - 1 else "middle")
 
 
-@lru_cache(maxsize=1 << 18)
+_TOKEN_FIELDS = 6  # text, key, script, role, article, fold
+
+
+@lru_cache(maxsize=PARSE_CACHE_PACKED)
+def _parse_packed(raw: str) -> _Packed:
+    """A parse as one untracked tuple (see :data:`PARSE_CACHE_PACKED`)."""
+    n = _parse_fresh(raw)
+    out: list[Any] = [n.raw, n.script, len(n.titles), *n.titles, len(n.tokens)]
+    for t in (*n.tokens, *n.kunya):
+        out += (t.text, t.key, t.script, t.role, t.article, t.fold)
+    return tuple(out)
+
+
+@lru_cache(maxsize=PARSE_CACHE_NAMES)
 def _parse(raw: str) -> Name:
+    """The parse of ``raw`` from the two caches: ``Name`` objects, then packed tuples."""
+    p = _parse_packed(raw)
+    i = 3 + p[2]
+    end = i + 1 + _TOKEN_FIELDS * p[i]
+    step = _TOKEN_FIELDS
+    return Name(
+        p[0],
+        p[1],
+        p[3:i],
+        tuple([Token(*p[j : j + step]) for j in range(i + 1, end, step)]),
+        tuple([Token(*p[j : j + step]) for j in range(end, len(p), step)]),
+    )
+
+
+def _parse_fresh(raw: str) -> Name:
     # "FAMILY, Given Middle" (list and index style) -> "Given Middle FAMILY".
     if raw.count(",") == 1:
         last, first = (p.strip() for p in raw.split(","))
@@ -432,6 +477,7 @@ def clear_parse_caches() -> None:
     from . import keys
 
     _parse.cache_clear()
+    _parse_packed.cache_clear()
     _make.cache_clear()
     for f in (keys.fold, keys.skeleton, keys.coarse, keys.fold_skeleton):
         f.cache_clear()
