@@ -7,9 +7,11 @@ seed, so any crash is replayed with ``--replay NAME SEED``. A call that raises a
 :class:`nasab.NasabError` is a crash.
 
 Reports calls per function, crashes, the slowest calls, calls over the budget (2 s of CPU
-time; wall time is reported beside it, as other jobs may share the machine) and the peak
-memory of the process (ru_maxrss). The baseline in the same run is the per-function
-median, beside which the slowest call shows how far the tail goes.
+time; wall time is reported beside it, as other jobs may share the machine), the peak
+memory of the process (ru_maxrss), the time spent in the garbage collector and, at the
+end, the objects the collector tracks and what one full collection of them costs. The
+baseline in the same run is the per-function median, beside which the slowest call shows
+how far the tail goes.
 
 Usage:
     python benchmarks/fuzz.py [--calls 100000] [--seed 0] [--only NAME ...] [--budget 2.0]
@@ -139,6 +141,11 @@ def main() -> None:
     wall_over = sum(1 for ws in walls.values() for x in ws if x > args.budget)
     print(f"\ncalls over {args.budget:g} s of CPU: {over_total}; of wall time: {wall_over}")
     print(f"CPU time in the garbage collector: {gc_clock.total:.1f} s in all")
+    tracked = len(gc.get_objects())
+    c = time.process_time()
+    gc.collect()
+    print(f"at the end: {tracked:,} objects tracked by the collector; "
+          f"one full collection {(time.process_time() - c) * 1000:.0f} ms CPU")  # fmt: skip
     print("slowest calls (replay with --replay NAME SEED; GC: of which garbage collection):")
     for dt, name, seed, in_gc in sorted(slow, reverse=True)[:10]:
         print(f"  {dt * 1000:8.1f} ms  (GC {in_gc * 1000:6.1f} ms)  {name}  {seed}")
