@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from nasab.errors import InputError
-from nasab.names import parse_name, skeleton
+from nasab.names import clear_parse_caches, parse_name, skeleton
+from nasab.names import parse as parse_module
 
 SKELETONS = [
     ("kazemi latin", "Kazemi", "KZM"),
@@ -102,3 +105,36 @@ def test_roles_by_position() -> None:
 def test_bad_names_are_refused(bad: object) -> None:
     with pytest.raises(InputError):
         parse_name(bad)  # type: ignore[arg-type]
+
+
+# Names whose parse has titles, a kunya, a comma order, compounds or one token: a parse
+# rebuilt from the packed cache must equal the fresh one, field for field.
+CACHED = [
+    "Prime Minister Mohammed Shia al-Sudani",
+    "أبو بكر البغدادي",
+    "الشيخ أبو علي محمد بن عبد الله الكاظمي",
+    "HUSSEIN, Saddam",
+    "Abdelwahab Salahuddin",
+    "al-Sudani",
+    "Dr. Ali",
+    "عبدالرحمن",
+]
+
+
+@pytest.mark.parametrize("name", CACHED)
+def test_parse_rebuilt_from_the_packed_cache_is_the_fresh_parse(name: str) -> None:
+    clear_parse_caches()
+    fresh = parse_name(name)
+    parse_module._parse.cache_clear()  # the Name objects go; the packed tuples stay
+    rebuilt = parse_name(name)
+    assert rebuilt is not fresh
+    assert rebuilt == fresh
+    assert repr(rebuilt) == repr(fresh)
+    assert parse_module._parse_packed.cache_info().hits >= 1
+
+
+@pytest.mark.parametrize("name", CACHED)
+def test_packed_parses_are_not_tracked_by_the_collector(name: str) -> None:
+    parse_name(name)
+    gc.collect()
+    assert not gc.is_tracked(parse_module._parse_packed(name))
