@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -254,7 +255,8 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
 #: collector walks at every full collection, whose pause grows with their number.
 PARSE_CACHE_NAMES = 1 << 14
 #: Parsed names kept as plain tuples of strings, which CPython's collector does not track
-#: (a name found here is rebuilt in a few microseconds instead of parsed again).
+#: (a name found here is rebuilt in a few microseconds instead of parsed again); when full,
+#: the oldest is dropped.
 PARSE_CACHE_PACKED = 1 << 18
 #: Tokens kept by :func:`_make` (see :data:`PARSE_CACHE_NAMES`).
 TOKEN_CACHE = 1 << 14
@@ -381,20 +383,20 @@ def _role(i: int, n: int, article: bool) -> str:
 _TOKEN_FIELDS = 6  # text, key, script, role, article, fold
 
 
-@lru_cache(maxsize=PARSE_CACHE_PACKED)
-def _parse_packed(raw: str) -> _Packed:
-    """A parse as one untracked tuple (see :data:`PARSE_CACHE_PACKED`)."""
-    n = _parse_fresh(raw)
+# raw -> packed parse, oldest first (see PARSE_CACHE_PACKED); one object for the collector.
+_PACKED: OrderedDict[str, _Packed] = OrderedDict()
+
+
+def _pack(n: Name) -> _Packed:
+    """A parse as one flat tuple (see ``_Packed``)."""
     out: list[Any] = [n.raw, n.script, len(n.titles), *n.titles, len(n.tokens)]
     for t in (*n.tokens, *n.kunya):
         out += (t.text, t.key, t.script, t.role, t.article, t.fold)
     return tuple(out)
 
 
-@lru_cache(maxsize=PARSE_CACHE_NAMES)
-def _parse(raw: str) -> Name:
-    """The parse of ``raw`` from the two caches: ``Name`` objects, then packed tuples."""
-    p = _parse_packed(raw)
+def _unpack(p: _Packed) -> Name:
+    """The :class:`Name` of a packed parse (new objects, equal to the packed ones)."""
     i = 3 + p[2]
     end = i + 1 + _TOKEN_FIELDS * p[i]
     step = _TOKEN_FIELDS
@@ -405,6 +407,20 @@ def _parse(raw: str) -> Name:
         tuple([Token(*p[j : j + step]) for j in range(i + 1, end, step)]),
         tuple([Token(*p[j : j + step]) for j in range(end, len(p), step)]),
     )
+
+
+@lru_cache(maxsize=PARSE_CACHE_NAMES)
+def _parse(raw: str) -> Name:
+    """The parse of ``raw`` from the two caches (``Name`` objects, then packed tuples, the
+    oldest dropped first), else parsed and packed."""
+    p = _PACKED.get(raw)
+    if p is not None:
+        return _unpack(p)
+    n = _parse_fresh(raw)
+    _PACKED[raw] = _pack(n)
+    if len(_PACKED) > PARSE_CACHE_PACKED:
+        _PACKED.popitem(last=False)
+    return n
 
 
 def _parse_fresh(raw: str) -> Name:
@@ -477,7 +493,7 @@ def clear_parse_caches() -> None:
     from . import keys
 
     _parse.cache_clear()
-    _parse_packed.cache_clear()
+    _PACKED.clear()
     _make.cache_clear()
     for f in (keys.fold, keys.skeleton, keys.coarse, keys.fold_skeleton):
         f.cache_clear()
