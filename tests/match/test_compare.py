@@ -401,6 +401,7 @@ EUROPEAN_ENDINGS = [
     ("Lerond", "ليرون"),
     ("Lapaglia", "لاباليا"),
     ("Arantxa", "أرانتشا"),
+    ("Kahler", "كالر"),
     ("Wei", "وي"),
 ]
 

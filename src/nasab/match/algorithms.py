@@ -251,7 +251,8 @@ _REGISTRY: dict[str, Algorithm] = {
             "them (latin_digraphs.tsv: c before e/i as s, sz as sh, cz as ch, z as ts, w as v); "
             "v13: across scripts French and Italian spellings are read as Arabic script writes "
             "them: silent word endings (latin_digraphs.tsv rows ending in $: Dassault داسو, "
-            "Didier ديديه, Carnot كارنو) and gn as ny, gli as li, tx as ch; an Arabic and a "
+            "Didier ديديه, Carnot كارنو), gn as ny, gli as li, tx as ch, and a vowel + h as the "
+            "vowel (German Kahler كالر); an Arabic and a "
             "Latin token that both lack a skeleton key (وي / Wei) compare by spelling (were 0)",
         ),
         Algorithm(
