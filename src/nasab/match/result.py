@@ -77,14 +77,8 @@ class Match:
         algorithm: str = NAME_ALGORITHM,
         kind: str = "person",
     ) -> None:
-        init = object.__setattr__
-        init(self, "a", a)
-        init(self, "b", b)
-        init(self, "score", score)
-        init(self, "algorithm", algorithm)
-        init(self, "kind", kind)
-        init(self, "_explained", ({} if features is None else features, pairs, notes))
-        init(self, "_explain", None)
+        _fill(self, a, b, score, algorithm, kind)
+        object.__setattr__(self, "_explained", ({} if features is None else features, pairs, notes))
 
     @classmethod
     def lazy(
@@ -104,14 +98,8 @@ class Match:
             (0.9, ('n',), {'evidence': 1.0})
         """
         m = object.__new__(cls)
-        init = object.__setattr__
-        init(m, "a", a)
-        init(m, "b", b)
-        init(m, "score", score)
-        init(m, "algorithm", algorithm)
-        init(m, "kind", kind)
-        init(m, "_explained", None)
-        init(m, "_explain", explain)
+        _fill(m, a, b, score, algorithm, kind)
+        object.__setattr__(m, "_explain", explain)
         return m
 
     def _explanation(self) -> Explanation:
@@ -237,3 +225,15 @@ def check_name(value: object, what: str) -> str:
     if len(value) <= _SHORT:
         return value  # within both limits
     return check_text(value, what, max_length=MAX_NAME_LENGTH, max_tokens=MAX_NAME_TOKENS)
+
+
+def _fill(m: Match, a: str, b: str, score: float, algorithm: str, kind: str) -> None:
+    """Set the public fields of a frozen Match, with no explanation yet (one place)."""
+    init = object.__setattr__
+    init(m, "a", a)
+    init(m, "b", b)
+    init(m, "score", score)
+    init(m, "algorithm", algorithm)
+    init(m, "kind", kind)
+    init(m, "_explained", None)
+    init(m, "_explain", None)
