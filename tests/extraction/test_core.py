@@ -34,6 +34,11 @@ SHORT_FORMS = [
         [("Tarek Abdel Fattah", None), ("Abdel Fattah", "Tarek Abdel Fattah")],
     ),
     (
+        "en-compound-family-last-word",
+        "Police named Abdel-Majed Abdel Bary. Bary, 24, left London last year.",
+        [("Abdel-Majed Abdel Bary", None), ("Bary", "Abdel-Majed Abdel Bary")],
+    ),
+    (
         "ar-al-rawi",
         "أعلنت الشرطة القبض على الإرهابي حامد الراوي قرب بغداد. وأضاف أن الراوي كان يخطط لهجمات.",
         [("حامد الراوي", None), ("الراوي", "حامد الراوي")],

@@ -263,6 +263,22 @@ def _family(name: Name) -> tuple[str, str] | None:
     return toks[-1].key, toks[-1].fold
 
 
+#: Fewest letters of the last word of a compound family name that stands alone for the name.
+COMPOUND_TAIL_MIN = 3
+
+
+def _compound_tail(name: Name) -> tuple[str, str] | None:
+    """Key and fold of the last word of a compound family name ("Bary" of
+    "Abdel-Majed Abdel Bary", whose family token is "abd bary"): English prose shortens
+    such a name to that word."""
+    if len(name.tokens) < 2 or " " not in name.tokens[-1].text:
+        return None
+    last = _parse(name.tokens[-1].text.rsplit(" ", 1)[1])
+    if last is None or len(last.tokens) != 1 or len(last.tokens[0].fold) < COMPOUND_TAIL_MIN:
+        return None
+    return last.tokens[0].key, last.tokens[0].fold
+
+
 #: Names parsed by :func:`_parse` kept here (the parser keeps its own, larger caches; this one
 #: holds ``Name`` objects, which the garbage collector walks, so it stays small).
 PARSED_NAMES = 4096
@@ -320,6 +336,9 @@ def _full_names(
         fam = _family(nm) if nm else None
         if fam:
             fulls.append((fam[0], fam[1], m.text, "arabic" if m.language == "ar" else "latin"))
+        tail = _compound_tail(nm) if nm and m.language == "en" else None
+        if tail:
+            fulls.append((tail[0], tail[1], m.text, "latin"))
     known_parsed: list[tuple[str, Name]] = []
     for k in known:
         if guess_kind(k) != "person":
