@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nasab.match.algorithms import CHEAP_READINGS
-from nasab.match.tokens import TokenTable, aspirated, cheap_readings, readings
+from nasab.lexicon import LATIN_ENDING_MARK, latin_digraphs
+from nasab.match.algorithms import CHEAP_READINGS, LATIN_ENDING_STEM
+from nasab.match.tokens import TokenTable, aspirated, cheap_readings, digraph_readings, readings
 from nasab.text import script_of_token
 
 CROSS = [
@@ -246,3 +247,41 @@ def test_similarities_with_a_floor_drop_only_pairs_under_it(
         bulk.similarities([ids_bulk[k] for k in left], [ids_bulk[k] for k in right]).tolist()
         == want
     )
+
+
+# Latin digraph readings in the table's order: an inner row before a word ending (w, ot$),
+# a word ending before a later inner row (ot$, gn), a stem too short for its ending (ot).
+DIGRAPH_READINGS = [
+    ("zhukov", ("jukov", "chukov", "tshukov")),
+    ("walcot", ("valcot", "walco")),
+    ("bougnot", ("bougno", "bounyot")),
+    ("dassault", ("dasso",)),
+    ("czwiet", ("chwiet", "ctswiet", "czviet", "czwie")),
+    ("zawahiri", ("tsawahiri", "zavahiri", "zawairi")),
+    ("ot", ()),
+    ("ali", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), DIGRAPH_READINGS, ids=[c[0] for c in DIGRAPH_READINGS])
+def test_digraph_readings(text: str, want: tuple[str, ...]) -> None:
+    assert digraph_readings(text) == want
+
+
+def _digraph_readings_row_by_row(text: str) -> tuple[str, ...]:
+    """The definition: every row of latin_digraphs.tsv tried in the table's order."""
+    out: list[str] = []
+    for digraph, options in latin_digraphs().items():
+        if digraph.endswith(LATIN_ENDING_MARK):
+            end = digraph[: -len(LATIN_ENDING_MARK)]
+            if text.endswith(end) and len(text) - len(end) >= LATIN_ENDING_STEM:
+                out.extend(text[: -len(end)] + option for option in options)
+        elif digraph in text:
+            out.extend(text.replace(digraph, option) for option in options)
+    return tuple(dict.fromkeys(out))
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.text(alphabet="acdeghilnorstuwxz", max_size=10))
+def test_digraph_readings_follow_the_table_row_by_row(text: str) -> None:
+    assert digraph_readings(text) == _digraph_readings_row_by_row(text)

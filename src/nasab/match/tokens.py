@@ -889,11 +889,33 @@ def _aspirate_sim(t: TokenTable, ar: int, lat: int) -> float:
     return 0.0 if alt is None else ASPIRATE * t.similarity(t.intern(alt, t.article[ar]), lat)
 
 
+#: A row of ``latin_digraphs.tsv`` as :func:`digraph_readings` reads it: (row number,
+#: whether it is a word ending, its letters, its readings).
+_DigraphRow = tuple[int, bool, str, tuple[str, ...]]
+
+
+@cache
+def _digraph_rows() -> tuple[tuple[_DigraphRow, ...], dict[str, tuple[_DigraphRow, ...]]]:
+    """The rows of ``latin_digraphs.tsv``: those read anywhere in a word, and by their last
+    letter those read only at a word's end (a word is tested against the few ending rows
+    of its own last letter)."""
+    inner: list[_DigraphRow] = []
+    ends: dict[str, list[_DigraphRow]] = {}
+    for k, (digraph, readings) in enumerate(latin_digraphs().items()):
+        if digraph.endswith(LATIN_ENDING_MARK):
+            end = digraph[: -len(LATIN_ENDING_MARK)]
+            ends.setdefault(end[-1:], []).append((k, True, end, readings))
+        else:
+            inner.append((k, False, digraph, readings))
+    return tuple(inner), {c: tuple(rows) for c, rows in ends.items()}
+
+
 @lru_cache(maxsize=WHOLE_CACHE_MAX)
 def digraph_readings(text: str) -> tuple[str, ...]:
     """The Latin token ``text`` with each digraph of ``latin_digraphs.tsv`` read another
-    way, one row at a time (``zhukov`` as ``jukov``); a word-ending row only at the end,
-    after a stem of ``LATIN_ENDING_STEM`` letters or more (``dassault`` as ``dasso``).
+    way, one row at a time, in the table's order (``zhukov`` as ``jukov``); a word-ending
+    row only at the end, after a stem of ``LATIN_ENDING_STEM`` letters or more
+    (``dassault`` as ``dasso``).
 
     Example:
         >>> digraph_readings("zhukov")
@@ -901,14 +923,24 @@ def digraph_readings(text: str) -> tuple[str, ...]:
         >>> digraph_readings("carnot")
         ('carno',)
     """
+    inner, ends = _digraph_rows()
+    rows = [row for row in inner if row[2] in text]
+    tail = ends.get(text[-1:])
+    if tail:
+        n = len(text)
+        found = [
+            row for row in tail if text.endswith(row[2]) and n - len(row[2]) >= LATIN_ENDING_STEM
+        ]
+        if found:
+            rows = sorted(rows + found) if rows else found
+    if not rows:
+        return ()
     out: list[str] = []
-    for digraph, readings in latin_digraphs().items():
-        if digraph.endswith(LATIN_ENDING_MARK):
-            end = digraph[: -len(LATIN_ENDING_MARK)]
-            if text.endswith(end) and len(text) - len(end) >= LATIN_ENDING_STEM:
-                out.extend(text[: -len(end)] + reading for reading in readings)
-        elif digraph in text:
-            out.extend(text.replace(digraph, reading) for reading in readings)
+    for _, ending, letters, readings in rows:
+        if ending:
+            out.extend(text[: -len(letters)] + reading for reading in readings)
+        else:
+            out.extend(text.replace(letters, reading) for reading in readings)
     return tuple(dict.fromkeys(out))
 
 
