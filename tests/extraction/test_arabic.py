@@ -669,3 +669,129 @@ def test_role_phrase_after_the_name(text: str, persons: list[str], expected: lis
     ex = _ex(text)
     assert [m.text for m in ex.persons()] == persons
     assert _role_labels(text) == expected
+
+
+# Roles and bodies around names (stop 19): a definite role with its body in ل after a
+# name, the meeting verbs before it, roles stacked after an event verb, a meeting verb
+# before two roles, the organisation right after an apposition role.
+ROLE_BODY_CASES = [
+    (
+        "definite-role-with-lam-body",
+        "وقال سعد القحطاني الرئيس التنفيذي للمجموعة إن الأرباح زادت",
+        ["سعد القحطاني"],
+        [("سعد القحطاني", "Chief Executive")],
+    ),
+    (
+        "definite-role-with-company-body",
+        "وكشف خالد الحربي الرئيس التنفيذي لشركة عقارية أن السوق هادئ",
+        ["خالد الحربي"],
+        [("خالد الحربي", "Chief Executive")],
+    ),
+    # after a meeting verb the role is the object's: nobody named holds it
+    (
+        "meeting-verb-object",
+        "والتقى خالد الحربي الرئيس التنفيذي لشركة عقارية",
+        ["خالد الحربي"],
+        [],
+    ),
+    # an event verb: the second role after the first one's body is the same person's
+    (
+        "stacked-after-event-verb",
+        "اختتم رئيس بلدية الخبر الرئيس التنفيذي لمهرجان الربيع المهندس سعد القحطاني الملتقى",
+        ["سعد القحطاني"],
+        [("سعد القحطاني", "Chief Executive"), ("سعد القحطاني", "Mayor")],
+    ),
+    # a meeting verb: the first role is the subject's, the second the met person's
+    (
+        "meeting-verb-two-people",
+        "استقبل أمير المنطقة رئيس الهيئة الدكتور سعد القحطاني",
+        ["سعد القحطاني"],
+        [("سعد القحطاني", "President")],
+    ),
+    (
+        "speech-verb-two-roles",
+        "وقال أمير المنطقة رئيس الهيئة الدكتور سعد القحطاني إن العمل مستمر",
+        ["سعد القحطاني"],
+        [("سعد القحطاني", "Emir"), ("سعد القحطاني", "President")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "expected"),
+    [c[1:] for c in ROLE_BODY_CASES],
+    ids=[c[0] for c in ROLE_BODY_CASES],
+)
+def test_roles_and_their_bodies(text: str, persons: list[str], expected: list) -> None:
+    ex = _ex(text)
+    assert [m.text for m in ex.persons()] == persons
+    assert _role_labels(text) == expected
+
+
+def test_apposition_role_names_its_organisation() -> None:
+    ex = _ex("وقال سعد القحطاني، رئيس شركة أرامكو إن الإنتاج زاد")
+    [rel] = [r for r in ex.relations if r.type == "holds_role"]
+    assert (rel.subject.text, rel.attrs["role"], rel.attrs["organization"]) == (
+        "سعد القحطاني",
+        "President",
+        "شركة أرامكو",
+    )
+
+
+NAME_SPAN_CASES = [
+    # a compound given name written apart, then a family name unseen in training
+    (
+        "compound-given",
+        "وأوضح مدير المستشفى عبد العزيز الزهيميل أن العملية نجحت",
+        ["عبد العزيز الزهيميل"],
+    ),
+    # ... but not an ordinary definite word after it
+    ("compound-given-then-noun", "وقال مدير المستشفى عبد العزيز الهجوم على الطبيب", ["عبد العزيز"]),
+    # the house (آل) right after a one-word given name
+    ("house-after-given", "وأكد المهندس فهد آل مرعي أن العمل مستمر", ["فهد آل مرعي"]),
+    # a preposition on a definite word is the role's complement, not a name
+    ("lam-article-no-name", "وتمت المكافحة بقيادة مدير الإدارة العامة للدفاع المدني بالعاصمة", []),
+    # ... and the holder's name starts after it
+    (
+        "holder-after-lam-article",
+        "وقال رئيس بعثة المنتخب السعودي للبولينج ماجد العتيبي إن البطولة ناجحة",
+        ["ماجد العتيبي"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [c[1:] for c in NAME_SPAN_CASES],
+    ids=[c[0] for c in NAME_SPAN_CASES],
+)
+def test_name_spans(text: str, persons: list[str]) -> None:
+    assert [m.text for m in _ex(text).persons()] == persons
+
+
+CLUB_CASES = [
+    # a club head before one definite word names the club; later bare mentions refer to it
+    (
+        "club-then-bare",
+        "وأعلن نادي الاتحاد تعاقده مع المدرب. وفاز الاتحاد على الوحدة",
+        [("نادي الاتحاد", None), ("الاتحاد", "نادي الاتحاد")],
+    ),
+    ("newspaper", "وذكرت صحيفة الوطن أن المشروع تأخر", [("صحيفة الوطن", None)]),
+    # a definite word after the bare name makes another body
+    (
+        "other-body-after",
+        "وأعلن نادي الهلال تعاقده. وقالت جمعية الهلال الأحمر إن",
+        [("نادي الهلال", None), ("جمعية الهلال الأحمر", None)],
+    ),
+    ("club-without-name", "وقال إن النادي الذي يرأسه تعاقد", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [c[1:] for c in CLUB_CASES],
+    ids=[c[0] for c in CLUB_CASES],
+)
+def test_clubs_and_newspapers(text: str, orgs: list) -> None:
+    ex = _ex(text)
+    assert [(m.text, m.attrs.get("refers_to")) for m in ex.organizations()] == orgs

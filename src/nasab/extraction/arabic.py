@@ -223,6 +223,9 @@ def _word(t: Tok) -> str:
 # Per document: words of the person names read so far (a later bare "الزبيدي" or
 # "رونالدو" names the same person).
 _DOC_NAMES: weakref.WeakKeyDictionary[Builder, dict[str, str]] = weakref.WeakKeyDictionary()
+# Per document: the definite word that names a club or newspaper after its head (``نادي
+# الهلال``) -> the full name read (a later bare "الهلال" is that body).
+_DOC_CLUBS: weakref.WeakKeyDictionary[Builder, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 class _Sentence:
@@ -230,6 +233,7 @@ class _Sentence:
         self.b, self.toks, self.sent, self.lex = b, toks, sent, lex
         self.taken = [False] * len(toks)
         self.known = _DOC_NAMES.setdefault(b, {})  # name word -> full name read
+        self.clubs = _DOC_CLUBS.setdefault(b, {})  # club word -> full name read
         self.pending: list[tuple] = []  # title chains whose holder no rule has read yet
 
     def add(self, i: int, j: int, off: int, kind: str, **attrs) -> object:
@@ -317,7 +321,7 @@ class _Sentence:
                 continue
             found = self._holder_after(ms[k + 1 :], rm)
             if found is None and k > 0 and self._apposition(ms, k):
-                found = (ms[k - 1], None, None)
+                found = (ms[k - 1], self._body_after(ms, k), None)
             if found is None and k > 0:
                 found = self._chained(ms, k)
             if found is None:
@@ -364,6 +368,16 @@ class _Sentence:
             r.type == "holds_role" and r.subject is pm for r in self._sentence_relations()
         )
 
+    def _body_after(self, ms: list, k: int) -> object | None:
+        """The organisation mention right after role ``ms[k]`` (nothing but spaces
+        between): the body the role is of (``مرتضى منصور، رئيس الزمالك``)."""
+        if k + 1 >= len(ms):
+            return None
+        rm, nxt = ms[k], ms[k + 1]
+        if nxt.kind != "organization" or self.b.doc.text[rm.end : nxt.start].strip():
+            return None
+        return nxt
+
     def _construct_role(self, rm, nxt, after: str) -> bool:
         """Role ``rm`` is an indefinite head in construct with its complement, in several
         words (``وزير الداخلية``, ``أمير منطقة`` before the region's name): right after a
@@ -409,8 +423,11 @@ class _Sentence:
     def _role_complement_after(self, rm) -> bool:
         """Role ``rm`` goes on into its complement: ``باسم`` (``المتحدث الرسمي
         باسم ...``) or, after an indefinite role word in construct, a definite noun that
-        is no nationality (``رئيس النادي``). Such a role right after a name is the name's
-        apposition; a bare definite role there is a verb's object (``التقى X الرئيس``)."""
+        is no nationality (``رئيس النادي``), or after a definite role, its body in ل
+        (:meth:`_lam_complement`: ``الرئيس التنفيذي للمجموعة``) where no meeting verb
+        (words.tsv ``meeting_ar``) comes before it. Such a role right after a name is the
+        name's apposition; a bare definite role there, or one after a meeting verb, is a
+        verb's object (``التقى X الرئيس``, ``التقى X الرئيس التنفيذي للشركة``)."""
         nxt = next((t for t in self.toks if t.start >= rm.end), None)
         if nxt is None or not nxt.arabic:
             return False
@@ -422,12 +439,39 @@ class _Sentence:
             hit = self.title(k)
             if hit is not None and hit[2].kind in ("title", "honorific"):
                 return True  # "مستشار خادم الحرمين الشريفين": the principal named by title
-        return (
-            not rm.text.startswith("ال")
-            and _is_article(w)
-            and w not in _stop()
-            and w[2:] not in self.lex.nationality_ar
+        if rm.text.startswith("ال"):
+            return self._lam_complement(nxt) and not self._verb_before(rm.start, "meeting_ar")
+        return _is_article(w) and w not in _stop() and w[2:] not in self.lex.nationality_ar
+
+    def _lam_complement(self, t: Tok) -> bool:
+        """Token ``t`` is ل before a definite noun or an organisation head word: the body
+        a definite role is of (``الرئيس التنفيذي للمجموعة``, ``... لشركة عقارية``).
+
+        Example:
+            ``بوب دادلي الرئيس التنفيذي للمجموعة``: the role is the name's apposition.
+        """
+        if not t.text.startswith("ل"):
+            return False
+        return any(
+            off >= 1
+            and st not in _stop()
+            and st[2:] not in self.lex.nationality_ar
+            and (_is_article(st) or st in self.lex.org_heads_ar)
+            for off, st in arabic_stems(t.text)
         )
+
+    def _verb_before(self, pos: int, table: str) -> bool:
+        """Whether a verb of words.tsv list ``table`` stands in this sentence before
+        offset ``pos``, outside a person's name (``meeting_ar``: التقى، استقبل)."""
+        verbs = word_set(table)
+        for t in self.toks:
+            if t.end > pos:
+                break
+            if not t.arabic or self.b.overlaps(t.start, t.end, ("person",)) is not None:
+                continue
+            if any(st in verbs for _, st in arabic_stems(t.text)):
+                return True
+        return False
 
     def _sentence_relations(self) -> list:
         """Relations of this sentence (the latest ones: sentences are read in order)."""
@@ -463,14 +507,16 @@ class _Sentence:
         return None
 
     def _stacks_roles(self, rm) -> bool:
-        """Role ``rm`` opens its sentence or follows a speech verb (words.tsv ``speech_ar``):
-        a second role after its complement is then the same subject's, not a verb's
-        object (``استقبل أمير المنطقة رئيس الهيئة``: two people)."""
+        """Role ``rm`` opens its sentence or follows a speech verb (words.tsv ``speech_ar``)
+        or a verb whose object is an event or a thing (``event_verb_ar``: افتتح، اختتم): a
+        second role after its complement is then the same subject's, not a verb's object
+        (``استقبل أمير المنطقة رئيس الهيئة``: two people)."""
         before = [t for t in self.toks if t.end <= rm.start]
         if not before:
             return True
         prev = before[-1]
-        return prev.arabic and any(st in word_set("speech_ar") for _, st in arabic_stems(prev.text))
+        verbs = word_set("speech_ar") | word_set("event_verb_ar")
+        return prev.arabic and any(st in verbs for _, st in arabic_stems(prev.text))
 
     def _fair_gap(self, start: int, end: int) -> tuple[bool, str | None]:
         """Whether only honorifics, ranks, commas and quotes, at most ``_ROLE_GAP``
@@ -607,6 +653,8 @@ class _Sentence:
             while j < n and toks[j].arabic and _adjective(_word(toks[j])) and j - i <= 5:
                 j += 1
             return j, off
+        if not closed and head in word_set("club_head_ar") and self._club_name(j):
+            return j + 1, off  # "نادي الهلال", "صحيفة الوطن": one definite word names it
         if head in word_set("name_head_ar"):
             return None  # "نادي" / "منتخب" without a name after it
         if not closed:
@@ -656,6 +704,28 @@ class _Sentence:
             ):
                 return None
         return j, off
+
+    def _club_name(self, j: int) -> bool:
+        """Token j is one definite word that can name a club or a newspaper after its head
+        (words.tsv ``club_head_ar``): no function word, title, nationality, adjective of a
+        place, nor a word that goes on into a construct.
+
+        Example:
+            ``نادي الاتحاد`` is a club; ``نادي`` before ``الذي`` names nothing.
+        """
+        toks, lex = self.toks, self.lex
+        if j >= len(toks) or not toks[j].arabic or self.taken[j]:
+            return False
+        w = _word(toks[j])
+        return (
+            _is_article(w)
+            and len(w) >= _PROPER_MIN
+            and w not in _stop()
+            and (w,) not in lex.titles_ar
+            and w[2:] not in lex.nationality_ar
+            and w not in lex.org_heads_ar
+            and not self._admin_word(w)  # "نادي العاصمة": the capital's club
+        )
 
     def _company_name(self, j: int, *, feminine: bool) -> int | None:
         """End of a company's proper name at token j, right after its head (words.tsv
@@ -892,7 +962,20 @@ class _Sentence:
             or (first,) in lex.places_ar
             or len(first) < 2
             or (first[:1] in _CONJ and _is_article(first[1:]))  # "والقطاع": and the sector
+            or self._prepositional_article(first)  # "للدفاع"، "بالعاصمة": to/in the ...
         )
+
+    @staticmethod
+    def _prepositional_article(word: str) -> bool:
+        """A preposition on a definite word (``للدفاع``, ``بالعاصمة``, ``كالعادة``): the
+        complement of what stands before it, never the first word of a name.
+
+        Example:
+            ``مدير الإدارة العامة للدفاع المدني``: no person ``للدفاع المدني``.
+        """
+        if len(word) < _PROPER_MIN:
+            return False
+        return word.startswith("لل") or (word[:1] in "بك" and _is_article(word[1:]))
 
     def _ends_name(self, i: int, j: int, w: str) -> bool:
         """Whether word ``w`` at token j (> i) cannot continue the name begun at i."""
@@ -919,7 +1002,7 @@ class _Sentence:
             and w[2:] not in lex.name_ar
             and w[2:] not in lex.given_ar
             and w != "الدين"
-            and not (j == i + 1 and self._unseen_family(i, w))
+            and not (j == self._given_end(i) and self._unseen_family(i, w))
         ):
             return True
         # a nationality after one word is its adjective ("الرئيس العراقي"); after a given
@@ -988,8 +1071,8 @@ class _Sentence:
         j = i
         while j < n and j - i < 6 and toks[j].arabic and not self.taken[j]:
             w = _word(toks[j])
-            if j > i + 1 and w == _FAMILY and j + 1 < n and toks[j + 1].arabic:
-                return j + 2  # "إدريس بن محمد آل دريس"
+            if j > i and w == _FAMILY and j + 1 < n and toks[j + 1].arabic:
+                return j + 2  # "إدريس بن محمد آل دريس", "عبداللطيف آل الشيخ"
             if j > i and self._ends_name(i, j, w):
                 break
             j += 1
@@ -1035,7 +1118,9 @@ class _Sentence:
             # a given name alone is too weak; the name must end in a nisba, a given name
             # (father's name), a family name made of the article and a given name
             # (الجاسم، الفرج) or hold a patronymic chain (بن X)
-            family = self._family_word(last) or (length == 2 and self._unseen_family(i, last))
+            family = self._family_word(last) or (
+                j == self._given_end(i) + 1 and self._unseen_family(i, last)
+            )
             if length < 2 or not (nisba or last in lex.given_ar or family or chain):
                 return False
             return not (_is_article(last) and last in word_set("evaluative_ar"))
@@ -1388,9 +1473,19 @@ class _Sentence:
         toks = self.toks
         pos = self._skip_to_given(pos)
         end = self.read_name(pos, after_title=True)
+        if end is None and pos + 1 < len(toks) and self._prepositional_article(_word(toks[pos])):
+            # the last word of the role's complement ("رئيس الاتحاد للبولينج X Y"): the
+            # holder's name, of two words at least, starts after it
+            after = self.read_name(pos + 1, after_title=True)
+            if after is not None and after - (pos + 1) >= 2:
+                pos, end = pos + 1, after
         if end is None and self._sovereign(chain, pos, pos + 1)[0] is not None:
             end = pos + 1  # "الأمير تميم": a listed name word after a sovereign's title
         roles = self._chain_roles(chain)
+        if len(roles) >= 2 and self._verb_before(toks[i].start, "meeting_ar"):
+            # "استقبل أمير المنطقة رئيس الهيئة X": the first role is the subject's, the
+            # rest are the met person's
+            roles = roles[1:]
         ranks = [c[3].en for c in chain if c[3].kind == "rank"]
         role_ms = [
             self.b.mention(
@@ -1471,8 +1566,34 @@ class _Sentence:
             ):
                 self.add(i + 1, j, 0, "organization", source="head")
             else:
-                self.add(i, j, off, "organization", source="head")
+                m = self.add(i, j, off, "organization", source="head")
+                if j == i + 2 and _lookup(toks[i], word_set("club_head_ar")):
+                    self.clubs.setdefault(_word(toks[i + 1]), m.text)
             i = j
+
+    def known_clubs(self) -> None:
+        """A bare definite word that named a club or newspaper after its head earlier in
+        the document (``نادي الهلال`` ... ``الهلال``): that body (``refers_to`` the full
+        name), unless a definite word follows it (``الهلال الأحمر``: another body).
+
+        Example:
+            ``أعلن نادي الاتحاد ... وفاز الاتحاد``: the second is the club too.
+        """
+        if not self.clubs:
+            return
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if self.taken[i] or not t.arabic:
+                continue
+            nxt = _word(toks[i + 1]) if i + 1 < len(toks) and toks[i + 1].arabic else ""
+            if _is_article(nxt) and nxt[2:] not in self.lex.nationality_ar:
+                continue
+            for off, stem in arabic_stems(t.text):
+                if stem in self.clubs:
+                    self.add(
+                        i, i + 1, off, "organization", source="document", refers_to=self.clubs[stem]
+                    )
+                    break
 
     def given_names(self) -> None:
         i = 0
@@ -1506,11 +1627,34 @@ class _Sentence:
             and w[2:] not in lex.nationality_ar
         )
 
+    def _given_end(self, i: int) -> int:
+        """End of the given name at token i: two tokens for a compound given name written
+        apart whose joined form is a listed given name (``عبد العزيز``, ``عبد الله``),
+        else one.
+
+        Example:
+            In ``عبد العزيز الخمسان`` the given name ends before ``الخمسان``.
+        """
+        toks = self.toks
+        first = _word(toks[i])
+        if (
+            first in word_set("name_join_ar")
+            and first not in _patronymic()
+            and i + 1 < len(toks)
+            and toks[i + 1].arabic
+            and first + _word(toks[i + 1]) in self.lex.given_ar
+        ):
+            return i + 2
+        return i + 1
+
     def _unseen_family(self, i: int, w: str) -> bool:
-        """An article word right after a listed given name (token i) that the model's
-        training text never holds: a family name (``فهد المقحم``), not an ordinary
+        """An article word right after a listed given name (token i, or tokens i and i+1
+        for a compound one, :meth:`_given_end`) that the model's training text never
+        holds: a family name (``فهد المقحم``, ``عبد العزيز الخمسان``), not an ordinary
         word (``خالد الهجوم``). Never without the model's vocabulary."""
         vocab = vocabulary()
+        end = self._given_end(i)
+        given = "".join(_word(t) for t in self.toks[i:end])
         return (
             bool(vocab)
             and _is_article(w)
@@ -1519,7 +1663,7 @@ class _Sentence:
             and w not in _stop()
             and w[2:] not in self.lex.nationality_ar
             and (w,) not in self.lex.places_ar
-            and _word(self.toks[i]) in self.lex.given_ar
+            and given in self.lex.given_ar
         )
 
     def _family_word(self, w: str) -> bool:
@@ -1915,6 +2059,7 @@ def extract_sentence_ar(
     s.quoted_orgs()
     s.titles()
     s.orgs()
+    s.known_clubs()
     s.given_names()
     s.name_runs()
     s.known_names()
