@@ -23,9 +23,18 @@ alias table of N rows (the generator of ``bench_link.py``): the broadcast TSV te
 what one worker holds after reading it (the columnar table, then its link index), by
 tracemalloc; the figures per million rows are these times 1,000,000 / N.
 
+``--scoring N [N ...]`` runs the scoring stage's worker function alone, without Spark,
+on the blocks of N synthetic names as the stage receives them (member rows shuffled by
+block into ``--partitions`` partitions by a fixed hash, sorted by block and node, cut
+into Arrow's batches of 10,000 rows): candidate pairs, names prepared per pair (each
+batch prepares the distinct names of its pairs; in the former order, pairs sorted by
+``(u, v)`` in partitions by ``v``, in the same batches, for comparison) and the CPU time
+of the function, then the growth exponents.
+
 Run:
     nice python benchmarks/bench_spark.py [--sizes 10000 30000 100000] [--partitions 8]
         [--json out.json]
+    nice python benchmarks/bench_spark.py --scoring 10000 30000
     nice python benchmarks/bench_spark.py --heldout 20000
     nice python benchmarks/bench_spark.py --broadcast 100000
 """
@@ -352,6 +361,97 @@ def broadcast(n: int) -> None:
     )
 
 
+#: Rows of an Arrow batch handed to mapInPandas (Spark's maxRecordsPerBatch default).
+ARROW_BATCH = 10_000
+
+
+def _batches(frame: Any, part: Any, partitions: int, order: list[str]) -> list[Any]:
+    """The frame as the workers get it: by partition, sorted, in Arrow-sized batches."""
+    out = []
+    for k in range(partitions):
+        rows = frame[part == k].sort_values(order, kind="stable").reset_index(drop=True)
+        out.extend(rows.iloc[a : a + ARROW_BATCH] for a in range(0, len(rows), ARROW_BATCH))
+    return [b.reset_index(drop=True) for b in out]
+
+
+def scoring(sizes: list[int], partitions: int) -> None:
+    """The scoring stage's worker function, without Spark (see the module doc)."""
+    import zlib
+
+    import numpy as np
+    import pandas as pd
+
+    from nasab.resolution import Judgements, as_records
+    from nasab.resolution.core import thresholds_of
+    from nasab.resolution.stages import (
+        MAX_BLOCK,
+        block_pairs,
+        key_counts,
+        list_frequency,
+        node_keys,
+        prepare,
+    )
+    from nasab.spark.resolve import _canonical_pairs, _score_blocks, _whole_runs
+
+    rows = []
+    for n in sizes:
+        prep = prepare(as_records(generate(n)[0]), Judgements())
+        nk = node_keys(prep)
+        counts = key_counts(nk)
+        freq = list_frequency(counts, sum(k == "person" for k in nk.kinds))
+        of_node: dict[int, list[str]] = defaultdict(list)
+        member = []
+        for x, (kind, keys) in enumerate(zip(nk.kinds, nk.keys, strict=True)):
+            for key in keys:
+                if 2 <= counts[(kind, key)] <= MAX_BLOCK:
+                    block = f"k\x1f{kind}\x1f{key}"
+                    member.append((block, x))
+                    of_node[x].append(block)
+        nodes = prep.nodes
+        frame = pd.DataFrame(
+            [
+                (b, x, sorted(of_node[x]), nodes[x].kind, nodes[x].name, nk.rare[x], "")
+                for b, x in member
+            ],
+            columns=["block", "node", "blocks", "kind", "name", "rare", "attrs"],
+        )
+        part = np.asarray([zlib.crc32(b.encode()) % partitions for b in frame["block"]])
+        batches = _batches(frame, part, partitions, ["block", "node"])
+        pairs = prepared = 0
+        for run in _whole_runs(iter(batches), "block"):
+            i, j = _canonical_pairs(run["block"].tolist(), run["blocks"].tolist())
+            pairs += len(i)
+            used = np.unique(np.concatenate([i, j]))
+            prepared += len(set(zip(run["kind"][used], run["name"][used], strict=True)))
+        # the former order: candidate pairs in partitions by v, sorted by (u, v)
+        u, v = block_pairs(nk)
+        old = pd.DataFrame({"u": u, "v": v})
+        old_batches = _batches(old, v % partitions, partitions, ["u", "v"])
+        old_prepared = sum(len(set(b["u"]) | set(b["v"])) for b in old_batches)
+        thresholds = {k: float(np.float32(t)) for k, t in thresholds_of(None).items()}
+        gc.collect()
+        c = time.process_time()
+        out = pd.concat(list(_score_blocks(thresholds, freq, iter(batches))))
+        cpu = time.process_time() - c
+        assert len(out) <= pairs == len(u), (len(out), pairs, len(u))
+        rows.append((n, len(nodes), pairs, prepared / pairs, old_prepared / pairs, cpu))
+        print(
+            f"{n:,} names ({len(nodes):,} nodes, {len(member):,} block members): "
+            f"{pairs:,} candidate pairs, each once; names prepared a pair {prepared / pairs:.3f} "
+            f"(pairs sorted by (u, v): {old_prepared / pairs:.3f}); {len(out):,} prefiltered; "
+            f"scoring {cpu:.1f} s CPU ({1e6 * cpu / pairs:.1f} us a pair); "
+            f"load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+    for a, b in itertools.pairwise(rows):
+        r = math.log(b[0] / a[0])
+        print(
+            f"{a[0]:,} -> {b[0]:,}: growth exponent of pairs {math.log(b[2] / a[2]) / r:.2f}, "
+            f"names prepared {math.log(b[2] * b[3] / (a[2] * a[3])) / r:.2f}, "
+            f"scoring CPU {math.log(b[5] / a[5]) / r:.2f}"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
@@ -359,7 +459,11 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     ap.add_argument("--heldout", type=int, help="the held-out check on N names")
     ap.add_argument("--broadcast", type=int, help="measure link's broadcast for N alias rows")
+    ap.add_argument("--scoring", type=int, nargs="+", help="the scoring function alone")
     args = ap.parse_args()
+    if args.scoring:
+        scoring(args.scoring, args.partitions)
+        return
     if args.broadcast:
         broadcast(args.broadcast)
         return

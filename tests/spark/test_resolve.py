@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nasab
 from nasab.errors import ExtraMissingError, InputError
@@ -284,3 +286,85 @@ def test_entity_ids_whatever_the_batches(cuts) -> None:
         want = entity_id(first.kind, first)
         assert {got[x] for x in group["node"]} == {want}, cluster
     assert sorted(got) == df["node"].tolist()
+
+
+def _block_rows(members: dict[str, list[int]]):
+    """Member rows of blocks as the scoring stage reads them: sorted by (block, node),
+    each with the ids of all its node's blocks."""
+    pd = pytest.importorskip("pandas")
+    of_node: dict[int, list[str]] = {}
+    for b, nodes in members.items():
+        for x in nodes:
+            of_node.setdefault(x, []).append(b)
+    rows = [(b, x, sorted(of_node[x])) for b in sorted(members) for x in sorted(set(members[b]))]
+    return pd.DataFrame(rows, columns=["block", "node", "blocks"])
+
+
+def _pairs_of_runs(df, cuts) -> list[tuple[int, int]]:
+    from nasab.spark.resolve import _canonical_pairs, _whole_runs
+
+    edges = [0, *sorted(c for c in set(cuts) if 0 < c < len(df)), len(df)]
+    batches = [df.iloc[a:b].reset_index(drop=True) for a, b in itertools.pairwise(edges)]
+    got = []
+    for rows in _whole_runs(iter(batches), "block"):
+        i, j = _canonical_pairs(rows["block"].tolist(), rows["blocks"].tolist())
+        node = rows["node"].to_numpy()
+        got.extend(zip(node[i].tolist(), node[j].tolist(), strict=True))
+    return got
+
+
+@pytest.mark.parametrize(
+    ("members", "want"),
+    [
+        ({"a": [1, 2], "b": [1, 2, 3]}, [(1, 2), (1, 3), (2, 3)]),
+        ({"a": [5], "b": [5, 6], "c": [5, 6, 7]}, [(5, 6), (5, 7), (6, 7)]),
+        ({"x": [1, 2, 3], "y": [1, 2, 3]}, [(1, 2), (1, 3), (2, 3)]),
+        ({"k": [4, 9]}, [(4, 9)]),
+        ({"k": [4]}, []),
+    ],
+    ids=str,
+)
+@pytest.mark.parametrize("cuts", [(), (1,), (2, 3), (1, 2, 3, 4, 5)], ids=str)
+def test_each_candidate_pair_scored_in_one_block(members, want, cuts) -> None:
+    """A pair held by several blocks comes out of the first block only, however the
+    member rows are cut into batches."""
+    got = _pairs_of_runs(_block_rows(members), cuts)
+    assert sorted(got) == want
+
+
+def test_block_pairs_once_on_real_names() -> None:
+    """On the fixture's names, the pairs of the blocks (keys of 2 to MAX_BLOCK names),
+    each from its first block, are exactly the candidate pairs of nasab.resolve's
+    block_pairs, each once."""
+    from nasab.resolution import Judgements, as_records
+    from nasab.resolution.stages import MAX_BLOCK, block_pairs, node_keys, prepare
+
+    prep = prepare(as_records(_names()), Judgements())
+    nk = node_keys(prep)
+    blocks: dict[str, list[int]] = {}
+    for x, (kind, keys) in enumerate(zip(nk.kinds, nk.keys, strict=True)):
+        for key in keys:
+            blocks.setdefault(f"k\x1f{kind}\x1f{key}", []).append(x)
+    members = {b: xs for b, xs in blocks.items() if 2 <= len(xs) <= MAX_BLOCK}
+    u, v = block_pairs(nk)
+    want = list(zip(u.tolist(), v.tolist(), strict=True))
+    assert len(want) > 100
+    got = _pairs_of_runs(_block_rows(members), range(0, 100_000, 977))
+    assert len(got) == len(set(got))
+    assert sorted(got) == want
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dictionaries(
+        st.text("abcdé\x1f", min_size=1, max_size=3),
+        st.lists(st.integers(0, 11), min_size=1, max_size=8, unique=True),
+        max_size=6,
+    ),
+    st.lists(st.integers(0, 40), max_size=5),
+)
+def test_blocks_give_every_shared_pair_once(members, cuts) -> None:
+    """Whatever the blocks and the batches: every pair of nodes that share a block, once."""
+    want = sorted({(a, b) for xs in members.values() for a in xs for b in xs if a < b})
+    got = _pairs_of_runs(_block_rows(members), cuts)
+    assert sorted(got) == want

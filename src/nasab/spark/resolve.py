@@ -14,14 +14,19 @@ key_counts             ``groupBy(kind, key).count()``
 list_frequency         the person token blocks (``t:`` keys) of more than ``LIST_FLOOR``
                        nodes, collected to the driver, and the number of person nodes:
                        the list's token weights, shipped to every scoring task
-block_pairs            blocks of at most ``MAX_BLOCK`` nodes: a self-join on the key;
-                       hot blocks: members numbered in ``(rare key, node order)`` by a
+block_pairs            the blocks, no pairs yet: keys of at most ``MAX_BLOCK`` nodes;
+                       hot keys: members numbered in ``(rare key, node order)`` by a
                        window and cut into chunks of ``HOT_CHUNK``, twice (the second
-                       cut shifted by half a chunk), then a self-join on the chunk
-prefilter, scores      :func:`~nasab.resolution.stages.prefilter_pairs`, then
+                       cut shifted by half a chunk); each member row carries the ids
+                       of all its node's blocks
+prefilter, scores      each block once, in one task (members shuffled by block and
+                       sorted, ``mapInPandas`` over whole blocks): its pairs, less
+                       those an earlier block holds (so each pair is scored once),
+                       its names prepared once, then
+                       :func:`~nasab.resolution.stages.prefilter_pairs`,
                        :func:`~nasab.resolution.stages.may_reach` and
                        :func:`~nasab.resolution.stages.score_pairs` (adjusted by
-                       ``attribute_scores`` and ``weak_scores``) per batch of pairs:
+                       ``attribute_scores`` and ``weak_scores``) on a batch of blocks:
                        a pair whose score bound is under the threshold is not scored
 connected              :func:`nasab.spark.components.connected_components` over the
                        accepted pairs of full names (and must-links); a component
@@ -199,15 +204,15 @@ def resolve(
     links = _judged_links(nodes, judgements, F)
     split = bool(judged or columns.attrs)  # one name may be several nodes
     freq = _list_frequency(nodes, F)
-    pairs = _block_pairs(nodes, max_block, hot_chunk, F, clock, split=split)
-    scored = clock("score_pairs", _score(nodes, pairs, thresholds, freq, F))
+    members = _block_members(nodes, max_block, hot_chunk, F, clock, split=split)
+    scored = clock("score_pairs", _score(members, thresholds, freq))
     comps = clock("connected", connected_components(_edges(scored, links, F)))
     inside = clock("score_inside", _score_inside(nodes, scored, comps, thresholds, freq, F))
     clusters = clock("cluster", _clusters(nodes, inside, comps, thresholds, freq, links, F))
     clusters = clock("attach_weak", _attach_weak(nodes, scored, inside, clusters, links, F))
     ids = clock("entity_ids", _entity_ids(nodes, clusters, F))
     if timings is not None:
-        timings.update(_sizes(nodes, pairs, scored, inside, comps, F))
+        timings.update(_sizes(nodes, members, scored, inside, comps, F))
     keyed = nodes.join(ids, "node").select(
         F.col("kind").alias(_KIND),
         F.col("name").alias(_SURFACE),
@@ -238,7 +243,7 @@ def _check_judgements(judgements: object, id_col: str | None) -> Judgements:
 
 
 def _sizes(
-    nodes: Any, pairs: Any, scored: Any, inside: Any, comps: Any, F: Any
+    nodes: Any, members: Any, scored: Any, inside: Any, comps: Any, F: Any
 ) -> dict[str, float]:
     """How big each stage's output was (for benchmarks)."""
     keys = nodes.select("kind", F.explode("keys").alias("key")).groupBy("kind", "key").count()
@@ -246,7 +251,7 @@ def _sizes(
     return {
         "nodes": nodes.count(),
         "largest_block": keys.agg(F.max("count")).first()[0] or 0,
-        "pairs": pairs.count(),
+        "pairs": _candidates(members, F).count(),
         "prefiltered": scored.count(),
         "scored": scored.where("scored").count(),
         "inside": inside.count(),
@@ -472,18 +477,25 @@ def _edges(scored: Any, links: _Links, F: Any) -> Any:
 # ------------------------------------------------------------------ blocks
 
 
-def _block_pairs(
+def _block_members(
     nodes: Any, max_block: int, hot_chunk: int, F: Any, clock: _Clock, *, split: bool = False
 ) -> Any:
-    """Candidate pairs ``(u, v)``, ``u < v`` by node id, as :func:`block_pairs` makes them;
-    with ``split``, also the pairs of nodes of one name split by id-judgements."""
+    """The blocks, as rows ``(block, node, kind, name, rare, attrs, blocks)``: a node once in
+    every block that gives pairs (its pairs are those of :func:`block_pairs`), with
+    ``blocks`` the ids of all the blocks it is in, so a block's task can tell, for each
+    of its pairs, whether an earlier block holds it too (:func:`_canonical_pairs`).
+
+    Blocks are keys of 2 to ``max_block`` nodes; with ``hot_chunk`` >= 2, the chunks of
+    the hot keys (members numbered in ``(rare key, node order)`` by a window and cut
+    into chunks of ``hot_chunk``, twice, the second cut shifted by half a chunk); with
+    ``split``, the nodes of one name split by id-judgements or facts."""
     from pyspark.sql import Window
 
     keys = nodes.select("node", "kind", F.explode("keys").alias("key"))
     sizes = keys.groupBy("kind", "key").agg(F.count(F.lit(1)).alias("size"))
     blocks = clock("key_counts", keys.join(sizes, ["kind", "key"]))
     small = blocks.where((F.col("size") >= 2) & (F.col("size") <= max_block))
-    parts = [_pairs_within(small, ["kind", "key"], F)]
+    parts = [small.select("node", _block_id("k", "kind", "key", F=F))]
     if hot_chunk >= 2:
         hot = blocks.where(F.col("size") > max_block).join(
             nodes.select("node", "rare", "norm", "name"), "node"
@@ -491,48 +503,182 @@ def _block_pairs(
         order = Window.partitionBy("kind", "key").orderBy("rare", "norm", "name")
         hot = hot.withColumn("pos", F.row_number().over(order) - 1)
         for shift in (0, hot_chunk // 2):
-            chunk = F.floor((F.col("pos") + shift) / hot_chunk)
-            cut = hot.withColumn("chunk", chunk)
-            parts.append(_pairs_within(cut, ["kind", "key", "chunk"], F))
+            chunk = F.floor((F.col("pos") + shift) / hot_chunk).cast("string")
+            parts.append(hot.select("node", _block_id(f"h{shift}", "kind", "key", chunk, F=F)))
     if split:
         shared = nodes.groupBy("kind", "name").count().where("count > 1").drop("count")
-        parts.append(_pairs_within(nodes.join(shared, ["kind", "name"]), ["kind", "name"], F))
-    pairs = parts[0]
+        one_name = nodes.join(shared, ["kind", "name"])
+        parts.append(one_name.select("node", _block_id("n", "kind", "name", F=F)))
+    member = parts[0]
     for p in parts[1:]:
-        pairs = pairs.union(p)
-    return clock("block_pairs", pairs.distinct())
+        member = member.union(p)
+    lists = member.groupBy("node").agg(F.sort_array(F.collect_list("block")).alias("blocks"))
+    side = nodes.select("node", "kind", "name", "rare", "attrs")
+    return clock("block_pairs", member.join(lists, "node").join(side, "node"))
 
 
-def _pairs_within(members: Any, on: list[str], F: Any) -> Any:
-    a = members.select(*on, F.col("node").alias("u"))
-    b = members.select(*on, F.col("node").alias("v"))
-    return a.join(b, on).where(F.col("u") < F.col("v")).select("u", "v")
+def _block_id(tag: str, *parts: Any, F: Any) -> Any:
+    """A block's id: its type (``k`` key, ``h0``/``hN`` a cut of a hot key, ``n`` one
+    name), kind and key (and chunk), joined by a unit separator."""
+    return F.concat_ws("\x1f", F.lit(tag), *parts).alias("block")
+
+
+def _candidates(members: Any, F: Any) -> Any:
+    """The distinct candidate pairs of the blocks (counted for benchmarks only)."""
+    a = members.select("block", F.col("node").alias("u"))
+    b = members.select("block", F.col("node").alias("v"))
+    return a.join(b, "block").where(F.col("u") < F.col("v")).select("u", "v").distinct()
 
 
 # ------------------------------------------------------------------ scores
 
 
-def _score(
-    nodes: Any,
-    pairs: Any,
-    thresholds: Mapping[str, float],
-    freq: ListFrequency | None,
-    F: Any,
-) -> Any:
-    """Prefilter the candidate pairs in the workers; score those whose bound reaches the
-    threshold (:func:`~nasab.resolution.stages.may_reach`); keep the prefiltered ones.
-    Scores and bounds use the list's token weights ``freq``.
-
-    Each batch prepares its distinct names once (:func:`_batch_nodes`), so the pairs are
-    sorted by their two nodes in each partition first: a batch then holds runs of pairs
-    of one name, and prepares fewer names a pair (on the candidate pairs of 10,000
-    synthetic names in batches of 10,000: 0.25 distinct names a pair instead of 0.55 in
-    the join's order, and half the stage's CPU; the scores are the same)."""
+def _score(members: Any, thresholds: Mapping[str, float], freq: ListFrequency | None) -> Any:
+    """Score each block once, in one task: the members are shuffled by block and sorted,
+    and each batch of whole blocks (:func:`_whole_runs`) prepares the names of its pairs
+    once and prefilters, bounds and scores them together (:func:`_score_blocks`). A pair
+    held by several blocks is scored only in the first of them (:func:`_canonical_pairs`),
+    so every candidate pair is scored once, and the names prepared grow with the block
+    members, not with the pairs nor with the list."""
     return (
-        _with_names(nodes, pairs, F)
-        .sortWithinPartitions("u", "v")
-        .mapInPandas(partial(_score_batches, dict(thresholds), freq), _PAIR_SCHEMA)
+        members.repartition("block")
+        .sortWithinPartitions("block", "node")
+        .mapInPandas(partial(_score_blocks, dict(thresholds), freq), _PAIR_SCHEMA)
     )
+
+
+def _whole_runs(batches: Iterator[Any], column: str) -> Iterator[Any]:
+    """Frames of whole runs of equal ``column`` values, from batches sorted by it (a run
+    cut by a batch boundary is carried over to the next batch)."""
+    import pandas as pd
+
+    carry = None
+    for batch in batches:
+        if carry is not None:
+            batch = pd.concat([carry, batch], ignore_index=True)
+        last = batch[column].iloc[-1] if len(batch) else None
+        tail = (batch[column] == last).to_numpy()
+        carry = batch[tail].reset_index(drop=True)
+        if not tail.all():
+            yield batch[~tail].reset_index(drop=True)
+    if carry is not None and len(carry):
+        yield carry
+
+
+#: (row, column) indexes of the pairs of a block of n members, by n.
+_TRIU: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _canonical_pairs(
+    block: Sequence[str], lists: Sequence[Sequence[str]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``(i, j)``, ``i < j``, of rows of one block that no earlier block (by
+    id) also holds: each candidate pair is so scored in exactly one block.
+
+    Args:
+        block: each row's block id (rows of one block are consecutive).
+        lists: each row's node's block ids (all the blocks the node is in).
+
+    Example:
+        Nodes x and y are in blocks a and b, z in b only (rows: x, y of a, then
+        x, y, z of b); the pair of x and y is scored in a only:
+
+        >>> rows = ["a", "a", "b", "b", "b"]
+        >>> lists = [["a", "b"], ["a", "b"], ["a", "b"], ["a", "b"], ["b"]]
+        >>> [r.tolist() for r in _canonical_pairs(rows, lists)]
+        [[0, 2, 3], [1, 4, 4]]
+    """
+    out_i, out_j = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    n = len(block)
+    start = 0
+    while start < n:
+        end = start + 1
+        while end < n and block[end] == block[start]:
+            end += 1
+        size = end - start
+        if size >= 2:
+            if size not in _TRIU:
+                _TRIU[size] = np.triu_indices(size, 1)
+            iu, ju = _TRIU[size]
+            here = block[start]
+            shared: dict[str, list[int]] = {}
+            for k in range(size):
+                for other in lists[start + k]:
+                    if other < here:
+                        shared.setdefault(other, []).append(k)
+            held = [ks for ks in shared.values() if len(ks) > 1]
+            if held:
+                seen = np.zeros((size, size), dtype=bool)
+                for ks in held:
+                    at = np.asarray(ks)
+                    seen[np.ix_(at, at)] = True
+                keep = ~seen[iu, ju]
+                iu, ju = iu[keep], ju[keep]
+            out_i.append(iu + start)
+            out_j.append(ju + start)
+        start = end
+    return np.concatenate(out_i), np.concatenate(out_j)
+
+
+def _score_blocks(
+    thresholds: dict[str, float], freq: ListFrequency | None, batches: Iterator[Any]
+) -> Iterator[Any]:
+    """Prefilter, bound, scores (adjusted by facts and weakness, as on one machine) and
+    mixed (weak and full name) flags of the pairs of whole blocks, with the
+    single-machine stages; each pair only in its first block. A pair whose bound is under
+    the threshold is left unscored (``scored`` false): it cannot join a component, and is
+    scored later if both its names end in one."""
+    import pandas as pd
+
+    for rows in _whole_runs(batches, "block"):
+        i, j = _canonical_pairs(rows["block"].tolist(), rows["blocks"].tolist())
+        if not len(i):
+            continue
+        node = rows["node"].to_numpy()
+        names = rows["name"].to_numpy()
+        nodes, at = _row_nodes(rows, np.unique(np.concatenate([i, j])))
+        nk = node_keys(Prepared(nodes, [])).with_frequency(freq)
+        # rows of one block are sorted by node, but u < v does not rest on it
+        swap = node[i] > node[j]
+        i, j = np.where(swap, j, i), np.where(swap, i, j)
+        u, v = at[i], at[j]
+        # pairs of one name (split by id-judgements or facts) are scored whatever the
+        # prefilter says
+        keep = prefilter_pairs(nk, u, v) | (names[i] == names[j])
+        i, j, u, v = i[keep], j[keep], u[keep], v[keep]
+        thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
+        first = may_reach(nodes, nk, u, v, thr)
+        score = np.zeros(len(u), dtype=np.float32)
+        score[first] = _adjusted(nodes, nk, u[first], v[first])
+        weak = weak_mask(nk)
+        yield pd.DataFrame(
+            {
+                "u": node[i],
+                "v": node[j],
+                "score": score,
+                "scored": first,
+                "accept": first & (score >= thr[u]),
+                "mixed": weak[u] != weak[v],
+            }
+        )
+
+
+def _row_nodes(rows: Any, used: np.ndarray) -> tuple[list[Node], np.ndarray]:
+    """The distinct names of the ``used`` rows as single-machine nodes (each prepared
+    once, however many of the batch's blocks hold it), and each row's index into them
+    (-1 for rows not used)."""
+    index: dict[tuple[str, str, str], int] = {}
+    nodes: list[Node] = []
+    at = np.full(len(rows), -1, dtype=np.int64)
+    kinds, names, attrs = rows["kind"].tolist(), rows["name"].tolist(), rows["attrs"].tolist()
+    for r in used.tolist():
+        key = (kinds[r], names[r], attrs[r])
+        k = index.get(key)
+        if k is None:
+            k = index[key] = len(nodes)
+            nodes.append(_node(key[0], key[1], "", key[2]))
+        at[r] = k
+    return nodes, at
 
 
 def _with_names(nodes: Any, pairs: Any, F: Any) -> Any:
@@ -572,39 +718,6 @@ def _adjusted(nodes: list[Node], nk: Any, u: np.ndarray, v: np.ndarray) -> np.nd
     """Scores of the pairs, adjusted by facts and weakness, as on one machine."""
     raw = score_pairs(nodes, nk, u, v)
     return weak_scores(attribute_scores(nodes, raw), nk, weak_mask(nk)).score
-
-
-def _score_batches(
-    thresholds: dict[str, float], freq: ListFrequency | None, batches: Iterator[Any]
-) -> Iterator[Any]:
-    """Prefilter, bound, scores (adjusted by facts and weakness, as on one machine) and
-    mixed (weak and full name) flags of a batch, with the single-machine stages. A pair
-    whose bound is under the threshold is left unscored (``scored`` false): it cannot
-    join a component, and is scored later if both its names end in one."""
-    import pandas as pd
-
-    for b in batches:
-        nodes, nk, u, v = _batch_nodes(b, freq)
-        # pairs of one name (split by id-judgements or facts) are scored whatever the
-        # prefilter says
-        same = (b["name_u"] == b["name_v"]).to_numpy()
-        keep = prefilter_pairs(nk, u, v) | same
-        u, v = u[keep], v[keep]
-        thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
-        first = may_reach(nodes, nk, u, v, thr)
-        score = np.zeros(len(u), dtype=np.float32)
-        score[first] = _adjusted(nodes, nk, u[first], v[first])
-        weak = weak_mask(nk)
-        yield pd.DataFrame(
-            {
-                "u": b["u"].to_numpy()[keep],
-                "v": b["v"].to_numpy()[keep],
-                "score": score,
-                "scored": first,
-                "accept": first & (score >= thr[u]),
-                "mixed": weak[u] != weak[v],
-            }
-        )
 
 
 def _score_inside(
@@ -864,19 +977,8 @@ def _entity_ids(nodes: Any, clusters: Any, F: Any) -> Any:
 
 def _entities_of_batches(batches: Iterator[Any]) -> Iterator[Any]:
     """:func:`_entities_of_rows` over batches sorted by cluster, whole clusters at a time."""
-    import pandas as pd
-
-    carry = None
-    for batch in batches:
-        if carry is not None:
-            batch = pd.concat([carry, batch], ignore_index=True)
-        last = batch["cluster"].iloc[-1] if len(batch) else None
-        tail = (batch["cluster"] == last).to_numpy()
-        carry = batch[tail]
-        if not tail.all():
-            yield _entities_of_rows(batch[~tail])
-    if carry is not None and len(carry):
-        yield _entities_of_rows(carry)
+    for members in _whole_runs(batches, "cluster"):
+        yield _entities_of_rows(members)
 
 
 def _entities_of_rows(members: Any) -> Any:
