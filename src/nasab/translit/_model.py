@@ -118,26 +118,30 @@ def _read_rows(name: str) -> list[list[str]]:
 
 
 @cache
-def word_table() -> dict[str, list[tuple[str, int]]]:
-    """Arabic word (letters only) -> English spellings with their counts, most frequent first."""
-    table: dict[str, list[tuple[str, int]]] = {}
+def word_table() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Arabic word (letters only) -> English spellings with their counts, most frequent first.
+
+    Values are tuples of ``(str, int)``, which the garbage collector untracks: the table is
+    permanent and would otherwise be walked by every full collection.
+    """
+    table: dict[str, tuple[tuple[str, int], ...]] = {}
     for ar, spellings in _read_rows("translit_words.tsv"):
         items = []
         for item in spellings.split(" "):
             en, _, n = item.partition(":")
             items.append((en, int(n)))
-        table[ar] = items
+        table[ar] = tuple(items)
     return table
 
 
 @cache
-def reverse_word_table() -> dict[str, list[tuple[str, int]]]:
+def reverse_word_table() -> dict[str, tuple[tuple[str, int], ...]]:
     """English spelling -> Arabic words with counts (inverse of :func:`word_table`)."""
     rev: dict[str, dict[str, int]] = defaultdict(dict)
     for ar, items in word_table().items():
         for en, n in items:
             rev[en][ar] = rev[en].get(ar, 0) + n
-    return {en: sorted(d.items(), key=lambda x: (-x[1], x[0])) for en, d in rev.items()}
+    return {en: tuple(sorted(d.items(), key=lambda x: (-x[1], x[0]))) for en, d in rev.items()}
 
 
 # A letter's chunks in sort order, chunk -> position, P(chunk | letter) as a vector.

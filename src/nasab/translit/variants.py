@@ -97,8 +97,9 @@ def _latin_parts(name: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _name_words_by_key() -> dict[str, list[tuple[str, int]]]:
-    """Attested Arabic name words (data/aliases/name_words.tsv) by consonant skeleton."""
+def _name_words_by_key() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Attested Arabic name words (data/aliases/name_words.tsv) by consonant skeleton, as
+    tuples, which the garbage collector untracks."""
     from ..names.keys import skeleton
 
     out: dict[str, list[tuple[str, int]]] = {}
@@ -107,9 +108,7 @@ def _name_words_by_key() -> dict[str, list[tuple[str, int]]]:
         if word.startswith("ال") and len(word) > 3:
             continue  # nisbas are matched through their article-free form
         out.setdefault(skeleton(word), []).append((word, entry.count))
-    for words in out.values():
-        words.sort(key=lambda x: (-x[1], x[0]))
-    return out
+    return {key: tuple(sorted(words, key=lambda x: (-x[1], x[0]))) for key, words in out.items()}
 
 
 @lru_cache(maxsize=1 << 17)
@@ -118,7 +117,7 @@ def _lexicon_candidates(core: str) -> tuple[tuple[str, float], ...]:
     romanisations come close to it, with normalised weights."""
     from ..names.keys import fold, skeleton
 
-    words = _name_words_by_key().get(skeleton(core), [])[:12]
+    words = _name_words_by_key().get(skeleton(core), ())[:12]
     target = fold(core)
     scored = []
     for word, count in words:
