@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from nasab import build_graph
-from nasab.extraction import extract, read_documents
+from nasab.extraction import Document, extract, read_documents
 
 
 def _ex(text: str):
@@ -147,6 +147,16 @@ ROLES = [
         ("Hamid al-Rawi", "wali of the south", "ISIS", None),
     ),
     (
+        "en-role-org-after-nationality",
+        "Sheikh Tarek al-Zaidi, spokesman of the Iraqi Committee for the Promotion of Virtue and the Prevention of Vice, said so.",
+        (
+            "Tarek al-Zaidi",
+            "Spokesman",
+            "Committee for the Promotion of Virtue and the Prevention of Vice",
+            None,
+        ),
+    ),
+    (
         "ar-spokesman-of-principal",
         "قال المتحدث باسم القائد العام للقوات المسلحة اللواء صباح النعيمي إن الألوية جاهزة.",
         ("صباح النعيمي", "Spokesman", None, "Major General"),
@@ -181,6 +191,30 @@ ORGS = [
 @pytest.mark.parametrize(("text", "org"), [c[1:] for c in ORGS], ids=[c[0] for c in ORGS])
 def test_organisation_spans(text: str, org: str) -> None:
     assert org in [m.text for m in _ex(text).organizations()]
+
+
+NATIONALITY_HEADS = [
+    # (id, text, organisation as the house writes it, the form it must not take)
+    (
+        "en-nationality-dropped",
+        "The Jordanian Council for the Study of Rivers met on Monday.",
+        "Council for the Study of Rivers",
+        "Jordanian Council for the Study of Rivers",
+    ),
+    ("en-place-kept", "The Gaza Ministry of Interior said so.", "Gaza Ministry of Interior", None),
+    ("en-no-head-of", "The Iraqi News Agency said so.", "Iraqi News Agency", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "not_org"),
+    [c[1:] for c in NATIONALITY_HEADS],
+    ids=[c[0] for c in NATIONALITY_HEADS],
+)
+def test_no_leading_nationality_before_head_of(text: str, org: str, not_org: str | None) -> None:
+    for backend in ("rules", "auto"):
+        orgs = [m.text for m in extract(Document("t", text, "en"), backend=backend).organizations()]
+        assert org in orgs and not_org not in orgs
 
 
 def test_office_of_a_role_is_no_organisation() -> None:

@@ -395,3 +395,21 @@ def test_names_from_other_documents(docs, doc, orgs, persons) -> None:  # type: 
     ex = extract(Document("d", docs[doc], "en"), known=known, backend="model")
     assert [m.text for m in ex.organizations()] == orgs
     assert [m.text for m in ex.persons()] == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "refs"),
+    [
+        (
+            "He joined the Committee for the Promotion of Virtue and the Prevention of Vice.",
+            ["Centers for Disease Control and Prevention"],
+            [],
+        ),
+        ("Threats were made to the Foley family.", ["James Foley"], [("Foley", "James Foley")]),
+    ],
+    ids=["no-short-form-between-the-and-of", "short-form-before-a-noun"],
+)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_known_family_name_after_the(text: str, known: list[str], refs, backend: str) -> None:  # type: ignore[no-untyped-def]
+    ex = extract(Document("d", text, "en"), known=known, backend=backend)
+    assert [(m.text, m.attrs.get("refers_to")) for m in ex.persons()] == refs

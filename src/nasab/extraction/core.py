@@ -38,7 +38,7 @@ from .english import (
     title_references_en,
 )
 from .media import media_outlets, outlet_shapes
-from .merge import merge_english_entities, other_spans, person_hints
+from .merge import merge_english_entities, other_spans, person_hints, role_organisations
 from .model import Document, Extraction
 from .ner import english_entities, resolve_backend, uses_model
 
@@ -231,6 +231,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         outlet_shapes(b, sents, lex)
         holiday_events_en(b)
         title_references_en(b, latin, lex)
+        role_organisations(b)
     mentions = b.sorted_mentions()
     for m in mentions:
         m.attrs.pop("strong", None)
@@ -402,7 +403,7 @@ def _english_short_forms(
                     continue
             for a in range(s, e):
                 t = toks[a]
-                if _not_surname(t):
+                if _not_surname(t) or _after_article(toks, a):
                     continue
                 ref = _family_match(by_key, t.text, "latin")
                 if ref:
@@ -413,6 +414,17 @@ def _not_surname(t: Tok) -> bool:
     """Capitals, function words and media words ("News") are never a bare family name."""
     low = t.text.lower()
     return t.text.isupper() or low in word_set("stop_en") or low in word_set("media_en")
+
+
+def _after_article(toks: list[Tok], a: int) -> bool:
+    """A word between a lower-case definite article and a preposition ("the Prevention
+    of Vice") is part of the name of a thing, not a person's bare family name ("the
+    Foley family" still is)."""
+    return (
+        0 < a < len(toks) - 1
+        and toks[a - 1].text in word_set("definite_article_en")
+        and toks[a + 1].text in word_set("connector_en")
+    )
 
 
 def _particle_before(toks: list[Tok], a: int) -> int:

@@ -26,6 +26,7 @@ from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
+from .media import is_demonym
 from .model import Mention
 
 __all__ = [
@@ -405,8 +406,11 @@ def extract_sentence_en(
 
 
 def _head_of(b, toks, sent, lex, used, org_at) -> None:
-    """``[Iraqi] Ministry of [the] Defence``: an organisation head word, of/for, and a
-    capitalised name that is no title (``Office of the Prime Minister`` stays apart)."""
+    """``[Gaza] Ministry of [the] Defence``: an organisation head word, of/for, and a
+    capitalised name that is no title (``Office of the Prime Minister`` stays apart). A
+    leading place name stays in the name ("Gaza Ministry of Interior"); a leading
+    nationality adjective does not ("Iraqi Ministry of Defence" -> "Ministry of Defence",
+    the house convention)."""
     n = len(toks)
     for i in range(n - 2):
         t = toks[i]
@@ -431,6 +435,7 @@ def _head_of(b, toks, sent, lex, used, org_at) -> None:
             and not used[s - 1]
             and _first(toks[s - 1]) not in word_set("stop_en")
             and not toks[s - 1].possessive
+            and not is_demonym(_first(toks[s - 1]), lex)
         ):
             s -= 1
         m = _span_mention(b, toks, s, z, "organization", sent, source="head-of")

@@ -112,16 +112,16 @@ def _outlet_name(name: str, lex: Lexicon) -> bool:
     words = name.split()
     if words[0].lower() in word_set("stop_en") or lex.places_en.get(tuple(normalize(name).split())):
         return False
-    return not all(_demonym(w.lower(), lex) or lex.places_en.get((normalize(w),)) for w in words)
+    return not all(is_demonym(w.lower(), lex) or lex.places_en.get((normalize(w),)) for w in words)
 
 
-def _demonym(word: str, lex: Lexicon) -> bool:
+def is_demonym(word: str, lex: Lexicon) -> bool:
     """A nationality adjective: a demonym ending on the stem of a known place's name
     ("Iraqi" of Iraq, "Kurdish" of Kurdistan).
 
     Example:
         >>> from nasab.extraction._lex import lexicon
-        >>> _demonym("iraqi", lexicon()), _demonym("qorvan", lexicon())
+        >>> is_demonym("iraqi", lexicon()), is_demonym("qorvan", lexicon())
         (True, False)
     """
     for ending in word_list("demonym_ending_en"):
