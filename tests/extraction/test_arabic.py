@@ -311,7 +311,7 @@ CHAIN_CASES = [
     (
         "two-roles-after-name",
         "وحضر الحفل عبدالله الربيعة، وزير الصحة، رئيس مجلس إدارة الهيئة، ومسؤولون آخرون.",
-        [("عبدالله الربيعة", "رئيس"), ("عبدالله الربيعة", "وزير الصحة")],
+        [("عبدالله الربيعة", "رئيس مجلس إدارة"), ("عبدالله الربيعة", "وزير الصحة")],
     ),
     # an adviser to a principal named by title, then a second role after a comma
     (
@@ -795,3 +795,43 @@ CLUB_CASES = [
 def test_clubs_and_newspapers(text: str, orgs: list) -> None:
     ex = _ex(text)
     assert [(m.text, m.attrs.get("refers_to")) for m in ex.organizations()] == orgs
+
+
+# Role complements (stop 19): indefinite board roles, a quoted body after a noun in
+# construct, a chain of two nouns in construct.
+COMPLEMENT_CASES = [
+    (
+        "board-member-apposition",
+        "برئاسة سعد القحطاني، عضو مجلس الإدارة، إعادة النظر",
+        [("سعد القحطاني", "Member")],
+    ),
+    (
+        "indefinite-chairman-quoted-body",
+        "وقال رئيس مجلس إدارة مجموعة «الفارس» سعد القحطاني إن الأرباح زادت",
+        [("سعد القحطاني", "Chairman")],
+    ),
+    (
+        "construct-chain-complement",
+        "وأوضح وكيل الوزارة للتفتيش وتطوير بيئة العمل الدكتور سعد القحطاني أن الوزارة مستعدة",
+        [("سعد القحطاني", "Undersecretary")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in COMPLEMENT_CASES],
+    ids=[c[0] for c in COMPLEMENT_CASES],
+)
+def test_role_complements(text: str, expected: list) -> None:
+    assert _role_labels(text) == expected
+
+
+def test_titled_unseen_family_name_is_remembered() -> None:
+    ex = _ex(
+        "ودعا رئيس الجمعية المهندس سعد الزهيميل الطلاب للمشاركة. وأضاف الزهيميل أن المؤتمر مهم"
+    )
+    assert [(m.text, m.attrs.get("refers_to")) for m in ex.persons()] == [
+        ("سعد الزهيميل", None),
+        ("الزهيميل", "سعد الزهيميل"),
+    ]

@@ -250,12 +250,14 @@ class _Sentence:
             attrs.setdefault("name", "ال" + self.b.doc.text[start : toks[j - 1].end])
         m = self.b.mention(start, toks[j - 1].end, kind, self.sent, language="ar", **attrs)
         if kind == "person" and j - i >= 2:
-            self.remember(i, j, m.text)
+            self.remember(i, j, m.text, titled=attrs.get("source") == "title")
         return m
 
-    def remember(self, i: int, j: int, full: str) -> None:
+    def remember(self, i: int, j: int, full: str, *, titled: bool = False) -> None:
         """Keep the family name (last word) and a non-Arabic first name of a person read
-        (with the full name, which a later bare word refers to)."""
+        (with the full name, which a later bare word refers to). An article family name
+        that is no nisba is kept only after a title and when the model's training text
+        never holds it (``المهندس فهد المقحم`` ... ``المقحم``)."""
         lex = self.lex
         toks = self.toks
         last = _word(toks[j - 1])
@@ -264,7 +266,11 @@ class _Sentence:
             if (
                 ok
                 and len(w) >= 3
-                and (not _is_article(w) or w.endswith("ي"))
+                and (
+                    not _is_article(w)
+                    or w.endswith("ي")
+                    or (titled and self._unseen_article_word(w))
+                )
                 and w not in word_set("name_join_ar")
                 and w not in _stop()
                 and w not in lex.name_risky_ar
@@ -547,7 +553,7 @@ class _Sentence:
                 if words > _ROLE_GAP:
                     return False, None
                 continue
-            nxt = next((u for u in self.toks if u.start >= t.end), None)
+            nxt = self._next_across_quote(t)
             if not self._complement_word(t, nxt):
                 return False, None
             complement += 1
@@ -555,9 +561,21 @@ class _Sentence:
                 return False, None
         return True, rank
 
+    def _next_across_quote(self, t: Tok) -> Tok | None:
+        """The token after ``t``; across an opening quote when an organisation's quoted
+        name follows (``مجموعة «...»``: the noun is in construct with that name)."""
+        nxt = next((u for u in self.toks if u.start >= t.end), None)
+        if nxt is None or nxt.text not in _GAP_MARKS:
+            return nxt
+        named = next((u for u in self.toks if u.start >= nxt.end), None)
+        if named is not None and self.b.overlaps(named.start, named.end, ("organization",)):
+            return named
+        return nxt
+
     def _complement_word(self, t: Tok, nxt: Tok | None) -> bool:
         """A word of a role's complement: a definite word (also after و ب ل ك), or a noun
-        in construct before one (``مصلحة الجمارك``, ``حقوق الإنسان``)."""
+        in construct before one (``مصلحة الجمارك``, ``حقوق الإنسان``), or before a second
+        noun in construct before one (``وتطوير بيئة العمل``)."""
         stems = [st for _, st in arabic_stems(t.text)]
         if any(
             (st in _stop() and not self._admin_word(st)) or st in word_set("speech_ar")
@@ -570,9 +588,19 @@ class _Sentence:
             return False
         if self.b.overlaps(nxt.start, nxt.end, ("organization", "place")) is not None:
             return True  # "فرع وزارة العدل": a noun in construct with the role's body
-        return any(
+        if any(
             _is_article(st) and (st not in _stop() or self._admin_word(st))
             for _, st in arabic_stems(nxt.text)
+        ):
+            return True
+        # a chain of two nouns in construct before a definite word: "وتطوير بيئة العمل"
+        k = self.toks.index(nxt) + 1
+        after = self.toks[k] if k < len(self.toks) else None
+        return (
+            _construct(_word(nxt), _word(after) if after is not None and after.arabic else "")
+            and _word(nxt) not in _stop()
+            and _word(after) not in _stop()
+            and self.b.overlaps(after.start, after.end, ("person",)) is None
         )
 
     def _admin_word(self, st: str) -> bool:
@@ -1647,14 +1675,12 @@ class _Sentence:
             return i + 2
         return i + 1
 
-    def _unseen_family(self, i: int, w: str) -> bool:
-        """An article word right after a listed given name (token i, or tokens i and i+1
-        for a compound one, :meth:`_given_end`) that the model's training text never
-        holds: a family name (``فهد المقحم``, ``عبد العزيز الخمسان``), not an ordinary
-        word (``خالد الهجوم``). Never without the model's vocabulary."""
+    def _unseen_article_word(self, w: str) -> bool:
+        """An article word of at least ``_UNSEEN_FAMILY_MIN`` letters that the model's
+        training text never holds and that is no function word, nationality or place: a
+        family name (``المقحم``), which a later bare mention repeats. Never without the
+        model's vocabulary."""
         vocab = vocabulary()
-        end = self._given_end(i)
-        given = "".join(_word(t) for t in self.toks[i:end])
         return (
             bool(vocab)
             and _is_article(w)
@@ -1663,8 +1689,16 @@ class _Sentence:
             and w not in _stop()
             and w[2:] not in self.lex.nationality_ar
             and (w,) not in self.lex.places_ar
-            and given in self.lex.given_ar
         )
+
+    def _unseen_family(self, i: int, w: str) -> bool:
+        """An article word right after a listed given name (token i, or tokens i and i+1
+        for a compound one, :meth:`_given_end`) that the model's training text never
+        holds: a family name (``فهد المقحم``, ``عبد العزيز الخمسان``), not an ordinary
+        word (``خالد الهجوم``). Never without the model's vocabulary."""
+        end = self._given_end(i)
+        given = "".join(_word(t) for t in self.toks[i:end])
+        return self._unseen_article_word(w) and given in self.lex.given_ar
 
     def _family_word(self, w: str) -> bool:
         """A family name made of the article and a listed given name (الجاسم، الفرج),
