@@ -26,7 +26,7 @@ from .._progress import Progress, progress_callback
 from ..errors import InputError
 from ..match import compare
 from ..match import prepare as prepare_name
-from ..match.batch import score_bounds
+from ..match.batch import collector_paused, score_bounds
 from ..match.weights import ListFrequency
 from ..text import detect_script, normalize
 from .attributes import adjust_score
@@ -464,8 +464,24 @@ def _run(
     """The stages of :mod:`nasab.resolution.stages`, one after another.
 
     ``cache`` holds scores of an earlier run, made with its list's token weights
-    ``cached_freq``: it is used only when this list's weights are the same.
+    ``cached_freq``: it is used only when this list's weights are the same. Python's
+    cyclic garbage collector is paused while it runs (:func:`.collector_paused`): the
+    stages build many small objects that live on, and its passes over them freed nothing.
     """
+    with collector_paused():
+        return _stages(records, thresholds, judgements, cache, progress, votes, cached_freq)
+
+
+def _stages(
+    records: list[Record],
+    thresholds: dict[str, float],
+    judgements: Judgements,
+    cache: ScoreCache,
+    progress: Progress,
+    votes: Votes | None,
+    cached_freq: ListFrequency | None,
+) -> Resolution:
+    """The body of :func:`_run`."""
     prep = prepare(records, judgements)
     nodes = prep.nodes
     nk = node_keys(prep)
