@@ -517,3 +517,18 @@ FAMILY_PLURALS = [
 )
 def test_family_plurals(text: str, want: list[tuple[str, str]]) -> None:
     assert [(m.text, m.name) for m in extract(text, backend="rules").persons()] == want
+
+
+WEAK_TITLE_CUES = [
+    # (id, text, persons found with the rules alone)
+    ("en-prince-whose", "Prince Tamir, whose father ruled, spoke.", ["Tamir"]),
+    ("en-queen-said", "Queen Ranya said the school would open.", ["Ranya"]),
+    ("en-prince-no-cue", "Prince Tamir Hall opened in May.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"), [c[1:] for c in WEAK_TITLE_CUES], ids=[c[0] for c in WEAK_TITLE_CUES]
+)
+def test_one_name_after_a_weak_title_with_a_cue(text: str, persons: list[str]) -> None:
+    assert [m.text for m in _rules(text).persons()] == persons

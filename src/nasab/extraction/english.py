@@ -664,8 +664,9 @@ def _hinted(
 
 def _bare_surname(toks: list[Tok], s: int, e: int, lex: Lexicon, info: TitleInfo) -> bool:
     """One capitalised word after a one-word title that reads as a surname: an Arabic
-    nisba in -i (General Ghanimi), or after a role a word followed by a speech verb
-    (Chief Hassan said)."""
+    nisba in -i (General Ghanimi), after a role or a sovereign's title a word followed
+    by a speech verb (Chief Hassan said), or a word followed by a comma and a relative
+    pronoun of persons (Prince Naif, whose ...)."""
     if e - s != 1 or not _name_ok(toks, s, e, lex):
         return False
     t = toks[s]
@@ -674,7 +675,14 @@ def _bare_surname(toks: list[Tok], s: int, e: int, lex: Lexicon, info: TitleInfo
     word = t.norm[-1] if t.norm else ""
     if len(word) >= 4 and word.endswith("i") and word not in lex.org_heads_en:
         return True
-    return info.kind == "role" and e < len(toks) and toks[e].text.lower() in word_set("speech_en")
+    if (
+        e + 1 < len(toks)
+        and toks[e].text == ","
+        and toks[e + 1].text.lower() in word_set("relative_person_en")
+    ):
+        return True
+    speaker = info.kind == "role" or info.en in word_set("sovereign_title_en")
+    return speaker and e < len(toks) and toks[e].text.lower() in word_set("speech_en")
 
 
 def _inside_name(toks: list[Tok], s: int, a: int, pe: int, e: int) -> bool:
