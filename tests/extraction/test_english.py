@@ -532,3 +532,19 @@ WEAK_TITLE_CUES = [
 )
 def test_one_name_after_a_weak_title_with_a_cue(text: str, persons: list[str]) -> None:
     assert [m.text for m in _rules(text).persons()] == persons
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Professor Karim Haddad, director of the Institute for the Study of Deserts at Leeds University, said so.",
+        "Professor Peter Lund, director of the International Centre for the Study of Radicalisation at Leeds University, said so.",
+    ],
+    ids=["institute", "centre"],
+)
+def test_role_of_the_organisation_after_it(text: str, backend: str) -> None:
+    ex = extract(Document("t", text, "en"), backend=backend)
+    after = [m.text for m in ex.organizations() if m.start == text.index(" of the ") + 8]
+    orgs = [r.attrs.get("organization") for r in ex.relations if r.type == "holds_role"]
+    assert after and orgs == after

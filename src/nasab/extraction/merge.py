@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..lexicon import word_set
 from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon
@@ -62,6 +63,7 @@ _TRAIL = "'’\".,;:!?)]}”»-–— "
 _LEAD = "'’\"(“«[-–— "
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _ANY = ("person", "organization", "place", "event", "role")
+_ROLE_CONNECTOR = re.compile(r"\s+(\w+)\s+(?:the\s+)?")
 
 
 def other_spans(text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -492,15 +494,29 @@ def role_organisations(b: Builder) -> None:
     if not orgs:
         return
     names = {m.name for m in orgs}
+    starts = {m.start: m for m in orgs}
     out = []
     for r in b.relations:
         text = r.attrs.get("organization")
-        if r.type == "holds_role" and isinstance(text, str) and text and text not in names:
+        if r.type != "holds_role":
+            pass
+        elif isinstance(text, str) and text and text not in names:
             m = _organisation_at(b, orgs, r.sentence, text)
+            if m is not None:
+                r = replace(r, attrs={**r.attrs, "organization": m.name})
+        elif not text and not r.attrs.get("place") and r.object is not None:
+            m = _organisation_after(b, starts, r.object)
             if m is not None:
                 r = replace(r, attrs={**r.attrs, "organization": m.name})
         out.append(r)
     b.relations = out
+
+
+def _organisation_after(b: Builder, starts: dict[int, Mention], role: Mention) -> Mention | None:
+    """The organisation mention right after a role mention and a connector ("director of
+    the International Centre ..."), if any."""
+    m = _ROLE_CONNECTOR.match(b.doc.text, role.end)
+    return starts.get(m.end()) if m and m.group(1) in word_set("connector_en") else None
 
 
 def _organisation_at(
