@@ -171,6 +171,16 @@ def test_prepared_name_survives_clearing_the_caches() -> None:
     assert compare(pa, "تحسين الخفاجي").score == want
 
 
+def test_clear_caches_forgets_the_tokens_seen() -> None:
+    from nasab.match import clear_caches
+    from nasab.match.tokens import default_table, digraph_readings
+
+    compare("Georgy Zhukov", "جورجي جوكوف")
+    assert len(default_table()) > 0 and digraph_readings.cache_info().currsize > 0
+    clear_caches()
+    assert len(default_table()) == 0 and digraph_readings.cache_info().currsize == 0
+
+
 def test_prepare_refuses_bad_input() -> None:
     from nasab.match import prepare
 

@@ -413,6 +413,7 @@ def reset_default_table() -> TokenTable:
     """Start a fresh process-wide table (names prepared before are prepared again)."""
     _DEFAULT.clear()
     _whole_folds.cache_clear()
+    digraph_readings.cache_clear()
     return default_table()
 
 
