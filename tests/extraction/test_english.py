@@ -179,6 +179,9 @@ ORGS = [
     ("en-ministry-of", "the Ministry of Defence said on Monday.", "Ministry of Defence"),
     ("en-council-of", "The Council of Ministers met in Baghdad.", "Council of Ministers"),
     ("en-media-suffix", "BAGHDAD (Al-Sumaria News) – the minister spoke.", "Al-Sumaria News"),
+    ("en-listed-without-article", "He told The Associated Press so.", "Associated Press"),
+    ("en-article-kept-when-listed-so", "He told The Guardian so.", "The Guardian"),
+    ("en-lower-article-apart", "He was held by al Qaeda in Yemen.", "al Qaeda"),
     (
         "ar-coordinated",
         "قالت مديرية الاستخبارات ومكافحة الإرهاب إنها نفذت العملية",

@@ -304,6 +304,44 @@ def _after_leading_place(toks: list[Tok], i: int, j: int, oid: object, lex: Lexi
     return i
 
 
+def _listed_start(
+    toks: list[Tok], i: int, j: int, oid: object, lex: Lexicon, used: list[bool]
+) -> int:
+    """Start of a listed organisation's name found at toks[i:j], as the house writes it:
+    without a leading article when the rest is listed for the same organisation ("The
+    Associated Press" -> "Associated Press"; "The Guardian" stays), and with a lower-case
+    article spelled apart before it when that form is listed ("al Qaeda", not "Qaeda").
+
+    Example:
+        >>> from nasab.extraction._lex import lexicon
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> toks = tokenize_span("held by al Qaeda in Yemen", 0, 25)
+        >>> lex = lexicon()
+        >>> oid = lex.orgs_en[("qaeda",)]
+        >>> toks[_listed_start(toks, 3, 4, oid, lex, [False] * len(toks))].text
+        'al'
+    """
+
+    def key(a: int, z: int) -> tuple[str, ...]:
+        return tuple(p for k in range(a, z) for p in toks[k].norm)
+
+    if (
+        j - i >= 2
+        and toks[i].text.lower() in word_set("definite_article_en")
+        and lex.orgs_en.get(key(i + 1, j)) == oid
+    ):
+        used[i] = True
+        return i + 1
+    if (
+        i > 0
+        and not used[i - 1]
+        and toks[i - 1].text in word_set("joined_article_en")
+        and lex.orgs_en.get(key(i - 1, j)) == oid
+    ):
+        return i - 1
+    return i
+
+
 def _key_of(name: str) -> tuple[str, ...]:
     return tuple(normalize(name).split())
 
@@ -360,6 +398,7 @@ def extract_sentence_en(
                 oid = lex.orgs_en[tuple(p for k in range(i, j) for p in toks[k].norm)]
                 # "Al-Sumaria News", "Rudaw TV": the outlet's full name
                 j = _media_tail(toks, j, lex)
+                i = _listed_start(toks, i, j, oid, lex, used)
                 k = _after_leading_place(toks, i, j, oid, lex)
                 if k > i:  # "U.S. Central Command": the place owns the listed name after it
                     _span_mention(b, toks, i, k, "place", sent, source="gazetteer")
