@@ -184,6 +184,24 @@ MERGE_CASES = [
         [],
         ["U.S. military bases"],
     ),
+    (
+        "He recorded songs titled “Overdose,” and “Dreamer.” last year.",
+        [("Overdose", "PERSON"), ("Dreamer", "PERSON")],
+        [],
+        [],
+    ),
+    (
+        "They called the suspect “John,” the papers said.",
+        [("John", "PERSON")],
+        ["John"],
+        [],
+    ),
+    (
+        "Officials of the Jordanian Council for the Study of Rivers met.",
+        [("the Jordanian Council for the Study of Rivers", "ORG")],
+        [],
+        ["Council for the Study of Rivers"],
+    ),
 ]
 
 
@@ -211,6 +229,9 @@ def _entities(text: str, spans: list[tuple[str, str]]) -> list[tuple[int, int, s
         "country-abbreviation-dropped",
         "one-word-after-country-kept",
         "lower-case-after-country-kept",
+        "quoted-titles-no-persons",
+        "quoted-given-name-kept",
+        "nationality-before-head-of",
     ],
 )
 def test_merge(text: str, spans, persons: list[str], orgs: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -229,9 +229,26 @@ def _trusted_words(
             out.update(w for w in words if w[:1].isupper())
             continue
         k = bisect.bisect_right(starts, start) - 1
-        if k < 0 or not _sentence_initial(text, start, starts[k]):
+        if (k < 0 or not _sentence_initial(text, start, starts[k])) and not _quoted(
+            text, start, end
+        ):
             out.add(text[start:end].rstrip("’'s"))
     return out | {w for w in _words_of(b) if w.lower() in lex.given_en}
+
+
+_QUOTED = re.compile(r"[,.]?[”\"’'»]")
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A span standing alone in quotation marks (a title: songs titled “Overdose,” and
+    “Dreamer.”).
+
+    Example:
+        >>> t = "songs titled “Overdose,” and “Dreamer.”"
+        >>> _quoted(t, 14, 22), _quoted(t, 30, 37), _quoted("Dreamer said", 0, 7)
+        (True, True, False)
+    """
+    return start > 0 and text[start - 1] in "“\"‘'«" and _QUOTED.match(text, end) is not None
 
 
 def _words_of(b: Builder) -> set[str]:
