@@ -50,6 +50,14 @@ def test_pool_round_trips_any_text(strings: list[str]) -> None:
     assert view[: len(strings)] == strings
 
 
+@settings(derandomize=True, max_examples=50)
+@given(st.lists(st.text(max_size=6), min_size=1, max_size=8), st.integers(0, 2**32 - 1))
+def test_decode_many_equals_one_by_one(strings: list[str], seed: int) -> None:
+    pool = StringPool(strings)
+    codes = np.random.default_rng(seed).integers(0, len(pool), 200)
+    assert pool.decode(codes) == [pool[c] for c in codes.tolist()]
+
+
 @pytest.mark.parametrize(
     ("ops", "expected"),
     [

@@ -33,6 +33,8 @@ __all__ = ["Growable", "PoolView", "SeenKeys", "StringPool"]
 RECENT_MAX = 4096
 #: Strings decoded at once when a column is read through.
 _CHUNK = 65_536
+#: Fewer codes than this are decoded one by one (gathering costs a few numpy calls).
+_GATHER_MIN = 64
 
 
 class Growable:
@@ -120,7 +122,38 @@ class StringPool:
         return (self[i] for i in range(len(self)))
 
     def decode(self, codes: np.ndarray) -> list[str]:
-        """The strings of many codes."""
+        """The strings of many codes: their bytes gathered at once (numpy), joined by NUL,
+        decoded once and split (a string that holds a NUL is decoded one by one).
+
+        Example:
+            >>> pool = StringPool(["Ali", "علي", "x\\x00y"])
+            >>> pool.decode(np.array([1, 0] * 40))[:3], pool.decode(np.array([2] * 80))[0]
+            (['علي', 'Ali', 'علي'], 'x\\x00y')
+        """
+        n = len(codes)
+        if n < _GATHER_MIN or not self._buf:
+            return self._decode_each(codes)
+        ends = np.frombuffer(self._ends, dtype=np.int64)
+        c = np.asarray(codes, dtype=np.int64)
+        stop = ends[c]
+        start = np.where(c > 0, ends[c - 1], 0)
+        size = stop - start + 1  # each string and its NUL
+        first = np.cumsum(size) - size  # where each string starts in the gathered bytes
+        total = int(first[-1] + size[-1])
+        del ends
+        # Byte k of string i comes from start[i] + k; a NUL is written after each string.
+        nul = first + size - 1
+        src = np.repeat(start - first, size) + np.arange(total, dtype=np.int64)
+        src[nul] = 0
+        data = np.frombuffer(self._buf, dtype=np.uint8)[src]
+        data[nul] = 0
+        parts = data.tobytes().decode("utf-8", "surrogatepass").split("\x00")
+        if len(parts) != n + 1:  # a string holds a NUL
+            return self._decode_each(codes)
+        parts.pop()
+        return parts
+
+    def _decode_each(self, codes: np.ndarray) -> list[str]:
         buf, ends = self._buf, self._ends
         out = []
         for c in codes.tolist():
