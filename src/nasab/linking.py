@@ -310,6 +310,12 @@ def _factorize(values: Sequence[str]) -> tuple[list[str], np.ndarray]:
     return list(ids), np.frombuffer(codes, dtype=np.int32) if codes else np.zeros(0, np.int32)
 
 
+#: Weight of a key one edit away from a query's key, as a share of its own weight.
+_FUZZY_WEIGHT = 0.7
+#: Keys whose neighbours a :class:`LinkIndex` keeps before it starts afresh.
+_NB_CACHE_MAX = 100_000
+
+
 def _sum_by_row(rows: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct rows (ascending) and the sum of the weights of each.
 
@@ -409,6 +415,8 @@ class LinkIndex:
         self._start = np.zeros(n_keys + 1, dtype=np.int64)
         np.cumsum(sizes, out=self._start[1:])
         self._sizes = sizes.tolist()
+        self._size_array = sizes
+        self._start_list = self._start.tolist()
         self.key_ids = key_ids
         n = max(1, total)
         #: idf-like weight of each key id: rare keys weigh more.
@@ -429,6 +437,7 @@ class LinkIndex:
                     nb.setdefault(d, []).append(kid)
         self._neighbours = nb
         self._nb_cache: dict[str, list[int]] = {}
+        self._fuzzy_cache: dict[str, list[int]] = {}
         self._key_names = list(key_ids)
 
     def take(self, rows: np.ndarray) -> list[str]:
@@ -470,9 +479,20 @@ class LinkIndex:
             names = self._key_names
             dist = Levenshtein.distance
             found = sorted(kid for kid in out if dist(names[kid], key, score_cutoff=1) == 1)
-            if len(cache) >= 100_000:
+            if len(cache) >= _NB_CACHE_MAX:
                 cache.clear()
             cache[key] = found
+        return found
+
+    def _fuzzy_ids(self, key: str) -> list[int]:
+        """Ids of the keys one edit away from ``key`` whose posting lists are not huge."""
+        found = self._fuzzy_cache.get(key)
+        if found is None:
+            sizes, huge = self._sizes, self.huge
+            found = [kid for kid in self._neighbour_ids(key) if sizes[kid] <= huge]
+            if len(self._fuzzy_cache) >= _NB_CACHE_MAX:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[key] = found
         return found
 
     def neighbours(self, key: str) -> list[str]:
@@ -496,9 +516,9 @@ class LinkIndex:
     def scores(self, keys: Iterable[str], *, fuzzy: bool = True) -> tuple[np.ndarray, np.ndarray]:
         """Rows sharing the query's keys and the weight of what they share.
 
-        Rare keys find rows; keys one edit away find rows at 0.7 of their weight;
-        huge keys (those of very common names) only add to rows already found,
-        unless the query has nothing rarer.
+        Rare keys find rows; keys one edit away find rows at ``_FUZZY_WEIGHT`` (0.7) of
+        their weight; huge keys (those of very common names) only add to rows already
+        found, unless the query has nothing rarer.
 
         Returns:
             ``(rows, weights)``: two arrays, rows ascending.
@@ -510,22 +530,26 @@ class LinkIndex:
         if not rare and present:  # nothing rarer: the smallest huge list
             rare = [min(present, key=sizes.__getitem__)]
         wts = self._weights
-        found = [(kid, 1.0) for kid in rare]
+        kids = list(rare)
         if fuzzy:
             for k in keys:
                 kid = ids.get(k)
                 if len(k) < 3 or (kid is not None and sizes[kid] > huge):
                     continue
-                found.extend((nk, 0.7) for nk in self._neighbour_ids(k) if sizes[nk] <= huge)
-        if not found:
+                kids.extend(self._fuzzy_ids(k))
+        if not kids:
             return np.zeros(0, np.int32), np.zeros(0)
         post, start = self._post, self._start
-        segs = [post[start[kid] : start[kid + 1]] for kid, _ in found]
-        if len(segs) == 1:
-            rows = segs[0]
-            score = np.full(len(rows), wts[found[0][0]] * found[0][1])
+        if len(kids) == 1:
+            rows = post[start[kids[0]] : start[kids[0] + 1]]
+            score = np.full(len(rows), wts[kids[0]] * (1.0 if rare else _FUZZY_WEIGHT))
         else:
-            w = np.repeat([wts[kid] * f for kid, f in found], [sizes[kid] for kid, _ in found])
+            at = self._start_list
+            segs = [post[at[kid] : at[kid + 1]] for kid in kids]
+            kid_a = np.array(kids)
+            factor = np.full(len(kids), _FUZZY_WEIGHT)
+            factor[: len(rare)] = 1.0
+            w = np.repeat(wts[kid_a] * factor, self._size_array[kid_a])
             rows, score = _sum_by_row(np.concatenate(segs), w)
         # Common keys the query shares add to the rows already found.
         for kid in present:
