@@ -335,7 +335,7 @@ def test_each_candidate_pair_scored_in_one_block(members, want, cuts) -> None:
 def test_block_pairs_once_on_real_names() -> None:
     """On the fixture's names, the pairs of the blocks (keys of 2 to MAX_BLOCK names),
     each from its first block, are exactly the candidate pairs of nasab.resolve's
-    block_pairs, each once."""
+    block_pairs without hot blocks (``hot_chunk=0``), each once."""
     from nasab.resolution import Judgements, as_records
     from nasab.resolution.stages import MAX_BLOCK, block_pairs, node_keys, prepare
 
@@ -346,7 +346,7 @@ def test_block_pairs_once_on_real_names() -> None:
         for key in keys:
             blocks.setdefault(f"k\x1f{kind}\x1f{key}", []).append(x)
     members = {b: xs for b, xs in blocks.items() if 2 <= len(xs) <= MAX_BLOCK}
-    u, v = block_pairs(nk)
+    u, v = block_pairs(nk, hot_chunk=0)
     want = list(zip(u.tolist(), v.tolist(), strict=True))
     assert len(want) > 100
     got = _pairs_of_runs(_block_rows(members), range(0, 100_000, 977))

@@ -30,11 +30,11 @@ same entities and ids:
    number of person nodes give the list's token weights (:func:`list_frequency`): a
    token more than :data:`~nasab.match.weights.LIST_FLOOR` names carry weighs less, as
    common in this list, in every score of the run. A block of at most :data:`MAX_BLOCK` nodes gives all its
-   pairs. A larger (*hot*) block gives none by default (:data:`HOT_CHUNK` = 0): its
-   names meet through their rarer keys (token pairs). With ``HOT_CHUNK`` >= 2 a hot
-   block is split instead: its members are sorted by ``(rare key, node order)`` and
-   cut into consecutive chunks of ``HOT_CHUNK`` nodes, twice (the second cut shifted
-   by half a chunk); each chunk gives all its pairs. Either way no block scores more
+   pairs. A larger (*hot*) block is split (:data:`HOT_CHUNK` = 8 by default): its
+   members are sorted by ``(rare key, node order)`` and cut into consecutive chunks of
+   ``HOT_CHUNK`` nodes, twice (the second cut shifted by half a chunk); each chunk
+   gives all its pairs. With ``HOT_CHUNK`` = 0 a hot block gives none: its names meet
+   only through their rarer keys (token pairs). Either way no block scores more
    than ``MAX_BLOCK`` names against each other, so the pairs grow linearly with the
    names.
 4. **Prefilter and scores** are pure functions of the two names of a pair and of the
@@ -131,10 +131,11 @@ __all__ = [
 ]
 
 #: Nodes per chunk when a hot block (more than MAX_BLOCK nodes) is split; 0 drops hot
-#: blocks instead (their names meet through rarer keys). Splitting in chunks of 8 added
-#: 29% more pairs on the OFAC list and lowered its B-cubed precision (0.908 -> 0.906), so
-#: the default drops them.
-HOT_CHUNK = 0
+#: blocks instead (their names meet only through rarer keys). Chunks of 8 (names next to
+#: each other in rare-key order: spellings of one name behind a common token) gained
+#: recall at every size of ``benchmarks/bench_resolve_scale.py`` for 5-7% more pairs, and
+#: on the OFAC persons at equal precision (docs/benchmarks.md).
+HOT_CHUNK = 8
 
 #: Largest component the clustering sees: larger ones are cut at their weakest links
 #: (:func:`bound_components`), so the work and the chaining per component do not grow
