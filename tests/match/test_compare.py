@@ -432,6 +432,41 @@ def test_latin_endings_only_at_the_end_of_a_long_word(a: str, b: str) -> None:
     assert compare(a, b).score < 0.8
 
 
+# Latin ch is also read as k and kh (Italian, German, Dutch, Greek-derived spellings); a
+# ta marbuta also as Latin -at / -et (Turkish, Persian, Urdu names; the construct form); a
+# word written with إل keeps its ال and reads its alif as i / e.
+CH_TA_HAMZA_LAM = [
+    ("Christina", "كريستينا"),
+    ("Chiara", "كيارا"),
+    ("Hecht", "هيكت"),
+    ("Richter", "ريختر"),
+    ("Chahine", "شاهين"),
+    ("Hikmat", "حكمة"),
+    ("Hikmet", "حكمة"),
+    ("Nusrat", "نصرة"),
+    ("Najat", "نجاة"),
+    ("Elba", "إلبا"),
+    ("Ilham", "إلهام"),
+    ("Elias Khoury", "إلياس خوري"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), CH_TA_HAMZA_LAM, ids=_ids(CH_TA_HAMZA_LAM))
+def test_ch_as_k_ta_marbuta_as_t_and_hamza_lam_words(a: str, b: str) -> None:
+    assert compare(a, b).score >= 0.85
+    assert compare(b, a).score == compare(a, b).score
+
+
+# ... and none of them makes a part of a word match: إلبا is not al + Ba, إلياس not al + Yas,
+# a Latin -at word is not an Arabic word without the ta marbuta.
+NOT_CH_TA_HAMZA_LAM = [("Ba", "إلبا"), ("Yas", "إلياس"), ("Rahmat", "رحم")]
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_CH_TA_HAMZA_LAM, ids=_ids(NOT_CH_TA_HAMZA_LAM))
+def test_hamza_lam_words_and_t_endings_do_not_match_parts(a: str, b: str) -> None:
+    assert compare(a, b).score < 0.75
+
+
 # c before a, o or u stays k: the reading as s is for c before e or i only; j is not y.
 C_BEFORE_BACK_VOWEL = [("Cabral", "سابرال"), ("Costa", "سوستا"), ("Jawad", "عوض")]
 

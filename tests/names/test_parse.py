@@ -69,6 +69,13 @@ PARSES = [
     ("inverted list style", "AL-ZUMAR, Abbud", ["abbud", "zumar"], [], []),
     ("latin shahid is a given name", "Shahid Mahmood", ["shahid", "mahmood"], [], []),
     ("arabic martyr is an honorific", "الشهيد محمود", ["محمود"], ["martyr"], []),
+    # The article is never written إل: a word so written keeps its ال; a plain alef is read
+    # as the article as before, marks between إ and ل do not count.
+    ("hamza below keeps al", "إلياس خوري", ["الياس", "خوري"], [], []),
+    ("hamza below with marks", "إِلْهام الكاظمي", ["الهام", "كاظمي"], [], []),
+    ("plain alef is the article", "الياس خوري", ["ياس", "خوري"], [], []),
+    ("hamza below, same word after", "إلياس الياس", ["الياس", "الياس"], [], []),
+    ("hamza below not at the start", "محمد الإلهي", ["محمد", "الهي"], [], []),
 ]
 
 
@@ -137,3 +144,15 @@ def test_packed_parses_are_not_tracked_by_the_collector(name: str) -> None:
     parse_name(name)
     gc.collect()
     assert not gc.is_tracked(parse_module._PACKED[name])
+
+
+HAMZA_LAM_ARTICLE = [("إلياس", False), ("إلبا", False), ("الياس", True), ("البا", True)]
+
+
+@pytest.mark.parametrize(
+    ("name", "article"), HAMZA_LAM_ARTICLE, ids=[n for n, _ in HAMZA_LAM_ARTICLE]
+)
+def test_words_written_with_hamza_lam_carry_no_article(name: str, article: bool) -> None:
+    (token,) = parse_name(name).tokens
+    assert token.article is article
+    assert token.text.startswith("ال") is not article

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v13").params["align_min"]
+    >>> get_algorithm("nasab-name-v14").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v13").startswith("nasab-name-v13+data.")
+    >>> algorithm_version("nasab-name-v14").startswith("nasab-name-v14+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v13', 'nasab-org-v7']
+    ['nasab-name-v14', 'nasab-org-v7']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v13"
+NAME_ALGORITHM = "nasab-name-v14"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v7"
 
@@ -210,7 +210,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            13,
+            14,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -253,7 +253,12 @@ _REGISTRY: dict[str, Algorithm] = {
             "them: silent word endings (latin_digraphs.tsv rows ending in $: Dassault داسو, "
             "Didier ديديه, Carnot كارنو), gn as ny, gli as li, tx as ch, and a vowel + h as the "
             "vowel (German Kahler كالر); an Arabic and a "
-            "Latin token that both lack a skeleton key (وي / Wei) compare by spelling (were 0)",
+            "Latin token that both lack a skeleton key (وي / Wei) compare by spelling (were 0); "
+            "v14 (also covers v13's late vowel + h row, landed without its own bump): across "
+            "scripts Latin ch is also read as k and kh (latin_digraphs.tsv: Christina كريستينا, "
+            "Hecht هيكت), a ta marbuta ending also against Latin -at/-et (Hayat حياة, Hikmet "
+            "حكمة); a word written with إل at its start keeps its ال (the article is never "
+            "written so: إلياس is one word, not al + ياس)",
         ),
         Algorithm(
             "nasab-org",
@@ -297,7 +302,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v13``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v14``).
 
     Raises:
         InputError: no algorithm of that id is registered.

@@ -50,6 +50,7 @@ from ..names.keys import (
     joined_article,
     skeleton,
 )
+from ..names.parse import split_article
 from ..text import script_of_token
 from .algorithms import (
     ABD_DROPPED,
@@ -84,9 +85,13 @@ PAIR_CACHE_MAX = 4_000_000
 WHOLE_CACHE_MAX = 1 << 16
 
 _ARTICLE = "ال"
-#: Ta marbuta as normalisation writes it (ة -> ه), and the Latin endings that spell it.
+#: The fold vowel of an initial alif with hamza below (إ: i or e; the fold writes e as i).
+_HAMZA_BELOW_VOWEL = "i"
+#: Ta marbuta as normalisation writes it (ة -> ه), and the Latin endings that spell it:
+#: -a, -e, -ah, -eh, and -at, -et where it is read as t (Turkish, Persian and Urdu names,
+#: and the construct form: Hayat حياة, Nusrat نصرة, Hikmet حكمة).
 _TA_MARBUTA = "ه"
-_TA_MARBUTA_LATIN = re.compile(r"(?<=[^aeiouy])[ae]h?$")
+_TA_MARBUTA_LATIN = re.compile(r"(?<=[^aeiouy])[ae]h?$|(?<=[a-z]{2})[ae]t$")
 #: A reading's rendering of a final ta marbuta, in fold letters (e -> i).
 _TA_MARBUTA_FOLD = re.compile(r"(?<=[^aiu])[ai]h?$")
 _FOLD_SHARE = CANDIDATE_FOLD_SHARE
@@ -213,6 +218,11 @@ def readings(arabic_fold: str) -> tuple[str, ...]:
     if got is not None:
         return _split(got)
     cheap = cheap_readings(_letters(arabic_fold))
+    if cheap and split_article(arabic_fold)[1]:
+        # A word the parse would split but kept whole with its ال (إلياس, إلهام): its alif
+        # carried a hamza below (the article's never does), so its vowel is i or e, read
+        # first.
+        cheap = tuple(dict.fromkeys([_HAMZA_BELOW_VOWEL + c[1:] for c in cheap] + list(cheap)))
     folded = arabic_fold.translate(persian_fold())
     if folded != arabic_fold:
         # پرويز: the shipped readings of the token written with Arabic stand-ins (برويز,

@@ -58,6 +58,11 @@ __all__ = [
 ]
 
 _AR_ARTICLE = "ال"
+# A word written with إل at its start (alef with hamza below, then lam, marks between them
+# allowed): the article's alef never carries a hamza, so the word keeps its ال (إلياس
+# Elias, إلهام Ilham, إلبا Elba). Normalisation folds إ to ا, so this is read on the raw text.
+_HAMZA_LAM = re.compile(r"\W*\u0625[\u064b-\u065f\u0670\u0640]*\u0644")
+_HAMZA_BELOW = "\u0625"
 # Joined Latin spellings of Abd + article + X: Abdelwahab, Abdulqader, Abdurrahman. The Abd-
 # forms themselves (abdul, abdel...) are the servant particles of particles.tsv.
 _ABD_JOINED = re.compile(
@@ -372,6 +377,23 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
     return [u for u in units if u[0] or u[2] in ("kunya", "patronymic")]
 
 
+def _keep_hamza_lam(units: list[tuple[str, bool, str]], raw: str) -> list[tuple[str, bool, str]]:
+    """``units`` with the article put back on the words ``raw`` writes with إل at the start
+    (:func:`split_article` reads the normalised word, where إ is already ا).
+
+    Example:
+        >>> _keep_hamza_lam([("ياس", True, "name"), ("خوري", False, "name")], "إلياس خوري")
+        [('الياس', False, 'name'), ('خوري', False, 'name')]
+    """
+    whole = {normalize(w).split(" ")[0] for w in raw.split() if _HAMZA_LAM.match(w)}
+    return [
+        (_AR_ARTICLE + text, False, kind)
+        if article and kind == "name" and _AR_ARTICLE + text in whole
+        else (text, article, kind)
+        for text, article, kind in units
+    ]
+
+
 def _role(i: int, n: int, article: bool) -> str:
     """Role by position: first is the given name, last (of two or more) the family name;
     a name of one token is a family name when it carries the article."""
@@ -437,6 +459,8 @@ def _parse_fresh(raw: str) -> Name:
     toks = norm.split(" ") if norm else []
     titles, toks = _strip_titles(toks)
     units = _units(toks)
+    if _HAMZA_BELOW in raw_order:
+        units = _keep_hamza_lam(units, raw_order)
     parts: list[tuple[str, bool]] = []
     kunya: list[Token] = []
     mode = "name"
