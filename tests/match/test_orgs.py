@@ -308,3 +308,41 @@ def test_acronym_of_part_of_the_name(a: str, b: str, low: float, high: float) ->
     m = compare_orgs(a, b)
     assert low <= m.score <= high, m.explain()
     assert m.score == compare_orgs(b, a).score
+
+
+# A syllabic acronym (the first letters or syllables of the words) and its expansion
+# share an ``s:`` blocking key; a joined word shares a ``j:`` key with its two words.
+SYLLABIC_KEYED = [
+    ("CONVIASA", "Consorcio Venezolano de Industrias Aeronauticas y Servicios Aereos, S.A."),
+    ("MITDCO", "Marine Information Technology Development Company"),
+    ("INHOCAR", "Inmobiliaria Hotelera del Caribe Ltda."),
+    ("CRYMSA", "Comercial de Rodajes y Maquinaria, S.A."),
+]
+
+
+@pytest.mark.parametrize(("acronym", "name"), SYLLABIC_KEYED, ids=[a for a, _ in SYLLABIC_KEYED])
+def test_syllabic_acronym_shares_a_key_with_its_expansion(acronym: str, name: str) -> None:
+    shared = org_keys(acronym) & org_keys(name)
+    assert any(k.startswith("s:") for k in shared), (acronym, name, sorted(shared))
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("SAFE", "Saksouk Financial Exchange"),  # four letters: a word, not keyed
+        ("CONVIASA", "Conviasa"),  # one word: no expansion
+        ("CONVIASA", "Banco Nacional"),  # other letters
+        ("كونفياسا", "Consorcio Venezolano de Industrias"),  # Arabic script: no such key
+    ],
+)
+def test_no_syllabic_key_where_no_acronym_or_expansion(word: str, name: str) -> None:
+    shared = org_keys(word) & org_keys(name)
+    assert not any(k.startswith("s:") for k in shared), sorted(shared)
+
+
+@pytest.mark.parametrize(
+    ("joined", "apart"),
+    [("HONORBANK", "HONOR BANK"), ("SYRIANAIR", "Syrian Air"), ("Southfront", "South Front")],
+)
+def test_joined_word_shares_a_key_with_its_two_words(joined: str, apart: str) -> None:
+    assert any(k.startswith("j:") for k in org_keys(joined) & org_keys(apart))

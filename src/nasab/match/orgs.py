@@ -100,6 +100,16 @@ _REGISTRATION = re.compile(r"(?:^|[^\w-])[a-z0-9]{1,2}-([a-z]{2,6})(?=$|[^\w-])"
 #: (``IRGC Missile Command``): two letters spell parts of many names by chance.
 _PART_ACRONYM_MIN = 4
 _PART_ACRONYM_MAX = 6
+
+#: Letters of the blocking key that brings a syllabic acronym (``CONVIASA``) and its
+#: expansion (``Consorcio Venezolano de Industrias Aeronauticas...``) together: the
+#: acronym's first letters, and every string of that length the expansion's leading
+#: words spell by their prefixes (two words or more, so a word's own prefix is no key).
+_SYLLABIC_KEY = 4
+
+#: Fewest letters of a word keyed as a possible syllabic acronym: on OFAC the four-letter
+#: words so paired were mostly words (SAFE, SANA, NABI), not acronyms.
+_SYLLABIC_ACRONYM_MIN = 5
 _FREQ_POWER = 2.0  # rarity weight = (log(N/df) / log(N/3)) ** power
 _FREQ_FLOOR = 0.15
 _GENERIC_KINDS = frozenset(["type", "generic", "org_type", "nationality", "adjective", "scope"])
@@ -983,7 +993,62 @@ def org_keys(name: str) -> frozenset[str]:
         keys.add("j:" + "".join(latin[:2]))
     if len(latin) == 1 or (n.units and len(n.units) == 1):
         keys.add("j:" + n.units[0].fold if n.units else "")
+    if len(latin) == 1:
+        # the word as written, as the joined pair of a two-word name is (HONORBANK)
+        keys.add("j:" + latin[0])
+    keys.update(_syllabic_keys(n))
     if n.alias_row is not None:
         keys.add("r:" + n.alias_row)
     keys.discard("j:")
     return frozenset(keys)
+
+
+def _syllabic_keys(n: OrgName) -> set[str]:
+    """Blocking keys (``s:``) that pair a syllabic acronym with its expansion.
+
+    A name of one or two units gives the first :data:`_SYLLABIC_KEY` letters of each
+    capitalised Latin word of :data:`_SYLLABIC_ACRONYM_MIN` to 10 letters; a name of two or more
+    Latin content words gives every string of that length spelled by the prefixes (up
+    to four letters, as :func:`_acronym_pieces` reads them) of its leading words, two
+    words or more: a stop word may give letters or none, a content word must give some.
+
+    Example:
+        >>> sorted(_syllabic_keys(parse_org("CONVIASA")))
+        ['s:conv']
+        >>> "s:conv" in _syllabic_keys(parse_org("Consorcio Venezolano de Industrias"))
+        True
+    """
+    size = _SYLLABIC_KEY
+    out: set[str] = set()
+    if len(n.units) <= 2:
+        out.update(
+            "s:" + u.text[:size]
+            for u in n.units
+            if u.caps
+            and not u.concept
+            and u.script == "latin"
+            and u.text.isascii()
+            and u.text.isalpha()
+            and _SYLLABIC_ACRONYM_MIN <= len(u.text) <= 10
+        )
+    words = [(w, k) for w, k in n.words if w.isascii() and w.isalpha()]
+    content = [i for i, (_, k) in enumerate(words) if k == "content"]
+    if len(content) < 2:
+        return out
+    run = words[content[0] :]
+
+    def go(idx: int, got: str, pieces: int) -> None:
+        if len(got) >= size:
+            if pieces >= 2:
+                out.add("s:" + got[:size])
+            return
+        if idx == len(run):
+            return
+        word, kind = run[idx]
+        if kind != "content":
+            go(idx + 1, got, pieces)
+        for k in range(1, min(4, len(word)) + 1):
+            go(idx + 1, got + word[:k], pieces + 1)
+
+    go(0, "", 0)
+    return out
