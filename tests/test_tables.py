@@ -163,3 +163,28 @@ def test_writing_bad_rows_is_refused(tmp_path: Path) -> None:
     pytest.importorskip("pyarrow")
     with pytest.raises(InputError, match=r"row 1, column name"):
         write_parquet([{"name": 3}], tmp_path / "x.parquet", ["name"])
+
+
+@pytest.mark.parametrize(
+    ("rows", "cycle"),
+    [
+        ({"w": "v", "v": "w"}, "v -> w -> v"),
+        ({"zh": "j|ch", "ch": "k|kh", "kh": "zh"}, "ch -> kh -> zh -> ch"),
+        ({"ault$": "o", "o": "ault"}, "ault$ -> o -> ault$"),
+    ],
+)
+def test_latin_digraph_rows_in_a_cycle_are_refused(monkeypatch, rows, cycle) -> None:
+    """A reading is read again by the rows, so rows that read each other in a cycle would
+    never end: the loader refuses the table and names the cycle."""
+    from nasab import lexicon
+
+    table = [{"digraph": d, "readings": r} for d, r in rows.items()]
+    monkeypatch.setattr(lexicon, "load_tsv", lambda name: table)
+    with pytest.raises(DataFileError, match=cycle.replace("$", r"\$")):
+        lexicon.latin_digraphs.__wrapped__()
+
+
+def test_shipped_latin_digraphs_have_no_cycle() -> None:
+    from nasab.lexicon import latin_digraphs
+
+    assert latin_digraphs()["zh"] == ("j", "ch")  # loads without DataFileError

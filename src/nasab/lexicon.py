@@ -956,7 +956,37 @@ def latin_digraphs() -> dict[str, tuple[str, ...]]:
                 line=line,
             )
         out[digraph] = readings
+    cycle = _digraph_cycle(out)
+    if cycle:
+        raise DataFileError(
+            f"{table}: rows read each other in a cycle ({' -> '.join(cycle)}): a reading is "
+            "read again by the rows, so a cycle would never end",
+            path=table,
+        )
     return out
+
+
+def _digraph_cycle(rows: dict[str, tuple[str, ...]]) -> list[str]:
+    """A cycle of digraph rows, each reading of which holds the next row's letters
+    (``w`` read as ``v`` and ``v`` as ``w``), or ``[]`` when there is none."""
+    letters = {d: d.removesuffix(LATIN_ENDING_MARK) for d in rows}
+    nxt = {d: [e for e in rows if any(letters[e] in r for r in rs)] for d, rs in rows.items()}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def walk(d: str, path: list[str]) -> list[str]:
+        state[d] = 1
+        for e in nxt[d]:
+            if state.get(e) == 1:
+                return [*path[path.index(e) :], e] if e in path else [*path, e]
+            if e not in state and (found := walk(e, [*path, e])):
+                return found
+        state[d] = 2
+        return []
+
+    for d in sorted(rows):
+        if d not in state and (found := walk(d, [d])):
+            return found
+    return []
 
 
 @cache
