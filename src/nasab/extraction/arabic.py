@@ -187,6 +187,8 @@ def _is_article(stem: str) -> bool:
 
 
 def _adjective(stem: str) -> bool:
+    if stem in word_set("colour_ar"):
+        return True  # "الهلال الأحمر": the colour is part of the name
     return (
         _is_article(stem)
         and stem not in _stop()
