@@ -551,3 +551,80 @@ def test_role_of_the_organisation_after_it(text: str, backend: str) -> None:
     after = [m.text for m in ex.organizations() if m.start == text.index(" of the ") + 8]
     orgs = [r.attrs.get("organization") for r in ex.relations if r.type == "holds_role"]
     assert after and orgs == after
+
+
+ROLE_OF_RUN = [
+    # (id, text, (person, role, organisation or None)); the title's or the organisation's
+    # words after "of" run into the capitalised name
+    (
+        "en-listed-title-into-name",
+        "Secretary of State Karim Haddad said on Monday that talks would go on.",
+        ("Karim Haddad", "Minister of Foreign Affairs", None),
+    ),
+    (
+        "en-place-before-listed-title",
+        "U.S. Secretary of Defense Karim Haddad said.",
+        ("Karim Haddad", "Minister of Defence", None),
+    ),
+    (
+        "en-four-word-title-into-name",
+        "Minister of Foreign Affairs Adel al-Haddad spoke.",
+        ("Adel al-Haddad", "Minister of Foreign Affairs", None),
+    ),
+    (
+        "en-listed-title-one-name-speech",
+        "Secretary of State Haddad said the talks would go on.",
+        ("Haddad", "Minister of Foreign Affairs", None),
+    ),
+    (
+        "en-role-of-head-word-org",
+        "Head of the Border Guard Command Karim Haddad said.",
+        ("Karim Haddad", "Head", "Border Guard Command"),
+    ),
+    (
+        "en-role-for-listed-org",
+        "A spokesman for the Pentagon Karim Haddad said.",
+        ("Karim Haddad", "Spokesman", "Pentagon"),
+    ),
+    (
+        "en-role-of-words-given-name",
+        "Director of National Intelligence James Haddad said.",
+        ("James Haddad", "Director", None),
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in ROLE_OF_RUN], ids=[c[0] for c in ROLE_OF_RUN]
+)
+def test_role_title_running_into_the_name(text: str, want: tuple, backend: str) -> None:
+    ex = extract(Document("t", text, "en"), backend=backend)
+    got = [
+        (r.subject.text, r.attrs["role"], r.attrs.get("organization"))
+        for r in ex.relations
+        if r.type == "holds_role"
+    ]
+    assert got == [want]
+    roles = [m.text for m in ex.mentions if m.kind == "role"]
+    assert len(roles) == 1  # the role word read alone took the whole title
+
+
+ROLE_OF_RUN_GUARDS = [
+    # (id, text, persons): no name after the title, one word with no speech verb, a name
+    # led by a rank of its own (left to the title rules: no role edge from here)
+    ("no-name", "Head of the Border Guard Command said.", []),
+    ("one-word-no-speech", "Minister of Defence Haddad took office.", []),
+    ("title-of-its-own", "Secretary of State Major General Karim Haddad said.", ["Karim Haddad"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [c[1:] for c in ROLE_OF_RUN_GUARDS],
+    ids=[c[0] for c in ROLE_OF_RUN_GUARDS],
+)
+def test_role_title_running_into_the_name_guards(text: str, persons: list[str]) -> None:
+    ex = _rules(text)
+    assert [m.text for m in ex.persons()] == persons
+    assert [r for r in ex.relations if r.type == "holds_role"] == []

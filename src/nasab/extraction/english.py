@@ -496,11 +496,132 @@ def _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers) ->
         kind = "organization" if _is_org_words(toks, s, e, lex) else "place"
         _span_mention(b, toks, s, e, kind, sent, source="head" if kind != "place" else "so-called")
         return
+    if _role_of_run(ctx, s, e):
+        return
     titles = _titles_in(toks, s, e, lex)
     if titles:
         _classify_titled(ctx, s, e, titles)
     elif not _classify_thing(b, toks, s, e, sent, lex) and not _classify_place_inside(ctx, s, e):
         _classify_untitled(ctx, s, e)
+
+
+#: The most words before a capitalised run where a role title that runs into it may
+#: start ("Minister of" before "Foreign Affairs Adel al-Jubeir").
+ROLE_INTO_RUN_WORDS = 4
+
+
+def _role_of_run(ctx, s: int, e: int) -> bool:
+    """A person named right after a role whose title or organisation spans the lower-case
+    words before the run toks[s:e]: the run holds the title's last words or the
+    organisation, then the name. Added (person, role and organisation), and True.
+
+    * a listed title that runs into the run: "Secretary of State John Kerry",
+      "Minister of Defense Moshe Ya'alon" (the role word read alone in the run before
+      takes the whole title);
+    * ``ROLE of|for [the]`` and an organisation by its head word or the gazetteer, then
+      the name: "Head of the Border Guard Command Ali Saleh", "spokesman for the
+      Pentagon John Kirby";
+    * ``ROLE of|for [the]``, capitalised words, and a name opening with a known given
+      name: "Director of National Intelligence James Clapper".
+
+    The name is at least two words, or one with a speech verb after it ("Secretary of
+    State Kerry said"); a name led by a title of its own is left to the other rules.
+    """
+    b, toks, sent, lex, used, org_at, persons, _ = ctx
+    hit = _role_title_into(toks, s, e, lex)
+    if hit is not None:
+        a, p, info = hit
+        if not _name_after_role(toks, p, e, lex, info):
+            return False
+        _widen_bare_role(b, toks, a, s, p, info)
+        _add_person(b, toks, p, e, sent, lex, persons, [hit], rule="title")
+        return True
+    before = _role_of_before(toks, s, lex, used, org_at)
+    if before is None:
+        return False
+    trig, listed = before
+    p = s
+    if not listed:
+        p = next(
+            (
+                z
+                for z in range(e - 1, s, -1)
+                if _is_org_words(toks, s, z, lex) and _name_after_role(toks, z, e, lex, trig[2])
+            ),
+            None,
+        )
+        if p is not None:
+            _span_mention(b, toks, s, p, "organization", sent, source="head")
+        else:
+            p = next(
+                (
+                    z
+                    for z in range(s + 1, e - 1)
+                    if _first(toks[z]) in lex.given_en and _name_ok(toks, z, e, lex)
+                ),
+                None,
+            )
+            if p is None or _first(toks[s]) in lex.given_en:
+                return False
+    elif not _name_after_role(toks, p, e, lex, trig[2]):
+        return False
+    _add_person(b, toks, p, e, sent, lex, persons, [trig], rule="trigger")
+    return True
+
+
+def _name_after_role(toks: list[Tok], p: int, e: int, lex: Lexicon, info: TitleInfo) -> bool:
+    """Is toks[p:e] a name after a role: two words or more with no title of their own,
+    or one followed by a speech verb?"""
+    if p >= e or not _name_ok(toks, p, e, lex) or _titles_in(toks, p, e, lex):
+        return False
+    return e - p >= 2 or _bare_surname(toks, p, e, lex, info)
+
+
+def _role_title_into(
+    toks: list[Tok], s: int, e: int, lex: Lexicon
+) -> tuple[int, int, TitleInfo] | None:
+    """A listed role title that starts in the words before the run toks[s:e], spans the
+    lower-case words before it and ends inside it: (start, end, info) of "Secretary of
+    State" in "Secretary of State John Kerry" (the run is "State John Kerry")."""
+    if s == 0 or toks[s - 1].kind != "w" or toks[s - 1].cap:
+        return None
+    for a in range(max(0, s - ROLE_INTO_RUN_WORDS), s - 1):
+        if not toks[a].cap or any(toks[x].kind != "w" for x in range(a, s)):
+            continue
+        hit = _title_at(toks, a, e, lex)
+        if hit is not None and s < hit[0] < e and hit[1].kind == "role":
+            return a, hit[0], hit[1]
+    return None
+
+
+def _widen_bare_role(b: Builder, toks: list[Tok], a: int, s: int, p: int, info: TitleInfo) -> None:
+    """The role word read alone before the run ("Minister" of "Minister of Defense")
+    becomes the whole title toks[a:p]."""
+    for z in range(s - 1, a, -1):
+        old = b.mentions.get((toks[a].start, toks[z - 1].end))
+        if old is not None and old.kind == "role":
+            b.respan(old, toks[a].start, toks[p - 1].end, role=info.en, role_ar=info.ar)
+            return
+
+
+def _role_of_before(
+    toks: list[Tok], s: int, lex: Lexicon, used: list[bool], org_at: dict
+) -> tuple[tuple[int, int, TitleInfo], bool] | None:
+    """A role and of/for [the] right before toks[s], or before the gazetteer organisation
+    that ends at toks[s]: (the role's (start, end, info), whether that organisation is
+    there)."""
+    c = s - 1
+    listed = c >= 0 and used[c]
+    if listed:
+        c = next((x for x, (z, _) in org_at.items() if z == s), 0) - 1
+    if c >= 0 and toks[c].text.lower() == "the":
+        c -= 1
+    if c < 1 or toks[c].text.lower() not in ("of", "for"):
+        return None
+    trig = _trigger_before(toks, c, lex)
+    if trig is None or trig[2].kind != "role":
+        return None
+    return trig, listed
 
 
 def _skip_function_words(b: Builder, toks: list[Tok], s: int, e: int) -> int:
