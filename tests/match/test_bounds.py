@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from nasab.errors import InputError
 from nasab.match import prepare, score_prepared
 from nasab.match.batch import compare_many, prepare_all, score_bounds, score_pairs
+from nasab.match.bounds import unique_inverse
 
 # Tokens that exercise every rule the bound must cover: common and rare names in both
 # scripts, the article joined and apart, Abd- compounds, initials, kunyas, compound
@@ -72,3 +73,30 @@ def test_score_pairs_with_cutoff_keeps_every_score_above_it() -> None:
 def test_bound_refuses_rows_and_cols_of_different_lengths() -> None:
     with pytest.raises(InputError, match="differ in length"):
         score_bounds(prepare_all(["Ali"]), prepare_all(["Ali"]), [0, 0], [0])
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        [],
+        [5],
+        [3, 3, 3],
+        [9, 0, 9, 4, 0],
+        [[2, 7], [7, 1]],  # two dimensions: the inverse is flat
+        [1 << 61, 3, 1 << 61],  # too large to pack: np.unique's path
+    ],
+)
+def test_unique_inverse_is_np_unique(keys: list[int]) -> None:
+    arr = np.asarray(keys, dtype=np.int64)
+    uniq, inverse = unique_inverse(arr)
+    want_uniq, want_inverse = np.unique(arr, return_inverse=True)
+    assert uniq.tolist() == want_uniq.tolist()
+    assert inverse.tolist() == want_inverse.reshape(-1).tolist()
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 1 << 40), max_size=300))
+def test_unique_inverse_rebuilds_the_keys(keys: list[int]) -> None:
+    uniq, inverse = unique_inverse(np.asarray(keys, dtype=np.int64))
+    assert uniq[inverse].tolist() == keys
+    assert uniq.tolist() == sorted(set(keys))

@@ -35,6 +35,7 @@ from itertools import combinations
 
 import numpy as np
 
+from ..match.bounds import unique_inverse
 from ..names import Name, parse_name
 from ..names.keys import spelling_keys
 from ..text import normalize
@@ -399,7 +400,7 @@ class _Coverage:
         from rapidfuzz.distance import Levenshtein
 
         x, y = np.broadcast_arrays(x, y)
-        uniq, back = np.unique(x * len(self.vocab) + y, return_inverse=True)
+        uniq, back = unique_inverse(x * len(self.vocab) + y)
         vals = process.cpdist(
             self.vocab[uniq // len(self.vocab)].tolist(),
             self.vocab[uniq % len(self.vocab)].tolist(),
