@@ -190,6 +190,8 @@ _CROSS_TOKENS = [
     ("مزروعي", True), ("mazroui", True), ("mazrui", False), ("كاظمي", True), ("kadhimi", True),
     ("حسين", False), ("hussein", False), ("husain", True), ("عبد الله", False),
     ("abdullah", False), ("يوسف", False), ("youssef", False), ("شهاب", True), ("shihab", False),
+    ("zhang", False), ("تشانغ", False), ("dassault", False), ("داسو", False), ("khashoggi", True),
+    ("خاشقجي", True), ("tchekhov", False), ("تشيخوف", False), ("sheikh", False), ("شيخ", False),
 ]  # fmt: skip
 
 

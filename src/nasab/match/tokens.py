@@ -742,10 +742,11 @@ def _similarities(
     return out, exact
 
 
-def _plain_cross(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
+def _plain_cross(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Which (Arabic, Latin) pairs take only the plain cross-script formula: none of the
     Arabic ending, the article, the aspirate or the Latin digraph readings applies (the
-    reverse band is looked at once the spelling is known). Tested per distinct token."""
+    reverse band is looked at once the spelling is known); and which take it and the
+    digraph readings only. Tested per distinct token."""
     import numpy as np
 
     texts, article = t.text, t.article
@@ -773,9 +774,8 @@ def _plain_cross(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
         )
     )
     ia, il = ia.reshape(-1), il.reshape(-1)
-    return ~(
-        ending[ia] | (ar_article[ia] & ~lat_article[il]) | (has_h[il] & inner_h[ia]) | digraph[il]
-    )
+    other = ending[ia] | (ar_article[ia] & ~lat_article[il]) | (has_h[il] & inner_h[ia])
+    return ~(other | digraph[il]), ~other & digraph[il]
 
 
 def _cross_spell(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
@@ -820,12 +820,13 @@ def _cross_spell(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
 
 def _cross_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """:func:`_cross` of each (Arabic, Latin) pair where it is the plain cross-script
-    formula, computed in bulk, and which pairs those are (the others are left to the one
-    by one path, bit for bit the same)."""
+    formula, or that formula and the Latin digraph readings, computed in bulk, and which
+    pairs those are (the others are left to the one by one path, bit for bit the same)."""
     import numpy as np
     from rapidfuzz import process
 
-    ok = _plain_cross(t, ar, lat)
+    plain, digraph = _plain_cross(t, ar, lat)
+    ok = plain | digraph
     out = np.zeros(len(ar), dtype=np.float64)
     at = np.flatnonzero(ok)
     if not len(at):
@@ -849,7 +850,33 @@ def _cross_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.nd
         if " " not in texts[b] + texts[a] and _spellings(texts[b]):
             ok[at[k]] = False
     out[at] = SKELETON_SHARE_CROSS * skel + (1.0 - SKELETON_SHARE_CROSS) * spell
+    more = np.flatnonzero(ok & digraph)
+    if len(more):
+        out[more] = np.maximum(out[more], _digraph_values(t, ar[more], lat[more]))
     return out, ok
+
+
+def _digraph_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """:func:`_digraph_sim` of each (Arabic, Latin) pair: the Arabic token against all
+    the pairs' digraph readings at once (:meth:`TokenTable.similarities`, exact)."""
+    import numpy as np
+
+    texts, article = t.text, t.article
+    alts = [
+        [t.intern(reading, article[b]) for reading in digraph_readings(texts[b])]
+        for b in lat.tolist()
+    ]
+    counts = np.fromiter(map(len, alts), dtype=np.int64, count=len(alts))
+    out = np.zeros(len(ar), dtype=np.float64)
+    has = counts > 0
+    if not has.any():
+        return out
+    sims = LATIN_DIGRAPH * t.similarities(
+        np.repeat(ar, counts).tolist(), [a for row in alts for a in row]
+    )
+    starts = np.cumsum(counts) - counts
+    out[has] = np.maximum(np.maximum.reduceat(sims, starts[has]), 0.0)
+    return out
 
 
 def _distinct_names(a: str, b: str) -> bool:
