@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -381,20 +382,18 @@ class TokenTable:
         if lo.shape != hi.shape or lo.ndim != 1:
             raise InputError(f"left and right differ in length ({len(lo)} vs {len(hi)})")
         keys = ((np.minimum(lo, hi) << 32) | np.maximum(lo, hi)).tolist()
-        got = list(map(pairs.get, keys))
-        todo = [k for k, g in enumerate(got) if g is None]
-        out = np.array([-1.0 if g is None else g for g in got] if todo else got, dtype=np.float64)
+        # A similarity is never negative: _MISSING marks the pairs not cached.
+        out = np.fromiter(map(pairs.get, keys, repeat(_MISSING)), dtype=np.float64, count=len(keys))
+        todo = np.flatnonzero(out == _MISSING).tolist()
         if todo:
-            values, exact = _similarities(
-                self, [int(left[k]) for k in todo], [int(right[k]) for k in todo], floor
-            )
+            values, exact = _similarities(self, lo[todo].tolist(), hi[todo].tolist(), floor)
             out[todo] = values
             if len(pairs) + len(todo) >= PAIR_CACHE_MAX:
                 pairs.clear()
             pairs.update(
-                (keys[k], v)
-                for k, v, e in zip(todo, values.tolist(), exact.tolist(), strict=True)
-                if e
+                compress(
+                    zip(map(keys.__getitem__, todo), values.tolist(), strict=True), exact.tolist()
+                )
             )
         return out
 
@@ -408,6 +407,9 @@ class TokenTable:
             s = self._pairs[k] = _similarity(self, i, j)
         return s
 
+
+#: The value :meth:`TokenTable.similarities` reads for a pair not in the cache.
+_MISSING = -1.0
 
 _DEFAULT: list[TokenTable] = []
 
