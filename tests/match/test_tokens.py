@@ -223,6 +223,38 @@ def test_any_cross_script_pairs_bulk_equal_one_by_one(
     assert bulk.similarities(left, right).tolist() == want
 
 
+_CROSS_ARABIC = [t for t in _CROSS_TOKENS if script_of_token(t[0]) == "arabic"]
+_CROSS_LATIN = [t for t in _CROSS_TOKENS if script_of_token(t[0]) != "arabic"]
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(
+    st.sampled_from(_CROSS_ARABIC) | st.tuples(_ARABIC, st.booleans()),
+    st.sampled_from(_CROSS_LATIN) | st.tuples(_LATIN, st.booleans()),
+)
+def test_cross_script_value_is_the_best_of_every_reading_and_branch(
+    ar: tuple[str, bool], lat: tuple[str, bool]
+) -> None:
+    # The early exits (readings by falling rank factor, the discounted aspirate and digraph
+    # branches) must give what the full maximum gives.
+    from nasab.match import tokens as tk
+
+    t = TokenTable()
+    i, j = t.intern(*ar), t.intern(*lat)
+    every = [
+        factor * (tk._FOLD_SHARE * tk._INDEL(f, t.fold[j]) + tk._KEY_SHARE * tk._LEV(k, t.key[j]))
+        for f, k, factor in t.candidates(i)
+    ]
+    assert tk._cross_fold_sim(t, i, t.fold[j], t.key[j]) == max([0.0, *every])
+    skel = tk._skel(t, i, j)
+    branches = (
+        tk._cross_script_plain(t, i, j, skel),
+        tk._aspirate_sim(t, i, j),
+        tk._digraph_sim(t, i, j),
+    )
+    assert tk._cross_script(t, i, j, skel) == max(branches)
+
+
 _NAMEISH = st.text(alphabet="abdefhiklmnoqrstuyz", min_size=2, max_size=10)
 
 

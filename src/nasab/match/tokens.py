@@ -200,7 +200,8 @@ def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
             ((ch, lp),) = opts
             hyps = [(s + lp, h + ch) for s, h in hyps]
         elif opts:
-            hyps = [(s + lp, h + ch) for s, h in hyps for ch, lp in opts]
+            # Option by option: the list is then a few sorted runs, which the sort merges.
+            hyps = [(s + lp, h + ch) for ch, lp in opts for s, h in hyps]
         else:
             continue
         hyps.sort(reverse=True)
@@ -321,6 +322,9 @@ class TokenTable:
         if i is not None:
             return i
         i = self._ids[(text, article)] = len(self.text)
+        if key is None and fold_ is None and " " not in text:
+            # One word: its fold and skeleton in one pass (the same values).
+            fold_, key = fold_skeleton(text)
         if key is None:
             key = "".join(skeleton(p) for p in text.split(" "))
         if fold_ is None:
@@ -894,6 +898,10 @@ def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> 
     best = 0.0
     indel, lev = _INDEL, _LEV
     for f, key, factor in t.candidates(ar):
+        if factor <= best:
+            # The rank factors fall and a reading's value is at most its factor: no later
+            # reading can beat ``best``.
+            break
         sim = factor * (_FOLD_SHARE * indel(f, latin_fold) + _KEY_SHARE * lev(key, latin_key))
         if sim > best:
             best = sim
@@ -996,11 +1004,14 @@ def _digraph_sim(t: TokenTable, ar: int, lat: int) -> float:
 
 
 def _cross_script(t: TokenTable, ar: int, lat: int, skel: float) -> float:
-    return max(
-        _cross_script_plain(t, ar, lat, skel),
-        _aspirate_sim(t, ar, lat),
-        _digraph_sim(t, ar, lat),
-    )
+    sim = _cross_script_plain(t, ar, lat, skel)
+    # The aspirate and digraph readings' values are a similarity (at most 1) times their
+    # discount: each is computed only when it could beat what is there.
+    if sim < ASPIRATE:
+        sim = max(sim, _aspirate_sim(t, ar, lat))
+    if sim < LATIN_DIGRAPH:
+        sim = max(sim, _digraph_sim(t, ar, lat))
+    return sim
 
 
 def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
