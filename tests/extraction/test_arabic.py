@@ -835,3 +835,107 @@ def test_titled_unseen_family_name_is_remembered() -> None:
         ("سعد الزهيميل", None),
         ("الزهيميل", "سعد الزهيميل"),
     ]
+
+
+# Roles and bodies (stop 20): a body named by its definite head and adjectives after a
+# role, stacked roles after a complement or joined by و, a former holder, and bodies
+# whose names go on with definite nouns joined by و.
+BODY_ROLE_CASES = [
+    (
+        "committee-named-by-adjective",
+        "وقال رئيس اللجنة الأولمبية الوطنية سعد القحطاني إن الاستعداد مستمر",
+        [("سعد القحطاني", "President", "اللجنة الأولمبية الوطنية")],
+    ),
+    (
+        "same-role-either-way",
+        "وقال مرشد الجمهورية الإسلامية سعد القحطاني إن",
+        [("سعد القحطاني", "Supreme Leader", None)],
+    ),
+    (
+        "former-holder-then-body",
+        "وقال سعد القحطاني المدير السابق للمستشفى إن العمل مستمر",
+        [("سعد القحطاني", "Director", None)],
+    ),
+    (
+        "former-holder-body-in-construct",
+        "وقال سعد القحطاني الرئيس السابق لسلطة الطيران المدني إن",
+        [("سعد القحطاني", "President", None)],
+    ),
+    (
+        "second-role-after-complement",
+        "كشف سعد القحطاني الرئيس العام لرعاية الشباب رئيس اللجنة الأولمبية الوطنية أن",
+        [
+            ("سعد القحطاني", "President", None),
+            ("سعد القحطاني", "President", "اللجنة الأولمبية الوطنية"),
+        ],
+    ),
+    (
+        "roles-joined-by-and",
+        "وأعرب المتحدث الرسمي للمجلس البلدي و مدير المستشفى سعد القحطاني عن أسفه",
+        [("سعد القحطاني", "Director", None), ("سعد القحطاني", "Spokesman", None)],
+    ),
+    (
+        "verb-after-the-body",
+        "وقال وزير الشؤون البلدية رئيس اللجنة العامة للانتخابات اعتمد أسماء مأموري الضبط",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in BODY_ROLE_CASES],
+    ids=[c[0] for c in BODY_ROLE_CASES],
+)
+def test_roles_of_named_bodies(text: str, expected: list) -> None:
+    ex = _ex(text)
+    got = sorted(
+        (
+            (r.subject.text, r.attrs["role"], r.attrs.get("organization"))
+            for r in ex.relations
+            if r.type == "holds_role"
+        ),
+        key=str,
+    )
+    assert got == sorted(expected, key=str)
+
+
+COORDINATED_BODY_CASES = [
+    (
+        "authority-noun-and-adjective",
+        "بدعم من هيئة الزراعة والتراث الوطني أقيم المعرض",
+        ["هيئة الزراعة والتراث الوطني"],
+    ),
+    (
+        "ministry-three-nouns",
+        "وأعلنت وزارة الشؤون الريفية والمياه والزراعة والثروة أمس",
+        ["وزارة الشؤون الريفية والمياه والزراعة والثروة"],
+    ),
+    (
+        "association-with-adjective",
+        "تنظم جمعية المزارعين التعاونية المعرض",
+        ["جمعية المزارعين التعاونية"],
+    ),
+    (
+        "general-directorate",
+        "وأكدت الإدارة العامة للدفاع المدني أن الحريق أخمد",
+        ["الإدارة العامة للدفاع المدني"],
+    ),
+    ("plural-of-persons-stops", "وقالت وزارة الصحة والمواطنين", ["وزارة الصحة"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [c[1:] for c in COORDINATED_BODY_CASES],
+    ids=[c[0] for c in COORDINATED_BODY_CASES],
+)
+def test_body_names_joined_by_and(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in _ex(text).organizations()] == orgs
+
+
+def test_roles_in_a_list_of_people_stay_apart() -> None:
+    # "رئيس المركز ورئيس البلدية ومديري ...": three holders, so the first role goes to
+    # no one named after the list
+    ex = _ex("وبحضور رئيس المركز ورئيس البلدية ومديري الدوائر الحكومية وعدد من الوجهاء")
+    assert [r.attrs["role"] for r in ex.relations if r.type == "holds_role"].count("President") == 0

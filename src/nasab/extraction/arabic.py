@@ -63,6 +63,12 @@ _SOVEREIGN_ADJ = 2
 _REFERENCE_LOOKAHEAD = 3
 # Adjectives after an organisation's definite head word, and after its complement.
 _ORG_ADJ = 2
+# Adjectives after a body's definite head that a role names (اللجنة الأولمبية العربية السعودية).
+_BODY_ADJ = 3
+# Shortest definite nisba (letters, with the article) read as a body's adjective.
+_NISBA_MIN = 6
+# Definite nouns joined by و that may go on with a body's name (والأوقاف والدعوة والإرشاد).
+_COORDINATED_MAX = 3
 # Punctuation that may stand between a role and its holder.
 _GAP_MARKS = frozenset(["،", ",", '"', "«", "»", "“", "”"])
 # Listed names a word must be part of to count as a name word when it grows a name.
@@ -414,7 +420,10 @@ class _Sentence:
         if j < 0 or ms[j].kind != "role":
             return None
         prev, rm = ms[j], ms[k]
-        if not self.b.doc.text[prev.end : rm.start].rstrip().endswith(("،", ",")):
+        if not (
+            self.b.doc.text[prev.end : rm.start].rstrip().endswith(("،", ","))
+            or self._stacked_after_complement(prev, rm)
+        ):
             return None
         holder = next(
             (
@@ -426,7 +435,24 @@ class _Sentence:
         )
         if holder is None or not self._fair_gap(prev.end, rm.start)[0]:
             return None
-        return holder, None, None
+        return holder, self._body_after(ms, k), None
+
+    def _stacked_after_complement(self, prev, rm) -> bool:
+        """Role ``rm``, an indefinite role in construct, right after the body in ل of the
+        definite role ``prev`` (no comma): a second role of the same holder (``X الرئيس
+        العام لرعاية الشباب رئيس اللجنة الأولمبية``)."""
+        if not prev.text.startswith("ال") or rm.text.startswith("ال"):
+            return False
+        if not self._role_complement_after(prev):
+            return False
+        nxt = next((t for t in self.toks if t.start >= rm.end), None)
+        return (
+            nxt is not None
+            and nxt.arabic
+            and (_is_article(_word(nxt)) or self.taken[self.toks.index(nxt)])
+            and _word(nxt) not in _stop()
+            and _word(nxt)[2:] not in self.lex.nationality_ar
+        )
 
     def _role_complement_after(self, rm) -> bool:
         """Role ``rm`` goes on into its complement: ``باسم`` (``المتحدث الرسمي
@@ -448,6 +474,18 @@ class _Sentence:
             if hit is not None and hit[2].kind in ("title", "honorific"):
                 return True  # "مستشار خادم الحرمين الشريفين": the principal named by title
         if rm.text.startswith("ال"):
+            if w in word_set("role_tense_ar") or (
+                _is_article(w)
+                and w not in _stop()
+                and w not in word_set("relative_ar")
+                and w[2:] not in self.lex.nationality_ar
+            ):
+                # "المدير السابق للاختبارات", "الرئيس العام لرعاية الشباب": a former or
+                # current holder, or an adjective of the role, then the body
+                k = self.toks.index(nxt) + 1
+                if k >= len(self.toks) or not self.toks[k].arabic:
+                    return False
+                nxt = self.toks[k]
             return self._lam_complement(nxt) and not self._verb_before(rm.start, "meeting_ar")
         return _is_article(w) and w not in _stop() and w[2:] not in self.lex.nationality_ar
 
@@ -460,11 +498,18 @@ class _Sentence:
         """
         if not t.text.startswith("ل"):
             return False
+        k = self.toks.index(t) + 1
+        after = _word(self.toks[k]) if k < len(self.toks) else ""
         return any(
             off >= 1
             and st not in _stop()
             and st[2:] not in self.lex.nationality_ar
-            and (_is_article(st) or st in self.lex.org_heads_ar)
+            and (
+                _is_article(st)
+                or st in self.lex.org_heads_ar
+                # a noun in construct: "الرئيس السابق لسلطة الطيران المدني"
+                or (_construct(st, after) and after not in _stop())
+            )
             for off, st in arabic_stems(t.text)
         )
 
@@ -499,19 +544,37 @@ class _Sentence:
         pos = rm.end
         stack, second = self._stacks_roles(rm), False
         for m in rest:
-            ok, gap_rank = self._fair_gap(pos, m.start)
+            joined = self._joined_by_and(m) if m.kind == "role" and not second else None
+            ok, gap_rank = self._fair_gap(pos, m.start if joined is None else joined)
             if not ok:
                 return None
             rank = gap_rank or rank
             if m.kind == "person":
+                if second and self._joined_by_and(m) is not None:
+                    return None  # "رئيس المركز ورئيس البلدية ومديري ...": a list of people
                 return m, org, rank
             if m.kind == "role":
-                if second or not (stack and self.b.doc.text[rm.end : m.start].strip()):
+                if second or not (
+                    (stack or joined is not None) and self.b.doc.text[rm.end : m.start].strip()
+                ):
                     return None
                 second = True  # a second role, after rm's complement
             elif m.kind == "organization" and org is None and not second:
                 org = m
             pos = max(pos, m.end)
+        return None
+
+    def _joined_by_and(self, m) -> int | None:
+        """Where the و before mention ``m`` starts, attached (``ومدير``) or written apart
+        (``و مدير``): a role joined to the role before it, held by the same person; None
+        when no و stands there."""
+        for k, t in enumerate(self.toks):
+            if t.start <= m.start < t.end:
+                if m.start > t.start:
+                    return t.start if self.b.doc.text[t.start : m.start] == "و" else None
+                if k > 0 and self.toks[k - 1].text == "و":
+                    return self.toks[k - 1].start
+                return None
         return None
 
     def _stacks_roles(self, rm) -> bool:
@@ -632,7 +695,28 @@ class _Sentence:
         hit = _phrase_at(self.toks, i, self.lex.titles_ar, self.lex.title_max)
         if hit is None:
             return None
+        hit = self._body_named_after(hit)
         return self._deputy_title(i, hit) or (hit[0], hit[1], self.lex.titles_ar[hit[2]])
+
+    def _body_named_after(self, hit: tuple) -> tuple:
+        """The role phrase without its last word when that word is a body's definite head
+        with an adjective after it: the adjective names the body, which is the role's
+        organisation (``رئيس اللجنة الأولمبية الدولية`` is the president of the named
+        committee, not ``رئيس اللجنة``, the chairman); ``hit`` otherwise."""
+        end, off, key = hit
+        toks, lex = self.toks, self.lex
+        if len(key) < 2 or key[:-1] not in lex.titles_ar or end >= len(toks):
+            return hit
+        last = key[-1]
+        if not (_is_article(last) and last[2:] in lex.org_heads_ar):
+            return hit
+        shorter, full = lex.titles_ar[key[:-1]], lex.titles_ar[key]
+        if shorter.kind != "role" or shorter.en == full.en or not toks[end].arabic:
+            return hit  # "مرشد الجمهورية الإسلامية": the same role either way
+        nxt = _word(toks[end])
+        if not self._body_adjective(nxt) or nxt.endswith("ه") != last.endswith("ه"):
+            return hit
+        return end - 1, off, key[:-1]
 
     def _deputy_title(self, i: int, hit: tuple) -> tuple[int, int, TitleInfo] | None:
         """``نائب``/``نائبة`` (words.tsv ``deputy_ar``) before a role phrase longer than any
@@ -723,6 +807,8 @@ class _Sentence:
             and _word(toks[j + 1]) not in _stop()
         ):
             j += 2
+        elif closed and not _is_article(head):
+            j = self._coordinated_nouns(j)
         if _is_article(head) and adj == 0:
             return None  # a bare "الجيش" is a common noun
         # an institution, not a device or a form: a function word, modifier, nationality or place follows
@@ -734,6 +820,30 @@ class _Sentence:
             ):
                 return None
         return j, off
+
+    def _coordinated_nouns(self, j: int) -> int:
+        """End of the definite nouns joined by و that go on with a body's name at token j,
+        with a definite adjective after the last (``هيئة السياحة والتراث الوطني``,
+        ``وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد``, ``جمعية الثقافة
+        والفنون``); j when none. No function word, word read already, nor a plural of
+        persons (``مصلحة الرياضة واللاعبين``)."""
+        toks, n = self.toks, len(self.toks)
+        k = j
+        while k < n and k - j < _COORDINATED_MAX and toks[k].arabic and not self.taken[k]:
+            w = _word(toks[k])
+            rest = w[1:]
+            if not (
+                w[:1] == "و"
+                and _is_article(rest)
+                and rest not in _stop()
+                and rest not in word_set("relative_ar")
+                and not rest.endswith(("ين", "ون"))
+            ):
+                break
+            k += 1
+        if k > j and k < n and toks[k].arabic and not self.taken[k] and _adjective(_word(toks[k])):
+            k += 1
+        return k
 
     def _club_name(self, j: int) -> bool:
         """Token j is one definite word that can name a club or a newspaper after its head
@@ -1454,7 +1564,64 @@ class _Sentence:
             return self.add(
                 pos, gz[0], gz[1], "organization", org_id=org_id, source="gazetteer"
             ), gz[0]
+        end = self._definite_body(pos)
+        if end is not None:
+            return self.add(pos, end, 0, "organization", source="head"), end
         return None
+
+    def _definite_body(self, pos: int) -> int | None:
+        """End of a body named by its definite head and adjectives right after a role
+        (``رئيس اللجنة الأولمبية الدولية``): the role says it is an institution, so no
+        cue word is needed. A place or gazetteer name read inside from one adjective
+        (``العربية``, ``السعودية``) gives way. None when no adjective follows."""
+        toks, lex = self.toks, self.lex
+        n = len(toks)
+        if self.taken[pos] or not toks[pos].arabic:
+            return None
+        w = _word(toks[pos])
+        if not (_is_article(w) and w[2:] in lex.org_heads_ar):
+            return None
+        # the adjectives agree with the head (the holder's nationality after a feminine
+        # body, ``اللجنة الأولمبية الدولية الألماني``, is no part of its name)
+        feminine = w.endswith("ه")
+        end = pos + 1
+        while (
+            end < n
+            and end - pos <= _BODY_ADJ
+            and toks[end].arabic
+            and self._body_adjective(_word(toks[end]))
+            and _word(toks[end]).endswith("ه") == feminine
+            and (_word(toks[end]),) not in lex.titles_ar
+        ):
+            end += 1
+        if end == pos + 1:
+            return None
+        start, stop = toks[pos].start, toks[end - 1].end
+        inside = self.b.within(start, stop)
+        if any(m.kind == "person" or len(m.text.split()) > 1 for m in inside):
+            return None
+        for m in inside:
+            del self.b.mentions[m.span]
+        return end
+
+    def _body_adjective(self, w: str) -> bool:
+        """A definite adjective of a body's name after its head: a nisba (``الأولمبية``,
+        also ``الدولية``, a stop word elsewhere), no evaluative word, alias marker or title."""
+        if (
+            w in word_set("evaluative_ar")
+            or w in word_set("role_tense_ar")
+            or (w,) in self.lex.titles_ar
+        ):
+            return False
+        if _adjective(w):
+            return True
+        return (
+            _is_article(w)
+            and w.endswith(("ي", "يه"))
+            and len(w) >= _NISBA_MIN
+            and w not in word_set("alias_marker_ar")
+            and w not in word_set("relative_ar")
+        )
 
     def _sovereign(self, chain: list, pos: int, end: int) -> tuple[int | None, int]:
         """(start offset, end token) of a sovereign named by title and one given name
@@ -1501,7 +1668,10 @@ class _Sentence:
     def _title_holder(self, i: int, chain: list, org: object, pos: int) -> int:
         """Read the name after a title chain and link its roles; the next token to read."""
         toks = self.toks
-        pos = self._skip_to_given(pos)
+        if org is None or pos == 0 or toks[pos - 1].end != org.end:
+            # the rest of the role's complement; none after a body read up to here
+            # ("رئيس اللجنة العامة للانتخابات اعتمد أسماء ...": a verb, no name, follows)
+            pos = self._skip_to_given(pos)
         end = self.read_name(pos, after_title=True)
         if end is None and pos + 1 < len(toks) and self._prepositional_article(_word(toks[pos])):
             # the last word of the role's complement ("رئيس الاتحاد للبولينج X Y"): the
