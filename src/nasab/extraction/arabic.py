@@ -762,9 +762,23 @@ class _Sentence:
             # an unseen word only right after the head (أمانة جازان), so that a holder's
             # name after "رئيس إقليم كردستان" is not read into the body
             j += 1
-            while j < n and j - i <= 4 and toks[j].arabic and self._proper(_word(toks[j])):
+            while (
+                j < n
+                and j - i <= 4
+                and toks[j].arabic
+                and self._proper(_word(toks[j]))
+                and not self._nationality_word(_word(toks[j]))
+            ):
                 j += 1
-            while j < n and toks[j].arabic and _adjective(_word(toks[j])) and j - i <= 5:
+            # adjectives go on with the name, but not the body's nationality after its
+            # proper name ("نادي مولودة النرويجي" is نادي مولودة)
+            while (
+                j < n
+                and toks[j].arabic
+                and _adjective(_word(toks[j]))
+                and not self._nationality_word(_word(toks[j]))
+                and j - i <= 5
+            ):
                 j += 1
             return j, off
         if not closed and head in word_set("club_head_ar") and self._club_name(j):
@@ -809,6 +823,8 @@ class _Sentence:
             j += 2
         elif closed and not _is_article(head):
             j = self._coordinated_nouns(j)
+        if closed and not _is_article(head) and head in word_set("strong_head_ar"):
+            j = self._name_complement(j)
         if _is_article(head) and adj == 0:
             return None  # a bare "الجيش" is a common noun
         # an institution, not a device or a form: a function word, modifier, nationality or place follows
@@ -844,6 +860,40 @@ class _Sentence:
         if k > j and k < n and toks[k].arabic and not self.taken[k] and _adjective(_word(toks[k])):
             k += 1
         return k
+
+    def _name_complement(self, j: int) -> int:
+        """End of a ل-complement of a body's name at token j and the adjectives after it
+        (``منظمة الدول المصدرة للبترول``, ``... للتنمية الصناعية``); j when none, or when
+        it names people (``وزارة الصحة للمواطنين``: the ministry's addressees)."""
+        toks, n = self.toks, len(self.toks)
+        if j >= n or not toks[j].arabic or self.taken[j] or not self._complement_lam(j):
+            return j
+        if _word(toks[j]).endswith(("ين", "ون")):
+            return j
+        k = self._lam_complement_end(j)
+        adj = 0
+        while (
+            k < n
+            and adj < _ORG_ADJ
+            and toks[k].arabic
+            and not self.taken[k]
+            and _adjective(_word(toks[k]))
+        ):
+            k += 1
+            adj += 1
+        return k
+
+    def _nationality_word(self, w: str) -> bool:
+        """A definite nationality adjective (``الأمريكية``), also one made of a listed
+        place's name (``النرويجي`` of النرويج)."""
+        nat, places = self.lex.nationality_ar, self.lex.places_ar
+        if not _is_article(w):
+            return False
+        bare = _bare(w)
+        if w[2:] in nat or bare in nat:
+            return True
+        stem = bare[:-1] if bare.endswith("ي") else ""
+        return len(stem) >= 3 and ((stem,) in places or ("ال" + stem,) in places)
 
     def _club_name(self, j: int) -> bool:
         """Token j is one definite word that can name a club or a newspaper after its head
@@ -1769,7 +1819,27 @@ class _Sentence:
                 m = self.add(i, j, off, "organization", source="head")
                 if j == i + 2 and _lookup(toks[i], word_set("club_head_ar")):
                     self.clubs.setdefault(_word(toks[i + 1]), m.text)
+                elif self._company_proper(i, j):
+                    # "مجموعة بوينغ ..." ... "طائرة بوينغ": the bare proper name is the company
+                    self.clubs.setdefault(_word(toks[i + 1]), m.text)
             i = j
+
+    def _company_proper(self, i: int, j: int) -> bool:
+        """Tokens [i, j) are a company head and a proper name the model's training text
+        never holds, of ``_PROPER_MIN`` letters at least and no place (``شركة توشيبا``)."""
+        toks = self.toks
+        if j < i + 2 or _lookup(toks[i], word_set("company_head_ar")) is None:
+            return False
+        w = _word(toks[i + 1])
+        return (
+            toks[i + 1].arabic
+            and len(w) >= _PROPER_MIN
+            and not _is_article(w)
+            and w[:1] not in _CONJ
+            and w not in vocabulary()
+            and (w,) not in self.lex.places_ar
+            and w not in self.lex.given_ar
+        )
 
     def known_clubs(self) -> None:
         """A bare definite word that named a club or newspaper after its head earlier in
