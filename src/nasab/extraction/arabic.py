@@ -862,14 +862,16 @@ class _Sentence:
         return k
 
     def _name_complement(self, j: int) -> int:
-        """End of a ل-complement of a body's name at token j and the adjectives after it
-        (``منظمة الدول المصدرة للبترول``, ``... للتنمية الصناعية``); j when none, or when
-        it names people (``وزارة الصحة للمواطنين``: the ministry's addressees)."""
+        """End of a ل-complement of a body's name at token j (ل + the article) and the
+        adjectives after it (``منظمة الدول المصدرة للبترول``, ``... للتنمية الصناعية``);
+        j when none, or when it names people (``وزارة الصحة للمواطنين``: the ministry's
+        addressees)."""
         toks, n = self.toks, len(self.toks)
         if j >= n or not toks[j].arabic or self.taken[j] or not self._complement_lam(j):
             return j
-        if _word(toks[j]).endswith(("ين", "ون")):
-            return j
+        w = _word(toks[j])
+        if w.endswith(("ين", "ون")) or not w.startswith("لل"):
+            return j  # ل + an indefinite noun is a purpose: "... لإعلان الجمعية"
         k = self._lam_complement_end(j)
         adj = 0
         while (
