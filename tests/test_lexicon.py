@@ -59,6 +59,14 @@ TABLES = {
         "key": ("id",),
         "min_rows": 120,
     },
+    "outlets.tsv": {
+        "columns": ["id", "kind", "en", "aliases_en", "country", "note"],
+        "required": ["id", "kind", "en"],
+        "latin": ["en", "aliases_en"],
+        "arabic": [],
+        "key": ("id",),
+        "min_rows": 100,
+    },
     "org_words.tsv": {
         "columns": ["en", "ar", "kind", "variants_en", "variants_ar"],
         "required": ["en", "ar", "kind"],
@@ -91,6 +99,7 @@ LOADERS: dict[str, Callable[[], tuple[object, ...]]] = {
     "particles.tsv": lexicon.particles,
     "compounds.tsv": lexicon.compounds,
     "organizations.tsv": lexicon.organizations,
+    "outlets.tsv": lexicon.news_outlets,
     "org_words.tsv": lexicon.org_words,
     "places.tsv": lexicon.places,
     "geo_words.tsv": lexicon.geo_words,
@@ -283,6 +292,23 @@ def test_no_name_is_shared_by_two_organizations() -> None:
             key = form if form.isupper() else form.casefold()
             owner.setdefault(key, set()).add(o.id)
     assert not {k: v for k, v in owner.items() if len(v) > 1}
+
+
+def test_outlets_are_no_second_listing_of_an_organization() -> None:
+    outlets = lexicon.news_outlets()
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", o.id) for o in outlets)
+    assert not {o.id for o in outlets} & {o.id for o in lexicon.organizations()}
+    listed = {
+        f if f.isupper() else f.casefold() for o in lexicon.organizations() for f in o.forms_en
+    }
+    owner: dict[str, set[str]] = {}
+    for o in outlets:
+        for form in o.forms_en:
+            owner.setdefault(form if form.isupper() else form.casefold(), set()).add(o.id)
+    assert not {k: v for k, v in owner.items() if len(v) > 1 or k in listed}
+    assert {o.kind for o in outlets} == lexicon.OUTLET_KINDS
+    code = re.compile(r"^[A-Z]{2}$")
+    assert not [o.id for o in outlets if o.country and not code.match(o.country)]
 
 
 def test_places_have_each_kind() -> None:

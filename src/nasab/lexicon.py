@@ -10,6 +10,7 @@ loader                     table                     what it holds
 :func:`particles`          ``particles.tsv``         al-, bin, Abu, Abd, al-Din, ... (both scripts)
 :func:`compounds`          ``compounds.tsv``         Abd + X, X + al-Din, fixed compound names
 :func:`organizations`      ``organizations.tsv``     a gazetteer of well-known organisations
+:func:`news_outlets`       ``outlets.tsv``           outlets, agencies, websites named uncued
 :func:`org_words`          ``org_words.tsv``         word dictionary for translating org names
 :func:`org_translations`   ``org_translations.tsv``  foreign org-name words -> English words
 :func:`places`             ``places.tsv``            countries, cities, governorates, features
@@ -62,6 +63,7 @@ __all__ = [
     "NAME_WORD_KINDS",
     "ORG_KINDS",
     "ORG_WORD_KINDS",
+    "OUTLET_KINDS",
     "PARTICLE_KINDS",
     "PLACE_KINDS",
     "TITLE_KINDS",
@@ -73,6 +75,7 @@ __all__ = [
     "NameWordEntry",
     "OrgWordEntry",
     "OrganizationEntry",
+    "OutletEntry",
     "ParticleEntry",
     "PersianLetter",
     "PlaceEntry",
@@ -91,6 +94,7 @@ __all__ = [
     "latin_articles",
     "latin_digraphs",
     "name_words",
+    "news_outlets",
     "news_spellings",
     "org_translations",
     "org_word_freq",
@@ -121,6 +125,9 @@ NAME_WORD_KINDS = frozenset({"given", "nisba", "name"})
 COMPOUND_KINDS = frozenset({"abd_divine", "din_first", "fixed", "suffix"})
 ORG_KINDS = frozenset(
     {"organization", "government", "military", "armed_group", "media", "international"}
+)
+OUTLET_KINDS = frozenset(
+    {"agency", "newspaper", "broadcaster", "magazine", "website", "platform", "producer"}
 )
 ORG_WORD_KINDS = frozenset({"head", "modifier", "nationality", "function"})
 PLACE_KINDS = frozenset({"country", "city", "region", "governorate", "geo"})
@@ -271,6 +278,32 @@ class OrganizationEntry:
     def forms_ar(self) -> tuple[str, ...]:
         """The canonical Arabic name followed by the other Arabic names."""
         return (self.ar, *self.aliases_ar)
+
+
+@dataclass(frozen=True)
+class OutletEntry:
+    """A news outlet, agency, website or platform that news text names with no cue word.
+
+    Attributes:
+        id: stable slug, e.g. ``"mailonline"`` (no id of ``organizations.tsv``).
+        kind: one of :data:`OUTLET_KINDS` (``"producer"``: an armed group's media arm).
+        en: canonical English name, as the outlet writes it.
+        aliases_en: other English names and spellings.
+        country: ISO 3166-1 alpha-2 code, or ``""``.
+        note: free text.
+    """
+
+    id: str
+    kind: str
+    en: str
+    aliases_en: tuple[str, ...] = ()
+    country: str = ""
+    note: str = ""
+
+    @property
+    def forms_en(self) -> tuple[str, ...]:
+        """The canonical English name followed by the other English names."""
+        return (self.en, *self.aliases_en)
 
 
 @dataclass(frozen=True)
@@ -533,6 +566,37 @@ def organization(org_id: str) -> OrganizationEntry:
         True
     """
     return _organizations_by_id()[org_id]
+
+
+@cache
+def news_outlets() -> tuple[OutletEntry, ...]:
+    """News outlets, agencies, websites and platforms from ``outlets.tsv`` (named in news
+    text without a cue word; the media rows of ``organizations.tsv`` are not repeated).
+
+    Returns:
+        One :class:`OutletEntry` per row, in file order.
+
+    Raises:
+        DataFileError: if the table is missing or malformed (an unknown kind included).
+
+    Example:
+        >>> from nasab.lexicon import news_outlets
+        >>> mail = next(o for o in news_outlets() if o.id == "mailonline")
+        >>> mail.en, mail.kind, mail.aliases_en
+        ('MailOnline', 'website', ('Mail Online',))
+    """
+    table = "outlets.tsv"
+    return tuple(
+        OutletEntry(
+            id=row["id"],
+            kind=_check(table, line, "kind", row["kind"], OUTLET_KINDS),
+            en=row["en"],
+            aliases_en=_split(row["aliases_en"]),
+            country=row["country"],
+            note=row["note"],
+        )
+        for line, row in enumerate(load_tsv(table), start=1)
+    )
 
 
 @cache

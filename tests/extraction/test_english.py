@@ -628,3 +628,42 @@ def test_role_title_running_into_the_name_guards(text: str, persons: list[str]) 
     ex = _rules(text)
     assert [m.text for m in ex.persons()] == persons
     assert [r for r in ex.relations if r.type == "holds_role"] == []
+
+
+APPOINTMENTS = [
+    # (id, text, holds_role edges (person, role, organisation or None), rules alone)
+    (
+        "en-confirmed-as-listed-title",
+        "Later Karim Haddad was confirmed as secretary of State in 2013.",
+        [("Karim Haddad", "Minister of Foreign Affairs", None)],
+    ),
+    (
+        "en-appointed-role-of-org",
+        "On Monday Karim Haddad was appointed head of the Border Guard Command.",
+        [("Karim Haddad", "Head", "Border Guard Command")],
+    ),
+    (
+        "en-named-as-the-new",
+        "Later Karim Haddad was named as the new spokesman of the Border Guard Command.",
+        [("Karim Haddad", "Spokesman", "Border Guard Command")],
+    ),
+    (
+        "en-sworn-in-as",
+        "Later Karim Haddad is being sworn in as Prime Minister.",
+        [("Karim Haddad", "Prime Minister", None)],
+    ),
+    ("en-named-as-no-role", "Later Karim Haddad was named as a suspect.", []),
+    ("en-named-in", "Later Karim Haddad was named in the report as the minister.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in APPOINTMENTS], ids=[c[0] for c in APPOINTMENTS]
+)
+def test_role_after_a_passive_verb_of_appointment(text: str, want: list[tuple]) -> None:
+    got = [
+        (r.subject.text, r.attrs["role"], r.attrs.get("organization"))
+        for r in _rules(text).relations
+        if r.type == "holds_role"
+    ]
+    assert got == want

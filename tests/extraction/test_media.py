@@ -62,3 +62,39 @@ def test_outlet_shape_wins_over_a_model_person() -> None:
     b.mention(21, 36, "person", (0, len(text)), source="model")
     outlet_shapes(b, [(0, len(text))], lexicon())
     assert [(m.text, m.kind) for m in b.sorted_mentions()] == [("Al Qorvan Media", "organization")]
+
+
+LISTED_OUTLETS = [
+    # (id, text, organisations with the rules alone): outlets.tsv names with no cue word
+    ("en-told-outlet", "An anonymous source told MailOnline on Monday.", ["MailOnline"]),
+    ("en-outlet-with-the", "He told The Independent: “It is over.”", ["The Independent"]),
+    (
+        "en-outlet-alias",
+        "One official told the Free Beacon that planes were missing.",
+        ["Free Beacon"],
+    ),
+    (
+        "en-platforms",
+        "The ban on Vimeo, Github and Imgur was lifted.",
+        ["Vimeo", "Github", "Imgur"],
+    ),
+    ("en-acronym", "The agency VOA said so.", ["VOA"]),
+    # a listed outlet followed by another capitalised word is part of a longer name
+    (
+        "en-runs-on",
+        "The Independent Electoral Commission met.",
+        ["Independent Electoral Commission"],
+    ),
+    ("en-runs-on-guard", "The National Guard was deployed.", ["National Guard"]),
+    ("en-lower-case-word", "It is an independent report.", []),
+    # a listed outlet written as a domain is the domain (the shape rule)
+    ("en-listed-as-domain", "It was first told by Jalopnik.com on Monday.", ["Jalopnik.com"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"), [c[1:] for c in LISTED_OUTLETS], ids=[c[0] for c in LISTED_OUTLETS]
+)
+def test_listed_outlets_without_a_cue(text: str, orgs: list[str]) -> None:
+    ex = extract(Document("d", text, "en"), backend="rules")
+    assert [m.text for m in ex.organizations()] == orgs

@@ -15,6 +15,7 @@ from ..lexicon import (
     given_name_groups,
     given_names,
     name_words,
+    news_outlets,
     org_words,
     organizations,
     places,
@@ -51,6 +52,7 @@ class Lexicon:
     orgs_ar: dict[tuple[str, ...], str]
     org_max: int
     org_names: dict[str, str]  # org id -> English name
+    outlet_ids: frozenset[str]  # ids of the gazetteer's outlets.tsv rows
     places_en: dict[tuple[str, ...], str]  # -> kind
     places_ar: dict[tuple[str, ...], str]
     place_max: int
@@ -174,7 +176,8 @@ class _OrgGazetteer:
 
 
 def _org_gazetteer() -> _OrgGazetteer:
-    """Known organisations indexed by normalised English/Arabic names and exact acronyms."""
+    """Known organisations and news outlets indexed by normalised English/Arabic names and
+    exact acronyms."""
     gaz = _OrgGazetteer({}, {}, {}, {})
     for org in organizations():
         oid = org.id.strip() or org.en.strip()
@@ -193,6 +196,13 @@ def _org_gazetteer() -> _OrgGazetteer:
         for form in org.forms_ar:
             if k := _key(form):
                 gaz.ar.setdefault(k, oid)
+    for outlet in news_outlets():  # after the organisations: a name listed there stays theirs
+        gaz.names.setdefault(outlet.id, outlet.en)
+        for form in outlet.forms_en:
+            if form.replace(".", "").replace("-", "").isupper() and len(form) <= 8:
+                gaz.acronyms.setdefault(form, outlet.id)
+            elif k := _key(form):
+                gaz.en.setdefault(k, outlet.id)
     return gaz
 
 
@@ -270,6 +280,7 @@ def lexicon() -> Lexicon:
         orgs_ar=orgs.ar,
         org_max=_longest(orgs.en, orgs.ar),
         org_names=orgs.names,
+        outlet_ids=frozenset(o.id for o in news_outlets()),
         places_en=places_en,
         places_ar=places_ar,
         place_max=_longest(places_en, places_ar),

@@ -389,6 +389,8 @@ def extract_sentence_en(
             continue
         if t.kind == "w":
             j = _match_gazetteer(toks, i, lex.orgs_en, lex.org_max)
+            if j and _outlet_runs_on(b.doc.text, toks, i, j, lex):
+                j = None
             if j:
                 # "International Coalition Forces" -> the named coalition when listed alone
                 if j - i >= 3 and _last(toks[j - 1]) in ("forces", "force"):
@@ -442,6 +444,25 @@ def extract_sentence_en(
         _apposition_before(b, toks, s, sent, lex, pm, chain)
         _apposition_after(b, toks, e, sent, lex, pm)
     return leftovers
+
+
+def _outlet_runs_on(text: str, toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
+    """Is the listed news outlet toks[i:j] (``outlets.tsv``) part of a longer name:
+    followed by a capitalised word that is no media word ("The National Guard", "Mic
+    Check"), or by a dot and a word with no space between (a domain, "Jalopnik.com", left
+    to :func:`nasab.extraction.media.outlet_shapes`)?"""
+    if lex.orgs_en[tuple(p for k in range(i, j) for p in toks[k].norm)] not in lex.outlet_ids:
+        return False
+    end = toks[j - 1].end
+    if text[end : end + 1] == "." and text[end + 1 : end + 2].isalnum():
+        return True
+    return (
+        j < len(toks)
+        and toks[j].kind == "w"
+        and toks[j].cap
+        and _first(toks[j]) not in lex.media_en
+        and not toks[j - 1].possessive
+    )
 
 
 def _head_of(b, toks, sent, lex, used, org_at) -> None:
@@ -1053,14 +1074,24 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
 
 
 def _apposition_after(b, toks, e, sent, lex, pm) -> None:
-    """``NAME, the [so-called] “ROLE” for ORG`` / ``NAME, the ROLE of ORG``."""
+    """``NAME, the [so-called] “ROLE” for ORG`` / ``NAME, the ROLE of ORG``, and the
+    same role after a passive verb of appointment: ``NAME was named as the new ROLE``,
+    ``NAME was confirmed as ROLE of ORG``."""
     n = len(toks)
     k = e
-    if k >= n or toks[k].text != ",":
+    if k >= n:
         return
-    k += 1
+    appointed = _appointment_at(toks, k)
+    if appointed is not None:
+        k = appointed
+    elif toks[k].text == ",":
+        k += 1
+    else:
+        return
     if k < n and toks[k].text.lower() in ("the", "a", "an"):
         k += 1
+    while appointed is not None and k < n and toks[k].text.lower() in word_set("role_lead_en"):
+        k += 1  # "was named as the new minister"
     owner, k = _possessive_owner(b, toks, k)  # "NAME, the State Department's spokeswoman"
     k, lower_owner = _lower_owner(toks, k, lex) if owner is None else (k, None)
     so_called = k < n and toks[k].text.lower() in ("so-called", "self-styled", "self-proclaimed")
@@ -1098,7 +1129,8 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
         tail = {} if owner is None else {_OWNER_ATTR[owner.kind]: owner.text}
     if lower_owner and not tail:
         tail = {"organization": lower_owner}
-    attrs = {"role": role_text, "rank": pm.attrs.get("rank"), "rule": "apposition-after"}
+    rule = "apposition-after" if appointed is None else "appointment"
+    attrs = {"role": role_text, "rank": pm.attrs.get("rank"), "rule": rule}
     if role_ar:
         attrs["role_ar"] = role_ar
     if so_called:
@@ -1107,6 +1139,35 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
 
 
 _OWNER_ATTR = {"organization": "organization", "place": "place"}
+
+
+def _phrase_at(toks: list[Tok], k: int, phrases: tuple[str, ...]) -> int | None:
+    """End of the longest of ``phrases`` (words separated by spaces) written at token k."""
+    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+        words = phrase.split()
+        if k + len(words) <= len(toks) and all(
+            toks[k + x].text.lower() == w for x, w in enumerate(words)
+        ):
+            return k + len(words)
+    return None
+
+
+def _appointment_at(toks: list[Tok], k: int) -> int | None:
+    """After a name, a passive verb of appointment at token k (``appointment_aux_en`` and
+    ``appointment_en``, then an optional "as"): where the role may begin, or None.
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "was named as the new minister"
+        >>> toks = tokenize_span(t, 0, len(t))
+        >>> toks[_appointment_at(toks, 0)].text, _appointment_at(toks, 1)
+        ('the', None)
+    """
+    aux = _phrase_at(toks, k, word_list("appointment_aux_en"))
+    verb = None if aux is None else _phrase_at(toks, aux, word_list("appointment_en"))
+    if verb is None:
+        return None
+    return verb + 1 if verb < len(toks) and toks[verb].text.lower() == "as" else verb
 
 
 #: Most lower-case words of a job written after a name ("assistant marketing manager").
