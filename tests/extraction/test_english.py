@@ -549,7 +549,11 @@ def test_one_name_after_a_weak_title_with_a_cue(text: str, persons: list[str]) -
 def test_role_of_the_organisation_after_it(text: str, backend: str) -> None:
     ex = extract(Document("t", text, "en"), backend=backend)
     after = [m.text for m in ex.organizations() if m.start == text.index(" of the ") + 8]
-    orgs = [r.attrs.get("organization") for r in ex.relations if r.type == "holds_role"]
+    orgs = [
+        r.attrs.get("organization")
+        for r in ex.relations
+        if r.type == "holds_role" and r.attrs["role"] == "Director"
+    ]
     assert after and orgs == after
 
 
@@ -667,3 +671,35 @@ def test_role_after_a_passive_verb_of_appointment(text: str, want: list[tuple]) 
         if r.type == "holds_role"
     ]
     assert got == want
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_professor_is_a_post_held_beside_an_apposed_role(backend: str) -> None:
+    text = "Professor Karim Haddad, director of the Institute for the Study of Deserts, said so."
+    ex = extract(Document("t", text, "en"), backend=backend)
+    got = sorted(
+        (r.subject.text, r.attrs["role"], r.attrs.get("organization"))
+        for r in ex.relations
+        if r.type == "holds_role"
+    )
+    assert got == [
+        ("Karim Haddad", "Director", "Institute for the Study of Deserts"),
+        ("Karim Haddad", "Professor", None),
+    ]
+    assert [m.text for m in ex.persons()] == ["Karim Haddad"]
+
+
+DOTTED_ACRONYMS = [
+    # (id, text, organisations with the rules alone)
+    ("en-dotted-listed", "Later the U.N. said it would help.", ["U.N."]),
+    ("en-dotted-possessive", "Later the U.N.'s envoy spoke.", ["U.N."]),
+    ("en-dotted-longer-listed-name", "The U.N. Security Council met.", ["U.N. Security Council"]),
+    ("en-dotted-unlisted", "Later the Q.X. said it would help.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"), [c[1:] for c in DOTTED_ACRONYMS], ids=[c[0] for c in DOTTED_ACRONYMS]
+)
+def test_listed_acronym_written_with_dots(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in _rules(text).organizations()] == orgs

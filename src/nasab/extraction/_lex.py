@@ -88,13 +88,16 @@ def _title_indexes() -> tuple[dict[tuple[str, ...], TitleInfo], dict[tuple[str, 
     """(English, Arabic) title phrase -> TitleInfo, without the words too common alone."""
     titles_en: dict[tuple[str, ...], TitleInfo] = {}
     titles_ar: dict[tuple[str, ...], TitleInfo] = {}
+    posts_en = word_set("title_role_en")
     for entry in titles():
         info = TitleInfo(entry.kind, entry.en.strip(), entry.ar.strip())
+        # a title that also names a post held is a role in English text (Professor X)
+        info_en = TitleInfo("role", info.en, info.ar) if info.en.lower() in posts_en else info
         for form in entry.forms_en:
             if form and not _is_bare_acronym(form):
                 k = _key(form)
                 if k:
-                    titles_en.setdefault(k, info)
+                    titles_en.setdefault(k, info_en)
         for form in entry.forms_ar:
             k = _key(form)
             if k and not (len(k) == 1 and len(k[0]) <= 1):

@@ -370,6 +370,24 @@ def extract_sentence_en(
     i = 0
     while i < n:
         t = toks[i]
+        dotted = _dotted_acronym(b.doc.text, toks, i, lex)
+        # "U.N.": capital letters and dots, listed with its dots
+        if dotted is not None and not _match_gazetteer(toks, i, lex.orgs_en, lex.org_max):
+            j, end = dotted
+            form = b.doc.text[t.start : end]
+            m = b.mention(
+                t.start,
+                end,
+                "organization",
+                sent,
+                org_id=lex.orgs_acronyms[form],
+                source="gazetteer",
+            )
+            for k in range(i, j):
+                used[k] = True
+            org_at[i] = (j, m)
+            i = j
+            continue
         if t.kind == "w" and t.text in lex.orgs_acronyms:
             j = _media_tail(toks, i + 1, lex)  # "CBS News": the outlet's full name
             m = _span_mention(
@@ -444,6 +462,35 @@ def extract_sentence_en(
         _apposition_before(b, toks, s, sent, lex, pm, chain)
         _apposition_after(b, toks, e, sent, lex, pm)
     return leftovers
+
+
+def _dotted_acronym(text: str, toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A listed acronym written with dots from token i ("U.N.": capital letters, each with
+    its dot, no space between): (end token index, end offset with the last dot), or None.
+
+    Example:
+        >>> from nasab.extraction._lex import lexicon
+        >>> from nasab.extraction._tokens import Tok
+        >>> t = "the U.N. envoy"
+        >>> toks = [Tok(4, 5, "U", "w"), Tok(6, 7, "N", "w"), Tok(9, 14, "envoy", "w")]
+        >>> _dotted_acronym(t, toks, 0, lexicon())
+        (2, 8)
+    """
+    j = i
+    while (
+        j < len(toks)
+        and len(toks[j].text) == 1
+        and toks[j].text.isupper()
+        and text[toks[j].end : toks[j].end + 1] == "."
+        and (j == i or toks[j].start == toks[j - 1].end + 1)
+    ):
+        j += 1
+    if j - i < 2:
+        return None
+    end = toks[j - 1].end + 1
+    if text[end : end + 1].isalnum() or text[toks[i].start : end] not in lex.orgs_acronyms:
+        return None
+    return j, end
 
 
 def _outlet_runs_on(text: str, toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
