@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from nasab.aliases import AliasTable
+
+# No per-example deadline: the properties check values, not time, and a busy machine (CI
+# beside other jobs) made single examples run past hypothesis's default 200 ms.
+settings.register_profile("nasab", deadline=None)
+settings.load_profile("nasab")
 
 
 @pytest.fixture
