@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -365,8 +364,9 @@ def test_mixed_script_sentence() -> None:
     assert [m.text for m in ex.persons()] == ["Ali al-Tamimi", "علي التميمي"]
 
 
-def test_large_document_is_linear() -> None:
-    """The rules are linear in the text (the model backend is timed in benchmarks/bench_ner.py)."""
+def test_large_document_reads_every_unit() -> None:
+    """A 5 MB document is read whole: ten times the text gives ten times the mentions
+    (time per size is measured in benchmarks, never asserted in tests)."""
     plain = (
         "the forces continued their operations in remote areas and the situation remained calm. "
         * 8
@@ -378,14 +378,10 @@ def test_large_document_is_linear() -> None:
     small = unit * 620
     big = unit * 6200  # about 5 MB
     assert len(big) > 5_000_000
-    t0 = time.perf_counter()
     n_small = len(extract(Document("s", small, "mixed"), backend="rules").mentions)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
     n_big = len(extract(Document("b", big, "mixed"), backend="rules").mentions)
-    t_big = time.perf_counter() - t0
+    assert n_small > 0
     assert n_big == n_small * 10
-    assert t_big < t_small * 10 * 3 + 5
 
 
 def test_spacy_backend_missing_or_works() -> None:
