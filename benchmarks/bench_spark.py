@@ -98,6 +98,9 @@ SIZES = (
 #: Spark stages reading fewer records than this are left out of the largest-task share
 #: (final counts and the like: one task reading a handful of partial results).
 MIN_RECORDS = 1000
+#: A stage whose largest task holds more than this share of its records is named in the
+#: report (its Spark call site), so that a stage held by one worker can be found.
+LOPSIDED = 0.5
 
 
 def _session(partitions: int | None) -> Any:
@@ -201,13 +204,14 @@ def _per_stage(spark: Any, marks: list[tuple[str, float, float]], seen: set[int]
         mine = [s for s in stages if t0 - 0.5 < _when(s["submissionTime"]) <= t1]
         row = {"wall": t1 - t0, "cpu": c1 - c0, "spark_stages": len(mine), "tasks": 0}
         row["shuffle"] = sum(s.get("shuffleWriteBytes", 0) for s in mine)
-        row["share"], row["records"] = 0.0, 0
+        row["share"], row["records"], row["where"] = 0.0, 0, ""
         for s in mine:
             counts = [_task_records(t) for t in (s.get("tasks") or {}).values()]
             row["tasks"] = max(row["tasks"], len(counts))
             total = sum(counts)
             if total >= MIN_RECORDS and max(counts) / total > row["share"]:
                 row["share"], row["records"] = max(counts) / total, total
+                row["where"] = str(s.get("name", ""))[:120]  # the Spark stage's call site
         out[name] = row
     return out
 
@@ -261,6 +265,8 @@ def show(r: dict[str, Any]) -> None:
             f"  {name:<12} {s['wall']:7.1f} {s['cpu']:7.1f} {s['shuffle'] / 2**20:11.1f}  "
             f"{share} ({s['spark_stages']} Spark stages, up to {s['tasks']} tasks)"
         )
+        if s["records"] and s["share"] > LOPSIDED:
+            print(f"  {'':<12} that stage: {s['where']}")
     shuffled = sum(s["shuffle"] for s in r["stages"].values())
     print(
         f"  nodes {sz['nodes']:,}, largest key {sz['largest_block']:,} (keys over 60 names "
