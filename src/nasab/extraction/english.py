@@ -359,6 +359,17 @@ def _media_tail(toks: list[Tok], j: int, lex: Lexicon) -> int:
     return j
 
 
+def _claim_org(
+    used: list[bool], org_at: dict[int, tuple[int, object]], i: int, j: int, m: object
+) -> int:
+    """Mark tokens i..j as read by the organisation mention m; returns j, where reading
+    goes on."""
+    for k in range(i, j):
+        used[k] = True
+    org_at[i] = (j, m)
+    return j
+
+
 def extract_sentence_en(
     b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon
 ) -> list[tuple[int, int]]:
@@ -383,10 +394,7 @@ def extract_sentence_en(
                 org_id=lex.orgs_acronyms[form],
                 source="gazetteer",
             )
-            for k in range(i, j):
-                used[k] = True
-            org_at[i] = (j, m)
-            i = j
+            i = _claim_org(used, org_at, i, j, m)
             continue
         if t.kind == "w" and t.text in lex.orgs_acronyms:
             j = _media_tail(toks, i + 1, lex)  # "CBS News": the outlet's full name
@@ -400,10 +408,7 @@ def extract_sentence_en(
                 org_id=lex.orgs_acronyms[t.text],
                 source="gazetteer",
             )
-            for k in range(i, j):
-                used[k] = True
-            org_at[i] = (j, m)
-            i = j
+            i = _claim_org(used, org_at, i, j, m)
             continue
         if t.kind == "w":
             j = _match_gazetteer(toks, i, lex.orgs_en, lex.org_max)
@@ -428,10 +433,7 @@ def extract_sentence_en(
                 m = _span_mention(
                     b, toks, i, j, "organization", sent, org_id=oid, source="gazetteer"
                 )
-                for k in range(i, j):
-                    used[k] = True
-                org_at[i] = (j, m)
-                i = j
+                i = _claim_org(used, org_at, i, j, m)
                 continue
         i += 1
 
