@@ -525,7 +525,7 @@ def _head_of(b, toks, sent, lex, used, org_at) -> None:
         t = toks[i]
         if used[i] or not t.cap or _last(t) not in lex.org_heads_en or t.possessive:
             continue
-        if toks[i + 1].text not in ("of", "for"):
+        if toks[i + 1].text not in word_set("role_link_en"):
             continue
         a = i + 2
         if a < n and toks[a].text == "the":
@@ -686,7 +686,7 @@ def _role_of_before(
         c = next((x for x, (z, _) in org_at.items() if z == s), 0) - 1
     if c >= 0 and toks[c].text.lower() == "the":
         c -= 1
-    if c < 1 or toks[c].text.lower() not in ("of", "for"):
+    if c < 1 or toks[c].text.lower() not in word_set("role_link_en"):
         return None
     trig = _trigger_before(toks, c, lex)
     if trig is None or trig[2].kind != "role":

@@ -374,7 +374,7 @@ def _without_nationality(text: str, span: tuple[int, int], lex: Lexicon) -> tupl
     if (
         0 < k < len(words) - 2
         and normalize(words[k].group()) in lex.org_heads_en
-        and words[k + 1].group() in ("of", "for")
+        and words[k + 1].group() in word_set("role_link_en")
     ):
         return words[k].start(), span[1]
     return span
