@@ -1155,7 +1155,21 @@ class _Sentence:
             or len(first) < 2
             or (first[:1] in _CONJ and _is_article(first[1:]))  # "والقطاع": and the sector
             or self._prepositional_article(first)  # "للدفاع"، "بالعاصمة": to/in the ...
+            or self._prepositional_noun(first)  # "بإدارة": by managing
         )
+
+    def _prepositional_noun(self, word: str) -> bool:
+        """ب/ل/ك on a feminine noun of text (``بإدارة``, ``لرعاية``): never the first word
+        of a name; a listed given name or name word (``لطيفة``) stays one.
+
+        Example:
+            ``رئيس اللجنة المكلفة بإدارة شؤون النادي``: no person ``بإدارة شؤون النادي``.
+        """
+        lex, vocab = self.lex, vocabulary()
+        if word[:1] not in _PREP or word in lex.given_ar or word in lex.name_ar:
+            return False
+        stem = word[1:]
+        return len(stem) >= _PROPER_MIN and stem.endswith("ه") and stem in vocab
 
     @staticmethod
     def _prepositional_article(word: str) -> bool:
