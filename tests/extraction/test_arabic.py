@@ -956,3 +956,42 @@ def test_roles_in_a_list_of_people_stay_apart() -> None:
     # no one named after the list
     ex = _ex("وبحضور رئيس المركز ورئيس البلدية ومديري الدوائر الحكومية وعدد من الوجهاء")
     assert [r.attrs["role"] for r in ex.relations if r.type == "holds_role"].count("President") == 0
+
+
+# A preposition on a feminine noun of text (بإدارة، لرعاية) never starts a name: the
+# holder is the name before the role or after the purpose phrase (stop 21).
+PREPOSITION_NOUN_CASES = [
+    (
+        "holder-before-the-role",
+        "وقال سعد القحطاني رئيس اللجنة المكلفة بإدارة شؤون النادي إن الديون كبيرة",
+        ["سعد القحطاني"],
+        [("سعد القحطاني", "President")],
+    ),
+    (
+        "holder-after-the-purpose",
+        "وقال رئيس اللجنة المكلفة بإدارة شؤون النادي سعد القحطاني إن الديون كبيرة",
+        ["سعد القحطاني"],
+        None,
+    ),
+    (
+        "purpose-with-no-holder",
+        "وقال رئيس اللجنة المكلفة بإدارة شؤون النادي إن الديون كبيرة",
+        [],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "roles"),
+    [c[1:] for c in PREPOSITION_NOUN_CASES],
+    ids=[c[0] for c in PREPOSITION_NOUN_CASES],
+)
+def test_no_name_starts_with_a_preposition_on_a_noun(
+    text: str, persons: list[str], roles: list | None
+) -> None:
+    ex = _ex(text)
+    assert [m.text for m in ex.persons()] == persons
+    if roles is not None:
+        got = [(r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role"]
+        assert got == roles
