@@ -508,15 +508,28 @@ def _route(x: int, y: int, equal: bool) -> int:
     return next(k for k, (_, test) in enumerate(_RULES) if test(x, y, equal))
 
 
+def _coarse_best(
+    fine: float, a: str, b: str, ca: str, cb: str, share: float, sim: Callable
+) -> float:
+    """``max(fine, share * sim(ca, cb))``, the coarse similarity computed only when it can
+    win: not when ``fine`` already reaches ``share`` (the coarse value is at most ``share``),
+    nor when the coarse strings are the fine ones (it is then ``share * fine``)."""
+    if fine >= share or (ca == a and cb == b):
+        return fine
+    return max(fine, share * sim(ca, cb))
+
+
 def _skel(t: TokenTable, i: int, j: int) -> float:
     key, ckey = t.key, t.ckey
-    return max(_LEV(key[i], key[j]), COARSE_KEY * _LEV(ckey[i], ckey[j]))
+    a, b = key[i], key[j]
+    return _coarse_best(_LEV(a, b), a, b, ckey[i], ckey[j], COARSE_KEY, _LEV)
 
 
 def _plain_sim(t: TokenTable, i: int, j: int) -> float:
     """The plain same-script formula: skeleton and spelling, each at its coarse best."""
     folds, cfolds = t.fold, t.cfold
-    spell = max(_INDEL(folds[i], folds[j]), COARSE_FOLD * _INDEL(cfolds[i], cfolds[j]))
+    a, b = folds[i], folds[j]
+    spell = _coarse_best(_INDEL(a, b), a, b, cfolds[i], cfolds[j], COARSE_FOLD, _INDEL)
     return SKELETON_SHARE_SAME * _skel(t, i, j) + (1.0 - SKELETON_SHARE_SAME) * spell
 
 
@@ -897,12 +910,17 @@ def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> 
     """Best similarity of an Arabic token's Latin readings to a Latin fold and skeleton."""
     best = 0.0
     indel, lev = _INDEL, _LEV
+    # Readings that differ in their vowels share a skeleton: its similarity is computed once.
+    key_sims: dict[str, float] = {}
     for f, key, factor in t.candidates(ar):
         if factor <= best:
             # The rank factors fall and a reading's value is at most its factor: no later
             # reading can beat ``best``.
             break
-        sim = factor * (_FOLD_SHARE * indel(f, latin_fold) + _KEY_SHARE * lev(key, latin_key))
+        key_sim = key_sims.get(key)
+        if key_sim is None:
+            key_sim = key_sims[key] = lev(key, latin_key)
+        sim = factor * (_FOLD_SHARE * indel(f, latin_fold) + _KEY_SHARE * key_sim)
         if sim > best:
             best = sim
     return best
