@@ -66,6 +66,18 @@ ACRONYMS = [
         "the former base of the opposition group Mujahedin-e-Khalq (MEK), to secure",
         "MEK",
     ),
+    (
+        "en-connector-initials",
+        "the Office of Coordination in the Northern Regions (OCINR) said so.",
+        "OCINR",
+    ),
+    (
+        "en-connectors-skipped-or-spelled",
+        "the Bureau of Water Works in the Valley (BOWWV) said so.",
+        "BOWWV",
+    ),
+    ("en-expansion-inside", "they reached WRRA-run (World Refugee Relief Agency) camps.", "WRRA"),
+    ("en-expansion-inside-caps-word", "a UNCF (UN Children's Fund) report", "UNCF"),
 ]
 
 
@@ -75,6 +87,39 @@ ACRONYMS = [
 def test_acronym_relations(text: str, acronym: str) -> None:
     rels = {r.subject.text: r.type for r in _ex(text).relations}
     assert rels[acronym] == "acronym"
+
+
+EXPANSIONS_INSIDE = [
+    # (text, acronym, the name in the parentheses it is joined to, or None: not joined)
+    (
+        "they reached WRRA-run (World Refugee Relief Agency) camps.",
+        "WRRA",
+        "World Refugee Relief Agency",
+    ),
+    (
+        "the Coordinator of Government Works in the Territories (CGWT) said",
+        "CGWT",
+        "Coordinator of Government Works in the Territories",
+    ),
+    # guards: the words do not spell it, or are no name
+    ("they reached WRRA-run (World Relief Agency) camps.", "WRRA", None),
+    ("a WRRA (refugee relief agency) report", "WRRA", None),
+]
+
+
+@pytest.mark.parametrize(("text", "acronym", "name"), EXPANSIONS_INSIDE)
+def test_acronym_joined_to_the_name_that_spells_it(
+    text: str, acronym: str, name: str | None
+) -> None:
+    got = {
+        (r.subject.text, r.object.text)
+        for r in _ex(text).relations
+        if r.type == "acronym" and acronym in (r.subject.text, r.object.text)
+    }
+    if name is None:
+        assert not got
+    else:
+        assert got == {(acronym, name)}
 
 
 TITLES = [

@@ -1309,7 +1309,7 @@ def _owner_before(b: Builder, toks: list[Tok], k: int) -> Mention | None:
 def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon) -> None:
     n = len(toks)
     for k in range(1, n - 2):
-        if toks[k].text != "(":
+        if toks[k].text != "(" or _expansion_inside(b, toks, k, sent):
             continue
         prev = _spelled_out(b, toks, k, sent, lex) or b.overlaps(
             toks[k - 1].start, toks[k - 1].end, ("organization", "person")
@@ -1346,11 +1346,54 @@ def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexico
             )
 
 
+#: Most words of an organisation's name spelled out by an acronym, before or inside
+#: the parentheses ("Coordinator of Government Activities in the Territories (COGAT)").
+MAX_SPELLED_WORDS = 10
+
+
+def _initials_spell(words: list[str], want: str) -> bool:
+    """Whether the initials of ``words`` spell ``want`` (lower case): each word gives its
+    first letter, a hyphenated word each part's, a word in capitals all its letters or its
+    first ("UN Relief and Works Agency": UNRWA); a connector of ``skip_initial_en`` ("of",
+    "the", "in") gives its first letter or nothing.
+
+    Example:
+        >>> _initials_spell("Coordinator of Government Activities in the Territories".split(), "cogat")
+        True
+        >>> _initials_spell("UN Relief and Works Agency".split(), "unrwa")
+        True
+        >>> _initials_spell("Civil Defense Services".split(), "cdd")
+        False
+    """
+    skip = word_set("skip_initial_en")
+
+    def options(word: str) -> set[str]:
+        low = word.lower()
+        if low in skip:
+            return {"", low[0]}
+        got = {"".join(p[0] for p in low.split("-") if p)}
+        if word.isupper() and word.isalpha() and len(word) > 1:
+            got.add(low)
+        return got
+
+    ends = {0}  # how much of ``want`` the words so far can spell
+    for word in words:
+        nxt = set()
+        for at in ends:
+            for o in options(word):
+                if want.startswith(o, at):
+                    nxt.add(at + len(o))
+        if not nxt:
+            return False
+        ends = nxt
+    return len(want) in ends
+
+
 def _spelled_out(
     b: Builder, toks: list[Tok], k: int, sent: tuple[int, int], lex: Lexicon
 ) -> object | None:
     """``Name Of Words (NOW)``: the organisation whose initials spell the acronym in the
-    parentheses at token k (hyphenated words count each part, connectors none)."""
+    parentheses at token k (see :func:`_initials_spell`); the shortest such name."""
     n = len(toks)
     if k + 2 >= n or toks[k + 2].text != ")":
         return None
@@ -1358,24 +1401,58 @@ def _spelled_out(
     if not (acr.isupper() and acr.isalpha() and 2 <= len(acr) <= 8):
         return None
     want = acr.lower()
-    initials = ""
-    for j in range(k - 1, max(-1, k - 10), -1):
+    skip = word_set("skip_initial_en")
+    for j in range(k - 1, max(-1, k - MAX_SPELLED_WORDS), -1):
         t = toks[j]
-        if t.kind != "w" or not (
-            t.cap or t.text.lower() in word_set("skip_initial_en") or "-" in t.text
-        ):
+        if t.kind != "w" or not (t.cap or t.text.lower() in skip or "-" in t.text):
             return None
-        if t.text.lower() not in word_set("skip_initial_en"):
-            initials = "".join(p[0] for p in t.text.lower().split("-") if p) + initials
-        if initials == want and t.cap:
+        if t.cap and _initials_spell([x.text for x in toks[j:k]], want):
             if j == k - 1 and ("-" not in t.text or len(want) < 3):
                 return None  # one word: the ordinary parenthesis rule reads it
             return _span_mention(
                 b, toks, j, k, "organization", sent, source="acronym-expansion", strong=True
             )
-        if len(initials) > len(want) or not want.endswith(initials):
-            return None
     return None
+
+
+_ACRONYM_HEAD = re.compile(r"[A-Z]{2,8}(?=-[a-z]|$)")
+
+
+def _expansion_inside(b: Builder, toks: list[Tok], k: int, sent: tuple[int, int]) -> bool:
+    """``ACRONYM (Name Of Words)``, also ``ACRONYM-run (...)``: the name in the parentheses
+    at token k spells the acronym before them (:func:`_initials_spell`); both are read as
+    one organisation (an ``acronym`` relation). Whether it was read.
+
+    Example:
+        >>> from nasab.extraction.core import extract
+        >>> r = extract("They went to UNRWA-run (UN Relief and Works Agency) shelters.", backend="rules")
+        >>> sorted((m.text, m.kind) for m in r.mentions)
+        [('UN Relief and Works Agency', 'organization'), ('UNRWA', 'organization')]
+    """
+    head = _ACRONYM_HEAD.match(toks[k - 1].text)
+    if head is None or toks[k - 1].kind != "w":
+        return False
+    n = len(toks)
+    z = k + 1
+    while z < n and z - k <= MAX_SPELLED_WORDS and toks[z].text != ")":
+        if toks[z].kind != "w":
+            return False
+        z += 1
+    if z >= n or toks[z].text != ")" or z == k + 1 or not toks[k + 1].cap or not toks[z - 1].cap:
+        return False
+    words = [t.text for t in toks[k + 1 : z]]
+    skip = word_set("skip_initial_en")
+    if not all(w[:1].isupper() or w.lower() in skip for w in words):
+        return False
+    if not _initials_spell(words, head.group().lower()):
+        return False
+    acr_start = toks[k - 1].start
+    am = b.mention(acr_start, acr_start + len(head.group()), "organization", sent, source="acronym")
+    em = _span_mention(
+        b, toks, k + 1, z, "organization", sent, source="acronym-expansion", strong=True
+    )
+    b.relation("acronym", am, em, sent, rule="parenthesis")
+    return True
 
 
 def _person_before_kunya_alias(
