@@ -202,6 +202,26 @@ ROLES = [
         ),
     ),
     (
+        "en-lower-case-body-before-name",
+        "But a spokesperson for the regional health ministry, Michael Dunne, denied it.",
+        ("Michael Dunne", "Spokesman", "regional health ministry", None),
+    ),
+    (
+        "en-organisation-before-role",
+        "Asked by reporters, a WHO spokesman, Michael Dunne, said so.",
+        ("Michael Dunne", "Spokesman", "WHO", None),
+    ),
+    (
+        "en-job-before-name",
+        "Officials said that a counterterrorism expert, Michael Dunne, explained it.",
+        ("Michael Dunne", "counterterrorism expert", None, None),
+    ),
+    (
+        "en-job-for-organisation-after-quote",
+        '"It is over," intelligence analyst for Harlow Research Group, Michael Dunne says.',
+        ("Michael Dunne", "intelligence analyst", "Harlow Research Group", None),
+    ),
+    (
         "ar-spokesman-of-principal",
         "قال المتحدث باسم القائد العام للقوات المسلحة اللواء صباح النعيمي إن الألوية جاهزة.",
         ("صباح النعيمي", "Spokesman", None, "Major General"),
@@ -218,6 +238,18 @@ def test_role_appositions(text: str, want: tuple) -> None:
         if r.type == "holds_role" and r.subject.text == person
     ]
     assert rels == [want] or (want in rels and all(r[1] != "Commander-in-Chief" for r in rels))
+
+
+NO_ROLE_BEFORE = [
+    "He met a friend, Michael Dunne, later.",
+    "The report was written by the team, Michael Dunne said.",
+    "Officials met the expert panel of the agency, Michael Dunne said.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ROLE_BEFORE)
+def test_no_role_from_words_before_a_comma_that_are_no_job(text: str) -> None:
+    assert not [r for r in _ex(text).relations if r.type == "holds_role"]
 
 
 ORGS = [

@@ -1060,6 +1060,8 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
     a = z
     while a > 0 and z - a < 20 and toks[a - 1].text not in (",", ";", ":", "(", ")", "–", "—"):
         a -= 1
+    while a < z and toks[a].text in _OPEN_QUOTES | _CLOSE_QUOTES:
+        a += 1  # '... and Syria," intelligence analyst for Levantine Group, NAME says'
     # title phrases in the segment; a lower-case one only at its head ("the spokesman
     # for the Interior Ministry, ...", "A senior commander of Kataib Hezbollah, ...")
     hits: list[tuple[int, int, TitleInfo]] = []
@@ -1080,6 +1082,8 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
                 or toks[k - 1].text.lower() in word_set("role_lead_en")
                 # "the ministry's spokesman, X", "Etihad Airways' chief executive, X"
                 or _possessive_before(toks, k)
+                # "a WHO spokesperson, X"
+                or _attributive_owner(b, toks, a, k) is not None
             )
         ):
             hits.append((k, hit[0], hit[1]))
@@ -1087,6 +1091,7 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
         else:
             k += 1
     if not hits:
+        _job_apposition_before(b, toks, a, z, sent, lex, pm)
         return
     # the role held is the head of the segment (with roles joined to it by "and");
     # a role further on names whose spokesman or adviser the person is
@@ -1099,10 +1104,13 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
             break
     fits, tail = _org_tail(b, toks, chain_roles[-1][1], z, lex)
     if not fits:
+        # "a spokesperson for the Iraqi health ministry, NAME"
+        fits, tail = _lower_org_tail(b, toks, chain_roles[-1][1], z)
+    if not fits:
         return
     if any(h[0] >= chain_roles[-1][1] for h in hits):
         tail = {}  # "the spokesman of the Commander-in-Chief of the Armed Forces": no body
-    owner = _owner_before(b, toks, hits[0][0])
+    owner = _owner_before(b, toks, hits[0][0]) or _attributive_owner(b, toks, a, hits[0][0])
     if owner is not None and not tail:  # "WHO's director of communications, NAME"
         tail = {_OWNER_ATTR[owner.kind]: owner.text}
     rank = pm.attrs.get("rank")
@@ -1120,6 +1128,65 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
             rule="apposition",
             **extra,
         )
+
+
+def _attributive_owner(b: Builder, toks: list[Tok], a: int, k: int) -> Mention | None:
+    """An organisation written right before the role at token ``k``, at the segment's
+    start ``a`` or after a determiner ("a WHO spokesperson, NAME")."""
+    if k < 1 or k <= a or not toks[k - 1].cap:
+        return None
+    om = b.overlaps(toks[k - 1].start, toks[k - 1].end, ("organization",))
+    if om is None or om.end != toks[k - 1].end:
+        return None
+    j = k - 1
+    while j > a and toks[j - 1].end > om.start:
+        j -= 1
+    if toks[j].start != om.start or not (
+        j == a or toks[j - 1].text.lower() in word_set("role_lead_en")
+    ):
+        return None
+    return om
+
+
+def _job_apposition_before(b, toks, a: int, z: int, sent, lex: Lexicon, pm) -> None:
+    """``a/the [ORG] JOB [for|of|at ORG], NAME`` where the job is a lower-case phrase
+    ending in a job noun (``job_head_en``) after a determiner, an organisation or the
+    segment's start: "a counterterrorism expert, NAME", "intelligence analyst for
+    Levantine Group, NAME"."""
+    for k in range(a, z):
+        t = toks[k]
+        if t.kind != "w" or t.cap:
+            continue
+        owner = _attributive_owner(b, toks, a, k)
+        if not (
+            k == a or owner is not None or toks[k - 1].text.lower() in word_set("role_lead_en")
+        ):
+            continue
+        if t.text.lower() in word_set("role_lead_en"):
+            continue
+        job = _job_at(toks, k)
+        if job is None or job > z:
+            continue
+        fits, tail = _org_tail(b, toks, job, z, lex)
+        if not fits:
+            fits, tail = _lower_org_tail(b, toks, job, z)
+        if not fits:
+            continue
+        if owner is not None and not tail:
+            tail = {"organization": owner.text}
+        role_text = b.doc.text[t.start : toks[job - 1].end]
+        rm = _span_mention(b, toks, k, job, "role", sent, role=role_text)
+        b.relation(
+            "holds_role",
+            pm,
+            rm,
+            sent,
+            role=role_text,
+            rank=pm.attrs.get("rank"),
+            rule="apposition",
+            **tail,
+        )
+        return
 
 
 def _apposition_after(b, toks, e, sent, lex, pm) -> None:
