@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v14").params["align_min"]
+    >>> get_algorithm("nasab-name-v15").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v14").startswith("nasab-name-v14+data.")
+    >>> algorithm_version("nasab-name-v15").startswith("nasab-name-v15+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v14', 'nasab-org-v7']
+    ['nasab-name-v15', 'nasab-org-v7']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v14"
+NAME_ALGORITHM = "nasab-name-v15"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v7"
 
@@ -210,7 +210,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            14,
+            15,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -258,7 +258,8 @@ _REGISTRY: dict[str, Algorithm] = {
             "scripts Latin ch is also read as k and kh (latin_digraphs.tsv: Christina كريستينا, "
             "Hecht هيكت), a ta marbuta ending also against Latin -at/-et (Hayat حياة, Hikmet "
             "حكمة); a word written with إل at its start keeps its ال (the article is never "
-            "written so: إلياس is one word, not al + ياس)",
+            "written so: إلياس is one word, not al + ياس); v15: Latin ch is read as k only "
+            "(not kh: Bach / باخ as v13)",
         ),
         Algorithm(
             "nasab-org",
@@ -302,7 +303,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v14``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v15``).
 
     Raises:
         InputError: no algorithm of that id is registered.
