@@ -27,12 +27,14 @@ from ..text import normalize_arabic
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
-from .arabic_ner import vocabulary
+from .arabic_ner import segment, vocabulary
 
 __all__ = ["arabic_stems", "extract_sentence_ar", "title_references_ar"]
 
 _CONJ = "وف"
 _PREP = "بلك"
+# Pronoun suffixes on a noun (مهمته، مهمتها), longest first.
+_PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 _MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
 
 
@@ -75,6 +77,25 @@ _GAP_MARKS = frozenset(["،", ",", '"', "«", "»", "“", "”"])
 _NAME_WORD_MIN = 2
 # Shortest unseen word (letters) read as the proper noun of a body's name.
 _PROPER_MIN = 4
+# Shortest word (letters), and most words, of a foreign name after a title that no name
+# table lists (المدرب الروماني لازلو بولوني).
+_FOREIGN_MIN = 3
+_FOREIGN_MAX = 4
+# The prefixes of Arabic participles of the derived forms X (مستعد) and V/VI (متوقع, in
+# the accusative متوقعا), which no foreign name in Arabic script starts with.
+_PARTICIPLE_X = "مست"
+_PARTICIPLE_V = "مت"
+# Marks after which one unseen word alone may be such a name (المهاجم الفنزويلي X،).
+_LONE_NAME_END = frozenset(["،", ",", "."])
+# Brackets and quotes around an organisation's short name right after it, and the
+# most words inside (منظمة الدول المصدرة للبترول "أوبك").
+_SHORT_NAME_QUOTES = {
+    "(": frozenset([")"]),
+    '"': frozenset(['"']),
+    "«": frozenset(["»"]),
+    "“": frozenset(["”"]),
+}
+_SHORT_NAME_MAX = 3
 # Words of a role's complement skipped before its holder's given name.
 _COMPLEMENT_SKIP = 2
 # Longest role phrase (words) looked for after a name (``الممثل الخاص للأمين العام``).
@@ -219,6 +240,24 @@ def _construct(first: str, second: str) -> bool:
     return first.endswith("ه") and not _is_article(first) and _is_article(second)
 
 
+@lru_cache(maxsize=65536)
+def _unseen(w: str) -> bool:
+    """A normalised word the model's training text never holds, neither whole nor as a
+    stem with clitics (``مهمته`` is مهمة + ه): a proper noun the tables may not list."""
+    vocab = vocabulary()
+    if w in vocab or len(segment(w)) > 1:
+        return False
+    if w.endswith("ا") and w[:-1] in vocab:
+        return False  # "مستعدا": مستعد in the accusative
+    for suffix in _PRONOUN_SUFFIXES:
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 2:
+            # "مهمته": مهمة + ه, the ة written ت before the pronoun
+            if stem in vocab or (stem.endswith("ت") and stem[:-1] + "ه" in vocab):
+                return False
+    return True
+
+
 def _word(t: Tok) -> str:
     """Normalised Arabic word ('' for other tokens); the preposition على stays apart from the name علي."""
     if not t.arabic:
@@ -269,7 +308,9 @@ class _Sentence:
         lex = self.lex
         toks = self.toks
         last = _word(toks[j - 1])
-        first = arabic_stems(self.toks[i].text)[-1][1]
+        first = _word(toks[i])
+        if not _unseen(first):  # "لازلو" is a name of its own, no ل + "ازلو"
+            first = arabic_stems(toks[i].text)[-1][1]
         for w, ok in ((last, True), (first, first not in lex.given_ar)):
             if (
                 ok
@@ -687,8 +728,26 @@ class _Sentence:
                 if stem in self.known:
                     full = self.known[stem]
                     attrs = {"refers_to": full} if len(full.split()) >= 2 else {}
-                    self.add(i, i + 1, off, "person", source="document", **attrs)
+                    end = self._full_name_end(i, stem, full)
+                    self.add(i, end, off, "person", source="document", **attrs)
                     break
+
+    def _full_name_end(self, i: int, stem: str, full: str) -> int:
+        """End of the known name at token i: the whole name when it is written out again
+        from its first word (``X Y`` ... ``X Y``), else the one word."""
+        toks, words = self.toks, [_norm(w) for w in full.split()]
+        end = i + len(words)
+        if (
+            len(words) < 2
+            or stem != words[0]
+            or end > len(toks)
+            or any(
+                self.taken[k] or _word(toks[k]) != w
+                for k, w in zip(range(i + 1, end), words[1:], strict=True)
+            )
+        ):
+            return i + 1
+        return end
 
     # ---------------------------------------------------------------- pieces
     def title(self, i: int) -> tuple[int, int, TitleInfo] | None:
@@ -1747,6 +1806,8 @@ class _Sentence:
                 pos, end = pos + 1, after
         if end is None and self._sovereign(chain, pos, pos + 1)[0] is not None:
             end = pos + 1  # "الأمير تميم": a listed name word after a sovereign's title
+        if end is None and chain:
+            end = self._unseen_name(pos)  # "المدرب الروماني لازلو بولوني"
         roles = self._chain_roles(chain)
         if len(roles) >= 2 and self._verb_before(toks[i].start, "meeting_ar"):
             # "استقبل أمير المنطقة رئيس الهيئة X": the first role is the subject's, the
@@ -1784,6 +1845,70 @@ class _Sentence:
         self.link_roles(pm, roles, role_ms, attrs.get("rank"), org, "title")
         self.alias_after(end, pm)
         return end
+
+    def _foreign_word(self, w: str) -> bool:
+        """A word that may be part of a foreign name in Arabic script: one the model's
+        training text never holds (``unseen``) or a listed name word, and no function
+        word, article word, title, head, place or nationality."""
+        lex = self.lex
+        if (
+            len(w) < _FOREIGN_MIN
+            or _is_article(w)
+            or w in _stop()
+            or (w,) in lex.titles_ar
+            or w in lex.org_heads_ar
+            or (w,) in lex.places_ar
+            or w in lex.nationality_ar
+        ):
+            return False
+        vocab = vocabulary()
+        if w[:1] in _CONJ and (w[1:] in vocab or w[1:] in lex.given_ar):
+            return False  # "وزوكالا": and ..., another name
+        if w.startswith(_PARTICIPLE_X) or (w.startswith(_PARTICIPLE_V) and w.endswith("ا")):
+            return False  # "مستعدا", "متوقعا": an Arabic participle, no foreign name
+        return _unseen(w) or (w in vocab and self._name_word(w) and w not in lex.name_risky_ar)
+
+    def _unseen_name(self, pos: int) -> int | None:
+        """End of a name after a title that no name table lists (``المدرب الروماني لازلو
+        بولوني``, ``رئيس الوزراء، X Y،``): up to ``_FOREIGN_MAX`` foreign words
+        (:meth:`_foreign_word`), one at least unseen by the model's training text; one
+        word alone only before punctuation. None otherwise, and never without the
+        model's vocabulary."""
+        toks = self.toks
+        vocab = vocabulary()
+        if not vocab or not self._may_start_name(pos):
+            return None
+        end, unseen = pos, 0
+        while (
+            end < len(toks)
+            and end - pos < _FOREIGN_MAX
+            and toks[end].arabic
+            and not self.taken[end]
+            and self._foreign_word(_word(toks[end]))
+        ):
+            unseen += _unseen(_word(toks[end]))
+            end += 1
+        if end == pos or not unseen:
+            return None
+        if end - pos == 1 and not self._lone_foreign(pos):
+            return None
+        return end
+
+    def _lone_foreign(self, pos: int) -> bool:
+        """One unseen word alone after a title or cue is a name only before a comma or a
+        full stop and with no proclitic letter or feminine ending, and no nisba of a word
+        the model knows (``مؤسسة لغوية.``, ``أمر اختياري،`` are adjectives), and not
+        after a sovereign's title (``جامعة الأمير X``: a body named after him)."""
+        toks = self.toks
+        w = _word(toks[pos])
+        if pos + 1 < len(toks) and toks[pos + 1].text not in _LONE_NAME_END:
+            return False
+        if pos > 0 and toks[pos - 1].arabic:
+            hit = self.title(pos - 1)
+            if hit is not None and hit[2].en in word_set("sovereign_title_en"):
+                return False
+        nisba = w.endswith("ي") and w[:-1] in vocabulary()  # اختياري of اختيار
+        return w[:1] not in _PREP + _CONJ and not w.endswith("ه") and not nisba and _unseen(w)
 
     def _skip_to_given(self, pos: int) -> int:
         """Where the holder's name starts: at ``pos``, or at a given name one or two words
@@ -2019,6 +2144,12 @@ class _Sentence:
                     self.alias_after(end, pm)
                     i = end
                     continue
+            end = self._unseen_after_cue(i)
+            if end is not None:
+                pm = self.add(i, end, 0, "person", source="cue")
+                self.alias_after(end, pm)
+                i = end
+                continue
             stems = arabic_stems(toks[i].text)
             if any(st in word_set("speech_ar") for _, st in stems[1:]):
                 i += 1  # "وأكد" is و + a speech verb, not the name واكد
@@ -2056,6 +2187,40 @@ class _Sentence:
         """A name cue (``name_cue_ar``) or a speech verb (``speech_ar``) before token i."""
         stems = [st for _, st in arabic_stems(self.toks[i - 1].text)]
         return any(st in word_set("name_cue_ar") or st in word_set("speech_ar") for st in stems)
+
+    def _unseen_after_cue(self, i: int) -> int | None:
+        """End of a foreign name no table lists (:meth:`_unseen_name`) at token i after a
+        name cue, which a nationality may follow (``المدرب الروماني لازلو بولوني``), or
+        after a speech verb when a role follows the name (``وقال X Y الرئيس السابق``);
+        None otherwise."""
+        toks = self.toks
+        k = i - 1
+        if k > 0 and toks[k].arabic and toks[k - 1].arabic and self._nisba_at(k):
+            k -= 1
+        if k < 0 or not toks[k].arabic or self.taken[k]:
+            return None
+        stems = [st for _, st in arabic_stems(toks[k].text)]
+        cue = any(st in word_set("name_cue_ar") for st in stems)
+        if not cue and (k != i - 1 or not any(st in word_set("speech_ar") for st in stems)):
+            return None
+        end = self._unseen_name(i)
+        if end is None or cue:
+            return end
+        nxt = end + 1 if end < len(toks) and toks[end].text in _GAP_MARKS else end
+        hit = self.title(nxt) if nxt < len(toks) and toks[nxt].arabic else None
+        return end if end - i >= 2 and hit is not None and hit[2].kind == "role" else None
+
+    def _nisba_at(self, k: int) -> bool:
+        """Token k is a definite nisba adjective (``الروماني``, ``الفنزويلي``): a
+        nationality or origin after a name cue."""
+        w = _word(self.toks[k])
+        return (
+            _is_article(w)
+            and w.endswith("ي")
+            and len(w) >= _NISBA_MIN
+            and w not in _stop()
+            and (w,) not in self.lex.titles_ar
+        )
 
     def _cue_name_ok(self, i: int, end: int) -> bool:
         """After a name cue any name the title rules accept; after a speech verb only one
@@ -2188,6 +2353,54 @@ class _Sentence:
             and not (_is_article(w) and w.endswith("ي"))
             and w not in word_set("name_join_ar")
         )
+
+    def org_acronyms(self) -> None:
+        """An organisation's short name in parentheses or quotes right after it
+        (``منظمة الدول المصدرة للبترول (أوبك)``, ``... "أوبك"``): an ``acronym`` (one
+        word) or ``alias`` relation to it. The short name is a listed organisation, or
+        words the model's training text never holds or Latin words in capitals (one
+        such word is read as an organisation here)."""
+        toks, b = self.toks, self.b
+        for k in range(1, len(toks) - 2):
+            closers = _SHORT_NAME_QUOTES.get(toks[k].text)
+            prev = toks[k - 1]
+            om = b.overlaps(prev.start, prev.end, ("organization",)) if closers else None
+            if om is None or om.end != prev.end:
+                continue
+            z = k + 1
+            while z < len(toks) and z - k <= _SHORT_NAME_MAX and toks[z].text not in closers:
+                z += 1
+            if z >= len(toks) or toks[z].text not in closers or z == k + 1:
+                continue
+            inner = toks[k + 1 : z]
+            if any(t.kind != "w" for t in inner):
+                continue
+            start, end = inner[0].start, inner[-1].end
+            found = b.within(start, end)
+            am = next(
+                (m for m in found if m.kind == "organization" and m.span == (start, end)), None
+            )
+            short = all(self._acronym_word(t) for t in inner)
+            if am is not None and not (short or am.attrs.get("source") == "gazetteer"):
+                continue  # "وزارة الثقافة "مهرجان الربيع"": an event it holds
+            if am is None:
+                if found or len(inner) > 1 or not short:
+                    continue
+                am = b.mention(
+                    start, end, "organization", self.sent, language="ar", source="acronym"
+                )
+            if am is not om:
+                kind = "acronym" if len(inner) == 1 else "alias"
+                b.relation(kind, am, om, self.sent, rule="parenthesis")
+
+    @staticmethod
+    def _acronym_word(t: Tok) -> bool:
+        """A Latin word in capitals (``WHO``) or an Arabic word of at least
+        ``_PROPER_MIN`` letters the model's training text never holds (``أوبك``)."""
+        if not t.arabic:
+            return t.text.isupper() and t.text.isalpha()
+        w = _word(t)
+        return len(w) >= _PROPER_MIN and _unseen(w) and w not in _stop()
 
     def accusative_roles(self) -> None:
         """A role in the accusative right after a person (``عُيّن X وزيرًا للخارجية``,
@@ -2356,6 +2569,7 @@ def extract_sentence_ar(
     s.name_runs()
     s.known_names()
     s.model(model_spans)
+    s.org_acronyms()
     s.accusative_roles()
     s.pending_roles()
     s.late_roles()
