@@ -185,6 +185,50 @@ def baseline(
     print(f"  baseline all-pairs scoring took {took:.1f}s")
 
 
+def blocking_recall(
+    records: list[dict[str, object]], gold: list[str], took: float, threshold: float | None
+) -> None:
+    """Blocking recall, through the public stages of :mod:`nasab.resolution.stages`: of the
+    true pairs of distinct names, the share that blocking (shared keys, the prefilter)
+    makes candidates; and of the true pairs that ``compare`` scores at or above the
+    threshold, the same share (a pair blocking loses that scoring would have kept)."""
+    import numpy as np
+
+    from nasab.match import compare
+    from nasab.resolution import DEFAULT_THRESHOLDS, Judgements, as_records
+    from nasab.resolution.core import thresholds_of
+    from nasab.resolution.stages import block_pairs, node_keys, prefilter_pairs, prepare
+
+    prep = prepare(as_records(records), Judgements())
+    nk = node_keys(prep)
+    u, v = block_pairs(nk)
+    keep = prefilter_pairs(nk, u, v)
+    cands = set(zip(u[keep].tolist(), v[keep].tolist(), strict=True))
+    print(
+        f"  resolve took {took:.1f}s; {len(prep.nodes)} distinct names, {len(u)} blocked pairs, "
+        f"{int(np.count_nonzero(keep))} after the prefilter"
+    )
+    by_entity: dict[str, set[int]] = defaultdict(set)
+    for i, g in enumerate(gold):
+        by_entity[g].add(prep.node_of[i])
+    true_pairs = {p for nodes in by_entity.values() for p in combinations(sorted(nodes), 2)}
+    hit = sum(1 for p in true_pairs if p in cands)
+    thr = thresholds_of(threshold)
+    nodes = prep.nodes
+    matchable = [
+        p
+        for p in true_pairs
+        if compare(nodes[p[0]].name, nodes[p[1]].name, kind=nodes[p[0]].kind).score
+        >= thr[nodes[p[0]].kind]
+    ]
+    mhit = sum(1 for p in matchable if p in cands)
+    print(
+        f"  blocking recall: {hit / len(true_pairs):.4f} of {len(true_pairs)} true name pairs; "
+        f"{mhit / max(1, len(matchable)):.4f} of {len(matchable)} true pairs scoring >= threshold "
+        f"(thresholds {thr}; defaults {dict(DEFAULT_THRESHOLDS)})"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -193,9 +237,7 @@ def main() -> None:
     ap.add_argument("--no-attrs", action="store_true", help="resolve the names alone")
     args = ap.parse_args()
 
-    from nasab.match import compare
     from nasab.resolution import resolve
-    from nasab.resolution.core import DEFAULT_THRESHOLDS
 
     names, kinds, gold = load(args.data)
     by_entity = {} if args.no_attrs else load_attrs(args.data.with_name("attributes.tsv"))
@@ -225,33 +267,7 @@ def main() -> None:
             idx = [i for i, k in enumerate(kinds) if half(gold[i]) == h and kind in ("all", k)]
             lbl = f"  half {h} [{kind}]"
             report(lbl, [res.labels[i] for i in idx], [gold[i] for i in idx])
-    st = res._state
-    assert st is not None
-    print(
-        f"  resolve took {took:.1f}s; {len(st.nodes)} distinct names, {len(st.candidates)} candidate pairs scored"
-    )
-    # Blocking recall: true pairs of distinct names that blocking made candidates.
-    by_entity: dict[str, set[int]] = defaultdict(set)
-    for i, g in enumerate(gold):
-        by_entity[g].add(st.node_of[i])
-    true_pairs = set()
-    for nodes in by_entity.values():
-        for a, b in combinations(sorted(nodes), 2):
-            true_pairs.add((a, b))
-    hit = sum(1 for p in true_pairs if p in st.candidates)
-    thr = st.thresholds
-    matchable = [
-        p
-        for p in true_pairs
-        if compare(st.nodes[p[0]].name, st.nodes[p[1]].name, kind=st.nodes[p[0]].kind).score
-        >= thr[st.nodes[p[0]].kind]
-    ]
-    mhit = sum(1 for p in matchable if p in st.candidates)
-    print(
-        f"  blocking recall: {hit / len(true_pairs):.4f} of {len(true_pairs)} true name pairs; "
-        f"{mhit / max(1, len(matchable)):.4f} of {len(matchable)} true pairs scoring >= threshold "
-        f"(thresholds {dict(thr) if args.threshold is None else args.threshold}; defaults {dict(DEFAULT_THRESHOLDS)})"
-    )
+    blocking_recall(records, gold, took, args.threshold)
     if not args.no_baseline:
         baseline(names, kinds, gold, list(range(70, 100, 5)), attrs)
 

@@ -64,7 +64,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v7" in text
+    assert "nasab-org-v8" in text
     assert "iraqi" in text
 
 
@@ -346,3 +346,76 @@ def test_no_syllabic_key_where_no_acronym_or_expansion(word: str, name: str) -> 
 )
 def test_joined_word_shares_a_key_with_its_two_words(joined: str, apart: str) -> None:
     assert any(k.startswith("j:") for k in org_keys(joined) & org_keys(apart))
+
+
+#: One Arabic, Persian or Russian word in two Latin transliterations: the vowels and
+#: q/g/k differ, the consonant skeleton is the same (and the rest of the name agrees).
+TRANSLITERATED = [
+    ("AL-OMQY FOR EXCHANGING CO.", "AL-OMGY EXCHANGE COMPANY"),
+    ("AL-AMQI MONEY EXCHANGE", "AL-OMGY & BROS. MONEY EXCHANGE"),
+    ("ORGANISATION DE REHABILITATION TAMOULE", "TAMIL REHABILITATION ORGANIZATION"),
+    ("Sharikat al-Nahrayn lil-Tijara", "SHARIKAT AL-NAHRAIN LIL-TEJARA"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), TRANSLITERATED, ids=[f"{a}~{b}" for a, b in TRANSLITERATED])
+def test_transliterations_of_one_word_agree(a: str, b: str) -> None:
+    m = compare_orgs(a, b)
+    assert m.score >= 0.55, m.explain()
+    assert "conflict" not in m.features, m.explain()
+
+
+#: Same skeleton, yet different: codes (registration marks, three-letter codes) and a
+#: place against a word spelled like it.
+SKELETON_NOT_ENOUGH = [
+    ("EP-MNA", "EP-MNU"),
+    ("MCS INTERNATIONAL GMBH", "MKS INTERNATIONAL CO. LTD."),
+    ("KBT-RUS", "KVT-RUS LLC"),
+    ("ARIAN BANK", "NATIONAL BANK OF IRAN"),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), SKELETON_NOT_ENOUGH, ids=[f"{a}|{b}" for a, b in SKELETON_NOT_ENOUGH]
+)
+def test_codes_and_places_are_not_transliterations(a: str, b: str) -> None:
+    assert compare_orgs(a, b).score < 0.5, compare_orgs(a, b).explain()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("INDONESIAN MUJAHEDEEN COUNCIL", "INDONESIAN MUJAHIDIN COUNCIL"),
+        ("MUJAHEDEEN SHURA COUNCIL", "Mujahidin Shura Council"),
+    ],
+)
+def test_unlisted_spelling_meets_the_listed_word(a: str, b: str) -> None:
+    # MUJAHIDIN is a word of the org-word table (a concept), MUJAHEDEEN a spelling it does
+    # not list: the two are compared as written.
+    m = compare_orgs(a, b)
+    assert m.score >= 0.9, m.explain()
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin", "low"),
+    [
+        ("شركة العمقي", "AL-OMGY COMPANY", 0.8),  # a transliteration, as before
+        ("مجلس المجاهدين", "MUJAHEDEEN COUNCIL", 0.45),  # a listed word, an unlisted spelling
+    ],
+)
+def test_across_scripts_words_are_read_by_transliteration(
+    arabic: str, latin: str, low: float
+) -> None:
+    m = compare_orgs(arabic, latin)
+    assert m.score >= low, m.explain()
+    assert "conflict" not in m.features, m.explain()
+
+
+@pytest.mark.parametrize(("a", "b"), [("OMQY", "OMGY"), ("SINA", "SIENNA"), ("Bella", "Boali")])
+def test_one_word_names_never_join_by_their_skeleton_alone(a: str, b: str) -> None:
+    # A skeleton agreement is a part agreement: two one-word names it alone relates stay
+    # under the organisation threshold (and an identical skeleton is no identical word).
+    from nasab.resolution import DEFAULT_THRESHOLDS
+
+    m = compare_orgs(a, b)
+    assert 0.0 < m.score < DEFAULT_THRESHOLDS["organization"], m.explain()

@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v15").startswith("nasab-name-v15+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v15', 'nasab-org-v7']
+    ['nasab-name-v15', 'nasab-org-v8']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v15"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v7"
+ORG_ALGORITHM = "nasab-org-v8"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -263,7 +263,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            7,
+            8,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -291,7 +291,11 @@ _REGISTRY: dict[str, Algorithm] = {
             "form of a body (words.tsv org_form_en: foundation / society / committee) are no "
             "conflict, charity words are generic, an acronym of 4-6 letters matches the run "
             "of the other name's words whose initials it spells (IRGC Missile Command), more "
-            "legal forms (ASBL, e.V.) and foreign form words (stiftelse, bienfaisance)",
+            "legal forms (ASBL, e.V.) and foreign form words (stiftelse, bienfaisance); v8: two "
+            "Latin words of four letters or more with one consonant skeleton are spellings of "
+            "one word (OMQY / OMGY / UMQI, TAMOULE / TAMIL: similarity 0.88) unless one is a "
+            "listed place and the other is not, and a one-word dictionary word meets a spelling "
+            "the table lacks as written (MUJAHIDIN / MUJAHEDEEN)",
         ),
     )
 }
@@ -333,8 +337,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v7")[:18]
-        'nasab-org-v7+data.'
+        >>> algorithm_version("nasab-org-v8")[:18]
+        'nasab-org-v8+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

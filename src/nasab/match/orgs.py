@@ -9,7 +9,8 @@
   language-neutral *concepts*, so Arabic and English names meet word by word, in any
   order (Arabic puts the head first: ``جهاز مكافحة الإرهاب`` = ``Counter-Terrorism
   Service``);
-* the other words are proper-name parts, compared by spelling (Latin fold) or, across
+* the other words are proper-name parts, compared by spelling (Latin fold; two Latin
+  words of one consonant skeleton, ``OMQY`` / ``OMGY``, agree in part) or, across
   scripts, by transliteration (:func:`nasab.match.compare.token_similarity`).
 
 Units are weighted by rarity: generic words (``Iraqi``, ``National``, ``Islamic``,
@@ -69,6 +70,14 @@ ALGORITHM = ORG_ALGORITHM
 _GENERIC_WEIGHT = 0.25
 _ALIGN_FLOOR = 0.78  # spelling similarity below which two words are different words
 _ALIGN_FULL = 0.95  # at or above: the same word
+#: Spelling similarity of two Latin words of one consonant skeleton whose letters differ
+#: more than that (vowels and q/g/k of one Arabic or Persian word: OMQY / OMGY / UMQI).
+_SKELETON_SIM = 0.88
+#: Fewest consonants of a skeleton shared for that.
+_SKELETON_MIN = 2
+#: Fewest letters of each word for that: codes (registration marks EP-MNA / EP-MNU, MCS /
+#: MKS) differ by one letter of the same skeleton class and are different codes.
+_SKELETON_WORD_MIN = 4
 _ACRONYM_AGREE = 0.95
 _SYLLABIC_AGREE = 0.85
 _OTHER_ROW_CAP = 0.15
@@ -490,29 +499,75 @@ def _unit_sim(x: Unit, y: Unit) -> float:
         return 1.0
     if x.text.isdigit() or y.text.isdigit():
         return 0.0
-    if x.script == "latin" and y.script == "latin":
-        # Codes and short words: no spelling folding.
-        short = min(len(x.text), len(y.text)) <= 4
-        xs, ys = (x.text, y.text) if short else (x.fold, y.fold)
-        return max(
-            Indel.normalized_similarity(a, b)
-            for a in _article_readings(xs)
-            for b in _article_readings(ys)
-        )
-    if x.script == "arabic" and y.script == "arabic":
-        if x.concept or y.concept:
-            return 0.0
-        return Indel.normalized_similarity(x.text, y.text)
-    # Across scripts: only proper-name words can be compared by transliteration.
     if x.concept or y.concept:
-        return 0.0
-
+        # A one-word dictionary word against a word the table does not list: compare the
+        # word as written (MUJAHIDIN or المجاهدين, a concept, / MUJAHEDEEN, a spelling
+        # the table lacks).
+        plain = _as_written(x if x.concept else y)
+        if plain is None:
+            return 0.0
+        return _unit_sim(plain, y if x.concept else x)
+    if x.script == "latin" and y.script == "latin":
+        return _latin_sim(x.text, x.fold, y.text, y.fold)
+    if x.script == "arabic" and y.script == "arabic":
+        return Indel.normalized_similarity(x.text, y.text)
     try:
         sim = token_similarity(x.text, y.text)
     except Exception:
         return 0.0
     # token_similarity is calibrated for names: 0.9 is a confident transliteration.
     return min(1.0, sim + 0.05) if sim >= 0.85 else sim
+
+
+def _as_written(u: Unit) -> Unit | None:
+    """A one-word concept unit as the plain word it was written as; None for a phrase.
+
+    Example:
+        >>> _as_written(parse_org("MUJAHIDIN").units[0]).text
+        'mujahidin'
+    """
+    if " " in u.surface:
+        return None
+    text = u.surface if u.script == "latin" else _strip_article(u.surface)
+    return Unit(text, False, u.script, u.weight, fold(text), u.caps, u.surface)
+
+
+def _latin_sim(a: str, a_fold: str, b: str, b_fold: str) -> float:
+    """Spelling similarity of two Latin words (normalised, and their spelling folds).
+
+    Codes and short words are compared as written, longer words by their folds; two
+    words of the same consonant skeleton (:func:`nasab.names.keys.skeleton`, at least
+    :data:`_SKELETON_MIN` consonants) whose letters differ more than the folds can say
+    are transliterations of one word (``OMQY`` / ``OMGY``, ``TAMOULE`` / ``TAMIL``) and
+    agree :data:`_SKELETON_SIM`.
+
+    Example:
+        >>> _latin_sim("omqy", "umki", "omgy", "umgi") >= _ALIGN_FLOOR
+        True
+        >>> _latin_sim("kbt", "kbt", "kvt", "kvt") < _ALIGN_FLOOR
+        True
+    """
+    short = min(len(a), len(b)) <= 4
+    xs, ys = (a, b) if short else (a_fold, b_fold)
+    sim = max(
+        Indel.normalized_similarity(p, q)
+        for p in _article_readings(xs)
+        for q in _article_readings(ys)
+    )
+    if (
+        sim >= _SKELETON_SIM
+        or min(len(a), len(b)) < _SKELETON_WORD_MIN
+        or not (a.isalpha() and b.isalpha())
+        or bool({a, a_fold} & _place_words()) != bool({b, b_fold} & _place_words())
+    ):
+        # Places have their spellings listed: a place against a word that is none is
+        # another word of that skeleton (ARIAN / IRAN); IRAN / IRANIAN are both listed.
+        return sim
+    ka = {skeleton(w) for w in _article_readings(a)}
+    kb = {skeleton(w) for w in _article_readings(b)}
+    if any(len(k) >= _SKELETON_MIN for k in ka & kb):
+        return _SKELETON_SIM
+    return sim
 
 
 def _article_readings(word: str) -> tuple[str, ...]:
@@ -899,7 +954,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v7"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v8"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
