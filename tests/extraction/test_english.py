@@ -240,6 +240,35 @@ def test_role_appositions(text: str, want: tuple) -> None:
     assert rels == [want] or (want in rels and all(r[1] != "Commander-in-Chief" for r in rels))
 
 
+LATE_PERSON_ROLES = [
+    # a bare short form the short-form pass finds, with a role beside it
+    ("Michael Dunne arrived. Dunne was named as the new minister.", [("Dunne", "Minister")]),
+    (
+        "Michael Dunne arrived on Monday. Later Dunne was confirmed as secretary of State.",
+        [("Dunne", "Minister of Foreign Affairs")],
+    ),
+    (
+        "Michael Dunne arrived on Monday. Dunne, a member of the city council, spoke.",
+        [("Dunne", "member")],
+    ),
+    # guard: no role word beside the short form
+    ("Michael Dunne arrived on Monday. Dunne, who spoke first, left.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LATE_PERSON_ROLES)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_role_of_a_short_form_found_after_the_sentence_rules(
+    text: str, want: list[tuple[str, str]], backend: str
+) -> None:
+    got = [
+        (r.subject.text, r.attrs["role"])
+        for r in extract(Document("d", text, "en"), backend=backend).relations
+        if r.type == "holds_role"
+    ]
+    assert got == want
+
+
 NO_ROLE_BEFORE = [
     "He met a friend, Michael Dunne, later.",
     "The report was written by the team, Michael Dunne said.",

@@ -33,6 +33,7 @@ from .english import (
     headline_case,
     holiday_events_en,
     is_caps_headline,
+    late_person_roles_en,
     media_tails_en,
     person_cues_en,
     title_references_en,
@@ -223,6 +224,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         merge_english_entities(b, ents, sents, lex)
     if leftovers:
         latin = [(sent, toks) for sent, toks, _ in leftovers]
+        late_person_roles_en(b, latin, lex)
         person_cues_en(b, latin, lex)
         family_plurals_en(b, latin, lex)
         coordinated_orgs_en(b, latin, lex)

@@ -34,6 +34,7 @@ __all__ = [
     "headline_case",
     "holiday_events_en",
     "is_caps_headline",
+    "late_person_roles_en",
     "title_references_en",
 ]
 
@@ -1648,6 +1649,43 @@ def title_references_en(
             b.mention(
                 start, stop, "person", sent, name=name, refers_to=name, source="title-reference"
             )
+
+
+def late_person_roles_en(
+    b: Builder, sentences_toks: list[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
+) -> None:
+    """Roles written beside persons found after the sentence rules (a bare short form,
+    a name only the model read): the same apposition and appointment rules as for the
+    persons the sentence rules find ("Dunne was confirmed as secretary of State",
+    "Dunne, the agency's director, said"). Persons that already hold a role are left.
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> text = "Michael Dunne arrived. Dunne was named as the new minister."
+        >>> [(r.subject.text, r.attrs["role"]) for r in extract(Document("d", text, "en"), backend="rules").relations]
+        [('Dunne', 'Minister')]
+    """
+    holding = {r.subject.span for r in b.relations if r.type == "holds_role"}
+    for sent, toks in sentences_toks:
+        late = [
+            m
+            for m in b.within(*sent)
+            if m.kind == "person" and m.language == "en" and m.span not in holding
+        ]
+        if not late:
+            continue
+        starts = [t.start for t in toks]
+        for pm in late:
+            s = bisect.bisect_left(starts, pm.start)
+            if s >= len(toks) or toks[s].start != pm.start:
+                continue
+            e = s
+            while e < len(toks) and toks[e].end < pm.end:
+                e += 1
+            if e >= len(toks) or toks[e].end != pm.end:
+                continue
+            _apposition_before(b, toks, s, sent, lex, pm, [])
+            _apposition_after(b, toks, e + 1, sent, lex, pm)
 
 
 def holiday_events_en(b: Builder) -> None:
