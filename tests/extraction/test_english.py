@@ -283,6 +283,11 @@ def test_no_role_from_words_before_a_comma_that_are_no_job(text: str) -> None:
 
 ORGS = [
     ("en-ministry-of", "the Ministry of Defence said on Monday.", "Ministry of Defence"),
+    (
+        "en-ministry-of-state",
+        "The Ministry of State Security said so.",
+        "Ministry of State Security",
+    ),
     ("en-council-of", "The Council of Ministers met in Baghdad.", "Council of Ministers"),
     ("en-media-suffix", "BAGHDAD (Al-Sumaria News) – the minister spoke.", "Al-Sumaria News"),
     ("en-listed-without-article", "He told The Associated Press so.", "Associated Press"),
@@ -700,6 +705,21 @@ ROLE_OF_RUN = [
         "en-role-of-words-given-name",
         "Director of National Intelligence James Haddad said.",
         ("James Haddad", "Director", None),
+    ),
+    (
+        "en-portfolio-after-for",
+        "Minister of State for Foreign Affairs James Haddad said.",
+        ("James Haddad", "Minister of State for Foreign Affairs", None),
+    ),
+    (
+        "en-listed-title-for-portfolio",
+        "He met the Secretary of State for Defence James Haddad on Monday.",
+        ("James Haddad", "Secretary of State for Defence", None),
+    ),
+    (
+        "en-role-of-place",
+        "Governor of Nineveh Atheel al-Haddad said.",
+        ("Atheel al-Haddad", "Governor", None),
     ),
 ]
 

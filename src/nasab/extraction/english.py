@@ -515,6 +515,17 @@ def _outlet_runs_on(text: str, toks: list[Tok], i: int, j: int, lex: Lexicon) ->
     )
 
 
+def _ends_role_title(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """Whether token i ends a listed role title that starts before it: "State" of
+    "Minister of State" (then "for Foreign Affairs" says what the role is over, and no
+    "State for Foreign Affairs" organisation is read)."""
+    for a in range(max(0, i - ROLE_INTO_RUN_WORDS), i):
+        hit = _title_at(toks, a, i + 1, lex)
+        if hit is not None and hit[0] == i + 1 and hit[1].kind == "role" and toks[a].cap:
+            return True
+    return False
+
+
 def _head_of(b, toks, sent, lex, used, org_at) -> None:
     """``[Gaza] Ministry of [the] Defence``: an organisation head word, of/for, and a
     capitalised name that is no title (``Office of the Prime Minister`` stays apart). A
@@ -526,7 +537,7 @@ def _head_of(b, toks, sent, lex, used, org_at) -> None:
         t = toks[i]
         if used[i] or not t.cap or _last(t) not in lex.org_heads_en or t.possessive:
             continue
-        if toks[i + 1].text not in word_set("role_link_en"):
+        if toks[i + 1].text not in word_set("role_link_en") or _ends_role_title(toks, i, lex):
             continue
         a = i + 2
         if a < n and toks[a].text == "the":
@@ -621,8 +632,22 @@ def _role_of_run(ctx, s: int, e: int) -> bool:
             ),
             None,
         )
+        place = None
+        if p is None:
+            # "Governor of Nineveh Atheel al-Nujaifi": a place the role is held over
+            place = next(
+                (
+                    z
+                    for z in range(e - 1, s, -1)
+                    if _is_geo(toks, s, z, lex) and _name_after_role(toks, z, e, lex, trig[2])
+                ),
+                None,
+            )
         if p is not None:
             _span_mention(b, toks, s, p, "organization", sent, source="head")
+        elif place is not None:
+            _span_mention(b, toks, s, place, "place", sent, source="role-of")
+            p = place
         else:
             p = next(
                 (
@@ -632,8 +657,18 @@ def _role_of_run(ctx, s: int, e: int) -> bool:
                 ),
                 None,
             )
+            hint = _hinted(b, toks, s, e) if p is None else None
+            if hint is not None and hint[0] > s and hint[1] == e:
+                p = hint[0] if _name_after_role(toks, hint[0], e, lex, trig[2]) else None
             if p is None or _first(toks[s]) in lex.given_en:
                 return False
+            if trig[1] == s - 1 and toks[s - 1].text.lower() == "for":
+                # "Minister of State for Foreign Affairs X", "Secretary of State for
+                # Defence X": the words after "for" name the post's portfolio, and the
+                # post is the whole title as written
+                role = b.doc.text[toks[trig[0]].start : toks[p - 1].end]
+                trig = (trig[0], p, TitleInfo("role", role, ""))
+                _widen_bare_role(b, toks, trig[0], s, p, trig[2])
     elif not _name_after_role(toks, p, e, lex, trig[2]):
         return False
     _add_person(b, toks, p, e, sent, lex, persons, [trig], rule="trigger")
