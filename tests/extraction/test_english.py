@@ -269,6 +269,12 @@ def test_role_of_a_short_form_found_after_the_sentence_rules(
     assert got == want
 
 
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_a_group_opener_needs_an_article_joined_word(backend: str) -> None:
+    ex = extract(Document("d", "Ansar Burney said so on Monday.", "en"), backend=backend)
+    assert not [m for m in ex.mentions if m.kind == "organization"]
+
+
 NO_ROLE_BEFORE = [
     "He met a friend, Michael Dunne, later.",
     "The report was written by the team, Michael Dunne said.",
@@ -288,6 +294,8 @@ ORGS = [
         "The Ministry of State Security said so.",
         "Ministry of State Security",
     ),
+    ("en-group-opener", "Fighters of Harakat Nour al-Sham took the town.", "Harakat Nour al-Sham"),
+    ("en-group-two-openers", "The men of Jabhat Ansar al-Haqq left.", "Jabhat Ansar al-Haqq"),
     ("en-council-of", "The Council of Ministers met in Baghdad.", "Council of Ministers"),
     ("en-media-suffix", "BAGHDAD (Al-Sumaria News) – the minister spoke.", "Al-Sumaria News"),
     ("en-listed-without-article", "He told The Associated Press so.", "Associated Press"),
@@ -454,6 +462,11 @@ OWNER_ROLES = [
         "en-org-before-role",
         "Hamas leader Karim Hadi spoke.",
         ("Karim Hadi", "Leader", "Hamas"),
+    ),
+    (
+        "en-org-acronym-before-role",
+        "He was warned by Harlow Water Services (HWS) spokesman Karim Hadi on Monday.",
+        ("Karim Hadi", "Spokesman", "Harlow Water Services"),
     ),
 ]
 

@@ -206,7 +206,27 @@ def _is_org_words(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
         return False
     if _last(toks[j - 1]) in lex.org_heads_en and (j - i >= 2 or toks[j - 1].text.isupper()):
         return True
+    if _group_opened(toks, i, j):
+        return True
     return j - i >= 2 and any(_last(toks[k]) in lex.media_en for k in range(i, j))
+
+
+def _group_opened(toks: list[Tok], i: int, j: int) -> bool:
+    """A group's name in Latin letters: a run of two words or more opening with a word of
+    ``org_opener_latn`` and holding a joined article or a second such word ("Ansar
+    al-Shariah", "Jabhat Ansar al-Din"; a person "Ansar Burney" is no group).
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "Ansar al-Shariah Ansar Burney"
+        >>> toks = tokenize_span(t, 0, len(t))
+        >>> _group_opened(toks, 0, 2), _group_opened(toks, 2, 4)
+        (True, False)
+    """
+    openers = word_set("org_opener_latn")
+    if j - i < 2 or _first(toks[i]) not in openers:
+        return False
+    return any(_joined_particle(toks[k]) or _first(toks[k]) in openers for k in range(i + 1, j))
 
 
 def _is_geo(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
@@ -1016,6 +1036,8 @@ def _add_person(b, toks, s, e, sent, lex, persons, chain, rule) -> None:
             if toks[first - 1].kind != "w" and _possessive_before(toks, first)
             else toks[first - 1]
         )
+        if first >= 4 and toks[first - 1].text == ")" and toks[first - 3].text == "(":
+            w = toks[first - 4]  # "Gaza Civil Defense Services (CDD) spokesman X"
         om = b.overlaps(w.start, w.end, ("organization",))
         org = om.text if om else None
     for a, z, info in chain:
