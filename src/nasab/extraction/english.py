@@ -1714,7 +1714,8 @@ def late_person_roles_en(
     """Roles written beside persons found after the sentence rules (a bare short form,
     a name only the model read): the same apposition and appointment rules as for the
     persons the sentence rules find ("Dunne was confirmed as secretary of State",
-    "Dunne, the agency's director, said"). Persons that already hold a role are left.
+    "Dunne, the agency's director, said"). Persons that already hold a role, and aliases
+    of another person, are left.
 
     Example:
         >>> from nasab.extraction import extract, Document
@@ -1722,7 +1723,8 @@ def late_person_roles_en(
         >>> [(r.subject.text, r.attrs["role"]) for r in extract(Document("d", text, "en"), backend="rules").relations]
         [('Dunne', 'Minister')]
     """
-    holding = {r.subject.span for r in b.relations if r.type == "holds_role"}
+    # persons holding a role, and aliases (a kunya after the name) whose person does
+    holding = {r.subject.span for r in b.relations if r.type in ("holds_role", "alias")}
     for sent, toks in sentences_toks:
         late = [
             m
