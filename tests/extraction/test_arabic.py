@@ -1020,6 +1020,19 @@ FOREIGN_NAME_CASES = [
         ["غونزالو تيرانوفا"],
         [("غونزالو تيرانوفا", "Spokesman")],
     ),
+    (
+        "name-the-segmenter-cuts",
+        "وقال بيار دوفرانتيه المدير السابق للشركة إن الاختبارات انتهت",
+        ["بيار دوفرانتيه"],
+        [("بيار دوفرانتيه", "Director")],
+    ),
+    (
+        "speech-verb-then-kin-noun",
+        "وقالت لامبرتو بيرغوني زوجة المدير إن العائلة تنتظر",
+        ["لامبرتو بيرغوني"],
+        [],
+    ),
+    ("speech-verb-no-role-after", "وقال لامبرتو بيرغوني إن العائلة تنتظر", [], []),
     ("one-word-before-comma", "وشارك المهاجم الكرواتي دراغوميتش، والمدافع", ["دراغوميتش"], []),
     ("feminine-adjective", "وتعاون المركز مع أكثر من 12 مؤسسة لغوية. ومن الكتب", [], []),
     ("nisba-adjective", "ورغم أن انضمام الطلاب هو أمر اختياري، إلا أن القرار", [], []),
@@ -1111,3 +1124,12 @@ def test_short_name_joins_the_organisation_in_the_graph() -> None:
     g = build_graph([{"id": "t", "text": text}], backend="rules").graph
     orgs = [d["names"] for _, d in g.nodes(data=True) if d.get("type") == "organization"]
     assert len(orgs) == 1 and {"أوبك", "منظمة الدول المصدرة للبترول"} <= set(orgs[0])
+
+
+def test_bare_family_name_read_by_a_speech_verb_refers_to_the_full_name() -> None:
+    text = "واتخذ رئيس المحكمة ستيفانو بيرلوتي كام قراره. وقال كام إن القانون واضح"
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend="rules")
+    assert [(m.text, m.attrs.get("refers_to")) for m in ex.persons()] == [
+        ("ستيفانو بيرلوتي كام", None),
+        ("كام", "ستيفانو بيرلوتي كام"),
+    ]

@@ -243,10 +243,11 @@ def _construct(first: str, second: str) -> bool:
 @lru_cache(maxsize=65536)
 def _unseen(w: str) -> bool:
     """A normalised word the model's training text never holds, neither whole nor as a
-    stem with clitics (``مهمته`` is مهمة + ه): a proper noun the tables may not list."""
+    stem with clitics (``مهمته`` is مهمة + ه): a proper noun the tables may not list
+    (also one the segmenter cuts by a listed name, ``بيار`` as ب + يار)."""
     vocab = vocabulary()
-    if w in vocab or len(segment(w)) > 1:
-        return False
+    if w in vocab or any(s.form in vocab for s in segment(w) if len(s.form) > 1):
+        return False  # "وبحكومته": و + ب + حكومة + ه; "بيار" is cut only by the name tables
     if w.endswith("ا") and w[:-1] in vocab:
         return False  # "مستعدا": مستعد in the accusative
     for suffix in _PRONOUN_SUFFIXES:
@@ -295,6 +296,10 @@ class _Sentence:
         ):
             # "للمؤسسة العامة": ل + the article; the name keeps the article (المؤسسة العامة)
             attrs.setdefault("name", "ال" + self.b.doc.text[start : toks[j - 1].end])
+        if kind == "person" and j - i == 1 and "refers_to" not in attrs:
+            full = self.known.get(_norm(toks[i].text[off:]), "")
+            if len(full.split()) >= 2:
+                attrs["refers_to"] = full  # "وقال X": the family name of a person read before
         m = self.b.mention(start, toks[j - 1].end, kind, self.sent, language="ar", **attrs)
         if kind == "person" and j - i >= 2:
             self.remember(i, j, m.text, titled=attrs.get("source") == "title")
@@ -2190,9 +2195,9 @@ class _Sentence:
 
     def _unseen_after_cue(self, i: int) -> int | None:
         """End of a foreign name no table lists (:meth:`_unseen_name`) at token i after a
-        name cue, which a nationality may follow (``المدرب الروماني لازلو بولوني``), or
-        after a speech verb when a role follows the name (``وقال X Y الرئيس السابق``);
-        None otherwise."""
+        name cue, which a nisba may follow (``المدرب الروماني لازلو بولوني``), or after
+        a speech verb when a role or a kinship noun (``kin_noun_ar``) follows the name
+        (``وقال X Y الرئيس السابق``, ``وقالت X Y زوجة ...``); None otherwise."""
         toks = self.toks
         k = i - 1
         if k > 0 and toks[k].arabic and toks[k - 1].arabic and self._nisba_at(k):
@@ -2207,8 +2212,12 @@ class _Sentence:
         if end is None or cue:
             return end
         nxt = end + 1 if end < len(toks) and toks[end].text in _GAP_MARKS else end
-        hit = self.title(nxt) if nxt < len(toks) and toks[nxt].arabic else None
-        return end if end - i >= 2 and hit is not None and hit[2].kind == "role" else None
+        if end - i < 2 or nxt >= len(toks) or not toks[nxt].arabic:
+            return None
+        if _word(toks[nxt]) in word_set("kin_noun_ar"):
+            return end  # "وقالت X Y زوجة ...": the wife of ...
+        hit = self.title(nxt)
+        return end if hit is not None and hit[2].kind == "role" else None
 
     def _nisba_at(self, k: int) -> bool:
         """Token k is a definite nisba adjective (``الروماني``, ``الفنزويلي``): a
