@@ -1133,3 +1133,30 @@ def test_bare_family_name_read_by_a_speech_verb_refers_to_the_full_name() -> Non
         ("ستيفانو بيرلوتي كام", None),
         ("كام", "ستيفانو بيرلوتي كام"),
     ]
+
+
+# A listed body whose name goes on with a ل-complement is another, longer body (stop 21).
+LISTED_BODY_CASES = [
+    (
+        "complement-after-listed-body",
+        "وقالت منظمة الأمم المتحدة للتنمية الزراعية إن المحصول تراجع",
+        ["منظمة الأمم المتحدة للتنمية الزراعية"],
+    ),
+    ("listed-body-alone", "وقالت منظمة الأمم المتحدة إن المحصول تراجع", ["منظمة الأمم المتحدة"]),
+    (
+        "people-after-listed-body",
+        "وقدمت منظمة الصحة العالمية للمواطنين نصائح",
+        ["منظمة الصحة العالمية"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [c[1:] for c in LISTED_BODY_CASES],
+    ids=[c[0] for c in LISTED_BODY_CASES],
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_listed_body_name_goes_on(text: str, orgs: list[str], backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [m.text for m in ex.organizations()] == orgs

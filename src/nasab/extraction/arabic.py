@@ -1444,6 +1444,13 @@ class _Sentence:
                 end = hit[0]
                 if self._nationality_at(end) and hit[0] - start >= 2:
                     end += 1  # "الهلال الأحمر السعودي": the body's nationality is its name's
+                longer = self._listed_body_goes_on(start, off, end)
+                if longer > end:
+                    # "منظمة الأمم المتحدة للتنمية الصناعية": another body than the one listed
+                    self.add(start, longer, off, "organization", source="head")
+                    self.taken[i] = True
+                    i = longer
+                    continue
                 self.add(
                     start,
                     end,
@@ -1489,6 +1496,15 @@ class _Sentence:
                 i = body[0]
                 continue
             i += 1
+
+    def _listed_body_goes_on(self, start: int, off: int, end: int) -> int:
+        """End of a longer body's name that a listed one opens with a strong head: a
+        ل-complement (ل + the article) and its adjectives after it (``منظمة الأمم
+        المتحدة للتنمية الصناعية``, :meth:`_name_complement`); ``end`` otherwise."""
+        head = _norm(self.toks[start].text[off:])
+        if end - start < 2 or head not in word_set("strong_head_ar"):
+            return end
+        return self._name_complement(end)
 
     def _civic_body(self, i: int, end: int, off: int) -> bool:
         """Read the place name at tokens [i, end) as a town's or region's municipal body
