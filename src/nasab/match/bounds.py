@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
@@ -126,19 +126,46 @@ class _Strings:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
 
-    def code(self, text: str) -> int:
-        return self.ids.setdefault(text, len(self.ids))
+    def codes(self, texts: Sequence[str]) -> list[int]:
+        """The numbers of ``texts`` (new ones numbered in the order met)."""
+        ids = self.ids
+        for text in dict.fromkeys(texts):
+            if text not in ids:
+                ids[text] = len(ids)
+        return list(map(ids.__getitem__, texts))
 
-    def texts(self) -> list[str]:
-        return list(self.ids)
+    def texts(self) -> np.ndarray:
+        """The strings by number, as a numpy object array."""
+        import numpy as np
+
+        out = np.empty(len(self.ids), dtype=object)
+        out[:] = list(self.ids)
+        return out
 
 
-def _padded(rows: list[list[int]], fill: int = -1) -> np.ndarray:
+def _padded(rows: Sequence[Sequence[int]], fill: int = -1) -> np.ndarray:
+    """The rows as one array, each padded with ``fill`` to the longest (at least 1 wide).
+
+    Example:
+        >>> _padded([[4, 5], [], [6]]).tolist()
+        [[4, 5], [-1, -1], [6, -1]]
+    """
     import numpy as np
 
-    out = np.full((len(rows), max((len(r) for r in rows), default=0) or 1), fill, dtype=np.int64)
-    for k, r in enumerate(rows):
-        out[k, : len(r)] = r
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    return _pad(lengths, np.fromiter(chain.from_iterable(rows), dtype=np.int64), fill)
+
+
+def _pad(lengths: np.ndarray, flat: np.ndarray, fill: int = -1) -> np.ndarray:
+    """Rows of ``lengths[k]`` values each, read in order from ``flat``, padded with ``fill``
+    to the longest (at least 1 wide)."""
+    import numpy as np
+
+    out = np.full((len(lengths), int(lengths.max(initial=0)) or 1), fill, dtype=np.int64)
+    if len(flat):
+        starts = np.cumsum(lengths) - lengths
+        row = np.repeat(np.arange(len(lengths)), lengths)
+        out[row, np.arange(len(flat)) - starts[row]] = flat
     return out
 
 
@@ -156,7 +183,7 @@ class _Side:
         import numpy as np
 
         self.table = table
-        self.ids = _padded([list(p.ids) for p in names])
+        self.ids = _padded([p.ids for p in names])
         weights = np.asarray(weights_of(table, freq), dtype=np.float64)
         self.weight = np.where(self.ids >= 0, weights[np.maximum(self.ids, 0)], 0.0)
         self.kunya = np.array([bool(p.kunya_ids) for p in names], dtype=bool)
@@ -165,25 +192,36 @@ class _Side:
         # Each candidate join as (joined, first, second): token ids for a compound
         # suffix (compared by token similarity), fold codes otherwise (Indel of folds).
         self.suffix = _triples([_suffix_joins(p, table, suffixes) for p in names])
-        code = strings.code
-        self.joined = _triples(
-            [[tuple(code(f) for f in j) for j in _joined_folds(p)] for p in names]
-        )
-        self.folds = _padded(
-            [
-                [
-                    code(t.fold)
-                    for t in p.name.tokens
-                    if " " not in t.text and len(t.fold) >= _JOIN_FOLD_MIN
-                ]
-                for p in names
-            ]
+        joined = [_joined_folds(p) for p in names]
+        self.joined = _triples(joined, strings)
+        folds = [
+            [t.fold for t in p.name.tokens if " " not in t.text and len(t.fold) >= _JOIN_FOLD_MIN]
+            for p in names
+        ]
+        self.folds = _pad(
+            np.fromiter(map(len, folds), dtype=np.int64, count=len(folds)),
+            np.asarray(strings.codes(list(chain.from_iterable(folds))), dtype=np.int64),
         )
 
 
-def _triples(rows: list[list[tuple[int, int, int]]]) -> tuple[np.ndarray, ...]:
-    """Padded arrays of the joined, first and second member of each row's triples."""
-    return tuple(_padded([[t[k] for t in r] for r in rows]) for k in range(3))
+def _triples(
+    rows: Sequence[Sequence[tuple[int, int, int]]] | Sequence[Sequence[tuple[str, str, str]]],
+    strings: _Strings | None = None,
+) -> tuple[np.ndarray, ...]:
+    """Padded arrays of the joined, first and second member of each row's triples (with
+    ``strings``, the members are strings and the arrays hold their numbers).
+
+    Example:
+        >>> [x.tolist() for x in _triples([[(1, 2, 3)], [], [(4, 5, 6), (7, 8, 9)]])]
+        [[[1, -1], [-1, -1], [4, 7]], [[2, -1], [-1, -1], [5, 8]], [[3, -1], [-1, -1], [6, 9]]]
+    """
+    import numpy as np
+
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    members = list(chain.from_iterable(chain.from_iterable(rows)))
+    flat = np.asarray(members if strings is None else strings.codes(members), dtype=np.int64)
+    flat = flat.reshape(-1, 3)
+    return tuple(_pad(lengths, flat[:, k]) for k in range(3))
 
 
 def _suffix_joins(
@@ -209,7 +247,7 @@ def _joined_folds(p: PreparedName) -> list[tuple[str, str, str]]:
     ]
 
 
-def _fold_max(left: np.ndarray, right: np.ndarray, strings: list[str]) -> np.ndarray:
+def _fold_max(left: np.ndarray, right: np.ndarray, strings: np.ndarray) -> np.ndarray:
     """Per row and left string (codes, -1 padding): its best Indel similarity to the
     row's right strings (0 when none)."""
     import numpy as np
@@ -221,8 +259,8 @@ def _fold_max(left: np.ndarray, right: np.ndarray, strings: list[str]) -> np.nda
     keys = left[:, :, None] * n + right[:, None, :]
     uniq, inverse = unique_inverse(keys[valid])
     sim = process.cpdist(
-        [strings[i] for i in (uniq // n).tolist()],
-        [strings[j] for j in (uniq % n).tolist()],
+        strings[uniq // n].tolist(),
+        strings[uniq % n].tolist(),
         scorer=Indel.normalized_similarity,
         dtype=np.float64,
     )
@@ -263,13 +301,13 @@ def _token_max(
 
 
 def _fold_max_of(
-    other: np.ndarray, strings: list[str], members: np.ndarray, c: np.ndarray
+    other: np.ndarray, strings: np.ndarray, members: np.ndarray, c: np.ndarray
 ) -> np.ndarray:
     return _fold_max(members, other[c], strings)
 
 
 def _may_join(
-    sa: _Side, sb: _Side, rows: np.ndarray, cols: np.ndarray, strings: list[str]
+    sa: _Side, sb: _Side, rows: np.ndarray, cols: np.ndarray, strings: np.ndarray
 ) -> np.ndarray:
     """Pairs where either name may join two of its tokens (a superset of the pairs
     where ``_join_split`` joins)."""

@@ -286,11 +286,15 @@ class TokenTable:
     Attributes:
         text, article, arabic, key, fold, ckey, cfold, weight: feature columns by id.
         flags: bits by id that decide which rule each pair of tokens takes.
+        text_id: by id, a number of its text (two tokens have equal texts exactly when
+            their numbers are equal: the same text with and without the article).
     """
 
     def __init__(self) -> None:
         self._ids: dict[tuple[str, bool], int] = {}
+        self._text_ids: dict[str, int] = {}
         self.text: list[str] = []
+        self.text_id: list[int] = []
         self.article: list[bool] = []
         self.arabic: list[bool] = []
         self.key: list[str] = []
@@ -301,6 +305,7 @@ class TokenTable:
         self.flags: list[int] = []
         self._cands: list[tuple[tuple[str, str, float], ...] | None] = []
         self._pairs: dict[int, float] = {}
+        self._arrays: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.text)
@@ -332,6 +337,7 @@ class TokenTable:
         if arabic is None:
             arabic = script_of_token(text) == "arabic"
         self.text.append(text)
+        self.text_id.append(self._text_ids.setdefault(text, len(self._text_ids)))
         self.article.append(article)
         self.arabic.append(arabic)
         self.key.append(key)
@@ -342,6 +348,20 @@ class TokenTable:
         self.flags.append(_token_flags(text, key, fold_, arabic, article))
         self._cands.append(None)
         return i
+
+    def _column(self, name: str) -> np.ndarray:
+        """The string column ``name`` (``key``, ``fold``...) as a numpy object array, kept
+        and extended as tokens are added: taking many values from it at once is faster
+        than a list comprehension."""
+        import numpy as np
+
+        col: list[str] = getattr(self, name)
+        got = self._arrays.get(name)
+        if got is None or len(got) != len(col):
+            new = np.empty(len(col) - (0 if got is None else len(got)), dtype=object)
+            new[:] = col[len(col) - len(new) :]
+            got = self._arrays[name] = new if got is None else np.concatenate([got, new])
+        return got
 
     def candidates(self, i: int) -> tuple[tuple[str, str, float], ...]:
         """(fold, skeleton, rank factor) of the Latin readings of Arabic token ``i``.
@@ -605,21 +625,32 @@ def _similarity(t: TokenTable, i: int, j: int) -> float:
     return _HANDLERS[_route(t.flags[i], t.flags[j], t.text[i] == t.text[j])](t, i, j)
 
 
+#: Bits of a token's flags (all flags fit in them: a pair's combination is a table index).
+_FLAG_BITS = 8
+#: The route of each combination of two tokens' flags and their text equality
+#: (``x << 9 | y << 1 | equal``), -1 until a pair with it is met (:func:`_routes`).
+_ROUTE_OF: list[np.ndarray] = []
+
+
 def _routes(t: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
     """The route (index in ``_RULES``) of each pair ``(x[k], y[k])``."""
     import numpy as np
 
+    if not _ROUTE_OF:
+        _ROUTE_OF.append(np.full(1 << (2 * _FLAG_BITS + 1), -1, dtype=np.int64))
+    table = _ROUTE_OF[0]
+    xa, ya = np.asarray(x, dtype=np.int64), np.asarray(y, dtype=np.int64)
     flags = np.asarray(t.flags, dtype=np.int64)
-    fx, fy = flags[x], flags[y]
-    texts = t.text
-    equal = np.fromiter(
-        (texts[i] == texts[j] for i, j in zip(x, y, strict=True)), dtype=bool, count=len(x)
-    )
-    combos, inverse = np.unique((fx << 9) | (fy << 1) | equal, return_inverse=True)
-    routes = np.array(
-        [_route(c >> 9, (c >> 1) & 0xFF, bool(c & 1)) for c in combos.tolist()], dtype=np.int64
-    )
-    return routes[inverse.reshape(-1)]
+    text_id = np.asarray(t.text_id, dtype=np.int64)
+    combos = (flags[xa] << (_FLAG_BITS + 1)) | (flags[ya] << 1) | (text_id[xa] == text_id[ya])
+    routes = table[combos]
+    missing = routes < 0
+    if missing.any():
+        mask = (1 << _FLAG_BITS) - 1
+        for c in np.unique(combos[missing]).tolist():
+            table[c] = _route(c >> (_FLAG_BITS + 1), (c >> 1) & mask, bool(c & 1))
+        routes = table[combos]
+    return routes
 
 
 def _char_counts(strings: list[str]) -> np.ndarray:
@@ -694,18 +725,19 @@ def _plain_values(t: TokenTable, px: list[int], py: list[int]) -> np.ndarray:
     import numpy as np
     from rapidfuzz import process
 
-    def dist(col: list[str], scorer: object) -> np.ndarray:
-        return process.cpdist(
-            [col[i] for i in px], [col[j] for j in py], scorer=scorer, dtype=np.float64
-        )
+    ax, ay = np.asarray(px, dtype=np.int64), np.asarray(py, dtype=np.int64)
+
+    def dist(name: str, scorer: object) -> np.ndarray:
+        col = t._column(name)
+        return process.cpdist(col[ax].tolist(), col[ay].tolist(), scorer=scorer, dtype=np.float64)
 
     skel = np.maximum(
-        dist(t.key, Levenshtein.normalized_similarity),
-        COARSE_KEY * dist(t.ckey, Levenshtein.normalized_similarity),
+        dist("key", Levenshtein.normalized_similarity),
+        COARSE_KEY * dist("ckey", Levenshtein.normalized_similarity),
     )
     spell = np.maximum(
-        dist(t.fold, Indel.normalized_similarity),
-        COARSE_FOLD * dist(t.cfold, Indel.normalized_similarity),
+        dist("fold", Indel.normalized_similarity),
+        COARSE_FOLD * dist("cfold", Indel.normalized_similarity),
     )
     return SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
 
@@ -816,18 +848,18 @@ def _cross_spell(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
     starts = np.cumsum(counts) - counts
     pair = np.repeat(np.arange(len(ar)), counts)
     row = (first[ia.reshape(-1)] - starts)[pair] + np.arange(len(pair))
-    cand_fold, cand_key, factor = zip(*flat, strict=True)
-    rows, lat_rows = row.tolist(), lat[pair].tolist()
-    folds, keys = t.fold, t.key
+    cand_fold, cand_key = np.empty(len(flat), dtype=object), np.empty(len(flat), dtype=object)
+    cand_fold[:], cand_key[:], factor = zip(*flat, strict=True)
+    lat_rows = lat[pair]
     spell = process.cpdist(
-        [cand_fold[r] for r in rows],
-        [folds[b] for b in lat_rows],
+        cand_fold[row].tolist(),
+        t._column("fold")[lat_rows].tolist(),
         scorer=Indel.normalized_similarity,
         dtype=np.float64,
     )
     lev = process.cpdist(
-        [cand_key[r] for r in rows],
-        [keys[b] for b in lat_rows],
+        cand_key[row].tolist(),
+        t._column("key")[lat_rows].tolist(),
         scorer=Levenshtein.normalized_similarity,
         dtype=np.float64,
     )
@@ -852,15 +884,16 @@ def _cross_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.nd
         return out, ok
     xa, ya = ar[at], lat[at]
 
-    def dist(col: list[str]) -> np.ndarray:
+    def dist(name: str) -> np.ndarray:
+        col = t._column(name)
         return process.cpdist(
-            [col[i] for i in xa.tolist()],
-            [col[j] for j in ya.tolist()],
+            col[xa].tolist(),
+            col[ya].tolist(),
             scorer=Levenshtein.normalized_similarity,
             dtype=np.float64,
         )
 
-    skel = np.maximum(dist(t.key), COARSE_KEY * dist(t.ckey))
+    skel = np.maximum(dist("key"), COARSE_KEY * dist("ckey"))
     spell = _cross_spell(t, xa, ya)
     # The reverse band asks the Latin token's Arabic spellings: one by one.
     texts = t.text
