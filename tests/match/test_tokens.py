@@ -192,6 +192,10 @@ _CROSS_TOKENS = [
     ("abdullah", False), ("يوسف", False), ("youssef", False), ("شهاب", True), ("shihab", False),
     ("zhang", False), ("تشانغ", False), ("dassault", False), ("داسو", False), ("khashoggi", True),
     ("خاشقجي", True), ("tchekhov", False), ("تشيخوف", False), ("sheikh", False), ("شيخ", False),
+    ("اميره", False), ("amira", False), ("amirah", True), ("غرايبه", True), ("ghareibeh", False),
+    ("عطيه", False), ("atiyya", False), ("زهره", True), ("zahrat", True), ("zohreh", False),
+    ("نادي", True), ("elnady", False), ("شبل", True), ("alshebel", False), ("alberto", False),
+    ("برتو", True), ("القاعده", False), ("alqaeda", False),
 ]  # fmt: skip
 
 

@@ -325,7 +325,7 @@ def _similarities(table: TokenTable, keys: np.ndarray) -> np.ndarray:
     may reach ALIGN_MIN, else possibly 0. Under ALIGN_MIN a token pair cannot align, and a
     lower value of a join's parts only lets more joins through (a superset)."""
     n = len(table)
-    return table.similarities((keys // n).tolist(), (keys % n).tolist(), floor=ALIGN_MIN)
+    return table.similarities(keys // n, keys % n, floor=ALIGN_MIN)
 
 
 def _best(ids_a: np.ndarray, ids_b: np.ndarray, table: TokenTable) -> tuple[np.ndarray, np.ndarray]:

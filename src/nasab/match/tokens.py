@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -350,15 +350,16 @@ class TokenTable:
         return i
 
     def _column(self, name: str) -> np.ndarray:
-        """The string column ``name`` (``key``, ``fold``...) as a numpy object array, kept
-        and extended as tokens are added: taking many values from it at once is faster
-        than a list comprehension."""
+        """The column ``name`` (``key``, ``flags``...) as a numpy array (of objects for
+        strings), kept and extended as tokens are added: taking many values from it at
+        once is faster than a list comprehension."""
         import numpy as np
 
-        col: list[str] = getattr(self, name)
+        col: list[object] = getattr(self, name)
         got = self._arrays.get(name)
         if got is None or len(got) != len(col):
-            new = np.empty(len(col) - (0 if got is None else len(got)), dtype=object)
+            dtype = _COLUMN_DTYPES.get(name, object)
+            new = np.empty(len(col) - (0 if got is None else len(got)), dtype=dtype)
             new[:] = col[len(col) - len(new) :]
             got = self._arrays[name] = new if got is None else np.concatenate([got, new])
         return got
@@ -379,7 +380,11 @@ class TokenTable:
         return got
 
     def similarities(
-        self, left: Sequence[int], right: Sequence[int], *, floor: float | None = None
+        self,
+        left: Sequence[int] | np.ndarray,
+        right: Sequence[int] | np.ndarray,
+        *,
+        floor: float | None = None,
     ) -> np.ndarray:
         """Similarities of the token pairs ``(left[k], right[k])`` as a float64 array:
         exactly :meth:`similarity` of each, and cached as it caches them.
@@ -408,10 +413,11 @@ class TokenTable:
         keys = ((np.minimum(lo, hi) << 32) | np.maximum(lo, hi)).tolist()
         # A similarity is never negative: _MISSING marks the pairs not cached.
         out = np.fromiter(map(pairs.get, keys, repeat(_MISSING)), dtype=np.float64, count=len(keys))
-        todo = np.flatnonzero(out == _MISSING).tolist()
-        if todo:
-            values, exact = _similarities(self, lo[todo].tolist(), hi[todo].tolist(), floor)
-            out[todo] = values
+        at = np.flatnonzero(out == _MISSING)
+        if len(at):
+            todo = at.tolist()
+            values, exact = _similarities(self, lo[at], hi[at], floor)
+            out[at] = values
             if len(pairs) + len(todo) >= PAIR_CACHE_MAX:
                 pairs.clear()
             pairs.update(
@@ -431,6 +437,9 @@ class TokenTable:
             s = self._pairs[k] = _similarity(self, i, j)
         return s
 
+
+#: The numpy dtype of each column that does not hold strings (:meth:`TokenTable._column`).
+_COLUMN_DTYPES = {"flags": "int64", "text_id": "int64", "arabic": "bool", "article": "bool"}
 
 #: The value :meth:`TokenTable.similarities` reads for a pair not in the cache.
 _MISSING = -1.0
@@ -632,7 +641,7 @@ _FLAG_BITS = 8
 _ROUTE_OF: list[np.ndarray] = []
 
 
-def _routes(t: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
+def _routes(t: TokenTable, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """The route (index in ``_RULES``) of each pair ``(x[k], y[k])``."""
     import numpy as np
 
@@ -640,8 +649,7 @@ def _routes(t: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
         _ROUTE_OF.append(np.full(1 << (2 * _FLAG_BITS + 1), -1, dtype=np.int64))
     table = _ROUTE_OF[0]
     xa, ya = np.asarray(x, dtype=np.int64), np.asarray(y, dtype=np.int64)
-    flags = np.asarray(t.flags, dtype=np.int64)
-    text_id = np.asarray(t.text_id, dtype=np.int64)
+    flags, text_id = t._column("flags"), t._column("text_id")
     combos = (flags[xa] << (_FLAG_BITS + 1)) | (flags[ya] << 1) | (text_id[xa] == text_id[ya])
     routes = table[combos]
     missing = routes < 0
@@ -695,13 +703,13 @@ def _shared_ratio(
     return np.where(lx + ly > 0, 2.0 * shared / np.maximum(lx + ly, 1), 1.0)
 
 
-def _plain_bounds(t: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
+def _plain_bounds(t: TokenTable, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Upper bounds of the plain formula of each pair, from character counts alone (a
     Levenshtein or Indel alignment cannot match a character more often than both strings
     hold it)."""
     import numpy as np
 
-    toks, pos = np.unique(np.array(x + y, dtype=np.int64), return_inverse=True)
+    toks, pos = np.unique(np.concatenate([x, y]), return_inverse=True)
     ids = toks.tolist()
     pos = pos.reshape(-1)
     px, py = pos[: len(x)], pos[len(x) :]
@@ -720,7 +728,7 @@ def _plain_bounds(t: TokenTable, x: list[int], y: list[int]) -> np.ndarray:
 _FLOOR_SLACK = 1e-9
 
 
-def _plain_values(t: TokenTable, px: list[int], py: list[int]) -> np.ndarray:
+def _plain_values(t: TokenTable, px: np.ndarray, py: np.ndarray) -> np.ndarray:
     """The plain formula of each pair, by rapidfuzz ``cpdist`` over the feature columns."""
     import numpy as np
     from rapidfuzz import process
@@ -743,7 +751,10 @@ def _plain_values(t: TokenTable, px: list[int], py: list[int]) -> np.ndarray:
 
 
 def _similarities(
-    t: TokenTable, x: list[int], y: list[int], floor: float | None = None
+    t: TokenTable,
+    x: Sequence[int] | np.ndarray,
+    y: Sequence[int] | np.ndarray,
+    floor: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`_similarity` of each pair ``(x[k], y[k])``, and which of them are exact.
 
@@ -753,25 +764,24 @@ def _similarities(
     """
     import numpy as np
 
-    routes = _routes(t, x, y)
-    out = np.zeros(len(x), dtype=np.float64)
-    exact = np.ones(len(x), dtype=bool)
+    xa, ya = np.asarray(x, dtype=np.int64), np.asarray(y, dtype=np.int64)
+    routes = _routes(t, xa, ya)
+    out = np.zeros(len(xa), dtype=np.float64)
+    exact = np.ones(len(xa), dtype=bool)
     bulk = np.flatnonzero(np.isin(routes, _PLAIN_ROUTES))
     if floor is not None and len(bulk):
-        bx, by = [x[k] for k in bulk.tolist()], [y[k] for k in bulk.tolist()]
-        low = _plain_bounds(t, bx, by) + _FLOOR_SLACK < floor
+        low = _plain_bounds(t, xa[bulk], ya[bulk]) + _FLOOR_SLACK < floor
         exact[bulk[low]] = False
         bulk = bulk[~low]
     if len(bulk):
-        bx, by = [x[k] for k in bulk.tolist()], [y[k] for k in bulk.tolist()]
-        out[bulk] = _plain_values(t, bx, by)
+        out[bulk] = _plain_values(t, xa[bulk], ya[bulk])
         capped = _PLAIN_ROUTES[1]
         for k in bulk[routes[bulk] == capped].tolist():
-            out[k] = _capped(t, x[k], y[k], float(out[k]))
+            out[k] = _capped(t, int(xa[k]), int(ya[k]), float(out[k]))
     abd = np.flatnonzero(routes == _ABD_ONE)
     if len(abd):
         # The bare names against the other tokens, in bulk (and under the same floor).
-        parts = [_abd_one_parts(t, x[k], y[k]) for k in abd.tolist()]
+        parts = [_abd_one_parts(t, int(xa[k]), int(ya[k])) for k in abd.tolist()]
         values, inner = _similarities(t, [p for p, _ in parts], [o for _, o in parts], floor)
         for k, (bare, _), v, e in zip(
             abd.tolist(), parts, values.tolist(), inner.tolist(), strict=True
@@ -779,25 +789,28 @@ def _similarities(
             out[k] = _abd_dropped(t, bare, v)
             exact[k] = e or not t.key[bare]
     cross = np.flatnonzero(routes == _CROSS)
-    done = np.zeros(len(x), dtype=bool)
+    done = np.zeros(len(xa), dtype=bool)
     if len(cross):
         # Oriented (Arabic token, Latin token), as _cross orients them.
-        cx, cy = np.asarray(x, dtype=np.int64)[cross], np.asarray(y, dtype=np.int64)[cross]
-        first = np.asarray(t.arabic, dtype=bool)[cx]
+        cx, cy = xa[cross], ya[cross]
+        first = t._column("arabic")[cx]
         values, ok = _cross_values(t, np.where(first, cx, cy), np.where(first, cy, cx))
         out[cross[ok]] = values[ok]
         done[cross[ok]] = True
     rest = ~np.isin(routes, (*_PLAIN_ROUTES, _ABD_ONE)) & ~done
     for k in np.flatnonzero(rest).tolist():
-        out[k] = t.similarity(x[k], y[k])
+        out[k] = t.similarity(int(xa[k]), int(ya[k]))
     return out, exact
 
 
-def _plain_cross(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Which (Arabic, Latin) pairs take only the plain cross-script formula: none of the
-    Arabic ending, the article, the aspirate or the Latin digraph readings applies (the
-    reverse band is looked at once the spelling is known); and which take it and the
-    digraph readings only. Tested per distinct token."""
+def _cross_kinds(
+    t: TokenTable, ar: np.ndarray, lat: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Which (Arabic, Latin) pairs take the plain cross-script formula, maybe with the
+    Arabic ending's reading, the article on the Arabic side only and the Latin digraph
+    readings, and not the aspirate (the reverse band is looked at once the spelling is
+    known); which of them take the digraph readings; which the ending; and which the
+    article. Tested per distinct token."""
     import numpy as np
 
     texts, article = t.text, t.article
@@ -825,59 +838,116 @@ def _plain_cross(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.nda
         )
     )
     ia, il = ia.reshape(-1), il.reshape(-1)
-    other = ending[ia] | (ar_article[ia] & ~lat_article[il]) | (has_h[il] & inner_h[ia])
-    return ~(other | digraph[il]), ~other & digraph[il]
+    bulk = ~(has_h[il] & inner_h[ia])
+    return (
+        bulk,
+        bulk & digraph[il],
+        bulk & ending[ia],
+        bulk & ar_article[ia] & ~lat_article[il],
+    )
 
 
-def _cross_spell(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """:func:`_cross_fold_sim` of each (Arabic, Latin) pair, over all the pairs'
-    candidate readings at once (rapidfuzz ``cpdist``)."""
+def _best_reading(
+    cands: list[tuple[tuple[str, str, float], ...]] | list[list[tuple[str, str, float]]],
+    ia: np.ndarray,
+    lat_fold: np.ndarray,
+    lat_key: np.ndarray | None,
+) -> np.ndarray:
+    """Per pair ``k``: the best ``factor * (fold share * Indel(fold, lat_fold[k]) + key
+    share * Levenshtein(key, lat_key[k]))`` over the readings ``(fold, key, factor)`` of
+    ``cands[ia[k]]``, 0 when none is higher (rapidfuzz ``cpdist`` over all at once).
+    Without ``lat_key``: the best ``factor * Indel(fold, lat_fold[k])``."""
     import numpy as np
     from rapidfuzz import process
 
-    ua, ia = np.unique(ar, return_inverse=True)
-    cands = [t.candidates(a) for a in ua.tolist()]
     per_token = np.fromiter(map(len, cands), dtype=np.int64, count=len(cands))
-    first = np.concatenate([[0], np.cumsum(per_token)[:-1]])
-    flat = [c for cs in cands for c in cs]
-    out = np.zeros(len(ar), dtype=np.float64)
+    first = np.cumsum(per_token) - per_token
+    flat = list(chain.from_iterable(cands))
+    out = np.zeros(len(ia), dtype=np.float64)
     if not flat:
         return out
-    counts = per_token[ia.reshape(-1)]
+    counts = per_token[ia]
     # Row r of pair k reads candidate first[token of k] + (r - start of k's rows).
     starts = np.cumsum(counts) - counts
-    pair = np.repeat(np.arange(len(ar)), counts)
-    row = (first[ia.reshape(-1)] - starts)[pair] + np.arange(len(pair))
+    pair = np.repeat(np.arange(len(ia)), counts)
+    row = (first[ia] - starts)[pair] + np.arange(len(pair))
     cand_fold, cand_key = np.empty(len(flat), dtype=object), np.empty(len(flat), dtype=object)
     cand_fold[:], cand_key[:], factor = zip(*flat, strict=True)
-    lat_rows = lat[pair]
     spell = process.cpdist(
         cand_fold[row].tolist(),
-        t._column("fold")[lat_rows].tolist(),
+        lat_fold[pair].tolist(),
         scorer=Indel.normalized_similarity,
         dtype=np.float64,
     )
-    lev = process.cpdist(
-        cand_key[row].tolist(),
-        t._column("key")[lat_rows].tolist(),
-        scorer=Levenshtein.normalized_similarity,
-        dtype=np.float64,
-    )
-    sims = np.asarray(factor, dtype=np.float64)[row] * (_FOLD_SHARE * spell + _KEY_SHARE * lev)
+    weight = np.asarray(factor, dtype=np.float64)[row]
+    if lat_key is None:
+        sims = weight * spell
+    else:
+        lev = process.cpdist(
+            cand_key[row].tolist(),
+            lat_key[pair].tolist(),
+            scorer=Levenshtein.normalized_similarity,
+            dtype=np.float64,
+        )
+        sims = weight * (_FOLD_SHARE * spell + _KEY_SHARE * lev)
     has = counts > 0
     out[has] = np.maximum(np.maximum.reduceat(sims, starts[has]), 0.0)
     return out
 
 
+def _cross_spell(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """:func:`_cross_fold_sim` of each (Arabic, Latin) pair, over all the pairs'
+    candidate readings at once."""
+    import numpy as np
+
+    ua, ia = np.unique(ar, return_inverse=True)
+    cands = [t.candidates(a) for a in ua.tolist()]
+    return _best_reading(cands, ia.reshape(-1), t._column("fold")[lat], t._column("key")[lat])
+
+
+def _stem(lat_text: str) -> tuple[str, str] | None:
+    """The fold and skeleton of a Latin token without its ta marbuta ending, as
+    :func:`_ending_sim` reads it (``None`` when it has none)."""
+    stem = _TA_MARBUTA_LATIN.sub("", lat_text)
+    if stem == lat_text or len(stem) < 2:
+        return None
+    return fold_skeleton(stem)
+
+
+def _ending_spell(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """:func:`_ending_sim` of each (Arabic, Latin) pair, over all the pairs' readings at
+    once."""
+    import numpy as np
+
+    texts = t.text
+    ul, il = np.unique(lat, return_inverse=True)
+    stems = [_stem(texts[b]) for b in ul.tolist()]
+    has = np.array([s is not None for s in stems], dtype=bool)[il.reshape(-1)]
+    out = np.zeros(len(ar), dtype=np.float64)
+    at = np.flatnonzero(has)
+    if not len(at):
+        return out
+    stem_fold, stem_key = np.empty(len(stems), dtype=object), np.empty(len(stems), dtype=object)
+    stem_fold[:], stem_key[:] = zip(*(s or ("", "") for s in stems), strict=True)
+    ua, ia = np.unique(ar[at], return_inverse=True)
+    cands = [
+        [(_TA_MARBUTA_FOLD.sub("", f), key, factor) for f, key, factor in t.candidates(a)]
+        for a in ua.tolist()
+    ]
+    lat_at = il.reshape(-1)[at]
+    out[at] = _best_reading(cands, ia.reshape(-1), stem_fold[lat_at], stem_key[lat_at])
+    return out
+
+
 def _cross_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """:func:`_cross` of each (Arabic, Latin) pair where it is the plain cross-script
-    formula, or that formula and the Latin digraph readings, computed in bulk, and which
-    pairs those are (the others are left to the one by one path, bit for bit the same)."""
+    formula, maybe with the Arabic ending's and the Latin digraph readings, computed in
+    bulk, and which pairs those are (the others are left to the one by one path, bit for
+    bit the same)."""
     import numpy as np
     from rapidfuzz import process
 
-    plain, digraph = _plain_cross(t, ar, lat)
-    ok = plain | digraph
+    ok, digraph, ending, article = _cross_kinds(t, ar, lat)
     out = np.zeros(len(ar), dtype=np.float64)
     at = np.flatnonzero(ok)
     if not len(at):
@@ -895,6 +965,9 @@ def _cross_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.nd
 
     skel = np.maximum(dist("key"), COARSE_KEY * dist("ckey"))
     spell = _cross_spell(t, xa, ya)
+    end = np.flatnonzero(ending[at])
+    if len(end):
+        spell[end] = np.maximum(spell[end], _ending_spell(t, xa[end], ya[end]))
     # The reverse band asks the Latin token's Arabic spellings: one by one.
     texts = t.text
     band = np.flatnonzero((spell >= REVERSE_BAND[0]) & (spell < REVERSE_BAND[1]))
@@ -902,10 +975,57 @@ def _cross_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.nd
         if " " not in texts[b] + texts[a] and _spellings(texts[b]):
             ok[at[k]] = False
     out[at] = SKELETON_SHARE_CROSS * skel + (1.0 - SKELETON_SHARE_CROSS) * spell
+    art = np.flatnonzero(ok & article)
+    if len(art):
+        out[art] = _article_values(t, ar[art], lat[art], out[art])
     more = np.flatnonzero(ok & digraph)
     if len(more):
         out[more] = np.maximum(out[more], _digraph_values(t, ar[more], lat[more]))
     return out, ok
+
+
+def _article_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray, sim: np.ndarray) -> np.ndarray:
+    """The values ``sim`` of (Arabic, Latin) pairs, the article on the Arabic side only,
+    raised as :func:`_cross_script_plain` raises them: the whole Arabic word read with its
+    article (where ``sim`` is under ``WHOLE_WORD_BELOW``), and a Latin token that may be
+    the article written joined, without it; over all the pairs at once."""
+    import numpy as np
+    from rapidfuzz import process
+
+    texts, folds = t.text, t.fold
+    out = sim.copy()
+    lat_fold = t._column("fold")[lat]
+    # The whole word: the best Indel of its folds to the Latin fold.
+    whole = np.flatnonzero(
+        (sim < WHOLE_WORD_BELOW) & np.array([" " not in texts[a] for a in ar.tolist()], dtype=bool)
+    )
+    if len(whole):
+        ua, ia = np.unique(ar[whole], return_inverse=True)
+        words = [[(f, "", 1.0) for f in _whole_folds(_ARTICLE + texts[a])] for a in ua.tolist()]
+        got = _best_reading(words, ia.reshape(-1), lat_fold[whole], None)
+        out[whole] = np.maximum(out[whole], got)
+    # The article written joined to the Latin name ('Elnady' for النادي).
+    ul, il = np.unique(lat, return_inverse=True)
+    rest = [folds[b][2:] if joined_article(folds[b], min_len=5) else None for b in ul.tolist()]
+    joined = np.flatnonzero(np.array([r is not None for r in rest], dtype=bool)[il.reshape(-1)])
+    if len(joined):
+        rest_fold = np.empty(len(rest), dtype=object)
+        rest_key = np.empty(len(rest), dtype=object)
+        rest_fold[:] = [r or "" for r in rest]
+        rest_key[:] = [skeleton(r) if r is not None else "" for r in rest]
+        at = il.reshape(-1)[joined]
+        ua, ia = np.unique(ar[joined], return_inverse=True)
+        cands = [t.candidates(a) for a in ua.tolist()]
+        spell = _best_reading(cands, ia.reshape(-1), rest_fold[at], rest_key[at])
+        lev = process.cpdist(
+            t._column("key")[ar[joined]].tolist(),
+            rest_key[at].tolist(),
+            scorer=Levenshtein.normalized_similarity,
+            dtype=np.float64,
+        )
+        value = SKELETON_SHARE_CROSS * lev + (1.0 - SKELETON_SHARE_CROSS) * spell
+        out[joined] = np.maximum(out[joined], value)
+    return out
 
 
 def _digraph_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
@@ -914,19 +1034,26 @@ def _digraph_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarra
     import numpy as np
 
     texts, article = t.text, t.article
+    # The readings of each distinct Latin token, interned once.
+    ul, il = np.unique(lat, return_inverse=True)
     alts = [
         [t.intern(reading, article[b]) for reading in digraph_readings(texts[b])]
-        for b in lat.tolist()
+        for b in ul.tolist()
     ]
-    counts = np.fromiter(map(len, alts), dtype=np.int64, count=len(alts))
+    per_token = np.fromiter(map(len, alts), dtype=np.int64, count=len(alts))
+    flat = np.fromiter(chain.from_iterable(alts), dtype=np.int64, count=int(per_token.sum()))
+    il = il.reshape(-1)
+    counts = per_token[il]
     out = np.zeros(len(ar), dtype=np.float64)
     has = counts > 0
     if not has.any():
         return out
-    sims = LATIN_DIGRAPH * t.similarities(
-        np.repeat(ar, counts).tolist(), [a for row in alts for a in row]
-    )
+    # Row r of pair k reads reading first[token of k] + (r - start of k's rows).
     starts = np.cumsum(counts) - counts
+    pair = np.repeat(np.arange(len(ar)), counts)
+    first = np.cumsum(per_token) - per_token
+    row = (first[il] - starts)[pair] + np.arange(len(pair))
+    sims = LATIN_DIGRAPH * t.similarities(ar[pair], flat[row])
     out[has] = np.maximum(np.maximum.reduceat(sims, starts[has]), 0.0)
     return out
 
@@ -963,10 +1090,10 @@ def _ending_sim(t: TokenTable, ar: int, lat_text: str) -> float:
     """Similarity of the stems when an Arabic token ends in ta marbuta (or a final ه) and
     the Latin token ends as Latin spellings write it (Amira, Amirah, Ghareibeh): the
     ending and the readings' rendering of it (-a, -e, -ah, -eh, nothing) are set aside."""
-    stem = _TA_MARBUTA_LATIN.sub("", lat_text)
-    if stem == lat_text or len(stem) < 2:
+    stem = _stem(lat_text)
+    if stem is None:
         return 0.0
-    lat_fold, lat_key = fold_skeleton(stem)
+    lat_fold, lat_key = stem
     lev = Levenshtein.normalized_similarity
     best = 0.0
     for f, key, factor in t.candidates(ar):
