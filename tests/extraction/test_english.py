@@ -275,6 +275,33 @@ def test_a_group_opener_needs_an_article_joined_word(backend: str) -> None:
     assert not [m for m in ex.mentions if m.kind == "organization"]
 
 
+JOB_BEFORE_NAME = [
+    # (text, [(person, role)]): a lower-case job phrase right before a name read by
+    # other rules (a known given name)
+    (
+        "They met the freelance photographer Michael Dunne on Monday.",
+        [("Michael Dunne", "freelance photographer")],
+    ),
+    (
+        "The sister of American photojournalist Michael Dunne spoke.",
+        [("Michael Dunne", "photojournalist")],
+    ),
+    # guard: the job phrase is no role of the name after it
+    ("The photographer for Michael Dunne left.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), JOB_BEFORE_NAME)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_job_phrase_right_before_a_name(text: str, want: list, backend: str) -> None:
+    got = [
+        (r.subject.text, r.attrs["role"])
+        for r in extract(Document("d", text, "en"), backend=backend).relations
+        if r.type == "holds_role"
+    ]
+    assert got == want
+
+
 NO_ROLE_BEFORE = [
     "He met a friend, Michael Dunne, later.",
     "The report was written by the team, Michael Dunne said.",

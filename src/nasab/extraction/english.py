@@ -898,19 +898,52 @@ def _classify_untitled(ctx, s: int, e: int) -> None:
         first = _first(toks[s])
         if first in lex.given_en or (_has_particle(toks, s + 1, e) and not toks[s].text.isupper()):
             rule = "given" if first in lex.given_en else "particle"
-            _add_person(b, toks, s, e, sent, lex, persons, [], rule=rule)
+            job = _job_before(toks, s)
+            _add_person(b, toks, s, e, sent, lex, persons, [job] if job else [], rule=rule)
             return
     hint = _hinted(b, toks, s, e)
     if hint is not None and _name_ok(toks, *hint, lex) and not _tail_of_person(b, toks, *hint):
         a, z = hint
         if a > s:
             _classify_run(b, toks, s, a, sent, lex, used, org_at, persons, leftovers)
-        trig = _trigger_before(toks, a, lex)
+        trig = _trigger_before(toks, a, lex) or _job_before(toks, a)
         _add_person(b, toks, a, z, sent, lex, persons, [trig] if trig else [], rule="model")
         if z < e:
             _classify_run(b, toks, z, e, sent, lex, used, org_at, persons, leftovers)
         return
     leftovers.append((s, e))
+
+
+def _job_before(toks: list[Tok], s: int) -> tuple[int, int, TitleInfo] | None:
+    """A lower-case job phrase ending in a job noun (``job_head_en``) right before a
+    name at token ``s`` ("American photojournalist Luke Somers", "the freelance
+    photographer X"): (start, end, a role whose name is the phrase), or None. It only
+    gives a role to a name read by other rules; it makes no name a person.
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "the Dutch freelance photographer Jan Smit"
+        >>> toks = tokenize_span(t, 0, len(t))
+        >>> a, z, info = _job_before(toks, 4)
+        >>> t[toks[a].start : toks[z - 1].end], info.en
+        ('freelance photographer', 'freelance photographer')
+    """
+    if s < 1 or toks[s - 1].kind != "w" or toks[s - 1].text not in word_set("job_head_en"):
+        return None
+    a = s - 1
+    while (
+        a > 0
+        and s - a < MAX_JOB_WORDS
+        and toks[a - 1].kind == "w"
+        and not toks[a - 1].cap
+        and toks[a - 1].text.isalpha()
+        and toks[a - 1].text not in word_set("stop_en")
+        and toks[a - 1].text not in word_set("role_link_en")
+    ):
+        a -= 1
+    if _job_at(toks, a) != s:
+        return None
+    return a, s, TitleInfo("role", " ".join(t.text for t in toks[a:s]), "")
 
 
 def _tail_of_person(b: Builder, toks: list[Tok], a: int, z: int) -> bool:
