@@ -302,6 +302,34 @@ def test_job_phrase_right_before_a_name(text: str, want: list, backend: str) -> 
     assert got == want
 
 
+COPULA_ROLES = [
+    # (text, [(person, role, organisation)]): NAME [now] is|was [the] ROLE [of ORG]
+    (
+        "Michael Dunne now is senior editor of the Harlow Times, but he began elsewhere.",
+        [("Michael Dunne", "senior editor", "Harlow Times")],
+    ),
+    (
+        "Michael Dunne is the spokesman for the Pentagon.",
+        [("Michael Dunne", "Spokesman", "Pentagon")],
+    ),
+    # guards: no post right after the copula; a quoted label is no post
+    ("Michael Dunne was the target of the attack.", []),
+    ("Michael Dunne is Irish.", []),
+    ("Officials said Michael Dunne was a “high-risk traveller” then.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), COPULA_ROLES)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_role_after_a_copula(text: str, want: list, backend: str) -> None:
+    got = [
+        (r.subject.text, r.attrs["role"], r.attrs.get("organization"))
+        for r in extract(Document("d", text, "en"), backend=backend).relations
+        if r.type == "holds_role"
+    ]
+    assert got == want
+
+
 NO_ROLE_BEFORE = [
     "He met a friend, Michael Dunne, later.",
     "The report was written by the team, Michael Dunne said.",

@@ -1289,22 +1289,31 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
     if k >= n:
         return
     appointed = _appointment_at(toks, k)
+    copula = None if appointed is not None else _copula_at(toks, k)
     if appointed is not None:
         k = appointed
+    elif copula is not None:
+        k = copula
     elif toks[k].text == ",":
         k += 1
     else:
         return
     if k < n and toks[k].text.lower() in ("the", "a", "an"):
         k += 1
-    while appointed is not None and k < n and toks[k].text.lower() in word_set("role_lead_en"):
-        k += 1  # "was named as the new minister"
+    while (
+        (appointed is not None or (copula is not None and _job_at(toks, k) is None))
+        and k < n
+        and toks[k].text.lower() in word_set("role_lead_en")
+    ):
+        k += 1  # "was named as the new minister" ("is senior editor of" keeps its job)
     owner, k = _possessive_owner(b, toks, k)  # "NAME, the State Department's spokeswoman"
     k, lower_owner = _lower_owner(toks, k, lex) if owner is None else (k, None)
     so_called = k < n and toks[k].text.lower() in ("so-called", "self-styled", "self-proclaimed")
     if so_called:
         k += 1
     if k < n and toks[k].text in _OPEN_QUOTES:
+        if copula is not None:
+            return  # "X was a “high-risk traveller”": a quoted label, no post
         q = k + 1
         z = q
         while z < n and z - q < 8 and toks[z].text not in _CLOSE_QUOTES:
@@ -1336,7 +1345,7 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
         tail = {} if owner is None else {_OWNER_ATTR[owner.kind]: owner.text}
     if lower_owner and not tail:
         tail = {"organization": lower_owner}
-    rule = "apposition-after" if appointed is None else "appointment"
+    rule = "appointment" if appointed is not None else "copula" if copula else "apposition-after"
     attrs = {"role": role_text, "rank": pm.attrs.get("rank"), "rule": rule}
     if role_ar:
         attrs["role_ar"] = role_ar
@@ -1375,6 +1384,29 @@ def _appointment_at(toks: list[Tok], k: int) -> int | None:
     if verb is None:
         return None
     return verb + 1 if verb < len(toks) and toks[verb].text.lower() == "as" else verb
+
+
+def _copula_at(toks: list[Tok], k: int) -> int | None:
+    """After a name, a form of "to be" at token k (``copula_en``, with an adverb of
+    ``copula_adverb_en`` before or after it): where the role may begin, or None. The
+    role must follow at once (a listed role or a job phrase), so "X is the target of"
+    holds nothing.
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "now is senior editor"
+        >>> toks = tokenize_span(t, 0, len(t))
+        >>> _copula_at(toks, 0), _copula_at(toks, 2)
+        (2, None)
+    """
+    if k < len(toks) and toks[k].text.lower() in word_set("copula_adverb_en"):
+        k += 1
+    at = _phrase_at(toks, k, word_list("copula_en"))
+    if at is None:
+        return None
+    if at < len(toks) and toks[at].text.lower() in word_set("copula_adverb_en"):
+        at += 1
+    return at
 
 
 #: Most lower-case words of a job written after a name ("assistant marketing manager").
