@@ -64,7 +64,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v8" in text
+    assert "nasab-org-v9" in text
     assert "iraqi" in text
 
 
@@ -419,3 +419,38 @@ def test_one_word_names_never_join_by_their_skeleton_alone(a: str, b: str) -> No
 
     m = compare_orgs(a, b)
     assert 0.0 < m.score < DEFAULT_THRESHOLDS["organization"], m.explain()
+
+
+#: (a, b, low, high): a distinctive word on each side conflicts; the conflict weighs less
+#: where the names share two distinctive words or more, twice what either keeps alone.
+SHARED_CONFLICT = [
+    ("CABANAS LA LOMA EN RENTA", "CABANAS LA LOMA TAPALPA", 0.4, 0.6),
+    ("شركة نسيم الرافدين ترانس", "شركة نسيم الرافدين كوبر", 0.4, 0.6),
+    ("Al-Noor Trading Company", "Al-Huda Trading Company", 0.0, 0.2),  # nothing distinctive shared
+    ("شركة نسيم الرافدين ترانس", "شركة نسيم كوبر", 0.0, 0.3),  # shares one, differs in two
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"), SHARED_CONFLICT, ids=[f"{a}|{b}" for a, b, _, _ in SHARED_CONFLICT]
+)
+def test_conflict_weighs_less_beside_shared_distinctive_words(
+    a: str, b: str, low: float, high: float
+) -> None:
+    m = compare_orgs(a, b)
+    assert m.features.get("conflict") == 1.0, m.explain()
+    assert low <= m.score < high, m.explain()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("KAVEH EAST STEEL COMPANY", "SOUTH KAVEH STEEL COMPANY"),
+        ("Al-Nasr West Mill", "Al-Nasr Waist Mill"),
+    ],
+)
+def test_common_words_of_one_skeleton_are_different_words(a: str, b: str) -> None:
+    # EAST / SOUTH (and WEST / WAIST: one of them common) share a skeleton but are no
+    # spellings of one word: the skeleton is read for two rare words only.
+    m = compare_orgs(a, b)
+    assert not any("similarity 0.88" in n for n in m.notes), m.explain()

@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v15").startswith("nasab-name-v15+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v15', 'nasab-org-v8']
+    ['nasab-name-v15', 'nasab-org-v9']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v15"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v8"
+ORG_ALGORITHM = "nasab-org-v9"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -263,7 +263,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            8,
+            9,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -295,7 +295,11 @@ _REGISTRY: dict[str, Algorithm] = {
             "Latin words of four letters or more with one consonant skeleton are spellings of "
             "one word (OMQY / OMGY / UMQI, TAMOULE / TAMIL: similarity 0.88) unless one is a "
             "listed place and the other is not, and a one-word dictionary word meets a spelling "
-            "the table lacks as written (MUJAHIDIN / MUJAHEDEEN)",
+            "the table lacks as written (MUJAHIDIN / MUJAHEDEEN); v9: the skeleton is read for "
+            "rare words only (EAST / SOUTH are different words), and a conflict of distinctive "
+            "words is x0.75 instead of x0.5 where the names share distinctive words weighing "
+            "two words and twice what either keeps alone (CABANAS LA LOMA EN RENTA / CABANAS "
+            "LA LOMA TAPALPA)",
         ),
     )
 }
@@ -337,8 +341,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v8")[:18]
-        'nasab-org-v8+data.'
+        >>> algorithm_version("nasab-org-v9")[:18]
+        'nasab-org-v9+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -25,7 +25,8 @@ organisation score 1; names it lists as two different organisations score low.
 Evidence against (each a factor on the score, said in the explanation):
 
 * a distinctive word (rare, a place or a nationality) on each side that the other lacks
-  (``Al-Noor Trading Company`` / ``Al-Huda Trading Company``): ×0.5;
+  (``Al-Noor Trading Company`` / ``Al-Huda Trading Company``): ×0.5, or ×0.75 where the
+  names share distinctive words weighing two words and twice what either keeps alone;
 * otherwise a generic word on each side that the other lacks (``Orion Shipping`` /
   ``Orion Exchange``: group companies that share a family name): ×0.75;
 * different numbers (``Bank 2`` / ``Bank 3``, Roman numerals read as numbers): ×0.3;
@@ -85,6 +86,12 @@ _NUMBER_FACTOR = 0.3
 #: Score factor when each name has a distinctive word the other lacks (Al-Noor Trading
 #: Company vs Al-Huda Trading Company; Central Bank of Syria vs Central Bank of Iran).
 _WORD_CONFLICT = 0.5
+#: The conflict factor instead, where the names share distinctive words weighing at least
+#: :data:`_SHARED_DISTINCTIVE` (two words) and :data:`_SHARED_RATIO` times what either
+#: keeps of its own (``CABANAS LA LOMA EN RENTA`` / ``CABANAS LA LOMA TAPALPA``).
+_WORD_CONFLICT_SHARED = 0.75
+_SHARED_DISTINCTIVE = 2.0
+_SHARED_RATIO = 2.0
 #: A word weighing this much is distinctive (generic words weigh at most _GENERIC_WEIGHT);
 #: a place or nationality word is distinctive whatever it weighs.
 _DISTINCTIVE = 0.5
@@ -506,9 +513,15 @@ def _unit_sim(x: Unit, y: Unit) -> float:
         plain = _as_written(x if x.concept else y)
         if plain is None:
             return 0.0
-        return _unit_sim(plain, y if x.concept else x)
+        other = y if x.concept else x
+        if plain.script == "latin" and other.script == "latin":
+            return _latin_sim(plain.text, plain.fold, other.text, other.fold, by_skeleton=False)
+        return _unit_sim(plain, other)
     if x.script == "latin" and y.script == "latin":
-        return _latin_sim(x.text, x.fold, y.text, y.fold)
+        # The skeleton is read for rare words only (transliterated names): common words
+        # of one skeleton are different words (EAST / SOUTH).
+        rare = min(x.weight, y.weight) >= _DISTINCTIVE
+        return _latin_sim(x.text, x.fold, y.text, y.fold, by_skeleton=rare)
     if x.script == "arabic" and y.script == "arabic":
         return Indel.normalized_similarity(x.text, y.text)
     try:
@@ -532,7 +545,7 @@ def _as_written(u: Unit) -> Unit | None:
     return Unit(text, False, u.script, u.weight, fold(text), u.caps, u.surface)
 
 
-def _latin_sim(a: str, a_fold: str, b: str, b_fold: str) -> float:
+def _latin_sim(a: str, a_fold: str, b: str, b_fold: str, *, by_skeleton: bool = True) -> float:
     """Spelling similarity of two Latin words (normalised, and their spelling folds).
 
     Codes and short words are compared as written, longer words by their folds; two
@@ -555,7 +568,8 @@ def _latin_sim(a: str, a_fold: str, b: str, b_fold: str) -> float:
         for q in _article_readings(ys)
     )
     if (
-        sim >= _SKELETON_SIM
+        not by_skeleton
+        or sim >= _SKELETON_SIM
         or min(len(a), len(b)) < _SKELETON_WORD_MIN
         or not (a.isalpha() and b.isalpha())
         or bool({a, a_fold} & _place_words()) != bool({b, b_fold} & _place_words())
@@ -824,7 +838,18 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
         # translation, a transliteration and a nickname), so no conflict to cannot-link.
         notes.append(f"no word in common ({own_a} vs {own_b})")
     elif own_a and own_b:
-        score *= _WORD_CONFLICT
+        shared = min(
+            sum(u.weight for u in xs if u not in left_a and _distinctive(u)),
+            sum(u.weight for u in ys if u not in left_b and _distinctive(u)),
+        )
+        own = max(
+            sum(u.weight for u in left_a if _distinctive(u)),
+            sum(u.weight for u in left_b if _distinctive(u)),
+        )
+        # Names that share much more distinctive weight than they differ in (two words
+        # or more: CABANAS LA LOMA EN RENTA / CABANAS LA LOMA TAPALPA) differ less.
+        soft = shared >= _SHARED_DISTINCTIVE and shared >= _SHARED_RATIO * own
+        score *= _WORD_CONFLICT_SHARED if soft else _WORD_CONFLICT
         features["conflict"] = 1.0
         notes.append(f"conflict: distinctive words differ ({own_a} vs {own_b})")
     elif _generic_left(left_a) and _generic_left(left_b) and _form_only(left_a, left_b):
@@ -954,7 +979,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v8"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v9"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
