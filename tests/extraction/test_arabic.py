@@ -1160,3 +1160,31 @@ LISTED_BODY_CASES = [
 def test_listed_body_name_goes_on(text: str, orgs: list[str], backend: str) -> None:
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     assert [m.text for m in ex.organizations()] == orgs
+
+
+# Family names that are nationality nisbas, right after a listed given name, and the
+# visitor as a name cue (stop 21).
+NISBA_FAMILY_CASES = [
+    (
+        "nisba-after-given-name",
+        "وحضر مستشار الوزير الفريق متقاعد طلال العماني وعدد من المسؤولين",
+        ["طلال العماني"],
+    ),
+    ("nisba-after-role-no-name", "وقال الرئيس العراقي إن الاتفاق قريب", []),
+    (
+        "visitor-cue",
+        "كما أشاد الزائر ماجد الحربي القادم من مدينة الرياض بالمهرجان",
+        ["ماجد الحربي"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [c[1:] for c in NISBA_FAMILY_CASES],
+    ids=[c[0] for c in NISBA_FAMILY_CASES],
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_nisba_family_names(text: str, persons: list[str], backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [m.text for m in ex.persons()] == persons

@@ -1276,8 +1276,11 @@ class _Sentence:
         ):
             return True
         # a nationality after one word is its adjective ("الرئيس العراقي"); after a given
-        # name and a father's name it is a family nisba (عبد الغني جاسم الفهداوي)
-        if w[2:] in lex.nationality_ar and (j - i < 2 or not w.endswith("ي")):
+        # name and a father's name it is a family nisba (عبد الغني جاسم الفهداوي), and so
+        # it is right after a listed given name (محمد العماني، فيصل الشامي)
+        if w[2:] in lex.nationality_ar and (
+            not w.endswith("ي") or (j - i < 2 and not self._given_first(i))
+        ):
             return True
         if w[:1] == "و" and w not in lex.given_ar:
             return True
@@ -1294,6 +1297,11 @@ class _Sentence:
             and w not in lex.name_ar
             and w not in lex.given_ar
         )
+
+    def _given_first(self, i: int) -> bool:
+        """Token i is a listed given name that is no ordinary word (محمد، فيصل)."""
+        first = _word(self.toks[i])
+        return first in self.lex.given_ar and first not in self.lex.name_risky_ar
 
     def _role_phrase_at(self, j: int) -> bool:
         """Whether a role phrase of several words starts at token j (``أمير منطقة تبوك``),
