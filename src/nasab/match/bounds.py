@@ -79,6 +79,8 @@ BOUND_SLACK = 1e-9
 _JOIN_MARGIN = 1e-6
 #: Bisection steps for the best ratio (its error is 2 ** -steps, above the true bound).
 _BISECT_STEPS = 20
+#: Added to a length bound of an Indel similarity before it is compared with a floor.
+_LENGTH_SLACK = 1e-9
 #: Shortest fold of a token that the other name's joined pair is compared with.
 _JOIN_FOLD_MIN = 5
 
@@ -247,15 +249,27 @@ def _joined_folds(p: PreparedName) -> list[tuple[str, str, str]]:
     ]
 
 
-def _fold_max(left: np.ndarray, right: np.ndarray, strings: np.ndarray) -> np.ndarray:
+def _fold_max(
+    left: np.ndarray,
+    right: np.ndarray,
+    strings: np.ndarray,
+    lengths: np.ndarray,
+    floor: float | None = None,
+) -> np.ndarray:
     """Per row and left string (codes, -1 padding): its best Indel similarity to the
-    row's right strings (0 when none)."""
+    row's right strings (0 when none). With ``floor``, a pair whose lengths alone keep
+    it under the floor (Indel similarity is at most ``2 min / (la + lb)``) counts 0.
+    ``lengths``: those of ``strings``, and one more (read by the -1 padding)."""
     import numpy as np
     from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
     n = len(strings)
     valid = (left[:, :, None] >= 0) & (right[:, None, :] >= 0)
+    if floor is not None:
+        la, lb = lengths[left][:, :, None], lengths[right][:, None, :]
+        total = np.maximum(la + lb, 1)
+        valid &= 2.0 * np.minimum(la, lb) / total + _LENGTH_SLACK >= floor
     keys = left[:, :, None] * n + right[:, None, :]
     uniq, inverse = unique_inverse(keys[valid])
     sim = process.cpdist(
@@ -273,17 +287,18 @@ def _joins(
     side: tuple[np.ndarray, ...],
     r: np.ndarray,
     c: np.ndarray,
-    sim: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    sim: Callable[..., np.ndarray],
 ) -> np.ndarray:
     """Per pair (rows ``r`` of ``side``, rows ``c`` of the other name): whether some joined
     pair (joined, first, second) may be kept (``_join_split``: the joined form reaches
     JOIN_MIN and beats both parts alone by JOIN_GAIN, with a margin for rounding).
-    ``sim(members, c)`` gives each member's best similarity to the other name; the parts
-    are compared only where the joined form is near."""
+    ``sim(members, c, floor)`` gives each member's best similarity to the other name
+    (exact where it may reach ``floor``, else possibly 0: a joined form under JOIN_MIN is
+    never kept); the parts are compared only where the joined form is near, exactly."""
     import numpy as np
 
     joined, first, second = side
-    best = sim(joined[r], c)
+    best = sim(joined[r], c, JOIN_MIN)
     near = np.flatnonzero((best >= JOIN_MIN).any(axis=1))
     out = np.zeros(len(best), dtype=bool)
     if len(near):
@@ -295,28 +310,43 @@ def _joins(
 
 
 def _token_max(
-    other: np.ndarray, table: TokenTable, members: np.ndarray, c: np.ndarray
+    other: np.ndarray,
+    table: TokenTable,
+    members: np.ndarray,
+    c: np.ndarray,
+    floor: float | None = None,
 ) -> np.ndarray:
+    # Exact from ALIGN_MIN up (_similarities): under any floor a join is tested with.
     return _best(members, other[c], table)[0]
 
 
 def _fold_max_of(
-    other: np.ndarray, strings: np.ndarray, members: np.ndarray, c: np.ndarray
+    other: np.ndarray,
+    strings: np.ndarray,
+    lengths: np.ndarray,
+    members: np.ndarray,
+    c: np.ndarray,
+    floor: float | None = None,
 ) -> np.ndarray:
-    return _fold_max(members, other[c], strings)
+    return _fold_max(members, other[c], strings, lengths, floor)
 
 
 def _may_join(
-    sa: _Side, sb: _Side, rows: np.ndarray, cols: np.ndarray, strings: np.ndarray
+    sa: _Side,
+    sb: _Side,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    strings: np.ndarray,
+    lengths: np.ndarray,
 ) -> np.ndarray:
     """Pairs where either name may join two of its tokens (a superset of the pairs
-    where ``_join_split`` joins)."""
+    where ``_join_split`` joins). ``lengths``: those of ``strings`` (see :func:`_fold_max`)."""
     import numpy as np
 
     out = np.zeros(len(rows), dtype=bool)
     for side, other, r, c in ((sa, sb, rows, cols), (sb, sa, cols, rows)):
         out |= _joins(side.suffix, r, c, partial(_token_max, other.ids, sa.table))
-        out |= _joins(side.joined, r, c, partial(_fold_max_of, other.folds, strings))
+        out |= _joins(side.joined, r, c, partial(_fold_max_of, other.folds, strings, lengths))
     return out
 
 
@@ -457,13 +487,15 @@ def score_bounds(
     sa = _Side(a, table, strings, freq)
     sb = sa if same else _Side(b, table, strings, freq)
     texts = strings.texts()
+    # The lengths of the strings, and 0 at the end (what the -1 padding reads).
+    lengths = np.fromiter(chain(map(len, texts), [0]), dtype=np.int64, count=len(texts) + 1)
     norms: dict[str, int] = {}
     na = np.array([norms.setdefault(p.norm, len(norms)) for p in a], dtype=np.int64)
     nb = np.array([norms.setdefault(p.norm, len(norms)) for p in b], dtype=np.int64)
     for s in range(0, len(rows_a), BOUND_CHUNK):
         r, c = rows_a[s : s + BOUND_CHUNK], cols_a[s : s + BOUND_CHUNK]
         free = sa.empty[r] | sb.empty[c] | (na[r] == nb[c])
-        free |= _may_join(sa, sb, r, c, texts)
+        free |= _may_join(sa, sb, r, c, texts, lengths)
         bounded = ~free
         if bounded.any():
             out[s : s + BOUND_CHUNK][bounded] = _chunk(sa, sb, r[bounded], c[bounded], table)
