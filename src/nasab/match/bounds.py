@@ -383,6 +383,8 @@ class _Tokens:
         self.e = np.where(self.can, 0.5 * weight * agree, 0.0)
         self.d = np.where(self.can, 0.5 * CONFLICT_OTHER * weight * (1.0 - agree), 0.0)
         self.r = np.where(self.can, _R * weight, 0.0)
+        # Read at every bisection step of gain(): the same values computed once.
+        self._ed, self._neg_r = self.e + self.d, -self.r
         self.unaligned = np.where(self.can, 0.0, weight).sum(axis=1)
         self.n = (weight > 0).sum(axis=1)
 
@@ -391,7 +393,7 @@ class _Tokens:
         import numpy as np
 
         r = ratio[:, None]
-        return np.maximum(self.e - r * (self.e + self.d), -r * self.r).sum(axis=1)
+        return np.maximum(self.e - r * self._ed, r * self._neg_r).sum(axis=1)
 
     def loose(self) -> tuple[np.ndarray, np.ndarray]:
         """(evidence of each token, best first; the least cost of each token, summed)."""
