@@ -642,6 +642,14 @@ PERSON_CUES = [
     ("en-known-place-age", "Paris, 75, was here.", []),
     ("en-noun-as-modifier", "Lakeshire, the hero city, was rebuilt.", []),
     ("en-too-old-for-an-age", "Torvalna, 1948, was a year.", []),
+    (
+        "en-nationality-and-job-noun",
+        "Dravik Torvalna, a Moroccan military expert, explained it.",
+        ["Dravik Torvalna"],
+    ),
+    ("en-job-noun", "Dravik Torvalna, a leading economist, said so.", ["Dravik Torvalna"]),
+    # guard: a short lower-case word between capitals may be the name's particle
+    ("en-name-start-unsure", "The price fell, said Dravik van Torval, a Dutch economist.", []),
 ]
 
 

@@ -224,8 +224,8 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         merge_english_entities(b, ents, sents, lex)
     if leftovers:
         latin = [(sent, toks) for sent, toks, _ in leftovers]
-        late_person_roles_en(b, latin, lex)
         person_cues_en(b, latin, lex)
+        late_person_roles_en(b, latin, lex)
         family_plurals_en(b, latin, lex)
         coordinated_orgs_en(b, latin, lex)
         media_tails_en(b, latin, lex)

@@ -1306,6 +1306,14 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
         and toks[k].text.lower() in word_set("role_lead_en")
     ):
         k += 1  # "was named as the new minister" ("is senior editor of" keeps its job)
+    if (
+        k + 1 < n
+        and toks[k].cap
+        and is_demonym(_first(toks[k]), lex)
+        and not toks[k + 1].cap
+        and (_job_at(toks, k + 1) is not None or _title_at(toks, k + 1, n, lex) is not None)
+    ):
+        k += 1  # "NAME, a Moroccan military expert": the nationality is no part of the post
     owner, k = _possessive_owner(b, toks, k)  # "NAME, the State Department's spokeswoman"
     k, lower_owner = _lower_owner(toks, k, lex) if owner is None else (k, None)
     so_called = k < n and toks[k].text.lower() in ("so-called", "self-styled", "self-proclaimed")
@@ -1981,12 +1989,32 @@ def _name_before(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | Non
     while (
         a >= 0
         and k - a < _CUE_NAME_RUN
-        and toks[a].cap
-        and toks[a].text.lower() not in stop
+        and (
+            (toks[a].cap and toks[a].text.lower() not in stop)
+            # a lower-case particle inside the name ("Hans van Cleef")
+            or (
+                a < k and a > 0 and toks[a].text in word_set("name_particle_en") and toks[a - 1].cap
+            )
+        )
         and (toks[a].norm not in lex.titles_en)
     ):
         a -= 1
+    if (
+        a > 0
+        and toks[a].kind == "w"
+        and toks[a].text.isalpha()
+        and toks[a].text.islower()
+        and len(toks[a].text) <= _SHORT_PARTICLE
+        and toks[a - 1].cap
+    ):
+        return None  # "Hans van Cleef": a short lower-case word between capitals may be
+        # a particle of the name, whose start is then unsure
     return (a + 1, k + 1) if a < k else None
+
+
+#: Longest lower-case word between capitalised words that may be a name's particle
+#: ("van", "de", "von", "der").
+_SHORT_PARTICLE = 3
 
 
 def _name_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
@@ -2016,9 +2044,10 @@ def _age_at(toks: list[Tok], k: int) -> bool:
     )
 
 
-def _person_noun_at(toks: list[Tok], k: int) -> bool:
-    """ ", the (youngest) son of", ", a mother who" at token ``k``: a person noun
-    (person_noun_en) in apposition, closed by punctuation or a preposition."""
+def _person_noun_at(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """ ", the (youngest) son of", ", a mother who", ", a Moroccan military expert," at
+    token ``k``: a person noun (person_noun_en) in apposition after at most two
+    lower-case words or nationality adjectives, closed by punctuation or a preposition."""
     if (
         k + 2 >= len(toks)
         or toks[k].text != ","
@@ -2028,7 +2057,7 @@ def _person_noun_at(toks: list[Tok], k: int) -> bool:
     z = k + 2
     while z < len(toks) and z - k - 2 <= _APPOSITION_ADJECTIVES:
         t = toks[z]
-        if t.kind != "w" or not t.text.islower():
+        if t.kind != "w" or not (t.text.islower() or is_demonym(_first(t), lex)):
             return False
         if t.text in word_set("person_noun_en"):
             nxt = toks[z + 1] if z + 1 < len(toks) else None
@@ -2057,7 +2086,7 @@ def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> set[str]:
             continue
         if t.cap:
             if k + 1 < len(toks) and toks[k + 1].text == ",":
-                if _age_at(toks, k + 1) or _person_noun_at(toks, k + 1):
+                if _age_at(toks, k + 1) or _person_noun_at(toks, k + 1, lex):
                     span = _name_before(toks, k, lex)
         elif t.text in phrases:
             for phrase in phrases[t.text]:
