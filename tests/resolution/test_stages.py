@@ -11,12 +11,14 @@ import pytest
 
 from nasab.resolution import Judgements, as_records, resolve
 from nasab.resolution.stages import (
+    CUT_STEP,
     MAX_COMPONENT,
     Node,
     Pairs,
     block_pairs,
     bound_components,
     connected,
+    cut_levels,
     entity_id,
     key_counts,
     list_frequency,
@@ -24,6 +26,7 @@ from nasab.resolution.stages import (
     merge_scored,
     node_keys,
     node_order,
+    pair_levels,
     prepare,
     score_pairs,
 )
@@ -177,6 +180,91 @@ def test_bound_components_keeps_small_components_and_ignores_pair_order() -> Non
     assert len(sizes) > 3  # the chain was cut
     assert got[0][n - 3] == got[0][n - 2] == n - 3  # the small component is untouched
     assert got[0][n - 1] == n - 1
+
+
+def _single_linkage_pieces(
+    n: int, p: Pairs, thr: float, must: list[tuple[int, int]], max_size: int
+) -> list[list[int]]:
+    """The pieces of the exact cut (the former ``bound_components``): links read from the
+    strongest score down, a level that would make a group larger than ``max_size`` joins
+    nothing and makes the groups it touches final."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    keep = p.score >= np.float32(thr)
+    links = [(2.0, a, b) for a, b in must]
+    links += [
+        (float(s), int(a), int(b))
+        for a, b, s in zip(p.u[keep], p.v[keep], p.score[keep], strict=True)
+    ]
+    size, final = [1] * n, [False] * n
+    for level in sorted({s for s, _, _ in links}, reverse=True):
+        near: dict[int, set[int]] = {}
+        for s, a, b in links:
+            ra, rb = find(a), find(b)
+            if s == level and ra != rb:
+                near.setdefault(ra, set()).add(rb)
+                near.setdefault(rb, set()).add(ra)
+        seen: set[int] = set()
+        for start in sorted(near):
+            if start in seen:
+                continue
+            group, todo = [], [start]
+            seen.add(start)
+            while todo:
+                x = todo.pop()
+                group.append(x)
+                for y in near[x] - seen:
+                    seen.add(y)
+                    todo.append(y)
+            if any(final[r] for r in group) or sum(size[r] for r in group) > max_size:
+                for r in group:
+                    final[r] = True
+                continue
+            for r in group:
+                parent[r] = min(group)
+            size[min(group)] = sum(size[r] for r in group)
+    out: dict[int, list[int]] = {}
+    for x in range(n):
+        out.setdefault(find(x), []).append(x)
+    return sorted(out.values())
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_bound_components_is_single_linkage_at_the_cut_levels(seed: int) -> None:
+    """On scores that are cut levels (multiples of CUT_STEP), the cut by levels from the
+    bottom (:func:`bound_components`) gives the pieces of the exact single-linkage cut
+    from the top, ties and must-links included; off the grid, the scores of one level
+    count as a tie."""
+    rng = random.Random(seed)
+    n, max_size = 80, rng.choice([3, 7, 20])
+    edges = {tuple(sorted(rng.sample(range(n), 2))) for _ in range(2 * n)}
+    u, v = zip(*sorted(edges), strict=True)
+    on_grid = [rng.randrange(60, 101) * CUT_STEP for _ in u]
+    must = [tuple(sorted(rng.sample(range(n), 2)))]
+    thr = np.full(n, 0.65, np.float32)
+    for scores, levels in ((on_grid, on_grid), ([s + CUT_STEP / 3 for s in on_grid], on_grid)):
+        p = Pairs(n, np.asarray(u), np.asarray(v), np.asarray(scores, dtype=np.float32))
+        at = Pairs(n, np.asarray(u), np.asarray(v), np.asarray(levels, dtype=np.float32))
+        got = bound_components(connected(n, p, thr, must), p, thr, must, max_size=max_size)
+        pieces: dict[int, list[int]] = {}
+        for x, lab in enumerate(got.tolist()):
+            pieces.setdefault(lab, []).append(x)
+        assert sorted(pieces.values()) == _single_linkage_pieces(n, at, 0.65, must, max_size)
+        assert max(len(g) for g in pieces.values()) <= max_size
+
+
+def test_pair_levels_count_the_levels_reached() -> None:
+    thr = np.float32([0.65, 0.65, 0.65, 0.8, 0.8])
+    score = np.float32([0.65, 0.66, 1.0, 0.809, 0.81])
+    # 0.65: the threshold; 0.66: one step above; 1.0: all 36; 0.81 is the first step above 0.8
+    assert pair_levels(score, thr).tolist() == [1, 2, 36, 1, 2]
+    assert cut_levels(0.65)[:3].tolist() == np.float32([0.65, 0.66, 0.67]).tolist()
+    assert len(cut_levels(0.65)) == 36
 
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "spark" / "names.tsv"

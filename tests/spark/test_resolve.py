@@ -234,28 +234,50 @@ def test_without_pyspark_a_clear_error(monkeypatch):
         require_spark()
 
 
-def test_large_component_is_cut_as_on_one_machine() -> None:
-    """The clustering task cuts a component larger than MAX_COMPONENT as resolve does."""
+def test_large_component_is_cut_before_the_clustering_as_on_one_machine(spark) -> None:
+    """``_bound`` cuts a component larger than the bound with joins into the pieces of
+    ``bound_components`` (scores off the level grid, a must-link, a small component)."""
     import numpy as np
+    from pyspark.sql import functions as F
 
-    from nasab.resolution.stages import MAX_COMPONENT, Pairs, bound_components, connected
-    from nasab.spark.resolve import _pieces
+    from nasab.resolution.stages import MUST_LEVEL, Pairs, bound_components, connected, pair_levels
+    from nasab.spark.components import connected_components
+    from nasab.spark.resolve import _bound
 
-    n = 2 * MAX_COMPONENT + 5
-    scores = {(k, k + 1): 0.7 + 0.3 * ((k * 37) % 11) / 11 for k in range(n - 1)}
-    p = Pairs(
-        n,
-        np.arange(n - 1, dtype=np.int64),
-        np.arange(1, n, dtype=np.int64),
-        np.asarray([scores[(k, k + 1)] for k in range(n - 1)], dtype=np.float32),
-    )
+    rng = np.random.default_rng(5)
+    n, big, most = 58, 52, 6
+    # a random tree over the first nodes and a few more links; a chain of the last six
+    u = [int(rng.integers(0, k)) for k in range(1, big)] + [*range(big, n - 1)]
+    v = [*range(1, big), *range(big + 1, n)]
+    for _ in range(big // 4):
+        a, b = sorted(rng.choice(big, 2, replace=False).tolist())
+        u.append(a)
+        v.append(b)
+    pairs = sorted(set(zip(u, v, strict=True)))
+    score = rng.uniform(0.6, 1.0, len(pairs)).astype(np.float32)
+    score[[k for k, (a, _) in enumerate(pairs) if a >= big]] = 0.8  # the chain holds
+    p = Pairs(n, np.asarray([a for a, _ in pairs]), np.asarray([b for _, b in pairs]), score)
     thr = np.full(n, 0.65, np.float32)
-    labels = bound_components(connected(n, p, thr), p, thr)
-    want = sorted(sorted(np.flatnonzero(labels == lab).tolist()) for lab in set(labels.tolist()))
-    got = sorted(sorted(g) for g in _pieces(n, scores, np.float32(0.65)))
-    assert got == want
-    assert len(got) > 2
-    assert max(len(g) for g in got) <= MAX_COMPONENT
+    must = [(3, 40)]
+    want = bound_components(connected(n, p, thr, must), p, thr, must, max_size=most)
+    keep = score >= thr[p.u]
+    levels = pair_levels(score[keep], thr[p.u[keep]])
+    rows = list(zip(p.u[keep].tolist(), p.v[keep].tolist(), levels.tolist(), strict=True))
+    edges = spark.createDataFrame([*rows, (*must[0], MUST_LEVEL)], "u long, v long, level int")
+    comps = connected_components(edges.select("u", "v"))
+    got = {r.node: r.comp for r in _bound(comps, edges, F, max_size=most).collect()}
+
+    def partition(label_of):  # type: ignore[no-untyped-def]
+        out: dict[int, list[int]] = {}
+        for x in sorted(got):
+            out.setdefault(label_of(x), []).append(x)
+        return sorted(out.values())
+
+    cut = partition(lambda x: got[x])
+    assert cut == partition(lambda x: int(want[x]))
+    assert max(len(g) for g in cut) <= most
+    assert len(cut) > 8
+    assert [*range(big, n)] in cut  # the small component is not cut
 
 
 @pytest.mark.parametrize("cuts", [(), (1,), (2, 3), (4,), (1, 2, 3, 4, 5)], ids=str)

@@ -12,6 +12,7 @@
             ──score_pairs──▶ score and conflict of each pair  (a pure function of two names)
             ──connected──▶ components of the pairs at or above threshold (+ judgements)
             ──bound_components──▶ components larger than MAX_COMPONENT cut at weak links
+                                  (components at the score levels of cut_levels)
             ──score_pairs──▶ the other pairs, where both names are in one component
             ──cluster (per component)──▶ clusters (average linkage, cannot-links)
             ──entity_id──▶ id from the cluster's smallest member only
@@ -44,7 +45,11 @@ same entities and ids:
 5. **Components** are the connected components of the pairs whose score reaches the
    threshold of their kind, plus same-judgements; they do not depend on the order in
    which pairs are seen. A component of more than :data:`MAX_COMPONENT` nodes is cut
-   at its weakest links (:func:`bound_components`, a function of its own pairs). **Clustering** runs inside one component at a time and reads
+   at its weakest links (:func:`bound_components`, a function of its own pairs): its
+   components at the score levels of :func:`cut_levels` (each pair carries the number
+   of levels it reaches, :func:`pair_levels`), each node in the one of the lowest level
+   with at most ``MAX_COMPONENT`` nodes; in Spark, one components run over
+   ``(level, node)``, before any task holds the component. **Clustering** runs inside one piece at a time and reads
    only that component's pairs (and, for small clusters, scores of missing pairs of
    its own members, computed on demand).
 6. **Ids.** :func:`entity_id` hashes the kind and the cluster's smallest member in node
@@ -90,9 +95,11 @@ __all__ = [
     "BOUND_MARGIN",
     "CANNOT_BELOW",
     "CONFLICT_CANNOT",
+    "CUT_STEP",
     "HOT_CHUNK",
     "MAX_BLOCK",
     "MAX_COMPONENT",
+    "MUST_LEVEL",
     "PARALLEL_MIN_PAIRS",
     "TOKEN_KEY",
     "WEAK_BASE",
@@ -108,6 +115,7 @@ __all__ = [
     "bound_components",
     "cannot_links",
     "connected",
+    "cut_levels",
     "entity_id",
     "facts_evidence",
     "is_weak",
@@ -118,6 +126,7 @@ __all__ = [
     "merge_scored",
     "node_keys",
     "node_order",
+    "pair_levels",
     "prefilter_pairs",
     "prepare",
     "score_node_pair",
@@ -141,6 +150,14 @@ HOT_CHUNK = 8
 #: (:func:`bound_components`), so the work and the chaining per component do not grow
 #: with the list.
 MAX_COMPONENT = 200
+
+#: Step of the score levels at which :func:`bound_components` cuts a large component
+#: (the threshold, then every multiple of this above it up to 1).
+CUT_STEP = 0.01
+
+#: The cut level of must-links (judgements): above every level of :func:`cut_levels`
+#: (at most ``1 + 1 / CUT_STEP`` of them), so they join at every level and at one more.
+MUST_LEVEL = round(1 / CUT_STEP) + 2
 
 #: Distinct pairs to score before scoring is spread over worker processes.
 PARALLEL_MIN_PAIRS = 40_000
@@ -863,6 +880,38 @@ def connected(
     return components(n, u, v)
 
 
+def cut_levels(threshold: float, step: float = CUT_STEP) -> np.ndarray:
+    """The score levels at which :func:`bound_components` may cut a component of a kind
+    with this threshold: the threshold itself, then every multiple of ``step`` above it
+    up to 1 (``float32``, as the scores).
+
+    Example:
+        >>> cut_levels(0.9, 0.05).tolist() == np.float32([0.9, 0.95, 1.0]).tolist()
+        True
+    """
+    top = round(1 / step)
+    grid = [k / top for k in range(1, top + 1) if np.float32(k / top) > np.float32(threshold)]
+    return np.asarray([threshold, *grid], dtype=np.float32)
+
+
+def pair_levels(score: np.ndarray, threshold: np.ndarray, step: float = CUT_STEP) -> np.ndarray:
+    """How many cut levels (:func:`cut_levels` of the pair's threshold) each accepted
+    pair reaches: the pair is a link of the levels ``0 .. k - 1``. A pure function of the
+    score and the threshold, so that Spark computes it where the pair is scored.
+
+    Example:
+        >>> pair_levels(np.float32([0.9, 0.97, 1.0]), np.float32([0.9, 0.9, 0.9]), 0.05).tolist()
+        [1, 2, 3]
+    """
+    score = np.asarray(score, dtype=np.float32)
+    threshold = np.asarray(threshold, dtype=np.float32)
+    out = np.zeros(len(score), dtype=np.int64)
+    for t in np.unique(threshold).tolist():
+        at = threshold == np.float32(t)
+        out[at] = np.searchsorted(cut_levels(t, step), score[at], side="right")
+    return out
+
+
 def bound_components(
     labels: np.ndarray,
     pairs: Pairs,
@@ -873,16 +922,19 @@ def bound_components(
 ) -> np.ndarray:
     """Split every component larger than ``max_size`` where its links are weakest.
 
-    Inside a large component (``labels`` from :func:`connected`), its accepted pairs are
-    read from the strongest score down, one score level at a time (must-links first),
-    as in single linkage. Groups joined by a level stay joined while the result has at
-    most ``max_size`` nodes; a level that would make a larger group joins nothing, and
-    the groups it touches are final. So the pieces are the largest single-linkage
-    clusters of at most ``max_size`` nodes: a long chain of names, each like the next,
-    is cut at its weakest links, and the clustering never sees more than ``max_size``
-    names at once, however long the list. A pure function of the component's pairs
-    (ties are levels, not orders). Components of ``max_size`` nodes or fewer keep their
-    labels.
+    A large component (``labels`` from :func:`connected`) is cut at the score levels
+    :func:`cut_levels` (the threshold, then every ``CUT_STEP`` up to 1; must-links count
+    at every level, and at one more level after the last): at level ``k`` its links are
+    the accepted pairs that reach that level (:func:`pair_levels`). A node's piece is
+    its component at the lowest level where that component has at most ``max_size``
+    nodes; a node whose component is too large at every level is alone. These pieces
+    are the largest single-linkage clusters of at most ``max_size`` nodes, with scores
+    read at the precision of the levels: a long chain of names, each like the next, is
+    cut at its weakest links, and the clustering never sees more than ``max_size`` names
+    at once, however long the list. Each level is a connected-components run, so Spark
+    cuts a component before any task holds it (all levels at once,
+    :mod:`nasab.spark.resolve`). A pure function of the component's pairs. Components
+    of ``max_size`` nodes or fewer keep their labels.
 
     Returns:
         Labels (smallest member of each piece).
@@ -898,62 +950,31 @@ def bound_components(
     big = np.bincount(labels, minlength=n)[labels] > max_size
     if not big.any():
         return labels
+    at = np.flatnonzero(big)
+    local = np.full(n, -1, dtype=np.int64)
+    local[at] = np.arange(len(at))
     keep = big[pairs.u] & (pairs.score >= node_threshold[pairs.u])
+    pu, pv = pairs.u[keep], pairs.v[keep]
+    levels = pair_levels(pairs.score[keep], node_threshold[pu])
     mu = np.asarray([a for a, b in must if big[a]], dtype=np.int64)
     mv = np.asarray([b for a, b in must if big[a]], dtype=np.int64)
-    u = np.concatenate([mu, pairs.u[keep]])
-    v = np.concatenate([mv, pairs.v[keep]])
-    s = np.concatenate([np.full(len(mu), 2.0), pairs.score[keep].astype(np.float64)])
-    order = np.lexsort((v, u, -s))
-    u, v, s = u[order], v[order], s[order]
-    cuts = np.flatnonzero(np.diff(s)) + 1
-    uf = UnionFind(n)
-    size = np.ones(n, dtype=np.int64)
-    final = np.zeros(n, dtype=bool)
-    for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(s)], strict=True):
-        _join_level(uf, size, final, u[lo:hi].tolist(), v[lo:hi].tolist(), max_size)
+    u = local[np.concatenate([mu, pu])]
+    v = local[np.concatenate([mv, pv])]
+    lv = np.concatenate([np.full(len(mu), MUST_LEVEL, dtype=np.int64), levels])
+    piece = np.arange(len(at), dtype=np.int64)
+    active = np.ones(len(at), dtype=bool)
+    for k in range(1, MUST_LEVEL):  # level 0 is the whole component
+        sel = lv > k
+        lab = components(len(at), u[sel], v[sel])
+        size = np.bincount(lab, minlength=len(at))[lab]
+        done = active & (size <= max_size)
+        piece[done] = lab[done]
+        active &= ~done
+        if not active.any():
+            break
     out = labels.copy()
-    at = np.flatnonzero(big)
-    out[at] = [uf.find(int(x)) for x in at]
+    out[at] = at[piece]
     return out
-
-
-def _join_level(
-    uf: UnionFind,
-    size: np.ndarray,
-    final: np.ndarray,
-    us: list[int],
-    vs: list[int],
-    max_size: int,
-) -> None:
-    """Join the groups that one score level links, unless the result is too large."""
-    links: dict[int, set[int]] = defaultdict(set)
-    for a, b in zip(us, vs, strict=True):
-        ra, rb = uf.find(a), uf.find(b)
-        if ra != rb:
-            links[ra].add(rb)
-            links[rb].add(ra)
-    seen: set[int] = set()
-    for start in sorted(links):
-        if start in seen:
-            continue
-        group, todo = [], [start]
-        seen.add(start)
-        while todo:
-            x = todo.pop()
-            group.append(x)
-            for y in links[x]:
-                if y not in seen:
-                    seen.add(y)
-                    todo.append(y)
-        if any(final[r] for r in group) or sum(int(size[r]) for r in group) > max_size:
-            final[group] = True
-            continue
-        total = sum(int(size[r]) for r in group)
-        root = min(group)
-        for r in group:
-            uf.union(root, r)
-        size[root] = total
 
 
 def entity_id(kind: str, node: Node) -> str:

@@ -29,13 +29,16 @@ prefilter, scores      each block once, in one task (members shuffled by block a
                        ``attribute_scores`` and ``weak_scores``) on a batch of blocks:
                        a pair whose score bound is under the threshold is not scored
 connected              :func:`nasab.spark.components.connected_components` over the
-                       accepted pairs of full names (and must-links); a component
-                       larger than ``MAX_COMPONENT`` is cut in its clustering task by
-                       :func:`~nasab.resolution.stages.bound_components`
-inside components      the pairs whose two names are in one component: those left
+                       accepted pairs of full names (and must-links)
+bound_components       a component larger than ``MAX_COMPONENT`` cut with joins
+                       before any task holds it: its links copied once per cut level
+                       they reach (``level``, computed where the pair is scored), one
+                       components run over ``(level, node)``, each node's piece its
+                       component at the lowest level of at most ``MAX_COMPONENT``
+inside components      the pairs whose two names are in one piece: those left
                        unscored are scored, and
                        :func:`~nasab.resolution.stages.cannot_links` flags them
-cluster                :func:`~nasab.resolution.cluster.cluster_groups` on one component
+cluster                :func:`~nasab.resolution.cluster.cluster_groups` on one piece
                        at a time (``cogroup().applyInPandas``), nodes numbered locally
                        in :func:`~nasab.resolution.stages.node_order`
 weak names             :func:`~nasab.resolution.stages.attach_weak` with joins: a
@@ -78,6 +81,7 @@ from ..resolution.stages import (
     HOT_CHUNK,
     MAX_BLOCK,
     MAX_COMPONENT,
+    MUST_LEVEL,
     TOKEN_KEY,
     Node,
     Pairs,
@@ -85,7 +89,6 @@ from ..resolution.stages import (
     attribute_agree,
     attribute_scores,
     attribute_tags,
-    bound_components,
     cannot_links,
     entity_id,
     facts_evidence,
@@ -95,6 +98,7 @@ from ..resolution.stages import (
     node_keys,
     node_order,
     on_demand_scorer,
+    pair_levels,
     prefilter_pairs,
     score_pairs,
     short_keys,
@@ -126,7 +130,9 @@ _NODE_SCHEMA = (
     "kind string, name string, rid string, facts string, attrs string, n long, "
     "norm string, rare string, keys array<string>, weak boolean"
 )
-_PAIR_SCHEMA = "u long, v long, score float, scored boolean, accept boolean, mixed boolean"
+_PAIR_SCHEMA = (
+    "u long, v long, score float, scored boolean, accept boolean, mixed boolean, level int"
+)
 _INSIDE_SCHEMA = "comp long, u long, v long, score float, cannot boolean"
 _CLUSTER_SCHEMA = "node long, cluster long, piece long"
 _ENTITY_SCHEMA = "node long, entity_id string, canonical map<string,string>"
@@ -168,8 +174,8 @@ def resolve(
         timings: if given, receives the wall time of each stage in seconds, and
             sizes: ``nodes``, ``largest_block``, ``pairs`` (candidates),
             ``prefiltered``, ``scored`` (before the components), ``inside`` (pairs
-            inside a component), ``components``, ``largest_component`` (counting them
-            costs a few jobs).
+            inside a piece), ``components``, ``largest_component``, ``largest_piece``
+            (the largest the clustering sees; counting them costs a few jobs).
 
     Returns:
         The input rows with ``entity_id`` (string) and ``canonical`` (script ->
@@ -206,13 +212,15 @@ def resolve(
     freq = _list_frequency(nodes, F)
     members = _block_members(nodes, max_block, hot_chunk, F, clock, split=split)
     scored = clock("score_pairs", _score(members, thresholds, freq))
-    comps = clock("connected", connected_components(_edges(scored, links, F)))
+    edges = _edges(scored, links, F)
+    whole = clock("connected", connected_components(edges.select("u", "v")))
+    comps = clock("bound", _bound(whole, edges, F))
     inside = clock("score_inside", _score_inside(nodes, scored, comps, thresholds, freq, F))
     clusters = clock("cluster", _clusters(nodes, inside, comps, thresholds, freq, links, F))
     clusters = clock("attach_weak", _attach_weak(nodes, scored, inside, clusters, links, F))
     ids = clock("entity_ids", _entity_ids(nodes, clusters, F))
     if timings is not None:
-        timings.update(_sizes(nodes, members, scored, inside, comps, F))
+        timings.update(_sizes(nodes, members, scored, inside, whole, comps, F))
     keyed = nodes.join(ids, "node").select(
         F.col("kind").alias(_KIND),
         F.col("name").alias(_SURFACE),
@@ -243,11 +251,12 @@ def _check_judgements(judgements: object, id_col: str | None) -> Judgements:
 
 
 def _sizes(
-    nodes: Any, members: Any, scored: Any, inside: Any, comps: Any, F: Any
+    nodes: Any, members: Any, scored: Any, inside: Any, whole: Any, comps: Any, F: Any
 ) -> dict[str, float]:
     """How big each stage's output was (for benchmarks)."""
     keys = nodes.select("kind", F.explode("keys").alias("key")).groupBy("kind", "key").count()
-    comp = comps.groupBy("comp").count()
+    comp = whole.groupBy("comp").count()
+    piece = comps.groupBy("comp").count()
     return {
         "nodes": nodes.count(),
         "largest_block": keys.agg(F.max("count")).first()[0] or 0,
@@ -257,6 +266,7 @@ def _sizes(
         "inside": inside.count(),
         "components": comp.count(),
         "largest_component": comp.agg(F.max("count")).first()[0] or 0,
+        "largest_piece": piece.agg(F.max("count")).first()[0] or 0,
     }
 
 
@@ -466,12 +476,51 @@ def _judged_links(nodes: Any, judgements: Judgements, F: Any) -> _Links:
 
 def _edges(scored: Any, links: _Links, F: Any) -> Any:
     """The edges of the components: accepted pairs of full names (a weak name joins an
-    entity afterwards, by :func:`_attach_weak`) and must-links."""
-    edges = scored.where("accept AND NOT mixed").select("u", "v")
+    entity afterwards, by :func:`_attach_weak`) and must-links, with their cut level
+    (:func:`~nasab.resolution.stages.pair_levels`; must-links ``MUST_LEVEL``)."""
+    edges = scored.where("accept AND NOT mixed").select("u", "v", "level")
     if not links.must:
         return edges
-    must = scored.sparkSession.createDataFrame(sorted(links.must), "u long, v long")
+    must = scored.sparkSession.createDataFrame(
+        [(u, v, MUST_LEVEL) for u, v in sorted(links.must)], "u long, v long, level int"
+    )
     return edges.union(must)
+
+
+def _bound(comps: Any, edges: Any, F: Any, max_size: int = MAX_COMPONENT) -> Any:
+    """:func:`~nasab.resolution.stages.bound_components` with joins: ``(node, comp)``
+    where a component of more than ``MAX_COMPONENT`` nodes is replaced by its pieces,
+    before any task holds it.
+
+    The links of the large components are copied once per cut level they reach
+    (levels ``1 .. level - 1``; level 0 is the component itself), and one run of
+    :func:`~nasab.spark.components.connected_components` over ``(level, node)`` ends
+    gives the components of every level at once. A node's piece is its component at the
+    lowest level where that component has at most ``MAX_COMPONENT`` nodes; without one
+    the node is alone (at the first level it has no link, or after the last). Every step
+    is a join or an aggregation spread by key: no task collects a component.
+    """
+    sizes = comps.groupBy("comp").agg(F.count(F.lit(1)).alias("size"))
+    big = freeze(comps.join(sizes.where(F.col("size") > max_size), "comp").select("node", "comp"))
+    if big.isEmpty():
+        return comps
+    inner = edges.where(F.col("level") >= 2).join(big.select(F.col("node").alias("u")), "u")
+    copies = inner.select(
+        F.explode(F.sequence(F.lit(1), F.col("level") - 1)).alias("k"), "u", "v"
+    ).select(
+        F.struct("k", F.col("u").alias("x")).alias("a"),
+        F.struct("k", F.col("v").alias("x")).alias("b"),
+    )
+    levels = freeze(connected_components(copies, "a", "b"))
+    counted = levels.join(
+        levels.groupBy("comp").agg(F.count(F.lit(1)).alias("size")), "comp"
+    ).where(F.col("size") <= max_size)
+    first = counted.groupBy(F.col("node.x").alias("node")).agg(F.min("comp").alias("low"))
+    cut = big.join(first, "node", "left").select(
+        "node", F.coalesce(F.col("low.x"), F.col("node")).alias("comp")
+    )
+    small = comps.join(big.select("node"), "node", "left_anti")
+    return small.union(cut)
 
 
 # ------------------------------------------------------------------ blocks
@@ -659,6 +708,7 @@ def _score_blocks(
                 "scored": first,
                 "accept": first & (score >= thr[u]),
                 "mixed": weak[u] != weak[v],
+                "level": np.where(first, pair_levels(score, thr[u]), 0).astype(np.int32),
             }
         )
 
@@ -837,7 +887,7 @@ def _cluster_component(
     thr = thresholds[kind]
     tags, clash = attribute_tags(nodes)
     nk = node_keys(Prepared(nodes, [])).with_frequency(freq)
-    groups = _pieces(len(nodes), scores, np.float32(thr), sorted(must))
+    groups = [list(range(len(nodes)))]  # a piece of at most MAX_COMPONENT nodes (_bound)
     result = cluster_groups(
         groups,
         scores,
@@ -854,29 +904,6 @@ def _cluster_component(
     piece = {k: ids[g[0]] for g in groups for k in g}
     rows = [(ids[k], ids[min(group)], piece[k]) for group in result.clusters for k in group]
     return pd.DataFrame(rows, columns=["node", "cluster", "piece"])
-
-
-def _pieces(
-    n: int,
-    scores: Mapping[tuple[int, int], float],
-    thr: np.float32,
-    must: Sequence[tuple[int, int]] = (),
-) -> list[list[int]]:
-    """One component cut into pieces of at most ``MAX_COMPONENT`` nodes, as on one machine
-    (must-links of judgements first)."""
-    if n <= MAX_COMPONENT:
-        return [list(range(n))]
-    pairs = sorted(scores)
-    u = np.asarray([a for a, _ in pairs], dtype=np.int64)
-    v = np.asarray([b for _, b in pairs], dtype=np.int64)
-    score = np.asarray([scores[p] for p in pairs], dtype=np.float32)
-    labels = bound_components(
-        np.zeros(n, dtype=np.int64), Pairs(n, u, v, score), np.full(n, thr, dtype=np.float32), must
-    )
-    pieces: dict[int, list[int]] = {}
-    for k, lab in enumerate(labels.tolist()):
-        pieces.setdefault(lab, []).append(k)
-    return list(pieces.values())
 
 
 # ------------------------------------------------------------------ weak names
