@@ -302,7 +302,7 @@ def run(n: int, spark: Any, partitions: int, seen: set[int]) -> dict[str, Any]:
         "wall": sum(s["wall"] for s in stages.values()),
         "cpu": sum(s["cpu"] for s in stages.values()),
         "stages": stages,
-        "sizes": {k: stats[k] for k in SIZES},
+        "sizes": {k: stats.get(k, 0) for k in SIZES},  # an older nasab counts fewer
         "same": sum(a == b for a, b in zip(labels, res.labels, strict=True)),
         "f1": b_cubed(labels, gold)[2],
     }
@@ -353,6 +353,8 @@ def growth(rows: list[dict[str, Any]]) -> None:
             f"  {'nasab.spark.resolve':<20} {exp(a['wall'], b['wall'])} {exp(a['cpu'], b['cpu'])}"
         )
         for name in STAGES:
+            if name not in a["stages"] or name not in b["stages"]:
+                continue
             sa, sb = a["stages"][name], b["stages"][name]
             print(f"  {name:<20} {exp(sa['wall'], sb['wall'])} {exp(sa['cpu'], sb['cpu'])}")
         print(
@@ -533,7 +535,9 @@ def main() -> None:
     if args.heldout:
         heldout(args.heldout)
         return
-    print(f"nasab {nasab.__version__}; Spark local[2], {args.partitions} partitions")
+    print(
+        f"nasab {nasab.__version__} ({Path(nasab.__file__).parent}); Spark local[2], {args.partitions} partitions"
+    )
     spark = _session(args.partitions)
     seen: set[int] = set()
     rows = []

@@ -72,7 +72,9 @@ def connected_components(edges: Any, u: str = "u", v: str = "v") -> Any:
     """``(node, comp)`` for every node of the edges, ``comp`` the smallest node id of its component.
 
     Args:
-        edges: a DataFrame with two integer columns ``u`` and ``v``.
+        edges: a DataFrame with two columns ``u`` and ``v`` of one orderable type:
+            integers, or structs (``nasab.spark.resolve`` runs every cut level at once
+            with ``(level, node)`` ends; ``comp`` is then the smallest end, of its level).
         u: name of the first column.
         v: name of the second column.
 
