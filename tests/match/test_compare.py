@@ -572,3 +572,42 @@ def test_score_equals_the_explained_computation_on_any_words(a: list[str], b: li
     m = compare(" ".join(a), " ".join(b), weak=False)
     if "identical" not in m.features and m.features:
         assert m.score == _from_features(m)
+
+
+# A final alif maqsura ى is read a across scripts (the parse keeps the letter that
+# normalisation folds to ي); a word written with ي is not, and ى read i still matches.
+ALIF_MAQSURA = [
+    ("موسى", "Musa", 0.95),
+    ("عيسى", "Isa", 0.95),
+    ("مصطفى", "Mustafa", 0.95),
+    ("هدى", "Huda", 0.93),
+    ("ليلى", "Layla", 0.88),
+    ("ندى", "Nada", 0.9),
+    ("مصطفى الكاظمي", "Mustafa al-Kadhimi", 0.95),
+    ("لابيرى", "Laperi", 0.95),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "least"), ALIF_MAQSURA, ids=[f"{a}-{b}" for a, b, _ in ALIF_MAQSURA]
+)
+def test_final_alif_maqsura_reads_a(a: str, b: str, least: float) -> None:
+    assert compare(a, b).score >= least
+    assert compare(b, a).score == compare(a, b).score
+
+
+# The same words written with ي: no a reading (هاني is Hani, not Hana).
+WRITTEN_YA = [("هاني", "Hani", "Hana"), ("سامي", "Sami", "Sama"), ("موسي", "Musi", "Musa")]
+
+
+@pytest.mark.parametrize(("ar", "right", "wrong"), WRITTEN_YA, ids=[c[0] for c in WRITTEN_YA])
+def test_written_ya_is_not_read_a(ar: str, right: str, wrong: str) -> None:
+    assert compare(ar, right).score > compare(ar, wrong).score
+    assert compare(ar, wrong).score < 0.9
+    # ... and the same letters written with ى read a at least as well as with ي.
+    maqsura = ar[:-1] + "ى"
+    assert compare(maqsura, wrong).score > compare(ar, wrong).score
+
+
+def test_maqsura_and_ya_spellings_are_the_same_arabic_name() -> None:
+    assert compare("موسى الكاظمي", "موسي الكاظمي").score == 1.0

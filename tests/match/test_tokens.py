@@ -196,6 +196,8 @@ _CROSS_TOKENS = [
     ("عطيه", False), ("atiyya", False), ("زهره", True), ("zahrat", True), ("zohreh", False),
     ("نادي", True), ("elnady", False), ("شبل", True), ("alshebel", False), ("alberto", False),
     ("برتو", True), ("القاعده", False), ("alqaeda", False),
+    ("موسى", False), ("musa", False), ("موسي", False), ("ليلى", False), ("layla", False),
+    ("هدى", True), ("huda", False), ("hani", False),
 ]  # fmt: skip
 
 

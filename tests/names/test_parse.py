@@ -76,6 +76,14 @@ PARSES = [
     ("plain alef is the article", "الياس خوري", ["ياس", "خوري"], [], []),
     ("hamza below, same word after", "إلياس الياس", ["الياس", "الياس"], [], []),
     ("hamza below not at the start", "محمد الإلهي", ["محمد", "الهي"], [], []),
+    # A final alif maqsura ى stays on the word written with it (normalisation writes ي);
+    # a written ي stays ي, and marks, tatweel and punctuation after ى do not count.
+    ("alif maqsura kept", "موسى هاني", ["موسى", "هاني"], [], []),
+    ("alif maqsura after the article", "ليلى الهدى", ["ليلى", "هدى"], [], []),
+    ("alif maqsura with marks and comma", "مُصْطَفَىٰ، الكاظمي", ["مصطفى", "كاظمي"], [], []),
+    ("alif maqsura inside a word is folded", "مىسان علي", ["ميسان", "علي"], [], []),
+    ("alif maqsura in a kunya", "أبو موسى", [], [], ["MS"]),
+    ("written ya stays", "موسي الهادي", ["موسي", "هادي"], [], []),
 ]
 
 
@@ -144,6 +152,12 @@ def test_packed_parses_are_not_tracked_by_the_collector(name: str) -> None:
     parse_name(name)
     gc.collect()
     assert not gc.is_tracked(parse_module._PACKED[name])
+
+
+def test_a_kept_alif_maqsura_has_the_fold_and_key_of_ya() -> None:
+    kept, written = parse_name("موسى").tokens[0], parse_name("موسي").tokens[0]
+    assert (kept.text, written.text) == ("موسى", "موسي")
+    assert (kept.key, kept.fold) == (written.key, written.fold) == ("MS", "موسي")
 
 
 HAMZA_LAM_ARTICLE = [("إلياس", False), ("إلبا", False), ("الياس", True), ("البا", True)]

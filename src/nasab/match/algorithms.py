@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v15").params["align_min"]
+    >>> get_algorithm("nasab-name-v16").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v15").startswith("nasab-name-v15+data.")
+    >>> algorithm_version("nasab-name-v16").startswith("nasab-name-v16+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v15', 'nasab-org-v9']
+    ['nasab-name-v16', 'nasab-org-v9']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v15"
+NAME_ALGORITHM = "nasab-name-v16"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v9"
 
@@ -99,6 +99,9 @@ JOIN_GAIN = 0.15
 #: Factor on the similarity of an Arabic token read with its consonant + ه pairs as one
 #: letter (aspirates.tsv: چودھری as Chaudhry): a reading of the letters as written wins ties.
 ASPIRATE = 0.98
+#: Factor on the similarity of an Arabic token written with a final alif maqsura ى read
+#: as a (موسى Musa, ليلى Layla): ى is also written for a final ي read i, which wins ties.
+ALIF_MAQSURA = 0.98
 #: Factor on the similarity of a Latin token read with a digraph of latin_digraphs.tsv
 #: the other way (Zhukov as Jukov / جوكوف): the token as written wins ties.
 LATIN_DIGRAPH = 0.98
@@ -187,6 +190,7 @@ _NAME_PARAMS = {
     "join_gain": JOIN_GAIN,
     "abd_dropped": ABD_DROPPED,
     "aspirate": ASPIRATE,
+    "alif_maqsura": ALIF_MAQSURA,
     "latin_digraph": LATIN_DIGRAPH,
     "latin_ending_stem": LATIN_ENDING_STEM,
     "initial": INITIAL,
@@ -210,7 +214,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            15,
+            16,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -259,7 +263,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "Hecht هيكت), a ta marbuta ending also against Latin -at/-et (Hayat حياة, Hikmet "
             "حكمة); a word written with إل at its start keeps its ال (the article is never "
             "written so: إلياس is one word, not al + ياس); v15: Latin ch is read as k only "
-            "(not kh: Bach / باخ as v13)",
+            "(not kh: Bach / باخ as v13); v16: an Arabic word written with a final alif maqsura "
+            "ى (kept by the parse; normalisation writes ي) is also read with a final a across "
+            "scripts (موسى Musa, ليلى Layla), a written ي is not (هاني Hani)",
         ),
         Algorithm(
             "nasab-org",
@@ -311,7 +317,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v15``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v16``).
 
     Raises:
         InputError: no algorithm of that id is registered.

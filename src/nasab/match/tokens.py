@@ -55,6 +55,7 @@ from ..names.parse import split_article
 from ..text import script_of_token
 from .algorithms import (
     ABD_DROPPED,
+    ALIF_MAQSURA,
     ASPIRATE,
     CANDIDATE_FOLD_SHARE,
     CANDIDATE_RANK,
@@ -95,6 +96,12 @@ _TA_MARBUTA = "ه"
 _TA_MARBUTA_LATIN = re.compile(r"(?<=[^aeiouy])[ae]h?$|(?<=[a-z]{2})[ae]t$")
 #: A reading's rendering of a final ta marbuta, in fold letters (e -> i).
 _TA_MARBUTA_FOLD = re.compile(r"(?<=[^aiu])[ai]h?$")
+#: Alif maqsura, kept by the parse at the end of an Arabic word written with it (موسى Musa,
+#: ليلى Layla; a written ي is not read a: هاني Hani), and the letter normalisation writes.
+_ALIF_MAQSURA = "\u0649"
+_YA = "\u064a"
+#: A reading's rendering of a final ي (i, e and y fold to i; a; or nothing), read as a.
+_MAQSURA_FOLD = re.compile(r"[ai]?$")
 _FOLD_SHARE = CANDIDATE_FOLD_SHARE
 _KEY_SHARE = 1.0 - CANDIDATE_FOLD_SHARE
 _ABD_PREFIXES = ("abd ", "عبد ")
@@ -816,12 +823,14 @@ def _cross_kinds(
     texts, article = t.text, t.article
     ua, ia = np.unique(ar, return_inverse=True)
     ul, il = np.unique(lat, return_inverse=True)
-    ending, inner_h, ar_article = (
+    folds = t.fold
+    ending, maqsura, inner_h, ar_article = (
         np.array(col, dtype=bool).reshape(-1)
         for col in zip(
             *(
                 (
                     texts[a].endswith(_TA_MARBUTA) and len(texts[a]) > 2 and " " not in texts[a],
+                    _maqsura(texts[a]),
                     "ه" in texts[a][:-1],
                     article[a],
                 )
@@ -830,15 +839,24 @@ def _cross_kinds(
             strict=True,
         )
     )
-    has_h, digraph, lat_article = (
+    has_h, digraph, lat_article, final_a = (
         np.array(col, dtype=bool).reshape(-1)
         for col in zip(
-            *(("h" in texts[b], bool(digraph_readings(texts[b])), article[b]) for b in ul.tolist()),
+            *(
+                (
+                    "h" in texts[b],
+                    bool(digraph_readings(texts[b])),
+                    article[b],
+                    folds[b].endswith("a"),
+                )
+                for b in ul.tolist()
+            ),
             strict=True,
         )
     )
     ia, il = ia.reshape(-1), il.reshape(-1)
-    bulk = ~(has_h[il] & inner_h[ia])
+    # A kept alif maqsura against a Latin a ending is read one by one (_maqsura_sim).
+    bulk = ~(has_h[il] & inner_h[ia]) & ~(maqsura[ia] & final_a[il])
     return (
         bulk,
         bulk & digraph[il],
@@ -1001,7 +1019,10 @@ def _article_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray, sim: np.ndar
     )
     if len(whole):
         ua, ia = np.unique(ar[whole], return_inverse=True)
-        words = [[(f, "", 1.0) for f in _whole_folds(_ARTICLE + texts[a])] for a in ua.tolist()]
+        words = [
+            [(f, "", 1.0) for f in _whole_folds(_ARTICLE + texts[a].replace(_ALIF_MAQSURA, _YA))]
+            for a in ua.tolist()
+        ]
         got = _best_reading(words, ia.reshape(-1), lat_fold[whole], None)
         out[whole] = np.maximum(out[whole], got)
     # The article written joined to the Latin name ('Elnady' for النادي).
@@ -1106,6 +1127,29 @@ def _ending_sim(t: TokenTable, ar: int, lat_text: str) -> float:
     return best
 
 
+def _maqsura(ar_text: str) -> bool:
+    """Whether an Arabic token (one word, two letters before its end or more) ends in an
+    alif maqsura ى that the parse kept."""
+    return ar_text.endswith(_ALIF_MAQSURA) and len(ar_text) > 2 and " " not in ar_text
+
+
+def _maqsura_sim(t: TokenTable, ar: int, lat_fold: str, lat_key: str) -> float:
+    """Similarity of an Arabic token written with a final alif maqsura (موسى Musa, ليلى
+    Layla, يحيى Yahya) to a Latin fold ending in a: the readings with their rendering of
+    the final ي (i, e, y, a or nothing) read as a, discounted by ``ALIF_MAQSURA`` (ى is
+    also written for a final ي, read i: the readings as they are win ties)."""
+    best = 0.0
+    indel, lev = _INDEL, _LEV
+    for f, key, factor in t.candidates(ar):
+        sim = factor * (
+            _FOLD_SHARE * indel(_MAQSURA_FOLD.sub("a", f, count=1), lat_fold)
+            + _KEY_SHARE * lev(key, lat_key)
+        )
+        if sim > best:
+            best = sim
+    return ALIF_MAQSURA * best
+
+
 def _aspirate_sim(t: TokenTable, ar: int, lat: int) -> float:
     """Similarity of a Latin token with an h to the Arabic token with its consonant + ه
     pairs read as one letter (Chaudhry / چودھری), discounted by ``ASPIRATE``."""
@@ -1197,6 +1241,11 @@ def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
     spell = _cross_fold_sim(t, ar, lat_fold, t.key[lat])
     if ar_text.endswith(_TA_MARBUTA) and len(ar_text) > 2 and " " not in ar_text:
         spell = max(spell, _ending_sim(t, ar, lat_text))
+    elif lat_fold.endswith("a") and _maqsura(ar_text):
+        spell = max(spell, _maqsura_sim(t, ar, lat_fold, t.key[lat]))
+    if _ALIF_MAQSURA in ar_text:
+        # The Arabic spellings and whole-word readings are of normalised text (ي).
+        ar_text = ar_text.replace(_ALIF_MAQSURA, _YA)
     if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat_text + ar_text:
         # Second opinion from the other direction, where the Latin token's likeliest
         # Arabic spellings are known.

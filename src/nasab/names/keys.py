@@ -69,6 +69,10 @@ _LAT_CLASS = {
 }  # fmt: skip
 
 _DOUBLES = re.compile(r"(.)\1+")
+# Alif maqsura, which the parse keeps at the end of a word written with it (موسى: normalisation
+# writes ي); the fold of an Arabic token writes it ي again, as normalisation does.
+_ALIF_MAQSURA = "\u0649"
+_YA = "\u064a"
 # Replacement for _DOUBLES: the repeated character (a C callable, no template parsing).
 _FIRST = itemgetter(1)
 
@@ -121,15 +125,18 @@ def _digraphs(token: str, rest: tuple[tuple[str, str], ...]) -> str:
 def fold(token: str) -> str:
     """Latin spelling fold: digraphs to one symbol, vowels evened out, doubles collapsed.
 
-    Arabic tokens are returned unchanged (apart from doubled letters).
+    Arabic tokens are returned unchanged (apart from doubled letters, and a final alif
+    maqsura ى kept by the parse, written ي as normalisation writes it).
 
     Example:
         >>> fold("kadhimi"), fold("qassim"), fold("abdel")
         ('kazimi', 'kasim', 'abdil')
+        >>> fold("موسى") == fold("موسي")
+        True
     """
     token = token.lower()
     if not token.isascii() and has_arabic(token):
-        return _DOUBLES.sub(_FIRST, token)
+        return _DOUBLES.sub(_FIRST, token.replace(_ALIF_MAQSURA, _YA))
     token = _digraphs(token, _REST_FOLD).translate(_FOLD_LETTERS)
     return _DOUBLES.sub(_FIRST, token)
 
@@ -168,7 +175,7 @@ def fold_skeleton(token: str) -> tuple[str, str]:
         key = _DOUBLES.sub(_FIRST, low.translate(_AR_TABLE))
         if len(key) > 1 and key.endswith("H"):
             key = key[:-1]
-        return _DOUBLES.sub(_FIRST, low), key
+        return _DOUBLES.sub(_FIRST, low.replace(_ALIF_MAQSURA, _YA)), key
     base = _digraphs(low, _REST_SKELETON)
     key = _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE))
     if len(key) > 1 and key.endswith("H"):

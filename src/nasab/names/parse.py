@@ -63,6 +63,12 @@ _AR_ARTICLE = "ال"
 # Elias, إلهام Ilham, إلبا Elba). Normalisation folds إ to ا, so this is read on the raw text.
 _HAMZA_LAM = re.compile(r"\W*\u0625[\u064b-\u065f\u0670\u0640]*\u0644")
 _HAMZA_BELOW = "\u0625"
+# A word written with alif maqsura ى at its end (marks, tatweel or punctuation may follow):
+# ى is read a (موسى Musa, ليلى Layla, مصطفى Mustafa) where a written ي is not (هاني Hani).
+# Normalisation folds ى to ي, so this is read on the raw text and the token keeps its ى.
+_FINAL_MAQSURA = re.compile(r"\u0649[\u064b-\u065f\u0670\u0640]*\W*$")
+_ALIF_MAQSURA = "\u0649"
+_YA = "\u064a"
 # Joined Latin spellings of Abd + article + X: Abdelwahab, Abdulqader, Abdurrahman. The Abd-
 # forms themselves (abdul, abdel...) are the servant particles of particles.tsv.
 _ABD_JOINED = re.compile(
@@ -88,7 +94,8 @@ class Token:
 
     Attributes:
         text: normalised surface form without the article (``kazemi``, ``كاظمي``,
-            ``abd wahab`` for a compound).
+            ``abd wahab`` for a compound); a one-word Arabic name written with a final
+            alif maqsura keeps its ى (``موسى``; normalisation writes ي).
         key: script-neutral consonant skeleton (``KZM``).
         script: ``arabic`` or ``latin``.
         role: ``given``, ``middle``, ``family`` or ``kunya``.
@@ -394,6 +401,29 @@ def _keep_hamza_lam(units: list[tuple[str, bool, str]], raw: str) -> list[tuple[
     ]
 
 
+def _keep_maqsura(units: list[tuple[str, bool, str]], raw: str) -> list[tuple[str, bool, str]]:
+    """``units`` with a final ي written ى again on the one-word names ``raw`` writes with
+    alif maqsura at the end (normalisation folds ى to ي; the fold and skeleton of the
+    token stay those of ي, only cross-script comparison reads the letter).
+
+    Example:
+        >>> _keep_maqsura([("موسي", False, "name"), ("هاني", False, "name")], "موسى هاني")
+        [('موسى', False, 'name'), ('هاني', False, 'name')]
+    """
+    written = {
+        split_article(word)[0]
+        for w in raw.split()
+        if _FINAL_MAQSURA.search(w)
+        for word in normalize(w).split(" ")[-1:]
+    }
+    return [
+        (text[:-1] + _ALIF_MAQSURA, article, kind)
+        if kind == "name" and text.endswith(_YA) and " " not in text and text in written
+        else (text, article, kind)
+        for text, article, kind in units
+    ]
+
+
 def _role(i: int, n: int, article: bool) -> str:
     """Role by position: first is the given name, last (of two or more) the family name;
     a name of one token is a family name when it carries the article."""
@@ -461,6 +491,8 @@ def _parse_fresh(raw: str) -> Name:
     units = _units(toks)
     if _HAMZA_BELOW in raw_order:
         units = _keep_hamza_lam(units, raw_order)
+    if _ALIF_MAQSURA in raw_order:
+        units = _keep_maqsura(units, raw_order)
     parts: list[tuple[str, bool]] = []
     kunya: list[Token] = []
     mode = "name"
