@@ -1241,24 +1241,23 @@ def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
     spell = _cross_fold_sim(t, ar, lat_fold, t.key[lat])
     if ar_text.endswith(_TA_MARBUTA) and len(ar_text) > 2 and " " not in ar_text:
         spell = max(spell, _ending_sim(t, ar, lat_text))
-    elif lat_fold.endswith("a") and _maqsura(ar_text):
+    elif _ALIF_MAQSURA in ar_text and lat_fold.endswith("a") and _maqsura(ar_text):
         spell = max(spell, _maqsura_sim(t, ar, lat_fold, t.key[lat]))
-    if _ALIF_MAQSURA in ar_text:
-        # The Arabic spellings and whole-word readings are of normalised text (ي).
-        ar_text = ar_text.replace(_ALIF_MAQSURA, _YA)
     if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat_text + ar_text:
         # Second opinion from the other direction, where the Latin token's likeliest
         # Arabic spellings are known.
         spellings = _spellings(lat_text)
         if spellings:
-            rev = max(Indel.normalized_similarity(ar_text, c) for c in spellings)
+            # (The spellings are normalised text: a kept alif maqsura is written ي.)
+            written = ar_text.replace(_ALIF_MAQSURA, _YA)
+            rev = max(Indel.normalized_similarity(written, c) for c in spellings)
             spell = (1.0 - REVERSE) * spell + REVERSE * rev
     sim = SKELETON_SHARE_CROSS * skel + (1.0 - SKELETON_SHARE_CROSS) * spell
     if t.article[ar] and not t.article[lat]:
         if sim < WHOLE_WORD_BELOW and " " not in ar_text:
             # Foreign names that begin with ال (إلياس Elias, ألبرتو Alberto) lose their
             # first syllable as an "article": read the whole word as well.
-            whole = _whole_folds(_ARTICLE + ar_text)
+            whole = _whole_folds(_ARTICLE + ar_text.replace(_ALIF_MAQSURA, _YA))
             sim = max(
                 sim,
                 max((Indel.normalized_similarity(f, lat_fold) for f in whole), default=0.0),

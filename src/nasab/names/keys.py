@@ -136,7 +136,9 @@ def fold(token: str) -> str:
     """
     token = token.lower()
     if not token.isascii() and has_arabic(token):
-        return _DOUBLES.sub(_FIRST, token.replace(_ALIF_MAQSURA, _YA))
+        if _ALIF_MAQSURA in token:
+            token = token.replace(_ALIF_MAQSURA, _YA)
+        return _DOUBLES.sub(_FIRST, token)
     token = _digraphs(token, _REST_FOLD).translate(_FOLD_LETTERS)
     return _DOUBLES.sub(_FIRST, token)
 
@@ -175,7 +177,9 @@ def fold_skeleton(token: str) -> tuple[str, str]:
         key = _DOUBLES.sub(_FIRST, low.translate(_AR_TABLE))
         if len(key) > 1 and key.endswith("H"):
             key = key[:-1]
-        return _DOUBLES.sub(_FIRST, low.replace(_ALIF_MAQSURA, _YA)), key
+        if _ALIF_MAQSURA in low:
+            low = low.replace(_ALIF_MAQSURA, _YA)
+        return _DOUBLES.sub(_FIRST, low), key
     base = _digraphs(low, _REST_SKELETON)
     key = _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE))
     if len(key) > 1 and key.endswith("H"):
