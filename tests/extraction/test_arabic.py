@@ -1102,6 +1102,7 @@ ORG_SHORT_NAME_CASES = [
         "وذكرت منظمة الصحة العالمية (WHO) أن",
         [("acronym", "WHO", "منظمة الصحة العالمية")],
     ),
+    ("lone-capital-is-no-acronym", "وذكرت منظمة الصحة العالمية (A) أن", []),
     ("quoted-event-is-no-short-name", 'وأطلقت وزارة الثقافة "مهرجان الربيع" أمس', []),
     ("no-organisation-before", 'وقال الرجل "أوبك" تخسر', []),
 ]

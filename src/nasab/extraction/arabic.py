@@ -96,6 +96,8 @@ _SHORT_NAME_QUOTES = {
     "“": frozenset(["”"]),
 }
 _SHORT_NAME_MAX = 3
+# Fewest letters of a Latin acronym there (a lone capital, (A), labels a list item).
+_ACRONYM_MIN = 2
 # Words of a role's complement skipped before its holder's given name.
 _COMPLEMENT_SKIP = 2
 # Longest role phrase (words) looked for after a name (``الممثل الخاص للأمين العام``).
@@ -2428,10 +2430,10 @@ class _Sentence:
 
     @staticmethod
     def _acronym_word(t: Tok) -> bool:
-        """A Latin word in capitals (``WHO``) or an Arabic word of at least
+        """A Latin word of two or more capitals (``WHO``) or an Arabic word of at least
         ``_PROPER_MIN`` letters the model's training text never holds (``أوبك``)."""
         if not t.arabic:
-            return t.text.isupper() and t.text.isalpha()
+            return len(t.text) >= _ACRONYM_MIN and t.text.isupper() and t.text.isalpha()
         w = _word(t)
         return len(w) >= _PROPER_MIN and _unseen(w) and w not in _stop()
 
