@@ -27,14 +27,12 @@ from ..text import normalize_arabic
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
-from .arabic_ner import segment, vocabulary
+from .arabic_ner import pronoun_suffixes, segment, vocabulary
 
 __all__ = ["arabic_stems", "extract_sentence_ar", "title_references_ar"]
 
 _CONJ = "وف"
 _PREP = "بلك"
-# Pronoun suffixes on a noun (مهمته، مهمتها), longest first.
-_PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 _MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
 
 
@@ -252,7 +250,7 @@ def _unseen(w: str) -> bool:
         return False  # "وبحكومته": و + ب + حكومة + ه; "بيار" is cut only by the name tables
     if w.endswith("ا") and w[:-1] in vocab:
         return False  # "مستعدا": مستعد in the accusative
-    for suffix in _PRONOUN_SUFFIXES:
+    for suffix in pronoun_suffixes():
         stem = w[: -len(suffix)]
         if w.endswith(suffix) and len(stem) >= 2:
             # "مهمته": مهمة + ه, the ة written ت before the pronoun

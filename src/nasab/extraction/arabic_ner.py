@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import DataFileError, ExtraMissingError
-from ..lexicon import word_set
+from ..lexicon import word_list, word_set
 from ..text import normalize_arabic
 from ._lex import Lexicon, lexicon
 from ._tokens import tokenize_span
@@ -50,6 +50,7 @@ __all__ = [
     "features",
     "load_tagger",
     "predict",
+    "pronoun_suffixes",
     "refine",
     "segment",
     "sentence_spans",
@@ -62,10 +63,25 @@ VOCAB_NAME = "arabic_ner_vocab.json.gz"
 _KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 _CONJ = "وف"
 _PREP = "بلك"
-# Pronoun suffixes NewsFANE writes as their own tokens (longest first).
-_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 _MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
-_CLITICS = frozenset(["و", "ف", "ب", "ل", "ك", *_SUFFIXES])
+
+
+@cache
+def pronoun_suffixes() -> tuple[str, ...]:
+    """Arabic pronoun suffixes (words.tsv ``pronoun_suffix_ar``), longest first: NewsFANE
+    writes them as their own tokens, and :func:`segment` splits them off the same way.
+
+    Example:
+        >>> pronoun_suffixes()[-1]
+        'ه'
+    """
+    return tuple(sorted(word_list("pronoun_suffix_ar"), key=len, reverse=True))
+
+
+@cache
+def _clitics() -> frozenset[str]:
+    """Conjunctions, prepositions and pronoun suffixes written as their own tokens."""
+    return frozenset([*_CONJ, *_PREP, *pronoun_suffixes()])
 
 
 @cache
@@ -216,7 +232,7 @@ def _split_word(
             if prep and not rest.startswith(prep):
                 continue
             core = rest[len(prep) :]
-            for suf in ("", *_SUFFIXES):
+            for suf in ("", *pronoun_suffixes()):
                 stem = core[: len(core) - len(suf)] if suf else core
                 if (suf and not core.endswith(suf)) or len(stem) < 2:
                     continue
@@ -593,9 +609,9 @@ def fix_boundaries(
     lex = lexicon()
     out: list[tuple[int, int, str]] = []
     for a, z, kind in spans:
-        while a < z and (_shape(forms[a]) == "punct" or forms[a] in _CLITICS):
+        while a < z and (_shape(forms[a]) == "punct" or forms[a] in _clitics()):
             a += 1
-        while z > a and (_shape(forms[z - 1]) == "punct" or forms[z - 1] in _CLITICS):
+        while z > a and (_shape(forms[z - 1]) == "punct" or forms[z - 1] in _clitics()):
             z -= 1
         if kind == "PER":
             while z - a > 1 and _not_name(forms[a], lex):
