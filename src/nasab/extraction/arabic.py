@@ -27,12 +27,16 @@ from ..text import normalize_arabic
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
-from .arabic_ner import pronoun_suffixes, segment, vocabulary
+from .arabic_ner import (
+    conjunction_clitics,
+    preposition_clitics,
+    pronoun_suffixes,
+    segment,
+    vocabulary,
+)
 
 __all__ = ["arabic_stems", "extract_sentence_ar", "title_references_ar"]
 
-_CONJ = "وف"
-_PREP = "بلك"
 _MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
 
 
@@ -153,10 +157,10 @@ def arabic_stems(surface: str) -> tuple[tuple[int, str], ...]:
     letters = [i for i, c in enumerate(surface) if c not in _MARKS]  # surface index of each letter
     out = [(0, norm)]
     i = 0
-    if len(norm) >= 4 and norm[0] in _CONJ:
+    if len(norm) >= 4 and norm[0] in conjunction_clitics():
         i = 1
         out.append((letters[1] if len(letters) > 1 else 1, norm[1:]))
-    if len(norm) - i >= 4 and norm[i] in _PREP:
+    if len(norm) - i >= 4 and norm[i] in preposition_clitics():
         if norm[i] == "ل" and norm[i + 1] == "ل" and len(norm) - i >= 5:
             out.append((letters[i + 2] if len(letters) > i + 2 else i + 2, "ال" + norm[i + 2 :]))
         else:
@@ -1046,7 +1050,7 @@ class _Sentence:
         return (
             len(w) >= _PROPER_MIN - 1
             and not _is_article(w)
-            and w[:1] not in _CONJ
+            and w[:1] not in conjunction_clitics()
             and w not in _stop()
             and (w,) not in lex.titles_ar
             and w not in lex.org_heads_ar
@@ -1178,7 +1182,7 @@ class _Sentence:
             and w not in vocab
             and w not in _stop()
             and w not in lex.given_ar
-            and w[:1] not in _CONJ
+            and w[:1] not in conjunction_clitics()
         ):
             return True
         return (
@@ -1217,7 +1221,9 @@ class _Sentence:
             or first in lex.org_heads_ar
             or (first,) in lex.places_ar
             or len(first) < 2
-            or (first[:1] in _CONJ and _is_article(first[1:]))  # "والقطاع": and the sector
+            or (
+                first[:1] in conjunction_clitics() and _is_article(first[1:])
+            )  # "والقطاع": and the sector
             or self._prepositional_article(first)  # "للدفاع"، "بالعاصمة": to/in the ...
             or self._prepositional_noun(first)  # "بإدارة": by managing
         )
@@ -1230,7 +1236,7 @@ class _Sentence:
             ``رئيس اللجنة المكلفة بإدارة شؤون النادي``: no person ``بإدارة شؤون النادي``.
         """
         lex, vocab = self.lex, vocabulary()
-        if word[:1] not in _PREP or word in lex.given_ar or word in lex.name_ar:
+        if word[:1] not in preposition_clitics() or word in lex.given_ar or word in lex.name_ar:
             return False
         stem = word[1:]
         return len(stem) >= _PROPER_MIN and stem.endswith("ه") and stem in vocab
@@ -1891,7 +1897,7 @@ class _Sentence:
         ):
             return False
         vocab = vocabulary()
-        if w[:1] in _CONJ and (w[1:] in vocab or w[1:] in lex.given_ar):
+        if w[:1] in conjunction_clitics() and (w[1:] in vocab or w[1:] in lex.given_ar):
             return False  # "وزوكالا": and ..., another name
         if w.startswith(_PARTICIPLE_X) or (w.startswith(_PARTICIPLE_V) and w.endswith("ا")):
             return False  # "مستعدا", "متوقعا": an Arabic participle, no foreign name
@@ -1937,7 +1943,12 @@ class _Sentence:
             if hit is not None and hit[2].en in word_set("sovereign_title_en"):
                 return False
         nisba = w.endswith("ي") and w[:-1] in vocabulary()  # اختياري of اختيار
-        return w[:1] not in _PREP + _CONJ and not w.endswith("ه") and not nisba and _unseen(w)
+        return (
+            w[:1] not in preposition_clitics() + conjunction_clitics()
+            and not w.endswith("ه")
+            and not nisba
+            and _unseen(w)
+        )
 
     def _skip_to_given(self, pos: int) -> int:
         """Where the holder's name starts: at ``pos``, or at a given name one or two words
@@ -2005,7 +2016,7 @@ class _Sentence:
             toks[i + 1].arabic
             and len(w) >= _PROPER_MIN
             and not _is_article(w)
-            and w[:1] not in _CONJ
+            and w[:1] not in conjunction_clitics()
             and w not in vocabulary()
             and (w,) not in self.lex.places_ar
             and w not in self.lex.given_ar

@@ -46,10 +46,12 @@ __all__ = [
     "MODEL_NAME",
     "Seg",
     "available",
+    "conjunction_clitics",
     "extend_names",
     "features",
     "load_tagger",
     "predict",
+    "preposition_clitics",
     "pronoun_suffixes",
     "refine",
     "segment",
@@ -61,8 +63,6 @@ __all__ = [
 MODEL_NAME = "arabic_ner.crfsuite"
 VOCAB_NAME = "arabic_ner_vocab.json.gz"
 _KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
-_CONJ = "وف"
-_PREP = "بلك"
 _MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
 
 
@@ -79,9 +79,33 @@ def pronoun_suffixes() -> tuple[str, ...]:
 
 
 @cache
+def conjunction_clitics() -> str:
+    """The Arabic conjunctions written onto the next word (words.tsv
+    ``conjunction_clitic_ar``), one letter each, in the order :func:`segment` tries them.
+
+    Example:
+        >>> conjunction_clitics()
+        'وف'
+    """
+    return "".join(word_list("conjunction_clitic_ar"))
+
+
+@cache
+def preposition_clitics() -> str:
+    """The Arabic prepositions written onto the next word (words.tsv
+    ``preposition_clitic_ar``), one letter each, in the order :func:`segment` tries them.
+
+    Example:
+        >>> preposition_clitics()
+        'بلك'
+    """
+    return "".join(word_list("preposition_clitic_ar"))
+
+
+@cache
 def _clitics() -> frozenset[str]:
     """Conjunctions, prepositions and pronoun suffixes written as their own tokens."""
-    return frozenset([*_CONJ, *_PREP, *pronoun_suffixes()])
+    return frozenset([*conjunction_clitics(), *preposition_clitics(), *pronoun_suffixes()])
 
 
 @cache
@@ -224,11 +248,11 @@ def _split_word(
     if norm in vocab or len(norm) < 3:
         return [norm]
     best: list[str] | None = None
-    for conj in ("", *_CONJ):
+    for conj in ("", *conjunction_clitics()):
         if conj and not norm.startswith(conj):
             continue
         rest = norm[len(conj) :]
-        for prep in ("", *_PREP):
+        for prep in ("", *preposition_clitics()):
             if prep and not rest.startswith(prep):
                 continue
             core = rest[len(prep) :]
@@ -242,7 +266,7 @@ def _split_word(
                         best = parts
     if best is not None:
         return best
-    if norm[0] in _CONJ and norm[1:].startswith("ال") and len(norm) >= 5:
+    if norm[0] in conjunction_clitics() and norm[1:].startswith("ال") and len(norm) >= 5:
         return [norm[0], norm[1:]]
     return [norm]
 
