@@ -94,12 +94,17 @@ def test_kill_during_save_keeps_previous_table(tmp_path: Path) -> None:
     path = tmp_path / "table.tsv"
     AliasTable([{"entity_id": f"O{i}", "alias": f"Name O {i}"} for i in range(ROWS)]).save(path)
     for _ in range(2):
-        proc = _python(WRITER, str(path), "N", str(ROWS), "1000")
+        proc = _python(WRITER, str(path), "N", str(ROWS), "1000", stderr=subprocess.PIPE)
         assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
-        deadline = time.monotonic() + 20
-        while not _temp_files(tmp_path) and time.monotonic() < deadline:
-            time.sleep(0.001)
-        assert _temp_files(tmp_path), "the writer never started a save"
+        deadline = time.monotonic() + 60
+        # A save's temporary file lives for its write and fsync only: look often, and stop
+        # looking if the writer has ended (its error is then the failure's message).
+        while not _temp_files(tmp_path) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.0002)
+        if not _temp_files(tmp_path):
+            proc.kill()
+            _, err = proc.communicate()
+            pytest.fail(f"the writer never started a save (exit {proc.returncode}): {err[-2000:]}")
         os.kill(proc.pid, signal.SIGKILL)  # mid-write: its temporary file exists
         proc.wait()
         assert _loads_whole(path, ("O", "N")) in ("O", "N")
