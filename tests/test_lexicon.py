@@ -738,6 +738,29 @@ def test_given_names_and_name_words() -> None:
     assert words["محمد"].kind == "given" and words["محمد"].count > 10
 
 
+GIVEN_SPELLINGS = [
+    ("attested", "ahmed", "ahmad"),
+    ("attested-2", "osama", "usama"),
+    ("attested-many-pairs", "said", "saeed"),
+    ("row's own spelling", "ahmad", None),
+    ("stray arabic spelling of a row", "carry", None),  # كاري of qari: qari not attested
+    ("rare given name", "zane", None),  # zayn: 2 listed persons
+]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "given"), [c[1:] for c in GIVEN_SPELLINGS], ids=[c[0] for c in GIVEN_SPELLINGS]
+)
+def test_given_name_spellings(spelling: str, given: str | None) -> None:
+    found = {g.spelling: g.given for g in lexicon.given_name_spellings()}
+    assert found.get(spelling) == given
+
+
+def test_given_name_spellings_score_threshold() -> None:
+    found = {g.spelling: g.score for g in lexicon.given_name_spellings(min_score=3)}
+    assert found["said"] >= 3 and "ahmed" not in found
+
+
 PERSIAN = [
     ("che", "چ", "ج", "ch"),
     ("pe", "پ", "ب", "p"),

@@ -53,7 +53,7 @@ from typing import TypeVar
 
 from ._data import data_path, load_tsv, load_tsv_header
 from .errors import DataFileError
-from .text import normalize
+from .text import normalize, normalize_arabic
 
 __all__ = [
     "COMPOUND_KINDS",
@@ -72,6 +72,7 @@ __all__ = [
     "DecodedReadings",
     "GeoWordEntry",
     "GivenNameEntry",
+    "GivenSpelling",
     "NameWordEntry",
     "OrgWordEntry",
     "OrganizationEntry",
@@ -89,6 +90,7 @@ __all__ = [
     "english_nicknames",
     "geo_words",
     "given_name_groups",
+    "given_name_spellings",
     "given_names",
     "kunya_markers",
     "latin_articles",
@@ -1072,6 +1074,82 @@ def given_names() -> tuple[GivenNameEntry, ...]:
         )
         for line, row in enumerate(load_tsv(table), start=1)
     )
+
+
+# given_name_spellings: an attested Latin spelling of an Arabic given name counts from this
+# score of news_spellings.tsv on (2 = one name pair written in plain ASCII letters).
+GIVEN_SPELLING_MIN_SCORE = 2
+# ... and only for a given name of given_names.tsv that at least this many listed persons
+# carry as their first given name (rarer rows hold more stray Arabic spellings).
+GIVEN_SPELLING_MIN_PERSONS = 3
+
+
+@dataclass(frozen=True)
+class GivenSpelling:
+    """A Latin spelling attested for the Arabic spelling of a listed given name.
+
+    Attributes:
+        spelling: the Latin spelling, lower-case ASCII (``ahmed``).
+        given: the given name's own Latin spelling in ``given_names.tsv`` (``ahmad``).
+        arabic: the Arabic spelling both are attested for (normalised, ``احمد``).
+        score: the spelling's score in ``news_spellings.tsv`` (summed over the table's
+            rows whose letters normalise to ``arabic``).
+    """
+
+    spelling: str
+    given: str
+    arabic: str
+    score: int
+
+
+@cache
+def given_name_spellings(
+    min_score: int = GIVEN_SPELLING_MIN_SCORE,
+    min_persons: int = GIVEN_SPELLING_MIN_PERSONS,
+) -> tuple[GivenSpelling, ...]:
+    """Latin spellings of the Arabic given names of ``given_names.tsv`` attested in the
+    news name pairs of ``news_spellings.tsv``: for each listed given name carried by at
+    least ``min_persons`` persons, each of its Arabic spellings (normalised) whose attested
+    spellings include a listed given name's own Latin spelling (so a stray Arabic
+    spelling of a row is left out), each attested spelling of score ``min_score`` or more
+    other than the given name itself. Ordered by given name, Arabic spelling, spelling.
+
+    No name comparison reads these; the English reader uses them to know a given name it
+    has no row for ("Ahmed", "Osama"). The pairs are noisy: callers check that a spelling
+    agrees with its Arabic letters.
+
+    Raises:
+        DataFileError: if a table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import given_name_spellings
+        >>> [(g.spelling, g.given, g.arabic) for g in given_name_spellings()
+        ...  if g.spelling in ("ahmed", "osama")]
+        [('ahmed', 'ahmad', 'احمد'), ('osama', 'usama', 'اسامه')]
+    """
+    table = news_spellings()
+    # Normalise only the keys with a letter that normalisation changes (hamza forms, ة, ى).
+    changed = frozenset(c for c in set("".join(table)) if normalize_arabic(c) != c)
+    attested: dict[str, dict[str, int]] = {}
+    for letters, spellings in table.items():
+        key = normalize_arabic(letters) if not changed.isdisjoint(letters) else letters
+        row = attested.setdefault(key, {})
+        for spelling, score in spellings:
+            row[spelling] = row.get(spelling, 0) + score
+    confirmed = {
+        ar for entry in given_names() for ar in entry.ar if entry.en in attested.get(ar, {})
+    }
+    out: dict[str, GivenSpelling] = {}
+    for entry in given_names():
+        if entry.count < min_persons:
+            continue
+        for ar in entry.ar:
+            if ar not in confirmed:
+                continue
+            for spelling, score in attested[ar].items():
+                if score >= min_score and spelling != entry.en:
+                    out.setdefault(spelling, GivenSpelling(spelling, entry.en, ar, score))
+    return tuple(sorted(out.values(), key=lambda g: (g.given, g.arabic, g.spelling)))
 
 
 @cache

@@ -546,6 +546,16 @@ GIVEN_NAMES = [
     ),
     ("en-nickname", "A video showed Chuck Pemberley near the border.", ["Chuck Pemberley"]),
     ("en-arabic-given-name", "The statement was signed by Khalid Barazani.", ["Khalid Barazani"]),
+    # spellings of listed Arabic given names attested in the news name pairs
+    ("en-attested-spelling", "The statement was signed by Ahmed Barazani.", ["Ahmed Barazani"]),
+    (
+        "en-attested-spelling-2",
+        "A video showed Osama Tarhouni near the border.",
+        ["Osama Tarhouni"],
+    ),
+    ("en-attested-spelling-3", "A video showed Said Tarhouni near the border.", ["Said Tarhouni"]),
+    # guard: a stray pair whose letters disagree with the Arabic (koca for محمد) is none
+    ("en-stray-spelling", "A video showed Koca Tarhouni near the border.", []),
     ("en-digit-word-is-no-name", "He worked for Mark-1 Roofing in Galveston.", []),
     ("en-given-name-then-place", "Police in Henry County said nothing.", []),
 ]

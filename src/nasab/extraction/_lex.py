@@ -11,18 +11,22 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import (
+    PARTICLE_KINDS,
     geo_words,
     given_name_groups,
+    given_name_spellings,
     given_names,
     name_words,
     news_outlets,
     org_words,
     organizations,
+    particle_forms,
     places,
     titles,
     word_list,
     word_set,
 )
+from ..names.keys import skeleton
 from ..text import normalize
 
 __all__ = ["Lexicon", "TitleInfo", "lexicon"]
@@ -240,7 +244,21 @@ def _given_names() -> tuple[frozenset[str], frozenset[str]]:
     given_ar |= word_set("given_name_ar")
     # European given names and English nicknames (given_names_en.tsv, nicknames_en.tsv)
     given_en.update(n for n in map(normalize, given_name_groups()) if n and " " not in n)
+    given_en |= _attested_given_spellings()
     return frozenset(given_en), frozenset(given_ar - word_set("given_common_ar"))
+
+
+def _attested_given_spellings() -> frozenset[str]:
+    """Latin spellings of listed Arabic given names attested in the news name pairs
+    (:func:`nasab.lexicon.given_name_spellings`: "ahmed", "osama", "said") whose consonant
+    skeleton is that of the Arabic letters they spell (a stray pair's "morocco" for محمد
+    is none) and that are no name particle ("abu")."""
+    particles = frozenset().union(*(particle_forms(k, "latn") for k in PARTICLE_KINDS))
+    return frozenset(
+        g.spelling
+        for g in given_name_spellings()
+        if skeleton(g.spelling) == skeleton(g.arabic) and g.spelling not in particles
+    )
 
 
 def _name_words_ar() -> tuple[dict[str, int], frozenset[str]]:
