@@ -53,8 +53,47 @@ def _persons(g) -> list[list[str]]:  # type: ignore[no-untyped-def]
             ],
             [["Mohammed Youssef Ould Derwiche"], ["Yusuf Darwish"]],
         ),
+        (
+            [
+                "قال قائد القوة اللواء سعيد الفلاحي إن الوضع هادئ.",
+                "وأبدى المواطن محمد سعيد الفلاحي إعجابه بالمعرض.",
+            ],
+            [["سعيد الفلاحي"], ["محمد سعيد الفلاحي"]],
+        ),
+        (
+            [
+                "وقال الرئيس محمد حسني الدرويشي إن الوضع هادئ.",
+                "واستقبل الرئيس حسني الدرويشي الوفد أمس.",
+            ],
+            [["حسني الدرويشي", "محمد حسني الدرويشي"]],
+        ),
+        (
+            [
+                "وقال محمد حسني الدرويشي إن الوضع هادئ، وأضاف حسني الدرويشي أن الوفد وصل.",
+                "واستقبل حسني الدرويشي الوفد أمس.",
+            ],
+            [["حسني الدرويشي", "محمد حسني الدرويشي"]],
+        ),
+        (
+            ["Analyst Yusuf Darwish spoke on Monday.", "General Mohammed Yusuf Darwish replied."],
+            [["Mohammed Yusuf Darwish"], ["Yusuf Darwish"]],
+        ),
+        (
+            ["President Mohammed Yusuf Darwish spoke.", "President Yusuf Darwish replied."],
+            [["Mohammed Yusuf Darwish", "Yusuf Darwish"]],
+        ),
     ],
-    ids=["siblings-apart", "nickname-across-documents", "exact-ending-wins", "spelled-apart"],
+    ids=[
+        "siblings-apart",
+        "nickname-across-documents",
+        "exact-ending-wins",
+        "spelled-apart",
+        "prefix-dropped-no-shared-role-apart-ar",
+        "prefix-dropped-shared-role-joins-ar",
+        "prefix-dropped-shared-name-joins-ar",
+        "prefix-dropped-no-shared-role-apart-en",
+        "prefix-dropped-shared-role-joins-en",
+    ],
 )
 def test_person_references(docs: list[str], want: list[list[str]]) -> None:
     assert _persons(build_graph(docs, backend="rules")) == want

@@ -191,6 +191,38 @@ def _spelled_apart(a: str, b: str) -> bool:
     return bool(wa) and bool(wb) and not (wa & wb)
 
 
+@cache
+def _prefix_keys() -> frozenset[str]:
+    """Skeletons of the given names written before a person's own and often dropped
+    (``given_prefix`` of words.tsv: محمد, Muhammad)."""
+    from ..names import skeleton
+
+    return frozenset(skeleton(w) for w in word_set("given_prefix"))
+
+
+def _drops_prefix(longer: str, shorter: str) -> bool:
+    """Whether ``shorter`` is ``longer`` without its first word, a given-name prefix
+    (محمد حسني مبارك / حسني مبارك). The compare scores such a pair as one name, yet the
+    same two names are also a man and his father (محمد سعيد X is Muhammad son of Said X):
+    across documents the names alone cannot tell which.
+
+    Example:
+        >>> _drops_prefix("محمد سعيد الغامدي", "سعيد الغامدي")
+        True
+        >>> _drops_prefix("محمد سعيد الغامدي", "محمد الغامدي")
+        False
+    """
+    kl, ks = _person_info(longer).keys, _person_info(shorter).keys
+    return (
+        len(ks) >= 2
+        and len(kl) > len(ks)
+        and kl[0] in _prefix_keys()
+        and kl[0] not in ks
+        and ks[0] == kl[1]
+        and set(ks) <= set(kl[1:])
+    )
+
+
 def _name_words(name: str) -> frozenset[str]:
     words = re.split(r"[\s\-‐]+", name.lower())
     return frozenset(w.strip(".,'’") for w in words if w and w not in _PARTICLES()) - {""}
@@ -292,6 +324,7 @@ class _Local:
     aliases: set[str] = field(default_factory=set)
     kunyas: set[str] = field(default_factory=set)
     acronyms: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)  # English role labels held in the document
 
     @property
     def order(self) -> tuple[str, int, int]:
@@ -340,6 +373,14 @@ def _local_entities(
     grp.join_short_forms(full)
     grp.join_same_names()  # 4. one name written twice in a document is one entity
     locals_, span_to_local = grp.collect(ex.doc.id)
+    for rel in ex.relations:
+        if rel.type != "holds_role" or _span_key(rel.subject) not in span_to_local:
+            continue
+        attrs = rel.attrs or {}
+        obj = _surface(rel.object) if rel.object is not None else None
+        role = _role_canonical(attrs.get("role") or obj, attrs.get("role_ar"))
+        if role:
+            locals_[span_to_local[_span_key(rel.subject)]].roles.add(role.casefold())
     return locals_, span_to_local, leftovers
 
 
@@ -578,18 +619,24 @@ class _PersonClusters:
         self.full_of = [sorted(loc.full_names() - loc.aliases) for loc in locals_]
         self.names: dict[int, set[str]] = {i: set(f) for i, f in enumerate(self.full_of)}
         self.docs: dict[int, set[str]] = {i: {loc.doc} for i, loc in enumerate(locals_)}
+        self.roles: dict[int, set[str]] = {i: set(loc.roles) for i, loc in enumerate(locals_)}
 
     def compatible(self, a: int, b: int) -> bool:
         """No name of one cluster conflicts with a name of the other: a low score for two
         names with a family name each, or (both from one document) different given names
-        or no name word in common."""
+        or no name word in common. A name that is the other's without its prefix given
+        name (حسني مبارك / محمد حسني مبارك; also a son's and his father's name) joins it
+        only when the clusters share a name or a role."""
         same_doc = len(self.docs[a] | self.docs[b]) == 1  # both read in one document only
+        apart = not (self.names[a] & self.names[b] or self.roles[a] & self.roles[b])
         for x in self.names[a]:
             fx = _person_info(x).family_key
             for y in self.names[b]:
                 if same_doc and (_given_clash(x, y) or _spelled_apart(x, y)):
                     return False
                 if fx and _person_info(y).family_key and _person_score(x, y) < VETO_THRESHOLD:
+                    return False
+                if apart and (_drops_prefix(x, y) or _drops_prefix(y, x)):
                     return False
         return True
 
@@ -603,8 +650,10 @@ class _PersonClusters:
         other = b if r == a else a
         self.names[r] = self.names[a] | self.names[b]
         self.docs[r] = self.docs[a] | self.docs[b]
+        self.roles[r] = self.roles[a] | self.roles[b]
         self.names.pop(other, None)
         self.docs.pop(other, None)
+        self.roles.pop(other, None)
         return True
 
     def _holders(self) -> dict[str, list[int]]:
