@@ -660,6 +660,14 @@ PERSON_CUES = [
     ("en-job-noun", "Dravik Torvalna, a leading economist, said so.", ["Dravik Torvalna"]),
     # guard: a short lower-case word between capitals may be the name's particle
     ("en-name-start-unsure", "The price fell, said Dravik van Torval, a Dutch economist.", []),
+    (
+        "en-post-signature",
+        "Our town let him down http://t.co/x1\n\n— Dravik Torvalna (@dtorv) May 2, 2014",
+        ["Dravik Torvalna"],
+    ),
+    # guards: a medium's signature; a handle after a name in running text
+    ("en-post-signature-medium", "Our town let him down\n\n— Dravik News (@dnews) May 2", []),
+    ("en-handle-in-prose", "We spoke to Dravik Torvalna (@dtorv) on Monday.", []),
 ]
 
 

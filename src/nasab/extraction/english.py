@@ -2066,6 +2066,47 @@ def _person_noun_at(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     return False
 
 
+#: Dashes that open the signature line of a quoted post ("— Jan Smit (@jsmit) May 1").
+_SIGNATURE_DASHES = frozenset("—–-")
+
+
+def _handle_at(toks: list[Tok], k: int) -> bool:
+    """ "(@handle)" at token ``k``: the account of a quoted post's author."""
+    return (
+        k + 3 < len(toks)
+        and toks[k].text == "("
+        and toks[k + 1].text == "@"
+        and toks[k + 2].kind == "w"
+        and toks[k + 3].text == ")"
+    )
+
+
+def _signature_before(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The author's name of a quoted post's signature line ending at token ``k`` ("— Jan
+    Smit (@jsmit) May 1, 2014"): the capitalised run right after a dash, unless a word of
+    it is an organisation's or a medium's head word ("— City News (@citynews)").
+
+    Example:
+        >>> from nasab.extraction._lex import lexicon
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> def author(t):
+        ...     toks = tokenize_span(t, 0, len(t))
+        ...     k = next(i for i, x in enumerate(toks) if x.text == "(") - 1
+        ...     span = _signature_before(toks, k, lexicon())
+        ...     return span and t[toks[span[0]].start : toks[span[1] - 1].end]
+        >>> author("— Jan Smit (@jsmit) May 1"), author("— City News (@citynews) May 1")
+        ('Jan Smit', None)
+        >>> author("We met Jan Smit (@jsmit) on May 1")
+    """
+    span = _name_before(toks, k, lex)
+    if span is None or span[0] == 0 or toks[span[0] - 1].text not in _SIGNATURE_DASHES:
+        return None
+    heads = lex.org_heads_en | lex.media_en
+    if any(w in heads for z in range(*span) for w in toks[z].norm):
+        return None
+    return span
+
+
 @cache
 def _person_cue_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """person_cue_en phrases by their first word, longest first."""
@@ -2088,6 +2129,8 @@ def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> set[str]:
             if k + 1 < len(toks) and toks[k + 1].text == ",":
                 if _age_at(toks, k + 1) or _person_noun_at(toks, k + 1, lex):
                     span = _name_before(toks, k, lex)
+            elif _handle_at(toks, k + 1):
+                span = _signature_before(toks, k, lex)
         elif t.text in phrases:
             for phrase in phrases[t.text]:
                 z = k + len(phrase)
