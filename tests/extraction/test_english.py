@@ -472,6 +472,34 @@ def test_title_reference_joins_the_holder_in_the_graph() -> None:
     )
 
 
+RELATIVES = [
+    (
+        "en-bare-family-name-of-the-kin",
+        "Karl Danik spoke on Monday. His daughter, Mira Danik, stood by him. Later Danik left.",
+        {"Karl Danik": ["Danik", "Karl Danik"], "Mira Danik": ["Mira Danik"]},
+    ),
+    (
+        "en-kin-named-by-family-name-only",
+        "Mr Danik spoke on Monday. His daughter, Mira Danik, stood by him. Later Danik left.",
+        {"Mira Danik": ["Mira Danik"]},
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in RELATIVES], ids=[c[0] for c in RELATIVES]
+)
+def test_a_relative_takes_no_bare_family_name(
+    text: str, want: dict[str, list[str]], backend: str
+) -> None:
+    """A name given as someone's relative may share that person's family name: a bare
+    family name is not read as short for it."""
+    g = build_graph(read_documents([{"id": "d", "text": text}]), backend=backend).graph
+    names = {d["name"]: d["names"] for _, d in g.nodes(data=True) if d.get("type") == "person"}
+    assert {k: names.get(k) for k in want} == want
+
+
 HOLIDAYS = [
     (
         "en-jewish-new-year",
@@ -665,6 +693,12 @@ PERSON_CUES = [
         "Our town let him down http://t.co/x1\n\n— Dravik Torvalna (@dtorv) May 2, 2014",
         ["Dravik Torvalna"],
     ),
+    ("en-kin-after-possessive", "Torvalna's brother Dravik spoke to reporters.", ["Dravik"]),
+    ("en-kin-apposition", "His sister, Mira Danikova, spoke to reporters.", ["Mira Danikova"]),
+    ("en-person-noun-her", "Seema, her daughter-in-law, added that they fought.", ["Seema"]),
+    # guards: a kinship noun without a possessive; a place the rules read stays one
+    ("en-kin-no-possessive", "A brother Dravik spoke to reporters.", []),
+    ("en-kin-place", "Then his brother, Jordan, said so.", []),
     # guards: a medium's signature; a handle after a name in running text
     ("en-post-signature-medium", "Our town let him down\n\n— Dravik News (@dnews) May 2", []),
     ("en-handle-in-prose", "We spoke to Dravik Torvalna (@dtorv) on Monday.", []),

@@ -28,6 +28,7 @@ from .arabic import arabic_stems, extract_sentence_ar, title_references_ar
 from .documents import read_documents, sentences
 from .english import (
     coordinated_orgs_en,
+    cued_names_en,
     extract_sentence_en,
     family_plurals_en,
     headline_case,
@@ -219,12 +220,13 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         reading.entities,
     )
     lex = lexicon()
-    _short_forms(b, leftovers, arabic_toks, known_names)
+    latin = [(sent, toks) for sent, toks, _ in leftovers]
+    cued = cued_names_en(b, latin, lex) if leftovers else {}
+    _short_forms(b, leftovers, arabic_toks, known_names, {n for n, kin in cued.items() if kin})
     if ents:
         merge_english_entities(b, ents, sents, lex)
     if leftovers:
-        latin = [(sent, toks) for sent, toks, _ in leftovers]
-        person_cues_en(b, latin, lex)
+        person_cues_en(b, latin, lex, cued)
         late_person_roles_en(b, latin, lex)
         family_plurals_en(b, latin, lex)
         coordinated_orgs_en(b, latin, lex)
@@ -309,15 +311,20 @@ def _same_family(cand: Name, key: str, fold: str, cross: bool) -> bool:
     return Levenshtein.normalized_similarity(t.fold, fold) >= 0.7
 
 
-def _short_forms(b: Builder, leftovers, arabic_toks, known: list[str]) -> None:
-    """Bare family names (al-X, X, الX) of a full name in the document or a known name."""
+def _short_forms(
+    b: Builder, leftovers, arabic_toks, known: list[str], relatives: set[str] = frozenset()
+) -> None:
+    """Bare family names (al-X, X, الX) of a full name in the document or a known name.
+    The names of ``relatives`` (a kinship noun before them: "his daughter, Mira Danik")
+    take no bare family name, which may be their kin's, and are no leftover to read one in."""
     fulls, known_parsed = _full_names(b, known)
+    fulls = [f for f in fulls if f[2] not in relatives]
     if not fulls and not known_parsed:
         return
     by_key: _FamilyIndex = {}
     for key, fold, text, script in fulls:
         by_key.setdefault(key, []).append((fold, text, script))
-    _english_short_forms(b, leftovers, known_parsed, by_key)
+    _english_short_forms(b, leftovers, known_parsed, by_key, relatives)
     _arabic_short_forms(b, arabic_toks, _known_first(known_parsed), by_key)
 
 
@@ -381,7 +388,11 @@ def _family_match(by_key: _FamilyIndex, surface: str, script: str) -> str | None
 
 
 def _english_short_forms(
-    b: Builder, leftovers, known_parsed: list[tuple[str, Name]], by_key: _FamilyIndex
+    b: Builder,
+    leftovers,
+    known_parsed: list[tuple[str, Name]],
+    by_key: _FamilyIndex,
+    relatives: set[str] = frozenset(),
 ) -> None:
     """Leftover capitalised runs of one name token ("Al-Tamimi", "Tamimi", "al-Tamimi")."""
 
@@ -397,6 +408,8 @@ def _english_short_forms(
             _english_known(b, toks, s, e, sent, known_parsed)
             if b.overlaps(toks[s].start, toks[e - 1].end):
                 continue
+            if b.doc.text[toks[s].start : toks[e - 1].end] in relatives:
+                continue  # read whole by the person cues
             if 2 <= e - s <= 3 and not any(_not_surname(t) for t in toks[s:e]):
                 text = b.doc.text[toks[s].start : toks[e - 1].end]
                 ref = _family_match(by_key, text, "latin")

@@ -30,6 +30,7 @@ from .media import is_demonym
 from .model import Mention
 
 __all__ = [
+    "cued_names_en",
     "extract_sentence_en",
     "headline_case",
     "holiday_events_en",
@@ -2066,6 +2067,17 @@ def _person_noun_at(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     return False
 
 
+def _kin_at(toks: list[Tok], k: int) -> bool:
+    """A kinship noun (kin_noun_en) at token ``k`` after a possessive ("his brother",
+    "Gul's daughter-in-law"): a capitalised name after it, with or without a comma, is a
+    person's."""
+    return (
+        k > 0
+        and toks[k].text in word_set("kin_noun_en")
+        and (toks[k - 1].possessive or toks[k - 1].text.lower() in word_set("possessive_en"))
+    )
+
+
 #: Dashes that open the signature line of a quoted post ("— Jan Smit (@jsmit) May 1").
 _SIGNATURE_DASHES = frozenset("—–-")
 
@@ -2117,12 +2129,13 @@ def _person_cue_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in out.items()}
 
 
-def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> set[str]:
-    """Names this sentence shows to be persons' (see :func:`person_cues_en`)."""
-    out: set[str] = set()
+def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> dict[str, bool]:
+    """Names this sentence shows to be persons' (see :func:`person_cues_en`), each with
+    whether a kinship noun showed it (the name of someone's relative)."""
+    out: dict[str, bool] = {}
     phrases = _person_cue_phrases()
     for k, t in enumerate(toks):
-        span = None
+        span, kin = None, False
         if t.kind != "w":
             continue
         if t.cap:
@@ -2131,6 +2144,10 @@ def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> set[str]:
                     span = _name_before(toks, k, lex)
             elif _handle_at(toks, k + 1):
                 span = _signature_before(toks, k, lex)
+        elif _kin_at(toks, k):
+            z = k + 2 if k + 1 < len(toks) and toks[k + 1].text == "," else k + 1
+            span = _name_after(toks, z)
+            kin = True
         elif t.text in phrases:
             for phrase in phrases[t.text]:
                 z = k + len(phrase)
@@ -2138,19 +2155,49 @@ def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> set[str]:
                     span = _name_after(toks, z)
                     break
         if span is not None:
-            out.add(b.doc.text[toks[span[0]].start : toks[span[1] - 1].end])
+            name = b.doc.text[toks[span[0]].start : toks[span[1] - 1].end]
+            out[name] = out.get(name, False) or kin
     return out
 
 
-def person_cues_en(
+def cued_names_en(
     b: Builder, sentences_toks: list[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
+) -> dict[str, bool]:
+    """The names the text's person cues show to be persons' (see :func:`person_cues_en`),
+    each with whether a kinship noun showed it: the name of someone's relative, who may
+    bear that person's family name, so no bare family name is read as short for it.
+
+    Example:
+        >>> from nasab.extraction._builder import Builder
+        >>> from nasab.extraction._lex import lexicon
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> from nasab.extraction import Document
+        >>> t = "Karl Danik came. His daughter, Mira Danik, and Torvalna, 28, stayed."
+        >>> b = Builder(Document("d", t, "en"))
+        >>> sorted(cued_names_en(b, [((0, len(t)), tokenize_span(t, 0, len(t)))], lexicon()).items())
+        [('Mira Danik', True), ('Torvalna', False)]
+    """
+    names: dict[str, bool] = {}
+    for _, toks in sentences_toks:
+        for name, kin in _cued_names(b, toks, lex).items():
+            names[name] = names.get(name, False) or kin
+    return names
+
+
+def person_cues_en(
+    b: Builder,
+    sentences_toks: list[tuple[tuple[int, int], list[Tok]]],
+    lex: Lexicon,
+    names: dict[str, bool] | None = None,
 ) -> None:
     """Names the text shows to be persons': an age in apposition ("Rehana, 28, told
     reporters"), a naming phrase before it (person_cue_en: "who went by the name
-    Rehana") or a person noun in apposition (person_noun_en: "Malalay, the hero.").
+    Rehana"), a person noun in apposition (person_noun_en: "Malalay, the hero."), a
+    kinship noun after a possessive before it (kin_noun_en: "his brother, John") or the
+    signature line of a quoted post ("— Jan Smit (@jsmit) May 1, 2014").
     Every occurrence of such a name in the document that a model guessed to be a place
     or an organisation, or that nothing read, becomes a person; what the rules read
-    stays.
+    stays. ``names``: :func:`cued_names_en` of these sentences, if the caller has them.
 
     Example:
         >>> from nasab.extraction import extract, Document
@@ -2158,11 +2205,10 @@ def person_cues_en(
         >>> [(m.text, m.kind) for m in extract(Document("d", text, "en"), backend="rules").mentions]
         [('Torvalna', 'person')]
     """
-    names: set[str] = set()
-    for _, toks in sentences_toks:
-        names |= _cued_names(b, toks, lex)
+    if names is None:
+        names = cued_names_en(b, sentences_toks, lex)
     text = b.doc.text
-    for name in sorted(names):
+    for name, kin in sorted(names.items()):
         for hit in re.finditer(rf"(?<![\w#@/.-]){re.escape(name)}(?![\w-])", text):
             start, end = hit.span()
             sent = next((s for s, _ in sentences_toks if s[0] <= start and end <= s[1]), None)
@@ -2171,6 +2217,11 @@ def person_cues_en(
             inside = b.within(start, end)
             if all(_guess_inside(m, start, end) for m in inside):
                 b.replace_with(inside, start, end, "person", sent, source="person-cue")
+            m = b.mentions.get((start, end))
+            if kin and m is not None and m.kind == "person":
+                # someone's relative, who may bear that person's family name: the graph
+                # lets no bare family name stand for this name alone
+                m.attrs["relative"] = True
 
 
 def _guess_inside(m: Mention, start: int, end: int) -> bool:

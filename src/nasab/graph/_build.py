@@ -339,6 +339,17 @@ def _surface(m: Any) -> str:
     return (getattr(m, "name", None) or m.text).strip()
 
 
+def _is_relative(m: Any) -> bool:
+    """A person mention the text gives as someone's relative (see :func:`_short_form_scores`)."""
+    attrs = getattr(m, "attrs", None)
+    return isinstance(attrs, dict) and bool(attrs.get("relative"))
+
+
+def _ends_with(name: str, ending: str) -> bool:
+    """``name`` ends with the word(s) ``ending`` (lower case, with its leading space)."""
+    return (" " + name.lower()).endswith(ending)
+
+
 def _split_kunya(name: str) -> tuple[str, str | None]:
     """``Jassim al-X Abu Y`` -> (``Jassim al-X``, ``Abu Y``); a bare kunya -> (name, None)."""
     info = _person_info(name)
@@ -510,9 +521,18 @@ class _Grouping:
         """Root -> score of the full names a short form may stand for. Full names that
         end with it as written are preferred ("Abdel Bary" of "Abdel-Majed Abdel Bary",
         not of "Adel Abdel Bari"); a lone Latin given name or nickname stands for the
-        one full name it opens ("Luke" of "Luke Somers", "Jim" of "James Foley")."""
+        one full name it opens ("Luke" of "Luke Somers", "Jim" of "James Foley"). A full
+        name the text gives as someone's relative ("his wife, Mira Danik": the mention's
+        ``relative`` attribute) takes no bare family name: the person it is kin to may
+        bear that name too."""
         best: dict[int, float] = {}
         ending = " " + name.lower()
+        if " " not in name.strip():
+            full = [
+                j
+                for j in full
+                if not (_is_relative(self.mentions[j]) and _ends_with(self._main_name(j), ending))
+            ]
         exact = [j for j in full if (" " + self._main_name(j).lower()).endswith(ending)]
         for j in exact or full:
             s = _person_score(name, self._main_name(j))
@@ -723,10 +743,14 @@ class _PersonClusters:
                 for a in self.locals[i].aliases | self.locals[i].kunyas:
                     alias_index[_alias_key(a)].add(r)
         fam_index: dict[str, set[int]] = defaultdict(set)
-        for r, names in cluster_full.items():
-            for name in names:
-                for k in _person_info(name).keys:
-                    fam_index[k].add(r)
+        for i, full in enumerate(self.full_of):
+            # a relative's name ("his wife, Mira Danik") is no name for a bare one to fit:
+            # the person it is kin to may bear its family name
+            kin = {_surface(m) for m in self.locals[i].mentions if _is_relative(m)}
+            for name in full:
+                if name not in kin:
+                    for k in _person_info(name).keys:
+                        fam_index[k].add(self.uf.find(i))
         return cluster_full, fam_index, alias_index
 
     def attach_loose(self, loose: list[int]) -> set[int]:
