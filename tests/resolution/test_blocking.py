@@ -125,6 +125,57 @@ def test_prefilter_judges_each_pair_as_alone(names: list[str]) -> None:
     assert prefilter(items, codes).tolist() == alone
 
 
+_SKELETONS = [
+    "KZM",
+    "KDM",
+    "KZMY",
+    "MSTF",
+    "MSTFA",
+    "SDR",
+    "SDRY",
+    "ML",
+    "MLK",
+    "HSN",
+    "HSYN",
+    "JSM",
+]
+
+
+def _reference_verdict(ka: str, kb: str) -> bool:
+    """The two prefilter stages of one pair of rare keys, written out pair by pair."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
+
+    from nasab.resolution.blocking import COVERAGE, PREFILTER
+
+    if not ka or not kb:
+        return True
+    ratio = process.cpdist([ka], [kb], scorer=fuzz.token_set_ratio, dtype=np.uint8)[0]
+    if ratio < PREFILTER:
+        return False
+    sa, sb = tuple(sorted(set(ka.split()))), tuple(sorted(set(kb.split())))
+    short, other = (sa, sb) if (len(sa), sa) <= (len(sb), sb) else (sb, sa)
+    best = [max(Levenshtein.normalized_similarity(t, o) for o in other) for t in short]
+    return sum(b if b >= 0.5 else 0.0 for b in best) / len(short) >= COVERAGE
+
+
+@settings(derandomize=True, max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_SKELETONS), max_size=5).map(" ".join), min_size=2, max_size=12
+    )
+)
+def test_prefilter_equals_pair_by_pair_reference(keys: list[str]) -> None:
+    # Shared tokens cover themselves without a similarity: the verdicts stay those of
+    # scoring every token pair.
+    items = [("person", "x")] * len(keys)
+    n = len(keys)
+    pairs = list(combinations(range(n), 2))
+    codes = np.array([i * n + j for i, j in pairs])
+    expected = [_reference_verdict(keys[i], keys[j]) for i, j in pairs]
+    assert prefilter(items, codes, rare=keys).tolist() == expected
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

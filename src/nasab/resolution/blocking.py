@@ -313,7 +313,7 @@ def prefilter(
         ok = sim >= cutoff
         if coverage > 0 and ok.any():
             at = np.flatnonzero(ok)
-            ok[at] = cov(ru[at], rv[at]) >= coverage
+            ok[at] = cov(ru[at], rv[at], least=coverage) >= coverage
         keep[lo + sel] = ok[back]
     return keep
 
@@ -375,8 +375,21 @@ class _Coverage:
         rank_of = {t: k for k, t in enumerate(sorted(set(toks)))}
         self.rank = np.fromiter((rank_of[t] for t in toks), dtype=np.int64, count=len(toks))
 
-    def __call__(self, u: np.ndarray, v: np.ndarray) -> np.ndarray:
-        """Coverage of each pair ``(u[k], v[k])`` (the shorter name's tokens covered)."""
+    def __call__(self, u: np.ndarray, v: np.ndarray, least: float | None = None) -> np.ndarray:
+        """Coverage of each pair ``(u[k], v[k])`` (the shorter name's tokens covered).
+
+        A token the other name has covers itself (similarity 1): only the others are
+        scored. With ``least``, a pair whose shared tokens alone give a coverage of
+        ``least`` or more is not scored further and gets that lower bound (so the
+        verdict ``>= least`` is the same as with its full coverage).
+
+        Example:
+            >>> cov = _Coverage(np.array(["MSTF KZM", "KZM MSTF", "MSTF KDM"], dtype=object))
+            >>> [round(c, 3) for c in cov(np.array([0, 0]), np.array([1, 2])).tolist()]
+            [1.0, 0.833]
+            >>> cov(np.array([0, 0]), np.array([1, 2]), least=0.5).tolist()
+            [1.0, 0.5]
+        """
         swap = (self.size[u] > self.size[v]) | (
             (self.size[u] == self.size[v]) & (self.rank[u] > self.rank[v])
         )
@@ -389,8 +402,13 @@ class _Coverage:
             rows = np.flatnonzero((la == x) & (lb == y))
             ta = self.flat[self.start[a[rows], None] + np.arange(x)]  # (P, x)
             tb = self.flat[self.start[b[rows], None] + np.arange(y)]  # (P, y)
-            sim = self._token_sim(ta[:, :, None], tb[:, None, :])  # (P, x, y)
-            best = sim.max(axis=2)
+            best = (ta[:, :, None] == tb[:, None, :]).any(axis=2).astype(np.float64)  # (P, x)
+            todo = best == 0.0
+            if least is not None:
+                todo &= (best.sum(axis=1) / x < least)[:, None]
+            p, i = np.nonzero(todo)
+            if len(p):
+                best[p, i] = self._token_sim(ta[p, i][:, None], tb[p]).max(axis=1)
             out[rows] = np.where(best >= _COVER_FLOOR, best, 0.0).sum(axis=1) / x
         return out
 
