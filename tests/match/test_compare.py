@@ -611,3 +611,79 @@ def test_written_ya_is_not_read_a(ar: str, right: str, wrong: str) -> None:
 
 def test_maqsura_and_ya_spellings_are_the_same_arabic_name() -> None:
     assert compare("موسى الكاظمي", "موسي الكاظمي").score == 1.0
+
+
+# score_conflict: compare's score and conflict feature, in one pass (cannot-links read it).
+CONFLICT_CASES = [
+    *MATCHES,
+    *NON_MATCHES,
+    ("Khalid al-Mazroui", "Khalid al-Shammari"),
+    ("خالد المزروعي", "Khalid al-Shammari"),
+    ("Khalid Jassim al-Shammari", "Jassim Khalid al-Shammari"),
+    ("Muhammad", "Muhammad Ali"),
+    ("أبو أحمد", "Abu Ahmed"),
+    ("Nouri al-Maliki", "Nouri al-Maliki"),
+    ("Al", "Al-"),
+]
+CONFLICT_ORGS = [
+    ("Central Bank of Iraq", "البنك المركزي العراقي"),
+    ("Rafidain Bank", "Rasheed Bank"),
+    ("Islamic State", "Islamic Revolutionary Guard Corps"),
+]
+
+
+def _compare_conflict(a: str, b: str, kind: str = "person") -> tuple[float, float]:
+    m = compare(a, b, kind=kind)
+    return m.score, m.features.get("conflict", 0.0)
+
+
+@pytest.mark.parametrize(("a", "b"), CONFLICT_CASES, ids=_ids(CONFLICT_CASES))
+def test_score_conflict_equals_compare(a: str, b: str) -> None:
+    from nasab.match import score_conflict
+
+    assert score_conflict(a, b) == _compare_conflict(a, b)
+    assert score_conflict(b, a) == _compare_conflict(b, a) == score_conflict(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), CONFLICT_ORGS, ids=_ids(CONFLICT_ORGS))
+def test_score_conflict_equals_compare_for_organisations(a: str, b: str) -> None:
+    from nasab.match import score_conflict
+
+    got = score_conflict(a, b, kind="organization")
+    assert got == _compare_conflict(a, b, "organization")
+
+
+def test_score_conflict_sees_family_conflict_and_bad_input() -> None:
+    from nasab.match import score_conflict
+
+    assert score_conflict("Khalid al-Mazroui", "Khalid al-Shammari")[1] >= 1.0
+    assert score_conflict("Mustafa al-Kadhimi", "مصطفى الكاظمي")[1] < 0.5
+    with pytest.raises(InputError):
+        score_conflict("", "Ali")
+    with pytest.raises(InputError):
+        score_conflict("Ali", "Aly", kind="place")
+
+
+_CONFLICT_WORDS = [
+    "Khalid",
+    "خالد",
+    "Jassim",
+    "جاسم",
+    "al-Mazroui",
+    "المزروعي",
+    "Ali",
+    "Abu",
+    "Hasan",
+]
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CONFLICT_WORDS), min_size=1, max_size=4),
+    st.lists(st.sampled_from(_CONFLICT_WORDS), min_size=1, max_size=4),
+)
+def test_score_conflict_equals_compare_on_generated_names(wa: list[str], wb: list[str]) -> None:
+    from nasab.match import score_conflict
+
+    a, b = " ".join(wa), " ".join(wb)
+    assert score_conflict(a, b) == _compare_conflict(a, b)

@@ -9,6 +9,7 @@ from .compare import (
     clear_caches,
     compare,
     prepare,
+    score_conflict,
     score_prepared,
     token_similarity,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "compare_many",
     "name_keys",
     "prepare",
+    "score_conflict",
     "score_pairs",
     "score_prepared",
     "token_similarity",

@@ -79,6 +79,7 @@ __all__ = [
     "clear_caches",
     "compare",
     "prepare",
+    "score_conflict",
     "score_prepared",
     "token_similarity",
 ]
@@ -513,6 +514,44 @@ def score_prepared(
     trivial = _trivial(a, b)
     score = trivial[0] if trivial is not None else _score(a, b, False, freq)[0]
     return score * pair_weakness(a, b, freq)[0] if weak else score
+
+
+def score_conflict(
+    a: str | PreparedName,
+    b: str | PreparedName,
+    *,
+    kind: str = "person",
+    freq: ListFrequency | None = None,
+) -> tuple[float, float]:
+    """The score of two names and their conflict feature, in one pass.
+
+    Equals ``(m.score, m.features.get("conflict", 0.0))`` of ``m = compare(a, b,
+    kind=kind, freq=freq)``, for callers that read only the conflict (such as
+    resolution's cannot-links): a person pair is scored once, with its features and
+    without its notes, where ``compare`` scores it and then again for the explanation.
+
+    Example:
+        >>> m = compare("Khalid al-Mazroui", "Khalid al-Shammari")
+        >>> score_conflict("Khalid al-Mazroui", "Khalid al-Shammari") == (
+        ...     m.score, m.features.get("conflict", 0.0))
+        True
+        >>> score_conflict("Nouri al-Maliki", "نوري المالكي")[1] < 0.1
+        True
+    """
+    if kind != "person":
+        m = compare(a, b, kind=kind, freq=freq)
+        return m.score, m.features.get("conflict", 0.0)
+    ra = a.raw if isinstance(a, PreparedName) else check_name(a, "first name")
+    rb = b.raw if isinstance(b, PreparedName) else check_name(b, "second name")
+    if (rb, ra) < (ra, rb):
+        a, b = b, a
+    pa, pb = prepare(a), prepare(b)
+    factor = pair_weakness(pa, pb, freq)[0]
+    trivial = _trivial(pa, pb)
+    if trivial is not None:
+        return trivial[0] * factor, 0.0
+    score, features = _score(pa, pb, True, freq)[:2]
+    return score * factor, features["conflict"]
 
 
 def _weak_note(name: PreparedName, factor: float, score: float) -> str:

@@ -79,7 +79,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from ..errors import InputError
-from ..match import PreparedName, compare, score_prepared
+from ..match import PreparedName, compare, score_conflict, score_prepared
 from ..match import prepare as prepare_name
 from ..match.batch import score_bounds
 from ..match.weak import WEAK_BASE, is_weak, weak_factor
@@ -628,7 +628,8 @@ def cannot_links(
     """Pairs of one component whose conflicting name parts forbid them one entity.
 
     A pair scoring below ``min(CANNOT_BELOW, threshold)`` with a conflict feature of
-    :data:`CONFLICT_CANNOT` or more (:meth:`nasab.Match.explain` shows it) is a
+    :data:`CONFLICT_CANNOT` or more (:meth:`nasab.Match.explain` shows it;
+    :func:`nasab.match.score_conflict` reads it without the notes) is a
     cannot-link. Only pairs inside one component (``labels``, from :func:`connected`)
     can matter to the clustering, so only they are examined. ``freq``: the list's token
     weights, as the scores used them.
@@ -638,11 +639,10 @@ def cannot_links(
     out = {}
     for k in sel.tolist():
         a, b = nodes[int(pairs.u[k])], nodes[int(pairs.v[k])]
-        m = compare(a.name, b.name, kind=a.kind, freq=freq)
-        conflict = m.features.get("conflict", 0.0)
+        score, conflict = score_conflict(a.name, b.name, kind=a.kind, freq=freq)
         if conflict >= CONFLICT_CANNOT:
             out[(int(pairs.u[k]), int(pairs.v[k]))] = (
-                f"conflicting name parts (conflict {conflict:.2f}, score {m.score:.3f})"
+                f"conflicting name parts (conflict {conflict:.2f}, score {score:.3f})"
             )
     return out
 
