@@ -186,19 +186,24 @@ def _join_split(
     suffixes = compound_suffixes()
     if not folds and not any(t.text in suffixes for t in ta[1:]):
         return ta, ia
+    # The lengths a joined fold may have to be near one of ``folds`` (_near_length): a
+    # pair of tokens whose folds add up to a length out of this range is passed at once.
+    shortest = min(map(len, folds), default=0) - _JOIN_LENGTH_GAP
+    longest = max(map(len, folds), default=-1) + _JOIN_LENGTH_GAP
     out, ids = list(ta), list(ia)
     i = 0
     while i < len(out) - 1:
         x, y = out[i], out[i + 1]
-        if x.script != y.script or " " in x.text + y.text:
+        if x.script != y.script or " " in x.text or " " in y.text:
             i += 1
             continue
-        joined = x.fold + y.fold
         if y.text in suffixes:
             k = table.intern(x.text + y.text, x.article)
             best = max(table.similarity(k, j) for j in ib)
             parts = [table.similarity(z, j) for z in (ids[i], ids[i + 1]) for j in ib]
-        elif _near_length(joined, folds):
+        elif shortest <= len(x.fold) + len(y.fold) <= longest and _near_length(
+            joined := x.fold + y.fold, folds
+        ):
             best = max(Indel.normalized_similarity(joined, f) for f in folds)
             # The parts alone matter only when the joined form is near (JOIN_MIN).
             parts = (

@@ -298,7 +298,9 @@ class TokenTable:
     """
 
     def __init__(self) -> None:
-        self._ids: dict[tuple[str, bool], int] = {}
+        # Ids by text, of tokens without and with the article (plain string keys).
+        self._ids: dict[str, int] = {}
+        self._article_ids: dict[str, int] = {}
         self._text_ids: dict[str, int] = {}
         self.text: list[str] = []
         self.text_id: list[int] = []
@@ -330,10 +332,11 @@ class TokenTable:
         ``key``, ``fold_`` and ``arabic`` may be passed when known (from a parsed
         :class:`~nasab.names.Token`); they are computed from ``text`` otherwise.
         """
-        i = self._ids.get((text, article))
+        ids = self._article_ids if article else self._ids
+        i = ids.get(text)
         if i is not None:
             return i
-        i = self._ids[(text, article)] = len(self.text)
+        i = ids[text] = len(self.text)
         if key is None and fold_ is None and " " not in text:
             # One word: its fold and skeleton in one pass (the same values).
             fold_, key = fold_skeleton(text)
@@ -544,28 +547,36 @@ def _route(x: int, y: int, equal: bool) -> int:
     return next(k for k, (_, test) in enumerate(_RULES) if test(x, y, equal))
 
 
-def _coarse_best(
-    fine: float, a: str, b: str, ca: str, cb: str, share: float, sim: Callable
-) -> float:
-    """``max(fine, share * sim(ca, cb))``, the coarse similarity computed only when it can
-    win: not when ``fine`` already reaches ``share`` (the coarse value is at most ``share``),
-    nor when the coarse strings are the fine ones (it is then ``share * fine``)."""
-    if fine >= share or (ca == a and cb == b):
-        return fine
-    return max(fine, share * sim(ca, cb))
-
-
 def _skel(t: TokenTable, i: int, j: int) -> float:
-    key, ckey = t.key, t.ckey
+    """The skeleton similarity at its coarse best: ``max(fine, COARSE_KEY * coarse)``,
+    the coarse similarity computed only when it can win (not when the fine one reaches
+    ``COARSE_KEY``, nor when the coarse keys are the fine ones)."""
+    key = t.key
     a, b = key[i], key[j]
-    return _coarse_best(_LEV(a, b), a, b, ckey[i], ckey[j], COARSE_KEY, _LEV)
+    sim = _LEV(a, b)
+    if sim < COARSE_KEY:
+        ckey = t.ckey
+        ca, cb = ckey[i], ckey[j]
+        if ca != a or cb != b:
+            coarse_sim = COARSE_KEY * _LEV(ca, cb)
+            if coarse_sim > sim:
+                sim = coarse_sim
+    return sim
 
 
 def _plain_sim(t: TokenTable, i: int, j: int) -> float:
-    """The plain same-script formula: skeleton and spelling, each at its coarse best."""
-    folds, cfolds = t.fold, t.cfold
+    """The plain same-script formula: skeleton and spelling, each at its coarse best
+    (the spelling as :func:`_skel` takes the skeleton, with ``COARSE_FOLD``)."""
+    folds = t.fold
     a, b = folds[i], folds[j]
-    spell = _coarse_best(_INDEL(a, b), a, b, cfolds[i], cfolds[j], COARSE_FOLD, _INDEL)
+    spell = _INDEL(a, b)
+    if spell < COARSE_FOLD:
+        cfolds = t.cfold
+        ca, cb = cfolds[i], cfolds[j]
+        if ca != a or cb != b:
+            coarse_sim = COARSE_FOLD * _INDEL(ca, cb)
+            if coarse_sim > spell:
+                spell = coarse_sim
     return SKELETON_SHARE_SAME * _skel(t, i, j) + (1.0 - SKELETON_SHARE_SAME) * spell
 
 
@@ -637,8 +648,20 @@ _HANDLERS: tuple[Callable[[TokenTable, int, int], float], ...] = (
 )
 
 
+#: The handler of each combination of two tokens' flags and their text equality
+#: (``x << 9 | y << 1 | equal``, as :func:`_routes` packs them), filled as pairs meet it
+#: (bounded: at most ``1 << (2 * _FLAG_BITS + 1)`` entries).
+_HANDLER_OF: dict[int, Callable[[TokenTable, int, int], float]] = {}
+
+
 def _similarity(t: TokenTable, i: int, j: int) -> float:
-    return _HANDLERS[_route(t.flags[i], t.flags[j], t.text[i] == t.text[j])](t, i, j)
+    flags, text_id = t.flags, t.text_id
+    x, y, equal = flags[i], flags[j], text_id[i] == text_id[j]
+    combo = (x << (_FLAG_BITS + 1)) | (y << 1) | equal
+    handler = _HANDLER_OF.get(combo)
+    if handler is None:
+        handler = _HANDLER_OF[combo] = _HANDLERS[_route(x, y, equal)]
+    return handler(t, i, j)
 
 
 #: Bits of a token's flags (all flags fit in them: a pair's combination is a table index).
