@@ -202,17 +202,18 @@ def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
         if opts is None:
             opts = _options(padded[i - 1], padded[i], padded[i + 1])
         if len(opts) == 1:
-            # One rendering: every hypothesis takes it (sorted again all the same, as a
-            # rounded sum may tie two scores that differed).
+            # One rendering: every hypothesis takes it (their number does not grow).
             ((ch, lp),) = opts
             hyps = [(s + lp, h + ch) for s, h in hyps]
         elif opts:
-            # Option by option: the list is then a few sorted runs, which the sort merges.
             hyps = [(s + lp, h + ch) for ch, lp in opts for s, h in hyps]
-        else:
-            continue
-        hyps.sort(reverse=True)
-        del hyps[k:]
+            if len(hyps) > k:
+                # Only the best k go on. Which they are depends on the hypotheses alone,
+                # not on their order, so the list is sorted only where it is cut (and at
+                # the end).
+                hyps.sort(reverse=True)
+                del hyps[k:]
+    hyps.sort(reverse=True)
     return tuple(dict.fromkeys([h for _, h in hyps if h]))
 
 
