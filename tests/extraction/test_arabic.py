@@ -1189,3 +1189,72 @@ NISBA_FAMILY_CASES = [
 def test_nisba_family_names(text: str, persons: list[str], backend: str) -> None:
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     assert [m.text for m in ex.persons()] == persons
+
+
+_MATCH = "وقال مدرب الفريق إن المباراة صعبة وإن الدوري طويل."
+CLUB_CASES = [
+    (
+        "one-word-clubs-in-a-match-report",
+        "فاز الهلال على الوحدة في مباراة الدوري أمس. " + _MATCH,
+        ["الهلال", "الوحدة"],
+        [],
+    ),
+    (
+        "two-word-club",
+        "وافق المدرب على تدريب المصري البورسعيدي الموسم المقبل. " + _MATCH,
+        ["المصري البورسعيدي"],
+        [],
+    ),
+    (
+        "club-with-a-proclitic",
+        "وانتقل اللاعب إلى الزمالك بعد أن لعب في صفوف بالاتحاد السكندري. " + _MATCH,
+        ["الزمالك", "الاتحاد السكندري"],
+        [],
+    ),
+    (
+        "later-bare-mention-without-a-football-word",
+        "وخسر النصر أمام الهلال في نهائي الكأس. وأعلن النصر أمس أسماء المسافرين. " + _MATCH,
+        ["النصر", "الهلال", "النصر"],
+        [],
+    ),
+    (
+        "federation-is-no-club",
+        "وأعلن الاتحاد السعودي لكرة القدم موعد المباراة. " + _MATCH,
+        [],
+        ["الاتحاد"],
+    ),
+    (
+        "colour-after-the-word",
+        "وصلت سيارات الهلال الأحمر إلى الملعب قبل المباراة. " + _MATCH,
+        [],
+        ["الهلال"],
+    ),
+    (
+        "adjective-after-the-word",
+        "ودعا اللاعب إلى الوحدة الوطنية بعد المباراة. " + _MATCH,
+        [],
+        ["الوحدة"],
+    ),
+    (
+        "no-sports-text",
+        "ورأى الناس الهلال في السماء أمس، ودعا الخطيب إلى الوحدة بين الناس.",
+        [],
+        ["الهلال", "الوحدة"],
+    ),
+    ("body-head-before", "وقال مجلس التعاون إن مباراة الدوري تأجلت. " + _MATCH, [], ["التعاون"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "clubs", "not_clubs"),
+    [c[1:] for c in CLUB_CASES],
+    ids=[c[0] for c in CLUB_CASES],
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_listed_club_alone_in_a_sports_text(
+    text: str, clubs: list[str], not_clubs: list[str], backend: str
+) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    orgs = [m.name for m in ex.organizations()]
+    assert [o for o in orgs if o in clubs] == clubs
+    assert not [o for o in orgs if o in not_clubs]

@@ -115,6 +115,9 @@ _COMPANY_WORDS = 3
 # Words between an organisation head and a quoted name, and words inside the quotes.
 _QUOTE_GAP = 4
 _QUOTED_MAX = 4
+# Distinct football words (words.tsv ``sports_cue_ar``) that make a document a sports
+# text, where a listed club's name alone (``club_ar``: الهلال، النصر) is the club.
+SPORTS_CUE_MIN = 3
 _REBOUND_SOURCES = {
     "person": frozenset([None, "title", "given", "names", "cue", "document"]),
     "organization": frozenset(["head"]),
@@ -278,6 +281,34 @@ _DOC_NAMES: weakref.WeakKeyDictionary[Builder, dict[str, str]] = weakref.WeakKey
 # Per document: the definite word that names a club or newspaper after its head (``نادي
 # الهلال``) -> the full name read (a later bare "الهلال" is that body).
 _DOC_CLUBS: weakref.WeakKeyDictionary[Builder, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+# Per document: whether it is a sports text (SPORTS_CUE_MIN football words or more).
+_DOC_SPORTS: weakref.WeakKeyDictionary[Builder, bool] = weakref.WeakKeyDictionary()
+
+
+def _sports_text(b: Builder) -> bool:
+    """Whether the document holds ``SPORTS_CUE_MIN`` distinct football words or more
+    (words.tsv ``sports_cue_ar``, proclitics aside)."""
+    if b not in _DOC_SPORTS:
+        cues = word_set("sports_cue_ar")
+        seen: set[str] = set()
+        for word in set(b.doc.text.split()):
+            seen.update(
+                stem for _, stem in arabic_stems(word.strip(".,:;!?؟،؛()«»\"'")) if stem in cues
+            )
+        _DOC_SPORTS[b] = len(seen) >= SPORTS_CUE_MIN
+    return _DOC_SPORTS[b]
+
+
+@cache
+def _club_table() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the listed club names (words.tsv ``club_ar``) it opens, longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for name in word_list("club_ar"):
+        words = tuple(_norm(w) for w in name.split())
+        table.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(v, key=lambda x: (-len(x), x))) for w, v in table.items()}
 
 
 class _Sentence:
@@ -2046,6 +2077,69 @@ class _Sentence:
                     )
                     break
 
+    def listed_clubs(self) -> None:
+        """In a sports text (:func:`_sports_text`), a listed club's name (words.tsv
+        ``club_ar``) standing alone is the club: no head before it (``مجلس التعاون``), no
+        definite word after it but a nationality (``الهلال الأحمر``, ``الاتحاد الأوروبي``;
+        ``الأهلي المصري`` is the club), and no definite noun before it that it would
+        describe (``اللاعبين الشباب``). A one-word name, most of them ordinary words
+        (الاتفاق، الشباب), also needs a football word in its sentence; once read, later bare
+        mentions are the club (:meth:`known_clubs`).
+
+        Example:
+            In a match report, ``فاز الهلال على الوحدة`` names two clubs.
+        """
+        if not _sports_text(self.b):
+            return
+        toks, table = self.toks, _club_table()
+        cues = word_set("sports_cue_ar")
+        cued = any(_lookup(t, cues) for t in toks if t.arabic)
+        i = 0
+        while i < len(toks):
+            hit = None
+            if not self.taken[i] and toks[i].arabic:
+                for off, stem in arabic_stems(toks[i].text):
+                    for words in table.get(stem, ()):
+                        j = i + len(words)
+                        if (
+                            j <= len(toks)
+                            and not any(self.taken[i:j])
+                            and (cued or len(words) > 1)
+                            and all(
+                                _word(toks[k]) == w
+                                for k, w in zip(range(i + 1, j), words[1:], strict=True)
+                            )
+                            and self._club_alone(i, j)
+                        ):
+                            hit = (j, off, stem)
+                            break
+                    if hit:
+                        break
+            if hit is None:
+                i += 1
+                continue
+            m = self.add(i, hit[0], hit[1], "organization", source="club")
+            if hit[0] == i + 1:  # a later bare mention with no football word is the club too
+                self.clubs.setdefault(hit[2], m.text)  # type: ignore[attr-defined]
+            i = hit[0]
+
+    def _club_alone(self, i: int, j: int) -> bool:
+        """Tokens [i, j) are a club's name standing alone (see :meth:`listed_clubs`)."""
+        toks, lex = self.toks, self.lex
+        if j == i + 1 and j < len(toks) and toks[j].arabic:  # a longer name is whole
+            nxt = _word(toks[j])
+            if _is_article(nxt) and nxt not in _stop() and nxt not in word_set("relative_ar"):
+                after = _word(toks[j + 1]) if j + 1 < len(toks) else ""
+                if nxt[2:] not in lex.nationality_ar or after[:1] == "ل" or _is_article(after):
+                    return False  # "الاتحاد العربي السعودي لكرة القدم": the federation
+        if i == 0 or not toks[i - 1].arabic:
+            return True
+        prev = _word(toks[i - 1])
+        if prev in lex.org_heads_ar or _lookup(toks[i - 1], word_set("company_head_ar")):
+            return False
+        # "النادي الأهلي": the club's own head with the article
+        return not _is_article(prev) or prev in _stop() or prev[2:] in word_set("club_head_ar")
+
     def given_names(self) -> None:
         i = 0
         while i < len(self.toks):
@@ -2609,6 +2703,7 @@ def extract_sentence_ar(
     s.titles()
     s.orgs()
     s.known_clubs()
+    s.listed_clubs()
     s.given_names()
     s.name_runs()
     s.known_names()
