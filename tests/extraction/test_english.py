@@ -472,6 +472,24 @@ def test_title_reference_joins_the_holder_in_the_graph() -> None:
     )
 
 
+SUFFIXED = [
+    ("en-participle-suffix", "The ISIS-controlled town fell.", [("ISIS", "organization")]),
+    ("en-listed-suffix", "The fighters joined a Geneva-based group.", [("Geneva", "place")]),
+    (
+        "en-suffix-after-a-name",
+        "It recalled the Karl Danik-orchestrated attacks.",
+        [("Karl Danik", "person")],
+    ),
+    # guard: a capitalised last part stays in the name
+    ("en-hyphenated-name", "He met Ahmed Al-Tamimi on Monday.", [("Ahmed Al-Tamimi", "person")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in SUFFIXED], ids=[c[0] for c in SUFFIXED])
+def test_a_hyphenated_suffix_is_no_part_of_the_name(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.kind) for m in extract(text, backend="rules").mentions] == want
+
+
 RELATIVES = [
     (
         "en-bare-family-name-of-the-kin",

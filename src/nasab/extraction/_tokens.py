@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import word_set
 from ..text import normalize
 
 __all__ = ["Tok", "tokenize_span"]
@@ -19,6 +20,9 @@ _TOKEN = re.compile(
     r"|(?P<p>[^\w\s])"
 )
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
+#: A lower-case last part of a hyphenated word that ends so is a past participle
+#: ("ISIS-controlled", "Laden-orchestrated", "US-led"): no part of the name before it.
+_PARTICIPLE_END = "ed"
 
 
 @dataclass(slots=True)
@@ -49,10 +53,34 @@ def _norm(text: str) -> tuple[str, ...]:
     return tuple(normalize(text).split())
 
 
+@lru_cache(maxsize=65536)
+def _name_before_suffix(word: str) -> str | None:
+    """The capitalised part of a hyphenated word before a lower-case suffix that makes it
+    an adjective ("Laden-orchestrated", "ISIS-controlled", "Geneva-based", "British-born":
+    a past participle in -ed or a word of ``name_suffix_en``), else None.
+
+    Example:
+        >>> _name_before_suffix("al-Baghdadi-led"), _name_before_suffix("Al-Tamimi")
+        ('al-Baghdadi', None)
+    """
+    head, _, tail = word.rpartition("-")
+    if (
+        head
+        and tail.isascii()
+        and tail.isalpha()
+        and tail.islower()
+        and any(c.isupper() for c in head)
+        and (tail.endswith(_PARTICIPLE_END) or tail in word_set("name_suffix_en"))
+    ):
+        return head.rstrip("-")
+    return None
+
+
 def tokenize_span(text: str, start: int, end: int) -> list[Tok]:
     """Tokens of ``text[start:end]`` with offsets into ``text``.
 
-    English possessives are cut off the token (``Iraq’s`` -> ``Iraq``, flagged).
+    English possessives are cut off the token (``Iraq’s`` -> ``Iraq``, flagged), and so is
+    a lower-case suffix that makes a name an adjective (``ISIS-controlled`` -> ``ISIS``).
 
     Example:
         >>> [t.text for t in tokenize_span("Al-Tamimi’s office, 5:00 P.M.", 0, 29)]
@@ -68,6 +96,10 @@ def tokenize_span(text: str, start: int, end: int) -> list[Tok]:
             surface = surface[:-2]
             e -= 2
             poss = True
+        elif kind == "w" and "-" in surface:
+            head = _name_before_suffix(surface)
+            if head is not None:
+                surface, e = head, s + len(head)
         out.append(
             Tok(s, e, surface, kind, poss, kind == "w" and "\u0600" <= surface[0] <= "\u08ff")
         )
