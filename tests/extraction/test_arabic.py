@@ -1258,3 +1258,16 @@ def test_listed_club_alone_in_a_sports_text(
     orgs = [m.name for m in ex.organizations()]
     assert [o for o in orgs if o in clubs] == clubs
     assert not [o for o in orgs if o in not_clubs]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وهنا أشكر ماجد الفلاحي على جهوده.", "ماجد الفلاحي"),
+        ("تحدث معي الدولي ماجد عبدالله عن الفريق.", "ماجد عبدالله"),
+    ],
+    ids=["after-a-verb", "after-an-appositive"],
+)
+def test_listed_given_name_opens_a_name_on_the_rules_path(text: str, person: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend="rules")
+    assert [m.text for m in ex.persons()] == [person]
