@@ -188,3 +188,28 @@ def test_shipped_latin_digraphs_have_no_cycle() -> None:
     from nasab.lexicon import latin_digraphs
 
     assert latin_digraphs()["zh"] == ("j", "ch")  # loads without DataFileError
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"letter": "s", "readings": "sh"},  # ASCII: normalisation keeps it, nothing to read
+        {"letter": "Š", "readings": "sh"},  # upper case: the parse keeps lower-case text
+        {"letter": "ß", "readings": "ss"},  # normalisation writes two letters
+        {"letter": "š", "readings": "sh|ش"},  # a reading that is not ASCII letters
+        {"letter": "šš", "readings": "sh"},  # two letters
+    ],
+)
+def test_bad_latin_letter_rows_are_refused(monkeypatch, row) -> None:
+    from nasab import lexicon
+
+    monkeypatch.setattr(lexicon, "load_tsv", lambda name: [row])
+    with pytest.raises(DataFileError, match=r"latin_letters\.tsv"):
+        lexicon.latin_letters.__wrapped__()
+
+
+def test_shipped_latin_letters_load() -> None:
+    from nasab.lexicon import latin_letters
+
+    assert latin_letters()["š"] == ("sh",)
+    assert all(len(letter) == 1 and not letter.isascii() for letter in latin_letters())

@@ -24,6 +24,7 @@ loader                     table                     what it holds
 :func:`persian_letters`    ``persian_letters.tsv``   چ پ ژ گ: Arabic stand-in, Latin readings
 :func:`aspirates`          ``aspirates.tsv``         consonant + ه pairs read as one letter (دھ dh)
 :func:`latin_digraphs`     ``latin_digraphs.tsv``    Latin digraphs also read another way (zh j)
+:func:`latin_letters`      ``latin_letters.tsv``     Latin letters with a mark read as (š sh)
 =========================  ========================  ===========================================
 
 Derived views (also cached): :func:`particle_forms` and its named shortcuts
@@ -95,6 +96,7 @@ __all__ = [
     "kunya_markers",
     "latin_articles",
     "latin_digraphs",
+    "latin_letters",
     "name_words",
     "news_outlets",
     "news_spellings",
@@ -1029,6 +1031,48 @@ def latin_digraphs() -> dict[str, tuple[str, ...]]:
             "read again by the rows, so a cycle would never end",
             path=table,
         )
+    return out
+
+
+@cache
+def latin_letters() -> dict[str, tuple[str, ...]]:
+    """Latin letters with a mark that stand for a sound their plain letter does not, and
+    the Latin spellings nasab reads them as across scripts (``latin_letters.tsv``: š as sh,
+    Šulović شولوفيتش; ć as ch, Jovanović يوفانوفيتش; ñ as ny). Normalisation writes each as
+    its plain letter; the name parser keeps it in a token's text.
+
+    Raises:
+        DataFileError: if the table is missing or malformed (a letter that is not one
+            non-ASCII letter which normalisation writes as one ASCII letter, or readings
+            that are not ASCII letters).
+
+    Example:
+        >>> from nasab.lexicon import latin_letters
+        >>> latin_letters()["š"], latin_letters()["ç"]
+        (('sh',), ('ch', 's'))
+    """
+    table = "latin_letters.tsv"
+    out = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        letter, readings = row["letter"], tuple(row["readings"].split("|"))
+        plain = normalize(letter)
+        if (
+            len(letter) != 1
+            or letter.isascii()
+            or not letter.isalpha()
+            or letter != letter.lower()
+            or len(plain) != 1
+            or not plain.isascii()
+            or not plain.isalpha()
+            or not all(r.isascii() and r.isalpha() for r in readings)
+        ):
+            raise DataFileError(
+                f"{table}: a letter is one lower-case non-ASCII letter that normalisation "
+                f"writes as one ASCII letter, its readings ASCII letters ({letter!r}, {readings!r})",
+                path=table,
+                line=line,
+            )
+        out[letter] = readings
     return out
 
 

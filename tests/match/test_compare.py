@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from unidecode import unidecode
 
 from nasab import compare
 from nasab.errors import InputError
@@ -687,3 +688,40 @@ def test_score_conflict_equals_compare_on_generated_names(wa: list[str], wb: lis
 
     a, b = " ".join(wa), " ".join(wb)
     assert score_conflict(a, b) == _compare_conflict(a, b)
+
+
+# A Latin letter of latin_letters.tsv (š ş ć č ç ž ñ...) is read across scripts as the
+# Arabic script writes it (š ş sh ش, ć č ç ch تش, ž j ج); the parse keeps the letter that
+# normalisation writes plain, and the plain spelling scores lower.
+KEPT_LETTERS = [
+    ("شاهين", "Şahin", 0.95),
+    ("ياشار", "Yaşar", 0.95),
+    ("تشابار", "Çapar", 0.9),
+    ("شولوفيتش", "Šulović", 0.85),
+    ("جيلياك", "Žiljak", 0.7),
+    ("سلوبودان ميلوشيفيتش", "Slobodan Milošević", 0.85),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "least"), KEPT_LETTERS, ids=[f"{a}-{b}" for a, b, _ in KEPT_LETTERS]
+)
+def test_latin_letters_with_marks_read_across_scripts(a: str, b: str, least: float) -> None:
+    assert compare(a, b).score >= least
+    assert compare(b, a).score == compare(a, b).score
+    assert compare(a, b).score > compare(a, unidecode(b)).score
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Slobodan Milošević", "Slobodan Milosevic"),
+        ("Ayşe Şahin", "Ayse Sahin"),
+        ("Çapar", "Capar"),
+        ("Ñuño Castaño", "Nuno Castano"),
+    ],
+)
+def test_latin_letters_with_marks_are_their_plain_letters_within_latin(a: str, b: str) -> None:
+    assert compare(a, b).score == 1.0
+    for other in ("Sahin Milos", "Shahin", "Chapar", "Castanyo", "Ali"):
+        assert compare(a, other).score == compare(b, other).score

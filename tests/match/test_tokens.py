@@ -159,6 +159,8 @@ def test_similarity_is_symmetric_and_cached() -> None:
 
 _ARABIC = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي", min_size=1, max_size=12)
 _LATIN = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+# Latin tokens that may hold the letters the parse keeps (latin_letters.tsv).
+_LATIN_KEPT = st.text(alphabet="abcdehijklmnorstuvzšşčćçžñ", min_size=1, max_size=12)
 
 
 @settings(derandomize=True, max_examples=200, deadline=None)
@@ -178,6 +180,8 @@ def test_any_token_pair_scores_in_range_both_ways(ar: str, lat: str, x: bool, y:
 # given names, Persian letters and their Arabic stand-ins).
 _BULK_TOKENS = [
     ("kazimi", False), ("kadhimi", True), ("kazemi", False), ("ali", False), ("aly", True),
+    ("šahin", False), ("sahin", False), ("ş", False), ("s", False), ("jovanović", True),
+    ("jovanovic", True), ("jovanovič", True), ("ayşe", False), ("ayse", False),
     ("alfaqih", False), ("faqih", True), ("abd wahab", False), ("wahab", False), ("a", False),
     ("k", False), ("mohammed", False), ("muhammad", True), ("كاظمي", True), ("علي", False),
     ("عبد الوهاب", False), ("الوهاب", False), ("حسن", True), ("hasan", False), ("'", False),
@@ -224,6 +228,8 @@ _CROSS_TOKENS = [
     ("برتو", True), ("القاعده", False), ("alqaeda", False),
     ("موسى", False), ("musa", False), ("موسي", False), ("ليلى", False), ("layla", False),
     ("هدى", True), ("huda", False), ("hani", False),
+    ("šahin", False), ("شاهين", False), ("jovanović", False), ("يوفانوفيتش", False),
+    ("çapar", True), ("castaño", False), ("كاستانيو", False), ("ražnatović", False),
 ]  # fmt: skip
 
 
@@ -241,7 +247,7 @@ def test_cross_script_bulk_equals_one_by_one(ar: tuple[str, bool]) -> None:
 @settings(derandomize=True, max_examples=60, deadline=None)
 @given(
     st.lists(st.tuples(_ARABIC, st.booleans()), min_size=1, max_size=6),
-    st.lists(st.tuples(_LATIN, st.booleans()), min_size=1, max_size=6),
+    st.lists(st.tuples(_LATIN | _LATIN_KEPT, st.booleans()), min_size=1, max_size=6),
 )
 def test_any_cross_script_pairs_bulk_equal_one_by_one(
     ar: list[tuple[str, bool]], lat: list[tuple[str, bool]]
@@ -351,3 +357,39 @@ def _digraph_readings_row_by_row(text: str) -> tuple[str, ...]:
 @given(st.text(alphabet="acdeghilnorstuwxz", max_size=10))
 def test_digraph_readings_follow_the_table_row_by_row(text: str) -> None:
     assert digraph_readings(text) == _digraph_readings_row_by_row(text)
+
+
+# The Latin letters the parse keeps (latin_letters.tsv) count as their plain letters within
+# Latin script: the same value as the plain spelling against any token.
+KEPT_LETTERS = [
+    ("šahin", "sahin"),
+    ("jovanović", "jovanovic"),
+    ("ş", "s"),
+    ("ayşe", "ayse"),
+    ("castaño", "castano"),
+]
+
+
+@pytest.mark.parametrize(("kept", "plain"), KEPT_LETTERS, ids=[k for k, _ in KEPT_LETTERS])
+def test_kept_latin_letters_score_as_plain_letters_within_latin(kept: str, plain: str) -> None:
+    t = TokenTable()
+    k, p = t.intern(kept, False), t.intern(plain, False)
+    assert t.similarity(k, p) == 1.0
+    for other in ("sahin", "shahin", "jovanovich", "s", "sami", "aysha", "castanyo", "ali"):
+        o = t.intern(other, False)
+        assert t.similarity(k, o) == t.similarity(p, o)
+
+
+# Across scripts, a kept letter is also read as latin_letters.tsv reads it (š sh, ć ch, ñ ny).
+KEPT_ACROSS = [
+    ("شاهين", "šahin", "sahin"),
+    ("تشابار", "çapar", "capar"),
+    ("جيلياك", "žiljak", "ziljak"),
+]
+
+
+@pytest.mark.parametrize(("ar", "kept", "plain"), KEPT_ACROSS, ids=[k for _, k, _ in KEPT_ACROSS])
+def test_kept_latin_letters_are_read_across_scripts(ar: str, kept: str, plain: str) -> None:
+    t = TokenTable()
+    a = t.intern(ar, False)
+    assert t.similarity(a, t.intern(kept, False)) > t.similarity(a, t.intern(plain, False))

@@ -84,6 +84,17 @@ PARSES = [
     ("alif maqsura inside a word is folded", "مىسان علي", ["ميسان", "علي"], [], []),
     ("alif maqsura in a kunya", "أبو موسى", [], [], ["MS"]),
     ("written ya stays", "موسي الهادي", ["موسي", "هادي"], [], []),
+    # A Latin letter of latin_letters.tsv (š ş č ć ç ž ñ...) stays on the word written with
+    # it (normalisation writes the plain letter); other marks are still folded; a name with
+    # digits, or a word written both ways in one name, keeps the plain letters.
+    ("latin letters kept", "Slobodan Milošević", ["slobodan", "milošević"], [], []),
+    ("upper case letters kept", "AYŞE ŞAHİN", ["ayşe", "şahin"], [], []),
+    ("letters kept after the article", "Al-Šahin Kovač", ["šahin", "kovač"], [], []),
+    ("letters kept in list style", "ČOLIĆ, Ñuño", ["ñuño", "čolić"], [], []),
+    ("other marks folded", "Núñez Hébert", ["nuñez", "hebert"], [], []),
+    ("a name with digits keeps none", "Šahin 2", ["sahin", "2"], [], []),
+    ("a word written two ways", "Šaša Sasa", ["sasa", "sasa"], [], []),
+    ("letters kept in a kunya", "Abu Šaban", [], [], ["SBN"]),
 ]
 
 
@@ -158,6 +169,13 @@ def test_a_kept_alif_maqsura_has_the_fold_and_key_of_ya() -> None:
     kept, written = parse_name("موسى").tokens[0], parse_name("موسي").tokens[0]
     assert (kept.text, written.text) == ("موسى", "موسي")
     assert (kept.key, kept.fold) == (written.key, written.fold) == ("MS", "موسي")
+
+
+def test_a_kept_latin_letter_has_the_fold_and_key_of_the_plain_letter() -> None:
+    kept, plain = parse_name("Jovanović").tokens[0], parse_name("Jovanovic").tokens[0]
+    assert (kept.text, plain.text) == ("jovanović", "jovanovic")
+    assert (kept.key, kept.fold) == (plain.key, plain.fold) == ("JFNFK", "juvanuvik")
+    assert parse_name("Abu Šaban").kunya[0].text == "šaban"
 
 
 HAMZA_LAM_ARTICLE = [("إلياس", False), ("إلبا", False), ("الياس", True), ("البا", True)]

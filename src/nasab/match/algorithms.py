@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v16").params["align_min"]
+    >>> get_algorithm("nasab-name-v17").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v16").startswith("nasab-name-v16+data.")
+    >>> algorithm_version("nasab-name-v17").startswith("nasab-name-v17+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v16', 'nasab-org-v9']
+    ['nasab-name-v17', 'nasab-org-v9']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v16"
+NAME_ALGORITHM = "nasab-name-v17"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v9"
 
@@ -103,7 +103,8 @@ ASPIRATE = 0.98
 #: as a (موسى Musa, ليلى Layla): ى is also written for a final ي read i, which wins ties.
 ALIF_MAQSURA = 0.98
 #: Factor on the similarity of a Latin token read with a digraph of latin_digraphs.tsv
-#: the other way (Zhukov as Jukov / جوكوف): the token as written wins ties.
+#: the other way (Zhukov as Jukov / جوكوف), or with its letters of latin_letters.tsv read
+#: as that table reads them (Şahin as Shahin / شاهين): the token as written wins ties.
 LATIN_DIGRAPH = 0.98
 #: Fewest letters left before a word ending of ``latin_digraphs.tsv`` read another way
 #: (Carnot as Carno: 4; a shorter stem is too little of a name to read).
@@ -214,7 +215,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            16,
+            17,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -227,6 +228,7 @@ _REGISTRY: dict[str, Algorithm] = {
                 "persian_letters.tsv",
                 "aspirates.tsv",
                 "latin_digraphs.tsv",
+                "latin_letters.tsv",
                 "given_names_en.tsv",
                 "nicknames_en.tsv",
             ),
@@ -265,7 +267,11 @@ _REGISTRY: dict[str, Algorithm] = {
             "written so: إلياس is one word, not al + ياس); v15: Latin ch is read as k only "
             "(not kh: Bach / باخ as v13); v16: an Arabic word written with a final alif maqsura "
             "ى (kept by the parse; normalisation writes ي) is also read with a final a across "
-            "scripts (موسى Musa, ليلى Layla), a written ي is not (هاني Hani)",
+            "scripts (موسى Musa, ليلى Layla), a written ي is not (هاني Hani); v17: Latin "
+            "letters with a mark that normalisation writes plain (latin_letters.tsv: š ş sh, "
+            "č ć ç ch, ž zh, ñ ny; kept by the parse) are also read so across scripts "
+            "(Şahin شاهين, Çapar تشابار), and Italian cci / cce as chi / che (Carracci "
+            "كاراتشي); within Latin script such a letter is its plain letter",
         ),
         Algorithm(
             "nasab-org",
@@ -317,7 +323,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v16``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v17``).
 
     Raises:
         InputError: no algorithm of that id is registered.

@@ -39,6 +39,7 @@ from ..lexicon import (
     LATIN_ENDING_MARK,
     given_name_groups,
     latin_digraphs,
+    latin_letters,
     persian_fold,
     persian_letters,
 )
@@ -49,6 +50,7 @@ from ..names.keys import (
     fold_skeleton,
     fold_skeletons,
     joined_article,
+    plain_letters,
     skeleton,
 )
 from ..names.parse import split_article
@@ -295,7 +297,8 @@ class TokenTable:
         text, article, arabic, key, fold, ckey, cfold, weight: feature columns by id.
         flags: bits by id that decide which rule each pair of tokens takes.
         text_id: by id, a number of its text (two tokens have equal texts exactly when
-            their numbers are equal: the same text with and without the article).
+            their numbers are equal: the same text with and without the article; a Latin
+            letter the parse keeps, š ć ñ..., counts as its plain letter).
     """
 
     def __init__(self) -> None:
@@ -348,7 +351,8 @@ class TokenTable:
         if arabic is None:
             arabic = script_of_token(text) == "arabic"
         self.text.append(text)
-        self.text_id.append(self._text_ids.setdefault(text, len(self._text_ids)))
+        plain = plain_letters(text)
+        self.text_id.append(self._text_ids.setdefault(plain, len(self._text_ids)))
         self.article.append(article)
         self.arabic.append(arabic)
         self.key.append(key)
@@ -502,7 +506,7 @@ def _token_flags(text: str, key: str, fold_: str, arabic: bool, article: bool) -
         | _F_PERSIAN * (arabic and text.translate(persian_fold()) != text)
         | _F_AL_JOINED * (latin and joined_article(fold_))
         | _F_ARTICLE * article
-        | _F_GIVEN * (latin and text in given_name_groups())
+        | _F_GIVEN * (latin and plain_letters(text) in given_name_groups())
     )
 
 
@@ -626,7 +630,7 @@ def _persian(t: TokenTable, i: int, j: int) -> float:
 
 def _initial(t: TokenTable, i: int, j: int) -> float:
     # An initial ("A. Khamenei") agrees with any name that starts with it.
-    return INITIAL if t.text[i][0] == t.text[j][0] else 0.0
+    return INITIAL if plain_letters(t.text[i][0]) == plain_letters(t.text[j][0]) else 0.0
 
 
 def _cross(t: TokenTable, i: int, j: int) -> float:
@@ -963,7 +967,7 @@ def _ending_spell(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
 
     texts = t.text
     ul, il = np.unique(lat, return_inverse=True)
-    stems = [_stem(texts[b]) for b in ul.tolist()]
+    stems = [_stem(plain_letters(texts[b])) for b in ul.tolist()]
     has = np.array([s is not None for s in stems], dtype=bool)[il.reshape(-1)]
     out = np.zeros(len(ar), dtype=np.float64)
     at = np.flatnonzero(has)
@@ -1014,7 +1018,7 @@ def _cross_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.nd
     texts = t.text
     band = np.flatnonzero((spell >= REVERSE_BAND[0]) & (spell < REVERSE_BAND[1]))
     for k, a, b in zip(band.tolist(), xa[band].tolist(), ya[band].tolist(), strict=True):
-        if " " not in texts[b] + texts[a] and _spellings(texts[b]):
+        if " " not in texts[b] + texts[a] and _spellings(plain_letters(texts[b])):
             ok[at[k]] = False
     out[at] = SKELETON_SHARE_CROSS * skel + (1.0 - SKELETON_SHARE_CROSS) * spell
     art = np.flatnonzero(ok & article)
@@ -1107,7 +1111,7 @@ def _distinct_names(a: str, b: str) -> bool:
     """Whether Latin tokens ``a`` and ``b`` spell two different known given names (Luke and
     Lucy, Jamal and Jamil), not two spellings of one (Youssef and Yusuf)."""
     groups = given_name_groups()
-    ga, gb = groups.get(a), groups.get(b)
+    ga, gb = groups.get(plain_letters(a)), groups.get(plain_letters(b))
     return ga is not None and gb is not None and ga.isdisjoint(gb)
 
 
@@ -1189,19 +1193,27 @@ _DigraphRow = tuple[int, bool, str, tuple[str, ...]]
 
 
 @cache
-def _digraph_rows() -> tuple[tuple[_DigraphRow, ...], dict[str, tuple[_DigraphRow, ...]]]:
+def _digraph_rows() -> tuple[
+    tuple[_DigraphRow, ...], dict[str, tuple[_DigraphRow, ...]], tuple[_DigraphRow, ...]
+]:
     """The rows of ``latin_digraphs.tsv``: those read anywhere in a word, and by their last
     letter those read only at a word's end (a word is tested against the few ending rows
-    of its own last letter)."""
+    of its own last letter); and after them the rows of ``latin_letters.tsv`` (letters
+    that are not ASCII, tested only in a word that is not)."""
     inner: list[_DigraphRow] = []
     ends: dict[str, list[_DigraphRow]] = {}
-    for k, (digraph, readings) in enumerate(latin_digraphs().items()):
+    digraphs = latin_digraphs()
+    for k, (digraph, readings) in enumerate(digraphs.items()):
         if digraph.endswith(LATIN_ENDING_MARK):
             end = digraph[: -len(LATIN_ENDING_MARK)]
             ends.setdefault(end[-1:], []).append((k, True, end, readings))
         else:
             inner.append((k, False, digraph, readings))
-    return tuple(inner), {c: tuple(rows) for c, rows in ends.items()}
+    letters = tuple(
+        (len(digraphs) + k, False, letter, readings)
+        for k, (letter, readings) in enumerate(latin_letters().items())
+    )
+    return tuple(inner), {c: tuple(rows) for c, rows in ends.items()}, letters
 
 
 @lru_cache(maxsize=WHOLE_CACHE_MAX)
@@ -1209,15 +1221,16 @@ def digraph_readings(text: str) -> tuple[str, ...]:
     """The Latin token ``text`` with each digraph of ``latin_digraphs.tsv`` read another
     way, one row at a time, in the table's order (``zhukov`` as ``jukov``); a word-ending
     row only at the end, after a stem of ``LATIN_ENDING_STEM`` letters or more
-    (``dassault`` as ``dasso``).
+    (``dassault`` as ``dasso``); then the letters of ``latin_letters.tsv`` that the parse
+    kept, all read at once, in each combination of their ways (``karačić`` as ``karachich``).
 
     Example:
         >>> digraph_readings("zhukov")
         ('jukov', 'chukov', 'tshukov')
-        >>> digraph_readings("carnot")
-        ('carno',)
+        >>> digraph_readings("carnot"), digraph_readings("karačić")
+        (('carno',), ('karachich',))
     """
-    inner, ends = _digraph_rows()
+    inner, ends, kept = _digraph_rows()
     rows = [row for row in inner if row[2] in text]
     tail = ends.get(text[-1:])
     if tail:
@@ -1227,14 +1240,20 @@ def digraph_readings(text: str) -> tuple[str, ...]:
         ]
         if found:
             rows = sorted(rows + found) if rows else found
-    if not rows:
-        return ()
     out: list[str] = []
     for _, ending, letters, readings in rows:
         if ending:
             out.extend(text[: -len(letters)] + reading for reading in readings)
         else:
             out.extend(text.replace(letters, reading) for reading in readings)
+    if not text.isascii():
+        # The kept letters all read at once, each of its ways (karačić as karachich).
+        words = [text]
+        for _, _, letter, readings in kept:
+            if letter in text:
+                words = [w.replace(letter, reading) for w in words for reading in readings]
+        if len(words) > 1 or words[0] != text:
+            out.extend(words)
     return tuple(dict.fromkeys(out))
 
 
@@ -1264,13 +1283,13 @@ def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
     lat_fold, ar_text, lat_text = t.fold[lat], t.text[ar], t.text[lat]
     spell = _cross_fold_sim(t, ar, lat_fold, t.key[lat])
     if ar_text.endswith(_TA_MARBUTA) and len(ar_text) > 2 and " " not in ar_text:
-        spell = max(spell, _ending_sim(t, ar, lat_text))
+        spell = max(spell, _ending_sim(t, ar, plain_letters(lat_text)))
     elif _ALIF_MAQSURA in ar_text and lat_fold.endswith("a") and _maqsura(ar_text):
         spell = max(spell, _maqsura_sim(t, ar, lat_fold, t.key[lat]))
     if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat_text + ar_text:
         # Second opinion from the other direction, where the Latin token's likeliest
         # Arabic spellings are known.
-        spellings = _spellings(lat_text)
+        spellings = _spellings(plain_letters(lat_text))
         if spellings:
             # (The spellings are normalised text: a kept alif maqsura is written ي.)
             written = ar_text.replace(_ALIF_MAQSURA, _YA)

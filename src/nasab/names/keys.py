@@ -21,8 +21,8 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from operator import itemgetter
 
-from ..lexicon import aspirates
-from ..text import has_arabic
+from ..lexicon import aspirates, latin_letters
+from ..text import has_arabic, normalize
 
 __all__ = [
     "aspirated",
@@ -31,6 +31,7 @@ __all__ = [
     "fold_skeleton",
     "fold_skeletons",
     "joined_article",
+    "plain_letters",
     "skeleton",
     "spelling_keys",
 ]
@@ -75,6 +76,24 @@ _ALIF_MAQSURA = "\u0649"
 _YA = "\u064a"
 # Replacement for _DOUBLES: the repeated character (a C callable, no template parsing).
 _FIRST = itemgetter(1)
+
+
+@cache
+def _plain_table() -> dict[int, str]:
+    """The letters of ``latin_letters.tsv`` -> the ASCII letter normalisation writes."""
+    return {ord(c): normalize(c) for c in latin_letters()}
+
+
+def plain_letters(text: str) -> str:
+    """``text`` with the letters of ``latin_letters.tsv`` that the name parser keeps (š, ć,
+    ñ...) written as normalisation writes them (s, c, n): the text a token's fold, skeleton
+    and table look-ups read.
+
+    Example:
+        >>> plain_letters("šulović"), plain_letters("kazemi")
+        ('sulovic', 'kazemi')
+    """
+    return text if text.isascii() else text.translate(_plain_table())
 
 
 class _DropOthers(dict[int, "str | None"]):
@@ -126,19 +145,23 @@ def fold(token: str) -> str:
     """Latin spelling fold: digraphs to one symbol, vowels evened out, doubles collapsed.
 
     Arabic tokens are returned unchanged (apart from doubled letters, and a final alif
-    maqsura ى kept by the parse, written ي as normalisation writes it).
+    maqsura ى kept by the parse, written ي as normalisation writes it). The Latin letters
+    the parse keeps (``latin_letters.tsv``: š, ć, ñ...) are read as normalisation writes
+    them (:func:`plain_letters`).
 
     Example:
         >>> fold("kadhimi"), fold("qassim"), fold("abdel")
         ('kazimi', 'kasim', 'abdil')
-        >>> fold("موسى") == fold("موسي")
-        True
+        >>> fold("موسى") == fold("موسي"), fold("šahin") == fold("sahin")
+        (True, True)
     """
     token = token.lower()
-    if not token.isascii() and has_arabic(token):
-        if _ALIF_MAQSURA in token:
-            token = token.replace(_ALIF_MAQSURA, _YA)
-        return _DOUBLES.sub(_FIRST, token)
+    if not token.isascii():
+        if has_arabic(token):
+            if _ALIF_MAQSURA in token:
+                token = token.replace(_ALIF_MAQSURA, _YA)
+            return _DOUBLES.sub(_FIRST, token)
+        token = token.translate(_plain_table())
     token = _digraphs(token, _REST_FOLD).translate(_FOLD_LETTERS)
     return _DOUBLES.sub(_FIRST, token)
 
@@ -152,10 +175,12 @@ def skeleton(token: str) -> str:
         ('MHMD', 'MHMD', 'BDL')
     """
     token = token.lower()
-    if not token.isascii() and has_arabic(token):
+    if token.isascii():
+        key = _digraphs(token, _REST_SKELETON).translate(_LAT_TABLE)
+    elif has_arabic(token):
         key = token.translate(_AR_TABLE)
     else:
-        key = _digraphs(token, _REST_SKELETON).translate(_LAT_TABLE)
+        key = _digraphs(token.translate(_plain_table()), _REST_SKELETON).translate(_LAT_TABLE)
     key = _DOUBLES.sub(_FIRST, key)
     # A final h is usually a spelling of ta marbuta or a breath (Abdullah/Abdulla).
     if len(key) > 1 and key.endswith("H"):
@@ -180,6 +205,8 @@ def fold_skeleton(token: str) -> tuple[str, str]:
         if _ALIF_MAQSURA in low:
             low = low.replace(_ALIF_MAQSURA, _YA)
         return _DOUBLES.sub(_FIRST, low), key
+    if not low.isascii():
+        low = low.translate(_plain_table())
     base = _digraphs(low, _REST_SKELETON)
     key = _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE))
     if len(key) > 1 and key.endswith("H"):

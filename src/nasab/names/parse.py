@@ -33,6 +33,7 @@ from ..lexicon import (
     given_names,
     kunya_markers,
     latin_articles,
+    latin_letters,
     patronymic_markers,
     title_index,
 )
@@ -44,7 +45,7 @@ from ..text import (
     normalize,
     script_of_token,
 )
-from .keys import fold, fold_skeleton, skeleton
+from .keys import fold, fold_skeleton, plain_letters, skeleton
 
 __all__ = [
     "Name",
@@ -69,6 +70,9 @@ _HAMZA_BELOW = "\u0625"
 _FINAL_MAQSURA = re.compile(r"\u0649[\u064b-\u065f\u0670\u0640]*\W*$")
 _ALIF_MAQSURA = "\u0649"
 _YA = "\u064a"
+#: What stands for a kept Latin letter while the text is normalised (a digit: normalisation
+#: writes it as it is, and a name with digits keeps no letter).
+_KEPT_MARK = "0"
 # Joined Latin spellings of Abd + article + X: Abdelwahab, Abdulqader, Abdurrahman. The Abd-
 # forms themselves (abdul, abdel...) are the servant particles of particles.tsv.
 _ABD_JOINED = re.compile(
@@ -424,6 +428,51 @@ def _keep_maqsura(units: list[tuple[str, bool, str]], raw: str) -> list[tuple[st
     ]
 
 
+@cache
+def _kept_letters() -> re.Pattern[str]:
+    """The letters of ``latin_letters.tsv`` (either case) and any digit: what
+    :func:`_keep_letters` looks for in a raw name."""
+    letters = "".join(sorted(latin_letters()))
+    return re.compile(f"[{re.escape(letters)}]|\\d", re.IGNORECASE)
+
+
+def _keep_letters(
+    units: list[tuple[str, bool, str]], raw: str, toks: list[str]
+) -> list[tuple[str, bool, str]]:
+    """``units`` with the one-word names ``raw`` writes with a letter of
+    ``latin_letters.tsv`` (š, ć, ñ...) written with it again (normalisation writes the
+    plain letter; ``toks`` are the normalised words of ``raw``). The token's fold and
+    skeleton stay those of the plain letter; only cross-script comparison reads the letter.
+    A raw name with digits, or whose words do not line up, is left as it is.
+
+    Example:
+        >>> _keep_letters([("sulovic", False, "name")], "Šulović", ["sulovic"])
+        [('šulović', False, 'name')]
+    """
+    found = _kept_letters().findall(raw)
+    if not found or any(c.isdigit() for c in found):
+        return units
+    marked = normalize(_kept_letters().sub(_KEPT_MARK, raw))
+    letters = iter(c.lower() for c in found)
+    if marked.count(_KEPT_MARK) != len(found):
+        return units
+    kept = "".join(next(letters) if c == _KEPT_MARK else c for c in marked).split(" ")
+    if len(kept) != len(toks):
+        return units
+    written: dict[str, str | None] = {}
+    for tok, word in zip(toks, kept, strict=True):
+        if tok != word and plain_letters(word) != tok:
+            return units
+        # A word written two ways in one name (Šaša Sasa) is read plain.
+        written[tok] = word if written.get(tok, word) == word else None
+    return [
+        (written.get(text) or text, article, kind)
+        if kind == "name" and " " not in text
+        else (text, article, kind)
+        for text, article, kind in units
+    ]
+
+
 def _role(i: int, n: int, article: bool) -> str:
     """Role by position: first is the given name, last (of two or more) the family name;
     a name of one token is a family name when it carries the article."""
@@ -493,6 +542,8 @@ def _parse_fresh(raw: str) -> Name:
         units = _keep_hamza_lam(units, raw_order)
     if _ALIF_MAQSURA in raw_order:
         units = _keep_maqsura(units, raw_order)
+    if not raw_order.isascii():
+        units = _keep_letters(units, raw_order, norm.split(" ") if norm else [])
     parts: list[tuple[str, bool]] = []
     kunya: list[Token] = []
     mode = "name"
