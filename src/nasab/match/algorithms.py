@@ -269,7 +269,8 @@ _REGISTRY: dict[str, Algorithm] = {
             "ى (kept by the parse; normalisation writes ي) is also read with a final a across "
             "scripts (موسى Musa, ليلى Layla), a written ي is not (هاني Hani); v17: Latin "
             "letters with a mark that normalisation writes plain (latin_letters.tsv: š ş sh, "
-            "č ć ç ch, ž zh, ñ ny; kept by the parse) are also read so across scripts "
+            "č ć ç ch, ž zh, ñ ny, ğ gh, ł w, đ dj, ț ts; kept by the parse) are also read so "
+            "across scripts "
             "(Şahin شاهين, Çapar تشابار), and Italian cci / cce as chi / che (Carracci "
             "كاراتشي); within Latin script such a letter is its plain letter",
         ),
