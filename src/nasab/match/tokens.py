@@ -1240,6 +1240,8 @@ def digraph_readings(text: str) -> tuple[str, ...]:
         ]
         if found:
             rows = sorted(rows + found) if rows else found
+    if not rows and text.isascii():
+        return ()
     out: list[str] = []
     for _, ending, letters, readings in rows:
         if ending:
