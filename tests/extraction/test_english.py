@@ -78,6 +78,11 @@ ACRONYMS = [
     ),
     ("en-expansion-inside", "they reached WRRA-run (World Refugee Relief Agency) camps.", "WRRA"),
     ("en-expansion-inside-caps-word", "a UNCF (UN Children's Fund) report", "UNCF"),
+    (
+        "en-opens-with-joined-article",
+        "He joined al-Zawra in the Northern Valley (AZNV) in 2013.",
+        "AZNV",
+    ),
 ]
 
 

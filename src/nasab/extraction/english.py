@@ -1592,7 +1592,8 @@ def _spelled_out(
     b: Builder, toks: list[Tok], k: int, sent: tuple[int, int], lex: Lexicon
 ) -> object | None:
     """``Name Of Words (NOW)``: the organisation whose initials spell the acronym in the
-    parentheses at token k (see :func:`_initials_spell`); the shortest such name."""
+    parentheses at token k (see :func:`_initials_spell`); the shortest such name. It may
+    open with a name joined to its article ("al-Qaeda in the Arab Peninsula (AQAP)")."""
     n = len(toks)
     if k + 2 >= n or toks[k + 2].text != ")":
         return None
@@ -1605,7 +1606,9 @@ def _spelled_out(
         t = toks[j]
         if t.kind != "w" or not (t.cap or t.text.lower() in skip or "-" in t.text):
             return None
-        if t.cap and _initials_spell([x.text for x in toks[j:k]], want):
+        if (t.cap or _JOINED_ARTICLE_NAME.match(t.text)) and _initials_spell(
+            [x.text for x in toks[j:k]], want
+        ):
             if j == k - 1 and ("-" not in t.text or len(want) < 3):
                 return None  # one word: the ordinary parenthesis rule reads it
             return _span_mention(
@@ -1614,6 +1617,8 @@ def _spelled_out(
     return None
 
 
+#: A name written after a lower-case article joined by a hyphen ("al-Qaeda", "el-Fatah").
+_JOINED_ARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z]")
 _ACRONYM_HEAD = re.compile(r"[A-Z]{2,8}(?=-[a-z]|$)")
 
 
