@@ -1271,3 +1271,20 @@ def test_listed_club_alone_in_a_sports_text(
 def test_listed_given_name_opens_a_name_on_the_rules_path(text: str, person: str) -> None:
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend="rules")
     assert [m.text for m in ex.persons()] == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("وقال سالم الفلاحي، الأمر الذي أدى إلى المزيد من الضغط.", []),
+        ("وفي بداية الأمر تحدث المدير عن الخطة.", []),
+        ("وقال آمر اللواء العقيد سالم الفلاحي إن القوات تقدمت.", ["Commander"]),
+        ("وقال الآمر سالم الفلاحي إن القوات تقدمت.", ["Commander"]),
+    ],
+    ids=["matter-after-a-name", "matter-alone", "commander-with-madda", "definite-commander"],
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_hamza_word_is_no_madda_title(text: str, roles: list[str], backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [r.attrs.get("role") for r in ex.relations if r.type == "holds_role"] == roles
+    assert not [m for m in ex.mentions if m.kind == "role" and "أ" in m.text]

@@ -22,7 +22,7 @@ import weakref
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from ..lexicon import kunya_markers, patronymic_markers, word_list, word_set
+from ..lexicon import kunya_markers, patronymic_markers, titles, word_list, word_set
 from ..text import normalize_arabic
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
@@ -176,6 +176,35 @@ def _lookup(t: Tok, table: dict | frozenset | set) -> tuple[int, str] | None:
         if stem in table:
             return off, stem
     return None
+
+
+@cache
+def _madda_title_words() -> frozenset[str]:
+    """Normalised title words that titles.tsv writes only with an alif madda (آمر،
+    الآمر): normalising leaves a bare alif, which a hamza word also becomes (الأمر, the
+    matter), so a surface with a hamza on its alif is not that title."""
+    spellings: dict[str, set[bool]] = {}
+    for entry in titles():
+        for form in entry.forms_ar:
+            for word in form.split():
+                spellings.setdefault(_norm(word), set()).add("آ" in word)
+    return frozenset(w for w, madda in spellings.items() if madda == {True})
+
+
+def _title_phrase_at(
+    toks: list[Tok], i: int, lex: Lexicon
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """:func:`_phrase_at` in the titles table, unless a word the table writes only with
+    an alif madda is written with a hamza on its alif (``الأمر الذي``: no Commander)."""
+    hit = _phrase_at(toks, i, lex.titles_ar, lex.title_max)
+    if hit is None:
+        return None
+    end, off, _ = hit
+    for k in range(i, end):
+        surface = toks[k].text[off:] if k == i else toks[k].text
+        if _norm(surface) in _madda_title_words() and ("أ" in surface or "إ" in surface):
+            return None
+    return hit
 
 
 def _phrase_at(
@@ -791,7 +820,7 @@ class _Sentence:
 
     # ---------------------------------------------------------------- pieces
     def title(self, i: int) -> tuple[int, int, TitleInfo] | None:
-        hit = _phrase_at(self.toks, i, self.lex.titles_ar, self.lex.title_max)
+        hit = _title_phrase_at(self.toks, i, self.lex)
         if hit is None:
             return None
         hit = self._body_named_after(hit)
@@ -2738,7 +2767,7 @@ def _reference_at(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int, Titl
     """(end, offset, title) of a definite title standing alone at token i (``الوزير``,
     ``ولي العهد``, ``خادم الحرمين الشريفين``): not followed by an article word or a
     ل-complement (``الرئيس التنفيذي``, ``الرئيس الفرنسي``, ``الرئيس للشركة``)."""
-    hit = _phrase_at(toks, i, lex.titles_ar, lex.title_max)
+    hit = _title_phrase_at(toks, i, lex)
     if hit is None:
         return None
     end, off, key = hit
