@@ -15,7 +15,6 @@ from nasab.text import (
     normalize,
     normalize_arabic,
     normalize_latin,
-    normalize_swapped,
     tokenize,
 )
 
@@ -201,33 +200,3 @@ def test_fast_normalisation_paths_equal_the_general_path(text: str) -> None:
     from nasab.text import _normalize, _normalize_general
 
     assert _normalize.__wrapped__(text) == _normalize_general(text)
-
-
-# A list-style name ("FAMILY, Given") as written, from its spoken order ("Given FAMILY").
-SWAPPED = [
-    ("plain", "John Paul", "SMITH", "smith john paul"),
-    ("hyphen and apostrophe", "Mary-Ann", "O'NEIL", "oneil mary ann"),
-    ("possessive", "Ali's", "AL-SAADI", "al saadi ali"),
-    ("joined words", "SergeiLavrov", "IVANOV", "ivanov sergei lavrov"),
-    ("accented, read as written", "José", "GARCÍA", "garcia jose"),
-    ("arabic, read as written", "مصطفى", "الكاظمي", "الكاظمي مصطفي"),
-]
-
-
-@pytest.mark.parametrize(
-    ("first", "last", "want"), [c[1:] for c in SWAPPED], ids=[c[0] for c in SWAPPED]
-)
-def test_normalize_swapped_gives_the_name_as_written(first: str, last: str, want: str) -> None:
-    assert normalize_swapped(first, last) == want == normalize(f"{last}, {first}")
-
-
-# ASCII characters and the pieces the possessive and joined-words rules read.
-_ASCII_PARTS = st.lists(
-    _ASCII_ALPHABET | st.sampled_from(["'s", "abcDef", "Mc", "-", ", ", " "]), max_size=12
-).map("".join)
-
-
-@settings(derandomize=True, max_examples=600, deadline=None)
-@given(_ASCII_PARTS, _ASCII_PARTS)
-def test_normalize_swapped_equals_normalize_as_written(first: str, last: str) -> None:
-    assert normalize_swapped(first, last) == normalize(f"{last}, {first}")

@@ -37,7 +37,6 @@ __all__ = [
     "normalize",
     "normalize_arabic",
     "normalize_latin",
-    "normalize_swapped",
     "script_of_token",
     "tokenize",
 ]
@@ -259,29 +258,6 @@ def normalize(text: str) -> str:
         'prime minister مصطفي الكاظمي'
     """
     return _normalize(check_text(text))
-
-
-def normalize_swapped(first: str, last: str) -> str:
-    """``normalize(f"{last}, {first}")``, from ``normalize(f"{first} {last}")``, which is
-    remembered: a list-style name ("FAMILY, Given") is normalised in its spoken order
-    first, and this gives it as written without normalising it again.
-
-    Text in ASCII is normalised word by word (no rule reads across the space or comma
-    between the two parts), so its words are the spoken order's, the last name's first.
-    Other text is normalised as written.
-
-    Example:
-        >>> normalize_swapped("John Paul", "O'NEIL-SMITH")
-        'oneil smith john paul'
-        >>> normalize_swapped("John Paul", "O'NEIL-SMITH") == normalize("O'NEIL-SMITH, John Paul")
-        True
-    """
-    if not (first.isascii() and last.isascii()):
-        return normalize(f"{last}, {first}")
-    words = normalize(f"{first} {last}").split()
-    # How many of the words are the first part's (_normalize_ascii, without the join).
-    n = len(_possessive_camel(first).translate(_ASCII_NAME).split())
-    return " ".join(words[n:] + words[:n])
 
 
 def clear_normalize_cache() -> None:

@@ -725,24 +725,3 @@ def test_latin_letters_with_marks_are_their_plain_letters_within_latin(a: str, b
     assert compare(a, b).score == 1.0
     for other in ("Sahin Milos", "Shahin", "Chapar", "Castanyo", "Ali"):
         assert compare(a, other).score == compare(b, other).score
-
-
-# A prepared name's normalised text is its input's, in list style ("FAMILY, Given") too,
-# where it is read from the parse's spoken order.
-PREPARED_NORMS = [
-    ("SMITH, John", "smith john"),
-    (" AL-SAADI ,  Abdul Wahab ", "al saadi abdul wahab"),
-    ("O'NEIL-SMITH, Mary's", "oneil smith mary"),
-    ("GARCÍA, José", "garcia jose"),
-    ("IVANOV, SergeiLavrov", "ivanov sergei lavrov"),
-    ("SMITH, ", "smith"),
-    ("A, B, C", "a b c"),
-]
-
-
-@pytest.mark.parametrize(("raw", "norm"), PREPARED_NORMS, ids=[r for r, _ in PREPARED_NORMS])
-def test_a_prepared_name_keeps_its_input_normalised(raw: str, norm: str) -> None:
-    from nasab.match import prepare
-    from nasab.text import normalize
-
-    assert prepare(raw).norm == norm == normalize(raw)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..names.parse import Name, parse_name
-from ..text import normalize, normalize_swapped
+from ..text import normalize
 from .result import check_name
 from .tokens import TokenTable, default_table
 
@@ -71,7 +71,7 @@ def prepare(name: str | PreparedName, table: TokenTable | None = None) -> Prepar
     intern = table.intern
     return PreparedName(
         name,
-        _normalized(name),
+        normalize(name),
         n,
         tuple([intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.tokens]),
         tuple([intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.kunya])
@@ -79,17 +79,6 @@ def prepare(name: str | PreparedName, table: TokenTable | None = None) -> Prepar
         else (),
         table,
     )
-
-
-def _normalized(raw: str) -> str:
-    """``normalize(raw)``; for a list-style name in ASCII ("FAMILY, Given"), which the parse
-    has just normalised in its spoken order ("Given FAMILY"), that order's words turned
-    around (:func:`~nasab.text.normalize_swapped`) instead of normalising it again."""
-    if raw.count(",") == 1 and raw.isascii():
-        last, first = (part.strip() for part in raw.split(","))
-        if last and first:
-            return normalize_swapped(first, last)
-    return normalize(raw)
 
 
 def token_similarity(a: str, b: str) -> float:
