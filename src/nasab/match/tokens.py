@@ -351,7 +351,8 @@ class TokenTable:
         if arabic is None:
             arabic = script_of_token(text) == "arabic"
         self.text.append(text)
-        plain = plain_letters(text)
+        # (An Arabic token holds no kept Latin letter: its text is its own plain text.)
+        plain = text if arabic else plain_letters(text)
         self.text_id.append(self._text_ids.setdefault(plain, len(self._text_ids)))
         self.article.append(article)
         self.arabic.append(arabic)

@@ -542,7 +542,9 @@ def _parse_fresh(raw: str) -> Name:
         units = _keep_hamza_lam(units, raw_order)
     if _ALIF_MAQSURA in raw_order:
         units = _keep_maqsura(units, raw_order)
-    if not raw_order.isascii():
+    if norm.isascii() and not raw_order.isascii():
+        # Latin text written with letters that are not ASCII (Arabic-script text is not
+        # ASCII once normalised, and keeps no Latin letter).
         units = _keep_letters(units, raw_order, norm.split(" ") if norm else [])
     parts: list[tuple[str, bool]] = []
     kunya: list[Token] = []
