@@ -6,7 +6,15 @@ import pytest
 
 from nasab.errors import InputError
 from nasab.match import compare
-from nasab.match.orgs import ALGORITHM, compare_orgs, org_keys, parse_org
+from nasab.match.orgs import (
+    ALGORITHM,
+    WEAK_ORG_FIT,
+    compare_orgs,
+    is_weak_org,
+    org_fit,
+    org_keys,
+    parse_org,
+)
 
 SAME = [
     ("ISIS", "ISIL"),
@@ -64,7 +72,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v9" in text
+    assert "nasab-org-v10" in text
     assert "iraqi" in text
 
 
@@ -454,3 +462,52 @@ def test_common_words_of_one_skeleton_are_different_words(a: str, b: str) -> Non
     # spellings of one word: the skeleton is read for two rare words only.
     m = compare_orgs(a, b)
     assert not any("similarity 0.88" in n for n in m.notes), m.explain()
+
+
+@pytest.mark.parametrize(
+    ("name", "weak"),
+    [
+        ("ZARNEFTAGAZ", True),
+        ("CIMEX, S.A.", True),  # a legal form is no content word
+        ("AL-AQSA", True),
+        ("الأقصى", True),
+        ("شركة زرنفطغاز", False),  # شركة (company) is a word of the name
+        ("POLOTSK ZARNEFTAGAZ", False),
+        ("Hayat Tahrir al-Sham (HTS)", False),
+        ("12", False),
+    ],
+)
+def test_is_weak_org(name: str, weak: bool) -> None:
+    assert is_weak_org(name) is weak
+
+
+@pytest.mark.parametrize(
+    ("weak", "other", "fits"),
+    [
+        ("ZARNEFTAGAZ", "POLOTSK ZARNEFTAGAZ OAO", True),
+        ("ZARNEFTAGAZ", "POLOTSK ZARNEFTAGAZ SHIPPING", True),
+        # a near spelling agrees in part: the share it matches stays under
+        ("ZARNEFTAGAZ", "POLOTSK ZARNEFTEGAZ SHIPPING", False),
+        ("زرنفطغاز", "بولوتسك زرنفطغاز", True),
+        ("NASRA", "KHALIJ NASRA OAO", False),  # under six letters
+        ("ZARNEFTAGAZ", "POLOTSK VOLGONEFTEMASH OAO", False),  # not its word
+        ("ZARNEFTAGAZ 2", "ZARNEFTAGAZ 3 SHIPPING", False),  # numbers differ
+    ],
+    ids=[
+        "whole-word",
+        "generic-word",
+        "near-spelling",
+        "arabic",
+        "short-word",
+        "other-word",
+        "number-conflict",
+    ],
+)
+def test_org_fit_of_a_weak_name(weak: str, other: str, fits: bool) -> None:
+    plain = compare_orgs(weak, other).score
+    fit = org_fit(weak, other)
+    assert plain < 0.6  # the score alone never joins these
+    assert fit >= plain
+    assert (fit >= 0.6) is fits
+    if fits:
+        assert fit <= WEAK_ORG_FIT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nasab import resolve
+from nasab import Resolution, resolve
 
 
 @pytest.mark.parametrize(
@@ -166,3 +166,58 @@ def test_same_name_different_births_are_two_entities_in_any_order() -> None:
     two = resolve(list(reversed(recs)))
     assert one.labels[0] != one.labels[1] == one.labels[2]
     assert sorted(one.labels) == sorted(two.labels)
+
+
+def _orgs(names: list[str]) -> Resolution:
+    return resolve([{"name": n, "kind": "organization"} for n in names])
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        (["ZARNEFTAGAZ", "POLOTSK ZARNEFTAGAZ OAO", "POLOTSK ZARNEFTAGAZ"], True),
+        (["زرنفطغاز", "بولوتسك زرنفطغاز المحدودة", "بولوتسك زرنفطغاز"], True),
+        (["ZARNEFTAGAZ", "بولوتسك زرنفطغاز", "POLOTSK ZARNEFTAGAZ"], True),
+        # a lone one-word name beside one longer name: as often a second listing
+        (["ZARNEFTAGAZ", "POLOTSK ZARNEFTAGAZ OAO"], False),
+        (["زرنفطغاز", "بولوتسك زرنفطغاز"], False),
+        # a word of five letters recurs in unrelated names
+        (["NASRA", "KHALIJ NASRA OAO", "KHALIJ NASRA"], False),
+    ],
+    ids=["latin", "arabic", "cross-script", "lone-pair", "lone-pair-ar", "short-word"],
+)
+def test_weak_org_name_joins_the_one_entity_holding_its_word(
+    names: list[str], joined: bool
+) -> None:
+    res = _orgs(names)
+    assert (res.labels[0] == res.labels[1]) is joined
+    if joined:
+        assert "fits one entity only" in res.why(0, 1)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [
+            "ZARNEFTAGAZ",
+            "POLOTSK ZARNEFTAGAZ OAO",
+            "POLOTSK ZARNEFTAGAZ",
+            "VITEBSK ZARNEFTAGAZ OAO",
+            "VITEBSK ZARNEFTAGAZ",
+        ],
+        [
+            "زرنفطغاز",
+            "بولوتسك زرنفطغاز المحدودة",
+            "بولوتسك زرنفطغاز",
+            "فيتبسك زرنفطغاز المحدودة",
+            "فيتبسك زرنفطغاز",
+        ],
+    ],
+    ids=["latin", "arabic"],
+)
+def test_weak_org_name_never_bridges_two_entities(names: list[str]) -> None:
+    res = _orgs(names)
+    assert res.labels[1] == res.labels[2] and res.labels[3] == res.labels[4]
+    assert res.labels[1] != res.labels[3]
+    assert res.labels[0] not in (res.labels[1], res.labels[3])
+    assert "joins none" in res.why(0, 1)

@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v17").startswith("nasab-name-v17+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v17', 'nasab-org-v9']
+    ['nasab-name-v17', 'nasab-org-v10']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v17"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v9"
+ORG_ALGORITHM = "nasab-org-v10"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -276,7 +276,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            9,
+            10,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -312,7 +312,11 @@ _REGISTRY: dict[str, Algorithm] = {
             "rare words only (EAST / SOUTH are different words), and a conflict of distinctive "
             "words is x0.75 instead of x0.5 where the names share distinctive words weighing "
             "two words and twice what either keeps alone (CABANAS LA LOMA EN RENTA / CABANAS "
-            "LA LOMA TAPALPA)",
+            "LA LOMA TAPALPA); v10 (compare scores as v9; resolution changes): a one-word "
+            "name (match.orgs.is_weak_org) fits a longer name that holds its rare word of six "
+            "letters or more whole at 0.7 (org_fit), and resolve joins it to the one entity it "
+            "fits with three names or more between them (resolution.stages.weak_fits, "
+            "attach_weak); fitting two entities it joins none",
         ),
     )
 }
@@ -354,8 +358,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v9")[:18]
-        'nasab-org-v9+data.'
+        >>> algorithm_version("nasab-org-v10")[:19]
+        'nasab-org-v10+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -33,6 +33,12 @@ Evidence against (each a factor on the score, said in the explanation):
 * a one-word name that the other qualifies with a distinctive word (``Palma`` /
   ``Hacienda La Palma``): a weak name, ×0.85.
 
+A name of one content word (:func:`is_weak_org`) may stand for many bodies. Besides its
+score, :func:`org_fit` says how well it *fits* a longer name: a rare word of six letters
+or more that the longer name holds whole fits it at ``WEAK_ORG_FIT`` (0.7) whatever the
+longer name adds. :func:`nasab.resolve` lets such a fit join the one entity it points to,
+never two (``nasab.resolution.stages.attach_weak``).
+
 An acronym of three letters or fewer agrees only 0.55 with the initials it spells (a
 three-letter code spells the initials of many names by chance), and a registration mark
 (``EP-KTC``: a code of one or two characters, a hyphen, letters) is no acronym at all.
@@ -63,7 +69,16 @@ from .algorithms import ORG_ALGORITHM
 from .prepared import token_similarity
 from .result import Match, check_name
 
-__all__ = ["ALGORITHM", "OrgName", "compare_orgs", "org_keys", "parse_org"]
+__all__ = [
+    "ALGORITHM",
+    "WEAK_ORG_FIT",
+    "OrgName",
+    "compare_orgs",
+    "is_weak_org",
+    "org_fit",
+    "org_keys",
+    "parse_org",
+]
 
 #: Name and version of the organisation scoring algorithm.
 ALGORITHM = ORG_ALGORITHM
@@ -979,7 +994,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v9"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v10"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
@@ -1027,6 +1042,63 @@ def _compare_org_cached(a: str, b: str) -> tuple[float, dict[str, float], tuple[
         features["other_row"] = 1.0
         features["conflict"] = 1.5
     return max(0.0, min(1.0, score)), features, tuple(notes)
+
+
+#: The fit of a weak (one-word) organisation name whose word a longer name holds whole
+#: (:func:`org_fit`): over the default organisation threshold (0.6), so that resolution
+#: may join it to the one entity it fits.
+WEAK_ORG_FIT = 0.7
+#: Fewest letters of that word: shorter words (``SANA``, ``NASR``, ``OMAN``) recur in the
+#: names of unrelated bodies.
+_WEAK_FIT_LETTERS = 6
+#: Lowest rarity weight of that word (generic words fit every name that uses them).
+_WEAK_FIT_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=65536)
+def is_weak_org(name: str) -> bool:
+    """Whether an organisation name is *weak*: one content word (articles, legal forms and
+    a parenthesised acronym set aside) and not a number. Such a name may stand for any of
+    the bodies whose names hold that word.
+
+    Example:
+        >>> [is_weak_org(n) for n in ["CIMEX, S.A.", "الأقصى", "Orion Shipping", "شركة النور"]]
+        [True, True, False, False]
+    """
+    units = parse_org(name).units
+    return len(units) == 1 and not units[0].text.isdigit()
+
+
+def org_fit(weak: str, other: str) -> float:
+    """How well a weak organisation name (:func:`is_weak_org`) fits another name: its
+    :func:`compare_orgs` score, or :data:`WEAK_ORG_FIT` times the share of its word that
+    the other name matches where that is more, for a rare word (weight >= 0.5)
+    of six letters or more. Names in a conflict (different numbers, listed as
+    different organisations) or joined as an acronym keep their score.
+
+    The score of ``Steklovolokno`` against ``Polotsk Steklovolokno OAO`` stays under the
+    threshold (the longer name adds a distinctive word), yet the one word is all of the
+    short name: resolution joins the two where the short name fits that entity only.
+
+    Example:
+        >>> round(org_fit("STEKLOVOLOKNO", "POLOTSK STEKLOVOLOKNO OAO"), 2)
+        0.7
+        >>> compare_orgs("STEKLOVOLOKNO", "POLOTSK STEKLOVOLOKNO OAO").score < 0.6
+        True
+        >>> org_fit("NASR", "NASR TRADING COMPANY") == compare_orgs("NASR", "NASR TRADING COMPANY").score
+        True
+    """
+    x, y = (weak, other) if (weak, other) <= (other, weak) else (other, weak)
+    score, features, _ = _compare_org_cached(x, y)
+    if "evidence" not in features or features.get("conflict") or features.get("acronym"):
+        return score
+    units = parse_org(weak).units
+    if len(units) != 1:
+        return score
+    (unit,) = units
+    if unit.weight < _WEAK_FIT_WEIGHT or len(unit.fold) < _WEAK_FIT_LETTERS:
+        return score
+    return max(score, WEAK_ORG_FIT * min(1.0, features["evidence"] / unit.weight))
 
 
 def org_keys(name: str) -> frozenset[str]:

@@ -38,6 +38,7 @@ from .records import KINDS, Record, as_records
 from .stages import (
     BOUND_MARGIN,
     Node,
+    NodeKeys,
     Pairs,
     Prepared,
     ScoreCache,
@@ -65,6 +66,7 @@ from .stages import (
     short_keys,
     split_weak,
     surface,
+    weak_fits,
     weak_mask,
     weak_scores,
     workers,
@@ -503,14 +505,14 @@ def _stages(
         nodes, nk, u[first], v[first], cache=cache, workers=workers(), progress=report
     )
     weak = weak_mask(nk)
-    pairs, mixed = split_weak(weak_scores(attribute_scores(nodes, raw), nk, weak), weak)
+    pairs, mixed = split_weak(*_weak_fitted(nodes, nk, raw, weak, thr))
     must, judged_cannot = judged_links(prep, records, judgements)
     labels = bound_components(connected(len(nodes), pairs, thr, must), pairs, thr, must)
     later = ~first & (labels[u] == labels[v])
     if later.any():
         more = score_pairs(nodes, nk, u[later], v[later], cache=cache, workers=workers())
         raw = merge_scored(raw, more)
-        pairs, mixed = split_weak(weak_scores(attribute_scores(nodes, raw), nk, weak), weak)
+        pairs, mixed = split_weak(*_weak_fitted(nodes, nk, raw, weak, thr))
     cannot = cannot_links(nodes, pairs, thresholds, labels, freq=nk.freq)
     for p in must:
         cannot.pop(p, None)
@@ -541,8 +543,9 @@ def _stages(
     clustered = {x for c in clusters.clusters for x in c}
     clusters.clusters.extend([k] for k in range(len(nodes)) if k not in clustered)
     clusters.clusters.sort(key=lambda c: c[0])
+    orgs = np.asarray([k == "organization" for k in nk.kinds], dtype=bool)
     clusters.clusters, joins, several = attach_weak(
-        clusters.clusters, mixed, weak, thr, _blocked(tags, clash, cannot)
+        clusters.clusters, mixed, weak, thr, _blocked(tags, clash, cannot), orgs
     )
     entities, label_of_node, id_map = _entities(records, prep, clusters, votes)
     labels_out = [label_of_node[k] for k in prep.node_of]
@@ -558,6 +561,15 @@ def _stages(
         state,
         {e.id: e for e in entities},
     )
+
+
+def _weak_fitted(
+    nodes: list[Node], nk: NodeKeys, raw: Pairs, weak: np.ndarray, thr: np.ndarray
+) -> tuple[Pairs, np.ndarray, np.ndarray]:
+    """The scored pairs adjusted by facts and weakness, the weak mask and the mixed mask
+    (:func:`~.stages.weak_fits`), as :func:`~.stages.split_weak` takes them."""
+    fitted, mixed = weak_fits(nodes, nk, weak_scores(attribute_scores(nodes, raw), nk, weak), thr)
+    return fitted, weak, mixed
 
 
 def _blocked(

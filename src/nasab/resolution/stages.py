@@ -82,6 +82,7 @@ from ..errors import InputError
 from ..match import PreparedName, compare, score_conflict, score_prepared
 from ..match import prepare as prepare_name
 from ..match.batch import score_bounds
+from ..match.orgs import is_weak_org, org_fit
 from ..match.weak import WEAK_BASE, is_weak, weak_factor
 from ..match.weights import ListFrequency
 from ..text import MAX_NAME_LENGTH, normalize
@@ -103,6 +104,7 @@ __all__ = [
     "PARALLEL_MIN_PAIRS",
     "TOKEN_KEY",
     "WEAK_BASE",
+    "WEAK_ORG_NAMES",
     "Node",
     "NodeKeys",
     "Pairs",
@@ -135,6 +137,7 @@ __all__ = [
     "split_weak",
     "surface",
     "weak_factor",
+    "weak_fits",
     "weak_mask",
     "weak_scores",
 ]
@@ -256,6 +259,8 @@ class NodeKeys:
             organisations): parsed once, its tokens interned in the token table.
         freq: the list's token weights (:func:`list_frequency`) that the scores use;
             None: the world's weights only.
+        weak_orgs: node -> whether it is a weak (one-word) organisation name
+            (:func:`nasab.match.orgs.is_weak_org`); empty: none is.
     """
 
     kinds: list[str]
@@ -263,6 +268,7 @@ class NodeKeys:
     rare: list[str]
     prepared: list[PreparedName | None]
     freq: ListFrequency | None = None
+    weak_orgs: list[bool] = field(default_factory=list)
 
     def with_frequency(self, freq: ListFrequency | None) -> NodeKeys:
         """These keys, scored with the list's token weights ``freq``."""
@@ -280,7 +286,7 @@ class NodeKeys:
 
 def node_keys(prep: Prepared) -> NodeKeys:
     """Prepared name, blocking keys and rare-token key of each node (one parse per name)."""
-    kinds, keys, rare, prepared = [], [], [], []
+    kinds, keys, rare, prepared, weak_orgs = [], [], [], [], []
     for nd in prep.nodes:
         p = prepare_name(nd.name) if nd.kind == "person" else None
         k, r = keys_and_rare(nd.kind, nd.name, None if p is None else p.name)
@@ -288,7 +294,8 @@ def node_keys(prep: Prepared) -> NodeKeys:
         keys.append(k)
         rare.append(r)
         prepared.append(p)
-    return NodeKeys(kinds, keys, rare, prepared)
+        weak_orgs.append(nd.kind == "organization" and is_weak_org(nd.name))
+    return NodeKeys(kinds, keys, rare, prepared, weak_orgs=weak_orgs)
 
 
 def _flat_blocks(nk: NodeKeys) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
@@ -713,8 +720,12 @@ def attribute_agree(nodes: Sequence[Node]) -> Callable[[int, int], bool]:
 
 
 def weak_mask(nk: NodeKeys) -> np.ndarray:
-    """Which nodes are weak person names (:func:`is_weak`)."""
-    return np.fromiter((is_weak(p) for p in nk.prepared), dtype=bool, count=len(nk.prepared))
+    """Which nodes are weak names: person names (:func:`is_weak`) and one-word
+    organisation names (:func:`nasab.match.orgs.is_weak_org`)."""
+    out = np.fromiter((is_weak(p) for p in nk.prepared), dtype=bool, count=len(nk.prepared))
+    if nk.weak_orgs:
+        out |= np.asarray(nk.weak_orgs, dtype=bool)
+    return out
 
 
 def short_keys(nk: NodeKeys) -> list[frozenset[str] | None]:
@@ -748,19 +759,75 @@ def weak_scores(pairs: Pairs, nk: NodeKeys, weak: np.ndarray) -> Pairs:
     for k in mixed.tolist():
         a, b = int(pairs.u[k]), int(pairs.v[k])
         p = nk.prepared[a] if weak[a] else nk.prepared[b]
-        assert p is not None
-        score[k] = score[k] * weak_factor(p, nk.freq)
+        if p is not None:  # organisations: see weak_fits
+            score[k] = score[k] * weak_factor(p, nk.freq)
     return Pairs(pairs.n, pairs.u, pairs.v, score)
 
 
-def split_weak(pairs: Pairs, weak: np.ndarray) -> tuple[Pairs, Pairs]:
-    """(pairs between two full or two weak names, pairs of a weak name and a full one)."""
+def weak_fits(
+    nodes: Sequence[Node], nk: NodeKeys, pairs: Pairs, node_threshold: np.ndarray
+) -> tuple[Pairs, np.ndarray]:
+    """The pairs, and which of them are *mixed*: a weak name's pairs that
+    :func:`attach_weak` reads instead of the components.
+
+    Every pair of a weak person name and a full one is mixed (its score already carries
+    the weakness factor, :func:`weak_scores`). A weak organisation name
+    (:func:`nasab.match.orgs.is_weak_org`) keeps its pairs with longer names that reach
+    the threshold as any name does; a pair under the threshold whose
+    :func:`nasab.match.orgs.org_fit` reaches it (the longer name holds its rare word
+    whole, ``Steklovolokno`` / ``Polotsk Steklovolokno OAO``) takes that fit as its
+    score and is mixed: the short name joins that entity only if it fits no other.
+
+    Example:
+        >>> from nasab.resolution.records import as_records
+        >>> recs = as_records([{"name": n, "kind": "organization"}
+        ...                    for n in ["STEKLOVOLOKNO", "POLOTSK STEKLOVOLOKNO OAO"]])
+        >>> prep = prepare(recs, Judgements())
+        >>> nk = node_keys(prep)
+        >>> raw = score_pairs(prep.nodes, nk, np.array([0]), np.array([1]))
+        >>> fitted, mixed = weak_fits(prep.nodes, nk, raw, np.full(2, 0.6, np.float32))
+        >>> round(float(raw.score[0]), 2) < 0.6 < round(float(fitted.score[0]), 2), mixed.tolist()
+        (True, [True])
+    """
+    weak = weak_mask(nk)
     mixed = weak[pairs.u] != weak[pairs.v]
+    if not any(nk.weak_orgs):
+        return pairs, mixed
+    org = np.asarray([k == "organization" for k in nk.kinds], dtype=bool)
+    is_org = org[pairs.u]
+    under = np.flatnonzero(mixed & is_org & (pairs.score < node_threshold[pairs.u]))
+    mixed &= ~is_org
+    score = pairs.score.copy()
+    for k in under.tolist():
+        a, b = int(pairs.u[k]), int(pairs.v[k])
+        w, o = (a, b) if weak[a] else (b, a)
+        fit = org_fit(nodes[w].name, nodes[o].name)
+        if fit >= node_threshold[a]:
+            score[k] = fit
+            mixed[k] = True
+    return Pairs(pairs.n, pairs.u, pairs.v, score), mixed
+
+
+def split_weak(
+    pairs: Pairs, weak: np.ndarray, mixed: np.ndarray | None = None
+) -> tuple[Pairs, Pairs]:
+    """(pairs between two full or two weak names, pairs of a weak name and a full one);
+    ``mixed`` (:func:`weak_fits`) says which pairs are of the second kind, where given."""
+    if mixed is None:
+        mixed = weak[pairs.u] != weak[pairs.v]
     keep = ~mixed
     return (
         Pairs(pairs.n, pairs.u[keep], pairs.v[keep], pairs.score[keep]),
         Pairs(pairs.n, pairs.u[mixed], pairs.v[mixed], pairs.score[mixed]),
     )
+
+
+#: Fewest names a weak cluster of organisation names and the cluster it fits hold
+#: together for the fit to count: a lone one-word name beside one longer name that holds
+#: its word is as often a second listing (a vessel and its owner, a brand and its maker)
+#: as an alias. On the OFAC list (``bench_resolve_ofac.py``), of 45 such joins 18 were
+#: wrong, 15 of them between two lone names.
+WEAK_ORG_NAMES = 3
 
 
 def attach_weak(
@@ -769,13 +836,16 @@ def attach_weak(
     weak: np.ndarray,
     node_threshold: np.ndarray,
     blocked: Callable[[list[int], list[int]], bool] = lambda a, b: False,
+    orgs: np.ndarray | None = None,
 ) -> tuple[list[list[int]], dict[int, tuple[int, float]], dict[int, int]]:
     """Join each cluster of weak names to the one entity it fits, if it fits exactly one.
 
     A weak cluster *fits* a cluster of full names when one of its pairs with it (weak
-    factor applied) reaches the threshold and ``blocked`` (attribute clashes) does not
-    forbid the two. Fitting none or two or more, it stays its own entity: a weak name
-    never joins two full names, and never chains.
+    factor applied; for organisations, :func:`weak_fits`) reaches the threshold and
+    ``blocked`` (attribute clashes) does not forbid the two; a weak cluster of
+    organisation names (``orgs``: node -> is an organisation) fits only a cluster with
+    which it holds :data:`WEAK_ORG_NAMES` names or more. Fitting none or two or more, it
+    stays its own entity: a weak name never joins two full names, and never chains.
 
     Returns:
         The clusters (sorted by first node), the joins (node of a weak cluster ->
@@ -798,6 +868,11 @@ def attach_weak(
     merged = {k: list(c) for k, c in enumerate(clusters)}
     for cw in sorted(fits):
         targets = {cs: sc for cs, sc in fits[cw].items() if not blocked(clusters[cw], clusters[cs])}
+        if orgs is not None and orgs[clusters[cw][0]]:
+            size = len(clusters[cw])
+            targets = {
+                cs: sc for cs, sc in targets.items() if size + len(clusters[cs]) >= WEAK_ORG_NAMES
+            }
         if len(targets) == 1:
             ((cs, sc),) = targets.items()
             merged[cs].extend(merged.pop(cw))

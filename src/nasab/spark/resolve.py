@@ -42,9 +42,10 @@ cluster                :func:`~nasab.resolution.cluster.cluster_groups` on one p
                        at a time (``cogroup().applyInPandas``), nodes numbered locally
                        in :func:`~nasab.resolution.stages.node_order`
 weak names             :func:`~nasab.resolution.stages.attach_weak` with joins: a
-                       cluster of weak names (one word, a bare kunya) joins the one
-                       cluster of full names it fits (accepted mixed pair, no attribute
-                       clash, no cannot-link), if exactly one
+                       cluster of weak names (one word, a bare kunya, a one-word
+                       organisation name) joins the one cluster of full names it fits
+                       (accepted mixed pair, no attribute clash, no cannot-link; for
+                       organisations ``WEAK_ORG_NAMES`` names together), if exactly one
 entity ids             :func:`~nasab.resolution.stages.entity_id` and
                        :func:`~nasab.resolution.core.canonical_names` per final cluster
 =====================  ==================================================================
@@ -83,6 +84,7 @@ from ..resolution.stages import (
     MAX_COMPONENT,
     MUST_LEVEL,
     TOKEN_KEY,
+    WEAK_ORG_NAMES,
     Node,
     Pairs,
     Prepared,
@@ -103,6 +105,7 @@ from ..resolution.stages import (
     score_pairs,
     short_keys,
     surface,
+    weak_fits,
     weak_mask,
     weak_scores,
 )
@@ -699,7 +702,8 @@ def _score_blocks(
         first = may_reach(nodes, nk, u, v, thr)
         score = np.zeros(len(u), dtype=np.float32)
         score[first] = _adjusted(nodes, nk, u[first], v[first])
-        weak = weak_mask(nk)
+        fitted, mixed = weak_fits(nodes, nk, Pairs(len(nodes), u, v, score), thr)
+        score = fitted.score
         yield pd.DataFrame(
             {
                 "u": node[i],
@@ -707,7 +711,7 @@ def _score_blocks(
                 "score": score,
                 "scored": first,
                 "accept": first & (score >= thr[u]),
-                "mixed": weak[u] != weak[v],
+                "mixed": mixed,
                 "level": np.where(first, pair_levels(score, thr[u]), 0).astype(np.int32),
             }
         )
@@ -914,7 +918,11 @@ def _attach_weak(nodes: Any, scored: Any, inside: Any, clusters: Any, links: _Li
     joins the one cluster of full names it fits (an accepted mixed pair, no attribute
     clash, no cannot-link between them), if it fits exactly one."""
     info = clusters.join(nodes.select("node", "weak", "attrs"), "node")
-    weak_only = info.groupBy("cluster").agg(F.min(F.col("weak").cast("int")).alias("all_weak"))
+    weak_only = info.groupBy("cluster").agg(
+        F.min(F.col("weak").cast("int")).alias("all_weak"), F.count(F.lit(1)).alias("size")
+    )
+    orgs = info.join(nodes.select("node", "kind"), "node").groupBy("cluster")
+    org = orgs.agg(F.max((F.col("kind") == "organization").cast("int")).alias("org"))
     owner = clusters.join(nodes.select("node", "weak"), "node")
     mixed = scored.where(F.col("mixed") & F.col("accept")).select("u", "v")
     ow = owner.select(
@@ -926,9 +934,20 @@ def _attach_weak(nodes: Any, scored: Any, inside: Any, clusters: Any, links: _Li
         F.when(F.col("wu"), F.col("cu")).otherwise(F.col("cv")).alias("cw"),
         F.when(F.col("wu"), F.col("cv")).otherwise(F.col("cu")).alias("cs"),
     ).distinct()
-    wo = weak_only.select(F.col("cluster").alias("cw"), F.col("all_weak").alias("w_all"))
-    so = weak_only.select(F.col("cluster").alias("cs"), F.col("all_weak").alias("s_all"))
+    wo = weak_only.join(org, "cluster").select(
+        F.col("cluster").alias("cw"),
+        F.col("all_weak").alias("w_all"),
+        F.col("size").alias("w_size"),
+        F.col("org").alias("w_org"),
+    )
+    so = weak_only.select(
+        F.col("cluster").alias("cs"),
+        F.col("all_weak").alias("s_all"),
+        F.col("size").alias("s_size"),
+    )
     fits = fits.join(wo, "cw").join(so, "cs").where((F.col("w_all") == 1) & (F.col("s_all") == 0))
+    # a weak cluster of organisation names fits only with WEAK_ORG_NAMES names together
+    fits = fits.where((F.col("w_org") == 0) | (F.col("w_size") + F.col("s_size") >= WEAK_ORG_NAMES))
     fits = freeze(fits.select("cw", "cs"))
     fits = fits.join(_blocked(info, inside, fits, clusters, links, F), ["cw", "cs"], "left_anti")
     unique = fits.groupBy("cw").agg(F.count(F.lit(1)).alias("k"), F.min("cs").alias("cs"))
