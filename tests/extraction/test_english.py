@@ -172,6 +172,11 @@ def test_events_are_no_organisations(text: str, event: str) -> None:
 
 ROLES = [
     (
+        "en-job-with-organisation",
+        "Karl Danik, a counterterrorism specialist with the Valley Policy Institute, said so.",
+        ("Karl Danik", "counterterrorism specialist", "Valley Policy Institute", None),
+    ),
+    (
         "en-lower-spokesman-for",
         "The spokesman for the Interior Ministry, Brigadier General Muqdad al-Zubaidi, told reporters.",
         ("Muqdad al-Zubaidi", "Spokesman", "Interior Ministry", "Brigadier General"),
