@@ -727,6 +727,8 @@ PERSON_CUES = [
     # guards: a kinship noun without a possessive; a place the rules read stays one
     ("en-kin-no-possessive", "A brother Dravik spoke to reporters.", []),
     ("en-kin-place", "Then his brother, Jordan, said so.", []),
+    # guard: a title after the kinship noun: the title rules read the name, without it
+    ("en-kin-before-a-title", "His father Sheikh Dravik Torvalna said so.", ["Dravik Torvalna"]),
     # guards: a medium's signature; a handle after a name in running text
     ("en-post-signature-medium", "Our town let him down\n\n— Dravik News (@dnews) May 2", []),
     ("en-handle-in-prose", "We spoke to Dravik Torvalna (@dtorv) on Monday.", []),

@@ -2151,8 +2151,9 @@ def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> dict[str, bool]:
                 span = _signature_before(toks, k, lex)
         elif _kin_at(toks, k):
             z = k + 2 if k + 1 < len(toks) and toks[k + 1].text == "," else k + 1
-            span = _name_after(toks, z)
-            kin = True
+            if z < len(toks) and _title_at(toks, z, len(toks), lex) is None:
+                span = _name_after(toks, z)  # a title's name is read by the title rules
+                kin = True
         elif t.text in phrases:
             for phrase in phrases[t.text]:
                 z = k + len(phrase)
