@@ -230,33 +230,156 @@ def _join_split(
 def _score(
     pa: PreparedName, pb: PreparedName, explain: bool, freq: ListFrequency | None = None
 ) -> tuple[float, dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
+    """Score two prepared names of one table, given in canonical order.
+
+    The score is ``order * evidence / (evidence + conflict + missing)`` in [0, 1]. Each
+    step below takes the running sums and adds its terms to them in one fixed order.
+
+    Args:
+        pa: The first name.
+        pb: The second name (same table).
+        explain: Whether to return the features, the aligned pairs and the notes;
+            without it they are empty.
+        freq: Token weights of the list the names come from (None: the table's own).
+
+    Returns:
+        The score, the features, the aligned pairs and the notes.
+
+    Example:
+        >>> a, b = prepare("Jassim al-Mazroui"), prepare("Jassim al-Mazrouei")
+        >>> _score(a, b, False)[0] == compare(a, b).score
+        True
+        >>> _score(a, b, True)[3]
+        ()
+    """
+    kunya_only = not pa.name.tokens and not pb.name.tokens
+    ta, ia, tb, ib, alignment, w = _aligned_tokens(pa, pb, kunya_only, freq)
+    if not alignment and not explain and (kunya_only or not (pa.kunya_ids and pb.kunya_ids)):
+        # Nothing aligned and no kunya to compare: no evidence, so the score is 0 whatever
+        # the conflicts (the explanation still lists them).
+        return 0.0, {}, (), ()
+    notes: list[str] | None = [] if explain else None
+    pairs: list[Pair] = []
+    evidence, conflict = _aligned_terms(ta, ia, tb, ib, alignment, w, pairs, notes)
+    aligned_a = {i: (j, s) for i, j, s in alignment}
+    aligned_b = {j: i for i, j, _ in alignment}
+    conflict, fa, fb, given = _slot_conflicts(
+        ta, ia, tb, ib, aligned_a, aligned_b, w, conflict, notes
+    )
+    conflict, shift_a, shift_b = _chain_conflicts(
+        ta, ia, tb, ib, aligned_a, aligned_b, w, conflict, notes
+    )
+    spare_a = _spare(ta, ia, w, aligned_a, fa, given, shift_a)
+    spare_b = _spare(tb, ib, w, aligned_b, fb, given, shift_b)
+    if notes is not None:
+        notes += _spare_notes(ta, aligned_a, fa, given, "first", shift_a)
+        notes += _spare_notes(tb, aligned_b, fb, given, "second", shift_b)
+    conflict, missing = _left_over_terms(ta, tb, alignment, spare_a, spare_b, conflict)
+    order = _order(ta, tb, alignment, notes)
+    kunya = 0.0
+    if not kunya_only and (pa.kunya_ids or pb.kunya_ids):
+        evidence, conflict, kunya = _kunya_terms(pa, pb, bool(ta and tb), evidence, conflict, notes)
+    total = evidence + conflict + missing
+    score = max(0.0, min(1.0, order * evidence / total if total > 0 else 0.0))
+    if notes is None:
+        return score, {}, (), ()
+    features = {
+        "evidence": evidence,
+        "conflict": conflict,
+        "missing": missing,
+        "order": order,
+        "kunya": kunya,
+    }
+    return score, features, tuple(pairs), tuple(notes)
+
+
+def _aligned_tokens(
+    pa: PreparedName, pb: PreparedName, kunya_only: bool, freq: ListFrequency | None
+) -> tuple[
+    tuple[Token, ...],
+    tuple[int, ...],
+    tuple[Token, ...],
+    tuple[int, ...],
+    list[tuple[int, int, float]],
+    list[float],
+]:
+    """The tokens of both names to score, their ids, their alignment and the weights.
+
+    The tokens are the kunyas when neither name has other tokens (``kunya_only``). When
+    tokens are left over on both sides, one name may write as one word what the other
+    writes as two: the join (:func:`_join_split`) is tried then, and only then.
+
+    Args:
+        pa: The first name.
+        pb: The second name (same table).
+        kunya_only: Whether neither name has tokens but its kunya.
+        freq: Token weights of the list the names come from (None: the table's own).
+
+    Returns:
+        The first name's tokens and ids, the second's, the alignment as
+        ``(i, j, similarity)`` triples and the token weights (indexed by id).
+
+    Example:
+        >>> a, b = prepare("Jashn Saz"), prepare("Jashnsaz")
+        >>> ta, ia, tb, ib, alignment, w = _aligned_tokens(a, b, False, None)
+        >>> [t.text for t in ta], [(i, j) for i, j, _ in alignment]
+        (['jashnsaz'], [(0, 0)])
+    """
     table = pa.table
     w = weights_of(table, freq)
-    ta, tb, ia, ib = pa.name.tokens, pb.name.tokens, pa.ids, pb.ids
-    notes: list[str] = []
-    kunya_only = not ta and not tb
     if kunya_only:
         ta, tb, ia, ib = pa.name.kunya, pb.name.kunya, pa.kunya_ids, pb.kunya_ids
-    evidence = conflict = missing = 0.0
-    pairs: list[Pair] = []
+    else:
+        ta, tb, ia, ib = pa.name.tokens, pb.name.tokens, pa.ids, pb.ids
     alignment = _align(table, ta, ia, tb, ib)
     if len(ta) + len(tb) > 2 and (
         len(alignment) < max(len(ta), len(tb)) or any(x < FULL_SIM for _, _, x in alignment)
     ):
-        # Tokens left over on both sides: one name may write as one word what the other
-        # writes as two (only then is the join worth its cost).
         ja, ka = _join_split(table, ta, ia, tb, ib)
         jb, kb = _join_split(table, tb, ib, ta, ia)
         if (ka, kb) != (ia, ib):
             ta, tb, ia, ib = ja, jb, ka, kb
             alignment = _align(table, ta, ia, tb, ib)
             w = weights_of(table, freq)  # the joined tokens are new ids
-    if not alignment and not explain and (kunya_only or not (pa.kunya_ids and pb.kunya_ids)):
-        # Nothing aligned and no kunya to compare: no evidence, so the score is 0 whatever
-        # the conflicts (the explanation still lists them).
-        return 0.0, {}, (), ()
-    aligned_a = {i: (j, s) for i, j, s in alignment}
-    aligned_b = {j: i for i, j, _ in alignment}
+    return ta, ia, tb, ib, alignment, w
+
+
+def _aligned_terms(
+    ta: tuple[Token, ...],
+    ia: tuple[int, ...],
+    tb: tuple[Token, ...],
+    ib: tuple[int, ...],
+    alignment: list[tuple[int, int, float]],
+    w: list[float],
+    pairs: list[Pair],
+    notes: list[str] | None,
+) -> tuple[float, float]:
+    """Evidence and conflict of the aligned token pairs.
+
+    A pair adds evidence by its agreement (:func:`_calibrate`) times its mean weight, and
+    conflict by its disagreement, which costs more for a family name.
+
+    Args:
+        ta: The first name's tokens.
+        ia: Their ids.
+        tb: The second name's tokens.
+        ib: Their ids.
+        alignment: ``(i, j, similarity)`` triples.
+        w: Token weights, indexed by id.
+        pairs: Gets a :class:`Pair` for each aligned pair when ``notes`` is not None.
+        notes: Gets a note for each partial agreement (None: no explanation).
+
+    Returns:
+        The evidence and the conflict.
+
+    Example:
+        >>> a, b = prepare("Jassim al-Mazroui"), prepare("Jassim al-Mazrouei")
+        >>> alignment = [(0, 0, 1.0)]
+        >>> w = weights_of(a.table, None)
+        >>> _aligned_terms(a.name.tokens, a.ids, b.name.tokens, b.ids, alignment, w, [], None)[1]
+        0.0
+    """
+    evidence = conflict = 0.0
     for i, j, s in alignment:
         x, y = ta[i], tb[j]
         wt = 0.5 * (w[ia[i]] + w[ib[j]])
@@ -265,28 +388,108 @@ def _score(
         family = x.role == "family" or y.role == "family"
         cost = CONFLICT_FAMILY if family else CONFLICT_OTHER
         conflict += cost * max(CONFLICT_WEIGHT_FLOOR, wt) * (1.0 - agree)
-        if explain:
+        if notes is not None:
             if agree < 1.0:
                 notes.append(f"partial: {x.text!r} ~ {y.text!r} agree {agree:.2f}")
             pairs.append(Pair(x, y, s, wt))
-    # Unaligned tokens: conflicts where both names have that part, else missing.
+    return evidence, conflict
+
+
+def _slot_conflicts(
+    ta: tuple[Token, ...],
+    ia: tuple[int, ...],
+    tb: tuple[Token, ...],
+    ib: tuple[int, ...],
+    aligned_a: dict[int, tuple[int, float]],
+    aligned_b: dict[int, int],
+    w: list[float],
+    conflict: float,
+    notes: list[str] | None,
+) -> tuple[float, int | None, int | None, bool]:
+    """Add the conflicts of unaligned family names and unaligned first given names.
+
+    Both names have a family name and neither aligned: a family conflict. Both names have
+    two tokens or more and neither first token aligned: a given-name conflict.
+
+    Args:
+        ta: The first name's tokens.
+        ia: Their ids.
+        tb: The second name's tokens.
+        ib: Their ids.
+        aligned_a: The first name's aligned positions.
+        aligned_b: The second name's aligned positions.
+        w: Token weights, indexed by id.
+        conflict: The conflict so far.
+        notes: Gets a note for each conflict (None: no explanation).
+
+    Returns:
+        The conflict, the positions of the two family names when they conflict (else
+        None, None), and whether the first given names conflict.
+
+    Example:
+        >>> a, b = prepare("Mohammed al-Sudani"), prepare("Mohammed al-Saadi")
+        >>> w = weights_of(a.table, None)
+        >>> ta, tb = a.name.tokens, b.name.tokens
+        >>> _slot_conflicts(ta, a.ids, tb, b.ids, {0: (0, 1.0)}, {0: 0}, w, 0.0, None)[1:]
+        (1, 1, False)
+    """
     fa = next((i for i, t in enumerate(ta) if t.role == "family"), None)
     fb = next((j for j, t in enumerate(tb) if t.role == "family"), None)
-    family_conflict = (
-        fa is not None and fb is not None and fa not in aligned_a and fb not in aligned_b
-    )
-    given_conflict = len(ta) >= 2 and len(tb) >= 2 and 0 not in aligned_a and 0 not in aligned_b
-    if family_conflict:
+    family = fa is not None and fb is not None and fa not in aligned_a and fb not in aligned_b
+    given = len(ta) >= 2 and len(tb) >= 2 and 0 not in aligned_a and 0 not in aligned_b
+    if family:
         assert fa is not None and fb is not None
         conflict += CONFLICT_FAMILY * max(CONFLICT_WEIGHT_FLOOR, 0.5 * (w[ia[fa]] + w[ib[fb]]))
-        if explain:
+        if notes is not None:
             notes.append(f"conflict: family names {ta[fa].text!r} and {tb[fb].text!r} differ")
-    if given_conflict:
+    if given:
         conflict += CONFLICT_GIVEN * max(CONFLICT_WEIGHT_FLOOR, 0.5 * (w[ia[0]] + w[ib[0]]))
-        if explain:
+        if notes is not None:
             notes.append(f"conflict: given names {ta[0].text!r} and {tb[0].text!r} differ")
-    # A nasab is a chain: a name whose first given name aligns with the other's father
-    # or grandfather, the other's leading names left over, is most likely that ancestor.
+    if not family:
+        return conflict, None, None, given
+    return conflict, fa, fb, given
+
+
+def _chain_conflicts(
+    ta: tuple[Token, ...],
+    ia: tuple[int, ...],
+    tb: tuple[Token, ...],
+    ib: tuple[int, ...],
+    aligned_a: dict[int, tuple[int, float]],
+    aligned_b: dict[int, int],
+    w: list[float],
+    conflict: float,
+    notes: list[str] | None,
+) -> tuple[float, int, int]:
+    """Add the conflict of a shifted nasab chain.
+
+    A nasab is a chain: a name whose first given name aligns with the other's father or
+    grandfather, the other's leading names left over, is most likely that ancestor
+    (:func:`_chain_shift`). Each dropped leading name costs ``CHAIN_SHIFT`` times its
+    weight.
+
+    Args:
+        ta: The first name's tokens.
+        ia: Their ids.
+        tb: The second name's tokens.
+        ib: Their ids.
+        aligned_a: The first name's aligned positions.
+        aligned_b: The second name's aligned positions.
+        w: Token weights, indexed by id.
+        conflict: The conflict so far.
+        notes: Gets a note for each shifted chain (None: no explanation).
+
+    Returns:
+        The conflict and the shifts of the first and of the second name.
+
+    Example:
+        >>> a, b = prepare("Ahmad Khalid Hasan al-Najjar"), prepare("Khalid Hasan al-Najjar")
+        >>> ta, tb, w = a.name.tokens, b.name.tokens, weights_of(a.table, None)
+        >>> aligned_a, aligned_b = {1: (0, 1.0), 2: (1, 1.0), 3: (2, 1.0)}, {0: 1, 1: 2, 2: 3}
+        >>> _chain_conflicts(ta, a.ids, tb, b.ids, aligned_a, aligned_b, w, 0.0, None)[1:]
+        (1, 0)
+    """
     k_b = aligned_b.get(0)  # where the second name's first token sits in the first
     k_a = aligned_a[0][0] if 0 in aligned_a else None
     shift_a = _chain_shift(ta, tb, k_b, aligned_a) if k_b else 0
@@ -296,58 +499,95 @@ def _score(
             conflict += CHAIN_SHIFT * sum(
                 max(CONFLICT_WEIGHT_FLOOR, w[ids[k]]) for k in range(shift)
             )
-            if explain:
+            if notes is not None:
                 dropped = " ".join(t.text for t in toks[:shift])
                 notes.append(f"conflict: chain shifted by {shift}, leading {dropped!r} dropped")
-    spare_a = _spare(ta, ia, w, aligned_a, fa if family_conflict else None, given_conflict, shift_a)
-    spare_b = _spare(tb, ib, w, aligned_b, fb if family_conflict else None, given_conflict, shift_b)
-    if explain:
-        notes += _spare_notes(
-            ta, aligned_a, fa if family_conflict else None, given_conflict, "first", shift_a
-        )
-        notes += _spare_notes(
-            tb, aligned_b, fb if family_conflict else None, given_conflict, "second", shift_b
-        )
-    # A part missing from one name is fine (a dropped middle name); parts left over on
-    # both sides are different names in the same slots, which is a conflict.
+    return conflict, shift_a, shift_b
+
+
+def _left_over_terms(
+    ta: tuple[Token, ...],
+    tb: tuple[Token, ...],
+    alignment: list[tuple[int, int, float]],
+    spare_a: float,
+    spare_b: float,
+    conflict: float,
+) -> tuple[float, float]:
+    """Add the conflict of parts left over on both sides, and the cost of missing parts.
+
+    A part missing from one name is fine (a dropped middle name); parts left over on both
+    sides are different names in the same slots, which is a conflict. When one name is
+    the other's family name and nothing else (``al-Ubaidi`` for ``Sami Jassim
+    al-Ubaidi``), the usual short form in news, missing parts cost less.
+
+    Args:
+        ta: The first name's tokens.
+        tb: The second name's tokens.
+        alignment: ``(i, j, similarity)`` triples.
+        spare_a: Weight of the first name's tokens not aligned nor counted as a conflict.
+        spare_b: The same for the second name.
+        conflict: The conflict so far.
+
+    Returns:
+        The conflict and the missing cost.
+
+    Example:
+        >>> a, b = prepare("Sami Jassim al-Ubaidi"), prepare("al-Ubaidi")
+        >>> _left_over_terms(a.name.tokens, b.name.tokens, [(2, 0, 1.0)], 1.0, 0.0, 0.0)
+        (0.0, 0.08)
+    """
     both = min(spare_a, spare_b)
-    slots = min(len(ta) - len(aligned_a), len(tb) - len(aligned_b))
+    slots = min(len(ta) - len(alignment), len(tb) - len(alignment))
     conflict += CONFLICT_OTHER * max(both, SLOT_CONFLICT * slots)
     rate = MISSING
     if both == 0 and any(
         ta[i].role == "family" and tb[j].role == "family" for i, j, _ in alignment
     ):
-        # One name is the other's family name plus nothing else ("al-Ubaidi" for "Sami
-        # Jassim al-Ubaidi"): the usual short form in news, so missing parts cost less.
         rate = MISSING_SHORT_FORM
+    missing = 0.0
     missing += rate * (spare_a + spare_b - 2 * both)
-    order = _order(ta, tb, alignment, notes if explain else None)
-    # Kunyas: weak evidence for, weaker against.
-    kunya = 0.0
-    if not kunya_only and pa.kunya_ids and pb.kunya_ids:
-        best = max(table.similarity(x, y) for x in pa.kunya_ids for y in pb.kunya_ids)
-        agree = _calibrate(best)
-        kunya = KUNYA * agree
-        evidence += kunya * (1.0 if ta and tb else 2.0)
-        conflict += KUNYA_CONFLICT * (1.0 - agree)
-        if explain:
-            notes.append(f"kunya agreement {agree:.2f}")
-    elif explain and not kunya_only and (not ta or not tb) and (pa.kunya_ids or pb.kunya_ids):
-        notes.append("one name is a kunya only: no evidence either way")
-    total = evidence + conflict + missing
-    score = order * evidence / total if total > 0 else 0.0
-    features = (
-        {
-            "evidence": evidence,
-            "conflict": conflict,
-            "missing": missing,
-            "order": order,
-            "kunya": kunya,
-        }
-        if explain
-        else {}
-    )
-    return max(0.0, min(1.0, score)), features, tuple(pairs), tuple(notes)
+    return conflict, missing
+
+
+def _kunya_terms(
+    pa: PreparedName,
+    pb: PreparedName,
+    named: bool,
+    evidence: float,
+    conflict: float,
+    notes: list[str] | None,
+) -> tuple[float, float, float]:
+    """Add the kunyas' terms: weak evidence for, weaker against.
+
+    Args:
+        pa: The first name.
+        pb: The second name (same table).
+        named: Whether both names have tokens besides their kunyas (else a kunya's
+            evidence counts twice).
+        evidence: The evidence so far.
+        conflict: The conflict so far.
+        notes: Gets a note on the kunyas (None: no explanation).
+
+    Returns:
+        The evidence, the conflict and the kunya feature (0 unless both have a kunya).
+
+    Example:
+        >>> a, b = prepare("Abu Ahmad Salim Jabir"), prepare("Abu Ahmad Salim Jabir")
+        >>> _kunya_terms(a, b, True, 0.0, 0.0, None)[1]
+        0.0
+    """
+    if not (pa.kunya_ids and pb.kunya_ids):
+        if notes is not None and not named:
+            notes.append("one name is a kunya only: no evidence either way")
+        return evidence, conflict, 0.0
+    best = max(pa.table.similarity(x, y) for x in pa.kunya_ids for y in pb.kunya_ids)
+    agree = _calibrate(best)
+    kunya = KUNYA * agree
+    evidence += kunya * (1.0 if named else 2.0)
+    conflict += KUNYA_CONFLICT * (1.0 - agree)
+    if notes is not None:
+        notes.append(f"kunya agreement {agree:.2f}")
+    return evidence, conflict, kunya
 
 
 def _chain_shift(
