@@ -330,3 +330,16 @@ def test_seeds_order_independent(seed_graph: EntityGraph) -> None:
 def test_seeds_json_round_trip(seed_graph: EntityGraph, tmp_path: Path) -> None:
     back = EntityGraph.from_json(seed_graph.to_json(tmp_path / "s.json"))
     assert back.to_json() == seed_graph.to_json()
+
+
+@seeds
+def test_checker_counts_the_same_checks_whatever_the_graph(seed_graph: EntityGraph) -> None:
+    """An empty graph fails every check but is judged on as many as a perfect one."""
+    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+    full = _checker().check(seed_graph, gold)
+    empty = _checker().check(build_graph([]), gold)
+    assert len(empty) == len(full)
+    assert [(r["check"], r["item"]) for r in empty] == [(r["check"], r["item"]) for r in full]
+    assert not any(
+        r["ok"] for r in empty if r["check"] not in {"distinct", "must_not_merge", "not_person"}
+    )
