@@ -32,10 +32,22 @@ batch prepares the distinct names of its pairs; in the former order, pairs sorte
 ``(u, v)`` in partitions by ``v``, in the same batches, for comparison) and the CPU time
 of the function, then the growth exponents.
 
+``--components N [N ...]`` runs ``nasab.spark.components.connected_components`` alone on
+a synthetic graph of N nodes whose largest component holds ``--giant`` (default 0.6) of
+them (a random tree over shuffled ids, each node linked to one of the 30 nodes before it,
+plus a second such link for one node in four: degrees stay small, paths are long), the
+rest in pairs and triples. It prints the CPU time (process tree, as above), the Spark
+stages, and the largest task's share of the records of every Spark stage that reads at
+least ``MIN_RECORDS``: the largest share, and the largest share among the stages that
+read at least as many records as the giant component has nodes (a stage keyed by
+component would give that component to one task: a share near ``--giant`` or above).
+The labels are checked against :func:`nasab.resolution.unionfind.components`.
+
 Run:
     nice python benchmarks/bench_spark.py [--sizes 10000 30000 100000] [--partitions 8]
         [--json out.json]
     nice python benchmarks/bench_spark.py --scoring 10000 30000
+    nice python benchmarks/bench_spark.py --components 20000 60000 [--giant 0.6]
     nice python benchmarks/bench_spark.py --heldout 20000
     nice python benchmarks/bench_spark.py --broadcast 100000
 """
@@ -362,6 +374,74 @@ def growth(rows: list[dict[str, Any]]) -> None:
         )
 
 
+def _giant_graph(n: int, giant: float, seed: int = 7) -> list[tuple[int, int]]:
+    """The edges of the ``--components`` graph (see the module doc)."""
+    import random
+
+    rnd = random.Random(seed)
+    ids = list(range(n))
+    rnd.shuffle(ids)
+    g = max(2, int(n * giant))
+    edges = []
+    for i in range(1, g):
+        for _ in range(2 if rnd.random() < 0.25 else 1):
+            edges.append((ids[i], ids[rnd.randrange(max(0, i - 30), i)]))
+    i = g
+    while i + 1 < n:
+        size = 3 if rnd.random() < 0.3 and i + 2 < n else 2
+        edges.extend((ids[i], ids[i + k]) for k in range(1, size))
+        i += size
+    return edges
+
+
+def components(sizes: list[int], partitions: int, giant: float) -> None:
+    """``connected_components`` alone on graphs with one giant component (module doc)."""
+    import numpy as np
+
+    from nasab.resolution.unionfind import components as union_find
+    from nasab.spark.components import connected_components
+
+    print(f"nasab {nasab.__version__} ({Path(nasab.__file__).parent}); components only")
+    spark = _session(partitions)
+    seen: set[int] = set()
+    for n in sizes:
+        edges = _giant_graph(n, giant)
+        df = spark.createDataFrame(edges, "u long, v long").repartition(partitions)
+        df.count()
+        load0 = os.getloadavg()[0]
+        seen.update(s["stageId"] for s in _rest(spark, "stages"))  # not this run's
+        marks = [("start", time.time(), _cpu_tree())]
+        got = {r.node: r.comp for r in connected_components(df).collect()}
+        marks.append(("connected", time.time(), _cpu_tree()))
+        u = np.asarray([a for a, _ in edges])
+        v = np.asarray([b for _, b in edges])
+        want = union_find(n, u, v)
+        ends = {x for e in edges for x in e}
+        ok = got.keys() == ends and all(got[x] == int(want[x]) for x in ends)
+        g = int(np.bincount(want).max())
+        row = _per_stage(spark, marks, seen)["connected"]
+        stages = [
+            s
+            for s in _rest(spark, "stages?details=true&status=complete")
+            if s["stageId"] in seen and marks[0][1] - 0.5 < _when(s["submissionTime"])
+        ]
+        big = 0.0
+        for s in stages:
+            counts = [_task_records(t) for t in (s.get("tasks") or {}).values()]
+            if counts and sum(counts) >= g:
+                big = max(big, max(counts) / sum(counts))
+        print(
+            f"{n:,} nodes, {len(edges):,} edges, largest component {g:,} "
+            f"({g / n:.0%}); load average {load0:.1f} -> {os.getloadavg()[0]:.1f}\n"
+            f"  {row['wall']:.1f} s wall, {row['cpu']:.1f} s CPU, {row['spark_stages']} Spark "
+            f"stages; largest task {row['share']:.0%} of {row['records']:,} records "
+            f"({row['where']}); over stages of >= {g:,} records: {big:.0%}\n"
+            f"  labels as union-find: {ok}",
+            flush=True,
+        )
+    spark.stop()
+
+
 def _ofac_names(n: int) -> list[str]:
     with OFAC.open(encoding="utf-8", newline="") as fh:
         rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -525,7 +605,12 @@ def main() -> None:
     ap.add_argument("--heldout", type=int, help="the held-out check on N names")
     ap.add_argument("--broadcast", type=int, help="measure link's broadcast for N alias rows")
     ap.add_argument("--scoring", type=int, nargs="+", help="the scoring function alone")
+    ap.add_argument("--components", type=int, nargs="+", help="components alone, N nodes")
+    ap.add_argument("--giant", type=float, default=0.6, help="--components: giant's share")
     args = ap.parse_args()
+    if args.components:
+        components(args.components, args.partitions, args.giant)
+        return
     if args.scoring:
         scoring(args.scoring, args.partitions)
         return

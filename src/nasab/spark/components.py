@@ -5,8 +5,17 @@ lookups: every round *hooks* the label of each edge end onto the smaller of the 
 labels, then *jumps* pointers (a node takes its label's label) a few times. Labels only
 ever decrease and always name a node of the same component, so when a whole round
 changes nothing every node carries the smallest node id of its component. The label
-table is checkpointed each round, so the lineage stays one round long; rounds grow
+table is checkpointed after every step, so the lineage stays one step long; rounds grow
 like the logarithm of the longest path, not with the number of nodes.
+
+No step is keyed by a whole component. The hook's joins are keyed by node (rows per key:
+the node's degree) and its aggregation by label (combined in each partition before the
+shuffle: one row per label and partition). The jump is a join keyed by label, where a
+large component's root label would send all its nodes to one task: labels held by more
+than :data:`HOT_LABEL` nodes (at most ``nodes / HOT_LABEL`` of them) are counted first
+(an aggregation, combined before its shuffle) and their nodes look up their label's
+label in a broadcast of those few labels, in the task where they already are; the
+other nodes' join sends at most ``HOT_LABEL`` rows of one key to a task.
 
 Example (needs a Spark session)::
 
@@ -21,13 +30,19 @@ from typing import Any
 
 from ..errors import NasabError
 
-__all__ = ["JUMPS", "MAX_ROUNDS", "connected_components", "freeze"]
+__all__ = ["HOT_LABEL", "JUMPS", "MAX_ROUNDS", "connected_components", "freeze", "hot_keys"]
 
 #: Pointer jumps per round (each halves the distance of a node to its root).
 JUMPS = 2
 
 #: Rounds after which the computation is declared broken (log2 of any real path).
 MAX_ROUNDS = 64
+
+#: Nodes above which a label is hot: its nodes take their new label from a broadcast of
+#: the hot labels instead of a join keyed by label, so a shuffle sends at most this many
+#: rows of one component to one task (and the broadcast holds at most nodes / HOT_LABEL
+#: labels). The size of a piece (``MAX_COMPONENT``) is the natural scale.
+HOT_LABEL = 200
 
 
 def freeze(df: Any) -> Any:
@@ -68,7 +83,21 @@ def _checkpoint_dir(spark: Any) -> str | None:
     return context.getCheckpointDir()
 
 
-def connected_components(edges: Any, u: str = "u", v: str = "v") -> Any:
+def hot_keys(df: Any, key: str, limit: int) -> Any:
+    """The values of ``key`` held by more than ``limit`` rows of ``df``, as a one-column
+    frame marked for broadcast (at most ``rows / limit`` values).
+
+    The count is an aggregation, which Spark combines in each partition before its
+    shuffle (one row per key and partition): no task receives a key's rows. Joining a
+    frame with this one by broadcast finds, in place, the rows of the hot keys.
+    """
+    from pyspark.sql import functions as F
+
+    counts = df.groupBy(key).agg(F.count(F.lit(1)).alias("_rows"))
+    return F.broadcast(counts.where(F.col("_rows") > limit).select(key))
+
+
+def connected_components(edges: Any, u: str = "u", v: str = "v", *, hot: int = HOT_LABEL) -> Any:
     """``(node, comp)`` for every node of the edges, ``comp`` the smallest node id of its component.
 
     Args:
@@ -77,6 +106,8 @@ def connected_components(edges: Any, u: str = "u", v: str = "v") -> Any:
             with ``(level, node)`` ends; ``comp`` is then the smallest end, of its level).
         u: name of the first column.
         v: name of the second column.
+        hot: nodes above which a label's nodes jump by broadcast (:data:`HOT_LABEL`);
+            the labels are the same for any value.
 
     Raises:
         NasabError: no fixed point after :data:`MAX_ROUNDS` rounds (a bug, not bad input).
@@ -87,11 +118,9 @@ def connected_components(edges: Any, u: str = "u", v: str = "v") -> Any:
     ends = e.select(F.col("a").alias("node")).union(e.select(F.col("b").alias("node")))
     label = freeze(ends.distinct().withColumn("label", F.col("node")))
     for _ in range(MAX_ROUNDS):
-        new = label
-        new = _hook(e, new)
+        new = freeze(_hook(e, label))
         for _ in range(JUMPS):
-            new = _jump(new)
-        new = freeze(new)
+            new = freeze(_jump(new, hot))  # frozen: the jump reads its input three times
         changed = (
             new.join(label.withColumnRenamed("label", "old"), "node")
             .where(F.col("label") != F.col("old"))
@@ -122,9 +151,17 @@ def _hook(e: Any, label: Any) -> Any:
     )
 
 
-def _jump(label: Any) -> Any:
-    """Every node takes its label's label."""
+def _jump(label: Any, hot: int = HOT_LABEL) -> Any:
+    """Every node takes its label's label: the nodes of a hot label (more than ``hot``
+    nodes) from a broadcast of the hot labels' labels, the others by a join keyed by
+    label (at most ``hot`` rows a key)."""
     from pyspark.sql import functions as F
 
     up = label.select(F.col("node").alias("label"), F.col("label").alias("up"))
-    return label.join(up, "label").select("node", F.col("up").alias("label"))
+    hot_up = F.broadcast(hot_keys(label, "label", hot).join(up, "label"))
+    tagged = label.join(hot_up.withColumnRenamed("up", "hot_up"), "label", "left")
+    via_hot = tagged.where(F.col("hot_up").isNotNull()).select(
+        "node", F.col("hot_up").alias("label")
+    )
+    cold = tagged.where(F.col("hot_up").isNull()).select("node", "label")
+    return via_hot.union(cold.join(up, "label").select("node", F.col("up").alias("label")))

@@ -109,7 +109,7 @@ from ..resolution.stages import (
     weak_mask,
     weak_scores,
 )
-from .components import connected_components, freeze
+from .components import connected_components, freeze, hot_keys
 from .frames import (
     PROBLEM_COL,
     check_columns,
@@ -501,10 +501,12 @@ def _bound(comps: Any, edges: Any, F: Any, max_size: int = MAX_COMPONENT) -> Any
     gives the components of every level at once. A node's piece is its component at the
     lowest level where that component has at most ``MAX_COMPONENT`` nodes; without one
     the node is alone (at the first level it has no link, or after the last). Every step
-    is a join or an aggregation spread by key: no task collects a component.
+    is a join or an aggregation spread by key: no task collects a component. The
+    components too large for a piece are found by :func:`~nasab.spark.components.hot_keys`
+    (sizes counted before the shuffle; at most ``nodes / MAX_COMPONENT`` of them) and
+    joined by broadcast, so no join is keyed by a large component.
     """
-    sizes = comps.groupBy("comp").agg(F.count(F.lit(1)).alias("size"))
-    big = freeze(comps.join(sizes.where(F.col("size") > max_size), "comp").select("node", "comp"))
+    big = freeze(comps.join(hot_keys(comps, "comp", max_size), "comp").select("node", "comp"))
     if big.isEmpty():
         return comps
     inner = edges.where(F.col("level") >= 2).join(big.select(F.col("node").alias("u")), "u")
@@ -515,9 +517,7 @@ def _bound(comps: Any, edges: Any, F: Any, max_size: int = MAX_COMPONENT) -> Any
         F.struct("k", F.col("v").alias("x")).alias("b"),
     )
     levels = freeze(connected_components(copies, "a", "b"))
-    counted = levels.join(
-        levels.groupBy("comp").agg(F.count(F.lit(1)).alias("size")), "comp"
-    ).where(F.col("size") <= max_size)
+    counted = levels.join(hot_keys(levels, "comp", max_size), "comp", "left_anti")
     first = counted.groupBy(F.col("node.x").alias("node")).agg(F.min("comp").alias("low"))
     cut = big.join(first, "node", "left").select(
         "node", F.coalesce(F.col("low.x"), F.col("node")).alias("comp")
