@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import NasabError
+from ..resolution.stages import MAX_COMPONENT
 
 __all__ = ["HOT_LABEL", "JUMPS", "MAX_ROUNDS", "connected_components", "freeze", "hot_keys"]
 
@@ -41,8 +42,8 @@ MAX_ROUNDS = 64
 #: Nodes above which a label is hot: its nodes take their new label from a broadcast of
 #: the hot labels instead of a join keyed by label, so a shuffle sends at most this many
 #: rows of one component to one task (and the broadcast holds at most nodes / HOT_LABEL
-#: labels). The size of a piece (``MAX_COMPONENT``) is the natural scale.
-HOT_LABEL = 200
+#: labels). The size of a piece (``MAX_COMPONENT``) is the natural scale, so it is that.
+HOT_LABEL = MAX_COMPONENT
 
 
 def freeze(df: Any) -> Any:
