@@ -192,7 +192,11 @@ def test_weak_org_name_joins_the_one_entity_holding_its_word(
     res = _orgs(names)
     assert (res.labels[0] == res.labels[1]) is joined
     if joined:
-        assert "fits one entity only" in res.why(0, 1)
+        why = res.why(0, 1)
+        assert "fits one entity only" in why
+        # an organisation joins by its fit: the line names the name that holds its word
+        assert f"{names[0]!r} is one word, which" in why
+        assert "weakness factor" not in why
 
 
 @pytest.mark.parametrize(
@@ -221,3 +225,4 @@ def test_weak_org_name_never_bridges_two_entities(names: list[str]) -> None:
     assert res.labels[1] != res.labels[3]
     assert res.labels[0] not in (res.labels[1], res.labels[3])
     assert "joins none" in res.why(0, 1)
+    assert "is one word that names of 2 entities hold" in res.why(0, 1)

@@ -27,6 +27,7 @@ from ..errors import InputError
 from ..match import compare
 from ..match import prepare as prepare_name
 from ..match.batch import collector_paused, score_bounds
+from ..match.orgs import WEAK_ORG_FIT, org_fit
 from ..match.weights import ListFrequency
 from ..text import detect_script, normalize
 from .attributes import adjust_score
@@ -332,6 +333,8 @@ def _short_line(st: _State, node: int) -> str:
 def _weak_line(st: _State, node: int) -> str:
     """The line of :meth:`Resolution.why` on a weak name (one word, a bare kunya)."""
     name = st.nodes[node].name
+    if st.nodes[node].kind == "organization":
+        return _weak_org_line(st, node)
     if node in st.weak_joins:
         target, score = st.weak_joins[node]
         return (
@@ -341,6 +344,29 @@ def _weak_line(st: _State, node: int) -> str:
     return (
         f"  weak name: {name!r} fits {st.weak_several[node]} entities, so it joins none "
         "(a weak name never bridges full names)"
+    )
+
+
+def _weak_org_line(st: _State, node: int) -> str:
+    """The line of :meth:`Resolution.why` on a one-word organisation name: what it fits.
+
+    A weak organisation name joins by its *fit* (:func:`nasab.match.orgs.org_fit`): the
+    longer name of the entity that holds its word, and how much of the word it holds.
+    """
+    name = st.nodes[node].name
+    if node not in st.weak_joins:
+        return (
+            f"  weak name: {name!r} is one word that names of {st.weak_several[node]} entities "
+            "hold, so it joins none (a weak name never bridges full names)"
+        )
+    target, score = st.weak_joins[node]
+    entity = next(c for c in st.clusters.clusters if target in c)
+    members = [k for k in entity if k not in st.weak_joins]
+    best = max(members, key=lambda k: (org_fit(name, st.nodes[k].name), -k))
+    return (
+        f"  weak name: {name!r} is one word, which {st.nodes[best].name!r} holds (fit "
+        f"{score:.3f}: {WEAK_ORG_FIT} x the share of the word matched, for a rare word of "
+        f"six letters or more); it fits one entity only, of {len(members)} names, and joined it"
     )
 
 
