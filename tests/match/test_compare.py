@@ -174,12 +174,15 @@ def test_prepared_name_survives_clearing_the_caches() -> None:
 
 def test_clear_caches_forgets_the_tokens_seen() -> None:
     from nasab.match import clear_caches
-    from nasab.match.tokens import default_table, digraph_readings
+    from nasab.match.tokens import default_table, digraph_readings, kept_readings
 
     compare("Georgy Zhukov", "جورجي جوكوف")
+    compare("Ayşe", "عائشة")
     assert len(default_table()) > 0 and digraph_readings.cache_info().currsize > 0
+    assert kept_readings.cache_info().currsize > 0
     clear_caches()
     assert len(default_table()) == 0 and digraph_readings.cache_info().currsize == 0
+    assert kept_readings.cache_info().currsize == 0
 
 
 def test_prepare_refuses_bad_input() -> None:

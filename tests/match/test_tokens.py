@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from nasab.lexicon import LATIN_ENDING_MARK, latin_digraphs
 from nasab.match.algorithms import CHEAP_READINGS, LATIN_ENDING_STEM
 from nasab.match.tokens import TokenTable, aspirated, cheap_readings, digraph_readings, readings
+from nasab.names.keys import coarse, fold_skeleton
 from nasab.text import script_of_token
 
 CROSS = [
@@ -287,10 +288,20 @@ def test_cross_script_value_is_the_best_of_every_reading_and_branch(
     skel = tk._skel(t, i, j)
     branches = (
         tk._cross_script_plain(t, i, j, skel),
+        tk._kept_sim(t, i, j),
         tk._aspirate_sim(t, i, j),
         tk._digraph_sim(t, i, j),
     )
     assert tk._cross_script(t, i, j, skel) == max(branches)
+    # The kept letters' readings, skipped once their factor cannot win, give the full maximum.
+    every_kept = [
+        factor
+        * tk._cross_script_plain(
+            t, i, j, max(tk._LEV(t.key[i], k), tk.COARSE_KEY * tk._LEV(t.ckey[i], ck)), (w, f, k)
+        )
+        for w, f, k, ck, factor in tk.kept_readings(t.text[j])
+    ]
+    assert tk._kept_sim(t, i, j) == tk.LATIN_DIGRAPH * max([0.0, *every_kept])
 
 
 _NAMEISH = st.text(alphabet="abdefhiklmnoqrstuyz", min_size=2, max_size=10)
@@ -332,6 +343,10 @@ DIGRAPH_READINGS = [
     ("zawahiri", ("tsawahiri", "zavahiri", "zawairi")),
     ("ot", ()),
     ("ali", ()),
+    # Kept letters are read by kept_readings, not here: only the digraph rows.
+    ("karačić", ()),
+    ("žukov", ()),
+    ("zhukovič", ("jukovič", "chukovič", "tshukovič")),
 ]
 
 
@@ -386,6 +401,36 @@ KEPT_ACROSS = [
     ("تشابار", "çapar", "capar"),
     ("جيلياك", "žiljak", "ziljak"),
 ]
+
+
+# The kept letters' readings: all of a word's kept letters read at once, each of their ways
+# (factor 1), and those readings' own digraph readings (factor LATIN_DIGRAPH), as (fold,
+# skeleton) once each at their best factor; none without a kept letter.
+KEPT_READINGS = [
+    ("karačić", [("kara$i$", "KR$", 1.0), ("karakik", "KRK", 0.98)]),
+    ("šahin", [("$ahin", "$HN", 1.0), ("$ain", "$N", 0.98)]),
+    (
+        "žiljak",
+        [
+            ("ziljak", "ZLJK", 1.0),
+            ("jiljak", "JLJK", 1.0),
+            ("$iljak", "$LJK", 0.98),
+            ("t$iljak", "T$LJK", 0.98),
+        ],
+    ),
+    ("castaño", [("kastaniu", "KSTN", 1.0)]),
+    ("sahin", []),
+    ("ali", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), KEPT_READINGS, ids=[c[0] for c in KEPT_READINGS])
+def test_kept_readings(text: str, want: list[tuple[str, str, float]]) -> None:
+    from nasab.match.tokens import kept_readings
+
+    got = kept_readings(text)
+    assert [(f, k, factor) for _, f, k, _, factor in got] == want
+    assert all(ck == coarse(k) and fold_skeleton(w) == (f, k) for w, f, k, ck, _ in got)
 
 
 @pytest.mark.parametrize(("ar", "kept", "plain"), KEPT_ACROSS, ids=[k for _, k, _ in KEPT_ACROSS])

@@ -475,6 +475,7 @@ def reset_default_table() -> TokenTable:
     _DEFAULT.clear()
     _whole_folds.cache_clear()
     digraph_readings.cache_clear()
+    kept_readings.cache_clear()
     return default_table()
 
 
@@ -868,7 +869,7 @@ def _cross_kinds(
             strict=True,
         )
     )
-    has_h, digraph, lat_article, final_a = (
+    has_h, digraph, lat_article, final_a, kept = (
         np.array(col, dtype=bool).reshape(-1)
         for col in zip(
             *(
@@ -877,6 +878,7 @@ def _cross_kinds(
                     bool(digraph_readings(texts[b])),
                     article[b],
                     folds[b].endswith("a"),
+                    not texts[b].isascii(),
                 )
                 for b in ul.tolist()
             ),
@@ -884,8 +886,9 @@ def _cross_kinds(
         )
     )
     ia, il = ia.reshape(-1), il.reshape(-1)
-    # A kept alif maqsura against a Latin a ending is read one by one (_maqsura_sim).
-    bulk = ~(has_h[il] & inner_h[ia]) & ~(maqsura[ia] & final_a[il])
+    # A kept alif maqsura against a Latin a ending, and a Latin token with kept letters
+    # (_kept_sim), are read one by one.
+    bulk = ~(has_h[il] & inner_h[ia]) & ~(maqsura[ia] & final_a[il]) & ~kept[il]
     return (
         bulk,
         bulk & digraph[il],
@@ -1222,16 +1225,16 @@ def digraph_readings(text: str) -> tuple[str, ...]:
     """The Latin token ``text`` with each digraph of ``latin_digraphs.tsv`` read another
     way, one row at a time, in the table's order (``zhukov`` as ``jukov``); a word-ending
     row only at the end, after a stem of ``LATIN_ENDING_STEM`` letters or more
-    (``dassault`` as ``dasso``); then the letters of ``latin_letters.tsv`` that the parse
-    kept, all read at once, in each combination of their ways (``karačić`` as ``karachich``).
+    (``dassault`` as ``dasso``). (The letters of ``latin_letters.tsv`` that the parse kept
+    are read by :func:`kept_readings`.)
 
     Example:
         >>> digraph_readings("zhukov")
         ('jukov', 'chukov', 'tshukov')
         >>> digraph_readings("carnot"), digraph_readings("karačić")
-        (('carno',), ('karachich',))
+        (('carno',), ())
     """
-    inner, ends, kept = _digraph_rows()
+    inner, ends, _ = _digraph_rows()
     rows = [row for row in inner if row[2] in text]
     tail = ends.get(text[-1:])
     if tail:
@@ -1241,7 +1244,7 @@ def digraph_readings(text: str) -> tuple[str, ...]:
         ]
         if found:
             rows = sorted(rows + found) if rows else found
-    if not rows and text.isascii():
+    if not rows:
         return ()
     out: list[str] = []
     for _, ending, letters, readings in rows:
@@ -1249,15 +1252,61 @@ def digraph_readings(text: str) -> tuple[str, ...]:
             out.extend(text[: -len(letters)] + reading for reading in readings)
         else:
             out.extend(text.replace(letters, reading) for reading in readings)
-    if not text.isascii():
-        # The kept letters all read at once, each of its ways (karačić as karachich).
-        words = [text]
-        for _, _, letter, readings in kept:
-            if letter in text:
-                words = [w.replace(letter, reading) for w in words for reading in readings]
-        if len(words) > 1 or words[0] != text:
-            out.extend(words)
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=WHOLE_CACHE_MAX)
+def kept_readings(text: str) -> tuple[tuple[str, str, str, str, float], ...]:
+    """The Latin token ``text`` with the letters of ``latin_letters.tsv`` that the parse
+    kept read, all at once, in each combination of their ways (``karačić`` as
+    ``karachich``, factor 1), and each such reading's own :func:`digraph_readings`
+    (``karakik``, factor ``LATIN_DIGRAPH``): (text, fold, skeleton, coarse skeleton,
+    factor), one per fold and skeleton at its best factor; none for a token without such
+    a letter.
+
+    Example:
+        >>> [(w, f, factor) for w, f, _, _, factor in kept_readings("karačić")]
+        [('karachich', 'kara$i$', 1.0), ('karakik', 'karakik', 0.98)]
+        >>> kept_readings("karacic")
+        ()
+    """
+    if text.isascii():
+        return ()
+    words = [text]
+    for _, _, letter, readings in _digraph_rows()[2]:
+        if letter in text:
+            words = [w.replace(letter, reading) for w in words for reading in readings]
+    if words == [text]:
+        return ()
+    best: dict[tuple[str, str], tuple[str, float]] = {}
+    for word, factor in chain(
+        zip(words, repeat(1.0)),
+        ((r, LATIN_DIGRAPH) for w in words for r in digraph_readings(w)),
+    ):
+        f_key = fold_skeleton(word)
+        if f_key not in best or factor > best[f_key][1]:
+            best[f_key] = (word, factor)
+    return tuple((word, f, key, coarse(key), factor) for (f, key), (word, factor) in best.items())
+
+
+def _kept_sim(t: TokenTable, ar: int, lat: int) -> float:
+    """Similarity of an Arabic token to a Latin token with the letters the parse kept read
+    (Şahin as Shahin / شاهين, Karačić as Karachich / كاراتشيتش): the plain cross-script
+    formula on each reading (its text, fold and skeleton; a second Latin fold, as the alif
+    maqsura is a second reading) times its factor, discounted by ``LATIN_DIGRAPH``."""
+    best = 0.0
+    a, ca = t.key[ar], t.ckey[ar]
+    lev = _LEV
+    for word, f, key, ckey, factor in kept_readings(t.text[lat]):
+        if factor <= best:
+            continue
+        skel = lev(a, key)
+        if skel < COARSE_KEY and (ca != a or ckey != key):
+            skel = max(skel, COARSE_KEY * lev(ca, ckey))
+        sim = factor * _cross_script_plain(t, ar, lat, skel, (word, f, key))
+        if sim > best:
+            best = sim
+    return LATIN_DIGRAPH * best
 
 
 def _digraph_sim(t: TokenTable, ar: int, lat: int) -> float:
@@ -1273,8 +1322,10 @@ def _digraph_sim(t: TokenTable, ar: int, lat: int) -> float:
 
 def _cross_script(t: TokenTable, ar: int, lat: int, skel: float) -> float:
     sim = _cross_script_plain(t, ar, lat, skel)
-    # The aspirate and digraph readings' values are a similarity (at most 1) times their
-    # discount: each is computed only when it could beat what is there.
+    # The kept letters', aspirate and digraph readings' values are a similarity (at most 1)
+    # times their discount: each is computed only when it could beat what is there.
+    if sim < LATIN_DIGRAPH and not t.text[lat].isascii():
+        sim = max(sim, _kept_sim(t, ar, lat))
     if sim < ASPIRATE:
         sim = max(sim, _aspirate_sim(t, ar, lat))
     if sim < LATIN_DIGRAPH:
@@ -1282,13 +1333,17 @@ def _cross_script(t: TokenTable, ar: int, lat: int, skel: float) -> float:
     return sim
 
 
-def _cross_script_plain(t: TokenTable, ar: int, lat: int, skel: float) -> float:
-    lat_fold, ar_text, lat_text = t.fold[lat], t.text[ar], t.text[lat]
-    spell = _cross_fold_sim(t, ar, lat_fold, t.key[lat])
+def _cross_script_plain(
+    t: TokenTable, ar: int, lat: int, skel: float, reading: tuple[str, str, str] | None = None
+) -> float:
+    # ``reading``: the Latin token read another way, (text, fold, skeleton) (_kept_sim).
+    lat_text, lat_fold, lat_key = reading or (t.text[lat], t.fold[lat], t.key[lat])
+    ar_text = t.text[ar]
+    spell = _cross_fold_sim(t, ar, lat_fold, lat_key)
     if ar_text.endswith(_TA_MARBUTA) and len(ar_text) > 2 and " " not in ar_text:
         spell = max(spell, _ending_sim(t, ar, plain_letters(lat_text)))
     elif _ALIF_MAQSURA in ar_text and lat_fold.endswith("a") and _maqsura(ar_text):
-        spell = max(spell, _maqsura_sim(t, ar, lat_fold, t.key[lat]))
+        spell = max(spell, _maqsura_sim(t, ar, lat_fold, lat_key))
     if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat_text + ar_text:
         # Second opinion from the other direction, where the Latin token's likeliest
         # Arabic spellings are known.
