@@ -1288,3 +1288,75 @@ def test_hamza_word_is_no_madda_title(text: str, roles: list[str], backend: str)
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     assert [r.attrs.get("role") for r in ex.relations if r.type == "holds_role"] == roles
     assert not [m for m in ex.mentions if m.kind == "role" and "أ" in m.text]
+
+
+# A body's head before a gazetteer place (stop 23): the place names the body; Saudi towns
+# and regions are places (places.tsv), never persons.
+PLACE_BODY_CASES = [
+    (
+        "university-of-a-city",
+        "أعلنت جامعة بغداد عن نتائج القبول",
+        [("organization", "جامعة بغداد")],
+    ),
+    ("team-of-a-country", "فاز منتخب العراق على منافسه", [("organization", "منتخب العراق")]),
+    ("police-of-a-city", "وأعلنت شرطة البصرة القبض على المتهم", [("organization", "شرطة البصرة")]),
+    ("residents-are-no-body", "وقال سكان بغداد إن الكهرباء انقطعت", [("place", "بغداد")]),
+    ("saudi-town", "ووصلت القافلة إلى الطائف مساء أمس", [("place", "الطائف")]),
+    (
+        "saudi-region",
+        "وهطلت الأمطار على منطقة عسير ونجران",
+        [("place", "منطقة عسير"), ("place", "نجران")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in PLACE_BODY_CASES],
+    ids=[c[0] for c in PLACE_BODY_CASES],
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_place_after_a_body_head(text: str, expected: list, backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    got = [(m.kind, m.text) for m in ex.mentions if m.kind in ("person", "organization", "place")]
+    assert got == expected
+
+
+def _stub_model(monkeypatch, span_of: dict[str, str]) -> None:
+    """Read with the rules and, in place of the Arabic model, one person span per text:
+    the words ``span_of[text]`` (so that no real model is needed)."""
+    from nasab.extraction import arabic_ner, core
+
+    def predict(text: str) -> list[tuple[int, int, str]]:
+        words = span_of[text]
+        start = text.index(words)
+        return [(start, start + len(words), "person")]
+
+    monkeypatch.setattr(core, "resolve_backend", lambda backend: "model")
+    monkeypatch.setattr(core, "uses_model", lambda language, resolved, auto=False: language == "ar")
+    monkeypatch.setattr(arabic_ner, "predict", predict)
+
+
+# A model span that runs past a family name in -ي (stop 23): the rules' bounds stay, unless
+# the words after it carry the article too (a second nisba).
+NISBA_BOUND_CASES = [
+    ("past-nisba", "وقدم اللواء سعيد الغامدي هدية للضيف", "سعيد الغامدي هدية", ["سعيد الغامدي"]),
+    (
+        "second-nisba",
+        "وقال اللواء سعيد الغامدي الزهراني إن القوة جاهزة",
+        "سعيد الغامدي الزهراني",
+        ["سعيد الغامدي الزهراني"],
+    ),
+    ("no-nisba", "وقال الرئيس ادريس ديبي انتو إن الحكومة", "ادريس ديبي انتو", ["ادريس ديبي انتو"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "persons"),
+    [c[1:] for c in NISBA_BOUND_CASES],
+    ids=[c[0] for c in NISBA_BOUND_CASES],
+)
+def test_model_span_stops_at_a_nisba(monkeypatch, text: str, span: str, persons: list) -> None:
+    _stub_model(monkeypatch, {text: span})
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend="model")
+    assert [m.text for m in ex.persons()] == persons

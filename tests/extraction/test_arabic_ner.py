@@ -60,6 +60,11 @@ BOUNDS = [
     ("title-before-name", ["الرييس", "حسن", "روحاني"], [(0, 3, "PER")], [(1, 3, "PER")]),
     ("name-kept", ["لوران", "فابيوس"], [(0, 2, "PER")], [(0, 2, "PER")]),
     ("punct-only-dropped", ["،"], [(0, 1, "PER")], []),
+    # a family name in -ي ends the name before words without the article (stop 23)
+    ("past-nisba", ["اللواء", "الغامدي", "هديه", "عباره"], [(1, 3, "PER")], [(1, 2, "PER")]),
+    ("second-nisba", ["سعيد", "الغامدي", "الزهراني"], [(0, 3, "PER")], [(0, 3, "PER")]),
+    ("nationality-first", ["السوري", "بشار", "الاسد"], [(0, 3, "PER")], [(1, 3, "PER")]),
+    ("nisba-then-nasab", ["علي", "الحسني", "بن", "محمد"], [(0, 2, "PER")], [(0, 2, "PER")]),
 ]
 
 

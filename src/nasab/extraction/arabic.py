@@ -71,6 +71,8 @@ _ORG_ADJ = 2
 _BODY_ADJ = 3
 # Shortest definite nisba (letters, with the article) read as a body's adjective.
 _NISBA_MIN = 6
+# Shortest definite nisba (letters, with the article) that ends a family name (العلي).
+_FAMILY_NISBA_MIN = 5
 # Definite nouns joined by و that may go on with a body's name (والأوقاف والدعوة والإرشاد).
 _COORDINATED_MAX = 3
 # Punctuation that may stand between a role and its holder.
@@ -1207,11 +1209,23 @@ class _Sentence:
         """Whether the taken tokens of [i, j) are only definite adjectives after its first
         two words, read as places (``شركة الاتصالات السعودية``); they are then dropped."""
         toks = self.toks
-        if self.taken[i] or (i + 1 < j and self.taken[i + 1]):
+        if self.taken[i] or (i + 1 < j and self.taken[i + 1] and not self._place_after_head(i)):
             return False
         if not all(_adjective(_word(toks[k])) for k in range(i + 2, j) if self.taken[k]):
             return False
         return self._absorb_places(i, j)
+
+    def _place_after_head(self, i: int) -> bool:
+        """Token i is a body's head without the article and the gazetteer read the next
+        token as a place: the place names the body (``جامعة القصيم``, ``منتخب العراق``)."""
+        toks = self.toks
+        if i + 1 >= len(toks) or not toks[i].arabic:
+            return False
+        hit = _lookup(toks[i], self.lex.org_heads_ar)
+        if hit is None or _is_article(hit[1]):
+            return False
+        m = self.b.overlaps(toks[i + 1].start, toks[i + 1].end)
+        return m is not None and m.kind == "place" and m.attrs.get("source") == "gazetteer"
 
     def _complement_lam(self, j: int) -> bool:
         """``للتدريب`` (ل + the article) or ``لمكافحة`` before a definite word."""
@@ -2486,6 +2500,8 @@ class _Sentence:
         lex = self.lex
         if kind == "organization":
             return start <= first and last <= end
+        if end > last and self._nisba_end(last) and not self._article_after(last, end):
+            return False  # runs past a family name in -ي (اللواء الغامدي هدية)
         for t in self.toks:
             inside_new = start <= t.start and t.end <= end
             inside_old = first <= t.start and t.end <= last
@@ -2508,6 +2524,20 @@ class _Sentence:
             if inside_new and any(st in word_set("name_cue_ar") for st in stems):
                 return False  # grows over the cue before the name (زميلي، اللاعب)
         return True
+
+    def _nisba_end(self, last: int) -> bool:
+        """The token that ends at ``last`` is a nisba: the article, a stem and -ي."""
+        t = next((t for t in self.toks if t.end == last), None)
+        if t is None or not t.arabic:
+            return False
+        w = _word(t)
+        return _is_article(w) and w.endswith("ي") and len(w) >= _FAMILY_NISBA_MIN
+
+    def _article_after(self, last: int, end: int) -> bool:
+        """Every Arabic word in [last, end) carries the article (a second nisba goes on
+        the name: الهاشمي القرشي)."""
+        words = [t for t in self.toks if last <= t.start and t.end <= end and t.arabic]
+        return all(_is_article(_word(t)) for t in words)
 
     def _ordinary(self, w: str) -> bool:
         """A word of ordinary text: in the model's vocabulary, neither a given name nor a

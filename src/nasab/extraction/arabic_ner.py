@@ -643,6 +643,7 @@ def fix_boundaries(
             k = next((k for k in range(a + 1, z - 1) if forms[k] in lex.given_ar), None)
             if k is not None and not any(_name_word(f, lex, _LISTED_MIN) for f in forms[a:k]):
                 a = k  # words before a given name that are no name words: جازان طارق الرفاعي
+            z = _family_nisba_end(forms, a, z, lex)
         elif kind in ("ORG", "LOC"):
             while z - a > 1 and (forms[z - 1],) in lex.titles_ar:
                 z -= 1  # a title after the organisation is the holder's (جامعة تبوك الدكتور)
@@ -653,6 +654,34 @@ def fix_boundaries(
         if z > a:
             out.append((a, z, kind))
     return out
+
+
+def _family_nisba_end(forms: Sequence[str], a: int, z: int, lex: Lexicon) -> int:
+    """End of a person span [a, z) that runs past a family name in -ي (article, stem, -ي;
+    no nationality, place or title) into words without the article: the name ends at the
+    nisba (``اللواء [الغامدي] هديه``). A second nisba goes on (``الغامدي الزهراني``).
+
+    Example:
+        >>> _family_nisba_end(["الغامدي", "هديه", "عباره"], 0, 2, lexicon())
+        1
+        >>> _family_nisba_end(["سعيد", "الغامدي", "الزهراني"], 0, 3, lexicon())
+        3
+    """
+    for k in range(a, z - 1):
+        w = forms[k]
+        if (
+            w.startswith("ال")
+            and w.endswith("ي")
+            and len(w) >= _FAMILY_NISBA_MIN
+            and not _not_name(w, lex)
+            and not any(f.startswith("ال") for f in forms[k + 1 : z])
+        ):
+            return k + 1
+    return z
+
+
+# Shortest nisba (letters, with the article) that ends a person span (العلي).
+_FAMILY_NISBA_MIN = 5
 
 
 def _starts_person(forms: Sequence[str], k: int, lex: Lexicon) -> bool:
