@@ -43,11 +43,21 @@ read at least as many records as the giant component has nodes (a stage keyed by
 component would give that component to one task: a share near ``--giant`` or above).
 The labels are checked against :func:`nasab.resolution.unionfind.components`.
 
+``--blocks N [N ...] --max-block M`` runs the blocks stage alone (``key_counts`` and
+``block_pairs`` of ``nasab.spark.resolve``) on the nodes of N synthetic names (keys,
+rare keys, normalised names from the one-machine stages), with blocks of at most M
+names, so that the hot keys (more than M names, cut into chunks) are large. It prints
+the largest key, the hot member rows, the CPU time (process tree, as above), and every
+Spark stage of ``block_pairs`` that reads at least ``MIN_RECORDS``: its records and its
+largest task's share. The candidate pairs of the blocks are checked against
+``block_pairs`` on one machine with the same M.
+
 Run:
     nice python benchmarks/bench_spark.py [--sizes 10000 30000 100000] [--partitions 8]
         [--json out.json]
     nice python benchmarks/bench_spark.py --scoring 10000 30000
     nice python benchmarks/bench_spark.py --components 20000 60000 [--giant 0.6]
+    nice python benchmarks/bench_spark.py --blocks 10000 30000 --max-block 10
     nice python benchmarks/bench_spark.py --heldout 20000
     nice python benchmarks/bench_spark.py --broadcast 100000
 """
@@ -442,6 +452,75 @@ def components(sizes: list[int], partitions: int, giant: float) -> None:
     spark.stop()
 
 
+def blocks(sizes: list[int], partitions: int, max_block: int) -> None:
+    """The blocks stage alone, with small blocks (see the module doc)."""
+    import numpy as np
+    from pyspark.sql import functions as F
+
+    from nasab.resolution import Judgements, as_records
+    from nasab.resolution.blocking import pairs_of_blocks, unique_codes
+    from nasab.resolution.stages import HOT_CHUNK, block_pairs, key_counts, node_keys, prepare
+    from nasab.spark.resolve import _block_members, _Clock
+    from nasab.text import normalize
+
+    print(f"nasab {nasab.__version__} ({Path(nasab.__file__).parent}); blocks only")
+    spark = _session(partitions)
+    seen: set[int] = set()
+    schema = (
+        "node long, kind string, name string, rare string, norm string, keys array<string>, "
+        "rid string, facts string, attrs string"
+    )
+    for n in sizes:
+        prep = prepare(as_records(generate(n)[0]), Judgements())
+        nk = node_keys(prep)
+        rows = [
+            (i, nd.kind, nd.name, nk.rare[i], normalize(nd.name), sorted(nk.keys[i]),
+             nd.rid or "", nd.facts.signature(), "")
+            for i, nd in enumerate(prep.nodes)
+        ]  # fmt: skip
+        counts = key_counts(nk)
+        hot_rows = sum(c for c in counts.values() if c > max_block)
+        df = spark.createDataFrame(rows, schema).repartition(partitions)
+        df.count()
+        load0 = os.getloadavg()[0]
+        seen.update(s["stageId"] for s in _rest(spark, "stages"))  # not this run's
+        stats = _Marks()
+        members = _block_members(df, max_block, HOT_CHUNK, F, _Clock(stats))
+        got = members.select("block", "node").collect()
+        stages = [
+            s
+            for s in _rest(spark, "stages?details=true&status=complete")
+            if s["stageId"] not in seen
+        ]
+        seen.update(s["stageId"] for s in stages)
+        cpu = {name: c1 - c0 for (_, _, c0), (name, _, c1) in itertools.pairwise(stats.marks)}
+        t0 = stats.marks[1][1]  # block_pairs: after key_counts
+        print(
+            f"{n:,} names, {len(rows):,} nodes, max_block {max_block}: largest key "
+            f"{max(counts.values()):,}, hot member rows {hot_rows:,}; load average "
+            f"{load0:.1f} -> {os.getloadavg()[0]:.1f}\n"
+            f"  CPU key_counts {cpu['key_counts']:.1f} s, block_pairs {cpu['block_pairs']:.1f} s",
+            flush=True,
+        )
+        for s in sorted(stages, key=lambda s: s["stageId"]):
+            if _when(s["submissionTime"]) <= t0 - 0.5:
+                continue
+            tasks = [_task_records(t) for t in (s.get("tasks") or {}).values()]
+            if sum(tasks) >= MIN_RECORDS:
+                print(
+                    f"  Spark stage {s['stageId']}: {sum(tasks):,} records, {len(tasks)} tasks, "
+                    f"largest {max(tasks) / sum(tasks):.0%} ({str(s.get('name', ''))[:60]})"
+                )
+        ids = {b: k for k, b in enumerate(sorted({r.block for r in got}))}
+        b = np.asarray([ids[r.block] for r in got], dtype=np.int64)
+        m = np.asarray([r.node for r in got], dtype=np.int64)
+        mine = unique_codes(pairs_of_blocks(b, m, len(rows), max(max_block, HOT_CHUNK)))
+        u, v = block_pairs(nk, max_block=max_block, hot_chunk=HOT_CHUNK)
+        same = np.array_equal(mine, u * len(rows) + v)
+        print(f"  candidate pairs {len(mine):,}; as block_pairs on one machine: {same}")
+    spark.stop()
+
+
 def _ofac_names(n: int) -> list[str]:
     with OFAC.open(encoding="utf-8", newline="") as fh:
         rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -607,7 +686,12 @@ def main() -> None:
     ap.add_argument("--scoring", type=int, nargs="+", help="the scoring function alone")
     ap.add_argument("--components", type=int, nargs="+", help="components alone, N nodes")
     ap.add_argument("--giant", type=float, default=0.6, help="--components: giant's share")
+    ap.add_argument("--blocks", type=int, nargs="+", help="the blocks stage alone, N names")
+    ap.add_argument("--max-block", type=int, default=10, help="--blocks: largest block")
     args = ap.parse_args()
+    if args.blocks:
+        blocks(args.blocks, args.partitions, args.max_block)
+        return
     if args.components:
         components(args.components, args.partitions, args.giant)
         return

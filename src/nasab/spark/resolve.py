@@ -16,9 +16,10 @@ list_frequency         the person token blocks (``t:`` keys) of more than ``LIST
                        the list's token weights, shipped to every scoring task
 block_pairs            the blocks, no pairs yet: keys of at most ``MAX_BLOCK`` nodes;
                        hot keys: members numbered in ``(rare key, node order)`` by a
-                       window and cut into chunks of ``HOT_CHUNK``, twice (the second
-                       cut shifted by half a chunk); each member row carries the ids
-                       of all its node's blocks
+                       global sort (a large key spans several tasks) and per-partition
+                       offsets, and cut into chunks of ``HOT_CHUNK``, twice (the
+                       second cut shifted by half a chunk); each member row carries
+                       the ids of all its node's blocks
 prefilter, scores      each block once, in one task (members shuffled by block and
                        sorted, ``mapInPandas`` over whole blocks): its pairs, less
                        those an earlier block holds (so each pair is scored once),
@@ -538,11 +539,10 @@ def _block_members(
     of its pairs, whether an earlier block holds it too (:func:`_canonical_pairs`).
 
     Blocks are keys of 2 to ``max_block`` nodes; with ``hot_chunk`` >= 2, the chunks of
-    the hot keys (members numbered in ``(rare key, node order)`` by a window and cut
-    into chunks of ``hot_chunk``, twice, the second cut shifted by half a chunk); with
-    ``split``, the nodes of one name split by id-judgements or facts."""
-    from pyspark.sql import Window
-
+    the hot keys (members numbered in ``(rare key, node order)`` by
+    :func:`_hot_positions` and cut into chunks of ``hot_chunk``, twice, the second cut
+    shifted by half a chunk); with ``split``, the nodes of one name split by
+    id-judgements or facts."""
     keys = nodes.select("node", "kind", F.explode("keys").alias("key"))
     sizes = keys.groupBy("kind", "key").agg(F.count(F.lit(1)).alias("size"))
     blocks = clock("key_counts", keys.join(sizes, ["kind", "key"]))
@@ -550,10 +550,9 @@ def _block_members(
     parts = [small.select("node", _block_id("k", "kind", "key", F=F))]
     if hot_chunk >= 2:
         hot = blocks.where(F.col("size") > max_block).join(
-            nodes.select("node", "rare", "norm", "name"), "node"
+            nodes.select("node", "rare", "norm", "name", "rid", "facts"), "node"
         )
-        order = Window.partitionBy("kind", "key").orderBy("rare", "norm", "name")
-        hot = hot.withColumn("pos", F.row_number().over(order) - 1)
+        hot = _hot_positions(hot, F)
         for shift in (0, hot_chunk // 2):
             chunk = F.floor((F.col("pos") + shift) / hot_chunk).cast("string")
             parts.append(hot.select("node", _block_id(f"h{shift}", "kind", "key", chunk, F=F)))
@@ -567,6 +566,49 @@ def _block_members(
     lists = member.groupBy("node").agg(F.sort_array(F.collect_list("block")).alias("blocks"))
     side = nodes.select("node", "kind", "name", "rare", "attrs")
     return clock("block_pairs", member.join(lists, "node").join(side, "node"))
+
+
+#: The order in which a hot key's members are numbered: (rare key, node order), as
+#: ``block_pairs`` numbers them on one machine (``node_order`` is kind, normalised name,
+#: name, record id, facts; one key holds one kind). Total: no two nodes of a key tie.
+_HOT_ORDER = ("kind", "key", "rare", "norm", "name", "rid", "facts")
+
+#: Bits of ``monotonically_increasing_id`` under the partition number (Spark's layout).
+_ROW_BITS = 33
+
+
+def _hot_positions(hot: Any, F: Any) -> Any:
+    """Each hot member row's position ``pos`` (from 0) among its key's members in
+    :data:`_HOT_ORDER`, with no step keyed by a whole key.
+
+    The rows are sorted globally (range partitioned: a large key spans several tasks)
+    and numbered in each partition; the driver collects one count per partition and
+    turns it into offsets, so each row gets its global position. A key's first
+    position is the least over its rows, found per (key, partition) (an aggregation
+    combined in each partition before its shuffle) and then per key on those few rows;
+    the rows meet it in a join keyed by (key, partition), so a task holds at most one
+    partition's rows of a key. The sorted frame is frozen first: the counts and the
+    positions must come from one numbering.
+    """
+    ranked = freeze(hot.orderBy(*_HOT_ORDER).withColumn("_at", F.monotonically_increasing_id()))
+    part = F.shiftright("_at", _ROW_BITS)
+    index = F.col("_at").bitwiseAND((1 << _ROW_BITS) - 1)
+    counts = ranked.groupBy(part.alias("p")).agg(F.count(F.lit(1)).alias("rows")).collect()
+    offsets, total = [], 0
+    for p, rows in sorted((r["p"], r["rows"]) for r in counts):
+        offsets.extend([F.lit(p).cast("long"), F.lit(total).cast("long")])
+        total += rows
+    if not offsets:
+        return ranked.withColumn("pos", F.lit(0).cast("long")).withColumn("_part", F.lit(0))
+    at = ranked.withColumn("_part", part).withColumn(
+        "_at", F.element_at(F.create_map(*offsets), F.col("_part")) + index
+    )
+    parts = at.groupBy("kind", "key", "_part").agg(F.min("_at").alias("_lo"))
+    starts = parts.groupBy("kind", "key").agg(F.min("_lo").alias("_first"))
+    firsts = parts.join(starts, ["kind", "key"]).select("kind", "key", "_part", "_first")
+    return at.join(firsts, ["kind", "key", "_part"]).withColumn(
+        "pos", F.col("_at") - F.col("_first")
+    )
 
 
 def _block_id(tag: str, *parts: Any, F: Any) -> Any:
