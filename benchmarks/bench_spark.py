@@ -25,7 +25,8 @@ what one worker holds after reading it (the columnar table, then its link index)
 tracemalloc; the figures per million rows are these times 1,000,000 / N.
 
 ``--scoring N [N ...]`` runs the scoring stage's worker function alone, without Spark,
-on the blocks of N synthetic names as the stage receives them (member rows shuffled by
+on the key blocks of N synthetic names (the hot keys' chunks left out) as the stage
+receives them (member rows shuffled by
 block into ``--partitions`` partitions by a fixed hash, sorted by block and node, cut
 into Arrow's batches of 10,000 rows): candidate pairs, names prepared per pair (each
 batch prepares the distinct names of its pairs; in the former order, pairs sorted by
@@ -647,8 +648,9 @@ def scoring(sizes: list[int], partitions: int) -> None:
             pairs += len(i)
             used = np.unique(np.concatenate([i, j]))
             prepared += len(set(zip(run["kind"][used], run["name"][used], strict=True)))
-        # the former order: candidate pairs in partitions by v, sorted by (u, v)
-        u, v = block_pairs(nk)
+        # the former order: candidate pairs in partitions by v, sorted by (u, v); the
+        # frames above hold the key blocks only, so the hot keys' chunks are left out here too
+        u, v = block_pairs(nk, hot_chunk=0)
         old = pd.DataFrame({"u": u, "v": v})
         old_batches = _batches(old, v % partitions, partitions, ["u", "v"])
         old_prepared = sum(len(set(b["u"]) | set(b["v"])) for b in old_batches)
