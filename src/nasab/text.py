@@ -134,6 +134,8 @@ _ARABIC_LETTER = re.compile(f"(?=[{_ARABIC_RANGES}])[^\\W\\d_]")
 _OTHER_LETTER = re.compile(f"(?![{_ARABIC_RANGES}])[^\\W\\d_]")
 
 
+# What _OTHER_LETTER finds in ASCII text.
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _HAS_ARABIC = re.compile(f"[{_ARABIC_RANGES}]")
 
 
@@ -166,6 +168,11 @@ def script_of_token(token: str) -> Script:
         >>> script_of_token("الكاظمي"), script_of_token("Kazemi"), script_of_token("42")
         ('arabic', 'latin', 'other')
     """
+    if token.isascii():
+        # The letters of ASCII text are A-Z and a-z, none Arabic.
+        if _ASCII_LETTER.search(token) is not None:
+            return "latin"
+        return "other" if token.strip() else "empty"
     ar = _ARABIC_LETTER.search(token) is not None
     lat = _OTHER_LETTER.search(token) is not None
     if ar and lat:

@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from ..names.parse import Name, parse_name
 from ..text import normalize
@@ -43,6 +43,31 @@ class PreparedName:
     table: TokenTable = field(repr=False, compare=False)
 
 
+_SLOTS = tuple(PreparedName.__dict__[f.name].__set__ for f in fields(PreparedName))
+
+
+def _prepared(
+    raw: str,
+    norm: str,
+    name: Name,
+    ids: tuple[int, ...],
+    kunya_ids: tuple[int, ...],
+    table: TokenTable,
+) -> PreparedName:
+    """``PreparedName(raw, norm, name, ids, kunya_ids, table)``, the same object at half
+    the cost: a frozen class's ``__init__`` sets each field through ``object.__setattr__``,
+    this sets the slots directly."""
+    p = object.__new__(PreparedName)
+    s_raw, s_norm, s_name, s_ids, s_kunya_ids, s_table = _SLOTS
+    s_raw(p, raw)
+    s_norm(p, norm)
+    s_name(p, name)
+    s_ids(p, ids)
+    s_kunya_ids(p, kunya_ids)
+    s_table(p, table)
+    return p
+
+
 def prepare(name: str | PreparedName, table: TokenTable | None = None) -> PreparedName:
     """Analyse a name once for many comparisons.
 
@@ -69,7 +94,7 @@ def prepare(name: str | PreparedName, table: TokenTable | None = None) -> Prepar
     check_name(name, "name")
     n = parse_name(name)
     intern = table.intern
-    return PreparedName(
+    return _prepared(
         name,
         normalize(name),
         n,

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Any
 
 from ..errors import InputError
@@ -147,6 +148,50 @@ class Name:
         return self.tokens[-1] if len(self.tokens) >= 2 else None
 
 
+_TOKEN_SLOTS = tuple(Token.__dict__[f.name].__set__ for f in fields(Token))
+_NAME_SLOTS = tuple(Name.__dict__[f.name].__set__ for f in fields(Name))
+_NEW = object.__new__
+
+
+def _token(text: str, key: str, script: str, role: str, article: bool, fold_: str) -> Token:
+    """``Token(text, key, script, role, article, fold_)``, the same object at half the cost:
+    a frozen class's ``__init__`` sets each field through ``object.__setattr__``, this sets
+    the slots directly.
+
+    Example:
+        >>> _token("ali", "L", "latin", "given", False, "ali") == Token("ali", "L", "latin", "given", False, "ali")
+        True
+    """
+    t = _NEW(Token)
+    s_text, s_key, s_script, s_role, s_article, s_fold = _TOKEN_SLOTS
+    s_text(t, text)
+    s_key(t, key)
+    s_script(t, script)
+    s_role(t, role)
+    s_article(t, article)
+    s_fold(t, fold_)
+    return t
+
+
+def _name(
+    raw: str,
+    script: Script,
+    titles: tuple[str, ...],
+    tokens: tuple[Token, ...],
+    kunya: tuple[Token, ...],
+) -> Name:
+    """``Name(raw, script, titles, tokens, kunya)``, the same object at half the cost (see
+    :func:`_token`)."""
+    n = _NEW(Name)
+    s_raw, s_script, s_titles, s_tokens, s_kunya = _NAME_SLOTS
+    s_raw(n, raw)
+    s_script(n, script)
+    s_titles(n, titles)
+    s_tokens(n, tokens)
+    s_kunya(n, kunya)
+    return n
+
+
 @cache
 def title_phrases() -> dict[tuple[str, ...], str]:
     """Normalised title/rank/role phrases (as token tuples) -> canonical English title.
@@ -161,8 +206,13 @@ def title_phrases() -> dict[tuple[str, ...], str]:
 
 
 @cache
-def _longest_title() -> int:
-    return max((len(p) for p in title_phrases()), default=0)
+def _title_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of each title phrase -> the lengths of the phrases it starts, longest
+    first (a word that starts none is no title: one look-up, no phrase built)."""
+    out: dict[str, set[int]] = {}
+    for phrase in title_phrases():
+        out.setdefault(phrase[0], set()).add(len(phrase))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in out.items()}
 
 
 @cache
@@ -243,23 +293,41 @@ def word_key(tok: str) -> str:
 
 
 def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """The titles at the front of ``tokens`` (canonical English), and the tokens after them.
+
+    The longest phrase wins at each place; at least one token is always left for the name.
+
+    Example:
+        >>> _strip_titles(["prime", "minister", "the", "general", "ali"])
+        (['prime minister', 'general'], ['ali'])
+        >>> _strip_titles(["amir", "katranji"]), _strip_titles(["sayyid"])
+        (([], ['amir', 'katranji']), ([], ['sayyid']))
+    """
     phrases = title_phrases()
-    longest = _longest_title()
+    lengths = _title_lengths()
     titles: list[str] = []
     i = 0
-    while i < len(tokens) - 1:  # always leave at least one token for the name
-        for n in range(min(longest, len(tokens) - 1 - i), 0, -1):
-            canon = phrases.get(tuple(tokens[i : i + n]))
-            if canon is not None and n == 1 and tokens[i] in _given_names():
-                # "Amir Katranji", "Sultan Hashim": a one-word title spelled like a
-                # common given name is read as the name (Emir, الأمير stay titles).
+    last = len(tokens) - 1
+    while i < last:  # always leave at least one token for the name
+        tok = tokens[i]
+        for n in lengths.get(tok, ()):
+            if n > last - i:
                 continue
+            if n == 1:
+                if tok in _given_names():
+                    # "Amir Katranji", "Sultan Hashim": a one-word title spelled like a
+                    # common given name is read as the name (Emir, الأمير stay titles).
+                    continue
+                titles.append(phrases[(tok,)])
+                i += 1
+                break
+            canon = phrases.get(tuple(tokens[i : i + n]))
             if canon is not None:
                 titles.append(canon)
                 i += n
                 break
         else:
-            if tokens[i] in ("the", "of"):
+            if tok in ("the", "of"):
                 i += 1
                 continue
             break
@@ -293,9 +361,9 @@ def _make(text: str, role: str, article: bool) -> Token:
         script = "arabic" if script_of_token(text) == "arabic" else "latin"
     if " " not in text:
         f, key = fold_skeleton(text)
-        return Token(text, key, script, role, article, f)
+        return _token(text, key, script, role, article, f)
     key = "".join(skeleton(p) for p in text.split(" "))
-    return Token(text, key, script, role, article, fold(text.replace(" ", "")))
+    return _token(text, key, script, role, article, fold(text.replace(" ", "")))
 
 
 @cache
@@ -306,27 +374,36 @@ def _special_words() -> frozenset[str]:
     )
 
 
-def _maybe_joined(tok: str) -> bool:
-    """Whether a word may be a joined Abd- or X-uddin compound (``_units`` looks closer)."""
-    if tok.isascii():
-        return tok.startswith(("abd", "abed")) or (len(tok) > 6 and "d" in tok)
-    return tok.startswith("عبدال")
+#: How a joined Latin Abd- compound starts, and a joined Arabic one (``_units`` looks closer
+#: at a word that starts so, and at a Latin word of over 6 letters with a d: X-uddin).
+_ABD_STARTS = ("abd", "abed")
+_ABD_AL = "عبدال"
 
 
 def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
     """Group normalised tokens into (text, article, kind) units; kind: name/abd/kunya/patronymic."""
     units: list[tuple[str, bool, str]] = []
     special = _special_words()
+    abbreviations = _ABBREVIATIONS
+    plain = True  # every unit so far a plain name word (none of them empty)
     i = 0
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if tok not in special and not _maybe_joined(tok):
+        if tok not in special:
             # The common case: a plain name word (the branches below all fail for it).
-            text, article = split_article(tok)
-            units.append((_ABBREVIATIONS.get(text, text), article, "name"))
-            i += 1
-            continue
+            # Not maybe joined (_ABD_STARTS), and split_article inline (an ASCII word has no ال).
+            if tok.isascii():
+                if not tok.startswith(_ABD_STARTS) and (len(tok) <= 6 or "d" not in tok):
+                    units.append((abbreviations.get(tok, tok), False, "name"))
+                    i += 1
+                    continue
+            elif not tok.startswith(_ABD_AL):
+                text, article = split_article(tok)
+                units.append((abbreviations.get(text, text), article, "name"))
+                i += 1
+                continue
+        plain = False
         if tok in latin_articles() and i + 1 < n:
             nxt, _ = split_article(tokens[i + 1])
             if nxt in din_forms() and units and units[-1][2] == "name" and " " not in units[-1][0]:
@@ -384,6 +461,8 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
         text, article = split_article(tok)
         units.append((_ABBREVIATIONS.get(text, text), article, "name"))
         i += 1
+    if plain:
+        return units
     # A trailing "al" or particle on its own is dropped by the loop's guards above.
     return [u for u in units if u[0] or u[2] in ("kunya", "patronymic")]
 
@@ -473,15 +552,8 @@ def _keep_letters(
     ]
 
 
-def _role(i: int, n: int, article: bool) -> str:
-    """Role by position: first is the given name, last (of two or more) the family name;
-    a name of one token is a family name when it carries the article."""
-    if n == 1:
-        return "family" if article else "given"
-    return "given" if i == 0 else ("family" if i == n - 1 else "middle")
-
-
 _TOKEN_FIELDS = 6  # text, key, script, role, article, fold
+_token_fields = attrgetter("text", "key", "script", "role", "article", "fold")
 
 
 # raw -> packed parse, oldest first (see PARSE_CACHE_PACKED); one object for the collector.
@@ -491,8 +563,10 @@ _PACKED: OrderedDict[str, _Packed] = OrderedDict()
 def _pack(n: Name) -> _Packed:
     """A parse as one flat tuple (see ``_Packed``)."""
     out: list[Any] = [n.raw, n.script, len(n.titles), *n.titles, len(n.tokens)]
-    for t in (*n.tokens, *n.kunya):
-        out += (t.text, t.key, t.script, t.role, t.article, t.fold)
+    for t in n.tokens:
+        out += _token_fields(t)
+    for t in n.kunya:
+        out += _token_fields(t)
     return tuple(out)
 
 
@@ -501,12 +575,12 @@ def _unpack(p: _Packed) -> Name:
     i = 3 + p[2]
     end = i + 1 + _TOKEN_FIELDS * p[i]
     step = _TOKEN_FIELDS
-    return Name(
+    return _name(
         p[0],
         p[1],
         p[3:i],
-        tuple([Token(*p[j : j + step]) for j in range(i + 1, end, step)]),
-        tuple([Token(*p[j : j + step]) for j in range(end, len(p), step)]),
+        tuple([_token(*p[j : j + step]) for j in range(i + 1, end, step)]),
+        tuple([_token(*p[j : j + step]) for j in range(end, len(p), step)]),
     )
 
 
@@ -538,34 +612,48 @@ def _parse_fresh(raw: str) -> Name:
     toks = norm.split(" ") if norm else []
     titles, toks = _strip_titles(toks)
     units = _units(toks)
-    if _HAMZA_BELOW in raw_order:
-        units = _keep_hamza_lam(units, raw_order)
-    if _ALIF_MAQSURA in raw_order:
-        units = _keep_maqsura(units, raw_order)
-    if norm.isascii() and not raw_order.isascii():
-        # Latin text written with letters that are not ASCII (Arabic-script text is not
-        # ASCII once normalised, and keeps no Latin letter).
-        units = _keep_letters(units, raw_order, norm.split(" ") if norm else [])
-    parts: list[tuple[str, bool]] = []
+    if not raw_order.isascii():
+        if _HAMZA_BELOW in raw_order:
+            units = _keep_hamza_lam(units, raw_order)
+        if _ALIF_MAQSURA in raw_order:
+            units = _keep_maqsura(units, raw_order)
+        if norm.isascii():
+            # Latin text written with letters that are not ASCII (Arabic-script text is not
+            # ASCII once normalised, and keeps no Latin letter).
+            units = _keep_letters(units, raw_order, norm.split(" ") if norm else [])
+    parts: list[tuple[str, bool, str]] = units
     kunya: list[Token] = []
-    mode = "name"
-    for text, article, kind in units:
-        if kind == "kunya":
-            mode = "kunya"
-            continue
-        if kind == "patronymic":
-            mode = "name"
-            continue
-        if mode == "kunya":
-            kunya.append(_make(text, "kunya", article))
-            mode = "name"
-        else:
-            parts.append((text, article))
+    if any(kind != "name" for _, _, kind in units):
+        parts = []
+        mode = "name"
+        for unit in units:
+            kind = unit[2]
+            if kind == "kunya":
+                mode = "kunya"
+                continue
+            if kind == "patronymic":
+                mode = "name"
+                continue
+            if mode == "kunya":
+                kunya.append(_make(unit[0], "kunya", unit[1]))
+                mode = "name"
+            else:
+                parts.append(unit)
+    # Roles by position: the first token is the given name, the last (of two or more) the
+    # family name; a name of one token is a family name when it carries the article.
     n = len(parts)
-    tokens = tuple(
-        [_make(text, _role(i, n, article), article) for i, (text, article) in enumerate(parts)]
-    )
-    return Name(raw, script_of_token(raw), tuple(titles), tokens, tuple(kunya))
+    if n == 1:
+        text, article, _ = parts[0]
+        tokens: tuple[Token, ...] = (_make(text, "family" if article else "given", article),)
+    else:
+        last = n - 1
+        tokens = tuple(
+            [
+                _make(text, "given" if i == 0 else ("family" if i == last else "middle"), article)
+                for i, (text, article, _) in enumerate(parts)
+            ]
+        )
+    return _name(raw, script_of_token(raw), tuple(titles), tokens, tuple(kunya))
 
 
 def parse_name(text: str) -> Name:
@@ -588,7 +676,7 @@ def parse_name(text: str) -> Name:
         ('prime minister',)
     """
     check_text(text, "name", max_length=MAX_NAME_LENGTH)
-    if not text.strip():
+    if not text or text.isspace():  # (what strips to nothing, without the copy)
         raise InputError("name is empty or whitespace only")
     return _parse(text)
 
