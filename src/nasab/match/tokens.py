@@ -115,12 +115,20 @@ _COARSE_FOLD = str.maketrans({"z": "d", "g": "k", "G": "k", "x": "h", "p": "b", 
 
 # Runs of one character (any character), and the C callable that keeps one of the run.
 _RUNS = re.compile(r"(.)\1+", re.S)
+_PAIR = re.compile(r"(.)\1", re.S)
 _FIRST = itemgetter(1)
 
 
 def coarse_fold(f: str) -> str:
-    """A fold with letters that traditions swap merged (Gaddafi ~ Qadhafi ~ Kadhafi)."""
-    return _RUNS.sub(_FIRST, f.translate(_COARSE_FOLD))
+    """A fold with letters that traditions swap merged (Gaddafi ~ Qadhafi ~ Kadhafi).
+
+    Example:
+        >>> coarse_fold("gazzafi"), coarse_fold("kadafi")
+        ('kadafi', 'kadafi')
+    """
+    f = f.translate(_COARSE_FOLD)
+    # Runs are collapsed where there is one (a search for a pair costs half the sub).
+    return _RUNS.sub(_FIRST, f) if _PAIR.search(f) is not None else f
 
 
 # ------------------------------------------------------------------------ shipped readings
@@ -498,18 +506,31 @@ _F_GIVEN = 128  # a Latin known given name (two different ones are capped)
 
 
 def _token_flags(text: str, key: str, fold_: str, arabic: bool, article: bool) -> int:
-    """The flag bits of one token (what the rule table reads)."""
-    latin = not arabic
-    return (
-        _F_ARABIC * arabic
-        | _F_NO_KEY * (not key)
-        | _F_ABD * text.startswith(_ABD_PREFIXES)
-        | _F_INITIAL * (latin and len(text) == 1)
-        | _F_PERSIAN * (arabic and text.translate(persian_fold()) != text)
-        | _F_AL_JOINED * (latin and joined_article(fold_))
-        | _F_ARTICLE * article
-        | _F_GIVEN * (latin and plain_letters(text) in given_name_groups())
-    )
+    """The flag bits of one token (what the rule table reads).
+
+    Example:
+        >>> _token_flags("abd wahab", "BDHB", "abdwahab", False, True) == _F_ABD | _F_ARTICLE
+        True
+        >>> _token_flags("گيلاني", "KLN", "گيلاني", True, False) == _F_ARABIC | _F_PERSIAN
+        True
+    """
+    flags = _F_ARTICLE if article else 0
+    if not key:
+        flags |= _F_NO_KEY
+    if text.startswith(_ABD_PREFIXES):
+        flags |= _F_ABD
+    if arabic:
+        flags |= _F_ARABIC
+        if text.translate(persian_fold()) != text:
+            flags |= _F_PERSIAN
+        return flags
+    if len(text) == 1:
+        flags |= _F_INITIAL
+    if joined_article(fold_):
+        flags |= _F_AL_JOINED
+    if plain_letters(text) in given_name_groups():
+        flags |= _F_GIVEN
+    return flags
 
 
 def _joined_article(x: int, y: int) -> bool:
