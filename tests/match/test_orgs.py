@@ -72,7 +72,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v10" in text
+    assert "nasab-org-v11" in text
     assert "iraqi" in text
 
 
@@ -161,6 +161,15 @@ FOREIGN_FORMS = [
     ("Sherkat-e Sahand Kargozari", "Sahand Brokerage Company"),
     ("Jamiat al-Birr", "جمعية البر"),
     ("Fundacion Rio Claro", "Rio Claro Foundation"),
+    # v11: more Arabic, Persian, Turkish, Russian and Romance words of org names
+    ("Harakat al-Muqawama al-Nur", "Nur Resistance Movement"),
+    ("Gama'a al-Islamiyya al-Nur", "Nur Islamic Group"),
+    ("Liwa al-Thawra al-Nur", "لواء الثورة النور"),
+    ("Sherkate Sanati Daryai Sahand", "Sahand Marine Industrial Company"),
+    ("Sahand Insaat Ticaret", "Sahand Construction Trade"),
+    ("Zavod Sahand", "Sahand Plant"),
+    ("Ejercito de Liberacion Rio Claro", "Rio Claro Liberation Army"),
+    ("Al-Sanduq al-Nur lil-Tanmiya", "صندوق النور للتنمية"),
 ]
 
 
@@ -172,8 +181,14 @@ def test_foreign_words_read_as_their_english_words(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Stichting Al-Falah", "Stichting Al-Huda"), ("Kata'ib al-Nur", "Kata'ib al-Fajr")],
-    ids=["foundations", "brigades"],
+    [
+        ("Stichting Al-Falah", "Stichting Al-Huda"),
+        ("Kata'ib al-Nur", "Kata'ib al-Fajr"),
+        ("Harakat al-Muqawama al-Nur", "Harakat al-Muqawama al-Huda"),
+        ("Sherkate Sanati Sahand", "Sherkate Sanati Daryai Zagros"),
+        ("Zavod Sahand", "Zavod Zagros"),
+    ],
+    ids=["foundations", "brigades", "resistance", "industrial", "plant"],
 )
 def test_translated_generic_word_does_not_join_different_names(a: str, b: str) -> None:
     assert compare_orgs(a, b).score < 0.5
