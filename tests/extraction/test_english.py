@@ -232,6 +232,36 @@ ROLES = [
         ("Michael Dunne", "intelligence analyst", "Harlow Research Group", None),
     ),
     (
+        "en-job-word-also-a-stop-word",
+        "Michael Dunne, a security analyst, told reporters it was unusual.",
+        ("Michael Dunne", "security analyst", None, None),
+    ),
+    (
+        "en-description-before-job-after-name",
+        "Michael Dunne, a freelance American journalist who lived in Cairo, was freed.",
+        ("Michael Dunne", "Journalist", None, None),
+    ),
+    (
+        "en-description-before-job-before-name",
+        "The sister of the British-born American photojournalist, Michael Dunne, spoke.",
+        ("Michael Dunne", "photojournalist", None, None),
+    ),
+    (
+        "en-job-named-name",
+        "An analyst named Michael Dunne told the paper it was over.",
+        ("Michael Dunne", "Expert", None, None),
+    ),
+    (
+        "en-job-phrase-called-name",
+        "A local reporter called Michael Dunne wrote it first.",
+        ("Michael Dunne", "local reporter", None, None),
+    ),
+    (
+        "en-title-acronym-in-capitals",
+        "Michael Dunne, CEO of Etihad Airways, said so.",
+        ("Michael Dunne", "Chief Executive", "Etihad Airways", None),
+    ),
+    (
         "ar-spokesman-of-principal",
         "قال المتحدث باسم القائد العام للقوات المسلحة اللواء صباح النعيمي إن الألوية جاهزة.",
         ("صباح النعيمي", "Spokesman", None, "Major General"),
@@ -248,6 +278,51 @@ def test_role_appositions(text: str, want: tuple) -> None:
         if r.type == "holds_role" and r.subject.text == person
     ]
     assert rels == [want] or (want in rels and all(r[1] != "Commander-in-Chief" for r in rels))
+
+
+NO_NAMED_ROLE = [
+    # guards: "named" as a verb, a person noun that is no job, an acronym in lower case
+    "The council named Michael Dunne as its new head.",
+    "A man named Michael Dunne was arrested.",
+    "Michael Dunne, ceo of nothing, said so.",
+]
+
+
+@pytest.mark.parametrize("text", NO_NAMED_ROLE)
+def test_no_role_from_a_verb_a_person_noun_or_a_lower_case_acronym(text: str) -> None:
+    assert [r for r in _ex(text).relations if r.type == "holds_role"] == []
+
+
+INITIALS = [
+    # (id, text, [(acronym, organisation)])
+    (
+        "en-initials-of-a-name-before",
+        "The Harbor Gazette Company reported it first. Later HGC said it again.",
+        [("HGC", "Harbor Gazette Company")],
+    ),
+    (
+        "en-initials-of-two-names",  # guard: two names spell it, none is chosen
+        "The Harbor Gazette Company and the Hill Gate Council met. Later HGC said so.",
+        [],
+    ),
+    (
+        "en-initials-before-the-name",  # guard: the name must come first
+        "HGC said it first. Later the Harbor Gazette Company said it again.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in INITIALS], ids=[c[0] for c in INITIALS])
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_unlisted_acronym_of_a_name_written_before(text: str, want: list, backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    got = [
+        (r.subject.text, r.object.text)
+        for r in ex.relations
+        if r.type == "acronym" and r.attrs.get("rule") == "initials"
+    ]
+    assert got == want
 
 
 LATE_PERSON_ROLES = [
@@ -526,6 +601,46 @@ def test_a_relative_takes_no_bare_family_name(
     g = build_graph(read_documents([{"id": "d", "text": text}]), backend=backend).graph
     names = {d["name"]: d["names"] for _, d in g.nodes(data=True) if d.get("type") == "person"}
     assert {k: names.get(k) for k in want} == want
+
+
+LONE_RELATIVES = [
+    # (id, other document, the names of the node holding the lone "Michael")
+    (
+        "en-relative-keeps-off-another-family",
+        "Michael Orlov, a security analyst, said the region was calm.",
+        ["Michael"],
+    ),
+    (
+        "en-relative-joins-its-own-family",
+        "Michael Danik, a security analyst, said the region was calm.",
+        ["Michael", "Michael Danik"],
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+@pytest.mark.parametrize(
+    ("other", "want"), [c[1:] for c in LONE_RELATIVES], ids=[c[0] for c in LONE_RELATIVES]
+)
+def test_a_lone_relative_joins_only_a_name_of_its_family(
+    other: str, want: list[str], backend: str
+) -> None:
+    """A given name read only as someone's relative joins another document's full name
+    only when that name's family name is written in its own document."""
+    docs = [
+        {
+            "id": "a",
+            "text": "Ruth Danik spoke on Monday. Danik's brother Michael said she was safe.",
+        },
+        {"id": "b", "text": other},
+    ]
+    g = build_graph(read_documents(docs), backend=backend).graph
+    held = [
+        sorted(d["names"])
+        for _, d in g.nodes(data=True)
+        if d.get("type") == "person" and "Michael" in d["names"]
+    ]
+    assert held == [want]
 
 
 HOLIDAYS = [

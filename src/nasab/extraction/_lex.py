@@ -48,6 +48,7 @@ class Lexicon:
     titles_en: dict[tuple[str, ...], TitleInfo]
     titles_ar: dict[tuple[str, ...], TitleInfo]
     title_max: int
+    title_acronyms_en: dict[str, TitleInfo]  # exact-case short acronym -> title (CEO, MP)
     org_heads_en: frozenset[str]
     org_heads_ar: frozenset[str]
     media_en: frozenset[str]
@@ -113,6 +114,27 @@ def _title_indexes() -> tuple[dict[tuple[str, ...], TitleInfo], dict[tuple[str, 
     for weak in word_list("title_dropped_ar"):
         titles_ar.pop((weak,), None)
     return titles_en, titles_ar
+
+
+def _title_acronyms() -> dict[str, TitleInfo]:
+    """Short English title acronyms read only in capitals (``title_acronym_en``: CEO,
+    MP): exact case -> the titles table's row; a bare acronym of three letters or fewer
+    is otherwise left out of the title index (AM, PM, MG are also ordinary words).
+
+    Example:
+        >>> _title_acronyms()["CEO"].en
+        'Chief Executive'
+    """
+    wanted = word_set("title_acronym_en")
+    out: dict[str, TitleInfo] = {}
+    posts_en = word_set("title_role_en")
+    for entry in titles():
+        info = TitleInfo(entry.kind, entry.en.strip(), entry.ar.strip())
+        info = TitleInfo("role", info.en, info.ar) if info.en.lower() in posts_en else info
+        for form in entry.forms_en:
+            if form in wanted:
+                out.setdefault(form, info)
+    return out
 
 
 def _org_heads(
@@ -293,6 +315,7 @@ def lexicon() -> Lexicon:
         titles_en=titles_en,
         titles_ar=titles_ar,
         title_max=_longest(titles_en, titles_ar),
+        title_acronyms_en=_title_acronyms(),
         org_heads_en=org_heads_en,
         org_heads_ar=org_heads_ar,
         media_en=word_set("media_en"),

@@ -33,6 +33,7 @@ from .english import (
     family_plurals_en,
     headline_case,
     holiday_events_en,
+    initials_en,
     is_caps_headline,
     late_person_roles_en,
     media_tails_en,
@@ -233,6 +234,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         media_tails_en(b, latin, lex)
         media_outlets(b, sents, lex)
         outlet_shapes(b, sents, lex)
+        initials_en(b, latin, lex)
         holiday_events_en(b)
         title_references_en(b, latin, lex)
         role_organisations(b)

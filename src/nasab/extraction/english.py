@@ -164,7 +164,8 @@ def _cap_like(t: Tok) -> bool:
 def _title_at(toks: list[Tok], i: int, end: int, lex: Lexicon) -> tuple[int, TitleInfo] | None:
     """Longest title phrase starting at token i (not beyond ``end``): (end index, info)."""
     parts: list[str] = []
-    best = None
+    acronym = lex.title_acronyms_en.get(toks[i].text) if i < end else None
+    best = None if acronym is None else (i + 1, acronym)  # "CEO", in capitals only
     for j in range(i, min(end, i + lex.title_max)):
         t = toks[j]
         if t.kind != "w":
@@ -938,7 +939,7 @@ def _job_before(toks: list[Tok], s: int) -> tuple[int, int, TitleInfo] | None:
         and toks[a - 1].kind == "w"
         and not toks[a - 1].cap
         and toks[a - 1].text.isalpha()
-        and toks[a - 1].text not in word_set("stop_en")
+        and not _stop_in_job(toks[a - 1].text)
         and toks[a - 1].text not in word_set("role_link_en")
     ):
         a -= 1
@@ -1144,8 +1145,10 @@ def _possessive_before(toks: list[Tok], k: int) -> bool:
 
 
 def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
-    """``the ROLE [and ROLE] of ORG, [RANK] NAME``."""
+    """``the ROLE [and ROLE] of ORG, [RANK] NAME``; ``an analyst named NAME``."""
     first = chain[0][0] if chain else s
+    if not chain and _named_job_before(b, toks, s, sent, lex, pm):
+        return
     if first < 2 or toks[first - 1].text != ",":
         return
     z = first - 1
@@ -1222,6 +1225,39 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
         )
 
 
+def _named_job_before(b, toks, s: int, sent, lex: Lexicon, pm) -> bool:
+    """``a/the JOB named|called NAME`` (``named_cue_en``): the job or listed role before
+    the cue, after a determiner, is the person's ("An analyst named X told ..."). Whether
+    a role was read.
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> text = "A local reporter named Omar Haddad wrote it."
+        >>> [(r.subject.text, r.attrs["role"]) for r in extract(Document("d", text, "en"), backend="rules").relations]
+        [('Omar Haddad', 'local reporter')]
+    """
+    cue = s - 1
+    if cue < 2 or toks[cue].text.lower() not in word_set("named_cue_en"):
+        return False
+    for k in range(max(1, cue - MAX_JOB_WORDS), cue):  # the longest phrase first
+        if toks[k - 1].text.lower() not in ("a", "an", "the"):
+            continue
+        hit = _title_at(toks, k, cue, lex)
+        if hit and hit[0] == cue and hit[1].kind == "role":
+            role, role_ar = hit[1].en, hit[1].ar
+        elif _job_at(toks, k) == cue:
+            role, role_ar = b.doc.text[toks[k].start : toks[cue - 1].end], ""
+        else:
+            continue
+        rm = _span_mention(b, toks, k, cue, "role", sent, role=role, role_ar=role_ar or None)
+        attrs = {"role": role, "rank": pm.attrs.get("rank"), "rule": "named"}
+        if role_ar:
+            attrs["role_ar"] = role_ar
+        b.relation("holds_role", pm, rm, sent, **attrs)
+        return True
+    return False
+
+
 def _attributive_owner(b: Builder, toks: list[Tok], a: int, k: int) -> Mention | None:
     """An organisation written right before the role at token ``k``, at the segment's
     start ``a`` or after a determiner ("a WHO spokesperson, NAME")."""
@@ -1251,7 +1287,10 @@ def _job_apposition_before(b, toks, a: int, z: int, sent, lex: Lexicon, pm) -> N
             continue
         owner = _attributive_owner(b, toks, a, k)
         if not (
-            k == a or owner is not None or toks[k - 1].text.lower() in word_set("role_lead_en")
+            k == a
+            or owner is not None
+            or toks[k - 1].text.lower() in word_set("role_lead_en")
+            or _described_from(toks, a, k, lex)
         ):
             continue
         if t.text.lower() in word_set("role_lead_en"):
@@ -1281,6 +1320,16 @@ def _job_apposition_before(b, toks, a: int, z: int, sent, lex: Lexicon, pm) -> N
         return
 
 
+def _described_from(toks: list[Tok], a: int, k: int, lex: Lexicon) -> bool:
+    """The job at token k follows a description of its holder (:func:`_described_job`)
+    written after a determiner or at the segment's start ``a`` ("the British-born
+    American photojournalist, NAME")."""
+    for d in range(k - 1, max(a, k - MAX_JOB_WORDS) - 1, -1):
+        if d == a or toks[d - 1].text.lower() in word_set("role_lead_en"):
+            return _described_job(toks, d, lex) == k
+    return False
+
+
 def _apposition_after(b, toks, e, sent, lex, pm) -> None:
     """``NAME, the [so-called] “ROLE” for ORG`` / ``NAME, the ROLE of ORG``, and the
     same role after a passive verb of appointment: ``NAME was named as the new ROLE``,
@@ -1307,14 +1356,9 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
         and toks[k].text.lower() in word_set("role_lead_en")
     ):
         k += 1  # "was named as the new minister" ("is senior editor of" keeps its job)
-    if (
-        k + 1 < n
-        and toks[k].cap
-        and is_demonym(_first(toks[k]), lex)
-        and not toks[k + 1].cap
-        and (_job_at(toks, k + 1) is not None or _title_at(toks, k + 1, n, lex) is not None)
-    ):
-        k += 1  # "NAME, a Moroccan military expert": the nationality is no part of the post
+    described = _described_job(toks, k, lex)
+    if described is not None:
+        k = described  # "NAME, a Moroccan military expert": the nationality is no part of the post
     owner, k = _possessive_owner(b, toks, k)  # "NAME, the State Department's spokeswoman"
     k, lower_owner = _lower_owner(toks, k, lex) if owner is None else (k, None)
     so_called = k < n and toks[k].text.lower() in ("so-called", "self-styled", "self-proclaimed")
@@ -1422,6 +1466,44 @@ def _copula_at(toks: list[Tok], k: int) -> int | None:
 MAX_JOB_WORDS = 4
 
 
+def _stop_in_job(word: str) -> bool:
+    """A function word that ends a job phrase: ``stop_en`` but for the words of
+    ``job_word_en`` that also describe a post ("a security analyst")."""
+    return word in word_set("stop_en") and word not in word_set("job_word_en")
+
+
+def _described_job(toks: list[Tok], k: int, lex: Lexicon) -> int | None:
+    """Where the job begins after a description of its holder written from token k:
+    lower-case words and nationalities ending in a nationality, with a job phrase or a
+    listed role right after it ("a freelance American journalist", "the British-born
+    American photojournalist"): the nationality is no part of the post. None if the
+    words from k are no such description.
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> from nasab.extraction._lex import lexicon
+        >>> t = "freelance American journalist who"
+        >>> _described_job(tokenize_span(t, 0, len(t)), 0, lexicon())
+        2
+    """
+    n = len(toks)
+    for d in range(k, min(n - 1, k + MAX_JOB_WORDS)):
+        t = toks[d]
+        if t.kind != "w" or not t.text.isalpha():
+            return None
+        if t.cap:
+            if not is_demonym(_first(t), lex):
+                return None
+            nxt = toks[d + 1]
+            if not nxt.cap and (
+                _job_at(toks, d + 1) is not None or _title_at(toks, d + 1, n, lex) is not None
+            ):
+                return d + 1
+        elif t.text in word_set("stop_en") or t.text in word_set("job_head_en"):
+            return None
+    return None
+
+
 def _job_at(toks: list[Tok], k: int) -> int | None:
     """End of a lower-case job phrase at token ``k`` ending with a job noun of
     ``job_head_en`` ("emergency management coordinator"), if any.
@@ -1435,7 +1517,7 @@ def _job_at(toks: list[Tok], k: int) -> int | None:
     end = None
     for z in range(k, min(len(toks), k + MAX_JOB_WORDS)):
         t = toks[z]
-        if t.kind != "w" or t.cap or not t.text.isalpha() or t.text in word_set("stop_en"):
+        if t.kind != "w" or t.cap or not t.text.isalpha() or _stop_in_job(t.text):
             break
         if t.text in word_set("job_head_en"):
             end = z + 1
@@ -1975,6 +2057,65 @@ def media_tails_en(
                 b.mention(t.start, toks[z - 1].end, "organization", sent, source="call-sign")
             elif all(x.end <= toks[z - 1].end for x in inside):
                 b.respan(m, m.start, toks[z - 1].end, absorb=inside)
+
+
+#: Letters of an unlisted acronym read as the initials of an organisation named before it.
+_INITIALS_LETTERS = (2, 6)
+
+
+def initials_en(
+    b: Builder, sentences_toks: list[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
+) -> None:
+    """An unlisted acronym in capitals whose letters are the initials of exactly one
+    organisation named before it in the document (see :func:`_initials_spell`) is that
+    organisation (an ``acronym`` relation; the acronym is read as an organisation if
+    nothing read it): "the Daily Mail ... wrote DM". A listed acronym keeps its table's
+    organisation.
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> text = "The Harbor Gazette Company reported it first. Later HGC said it again."
+        >>> ex = extract(Document("d", text, "en"), backend="rules")
+        >>> [(r.subject.text, r.object.text) for r in ex.relations if r.type == "acronym"]
+        [('HGC', 'Harbor Gazette Company')]
+    """
+    orgs = [m for m in b.sorted_mentions() if m.kind == "organization"]
+    if not orgs:
+        return
+    stated = {r.subject.span for r in b.relations if r.type in ("acronym", "alias")}
+    stated |= {r.object.span for r in b.relations if r.object is not None and r.type == "acronym"}
+    lo, hi = _INITIALS_LETTERS
+    skip = word_set("skip_initial_en")
+    for sent, toks in sentences_toks:
+        for t in toks:
+            acr = t.text
+            if not (
+                t.kind == "w"
+                and acr.isalpha()
+                and acr.isupper()
+                and lo <= len(acr) <= hi
+                and acr not in lex.orgs_acronyms
+            ):
+                continue
+            m = b.overlaps(t.start, t.end)
+            if m is not None and (m.kind != "organization" or m.span != (t.start, t.end)):
+                continue
+            if m is not None and m.span in stated:
+                continue
+            fulls: dict[str, Mention] = {}
+            for f in orgs:
+                words = f.text.split()
+                if f.start >= t.start or len(words) < 2:
+                    continue
+                if all(w[:1].isupper() or w.lower() in skip for w in words) and _initials_spell(
+                    words, acr.lower()
+                ):
+                    fulls.setdefault(f.text, f)
+            if len(fulls) != 1:
+                continue
+            if m is None:
+                m = b.mention(t.start, t.end, "organization", sent, source="initials")
+            b.relation("acronym", m, next(iter(fulls.values())), sent, rule="initials")
 
 
 #: Largest number read as a person's age in apposition ("Rehana, 28, told reporters").

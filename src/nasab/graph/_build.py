@@ -753,9 +753,25 @@ class _PersonClusters:
                         fam_index[k].add(self.uf.find(i))
         return cluster_full, fam_index, alias_index
 
+    def _doc_families(self) -> dict[str, set[str]]:
+        """Family keys of the full names read in each document."""
+        families: dict[str, set[str]] = defaultdict(set)
+        for i, full in enumerate(self.full_of):
+            for name in full:
+                fam = _person_info(name).family_key
+                if fam:
+                    families[self.locals[i].doc].add(fam)
+        return families
+
     def attach_loose(self, loose: list[int]) -> set[int]:
-        """Locals without a full name join the one cluster their alias or name fits."""
+        """Locals without a full name join the one cluster their alias or name fits.
+
+        A name the text gives only as someone's relative ("Foley's brother Michael")
+        is a member of that person's family, so it joins another document's full name
+        only when that name's family name is written in its own document ("his mother,
+        Diane" in a text about the Foleys may be Diane Foley; not Diane Smith)."""
         cluster_full, fam_index, alias_index = self._cluster_index()
+        families = self._doc_families()
         attached: set[int] = set()
         for i in loose:
             names = self.locals[i].names
@@ -775,6 +791,13 @@ class _PersonClusters:
                         s = max(_person_score(name, f) for f in cluster_full[r])
                         if s >= PERSON_THRESHOLD:
                             cands[r] = max(cands.get(r, 0.0), s)
+            if cands and all(_is_relative(m) for m in self.locals[i].mentions):
+                own = families.get(self.locals[i].doc, set())
+                cands = {
+                    r: s
+                    for r, s in cands.items()
+                    if any(_person_info(f).family_key in own for f in cluster_full[r])
+                }
             if len(cands) == 1 and self.merge(i, next(iter(cands))):
                 attached.add(i)
         return attached
