@@ -436,7 +436,7 @@ def _not_surname(t: Tok) -> bool:
 def _after_article(toks: list[Tok], a: int) -> bool:
     """A word between a lower-case definite article and a preposition ("the Prevention
     of Vice") is part of the name of a thing, not a person's bare family name ("the
-    Foley family" still is)."""
+    Carter family" still is)."""
     return (
         0 < a < len(toks) - 1
         and toks[a - 1].text in word_set("definite_article_en")

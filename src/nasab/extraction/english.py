@@ -918,7 +918,7 @@ def _classify_untitled(ctx, s: int, e: int) -> None:
 
 def _job_before(toks: list[Tok], s: int) -> tuple[int, int, TitleInfo] | None:
     """A lower-case job phrase ending in a job noun (``job_head_en``) right before a
-    name at token ``s`` ("American photojournalist Luke Somers", "the freelance
+    name at token ``s`` ("American photojournalist Luke Harlow", "the freelance
     photographer X"): (start, end, a role whose name is the phrase), or None. It only
     gives a role to a name read by other rules; it makes no name a person.
 
@@ -1240,7 +1240,7 @@ def _named_job_before(b, toks, s: int, sent, lex: Lexicon, pm) -> bool:
     if cue < 2 or toks[cue].text.lower() not in word_set("named_cue_en"):
         return False
     for k in range(max(1, cue - MAX_JOB_WORDS), cue):  # the longest phrase first
-        if toks[k - 1].text.lower() not in ("a", "an", "the"):
+        if toks[k - 1].text.lower() not in word_set("article_en"):
             continue
         hit = _title_at(toks, k, cue, lex)
         if hit and hit[0] == cue and hit[1].kind == "role":

@@ -118,8 +118,8 @@ def _alias_key(name: str) -> str:
 
 @lru_cache(maxsize=262144)
 def _person_score(a: str, b: str) -> float:
-    """compare() of two person names; an English nickname first ("Jim Foley") is also
-    read as the formal name it stands for ("James Foley")."""
+    """compare() of two person names; an English nickname first ("Jim Carter") is also
+    read as the formal name it stands for ("James Carter")."""
     if a == b:
         return 1.0
     if a > b:
@@ -146,8 +146,8 @@ def _formal_forms(name: str) -> list[str]:
     """The name, and with its first word's formal names when it is an English nickname.
 
     Example:
-        >>> _formal_forms("Jim Foley")
-        ['Jim Foley', 'James Foley']
+        >>> _formal_forms("Jim Carter")
+        ['Jim Carter', 'James Carter']
     """
     first, _, rest = name.partition(" ")
     formal = sorted(_given_forms(first) - {first.lower()})
@@ -160,7 +160,7 @@ def _given_clash(a: str, b: str) -> bool:
     document, they are two people (a brother and a sister, a father and a son).
 
     Example:
-        >>> _given_clash("Luke Somers", "Lucy Somers"), _given_clash("Jim Foley", "James Foley")
+        >>> _given_clash("Luke Harlow", "Lucy Harlow"), _given_clash("Jim Carter", "James Carter")
         (True, False)
     """
     wa, wb = a.split(), b.split()
@@ -521,7 +521,7 @@ class _Grouping:
         """Root -> score of the full names a short form may stand for. Full names that
         end with it as written are preferred ("Abdel Bary" of "Abdel-Majed Abdel Bary",
         not of "Adel Abdel Bari"); a lone Latin given name or nickname stands for the
-        one full name it opens ("Luke" of "Luke Somers", "Jim" of "James Foley"). A full
+        one full name it opens ("Luke" of "Luke Harlow", "Jim" of "James Carter"). A full
         name the text gives as someone's relative ("his wife, Mira Danik": the mention's
         ``relative`` attribute) takes no bare family name: the person it is kin to may
         bear that name too."""
@@ -766,10 +766,10 @@ class _PersonClusters:
     def attach_loose(self, loose: list[int]) -> set[int]:
         """Locals without a full name join the one cluster their alias or name fits.
 
-        A name the text gives only as someone's relative ("Foley's brother Michael")
+        A name the text gives only as someone's relative ("Carter's brother Paul")
         is a member of that person's family, so it joins another document's full name
         only when that name's family name is written in its own document ("his mother,
-        Diane" in a text about the Foleys may be Diane Foley; not Diane Smith)."""
+        Ruth" in a text about the Carters may be Ruth Carter; not Ruth Smith)."""
         cluster_full, fam_index, alias_index = self._cluster_index()
         families = self._doc_families()
         attached: set[int] = set()
