@@ -28,6 +28,8 @@ from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
 from ._tokens import Tok
 from .arabic_ner import (
+    ARABIC_MARKS,
+    FAMILY_NISBA_MIN,
     conjunction_clitics,
     preposition_clitics,
     pronoun_suffixes,
@@ -36,8 +38,6 @@ from .arabic_ner import (
 )
 
 __all__ = ["arabic_stems", "extract_sentence_ar", "title_references_ar"]
-
-_MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
 
 
 @cache
@@ -71,8 +71,6 @@ _ORG_ADJ = 2
 _BODY_ADJ = 3
 # Shortest definite nisba (letters, with the article) read as a body's adjective.
 _NISBA_MIN = 6
-# Shortest definite nisba (letters, with the article) that ends a family name (العلي).
-_FAMILY_NISBA_MIN = 5
 # Definite nouns joined by و that may go on with a body's name (والأوقاف والدعوة والإرشاد).
 _COORDINATED_MAX = 3
 # Punctuation that may stand between a role and its holder.
@@ -159,7 +157,9 @@ def arabic_stems(surface: str) -> tuple[tuple[int, str], ...]:
         (2, 'الزبيدي')
     """
     norm = _norm(surface)
-    letters = [i for i, c in enumerate(surface) if c not in _MARKS]  # surface index of each letter
+    letters = [
+        i for i, c in enumerate(surface) if c not in ARABIC_MARKS
+    ]  # surface index of each letter
     out = [(0, norm)]
     i = 0
     if len(norm) >= 4 and norm[0] in conjunction_clitics():
@@ -2531,7 +2531,7 @@ class _Sentence:
         if t is None or not t.arabic:
             return False
         w = _word(t)
-        return _is_article(w) and w.endswith("ي") and len(w) >= _FAMILY_NISBA_MIN
+        return _is_article(w) and w.endswith("ي") and len(w) >= FAMILY_NISBA_MIN
 
     def _article_after(self, last: int, end: int) -> bool:
         """Every Arabic word in [last, end) carries the article (a second nisba goes on

@@ -43,6 +43,8 @@ from .documents import sentences
 from .model import Document, Mention
 
 __all__ = [
+    "ARABIC_MARKS",
+    "FAMILY_NISBA_MIN",
     "MODEL_NAME",
     "Seg",
     "available",
@@ -63,7 +65,13 @@ __all__ = [
 MODEL_NAME = "arabic_ner.crfsuite"
 VOCAB_NAME = "arabic_ner_vocab.json.gz"
 _KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
-_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640")
+#: Arabic short vowels, shadda, sukun, hamza marks, dagger alif and tatweel: not letters of
+#: a word (a token's letters are counted without them).
+ARABIC_MARKS = frozenset(
+    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640"
+)
+#: Shortest definite nisba (letters, with the article) that ends a family name (العلي).
+FAMILY_NISBA_MIN = 5
 
 
 @cache
@@ -297,7 +305,7 @@ def segment(text: str, start: int = 0, end: int | None = None) -> list[Seg]:
         norm = _normalize(t.text)
         if not norm:
             continue
-        letters = [t.start + i for i, c in enumerate(t.text) if c not in _MARKS]
+        letters = [t.start + i for i, c in enumerate(t.text) if c not in ARABIC_MARKS]
         parts = _split_cached(norm) if len(letters) == len(norm) else [norm]
         pos = 0
         for k, part in enumerate(parts):
@@ -672,16 +680,12 @@ def _family_nisba_end(forms: Sequence[str], a: int, z: int, lex: Lexicon) -> int
         if (
             w.startswith("ال")
             and w.endswith("ي")
-            and len(w) >= _FAMILY_NISBA_MIN
+            and len(w) >= FAMILY_NISBA_MIN
             and not _not_name(w, lex)
             and not any(f.startswith("ال") for f in forms[k + 1 : z])
         ):
             return k + 1
     return z
-
-
-# Shortest nisba (letters, with the article) that ends a person span (العلي).
-_FAMILY_NISBA_MIN = 5
 
 
 def _starts_person(forms: Sequence[str], k: int, lex: Lexicon) -> bool:
