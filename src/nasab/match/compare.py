@@ -36,6 +36,7 @@ bulk callers.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -263,12 +264,9 @@ def _score(
     evidence, conflict = _aligned_terms(ta, ia, tb, ib, alignment, w, pairs, notes)
     aligned_a = {i: (j, s) for i, j, s in alignment}
     aligned_b = {j: i for i, j, _ in alignment}
-    conflict, fa, fb, given = _slot_conflicts(
-        ta, ia, tb, ib, aligned_a, aligned_b, w, conflict, notes
-    )
-    conflict, shift_a, shift_b = _chain_conflicts(
-        ta, ia, tb, ib, aligned_a, aligned_b, w, conflict, notes
-    )
+    al = _Aligned(ta, ia, tb, ib, aligned_a, aligned_b, w)
+    conflict, fa, fb, given = _slot_conflicts(al, conflict, notes)
+    conflict, shift_a, shift_b = _chain_conflicts(al, conflict, notes)
     spare_a = _spare(ta, ia, w, aligned_a, fa, given, shift_a)
     spare_b = _spare(tb, ib, w, aligned_b, fb, given, shift_b)
     if notes is not None:
@@ -395,16 +393,21 @@ def _aligned_terms(
     return evidence, conflict
 
 
+class _Aligned(NamedTuple):
+    """Both names' tokens to score, their ids, where each aligned token sits in the other
+    name, and the token weights: what the conflict steps of :func:`_score` read."""
+
+    ta: tuple[Token, ...]
+    ia: tuple[int, ...]
+    tb: tuple[Token, ...]
+    ib: tuple[int, ...]
+    aligned_a: dict[int, tuple[int, float]]  # position in a -> (position in b, similarity)
+    aligned_b: dict[int, int]  # position in b -> position in a
+    w: list[float]  # token weights, by id
+
+
 def _slot_conflicts(
-    ta: tuple[Token, ...],
-    ia: tuple[int, ...],
-    tb: tuple[Token, ...],
-    ib: tuple[int, ...],
-    aligned_a: dict[int, tuple[int, float]],
-    aligned_b: dict[int, int],
-    w: list[float],
-    conflict: float,
-    notes: list[str] | None,
+    al: _Aligned, conflict: float, notes: list[str] | None
 ) -> tuple[float, int | None, int | None, bool]:
     """Add the conflicts of unaligned family names and unaligned first given names.
 
@@ -412,13 +415,7 @@ def _slot_conflicts(
     two tokens or more and neither first token aligned: a given-name conflict.
 
     Args:
-        ta: The first name's tokens.
-        ia: Their ids.
-        tb: The second name's tokens.
-        ib: Their ids.
-        aligned_a: The first name's aligned positions.
-        aligned_b: The second name's aligned positions.
-        w: Token weights, indexed by id.
+        al: Both names' tokens, ids, aligned positions and weights.
         conflict: The conflict so far.
         notes: Gets a note for each conflict (None: no explanation).
 
@@ -430,9 +427,11 @@ def _slot_conflicts(
         >>> a, b = prepare("Mohammed al-Sudani"), prepare("Mohammed al-Saadi")
         >>> w = weights_of(a.table, None)
         >>> ta, tb = a.name.tokens, b.name.tokens
-        >>> _slot_conflicts(ta, a.ids, tb, b.ids, {0: (0, 1.0)}, {0: 0}, w, 0.0, None)[1:]
+        >>> al = _Aligned(ta, a.ids, tb, b.ids, {0: (0, 1.0)}, {0: 0}, w)
+        >>> _slot_conflicts(al, 0.0, None)[1:]
         (1, 1, False)
     """
+    ta, ia, tb, ib, aligned_a, aligned_b, w = al
     fa = next((i for i, t in enumerate(ta) if t.role == "family"), None)
     fb = next((j for j, t in enumerate(tb) if t.role == "family"), None)
     family = fa is not None and fb is not None and fa not in aligned_a and fb not in aligned_b
@@ -452,15 +451,7 @@ def _slot_conflicts(
 
 
 def _chain_conflicts(
-    ta: tuple[Token, ...],
-    ia: tuple[int, ...],
-    tb: tuple[Token, ...],
-    ib: tuple[int, ...],
-    aligned_a: dict[int, tuple[int, float]],
-    aligned_b: dict[int, int],
-    w: list[float],
-    conflict: float,
-    notes: list[str] | None,
+    al: _Aligned, conflict: float, notes: list[str] | None
 ) -> tuple[float, int, int]:
     """Add the conflict of a shifted nasab chain.
 
@@ -470,13 +461,7 @@ def _chain_conflicts(
     weight.
 
     Args:
-        ta: The first name's tokens.
-        ia: Their ids.
-        tb: The second name's tokens.
-        ib: Their ids.
-        aligned_a: The first name's aligned positions.
-        aligned_b: The second name's aligned positions.
-        w: Token weights, indexed by id.
+        al: Both names' tokens, ids, aligned positions and weights.
         conflict: The conflict so far.
         notes: Gets a note for each shifted chain (None: no explanation).
 
@@ -487,9 +472,11 @@ def _chain_conflicts(
         >>> a, b = prepare("Ahmad Khalid Hasan al-Najjar"), prepare("Khalid Hasan al-Najjar")
         >>> ta, tb, w = a.name.tokens, b.name.tokens, weights_of(a.table, None)
         >>> aligned_a, aligned_b = {1: (0, 1.0), 2: (1, 1.0), 3: (2, 1.0)}, {0: 1, 1: 2, 2: 3}
-        >>> _chain_conflicts(ta, a.ids, tb, b.ids, aligned_a, aligned_b, w, 0.0, None)[1:]
+        >>> al = _Aligned(ta, a.ids, tb, b.ids, aligned_a, aligned_b, w)
+        >>> _chain_conflicts(al, 0.0, None)[1:]
         (1, 0)
     """
+    ta, ia, tb, ib, aligned_a, aligned_b, w = al
     k_b = aligned_b.get(0)  # where the second name's first token sits in the first
     k_a = aligned_a[0][0] if 0 in aligned_a else None
     shift_a = _chain_shift(ta, tb, k_b, aligned_a) if k_b else 0
