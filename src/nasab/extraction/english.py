@@ -1240,7 +1240,7 @@ def _named_job_before(b, toks, s: int, sent, lex: Lexicon, pm) -> bool:
     if cue < 2 or toks[cue].text.lower() not in word_set("named_cue_en"):
         return False
     for k in range(max(1, cue - MAX_JOB_WORDS), cue):  # the longest phrase first
-        if toks[k - 1].text.lower() not in word_set("article_en"):
+        if toks[k - 1].text.lower() not in _articles_en():
             continue
         hit = _title_at(toks, k, cue, lex)
         if hit and hit[0] == cue and hit[1].kind == "role":
@@ -1464,6 +1464,12 @@ def _copula_at(toks: list[Tok], k: int) -> int | None:
 
 #: Most lower-case words of a job written after a name ("assistant marketing manager").
 MAX_JOB_WORDS = 4
+
+
+@cache
+def _articles_en() -> frozenset[str]:
+    """English articles: ``indefinite_article_en`` and ``definite_article_en`` (a, an, the)."""
+    return word_set("indefinite_article_en") | word_set("definite_article_en")
 
 
 def _stop_in_job(word: str) -> bool:
