@@ -396,76 +396,108 @@ def _claim_org(
 def extract_sentence_en(
     b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexicon
 ) -> list[tuple[int, int]]:
-    """Apply the English rules to one sentence's tokens; returns runs left unclassified."""
-    n = len(toks)
-    used = [False] * n
-    org_at: dict[int, tuple[int, object]] = {}  # token index -> (end index, mention)
-    # 1. Gazetteer organisations (names case-insensitive but capitalised; acronyms exact case).
-    i = 0
-    while i < n:
-        t = toks[i]
-        dotted = _dotted_acronym(b.doc.text, toks, i, lex)
-        # "U.N.": capital letters and dots, listed with its dots
-        if dotted is not None and not _match_gazetteer(toks, i, lex.orgs_en, lex.org_max):
-            j, end = dotted
-            form = b.doc.text[t.start : end]
-            m = b.mention(
-                t.start,
-                end,
-                "organization",
-                sent,
-                org_id=lex.orgs_acronyms[form],
-                source="gazetteer",
-            )
-            i = _claim_org(used, org_at, i, j, m)
-            continue
-        if t.kind == "w" and t.text in lex.orgs_acronyms:
-            j = _media_tail(toks, i + 1, lex)  # "CBS News": the outlet's full name
-            m = _span_mention(
-                b,
-                toks,
-                i,
-                j,
-                "organization",
-                sent,
-                org_id=lex.orgs_acronyms[t.text],
-                source="gazetteer",
-            )
-            i = _claim_org(used, org_at, i, j, m)
-            continue
-        if t.kind == "w":
-            j = _match_gazetteer(toks, i, lex.orgs_en, lex.org_max)
-            if j and _outlet_runs_on(b.doc.text, toks, i, j, lex):
-                j = None
-            if j:
-                # "International Coalition Forces" -> the named coalition when listed alone
-                if j - i >= 3 and _last(toks[j - 1]) in ("forces", "force"):
-                    shorter = tuple(p for k in range(i, j - 1) for p in toks[k].norm)
-                    if shorter in lex.orgs_en:
-                        j -= 1
-                oid = lex.orgs_en[tuple(p for k in range(i, j) for p in toks[k].norm)]
-                # "Al-Sumaria News", "Rudaw TV": the outlet's full name
-                j = _media_tail(toks, j, lex)
-                i = _listed_start(toks, i, j, oid, lex, used)
-                k = _after_leading_place(toks, i, j, oid, lex)
-                if k > i:  # "U.S. Central Command": the place owns the listed name after it
-                    _span_mention(b, toks, i, k, "place", sent, source="gazetteer")
-                    for x in range(i, k):
-                        used[x] = True
-                    i = k
-                m = _span_mention(
-                    b, toks, i, j, "organization", sent, org_id=oid, source="gazetteer"
-                )
-                i = _claim_org(used, org_at, i, j, m)
-                continue
-        i += 1
+    """Apply the English rules to one sentence's tokens; returns runs left unclassified.
 
+    The steps, in order: listed organisations (:func:`_gazetteer_orgs`), organisation
+    heads with of/for (:func:`_head_of`), the capitalised runs left (:func:`_classify_runs`),
+    parentheses and alias phrases, then the appositions around each person read
+    (:func:`_appositions`).
+    """
+    used = [False] * len(toks)
+    org_at: dict[int, tuple[int, object]] = {}  # token index -> (end index, mention)
+    _gazetteer_orgs(b, toks, sent, lex, used, org_at)
     _head_of(b, toks, sent, lex, used, org_at)
     leftovers: list[tuple[int, int]] = []
     persons: list[tuple[int, int, object, list[tuple[int, int, TitleInfo]]]] = []
+    _classify_runs(b, toks, sent, lex, used, org_at, persons, leftovers)
+    # Acronyms and aliases in parentheses: ORG (A/B/C), PERSON (Y).
+    _parentheses(b, toks, sent, lex)
+    # Alias phrases: X, also known as Y.
+    _alias_phrases(b, toks, sent, lex)
+    _appositions(b, toks, sent, lex, persons)
+    return leftovers
+
+
+def _gazetteer_orgs(b, toks, sent, lex, used, org_at) -> None:
+    """Read the listed organisations of a sentence, left to right: dotted acronyms
+    (:func:`_dotted_org`), acronyms in their exact case (:func:`_acronym_org`) and names
+    (case-insensitive but capitalised, :func:`_listed_org`); marks their tokens used."""
+    i = 0
+    while i < len(toks):
+        j = _dotted_org(b, toks, i, sent, lex, used, org_at)
+        if j is None:
+            j = _acronym_org(b, toks, i, sent, lex, used, org_at)
+        if j is None:
+            j = _listed_org(b, toks, i, sent, lex, used, org_at)
+        i = i + 1 if j is None else j
+
+
+def _dotted_org(b, toks, i, sent, lex, used, org_at) -> int | None:
+    """A listed acronym written with dots at token i ("U.N."), when no listed name starts
+    there: the organisation mention; returns where reading goes on, or None."""
+    dotted = _dotted_acronym(b.doc.text, toks, i, lex)
+    if dotted is None or _match_gazetteer(toks, i, lex.orgs_en, lex.org_max):
+        return None
+    j, end = dotted
+    form = b.doc.text[toks[i].start : end]
+    m = b.mention(
+        toks[i].start,
+        end,
+        "organization",
+        sent,
+        org_id=lex.orgs_acronyms[form],
+        source="gazetteer",
+    )
+    return _claim_org(used, org_at, i, j, m)
+
+
+def _acronym_org(b, toks, i, sent, lex, used, org_at) -> int | None:
+    """A listed acronym in its exact case at token i, with an outlet's media tail ("CBS
+    News": the outlet's full name); returns where reading goes on, or None."""
+    t = toks[i]
+    if t.kind != "w" or t.text not in lex.orgs_acronyms:
+        return None
+    j = _media_tail(toks, i + 1, lex)
+    m = _span_mention(
+        b, toks, i, j, "organization", sent, org_id=lex.orgs_acronyms[t.text], source="gazetteer"
+    )
+    return _claim_org(used, org_at, i, j, m)
+
+
+def _listed_org(b, toks, i, sent, lex, used, org_at) -> int | None:
+    """A listed organisation name starting at token i (not a listed outlet that runs on
+    into a longer name); a leading place before it becomes a place mention ("U.S. Central
+    Command"); returns where reading goes on, or None."""
+    if toks[i].kind != "w":
+        return None
+    j = _match_gazetteer(toks, i, lex.orgs_en, lex.org_max)
+    if not j or _outlet_runs_on(b.doc.text, toks, i, j, lex):
+        return None
+    # "International Coalition Forces" -> the named coalition when listed alone
+    if j - i >= 3 and _last(toks[j - 1]) in ("forces", "force"):
+        shorter = tuple(p for k in range(i, j - 1) for p in toks[k].norm)
+        if shorter in lex.orgs_en:
+            j -= 1
+    oid = lex.orgs_en[tuple(p for k in range(i, j) for p in toks[k].norm)]
+    # "Al-Sumaria News", "Rudaw TV": the outlet's full name
+    j = _media_tail(toks, j, lex)
+    i = _listed_start(toks, i, j, oid, lex, used)
+    k = _after_leading_place(toks, i, j, oid, lex)
+    if k > i:  # "U.S. Central Command": the place owns the listed name after it
+        _span_mention(b, toks, i, k, "place", sent, source="gazetteer")
+        for x in range(i, k):
+            used[x] = True
+        i = k
+    m = _span_mention(b, toks, i, j, "organization", sent, org_id=oid, source="gazetteer")
+    return _claim_org(used, org_at, i, j, m)
+
+
+def _classify_runs(b, toks, sent, lex, used, org_at, persons, leftovers) -> None:
+    """Classify each capitalised run of the sentence, split around the tokens already
+    read as organisations (:func:`_classify_run`); persons read go to ``persons``, runs
+    left unclassified to ``leftovers``."""
     for ri, rj in _runs(toks):
-        # split the run around gazetteer organisations
-        segs: list[tuple[int, int]] = []
+        segs: list[tuple[int, int]] = []  # found before any is classified
         k = ri
         while k < rj:
             if used[k]:
@@ -478,15 +510,13 @@ def extract_sentence_en(
         for s, e in segs:
             _classify_run(b, toks, s, e, sent, lex, used, org_at, persons, leftovers)
 
-    # Acronyms and aliases in parentheses: ORG (A/B/C), PERSON (Y).
-    _parentheses(b, toks, sent, lex)
-    # Alias phrases: X, also known as Y.
-    _alias_phrases(b, toks, sent, lex)
-    # Appositions before and after persons.
+
+def _appositions(b, toks, sent, lex, persons) -> None:
+    """The appositions before and after each person read in the sentence: roles, jobs,
+    descriptions (:func:`_apposition_before`, :func:`_apposition_after`)."""
     for s, e, pm, chain in persons:
         _apposition_before(b, toks, s, sent, lex, pm, chain)
         _apposition_after(b, toks, e, sent, lex, pm)
-    return leftovers
 
 
 def _dotted_acronym(text: str, toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
