@@ -73,6 +73,9 @@ SHORT_FITS = 2
 #: beyond 0.1, in 90%.
 SHORT_MARGIN = 0.1
 
+#: The nodes' tags (-1: none) and the test of whether two tags clash.
+_Tagging = tuple[Sequence[int], Callable[[int, int], bool]]
+
 
 @dataclass
 class ClusterResult:
@@ -217,12 +220,11 @@ def cluster_groups(
     for i, j in must:
         must_by_group[group_of[i]].append((i, j))
     result = ClusterResult([])
-    merge_count = [0]
     tagging = (tags, clash) if tags is not None and clash is not None else None
     for g, members in enumerate(groups):
         thr = threshold(members[0])
         short = _short_nodes(members, adj, thr, keys, must_by_group[g]) if keys else set()
-        both = (
+        setting = _GroupSetting(
             must_by_group[g],
             thr,
             on_demand,
@@ -230,43 +232,37 @@ def cluster_groups(
             support is not None and support(members[0]),
         )
         if not short:
-            result.clusters.extend(
-                _cluster_part(members, adj, cannot_adj, both, result, merge_count)
-            )
+            result.clusters.extend(_Agglomeration(members, adj, cannot_adj, setting, result).run())
             continue
         # Short names are clustered apart from the longer names they are subsets of, then
         # join the one cluster they fit best: a short name never bridges longer names.
         longs = [m for m in members if m not in short]
         shorts = [m for m in members if m in short]
-        found = _cluster_part(longs, _sub_adj(longs, adj), cannot_adj, both, result, merge_count)
-        alone = _cluster_part(shorts, _sub_adj(shorts, adj), cannot_adj, both, result, merge_count)
+        found = _Agglomeration(longs, _sub_adj(longs, adj), cannot_adj, setting, result).run()
+        alone = _Agglomeration(shorts, _sub_adj(shorts, adj), cannot_adj, setting, result).run()
         result.clusters.extend(
             _attach_short(found, alone, adj, thr, cannot_adj, tagging, result, agree)
         )
     return result
 
 
-def _cluster_part(
-    part: list[int],
-    adj: Mapping[int, Mapping[int, float]],
-    cannot_adj: Mapping[int, set[int]],
-    setting: tuple[
-        list[tuple[int, int]],
-        float,
-        Callable[[int, int], float] | None,
-        tuple[Sequence[int], Callable[[int, int], bool]] | None,
-        bool,
-    ],
-    result: ClusterResult,
-    merge_count: list[int],
-) -> list[list[int]]:
-    """:func:`_cluster_component` on part of a group (its must-links inside the part)."""
-    must, thr, on_demand, tagging, support = setting
-    inside = set(part)
-    must = [p for p in must if p[0] in inside and p[1] in inside]
-    return _cluster_component(
-        part, adj, cannot_adj, must, thr, on_demand, result, merge_count, tagging, support
-    )
+@dataclass(frozen=True)
+class _GroupSetting:
+    """What the agglomeration of one group needs besides its scores and cannot-links.
+
+    Attributes:
+        must: the group's must-link pairs (judgements), merged first.
+        threshold: the linkage needed to merge.
+        on_demand: scores an unscored pair when two small clusters are compared.
+        tagging: the nodes' tags and the test of whether two tags clash, or None.
+        support: whether clusters may also merge by support linkage (:func:`_support`).
+    """
+
+    must: list[tuple[int, int]]
+    threshold: float
+    on_demand: Callable[[int, int], float] | None
+    tagging: _Tagging | None
+    support: bool
 
 
 def _short_nodes(
@@ -307,7 +303,7 @@ def _attach_short(
     adj: Mapping[int, Mapping[int, float]],
     threshold: float,
     cannot_adj: Mapping[int, set[int]],
-    tagging: tuple[Sequence[int], Callable[[int, int], bool]] | None,
+    tagging: _Tagging | None,
     result: ClusterResult,
     agree: Callable[[int, int], bool] | None = None,
 ) -> list[list[int]]:
@@ -387,7 +383,7 @@ def _kept_apart(
     a: list[int],
     b: list[int],
     cannot_adj: Mapping[int, set[int]],
-    tagging: tuple[Sequence[int], Callable[[int, int], bool]] | None,
+    tagging: _Tagging | None,
 ) -> bool:
     """Whether a cannot-link or an attribute clash lies between two clusters."""
     inside = set(b)
@@ -401,123 +397,156 @@ def _kept_apart(
     return any(clash(s, t) for s in ta for t in tb)
 
 
-def _cluster_component(
-    members: list[int],
-    adj: Mapping[int, Mapping[int, float]],
-    cannot_adj: Mapping[int, set[int]],
-    must: list[tuple[int, int]],
-    threshold: float,
-    on_demand: Callable[[int, int], float] | None,
-    result: ClusterResult,
-    merge_count: list[int],
-    tagging: tuple[Sequence[int], Callable[[int, int], bool]] | None = None,
-    support: bool = False,
-) -> list[list[int]]:
-    nodes: dict[int, list[int]] = {m: [m] for m in members}  # cluster id -> nodes
-    tag_sets = _tag_sets(members, tagging)
-    owner: dict[int, int] = {m: m for m in members}
-    tree: dict[int, tuple[str, int]] = {m: ("n", m) for m in members}
-    version: dict[int, int] = dict.fromkeys(members, 0)
+class _Agglomeration:
+    """Average-linkage agglomeration of part of one group.
 
-    def new_merge(a: int, b: int, linkage: float, how: str) -> int:
-        k = merge_count[0]
-        merge_count[0] += 1
-        result.merges[k] = (linkage, how)
-        result.parent[tree[a]] = ("m", k)
-        result.parent[tree[b]] = ("m", k)
+    Each node starts as its own cluster, named by its node; the group's must-links merge
+    first, then, again and again, the two neighbouring clusters of highest linkage at or
+    above the threshold, unless a cannot-link or an attribute clash lies between them. A
+    merged cluster keeps the smaller name of the two, and each merge is recorded in the
+    result's tree (``parent``, ``merges``). Ties go to the smaller pair of names, so the
+    clusters depend only on the nodes and their scores.
+
+    Example:
+        >>> adj = {0: {1: 0.9, 2: 0.1}, 1: {0: 0.9, 2: 0.9}, 2: {0: 0.1, 1: 0.9}}
+        >>> setting = _GroupSetting([], 0.7, None, None, False)
+        >>> res = ClusterResult([])
+        >>> _Agglomeration([0, 1, 2], adj, {}, setting, res).run(), res.merges
+        ([[0, 1], [2]], {0: (0.9, 'score')})
+    """
+
+    def __init__(
+        self,
+        part: list[int],
+        adj: Mapping[int, Mapping[int, float]],
+        cannot_adj: Mapping[int, set[int]],
+        setting: _GroupSetting,
+        result: ClusterResult,
+    ) -> None:
+        inside = set(part)
+        self.must = [p for p in setting.must if p[0] in inside and p[1] in inside]
+        self.adj = adj
+        self.cannot_adj = cannot_adj
+        self.setting = setting
+        self.result = result
+        self.nodes: dict[int, list[int]] = {m: [m] for m in part}  # cluster -> its nodes
+        self.owner: dict[int, int] = {m: m for m in part}  # node -> its cluster
+        self.tree: dict[int, tuple[str, int]] = {m: ("n", m) for m in part}
+        self.version: dict[int, int] = dict.fromkeys(part, 0)  # bumped by each merge
+        self.tag_sets = _tag_sets(part, setting.tagging)
+        self.heap: list[tuple[float, int, int, int, int, str]] = []
+
+    def run(self) -> list[list[int]]:
+        """Merge until no pair of clusters may; returns the clusters, each sorted."""
+        for i, j in sorted(self.must):
+            a, b = self.owner[i], self.owner[j]
+            if a != b:
+                self._merge(a, b, 1.0, "judgement")
+        for a in sorted(self.nodes):
+            for b in sorted(self._neighbours(a)):
+                if a < b:
+                    self._push(a, b)
+        while self.heap:
+            neg, a, b, va, vb, how = heapq.heappop(self.heap)
+            if self.version.get(a) != va or self.version.get(b) != vb:
+                continue  # one of them has merged since: its linkages were pushed anew
+            if self._forbidden(a, b):
+                continue
+            keep = self._merge(a, b, -neg, how)
+            for c in sorted(self._neighbours(keep)):
+                self._push(keep, c)
+        return [sorted(v) for v in self.nodes.values()]
+
+    def _merge(self, a: int, b: int, linkage: float, how: str) -> int:
+        """Merge clusters ``a`` and ``b``, record it in the tree; returns the one kept."""
+        k = len(self.result.merges)
+        self.result.merges[k] = (linkage, how)
+        self.result.parent[self.tree[a]] = ("m", k)
+        self.result.parent[self.tree[b]] = ("m", k)
         keep, gone = (a, b) if a < b else (b, a)
-        nodes[keep].extend(nodes.pop(gone))
-        if tag_sets is not None:
-            tag_sets[keep] |= tag_sets.pop(gone)
-        for x in nodes[keep]:
-            owner[x] = keep
-        tree[keep] = ("m", k)
-        tree.pop(gone, None)
-        version[keep] += 1
-        version.pop(gone, None)
+        self.nodes[keep].extend(self.nodes.pop(gone))
+        if self.tag_sets is not None:
+            self.tag_sets[keep] |= self.tag_sets.pop(gone)
+        for x in self.nodes[keep]:
+            self.owner[x] = keep
+        self.tree[keep] = ("m", k)
+        self.tree.pop(gone, None)
+        self.version[keep] += 1
+        self.version.pop(gone, None)
         return keep
 
-    # Must-links first (judgements win).
-    for i, j in sorted(must):
-        a, b = owner[i], owner[j]
-        if a != b:
-            new_merge(a, b, 1.0, "judgement")
-
-    def forbidden(a: int, b: int) -> bool:
+    def _forbidden(self, a: int, b: int) -> bool:
+        """Whether an attribute clash or a cannot-link lies between clusters ``a`` and ``b``."""
+        tagging = self.setting.tagging
         if (
-            tag_sets is not None
+            self.tag_sets is not None
             and tagging is not None
-            and _clashes(tag_sets[a], tag_sets[b], tagging[1])
+            and _clashes(self.tag_sets[a], self.tag_sets[b], tagging[1])
         ):
             return True
-        small, big = (a, b) if len(nodes[a]) <= len(nodes[b]) else (b, a)
-        for x in nodes[small]:
-            for y in cannot_adj.get(x, ()):
-                if owner.get(y) == big:
+        small, big = (a, b) if len(self.nodes[a]) <= len(self.nodes[b]) else (b, a)
+        for x in self.nodes[small]:
+            for y in self.cannot_adj.get(x, ()):
+                if self.owner.get(y) == big:
                     return True
         return False
 
-    def linkage(a: int, b: int) -> tuple[float, str]:
-        na, nb = nodes[a], nodes[b]
-        total = len(na) * len(nb)
+    def _linkage(self, a: int, b: int) -> tuple[float, str]:
+        """The linkage of clusters ``a`` and ``b`` and how it was reached: the average
+        of their cross pairs (``score``), or where the setting allows it and it is
+        higher, their support linkage (``support``, :func:`_support`)."""
+        na, nb = self.nodes[a], self.nodes[b]
+        total, found = self._cross_sum(na, nb)
+        avg = total / (len(na) * len(nb))
+        if avg >= self.setting.threshold or not self.setting.support:
+            return avg, "score"
+        held = _support(na, nb, self.adj, found)
+        return (held, "support") if held > avg else (avg, "score")
+
+    def _cross_sum(
+        self, na: list[int], nb: list[int]
+    ) -> tuple[float, dict[tuple[int, int], float]]:
+        """The sum of the scores of the cross pairs of two clusters, and the pairs scored
+        on demand for it (unscored pairs are, when there are at most
+        :data:`ON_DEMAND_PAIRS` cross pairs; otherwise they count as 0)."""
         s = 0.0
         missing = []
-        found: dict[tuple[int, int], float] = {}
         for x in na:
-            ax = adj.get(x, {})
+            ax = self.adj.get(x, {})
             for y in nb:
                 v = ax.get(y)
                 if v is None:
                     missing.append((x, y))
                 else:
                     s += v
-        if missing and on_demand is not None and total <= ON_DEMAND_PAIRS:
+        found: dict[tuple[int, int], float] = {}
+        on_demand = self.setting.on_demand
+        if missing and on_demand is not None and len(na) * len(nb) <= ON_DEMAND_PAIRS:
             got = [on_demand(min(x, y), max(x, y)) for x, y in missing]
             s += sum(got)
             found.update(zip(missing, got, strict=True))
-        avg = s / total
-        if avg >= threshold or not support:
-            return avg, "score"
-        held = _support(na, nb, adj, found)
-        return (held, "support") if held > avg else (avg, "score")
+        return s, found
 
-    def neighbours(a: int) -> set[int]:
+    def _neighbours(self, a: int) -> set[int]:
+        """The other clusters that a scored pair ties cluster ``a`` to."""
         out = set()
-        for x in nodes[a]:
-            for y in adj.get(x, ()):
-                o = owner[y]
+        for x in self.nodes[a]:
+            for y in self.adj.get(x, ()):
+                o = self.owner[y]
                 if o != a:
                     out.add(o)
         return out
 
-    heap: list[tuple[float, int, int, int, int, str]] = []
-
-    def push(a: int, b: int) -> None:
+    def _push(self, a: int, b: int) -> None:
+        """Queue the merge of clusters ``a`` and ``b`` if their linkage reaches the threshold."""
         if a > b:
             a, b = b, a
-        link, how = linkage(a, b)
-        if link >= threshold:
-            heapq.heappush(heap, (-link, a, b, version[a], version[b], how))
-
-    for a in sorted(nodes):
-        for b in sorted(neighbours(a)):
-            if a < b:
-                push(a, b)
-    while heap:
-        neg, a, b, va, vb, how = heapq.heappop(heap)
-        if version.get(a) != va or version.get(b) != vb:
-            continue
-        if forbidden(a, b):
-            continue
-        keep = new_merge(a, b, -neg, how)
-        for c in sorted(neighbours(keep)):
-            push(keep, c)
-    return [sorted(v) for v in nodes.values()]
+        link, how = self._linkage(a, b)
+        if link >= self.setting.threshold:
+            heapq.heappush(self.heap, (-link, a, b, self.version[a], self.version[b], how))
 
 
-def _tag_sets(
-    members: list[int], tagging: tuple[Sequence[int], Callable[[int, int], bool]] | None
-) -> dict[int, set[int]] | None:
+def _tag_sets(members: list[int], tagging: _Tagging | None) -> dict[int, set[int]] | None:
     """Cluster id -> the tags of its nodes (None when no node of the group has one)."""
     if tagging is None or all(tagging[0][m] < 0 for m in members):
         return None
