@@ -371,8 +371,14 @@ JOB_BEFORE_NAME = [
         "The sister of American photojournalist Michael Dunne spoke.",
         [("Michael Dunne", "photojournalist")],
     ),
+    (
+        "The daily quoted the assistant manager for marketing Michael Dunne on Monday.",
+        [("Michael Dunne", "assistant manager for marketing")],
+    ),
     # guard: the job phrase is no role of the name after it
     ("The photographer for Michael Dunne left.", []),
+    # guard: what the job is over is one lower-case word, no function word
+    ("They met the manager for the Michael Dunne on Monday.", []),
 ]
 
 
@@ -1102,3 +1108,200 @@ DOTTED_ACRONYMS = [
 )
 def test_listed_acronym_written_with_dots(text: str, orgs: list[str]) -> None:
     assert [m.text for m in _rules(text).organizations()] == orgs
+
+
+ORG_FORMS = [
+    # (id, text, organisations expected among the mentions, forms that must not be read)
+    (
+        "en-the-of-an-unlisted-title",
+        "The mayor told The Harbor Herald on Monday that he would stay.",
+        ["The Harbor Herald"],
+        ["Harbor Herald"],
+    ),
+    (
+        "en-the-at-the-sentence-start",  # guard: a sentence opens with a capital anyway
+        "The Harbor Herald reported on Monday that the mayor would stay.",
+        ["Harbor Herald"],
+        ["The Harbor Herald"],
+    ),
+    (
+        "en-the-of-a-listed-name",  # guard: the table's form wins
+        "The mayor told The Associated Press on Monday that he would stay.",
+        ["Associated Press"],
+        ["The Associated Press"],
+    ),
+    (
+        "en-the-after-an-opening-quote",  # guard: a quotation opens its own sentence
+        "He said: “The Harbor Herald, along with others, was wrong.”",
+        [],
+        ["The Harbor Herald"],
+    ),
+    (
+        "en-the-of-an-organisation",  # guard: only titles of papers and sites keep it
+        "The men joined a militia called The Harbor Revolutionary Council last year.",
+        [],
+        ["The Harbor Revolutionary Council"],
+    ),
+    (
+        "en-lower-case-news-after-an-adjective",  # guard: no name before the head
+        "A map drawn from Western news organizations would look different.",
+        [],
+        ["Western news"],
+    ),
+    (
+        "en-country-abbreviation-before-a-head",
+        "His brother was a member of the U.S. Harbor Force until 2012.",
+        ["Harbor Force"],
+        ["U.S. Harbor Force"],
+    ),
+    (
+        "en-nationality-before-a-ministry",
+        "A spokesman for the Yemeni Harbor Ministry said the raid failed.",
+        ["Harbor Ministry"],
+        ["Yemeni Harbor Ministry"],
+    ),
+    (
+        "en-nationality-in-an-agency-name",  # guard: only government bodies lose it
+        "A spokesman for the Kurdish Harbor Agency said the raid failed.",
+        ["Kurdish Harbor Agency"],
+        ["Harbor Agency"],
+    ),
+    (
+        "en-lower-case-department",
+        "A Justice department lawyer said on Monday that the case was closed.",
+        ["Justice department"],
+        [],
+    ),
+    (
+        "en-lower-case-news",
+        "The mother told Varo news, a local channel, that she fought.",
+        ["Varo news"],
+        [],
+    ),
+    (
+        "en-lower-case-news-agency",  # guard: a media cue says what the name is
+        "The mother told the Varo news agency that she fought.",
+        ["Varo"],
+        ["Varo news"],
+    ),
+    (
+        "en-lower-case-head-after-a-nationality",  # guard: a nationality names no body
+        "A spokesman said the Iraqi ministry had closed the case.",
+        [],
+        ["Iraqi ministry"],
+    ),
+    (
+        "en-listed-name-inside-a-longer-name",
+        "An official of the National Security Council said so on Monday.",
+        ["National Security Council"],
+        ["Security Council"],
+    ),
+    (
+        "en-listed-name-after-a-nationality",  # guard: the nationality stays out
+        "An official of the Yemeni Security Council said so on Monday.",
+        ["Security Council"],
+        ["Yemeni Security Council"],
+    ),
+    (
+        "en-listed-name-after-a-number-word",  # guard: "Twenty-five" is no name word
+        "Twenty-five Taliban were reported killed on Monday.",
+        ["Taliban"],
+        [],
+    ),
+    (
+        "en-lower-case-news-source",  # guard: a media cue says what the name is
+        "The man told Texas news source KVRN that he was innocent.",
+        ["KVRN"],
+        ["Texas news"],
+    ),
+    (
+        "en-patrol-head",
+        "The agents of the Valley Patrol said the border was closed.",
+        ["Valley Patrol"],
+        [],
+    ),
+    (
+        "en-media-outlet-cue",
+        "A Kurdish official told the Kurdish media outlet Varozan that it was so.",
+        ["Varozan"],
+        [],
+    ),
+    (
+        "en-cue-and-spaced-article",
+        "The pro-government newspaper, al Qarnaab, reported that it was so.",
+        ["al Qarnaab"],
+        [],
+    ),
+    ("en-glued-media-word", "He wrote for the AFP and VarnoPost until 2012.", ["VarnoPost"], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"), [c[1:] for c in ORG_FORMS], ids=[c[0] for c in ORG_FORMS]
+)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_organisation_forms(text: str, want: list, not_want: list, backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    got = [m.text for m in ex.organizations()]
+    for org in want:
+        assert org in got
+    for org in not_want:
+        assert org not in got
+
+
+ORG_SHORT_FORMS = [
+    # (id, text, [(short form, the name it refers to)])
+    (
+        "en-last-word-of-a-name-before",
+        "The Harbor Herald reported it. Later the Herald added details.",
+        [("Herald", "Harbor Herald")],
+    ),
+    (
+        "en-last-word-of-two-names",  # guard: two names end with it, none is chosen
+        "The Harbor Herald and the Valley Herald reported it. Later the Herald added details.",
+        [],
+    ),
+    (
+        "en-last-word-before-the-name",  # guard: the name must come first
+        "The Herald reported it first. Later the Harbor Herald added details.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in ORG_SHORT_FORMS], ids=[c[0] for c in ORG_SHORT_FORMS]
+)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_organisation_short_forms(text: str, want: list, backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    got = [(m.text, m.attrs["refers_to"]) for m in ex.organizations() if m.attrs.get("refers_to")]
+    assert got == want
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_organisation_short_form_joins_only_its_own_document(backend: str) -> None:
+    """Each paper's "Herald" joins the paper its document names, never the other paper."""
+    docs = [
+        {"id": "a", "text": "The Harbor Herald reported it. Later the Herald added details."},
+        {"id": "b", "text": "The Valley Herald reported it. Later the Herald added more."},
+    ]
+    g = build_graph(read_documents(docs), backend=backend).graph
+    holders = {
+        n: sorted(d["names"])
+        for n, d in g.nodes(data=True)
+        if d.get("type") == "organization" and "Herald" in d["names"]
+    }
+    assert sorted(holders.values()) == [["Harbor Herald", "Herald"], ["Herald", "Valley Herald"]]
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_two_names_one_document_kept_apart_stay_apart(backend: str) -> None:
+    """A document that names a body and a council named after it keeps them apart."""
+    text = (
+        "The Valley Patrol said the border was closed. Tom Reed, the head of the "
+        "National Valley Patrol Council, said so too."
+    )
+    g = build_graph(read_documents([{"id": "d", "text": text}]), backend=backend).graph
+    names = sorted(d["name"] for _, d in g.nodes(data=True) if d.get("type") == "organization")
+    assert names == ["National Valley Patrol Council", "Valley Patrol"]

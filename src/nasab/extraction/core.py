@@ -40,6 +40,11 @@ from .english import (
     person_cues_en,
     title_references_en,
 )
+from .english_orgs import (
+    lower_heads_en,
+    org_short_forms_en,
+    titled_names_en,
+)
 from .media import media_outlets, outlet_shapes
 from .merge import merge_english_entities, other_spans, person_hints, role_organisations
 from .model import Document, Extraction
@@ -235,6 +240,9 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         media_outlets(b, sents, lex)
         outlet_shapes(b, sents, lex)
         initials_en(b, latin, lex)
+        lower_heads_en(b, latin, lex)
+        titled_names_en(b, latin, lex)
+        org_short_forms_en(b, latin, lex)
         holiday_events_en(b)
         title_references_en(b, latin, lex)
         role_organisations(b)

@@ -471,7 +471,11 @@ def _listed_org(b, toks, i, sent, lex, used, org_at) -> int | None:
     if toks[i].kind != "w":
         return None
     j = _match_gazetteer(toks, i, lex.orgs_en, lex.org_max)
-    if not j or _outlet_runs_on(b.doc.text, toks, i, j, lex):
+    if (
+        not j
+        or _outlet_runs_on(b.doc.text, toks, i, j, lex)
+        or _inside_longer_name(toks, i, lex, used)
+    ):
         return None
     # "International Coalition Forces" -> the named coalition when listed alone
     if j - i >= 3 and _last(toks[j - 1]) in ("forces", "force"):
@@ -490,6 +494,37 @@ def _listed_org(b, toks, i, sent, lex, used, org_at) -> int | None:
         i = k
     m = _span_mention(b, toks, i, j, "organization", sent, org_id=oid, source="gazetteer")
     return _claim_org(used, org_at, i, j, m)
+
+
+def _inside_longer_name(
+    toks: list[Tok], i: int, lex: Lexicon, used: list[bool] | None = None
+) -> bool:
+    """Whether a listed name found at token i is the tail of a longer capitalised name: the
+    word before it is a capitalised word of letters (not in capitals), joined to it by one
+    space, unread, and no place, nationality, function word or title ("National" of "National Security Council" keeps
+    "Security Council" from being read there; "Yemeni Security Council" does not).
+
+    Example:
+        >>> from nasab.extraction._lex import lexicon
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "the National Security Council met"
+        >>> toks = tokenize_span(t, 0, len(t))
+        >>> _inside_longer_name(toks, 2, lexicon()), _inside_longer_name(toks, 1, lexicon())
+        (True, False)
+    """
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    if not prev.cap or not prev.text.isalpha() or prev.text.isupper() or prev.possessive:
+        return False  # capitals: a headline or a credit line; "Twenty-five": a number
+    if prev.end + 1 != toks[i].start:
+        return False
+    if (used is not None and used[i - 1]) or prev.text.lower() in word_set("stop_en"):
+        return False
+    key = tuple(normalize(prev.text).split())
+    return not (
+        lex.places_en.get(key) or is_demonym(prev.text.lower(), lex) or key in lex.titles_en
+    )
 
 
 def _classify_runs(b, toks, sent, lex, used, org_at, persons, leftovers) -> None:
@@ -878,6 +913,11 @@ def _classify_thing(b, toks, s: int, e: int, sent, lex: Lexicon) -> bool:
             and _last(toks[e - 2]) in lex.org_heads_en
         ):
             e -= 1
+        k = _after_country(toks, s, e, lex)
+        if k > s and _is_org_words(toks, k, e, lex):
+            if lex.places_en.get(tuple(p for x in range(s, k) for p in toks[x].norm)):
+                _span_mention(b, toks, s, k, "place", sent, source="gazetteer")
+            s = k
         _span_mention(b, toks, s, e, "organization", sent, source="head")
         return True
     if (
@@ -895,6 +935,46 @@ def _classify_thing(b, toks, s: int, e: int, sent, lex: Lexicon) -> bool:
         _span_mention(b, toks, s, e, "place", sent, source="geo")
         return True
     return False
+
+
+#: Least number of words an organisation's name keeps after a leading country or
+#: nationality is cut off ("U.S. Air Force" -> "Air Force"; "U.S. Army" stays whole).
+NAME_AFTER_COUNTRY_MIN = 2
+
+
+def _after_country(toks: list[Tok], s: int, e: int, lex: Lexicon) -> int:
+    """Start of an organisation's name toks[s:e] read by its head word, after a leading
+    country written as a dotted abbreviation ("U.S. Air Force" -> "Air Force"), or after
+    leading nationalities when the head is a government body of ``government_head_en``
+    ("Yemeni Defence Ministry" -> "Defence Ministry"; "Iraqi News Agency" stays whole),
+    as the house writes organisations; ``s`` if none, or when fewer than
+    :data:`NAME_AFTER_COUNTRY_MIN` words would be left.
+
+    Example:
+        >>> from nasab.extraction._lex import lexicon
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "the U.S. Air Force and the Yemeni Defence Ministry"
+        >>> toks = [x for x in tokenize_span(t, 0, len(t)) if x.text != "."]
+        >>> [x.text for x in toks[_after_country(toks, 1, 5, lexicon()) : 5]]
+        ['Air', 'Force']
+        >>> [x.text for x in toks[_after_country(toks, 7, 10, lexicon()) : 10]]
+        ['Defence', 'Ministry']
+    """
+    k = s
+    while k < e and len(toks[k].text) == 1 and toks[k].text.isupper():
+        k += 1
+    if k - s >= 2 and lex.places_en.get(tuple(p for x in range(s, k) for p in toks[x].norm)):
+        return k if e - k >= NAME_AFTER_COUNTRY_MIN else s
+    k = s
+    while k < e and is_demonym(_first(toks[k]), lex):
+        k += 1
+    if (
+        k > s
+        and e - k >= NAME_AFTER_COUNTRY_MIN
+        and _last(toks[e - 1]) in word_set("government_head_en")
+    ):
+        return k
+    return s
 
 
 def _classify_place_inside(ctx, s: int, e: int) -> bool:
@@ -949,7 +1029,8 @@ def _classify_untitled(ctx, s: int, e: int) -> None:
 def _job_before(toks: list[Tok], s: int) -> tuple[int, int, TitleInfo] | None:
     """A lower-case job phrase ending in a job noun (``job_head_en``) right before a
     name at token ``s`` ("American photojournalist Luke Harlow", "the freelance
-    photographer X"): (start, end, a role whose name is the phrase), or None. It only
+    photographer X"), perhaps with what it is over ("assistant manager for marketing X",
+    :func:`_job_field_words`): (start, end, a role whose name is the phrase), or None. It only
     gives a role to a name read by other rules; it makes no name a person.
 
     Example:
@@ -960,12 +1041,13 @@ def _job_before(toks: list[Tok], s: int) -> tuple[int, int, TitleInfo] | None:
         >>> t[toks[a].start : toks[z - 1].end], info.en
         ('freelance photographer', 'freelance photographer')
     """
-    if s < 1 or toks[s - 1].kind != "w" or toks[s - 1].text not in word_set("job_head_en"):
+    z = s - _job_field_words(toks, s)
+    if z < 1 or toks[z - 1].kind != "w" or toks[z - 1].text not in word_set("job_head_en"):
         return None
-    a = s - 1
+    a = z - 1
     while (
         a > 0
-        and s - a < MAX_JOB_WORDS
+        and z - a < MAX_JOB_WORDS
         and toks[a - 1].kind == "w"
         and not toks[a - 1].cap
         and toks[a - 1].text.isalpha()
@@ -973,9 +1055,33 @@ def _job_before(toks: list[Tok], s: int) -> tuple[int, int, TitleInfo] | None:
         and toks[a - 1].text not in word_set("role_link_en")
     ):
         a -= 1
-    if _job_at(toks, a) != s:
+    if _job_at(toks, a) != z:
         return None
     return a, s, TitleInfo("role", " ".join(t.text for t in toks[a:s]), "")
+
+
+def _job_field_words(toks: list[Tok], s: int) -> int:
+    """How many tokens before a name at ``s`` say what a job before them is over: a
+    ``role_link_en`` word and one lower-case word ("manager for marketing NAME": 2), or 0.
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "assistant manager for marketing Jan Smit"
+        >>> _job_field_words(tokenize_span(t, 0, len(t)), 4)
+        2
+    """
+    if s < 3:
+        return 0
+    word, link = toks[s - 1], toks[s - 2]
+    if (
+        word.kind != "w"
+        or word.cap
+        or not word.text.isalpha()
+        or word.text in word_set("stop_en")
+        or link.text not in word_set("role_link_en")
+    ):
+        return 0
+    return 2
 
 
 def _tail_of_person(b: Builder, toks: list[Tok], a: int, z: int) -> bool:

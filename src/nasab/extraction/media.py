@@ -8,8 +8,9 @@ Nationality adjectives ("the Iraqi newspaper") and known places are no outlet's 
 Outlets named without a cue are known by their shape (:func:`outlet_shapes`): a
 capitalised name ending in a capitalised media word of ``outlet_head_en`` ("Sahara
 Media", "Hail News"), a name written as an internet domain (``web_suffix_en``:
-"Jalopnik.com", "Reporters.DZ"), or a name with a round-the-clock 24 or 247 glued to it
-("Emirates247").
+"Jalopnik.com", "Reporters.DZ"), a name with a round-the-clock 24 or 247 glued to it
+("Emirates247"), or one word made of a capitalised part and a capitalised media word
+("GlobalPost").
 
 Example:
     >>> from nasab.extraction import Document, extract
@@ -32,8 +33,9 @@ from ._lex import Lexicon
 
 __all__ = ["media_outlets", "outlet_shapes"]
 
-#: One name word: capitalised, or a lower-case article joined by a hyphen (al-Sabah).
-_NAME_WORD = r"(?-i:(?:(?:al|el|an|ar|as|ash|at|ad|az)-)?[A-Z][\w'’.-]*[\w])"
+#: One name word: capitalised, or after a lower-case article joined by a hyphen or a
+#: space (al-Sabah, al Sabaah).
+_NAME_WORD = r"(?-i:(?:(?:al|el|an|ar|as|ash|at|ad|az)[- ])?[A-Z][\w'’.-]*[\w])"
 _NAME = rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})"
 #: Sources of a mention an outlet's name may take over (a model's guesses); any place
 #: gives way too (a town and a paper may share a name).
@@ -66,7 +68,9 @@ def _shape_patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?<![\w@/.-])(?-i:[A-Z][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?i:{suffixes}))+(?![\w@/-]|\.\w)"
     )
     clock = re.compile(rf"(?<![\w@/.-]){_ROUND_THE_CLOCK}(?![\w@/-])")
-    return headed, domain, clock
+    # "GlobalPost": one word, a capitalised part glued to a capitalised media word
+    glued = re.compile(rf"(?<![\w@/.-])(?-i:[A-Z][a-z]{{2,}}(?:{heads}))(?![\w@/-])")
+    return headed, domain, clock, glued
 
 
 def outlet_shapes(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:

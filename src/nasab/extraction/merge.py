@@ -34,6 +34,7 @@ from ..lexicon import word_set
 from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon
+from .english import NAME_AFTER_COUNTRY_MIN
 from .media import is_demonym
 from .model import Mention
 
@@ -356,7 +357,10 @@ def _without_country(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[in
 def _without_nationality(text: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
     """An organisation's span without leading nationality adjectives when a head word
     with "of"/"for" follows them ("Saudi Arabian Committee for the Promotion of Virtue"
-    -> "Committee for ..."; "Iraqi News Agency" stays whole).
+    -> "Committee for ..."; "Iraqi News Agency" stays whole), or when the name ends with a
+    government body's head of ``government_head_en`` and keeps at least
+    :data:`~nasab.extraction.english.NAME_AFTER_COUNTRY_MIN` words ("Yemeni Defence
+    Ministry" -> "Defence Ministry").
 
     Example:
         >>> from nasab.extraction._lex import lexicon
@@ -377,6 +381,10 @@ def _without_nationality(text: str, span: tuple[int, int], lex: Lexicon) -> tupl
         and words[k + 1].group() in word_set("role_link_en")
     ):
         return words[k].start(), span[1]
+    if 0 < k <= len(words) - NAME_AFTER_COUNTRY_MIN and normalize(words[-1].group()) in word_set(
+        "government_head_en"
+    ):
+        return words[k].start(), span[1]  # "Yemeni Defence Ministry" -> "Defence Ministry"
     return span
 
 

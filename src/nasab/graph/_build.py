@@ -815,6 +815,27 @@ class _PersonClusters:
                     bare[key] = i
 
 
+def _org_short_names(loc: _Local) -> set[str]:
+    """The names of an organisation local written only as a short form of a longer
+    name of the document (mentions with ``refers_to``: "the Post" after "the New York
+    Post"); they join nothing across documents.
+
+    Example:
+        >>> from types import SimpleNamespace as M
+        >>> loc = _Local("d", "organization")
+        >>> loc.mentions = [M(text="Harbor Post", name=None, attrs={}),
+        ...                 M(text="Post", name=None, attrs={"refers_to": "Harbor Post"})]
+        >>> sorted(_org_short_names(loc))
+        ['Post']
+    """
+    short, full = set(), set()
+    for m in loc.mentions:
+        attrs = getattr(m, "attrs", None)
+        ref = attrs.get("refers_to") if isinstance(attrs, dict) else None
+        (short if ref else full).add(_surface(m))
+    return short - full
+
+
 def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
     """Cluster organisation locals across documents; returns a label per local."""
     n = len(locals_)
@@ -822,7 +843,10 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
     holders: dict[str, list[int]] = defaultdict(list)
     surface: dict[str, str] = {}
     for i, loc in enumerate(locals_):
+        short = _org_short_names(loc)
         for name in sorted(loc.names):
+            if name in short:
+                continue  # "the Post" of one paper is no other paper's "Post"
             key = name if _is_acronym(name) else normalize(name)
             holders[key].append(i)
             surface.setdefault(key, name)
@@ -842,6 +866,9 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
     # What each cluster holds, for the veto: its full names and its table ids.
     full: dict[int, set[str]] = defaultdict(set)
     tables: dict[int, set[str]] = defaultdict(set)
+    docs: dict[int, set[str]] = defaultdict(set)
+    for i, loc in enumerate(locals_):
+        docs[uf.find(i)].add(loc.doc)
     for key, hs in holders.items():
         for i in hs:
             if key.startswith("\x00table:"):
@@ -858,12 +885,16 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
         # An acronym may fit two names; the names themselves must agree.
         if any(score(p, q) < ORG_VETO for p in full[a] for q in full[b]):
             return
+        if docs[a] & docs[b]:
+            return  # one document names both and its reading kept them apart
         r = uf.union(a, b)
         o = b if r == a else a
         full[r] = full[a] | full[b]
         tables[r] = tables[a] | tables[b]
+        docs[r] = docs[a] | docs[b]
         full.pop(o, None)
         tables.pop(o, None)
+        docs.pop(o, None)
 
     blocks: dict[str, set[str]] = defaultdict(set)
     for key, name in surface.items():
