@@ -123,15 +123,50 @@ _H_DIGRAPHS = tuple(d for d in _LAT_DIGRAPHS[1:] if "h" in d[0])
 _H_START = 1
 _H_END = _H_START + len(_H_DIGRAPHS)
 assert _LAT_DIGRAPHS[_H_START:_H_END] == _H_DIGRAPHS
-_REST_SKELETON = _LAT_DIGRAPHS[_H_END:_SKELETON_DIGRAPHS]
-_REST_FOLD = _LAT_DIGRAPHS[_H_END:]
-_VOWEL_DIGRAPHS = _LAT_DIGRAPHS[_SKELETON_DIGRAPHS:]
+_Rewrites = tuple[tuple[str, str], ...]
 
 
-def _digraphs(token: str, rest: tuple[tuple[str, str], ...]) -> str:
+def _collapse(text: str) -> str:
+    """``text`` with each run of one character (not a line break) written once."""
+    return _DOUBLES.sub(_FIRST, text)
+
+
+def _needed(rewrites: _Rewrites, table: dict[int, str | None]) -> _Rewrites:
+    """``rewrites`` without its longest tail of rewrites that cannot change
+    ``_collapse(text.translate(table))``.
+
+    A rewrite ``src -> dst`` cannot change it when ``src`` and ``dst`` give the same
+    collapsed letters (``ou`` -> ``u`` for the fold: ``uu`` and ``u`` collapse alike): the
+    translation is letter by letter and a collapse reads a collapsed part as it reads the
+    part, so each occurrence rewritten leaves the result as it was. Only a tail is dropped,
+    so no rewrite that is kept reads text a dropped one would have written.
+
+    Example:
+        >>> _needed((("th", "t"), ("ou", "u")), _FOLD_LETTERS)
+        (('th', 't'),)
+    """
+    kept = len(rewrites)
+    while kept and _collapse(rewrites[kept - 1][0].translate(table)) == _collapse(
+        rewrites[kept - 1][1].translate(table)
+    ):
+        kept -= 1
+    return rewrites[:kept]
+
+
+# The rewrites after the h-digraphs that the skeleton and the fold need (the others leave
+# them as they are, see _needed; today none is left: ck, ou, ee... are runs once translated).
+_REST_SKELETON = _needed(_LAT_DIGRAPHS[_H_END:_SKELETON_DIGRAPHS], _LAT_TABLE)
+_REST_FOLD = _needed(_LAT_DIGRAPHS[_H_END:], _FOLD_LETTERS)
+# What the fold needs beyond the skeleton's rewrites (fold_skeleton shares the text the
+# skeleton's rewrites give: a fold-invariant rewrite of it changes no fold, see _needed).
+_FOLD_AFTER_SKELETON = _REST_FOLD[len(_REST_SKELETON) :]
+
+
+def _digraphs(token: str, rest: _Rewrites) -> str:
     """``token`` with the digraph rewrites applied in order (h-digraphs only when an h is
     there: none of the earlier rewrites makes one)."""
-    token = token.replace("x", "ks")
+    if "x" in token:
+        token = token.replace("x", "ks")
     if "h" in token:
         for src, dst in _H_DIGRAPHS:
             token = token.replace(src, dst)
@@ -211,7 +246,7 @@ def fold_skeleton(token: str) -> tuple[str, str]:
     key = _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE))
     if len(key) > 1 and key.endswith("H"):
         key = key[:-1]
-    for src, dst in _VOWEL_DIGRAPHS:
+    for src, dst in _FOLD_AFTER_SKELETON:
         base = base.replace(src, dst)
     return _DOUBLES.sub(_FIRST, base.translate(_FOLD_LETTERS)), key
 
@@ -237,7 +272,7 @@ def fold_skeletons(tokens: Sequence[str]) -> list[tuple[str, str]]:
         return [fold_skeleton(t) for t in tokens]
     base = _digraphs(joined, _REST_SKELETON)
     keys = _FINAL_H.sub("", _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE_LINES)))
-    for src, dst in _VOWEL_DIGRAPHS:
+    for src, dst in _FOLD_AFTER_SKELETON:
         base = base.replace(src, dst)
     folds = _DOUBLES.sub(_FIRST, base.translate(_FOLD_LETTERS))
     return list(zip(folds.split("\n"), keys.split("\n"), strict=True))
