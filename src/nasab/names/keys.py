@@ -19,7 +19,6 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import pairwise
-from operator import itemgetter
 
 from ..lexicon import aspirates, latin_letters
 from ..text import has_arabic, normalize
@@ -69,13 +68,15 @@ _LAT_CLASS = {
     "g": "K", "G": "G", "l": "L", "m": "M", "n": "N",
 }  # fmt: skip
 
-_DOUBLES = re.compile(r"(.)\1+")
+# A character that the next one repeats (not a line break): deleting each such character
+# writes each run once (a plain "" replacement, which costs less than a callable's).
+_REPEATED = re.compile(r"(.)(?=\1)")
+# Two of one character (not a line break): where _REPEATED finds something.
+_PAIR = re.compile(r"(.)\1")
 # Alif maqsura, which the parse keeps at the end of a word written with it (موسى: normalisation
 # writes ي); the fold of an Arabic token writes it ي again, as normalisation does.
 _ALIF_MAQSURA = "\u0649"
 _YA = "\u064a"
-# Replacement for _DOUBLES: the repeated character (a C callable, no template parsing).
-_FIRST = itemgetter(1)
 
 
 @cache
@@ -118,6 +119,25 @@ _AR_TABLE = _class_table(_AR_CLASS)
 _LAT_TABLE = _class_table(_LAT_CLASS)
 # Single-letter spelling evening of the fold (after its digraphs): q c -> k, e y -> i, o w -> u.
 _FOLD_LETTERS = str.maketrans("qceoyw", "kkiuiu")
+
+
+def _ascii_bytes(table: dict[int, str | None] | dict[int, int]) -> tuple[bytes, bytes]:
+    """(table, deletions) for ``bytes.translate`` that read ASCII text as ``str.translate``
+    reads it with ``table`` (encoded, translated, decoded: the same string, at a fraction of
+    the cost of a translation through a dict). Each ASCII character's image is taken from
+    ``str.translate`` itself; each must be one ASCII character or none.
+
+    Example:
+        >>> to, drop = _ascii_bytes(_FOLD_LETTERS)
+        >>> b"kazemi".translate(to, drop).decode() == "kazemi".translate(_FOLD_LETTERS)
+        True
+    """
+    images = [chr(c).translate(table) for c in range(128)]
+    assert all(len(x) <= 1 and x.isascii() for x in images)
+    to = bytes([ord(x) if x else c for c, x in enumerate(images)] + list(range(128, 256)))
+    return to, bytes([c for c, x in enumerate(images) if not x])
+
+
 # Digraphs of _LAT_DIGRAPHS that contain an h (they follow "x" and are contiguous).
 _H_DIGRAPHS = tuple(d for d in _LAT_DIGRAPHS[1:] if "h" in d[0])
 _H_START = 1
@@ -127,8 +147,16 @@ _Rewrites = tuple[tuple[str, str], ...]
 
 
 def _collapse(text: str) -> str:
-    """``text`` with each run of one character (not a line break) written once."""
-    return _DOUBLES.sub(_FIRST, text)
+    """``text`` with each run of one character (not a line break) written once.
+
+    Most words have no run: a search for a pair costs about half the collapsing sub, which
+    runs only where there is one.
+
+    Example:
+        >>> _collapse("mohammad"), _collapse("KZM")
+        ('mohamad', 'KZM')
+    """
+    return _REPEATED.sub("", text) if _PAIR.search(text) is not None else text
 
 
 def _needed(rewrites: _Rewrites, table: dict[int, str | None]) -> _Rewrites:
@@ -195,10 +223,9 @@ def fold(token: str) -> str:
         if has_arabic(token):
             if _ALIF_MAQSURA in token:
                 token = token.replace(_ALIF_MAQSURA, _YA)
-            return _DOUBLES.sub(_FIRST, token)
+            return _collapse(token)
         token = token.translate(_plain_table())
-    token = _digraphs(token, _REST_FOLD).translate(_FOLD_LETTERS)
-    return _DOUBLES.sub(_FIRST, token)
+    return _collapse(_digraphs(token, _REST_FOLD).translate(_FOLD_LETTERS))
 
 
 @lru_cache(maxsize=1 << 19)
@@ -216,7 +243,7 @@ def skeleton(token: str) -> str:
         key = token.translate(_AR_TABLE)
     else:
         key = _digraphs(token.translate(_plain_table()), _REST_SKELETON).translate(_LAT_TABLE)
-    key = _DOUBLES.sub(_FIRST, key)
+    key = _collapse(key)
     # A final h is usually a spelling of ta marbuta or a breath (Abdullah/Abdulla).
     if len(key) > 1 and key.endswith("H"):
         key = key[:-1]
@@ -234,27 +261,47 @@ def fold_skeleton(token: str) -> tuple[str, str]:
     low = token.lower()
     if not low.isascii() and has_arabic(low):
         # fold(token), skeleton(token) without asking twice what script the token is.
-        key = _DOUBLES.sub(_FIRST, low.translate(_AR_TABLE))
+        key = low.translate(_AR_TABLE)
+        if _PAIR.search(key) is not None:
+            key = _REPEATED.sub("", key)
         if len(key) > 1 and key.endswith("H"):
             key = key[:-1]
         if _ALIF_MAQSURA in low:
             low = low.replace(_ALIF_MAQSURA, _YA)
-        return _DOUBLES.sub(_FIRST, low), key
+        return (_REPEATED.sub("", low) if _PAIR.search(low) is not None else low), key
     if not low.isascii():
         low = low.translate(_plain_table())
     base = _digraphs(low, _REST_SKELETON)
-    key = _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE))
+    if base.isascii():
+        # (The tables as bytes: the same letters, see _ascii_bytes.)
+        raw = base.encode()
+        key = raw.translate(_LAT_BYTES, _LAT_DROP).decode()
+        if _FOLD_AFTER_SKELETON:
+            for src, dst in _FOLD_AFTER_SKELETON:
+                base = base.replace(src, dst)
+            raw = base.encode()
+        base = raw.translate(_FOLD_BYTES).decode()
+    else:
+        key = base.translate(_LAT_TABLE)
+        for src, dst in _FOLD_AFTER_SKELETON:
+            base = base.replace(src, dst)
+        base = base.translate(_FOLD_LETTERS)
+    if _PAIR.search(key) is not None:
+        key = _REPEATED.sub("", key)
     if len(key) > 1 and key.endswith("H"):
         key = key[:-1]
-    for src, dst in _FOLD_AFTER_SKELETON:
-        base = base.replace(src, dst)
-    return _DOUBLES.sub(_FIRST, base.translate(_FOLD_LETTERS)), key
+    return (_REPEATED.sub("", base) if _PAIR.search(base) is not None else base), key
 
 
 # A final H of a key of two or more letters, one key a line (see skeleton).
 _FINAL_H = re.compile(r"(?<=.)H$", re.M)
 # The skeleton classes, keeping the line break that separates the words of fold_skeletons.
 _LAT_TABLE_LINES = _DropOthers({**_LAT_TABLE, ord("\n"): "\n"})
+# The skeleton classes and the fold letters as bytes tables, for ASCII text (_ascii_bytes).
+_LAT_BYTES, _LAT_DROP = _ascii_bytes(_LAT_TABLE)
+_LAT_LINES_BYTES, _LAT_LINES_DROP = _ascii_bytes(_LAT_TABLE_LINES)
+_FOLD_BYTES, _FOLD_DROP = _ascii_bytes(_FOLD_LETTERS)
+assert not _FOLD_DROP
 
 
 def fold_skeletons(tokens: Sequence[str]) -> list[tuple[str, str]]:
@@ -271,10 +318,14 @@ def fold_skeletons(tokens: Sequence[str]) -> list[tuple[str, str]]:
     if not joined.isascii() or joined.count("\n") != len(tokens) - 1:
         return [fold_skeleton(t) for t in tokens]
     base = _digraphs(joined, _REST_SKELETON)
-    keys = _FINAL_H.sub("", _DOUBLES.sub(_FIRST, base.translate(_LAT_TABLE_LINES)))
-    for src, dst in _FOLD_AFTER_SKELETON:
-        base = base.replace(src, dst)
-    folds = _DOUBLES.sub(_FIRST, base.translate(_FOLD_LETTERS))
+    raw = base.encode()
+    keys = raw.translate(_LAT_LINES_BYTES, _LAT_LINES_DROP).decode()
+    keys = _FINAL_H.sub("", _REPEATED.sub("", keys))
+    if _FOLD_AFTER_SKELETON:
+        for src, dst in _FOLD_AFTER_SKELETON:
+            base = base.replace(src, dst)
+        raw = base.encode()
+    folds = _REPEATED.sub("", raw.translate(_FOLD_BYTES).decode())
     return list(zip(folds.split("\n"), keys.split("\n"), strict=True))
 
 
@@ -291,7 +342,7 @@ def coarse(key: str) -> str:
         >>> coarse(skeleton("Qadhafi")) == coarse(skeleton("Qaddafi"))
         True
     """
-    return _DOUBLES.sub(_FIRST, key.translate(_COARSE))
+    return _collapse(key.translate(_COARSE))
 
 
 # --------------------------------------------------------- spellings comparison equates
