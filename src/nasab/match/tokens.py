@@ -29,7 +29,6 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from itertools import chain, compress, repeat
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -54,7 +53,7 @@ from ..names.keys import (
     skeleton,
 )
 from ..names.parse import split_article
-from ..text import script_of_token
+from ..text import ascii_translation, script_of_token
 from .algorithms import (
     ABD_DROPPED,
     ALIF_MAQSURA,
@@ -113,10 +112,11 @@ _LEV = Levenshtein.normalized_similarity
 _COARSE_FOLD = str.maketrans({"z": "d", "g": "k", "G": "k", "x": "h", "p": "b", "v": "f"})
 
 
-# Runs of one character (any character), and the C callable that keeps one of the run.
-_RUNS = re.compile(r"(.)\1+", re.S)
+_COARSE_FOLD_TO, _COARSE_FOLD_DROP = ascii_translation(_COARSE_FOLD)
+# A character the next one repeats (any character: deleting each writes each run once), and
+# two of one character (where there is a run).
+_REPEATED = re.compile(r"(.)(?=\1)", re.S)
 _PAIR = re.compile(r"(.)\1", re.S)
-_FIRST = itemgetter(1)
 
 
 def coarse_fold(f: str) -> str:
@@ -126,9 +126,13 @@ def coarse_fold(f: str) -> str:
         >>> coarse_fold("gazzafi"), coarse_fold("kadafi")
         ('kadafi', 'kadafi')
     """
-    f = f.translate(_COARSE_FOLD)
+    if f.isascii():
+        # (The table as bytes: the same letters, see ascii_translation.)
+        f = f.encode().translate(_COARSE_FOLD_TO, _COARSE_FOLD_DROP).decode()
+    else:
+        f = f.translate(_COARSE_FOLD)
     # Runs are collapsed where there is one (a search for a pair costs half the sub).
-    return _RUNS.sub(_FIRST, f) if _PAIR.search(f) is not None else f
+    return _REPEATED.sub("", f) if _PAIR.search(f) is not None else f
 
 
 # ------------------------------------------------------------------------ shipped readings

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from ..lexicon import aspirates, latin_letters
-from ..text import has_arabic, normalize
+from ..text import ascii_translation, has_arabic, normalize
 
 __all__ = [
     "aspirated",
@@ -119,23 +119,6 @@ _AR_TABLE = _class_table(_AR_CLASS)
 _LAT_TABLE = _class_table(_LAT_CLASS)
 # Single-letter spelling evening of the fold (after its digraphs): q c -> k, e y -> i, o w -> u.
 _FOLD_LETTERS = str.maketrans("qceoyw", "kkiuiu")
-
-
-def _ascii_bytes(table: dict[int, str | None] | dict[int, int]) -> tuple[bytes, bytes]:
-    """(table, deletions) for ``bytes.translate`` that read ASCII text as ``str.translate``
-    reads it with ``table`` (encoded, translated, decoded: the same string, at a fraction of
-    the cost of a translation through a dict). Each ASCII character's image is taken from
-    ``str.translate`` itself; each must be one ASCII character or none.
-
-    Example:
-        >>> to, drop = _ascii_bytes(_FOLD_LETTERS)
-        >>> b"kazemi".translate(to, drop).decode() == "kazemi".translate(_FOLD_LETTERS)
-        True
-    """
-    images = [chr(c).translate(table) for c in range(128)]
-    assert all(len(x) <= 1 and x.isascii() for x in images)
-    to = bytes([ord(x) if x else c for c, x in enumerate(images)] + list(range(128, 256)))
-    return to, bytes([c for c, x in enumerate(images) if not x])
 
 
 # Digraphs of _LAT_DIGRAPHS that contain an h (they follow "x" and are contiguous).
@@ -273,14 +256,14 @@ def fold_skeleton(token: str) -> tuple[str, str]:
         low = low.translate(_plain_table())
     base = _digraphs(low, _REST_SKELETON)
     if base.isascii():
-        # (The tables as bytes: the same letters, see _ascii_bytes.)
+        # (The tables as bytes: the same letters, see ascii_translation.)
         raw = base.encode()
         key = raw.translate(_LAT_BYTES, _LAT_DROP).decode()
         if _FOLD_AFTER_SKELETON:
             for src, dst in _FOLD_AFTER_SKELETON:
                 base = base.replace(src, dst)
             raw = base.encode()
-        base = raw.translate(_FOLD_BYTES).decode()
+        base = raw.translate(_FOLD_BYTES, _FOLD_DROP).decode()
     else:
         key = base.translate(_LAT_TABLE)
         for src, dst in _FOLD_AFTER_SKELETON:
@@ -297,11 +280,10 @@ def fold_skeleton(token: str) -> tuple[str, str]:
 _FINAL_H = re.compile(r"(?<=.)H$", re.M)
 # The skeleton classes, keeping the line break that separates the words of fold_skeletons.
 _LAT_TABLE_LINES = _DropOthers({**_LAT_TABLE, ord("\n"): "\n"})
-# The skeleton classes and the fold letters as bytes tables, for ASCII text (_ascii_bytes).
-_LAT_BYTES, _LAT_DROP = _ascii_bytes(_LAT_TABLE)
-_LAT_LINES_BYTES, _LAT_LINES_DROP = _ascii_bytes(_LAT_TABLE_LINES)
-_FOLD_BYTES, _FOLD_DROP = _ascii_bytes(_FOLD_LETTERS)
-assert not _FOLD_DROP
+# The skeleton classes and the fold letters as bytes tables, for ASCII text (ascii_translation).
+_LAT_BYTES, _LAT_DROP = ascii_translation(_LAT_TABLE)
+_LAT_LINES_BYTES, _LAT_LINES_DROP = ascii_translation(_LAT_TABLE_LINES)
+_FOLD_BYTES, _FOLD_DROP = ascii_translation(_FOLD_LETTERS)
 
 
 def fold_skeletons(tokens: Sequence[str]) -> list[tuple[str, str]]:
@@ -325,13 +307,14 @@ def fold_skeletons(tokens: Sequence[str]) -> list[tuple[str, str]]:
         for src, dst in _FOLD_AFTER_SKELETON:
             base = base.replace(src, dst)
         raw = base.encode()
-    folds = _REPEATED.sub("", raw.translate(_FOLD_BYTES).decode())
+    folds = _REPEATED.sub("", raw.translate(_FOLD_BYTES, _FOLD_DROP).decode())
     return list(zip(folds.split("\n"), keys.split("\n"), strict=True))
 
 
 # Coarser classes for a second look: letters that one or another transliteration
 # tradition confuses (dh/d for ذ, g/q/k for ق, gh/q for غ, kh/h, z/s, j/g).
 _COARSE = str.maketrans({"Z": "D", "S": "T", "G": "K", "J": "K", "X": "H", "F": "B", "$": "T"})
+_COARSE_BYTES, _COARSE_DROP = ascii_translation(_COARSE)
 
 
 @lru_cache(maxsize=131072)
@@ -342,6 +325,8 @@ def coarse(key: str) -> str:
         >>> coarse(skeleton("Qadhafi")) == coarse(skeleton("Qaddafi"))
         True
     """
+    if key.isascii():
+        return _collapse(key.encode().translate(_COARSE_BYTES, _COARSE_DROP).decode())
     return _collapse(key.translate(_COARSE))
 
 
