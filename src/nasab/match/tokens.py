@@ -1348,13 +1348,21 @@ def _digraph_sim(t: TokenTable, ar: int, lat: int) -> float:
 def _cross_script(t: TokenTable, ar: int, lat: int, skel: float) -> float:
     sim = _cross_script_plain(t, ar, lat, skel)
     # The kept letters', aspirate and digraph readings' values are a similarity (at most 1)
-    # times their discount: each is computed only when it could beat what is there.
-    if sim < LATIN_DIGRAPH and not t.text[lat].isascii():
-        sim = max(sim, _kept_sim(t, ar, lat))
-    if sim < ASPIRATE:
-        sim = max(sim, _aspirate_sim(t, ar, lat))
-    if sim < LATIN_DIGRAPH:
-        sim = max(sim, _digraph_sim(t, ar, lat))
+    # times their discount: each is computed only when it could beat what is there (and the
+    # aspirate and digraph readings only when the tokens have any: most have none).
+    lat_text = t.text[lat]
+    if sim < LATIN_DIGRAPH and not lat_text.isascii():
+        other = _kept_sim(t, ar, lat)
+        if other > sim:
+            sim = other
+    if sim < ASPIRATE and "h" in lat_text and "ه" in t.text[ar][:-1]:
+        other = _aspirate_sim(t, ar, lat)
+        if other > sim:
+            sim = other
+    if sim < LATIN_DIGRAPH and digraph_readings(lat_text):
+        other = _digraph_sim(t, ar, lat)
+        if other > sim:
+            sim = other
     return sim
 
 
@@ -1369,7 +1377,7 @@ def _cross_script_plain(
         spell = max(spell, _ending_sim(t, ar, plain_letters(lat_text)))
     elif _ALIF_MAQSURA in ar_text and lat_fold.endswith("a") and _maqsura(ar_text):
         spell = max(spell, _maqsura_sim(t, ar, lat_fold, lat_key))
-    if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat_text + ar_text:
+    if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat_text and " " not in ar_text:
         # Second opinion from the other direction, where the Latin token's likeliest
         # Arabic spellings are known.
         spellings = _spellings(plain_letters(lat_text))
