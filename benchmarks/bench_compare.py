@@ -13,7 +13,8 @@ Prints, each beside rapidfuzz ``token_sort_ratio`` on the same pairs:
   3. Latin full names: OFAC SDN person names;
   4. ``compare_many`` 1000 x 1000 OFAC person names, cold, beside ``cdist``;
   5. ``import nasab`` (``-X importtime``) and the first call that loads the tables (CPU
-     and wall time).
+     and wall time);
+and the machine's load average at the start and at the end.
 
 Usage:
     python benchmarks/bench_compare.py [--data ../shared/data] [--n 5000] [--repeat 3] [--profile]
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import csv
+import os
 import pstats
 import random
 import re
@@ -163,6 +165,12 @@ def bench_import() -> None:
     )
 
 
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages (CPU time is what is measured, but a loaded
+    machine still moves it: caches, frequency)."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -196,6 +204,7 @@ def main() -> int:
     people = ofac_people(args.data)
     rng.shuffle(people)
     latin = [(people[2 * i], people[2 * i + 1]) for i in range(min(n, len(people) // 2))]
+    print(f"load average at the start: {_load()}")
     print("## compare on fresh names (calls/s, CPU time, one core)")
     print(f"{'set':34} {'pairs':>6} {'compare':>12} {'prepare+score':>12} {'token_sort_ratio':>14}")
     print(f"(best of {args.repeat} runs, each from empty caches)")
@@ -206,6 +215,7 @@ def main() -> int:
     rest = people[2 * len(latin) :] or people
     bench_many(rest, min(args.many, len(rest) // 2), args.repeat)
     bench_import()
+    print(f"load average at the end: {_load()}")
     return 0
 
 
