@@ -868,7 +868,50 @@ class _Sentence:
         return inner[0], hit[1], TitleInfo("role", f"{label} {info.en}", f"{ar} {info.ar}")
 
     def org_construct(self, i: int) -> tuple[int, int] | None:
-        """(end, offset) of ``HEAD noun... [ال-noun] [adjectives]`` at token i."""
+        """(end, offset) of ``HEAD noun... [ال-noun] [adjectives]`` at token i.
+
+        The steps: the head (:meth:`_construct_head`); a company's name
+        (:meth:`_company_name`); a proper name after the head
+        (:meth:`_proper_after_head`); one definite word after a club or newspaper
+        head; else the nouns up to the first definite one (:meth:`_open_construct`),
+        the body's tail (:meth:`_body_tail`) and the evidence that it names an
+        institution (:meth:`_institution_evidence`).
+        """
+        hit = self._construct_head(i)
+        if hit is None:
+            return None
+        off, head = hit
+        j = i + 1
+        closed = _is_article(head)
+        if not closed and head in word_set("company_head_ar"):
+            end = self._company_name(j, feminine=head.endswith("ه"))
+            if end is not None:
+                return end, off
+        if not closed:
+            end = self._proper_after_head(i)
+            if end is not None:
+                return end, off
+        if not closed and head in word_set("club_head_ar") and self._club_name(j):
+            return j + 1, off  # "نادي الهلال", "صحيفة الوطن": one definite word names it
+        if head in word_set("name_head_ar"):
+            return None  # "نادي" / "منتخب" without a name after it
+        if not closed:
+            opened = self._open_construct(i)
+            if opened is None:
+                return None  # indefinite: "منظمة بريطانية"، "لجنة عسكرية" name no body
+            j, closed = opened, True
+        j, adj = self._body_tail(j, head, closed)
+        if _is_article(head) and adj == 0:
+            return None  # a bare "الجيش" is a common noun
+        if not self._institution_evidence(i, j, head):
+            return None
+        return j, off
+
+    def _construct_head(self, i: int) -> tuple[int, str] | None:
+        """(offset, head) of a body's head word at token i (``وزارة``, ``بالهيئة``);
+        None where there is none, where a gazetteer name follows a type head (``تنظيم
+        داعش``: the name is the mention) or where the head means "led by"
+        (``بقيادة`` / ``برئاسة``, a preposition before a person)."""
         toks, lex = self.toks, self.lex
         if not toks[i].arabic:
             return None
@@ -877,66 +920,77 @@ class _Sentence:
             return None
         off, head = hit
         j = i + 1
-        n = len(toks)
-        if head in lex.ar_type_heads and j < n and _phrase_at(toks, j, lex.orgs_ar, lex.org_max):
-            return None  # "تنظيم داعش": the gazetteer name is the mention
+        if (
+            head in lex.ar_type_heads
+            and j < len(toks)
+            and _phrase_at(toks, j, lex.orgs_ar, lex.org_max)
+        ):
+            return None
         if head in _LED_BY and off and _norm(toks[i].text)[off - 1] == "ب":
-            return None  # "بقيادة" / "برئاسة": "led by", a preposition before a person
-        closed = _is_article(head)
-        if not closed and head in word_set("company_head_ar"):
-            end = self._company_name(j, feminine=head.endswith("ه"))
-            if end is not None:
-                return end, off
-        if not closed and j < n and toks[j].arabic and self._proper(_word(toks[j]), unseen=True):
-            # a proper name after the head (نادي برشلونة، جامعة ميريلاند، منتخب العراق);
-            # an unseen word only right after the head (أمانة جازان), so that a holder's
-            # name after "رئيس إقليم كردستان" is not read into the body
+            return None
+        return off, head
+
+    def _proper_after_head(self, i: int) -> int | None:
+        """End of a body named by a proper name after its head at token i (``نادي
+        برشلونة``، ``جامعة ميريلاند``، ``منتخب العراق``), with the adjectives after it;
+        None when the word after the head is no proper name. An unseen word counts only
+        right after the head (``أمانة جازان``), so that a holder's name after ``رئيس
+        إقليم كردستان`` is not read into the body; the body's nationality after its
+        proper name is left out (``نادي مولودة النرويجي`` is نادي مولودة)."""
+        toks, n = self.toks, len(self.toks)
+        j = i + 1
+        if not (j < n and toks[j].arabic and self._proper(_word(toks[j]), unseen=True)):
+            return None
+        j += 1
+        while (
+            j < n
+            and j - i <= 4
+            and toks[j].arabic
+            and self._proper(_word(toks[j]))
+            and not self._nationality_word(_word(toks[j]))
+        ):
             j += 1
-            while (
-                j < n
-                and j - i <= 4
-                and toks[j].arabic
-                and self._proper(_word(toks[j]))
-                and not self._nationality_word(_word(toks[j]))
+        while (
+            j < n
+            and toks[j].arabic
+            and _adjective(_word(toks[j]))
+            and not self._nationality_word(_word(toks[j]))
+            and j - i <= 5
+        ):
+            j += 1
+        return j
+
+    def _open_construct(self, i: int) -> int | None:
+        """End of the nouns after an indefinite head at token i up to and with the first
+        definite one (``هيئة حقوق الإنسان``); None when no definite noun comes before a
+        function word, title, one-letter word or a word with و, or right after the head."""
+        toks, lex, n = self.toks, self.lex, len(self.toks)
+        j = i + 1
+        while j < n and j - i <= 4 and toks[j].arabic:
+            w = _word(toks[j])
+            if (
+                w in _stop()
+                or w in lex.titles_ar
+                or (w,) in lex.titles_ar
+                or len(w) < 2
+                or w[:1] == "و"
             ):
-                j += 1
-            # adjectives go on with the name, but not the body's nationality after its
-            # proper name ("نادي مولودة النرويجي" is نادي مولودة)
-            while (
-                j < n
-                and toks[j].arabic
-                and _adjective(_word(toks[j]))
-                and not self._nationality_word(_word(toks[j]))
-                and j - i <= 5
-            ):
-                j += 1
-            return j, off
-        if not closed and head in word_set("club_head_ar") and self._club_name(j):
-            return j + 1, off  # "نادي الهلال", "صحيفة الوطن": one definite word names it
-        if head in word_set("name_head_ar"):
-            return None  # "نادي" / "منتخب" without a name after it
-        if not closed:
-            while j < n and j - i <= 4 and toks[j].arabic:
-                w = _word(toks[j])
-                if (
-                    w in _stop()
-                    or w in lex.titles_ar
-                    or (w,) in lex.titles_ar
-                    or len(w) < 2
-                    or w[:1] == "و"
-                ):
-                    break
-                j += 1
-                if _is_article(w):
-                    closed = True
-                    break
-            if j == i + 1 or not closed:
-                return None  # indefinite: "منظمة بريطانية"، "لجنة عسكرية" name no body
+                break
+            j += 1
+            if _is_article(w):
+                return j
+        return None
+
+    def _body_tail(self, j: int, head: str, closed: bool) -> tuple[int, int]:
+        """(end, adjectives read) of what goes on with a body's name from token j: up to
+        two adjectives, then a coordinated institution word (``مديرية الاستخبارات
+        ومكافحة الإرهاب``) or coordinated nouns (:meth:`_coordinated_nouns`), then a
+        strong head's ل-complement (:meth:`_name_complement`)."""
+        toks, lex, n = self.toks, self.lex, len(self.toks)
         adj = 0
         while j < n and adj < 2 and toks[j].arabic and _adjective(_word(toks[j])):
             j += 1
             adj += 1
-        # a coordinated institution word: "مديرية الاستخبارات ومكافحة الإرهاب"
         if (
             closed
             and j + 1 < n
@@ -955,17 +1009,19 @@ class _Sentence:
             j = self._coordinated_nouns(j)
         if closed and not _is_article(head) and head in word_set("strong_head_ar"):
             j = self._name_complement(j)
-        if _is_article(head) and adj == 0:
-            return None  # a bare "الجيش" is a common noun
-        # an institution, not a device or a form: a function word, modifier, nationality or place follows
-        if head not in word_set("strong_head_ar") and head not in word_set("company_head_ar"):
-            cues = lex.org_cues_ar
-            if not any(
-                _bare(_word(toks[k])) in cues or (_word(toks[k]),) in lex.places_ar
-                for k in range(i + 1, j)
-            ):
-                return None
-        return j, off
+        return j, adj
+
+    def _institution_evidence(self, i: int, j: int, head: str) -> bool:
+        """Whether tokens i..j name an institution, not a device or a form: a strong or
+        company head, or an organisation cue word or a listed place after the head."""
+        if head in word_set("strong_head_ar") or head in word_set("company_head_ar"):
+            return True
+        toks, lex = self.toks, self.lex
+        cues = lex.org_cues_ar
+        return any(
+            _bare(_word(toks[k])) in cues or (_word(toks[k]),) in lex.places_ar
+            for k in range(i + 1, j)
+        )
 
     def _coordinated_nouns(self, j: int) -> int:
         """End of the definite nouns joined by و that go on with a body's name at token j,
