@@ -130,6 +130,8 @@ _WINDOW = 2
 _PROPAGATE_MIN = 4
 # Words before a word searched for a title or rank.
 _TITLE_LOOKBACK = 3
+# Shortest place name (letters) whose adjective is read as a nationality.
+_NATION_STEM_MIN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -592,7 +594,9 @@ def _propagate(
             ):
                 continue
             full.add(tuple(s.form for s in segs[a:z]))
-            full.add((last,))
+            if last != _GOD and not nationality_of_place(last, lex):
+                # not God's name alone ("جبارة الله" -> every "الله"), nor a nationality
+                full.add((last,))
     if not full:
         return spans
     longest = max(len(n) for n in full)
@@ -628,7 +632,9 @@ def fix_boundaries(
     """Trim and split the model's spans (segment indices) where they run past a name.
 
     Punctuation and lone clitics at either end are dropped; a person span loses leading
-    places, nationalities, organisation heads and titles; an
+    places, nationalities, organisation heads and titles, and is dropped when one such
+    word (or the adjective of a listed place, :func:`nationality_of_place`) is all
+    that is left; an
     organisation or place span that runs into a given name is split there into the
     organisation and a person (``نادي الجبلين فهد الموكاء``).
 
@@ -637,6 +643,8 @@ def fix_boundaries(
         [(0, 2, 'ORG'), (2, 4, 'PER')]
         >>> fix_boundaries(["،", "طارق", "الرفاعي", "،"], [(0, 4, "PER")])
         [(1, 3, 'PER')]
+        >>> fix_boundaries(["رييس", "الهندي"], [(1, 2, "PER")])
+        []
     """
     lex = lexicon()
     out: list[tuple[int, int, str]] = []
@@ -648,6 +656,8 @@ def fix_boundaries(
         if kind == "PER":
             while z - a > 1 and _not_name(forms[a], lex):
                 a += 1
+            if z - a == 1 and (_not_name(forms[a], lex) or nationality_of_place(forms[a], lex)):
+                continue  # a place, nationality, head or title alone names no person
             k = next((k for k in range(a + 1, z - 1) if forms[k] in lex.given_ar), None)
             if k is not None and not any(_name_word(f, lex, _LISTED_MIN) for f in forms[a:k]):
                 a = k  # words before a given name that are no name words: جازان طارق الرفاعي
@@ -722,6 +732,31 @@ def _not_name(form: str, lex: Lexicon) -> bool:
         or (form,) in lex.titles_ar
         or form in word_set("name_cue_ar")
     ) and form not in lex.given_ar
+
+
+def nationality_of_place(form: str, lex: Lexicon) -> bool:
+    """A definite adjective made of a listed place's name (``الهندي`` of الهند,
+    ``السويسري`` of سويسرا, ``البنغلاديشية`` of بنغلاديش), normalised or not.
+
+    Example:
+        >>> nationality_of_place("الهندي", lexicon())
+        True
+        >>> nationality_of_place("الغامدي", lexicon())
+        False
+    """
+    if not form.startswith("ال"):
+        return False
+    bare = form[2:]
+    for ending in ("يه", "ية", "ي"):
+        if bare.endswith(ending):
+            stem = bare[: -len(ending)]
+            break
+    else:
+        return False
+    if len(stem) < _NATION_STEM_MIN:
+        return False
+    places = lex.places_ar
+    return any((p,) in places for p in (stem, stem + "ا", "ال" + stem))
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
