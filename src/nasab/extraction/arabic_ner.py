@@ -132,6 +132,9 @@ _PROPAGATE_MIN = 4
 _TITLE_LOOKBACK = 3
 # Shortest place name (letters) whose adjective is read as a nationality.
 _NATION_STEM_MIN = 3
+# The conjunction shed from a person span's first word, and the shortest rest (letters).
+_AND = "و"
+_AND_REST_MIN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -793,10 +796,36 @@ def predict(text: str) -> list[tuple[int, int, str]]:
     sents = [segment(text, *sent) for sent in sentences(doc)]
     spans = _propagate(sents, [_tag_segments(segs) for segs in sents])
     return [
-        (segs[a].start, segs[z - 1].end, _KINDS[k])
+        (_after_and(text, segs[a], k), segs[z - 1].end, _KINDS[k])
         for segs, sp in zip(sents, spans, strict=True)
         for a, z, k in sp
     ]
+
+
+def _after_and(text: str, seg: Seg, kind: str) -> int:
+    """Start of a person span whose first segment is و + a name no table lists and the
+    training text never holds (``ميسي ونيمار``: the conjunction is not the name's): one
+    letter on; the segment's start otherwise.
+
+    Example:
+        >>> _after_and("ونيمار", Seg(0, 6, "ونيمار"), "PER")
+        1
+        >>> _after_and("وليد", Seg(0, 4, "وليد"), "PER")
+        0
+    """
+    form = seg.form
+    if (
+        kind != "PER"
+        or not form.startswith(_AND)
+        or len(form) <= _AND_REST_MIN
+        or text[seg.start : seg.start + 1] != _AND
+        or form in vocabulary()
+        or form[1:] in vocabulary()
+        or form in lexicon().given_ar
+        or form in lexicon().name_ar
+    ):
+        return seg.start
+    return seg.start + 1
 
 
 def refine(document: Document, rule_mentions: Iterable[Mention]) -> list[Mention]:
