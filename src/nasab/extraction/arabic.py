@@ -2055,9 +2055,41 @@ class _Sentence:
             end += 1
         if end == pos or not unseen:
             return None
+        if end - pos == 1 and self._seen_family(end):
+            end += 1  # "رئيس الوزراء الهندي X مودي ونظيرته"
         if end - pos == 1 and not self._lone_foreign(pos):
             return None
         return end
+
+    def _seen_family(self, k: int) -> bool:
+        """Token k, after one unseen word read after a title, is that name's last word
+        though the training text holds it: a word of no article, proclitic letter,
+        accusative or feminine ending, that is no function word, title, head, place or
+        nationality, with a comma, a full stop, a function word or a word with و after it
+        (the end of the name)."""
+        toks, lex = self.toks, self.lex
+        if k >= len(toks) or not toks[k].arabic or self.taken[k]:
+            return False
+        w = _word(toks[k])
+        if (
+            len(w) < _FOREIGN_MIN
+            or _is_article(w)
+            or w[:1] in preposition_clitics() + conjunction_clitics() + "ك"
+            or w.endswith(("ا", "ه", "ة"))
+            or w in _stop()
+            or (w,) in lex.titles_ar
+            or w in lex.org_heads_ar
+            or (w,) in lex.places_ar
+            or self._nationality_word("ال" + w)
+            or w in word_set("speech_ar")
+        ):
+            return False
+        if k + 1 >= len(toks):
+            return True
+        nxt = toks[k + 1]
+        if nxt.text in _LONE_NAME_END:
+            return True
+        return nxt.arabic and (_word(nxt) in _stop() or _word(nxt)[:1] == "و")
 
     def _lone_foreign(self, pos: int) -> bool:
         """One unseen word alone after a title or cue is a name only before a comma or a

@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..lexicon import word_set
 from ..names import parse_name
 from ..names.parse import Name
+from ..text import normalize_arabic
 from . import arabic_ner
 from ._builder import Builder
 from ._lex import lexicon
@@ -505,7 +506,7 @@ def _arabic_name_at(
         if stem.startswith("ال") and len(stem) >= 5 and stem.endswith("ي") and not after_role:
             # (right after a role, الX-ي is a nationality: "الرئيس المصري")
             ref = _family_match(by_key, stem, "arabic")
-            if ref:
+            if ref and _definite_family(ref):
                 b.mention(
                     t.start + off,
                     t.end,
@@ -517,6 +518,19 @@ def _arabic_name_at(
                 )
                 return i + 1
     return None
+
+
+def _definite_family(full: str) -> bool:
+    """The full name's family name is written with the article, as the short form that
+    refers to it is: ``الغامدي`` may stand for ``سعيد الغامدي``, but ``الماضي`` (past)
+    and ``السويسري`` (Swiss) are no short forms of ``X مودي`` or ``X عسيري``.
+
+    Example:
+        >>> _definite_family("سعيد الغامدي"), _definite_family("نارندرا مودي")
+        (True, False)
+    """
+    words = full.split()
+    return bool(words) and normalize_arabic(words[-1]).startswith("ال")
 
 
 def _window_match(toks: list[Tok], i: int, off: int, known: str, name: Name) -> int | None:
