@@ -1360,3 +1360,41 @@ def test_model_span_stops_at_a_nisba(monkeypatch, text: str, span: str, persons:
     _stub_model(monkeypatch, {text: span})
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend="model")
     assert [m.text for m in ex.persons()] == persons
+
+
+# Stop 24: a foreign name of an unseen and a seen word after a title and a nationality; an
+# article word in -ي is no short form of a family name written without the article.
+TITLE_SEEN_FAMILY_CASES = [
+    (
+        "seen-family-after-title",
+        "وكان رئيس الوزراء الهندي نارندرا مودي ونظيرته قد وقعا الاتفاق",
+        ("person", "نارندرا مودي"),
+        True,
+    ),
+    (
+        "nationality-no-short-form",
+        "وسجل اللاعب مهند عسيري هدفا. وقال المدرب السويسري إن الفريق جاهز.",
+        ("person", "السويسري"),
+        False,
+    ),
+    (
+        "past-no-short-form",
+        "وكان رئيس الوزراء الهندي نارندرا مودي ونظيرته قد وقعا الاتفاق الشهر الماضي.",
+        ("person", "الماضي"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "present"),
+    [c[1:] for c in TITLE_SEEN_FAMILY_CASES],
+    ids=[c[0] for c in TITLE_SEEN_FAMILY_CASES],
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_title_name_and_definite_short_forms(
+    text: str, mention: tuple, present: bool, backend: str
+) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    got = {(m.kind, m.text) for m in ex.mentions}
+    assert (mention in got) is present

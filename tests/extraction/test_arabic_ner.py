@@ -65,6 +65,11 @@ BOUNDS = [
     ("second-nisba", ["سعيد", "الغامدي", "الزهراني"], [(0, 3, "PER")], [(0, 3, "PER")]),
     ("nationality-first", ["السوري", "بشار", "الاسد"], [(0, 3, "PER")], [(1, 3, "PER")]),
     ("nisba-then-nasab", ["علي", "الحسني", "بن", "محمد"], [(0, 2, "PER")], [(0, 2, "PER")]),
+    # one place, nationality, head or title word alone is no person (stop 24)
+    ("nationality-alone", ["رييس", "الوزرا", "الهندي"], [(2, 3, "PER")], []),
+    ("listed-nationality-alone", ["الفرنسي"], [(0, 1, "PER")], []),
+    ("place-alone", ["بغداد"], [(0, 1, "PER")], []),
+    ("family-name-alone-kept", ["الغامدي"], [(0, 1, "PER")], [(0, 1, "PER")]),
 ]
 
 
@@ -193,7 +198,36 @@ PROPAGATE = [
         [[(0, 2, "PER")], [(0, 2, "LOC")]],
         [[(0, 2, "PER")], [(0, 2, "LOC")]],
     ),
+    # God's name and a nationality are no family names to carry (stop 24)
+    (
+        "gods-name-not-carried",
+        [["قال", "جباره", "الله"], ["رحمه", "الله"]],
+        [[(1, 3, "PER")], []],
+        [[(1, 3, "PER")], []],
+    ),
+    (
+        "nationality-not-carried",
+        [["ساكني", "جيب", "كوت", "الهندي"], ["الرييس", "الهندي"]],
+        [[(1, 4, "PER")], []],
+        [[(1, 4, "PER")], []],
+    ),
 ]
+
+
+AND_STARTS = [
+    ("unlisted-name", "ونيمار", 1),
+    ("listed-given-name", "وليد", 0),
+    ("short-word", "ويل", 0),
+]
+
+
+@pytest.mark.parametrize(
+    ("form", "want"), [c[1:] for c in AND_STARTS], ids=[c[0] for c in AND_STARTS]
+)
+def test_person_span_sheds_the_conjunction(form: str, want: int) -> None:
+    seg = arabic_ner.Seg(0, len(form), form)
+    assert arabic_ner._after_and(form, seg, "PER") == want
+    assert arabic_ner._after_and(form, seg, "ORG") == 0
 
 
 @pytest.mark.parametrize(
