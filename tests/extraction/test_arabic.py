@@ -1398,3 +1398,42 @@ def test_title_name_and_definite_short_forms(
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     got = {(m.kind, m.text) for m in ex.mentions}
     assert (mention in got) is present
+
+
+# Stop 24: a broken plural in -ون goes on with a body's coordinated nouns (الفنون، الشؤون);
+# a sound plural of persons does not.
+COORDINATED_PLURAL_CASES = [
+    (
+        "arts",
+        "وأقامت جمعية الثقافة والفنون معرضا",
+        [("organization", "جمعية الثقافة والفنون")],
+    ),
+    (
+        "affairs",
+        "وأعلنت وزارة العمل والشؤون الاجتماعية عن برنامج جديد",
+        [("organization", "وزارة العمل والشؤون الاجتماعية")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in COORDINATED_PLURAL_CASES],
+    ids=[c[0] for c in COORDINATED_PLURAL_CASES],
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_broken_plural_goes_on_with_a_body(text: str, expected: list, backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    got = [(m.kind, m.text) for m in ex.mentions if m.kind in ("person", "organization", "place")]
+    assert got == expected
+
+
+def test_sound_plural_names_people() -> None:
+    from nasab.extraction.arabic import _sound_plural
+
+    assert [_sound_plural(w) for w in ("اللاعبين", "المواطنون", "الفنون", "الشؤون")] == [
+        True,
+        True,
+        False,
+        False,
+    ]

@@ -73,6 +73,8 @@ _BODY_ADJ = 3
 _NISBA_MIN = 6
 # Definite nouns joined by و that may go on with a body's name (والأوقاف والدعوة والإرشاد).
 _COORDINATED_MAX = 3
+# Shortest stem (letters) of a sound masculine plural (اللاعبين), which names people.
+_PLURAL_STEM_MIN = 3
 # Punctuation that may stand between a role and its holder.
 _GAP_MARKS = frozenset(["،", ",", '"', "«", "»", "“", "”"])
 # Listed names a word must be part of to count as a name word when it grows a name.
@@ -295,6 +297,19 @@ def _unseen(w: str) -> bool:
             if stem in vocab or (stem.endswith("ت") and stem[:-1] + "ه" in vocab):
                 return False
     return True
+
+
+def _sound_plural(w: str) -> bool:
+    """A definite sound masculine plural (``اللاعبين``, ``المواطنون``): a stem of at least
+    ``_PLURAL_STEM_MIN`` letters before -ين / -ون; ``الفنون``, ``الشؤون``, ``الديون`` are
+    broken plurals of two-letter stems (arts, affairs, debts).
+
+    Example:
+        >>> _sound_plural("اللاعبين"), _sound_plural("الفنون"), _sound_plural("الشؤون")
+        (True, False, False)
+    """
+    bare = w[2:] if _is_article(w) else w
+    return bare.endswith(("ين", "ون")) and len(bare) - 2 >= _PLURAL_STEM_MIN
 
 
 def _word(t: Tok) -> str:
@@ -1039,7 +1054,7 @@ class _Sentence:
                 and _is_article(rest)
                 and rest not in _stop()
                 and rest not in word_set("relative_ar")
-                and not rest.endswith(("ين", "ون"))
+                and not _sound_plural(rest)
             ):
                 break
             k += 1
