@@ -1437,3 +1437,20 @@ def test_sound_plural_names_people() -> None:
         False,
         False,
     ]
+
+
+# Stop 24: a person's other name in brackets right after the name is an alias of it.
+BRACKET_ALIAS_CASES = [
+    ("kunya-then-name", "وافق الرئيس ابو مازن (محمود عباس) على الخطة", ("محمود عباس", "ابو مازن")),
+    ("not-a-name", "وقالت سعاد المطيري (35 عاما) إن الوضع صعب", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"), [c[1:] for c in BRACKET_ALIAS_CASES], ids=[c[0] for c in BRACKET_ALIAS_CASES]
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_bracketed_alias(text: str, pair: tuple | None, backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    got = [(r.subject.text, r.object.text) for r in ex.relations if r.type == "alias"]
+    assert got == ([pair] if pair else [])

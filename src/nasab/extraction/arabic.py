@@ -73,6 +73,8 @@ _BODY_ADJ = 3
 _NISBA_MIN = 6
 # Definite nouns joined by و that may go on with a body's name (والأوقاف والدعوة والإرشاد).
 _COORDINATED_MAX = 3
+# The bracket before a person's other name (الرئيس أبو X (Y Z)).
+_OPEN_BRACKETS = frozenset(["("])
 # Shortest stem (letters) of a sound masculine plural (اللاعبين), which names people.
 _PLURAL_STEM_MIN = 3
 # Punctuation that may stand between a role and its holder.
@@ -2844,6 +2846,23 @@ class _Sentence:
         am = self.add(k, z, off, "person", source="alias", alias_of=pm.text)  # type: ignore[attr-defined]
         self.b.relation("alias", am, pm, self.sent, rule="known-as")  # type: ignore[arg-type]
 
+    def bracketed_aliases(self) -> None:
+        """A person's other name in brackets right after the name: ``الرئيس أبو X (Y
+        Z)``, a kunya and the full name of one person; the bracket holds that name
+        alone."""
+        toks, b = self.toks, self.b
+        for k in range(1, len(toks) - 2):
+            if toks[k].text not in _OPEN_BRACKETS:
+                continue
+            pm = b.overlaps(toks[k - 1].start, toks[k - 1].end, ("person",))
+            am = b.overlaps(toks[k + 1].start, toks[k + 1].end, ("person",))
+            if pm is None or am is None or pm is am or pm.end != toks[k - 1].end:
+                continue
+            close = next((j for j in range(k + 1, len(toks)) if toks[j].start >= am.end), None)
+            if am.start != toks[k + 1].start or close is None or toks[close].text != ")":
+                continue
+            b.relation("alias", am, pm, self.sent, rule="bracketed")  # type: ignore[arg-type]
+
 
 def extract_sentence_ar(
     b: Builder,
@@ -2874,6 +2893,7 @@ def extract_sentence_ar(
     s.accusative_roles()
     s.pending_roles()
     s.late_roles()
+    s.bracketed_aliases()
 
 
 def _holders_ar(b: Builder, role: str) -> dict[str, tuple[int, str]]:
