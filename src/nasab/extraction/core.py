@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..lexicon import word_set
 from ..names import parse_name
 from ..names.parse import Name
-from ..text import normalize_arabic
+from ..text import has_arabic, normalize_arabic
 from . import arabic_ner
 from ._builder import Builder
 from ._lex import lexicon
@@ -521,16 +521,22 @@ def _arabic_name_at(
 
 
 def _definite_family(full: str) -> bool:
-    """The full name's family name is written with the article, as the short form that
-    refers to it is: ``الغامدي`` may stand for ``سعيد الغامدي``, but ``الماضي`` (past)
-    and ``السويسري`` (Swiss) are no short forms of ``X مودي`` or ``X عسيري``.
+    """An Arabic full name's family name is written with the article, as the short form
+    that refers to it is: ``الغامدي`` may stand for ``سعيد الغامدي``, but ``الماضي``
+    (past) and ``السويسري`` (Swiss) are no short forms of ``X مودي`` or ``X عسيري``. A
+    name in Latin letters (a known name, ``Muqdad al-Zubaidi``) is not checked.
 
     Example:
         >>> _definite_family("سعيد الغامدي"), _definite_family("نارندرا مودي")
         (True, False)
+        >>> _definite_family("Muqdad al-Zubaidi")
+        True
     """
     words = full.split()
-    return bool(words) and normalize_arabic(words[-1]).startswith("ال")
+    if not words:
+        return False
+    last = normalize_arabic(words[-1])
+    return last.startswith("ال") or not has_arabic(last)
 
 
 def _window_match(toks: list[Tok], i: int, off: int, known: str, name: Name) -> int | None:
