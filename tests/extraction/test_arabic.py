@@ -1454,3 +1454,22 @@ def test_bracketed_alias(text: str, pair: tuple | None, backend: str) -> None:
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     got = [(r.subject.text, r.object.text) for r in ex.relations if r.type == "alias"]
     assert got == ([pair] if pair else [])
+
+
+# Stop 24: one unseen word after a name cue or a role and a nisba adjective is a name,
+# punctuation or not; a past-tense verb (stem + ت) is none.
+CUE_NISBA_CASES = [
+    ("coach-nationality", "وأكد المدرب السويسري جروس أن الفريق جاهز للمباراة", "جروس", True),
+    ("past-verb", "وبخصوص اللاعب الآسيوي اقتربت إدارة النادي من التعاقد", "اقتربت", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "present"),
+    [c[1:] for c in CUE_NISBA_CASES],
+    ids=[c[0] for c in CUE_NISBA_CASES],
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_unseen_word_after_cue_and_nisba(text: str, word: str, present: bool, backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert (("person", word) in {(m.kind, m.text) for m in ex.mentions}) is present

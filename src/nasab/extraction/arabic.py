@@ -2115,19 +2115,40 @@ class _Sentence:
         after a sovereign's title (``جامعة الأمير X``: a body named after him)."""
         toks = self.toks
         w = _word(toks[pos])
-        if pos + 1 < len(toks) and toks[pos + 1].text not in _LONE_NAME_END:
+        if (
+            pos + 1 < len(toks)
+            and toks[pos + 1].text not in _LONE_NAME_END
+            and not self._cue_nisba_before(pos)
+        ):
             return False
         if pos > 0 and toks[pos - 1].arabic:
             hit = self.title(pos - 1)
             if hit is not None and hit[2].en in word_set("sovereign_title_en"):
                 return False
         nisba = w.endswith("ي") and w[:-1] in vocabulary()  # اختياري of اختيار
+        past = w.endswith("ت") and w[:-1] in vocabulary()  # اقتربت: اقترب, she came near
         return (
             w[:1] not in preposition_clitics() + conjunction_clitics()
             and not w.endswith("ه")
             and not nisba
+            and not past
             and _unseen(w)
         )
+
+    def _cue_nisba_before(self, pos: int) -> bool:
+        """A name cue or a role, then a nisba adjective, right before token pos
+        (``المدرب السويسري X``, ``المهاجم البرازيلي X``, ``رئيس الوزراء الهندي X``): one
+        unseen word there is a name without punctuation after it."""
+        toks = self.toks
+        if pos < 2 or not toks[pos - 2].arabic or not self._nisba_at(pos - 1):
+            return False
+        if any(st in word_set("name_cue_ar") for _, st in arabic_stems(toks[pos - 2].text)):
+            return True
+        for k in range(max(0, pos - 1 - self.lex.title_max), pos - 1):
+            hit = self.title(k) if toks[k].arabic else None
+            if hit is not None and hit[0] == pos - 1 and hit[2].kind == "role":
+                return True
+        return False
 
     def _skip_to_given(self, pos: int) -> int:
         """Where the holder's name starts: at ``pos``, or at a given name one or two words
