@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -330,6 +331,58 @@ def test_similarities_with_a_floor_drop_only_pairs_under_it(
         bulk.similarities([ids_bulk[k] for k in left], [ids_bulk[k] for k in right]).tolist()
         == want
     )
+
+
+@settings(derandomize=True, max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_CROSS_ARABIC) | st.tuples(_ARABIC, st.booleans()), min_size=1, max_size=6
+    ),
+    st.lists(
+        st.sampled_from(_CROSS_LATIN) | st.tuples(_LATIN | _LATIN_KEPT, st.booleans()),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([0.3, 0.55, 0.8]),
+)
+def test_cross_script_similarities_with_a_floor_drop_only_pairs_under_it(
+    ar: list[tuple[str, bool]], lat: list[tuple[str, bool]], floor: float
+) -> None:
+    bulk, one = TokenTable(), TokenTable()
+    a_b, l_b = [bulk.intern(*t) for t in ar], [bulk.intern(*t) for t in lat]
+    a_o, l_o = [one.intern(*t) for t in ar], [one.intern(*t) for t in lat]
+    left = [x for x in a_b for _ in l_b] + [y for _ in a_b for y in l_b]
+    right = [y for _ in a_b for y in l_b] + [x for x in a_b for _ in l_b]
+    want = [one.similarity(x, y) for x in a_o for y in l_o] * 2
+    got = bulk.similarities(left, right, floor=floor)
+    for g, w in zip(got.tolist(), want, strict=True):
+        assert g == w or (g == 0.0 and w < floor)
+    # What was dropped is not cached: asked without a floor, every value is exact.
+    assert bulk.similarities(left, right).tolist() == want
+
+
+@pytest.mark.parametrize(
+    ("ar", "lat", "dropped"),
+    [
+        (("يوسف", False), ("kadhimi", False), True),
+        (("كاظمي", False), ("hussein", False), True),
+        (("كاظمي", True), ("kadhimi", True), False),
+        (("يوسف", False), ("youssef", False), False),
+    ],
+)
+def test_cross_script_pairs_bounded_under_the_floor_are_dropped(
+    ar: tuple[str, bool], lat: tuple[str, bool], dropped: bool
+) -> None:
+    from nasab.match import tokens as tk
+
+    t = TokenTable()
+    i, j = t.intern(*ar), t.intern(*lat)
+    bound = tk._cross_bounds(t, np.array([i]), np.array([j]))[0]
+    assert bound >= t.similarity(i, j)
+    assert (bound < 0.55) == dropped
+    t2 = TokenTable()
+    i, j = t2.intern(*ar), t2.intern(*lat)
+    assert (t2.similarities([i], [j], floor=0.55)[0] == 0.0) == dropped
 
 
 # Latin digraph readings in the table's order: an inner row before a word ending (w, ot$),

@@ -331,6 +331,7 @@ class TokenTable:
         self._cands: list[tuple[tuple[str, str, float], ...] | None] = []
         self._pairs: dict[int, float] = {}
         self._arrays: dict[str, np.ndarray] = {}
+        self._bound: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.text)
@@ -392,6 +393,51 @@ class TokenTable:
             got = self._arrays[name] = new if got is None else np.concatenate([got, new])
         return got
 
+    def _counts(self, ids: np.ndarray) -> dict[str, np.ndarray]:
+        """The character counts (:func:`_letter_counts`) and lengths that :func:`_cross_bounds`
+        reads, by token id, taken for ``ids`` where not yet taken: of the skeleton
+        (``key``), the coarse skeleton (``ckey``) and the fold of every token, and of an
+        Arabic token's readings (``reading_fold``, ``reading_key``: the most of each
+        character any reading holds, the shortest reading's length; ``reading``: whether
+        it has any)."""
+        import numpy as np
+
+        got = self._bound
+        n = len(self.text)
+        have = len(got["done"]) if got else 0
+        if have < n:
+            width = len(_COUNTED) + 1
+            for name in ("key", "ckey", "fold", "reading_fold", "reading_key"):
+                more = np.zeros((n - have, width), dtype=np.int16)
+                got[name] = np.concatenate([got[name], more]) if have else more
+                more_len = np.zeros(n - have, dtype=np.int64)
+                got[name + "_len"] = (
+                    np.concatenate([got[name + "_len"], more_len]) if have else more_len
+                )
+            for name in ("done", "reading"):
+                more_flag = np.zeros(n - have, dtype=bool)
+                got[name] = np.concatenate([got[name], more_flag]) if have else more_flag
+        todo = np.unique(ids[~got["done"][ids]])
+        if not len(todo):
+            return got
+        todo_ids = todo.tolist()
+        for name in ("key", "ckey", "fold"):
+            col = getattr(self, name)
+            got[name][todo], got[name + "_len"][todo] = _letter_counts([col[i] for i in todo_ids])
+        arabic = todo[self._column("arabic")[todo]]
+        cands = [self.candidates(i) for i in arabic.tolist()]
+        per = np.fromiter(map(len, cands), dtype=np.int64, count=len(cands))
+        has = per > 0
+        starts = (np.cumsum(per) - per)[has]
+        for k, name in ((0, "reading_fold"), (1, "reading_key")):
+            counts, lengths = _letter_counts([c[k] for cs in cands for c in cs])
+            if len(starts):
+                got[name][arabic[has]] = np.maximum.reduceat(counts, starts, axis=0)
+                got[name + "_len"][arabic[has]] = np.minimum.reduceat(lengths, starts)
+        got["reading"][arabic] = has
+        got["done"][todo] = True
+        return got
+
     def candidates(self, i: int) -> tuple[tuple[str, str, float], ...]:
         """(fold, skeleton, rank factor) of the Latin readings of Arabic token ``i``.
 
@@ -419,8 +465,9 @@ class TokenTable:
 
         Pairs not yet cached are computed at once where the rule table gives the plain
         formula (rapidfuzz ``cpdist`` over the feature columns), one by one otherwise.
-        With ``floor``, a plain pair whose similarity is surely under it (a bound from
-        character counts) gets 0 instead, and is not cached.
+        With ``floor``, a pair of the plain or the plain cross-script formula whose
+        similarity is surely under it (a bound from character counts) gets 0 instead, and
+        is not cached.
 
         Example:
             >>> t = TokenTable()
@@ -432,6 +479,16 @@ class TokenTable:
             >>> t2.similarities([a], [c], floor=0.55).tolist()
             [0.0]
         """
+        return self._lookup(left, right, floor)[0]
+
+    def _lookup(
+        self,
+        left: Sequence[int] | np.ndarray,
+        right: Sequence[int] | np.ndarray,
+        floor: float | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`similarities`, and which of the values are exact (all without ``floor``;
+        with it, the others are 0 and their pairs' similarities are under it)."""
         import numpy as np
 
         pairs = self._pairs
@@ -441,11 +498,13 @@ class TokenTable:
         keys = ((np.minimum(lo, hi) << 32) | np.maximum(lo, hi)).tolist()
         # A similarity is never negative: _MISSING marks the pairs not cached.
         out = np.fromiter(map(pairs.get, keys, repeat(_MISSING)), dtype=np.float64, count=len(keys))
+        sure = np.ones(len(keys), dtype=bool)
         at = np.flatnonzero(out == _MISSING)
         if len(at):
             todo = at.tolist()
             values, exact = _similarities(self, lo[at], hi[at], floor)
             out[at] = values
+            sure[at] = exact
             if len(pairs) + len(todo) >= PAIR_CACHE_MAX:
                 pairs.clear()
             pairs.update(
@@ -453,7 +512,7 @@ class TokenTable:
                     zip(map(keys.__getitem__, todo), values.tolist(), strict=True), exact.tolist()
                 )
             )
-        return out
+        return out, sure
 
     def similarity(self, i: int, j: int) -> float:
         """Similarity in [0, 1] of tokens ``i`` and ``j`` (symmetric, cached by pair)."""
@@ -856,8 +915,9 @@ def _similarities(
         # Oriented (Arabic token, Latin token), as _cross orients them.
         cx, cy = xa[cross], ya[cross]
         first = t._column("arabic")[cx]
-        values, ok = _cross_values(t, np.where(first, cx, cy), np.where(first, cy, cx))
+        values, ok, sure = _cross_values(t, np.where(first, cx, cy), np.where(first, cy, cx), floor)
         out[cross[ok]] = values[ok]
+        exact[cross] = sure | ~ok
         done[cross[ok]] = True
     rest = ~np.isin(routes, (*_PLAIN_ROUTES, _ABD_ONE)) & ~done
     for k in np.flatnonzero(rest).tolist():
@@ -1014,19 +1074,60 @@ def _ending_spell(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
     return out
 
 
-def _cross_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _cross_values(
+    t: TokenTable, ar: np.ndarray, lat: np.ndarray, floor: float | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`_cross` of each (Arabic, Latin) pair where it is the plain cross-script
     formula, maybe with the Arabic ending's and the Latin digraph readings, computed in
-    bulk, and which pairs those are (the others are left to the one by one path, bit for
-    bit the same)."""
+    bulk; which pairs those are (the others are left to the one by one path, bit for
+    bit the same); and which of the values are exact. With ``floor``, the plain formula
+    of a pair without the ending's or the article's readings whose character-count bound
+    (:func:`_cross_bounds`) is under it counts 0, and the digraph readings are taken
+    under the floor they would need to reach it: a value under the floor may then be
+    lower than the pair's (not exact, not cached)."""
     import numpy as np
-    from rapidfuzz import process
 
     ok, digraph, ending, article = _cross_kinds(t, ar, lat)
     out = np.zeros(len(ar), dtype=np.float64)
+    sure = np.ones(len(ar), dtype=bool)
     at = np.flatnonzero(ok)
-    if not len(at):
-        return out, ok
+    if floor is not None and len(at):
+        # The plain formula's bound under the floor: that value is not computed (0); the
+        # digraph readings' values are, under the floor they would need to reach it.
+        plain = at[~(ending[at] | article[at])]
+        low = plain[_cross_bounds(t, ar[plain], lat[plain]) + _FLOOR_SLACK < floor]
+        sure[low] = False
+        at = np.setdiff1d(at, low, assume_unique=True)
+    if len(at):
+        _cross_plain(t, ar, lat, at, ok, article, ending, out)
+    more = np.flatnonzero(ok & digraph)
+    if len(more):
+        values, exact = _digraph_values(t, ar[more], lat[more], floor)
+        out[more] = np.maximum(out[more], values)
+        # Exact where every part was, or where it reaches the floor: a part left out (a
+        # plain value bounded under it, a reading under it once discounted) is under it.
+        sure[more] &= exact
+        if floor is not None:
+            sure[more] |= out[more] >= floor
+    return out, ok, sure
+
+
+def _cross_plain(
+    t: TokenTable,
+    ar: np.ndarray,
+    lat: np.ndarray,
+    at: np.ndarray,
+    ok: np.ndarray,
+    article: np.ndarray,
+    ending: np.ndarray,
+    out: np.ndarray,
+) -> None:
+    """The plain cross-script formula of the pairs ``at`` into ``out``, with the Arabic
+    ending's readings and the article on the Arabic side only (:func:`_cross_values`);
+    a pair in the reverse band is left to the one by one path (``ok`` False)."""
+    import numpy as np
+    from rapidfuzz import process
+
     xa, ya = ar[at], lat[at]
 
     def dist(name: str) -> np.ndarray:
@@ -1053,10 +1154,115 @@ def _cross_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> tuple[np.nd
     art = np.flatnonzero(ok & article)
     if len(art):
         out[art] = _article_values(t, ar[art], lat[art], out[art])
-    more = np.flatnonzero(ok & digraph)
-    if len(more):
-        out[more] = np.maximum(out[more], _digraph_values(t, ar[more], lat[more]))
-    return out, ok
+
+
+def _cross_bounds(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Upper bounds of the plain cross-script formula of each (Arabic, Latin) pair (no
+    ending, article, digraph or kept-letter readings), from character counts alone (an
+    alignment cannot match a character more often than both strings hold it): the
+    skeletons as :func:`_plain_bounds` bounds them, each reading's spelling by the most
+    of each character any reading of the Arabic token holds and the shortest reading
+    (its rank factor is at most 1), and the reverse band at its most where the bound
+    reaches it. The counts of each token are taken once (:meth:`TokenTable._counts`)."""
+    import numpy as np
+
+    rows = t._counts(np.concatenate([ar, lat]))
+    skel = np.maximum(
+        _count_ratio(rows["key"], rows["key_len"], rows["key"], rows["key_len"], ar, lat, True),
+        COARSE_KEY
+        * _count_ratio(
+            rows["ckey"], rows["ckey_len"], rows["ckey"], rows["ckey_len"], ar, lat, True
+        ),
+    )
+    folds = _count_ratio(
+        rows["reading_fold"],
+        rows["reading_fold_len"],
+        rows["fold"],
+        rows["fold_len"],
+        ar,
+        lat,
+        False,
+    )
+    keys = _count_ratio(
+        rows["reading_key"], rows["reading_key_len"], rows["key"], rows["key_len"], ar, lat, True
+    )
+    spell = np.where(
+        rows["reading"][ar],
+        np.minimum(_FOLD_SHARE * np.minimum(folds, 1.0) + _KEY_SHARE * np.minimum(keys, 1.0), 1.0),
+        0.0,
+    )
+    band = spell + _FLOOR_SLACK >= REVERSE_BAND[0]
+    spell[band] = (1.0 - REVERSE) * spell[band] + REVERSE
+    return SKELETON_SHARE_CROSS * skel + (1.0 - SKELETON_SHARE_CROSS) * spell
+
+
+def _count_ratio(
+    a_counts: np.ndarray,
+    a_len: np.ndarray,
+    b_counts: np.ndarray,
+    b_len: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    lev: bool,
+) -> np.ndarray:
+    """Per pair ``(x[k], y[k])``: the characters both rows of counts hold (as many times as
+    both hold them) over the longer length (``lev``: a bound of the normalised
+    Levenshtein similarity) or twice over the sum (of the Indel similarity); 1 when both
+    lengths are 0."""
+    import numpy as np
+
+    shared = np.concatenate(
+        [
+            np.minimum(a_counts[x[s : s + _COUNT_CHUNK]], b_counts[y[s : s + _COUNT_CHUNK]]).sum(
+                axis=1, dtype=np.int64
+            )
+            for s in range(0, len(x), _COUNT_CHUNK)
+        ]
+        or [np.zeros(0, dtype=np.int64)]
+    )
+    la, lb = a_len[x], b_len[y]
+    if lev:
+        total = np.maximum(la, lb)
+        return np.where(total > 0, shared / np.maximum(total, 1), 1.0)
+    total = la + lb
+    return np.where(total > 0, 2.0 * shared / np.maximum(total, 1), 1.0)
+
+
+#: The characters :func:`_letter_counts` counts one by one (the letters of Latin folds and
+#: of skeletons); any other is counted in one last column (characters counted together
+#: only raise a bound from counts).
+_COUNTED = "abcdefghijklmnopqrstuvwxyz$ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@cache
+def _count_columns() -> np.ndarray:
+    """The column of each ASCII code in :func:`_letter_counts` (128: any other character)."""
+    import numpy as np
+
+    out = np.full(129, len(_COUNTED), dtype=np.int64)
+    for k, c in enumerate(_COUNTED):
+        out[ord(c)] = k
+    return out
+
+
+def _letter_counts(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per string, how often it holds each character of ``_COUNTED`` (any other character
+    in one last column), and its length.
+
+    Example:
+        >>> counts, lengths = _letter_counts(["kazim", "KZM", "كاظم"])
+        >>> [int(counts[0, 0]), int(counts[1, -1]), int(counts[2, -1])], lengths.tolist()
+        ([1, 0, 4], [5, 3, 4])
+    """
+    import numpy as np
+
+    width = len(_COUNTED) + 1
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    codes = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
+    column = _count_columns()[np.minimum(codes, 128)]
+    cells = np.repeat(np.arange(len(strings), dtype=np.int64) * width, lengths) + column
+    counts = np.bincount(cells, minlength=len(strings) * width)
+    return counts.astype(np.int16).reshape(len(strings), width), lengths
 
 
 def _article_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray, sim: np.ndarray) -> np.ndarray:
@@ -1106,9 +1312,14 @@ def _article_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray, sim: np.ndar
     return out
 
 
-def _digraph_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
+def _digraph_values(
+    t: TokenTable, ar: np.ndarray, lat: np.ndarray, floor: float | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """:func:`_digraph_sim` of each (Arabic, Latin) pair: the Arabic token against all
-    the pairs' digraph readings at once (:meth:`TokenTable.similarities`, exact)."""
+    the pairs' digraph readings at once (:meth:`TokenTable.similarities`), and which values
+    are exact. With ``floor``, a reading whose similarity is surely too low for its
+    discounted value to reach the floor counts 0 (the pair's value is then not exact
+    unless it reaches the floor: a reading left out was under it)."""
     import numpy as np
 
     texts, article = t.text, t.article
@@ -1123,17 +1334,20 @@ def _digraph_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarra
     il = il.reshape(-1)
     counts = per_token[il]
     out = np.zeros(len(ar), dtype=np.float64)
+    exact = np.ones(len(ar), dtype=bool)
     has = counts > 0
     if not has.any():
-        return out
+        return out, exact
     # Row r of pair k reads reading first[token of k] + (r - start of k's rows).
     starts = np.cumsum(counts) - counts
     pair = np.repeat(np.arange(len(ar)), counts)
     first = np.cumsum(per_token) - per_token
     row = (first[il] - starts)[pair] + np.arange(len(pair))
-    sims = LATIN_DIGRAPH * t.similarities(ar[pair], flat[row])
+    values, sure = t._lookup(ar[pair], flat[row], None if floor is None else floor / LATIN_DIGRAPH)
+    sims = LATIN_DIGRAPH * values
     out[has] = np.maximum(np.maximum.reduceat(sims, starts[has]), 0.0)
-    return out
+    exact[has] = np.logical_and.reduceat(sure, starts[has])
+    return out, exact
 
 
 def _distinct_names(a: str, b: str) -> bool:
