@@ -6,6 +6,7 @@ import itertools
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -422,3 +423,75 @@ def test_blocks_give_every_shared_pair_once(members, cuts) -> None:
     want = sorted({(a, b) for xs in members.values() for a in xs for b in xs if a < b})
     got = _pairs_of_runs(_block_rows(members), cuts)
     assert sorted(got) == want
+
+
+def _canonical_by_blocks(block, lists):
+    """The former ``_canonical_pairs`` (stop 23), block by block with a boolean mask per
+    shared earlier block: the reference the vectorised pass must equal, order included."""
+    out_i, out_j = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    n, start = len(block), 0
+    while start < n:
+        end = start + 1
+        while end < n and block[end] == block[start]:
+            end += 1
+        size = end - start
+        if size >= 2:
+            iu, ju = np.triu_indices(size, 1)
+            shared: dict[str, list[int]] = {}
+            for k in range(size):
+                for other in lists[start + k]:
+                    if other < block[start]:
+                        shared.setdefault(other, []).append(k)
+            seen = np.zeros((size, size), dtype=bool)
+            for ks in shared.values():
+                at = np.asarray(ks)
+                seen[np.ix_(at, at)] = True
+            keep = ~seen[iu, ju]
+            out_i.append(iu[keep] + start)
+            out_j.append(ju[keep] + start)
+        start = end
+    return np.concatenate(out_i), np.concatenate(out_j)
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        # x, y, z in three blocks; the pair (1, 2) is in all three, (1, 3) in two
+        {"a": [1, 2, 3], "b": [1, 2], "c": [1, 2, 3, 4]},
+        # Arabic and Latin block ids: the order is the ids' string order
+        {"k\x1fperson\x1fمحمد": [1, 2, 5], "k\x1fperson\x1fmohamed": [1, 2, 5], "n": [2, 5]},
+        # a node in one block only, and a block of one
+        {"p": [7], "q": [7, 8], "r": [9, 10]},
+    ],
+    ids=["nested", "scripts", "singles"],
+)
+def test_canonical_pairs_equal_the_blockwise_masks(members) -> None:
+    """The vectorised canonical pairs are the former block-by-block ones, in the same
+    order, for Python lists and for the numpy arrays a Spark batch holds."""
+    from nasab.spark.resolve import _canonical_pairs
+
+    rows = _block_rows(members)
+    block, lists = rows["block"].tolist(), rows["blocks"].tolist()
+    want = _canonical_by_blocks(block, lists)
+    for as_given in (lists, [np.asarray(x, dtype=object) for x in lists]):
+        got = _canonical_pairs(block, as_given)
+        assert [g.tolist() for g in got] == [w.tolist() for w in want]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.dictionaries(
+        st.text("abé\x1fم", min_size=1, max_size=3),
+        st.lists(st.integers(0, 9), min_size=1, max_size=9, unique=True),
+        max_size=8,
+    )
+)
+def test_canonical_pairs_equal_the_blockwise_masks_always(members) -> None:
+    """Whatever the blocks (nodes repeated across many of them): the same pairs, in the
+    same order, as the former block-by-block masks."""
+    from nasab.spark.resolve import _canonical_pairs
+
+    rows = _block_rows(members)
+    block, lists = rows["block"].tolist(), rows["blocks"].tolist()
+    got, want = _canonical_pairs(block, lists), _canonical_by_blocks(block, lists)
+    assert [g.tolist() for g in got] == [w.tolist() for w in want]

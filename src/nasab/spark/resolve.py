@@ -659,8 +659,28 @@ def _whole_runs(batches: Iterator[Any], column: str) -> Iterator[Any]:
         yield carry
 
 
-#: (row, column) indexes of the pairs of a block of n members, by n.
-_TRIU: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+def _pairs_in_runs(ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``(p, q)``, ``p < q``, of positions in one run, for positions cut into
+    consecutive runs (``ends[p]``: where the run of position ``p`` ends, exclusive), in
+    row-major order (by ``p``, then ``q``).
+
+    Example:
+        >>> [r.tolist() for r in _pairs_in_runs(np.asarray([2, 2, 5, 5, 5]))]
+        [[0, 2, 2, 3], [1, 3, 4, 4]]
+    """
+    after = ends - np.arange(len(ends)) - 1
+    total = int(after.sum())
+    p = np.repeat(np.arange(len(ends)), after)
+    offset = np.arange(total) - np.repeat(np.cumsum(after) - after, after)
+    return p, p + 1 + offset
+
+
+def _run_ends(same_as_next: np.ndarray) -> np.ndarray:
+    """For positions cut into runs (``same_as_next[p]``: position ``p + 1`` is in the
+    run of ``p``; length n - 1), where each position's run ends (exclusive)."""
+    n = len(same_as_next) + 1
+    last = np.flatnonzero(np.append(~same_as_next, True))
+    return np.repeat(last + 1, np.diff(np.append(-1, last)))[:n]
 
 
 def _canonical_pairs(
@@ -668,6 +688,12 @@ def _canonical_pairs(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The pairs ``(i, j)``, ``i < j``, of rows of one block that no earlier block (by
     id) also holds: each candidate pair is so scored in exactly one block.
+
+    One vectorised pass over the batch, with no loop over blocks: each row's earlier
+    blocks (those of its node's blocks before its own) are sorted by (block, earlier
+    block, row), and every two rows of one block that share an earlier block give a
+    pair that is dropped; the others are kept, block by block, in row-major order (the
+    order of the former loop over blocks).
 
     Args:
         block: each row's block id (rows of one block are consecutive).
@@ -682,36 +708,31 @@ def _canonical_pairs(
         >>> [r.tolist() for r in _canonical_pairs(rows, lists)]
         [[0, 2, 3], [1, 4, 4]]
     """
-    out_i, out_j = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    import pandas as pd
+
     n = len(block)
-    start = 0
-    while start < n:
-        end = start + 1
-        while end < n and block[end] == block[start]:
-            end += 1
-        size = end - start
-        if size >= 2:
-            if size not in _TRIU:
-                _TRIU[size] = np.triu_indices(size, 1)
-            iu, ju = _TRIU[size]
-            here = block[start]
-            shared: dict[str, list[int]] = {}
-            for k in range(size):
-                for other in lists[start + k]:
-                    if other < here:
-                        shared.setdefault(other, []).append(k)
-            held = [ks for ks in shared.values() if len(ks) > 1]
-            if held:
-                seen = np.zeros((size, size), dtype=bool)
-                for ks in held:
-                    at = np.asarray(ks)
-                    seen[np.ix_(at, at)] = True
-                keep = ~seen[iu, ju]
-                iu, ju = iu[keep], ju[keep]
-            out_i.append(iu + start)
-            out_j.append(ju + start)
-        start = end
-    return np.concatenate(out_i), np.concatenate(out_j)
+    if n < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    here = np.asarray(block, dtype=object)
+    i, j = _pairs_in_runs(_run_ends(here[1:] == here[:-1]))
+    lengths = np.fromiter((len(x) for x in lists), dtype=np.int64, count=n)
+    if not lengths.any():
+        return i, j
+    row = np.repeat(np.arange(n), lengths)
+    other = np.concatenate([np.asarray(x, dtype=object) for x in lists])
+    earlier = other < here[row]  # Python's string order, as the block ids are sorted
+    if not earlier.any():
+        return i, j
+    row = row[earlier]
+    other = pd.factorize(other[earlier])[0]  # equal ids, equal codes (order not needed)
+    run = np.cumsum(np.append(0, here[1:] != here[:-1]))  # each row's block, numbered
+    order = np.lexsort((row, other, run[row]))
+    row, other = row[order], other[order]
+    a, b = _pairs_in_runs(_run_ends((other[1:] == other[:-1]) & (run[row[1:]] == run[row[:-1]])))
+    if not len(a):
+        return i, j
+    keep = ~np.isin(i * n + j, row[a] * n + row[b])
+    return i[keep], j[keep]
 
 
 def _score_blocks(
