@@ -30,14 +30,19 @@ receives them (member rows shuffled by
 block into ``--partitions`` partitions by a fixed hash, sorted by block and node, cut
 into Arrow's batches of 10,000 rows): candidate pairs, names prepared per pair (each
 batch prepares the distinct names of its pairs; in the former order, pairs sorted by
-``(u, v)`` in partitions by ``v``, in the same batches, for comparison) and the CPU time
-of the function, then the growth exponents.
+``(u, v)`` in partitions by ``v``, in the same batches, for comparison; and were each
+name prepared once per task) and the CPU time of the function, a candidate and a
+prefiltered pair, then the growth exponents. Each partition is one task's iterator, and
+a node's block ids are a numpy object array, as ``mapInPandas`` gives them. With
+``--profile`` the function runs once more under cProfile (CPU clock), and the cumulative
+CPU of its parts (``SCORING_PARTS``) is printed, per candidate and per prefiltered pair.
 
 ``--components N [N ...]`` runs ``nasab.spark.components.connected_components`` alone on
 a synthetic graph of N nodes whose largest component holds ``--giant`` (default 0.6) of
 them (a random tree over shuffled ids, each node linked to one of the 30 nodes before it,
-plus a second such link for one node in four: degrees stay small, paths are long), the
-rest in pairs and triples. It prints the CPU time (process tree, as above), the Spark
+plus a second such link for one node in four: degrees stay small, paths are long; with
+``--star``, every node of it linked to one hub instead: one node of degree ``--giant`` x N),
+the rest in pairs and triples. It prints the CPU time (process tree, as above), the Spark
 stages, and the largest task's share of the records of every Spark stage that reads at
 least ``MIN_RECORDS``: the largest share, and the largest share among the stages that
 read at least as many records as the giant component has nodes (a stage keyed by
@@ -56,8 +61,8 @@ largest task's share. The candidate pairs of the blocks are checked against
 Run:
     nice python benchmarks/bench_spark.py [--sizes 10000 30000 100000] [--partitions 8]
         [--json out.json]
-    nice python benchmarks/bench_spark.py --scoring 10000 30000
-    nice python benchmarks/bench_spark.py --components 20000 60000 [--giant 0.6]
+    nice python benchmarks/bench_spark.py --scoring 10000 30000 [--profile]
+    nice python benchmarks/bench_spark.py --components 20000 60000 [--giant 0.6] [--star]
     nice python benchmarks/bench_spark.py --blocks 10000 30000 --max-block 10
     nice python benchmarks/bench_spark.py --heldout 20000
     nice python benchmarks/bench_spark.py --broadcast 100000
@@ -385,8 +390,9 @@ def growth(rows: list[dict[str, Any]]) -> None:
         )
 
 
-def _giant_graph(n: int, giant: float, seed: int = 7) -> list[tuple[int, int]]:
-    """The edges of the ``--components`` graph (see the module doc)."""
+def _giant_graph(n: int, giant: float, seed: int = 7, star: bool = False) -> list[tuple[int, int]]:
+    """The edges of the ``--components`` graph (see the module doc); with ``star``, the
+    giant component is a star (every node of it linked to one hub)."""
     import random
 
     rnd = random.Random(seed)
@@ -395,6 +401,9 @@ def _giant_graph(n: int, giant: float, seed: int = 7) -> list[tuple[int, int]]:
     g = max(2, int(n * giant))
     edges = []
     for i in range(1, g):
+        if star:
+            edges.append((ids[i], ids[0]))
+            continue
         for _ in range(2 if rnd.random() < 0.25 else 1):
             edges.append((ids[i], ids[rnd.randrange(max(0, i - 30), i)]))
     i = g
@@ -405,7 +414,7 @@ def _giant_graph(n: int, giant: float, seed: int = 7) -> list[tuple[int, int]]:
     return edges
 
 
-def components(sizes: list[int], partitions: int, giant: float) -> None:
+def components(sizes: list[int], partitions: int, giant: float, star: bool = False) -> None:
     """``connected_components`` alone on graphs with one giant component (module doc)."""
     import numpy as np
 
@@ -416,7 +425,7 @@ def components(sizes: list[int], partitions: int, giant: float) -> None:
     spark = _session(partitions)
     seen: set[int] = set()
     for n in sizes:
-        edges = _giant_graph(n, giant)
+        edges = _giant_graph(n, giant, star=star)
         df = spark.createDataFrame(edges, "u long, v long").repartition(partitions)
         df.count()
         load0 = os.getloadavg()[0]
@@ -443,6 +452,7 @@ def components(sizes: list[int], partitions: int, giant: float) -> None:
                 big = max(big, max(counts) / sum(counts))
         print(
             f"{n:,} nodes, {len(edges):,} edges, largest component {g:,} "
+            f"({'a star' if star else 'a tree'}) "
             f"({g / n:.0%}); load average {load0:.1f} -> {os.getloadavg()[0]:.1f}\n"
             f"  {row['wall']:.1f} s wall, {row['cpu']:.1f} s CPU, {row['spark_stages']} Spark "
             f"stages; largest task {row['share']:.0%} of {row['records']:,} records "
@@ -599,7 +609,50 @@ def _batches(frame: Any, part: Any, partitions: int, order: list[str]) -> list[A
     return [b.reset_index(drop=True) for b in out]
 
 
-def scoring(sizes: list[int], partitions: int) -> None:
+#: The parts of the scoring worker that ``--scoring --profile`` reports (function names).
+SCORING_PARTS = (
+    "_canonical_pairs",
+    "_row_nodes",
+    "node_keys",
+    "with_frequency",
+    "prefilter_pairs",
+    "may_reach",
+    "_adjusted",
+    "weak_fits",
+    "pair_levels",
+)
+
+
+def _profile_scoring(
+    score_blocks: Any, thresholds: dict, freq: Any, tasks: list, pairs: int, kept: int
+) -> None:
+    """The scoring worker once more under cProfile, with a CPU clock: each part's
+    cumulative CPU and its share (the profiler's own cost is in the total)."""
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile(time.process_time)
+    prof.enable()
+    for batches in tasks:
+        for _ in score_blocks(thresholds, freq, iter(batches)):
+            pass
+    prof.disable()
+    stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    total = sum(tt for (_, _, _), (_, _, tt, _, _) in stats.items())
+    cum: dict[str, float] = defaultdict(float)
+    for (_, _, name), (_, _, _, ct, _) in stats.items():
+        if name in SCORING_PARTS:
+            cum[name] += ct
+    print(f"  profiled: {total:.1f} s CPU under cProfile")
+    for name in SCORING_PARTS:
+        print(
+            f"  {name:18} {cum[name]:7.2f} s {cum[name] / total:5.0%} "
+            f"{1e6 * cum[name] / pairs:7.2f} us a candidate pair "
+            f"{1e6 * cum[name] / kept:7.2f} us a prefiltered pair"
+        )
+
+
+def scoring(sizes: list[int], partitions: int, profile: bool = False) -> None:
     """The scoring stage's worker function, without Spark (see the module doc)."""
     import zlib
 
@@ -633,47 +686,66 @@ def scoring(sizes: list[int], partitions: int) -> None:
                     member.append((block, x))
                     of_node[x].append(block)
         nodes = prep.nodes
+        # each node's blocks as mapInPandas gives an array column: a numpy object array
+        lists = {x: np.asarray(sorted(bs), dtype=object) for x, bs in of_node.items()}
         frame = pd.DataFrame(
-            [
-                (b, x, sorted(of_node[x]), nodes[x].kind, nodes[x].name, nk.rare[x], "")
-                for b, x in member
-            ],
+            [(b, x, lists[x], nodes[x].kind, nodes[x].name, nk.rare[x], "") for b, x in member],
             columns=["block", "node", "blocks", "kind", "name", "rare", "attrs"],
         )
         part = np.asarray([zlib.crc32(b.encode()) % partitions for b in frame["block"]])
-        batches = _batches(frame, part, partitions, ["block", "node"])
-        pairs = prepared = 0
-        for run in _whole_runs(iter(batches), "block"):
-            i, j = _canonical_pairs(run["block"].tolist(), run["blocks"].tolist())
-            pairs += len(i)
-            used = np.unique(np.concatenate([i, j]))
-            prepared += len(set(zip(run["kind"][used], run["name"][used], strict=True)))
+        # one list of batches per partition: each is one task's iterator
+        tasks = [
+            _batches(frame[part == k], np.zeros((part == k).sum()), 1, ["block", "node"])
+            for k in range(partitions)
+        ]
+        pairs = prepared = per_part = 0
+        for batches in tasks:
+            seen: set[tuple[str, str]] = set()
+            for run in _whole_runs(iter(batches), "block"):
+                i, j = _canonical_pairs(run["block"].tolist(), run["blocks"].tolist())
+                pairs += len(i)
+                used = np.unique(np.concatenate([i, j]))
+                names = set(zip(run["kind"][used], run["name"][used], strict=True))
+                prepared += len(names)
+                seen |= names
+            # were a name prepared once per task (a cache across a task's batches)
+            per_part += len(seen)
         # the former order: candidate pairs in partitions by v, sorted by (u, v); the
         # frames above hold the key blocks only, so the hot keys' chunks are left out here too
         u, v = block_pairs(nk, hot_chunk=0)
         old = pd.DataFrame({"u": u, "v": v})
         old_batches = _batches(old, v % partitions, partitions, ["u", "v"])
         old_prepared = sum(len(set(b["u"]) | set(b["v"])) for b in old_batches)
+        sizes = frame.groupby("block").size()
         thresholds = {k: float(np.float32(t)) for k, t in thresholds_of(None).items()}
         gc.collect()
+        load0 = os.getloadavg()[0]
         c = time.process_time()
-        out = pd.concat(list(_score_blocks(thresholds, freq, iter(batches))))
+        out = pd.concat([o for b in tasks for o in _score_blocks(thresholds, freq, iter(b))])
         cpu = time.process_time() - c
         assert len(out) <= pairs == len(u), (len(out), pairs, len(u))
-        rows.append((n, len(nodes), pairs, prepared / pairs, old_prepared / pairs, cpu))
+        kept = len(out)
+        rows.append((n, len(nodes), pairs, prepared / pairs, old_prepared / pairs, cpu, kept))
         print(
-            f"{n:,} names ({len(nodes):,} nodes, {len(member):,} block members): "
+            f"{n:,} names ({len(nodes):,} nodes, {len(member):,} block members in "
+            f"{len(sizes):,} blocks: {sizes.mean():.2f} a block, largest {sizes.max()}; "
+            f"{frame['blocks'].map(len).mean():.2f} blocks a member row's node): "
             f"{pairs:,} candidate pairs, each once; names prepared a pair {prepared / pairs:.3f} "
-            f"(pairs sorted by (u, v): {old_prepared / pairs:.3f}); {len(out):,} prefiltered; "
-            f"scoring {cpu:.1f} s CPU ({1e6 * cpu / pairs:.1f} us a pair); "
-            f"load average {os.getloadavg()[0]:.1f}",
+            f"(pairs sorted by (u, v): {old_prepared / pairs:.3f}; once per task: "
+            f"{per_part / pairs:.3f}); {kept:,} prefiltered; "
+            f"scoring {cpu:.1f} s CPU ({1e6 * cpu / pairs:.2f} us a candidate pair, "
+            f"{1e6 * cpu / kept:.2f} us a prefiltered pair); "
+            f"load average {load0:.1f} -> {os.getloadavg()[0]:.1f}",
             flush=True,
         )
+        if profile:
+            _profile_scoring(_score_blocks, thresholds, freq, tasks, pairs, kept)
     for a, b in itertools.pairwise(rows):
         r = math.log(b[0] / a[0])
         print(
             f"{a[0]:,} -> {b[0]:,}: growth exponent of pairs {math.log(b[2] / a[2]) / r:.2f}, "
             f"names prepared {math.log(b[2] * b[3] / (a[2] * a[3])) / r:.2f}, "
+            f"prefiltered pairs {math.log(b[6] / a[6]) / r:.2f}, "
             f"scoring CPU {math.log(b[5] / a[5]) / r:.2f}"
         )
 
@@ -686,8 +758,10 @@ def main() -> None:
     ap.add_argument("--heldout", type=int, help="the held-out check on N names")
     ap.add_argument("--broadcast", type=int, help="measure link's broadcast for N alias rows")
     ap.add_argument("--scoring", type=int, nargs="+", help="the scoring function alone")
+    ap.add_argument("--profile", action="store_true", help="--scoring: cProfile its parts")
     ap.add_argument("--components", type=int, nargs="+", help="components alone, N nodes")
     ap.add_argument("--giant", type=float, default=0.6, help="--components: giant's share")
+    ap.add_argument("--star", action="store_true", help="--components: the giant is a star")
     ap.add_argument("--blocks", type=int, nargs="+", help="the blocks stage alone, N names")
     ap.add_argument("--max-block", type=int, default=10, help="--blocks: largest block")
     args = ap.parse_args()
@@ -695,10 +769,10 @@ def main() -> None:
         blocks(args.blocks, args.partitions, args.max_block)
         return
     if args.components:
-        components(args.components, args.partitions, args.giant)
+        components(args.components, args.partitions, args.giant, args.star)
         return
     if args.scoring:
-        scoring(args.scoring, args.partitions)
+        scoring(args.scoring, args.partitions, args.profile)
         return
     if args.broadcast:
         broadcast(args.broadcast)
