@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import nasab
 from nasab.errors import InputError, NasabError
 from nasab.text import (
+    ascii_translation,
     check_text,
     clean,
     detect_script,
@@ -200,3 +201,44 @@ def test_fast_normalisation_paths_equal_the_general_path(text: str) -> None:
     from nasab.text import _normalize, _normalize_general
 
     assert _normalize.__wrapped__(text) == _normalize_general(text)
+
+
+_TABLES = {
+    "spaces and drops": str.maketrans({"-": " ", "'": None, ",": " "}),
+    "letters": str.maketrans("qceoyw", "kkiuiu"),
+}
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "expected"),
+    [
+        ("spaces and drops", "al-ra'i, ali", "al rai  ali"),
+        ("spaces and drops", "", ""),
+        ("letters", "qassem wycliffe", "kassim uikliffi"),
+        ("letters", "KAZEMI", "KAZEMI"),
+    ],
+)
+def test_ascii_translation_reads_ascii_as_str_translate(
+    table: str, text: str, expected: str
+) -> None:
+    to, drop = ascii_translation(_TABLES[table])
+    assert text.encode().translate(to, drop).decode() == expected == text.translate(_TABLES[table])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_translation_equals_str_translate_on_any_ascii(text: str) -> None:
+    for table in _TABLES.values():
+        to, drop = ascii_translation(table)
+        assert text.encode().translate(to, drop).decode() == text.translate(table)
+
+
+@pytest.mark.parametrize(
+    ("mapping", "where"),
+    [({"x": "ks"}, "'x'"), ({"a": "ع"}, "'a'")],
+)
+def test_ascii_translation_refuses_what_bytes_cannot_write(
+    mapping: dict[str, str], where: str
+) -> None:
+    with pytest.raises(InputError, match=where):
+        ascii_translation(str.maketrans(mapping))

@@ -285,7 +285,7 @@ def ascii_translation(table: dict[int, str | None] | dict[int, int]) -> tuple[by
     character's image is taken from ``str.translate`` itself.
 
     Raises:
-        ValueError: an ASCII character's image in ``table`` is not one ASCII character or
+        InputError: an ASCII character's image in ``table`` is not one ASCII character or
             none (bytes tables map one byte to one byte).
 
     Example:
@@ -293,10 +293,18 @@ def ascii_translation(table: dict[int, str | None] | dict[int, int]) -> tuple[by
         >>> to, drop = ascii_translation(table)
         >>> "al-ra'i".encode().translate(to, drop).decode() == "al-ra'i".translate(table)
         True
+        >>> ascii_translation(str.maketrans({"x": "ks"}))
+        Traceback (most recent call last):
+        ...
+        nasab.errors.InputError: ascii_translation: the table maps 'x' to 'ks'; a bytes table maps each ASCII character to one ASCII character or none
     """
     images = [chr(c).translate(table) for c in range(128)]
-    if not all(len(x) <= 1 and x.isascii() for x in images):
-        raise ValueError("a bytes table maps each ASCII character to one ASCII character or none")
+    for c, x in enumerate(images):
+        if len(x) > 1 or not x.isascii():
+            raise InputError(
+                f"ascii_translation: the table maps {chr(c)!r} to {x!r}; a bytes table maps "
+                "each ASCII character to one ASCII character or none"
+            )
     to = bytes([ord(x) if x else c for c, x in enumerate(images)] + list(range(128, 256)))
     return to, bytes([c for c, x in enumerate(images) if not x])
 
