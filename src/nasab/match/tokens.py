@@ -1361,10 +1361,10 @@ def _distinct_names(a: str, b: str) -> bool:
 def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> float:
     """Best similarity of an Arabic token's Latin readings to a Latin fold and skeleton."""
     best = 0.0
-    indel, lev = _INDEL, _LEV
+    indel, lev, fold_share, key_share = _INDEL, _LEV, _FOLD_SHARE, _KEY_SHARE
     # Readings that differ in their vowels share a skeleton: its similarity is computed once.
     key_sims: dict[str, float] = {}
-    for f, key, factor in t.candidates(ar):
+    for f, key, factor in t._cands[ar] or t.candidates(ar):
         if factor <= best:
             # The rank factors fall and a reading's value is at most its factor: no later
             # reading can beat ``best``.
@@ -1372,7 +1372,7 @@ def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> 
         key_sim = key_sims.get(key)
         if key_sim is None:
             key_sim = key_sims[key] = lev(key, latin_key)
-        sim = factor * (_FOLD_SHARE * indel(f, latin_fold) + _KEY_SHARE * key_sim)
+        sim = factor * (fold_share * indel(f, latin_fold) + key_share * key_sim)
         if sim > best:
             best = sim
     return best
