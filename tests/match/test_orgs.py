@@ -72,7 +72,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v11" in text
+    assert "nasab-org-v12" in text
     assert "iraqi" in text
 
 
@@ -192,6 +192,50 @@ def test_foreign_words_read_as_their_english_words(a: str, b: str) -> None:
 )
 def test_translated_generic_word_does_not_join_different_names(a: str, b: str) -> None:
     assert compare_orgs(a, b).score < 0.5
+
+
+# v12: a translated word keeps the word as written beside its English word.
+WRITTEN_FORMS = [
+    # a spelling that the table lacks meets the listed word as written, not as its English
+    ("Tijara al-Nur Sahand", "Tejarat al-Nur Sahand", 0.9, 1.0),
+    ("Sherkat Sahand Trading", "Shirkat Sahand Trading", 0.9, 1.0),
+    ("Harakat al-Muqawama al-Nur", "Harakat al-Moqawemat al-Nur", 0.65, 1.0),
+    # an acronym spells the name as written (HARAKAT reads movement, TAHRIR liberation)
+    ("Harakat al-Nur Sahand", "HANS", 0.9, 1.0),
+    ("Jabhat Tahrir Zagros", "JTZ", 0.5, 0.6),
+    # words written apart meet their joined form as written (NAFT reads oil)
+    ("NAFT SAHAND", "NAFTSAHAND", 0.9, 1.0),
+    ("Jabhat Tahrir al-Nur", "Nur Liberation Front", 0.9, 1.0),
+    # different names stay apart
+    ("Sherkat Sahand", "Shirkat Zagros", 0.0, 0.3),
+    ("Tijara Sahand", "Tejarat Zagros", 0.0, 0.3),
+    ("شركة سهند", "Shirkat Zagros", 0.0, 0.3),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"), WRITTEN_FORMS, ids=[f"{a}~{b}" for a, b, _, _ in WRITTEN_FORMS]
+)
+def test_translated_word_is_also_read_as_written(a: str, b: str, low: float, high: float) -> None:
+    for x, y in ((a, b), (b, a)):
+        m = compare_orgs(x, y)
+        assert low <= m.score <= high, m.explain()
+
+
+@pytest.mark.parametrize(
+    ("raw", "acronyms", "written"),
+    [
+        ("Jabhat Tahrir al-Nur (JTN)", ("jtn",), ("jabhat", "tahrir", "al", "nur")),
+        ("Sherkat Sahand (SS)", ("ss",), ("sherkat", "sahand")),
+        ("Sahand Trading (ST)", ("st",), ()),
+    ],
+)
+def test_name_as_written_gives_its_acronym(
+    raw: str, acronyms: tuple[str, ...], written: tuple[str, ...]
+) -> None:
+    n = parse_org(raw)
+    assert n.acronyms == acronyms
+    assert tuple(w for w, _ in n.written) == written
 
 
 @pytest.mark.parametrize(

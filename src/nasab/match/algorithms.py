@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v18").startswith("nasab-name-v18+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v18', 'nasab-org-v11']
+    ['nasab-name-v18', 'nasab-org-v12']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v18"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v11"
+ORG_ALGORITHM = "nasab-org-v12"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -281,7 +281,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            11,
+            12,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -326,7 +326,12 @@ _REGISTRY: dict[str, Algorithm] = {
             "= resistance, THAWRA = revolution, TANMIYA = development; Persian SANATI = "
             "industrial, DARYAI = marine; Turkish TICARET = trade, INSAAT = construction; "
             "Russian ZAVOD = plant, NAUCHNO = scientific; Spanish EJERCITO = army), words that "
-            "are also one body's proper name (Bank Tejarat, Shahid X Industries) left out",
+            "are also one body's proper name (Bank Tejarat, Shahid X Industries) left out; v12: "
+            "a translated word keeps the word as written beside its English word: a spelling "
+            "the table lacks meets it as written (TIJARA / TEJARAT), acronyms may spell the "
+            "name as written (HSM = Harakat al-Shabaab al-Mujahideen, where HARAKAT reads "
+            "movement; TAHRIR = liberation back in the table), and words written apart meet "
+            "their joined form as written (NAFT IRAN / NAFTIRAN)",
         ),
     )
 }
@@ -368,8 +373,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v11")[:19]
-        'nasab-org-v11+data.'
+        >>> algorithm_version("nasab-org-v12")[:19]
+        'nasab-org-v12+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -56,7 +56,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import Indel
@@ -167,6 +168,8 @@ class Unit:
         fold: Latin spelling fold of ``text`` (Arabic words: the normalised text).
         caps: the surface word was written in capitals (2+ letters): a possible acronym.
         surface: the surface form(s) it came from.
+        written: the foreign word it translates (``org_translations.tsv``: ``TIJARAT`` for
+            ``trade``), as written; empty for a word that was not translated.
     """
 
     text: str
@@ -176,6 +179,7 @@ class Unit:
     fold: str
     caps: bool
     surface: str
+    written: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +194,9 @@ class OrgName:
         legal: the legal-form words found.
         alias_row: the id of the ``organizations.tsv`` row this name is listed under.
         acronyms: acronyms the name gives in parentheses (``(HTS)``), lower case.
+        written: ``words`` with each translated word as it was written (``tahrir`` for
+            ``liberation``), for acronyms of the name as written; empty when no word was
+            translated.
     """
 
     raw: str
@@ -198,6 +205,7 @@ class OrgName:
     legal: tuple[str, ...]
     alias_row: str | None
     acronyms: tuple[str, ...] = ()
+    written: tuple[tuple[str, str], ...] = ()
 
 
 def _strip_article(tok: str) -> str:
@@ -300,8 +308,9 @@ def _word_weight(text: str, concept: bool) -> float:
     return min(base, _freq_weight(text))
 
 
-def _surface_tokens(raw: str) -> list[tuple[str, bool]]:
-    """Normalised tokens of a name with a flag: written in capitals (2+ letters)."""
+def _surface_tokens(raw: str) -> tuple[list[tuple[str, bool]], list[tuple[int, str]]]:
+    """Normalised tokens of a name with a flag: written in capitals (2+ letters); and
+    each token's origin (:func:`_translate`)."""
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), raw)
     text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     out: list[tuple[str, bool]] = []
@@ -333,15 +342,27 @@ def _join_initials(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return out
 
 
-def _translate(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+def _translate(
+    toks: list[tuple[str, bool]],
+) -> tuple[list[tuple[str, bool]], list[tuple[int, str]]]:
     """Foreign words of ``org_translations.tsv`` replaced by their English words
-    (``STICHTING`` -> ``foundation``), so that both forms of a name read alike."""
+    (``STICHTING`` -> ``foundation``), so that both forms of a name read alike; and the
+    origin of each token: (position of the word it came from, that word if it was
+    translated, else ``""``).
+
+    Example:
+        >>> toks, origins = _translate([("stichting", True), ("orion", True)])
+        >>> toks, origins
+        ([('foundation', False), ('orion', True)], [(0, 'stichting'), (1, '')])
+    """
     table = lexicon.org_translations()
     out: list[tuple[str, bool]] = []
-    for tok, caps in toks:
+    origins: list[tuple[int, str]] = []
+    for k, (tok, caps) in enumerate(toks):
         en = table.get(tok) if tok.isascii() else None
         out.extend(((w, False) for w in en) if en else ((tok, caps),))
-    return out
+        origins.extend([(k, tok)] * len(en) if en else [(k, "")])
+    return out, origins
 
 
 @cache
@@ -379,20 +400,52 @@ def parse_org(raw: str) -> OrgName:
         ['bicentenario', '16']
     """
     text, acronyms = _paren_acronyms(raw)
-    toks = _numerals(_drop_joined_wa(_surface_tokens(text)))
+    toks, origins = _surface_tokens(text)
+    toks = _numerals(_drop_joined_wa(toks))
+    translated = {k: w for k, w in origins if w}
     words: list[tuple[str, str]] = []
     units: list[Unit] = []
     legal: list[str] = []
     i = 0
     while i < len(toks):
-        i += _take_token(toks, i, words, units, legal)
+        i += _take_token(toks, i, words, units, legal, origins[i:])
     if not units and legal:  # a name made only of legal-form words keeps them
         units = [
             Unit(w, False, "latin" if w.isascii() else "arabic", 0.5, fold(w), False, w)
             for w in legal
         ]
     row = _org_aliases().get(_alias_key(raw)) or _org_aliases().get(_alias_key(text))
-    return OrgName(raw, tuple(units), tuple(words), tuple(legal), row, acronyms)
+    written = _written_words(words, origins, translated)
+    return OrgName(raw, tuple(units), tuple(words), tuple(legal), row, acronyms, written)
+
+
+def _written_words(
+    words: list[tuple[str, str]],
+    origins: list[tuple[int, str]],
+    translated: dict[int, str],
+) -> tuple[tuple[str, str], ...]:
+    """The name's words as written: each translated word once, in place of the English
+    words it became, with their kind (content if any of them is); empty when no word
+    was translated.
+
+    Example:
+        >>> n = parse_org("HARAKAT AL-MUQAWAMA")
+        >>> n.words, n.written
+        ((('movement', 'content'), ('al', 'stop'), ('resistance', 'content')), (('harakat', 'content'), ('al', 'stop'), ('muqawama', 'content')))
+    """
+    if not translated or len(words) != len(origins):
+        return ()
+    out: list[tuple[str, str]] = []
+    last = -1
+    for (word, kind), (k, as_written) in zip(words, origins, strict=True):
+        if k not in translated:
+            out.append((word, kind))
+        elif k != last:
+            out.append((as_written, kind))
+        elif kind == "content":
+            out[-1] = (as_written, "content")
+        last = k
+    return tuple(out)
 
 
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z.&]{1,11})\s*\)")
@@ -408,14 +461,13 @@ def _paren_acronyms(raw: str) -> tuple[str, tuple[str, ...]]:
         if not acr.isupper() or not acr.isalpha():
             return m.group(0)
         before = parse_org(raw[: m.start()].strip()) if raw[: m.start()].strip() else None
-        words = tuple(
-            (w, "stop" if w in lexicon.latin_articles() else k)
-            for w, k in (before.words if before else ())
-            if w.isascii()
-        )
-        if len(words) >= 2 and _spells(acr.lower(), words) is not None:
-            found.append(acr.lower())
-            return " "
+        for read in (before.words, before.written) if before else ():
+            words = tuple(
+                (w, "stop" if w in lexicon.latin_articles() else k) for w, k in read if w.isascii()
+            )
+            if len(words) >= 2 and _spells(acr.lower(), words) is not None:
+                found.append(acr.lower())
+                return " "
         return m.group(0)
 
     text = _PAREN.sub(drop, raw) if "(" in raw else raw
@@ -472,10 +524,14 @@ def _take_token(
     words: list[tuple[str, str]],
     units: list[Unit],
     legal: list[str],
+    source: Sequence[tuple[int, str]] = (),
 ) -> int:
     """Classify the token(s) at ``i`` (phrase, legal form, stop word or content word).
 
     Appends to ``words``, ``units`` and ``legal``; returns how many tokens it took.
+    ``source``: from the token at ``i`` on, the word each token came from (its position
+    and, for a translated word, the word as written, else ``""``): a unit made of the
+    tokens of one translated word keeps that word (``Unit.written``).
     """
     tok, caps = toks[i]
     is_ar = not tok.isascii()
@@ -484,11 +540,21 @@ def _take_token(
     found = _dictionary_phrase(toks, i)
     if found is not None:
         k, concept = found
+        written = source[0][1] if len({p for p, _ in source[:k]}) == 1 else ""
         words.extend((t, "content") for t, _ in toks[i : i + k])
         surface = " ".join(t for t, _ in toks[i : i + k])
         weight = _word_weight(concept, True)
         units.append(
-            Unit(concept, True, script, weight, fold(concept.replace(" ", "")), False, surface)
+            Unit(
+                concept,
+                True,
+                script,
+                weight,
+                fold(concept.replace(" ", "")),
+                False,
+                surface,
+                written,
+            )
         )
         return k
     phrase = _legal_phrase(toks, i)
@@ -509,7 +575,10 @@ def _take_token(
         words.append((bare, "stop"))
         return 1
     words.append((bare, "content"))
-    units.append(Unit(bare, False, script, _word_weight(bare, False), fold(bare), caps, tok))
+    written = source[0][1] if source else ""
+    units.append(
+        Unit(bare, False, script, _word_weight(bare, False), fold(bare), caps, tok, written)
+    )
     return 1
 
 
@@ -521,6 +590,13 @@ def _unit_sim(x: Unit, y: Unit) -> float:
         return 1.0
     if x.text.isdigit() or y.text.isdigit():
         return 0.0
+    for a, b in ((x, y), (y, x)):
+        if a.written and not a.concept and not b.written and not b.concept:
+            # a translated word that the table reads as a plain English word, against a
+            # word the table does not list: also compare the word as written
+            plain = _as_written(a)
+            if plain is not None:
+                return max(_unit_sim(plain, b), _unit_sim(replace(a, written=""), b))
     if x.concept or y.concept:
         # A one-word dictionary word against a word the table does not list: compare the
         # word as written (MUJAHIDIN or المجاهدين, a concept, / MUJAHEDEEN, a spelling
@@ -548,12 +624,17 @@ def _unit_sim(x: Unit, y: Unit) -> float:
 
 
 def _as_written(u: Unit) -> Unit | None:
-    """A one-word concept unit as the plain word it was written as; None for a phrase.
+    """A one-word concept unit, or a translated word, as the plain word it was written
+    as (a translated word: the foreign word); None for a phrase.
 
     Example:
         >>> _as_written(parse_org("MUJAHIDIN").units[0]).text
         'mujahidin'
+        >>> _as_written(parse_org("SHERKAT ORION").units[0]).text
+        'sherkat'
     """
+    if u.written:
+        return Unit(u.written, False, "latin", u.weight, fold(u.written), u.caps, u.written)
     if " " in u.surface:
         return None
     text = u.surface if u.script == "latin" else _strip_article(u.surface)
@@ -658,10 +739,20 @@ def _acronym_pieces(acr: str, words: list[tuple[str, str]], syllabic: bool) -> i
 
 
 def _acronym_match(x: OrgName, y: OrgName) -> tuple[Unit, float, str] | None:
-    """A capitalised word of ``x`` that spells the words of ``y``: (unit, agreement, how)."""
+    """A capitalised word of ``x`` that spells the words of ``y``, as read or, where ``y``
+    translates a word, as written (``HTS``, ``HAYAT TAHRIR AL-SHAM``): (unit, agreement,
+    how)."""
+    hit = _acronym_of(x, y.words)
+    if hit is None and y.written:
+        hit = _acronym_of(x, y.written)
+    return hit
+
+
+def _acronym_of(x: OrgName, words: tuple[tuple[str, str], ...]) -> tuple[Unit, float, str] | None:
+    """A capitalised word of ``x`` that spells ``words``: (unit, agreement, how)."""
     if len(x.units) > 2:
         return None
-    ywords = tuple((w, k) for w, k in y.words if w.isascii())
+    ywords = tuple((w, k) for w, k in words if w.isascii())
     content = [w for w, k in ywords if k == "content"]
     if len(content) < 2:
         return None
@@ -693,7 +784,8 @@ def _spells(acr: str, words: tuple[tuple[str, str], ...]) -> str | None:
 
 
 def _join_runs(xs: list[Unit], ys: list[Unit]) -> list[Unit]:
-    """Join adjacent Latin words of ``xs`` that spell one word of ``ys`` (AERO CARIBBEAN)."""
+    """Join adjacent Latin words of ``xs`` that spell one word of ``ys`` (AERO CARIBBEAN),
+    a translated word as written (NAFT IRAN, NAFTIRAN: ``naft`` is read as ``oil``)."""
     targets = {y.fold: y for y in ys if y.script == "latin" and not y.concept and len(y.fold) >= 6}
     if not targets:
         return xs
@@ -703,7 +795,7 @@ def _join_runs(xs: list[Unit], ys: list[Unit]) -> list[Unit]:
         for k in (3, 2):
             run = xs[i : i + k]
             if len(run) == k and all(u.script == "latin" for u in run):
-                joined = "".join(fold(u.surface.replace(" ", "")) for u in run)
+                joined = "".join(fold((u.written or u.surface).replace(" ", "")) for u in run)
                 hit = targets.get(joined)
                 if hit is None:
                     for t, y in targets.items():
@@ -714,7 +806,7 @@ def _join_runs(xs: list[Unit], ys: list[Unit]) -> list[Unit]:
                             hit = y
                             break
                 if hit is not None:
-                    surface = "".join(u.surface for u in run)
+                    surface = "".join(u.written or u.surface for u in run)
                     out.append(
                         Unit(
                             surface,
@@ -994,7 +1086,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v11"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v12"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
@@ -1135,10 +1227,13 @@ def org_keys(name: str) -> frozenset[str]:
             keys.add("p:" + u.text[:2])
     latin = [w for w, k in n.words if w.isascii()]
     content = [w for w, k in n.words if k == "content" and w.isascii()]
+    for words in (n.words, n.written):
+        read = [w for w, k in words if k == "content" and w.isascii()]
+        if len(read) >= 2:
+            keys.add("a:" + "".join(w[0] for w in read))
+            keys.add("a:" + "".join(w[0] for w, k in words if k != "legal" and w.isascii()))
+            keys.add("a:" + "".join(w[0] for w, k in words if k != "stop" and w.isascii()))
     if len(content) >= 2:
-        keys.add("a:" + "".join(w[0] for w in content))
-        keys.add("a:" + "".join(w[0] for w, k in n.words if k != "legal" and w.isascii()))
-        keys.add("a:" + "".join(w[0] for w, k in n.words if k != "stop" and w.isascii()))
         keys.add("p:" + content[0][:2])
         keys.add("p:" + content[0][0] + content[1][0])
     if len(latin) >= 2:
