@@ -1209,10 +1209,10 @@ ORG_FORMS = [
         [],
     ),
     (
-        "en-lower-case-news-source",  # guard: a media cue says what the name is
-        "The man told Texas news source KVRN that he was innocent.",
-        ["KVRN"],
-        ["Texas news"],
+        "en-lower-case-news-source",  # guard: a compound noun, no body
+        "The man told Varo news source KVRN that he was innocent.",
+        [],
+        ["Varo news", "Varo"],
     ),
     (
         "en-patrol-head",
@@ -1305,3 +1305,31 @@ def test_two_names_one_document_kept_apart_stay_apart(backend: str) -> None:
     g = build_graph(read_documents([{"id": "d", "text": text}]), backend=backend).graph
     names = sorted(d["name"] for _, d in g.nodes(data=True) if d.get("type") == "organization")
     assert names == ["National Valley Patrol Council", "Valley Patrol"]
+
+
+DISEASES = [
+    # (id, text, persons expected)
+    (
+        "en-short-form-before-fever",
+        "Sam Varrin had died in May. Workers fear Varrin fever will spread.",
+        ["Sam Varrin"],
+    ),
+    (
+        "en-short-form-near-a-fever",  # guard: no disease word after the short form
+        "Sam Varrin had died in May. Varrin said the fever would spread.",
+        ["Sam Varrin", "Varrin"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in DISEASES], ids=[c[0] for c in DISEASES])
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_disease_names_are_no_persons(text: str, want: list, backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [m.text for m in ex.persons()] == want
+
+
+def test_disease_name_read_by_the_model_is_no_person() -> None:
+    text = "Diseases include malaria, Tollan fever, yellow fever viruses, and the Marlo virus."
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend="auto")
+    assert [m.text for m in ex.persons()] == []

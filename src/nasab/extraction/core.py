@@ -30,6 +30,7 @@ from .documents import read_documents, sentences
 from .english import (
     coordinated_orgs_en,
     cued_names_en,
+    disease_names_en,
     extract_sentence_en,
     family_plurals_en,
     headline_case,
@@ -245,6 +246,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         titled_names_en(b, latin, lex)
         org_short_forms_en(b, latin, lex)
         holiday_events_en(b)
+        disease_names_en(b)
         title_references_en(b, latin, lex)
         role_organisations(b)
     mentions = b.sorted_mentions()

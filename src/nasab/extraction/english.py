@@ -2067,6 +2067,47 @@ def holiday_events_en(b: Builder) -> None:
             b.replace_with([m], m.start, m.end, "event", m.sentence, source="holiday")
 
 
+def disease_names_en(b: Builder) -> None:
+    """A one-word person mention written right before a lower-case disease word of
+    ``words.tsv`` ``disease_head_en`` ("Lassa fever", "Marlo virus") names a disease, no
+    person: it is dropped with its relations, and so are the document's other one-word
+    person mentions of that name unless a longer person name there ends with it ("Sam
+    Varrin ... Varrin fever ... Varrin said": the last one stays his).
+
+    Example:
+        >>> from nasab.extraction import Document
+        >>> t = "Cases of Varrin fever rose. Varrin spread fast."
+        >>> b = Builder(Document("d", t, "en"))
+        >>> _ = b.mention(9, 15, "person", (0, 27))
+        >>> _ = b.mention(28, 34, "person", (28, 47))
+        >>> disease_names_en(b)
+        >>> list(b.mentions)
+        []
+    """
+    heads = re.compile(
+        rf" (?:{'|'.join(re.escape(w) for w in word_list('disease_head_en'))})(?![\w-])"
+    )
+    text = b.doc.text
+    persons = [m for m in b.mentions.values() if m.kind == "person" and m.name.strip()]
+    diseases = {
+        m.name.strip() for m in persons if " " not in m.name.strip() and heads.match(text, m.end)
+    }
+    if not diseases:
+        return
+    owned = {m.name.split()[-1] for m in persons if " " in m.name.strip()}
+    for m in persons:
+        name = m.name.strip()
+        if name in diseases and (heads.match(text, m.end) or name not in owned):
+            del b.mentions[m.span]
+    kept = set(map(id, b.mentions.values()))
+    b.relations = [
+        r
+        for r in b.relations
+        if id(r.subject) in kept
+        and (r.object is None or id(r.object) in kept or r.object.kind == "role")
+    ]
+
+
 #: Longest run of capitalised words on either side of "of" in a coordinated purpose.
 _COORDINATED_RUN = 3
 

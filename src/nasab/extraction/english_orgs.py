@@ -107,6 +107,7 @@ def lower_heads_en(
     heads = word_set("lower_org_head_en")
     stop = word_set("stop_en")
     not_names = word_set("not_org_name_en")
+    compounds = word_set("head_compound_en")
     for sent, toks in sentences_toks:
         for k in range(1, len(toks) - 1):
             name, head = toks[k], toks[k + 1]
@@ -123,6 +124,8 @@ def lower_heads_en(
                 b.doc.text, head.start
             ):
                 continue  # "Anatolia news agency": the cue names what Anatolia is
+            if k + 2 < len(toks) and toks[k + 2].text in compounds:
+                continue  # "Texas news source": a compound noun, no body's name
             m = b.overlaps(name.start, name.end)
             if m is None:
                 b.mention(name.start, head.end, "organization", sent, source="head")
