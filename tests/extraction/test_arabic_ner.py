@@ -70,6 +70,10 @@ BOUNDS = [
     ("listed-nationality-alone", ["الفرنسي"], [(0, 1, "PER")], []),
     ("place-alone", ["بغداد"], [(0, 1, "PER")], []),
     ("family-name-alone-kept", ["الغامدي"], [(0, 1, "PER")], [(0, 1, "PER")]),
+    # و + an unlisted name inside a person span starts a second person, unless a given
+    # name alone stands before it (its family name)
+    ("and-second-person", ["ميسي", "ونيمار"], [(0, 2, "PER")], [(0, 1, "PER"), (1, 2, "PER")]),
+    ("given-then-w-family", ["مبارك", "واكاسو"], [(0, 2, "PER")], [(0, 2, "PER")]),
 ]
 
 

@@ -665,6 +665,12 @@ def fix_boundaries(
             if k is not None and not any(_name_word(f, lex, _LISTED_MIN) for f in forms[a:k]):
                 a = k  # words before a given name that are no name words: جازان طارق الرفاعي
             z = _family_nisba_end(forms, a, z, lex)
+            k = next((k for k in range(a + 1, z) if _and_name(forms[k], lex)), None)
+            if k is not None and not (k == a + 1 and forms[a] in lex.given_ar):
+                # "ميسي ونيمار": two persons; after a given name alone the word is its
+                # family name (مبارك واكاسو)
+                out.append((a, k, kind))
+                a = k
         elif kind in ("ORG", "LOC"):
             while z - a > 1 and (forms[z - 1],) in lex.titles_ar:
                 z -= 1  # a title after the organisation is the holder's (جامعة تبوك الدكتور)
@@ -675,6 +681,25 @@ def fix_boundaries(
         if z > a:
             out.append((a, z, kind))
     return out
+
+
+def _and_name(form: str, lex: Lexicon) -> bool:
+    """A segment that is و + a name no table lists and the training text never holds
+    (``ونيمار``): inside a person span it starts a second person.
+
+    Example:
+        >>> _and_name("ونيمار", lexicon()), _and_name("وليد", lexicon())
+        (True, False)
+    """
+    vocab = vocabulary()
+    return (
+        form.startswith(_AND)
+        and len(form) > _AND_REST_MIN
+        and form not in vocab
+        and form[1:] not in vocab
+        and form not in lex.given_ar
+        and form not in lex.name_ar
+    )
 
 
 def _family_nisba_end(forms: Sequence[str], a: int, z: int, lex: Lexicon) -> int:
@@ -813,16 +838,10 @@ def _after_and(text: str, seg: Seg, kind: str) -> int:
         >>> _after_and("وليد", Seg(0, 4, "وليد"), "PER")
         0
     """
-    form = seg.form
     if (
         kind != "PER"
-        or not form.startswith(_AND)
-        or len(form) <= _AND_REST_MIN
         or text[seg.start : seg.start + 1] != _AND
-        or form in vocabulary()
-        or form[1:] in vocabulary()
-        or form in lexicon().given_ar
-        or form in lexicon().name_ar
+        or not _and_name(seg.form, lexicon())
     ):
         return seg.start
     return seg.start + 1
