@@ -1473,3 +1473,22 @@ CUE_NISBA_CASES = [
 def test_unseen_word_after_cue_and_nisba(text: str, word: str, present: bool, backend: str) -> None:
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     assert (("person", word) in {(m.kind, m.text) for m in ex.mentions}) is present
+
+
+def test_model_family_name_refers_to_the_full_name(monkeypatch) -> None:
+    """Stop 24: a bare family name the model reads refers to the one full name (given, بن,
+    father, family) read before it in the document (the model is a stub here)."""
+    from nasab.extraction import arabic_ner, core
+
+    text = "وزار المدير التنفيذي سعد بن فهد الحمد المصنع. والتقى الحمد العمال."
+
+    def predict(t: str) -> list[tuple[int, int, str]]:
+        start = t.rindex("الحمد")
+        return [(start, start + len("الحمد"), "person")]
+
+    monkeypatch.setattr(core, "resolve_backend", lambda backend: "model")
+    monkeypatch.setattr(core, "uses_model", lambda language, resolved, auto=False: language == "ar")
+    monkeypatch.setattr(arabic_ner, "predict", predict)
+    ex = extract(read_documents([{"id": "t", "text": text}])[0])
+    bare = [m for m in ex.mentions if m.kind == "person" and m.text == "الحمد"]
+    assert [m.attrs.get("refers_to") for m in bare] == ["سعد بن فهد الحمد"]

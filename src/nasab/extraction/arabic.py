@@ -73,6 +73,9 @@ _BODY_ADJ = 3
 _NISBA_MIN = 6
 # Definite nouns joined by و that may go on with a body's name (والأوقاف والدعوة والإرشاد).
 _COORDINATED_MAX = 3
+# Words of a full name (given, بن, father, family) whose family name a bare model
+# mention refers to.
+_NASAB_NAME_MIN = 3
 # The bracket before a person's other name (الرئيس أبو X (Y Z)).
 _OPEN_BRACKETS = frozenset(["("])
 # Shortest stem (letters) of a sound masculine plural (اللاعبين), which names people.
@@ -2588,9 +2591,28 @@ class _Sentence:
                 end = toks[j - 1].end
             for k in range(i, j):
                 self.taken[k] = True
-            m = self.b.mention(start, end, kind, self.sent, language="ar", source="model")
+            attrs = {}
+            if kind == "person" and j - i == 1:
+                full = self._full_name_ending(_word(toks[i]), start)
+                if full:
+                    attrs["refers_to"] = full  # "والتقى الحمد" after "سهيل بن فرج الحمد"
+            m = self.b.mention(start, end, kind, self.sent, language="ar", source="model", **attrs)
             if kind == "person" and j - i >= 2:
                 self.remember(i, j, m.text)
+
+    def _full_name_ending(self, word: str, before: int) -> str | None:
+        """The one full name of a person read before offset ``before`` in the document
+        (``_NASAB_NAME_MIN`` words or more) whose last word is ``word``: the model's bare
+        family name refers to it. None when none or several do."""
+        found = {
+            m.text
+            for m in self.b.mentions.values()
+            if m.kind == "person"
+            and m.end <= before
+            and len(m.text.split()) >= _NASAB_NAME_MIN
+            and _norm(m.text.split()[-1]) == word
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _rebound(self, i: int, j: int, start: int, end: int, kind: str) -> None:
         """Give the one rule mention the model span overlaps the model's bounds."""
