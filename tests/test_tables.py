@@ -213,3 +213,28 @@ def test_shipped_latin_letters_load() -> None:
 
     assert latin_letters()["š"] == ("sh",)
     assert all(len(letter) == 1 and not letter.isascii() for letter in latin_letters())
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"letter": "a", "vowels": "a"},  # not an Arabic letter
+        {"letter": "ة", "vowels": "a|e"},  # normalisation writes ه
+        {"letter": "اا", "vowels": "a"},  # two letters
+        {"letter": "ا", "vowels": "a|b"},  # not a vowel
+        {"letter": "ا", "vowels": "ae"},  # two letters in one cell
+    ],
+)
+def test_bad_final_vowel_rows_are_refused(monkeypatch, row) -> None:
+    from nasab import lexicon
+
+    monkeypatch.setattr(lexicon, "load_tsv", lambda name: [row])
+    with pytest.raises(DataFileError, match=r"final_vowels\.tsv"):
+        lexicon.final_vowels.__wrapped__()
+
+
+def test_shipped_final_vowels_load() -> None:
+    from nasab.lexicon import LATIN_VOWELS, final_vowels
+
+    assert final_vowels()["ه"] == frozenset({"a", "e"})
+    assert all(v <= set(LATIN_VOWELS) for v in final_vowels().values())

@@ -25,6 +25,7 @@ loader                     table                     what it holds
 :func:`aspirates`          ``aspirates.tsv``         consonant + ه pairs read as one letter (دھ dh)
 :func:`latin_digraphs`     ``latin_digraphs.tsv``    Latin digraphs also read another way (zh j)
 :func:`latin_letters`      ``latin_letters.tsv``     Latin letters with a mark read as (š sh)
+:func:`final_vowels`       ``final_vowels.tsv``      Latin final vowels of an Arabic final ا و ي ة
 =========================  ========================  ===========================================
 
 Derived views (also cached): :func:`particle_forms` and its named shortcuts
@@ -61,6 +62,7 @@ __all__ = [
     "GEO_WORD_KINDS",
     "GEO_WORD_POSITIONS",
     "LATIN_ENDING_MARK",
+    "LATIN_VOWELS",
     "NAME_WORD_KINDS",
     "ORG_KINDS",
     "ORG_WORD_KINDS",
@@ -89,6 +91,7 @@ __all__ = [
     "decoded_readings",
     "din_forms",
     "english_nicknames",
+    "final_vowels",
     "geo_words",
     "given_name_groups",
     "given_name_spellings",
@@ -1073,6 +1076,45 @@ def latin_letters() -> dict[str, tuple[str, ...]]:
                 line=line,
             )
         out[letter] = readings
+    return out
+
+
+#: The Latin letters a ``final_vowels.tsv`` row may list.
+LATIN_VOWELS = "aeiouy"
+
+
+@cache
+def final_vowels() -> dict[str, frozenset[str]]:
+    """The Latin vowels a name may end with (after a consonant) when its Arabic-script
+    spelling ends in a long-vowel letter (``final_vowels.tsv``: ا a or e, ة a or e, و o, u
+    or e, ي i, y or e; ة as normalisation writes it, ه).
+
+    Raises:
+        DataFileError: if the table is missing or malformed (a letter that is not one
+            Arabic letter, or vowels that are not of :data:`LATIN_VOWELS`).
+
+    Example:
+        >>> from nasab.lexicon import final_vowels
+        >>> sorted(final_vowels()["ه"]), sorted(final_vowels()["و"])
+        (['a', 'e'], ['e', 'o', 'u'])
+    """
+    table = "final_vowels.tsv"
+    out = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        letter, vowels = row["letter"], tuple(row["vowels"].split("|"))
+        if (
+            len(letter) != 1
+            or not "\u0621" <= letter <= "\u064a"
+            or normalize_arabic(letter) != letter
+            or not all(len(v) == 1 and v in LATIN_VOWELS for v in vowels)
+        ):
+            raise DataFileError(
+                f"{table}: a letter is one Arabic letter as normalisation writes it, its "
+                f"vowels Latin vowel letters ({letter!r}, {vowels!r})",
+                path=table,
+                line=line,
+            )
+        out[letter] = frozenset(vowels)
     return out
 
 

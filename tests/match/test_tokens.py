@@ -213,6 +213,53 @@ def test_similarities_equal_similarity_exactly(pairs: list[tuple[int, int]]) -> 
 
 
 # Cross-script pairs, and what takes them off the plain formula (computed in bulk) onto
+FINAL_VOWELS = [
+    ("طلبه", "talbi", True),  # ة is read a or e, not a Latin final i after a consonant
+    ("طلبه", "talby", True),
+    ("طلبه", "talba", False),
+    ("طلبه", "talbe", False),
+    ("طلبه", "talbah", False),  # ends in a consonant: not read
+    ("طلبه", "talbia", False),  # ends in two vowels: not read
+    ("هاني", "hana", True),  # ي is read i, y or e
+    ("هاني", "hany", False),
+    ("هاني", "hane", False),
+    ("حمدو", "hamda", True),  # و is read o, u or e
+    ("حمدو", "hamdu", False),
+    ("رانيا", "rani", True),  # ا is read a or e
+    ("رانيا", "rania", False),
+    ("موسى", "musi", False),  # a final alif maqsura is read a or i: not in the table
+    ("طه", "ti", False),  # two letters: not read
+    ("عبد الله", "abdulli", False),  # two words: not read
+]
+
+
+@pytest.mark.parametrize(("ar", "lat", "want"), FINAL_VOWELS, ids=[c[1] for c in FINAL_VOWELS])
+def test_a_latin_final_vowel_that_the_arabic_final_letter_is_not_read_as(
+    ar: str, lat: str, want: bool
+) -> None:
+    from nasab.match.tokens import _final_vowel_differs
+
+    assert _final_vowel_differs(ar, lat) is want
+
+
+FINAL_VOWEL_RANKS = [
+    ("طلبه", "tolba", "talbi"),
+    ("قره", "qurra", "kari"),
+    ("سعده", "seada", "asadi"),
+]
+
+
+@pytest.mark.parametrize(
+    ("ar", "right", "wrong"), FINAL_VOWEL_RANKS, ids=[c[1] for c in FINAL_VOWEL_RANKS]
+)
+def test_a_latin_final_vowel_the_arabic_does_not_write_ranks_lower(
+    ar: str, right: str, wrong: str
+) -> None:
+    t = TokenTable()
+    i = t.intern(ar, False)
+    assert t.similarity(i, t.intern(right, False)) > t.similarity(i, t.intern(wrong, False))
+
+
 # the one-by-one path: a final ta marbuta (فاطمه / fatimah), the article on the Arabic
 # token only (الياس / elias), an aspirate (چودهري / chaudhry), a Latin digraph (zhukov /
 # جوكوف), the reverse band (a Latin token with known Arabic spellings).
@@ -232,6 +279,8 @@ _CROSS_TOKENS = [
     ("هدى", True), ("huda", False), ("hani", False),
     ("šahin", False), ("شاهين", False), ("jovanović", False), ("يوفانوفيتش", False),
     ("çapar", True), ("castaño", False), ("كاستانيو", False), ("ražnatović", False),
+    ("طلبه", False), ("talbi", False), ("tolba", False), ("حمدو", True), ("hamda", True),
+    ("hamdu", False), ("هاني", False), ("hana", False), ("رانيا", False), ("rani", False),
 ]  # fmt: skip
 
 

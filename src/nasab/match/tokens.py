@@ -36,6 +36,8 @@ from rapidfuzz.distance import Indel, Levenshtein
 from ..errors import InputError
 from ..lexicon import (
     LATIN_ENDING_MARK,
+    LATIN_VOWELS,
+    final_vowels,
     given_name_groups,
     latin_digraphs,
     latin_letters,
@@ -64,6 +66,7 @@ from .algorithms import (
     COARSE_FOLD,
     COARSE_KEY,
     DISTINCT_NAMES_MAX,
+    FINAL_VOWEL,
     INITIAL,
     LATIN_DIGRAPH,
     LATIN_ENDING_STEM,
@@ -1144,8 +1147,11 @@ def _cross_plain(
     end = np.flatnonzero(ending[at])
     if len(end):
         spell[end] = np.maximum(spell[end], _ending_spell(t, xa[end], ya[end]))
-    # The reverse band asks the Latin token's Arabic spellings: one by one.
     texts = t.text
+    differs = _final_vowels_differ(t, xa, ya)
+    if len(differs):
+        spell[differs] = spell[differs] * FINAL_VOWEL
+    # The reverse band asks the Latin token's Arabic spellings: one by one.
     band = np.flatnonzero((spell >= REVERSE_BAND[0]) & (spell < REVERSE_BAND[1]))
     for k, a, b in zip(band.tolist(), xa[band].tolist(), ya[band].tolist(), strict=True):
         if " " not in texts[b] + texts[a] and _spellings(plain_letters(texts[b])):
@@ -1263,6 +1269,28 @@ def _letter_counts(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
     cells = np.repeat(np.arange(len(strings), dtype=np.int64) * width, lengths) + column
     counts = np.bincount(cells, minlength=len(strings) * width)
     return counts.astype(np.int16).reshape(len(strings), width), lengths
+
+
+def _final_vowels_differ(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """The positions ``k`` where :func:`_final_vowel_differs` holds for the pair
+    ``(ar[k], lat[k])``, tested per distinct token."""
+    import numpy as np
+
+    texts = t.text
+    ua, ia = np.unique(ar, return_inverse=True)
+    ul, il = np.unique(lat, return_inverse=True)
+    allowed = [_final_vowels_of(texts[a]) for a in ua.tolist()]
+    last = [_final_vowel(texts[b]) for b in ul.tolist()]
+    letters = list(LATIN_VOWELS)
+    # Per distinct Arabic token: which Latin final vowels differ (none for a token the
+    # table does not read); per distinct Latin token: its final vowel's column (-1: none).
+    differ = np.array(
+        [[v is not None and c not in v for c in letters] for v in allowed], dtype=bool
+    ).reshape(len(allowed), len(letters))
+    column = np.array([letters.index(c) if c else -1 for c in last], dtype=np.int64)
+    ia, col = ia.reshape(-1), column[il.reshape(-1)]
+    has = np.flatnonzero(col >= 0)
+    return has[differ[ia[has], col[has]]]
 
 
 def _article_values(t: TokenTable, ar: np.ndarray, lat: np.ndarray, sim: np.ndarray) -> np.ndarray:
@@ -1419,6 +1447,40 @@ def _maqsura_sim(t: TokenTable, ar: int, lat_fold: str, lat_key: str) -> float:
         if sim > best:
             best = sim
     return ALIF_MAQSURA * best
+
+
+def _final_vowels_of(ar_text: str) -> frozenset[str] | None:
+    """The Latin final vowels ``final_vowels.tsv`` lists for a one-word Arabic token of
+    three letters or more that ends in one of its long-vowel letters (else ``None``)."""
+    if len(ar_text) < 3 or " " in ar_text:
+        return None
+    return final_vowels().get(ar_text[-1])
+
+
+def _final_vowel(lat_text: str) -> str:
+    """The last letter of a Latin token that ends in one vowel after a consonant (``""``
+    for a token that ends in a consonant or in two vowels)."""
+    if len(lat_text) < 2 or lat_text[-1] not in LATIN_VOWELS or lat_text[-2] in LATIN_VOWELS:
+        return ""
+    return lat_text[-1]
+
+
+def _final_vowel_differs(ar_text: str, lat_text: str) -> bool:
+    """Whether a one-word Arabic token (three letters or more) ends in a long-vowel letter
+    of ``final_vowels.tsv`` and the Latin token ends in one vowel after a consonant that the
+    table does not list for it (a Latin final i after a consonant is not a reading of ة).
+
+    Example:
+        >>> _final_vowel_differs("طلبه", "talbi"), _final_vowel_differs("طلبه", "talba")
+        (True, False)
+        >>> _final_vowel_differs("سلمو", "salma"), _final_vowel_differs("سلمو", "salmaa")
+        (True, False)
+    """
+    vowels = _final_vowels_of(ar_text)
+    if vowels is None:
+        return False
+    last = _final_vowel(lat_text)
+    return bool(last) and last not in vowels
 
 
 def _aspirate_sim(t: TokenTable, ar: int, lat: int) -> float:
@@ -1591,6 +1653,8 @@ def _cross_script_plain(
         spell = max(spell, _ending_sim(t, ar, plain_letters(lat_text)))
     elif _ALIF_MAQSURA in ar_text and lat_fold.endswith("a") and _maqsura(ar_text):
         spell = max(spell, _maqsura_sim(t, ar, lat_fold, lat_key))
+    if _final_vowel_differs(ar_text, lat_text):
+        spell *= FINAL_VOWEL
     if REVERSE_BAND[0] <= spell < REVERSE_BAND[1] and " " not in lat_text and " " not in ar_text:
         # Second opinion from the other direction, where the Latin token's likeliest
         # Arabic spellings are known.
