@@ -1333,3 +1333,22 @@ def test_disease_name_read_by_the_model_is_no_person() -> None:
     text = "Diseases include malaria, Tollan fever, yellow fever viruses, and the Marlo virus."
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend="auto")
     assert [m.text for m in ex.persons()] == []
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_unlisted_acronym_joins_the_name_another_document_spells(backend: str) -> None:
+    """ "HGC" alone in one document is the Harbor Gazette Company of another; with two
+    names that spell it, it joins neither."""
+    docs = [
+        {"id": "a", "text": "A report in the HGC newspaper said on Monday that it would close."},
+        {"id": "b", "text": "The Harbor Gazette Company said on Tuesday that it would close."},
+    ]
+    g = build_graph(read_documents(docs), backend=backend).graph
+    names = sorted(
+        sorted(d["names"]) for _, d in g.nodes(data=True) if d.get("type") == "organization"
+    )
+    assert names == [["HGC", "Harbor Gazette Company"]]
+    docs.append({"id": "c", "text": "The Hill Gate Council met on Wednesday in the town."})
+    g = build_graph(read_documents(docs), backend=backend).graph
+    holders = [d["names"] for _, d in g.nodes(data=True) if "HGC" in d.get("names", [])]
+    assert holders == [["HGC"]]

@@ -34,6 +34,7 @@ __all__ = [
     "extract_sentence_en",
     "headline_case",
     "holiday_events_en",
+    "initials_spell",
     "is_caps_headline",
     "late_person_roles_en",
     "title_references_en",
@@ -1774,18 +1775,18 @@ def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexico
 MAX_SPELLED_WORDS = 10
 
 
-def _initials_spell(words: list[str], want: str) -> bool:
+def initials_spell(words: list[str], want: str) -> bool:
     """Whether the initials of ``words`` spell ``want`` (lower case): each word gives its
     first letter, a hyphenated word each part's, a word in capitals all its letters or its
     first ("UN Relief and Works Agency": UNRWA); a connector of ``skip_initial_en`` ("of",
     "the", "in") gives its first letter or nothing.
 
     Example:
-        >>> _initials_spell("Coordinator of Government Activities in the Territories".split(), "cogat")
+        >>> initials_spell("Coordinator of Government Activities in the Territories".split(), "cogat")
         True
-        >>> _initials_spell("UN Relief and Works Agency".split(), "unrwa")
+        >>> initials_spell("UN Relief and Works Agency".split(), "unrwa")
         True
-        >>> _initials_spell("Civil Defense Services".split(), "cdd")
+        >>> initials_spell("Civil Defense Services".split(), "cdd")
         False
     """
     skip = word_set("skip_initial_en")
@@ -1816,7 +1817,7 @@ def _spelled_out(
     b: Builder, toks: list[Tok], k: int, sent: tuple[int, int], lex: Lexicon
 ) -> object | None:
     """``Name Of Words (NOW)``: the organisation whose initials spell the acronym in the
-    parentheses at token k (see :func:`_initials_spell`); the shortest such name. It may
+    parentheses at token k (see :func:`initials_spell`); the shortest such name. It may
     open with a name joined to its article ("al-Qaeda in the Arab Peninsula (AQAP)")."""
     n = len(toks)
     if k + 2 >= n or toks[k + 2].text != ")":
@@ -1830,7 +1831,7 @@ def _spelled_out(
         t = toks[j]
         if t.kind != "w" or not (t.cap or t.text.lower() in skip or "-" in t.text):
             return None
-        if (t.cap or _JOINED_ARTICLE_NAME.match(t.text)) and _initials_spell(
+        if (t.cap or _JOINED_ARTICLE_NAME.match(t.text)) and initials_spell(
             [x.text for x in toks[j:k]], want
         ):
             if j == k - 1 and ("-" not in t.text or len(want) < 3):
@@ -1848,7 +1849,7 @@ _ACRONYM_HEAD = re.compile(r"[A-Z]{2,8}(?=-[a-z]|$)")
 
 def _expansion_inside(b: Builder, toks: list[Tok], k: int, sent: tuple[int, int]) -> bool:
     """``ACRONYM (Name Of Words)``, also ``ACRONYM-run (...)``: the name in the parentheses
-    at token k spells the acronym before them (:func:`_initials_spell`); both are read as
+    at token k spells the acronym before them (:func:`initials_spell`); both are read as
     one organisation (an ``acronym`` relation). Whether it was read.
 
     Example:
@@ -1872,7 +1873,7 @@ def _expansion_inside(b: Builder, toks: list[Tok], k: int, sent: tuple[int, int]
     skip = word_set("skip_initial_en")
     if not all(w[:1].isupper() or w.lower() in skip for w in words):
         return False
-    if not _initials_spell(words, head.group().lower()):
+    if not initials_spell(words, head.group().lower()):
         return False
     acr_start = toks[k - 1].start
     am = b.mention(acr_start, acr_start + len(head.group()), "organization", sent, source="acronym")
@@ -2250,7 +2251,7 @@ def initials_en(
     b: Builder, sentences_toks: list[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
 ) -> None:
     """An unlisted acronym in capitals whose letters are the initials of exactly one
-    organisation named before it in the document (see :func:`_initials_spell`) is that
+    organisation named before it in the document (see :func:`initials_spell`) is that
     organisation (an ``acronym`` relation; the acronym is read as an organisation if
     nothing read it): "the Daily Mail ... wrote DM". A listed acronym keeps its table's
     organisation.
@@ -2290,7 +2291,7 @@ def initials_en(
                 words = f.text.split()
                 if f.start >= t.start or len(words) < 2:
                     continue
-                if all(w[:1].isupper() or w.lower() in skip for w in words) and _initials_spell(
+                if all(w[:1].isupper() or w.lower() in skip for w in words) and initials_spell(
                     words, acr.lower()
                 ):
                     fulls.setdefault(f.text, f)

@@ -916,7 +916,51 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
                     pairs.append((s, x, y))
     for _, x, y in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         merge(holders[x][0], holders[y][0])
+    for i, j in _acronym_joins(locals_, surface, holders, uf.find):
+        merge(i, j)
     return [uf.find(i) for i in range(n)]
+
+
+def _acronym_joins(
+    locals_: Sequence[_Local],
+    surface: dict[str, str],
+    holders: dict[str, list[int]],
+    find: Callable[[int], int],
+) -> list[tuple[int, int]]:
+    """An organisation local named only by an unlisted acronym in capitals joins the one
+    cluster of another document holding a full name whose initials spell it (see
+    :func:`nasab.extraction.english.initials_spell`): "NSC" in one document, "National
+    Security Council" in another; none when two clusters' names spell it.
+
+    Example:
+        >>> from types import SimpleNamespace as M
+        >>> a = _Local("a", "organization"); a.names["HGC"] += 1
+        >>> b = _Local("b", "organization"); b.names["Harbor Gazette Company"] += 1
+        >>> surface = {"HGC": "HGC", "harbor gazette company": "Harbor Gazette Company"}
+        >>> holders = {"HGC": [0], "harbor gazette company": [1]}
+        >>> _acronym_joins([a, b], surface, holders, lambda i: i)
+        [(0, 1)]
+    """
+    from ..extraction.english import initials_spell
+
+    listed = _listed_acronyms()
+    skip = word_set("skip_initial_en")
+    fulls: list[tuple[int, str]] = []
+    for key, name in sorted(surface.items()):
+        words = name.split()
+        if len(words) >= 2 and all(w[:1].isupper() or w.lower() in skip for w in words):
+            fulls.append((find(holders[key][0]), name))
+    out = []
+    for i, loc in enumerate(locals_):
+        if not loc.names or not all(_is_acronym(a) and a not in listed for a in loc.names):
+            continue
+        for acr in sorted(loc.names):
+            roots = {
+                r for r, name in fulls if r != find(i) and initials_spell(name.split(), acr.lower())
+            }
+            if len(roots) == 1:
+                out.append((i, roots.pop()))
+    return out
 
 
 # ---------------------------------------------------------------------------- canonical names
