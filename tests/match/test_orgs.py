@@ -72,7 +72,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v12" in text
+    assert "nasab-org-v13" in text
     assert "iraqi" in text
 
 
@@ -217,6 +217,30 @@ WRITTEN_FORMS = [
     ("a", "b", "low", "high"), WRITTEN_FORMS, ids=[f"{a}~{b}" for a, b, _, _ in WRITTEN_FORMS]
 )
 def test_translated_word_is_also_read_as_written(a: str, b: str, low: float, high: float) -> None:
+    for x, y in ((a, b), (b, a)):
+        m = compare_orgs(x, y)
+        assert low <= m.score <= high, m.explain()
+
+
+# v13: a word that starts another word of the other name is its abbreviation.
+ABBREVIATIONS = [
+    ("Sahand Ship Serv. Ltd.", "Sahand Ship Services Ltd.", 0.8, 1.0),
+    ("Orion Elec Co", "Orion Electronic Company", 0.8, 1.0),
+    ("Zagros Pharm Co", "Zagros Pharmatech Co", 0.8, 1.0),
+    ("Zagros Constr Sahand", "Zagros Construction Sahand", 0.8, 1.0),
+    # too short, one letter short of the word, or the whole of a one-word name: no abbreviation
+    ("Escuela Orion Zagros", "Esc Orion Zagros", 0.0, 0.6),
+    ("Orion Esc Zagros", "Orion Escuela Sahand", 0.0, 0.5),
+    ("Sahand Star", "Sahand Stars", 0.0, 1.0),
+    ("AQUA", "AQUANIKA", 0.0, 0.3),
+    ("الفلاح للتجارة", "Falah Trad", 0.0, 0.7),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"), ABBREVIATIONS, ids=[f"{a}~{b}" for a, b, _, _ in ABBREVIATIONS]
+)
+def test_abbreviation_agrees_with_the_word(a: str, b: str, low: float, high: float) -> None:
     for x, y in ((a, b), (b, a)):
         m = compare_orgs(x, y)
         assert low <= m.score <= high, m.explain()

@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v19").startswith("nasab-name-v19+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v19', 'nasab-org-v12']
+    ['nasab-name-v19', 'nasab-org-v13']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v19"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v12"
+ORG_ALGORITHM = "nasab-org-v13"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -291,7 +291,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            12,
+            13,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -341,7 +341,10 @@ _REGISTRY: dict[str, Algorithm] = {
             "the table lacks meets it as written (TIJARA / TEJARAT), acronyms may spell the "
             "name as written (HSM = Harakat al-Shabaab al-Mujahideen, where HARAKAT reads "
             "movement; TAHRIR = liberation back in the table), and words written apart meet "
-            "their joined form as written (NAFT IRAN / NAFTIRAN)",
+            "their joined form as written (NAFT IRAN / NAFTIRAN); v13: a word of four letters "
+            "or more that starts a word of the other name two letters or more longer is its "
+            "abbreviation and agrees 0.7 (SERV. / SERVICES, ELEC / ELECTRONIC), where other "
+            "words of the two names align",
         ),
     )
 }
@@ -383,8 +386,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v12")[:19]
-        'nasab-org-v12+data.'
+        >>> algorithm_version("nasab-org-v13")[:19]
+        'nasab-org-v13+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -154,6 +154,12 @@ _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019]s\b", re.IGNORECASE)
 _INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['\u2019`\u02bb\u02bc\u02be\u02bf](?=[A-Za-z])")
 #: Least length of a Latin word with a joined article (``ALHARAMEIN``) read also without it.
 _JOINED_ARTICLE_MIN = 6
+#: An abbreviation (:func:`_abbreviations`): a word of at least this many letters that
+#: starts another word, at least :data:`_ABBREVIATION_CUT` letters longer, agrees with it
+#: at this similarity (0.7 of a full agreement).
+_ABBREVIATION_MIN = 4
+_ABBREVIATION_CUT = 2
+_ABBREVIATION_SIM = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -1048,10 +1054,61 @@ def _place_words() -> frozenset[str]:
     return frozenset(out)
 
 
+def _abbreviations(
+    xs: list[Unit], ys: list[Unit], alignment: list[tuple[int, int, float]]
+) -> list[tuple[int, int, float]]:
+    """Pairs of words left unaligned where one is the start of the other, an abbreviation
+    (``SERV.`` / ``SERVICES``, ``ELEC`` / ``ELECTRONIC``): at least
+    :data:`_ABBREVIATION_MIN` letters, and :data:`_ABBREVIATION_CUT` fewer than the word;
+    each agrees :data:`_ABBREVIATION_SIM`. In order, each word once; only where other
+    words of the two names align (a one-word name is no abbreviation of another).
+
+    Example:
+        >>> xs, ys = parse_org("Orion Serv").units, parse_org("Orion Services").units
+        >>> _abbreviations(list(xs), list(ys), [(0, 0, 1.0)])
+        [(1, 1, 0.9)]
+    """
+    if not alignment:
+        return []
+    ai = {i for i, _, _ in alignment}
+    bj = {j for _, j, _ in alignment}
+    out: list[tuple[int, int, float]] = []
+    for i, x in enumerate(xs):
+        if i in ai:
+            continue
+        a = _plain_word(x)
+        for j, y in enumerate(ys):
+            b = _plain_word(y) if j not in bj else ""
+            if a and b and _abbreviates(a, b):
+                out.append((i, j, _ABBREVIATION_SIM))
+                bj.add(j)
+                break
+    return out
+
+
+def _plain_word(u: Unit) -> str:
+    """A Latin word as written (a dictionary word or translation: its surface), or ``""``."""
+    plain = _as_written(u) if u.concept or u.written else u
+    if plain is None or plain.script != "latin" or not plain.text.isalpha():
+        return ""
+    return plain.text
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return (
+        len(short) >= _ABBREVIATION_MIN
+        and len(long) - len(short) >= _ABBREVIATION_CUT
+        and long.startswith(short)
+    )
+
+
 def _score_units(
     xs: list[Unit], ys: list[Unit], notes: list[str]
 ) -> tuple[float, float, float, list[Unit], list[Unit]]:
     alignment = _align(xs, ys)
+    abbreviated = _abbreviations(xs, ys, alignment)
+    alignment += abbreviated
     evidence = 0.0
     ai = {i for i, _, _ in alignment}
     bj = {j for _, j, _ in alignment}
@@ -1061,6 +1118,8 @@ def _score_units(
         w = 0.5 * (x.weight + y.weight)
         evidence += w * agree
         how = "same concept" if x.concept and y.concept else f"similarity {s:.2f}"
+        if (i, j, s) in abbreviated:
+            how = "abbreviation"
         notes.append(f"aligned {x.surface!r} ~ {y.surface!r}: {how}, weight {w:.2f}")
     for i, x in enumerate(xs):
         if i not in ai:
@@ -1086,7 +1145,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v12"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v13"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
