@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nasab import build_graph
+from nasab import build_graph, read_documents
 from nasab.extraction.ner import model_available
 
 needs_model = pytest.mark.skipif(not model_available("en"), reason="the ner extra is not installed")
@@ -153,3 +153,24 @@ def test_role_label_of_a_row_is_kept(text: str, role: str) -> None:
     g = build_graph([text], backend="rules")
     roles = [d["name"] for _, d in g.graph.nodes(data=True) if d.get("type") == "role"]
     assert roles == [role]
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_club_name_without_its_head_joins_across_documents(backend: str) -> None:
+    """الاتحاد after نادي الاتحاد is the club's own name (the full name less its head word
+    نادي), so it joins the الاتحاد of another document; "the Herald" after a paper's name
+    (tests/extraction/test_english.py) still joins nothing across documents."""
+    docs = [
+        {
+            "id": "a",
+            "text": "فاز نادي الاتحاد على الوحدة أمس في الدوري. وقال مدرب الاتحاد إن الفريق لعب جيدا.",
+        },
+        {"id": "b", "text": "لعب نادي الوحدة امام الاتحاد في نهائي كأس الملك وخسر بثلاثية نظيفة."},
+    ]
+    g = build_graph(read_documents(docs), backend=backend).graph
+    holders = [
+        (sorted(d["names"]), sorted(d["documents"]))
+        for _, d in g.nodes(data=True)
+        if "الاتحاد" in d.get("names", [])
+    ]
+    assert holders == [(["الاتحاد", "نادي الاتحاد"], ["a", "b"])]

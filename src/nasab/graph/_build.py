@@ -818,7 +818,10 @@ class _PersonClusters:
 def _org_short_names(loc: _Local) -> set[str]:
     """The names of an organisation local written only as a short form of a longer
     name of the document (mentions with ``refers_to``: "the Post" after "the New York
-    Post"); they join nothing across documents.
+    Post"); they join nothing across documents. A short form that is its full name
+    without the full name's organisation head words (``org_head_en`` / ``org_head_ar``:
+    الاتحاد after نادي الاتحاد, "Likud" after "Likud Party") is the body's own name,
+    and joins as any other name.
 
     Example:
         >>> from types import SimpleNamespace as M
@@ -827,13 +830,42 @@ def _org_short_names(loc: _Local) -> set[str]:
         ...                 M(text="Post", name=None, attrs={"refers_to": "Harbor Post"})]
         >>> sorted(_org_short_names(loc))
         ['Post']
+        >>> loc.mentions = [M(text="نادي الاتحاد", name=None, attrs={}),
+        ...                 M(text="الاتحاد", name=None, attrs={"refers_to": "نادي الاتحاد"})]
+        >>> sorted(_org_short_names(loc))
+        []
     """
     short, full = set(), set()
     for m in loc.mentions:
         attrs = getattr(m, "attrs", None)
         ref = attrs.get("refers_to") if isinstance(attrs, dict) else None
-        (short if ref else full).add(_surface(m))
+        if ref and not _name_without_heads(_surface(m), ref):
+            short.add(_surface(m))
+        else:
+            full.add(_surface(m))
     return short - full
+
+
+def _name_without_heads(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` with only organisation head words taken away.
+
+    Example:
+        >>> _name_without_heads("الاتحاد", "نادي الاتحاد"), _name_without_heads("Post", "New York Post")
+        (True, False)
+    """
+    rest = normalize(full).split()
+    for word in normalize(short).split():
+        if word not in rest:
+            return False
+        rest.remove(word)
+    return bool(rest) and all(w in _org_head_words() for w in rest)
+
+
+@cache
+def _org_head_words() -> frozenset[str]:
+    """The organisation head words of both languages, normalised (``org_head_en``, ``org_head_ar``)."""
+    words = (*lexicon.word_list("org_head_en"), *lexicon.word_list("org_head_ar"))
+    return frozenset(normalize(w) for w in words)
 
 
 def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
