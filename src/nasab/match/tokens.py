@@ -1086,8 +1086,8 @@ def _cross_values(
     bit the same); and which of the values are exact. With ``floor``, the plain formula
     of a pair without the ending's or the article's readings whose character-count bound
     (:func:`_cross_bounds`) is under it counts 0, and the digraph readings are taken
-    under the floor they would need to reach it: a value under the floor may then be
-    lower than the pair's (not exact, not cached)."""
+    under the floor they would need to reach it; a value they leave under the floor counts
+    0 too (not exact, not cached), as :meth:`TokenTable.similarities` promises."""
     import numpy as np
 
     ok, digraph, ending, article = _cross_kinds(t, ar, lat)
@@ -1112,6 +1112,7 @@ def _cross_values(
         sure[more] &= exact
         if floor is not None:
             sure[more] |= out[more] >= floor
+            out[more[~sure[more]]] = 0.0  # under the floor, as a bounded plain value
     return out, ok, sure
 
 
