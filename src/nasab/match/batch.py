@@ -55,6 +55,7 @@ __all__ = [
     "prepare_all",
     "score_bounds",
     "score_pairs",
+    "warm_token_pairs",
 ]
 
 
@@ -149,6 +150,49 @@ def score_pairs(
             s = cache[key] = score_prepared(pa, pb, freq=freq)
         out[k] = s
     return out
+
+
+#: Name pairs whose token pairs :func:`warm_token_pairs` gathers at once.
+_WARM_CHUNK = 32768
+
+
+def warm_token_pairs(
+    names: Sequence[PreparedName],
+    rows: Sequence[int] | np.ndarray,
+    cols: Sequence[int] | np.ndarray,
+) -> None:
+    """Compute in bulk, and cache in the token table, the similarity of every token of
+    ``names[rows[k]]`` to every token of ``names[cols[k]]`` (the pairs that scoring them
+    reads first), so that :func:`~nasab.match.score_prepared` finds them cached instead
+    of computing them one by one. Scores do not change (the values are exactly
+    :meth:`~nasab.match.tokens.TokenTable.similarity`'s).
+
+    Example:
+        >>> names = prepare_all(["Tahsin al-Khafaji", "تحسين الخفاجي"])
+        >>> warm_token_pairs(names, [0], [1])
+        >>> t = names[0].table
+        >>> [t.similarity(names[0].ids[0], names[1].ids[0]) > 0.9]
+        [True]
+    """
+    import numpy as np
+
+    if not len(names) or not len(rows):
+        return
+    table = names[0].table
+    width = max((len(p.ids) for p in names), default=0) or 1
+    ids = np.full((len(names), width), -1, dtype=np.int64)
+    for k, p in enumerate(names):
+        if p.table is table:
+            ids[k, : len(p.ids)] = p.ids
+    rows_a, cols_a = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+    n = len(table)
+    for s in range(0, len(rows_a), _WARM_CHUNK):
+        left, right = ids[rows_a[s : s + _WARM_CHUNK]], ids[cols_a[s : s + _WARM_CHUNK]]
+        valid = (left[:, :, None] >= 0) & (right[:, None, :] >= 0)
+        lo = np.minimum(left[:, :, None], right[:, None, :])[valid]
+        hi = np.maximum(left[:, :, None], right[:, None, :])[valid]
+        codes = np.unique(lo * n + hi)
+        table.similarities(codes // n, codes % n)
 
 
 #: Rows of the character-count bound computed at once (bounds the temporary arrays).

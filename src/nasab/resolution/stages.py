@@ -81,7 +81,7 @@ import numpy as np
 from ..errors import InputError
 from ..match import PreparedName, compare, score_conflict, score_prepared
 from ..match import prepare as prepare_name
-from ..match.batch import score_bounds
+from ..match.batch import score_bounds, warm_token_pairs
 from ..match.orgs import is_weak_org, org_fit
 from ..match.weak import WEAK_BASE, is_weak, weak_factor
 from ..match.weights import ListFrequency
@@ -550,11 +550,24 @@ def score_pairs(
         todo = [k for k in todo if keys[k] not in cache]
         for k in set(range(len(ul))) - set(todo):
             out[k] = cache[keys[k]]
+    _warm(nk, u[np.asarray(todo, dtype=np.int64)], v[np.asarray(todo, dtype=np.int64)])
     got = _score_all(nodes, nk, [ul[k] for k in todo], [vl[k] for k in todo], workers, progress)
     out[np.asarray(todo, dtype=np.int64)] = got
     if progress is not None:
         progress(len(ul), len(ul))
     return Pairs(len(nodes), u, v, out)
+
+
+def _warm(nk: NodeKeys, u: np.ndarray, v: np.ndarray) -> None:
+    """The token-pair similarities that scoring the person pairs ``(u[k], v[k])`` reads,
+    computed in bulk and cached (:func:`nasab.match.batch.warm_token_pairs`) before the
+    scoring (and before its forked workers, which read the cache copy-on-write)."""
+    person = np.fromiter((p is not None for p in nk.prepared), dtype=bool, count=len(nk.prepared))
+    sel = np.flatnonzero(person[u] & person[v])
+    if len(sel):
+        at = np.cumsum(person) - 1  # node -> position among the person names
+        names = [p for p in nk.prepared if p is not None]
+        warm_token_pairs(names, at[u[sel]], at[v[sel]])
 
 
 #: Pairs scored between two progress reports.
