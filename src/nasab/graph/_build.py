@@ -868,10 +868,10 @@ def _org_head_words() -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
 
 
-def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
-    """Cluster organisation locals across documents; returns a label per local."""
-    n = len(locals_)
-    uf = UnionFind(n)
+def _org_holders(locals_: Sequence[_Local]) -> tuple[dict[str, list[int]], dict[str, str]]:
+    """The locals holding each organisation name key (a normalised name, an acronym as
+    written, or the extractor's organisation-table id behind a NUL ``table:`` prefix), and the
+    first surface form of each name key. Short forms (:func:`_org_short_names`) hold none."""
     holders: dict[str, list[int]] = defaultdict(list)
     surface: dict[str, str] = {}
     for i, loc in enumerate(locals_):
@@ -890,6 +890,40 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
             )
             if org_id:
                 holders[f"\x00table:{org_id}"].append(i)
+    return holders, surface
+
+
+def _scored_org_pairs(
+    surface: dict[str, str], score: Callable[[str, str], float]
+) -> list[tuple[float, str, str]]:
+    """The pairs of name keys sharing a blocking key (:func:`_org_keys`, blocks of at most
+    ``MAX_BLOCK``) that score at least ``ORG_THRESHOLD``, best first (ties by the keys)."""
+    blocks: dict[str, set[str]] = defaultdict(set)
+    for key, name in surface.items():
+        for k in _org_keys(name):
+            blocks[k].add(key)
+    seen: set[tuple[str, str]] = set()
+    pairs: list[tuple[float, str, str]] = []
+    for k in sorted(blocks):
+        keys = sorted(blocks[k])
+        if len(keys) > MAX_BLOCK:
+            continue
+        for x_pos, x in enumerate(keys):
+            for y in keys[x_pos + 1 :]:
+                if (x, y) in seen:
+                    continue
+                seen.add((x, y))
+                s = score(surface[x], surface[y])
+                if s >= ORG_THRESHOLD:
+                    pairs.append((s, x, y))
+    return sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))
+
+
+def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
+    """Cluster organisation locals across documents; returns a label per local."""
+    n = len(locals_)
+    uf = UnionFind(n)
+    holders, surface = _org_holders(locals_)
     for hs in holders.values():
         for j in hs[1:]:
             uf.union(hs[0], j)
@@ -928,25 +962,7 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
         tables.pop(o, None)
         docs.pop(o, None)
 
-    blocks: dict[str, set[str]] = defaultdict(set)
-    for key, name in surface.items():
-        for k in _org_keys(name):
-            blocks[k].add(key)
-    seen: set[tuple[str, str]] = set()
-    pairs: list[tuple[float, str, str]] = []
-    for k in sorted(blocks):
-        keys = sorted(blocks[k])
-        if len(keys) > MAX_BLOCK:
-            continue
-        for x_pos, x in enumerate(keys):
-            for y in keys[x_pos + 1 :]:
-                if (x, y) in seen:
-                    continue
-                seen.add((x, y))
-                s = score(surface[x], surface[y])
-                if s >= ORG_THRESHOLD:
-                    pairs.append((s, x, y))
-    for _, x, y in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for _, x, y in _scored_org_pairs(surface, score):
         merge(holders[x][0], holders[y][0])
     for i, j in _acronym_joins(locals_, surface, holders, uf.find):
         merge(i, j)
