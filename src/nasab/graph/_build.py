@@ -695,15 +695,7 @@ class _PersonClusters:
             if info.keys:
                 fam = info.family_key[:1] if info.family_key else ""
                 blocks["g:" + info.keys[0] + "|" + fam].add(name)
-        scored: dict[tuple[str, str], float] = {}
-        for key in sorted(blocks):
-            names = sorted(blocks[key])
-            if len(names) > MAX_BLOCK:
-                continue
-            for x_pos, x in enumerate(names):
-                for y in names[x_pos + 1 :]:
-                    if (x, y) not in scored:
-                        scored[(x, y)] = _person_score(x, y)
+        scored = {(x, y): _person_score(x, y) for x, y in _block_pairs(blocks)}
         edges = [(1.0, hs[0], j) for hs in holders.values() for j in hs[1:]]
         for (x, y), s in scored.items():
             i, j = holders[x][0], holders[y][0]
@@ -902,21 +894,31 @@ def _scored_org_pairs(
     for key, name in surface.items():
         for k in _org_keys(name):
             blocks[k].add(key)
-    seen: set[tuple[str, str]] = set()
     pairs: list[tuple[float, str, str]] = []
-    for k in sorted(blocks):
-        keys = sorted(blocks[k])
-        if len(keys) > MAX_BLOCK:
-            continue
-        for x_pos, x in enumerate(keys):
-            for y in keys[x_pos + 1 :]:
-                if (x, y) in seen:
-                    continue
-                seen.add((x, y))
-                s = score(surface[x], surface[y])
-                if s >= ORG_THRESHOLD:
-                    pairs.append((s, x, y))
+    for x, y in _block_pairs(blocks):
+        s = score(surface[x], surface[y])
+        if s >= ORG_THRESHOLD:
+            pairs.append((s, x, y))
     return sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))
+
+
+def _block_pairs(blocks: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """Each pair ``(x, y)``, ``x < y``, of names sharing a block of at most ``MAX_BLOCK``,
+    once, in the order of the blocks' keys and then of the names.
+
+    Example:
+        >>> _block_pairs({"k2": {"b", "a", "c"}, "k1": {"a", "b"}})
+        [('a', 'b'), ('a', 'c'), ('b', 'c')]
+    """
+    seen: dict[tuple[str, str], None] = {}
+    for key in sorted(blocks):
+        names = sorted(blocks[key])
+        if len(names) > MAX_BLOCK:
+            continue
+        for x_pos, x in enumerate(names):
+            for y in names[x_pos + 1 :]:
+                seen.setdefault((x, y))
+    return list(seen)
 
 
 def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:

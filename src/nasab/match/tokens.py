@@ -812,19 +812,7 @@ def _shared_ratio(
 
     counts = _char_counts([col[i] for i in toks])
     lengths = counts.sum(axis=1, dtype=np.int64)
-    shared = np.concatenate(
-        [
-            np.minimum(counts[px[s : s + _COUNT_CHUNK]], counts[py[s : s + _COUNT_CHUNK]]).sum(
-                axis=1, dtype=np.int64
-            )
-            for s in range(0, len(px), _COUNT_CHUNK)
-        ]
-        or [np.zeros(0, dtype=np.int64)]
-    )
-    lx, ly = lengths[px], lengths[py]
-    if lev:
-        return np.where(np.maximum(lx, ly) > 0, shared / np.maximum(np.maximum(lx, ly), 1), 1.0)
-    return np.where(lx + ly > 0, 2.0 * shared / np.maximum(lx + ly, 1), 1.0)
+    return _count_ratio(counts, lengths, counts, lengths, px, py, lev)
 
 
 def _plain_bounds(t: TokenTable, x: np.ndarray, y: np.ndarray) -> np.ndarray:
