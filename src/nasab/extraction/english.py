@@ -687,12 +687,13 @@ def _role_of_run(ctx, s: int, e: int) -> bool:
 
     * a listed title that runs into the run: "Secretary of State John Kerry",
       "Minister of Defense Moshe Ya'alon" (the role word read alone in the run before
-      takes the whole title);
+      takes the whole title; :func:`_title_into_run`);
     * ``ROLE of|for [the]`` and an organisation by its head word or the gazetteer, then
       the name: "Head of the Border Guard Command Ali Saleh", "spokesman for the
-      Pentagon John Kirby";
+      Pentagon John Kirby" (:func:`_held_over_then_name`, which also takes a place:
+      "Governor of Nineveh Atheel al-Nujaifi");
     * ``ROLE of|for [the]``, capitalised words, and a name opening with a known given
-      name: "Director of National Intelligence James Clapper".
+      name: "Director of National Intelligence James Clapper" (:func:`_given_name_in_run`).
 
     The name is at least two words, or one with a speech verb after it ("Secretary of
     State Kerry said"); a name led by a title of its own is left to the other rules.
@@ -700,67 +701,101 @@ def _role_of_run(ctx, s: int, e: int) -> bool:
     b, toks, sent, lex, used, org_at, persons, _ = ctx
     hit = _role_title_into(toks, s, e, lex)
     if hit is not None:
-        a, p, info = hit
-        if not _name_after_role(toks, p, e, lex, info):
-            return False
-        _widen_bare_role(b, toks, a, s, p, info)
-        _add_person(b, toks, p, e, sent, lex, persons, [hit], rule="title")
-        return True
+        return _title_into_run(ctx, s, e, hit)
     before = _role_of_before(toks, s, lex, used, org_at)
     if before is None:
         return False
     trig, listed = before
-    p = s
-    if not listed:
-        p = next(
-            (
-                z
-                for z in range(e - 1, s, -1)
-                if _is_org_words(toks, s, z, lex) and _name_after_role(toks, z, e, lex, trig[2])
-            ),
-            None,
-        )
-        place = None
+    if listed:
+        if not _name_after_role(toks, s, e, lex, trig[2]):
+            return False
+        p = s
+    else:
+        p = _held_over_then_name(ctx, s, e, trig[2])
         if p is None:
-            # "Governor of Nineveh Atheel al-Nujaifi": a place the role is held over
-            place = next(
-                (
-                    z
-                    for z in range(e - 1, s, -1)
-                    if _is_geo(toks, s, z, lex) and _name_after_role(toks, z, e, lex, trig[2])
-                ),
-                None,
-            )
-        if p is not None:
-            _span_mention(b, toks, s, p, "organization", sent, source="head")
-        elif place is not None:
-            _span_mention(b, toks, s, place, "place", sent, source="role-of")
-            p = place
-        else:
-            p = next(
-                (
-                    z
-                    for z in range(s + 1, e - 1)
-                    if _first(toks[z]) in lex.given_en and _name_ok(toks, z, e, lex)
-                ),
-                None,
-            )
-            hint = _hinted(b, toks, s, e) if p is None else None
-            if hint is not None and hint[0] > s and hint[1] == e:
-                p = hint[0] if _name_after_role(toks, hint[0], e, lex, trig[2]) else None
-            if p is None or _first(toks[s]) in lex.given_en:
+            found = _given_name_in_run(ctx, s, e, trig)
+            if found is None:
                 return False
-            if trig[1] == s - 1 and toks[s - 1].text.lower() == "for":
-                # "Minister of State for Foreign Affairs X", "Secretary of State for
-                # Defence X": the words after "for" name the post's portfolio, and the
-                # post is the whole title as written
-                role = b.doc.text[toks[trig[0]].start : toks[p - 1].end]
-                trig = (trig[0], p, TitleInfo("role", role, ""))
-                _widen_bare_role(b, toks, trig[0], s, p, trig[2])
-    elif not _name_after_role(toks, p, e, lex, trig[2]):
-        return False
+            p, trig = found
     _add_person(b, toks, p, e, sent, lex, persons, [trig], rule="trigger")
     return True
+
+
+def _title_into_run(ctx, s: int, e: int, hit: tuple[int, int, TitleInfo]) -> bool:
+    """The person after a listed title ``hit`` = (first, end, info) that runs into the run
+    toks[s:e] ("Secretary of State John Kerry"): added with the whole title, and True;
+    False when no name follows the title."""
+    b, toks, sent, lex, _, _, persons, _ = ctx
+    a, p, info = hit
+    if not _name_after_role(toks, p, e, lex, info):
+        return False
+    _widen_bare_role(b, toks, a, s, p, info)
+    _add_person(b, toks, p, e, sent, lex, persons, [hit], rule="title")
+    return True
+
+
+def _held_over_then_name(ctx, s: int, e: int, info: TitleInfo) -> int | None:
+    """After ``ROLE of|for [the]``: the run toks[s:e] as an organisation (by its head word
+    or the gazetteer) or else a place the role is held over, then a name. The first
+    word of the name, with the organisation or place added; None when neither fits.
+
+    "spokesman for the Pentagon John Kirby", "Governor of Nineveh Atheel al-Nujaifi".
+    """
+    b, toks, sent, lex, *_ = ctx
+    org = next(
+        (
+            z
+            for z in range(e - 1, s, -1)
+            if _is_org_words(toks, s, z, lex) and _name_after_role(toks, z, e, lex, info)
+        ),
+        None,
+    )
+    if org is not None:
+        _span_mention(b, toks, s, org, "organization", sent, source="head")
+        return org
+    place = next(
+        (
+            z
+            for z in range(e - 1, s, -1)
+            if _is_geo(toks, s, z, lex) and _name_after_role(toks, z, e, lex, info)
+        ),
+        None,
+    )
+    if place is not None:
+        _span_mention(b, toks, s, place, "place", sent, source="role-of")
+    return place
+
+
+def _given_name_in_run(
+    ctx, s: int, e: int, trig: tuple[int, int, TitleInfo]
+) -> tuple[int, tuple[int, int, TitleInfo]] | None:
+    """After ``ROLE of|for [the]``: capitalised words in the run toks[s:e], then a name
+    opening with a known given name (or a name the document writes alone elsewhere):
+    "Director of National Intelligence James Clapper". The first word of the name and
+    the trigger to hold, or None.
+
+    After "for" the words name the post's portfolio, and the post is the whole title as
+    written: "Minister of State for Foreign Affairs X" (the trigger is widened to it).
+    """
+    b, toks, _, lex, *_ = ctx
+    p = next(
+        (
+            z
+            for z in range(s + 1, e - 1)
+            if _first(toks[z]) in lex.given_en and _name_ok(toks, z, e, lex)
+        ),
+        None,
+    )
+    hint = _hinted(b, toks, s, e) if p is None else None
+    if hint is not None and hint[0] > s and hint[1] == e:
+        p = hint[0] if _name_after_role(toks, hint[0], e, lex, trig[2]) else None
+    if p is None or _first(toks[s]) in lex.given_en:
+        return None
+    if trig[1] == s - 1 and toks[s - 1].text.lower() == "for":
+        role = b.doc.text[toks[trig[0]].start : toks[p - 1].end]
+        trig = (trig[0], p, TitleInfo("role", role, ""))
+        _widen_bare_role(b, toks, trig[0], s, p, trig[2])
+    return p, trig
 
 
 def _name_after_role(toks: list[Tok], p: int, e: int, lex: Lexicon, info: TitleInfo) -> bool:

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..lexicon import word_list, word_set
+from ..lexicon import word_set
 from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon
 from ._tokens import Tok
-from .media import is_demonym
+from .media import is_demonym, media_cue_at
 from .model import Mention
 
 __all__ = ["lower_heads_en", "org_short_forms_en", "titled_names_en"]
@@ -36,21 +36,6 @@ def _org_starting(b: Builder, start: int) -> Mention | None:
     if m is None or m.kind != "organization" or m.start != start:
         return None
     return m
-
-
-def _media_cue_at(text: str, start: int) -> bool:
-    """Whether a media cue of ``words.tsv`` ``media_cue_en`` starts at ``start``
-    ("news agency", "news website"), as whole words.
-
-    Example:
-        >>> _media_cue_at("Varo news agency said", 5), _media_cue_at("Varo news said", 5)
-        (True, False)
-    """
-    for cue in word_list("media_cue_en"):
-        end = start + len(cue)
-        if text[start:end].lower() == cue and not text[end : end + 1].isalnum():
-            return True
-    return False
 
 
 def _title_heads(lex: Lexicon) -> frozenset[str]:
@@ -120,9 +105,7 @@ def lower_heads_en(
                 continue
             if key in lex.titles_en:
                 continue
-            if b.overlaps(head.start, head.end) is not None or _media_cue_at(
-                b.doc.text, head.start
-            ):
+            if b.overlaps(head.start, head.end) is not None or media_cue_at(b.doc.text, head.start):
                 continue  # "Anatolia news agency": the cue names what Anatolia is
             if k + 2 < len(toks) and toks[k + 2].text in compounds:
                 continue  # "Texas news source": a compound noun, no body's name

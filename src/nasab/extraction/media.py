@@ -31,7 +31,7 @@ from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon
 
-__all__ = ["media_outlets", "outlet_shapes"]
+__all__ = ["media_cue_at", "media_outlets", "outlet_shapes"]
 
 #: One name word: capitalised, or after a lower-case article joined by a hyphen or a
 #: space (al-Sabah, al Sabaah).
@@ -45,8 +45,32 @@ _ROUND_THE_CLOCK = r"(?-i:[A-Z][A-Za-z]+)(?:24|247)"
 
 
 @cache
+def _cues() -> str:
+    """The media cues of ``media_cue_en`` as one regular-expression alternation, longest
+    first."""
+    return "|".join(re.escape(c) for c in sorted(word_list("media_cue_en"), key=lambda c: -len(c)))
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_cues()})(?![\w])", re.IGNORECASE)
+
+
+def media_cue_at(text: str, start: int) -> bool:
+    """Whether a media cue of ``words.tsv`` ``media_cue_en`` starts at ``start``
+    ("news agency", "news website"), as whole words (the cue the patterns of
+    :func:`media_outlets` look for).
+
+    Example:
+        >>> media_cue_at("Varo news agency said", 5), media_cue_at("Varo news said", 5)
+        (True, False)
+    """
+    return _cue_pattern().match(text, start) is not None
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    cues = "|".join(re.escape(c) for c in sorted(word_list("media_cue_en"), key=lambda c: -len(c)))
+    cues = _cues()
     before = re.compile(rf"(?<![\w-]){_NAME} (?:{cues})(?![\w])", re.IGNORECASE)
     after = re.compile(rf"(?<![\w])(?:{cues}),? {_NAME}(?![\w-])", re.IGNORECASE)
     # "Ajel, a Saudi Arabian newspaper"
