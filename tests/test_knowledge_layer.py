@@ -3,8 +3,9 @@
 The check walks every module of ``src/nasab`` (except :mod:`nasab.lexicon`) and looks at
 its string literals outside docstrings: collection literals (sets, lists, tuples, dict keys),
 whitespace-separated word strings (``"a b c".split()``) and regex alternations
-(``(?:abu|umm)``). Any of them that holds two or more kunya markers, Abd- forms or
-patronymic markers, or three or more one-word titles, is a second copy of a table.
+(``(?:abu|umm)``). Any of them that holds two or more kunya markers, Abd- forms,
+patronymic markers, Arabic nisba endings or feminine endings, or three or more one-word
+titles, is a second copy of a table.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return out
 
 
-def _word_groups(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """(line, words) for each literal group of words in a module."""
+def _word_groups(path: Path) -> Iterator[tuple[int, list[str], bool]]:
+    """(line, words, whether a collection literal) for each literal group of words in a module."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     skip = _docstrings(tree)
     for node in ast.walk(tree):
@@ -49,33 +50,39 @@ def _word_groups(path: Path) -> Iterator[tuple[int, list[str]]]:
             words = [
                 e.value for e in elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
             ]
-            yield node.lineno, [w.lower() for w in words]
+            yield node.lineno, [w.lower() for w in words], True
         elif (
             isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
         ):
             text = node.value
             for alt in re.findall(r"\(\?:([^()]*)\)", text):
-                yield node.lineno, [w.lower() for w in alt.split("|")]
+                yield node.lineno, [w.lower() for w in alt.split("|")], False
             if "\n" not in text.strip() or len(text.split()) > 3:
-                yield node.lineno, [w.lower() for w in text.split()]
+                yield node.lineno, [w.lower() for w in text.split()], False
 
 
-def _markers() -> dict[str, tuple[frozenset[str], int]]:
+def _markers() -> dict[str, tuple[frozenset[str], int, bool]]:
+    """What counts as a copy: (table, how many of its words, only in a collection literal).
+    Arabic endings are single letters that prose strings (version notes) may hold."""
     one_word_titles = frozenset(
         k[0] for k in lexicon.title_index() if len(k) == 1 and len(k[0]) > 3
     )
     return {
-        "kunya marker": (lexicon.kunya_markers(), 2),
-        "Abd- form": (lexicon.abd_forms(), 2),
-        "patronymic marker": (lexicon.patronymic_markers(), 2),
-        "title": (one_word_titles, 3),
+        "kunya marker": (lexicon.kunya_markers(), 2, False),
+        "Abd- form": (lexicon.abd_forms(), 2, False),
+        "patronymic marker": (lexicon.patronymic_markers(), 2, False),
+        "title": (one_word_titles, 3, False),
+        "nisba ending": (frozenset(lexicon.nisba_endings()), 2, True),
+        "feminine ending": (frozenset(lexicon.feminine_endings()), 2, True),
     }
 
 
 def _copies(path: Path) -> list[str]:
     found = []
-    for line, words in _word_groups(path):
-        for what, (table, at_least) in _markers().items():
+    for line, words, collection in _word_groups(path):
+        for what, (table, at_least, collections_only) in _markers().items():
+            if collections_only and not collection:
+                continue
             hits = sorted(set(words) & table)
             if len(hits) >= at_least and (str(path.relative_to(SRC)), tuple(hits)) not in ALLOWED:
                 found.append(f"{path.relative_to(SRC)}:{line}: {what}s {hits}")
@@ -92,7 +99,9 @@ def test_the_check_finds_a_copy(tmp_path: Path) -> None:
     bad.write_text(
         'KUNYA = {"abu", "umm"}\n'
         'RE = r"^(?:abdul|abdel)-"\n'
-        'TITLES = "general minister president".split()\n',
+        'TITLES = "general minister president".split()\n'
+        'NISBA = ("ي", "يه")\n'
+        'TA = w.endswith(("ا", "ه", "ة"))\n',
         encoding="utf-8",
     )
     global SRC
@@ -101,8 +110,10 @@ def test_the_check_finds_a_copy(tmp_path: Path) -> None:
         found = _copies(bad)
     finally:
         SRC = old
-    assert [f.split(": ", 1)[1].split(" [")[0] for f in found] == [
-        "kunya markers",
+    assert sorted(f.split(": ", 1)[1].split(" [")[0] for f in found) == [
         "Abd- forms",
+        "feminine endings",
+        "kunya markers",
+        "nisba endings",
         "titles",
     ]

@@ -91,6 +91,7 @@ __all__ = [
     "decoded_readings",
     "din_forms",
     "english_nicknames",
+    "feminine_endings",
     "final_vowels",
     "geo_words",
     "given_name_groups",
@@ -103,6 +104,7 @@ __all__ = [
     "name_words",
     "news_outlets",
     "news_spellings",
+    "nisba_endings",
     "org_translations",
     "org_word_freq",
     "org_words",
@@ -1409,6 +1411,35 @@ def word_set(name: str) -> frozenset[str]:
         True
     """
     return frozenset(word_list(name))
+
+
+@cache
+def nisba_endings() -> tuple[str, ...]:
+    """The endings of an Arabic nisba adjective (``nisba_ending_ar`` of ``words.tsv``),
+    masculine and feminine, normalised and as written, longest first: strip the first that
+    ends a word to get its stem.
+
+    Example:
+        >>> from nasab.lexicon import nisba_endings
+        >>> nisba_endings()
+        ('يه', 'ية', 'ي')
+        >>> "الهندية".endswith(nisba_endings())
+        True
+    """
+    return word_list("nisba_ending_ar")
+
+
+@cache
+def feminine_endings() -> tuple[str, ...]:
+    """The Arabic feminine endings (``feminine_ending_ar`` of ``words.tsv``): the ta marbuta
+    normalised (``ه``) and as written (``ة``).
+
+    Example:
+        >>> from nasab.lexicon import feminine_endings
+        >>> "مصلحة".endswith(feminine_endings()), "مصلحه".endswith(feminine_endings())
+        (True, True)
+    """
+    return word_list("feminine_ending_ar")
 
 
 def _header_count(table: str, key: str) -> int:

@@ -22,7 +22,15 @@ import weakref
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from ..lexicon import kunya_markers, patronymic_markers, titles, word_list, word_set
+from ..lexicon import (
+    feminine_endings,
+    kunya_markers,
+    nisba_endings,
+    patronymic_markers,
+    titles,
+    word_list,
+    word_set,
+)
 from ..text import normalize_arabic
 from ._builder import Builder
 from ._lex import Lexicon, TitleInfo
@@ -258,6 +266,17 @@ def _is_article(stem: str) -> bool:
     return stem.startswith("ال") and len(stem) >= 4
 
 
+@cache
+def _adjective_endings() -> tuple[str, ...]:
+    """The endings of a definite adjective after a name: a nisba, a feminine or a plural one."""
+    return (*nisba_endings(), *feminine_endings(), "ين")
+
+
+def _feminine(word: str) -> bool:
+    """A word with a feminine ending (ta marbuta, normalised or not)."""
+    return word.endswith(feminine_endings())
+
+
 def _adjective(stem: str) -> bool:
     if stem in word_set("colour_ar"):
         return True  # "الهلال الأحمر": the colour is part of the name
@@ -265,7 +284,7 @@ def _adjective(stem: str) -> bool:
         _is_article(stem)
         and stem not in _stop()
         and stem not in word_set("evaluative_ar")
-        and stem.endswith(("ي", "يه", "ه", "ين"))
+        and stem.endswith(_adjective_endings())
     )
 
 
@@ -282,7 +301,7 @@ def _bare(word: str) -> str:
 def _construct(first: str, second: str) -> bool:
     """A noun in construct state before a definite word (``مصلحة الموانئ``): an unlisted
     first word ending in ة (normalised ه) followed by the article."""
-    return first.endswith("ه") and not _is_article(first) and _is_article(second)
+    return _feminine(first) and not _is_article(first) and _is_article(second)
 
 
 @lru_cache(maxsize=65536)
@@ -864,7 +883,7 @@ class _Sentence:
         if shorter.kind != "role" or shorter.en == full.en or not toks[end].arabic:
             return hit  # "مرشد الجمهورية الإسلامية": the same role either way
         nxt = _word(toks[end])
-        if not self._body_adjective(nxt) or nxt.endswith("ه") != last.endswith("ه"):
+        if not self._body_adjective(nxt) or _feminine(nxt) != _feminine(last):
             return hit
         return end - 1, off, key[:-1]
 
@@ -904,7 +923,7 @@ class _Sentence:
         j = i + 1
         closed = _is_article(head)
         if not closed and head in word_set("company_head_ar"):
-            end = self._company_name(j, feminine=head.endswith("ه"))
+            end = self._company_name(j, feminine=_feminine(head))
             if end is not None:
                 return end, off
         if not closed:
@@ -1142,7 +1161,7 @@ class _Sentence:
             k = j + 1
             unseen = w not in vocabulary() or (w,) in self.lex.places_ar
             complement = k < n and toks[k].arabic and self._complement_lam(k)
-            adjective_like = w.endswith("ه") or toks[j].text.endswith(("ى", "ىً")) or not feminine
+            adjective_like = _feminine(w) or toks[j].text.endswith(("ى", "ىً")) or not feminine
             if not (unseen or complement or not adjective_like):
                 return None
             if not (unseen or complement) and self._construct_goes_on(k):
@@ -1389,7 +1408,7 @@ class _Sentence:
         if word[:1] not in preposition_clitics() or word in lex.given_ar or word in lex.name_ar:
             return False
         stem = word[1:]
-        return len(stem) >= _PROPER_MIN and stem.endswith("ه") and stem in vocab
+        return len(stem) >= _PROPER_MIN and _feminine(stem) and stem in vocab
 
     @staticmethod
     def _prepositional_article(word: str) -> bool:
@@ -1893,14 +1912,14 @@ class _Sentence:
             return None
         # the adjectives agree with the head (the holder's nationality after a feminine
         # body, ``اللجنة الأولمبية الدولية الألماني``, is no part of its name)
-        feminine = w.endswith("ه")
+        feminine = _feminine(w)
         end = pos + 1
         while (
             end < n
             and end - pos <= _BODY_ADJ
             and toks[end].arabic
             and self._body_adjective(_word(toks[end]))
-            and _word(toks[end]).endswith("ه") == feminine
+            and _feminine(_word(toks[end])) == feminine
             and (_word(toks[end]),) not in lex.titles_ar
         ):
             end += 1
@@ -1927,7 +1946,7 @@ class _Sentence:
             return True
         return (
             _is_article(w)
-            and w.endswith(("ي", "يه"))
+            and w.endswith(nisba_endings())
             and len(w) >= _NISBA_MIN
             and w not in word_set("alias_marker_ar")
             and w not in word_set("relative_ar")
@@ -2095,7 +2114,7 @@ class _Sentence:
             len(w) < _FOREIGN_MIN
             or _is_article(w)
             or w[:1] in preposition_clitics() + conjunction_clitics() + "ك"
-            or w.endswith(("ا", "ه", "ة"))
+            or w.endswith(("ا", *feminine_endings()))
             or w in _stop()
             or (w,) in lex.titles_ar
             or w in lex.org_heads_ar
@@ -2132,7 +2151,7 @@ class _Sentence:
         past = w.endswith("ت") and w[:-1] in vocabulary()  # اقتربت: اقترب, she came near
         return (
             w[:1] not in preposition_clitics() + conjunction_clitics()
-            and not w.endswith("ه")
+            and not _feminine(w)
             and not nisba
             and not past
             and _unseen(w)

@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import DataFileError, ExtraMissingError
-from ..lexicon import word_list, word_set
+from ..lexicon import nisba_endings, word_list, word_set
 from ..text import normalize_arabic
 from ._lex import Lexicon, lexicon
 from ._tokens import tokenize_span
@@ -775,7 +775,7 @@ def nationality_of_place(form: str, lex: Lexicon) -> bool:
     if not form.startswith("ال"):
         return False
     bare = form[2:]
-    for ending in ("يه", "ية", "ي"):
+    for ending in nisba_endings():
         if bare.endswith(ending):
             stem = bare[: -len(ending)]
             break

@@ -527,7 +527,7 @@ def _nationalities() -> dict[str, str]:
             continue
         for form in (e.ar, *e.variants_ar):
             norm = normalize(form)
-            if norm.endswith(("ي", "يه")):  # adjectives only, not the country's name
+            if norm.endswith(lexicon.nisba_endings()):  # adjectives, not the country's name
                 out.setdefault(norm, e.en)
                 out.setdefault("ال" + norm, e.en)
     return out
