@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nasab.names.keys import (
+    SKELETON_OF_FOLD,
     coarse,
+    distinct_fold_skeletons,
     fold,
     fold_skeleton,
     fold_skeletons,
@@ -61,6 +63,46 @@ def test_coarse_merges_confusable_classes() -> None:
 )
 def test_fold_skeletons_equals_one_by_one(tokens: list[str]) -> None:
     assert fold_skeletons(tokens) == [fold_skeleton(t) for t in tokens]
+
+
+def test_the_skeleton_of_an_ascii_token_is_a_function_of_its_fold() -> None:
+    # distinct_fold_skeletons tells readings apart by their folds alone where this holds
+    # (a rule of the tables that breaks it makes it take both, as fold_skeletons does).
+    assert SKELETON_OF_FOLD
+
+
+DISTINCT_CASES = [
+    ("one fold", ["kazemi", "kadhimi", "kazimi"], [("kazimi", "KZM", 0)]),
+    ("first index kept", ["qasim", "kazemi", "kasim"], [("kasim", "KSM", 0), ("kazimi", "KZM", 1)]),
+    ("final h", ["abdulla", "abdullah"], [("abdula", "BDL", 0), ("abdulah", "BDL", 1)]),
+    ("empty token", ["", "ali"], [("", "", 0), ("ali", "L", 1)]),
+    ("arabic", ["محمد", "mohamed"], [("محمد", "MHMD", 0), ("muhamid", "MHMD", 1)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"), [c[1:] for c in DISTINCT_CASES], ids=[c[0] for c in DISTINCT_CASES]
+)
+def test_distinct_fold_skeletons_cases(
+    tokens: list[str], expected: list[tuple[str, str, int]]
+) -> None:
+    assert distinct_fold_skeletons(tokens) == expected
+
+
+@settings(derandomize=True, max_examples=400)
+@given(
+    st.lists(
+        st.text(st.sampled_from("abcdeghiklopqstuwxyzACEHKSXZ$'\n- "), max_size=9)
+        | st.text(st.sampled_from("ابتحخدذ a"), max_size=4),
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_distinct_fold_skeletons_equals_the_distinct_pairs(tokens: list[str]) -> None:
+    first: dict[tuple[str, str], int] = {}
+    for k, t in enumerate(tokens):
+        first.setdefault(fold_skeleton(t), k)
+    assert distinct_fold_skeletons(tokens) == [(f, key, k) for (f, key), k in first.items()]
 
 
 # The Persian letters that normalisation keeps get the skeleton class of their Latin spelling.

@@ -47,9 +47,9 @@ from ..lexicon import (
 from ..names.keys import (
     aspirated,
     coarse,
+    distinct_fold_skeletons,
     fold,
     fold_skeleton,
-    fold_skeletons,
     joined_article,
     plain_letters,
     skeleton,
@@ -449,11 +449,12 @@ class TokenTable:
         """
         got = self._cands[i]
         if got is None:
-            seen: dict[tuple[str, str], float] = {}
-            for rank, fk in enumerate(fold_skeletons(readings(self.fold[i]))):
-                if fk not in seen:
-                    seen[fk] = 1.0 - CANDIDATE_RANK * rank
-            got = self._cands[i] = tuple([(f, k, r) for (f, k), r in seen.items()])
+            got = self._cands[i] = tuple(
+                [
+                    (f, k, 1.0 - CANDIDATE_RANK * rank)
+                    for f, k, rank in distinct_fold_skeletons(readings(self.fold[i]))
+                ]
+            )
         return got
 
     def similarities(

@@ -24,8 +24,10 @@ from ..lexicon import aspirates, latin_letters
 from ..text import ascii_translation, has_arabic, normalize
 
 __all__ = [
+    "SKELETON_OF_FOLD",
     "aspirated",
     "coarse",
+    "distinct_fold_skeletons",
     "fold",
     "fold_skeleton",
     "fold_skeletons",
@@ -309,6 +311,57 @@ def fold_skeletons(tokens: Sequence[str]) -> list[tuple[str, str]]:
         raw = base.encode()
     folds = _REPEATED.sub("", raw.translate(_FOLD_BYTES, _FOLD_DROP).decode())
     return list(zip(folds.split("\n"), keys.split("\n"), strict=True))
+
+
+def _skeleton_of_fold() -> bool:
+    """Whether the skeleton of an ASCII token is a function of its fold: the skeleton
+    classes read each fold letter as they read the letter it stands for (``q`` -> ``k`` ->
+    K as ``q`` -> K; ``e`` -> ``i`` -> nothing as ``e``), and each rewrite the fold makes
+    beyond the skeleton's gives the same collapsed classes as the text it rewrites
+    (:func:`_needed`). The translations are letter by letter and a collapse reads a
+    collapsed run as it reads the run, so the classes of the fold, collapsed, are then the
+    skeleton's (before its final H is dropped)."""
+    letters = all(
+        chr(c).translate(_FOLD_LETTERS).translate(_LAT_TABLE) == chr(c).translate(_LAT_TABLE)
+        for c in range(128)
+    )
+    return letters and all(
+        _collapse(src.translate(_LAT_TABLE)) == _collapse(dst.translate(_LAT_TABLE))
+        for src, dst in _FOLD_AFTER_SKELETON
+    )
+
+
+#: Whether :func:`distinct_fold_skeletons` may take the skeletons from the folds (checked at
+#: import from the tables, so a rule that breaks it only costs speed; a test asserts it).
+SKELETON_OF_FOLD = _skeleton_of_fold()
+
+
+def distinct_fold_skeletons(tokens: Sequence[str]) -> list[tuple[str, str, int]]:
+    """The distinct ``fold_skeleton(t)`` of ``tokens``: ``(fold, skeleton, index)``, in order
+    of first occurrence, ``index`` that of the first token that gives it.
+
+    For ASCII tokens the skeleton is a function of the fold (``SKELETON_OF_FOLD``): the
+    tokens are told apart by their folds, and only the distinct folds' skeletons are
+    taken, from the folds. (The steps run once over the tokens joined by line breaks, as in
+    :func:`fold_skeletons`.)
+
+    Example:
+        >>> distinct_fold_skeletons(["kazemi", "kadhimi", "kazimi", "qasim"])
+        [('kazimi', 'KZM', 0), ('kasim', 'KSM', 3)]
+    """
+    joined = "\n".join(tokens).lower()
+    if not SKELETON_OF_FOLD or not joined.isascii() or joined.count("\n") != len(tokens) - 1:
+        first: dict[tuple[str, str], int] = {}
+        for k, fk in enumerate(fold_skeletons(tokens)):
+            first.setdefault(fk, k)
+        return [(f, key, k) for (f, key), k in first.items()]
+    raw = _digraphs(joined, _REST_FOLD).encode().translate(_FOLD_BYTES, _FOLD_DROP)
+    at: dict[str, int] = {}
+    for k, f in enumerate(_REPEATED.sub("", raw.decode()).split("\n")):
+        at.setdefault(f, k)
+    keys = "\n".join(at).encode().translate(_LAT_LINES_BYTES, _LAT_LINES_DROP).decode()
+    keys = _FINAL_H.sub("", _REPEATED.sub("", keys))
+    return list(zip(at, keys.split("\n"), at.values(), strict=True))
 
 
 # Coarser classes for a second look: letters that one or another transliteration
