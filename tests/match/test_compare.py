@@ -10,6 +10,7 @@ from unidecode import unidecode
 from nasab import compare
 from nasab.errors import InputError
 from nasab.match import compare_many, token_similarity
+from nasab.match.algorithms import LINK_THRESHOLD
 
 MATCHES = [
     ("Mustafa Al-Kazemi", "مصطفى الكاظمي"),
@@ -289,6 +290,47 @@ def test_a_repeated_token_keeps_the_chain_order(a: str, b: str) -> None:
     m = compare(a, b)
     assert not any(n.startswith("order:") for n in m.notes)
     assert m.score >= 0.85
+
+
+# One slot of the chain filled with different names on both sides: a different father or
+# grandfather, not a dropped part (v20).
+SUBSTITUTED = [
+    ("Ahmad Khalid Hasan al-Najjar", "Ahmad Yusuf Hasan al-Najjar"),
+    ("أحمد خالد حسن النجار", "أحمد يوسف حسن النجار"),
+    ("Ahmad Khalid Hasan al-Najjar", "أحمد يوسف حسن النجار"),
+    ("Ahmad Khalid Hasan al-Najjar", "Ahmad Khalid Omar al-Najjar"),
+    ("Abdul Kabir Abdul Jan", "Abdul Kabir Mohammad Jan"),
+    ("عبد الكبير عبد جان", "عبد الكبير محمد جان"),
+    ("Abdul Kabir Abdul Jan", "عبد الكبير محمد جان"),
+    ("Hans O Friedrich", "Hans Joachim Friedrich"),
+]
+NOT_SUBSTITUTED = [
+    ("Ahmad Khalid Hasan al-Najjar", "Ahmad Hasan al-Najjar"),
+    ("أحمد خالد حسن النجار", "أحمد حسن النجار"),
+    ("Hans J Friedrich", "Hans Joachim Friedrich"),
+    ("عبد أحمد المشهداني", "Abdullah Ahmed al-Mashhadani"),
+    ("Abdul Hanif Khan", "Hanif Khan"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SUBSTITUTED, ids=_ids(SUBSTITUTED))
+def test_a_slot_filled_with_different_names_is_a_conflict(a: str, b: str) -> None:
+    m = compare(a, b)
+    assert m.score < LINK_THRESHOLD
+    assert any(n.startswith("conflict: both names fill 1 slot") for n in m.notes)
+    assert m.score == compare(b, a).score
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_SUBSTITUTED, ids=_ids(NOT_SUBSTITUTED))
+def test_a_dropped_part_is_no_substitution(a: str, b: str) -> None:
+    m = compare(a, b)
+    assert not any("slot" in n for n in m.notes)
+
+
+def test_a_substituted_slot_costs_more_than_a_dropped_one() -> None:
+    son = "Ahmad Khalid Hasan al-Najjar"
+    dropped = compare(son, "Ahmad Hasan al-Najjar").score
+    assert compare(son, "Ahmad Yusuf Hasan al-Najjar").score < dropped - 0.3
 
 
 def test_crossed_given_names_still_cost() -> None:

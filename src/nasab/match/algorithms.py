@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v19").params["align_min"]
+    >>> get_algorithm("nasab-name-v20").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v19").startswith("nasab-name-v19+data.")
+    >>> algorithm_version("nasab-name-v20").startswith("nasab-name-v20+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v19', 'nasab-org-v13']
+    ['nasab-name-v20', 'nasab-org-v13']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v19"
+NAME_ALGORITHM = "nasab-name-v20"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v13"
 
@@ -73,6 +73,9 @@ CONFLICT_OTHER = 1.0
 CONFLICT_WEIGHT_FLOOR = 0.5
 #: Conflict per slot that both names fill with tokens that do not align.
 SLOT_CONFLICT = 0.5
+#: Cost of the tokens left over on both sides when both names fill one slot between the
+#: same two aligned tokens with different names (a different father or grandfather).
+SLOT_SUBSTITUTION = 2.0
 #: Score factor per crossed pair of given names (son before father).
 ORDER = 0.65
 #: Score factor per crossed pair involving the family name (inverted lists).
@@ -184,6 +187,7 @@ _NAME_PARAMS = {
     "conflict_other": CONFLICT_OTHER,
     "conflict_weight_floor": CONFLICT_WEIGHT_FLOOR,
     "slot_conflict": SLOT_CONFLICT,
+    "slot_substitution": SLOT_SUBSTITUTION,
     "order": ORDER,
     "order_family": ORDER_FAMILY,
     "chain_shift": CHAIN_SHIFT,
@@ -221,7 +225,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            19,
+            20,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -287,7 +291,11 @@ _REGISTRY: dict[str, Algorithm] = {
             "wrote); v19: across scripts an Arabic word that ends in a long-vowel letter "
             "(ا ة و ي) against a Latin word that ends in one vowel after a consonant, a vowel "
             "final_vowels.tsv does not list for that letter (a Latin final i against ة), has "
-            "its spelling similarity times FINAL_VOWEL",
+            "its spelling similarity times FINAL_VOWEL; v20: both names filling one slot of "
+            "the chain with different names (a token left over on each side between the same "
+            "two aligned tokens, or an Abd- name aligned with its bare part where the other "
+            "name has a name of its own in the Abd's place) cost SLOT_SUBSTITUTION per unit "
+            "weight, not CONFLICT_OTHER: a different father or grandfather",
         ),
         Algorithm(
             "nasab-org",
@@ -356,7 +364,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v19``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v20``).
 
     Raises:
         InputError: no algorithm of that id is registered.

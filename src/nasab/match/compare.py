@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Shia al-Sudani", "Mohammed al-Saadi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v19+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v20+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
@@ -36,6 +36,7 @@ bulk callers.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -64,6 +65,7 @@ from .algorithms import (
     ORDER,
     ORDER_FAMILY,
     SLOT_CONFLICT,
+    SLOT_SUBSTITUTION,
 )
 from .orgs import compare_orgs
 from .prepared import PreparedName, prepare, token_similarity
@@ -272,7 +274,10 @@ def _score(
     if notes is not None:
         notes += _spare_notes(ta, aligned_a, fa, given, "first", shift_a)
         notes += _spare_notes(tb, aligned_b, fb, given, "second", shift_b)
-    conflict, missing = _left_over_terms(ta, tb, alignment, spare_a, spare_b, conflict)
+    substituted = _substituted(ta, tb, alignment)
+    if notes is not None and substituted:
+        notes.append(f"conflict: both names fill {substituted} slot(s) with different names")
+    conflict, missing = _left_over_terms(ta, tb, alignment, spare_a, spare_b, conflict, substituted)
     order = _order(ta, tb, alignment, notes)
     kunya = 0.0
     if not kunya_only and (pa.kunya_ids or pb.kunya_ids):
@@ -499,6 +504,7 @@ def _left_over_terms(
     spare_a: float,
     spare_b: float,
     conflict: float,
+    substituted: int = 0,
 ) -> tuple[float, float]:
     """Add the conflict of parts left over on both sides, and the cost of missing parts.
 
@@ -514,6 +520,9 @@ def _left_over_terms(
         spare_a: Weight of the first name's tokens not aligned nor counted as a conflict.
         spare_b: The same for the second name.
         conflict: The conflict so far.
+        substituted: How many slots both names fill with different names
+            (:func:`_substituted`): their left-over parts cost ``SLOT_SUBSTITUTION``, each
+            slot at least ``SLOT_CONFLICT``.
 
     Returns:
         The conflict and the missing cost.
@@ -525,7 +534,8 @@ def _left_over_terms(
     """
     both = min(spare_a, spare_b)
     slots = min(len(ta) - len(alignment), len(tb) - len(alignment))
-    conflict += CONFLICT_OTHER * max(both, SLOT_CONFLICT * slots)
+    cost = SLOT_SUBSTITUTION if substituted else CONFLICT_OTHER
+    conflict += cost * max(both, SLOT_CONFLICT * max(slots, substituted))
     rate = MISSING
     if both == 0 and any(
         ta[i].role == "family" and tb[j].role == "family" for i, j, _ in alignment
@@ -534,6 +544,44 @@ def _left_over_terms(
     missing = 0.0
     missing += rate * (spare_a + spare_b - 2 * both)
     return conflict, missing
+
+
+def _substituted(
+    ta: tuple[Token, ...], tb: tuple[Token, ...], alignment: list[tuple[int, int, float]]
+) -> int:
+    """How many slots of the chain both names fill with different names (0 or more).
+
+    Two aligned pairs next in order in both names with a token between them on each side
+    (``Ali Hasan Omar Saleh`` / ``Ali Hasan Yusuf Saleh``): the names give one slot, a
+    father or grandfather, two different names. The same when an Abd- name aligns with its
+    bare part and the other name has a name of its own where the Abd stands (``Abdul Jan``
+    / ``Mohammad Jan``; not an Abd- name of its own: ``Abd Ahmad`` may write ``Abdullah
+    Ahmad``). That is a substitution, not a dropped part.
+
+    Example:
+        >>> ta = prepare("Ali Hasan Omar Saleh").name.tokens
+        >>> _substituted(ta, ta, [(0, 0, 1.0), (3, 3, 1.0)]), _substituted(ta, ta, [(0, 0, 1.0)])
+        (1, 0)
+        >>> ta, tb = prepare("Abdul Kabir Abdul Jan").name.tokens, prepare("Abdul Kabir Mohammad Jan").name.tokens
+        >>> _substituted(ta, tb, [(0, 0, 1.0), (1, 2, 0.8)])
+        1
+    """
+    pairs = sorted((i, j) for i, j, _ in alignment)
+    gaps = sum(i2 - i1 > 1 and j2 - j1 > 1 for (i1, j1), (i2, j2) in pairwise(pairs))
+    aligned_a = {i for i, _ in pairs}
+    aligned_b = {j for _, j in pairs}
+    for i, j in pairs:
+        abd_a, abd_b = _abd_form(ta[i]), _abd_form(tb[j])
+        if abd_a and not abd_b and j > 0 and j - 1 not in aligned_b:
+            gaps += not _abd_form(tb[j - 1])
+        elif abd_b and not abd_a and i > 0 and i - 1 not in aligned_a:
+            gaps += not _abd_form(ta[i - 1])
+    return gaps
+
+
+def _abd_form(t: Token) -> bool:
+    """Whether a token is an Abd- compound (``abd jan``, ``عبد الله``)."""
+    return t.text.startswith(("abd ", "عبد "))
 
 
 def _kunya_terms(
