@@ -172,6 +172,26 @@ def test_events_are_no_organisations(text: str, event: str) -> None:
 
 ROLES = [
     (
+        "en-special-agent-with-organisation",
+        "Karim Hadi, a special agent with the Harlow Water Authority, said so.",
+        ("Karim Hadi", "special agent", "Harlow Water Authority", None),
+    ),
+    (
+        "en-hyphenated-job-no-article",
+        "The deal holds, said Karim Hadi, anti-corruption spokesman of the national information centre.",
+        ("Karim Hadi", "anti-corruption spokesman", None, None),
+    ),
+    (
+        "en-organisation-named-with-its-country",
+        "“We are hopeful,” said Karim Hadi, country director for Relief Aid Nigeria.",
+        ("Karim Hadi", "country director", "Relief Aid Nigeria", None),
+    ),
+    (
+        "en-place-no-organisation",
+        "Karim Hadi, governor of Nineveh Plains, said so.",
+        ("Karim Hadi", "Governor", None, None),
+    ),
+    (
         "en-job-with-organisation",
         "Karl Danik, a counterterrorism specialist with the Valley Policy Institute, said so.",
         ("Karl Danik", "counterterrorism specialist", "Valley Policy Institute", None),
@@ -694,6 +714,16 @@ OWNER_ROLES = [
         "en-org-before-role",
         "Hamas leader Karim Hadi spoke.",
         ("Karim Hadi", "Leader", "Hamas"),
+    ),
+    (
+        "en-unlisted-acronym-before-role",
+        "The QRC spokesperson Karim Hadi said on Monday.",
+        ("Karim Hadi", "Spokesman", "QRC"),
+    ),
+    (
+        "en-place-acronym-before-role",
+        "The US spokesman Karim Hadi said on Monday.",
+        ("Karim Hadi", "Spokesman", None),
     ),
     (
         "en-org-acronym-before-role",
@@ -1305,6 +1335,38 @@ def test_two_names_one_document_kept_apart_stay_apart(backend: str) -> None:
     g = build_graph(read_documents([{"id": "d", "text": text}]), backend=backend).graph
     names = sorted(d["name"] for _, d in g.nodes(data=True) if d.get("type") == "organization")
     assert names == ["National Valley Patrol Council", "Valley Patrol"]
+
+
+def test_a_role_takes_the_organisation_written_right_before_it() -> None:
+    """A model's organisation, added after the role rules ran, right before the role."""
+    from nasab.extraction._builder import Builder
+    from nasab.extraction.merge import role_organisations
+
+    for text, want in [
+        ("QRC spokesperson Karim Hadi said.", "QRC"),
+        ("QRC, spokesperson Karim Hadi said.", None),
+    ]:
+        b = Builder(Document("d", text, "en"))
+        sent = (0, len(text))
+        b.mention(0, 3, "organization", sent)
+        at = text.index("spokesperson")
+        role = b.mention(at, at + 12, "role", sent)
+        person = b.mention(at + 13, at + 23, "person", sent)
+        b.relation("holds_role", person, role, sent, role="Spokesman")
+        role_organisations(b)
+        assert b.relations[0].attrs.get("organization") == want
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_a_name_and_the_same_name_with_department_are_one_body(backend: str) -> None:
+    """One document may write "X Police" and "X Police Department": one organisation."""
+    text = (
+        "Harlow Police said the road was closed. “The Harlow Police Department, along "
+        "with others, is on it,” it said. Harlow Police added more."
+    )
+    g = build_graph(read_documents([{"id": "d", "text": text}]), backend=backend).graph
+    names = [sorted(d["names"]) for _, d in g.nodes(data=True) if d.get("type") == "organization"]
+    assert names == [["Harlow Police", "Harlow Police Department"]]
 
 
 DISEASES = [

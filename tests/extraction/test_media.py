@@ -98,3 +98,44 @@ LISTED_OUTLETS = [
 def test_listed_outlets_without_a_cue(text: str, orgs: list[str]) -> None:
     ex = extract(Document("d", text, "en"), backend="rules")
     assert [m.text for m in ex.organizations()] == orgs
+
+
+GROUPS = [
+    # (id, text, organisations expected, forms that must not be read as one)
+    (
+        "en-the-name-group",
+        "Jets went missing after the Dawn of Qarth group took the airport.",
+        ["Dawn of Qarth"],
+        ["Dawn"],
+    ),
+    (
+        "en-name-an-organization",
+        "“Dawn of Qarth, an organization of armed men, took it. Dawn of Qarth left.",
+        ["Dawn of Qarth", "Dawn of Qarth"],
+        [],
+    ),
+    (
+        "en-militia-called",
+        "Members of a militia called the Masked Wolves left the town.",
+        ["Masked Wolves"],
+        [],
+    ),
+    ("en-adjective-only", "The Sunni militia group left the town.", [], ["Sunni"]),
+    ("en-hyphenated-suffix", "Later the Qarth-led coalition came to the town.", [], ["Qarth-led"]),
+    (
+        "en-clause-no-apposition",
+        "According to the Harbor Research and Policy Consortium, the group is new.",
+        [],
+        ["Policy Consortium"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"), [c[1:] for c in GROUPS], ids=[c[0] for c in GROUPS]
+)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_groups_named_by_a_cue(text: str, want: list, not_want: list, backend: str) -> None:
+    got = [m.text for m in extract(Document("d", text, "en"), backend=backend).organizations()]
+    assert [g for g in got if g in want] == want
+    assert not [g for g in got if g in not_want]

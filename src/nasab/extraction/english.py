@@ -1245,7 +1245,7 @@ def _add_person(b, toks, s, e, sent, lex, persons, chain, rule) -> None:
         )
         if first >= 4 and toks[first - 1].text == ")" and toks[first - 3].text == "(":
             w = toks[first - 4]  # "Gaza Civil Defense Services (CDD) spokesman X"
-        om = b.overlaps(w.start, w.end, ("organization",))
+        om = b.overlaps(w.start, w.end, ("organization",)) or _acronym_before_role(b, w, sent, lex)
         org = om.text if om else None
     for a, z, info in chain:
         if info.kind == "role":
@@ -1262,6 +1262,27 @@ def _add_person(b, toks, s, e, sent, lex, persons, chain, rule) -> None:
                 rule=rule,
                 **extra,
             )
+
+
+def _acronym_before_role(b: Builder, w: Tok, sent: tuple[int, int], lex: Lexicon) -> Mention | None:
+    """An unlisted acronym in capitals that nothing read, written right before a role
+    ("QRC spokesperson X"), read as the role's organisation; None for other words, places
+    and titles.
+
+    Example:
+        >>> from nasab.extraction import Document, extract
+        >>> t = "The QRC spokesperson Dana Lowell said on Monday that it was over."
+        >>> [r.attrs["organization"] for r in extract(Document("d", t, "en"), backend="rules").relations]
+        ['QRC']
+    """
+    lo, hi = _INITIALS_LETTERS
+    acr = w.text
+    if not (w.kind == "w" and acr.isalpha() and acr.isupper() and lo <= len(acr) <= hi):
+        return None
+    key = tuple(w.norm)
+    if b.overlaps(w.start, w.end) is not None or key in lex.places_en or key in lex.titles_en:
+        return None
+    return b.mention(w.start, w.end, "organization", sent, language="en", source="acronym-role")
 
 
 def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tuple[bool, dict]:
@@ -1295,9 +1316,21 @@ def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tupl
         return True, {"organization": om.text}
     pm = b.overlaps(start, end, ("place",))
     key = tuple(p for k in range(a, last) for p in toks[k].norm)
-    if pm is not None or key in lex.places_en:
+    if key in lex.places_en or (pm is not None and not _named_before_place(toks, a, pm, lex)):
         return True, {"place": b.doc.text[start:end]}
     return True, {"organization": b.doc.text[start:end]}
+
+
+def _named_before_place(toks: list[Tok], a: int, place: Mention, lex: Lexicon) -> bool:
+    """Whether the capitalised words from token ``a`` run on into the place mention
+    ``place`` that ends them, after a first word that is no place or nationality: an
+    organisation's name with the country of its branch ("for Relief Aid Nigeria"), not a
+    place ("of Nineveh Province", "of South Sudan")."""
+    first = toks[a]
+    if place.start <= first.start or first.text.lower() in word_set("stop_en"):
+        return False
+    key = tuple(first.norm)
+    return not (lex.places_en.get(key) or is_demonym(first.text.lower(), lex))
 
 
 def _possessive_before(toks: list[Tok], k: int) -> bool:
@@ -1695,7 +1728,7 @@ def _job_at(toks: list[Tok], k: int) -> int | None:
     end = None
     for z in range(k, min(len(toks), k + MAX_JOB_WORDS)):
         t = toks[z]
-        if t.kind != "w" or t.cap or not t.text.isalpha() or _stop_in_job(t.text):
+        if t.kind != "w" or t.cap or not t.text.replace("-", "").isalpha() or _stop_in_job(t.text):
             break
         if t.text in word_set("job_head_en"):
             end = z + 1

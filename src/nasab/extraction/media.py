@@ -12,6 +12,12 @@ Media", "Hail News"), a name written as an internet domain (``web_suffix_en``:
 ("Emirates247"), or one word made of a capitalised part and a capitalised media word
 ("GlobalPost").
 
+Groups, militias and movements are named by what they are the same way (:func:`group_names`,
+``group_cue_en``): "the Dawn of Qarth group", "Dawn of Qarth, an organization of ...",
+"a militia called the Masked Wolves": a name of capitalised words, which may hold "of" or
+"of the" ("Dawn of Qarth"), before the cue after "the", before it after a comma and "a"
+or "an", or after the cue and "called".
+
 Example:
     >>> from nasab.extraction import Document, extract
     >>> t = "Anatolia news agency reported it. Anatolia later added details."
@@ -31,12 +37,16 @@ from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon
 
-__all__ = ["media_cue_at", "media_outlets", "outlet_shapes"]
+__all__ = ["group_names", "media_cue_at", "media_outlets", "outlet_shapes"]
 
 #: One name word: capitalised, or after a lower-case article joined by a hyphen or a
 #: space (al-Sabah, al Sabaah).
 _NAME_WORD = r"(?-i:(?:(?:al|el|an|ar|as|ash|at|ad|az)[- ])?[A-Z][\w'’.-]*[\w])"
 _NAME = rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})"
+#: A body's name: capitalised words, which may hold "of" or "of the" ("Dawn of Qarth").
+_BODY_NAME = rf"(?P<name>{_NAME_WORD}(?: (?:of (?:the )?)?{_NAME_WORD}){{0,3}})"
+#: A lower-case suffix joined by a hyphen: "US-led", "Geneva-based" are no names.
+_LOWER_SUFFIX = re.compile(r"\w-[a-z]+\b")
 #: Sources of a mention an outlet's name may take over (a model's guesses); any place
 #: gives way too (a town and a paper may share a name).
 _GIVES_WAY = ("model", "model-repeat")
@@ -95,6 +105,54 @@ def _shape_patterns() -> tuple[re.Pattern[str], ...]:
     # "GlobalPost": one word, a capitalised part glued to a capitalised media word
     glued = re.compile(rf"(?<![\w@/.-])(?-i:[A-Z][a-z]{{2,}}(?:{heads}))(?![\w@/-])")
     return headed, domain, clock, glued
+
+
+@cache
+def _group_patterns() -> tuple[re.Pattern[str], ...]:
+    cues = "|".join(re.escape(c) for c in sorted(word_list("group_cue_en"), key=lambda c: -len(c)))
+    before = re.compile(rf"(?<![\w-])[Tt]he {_BODY_NAME} (?:{cues})(?![\w-])")
+    # "Dawn of Qarth, an organization": a name cut at "and" or "of" is no whole name
+    apposed = re.compile(
+        rf"(?<![\w-])(?<!and )(?<!of ){_BODY_NAME}, (?:a|an) (?:[a-z][\w-]* ){{0,2}}(?:{cues})(?![\w-])"
+    )
+    called = re.compile(
+        rf"(?<![\w-])(?:{cues})s? (?:called|known as|named) (?:the )?{_BODY_NAME}(?![\w-])"
+    )
+    return before, apposed, called
+
+
+def group_names(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:
+    """Add the groups named by a group cue of ``words.tsv`` ``group_cue_en`` (see the
+    module notes), and their other occurrences, to ``b``: an organisation unless the
+    rules read something else there (a model's guess and a place give way).
+
+    Example:
+        >>> from nasab.extraction import Document, extract
+        >>> t = "Jets went missing after the Dawn of Qarth group took the airport."
+        >>> [m.text for m in extract(Document("d", t, "en"), backend="rules").organizations()]
+        ['Dawn of Qarth']
+    """
+    text = b.doc.text
+    starts = [s for s, _ in sents]
+    names: set[str] = set()
+    for pattern in _group_patterns():
+        for hit in pattern.finditer(text):
+            start, end = _after_owner(text, *hit.span("name"))
+            name = text[start:end]
+            if name and _group_name(name, lex) and _claim(b, start, end, starts, sents):
+                names.add(name)
+    for name in sorted(names):
+        for hit in re.finditer(rf"(?<![\w#@/-]){re.escape(name)}(?![\w-])", text):
+            _claim(b, *hit.span(), starts, sents)
+
+
+def _group_name(name: str, lex: Lexicon) -> bool:
+    """An outlet's name (:func:`_outlet_name`) with a word that is no adjective of
+    ``not_org_name_en`` ("the Sunni militia" names no group)."""
+    if _LOWER_SUFFIX.search(name):
+        return False  # "the US-led coalition", "the Geneva-based organisation"
+    words = [w.lower() for w in name.split() if w not in ("of", "the")]
+    return _outlet_name(name, lex) and not set(words) <= word_set("not_org_name_en")
 
 
 def outlet_shapes(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:

@@ -501,7 +501,9 @@ def role_organisations(b: Builder) -> None:
     The role rules keep the words after "of" as written within a few tokens ("spokesman
     of the Saudi Arabian Committee for the Promotion"); when those words open with or
     cut into an organisation mention of the same sentence (a leading nationality it
-    left out, a long name they cut short), that mention's name is the organisation.
+    left out, a long name they cut short), that mention's name is the organisation. A
+    role with no organisation takes the organisation mention right after it and a
+    connector, or else the one written right before it ("QRC spokesperson X").
 
     Example:
         >>> from nasab.extraction import Document
@@ -520,6 +522,7 @@ def role_organisations(b: Builder) -> None:
         return
     names = {m.name for m in orgs}
     starts = {m.start: m for m in orgs}
+    ends = {m.end: m for m in orgs}
     out = []
     for r in b.relations:
         text = r.attrs.get("organization")
@@ -530,7 +533,7 @@ def role_organisations(b: Builder) -> None:
             if m is not None:
                 r = replace(r, attrs={**r.attrs, "organization": m.name})
         elif not text and not r.attrs.get("place") and r.object is not None:
-            m = _organisation_after(b, starts, r.object)
+            m = _organisation_after(b, starts, r.object) or _organisation_before(b, ends, r.object)
             if m is not None:
                 r = replace(r, attrs={**r.attrs, "organization": m.name})
         out.append(r)
@@ -542,6 +545,13 @@ def _organisation_after(b: Builder, starts: dict[int, Mention], role: Mention) -
     the International Centre ..."), if any."""
     m = _ROLE_CONNECTOR.match(b.doc.text, role.end)
     return starts.get(m.end()) if m and m.group(1) in word_set("connector_en") else None
+
+
+def _organisation_before(b: Builder, ends: dict[int, Mention], role: Mention) -> Mention | None:
+    """The organisation mention written right before a role mention, one space between
+    ("QRC spokesperson", read by the model after the role rules ran), if any."""
+    m = ends.get(role.start - 1)
+    return m if m is not None and b.doc.text[m.end : role.start] == " " else None
 
 
 def _organisation_at(

@@ -944,7 +944,7 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
             elif not _is_acronym(surface[key]):
                 full[uf.find(i)].add(surface[key])
 
-    def merge(x: int, y: int) -> None:
+    def merge(x: int, y: int, same_body: bool = False) -> None:
         a, b = uf.find(x), uf.find(y)
         if a == b:
             return
@@ -953,7 +953,7 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
         # An acronym may fit two names; the names themselves must agree.
         if any(score(p, q) < ORG_VETO for p in full[a] for q in full[b]):
             return
-        if docs[a] & docs[b]:
+        if docs[a] & docs[b] and not same_body:
             return  # one document names both and its reading kept them apart
         r = uf.union(a, b)
         o = b if r == a else a
@@ -965,10 +965,29 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
         docs.pop(o, None)
 
     for _, x, y in _scored_org_pairs(surface, score):
-        merge(holders[x][0], holders[y][0])
+        merge(holders[x][0], holders[y][0], _same_body(surface[x], surface[y]))
     for i, j in _acronym_joins(locals_, surface, holders, uf.find):
         merge(i, j)
     return [uf.find(i) for i in range(n)]
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Whether one organisation name is the other with a head word of ``words.tsv``
+    ``same_body_head_en`` after it, which names the same body: one document may write
+    both ("Harlow Police", "Harlow Police Department").
+
+    Example:
+        >>> _same_body("Harbor Police", "Harbor Police Department")
+        True
+        >>> _same_body("Border Patrol", "National Border Patrol Council")
+        False
+    """
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    return (
+        len(long_) == len(short) + 1
+        and [w.casefold() for w in long_[:-1]] == [w.casefold() for w in short]
+        and long_[-1].casefold() in word_set("same_body_head_en")
+    )
 
 
 def _acronym_joins(
