@@ -495,3 +495,88 @@ def test_canonical_pairs_equal_the_blockwise_masks_always(members) -> None:
     block, lists = rows["block"].tolist(), rows["blocks"].tolist()
     got, want = _canonical_pairs(block, lists), _canonical_by_blocks(block, lists)
     assert [g.tolist() for g in got] == [w.tolist() for w in want]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [("person", "Tahsin al-Khafaji"), ("person", "تحسين الخفاجي"), ("person", "Omar")],
+        [("person", "أبو بكر البغدادي"), ("person", "Abu Bakr al-Baghdadi"), ("person", "عمر")],
+        [("organization", "STEKLOVOLOKNO"), ("organization", "POLOTSK STEKLOVOLOKNO OAO")],
+        [("organization", "مصرف الرافدين"), ("person", "Hamid Reza Hosseini")],
+    ],
+    ids=["latin-arabic-weak", "kunya", "orgs", "mixed-kinds"],
+)
+def test_scoring_keys_are_node_keys_less_the_blocking_keys(names) -> None:
+    """What the scoring reads of a batch's keys (prepared names, rare keys, weak
+    organisations, kinds) is node_keys' own; only the blocking keys are left empty."""
+    from nasab.resolution.stages import Node, Prepared, node_keys, weak_mask
+    from nasab.spark.resolve import _scoring_keys
+
+    nodes = [Node(k, nm) for k, nm in names]
+    want = node_keys(Prepared(nodes, []))
+    got = _scoring_keys(nodes, want.rare, None)
+    assert got.kinds == want.kinds and got.rare == want.rare
+    assert got.weak_orgs == want.weak_orgs
+    assert weak_mask(got).tolist() == weak_mask(want).tolist()
+    assert [p and (p.name, p.ids, p.kunya_ids) for p in got.prepared] == [
+        p and (p.name, p.ids, p.kunya_ids) for p in want.prepared
+    ]
+    assert got.keys == [frozenset()] * len(nodes)
+
+
+def test_scoring_worker_gives_the_one_machine_stages() -> None:
+    """The scoring worker on the fixture's key blocks (batches cut anywhere) gives, for
+    every candidate pair once, the prefilter, the bound, the adjusted score and the
+    mixed flag that the one-machine stages give on the whole list's node keys."""
+    pd = pytest.importorskip("pandas")
+    from nasab.resolution import Judgements, as_records
+    from nasab.resolution.core import thresholds_of
+    from nasab.resolution.stages import (
+        MAX_BLOCK,
+        Pairs,
+        block_pairs,
+        key_counts,
+        list_frequency,
+        may_reach,
+        node_keys,
+        prefilter_pairs,
+        prepare,
+        weak_fits,
+    )
+    from nasab.spark.resolve import _adjusted, _score_blocks
+
+    prep = prepare(as_records(_names()), Judgements())
+    nk = node_keys(prep)
+    freq = list_frequency(key_counts(nk), sum(k == "person" for k in nk.kinds))
+    blocks: dict[str, list[int]] = {}
+    for x, (kind, keys) in enumerate(zip(nk.kinds, nk.keys, strict=True)):
+        for key in keys:
+            blocks.setdefault(f"k\x1f{kind}\x1f{key}", []).append(x)
+    rows = _block_rows({b: xs for b, xs in blocks.items() if 2 <= len(xs) <= MAX_BLOCK})
+    nodes = prep.nodes
+    rows["kind"] = [nodes[x].kind for x in rows["node"]]
+    rows["name"] = [nodes[x].name for x in rows["node"]]
+    rows["rare"] = [nk.rare[x] for x in rows["node"]]
+    rows["attrs"] = ""
+    cuts = [*range(0, len(rows), 977), len(rows)]
+    batches = [rows.iloc[a:b].reset_index(drop=True) for a, b in itertools.pairwise(cuts)]
+    thresholds = {k: float(np.float32(t)) for k, t in thresholds_of(None).items()}
+    got = pd.concat(list(_score_blocks(thresholds, freq, iter(batches))), ignore_index=True)
+    got = got.sort_values(["u", "v"], ignore_index=True)
+
+    u, v = block_pairs(nk, hot_chunk=0)
+    keep = prefilter_pairs(nk, u, v)
+    u, v = u[keep], v[keep]
+    assert len(u) > 100
+    nkf = nk.with_frequency(freq)
+    thr = np.asarray([thresholds[k] for k in nk.kinds], dtype=np.float32)
+    first = may_reach(nodes, nkf, u, v, thr)
+    assert 0 < first.sum() < len(u)
+    score = np.zeros(len(u), dtype=np.float32)
+    score[first] = _adjusted(nodes, nkf, u[first], v[first])
+    fitted, mixed = weak_fits(nodes, nkf, Pairs(len(nodes), u, v, score), thr)
+    assert got["u"].tolist() == u.tolist() and got["v"].tolist() == v.tolist()
+    assert got["scored"].tolist() == first.tolist()
+    assert got["score"].tolist() == fitted.score.tolist()
+    assert got["mixed"].tolist() == mixed.tolist()

@@ -23,7 +23,8 @@ block_pairs            the blocks, no pairs yet: keys of at most ``MAX_BLOCK`` n
 prefilter, scores      each block once, in one task (members shuffled by block and
                        sorted, ``mapInPandas`` over whole blocks): its pairs, less
                        those an earlier block holds (so each pair is scored once),
-                       its names prepared once, then
+                       its names prepared once (without their blocking keys: the
+                       rare keys come with the rows), then
                        :func:`~nasab.resolution.stages.prefilter_pairs`,
                        :func:`~nasab.resolution.stages.may_reach` and
                        :func:`~nasab.resolution.stages.score_pairs` (adjusted by
@@ -74,6 +75,8 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..errors import InputError
+from ..match import prepare as prepare_name
+from ..match.orgs import is_weak_org
 from ..match.weights import LIST_FLOOR, ListFrequency
 from ..resolution import KINDS, Judgements, Record
 from ..resolution.attributes import Facts, facts_of
@@ -87,6 +90,7 @@ from ..resolution.stages import (
     TOKEN_KEY,
     WEAK_ORG_NAMES,
     Node,
+    NodeKeys,
     Pairs,
     Prepared,
     attribute_agree,
@@ -751,8 +755,8 @@ def _score_blocks(
             continue
         node = rows["node"].to_numpy()
         names = rows["name"].to_numpy()
-        nodes, at = _row_nodes(rows, np.unique(np.concatenate([i, j])))
-        nk = node_keys(Prepared(nodes, [])).with_frequency(freq)
+        nodes, at, rare = _row_nodes(rows, np.unique(np.concatenate([i, j])))
+        nk = _scoring_keys(nodes, rare, freq)
         # rows of one block are sorted by node, but u < v does not rest on it
         swap = node[i] > node[j]
         i, j = np.where(swap, j, i), np.where(swap, i, j)
@@ -780,22 +784,45 @@ def _score_blocks(
         )
 
 
-def _row_nodes(rows: Any, used: np.ndarray) -> tuple[list[Node], np.ndarray]:
+def _row_nodes(rows: Any, used: np.ndarray) -> tuple[list[Node], np.ndarray, list[str]]:
     """The distinct names of the ``used`` rows as single-machine nodes (each prepared
-    once, however many of the batch's blocks hold it), and each row's index into them
-    (-1 for rows not used)."""
+    once, however many of the batch's blocks hold it), each row's index into them (-1
+    for rows not used), and each node's rare key (from its rows)."""
     index: dict[tuple[str, str, str], int] = {}
     nodes: list[Node] = []
+    rare: list[str] = []
     at = np.full(len(rows), -1, dtype=np.int64)
     kinds, names, attrs = rows["kind"].tolist(), rows["name"].tolist(), rows["attrs"].tolist()
+    rares = rows["rare"].tolist()
     for r in used.tolist():
         key = (kinds[r], names[r], attrs[r])
         k = index.get(key)
         if k is None:
             k = index[key] = len(nodes)
             nodes.append(_node(key[0], key[1], "", key[2]))
+            rare.append(rares[r])
         at[r] = k
-    return nodes, at
+    return nodes, at, rare
+
+
+def _scoring_keys(nodes: list[Node], rare: list[str], freq: ListFrequency | None) -> NodeKeys:
+    """What the scoring of a batch reads of :func:`~nasab.resolution.stages.node_keys`:
+    the prepared names, the weak organisation names and the rare keys (``rare``: the
+    ``node_keys`` stage's, shipped with the rows), with the list's token weights
+    ``freq``. The blocking keys, half the cost of a name's preparation, are left empty:
+    the blocks are made already, and nothing after them reads the keys.
+
+    Example:
+        >>> nodes = [Node("person", "Tahsin al-Khafaji"), Node("organization", "STEKLOVOLOKNO")]
+        >>> nk = _scoring_keys(nodes, ["THSN XFJ", ""], None)
+        >>> nk.prepared[0].name.tokens[1].role, nk.prepared[1], nk.weak_orgs, nk.keys[0]
+        ('family', None, [False, True], frozenset())
+    """
+    prepared = [prepare_name(nd.name) if nd.kind == "person" else None for nd in nodes]
+    weak_orgs = [nd.kind == "organization" and is_weak_org(nd.name) for nd in nodes]
+    empty: list[frozenset[str]] = [frozenset()] * len(nodes)
+    kinds = [nd.kind for nd in nodes]
+    return NodeKeys(kinds, empty, list(rare), prepared, freq, weak_orgs)
 
 
 def _with_names(nodes: Any, pairs: Any, F: Any) -> Any:
@@ -818,17 +845,21 @@ def _batch_nodes(
     each is prepared once). Scores use the list's token weights ``freq``."""
     index: dict[tuple[str, str, str], int] = {}
     nodes: list[Node] = []
+    rare: list[str] = []
     ends = []
     for side in ("u", "v"):
         at = []
-        for key in zip(b["kind_u"], b[f"name_{side}"], b[f"attrs_{side}"], strict=True):
-            k = index.get(key)
+        for *key, r in zip(
+            b["kind_u"], b[f"name_{side}"], b[f"attrs_{side}"], b[f"rare_{side}"], strict=True
+        ):
+            k = index.get(tuple(key))
             if k is None:
-                k = index[key] = len(nodes)
-                nodes.append(_node(key[0], key[1], "", key[2]))
+                k = index[tuple(key)] = len(nodes)
+                nodes.append(_node(*key[:2], "", key[2]))
+                rare.append(r)
             at.append(k)
         ends.append(np.asarray(at, dtype=np.int64))
-    return nodes, node_keys(Prepared(nodes, [])).with_frequency(freq), ends[0], ends[1]
+    return nodes, _scoring_keys(nodes, rare, freq), ends[0], ends[1]
 
 
 def _adjusted(nodes: list[Node], nk: Any, u: np.ndarray, v: np.ndarray) -> np.ndarray:
