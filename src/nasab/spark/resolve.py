@@ -55,6 +55,12 @@ entity ids             :func:`~nasab.resolution.stages.entity_id` and
 Rows with a null, empty or over-long name or an unknown kind are kept with a null
 ``entity_id`` (and counted in a warning), as :func:`nasab.resolve` would refuse them.
 
+Timings: with ``timings``, :func:`resolve` materialises each stage and records its wall
+time in seconds, and the sizes: ``nodes``, ``largest_block``, ``pairs`` (candidates),
+``prefiltered``, ``scored`` (before the components), ``inside`` (pairs inside a piece),
+``components``, ``largest_component``, ``largest_piece`` (the largest the clustering
+sees; counting them costs a few jobs).
+
 Judgements (:class:`~nasab.resolution.judgements.Judgements`) are few: the driver
 collects the nodes they name (by normalised name, or by record id: such a record is a
 node of its own, as on one machine), turns them into must- and cannot-links with
@@ -160,30 +166,26 @@ def resolve(
     hot_chunk: int = HOT_CHUNK,
     timings: dict[str, float] | None = None,
 ) -> Any:
-    """Resolve the names of a Spark DataFrame into entities, as :func:`nasab.resolve` does.
+    """Resolve the names of a Spark DataFrame into entities, as :func:`nasab.resolve` does
+    (the stages, and how each is spread over Spark: the module's docstring).
 
     Args:
         df: the rows to resolve.
         name_col: the column of names (strings).
-        id_col: a column of record ids; they must be unique (as in :func:`nasab.resolve`).
+        id_col: a column of record ids, unique (as in :func:`nasab.resolve`).
         kind_col: a column of kinds (``person``/``organization``); default ``kind``.
         kind: the kind of every row when there is no ``kind_col``.
         threshold: average-linkage score needed to merge (one number, or per kind), as
-            in :func:`nasab.resolve`; default
-            :data:`~nasab.resolution.DEFAULT_THRESHOLDS`.
+            in :func:`nasab.resolve`; default :data:`~nasab.resolution.DEFAULT_THRESHOLDS`.
         judgements: same / not-same judgements, as in :func:`nasab.resolve`; those by
             record id need ``id_col``.
-        attrs: columns holding record attributes (the ``attrs`` of
-            :class:`~nasab.resolution.Record`: birth date, gender, nationality...),
-            used as evidence exactly as :func:`nasab.resolve` uses them; values are
-            read as text.
+        attrs: columns of record attributes (the ``attrs`` of
+            :class:`~nasab.resolution.Record`, read as text), evidence as in
+            :func:`nasab.resolve`.
         max_block: blocks larger than this are hot (split into chunks).
         hot_chunk: nodes per chunk of a hot block.
-        timings: if given, receives the wall time of each stage in seconds, and
-            sizes: ``nodes``, ``largest_block``, ``pairs`` (candidates),
-            ``prefiltered``, ``scored`` (before the components), ``inside`` (pairs
-            inside a piece), ``components``, ``largest_component``, ``largest_piece``
-            (the largest the clustering sees; counting them costs a few jobs).
+        timings: if given, receives each stage's wall time in seconds and the sizes
+            of the module's docstring ("Timings").
 
     Returns:
         The input rows with ``entity_id`` (string) and ``canonical`` (script ->
@@ -197,22 +199,11 @@ def resolve(
             other (:class:`~nasab.resolution.JudgementConflictError`).
     """
     F = require_spark()
-    check_columns(df, [name_col, kind_col], [id_col, *_attr_columns(attrs)])
-    check_free(df, [*OUTPUT_COLUMNS, _KIND, _SURFACE, _RID, _FACTS, _ATTRS, PROBLEM_COL])
-    if kind not in KINDS:
-        raise InputError(f"kind must be one of {KINDS}, got {kind!r}")
-    # as one machine: float32 thresholds for the components and the clustering
-    thresholds = {k: float(np.float32(t)) for k, t in thresholds_of(threshold).items()}
-    judgements = _check_judgements(judgements, id_col)
-    if id_col is not None:
-        _check_ids(df, id_col, F)
-    judged = frozenset(x for j in judgements if j.by == "id" for x in (j.a, j.b))
+    columns = _Columns(name_col, kind_col, id_col, _attr_columns(attrs))
+    thresholds, judgements, judged = _checked(df, columns, kind, threshold, judgements, F)
     clock = _Clock(timings)
-    columns = _Columns(name_col, kind_col, id_col if judged else None, _attr_columns(attrs))
-    rows = clock(
-        "prepare",
-        df.mapInArrow(partial(_prepare_rows, columns, kind, judged), _row_schema(df)),
-    )
+    prepare = partial(_prepare_rows, columns._replace(id=id_col if judged else None), kind, judged)
+    rows = clock("prepare", df.mapInArrow(prepare, _row_schema(df)))
     warn_problems(_problem_counts(rows, F), "resolve")
     nodes = clock("node_keys", _nodes(rows, F))
     links = _judged_links(nodes, judgements, F)
@@ -229,6 +220,38 @@ def resolve(
     ids = clock("entity_ids", _entity_ids(nodes, clusters, F))
     if timings is not None:
         timings.update(_sizes(nodes, members, scored, inside, whole, comps, F))
+    return _with_ids(df, rows, nodes, ids, F)
+
+
+def _checked(
+    df: Any,
+    columns: _Columns,
+    kind: str,
+    threshold: float | Mapping[str, float] | None,
+    judgements: Judgements | None,
+    F: Any,
+) -> tuple[dict[str, float], Judgements, frozenset[str]]:
+    """The inputs checked: the thresholds (float32, as on one machine, for the components
+    and the clustering), the judgements, and the record ids that id-judgements name.
+
+    Raises:
+        InputError: as :func:`resolve` says.
+    """
+    check_columns(df, [columns.name, columns.kind], [columns.id, *columns.attrs])
+    check_free(df, [*OUTPUT_COLUMNS, _KIND, _SURFACE, _RID, _FACTS, _ATTRS, PROBLEM_COL])
+    if kind not in KINDS:
+        raise InputError(f"kind must be one of {KINDS}, got {kind!r}")
+    thresholds = {k: float(np.float32(t)) for k, t in thresholds_of(threshold).items()}
+    judgements = _check_judgements(judgements, columns.id)
+    if columns.id is not None:
+        _check_ids(df, columns.id, F)
+    judged = frozenset(x for j in judgements if j.by == "id" for x in (j.a, j.b))
+    return thresholds, judgements, judged
+
+
+def _with_ids(df: Any, rows: Any, nodes: Any, ids: Any, F: Any) -> Any:
+    """The input rows with their node's ``entity_id`` and ``canonical`` (null for rows
+    without a node: unusable names)."""
     keyed = nodes.join(ids, "node").select(
         F.col("kind").alias(_KIND),
         F.col("name").alias(_SURFACE),
