@@ -36,6 +36,10 @@ prefiltered pair, then the growth exponents. Each partition is one task's iterat
 a node's block ids are a numpy object array, as ``mapInPandas`` gives them. With
 ``--profile`` the function runs once more under cProfile (CPU clock), and the cumulative
 CPU of its parts (``SCORING_PARTS``) is printed, per candidate and per prefiltered pair.
+With ``--cold`` the name caches (parses, token keys, normalised texts) are cleared before
+each task, as in a fresh Python worker: without it, a task meets the names the tasks
+before it prepared still cached, which a large list's workers do not (the repeats of a
+name in other tasks' batches cost less than they would).
 
 ``--components N [N ...]`` runs ``nasab.spark.components.connected_components`` alone on
 a synthetic graph of N nodes whose largest component holds ``--giant`` (default 0.6) of
@@ -61,7 +65,7 @@ largest task's share. The candidate pairs of the blocks are checked against
 Run:
     nice python benchmarks/bench_spark.py [--sizes 10000 30000 100000] [--partitions 8]
         [--json out.json]
-    nice python benchmarks/bench_spark.py --scoring 10000 30000 [--profile]
+    nice python benchmarks/bench_spark.py --scoring 10000 30000 [--profile] [--cold]
     nice python benchmarks/bench_spark.py --components 20000 60000 [--giant 0.6] [--star]
     nice python benchmarks/bench_spark.py --blocks 10000 30000 --max-block 10
     nice python benchmarks/bench_spark.py --heldout 20000
@@ -71,6 +75,7 @@ Run:
 from __future__ import annotations
 
 import argparse
+import array
 import csv
 import gc
 import itertools
@@ -532,6 +537,138 @@ def blocks(sizes: list[int], partitions: int, max_block: int) -> None:
     spark.stop()
 
 
+#: ``--pairs`` checks its count against ``block_pairs`` on lists of at most this many names.
+CHECK_NAMES = 30_000
+
+
+def _pair_codes(b: Any, m: Any, rank: Any, n: int, part: int, parts: int) -> Any:
+    """The distinct candidate pair codes ``u * n + v`` with ``u % parts == part``: all the
+    pairs of the blocks of at most ``MAX_BLOCK`` nodes, and of the hot blocks cut into
+    chunks of ``HOT_CHUNK`` in (rare key, node) order, twice (the second cut shifted by
+    half a chunk), as ``block_pairs`` makes them."""
+    import numpy as np
+
+    from nasab.resolution.blocking import pairs_of_blocks, unique_codes
+    from nasab.resolution.stages import HOT_CHUNK, MAX_BLOCK
+
+    sizes = np.bincount(b)
+    hot = sizes[b] > MAX_BLOCK
+    kept = []
+
+    def add(blocks: Any, members: Any, most: int) -> None:
+        for g in range(parts):  # a part of the blocks at a time (memory)
+            sel = blocks % parts == g
+            codes = pairs_of_blocks(blocks[sel], members[sel], n, most)
+            kept.append(codes[(codes // n) % parts == part])
+
+    add(b[~hot], m[~hot], MAX_BLOCK)
+    hb, hm = b[hot], m[hot]
+    order = np.lexsort((hm, rank[hm], hb))
+    hb, hm = hb[order], hm[order]
+    start = np.searchsorted(hb, hb)  # each row's block's first row (hb is sorted)
+    pos = np.arange(len(hb)) - start
+    for shift in (0, HOT_CHUNK // 2):
+        add(hb * (len(hb) // HOT_CHUNK + 2) + (pos + shift) // HOT_CHUNK, hm, HOT_CHUNK)
+    return unique_codes(np.concatenate(kept))
+
+
+def pair_growth(sizes: list[int], parts: int, sample: int) -> None:
+    """Candidate pairs on paper: node keys and block sizes of N synthetic names, no Spark,
+    no scoring (see the module doc)."""
+    import numpy as np
+
+    from nasab.resolution import Node
+    from nasab.resolution.blocking import keys_and_rare, prefilter
+    from nasab.resolution.stages import HOT_CHUNK, MAX_BLOCK, node_order, surface
+
+    print(
+        f"nasab {nasab.__version__}; pairs on paper, MAX_BLOCK {MAX_BLOCK}, HOT_CHUNK {HOT_CHUNK}"
+    )
+    rows = []
+    for n in sizes:
+        c0 = time.process_time()
+        names = {surface(x) for x in generate(n)[0]}
+        nodes = sorted((Node("person", x) for x in names), key=node_order)
+        del names
+        key_id: dict[str, int] = {}
+        b, m, rare = array.array("q"), array.array("q"), []
+        for x, nd in enumerate(nodes):
+            keys, r = keys_and_rare(nd.kind, nd.name)
+            rare.append(r)
+            for k in keys:
+                b.append(key_id.setdefault(k, len(key_id)))
+                m.append(x)
+        nn = len(nodes)
+        del nodes, key_id
+        b_arr, m_arr = (
+            np.frombuffer(b, dtype=np.int64).copy(),
+            np.frombuffer(m, dtype=np.int64).copy(),
+        )
+        del b, m
+        uniq = sorted(set(rare))
+        at = {r: k for k, r in enumerate(uniq)}
+        rank = np.fromiter((at[r] for r in rare), dtype=np.int64, count=nn)
+        del at, uniq
+        sizes_ = np.bincount(b_arr)
+        multi = sizes_[sizes_ >= 2]
+        hot = multi[multi > MAX_BLOCK]
+        small = multi[multi <= MAX_BLOCK]
+        total, kept, tried = 0, 0, 0
+        rnd = np.random.default_rng(7)
+        for part in range(parts):
+            codes = _pair_codes(b_arr, m_arr, rank, nn, part, parts)
+            total += len(codes)
+            if part == 0 and len(codes):
+                pick = rnd.choice(codes, size=min(sample, len(codes)), replace=False)
+                items = [("person", "")] * nn
+                kept = int(prefilter(items, np.sort(pick), rare=rare).sum())
+                tried = len(pick)
+            del codes
+        cpu = time.process_time() - c0
+        rate = kept / max(tried, 1)
+        if n <= CHECK_NAMES:
+            from nasab.resolution import Judgements, as_records
+            from nasab.resolution.stages import block_pairs, node_keys, prepare
+
+            want = len(block_pairs(node_keys(prepare(as_records(generate(n)[0]), Judgements())))[0])
+            print(f"  as block_pairs on one machine: {want == total}")
+        row = {
+            "n": n,
+            "nodes": nn,
+            "keys_a_node": len(b_arr) / nn,
+            "blocks": len(multi),
+            "hot": len(hot),
+            "hot_rows": int(hot.sum()),
+            "small_rows": int(small.sum()),
+            "small_at_half_cap": int((small > MAX_BLOCK // 2).sum()),
+            "largest": int(multi.max()),
+            "pairs": total,
+            "pass_rate": rate,
+        }
+        rows.append(row)
+        print(
+            f"{n:,} names, {nn:,} nodes, {row['keys_a_node']:.1f} keys a node; "
+            f"{len(multi):,} blocks of 2+ ({len(small):,} of at most {MAX_BLOCK}: "
+            f"{row['small_rows'] / nn:.2f} member rows a node, {row['small_at_half_cap']:,} over "
+            f"{MAX_BLOCK // 2}; {len(hot):,} hot, the largest {row['largest']:,}: "
+            f"{row['hot_rows'] / nn:.2f} member rows a node); candidate pairs {total:,} "
+            f"({total / nn:.1f} a node); prefilter passes {rate:.1%} of {tried:,} sampled "
+            f"(~{total * rate / nn:.1f} a node); {cpu:.0f} s CPU, peak RSS "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB; "
+            f"load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+        del b_arr, m_arr, rank, rare
+        gc.collect()
+    for a, z in itertools.pairwise(rows):
+        r = math.log(z["n"] / a["n"])
+        print(
+            f"{a['n']:,} -> {z['n']:,}: growth exponent of candidate pairs "
+            f"{math.log(z['pairs'] / a['pairs']) / r:.2f}, prefiltered pairs "
+            f"{math.log(z['pairs'] * z['pass_rate'] / (a['pairs'] * a['pass_rate'])) / r:.2f}"
+        )
+
+
 def _ofac_names(n: int) -> list[str]:
     with OFAC.open(encoding="utf-8", newline="") as fh:
         rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -652,13 +789,14 @@ def _profile_scoring(
         )
 
 
-def scoring(sizes: list[int], partitions: int, profile: bool = False) -> None:
+def scoring(sizes: list[int], partitions: int, profile: bool = False, cold: bool = False) -> None:
     """The scoring stage's worker function, without Spark (see the module doc)."""
     import zlib
 
     import numpy as np
     import pandas as pd
 
+    from nasab.names.parse import clear_parse_caches
     from nasab.resolution import Judgements, as_records
     from nasab.resolution.core import thresholds_of
     from nasab.resolution.stages import (
@@ -720,9 +858,14 @@ def scoring(sizes: list[int], partitions: int, profile: bool = False) -> None:
         thresholds = {k: float(np.float32(t)) for k, t in thresholds_of(None).items()}
         gc.collect()
         load0 = os.getloadavg()[0]
-        c = time.process_time()
-        out = pd.concat([o for b in tasks for o in _score_blocks(thresholds, freq, iter(b))])
-        cpu = time.process_time() - c
+        cpu, outs = 0.0, []
+        for batches in tasks:
+            if cold:  # as a fresh Python worker: no name parsed yet
+                clear_parse_caches()
+            c = time.process_time()
+            outs.extend(_score_blocks(thresholds, freq, iter(batches)))
+            cpu += time.process_time() - c
+        out = pd.concat(outs)
         assert len(out) <= pairs == len(u), (len(out), pairs, len(u))
         kept = len(out)
         rows.append((n, len(nodes), pairs, prepared / pairs, old_prepared / pairs, cpu, kept))
@@ -734,7 +877,7 @@ def scoring(sizes: list[int], partitions: int, profile: bool = False) -> None:
             f"(pairs sorted by (u, v): {old_prepared / pairs:.3f}; once per task: "
             f"{per_part / pairs:.3f}); {kept:,} prefiltered; "
             f"scoring {cpu:.1f} s CPU ({1e6 * cpu / pairs:.2f} us a candidate pair, "
-            f"{1e6 * cpu / kept:.2f} us a prefiltered pair); "
+            f"{1e6 * cpu / kept:.2f} us a prefiltered pair{', cold per task' if cold else ''}); "
             f"load average {load0:.1f} -> {os.getloadavg()[0]:.1f}",
             flush=True,
         )
@@ -759,20 +902,27 @@ def main() -> None:
     ap.add_argument("--broadcast", type=int, help="measure link's broadcast for N alias rows")
     ap.add_argument("--scoring", type=int, nargs="+", help="the scoring function alone")
     ap.add_argument("--profile", action="store_true", help="--scoring: cProfile its parts")
+    ap.add_argument("--cold", action="store_true", help="--scoring: caches cleared per task")
     ap.add_argument("--components", type=int, nargs="+", help="components alone, N nodes")
     ap.add_argument("--giant", type=float, default=0.6, help="--components: giant's share")
     ap.add_argument("--star", action="store_true", help="--components: the giant is a star")
     ap.add_argument("--blocks", type=int, nargs="+", help="the blocks stage alone, N names")
     ap.add_argument("--max-block", type=int, default=10, help="--blocks: largest block")
+    ap.add_argument("--pairs", type=int, nargs="+", help="candidate pairs on paper, N names")
+    ap.add_argument("--passes", type=int, default=4, help="--pairs: passes over the pairs")
+    ap.add_argument("--sample", type=int, default=200_000, help="--pairs: pairs prefiltered")
     args = ap.parse_args()
     if args.blocks:
         blocks(args.blocks, args.partitions, args.max_block)
+        return
+    if args.pairs:
+        pair_growth(args.pairs, args.passes, args.sample)
         return
     if args.components:
         components(args.components, args.partitions, args.giant, args.star)
         return
     if args.scoring:
-        scoring(args.scoring, args.partitions, args.profile)
+        scoring(args.scoring, args.partitions, args.profile, args.cold)
         return
     if args.broadcast:
         broadcast(args.broadcast)
