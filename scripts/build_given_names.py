@@ -4,7 +4,9 @@ A token counts as a *given name* when it stands first in the given-name part of
 individuals' names on the US OFAC SDN list (``FAMILY, Given Middle``; US government
 work, public domain), and as *Arabic-origin* when the NETransliteration word pairs
 from Wikidata (CC0 1.0) hold an Arabic spelling of it with the same consonant
-skeleton. The Arabic spellings come from those pairs. The extractor uses the table
+skeleton. The Arabic spellings come from those pairs; a spelling the pairs lack takes
+those of a more frequent attested spelling that differs from it only in its vowels
+(``Ahmed`` those of ``Ahmad``). The extractor uses the table
 as a person cue (a capitalised sequence starting with a known given name is a
 person; in Arabic, a known given name followed by a name token).
 
@@ -32,6 +34,9 @@ _ENGLISH_WORDS = frozenset(
     "syed baha wan han".split()
 )
 
+
+# Runs of Latin vowels (a spelling's vowels, as its fold writes them).
+_VOWELS = re.compile("[aeiouy]+")
 
 # OFAC programmes of the Arab world and its neighbourhood (terrorism lists included).
 _REGIONAL = re.compile(
@@ -90,10 +95,19 @@ def main() -> None:
                 arabic_by_fold[fold(en)][ar] += 1
 
     rows = []
+    # A spelling the pairs lack takes the Arabic spellings of a more frequent attested one
+    # that differs from it only in its vowels (same consonant skeleton and the same letters
+    # outside the vowel runs): Ahmed those of Ahmad, Imed those of Imad.
+    by_shape: dict[tuple[str, str], Counter[str]] = {}
     for tok, c in counts.most_common():
         if c < args.min_count:
             break
         forms = arabic_by_fold.get(fold(tok))
+        shape = (_VOWELS.sub("V", fold(tok)), skeleton(tok))
+        if forms:
+            by_shape.setdefault(shape, forms)
+        else:
+            forms = by_shape.get(shape)
         if not forms:
             continue  # not attested as an Arabic-script name: not Arabic-origin
         ar = "|".join(f for f, _ in forms.most_common(3))
@@ -110,7 +124,8 @@ def main() -> None:
             "# Sources: US OFAC SDN list, April 2021 (US government work, public domain) for the\n"
         )
         out.write("# given-name position; NETransliteration Wikidata word pairs (steveash/\n")
-        out.write("# NETransliteration-COLING2018, CC0 1.0) for the Arabic spellings.\n")
+        out.write("# NETransliteration-COLING2018, CC0 1.0) for the Arabic spellings (a spelling\n")
+        out.write("# they lack takes those of a more frequent one that differs only in its vowels).\n")
         out.write(
             "# Licence: public domain / CC0 1.0. Rebuild: python scripts/build_given_names.py\n"
         )

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v20").params["align_min"]
+    >>> get_algorithm("nasab-name-v21").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v20").startswith("nasab-name-v20+data.")
+    >>> algorithm_version("nasab-name-v21").startswith("nasab-name-v21+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v20', 'nasab-org-v13']
+    ['nasab-name-v21', 'nasab-org-v13']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v20"
+NAME_ALGORITHM = "nasab-name-v21"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v13"
 
@@ -225,7 +225,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            20,
+            21,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -295,7 +295,12 @@ _REGISTRY: dict[str, Algorithm] = {
             "the chain with different names (a token left over on each side between the same "
             "two aligned tokens, or an Abd- name aligned with its bare part where the other "
             "name has a name of its own in the Abd's place) cost SLOT_SUBSTITUTION per unit "
-            "weight, not CONFLICT_OTHER: a different father or grandfather",
+            "weight, not CONFLICT_OTHER: a different father or grandfather; v21: two names "
+            "written in syllables or ideographs (Han, kana, Hangul) whose characters differ "
+            "score at most the agreement of their characters (romanisation writes 石 and 市 "
+            "alike), and given_names.tsv lists an OFAC spelling that the word pairs lack by the "
+            "Arabic of a more frequent one that differs only in its vowels (Ahmed as Ahmad: "
+            "Mohamed / Ahmed are two known names)",
         ),
         Algorithm(
             "nasab-org",
@@ -364,7 +369,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v20``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v21``).
 
     Raises:
         InputError: no algorithm of that id is registered.

@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Shia al-Sudani", "Mohammed al-Saadi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v20+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v21+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
@@ -284,6 +284,15 @@ def _score(
         evidence, conflict, kunya = _kunya_terms(pa, pb, bool(ta and tb), evidence, conflict, notes)
     total = evidence + conflict + missing
     score = max(0.0, min(1.0, order * evidence / total if total > 0 else 0.0))
+    if not pa.raw.isascii() and not pb.raw.isascii():
+        cap = _written_cap(pa.raw, pb.raw)
+        if cap is not None and cap < score:
+            score = cap
+            if notes is not None:
+                notes.append(
+                    f"written characters differ: at most their agreement {cap:.2f} "
+                    "(romanisation writes different characters alike)"
+                )
     if notes is None:
         return score, {}, (), ()
     features = {
@@ -566,8 +575,13 @@ def _substituted(
         >>> _substituted(ta, tb, [(0, 0, 1.0), (1, 2, 0.8)])
         1
     """
+    n = len(alignment)
+    if not n or (n == len(ta) and n == len(tb)):
+        return 0  # nothing aligned, or nothing left over
     pairs = sorted((i, j) for i, j, _ in alignment)
-    gaps = sum(i2 - i1 > 1 and j2 - j1 > 1 for (i1, j1), (i2, j2) in pairwise(pairs))
+    gaps = 0
+    if n > 1 and len(ta) > n and len(tb) > n:
+        gaps = sum(i2 - i1 > 1 and j2 - j1 > 1 for (i1, j1), (i2, j2) in pairwise(pairs))
     aligned_a = {i for i, _ in pairs}
     aligned_b = {j for _, j in pairs}
     for i, j in pairs:
@@ -763,9 +777,54 @@ def _order(
     return order
 
 
+#: Unicode blocks whose characters are syllables or words (kana, CJK ideographs and their
+#: extension A and compatibility forms, Hangul syllables): romanisation writes different
+#: characters of them alike (石 and 市 are both shi), so the characters are the evidence.
+_SYLLABIC_BLOCKS = (
+    (0x3040, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+)
+
+
+@lru_cache(maxsize=65536)
+def _syllabic(raw: str) -> str:
+    """The letters of ``raw`` when every letter is of :data:`_SYLLABIC_BLOCKS`, else ``""``.
+
+    Example:
+        >>> _syllabic("习近平"), _syllabic("김정은"), _syllabic("Xi 近平")
+        ('习近平', '김정은', '')
+    """
+    out = []
+    for ch in raw:
+        if ch.isalpha():
+            code = ord(ch)
+            if not any(lo <= code <= hi for lo, hi in _SYLLABIC_BLOCKS):
+                return ""
+            out.append(ch)
+    return "".join(out)
+
+
+def _written_cap(a: str, b: str) -> float | None:
+    """The most two names written in syllables or ideographs may score: the agreement of
+    their characters (:func:`_calibrate` of their edit similarity), when both are so
+    written and their characters differ; else None.
+
+    Example:
+        >>> round(_written_cap("高石早苗", "高市早苗"), 2), _written_cap("习近平", "Xi Jinping")
+        (0.67, None)
+    """
+    ca, cb = _syllabic(a), _syllabic(b)
+    if not ca or not cb or ca == cb:
+        return None
+    return _calibrate(Indel.normalized_similarity(ca, cb))
+
+
 def _trivial(pa: PreparedName, pb: PreparedName) -> tuple[float, str] | None:
     """The score of a pair that needs no alignment (identical, or no name tokens)."""
-    if pa.norm == pb.norm and pa.norm:
+    if pa.norm == pb.norm and pa.norm and _written_cap(pa.raw, pb.raw) is None:
         return 1.0, "identical after normalisation"
     if not (pa.ids or pa.kunya_ids) or not (pb.ids or pb.kunya_ids):
         same = pa.norm == pb.norm and pa.raw.strip() == pb.raw.strip()
