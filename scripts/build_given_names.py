@@ -125,7 +125,9 @@ def main() -> None:
         )
         out.write("# given-name position; NETransliteration Wikidata word pairs (steveash/\n")
         out.write("# NETransliteration-COLING2018, CC0 1.0) for the Arabic spellings (a spelling\n")
-        out.write("# they lack takes those of a more frequent one that differs only in its vowels).\n")
+        out.write(
+            "# they lack takes those of a more frequent one that differs only in its vowels).\n"
+        )
         out.write(
             "# Licence: public domain / CC0 1.0. Rebuild: python scripts/build_given_names.py\n"
         )
