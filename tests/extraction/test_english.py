@@ -172,6 +172,16 @@ def test_events_are_no_organisations(text: str, event: str) -> None:
 
 ROLES = [
     (
+        "en-title-ending-with-a-listed-organisation",
+        "These were unfounded, Secretary of Homeland Security Karim Hadi said on Monday.",
+        ("Karim Hadi", "Secretary of Homeland Security", None, None),
+    ),
+    (
+        "en-title-opening-with-a-listed-organisation",
+        "There is no threat, Homeland Security Secretary Karim Hadi said on Monday.",
+        ("Karim Hadi", "Secretary of Homeland Security", None, None),
+    ),
+    (
         "en-special-agent-with-organisation",
         "Karim Hadi, a special agent with the Harlow Water Authority, said so.",
         ("Karim Hadi", "special agent", "Harlow Water Authority", None),
@@ -305,6 +315,8 @@ NO_NAMED_ROLE = [
     "The council named Michael Dunne as its new head.",
     "A man named Michael Dunne was arrested.",
     "Michael Dunne, ceo of nothing, said so.",
+    # a listed organisation before a run with no title in it
+    "The report of the UN Security Council Michael Dunne read was out.",
 ]
 
 

@@ -32,6 +32,7 @@ SHAPES = [
         "Miravo.com.au and Reporters.DZ quoted him.",
         ["Miravo.com.au", "Reporters.DZ"],
     ),
+    ("en-online-head", "He told Harlow Bay Online on Monday.", ["Harlow Bay Online"]),
     ("en-round-the-clock", "Make sure they are apart, Qorvan247 reports.", ["Qorvan247"]),
     (
         "en-repeated",
@@ -118,6 +119,12 @@ GROUPS = [
         "en-militia-called",
         "Members of a militia called the Masked Wolves left the town.",
         ["Masked Wolves"],
+        [],
+    ),
+    (
+        "en-one-of-the-groups",
+        "The report blames Qarthi Dawn, one of the armed groups there, for it.",
+        ["Qarthi Dawn"],
         [],
     ),
     ("en-adjective-only", "The Sunni militia group left the town.", [], ["Sunni"]),

@@ -699,7 +699,7 @@ def _role_of_run(ctx, s: int, e: int) -> bool:
     State Kerry said"); a name led by a title of its own is left to the other rules.
     """
     b, toks, sent, lex, used, org_at, persons, _ = ctx
-    hit = _role_title_into(toks, s, e, lex)
+    hit = _role_title_into(toks, s, e, lex, used)
     if hit is not None:
         return _title_into_run(ctx, s, e, hit)
     before = _role_of_before(toks, s, lex, used, org_at)
@@ -807,18 +807,27 @@ def _name_after_role(toks: list[Tok], p: int, e: int, lex: Lexicon, info: TitleI
 
 
 def _role_title_into(
-    toks: list[Tok], s: int, e: int, lex: Lexicon
+    toks: list[Tok], s: int, e: int, lex: Lexicon, used: list[bool]
 ) -> tuple[int, int, TitleInfo] | None:
     """A listed role title that starts in the words before the run toks[s:e], spans the
     lower-case words before it and ends inside it: (start, end, info) of "Secretary of
-    State" in "Secretary of State John Kerry" (the run is "State John Kerry")."""
-    if s == 0 or toks[s - 1].kind != "w" or toks[s - 1].cap:
+    State" in "Secretary of State John Kerry" (the run is "State John Kerry").
+
+    The words before the run may also end with an organisation the gazetteer read, which
+    the title holds: "Secretary of Homeland Security John Reed" (the title ends where
+    the run starts), "Homeland Security Secretary John Reed" (the run is "Secretary
+    John Reed").
+    """
+    if s == 0 or toks[s - 1].kind != "w":
+        return None
+    listed = toks[s - 1].cap and used[s - 1]
+    if toks[s - 1].cap and not listed:
         return None
     for a in range(max(0, s - ROLE_INTO_RUN_WORDS), s - 1):
         if not toks[a].cap or any(toks[x].kind != "w" for x in range(a, s)):
             continue
         hit = _title_at(toks, a, e, lex)
-        if hit is not None and s < hit[0] < e and hit[1].kind == "role":
+        if hit is not None and s + (not listed) <= hit[0] < e and hit[1].kind == "role":
             return a, hit[0], hit[1]
     return None
 

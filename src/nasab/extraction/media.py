@@ -15,8 +15,8 @@ Media", "Hail News"), a name written as an internet domain (``web_suffix_en``:
 Groups, militias and movements are named by what they are the same way (:func:`group_names`,
 ``group_cue_en``): "the Dawn of Qarth group", "Dawn of Qarth, an organization of ...",
 "a militia called the Masked Wolves": a name of capitalised words, which may hold "of" or
-"of the" ("Dawn of Qarth"), before the cue after "the", before it after a comma and "a"
-or "an", or after the cue and "called".
+"of the" ("Dawn of Qarth"), before the cue after "the", before it after a comma and "a",
+"an" or "one of the", or after the cue and "called".
 
 Example:
     >>> from nasab.extraction import Document, extract
@@ -113,7 +113,8 @@ def _group_patterns() -> tuple[re.Pattern[str], ...]:
     before = re.compile(rf"(?<![\w-])[Tt]he {_BODY_NAME} (?:{cues})(?![\w-])")
     # "Dawn of Qarth, an organization": a name cut at "and" or "of" is no whole name
     apposed = re.compile(
-        rf"(?<![\w-])(?<!and )(?<!of ){_BODY_NAME}, (?:a|an) (?:[a-z][\w-]* ){{0,2}}(?:{cues})(?![\w-])"
+        rf"(?<![\w-])(?<!and )(?<!of ){_BODY_NAME}, (?:a|an|one of the) "
+        rf"(?:[a-z][\w-]* ){{0,2}}(?:{cues})s?(?![\w-])"
     )
     called = re.compile(
         rf"(?<![\w-])(?:{cues})s? (?:called|known as|named) (?:the )?{_BODY_NAME}(?![\w-])"
