@@ -212,6 +212,10 @@ def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
         True
     """
     hyps: list[tuple[float, str]] = [(0.0, "")]
+    # The renderings of letters read one way for certain (log share 0), not yet appended:
+    # every hypothesis takes them and no score moves (s + 0.0 == s), so they are appended
+    # with the next rendering that adds a score, or at the end (no sort runs before).
+    tail = ""
     padded = f"^{letters}$"
     known = _contexts()
     for i in range(1, len(padded) - 1):
@@ -221,8 +225,15 @@ def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
         if len(opts) == 1:
             # One rendering: every hypothesis takes it (their number does not grow).
             ((ch, lp),) = opts
+            if lp == 0.0:
+                tail += ch
+                continue
+            if tail:
+                ch, tail = tail + ch, ""
             hyps = [(s + lp, h + ch) for s, h in hyps]
         elif opts:
+            if tail:
+                opts, tail = tuple([(tail + ch, lp) for ch, lp in opts]), ""
             hyps = [(s + lp, h + ch) for ch, lp in opts for s, h in hyps]
             if len(hyps) > k:
                 # Only the best k go on. Which they are depends on the hypotheses alone,
@@ -230,6 +241,8 @@ def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
                 # the end).
                 hyps.sort(reverse=True)
                 del hyps[k:]
+    if tail:
+        hyps = [(s, h + tail) for s, h in hyps]
     hyps.sort(reverse=True)
     return tuple(dict.fromkeys([h for _, h in hyps if h]))
 
