@@ -39,6 +39,7 @@ from .arabic_ner import (
     ARABIC_MARKS,
     FAMILY_NISBA_MIN,
     conjunction_clitics,
+    nationality_of_place,
     preposition_clitics,
     pronoun_suffixes,
     segment,
@@ -369,6 +370,12 @@ def _sports_text(b: Builder) -> bool:
             )
         _DOC_SPORTS[b] = len(seen) >= SPORTS_CUE_MIN
     return _DOC_SPORTS[b]
+
+
+def _and_clitic(surface: str, off: int) -> bool:
+    """Whether the proclitics before ``off`` in an Arabic token start with a conjunction
+    (``وأرسنال``, ``فالهلال``)."""
+    return off > 0 and surface[:1] in conjunction_clitics()
 
 
 @cache
@@ -1112,7 +1119,7 @@ class _Sentence:
 
     def _nationality_word(self, w: str) -> bool:
         """A definite nationality adjective (``الأمريكية``), also one made of a listed
-        place's name (``النرويجي`` of النرويج)."""
+        place's name (``النرويجي`` of النرويج, ``الهولندي`` of هولندا)."""
         nat, places = self.lex.nationality_ar, self.lex.places_ar
         if not _is_article(w):
             return False
@@ -1120,7 +1127,9 @@ class _Sentence:
         if w[2:] in nat or bare in nat:
             return True
         stem = bare[:-1] if bare.endswith("ي") else ""
-        return len(stem) >= 3 and ((stem,) in places or ("ال" + stem,) in places)
+        return (
+            len(stem) >= 3 and ((stem,) in places or ("ال" + stem,) in places)
+        ) or nationality_of_place(w, self.lex)
 
     def _club_name(self, j: int) -> bool:
         """Token j is one definite word that can name a club or a newspaper after its head
@@ -1645,12 +1654,17 @@ class _Sentence:
                 self.taken[i] = True
                 i = end
                 continue
+            club = self._listed_club_at(i)
+            if club:
+                i = club  # "باريس سان جرمان": the club (listed_clubs), not Paris
+                continue
             geo = _lookup(toks[i], lex.geo_before_ar) if toks[i].arabic else None
             if (
                 geo
                 and i + 1 < len(toks)
                 and toks[i + 1].arabic
                 and _word(toks[i + 1]) not in _stop()
+                and not self._listed_club_at(i + 1)
             ):
                 end = self._named_after_sovereign(i + 1) or i + 2
                 # "سلسلة جبال حمرين": a second geographic word takes the name after it
@@ -2283,8 +2297,7 @@ class _Sentence:
         if not _sports_text(self.b):
             return
         toks, table = self.toks, _club_table()
-        cues = word_set("sports_cue_ar")
-        cued = any(_lookup(t, cues) for t in toks if t.arabic)
+        cued = self._football_sentence()
         i = 0
         while i < len(toks):
             hit = None
@@ -2300,7 +2313,7 @@ class _Sentence:
                                 _word(toks[k]) == w
                                 for k, w in zip(range(i + 1, j), words[1:], strict=True)
                             )
-                            and self._club_alone(i, j)
+                            and self._club_alone(i, j, off)
                         ):
                             hit = (j, off, stem)
                             break
@@ -2314,20 +2327,58 @@ class _Sentence:
                 self.clubs.setdefault(hit[2], m.text)  # type: ignore[attr-defined]
             i = hit[0]
 
-    def _club_alone(self, i: int, j: int) -> bool:
-        """Tokens [i, j) are a club's name standing alone (see :meth:`listed_clubs`)."""
+    def _listed_club_at(self, i: int) -> int:
+        """In a sports text, the end of a listed club's name (words.tsv ``club_ar``) that
+        starts at token i, else 0: the gazetteer of places and geographic words leaves it
+        to :meth:`listed_clubs` (``باريس سان جرمان``, ``بوابة سان جرمان``). A one-word name
+        that is also a place (``روما``) needs a football word in its sentence and to stand
+        alone (:meth:`_club_alone`)."""
+        toks = self.toks
+        if i >= len(toks) or not toks[i].arabic or not _sports_text(self.b):
+            return 0
+        table = _club_table()
+        for off, stem in arabic_stems(toks[i].text):
+            for words in table.get(stem, ()):
+                j = i + len(words)
+                if j > len(toks) or not all(
+                    _word(toks[k]) == w for k, w in zip(range(i + 1, j), words[1:], strict=True)
+                ):
+                    continue
+                if len(words) > 1 or (self._football_sentence() and self._club_alone(i, j, off)):
+                    return j
+        return 0
+
+    def _football_sentence(self) -> bool:
+        """Whether the sentence holds a football word (words.tsv ``sports_cue_ar``)."""
+        cues = word_set("sports_cue_ar")
+        return any(_lookup(t, cues) for t in self.toks if t.arabic)
+
+    def _club_alone(self, i: int, j: int, off: int = 0) -> bool:
+        """Tokens [i, j) are a club's name standing alone (see :meth:`listed_clubs`); ``off``
+        is where the name starts in token i. A name written with و (``وأرسنال``) is
+        coordinated with what comes before, never a word describing it."""
         toks, lex = self.toks, self.lex
         if j == i + 1 and j < len(toks) and toks[j].arabic:  # a longer name is whole
             nxt = _word(toks[j])
             if _is_article(nxt) and nxt not in _stop() and nxt not in word_set("relative_ar"):
                 after = _word(toks[j + 1]) if j + 1 < len(toks) else ""
-                if nxt[2:] not in lex.nationality_ar or after[:1] == "ل" or _is_article(after):
-                    return False  # "الاتحاد العربي السعودي لكرة القدم": the federation
-        if i == 0 or not toks[i - 1].arabic:
+                if (
+                    not self._nationality_word(nxt)
+                    or after[:1] == "ل"
+                    or _is_article(after)
+                    or _word(toks[i])[2:] in lex.org_heads_ar
+                ):
+                    # "الاتحاد العربي السعودي لكرة القدم", "الاتحاد البلغاري": the federation
+                    return False
+        if i == 0 or not toks[i - 1].arabic or _and_clitic(toks[i].text, off):
             return True
         prev = _word(toks[i - 1])
-        if prev in lex.org_heads_ar or _lookup(toks[i - 1], word_set("company_head_ar")):
-            return False
+        if (
+            prev in lex.org_heads_ar
+            or _lookup(toks[i - 1], word_set("company_head_ar"))
+            or _lookup(toks[i - 1], word_set("tournament_head_ar"))
+        ):
+            return False  # "كأس الخليج للأندية": the tournament
         # "النادي الأهلي": the club's own head with the article
         return not _is_article(prev) or prev in _stop() or prev[2:] in word_set("club_head_ar")
 

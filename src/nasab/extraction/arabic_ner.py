@@ -764,10 +764,13 @@ def _not_name(form: str, lex: Lexicon) -> bool:
 
 def nationality_of_place(form: str, lex: Lexicon) -> bool:
     """A definite adjective made of a listed place's name (``الهندي`` of الهند,
-    ``السويسري`` of سويسرا, ``البنغلاديشية`` of بنغلاديش), normalised or not.
+    ``السويسري`` of سويسرا, ``الإسباني`` of إسبانيا, ``البنغلاديشية`` of بنغلاديش),
+    normalised or not.
 
     Example:
         >>> nationality_of_place("الهندي", lexicon())
+        True
+        >>> nationality_of_place("الاسباني", lexicon())
         True
         >>> nationality_of_place("الغامدي", lexicon())
         False
@@ -784,7 +787,7 @@ def nationality_of_place(form: str, lex: Lexicon) -> bool:
     if len(stem) < _NATION_STEM_MIN:
         return False
     places = lex.places_ar
-    return any((p,) in places for p in (stem, stem + "ا", "ال" + stem))
+    return any((p,) in places for p in (stem, stem + "ا", stem + "يا", "ال" + stem))
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
