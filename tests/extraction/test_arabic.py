@@ -797,6 +797,25 @@ def test_clubs_and_newspapers(text: str, orgs: list) -> None:
     assert [(m.text, m.attrs.get("refers_to")) for m in ex.organizations()] == orgs
 
 
+# An outlet a speaker talks to: ل + a quoted name after a speech verb (stop 25).
+TOLD_CASES = [
+    ("after-the-verb", "كشف لـ«عكاظ» مدير المركز أن اللائحة تغيرت", ["عكاظ"]),
+    ("after-the-speaker", 'وقال المتحدث لـ"الوطن"، إن الموعد تأجل', ["الوطن"]),
+    ("space-before-the-quote", 'وأوضح المدير لـ "الاقتصادية" أن الطلب زاد', ["الاقتصادية"]),
+    ("in-brackets", "وأضاف لـ(عكاظ) أن هناك 15 شركة", ["عكاظ"]),
+    ("bracket-closed-by-a-quote", "وأضاف لـ(عكاظ» أن هناك 15 شركة", []),
+    ("no-speech-verb", "تنتهي العطلة الصيفية لـ«حراثة» الأرض", []),
+    ("too-many-words", "وقال المدير لـ«هذا يوم جميل جدا» أمس", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"), [c[1:] for c in TOLD_CASES], ids=[c[0] for c in TOLD_CASES]
+)
+def test_outlet_told_in_quotes(text: str, orgs: list[str]) -> None:
+    assert [m.text for m in _ex(text).organizations()] == orgs
+
+
 # Role complements (stop 19): indefinite board roles, a quoted body after a noun in
 # construct, a chain of two nouns in construct.
 COMPLEMENT_CASES = [

@@ -131,6 +131,10 @@ _COMPANY_WORDS = 3
 # Words between an organisation head and a quoted name, and words inside the quotes.
 _QUOTE_GAP = 4
 _QUOTED_MAX = 4
+# Words inside the quotes of an outlet told something (قال لـ«عكاظ»).
+_TOLD_MAX = 2
+# Round brackets, which also enclose that outlet's name (وأضاف لـ(عكاظ)).
+_OPEN, _CLOSE = "(", ")"
 # Distinct football words (words.tsv ``sports_cue_ar``) that make a document a sports
 # text, where a listed club's name alone (``club_ar``: الهلال، النصر) is the club.
 SPORTS_CUE_MIN = 3
@@ -1250,6 +1254,41 @@ class _Sentence:
             if _word(toks[k + 1]) in _stop() or self.b.overlaps(toks[i].start, toks[c].end):
                 continue
             self.add(k + 1, c, 0, "organization", source="quoted")
+
+    def told_outlets(self) -> None:
+        """The outlet a speaker talks to: ``ل`` (``لـ``) and a name of at most ``_TOLD_MAX``
+        words in quotes or round brackets, after a speech verb of the sentence (words.tsv
+        ``speech_ar``): ``كشف لـ«عكاظ» رئيس الفريق``, ``وقال X لـ"الوطن"``, ``وأضاف
+        لـ(عكاظ)``.
+
+        Example:
+            In ``وقال المدير لـ«عكاظ» إن`` the newspaper عكاظ is an organisation.
+        """
+        toks = self.toks
+        quotes = word_set("quote_mark")
+        speech = word_set("speech_ar")
+        n = len(toks)
+        spoken = False
+        for i, t in enumerate(toks):
+            if t.arabic and _lookup(t, speech):
+                spoken = True
+                continue
+            if not spoken or not t.arabic or _word(t) != "ل":
+                continue
+            k = i + 1
+            if k >= n or not (toks[k].text in quotes or toks[k].text == _OPEN):
+                continue
+            c = k + 1
+            while c < n and c - k <= _TOLD_MAX and toks[c].arabic and not self.taken[c]:
+                c += 1
+            if c == k + 1 or c >= n:
+                continue
+            bracket = toks[k].text == _OPEN
+            if not (toks[c].text == _CLOSE if bracket else toks[c].text in quotes):
+                continue
+            if _word(toks[k + 1]) in _stop() or self.b.overlaps(toks[k + 1].start, toks[c - 1].end):
+                continue
+            self.add(k + 1, c, 0, "organization", source="told")
 
     def _describes(self, t: Tok) -> bool:
         """A word that may describe a body between its head and its quoted name: a definite
@@ -2994,6 +3033,7 @@ def extract_sentence_ar(
     s = _Sentence(b, toks, sent, lex)
     s.gazetteers()
     s.quoted_orgs()
+    s.told_outlets()
     s.titles()
     s.orgs()
     s.known_clubs()
