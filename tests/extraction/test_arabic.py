@@ -1310,6 +1310,15 @@ def test_listed_club_alone_in_a_sports_text(
     assert not [o for o in orgs if o in not_clubs]
 
 
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_club_short_form_refers_to_the_longer_name(backend: str) -> None:
+    text = "وتعادل باريس سان جرمان مع ليون في الدوري. وقال مدرب سان جرمان إن الفريق جاهز. " + _MATCH
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [
+        (m.text, m.attrs.get("refers_to")) for m in ex.organizations() if "جرمان" in m.text
+    ] == [("باريس سان جرمان", None), ("سان جرمان", "باريس سان جرمان")]
+
+
 @pytest.mark.parametrize(
     ("text", "person"),
     [

@@ -397,7 +397,8 @@ class _Sentence:
         self.b, self.toks, self.sent, self.lex = b, toks, sent, lex
         self.taken = [False] * len(toks)
         self.known = _DOC_NAMES.setdefault(b, {})  # name word -> full name read
-        self.clubs = _DOC_CLUBS.setdefault(b, {})  # club word -> full name read
+        # club word (or the last words of a longer club name) -> full name read
+        self.clubs = _DOC_CLUBS.setdefault(b, {})
         self.pending: list[tuple] = []  # title chains whose holder no rule has read yet
 
     def add(self, i: int, j: int, off: int, kind: str, **attrs) -> object:
@@ -2328,7 +2329,8 @@ class _Sentence:
         ``الأهلي المصري`` is the club), and no definite noun before it that it would
         describe (``اللاعبين الشباب``). A one-word name, most of them ordinary words
         (الاتفاق، الشباب), also needs a football word in its sentence; once read, later bare
-        mentions are the club (:meth:`known_clubs`).
+        mentions are the club (:meth:`known_clubs`). A listed name made of the last words
+        of a longer one read before (``سان جرمان`` after ``باريس سان جرمان``) refers to it.
 
         Example:
             In a match report, ``فاز الهلال على الوحدة`` names two clubs.
@@ -2354,16 +2356,21 @@ class _Sentence:
                             )
                             and self._club_alone(i, j, off)
                         ):
-                            hit = (j, off, stem)
+                            hit = (j, off, stem, words)
                             break
                     if hit:
                         break
             if hit is None:
                 i += 1
                 continue
-            m = self.add(i, hit[0], hit[1], "organization", source="club")
+            words = hit[3]
+            longer = self.clubs.get(" ".join(words)) if len(words) > 1 else None
+            ref = {"refers_to": longer} if longer else {}
+            m = self.add(i, hit[0], hit[1], "organization", source="club", **ref)
             if hit[0] == i + 1:  # a later bare mention with no football word is the club too
                 self.clubs.setdefault(hit[2], m.text)  # type: ignore[attr-defined]
+            for k in range(1, len(words) - 1):  # "سان جرمان" after "باريس سان جرمان"
+                self.clubs.setdefault(" ".join(words[k:]), m.text)  # type: ignore[attr-defined]
             i = hit[0]
 
     def _listed_club_at(self, i: int) -> int:
