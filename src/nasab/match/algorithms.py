@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v21").startswith("nasab-name-v21+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v21', 'nasab-org-v13']
+    ['nasab-name-v21', 'nasab-org-v14']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v21"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v13"
+ORG_ALGORITHM = "nasab-org-v14"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -304,7 +304,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            13,
+            14,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -357,7 +357,12 @@ _REGISTRY: dict[str, Algorithm] = {
             "their joined form as written (NAFT IRAN / NAFTIRAN); v13: a word of four letters "
             "or more that starts a word of the other name two letters or more longer is its "
             "abbreviation and agrees 0.7 (SERV. / SERVICES, ELEC / ELECTRONIC), where other "
-            "words of the two names align",
+            "words of the two names align; v14: 28 more general words of other languages "
+            "(org_translations.tsv: Persian SIMAN = cement, TAAVON = cooperative, DARYA = sea; "
+            "Russian PREDPRIYATIYE = enterprise, UGOLNYE = coal, VODY = water; Thai BORISAT = "
+            "company; Indonesian MAJELIS = council, LASKAR = army; Arabic ISLAH = reform), and a "
+            "company name (a legal form) that adds only a place to the other name is a company "
+            "of the group registered there (x0.75: ORION UK LTD / ORION LTD)",
         ),
     )
 }
@@ -399,8 +404,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v13")[:19]
-        'nasab-org-v13+data.'
+        >>> algorithm_version("nasab-org-v14")[:19]
+        'nasab-org-v14+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

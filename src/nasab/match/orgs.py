@@ -30,6 +30,8 @@ Evidence against (each a factor on the score, said in the explanation):
 * otherwise a generic word on each side that the other lacks (``Orion Shipping`` /
   ``Orion Exchange``: group companies that share a family name): ×0.75;
 * different numbers (``Bank 2`` / ``Bank 3``, Roman numerals read as numbers): ×0.3;
+* a company name (a legal form) that adds only a place to the other name (``Orion UK
+  Ltd`` / ``Orion Ltd``: a subsidiary registered there): ×0.75;
 * a one-word name that the other qualifies with a distinctive word (``Palma`` /
   ``Hacienda La Palma``): a weak name, ×0.85.
 
@@ -121,6 +123,10 @@ _SHORT_ACRONYM_AGREE = 0.55
 #: ``Orion Exchange``: group companies of one family name, not one organisation), or
 #: when one keeps a distinctive word where the other keeps only generic words.
 _GENERIC_CONFLICT = 0.75
+#: Score factor when the longer of two names adds only places to the other's words and
+#: names a company (a legal form): ``Orion UK Ltd`` / ``Orion Ltd`` are two companies of
+#: one group, the one registered in the UK a subsidiary, not another name of the other.
+_PLACED_COMPANY = 0.75
 #: Score factor when one name is a single word and the other adds a distinctive word to
 #: it (``Palma`` / ``Hacienda La Palma``): a weak name, like a bare person name.
 _WEAK_ORG = 0.85
@@ -985,11 +991,40 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
             f"conflict: one name keeps a distinctive word where the other keeps generic words "
             f"({[u.surface for u in left_a]} vs {[u.surface for u in left_b]})"
         )
+    elif _placed_company(na, nb, left_a, left_b):
+        score *= _PLACED_COMPANY
+        features["conflict"] = 0.5
+        notes.append(
+            f"conflict: a company of the group in a place "
+            f"({[u.surface for u in left_a or left_b]}), not another name of it"
+        )
     elif (len(xs) == 1 and own_b and not left_a) or (len(ys) == 1 and own_a and not left_b):
         score *= _WEAK_ORG
         features["weak"] = _WEAK_ORG
         notes.append("weak name: one word, which the other name qualifies with a distinctive word")
     return score, features, notes
+
+
+def _placed_company(na: OrgName, nb: OrgName, left_a: list[Unit], left_b: list[Unit]) -> bool:
+    """Whether one name adds only places to the other's words (``left_a`` / ``left_b``: the
+    words each keeps unmatched) and, holding a legal form, names a company.
+
+    ``Orion UK Ltd`` / ``Orion Ltd``: the group's company registered in the UK, not another
+    name of the group's parent; a name with no legal form that adds a place (``Orion
+    Brigades Iraq`` / ``Orion Brigades``) may be one body's longer name.
+
+    Example:
+        >>> a, b = parse_org("Orion UK Ltd"), parse_org("Orion Ltd")
+        >>> _placed_company(a, b, [a.units[1]], []), _placed_company(b, a, [], [a.units[1]])
+        (True, True)
+        >>> c = parse_org("Orion Brigades Iraq")
+        >>> _placed_company(c, parse_org("Orion Brigades"), [c.units[2]], [])
+        False
+    """
+    if bool(left_a) == bool(left_b):
+        return False
+    extra, longer = (left_a, na) if left_a else (left_b, nb)
+    return bool(longer.legal) and all(_is_place(u) for u in extra)
 
 
 def _distinctive_against_generic(left: list[Unit], other: list[Unit]) -> bool:
@@ -1034,7 +1069,12 @@ def _distinctive(u: Unit) -> bool:
     """A word that tells organisations apart: rare, or a place or nationality (not a number)."""
     if u.text.isdigit():
         return False
-    return u.weight >= _DISTINCTIVE or u.text in _place_words() or u.fold in _place_words()
+    return u.weight >= _DISTINCTIVE or _is_place(u)
+
+
+def _is_place(u: Unit) -> bool:
+    """A one-word place name or a nationality (:func:`_place_words`)."""
+    return u.text in _place_words() or u.fold in _place_words()
 
 
 @cache
@@ -1145,7 +1185,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v13"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v14"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
