@@ -483,15 +483,15 @@ def blocks(sizes: list[int], partitions: int, max_block: int) -> None:
     spark = _session(partitions)
     seen: set[int] = set()
     schema = (
-        "node long, kind string, name string, rare string, norm string, keys array<string>, "
-        "rid string, facts string, attrs string"
+        "node long, kind string, name string, rare string, hot string, norm string, "
+        "keys array<string>, rid string, facts string, attrs string"
     )
     for n in sizes:
         prep = prepare(as_records(generate(n)[0]), Judgements())
         nk = node_keys(prep)
         rows = [
-            (i, nd.kind, nd.name, nk.rare[i], normalize(nd.name), sorted(nk.keys[i]),
-             nd.rid or "", nd.facts.signature(), "")
+            (i, nd.kind, nd.name, nk.rare[i], nk.hot[i], normalize(nd.name),
+             sorted(nk.keys[i]), nd.rid or "", nd.facts.signature(), "")
             for i, nd in enumerate(prep.nodes)
         ]  # fmt: skip
         counts = key_counts(nk)
@@ -544,7 +544,7 @@ CHECK_NAMES = 30_000
 def _pair_codes(b: Any, m: Any, rank: Any, n: int, part: int, parts: int) -> Any:
     """The distinct candidate pair codes ``u * n + v`` with ``u % parts == part``: all the
     pairs of the blocks of at most ``MAX_BLOCK`` nodes, and of the hot blocks cut into
-    chunks of ``HOT_CHUNK`` in (rare key, node) order, twice (the second cut shifted by
+    chunks of ``HOT_CHUNK`` in (hot key, node) order, twice (the second cut shifted by
     half a chunk), as ``block_pairs`` makes them."""
     import numpy as np
 
@@ -577,8 +577,9 @@ def pair_growth(sizes: list[int], parts: int, sample: int) -> None:
     no scoring (see the module doc)."""
     import numpy as np
 
+    from nasab.names import parse_name
     from nasab.resolution import Node
-    from nasab.resolution.blocking import keys_and_rare, prefilter
+    from nasab.resolution.blocking import hot_key, keys_and_rare, prefilter
     from nasab.resolution.stages import HOT_CHUNK, MAX_BLOCK, node_order, surface
 
     print(
@@ -591,10 +592,12 @@ def pair_growth(sizes: list[int], parts: int, sample: int) -> None:
         nodes = sorted((Node("person", x) for x in names), key=node_order)
         del names
         key_id: dict[str, int] = {}
-        b, m, rare = array.array("q"), array.array("q"), []
+        b, m, rare, hot = array.array("q"), array.array("q"), [], []
         for x, nd in enumerate(nodes):
-            keys, r = keys_and_rare(nd.kind, nd.name)
+            parsed = parse_name(nd.name)
+            keys, r = keys_and_rare(nd.kind, nd.name, parsed)
             rare.append(r)
+            hot.append(hot_key(parsed, r))
             for k in keys:
                 b.append(key_id.setdefault(k, len(key_id)))
                 m.append(x)
@@ -605,10 +608,10 @@ def pair_growth(sizes: list[int], parts: int, sample: int) -> None:
             np.frombuffer(m, dtype=np.int64).copy(),
         )
         del b, m
-        uniq = sorted(set(rare))
+        uniq = sorted(set(hot))
         at = {r: k for k, r in enumerate(uniq)}
-        rank = np.fromiter((at[r] for r in rare), dtype=np.int64, count=nn)
-        del at, uniq
+        rank = np.fromiter((at[r] for r in hot), dtype=np.int64, count=nn)
+        del at, uniq, hot
         sizes_ = np.bincount(b_arr)
         multi = sizes_[sizes_ >= 2]
         hot = multi[multi > MAX_BLOCK]

@@ -82,6 +82,25 @@ def test_hot_blocks_are_bounded(hot_chunk: int) -> None:
         assert len(u) > 0
 
 
+@pytest.mark.parametrize("seed", [0, 1])
+def test_hot_blocks_bring_one_persons_writings_together(seed: int) -> None:
+    # The two writings share only hot keys (Mohammed; their fine skeletons differ:
+    # KLMN / JLMN), and 300 names sort between them by rare key (JR... < KLMN). By hot
+    # key (coarse last and first tokens: KLB, MHMD) they are neighbours in every order.
+    letters = "bcdfklmnprst"
+    fillers = [f"Mohammed Jor{a}{b}an Tok{c}xq" for a in letters for b in letters for c in "bdf"]
+    one = ["Mohammed Gougelmin Ogilvie", "محمد جوجيلمين أوجيلفي"]
+    names = fillers[:300] + one
+    random.Random(seed).shuffle(names)
+    prep = _prep(names)
+    nk = node_keys(prep)
+    a, b = sorted(i for i, nd in enumerate(prep.nodes) if nd.name in one)
+    assert not set(nk.keys[a]) & set(nk.keys[b]) - {"t:MHMD", "x:MHMD|K", "x:MHMD|J"}
+    assert nk.rare[a].split()[0] != nk.rare[b].split()[0]
+    u, v = block_pairs(nk, max_block=20, hot_chunk=4)
+    assert (a, b) in set(zip(u.tolist(), v.tolist(), strict=True))
+
+
 def test_score_pairs_and_components() -> None:
     prep = _prep(NAMES)
     u, v = block_pairs(node_keys(prep))

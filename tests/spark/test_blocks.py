@@ -1,5 +1,5 @@
 """The hot keys' chunks in Spark are those of nasab.resolve's ``block_pairs``: members
-numbered in (rare key, node order) by a global sort spread over several partitions."""
+numbered in (hot key, node order) by a global sort spread over several partitions."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def _partitions(spark, n: int):
 
 def _records() -> tuple[list[Record], Judgements]:
     """Names sharing a hot token key; some names are several nodes (facts, judged ids),
-    which tie on (rare key, normalised name, name) and differ only by id or facts."""
+    which tie on (hot key, normalised name, name) and differ only by id or facts."""
     records = [
         Record(f"r{i}", f"{g} {o}") for i, (g, o) in enumerate((g, o) for g in GIVEN for o in OTHER)
     ]
@@ -66,14 +66,14 @@ def _node_frame(spark, nodes, nk, seed: int):
     ids = list(range(len(nodes)))
     rnd.shuffle(ids)
     rows = [
-        (ids[i], nd.kind, nd.name, nk.rare[i], normalize(nd.name), sorted(nk.keys[i]),
+        (ids[i], nd.kind, nd.name, nk.rare[i], nk.hot[i], normalize(nd.name), sorted(nk.keys[i]),
          nd.rid or "", nd.facts.signature(), "")
         for i, nd in enumerate(nodes)
     ]  # fmt: skip
     rnd.shuffle(rows)
     schema = (
-        "node long, kind string, name string, rare string, norm string, keys array<string>, "
-        "rid string, facts string, attrs string"
+        "node long, kind string, name string, rare string, hot string, norm string, "
+        "keys array<string>, rid string, facts string, attrs string"
     )
     return spark.createDataFrame(rows, schema), ids
 
@@ -112,7 +112,7 @@ def test_hot_chunks_are_those_of_one_machine(spark, partitions, seed) -> None:
 @pytest.mark.parametrize("partitions", [2, 5])
 def test_hot_positions_span_partitions(spark, partitions) -> None:
     """A key larger than a partition is numbered across partitions: positions 0..n-1 in
-    (rare, norm, name, rid, facts) order, whatever the input order."""
+    (hot, norm, name, rid, facts) order, whatever the input order."""
     from pyspark.sql import functions as F
 
     from nasab.spark.resolve import _hot_positions
@@ -125,7 +125,7 @@ def test_hot_positions_span_partitions(spark, partitions) -> None:
     rows = [(k, *r) for k, r in enumerate(big + small)]
     rnd.shuffle(rows)
     schema = (
-        "node long, kind string, key string, rare string, norm string, name string, "
+        "node long, kind string, key string, hot string, norm string, name string, "
         "rid string, facts string"
     )
     with _partitions(spark, partitions):

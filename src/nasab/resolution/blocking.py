@@ -37,7 +37,7 @@ import numpy as np
 
 from ..match.bounds import unique_inverse
 from ..names import Name, parse_name
-from ..names.keys import spelling_keys
+from ..names.keys import coarse, spelling_keys
 from ..text import normalize
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "PREFILTER",
     "candidate_codes",
     "candidate_pairs",
+    "hot_key",
     "keys_of",
     "org_keys",
     "pairs_of_blocks",
@@ -246,6 +247,28 @@ def rare_key(name: str) -> str:
         True
     """
     return _rare_key(parse_name(name))
+
+
+def hot_key(p: Name, rare: str) -> str:
+    """A person name's place among the members of a hot block (one too large to give all
+    its pairs, cut into chunks in this order: :func:`nasab.resolution.block_pairs`).
+
+    The coarse skeletons (:func:`nasab.names.keys.coarse`) of the name's last and first
+    tokens, then its :func:`rare_key` ``rare``, space-separated: the writings of one
+    person keep their first and last names (a middle name comes and goes) and their
+    coarse skeletons agree across scripts more often than the fine ones, so they sort
+    next to each other in a block of a common given or family name.
+
+    Example:
+        >>> hot_key(parse_name("Mustafa al-Kadhimi"), "MSTF KZM")
+        'KDM MTB MSTF KZM'
+        >>> hot_key(parse_name("مصطفى الكاظمي"), "MSTF KZM")
+        'KDM MTB MSTF KZM'
+    """
+    toks = [t.key for t in p.tokens if t.key]
+    if not toks:
+        return "  " + rare
+    return f"{coarse(toks[-1])} {coarse(toks[0])} {rare}"
 
 
 def _rare_key(p: Name) -> str:

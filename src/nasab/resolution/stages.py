@@ -32,7 +32,9 @@ same entities and ids:
    token more than :data:`~nasab.match.weights.LIST_FLOOR` names carry weighs less, as
    common in this list, in every score of the run. A block of at most :data:`MAX_BLOCK` nodes gives all its
    pairs. A larger (*hot*) block is split (:data:`HOT_CHUNK` = 8 by default): its
-   members are sorted by ``(rare key, node order)`` and cut into consecutive chunks of
+   members are sorted by ``(hot key, node order)`` (:func:`.blocking.hot_key`: the
+   coarse skeletons of the last and first tokens, then the rare key; a pure function of
+   the node) and cut into consecutive chunks of
    ``HOT_CHUNK`` nodes, twice (the second cut shifted by half a chunk); each chunk
    gives all its pairs. With ``HOT_CHUNK`` = 0 a hot block gives none: its names meet
    only through their rarer keys (token pairs). Either way no block scores more
@@ -87,7 +89,7 @@ from ..match.weak import WEAK_BASE, is_weak, weak_factor
 from ..match.weights import ListFrequency
 from ..text import MAX_NAME_LENGTH, normalize
 from .attributes import Evidence, Facts, adjust_score, compare_facts, facts_of
-from .blocking import MAX_BLOCK, keys_and_rare, pairs_of_blocks, prefilter, unique_codes
+from .blocking import MAX_BLOCK, hot_key, keys_and_rare, pairs_of_blocks, prefilter, unique_codes
 from .judgements import JudgementConflictError, Judgements
 from .records import Record
 from .unionfind import UnionFind, components
@@ -146,7 +148,8 @@ __all__ = [
 #: blocks instead (their names meet only through rarer keys). Chunks of 8 (names next to
 #: each other in rare-key order: spellings of one name behind a common token) gained
 #: recall at every size of ``benchmarks/bench_resolve_scale.py`` for 5-7% more pairs, and
-#: on the OFAC persons at equal precision (docs/benchmarks.md).
+#: on the OFAC persons at equal precision; ordered by hot key since stop 25 (the writings
+#: of one person as neighbours: more recall again, docs/benchmarks.md).
 HOT_CHUNK = 8
 
 #: Largest component the clustering sees: larger ones are cut at their weakest links
@@ -283,6 +286,15 @@ class NodeKeys:
         (computed once, read by :func:`key_counts` and :func:`block_pairs`)."""
         return _flat_blocks(self)
 
+    @cached_property
+    def hot(self) -> list[str]:
+        """node -> its place among the members of a hot block (:func:`.blocking.hot_key`
+        of a person name, the rare key of an organisation)."""
+        return [
+            r if p is None else hot_key(p.name, r)
+            for p, r in zip(self.prepared, self.rare, strict=True)
+        ]
+
 
 def node_keys(prep: Prepared) -> NodeKeys:
     """Prepared name, blocking keys and rare-token key of each node (one parse per name)."""
@@ -359,7 +371,7 @@ def block_pairs(
 
     Blocks of at most ``max_block`` nodes give all their pairs; hot blocks are dropped,
     or with ``hot_chunk`` >= 2 split into chunks of ``hot_chunk`` nodes in
-    ``(rare key, node)`` order (see the module doc), so the work per block is bounded
+    ``(hot key, node)`` order (see the module doc), so the work per block is bounded
     and a frequent token alone never pairs thousands of names.
     """
     n = len(nk.keys)
@@ -370,17 +382,17 @@ def block_pairs(
     hot = sizes[b] > max_block
     parts = [pairs_of_blocks(b[~hot], m[~hot], n, max_block)]
     if hot.any() and hot_chunk >= 2:
-        parts.extend(_hot_pairs(b[hot], m[hot], nk.rare, n, hot_chunk))
+        parts.extend(_hot_pairs(b[hot], m[hot], nk.hot, n, hot_chunk))
     codes = unique_codes(np.concatenate(parts))
     return codes // n, codes % n
 
 
 def _hot_pairs(
-    b: np.ndarray, m: np.ndarray, rare: Sequence[str], n: int, chunk: int
+    b: np.ndarray, m: np.ndarray, hot: Sequence[str], n: int, chunk: int
 ) -> list[np.ndarray]:
-    """Pair codes of hot blocks cut into chunks of ``chunk`` in (rare key, node) order."""
-    rare_rank = _rank(rare)
-    order = np.lexsort((m, rare_rank[m], b))
+    """Pair codes of hot blocks cut into chunks of ``chunk`` in (hot key, node) order."""
+    hot_rank = _rank(hot)
+    order = np.lexsort((m, hot_rank[m], b))
     b, m = b[order], m[order]
     first = np.zeros(len(b), dtype=bool)
     first[0] = True

@@ -15,7 +15,7 @@ list_frequency         the person token blocks (``t:`` keys) of more than ``LIST
                        nodes, collected to the driver, and the number of person nodes:
                        the list's token weights, shipped to every scoring task
 block_pairs            the blocks, no pairs yet: keys of at most ``MAX_BLOCK`` nodes;
-                       hot keys: members numbered in ``(rare key, node order)`` by a
+                       hot keys: members numbered in ``(hot key, node order)`` by a
                        global sort (a large key spans several tasks) and per-partition
                        offsets, and cut into chunks of ``HOT_CHUNK``, twice (the
                        second cut shifted by half a chunk); each member row carries
@@ -142,7 +142,7 @@ _FACTS = "_nasab_facts"  # the signature of the record's facts ("" when none)
 _ATTRS = "_nasab_attrs"  # the record's attributes as JSON ("" when none)
 _NODE_SCHEMA = (
     "kind string, name string, rid string, facts string, attrs string, n long, "
-    "norm string, rare string, keys array<string>, weak boolean"
+    "norm string, rare string, hot string, keys array<string>, weak boolean"
 )
 _PAIR_SCHEMA = (
     "u long, v long, score float, scored boolean, accept boolean, mixed boolean, level int"
@@ -436,6 +436,7 @@ def _node_keys(batches: Iterator[Any]) -> Iterator[Any]:
         yield b.assign(
             norm=[normalize(nd.name) for nd in nodes],
             rare=nk.rare,
+            hot=nk.hot,
             keys=[sorted(k) for k in nk.keys],
             weak=weak_mask(nk),
         )
@@ -566,7 +567,7 @@ def _block_members(
     of its pairs, whether an earlier block holds it too (:func:`_canonical_pairs`).
 
     Blocks are keys of 2 to ``max_block`` nodes; with ``hot_chunk`` >= 2, the chunks of
-    the hot keys (members numbered in ``(rare key, node order)`` by
+    the hot keys (members numbered in ``(hot key, node order)`` by
     :func:`_hot_positions` and cut into chunks of ``hot_chunk``, twice, the second cut
     shifted by half a chunk); with ``split``, the nodes of one name split by
     id-judgements or facts."""
@@ -577,7 +578,7 @@ def _block_members(
     parts = [small.select("node", _block_id("k", "kind", "key", F=F))]
     if hot_chunk >= 2:
         hot = blocks.where(F.col("size") > max_block).join(
-            nodes.select("node", "rare", "norm", "name", "rid", "facts"), "node"
+            nodes.select("node", "hot", "norm", "name", "rid", "facts"), "node"
         )
         hot = _hot_positions(hot, F)
         for shift in (0, hot_chunk // 2):
@@ -595,10 +596,10 @@ def _block_members(
     return clock("block_pairs", member.join(lists, "node").join(side, "node"))
 
 
-#: The order in which a hot key's members are numbered: (rare key, node order), as
+#: The order in which a hot key's members are numbered: (hot key, node order), as
 #: ``block_pairs`` numbers them on one machine (``node_order`` is kind, normalised name,
 #: name, record id, facts; one key holds one kind). Total: no two nodes of a key tie.
-_HOT_ORDER = ("kind", "key", "rare", "norm", "name", "rid", "facts")
+_HOT_ORDER = ("kind", "key", "hot", "norm", "name", "rid", "facts")
 
 #: Bits of ``monotonically_increasing_id`` under the partition number (Spark's layout).
 _ROW_BITS = 33
