@@ -152,9 +152,15 @@ def _patronymic() -> frozenset[str]:
 
 
 @cache
+def _kunya() -> frozenset[str]:
+    """The kunya markers (أبو، أم), normalised."""
+    return frozenset(normalize_arabic(w) for w in kunya_markers("arab"))
+
+
+@cache
 def _family_kunya() -> frozenset[str]:
     """Father of (أبو، أبي), normalised: after a given name, the start of a family name."""
-    return frozenset(normalize_arabic(w) for w in kunya_markers("arab")) - frozenset(["ام"])
+    return _kunya() - frozenset(["ام"])
 
 
 @lru_cache(maxsize=262144)
@@ -1260,36 +1266,53 @@ class _Sentence:
         """The outlet a speaker talks to: ``ل`` (``لـ``) and a name of at most ``_TOLD_MAX``
         words in quotes or round brackets, after a speech verb of the sentence (words.tsv
         ``speech_ar``): ``كشف لـ«عكاظ» رئيس الفريق``, ``وقال X لـ"الوطن"``, ``وأضاف
-        لـ(عكاظ)``.
+        لـ(عكاظ)``; and the quoted outlet that speaks, right after the verb (``قالت
+        «موندو ديبورتيفو»``, ``ونقلت «رويتر»``).
 
         Example:
             In ``وقال المدير لـ«عكاظ» إن`` the newspaper عكاظ is an organisation.
         """
         toks = self.toks
-        quotes = word_set("quote_mark")
         speech = word_set("speech_ar")
-        n = len(toks)
         spoken = False
         for i, t in enumerate(toks):
             if t.arabic and _lookup(t, speech):
                 spoken = True
-                continue
-            if not spoken or not t.arabic or _word(t) != "ل":
-                continue
-            k = i + 1
-            if k >= n or not (toks[k].text in quotes or toks[k].text == _OPEN):
-                continue
-            c = k + 1
-            while c < n and c - k <= _TOLD_MAX and toks[c].arabic and not self.taken[c]:
-                c += 1
-            if c == k + 1 or c >= n:
-                continue
-            bracket = toks[k].text == _OPEN
-            if not (toks[c].text == _CLOSE if bracket else toks[c].text in quotes):
-                continue
-            if _word(toks[k + 1]) in _stop() or self.b.overlaps(toks[k + 1].start, toks[c - 1].end):
-                continue
-            self.add(k + 1, c, 0, "organization", source="told")
+                self._outlet_in_quotes(i + 1, speaker=True)  # قالت «موندو ديبورتيفو»:
+            elif spoken and t.arabic and _word(t) == "ل":
+                self._outlet_in_quotes(i + 1, speaker=False)
+
+    def _outlet_in_quotes(self, k: int, speaker: bool) -> None:
+        """Read the name of at most ``_TOLD_MAX`` words in the quotes (or round brackets,
+        unless ``speaker``) that open at token k as an outlet. A speaker's quoted name
+        that may be a person's (a kunya or a given name first: قالت "أم منصور"; a word of
+        a name the document read before; a name the document writes again: وأشار
+        "الشريف" after ناصر بن سلطان الشريف) or a phrase ending in an adjective is left."""
+        toks, n = self.toks, len(self.toks)
+        quotes = word_set("quote_mark")
+        if k >= n or not (toks[k].text in quotes or (toks[k].text == _OPEN and not speaker)):
+            return
+        c = k + 1
+        while c < n and c - k <= _TOLD_MAX and toks[c].arabic and not self.taken[c]:
+            c += 1
+        if c == k + 1 or c >= n:
+            return
+        bracket = toks[k].text == _OPEN
+        if not (toks[c].text == _CLOSE if bracket else toks[c].text in quotes):
+            return
+        first = _word(toks[k + 1])
+        if first in _stop() or self.b.overlaps(toks[k + 1].start, toks[c - 1].end):
+            return
+        words = [_word(toks[x]) for x in range(k + 1, c)]
+        if speaker and (
+            first in _kunya()
+            or first in self.lex.given_ar
+            or any(w in self.known for w in words)
+            or self.b.doc.text.count(self.b.doc.text[toks[k + 1].start : toks[c - 1].end]) > 1
+            or (len(words) > 1 and _adjective(words[-1]))
+        ):
+            return
+        self.add(k + 1, c, 0, "organization", source="told")
 
     def _describes(self, t: Tok) -> bool:
         """A word that may describe a body between its head and its quoted name: a definite
