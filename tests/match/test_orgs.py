@@ -72,7 +72,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v14" in text
+    assert "nasab-org-v15" in text
     assert "iraqi" in text
 
 
@@ -80,6 +80,45 @@ def test_legal_forms_set_aside() -> None:
     n = parse_org("ANGLO-CARIBBEAN CO., LTD.")
     assert n.legal == ("co", "ltd")
     assert [u.text for u in n.units] == ["anglo", "caribbean"]
+
+
+# Legal forms written out in their language are the same legal form as their abbreviation
+# (nasab-org-v15): set aside, so that only the name itself is compared.
+WRITTEN_OUT_LEGAL_FORMS = [
+    ("Kestrel Aktiengesellschaft", "Kestrel AG", "aktiengesellschaft"),
+    (
+        "Kestrel Gesellschaft mit beschränkter Haftung",
+        "Kestrel GmbH",
+        "gesellschaft mit beschrankter haftung",
+    ),
+    (
+        "Societatea cu Răspundere Limitată Kestrel",
+        "SRL Kestrel",
+        "societatea cu raspundere limitata",
+    ),
+    (
+        "Kestrel Spółka z ograniczoną odpowiedzialnością",
+        "Kestrel Sp. z o.o.",
+        "spolka z ograniczona odpowiedzialnoscia",
+    ),
+    ("Kestrel Società per Azioni", "Kestrel S.p.A.", "societa per azioni"),
+    ("Kestrel Besloten Vennootschap", "Kestrel B.V.", "besloten vennootschap"),
+]
+
+
+@pytest.mark.parametrize(
+    ("long", "short", "legal"),
+    WRITTEN_OUT_LEGAL_FORMS,
+    ids=[s for _, s, _ in WRITTEN_OUT_LEGAL_FORMS],
+)
+def test_written_out_legal_form_is_its_abbreviation(long: str, short: str, legal: str) -> None:
+    assert " ".join(parse_org(long).legal) == legal
+    assert [u.text for u in parse_org(long).units] == ["kestrel"]
+    assert compare_orgs(long, short).score == 1.0
+
+
+def test_written_out_legal_form_does_not_join_two_names() -> None:
+    assert compare_orgs("Kestrel Aktiengesellschaft", "Osprey Aktiengesellschaft").score < 0.3
 
 
 def test_keys_bring_acronyms_and_translations_together() -> None:
