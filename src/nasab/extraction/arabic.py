@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from ..lexicon import (
     feminine_endings,
@@ -1273,6 +1273,9 @@ class _Sentence:
             In ``وقال المدير لـ«عكاظ» إن`` the newspaper عكاظ is an organisation.
         """
         toks = self.toks
+        quotes = word_set("quote_mark")
+        if not any(t.text in quotes or t.text == _OPEN for t in toks):
+            return  # no name in quotes or brackets
         speech = word_set("speech_ar")
         spoken = False
         for i, t in enumerate(toks):
@@ -2403,11 +2406,13 @@ class _Sentence:
         that is also a place (``روما``) needs a football word in its sentence and to stand
         alone (:meth:`_club_alone`)."""
         toks = self.toks
-        if i >= len(toks) or not toks[i].arabic or not _sports_text(self.b):
+        if i >= len(toks) or not toks[i].arabic:
             return 0
         table = _club_table()
         for off, stem in arabic_stems(toks[i].text):
-            for words in table.get(stem, ()):
+            if stem not in table or not self.sports:  # the document read only when needed
+                continue
+            for words in table[stem]:
                 j = i + len(words)
                 if j > len(toks) or not all(
                     _word(toks[k]) == w for k, w in zip(range(i + 1, j), words[1:], strict=True)
@@ -2416,6 +2421,11 @@ class _Sentence:
                 if len(words) > 1 or (self._football_sentence() and self._club_alone(i, j, off)):
                     return j
         return 0
+
+    @cached_property
+    def sports(self) -> bool:
+        """Whether the document is a sports text (:func:`_sports_text`), looked up once."""
+        return _sports_text(self.b)
 
     def _football_sentence(self) -> bool:
         """Whether the sentence holds a football word (words.tsv ``sports_cue_ar``)."""
