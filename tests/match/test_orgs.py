@@ -72,7 +72,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v15" in text
+    assert "nasab-org-v16" in text
     assert "iraqi" in text
 
 
@@ -311,6 +311,20 @@ def test_company_in_a_place_is_a_group_member(a: str, b: str, low: float, high: 
     for x, y in ((a, b), (b, a)):
         m = compare_orgs(x, y)
         assert low <= m.score <= high, m.explain()
+
+
+# v16: the countries places.tsv gained place a company as the older rows do.
+COUNTRY_COMPANIES = [
+    ("Orion Chile Ltda", "Orion Ltda"),
+    ("Orion Vietnam Co Ltd", "Orion Co Ltd"),
+    ("أوريون غانا المحدودة", "أوريون المحدودة"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), COUNTRY_COMPANIES, ids=[a for a, _ in COUNTRY_COMPANIES])
+def test_company_in_a_newly_listed_country_is_placed(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        assert "in a place" in compare_orgs(x, y).explain()
 
 
 # v13: a word that starts another word of the other name is its abbreviation.
