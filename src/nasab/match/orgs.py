@@ -916,15 +916,15 @@ def _align(xs: list[Unit], ys: list[Unit]) -> list[tuple[int, int, float]]:
     return out
 
 
-def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]]:
-    notes: list[str] = []
-    xs, ys = list(na.units), list(nb.units)
-    xs = _join_runs(xs, ys)
-    ys = _join_runs(ys, xs)
-    ys = _collapse_acronyms(xs, ys)
-    xs = _collapse_acronyms(ys, xs)
-    acronym = 0.0
-    # Acronyms: a capitalised word on one side spelling the words of the other.
+def _acronym_score(
+    na: OrgName, nb: OrgName, xs: list[Unit], ys: list[Unit], notes: list[str]
+) -> tuple[float, dict[str, float], list[str]] | None:
+    """The score of two names when a capitalised word of one spells the words of the other
+    (``xs`` / ``ys``: their units after joins and collapsed acronyms), else ``None``.
+
+    The acronym stands for the other name's content words; other words on the acronym's
+    side are unmatched and cost their weight.
+    """
     for first, second, flip in ((na, nb, False), (nb, na, True)):
         hit = _acronym_match(first, second)
         if hit is None:
@@ -932,8 +932,6 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
         unit, agree, how = hit
         own, other = (ys, xs) if flip else (xs, ys)
         if unit in own:
-            # The acronym stands for the other name's content words; other words on the
-            # acronym's side are unmatched and cost their weight.
             missing = sum(v.weight for v in own if v is not unit)
             evidence = agree * unit.weight
             score = evidence / (unit.weight + missing)
@@ -946,6 +944,20 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
                 "weight_b": sum(v.weight for v in other),
             }
             return score, features, notes
+    return None
+
+
+def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]]:
+    notes: list[str] = []
+    xs, ys = list(na.units), list(nb.units)
+    xs = _join_runs(xs, ys)
+    ys = _join_runs(ys, xs)
+    ys = _collapse_acronyms(xs, ys)
+    xs = _collapse_acronyms(ys, xs)
+    acronym = 0.0
+    spelled = _acronym_score(na, nb, xs, ys, notes)
+    if spelled is not None:
+        return spelled
     evidence, wa, wb, left_a, left_b = _score_units(xs, ys, notes)
     total = wa + wb
     score = 2 * evidence / total if total > 0 else 0.0
