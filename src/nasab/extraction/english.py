@@ -685,15 +685,15 @@ def _role_of_run(ctx, s: int, e: int) -> bool:
     words before the run toks[s:e]: the run holds the title's last words or the
     organisation, then the name. Added (person, role and organisation), and True.
 
-    * a listed title that runs into the run: "Secretary of State John Kerry",
+    * a listed title that runs into the run: "Secretary of State Alan Marsh",
       "Minister of Defense Moshe Ya'alon" (the role word read alone in the run before
       takes the whole title; :func:`_title_into_run`);
     * ``ROLE of|for [the]`` and an organisation by its head word or the gazetteer, then
       the name: "Head of the Border Guard Command Ali Saleh", "spokesman for the
-      Pentagon John Kirby" (:func:`_held_over_then_name`, which also takes a place:
-      "Governor of Nineveh Atheel al-Nujaifi");
+      Pentagon Mark Doyle" (:func:`_held_over_then_name`, which also takes a place:
+      "Governor of Nineveh Hazim al-Tamimi");
     * ``ROLE of|for [the]``, capitalised words, and a name opening with a known given
-      name: "Director of National Intelligence James Clapper" (:func:`_given_name_in_run`).
+      name: "Director of National Intelligence Paul Avery" (:func:`_given_name_in_run`).
 
     The name is at least two words, or one with a speech verb after it ("Secretary of
     State Kerry said"); a name led by a title of its own is left to the other rules.
@@ -723,7 +723,7 @@ def _role_of_run(ctx, s: int, e: int) -> bool:
 
 def _title_into_run(ctx, s: int, e: int, hit: tuple[int, int, TitleInfo]) -> bool:
     """The person after a listed title ``hit`` = (first, end, info) that runs into the run
-    toks[s:e] ("Secretary of State John Kerry"): added with the whole title, and True;
+    toks[s:e] ("Secretary of State Alan Marsh"): added with the whole title, and True;
     False when no name follows the title."""
     b, toks, sent, lex, _, _, persons, _ = ctx
     a, p, info = hit
@@ -739,7 +739,7 @@ def _held_over_then_name(ctx, s: int, e: int, info: TitleInfo) -> int | None:
     or the gazetteer) or else a place the role is held over, then a name. The first
     word of the name, with the organisation or place added; None when neither fits.
 
-    "spokesman for the Pentagon John Kirby", "Governor of Nineveh Atheel al-Nujaifi".
+    "spokesman for the Pentagon Mark Doyle", "Governor of Nineveh Hazim al-Tamimi".
     """
     b, toks, sent, lex, *_ = ctx
     org = next(
@@ -771,7 +771,7 @@ def _given_name_in_run(
 ) -> tuple[int, tuple[int, int, TitleInfo]] | None:
     """After ``ROLE of|for [the]``: capitalised words in the run toks[s:e], then a name
     opening with a known given name (or a name the document writes alone elsewhere):
-    "Director of National Intelligence James Clapper". The first word of the name and
+    "Director of National Intelligence Paul Avery". The first word of the name and
     the trigger to hold, or None.
 
     After "for" the words name the post's portfolio, and the post is the whole title as
@@ -811,7 +811,7 @@ def _role_title_into(
 ) -> tuple[int, int, TitleInfo] | None:
     """A listed role title that starts in the words before the run toks[s:e], spans the
     lower-case words before it and ends inside it: (start, end, info) of "Secretary of
-    State" in "Secretary of State John Kerry" (the run is "State John Kerry").
+    State" in "Secretary of State Alan Marsh" (the run is "State Alan Marsh").
 
     The words before the run may also end with an organisation the gazetteer read, which
     the title holds: "Secretary of Homeland Security John Reed" (the title ends where

@@ -794,8 +794,8 @@ def _syllabic(raw: str) -> str:
     """The letters of ``raw`` when every letter is of :data:`_SYLLABIC_BLOCKS`, else ``""``.
 
     Example:
-        >>> _syllabic("习近平"), _syllabic("김정은"), _syllabic("Xi 近平")
-        ('习近平', '김정은', '')
+        >>> _syllabic("王小平"), _syllabic("박민수"), _syllabic("Wang 小平")
+        ('王小平', '박민수', '')
     """
     out = []
     for ch in raw:
@@ -813,7 +813,7 @@ def _written_cap(a: str, b: str) -> float | None:
     written and their characters differ; else None.
 
     Example:
-        >>> round(_written_cap("高石早苗", "高市早苗"), 2), _written_cap("习近平", "Xi Jinping")
+        >>> round(_written_cap("石田一郎", "市田一郎"), 2), _written_cap("王小平", "Wang Xiaoping")
         (0.67, None)
     """
     ca, cb = _syllabic(a), _syllabic(b)
