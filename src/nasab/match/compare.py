@@ -44,7 +44,7 @@ from rapidfuzz.distance import Indel
 from ..errors import InputError
 from ..lexicon import compound_suffixes, compounds, given_names, title_index, word_set
 from ..names.keys import fold, skeleton
-from ..names.parse import Token, clear_parse_caches
+from ..names.parse import ABD_COMPOUND_PREFIXES, Token, clear_parse_caches
 from ..text import normalize
 from .algorithms import (
     ALIGN_MIN,
@@ -595,7 +595,7 @@ def _substituted(
 
 def _abd_form(t: Token) -> bool:
     """Whether a token is an Abd- compound (``abd jan``, ``عبد الله``)."""
-    return t.text.startswith(("abd ", "عبد "))
+    return t.text.startswith(ABD_COMPOUND_PREFIXES)
 
 
 def _kunya_terms(

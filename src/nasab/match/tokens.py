@@ -54,7 +54,7 @@ from ..names.keys import (
     plain_letters,
     skeleton,
 )
-from ..names.parse import split_article
+from ..names.parse import ABD_COMPOUND_PREFIXES, split_article
 from ..text import ascii_translation, script_of_token
 from .algorithms import (
     ABD_DROPPED,
@@ -108,7 +108,6 @@ _YA = "\u064a"
 _MAQSURA_FOLD = re.compile(r"[ai]?$")
 _FOLD_SHARE = CANDIDATE_FOLD_SHARE
 _KEY_SHARE = 1.0 - CANDIDATE_FOLD_SHARE
-_ABD_PREFIXES = ("abd ", "عبد ")
 #: The two edit similarities of every formula, looked up once.
 _INDEL = Indel.normalized_similarity
 _LEV = Levenshtein.normalized_similarity
@@ -597,7 +596,7 @@ def _token_flags(text: str, key: str, fold_: str, arabic: bool, article: bool) -
     flags = _F_ARTICLE if article else 0
     if not key:
         flags |= _F_NO_KEY
-    if text.startswith(_ABD_PREFIXES):
+    if text.startswith(ABD_COMPOUND_PREFIXES):
         flags |= _F_ABD
     if arabic:
         flags |= _F_ARABIC

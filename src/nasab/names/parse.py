@@ -49,6 +49,7 @@ from ..text import (
 from .keys import fold, fold_skeleton, plain_letters, skeleton
 
 __all__ = [
+    "ABD_COMPOUND_PREFIXES",
     "Name",
     "Token",
     "clear_parse_caches",
@@ -60,6 +61,9 @@ __all__ = [
 ]
 
 _AR_ARTICLE = "ال"
+#: How the text of an Abd- compound token starts (``abd wahab``, ``عبد الله``: the parse
+#: writes Abd + X as one token, ``abd`` or ``عبد``, a space, then X).
+ABD_COMPOUND_PREFIXES = ("abd ", "عبد ")
 # A word written with إل at its start (alef with hamza below, then lam, marks between them
 # allowed): the article's alef never carries a hamza, so the word keeps its ال (إلياس
 # Elias, إلهام Ilham, إلبا Elba). Normalisation folds إ to ا, so this is read on the raw text.
