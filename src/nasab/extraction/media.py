@@ -152,8 +152,8 @@ def _group_name(name: str, lex: Lexicon) -> bool:
     ``not_org_name_en`` ("the Sunni militia" names no group)."""
     if _LOWER_SUFFIX.search(name):
         return False  # "the US-led coalition", "the Geneva-based organisation"
-    words = [w.lower() for w in name.split() if w not in ("of", "the")]
-    return _outlet_name(name, lex) and not set(words) <= word_set("not_org_name_en")
+    words = {w.lower() for w in name.split()} - word_set("org_stop_latn")
+    return _outlet_name(name, lex) and not words <= word_set("not_org_name_en")
 
 
 def outlet_shapes(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:
