@@ -72,7 +72,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v16" in text
+    assert "nasab-org-v17" in text
     assert "iraqi" in text
 
 
@@ -325,6 +325,34 @@ COUNTRY_COMPANIES = [
 def test_company_in_a_newly_listed_country_is_placed(a: str, b: str) -> None:
     for x, y in ((a, b), (b, a)):
         assert "in a place" in compare_orgs(x, y).explain()
+
+
+# v17: two long distinctive words one typing slip apart (a consonant changed, a letter added
+# or dropped) are one word misspelt; a changed vowel or last letter, or a listed place, is not.
+TYPING_SLIPS = [
+    ("Kestrovan Holding", "Kesdrovan Holding", 0.8, 1.0),
+    ("Glavkorn Trading", "Slavkorn Trading", 0.8, 1.0),
+    ("OAO Dramlevko", "Dramlebko JSC", 0.8, 1.0),
+    ("Ostravinek Shipping Co.", "Ostrawinek Shipping Co.", 0.8, 1.0),
+    ("Kestrovan Holding", "Kestrovam Holding", 0.0, 0.8),
+    ("Velmorat Trading", "Velmoran Trading", 0.0, 0.8),
+    ("Kestrovan Holding", "Kestrovin Holding", 0.0, 0.8),
+    ("Portugal Marine", "Fortugal Marine", 0.0, 0.8),
+    ("Dramlevko Oil", "Dramlebko Gas", 0.0, 0.6),
+    # Arabic script: the Latin slip rule does not apply
+    ("شركة كسترفان", "شركة كستروان", 0.0, 0.6),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"),
+    TYPING_SLIPS,
+    ids=[f"{a}~{b}" for a, b, _, _ in TYPING_SLIPS],
+)
+def test_typing_slip_in_a_long_word(a: str, b: str, low: float, high: float) -> None:
+    for x, y in ((a, b), (b, a)):
+        m = compare_orgs(x, y)
+        assert low <= m.score <= high, m.explain()
 
 
 # v13: a word that starts another word of the other name is its abbreviation.

@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v21").startswith("nasab-name-v21+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v21', 'nasab-org-v16']
+    ['nasab-name-v21', 'nasab-org-v17']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v21"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v16"
+ORG_ALGORITHM = "nasab-org-v17"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -304,7 +304,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            16,
+            17,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -368,7 +368,10 @@ _REGISTRY: dict[str, Algorithm] = {
             "SOCIETATEA CU RASPUNDERE LIMITATA = SRL, SP. Z O.O., BESLOTEN VENNOOTSCHAP = BV); "
             "v16: 65 more countries in places.tsv (Chile, Argentina, Vietnam, Ghana...), so a "
             "company named for its country of registration is placed (v14's rule) and a "
-            "listed place is not a spelling of another word (v8's rule)",
+            "listed place is not a spelling of another word (v8's rule); v17: two distinctive "
+            "Latin words of 7 letters or more one typing slip apart (one consonant changed, or "
+            "a letter added or dropped, not at the last letter; neither a listed word or "
+            "place) agree as spelling similarity 0.92 (GAZPROM / GASPROM)",
         ),
     )
 }
@@ -410,8 +413,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v16")[:19]
-        'nasab-org-v16+data.'
+        >>> algorithm_version("nasab-org-v17")[:19]
+        'nasab-org-v17+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

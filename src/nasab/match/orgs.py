@@ -62,10 +62,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .. import lexicon
-from ..lexicon import word_list, word_set
+from ..lexicon import LATIN_VOWELS, word_list, word_set
 from ..names.keys import fold, skeleton
 from ..text import normalize
 from .algorithms import ORG_ALGORITHM
@@ -97,6 +97,10 @@ _SKELETON_MIN = 2
 #: Fewest letters of each word for that: codes (registration marks EP-MNA / EP-MNU, MCS /
 #: MKS) differ by one letter of the same skeleton class and are different codes.
 _SKELETON_WORD_MIN = 4
+# Two long distinctive words one typing slip apart (:func:`_one_typo`: GAZPROM / GASPROM)
+# are one name misspelt: they agree as this spelling similarity (most of a full match).
+_TYPO_SIM = 0.92
+_TYPO_WORD_MIN = 7
 _ACRONYM_AGREE = 0.95
 _SYLLABIC_AGREE = 0.85
 _OTHER_ROW_CAP = 0.15
@@ -675,6 +679,8 @@ def _latin_sim(a: str, a_fold: str, b: str, b_fold: str, *, by_skeleton: bool = 
         for p in _article_readings(xs)
         for q in _article_readings(ys)
     )
+    if by_skeleton and sim < _TYPO_SIM and _one_typo(a, b):
+        return _TYPO_SIM
     if (
         not by_skeleton
         or sim >= _SKELETON_SIM
@@ -690,6 +696,43 @@ def _latin_sim(a: str, a_fold: str, b: str, b_fold: str, *, by_skeleton: bool = 
     if any(len(k) >= _SKELETON_MIN for k in ka & kb):
         return _SKELETON_SIM
     return sim
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Whether two long Latin words are one typing slip apart: one letter changed, added or
+    dropped (:data:`_TYPO_WORD_MIN` letters or more, neither a listed word or place).
+
+    Not a slip: a change at the last letter (an ending: ``FORTUNE`` / ``FORTUNA``), or a
+    vowel changed (transliterations spell vowels freely, ``SANABIL`` / ``SANABEL``, and
+    :func:`_latin_sim`'s skeleton reads those that are one word).
+
+    Example:
+        >>> _one_typo("zarkonia", "zarponia"), _one_typo("zarkonia", "zarkonie")
+        (True, False)
+        >>> _one_typo("zarkonia", "zurkonia"), _one_typo("zarkonia", "zarkkonia")
+        (False, True)
+    """
+    if min(len(a), len(b)) < _TYPO_WORD_MIN or not (a.isalpha() and b.isalpha()):
+        return False
+    if Levenshtein.distance(a, b, score_cutoff=1) != 1:
+        return False
+    if a[:-1] == b[:-1] or a[:-1] == b or b[:-1] == a:
+        return False
+    if len(a) == len(b):
+        x, y = next((p, q) for p, q in zip(a, b, strict=True) if p != q)
+        if x in LATIN_VOWELS or y in LATIN_VOWELS:
+            return False
+    listed = _listed_words()
+    return a not in listed and b not in listed
+
+
+@cache
+def _listed_words() -> frozenset[str]:
+    """One-word entries of the organisation word tables and places (normalised)."""
+    words = {p[0] for p in _org_words()[0] if len(p) == 1}
+    words |= _place_words()
+    words |= word_set("org_generic_en")
+    return frozenset(words)
 
 
 def _article_readings(word: str) -> tuple[str, ...]:
@@ -1197,7 +1240,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v16"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v17"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
