@@ -742,28 +742,22 @@ def _held_over_then_name(ctx, s: int, e: int, info: TitleInfo) -> int | None:
     "spokesman for the Pentagon Mark Doyle", "Governor of Nineveh Hazim al-Tamimi".
     """
     b, toks, sent, lex, *_ = ctx
-    org = next(
-        (
-            z
-            for z in range(e - 1, s, -1)
-            if _is_org_words(toks, s, z, lex) and _name_after_role(toks, z, e, lex, info)
-        ),
-        None,
-    )
-    if org is not None:
-        _span_mention(b, toks, s, org, "organization", sent, source="head")
-        return org
-    place = next(
-        (
-            z
-            for z in range(e - 1, s, -1)
-            if _is_geo(toks, s, z, lex) and _name_after_role(toks, z, e, lex, info)
-        ),
-        None,
-    )
-    if place is not None:
-        _span_mention(b, toks, s, place, "place", sent, source="role-of")
-    return place
+    for held, kind, source in (
+        (_is_org_words, "organization", "head"),
+        (_is_geo, "place", "role-of"),
+    ):
+        end = next(
+            (
+                z
+                for z in range(e - 1, s, -1)
+                if held(toks, s, z, lex) and _name_after_role(toks, z, e, lex, info)
+            ),
+            None,
+        )
+        if end is not None:
+            _span_mention(b, toks, s, end, kind, sent, source=source)
+            return end
+    return None
 
 
 def _given_name_in_run(

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from ..lexicon import word_list, word_set
@@ -133,18 +133,7 @@ def group_names(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> N
         >>> [m.text for m in extract(Document("d", t, "en"), backend="rules").organizations()]
         ['Dawn of Qarth']
     """
-    text = b.doc.text
-    starts = [s for s, _ in sents]
-    names: set[str] = set()
-    for pattern in _group_patterns():
-        for hit in pattern.finditer(text):
-            start, end = _after_owner(text, *hit.span("name"))
-            name = text[start:end]
-            if name and _group_name(name, lex) and _claim(b, start, end, starts, sents):
-                names.add(name)
-    for name in sorted(names):
-        for hit in re.finditer(rf"(?<![\w#@/-]){re.escape(name)}(?![\w-])", text):
-            _claim(b, *hit.span(), starts, sents)
+    _claim_cued(b, sents, _group_patterns(), lambda name: _group_name(name, lex))
 
 
 def _group_name(name: str, lex: Lexicon) -> bool:
@@ -234,14 +223,25 @@ def _starts_place_word(stem: str, lex: Lexicon) -> bool:
 
 def media_outlets(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:
     """Add the outlets named by a media cue, and their other occurrences, to ``b``."""
+    _claim_cued(b, sents, _patterns(), lambda name: _outlet_name(name, lex))
+
+
+def _claim_cued(
+    b: Builder,
+    sents: Sequence[tuple[int, int]],
+    patterns: Sequence[re.Pattern[str]],
+    accept: Callable[[str], bool],
+) -> None:
+    """Claim the names that ``patterns`` find (group ``name``, after an owner's
+    possessive) and ``accept`` takes, then their other occurrences in the text."""
     text = b.doc.text
     starts = [s for s, _ in sents]
     names: set[str] = set()
-    for pattern in _patterns():
+    for pattern in patterns:
         for hit in pattern.finditer(text):
             start, end = _after_owner(text, *hit.span("name"))
             name = text[start:end]
-            if name and _outlet_name(name, lex) and _claim(b, start, end, starts, sents):
+            if name and accept(name) and _claim(b, start, end, starts, sents):
                 names.add(name)
     for name in sorted(names):
         for hit in re.finditer(rf"(?<![\w#@/-]){re.escape(name)}(?![\w-])", text):
