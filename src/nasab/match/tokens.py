@@ -8,7 +8,10 @@ cross-script comparison, the Latin readings of an Arabic token and the Arabic sp
 of a Latin token. Readings come from ``data/aliases/token_readings.tsv`` (precomputed by
 ``scripts/build_token_readings.py`` with the learned beam decoder); a token that is in
 no table is read by a cheap deterministic decoder over the same table's letter-in-context
-renderings. The beam decoder itself never runs here.
+renderings. The beam decoder itself never runs here. The cheap decoder's readings of the
+listed name words that have no beam readings are shipped too
+(``data/aliases/cheap_readings.tsv``, ``scripts/build_cheap_readings.py``): such a word
+is not decoded when it is met.
 
 :meth:`TokenTable.similarity` scores a pair of ids (cached by pair); :mod:`nasab.match.compare`
 builds name scores from it, and bulk callers (``compare_many``, resolution, linking) can
@@ -81,7 +84,14 @@ from .weights import token_weight
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["TokenTable", "aspirated", "cheap_readings", "default_table", "readings"]
+__all__ = [
+    "TokenTable",
+    "aspirated",
+    "cheap_readings",
+    "default_table",
+    "listed_readings",
+    "readings",
+]
 
 #: How many Latin readings a shipped Arabic token keeps (the beam decoder's best).
 READINGS = 5
@@ -246,16 +256,64 @@ def cheap_readings(letters: str, k: int = CHEAP_READINGS) -> tuple[str, ...]:
     return tuple(dict.fromkeys([h for _, h in hyps if h]))
 
 
-def readings(arabic_fold: str) -> tuple[str, ...]:
+#: The table of the cheap decoder's readings of listed name words, what it was built from
+#: (its header: ``sources=``, ``sources-sha1=``, ``k=``) and the file it is read from.
+LISTED_READINGS = "cheap_readings.tsv"
+
+
+@cache
+def listed_readings() -> dict[str, str]:
+    """Arabic token -> its readings (one cell, ``reading reading ...``) from
+    ``cheap_readings.tsv``: what :func:`readings` gives the listed name words that have no
+    beam readings, precomputed so that they are not decoded when met.
+
+    Loaded on first use (not at import). Empty when the table was built from other tables
+    than the present ones (``sources-sha1``) or with another ``CHEAP_READINGS``: a stale
+    table then costs speed, never a different reading.
+
+    Example:
+        >>> "كاظمي" in listed_readings()  # beam readings of its own (token_readings.tsv)
+        False
+    """
+    import hashlib
+
+    from .._data import data_path, load_tsv_header
+
+    header = dict(
+        line.partition("=")[::2] for line in load_tsv_header(LISTED_READINGS) if "=" in line
+    )
+    sha = hashlib.sha1()
+    for name in header.get("sources", "").split(","):
+        sha.update(data_path(name).read_bytes())
+    if header.get("sources-sha1") != sha.hexdigest() or header.get("k") != str(CHEAP_READINGS):
+        return {}
+    with data_path(LISTED_READINGS).open(encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").partition("\t") for line in fh if not line.startswith("#")]
+    # (rows[0] is the column header row.)
+    return {token: cell for token, _, cell in rows[1:]}
+
+
+def readings(arabic_fold: str, listed: bool = True) -> tuple[str, ...]:
     """Latin readings of one article-free Arabic token (shipped, else the cheap decoder).
+
+    Args:
+        arabic_fold: the token's fold.
+        listed: whether the cheap decoder's readings may come from
+            :func:`listed_readings` (the same values; False decodes).
 
     Example:
         >>> readings("كاظمي")[0]
         'kazemi'
+        >>> readings("سمير") == readings("سمير", listed=False)
+        True
     """
     got = _tables()[0].get(arabic_fold)
     if got is not None:
         return _split(got)
+    if listed:
+        got = listed_readings().get(arabic_fold)
+        if got is not None:
+            return tuple(got.split(" "))
     cheap = cheap_readings(_letters(arabic_fold))
     if cheap and split_article(arabic_fold)[1]:
         # A word the parse would split but kept whole with its ال (إلياس, إلهام): its alif
