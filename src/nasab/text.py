@@ -420,8 +420,8 @@ def tokenize(text: str) -> list[str]:
     """Normalised tokens of ``text``.
 
     Example:
-        >>> tokenize("Abdul-Wahab Al-Saadi")
-        ['abdul', 'wahab', 'al', 'saadi']
+        >>> tokenize("Abdul-Wahab Al-Zubeidi")
+        ['abdul', 'wahab', 'al', 'zubeidi']
     """
     norm = normalize(text)
     return norm.split(" ") if norm else []

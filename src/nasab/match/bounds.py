@@ -468,7 +468,7 @@ def score_bounds(
         InputError: ``rows`` and ``cols`` differ in length.
 
     Example:
-        >>> pa, pb = [prepare("Tahsin al-Khafaji")], [prepare("Ali Reza Hosseini")]
+        >>> pa, pb = [prepare("Tahsin al-Jubouri")], [prepare("Ali Reza Hosseini")]
         >>> bool(score_bounds(pa, pb, [0], [0])[0] < 0.5)
         True
     """

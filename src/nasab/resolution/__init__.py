@@ -2,7 +2,7 @@
 
 Example:
     >>> from nasab.resolution import resolve
-    >>> res = resolve(["Mustafa al-Kadhimi", "مصطفى الكاظمي", "Mohammed al-Saadi"])
+    >>> res = resolve(["Mustafa al-Kadhimi", "مصطفى الكاظمي", "Mohammed al-Karimi"])
     >>> res.labels[0] == res.labels[1] != res.labels[2]
     True
 """

@@ -5,7 +5,7 @@ The flow: records -> distinct names (*nodes*) -> blocking keys -> candidate pair
 entities with stable ids.
 
 Example:
-    >>> res = resolve(["Mustafa Al-Kazemi", "مصطفى الكاظمي", "Mohammed Shia al-Sudani"])
+    >>> res = resolve(["Mustafa Al-Kazemi", "مصطفى الكاظمي", "Mohammed Rida al-Hakimi"])
     >>> res.labels[0] == res.labels[1] != res.labels[2]
     True
     >>> res.entity_of(1).canonical["arabic"]

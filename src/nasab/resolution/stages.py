@@ -486,10 +486,10 @@ def may_reach(
 
     Example:
         >>> from nasab.resolution import as_records
-        >>> names = ["Tahsin al-Khafaji", "تحسين الخفاجي", "Ali Reza Hosseini"]
+        >>> names = ["Tahsin al-Jubouri", "تحسين الجبوري", "Ali Reza Hosseini"]
         >>> prep = prepare(as_records(names), Judgements())
         >>> [nd.name for nd in prep.nodes]
-        ['Ali Reza Hosseini', 'Tahsin al-Khafaji', 'تحسين الخفاجي']
+        ['Ali Reza Hosseini', 'Tahsin al-Jubouri', 'تحسين الجبوري']
         >>> u, v = np.array([0, 0, 1]), np.array([1, 2, 2])
         >>> may_reach(prep.nodes, node_keys(prep), u, v, np.full(3, 0.65, np.float32)).tolist()
         [False, False, True]

@@ -837,7 +837,7 @@ def _scoring_keys(nodes: list[Node], rare: list[str], freq: ListFrequency | None
     the blocks are made already, and nothing after them reads the keys.
 
     Example:
-        >>> nodes = [Node("person", "Tahsin al-Khafaji"), Node("organization", "STEKLOVOLOKNO")]
+        >>> nodes = [Node("person", "Tahsin al-Jubouri"), Node("organization", "STEKLOVOLOKNO")]
         >>> nk = _scoring_keys(nodes, ["THSN XFJ", ""], None)
         >>> nk.prepared[0].name.tokens[1].role, nk.prepared[1], nk.weak_orgs, nk.keys[0]
         ('family', None, [False, True], frozenset())

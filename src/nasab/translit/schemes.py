@@ -434,10 +434,10 @@ def romanize(text: str, scheme: str = "news") -> str:
         ExtraMissingError: ``buckwalter``/``hsb`` without camel-tools installed.
 
     Example:
-        >>> romanize("عبد الوهاب الساعدي")
-        'Abdul Wahab al-Saadi'
-        >>> romanize("Prime Minister عبد الوهاب الساعدي")
-        'Prime Minister Abdul Wahab al-Saadi'
+        >>> romanize("عبد الوهاب الزبيدي")
+        'Abdul Wahab al-Zubeidi'
+        >>> romanize("Prime Minister عبد الوهاب الزبيدي")
+        'Prime Minister Abdul Wahab al-Zubeidi'
         >>> romanize("فؤاد السنيورة")  # spellings attested in the name pairs come first
         'Fuad al-Siniora'
         >>> romanize("رئيس الوزراء مصطفى الكاظمي")  # titles are translated, as newsrooms do
