@@ -14,7 +14,7 @@ from nasab.match.bounds import unique_inverse
 
 # Tokens that exercise every rule the bound must cover: common and rare names in both
 # scripts, the article joined and apart, Abd- compounds, initials, kunyas, compound
-# suffixes (joins), names written as one word or two, crossed orders.
+# suffixes (joins), names written as one word or two, crossed orders, nicknames.
 _WORDS = [
     "Mohammed", "Muhammad", "Mohamad", "Ali", "Aly", "Hasan", "Hassan", "Hussein",
     "Khalid", "Jassim", "Jasim", "al-Kazemi", "Kadhimi", "Kazimi", "al-Sudani", "Sudani",
@@ -22,7 +22,8 @@ _WORDS = [
     "Abd al-Qadir", "Qadir", "A.", "K.", "Abu Bakr", "Abu Omar", "Umm Ali", "bin", "ibn",
     "Gul", "Khan", "Gulkhan", "Zabihullah", "Zabih", "ullah", "Karim", "zai", "Karimzai",
     "Jashn", "Saz", "Jashnsaz", "Nasser", "el-Din", "Nasreddin", "Ivan", "Igor",
-    "Vladimirovich", "Sharif", "Nawaz", "Sayed", "Haji", "Reza", "Musavi",
+    "Vladimirovich", "Sharif", "Nawaz", "Sayed", "Haji", "Reza", "Musavi", "Bill", "William",
+    "Bob", "Robert",
     "محمد", "علي", "حسن", "الكاظمي", "كاظمي", "السوداني", "خالد", "جاسم", "عبد الوهاب",
     "ابو بكر", "ذبيح", "الله", "ذبيح الله", "گل", "خان", "مجاهد", "الساعدي", "ناصر",
 ]  # fmt: skip
@@ -45,6 +46,7 @@ CASES = [
     ("same person, two scripts", "Mustafa al-Kadhimi", "مصطفى الكاظمي", 0.85, 1.0),
     ("identical", "Ali Hassan", "Ali Hassan", 1.0, 1.0),
     ("written as one word", "Jashn Saz Karimi", "Jashnsaz Karimi", 0.5, 1.0),
+    ("a nickname and its formal name", "Bill Harrow", "William Harrow", 0.9, 1.0),
 ]
 
 

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v21").params["align_min"]
+    >>> get_algorithm("nasab-name-v22").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v21").startswith("nasab-name-v21+data.")
+    >>> algorithm_version("nasab-name-v22").startswith("nasab-name-v22+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v21', 'nasab-org-v17']
+    ['nasab-name-v22', 'nasab-org-v17']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v21"
+NAME_ALGORITHM = "nasab-name-v22"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v17"
 
@@ -124,6 +124,10 @@ INITIAL = 0.8
 #: Most similarity of two Latin spellings of different known given names (Luke / Lucy, Jamal
 #: / Jamil: lexicon.given_name_groups): below ALIGN_MIN, so they never align as one name.
 DISTINCT_NAMES_MAX = 0.5
+#: Least similarity of two Latin spellings of one known given name (Bill / William, Bob /
+#: Robert: nicknames_en.tsv; Youssef / Yusuf: given_names.tsv; lexicon.given_name_groups)
+#: whose letters are less alike: a spelling variant's value, below an exact match.
+SAME_KNOWN_NAME = 0.9
 #: Discount of the coarse (confusable-merged) skeleton and fold comparisons.
 COARSE_KEY = 0.85
 COARSE_FOLD = 0.95
@@ -206,6 +210,7 @@ _NAME_PARAMS = {
     "final_vowel": FINAL_VOWEL,
     "initial": INITIAL,
     "distinct_names_max": DISTINCT_NAMES_MAX,
+    "same_known_name": SAME_KNOWN_NAME,
     "coarse_key": COARSE_KEY,
     "coarse_fold": COARSE_FOLD,
     "skeleton_share_same": SKELETON_SHARE_SAME,
@@ -225,7 +230,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            21,
+            22,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -300,7 +305,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "score at most the agreement of their characters (romanisation writes 石 and 市 "
             "alike), and given_names.tsv lists an OFAC spelling that the word pairs lack by the "
             "Arabic of a more frequent one that differs only in its vowels (Ahmed as Ahmad: "
-            "Mohamed / Ahmed are two known names)",
+            "Mohamed / Ahmed are two known names); v22: two Latin spellings of one known given "
+            "name (given_name_groups: a nickname and its formal name, Bill / William, Bob / "
+            "Robert, or two spellings of one Arabic name) agree at least SAME_KNOWN_NAME",
         ),
         Algorithm(
             "nasab-org",
@@ -383,7 +390,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v21``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v22``).
 
     Raises:
         InputError: no algorithm of that id is registered.

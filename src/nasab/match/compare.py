@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Rida al-Hakimi", "Mohammed al-Karimi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v21+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v22+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
@@ -64,13 +64,14 @@ from .algorithms import (
     NAME_ALGORITHM,
     ORDER,
     ORDER_FAMILY,
+    SAME_KNOWN_NAME,
     SLOT_CONFLICT,
     SLOT_SUBSTITUTION,
 )
 from .orgs import compare_orgs
 from .prepared import PreparedName, prepare, token_similarity
 from .result import Explanation, Match, Pair, check_name
-from .tokens import TokenTable, reset_default_table
+from .tokens import TokenTable, reset_default_table, same_known_name
 from .weak import pair_weakness
 from .weights import ListFrequency, weights_of
 
@@ -403,6 +404,11 @@ def _aligned_terms(
         if notes is not None:
             if agree < 1.0:
                 notes.append(f"partial: {x.text!r} ~ {y.text!r} agree {agree:.2f}")
+            if s == SAME_KNOWN_NAME and x.text != y.text and same_known_name(x.text, y.text):
+                notes.append(
+                    f"known: {x.text!r} and {y.text!r} are one given name "
+                    "(a nickname or another spelling of it)"
+                )
             pairs.append(Pair(x, y, s, wt))
     return evidence, conflict
 

@@ -75,6 +75,7 @@ from .algorithms import (
     LATIN_ENDING_STEM,
     REVERSE,
     REVERSE_BAND,
+    SAME_KNOWN_NAME,
     SKELETON_SHARE_CROSS,
     SKELETON_SHARE_SAME,
     WHOLE_WORD_BELOW,
@@ -91,6 +92,7 @@ __all__ = [
     "default_table",
     "listed_readings",
     "readings",
+    "same_known_name",
 ]
 
 #: How many Latin readings a shipped Arabic token keeps (the beam decoder's best).
@@ -746,9 +748,12 @@ def _plain_sim(t: TokenTable, i: int, j: int) -> float:
 
 
 def _capped(t: TokenTable, i: int, j: int, sim: float) -> float:
-    """``sim``, capped when Latin tokens spell two different known given names."""
+    """``sim``, capped when Latin tokens spell two different known given names, and
+    raised to ``SAME_KNOWN_NAME`` when they spell one (Bill / William)."""
     if sim > DISTINCT_NAMES_MAX and _distinct_names(t.text[i], t.text[j]):
         return DISTINCT_NAMES_MAX
+    if sim < SAME_KNOWN_NAME and same_known_name(t.text[i], t.text[j]):
+        return SAME_KNOWN_NAME
     return sim
 
 
@@ -952,13 +957,20 @@ def _similarities(
     out = np.zeros(len(xa), dtype=np.float64)
     exact = np.ones(len(xa), dtype=bool)
     bulk = np.flatnonzero(np.isin(routes, _PLAIN_ROUTES))
+    capped = _PLAIN_ROUTES[1]
     if floor is not None and len(bulk):
         low = _plain_bounds(t, xa[bulk], ya[bulk]) + _FLOOR_SLACK < floor
+        if floor <= SAME_KNOWN_NAME + _FLOOR_SLACK:
+            # Two spellings of one known name are raised to SAME_KNOWN_NAME (_capped):
+            # the character counts do not bound them.
+            text = t.text
+            for at in np.flatnonzero(low & (routes[bulk] == capped)).tolist():
+                k = int(bulk[at])
+                low[at] = not same_known_name(text[int(xa[k])], text[int(ya[k])])
         exact[bulk[low]] = False
         bulk = bulk[~low]
     if len(bulk):
         out[bulk] = _plain_values(t, xa[bulk], ya[bulk])
-        capped = _PLAIN_ROUTES[1]
         for k in bulk[routes[bulk] == capped].tolist():
             out[k] = _capped(t, int(xa[k]), int(ya[k]), float(out[k]))
     abd = np.flatnonzero(routes == _ABD_ONE)
@@ -1444,6 +1456,23 @@ def _distinct_names(a: str, b: str) -> bool:
     groups = given_name_groups()
     ga, gb = groups.get(plain_letters(a)), groups.get(plain_letters(b))
     return ga is not None and gb is not None and ga.isdisjoint(gb)
+
+
+def same_known_name(a: str, b: str) -> bool:
+    """Whether Latin tokens ``a`` and ``b`` are two spellings of one known given name: a
+    nickname and its formal name (``nicknames_en.tsv``), or two spellings that the tables
+    give one name (``lexicon.given_name_groups``). Their similarity is at least
+    ``SAME_KNOWN_NAME``.
+
+    Example:
+        >>> same_known_name("bill", "william"), same_known_name("bob", "robert")
+        (True, True)
+        >>> same_known_name("bill", "robert"), same_known_name("bill", "bill"), same_known_name("bill", "smith")
+        (False, True, False)
+    """
+    groups = given_name_groups()
+    ga, gb = groups.get(plain_letters(a)), groups.get(plain_letters(b))
+    return ga is not None and gb is not None and not ga.isdisjoint(gb)
 
 
 def _cross_fold_sim(t: TokenTable, ar: int, latin_fold: str, latin_key: str) -> float:
