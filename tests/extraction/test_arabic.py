@@ -1317,6 +1317,64 @@ def test_listed_club_alone_in_a_sports_text(
     assert not [o for o in orgs if o in not_clubs]
 
 
+# A club no table lists, named as a team's opponent or host in a sports text (stop 26).
+UNLISTED_CLUB_CASES = [
+    (
+        "host-alone",
+        "ويبدأ الفريق الموسم في ضيافة كارفيلو، وفي صفوفه ثلاثة محترفين. " + _MATCH,
+        ["كارفيلو"],
+        [],
+    ),
+    (
+        "opponent-with-a-nationality",
+        "وخسر الفريق أمام ستيرانو السويسري في مباراة ودية. " + _MATCH,
+        ["ستيرانو"],
+        [],
+    ),
+    (
+        "counterpart-then-a-bare-mention",
+        "وكسب الفريق نظيره البلجيكي دورفان بـ «3» أهداف سجل أحدها مدافع دورفان البلجيكي. " + _MATCH,
+        ["دورفان", "دورفان"],
+        ["دورفان البلجيكي"],
+    ),
+    (
+        "coordinated-clubs",
+        "وخسر الفريق أمام ستيرانو السويسري وكارفيلو الهولندي. " + _MATCH,
+        ["ستيرانو", "كارفيلو"],
+        [],
+    ),
+    ("not-a-sports-text", "ووقف الوفد أمام ستيرانو السويسري أمس.", [], ["ستيرانو"]),
+    (
+        "given-name-after-the-host",
+        "ونزل الفريق في ضيافة خالد، وفي صفوفه لاعبون. " + _MATCH,
+        [],
+        ["خالد"],
+    ),
+    (
+        "a-country-is-the-national-team",
+        "وخسر المنتخب أمام تونس، في الجولة الأولى. " + _MATCH,
+        [],
+        ["تونس"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "clubs", "not_clubs"),
+    [c[1:] for c in UNLISTED_CLUB_CASES],
+    ids=[c[0] for c in UNLISTED_CLUB_CASES],
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_unlisted_club_after_an_opponent_cue(
+    text: str, clubs: list[str], not_clubs: list[str], backend: str
+) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    orgs = [m.name for m in ex.organizations()]
+    assert [o for o in orgs if o in clubs] == clubs
+    assert not [o for o in orgs if o in not_clubs]
+    assert not [m.name for m in ex.persons() if set(m.name.split()) & set(clubs)]
+
+
 @pytest.mark.parametrize("backend", ["auto", "rules"])
 def test_club_short_form_refers_to_the_longer_name(backend: str) -> None:
     text = "وتعادل باريس سان جرمان مع ليون في الدوري. وقال مدرب سان جرمان إن الفريق جاهز. " + _MATCH

@@ -2339,7 +2339,7 @@ class _Sentence:
             if self.taken[i] or not t.arabic:
                 continue
             nxt = _word(toks[i + 1]) if i + 1 < len(toks) and toks[i + 1].arabic else ""
-            if _is_article(nxt) and nxt[2:] not in self.lex.nationality_ar:
+            if _is_article(nxt) and not self._nationality_word(nxt):
                 continue
             for off, stem in arabic_stems(t.text):
                 if stem in self.clubs:
@@ -2398,6 +2398,89 @@ class _Sentence:
             for k in range(1, len(words) - 1):  # "سان جرمان" after "باريس سان جرمان"
                 self.clubs.setdefault(" ".join(words[k:]), m.text)  # type: ignore[attr-defined]
             i = hit[0]
+
+    def unlisted_clubs(self) -> None:
+        """In a sports text (:func:`_sports_text`), a club no table lists, named as a team's
+        opponent or host (words.tsv ``opponent_cue_ar``): one proper word after the cue
+        (a nationality adjective may stand between them), with a nationality adjective
+        after it (``أمام سيون السويسري``), or standing alone after a host or counterpart
+        word (``host_cue_ar``: ``في ضيافة ليل``، ``كسب نظيره السويسري مورجس``). A club
+        coordinated with it, also with a nationality adjective after it, is one too; once
+        read, later bare mentions are the club (:meth:`known_clubs`).
+
+        Example:
+            In a match report, ``خسر أمام سيون السويسري`` names the club سيون.
+        """
+        if not self.sports:
+            return
+        toks = self.toks
+        cues, hosts = word_set("opponent_cue_ar"), word_set("host_cue_ar")
+        found = False
+        for i, t in enumerate(toks):
+            if not t.arabic or self.taken[i]:
+                continue
+            hit = _lookup(t, cues)
+            if hit is None:
+                continue
+            k = i + 1
+            if k < len(toks) and toks[k].arabic and self._nationality_word(_word(toks[k])):
+                k += 1  # "نظيره السويسري مورجس"
+            host, off = hit[1] in hosts, 0
+            while self._unlisted_club(k, off, host=host):
+                m = self.add(k, k + 1, off, "organization", source="club")
+                self.clubs.setdefault(_word(toks[k])[off:], m.text)  # type: ignore[attr-defined]
+                found = True
+                k += 2 if self._nationality_after(k) else 1
+                # "وإيندهوفن الهولندي": a coordinated club needs the adjective
+                host, off = False, 1
+                if k >= len(toks) or not toks[k].arabic or not _and_clitic(toks[k].text, 1):
+                    break
+        if found:
+            self.known_clubs()  # "... مدافع مورجس السويسري" later in the same sentence
+
+    def _nationality_after(self, k: int) -> bool:
+        """Token k + 1 is a nationality adjective."""
+        toks = self.toks
+        return (
+            k + 1 < len(toks) and toks[k + 1].arabic and self._nationality_word(_word(toks[k + 1]))
+        )
+
+    def _unlisted_club(self, k: int, off: int, *, host: bool) -> bool:
+        """Token k (from ``off``: 1 after the و of a coordinated club) may be a club named
+        after an opponent cue (:meth:`unlisted_clubs`): one indefinite word that is no
+        function word, title, head, given or listed name word, place or nationality, nor
+        a word of a person's name read before; with a nationality adjective after it (and
+        no listed name word), or after a host word (``host``) before a comma, a full
+        stop, a function word or preposition, a word with و or the sentence's end."""
+        toks, lex = self.toks, self.lex
+        if k >= len(toks) or not toks[k].arabic or self.taken[k]:
+            return False
+        w = _word(toks[k])[off:]
+        if (
+            len(w) < _FOREIGN_MIN
+            or _is_article(w)
+            or w in _stop()
+            or (w,) in lex.titles_ar
+            or w in lex.org_heads_ar
+            or (w,) in lex.places_ar
+            or w in lex.nationality_ar
+            or w in lex.given_ar
+            or w in lex.name_risky_ar
+            or w in self.known
+        ):
+            return False
+        if self._nationality_after(k):
+            return lex.name_ar.get(w, 0) == 0  # "أمام X الإسباني": no listed name word
+        if not host:
+            return False
+        if k + 1 >= len(toks):
+            return True
+        nxt = toks[k + 1]
+        if nxt.text in _LONE_NAME_END:
+            return True
+        after = _word(nxt)
+        # "في ضيافة ليل وفي صفوفه", "نظيره السويسري مورجس بـ «١٠» أهداف"
+        return nxt.arabic and (_and_clitic(nxt.text, 1) or after in _stop() or len(after) == 1)
 
     def _listed_club_at(self, i: int) -> int:
         """In a sports text, the end of a listed club's name (words.tsv ``club_ar``) that
@@ -3078,6 +3161,7 @@ def extract_sentence_ar(
     s.orgs()
     s.known_clubs()
     s.listed_clubs()
+    s.unlisted_clubs()
     s.given_names()
     s.name_runs()
     s.known_names()
