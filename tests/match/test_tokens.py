@@ -567,3 +567,79 @@ def test_kept_latin_letters_are_read_across_scripts(ar: str, kept: str, plain: s
     t = TokenTable()
     a = t.intern(ar, False)
     assert t.similarity(a, t.intern(kept, False)) > t.similarity(a, t.intern(plain, False))
+
+
+# (Arabic token, Latin token) -> what _cross_kinds says of the pair: (taken in bulk,
+# with the Latin digraph readings, with the Arabic ending's readings, with the article
+# on the Arabic side only).
+CROSS_KIND_CASES = [
+    (("اميره", False), ("amira", False), (True, False, True, False)),
+    (("نادي", True), ("elnady", False), (True, False, False, True)),
+    (("نادي", True), ("nadi", True), (True, False, False, False)),
+    (("كاظمي", False), ("kazimi", False), (True, True, False, False)),
+    (("موسى", False), ("musa", False), (False, False, False, False)),
+    (("زهره", True), ("zahrat", False), (False, False, False, False)),
+    (("شاهين", False), ("šahin", False), (False, False, False, False)),
+    (("اميره", True), ("amira", False), (True, False, True, True)),
+]
+
+
+@pytest.mark.parametrize(("ar", "lat", "kinds"), CROSS_KIND_CASES)
+def test_cross_kinds_cases(
+    ar: tuple[str, bool], lat: tuple[str, bool], kinds: tuple[bool, bool, bool, bool]
+) -> None:
+    from nasab.match import tokens as tk
+
+    t = TokenTable()
+    i, j = t.intern(*ar), t.intern(*lat)
+    got = tk._cross_kinds(t, np.array([i]), np.array([j]))
+    assert tuple(bool(k[0]) for k in got) == kinds
+
+
+def _kinds_written_out(t: TokenTable, a: int, b: int) -> tuple[bool, bool, bool, bool]:
+    """What _cross_kinds says of one (Arabic, Latin) pair, from the tokens' texts."""
+    from nasab.match import tokens as tk
+
+    ar, lat = t.text[a], t.text[b]
+    bulk = (
+        not ("h" in lat and "ه" in ar[:-1])
+        and not (tk._maqsura(ar) and t.fold[b].endswith("a"))
+        and lat.isascii()
+    )
+    ending = ar.endswith("ه") and len(ar) > 2 and " " not in ar
+    return (
+        bulk,
+        bulk and bool(digraph_readings(lat)),
+        bulk and ending,
+        bulk and t.article[a] and not t.article[b],
+    )
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_CROSS_ARABIC) | st.tuples(_ARABIC, st.booleans()), min_size=1, max_size=6
+    ),
+    st.lists(
+        st.sampled_from(_CROSS_LATIN) | st.tuples(_LATIN | _LATIN_KEPT, st.booleans()),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_cross_kinds_are_each_pairs_own(
+    ar: list[tuple[str, bool]], lat: list[tuple[str, bool]]
+) -> None:
+    # Taken once per token and kept (tokens interned after the first call included): the
+    # same as each pair's tokens say.
+    from nasab.match import tokens as tk
+
+    t = TokenTable()
+    a_ids = [t.intern(*x) for x in ar[: len(ar) // 2]]
+    l_ids = [t.intern(*x) for x in lat]
+    for _ in range(2):
+        left = np.array([x for x in a_ids for _ in l_ids], dtype=np.int64)
+        right = np.array([y for _ in a_ids for y in l_ids], dtype=np.int64)
+        got = tk._cross_kinds(t, left, right)
+        want = [_kinds_written_out(t, x, y) for x, y in zip(left, right, strict=True)]
+        assert [tuple(bool(k[n]) for k in got) for n in range(len(left))] == want
+        a_ids += [t.intern(*x) for x in ar[len(ar) // 2 :]]

@@ -407,6 +407,7 @@ class TokenTable:
         self._pairs: dict[int, float] = {}
         self._arrays: dict[str, np.ndarray] = {}
         self._bound: dict[str, np.ndarray] = {}
+        self._kinds: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -512,6 +513,24 @@ class TokenTable:
         got["reading"][arabic] = has
         got["done"][todo] = True
         return got
+
+    def _cross_bits(self, ids: np.ndarray) -> np.ndarray:
+        """The :func:`_kind_bits` of each token of ``ids``, taken once per token (and kept
+        in a column: -1 where not yet taken)."""
+        import numpy as np
+
+        got = self._kinds
+        n = len(self.text)
+        if got is None or len(got) < n:
+            more = np.full(n - (0 if got is None else len(got)), -1, dtype=np.int16)
+            got = self._kinds = more if got is None else np.concatenate([got, more])
+        out = got[ids]
+        missing = out < 0
+        if missing.any():
+            todo = np.unique(ids[missing])
+            got[todo] = [_kind_bits(self, i) for i in todo.tolist()]
+            out = got[ids]
+        return out
 
     def candidates(self, i: int) -> tuple[tuple[str, str, float], ...]:
         """(fold, skeleton, rank factor) of the Latin readings of Arabic token ``i``.
@@ -999,6 +1018,49 @@ def _similarities(
     return out, exact
 
 
+# The bits of :func:`_kind_bits`: what an Arabic token or a Latin token brings to the rule
+# a cross-script pair of them takes.
+_K_ENDING = 1  # a ta marbuta (or final ه) ending, one word of three letters or more
+_K_MAQSURA = 2  # a kept alif maqsura ending (_maqsura)
+_K_INNER_H = 4  # a ه before its last letter (the aspirate readings)
+_K_ARTICLE = 8  # the token carried the article
+_K_HAS_H = 16  # an h (the aspirate readings)
+_K_DIGRAPH = 32  # digraph readings (digraph_readings)
+_K_FINAL_A = 64  # a fold that ends in a
+_K_KEPT = 128  # a letter that is not ASCII (kept_readings)
+
+
+def _kind_bits(t: TokenTable, i: int) -> int:
+    """The bits of token ``i`` that hold, of those of its own script: :data:`_K_ENDING`,
+    :data:`_K_MAQSURA`, :data:`_K_INNER_H` of an Arabic token, :data:`_K_HAS_H`,
+    :data:`_K_DIGRAPH`, :data:`_K_FINAL_A`, :data:`_K_KEPT` of a Latin one, and
+    :data:`_K_ARTICLE` of either.
+
+    Example:
+        >>> t = TokenTable()
+        >>> _kind_bits(t, t.intern("زهره", False)) == _K_ENDING | _K_INNER_H
+        True
+        >>> _kind_bits(t, t.intern("shamsa", True)) == _K_ARTICLE | _K_HAS_H | _K_FINAL_A
+        True
+    """
+    text = t.text[i]
+    bits = _K_ARTICLE if t.article[i] else 0
+    if t.arabic[i]:
+        return (
+            bits
+            | (_K_ENDING if text.endswith(_TA_MARBUTA) and len(text) > 2 and " " not in text else 0)
+            | (_K_MAQSURA if _maqsura(text) else 0)
+            | (_K_INNER_H if "ه" in text[:-1] else 0)
+        )
+    return (
+        bits
+        | (_K_HAS_H if "h" in text else 0)
+        | (_K_DIGRAPH if digraph_readings(text) else 0)
+        | (_K_FINAL_A if t.fold[i].endswith("a") else 0)
+        | (_K_KEPT if not text.isascii() else 0)
+    )
+
+
 def _cross_kinds(
     t: TokenTable, ar: np.ndarray, lat: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -1006,53 +1068,21 @@ def _cross_kinds(
     Arabic ending's reading, the article on the Arabic side only and the Latin digraph
     readings, and not the aspirate (the reverse band is looked at once the spelling is
     known); which of them take the digraph readings; which the ending; and which the
-    article. Tested per distinct token."""
-    import numpy as np
+    article. Tested once per token (:meth:`TokenTable._cross_bits`)."""
+    a, b = t._cross_bits(ar), t._cross_bits(lat)
 
-    texts, article = t.text, t.article
-    ua, ia = np.unique(ar, return_inverse=True)
-    ul, il = np.unique(lat, return_inverse=True)
-    folds = t.fold
-    ending, maqsura, inner_h, ar_article = (
-        np.array(col, dtype=bool).reshape(-1)
-        for col in zip(
-            *(
-                (
-                    texts[a].endswith(_TA_MARBUTA) and len(texts[a]) > 2 and " " not in texts[a],
-                    _maqsura(texts[a]),
-                    "ه" in texts[a][:-1],
-                    article[a],
-                )
-                for a in ua.tolist()
-            ),
-            strict=True,
-        )
-    )
-    has_h, digraph, lat_article, final_a, kept = (
-        np.array(col, dtype=bool).reshape(-1)
-        for col in zip(
-            *(
-                (
-                    "h" in texts[b],
-                    bool(digraph_readings(texts[b])),
-                    article[b],
-                    folds[b].endswith("a"),
-                    not texts[b].isascii(),
-                )
-                for b in ul.tolist()
-            ),
-            strict=True,
-        )
-    )
-    ia, il = ia.reshape(-1), il.reshape(-1)
+    def has(bits: np.ndarray, bit: int) -> np.ndarray:
+        return (bits & bit) != 0
+
     # A kept alif maqsura against a Latin a ending, and a Latin token with kept letters
     # (_kept_sim), are read one by one.
-    bulk = ~(has_h[il] & inner_h[ia]) & ~(maqsura[ia] & final_a[il]) & ~kept[il]
+    bulk = ~(has(b, _K_HAS_H) & has(a, _K_INNER_H))
+    bulk &= ~(has(a, _K_MAQSURA) & has(b, _K_FINAL_A)) & ~has(b, _K_KEPT)
     return (
         bulk,
-        bulk & digraph[il],
-        bulk & ending[ia],
-        bulk & ar_article[ia] & ~lat_article[il],
+        bulk & has(b, _K_DIGRAPH),
+        bulk & has(a, _K_ENDING),
+        bulk & has(a, _K_ARTICLE) & ~has(b, _K_ARTICLE),
     )
 
 
