@@ -13,6 +13,7 @@ from nasab.match.orgs import (
     is_weak_org,
     org_fit,
     org_keys,
+    org_siblings,
     parse_org,
 )
 
@@ -727,3 +728,39 @@ def test_org_fit_of_a_weak_name(weak: str, other: str, fits: bool) -> None:
     assert (fit >= 0.6) is fits
     if fits:
         assert fit <= WEAK_ORG_FIT
+
+
+# Sibling organisations (org_siblings): the group's name shared, one slot of it filled with
+# a distinctive word of each's own; resolution cannot-links them.
+SIBLINGS = [
+    ("Orion Kestrel Petrochemical Co", "Orion Varanto Petrochemical Co", ("kestrel", "varanto")),
+    ("Zagros Dramlek Holding", "Zagros Velmorat Holding", ("dramlek", "velmorat")),
+    (
+        "شركة أوريون كسترل للبتروكيماويات",
+        "شركة أوريون فارانتو للبتروكيماويات",
+        ("كسترل", "فارانتو"),
+    ),
+    ("شركة زاغروس درامليك للتجارة", "شركة زاغروس فيلمورات للتجارة", ("درامليك", "فيلمورات")),
+    # the parent and a sibling: a shorter name, no word of its own
+    ("Orion Petrochemical Co", "Orion Kestrel Petrochemical Co", None),
+    ("شركة أوريون للبتروكيماويات", "شركة أوريون كسترل للبتروكيماويات", None),
+    # a word added at either end: a branch, a place, another form of one body's name
+    ("Orion Holding Kestrel", "Orion Holding Varanto", None),
+    ("Kestrel Orion Holding", "Varanto Orion Holding", None),
+    ("مؤسسة زاغروس درامليك", "مؤسسة زاغروس فيلمورات", None),
+    # spellings of one word, a place (a branch), a dictionary word, two scripts
+    ("Orion Arya Polymer", "Orion Aria Polymer", None),
+    ("Orion Kestrel Relief", "Orion Kosovo Relief", None),
+    ("Orion Fifth Kai", "Orion Godaime Kai", None),
+    ("Orion Kestrel Petrochemical", "أوريون فارانتو للبتروكيماويات", None),
+    # only generic words shared, two words of its own, generic words of their own
+    ("Kestrel Trading Co", "Varanto Trading Co", None),
+    ("Orion Kestrel Dramlek Co", "Orion Varanto Co", None),
+    ("Orion Kestrel Trading", "Orion Kestrel Shipping", None),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "own"), SIBLINGS, ids=[f"{a}~{b}" for a, b, _ in SIBLINGS])
+def test_org_siblings(a: str, b: str, own: tuple[str, str] | None) -> None:
+    assert org_siblings(a, b) == own
+    assert org_siblings(b, a) == (own[::-1] if own else None)

@@ -226,3 +226,37 @@ def test_weak_org_name_never_bridges_two_entities(names: list[str]) -> None:
     assert res.labels[0] not in (res.labels[1], res.labels[3])
     assert "joins none" in res.why(0, 1)
     assert "is one word that names of 2 entities hold" in res.why(0, 1)
+
+
+# Sibling organisations: the group's name plus a distinctive word of each. The parent's
+# aliases resemble both siblings, and the average linkage would join all of them.
+SIBLING_GROUPS = [
+    [
+        "Orion Petrochemical Co",
+        "Orion Petrochemical Company",
+        "ORION PETROCHEMICAL CO LTD",
+        "Orion Petrochemical",
+        "Orion Kestrel Petrochemical Co",
+        "Orion Varanto Petrochemical Co",
+    ],
+    [
+        "شركة أوريون للبتروكيماويات",
+        "أوريون للبتروكيماويات",
+        "شركة أوريون المحدودة للبتروكيماويات",
+        "أوريون للبتروكيماويات المحدودة",
+        "شركة أوريون كسترل للبتروكيماويات",
+        "شركة أوريون فارانتو للبتروكيماويات",
+    ],
+]
+
+
+@pytest.mark.parametrize("names", SIBLING_GROUPS, ids=["latin", "arabic"])
+def test_sibling_organisations_never_merge(names: list[str]) -> None:
+    for order in (names, list(reversed(names))):
+        res = _orgs(order)
+        i, j = order.index(names[4]), order.index(names[5])
+        assert res.labels[i] != res.labels[j]
+        assert "cannot-link: sibling organisations" in res.why(i, j)
+    # the parent's aliases stay one entity
+    res = _orgs(names)
+    assert len({res.labels[k] for k in range(4)}) == 1

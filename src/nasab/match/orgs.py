@@ -80,6 +80,7 @@ __all__ = [
     "is_weak_org",
     "org_fit",
     "org_keys",
+    "org_siblings",
     "parse_org",
 ]
 
@@ -134,6 +135,10 @@ _PLACED_COMPANY = 0.75
 #: Score factor when one name is a single word and the other adds a distinctive word to
 #: it (``Palma`` / ``Hacienda La Palma``): a weak name, like a bare person name.
 _WEAK_ORG = 0.85
+#: Sibling organisations (:func:`org_siblings`): the two words each name keeps alone are
+#: no spellings of one word when their Latin folds are less alike than this (Indel
+#: similarity): ``KESTREL`` / ``VARANTO`` are two companies, ``ARYA`` / ``ARIA`` one.
+_SIBLING_UNLIKE = 0.6
 #: A registration mark (``EP-KTC``, ``YK-NTC``: a short code, a hyphen, letters; aircraft
 #: and ships are listed under them) is not an acronym of anything.
 _REGISTRATION = re.compile(r"(?:^|[^\w-])[a-z0-9]{1,2}-([a-z]{2,6})(?=$|[^\w-])", re.IGNORECASE)
@@ -1288,6 +1293,76 @@ def _compare_org_cached(a: str, b: str) -> tuple[float, dict[str, float], tuple[
         features["other_row"] = 1.0
         features["conflict"] = 1.5
     return max(0.0, min(1.0, score)), features, tuple(notes)
+
+
+@lru_cache(maxsize=65536)
+def org_siblings(a: str, b: str) -> tuple[str, str] | None:
+    """The word each of two organisation names keeps alone, when the two are *siblings*:
+    companies of one group that share every other word (the group's name) and each fill
+    one slot of it with a distinctive word of their own (``Orion Kestrel Petrochemical Co``
+    / ``Orion Varanto Petrochemical Co``); otherwise ``None``.
+
+    Siblings are two bodies, never one: :func:`nasab.resolve` keeps them apart by a
+    cannot-link (``nasab.resolution.stages.cannot_links``), however many aliases of the
+    group's parent (``Orion Petrochemical Co``) resemble both. The rule is narrow, for what
+    is left may still be one body's aliases:
+
+    * each name keeps exactly one unmatched word, inside the name (shared words before and
+      after it: the two fill one slot of the group's name; a word added at either end may
+      be a branch, a place or another form of one body's name), rare (distinctive), as written (not a
+      dictionary word or a translation: ``Fifth`` / ``Godaime`` may be one word in two
+      languages), not a place (branches of one charity are listed as one entry), both in
+      one script, and the two no spellings of one word (Latin folds less alike than
+      :data:`_SIBLING_UNLIKE`: ``Arya`` / ``Aria``);
+    * the words they share weigh at least as much distinctive weight as either keeps;
+    * no acronym spells either, and no row of ``organizations.tsv`` lists both.
+
+    Args:
+        a: an organisation name.
+        b: another organisation name.
+
+    Returns:
+        ``(word of a, word of b)`` (normalised), or ``None``.
+
+    Example:
+        >>> org_siblings("Orion Kestrel Petrochemical Co", "Orion Varanto Petrochemical Co")
+        ('kestrel', 'varanto')
+        >>> org_siblings("Orion Petrochemical Co", "Orion Kestrel Petrochemical Co") is None
+        True
+        >>> org_siblings("Orion Arya Polymer", "Orion Aria Polymer") is None
+        True
+    """
+    na, nb = parse_org(a), parse_org(b)
+    if not na.units or not nb.units:
+        return None
+    if na.alias_row is not None and na.alias_row == nb.alias_row:
+        return None
+    xs, ys = list(na.units), list(nb.units)
+    xs = _join_runs(xs, ys)
+    ys = _join_runs(ys, xs)
+    ys = _collapse_acronyms(xs, ys)
+    xs = _collapse_acronyms(ys, xs)
+    if _acronym_score(na, nb, xs, ys, []) is not None:
+        return None
+    evidence, _, _, left_a, left_b = _score_units(xs, ys, [])
+    if evidence <= 0 or len(left_a) != 1 or len(left_b) != 1:
+        return None
+    x, y = left_a[0], left_b[0]
+    if not (0 < xs.index(x) < len(xs) - 1 and 0 < ys.index(y) < len(ys) - 1):
+        return None
+    if not all(_distinctive(u) and not _is_place(u) for u in (x, y)):
+        return None
+    if x.concept or y.concept or x.written or y.written or x.script != y.script:
+        return None
+    if Indel.normalized_similarity(x.fold, y.fold) >= _SIBLING_UNLIKE:
+        return None
+    shared = min(
+        sum(u.weight for u in xs if u is not x and _distinctive(u)),
+        sum(u.weight for u in ys if u is not y and _distinctive(u)),
+    )
+    if shared < max(x.weight, y.weight):
+        return None
+    return x.surface, y.surface
 
 
 #: The fit of a weak (one-word) organisation name whose word a longer name holds whole

@@ -84,7 +84,7 @@ from ..errors import InputError
 from ..match import PreparedName, compare, score_conflict, score_prepared
 from ..match import prepare as prepare_name
 from ..match.batch import score_bounds, warm_token_pairs
-from ..match.orgs import is_weak_org, org_fit
+from ..match.orgs import is_weak_org, org_fit, org_siblings
 from ..match.weak import WEAK_BASE, is_weak, weak_factor
 from ..match.weights import ListFrequency
 from ..text import MAX_NAME_LENGTH, normalize
@@ -665,9 +665,26 @@ def cannot_links(
     cannot-link. Only pairs inside one component (``labels``, from :func:`connected`)
     can matter to the clustering, so only they are examined. ``freq``: the list's token
     weights, as the scores used them.
+
+    Two organisation names of one component that are *siblings*
+    (:func:`nasab.match.orgs.org_siblings`: they share every other word, and each fills one
+    slot inside the name with a distinctive word of its own, ``Orion Kestrel Petrochemical
+    Co`` / ``Orion Varanto Petrochemical Co``) are a cannot-link whatever they score: two
+    companies of one group, which the group's other names (``Orion Petrochemical Co``)
+    would otherwise glue together through the average linkage.
+
+    Example:
+        >>> from nasab.resolution.records import as_records
+        >>> names = ["Orion Kestrel Petrochemical Co", "Orion Varanto Petrochemical Co"]
+        >>> prep = prepare(as_records(names, kind="organization"), Judgements())
+        >>> pairs = Pairs(2, np.array([0]), np.array([1]), np.array([0.3], dtype=np.float32))
+        >>> links = cannot_links(prep.nodes, pairs, {"organization": 0.6}, np.zeros(2, dtype=np.int64))
+        >>> print(links[(0, 1)])
+        sibling organisations: they share their other words and each fills one slot with its own ('kestrel' vs 'varanto'), two bodies of one group
     """
+    inside = labels[pairs.u] == labels[pairs.v]
     thr = np.asarray([min(CANNOT_BELOW, thresholds[nd.kind]) for nd in nodes], dtype=np.float32)
-    sel = np.flatnonzero((labels[pairs.u] == labels[pairs.v]) & (pairs.score < thr[pairs.u]))
+    sel = np.flatnonzero(inside & (pairs.score < thr[pairs.u]))
     out = {}
     for k in sel.tolist():
         a, b = nodes[int(pairs.u[k])], nodes[int(pairs.v[k])]
@@ -675,6 +692,15 @@ def cannot_links(
         if conflict >= CONFLICT_CANNOT:
             out[(int(pairs.u[k]), int(pairs.v[k]))] = (
                 f"conflicting name parts (conflict {conflict:.2f}, score {score:.3f})"
+            )
+    orgs = np.asarray([nd.kind == "organization" for nd in nodes], dtype=bool)
+    for k in np.flatnonzero(inside & orgs[pairs.u] & orgs[pairs.v]).tolist():
+        pair = (int(pairs.u[k]), int(pairs.v[k]))
+        own = None if pair in out else org_siblings(nodes[pair[0]].name, nodes[pair[1]].name)
+        if own is not None:
+            out[pair] = (
+                "sibling organisations: they share their other words and each fills one slot "
+                f"with its own ({own[0]!r} vs {own[1]!r}), two bodies of one group"
             )
     return out
 
