@@ -817,3 +817,23 @@ def test_org_translations_leave_legal_phrases_alone() -> None:
 def test_org_translations_header_names_source_and_licence() -> None:
     header = data_path("org_translations.tsv").read_text(encoding="utf-8")
     assert "Source:" in header and "Licence:" in header
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("three", 3), ("nineteen", 19), ("forty", 40), ("fourty", 40), ("ninety", 90)],
+    ids=["three", "nineteen", "forty", "fourty", "ninety"],
+)
+def test_number_words(word: str, value: int) -> None:
+    assert lexicon.number_words()[word] == value
+
+
+def test_number_words_are_units_or_tens() -> None:
+    values = set(lexicon.number_words().values())
+    assert set(range(20)) <= values
+    assert all(v < 20 or (v % 10 == 0 and v <= 90) for v in values)
+
+
+def test_number_words_header_names_source_and_licence() -> None:
+    header = data_path("number_words.tsv").read_text(encoding="utf-8")
+    assert "Source:" in header and "Licence:" in header

@@ -105,6 +105,7 @@ __all__ = [
     "news_outlets",
     "news_spellings",
     "nisba_endings",
+    "number_words",
     "org_translations",
     "org_word_freq",
     "org_words",
@@ -1295,6 +1296,51 @@ def org_translations() -> dict[str, tuple[str, ...]]:
                 f"data row {line}: {form!r} listed twice", path=str(data_path(table))
             )
         out[form] = en
+    return out
+
+
+#: Largest value of a units row of ``number_words.tsv``; larger rows are tens, up to
+#: :data:`_NUMBER_TENS_MAX`.
+_NUMBER_UNITS_MAX = 19
+_NUMBER_TENS_MAX = 90
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """English number words and the numbers they write, from ``number_words.tsv``
+    (``forty`` -> 40): the words 0 to 19 and the tens 20 to 90.
+
+    Raises:
+        DataFileError: if the table is missing or malformed (a word that is not one
+            normalised Latin word, a value that is not 0..19 or a multiple of ten up to 90,
+            a word listed twice).
+
+    Example:
+        >>> from nasab.lexicon import number_words
+        >>> number_words()["forty"], number_words()["three"]
+        (40, 3)
+    """
+    table = "number_words.tsv"
+    out: dict[str, int] = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        word, value = row["word"], _int(table, line, "value", row["value"])
+        units = 0 <= value <= _NUMBER_UNITS_MAX
+        tens = value % 10 == 0 and _NUMBER_UNITS_MAX < value <= _NUMBER_TENS_MAX
+        if not word.isascii() or normalize(word) != word or len(word.split()) != 1:
+            raise DataFileError(
+                f"data row {line}: a number word must be one normalised Latin word, got {word!r}",
+                path=str(data_path(table)),
+            )
+        if not (units or tens):
+            raise DataFileError(
+                f"data row {line}: {word!r} writes {value}, not 0..19 or a ten up to 90",
+                path=str(data_path(table)),
+            )
+        if word in out:
+            raise DataFileError(
+                f"data row {line}: {word!r} listed twice", path=str(data_path(table))
+            )
+        out[word] = value
     return out
 
 

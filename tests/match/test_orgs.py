@@ -73,7 +73,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v17" in text
+    assert "nasab-org-v18" in text
     assert "iraqi" in text
 
 
@@ -764,3 +764,27 @@ SIBLINGS = [
 def test_org_siblings(a: str, b: str, own: tuple[str, str] | None) -> None:
     assert org_siblings(a, b) == own
     assert org_siblings(b, a) == (own[::-1] if own else None)
+
+
+# v18: number words against digits (number_words.tsv).
+NUMBER_WORDS = [
+    ("Kestrel Brigade Forty-Four", "Kestrel Brigade 44", 0.95, 1.0),
+    ("Kestrel Brigade Forty 4", "Kestrel Brigade 44", 0.95, 1.0),
+    ("Kestrel Brigade Fourty-four", "Kestrel Brigade 44", 0.95, 1.0),
+    ("Three Kestrel Sisters Trading", "3 Kestrel Sisters Trading", 0.95, 1.0),
+    # another number stays a conflict
+    ("Kestrel Brigade Forty-Four", "Kestrel Brigade 45", 0.0, 0.3),
+    ("Kestrel Brigade Forty", "Kestrel Brigade 44", 0.0, 0.3),
+    # without digits on the other side the words are compared as words
+    ("Kestrel Brigade Forty-Four", "Kestrel Brigade Forty Four", 0.95, 1.0),
+    ("Kestrel Brigade Forty-Four", "Kestrel Brigade", 0.0, 0.6),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"), NUMBER_WORDS, ids=[f"{a}~{b}" for a, b, _, _ in NUMBER_WORDS]
+)
+def test_number_words_meet_digits(a: str, b: str, low: float, high: float) -> None:
+    for x, y in ((a, b), (b, a)):
+        m = compare_orgs(x, y)
+        assert low <= m.score <= high, m.explain()

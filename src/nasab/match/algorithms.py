@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v22").startswith("nasab-name-v22+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v22', 'nasab-org-v17']
+    ['nasab-name-v22', 'nasab-org-v18']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v22"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v17"
+ORG_ALGORITHM = "nasab-org-v18"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -311,7 +311,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            17,
+            18,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -320,6 +320,7 @@ _REGISTRY: dict[str, Algorithm] = {
                 "places.tsv",
                 "words.tsv",
                 "org_translations.tsv",
+                "number_words.tsv",
             ),
             "organisation names: acronyms, legal forms, generic words, cross-script words. "
             "v2 (from v1): a distinctive word on each side that the other lacks halves the "
@@ -378,7 +379,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "listed place is not a spelling of another word (v8's rule); v17: two distinctive "
             "Latin words of 7 letters or more one typing slip apart (one consonant changed, or "
             "a letter added or dropped, not at the last letter; neither a listed word or "
-            "place) agree as spelling similarity 0.92 (GAZPROM / GASPROM)",
+            "place) agree as spelling similarity 0.92 (GAZPROM / GASPROM); v18: English number "
+            "words are read as their number (number_words.tsv: FORTY-FOUR, FORTY 4 = 44, THREE "
+            "= 3) in a name compared with a name that writes a number in digits",
         ),
     )
 }
@@ -420,8 +423,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v17")[:19]
-        'nasab-org-v17+data.'
+        >>> algorithm_version("nasab-org-v18")[:19]
+        'nasab-org-v18+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -503,6 +503,51 @@ def _numerals(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return out
 
 
+#: The last digit of a number: what a tens word may be followed by (``forty four``).
+_UNITS_DIGIT_MAX = 9
+
+
+def _read_numbers(name: OrgName, other: OrgName) -> OrgName:
+    """The name with its number words read as numbers (``number_words.tsv``: ``Forty-Four``
+    and ``Forty 4`` -> ``44``, ``Three`` -> ``3``) where the other name holds a number in
+    digits; otherwise the name as it is (``One Vision`` / ``One World`` keep their words).
+
+    Example:
+        >>> a, b = parse_org("Orion Brigade Forty-Four"), parse_org("Orion Brigade 44")
+        >>> [u.text for u in _read_numbers(a, b).units]
+        ['orion', 'brigade', '44']
+        >>> [u.text for u in _read_numbers(a, parse_org("Orion Brigade")).units]
+        ['orion', 'brigade', 'forty', 'four']
+    """
+    words = lexicon.number_words()
+    if not any(u.text.isdigit() for u in other.units) or not any(
+        u.text in words and not u.concept for u in name.units
+    ):
+        return name
+    out: list[Unit] = []
+    units = name.units
+    i = 0
+    while i < len(units):
+        u = units[i]
+        value = words.get(u.text) if not u.concept else None
+        if value is None:
+            out.append(u)
+            i += 1
+            continue
+        taken = [u]
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if value > _UNITS_DIGIT_MAX and value % 10 == 0 and nxt is not None:
+            low = int(nxt.text) if nxt.text.isdigit() else words.get(nxt.text)
+            if low is not None and 0 < low <= _UNITS_DIGIT_MAX and not nxt.concept:
+                value += low
+                taken.append(nxt)
+        text = str(value)
+        surface = " ".join(t.surface for t in taken)
+        out.append(Unit(text, False, "latin", _word_weight(text, False), text, False, surface))
+        i += len(taken)
+    return replace(name, units=tuple(out))
+
+
 def _roman_value(tok: str) -> int:
     values = {"i": 1, "v": 5, "x": 10}
     total = 0
@@ -1245,7 +1290,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v17"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v18"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
@@ -1263,6 +1308,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 @lru_cache(maxsize=65536)
 def _compare_org_cached(a: str, b: str) -> tuple[float, dict[str, float], tuple[str, ...]]:
     na, nb = parse_org(a), parse_org(b)
+    na, nb = _read_numbers(na, nb), _read_numbers(nb, na)
     if na.alias_row is not None and na.alias_row == nb.alias_row:
         return 1.0, {"alias": 1.0}, (f"known aliases of one organisation (row {na.alias_row})",)
     if normalize(a) == normalize(b):
