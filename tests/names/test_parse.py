@@ -188,3 +188,35 @@ def test_words_written_with_hamza_lam_carry_no_article(name: str, article: bool)
     (token,) = parse_name(name).tokens
     assert token.article is article
     assert token.text.startswith("ال") is not article
+
+
+# Words that are no particle but that the common case of the parse does not take (joined
+# Abd- and X-uddin compounds, long Latin words with a d, Arabic words starting with عبدال),
+# among particles, kunyas and the list order: each is read as its own unit.
+OWN_UNITS = [
+    ("Nasruddin Mahmoud", [("nasr din", "given"), ("mahmoud", "family")], []),
+    (
+        "HADDAD, Abdelkarim Rodrigo",
+        [("abd karim", "given"), ("rodrigo", "middle"), ("haddad", "family")],
+        [],
+    ),
+    (
+        "Mahmoud bin Abdallah Saifuddin",
+        [("mahmoud", "given"), ("abd lah", "middle"), ("saif din", "family")],
+        [],
+    ),
+    ("عبدالكريم حداد", [("عبد كريم", "given"), ("حداد", "family")], []),
+    ("Abu Mahmoud Saifuddin al-Haddad", [("saif din", "given"), ("haddad", "family")], ["mahmoud"]),
+]
+
+
+@pytest.mark.parametrize(("name", "tokens", "kunya"), OWN_UNITS, ids=[n for n, _, _ in OWN_UNITS])
+def test_words_read_as_their_own_units(name: str, tokens: list, kunya: list) -> None:
+    clear_parse_caches()
+    first = parse_name(name)
+    # Again with the word units remembered (the parsed names forgotten).
+    parse_module._parse.cache_clear()
+    parse_module._PACKED.clear()
+    for n in (first, parse_name(name)):
+        assert [(t.text, t.role) for t in n.tokens] == tokens
+        assert [t.text for t in n.kunya] == kunya

@@ -384,8 +384,42 @@ _ABD_STARTS = ("abd", "abed")
 _ABD_AL = "عبدال"
 
 
-def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
-    """Group normalised tokens into (text, article, kind) units; kind: name/abd/kunya/patronymic."""
+#: Words whose unit :func:`_word_unit` remembers (see :data:`PARSE_CACHE_NAMES`).
+WORD_UNIT_CACHE = 1 << 14
+
+
+@lru_cache(maxsize=WORD_UNIT_CACHE)
+def _word_unit(tok: str) -> tuple[str, bool, str]:
+    """The unit of a normalised word that is none of :func:`_special_words` and that the
+    common case of :func:`_units` does not take (a Latin word that may be a joined Abd- or
+    X-uddin compound, an Arabic word that starts with عبدال): a function of the word alone
+    (no branch of :func:`_units` for such a word reads its neighbours), never empty.
+
+    Example:
+        >>> _word_unit("abdelwahab"), _word_unit("salahuddin"), _word_unit("mahmoud")
+        (('abd wahab', False, 'name'), ('salah din', False, 'name'), ('mahmoud', False, 'name'))
+    """
+    if tok.startswith(_ABD_AL) and len(tok) > 5:
+        return (f"عبد {tok[5:]}", False, "name")
+    if tok.isascii():
+        m = _ABD_JOINED.match(tok)
+        if m and tok not in _ABDULLAH:
+            return (f"abd {tok[m.end() :]}", False, "name")
+        if tok in _ABDULLAH:
+            return ("abd lah", False, "name")
+        if len(tok) > 6:
+            m = _DIN_JOINED.match(tok)
+            if m:
+                return (f"{m.group(1)} din", False, "name")
+    text, article = split_article(tok)
+    return (_ABBREVIATIONS.get(text, text), article, "name")
+
+
+def _units(tokens: list[str]) -> tuple[list[tuple[str, bool, str]], bool]:
+    """Group normalised tokens into (text, article, kind) units; kind: name/abd/kunya/patronymic.
+
+    Returns the units and whether each is a name word read alone (no particle met: every
+    kind is ``name``)."""
     units: list[tuple[str, bool, str]] = []
     special = _special_words()
     abbreviations = _ABBREVIATIONS
@@ -407,6 +441,11 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
                 units.append((abbreviations.get(text, text), article, "name"))
                 i += 1
                 continue
+            # Any other word that is no particle: its unit is its own (a name word, never
+            # empty, so the units stay plain).
+            units.append(_word_unit(tok))
+            i += 1
+            continue
         plain = False
         if tok in latin_articles() and i + 1 < n:
             nxt, _ = split_article(tokens[i + 1])
@@ -466,9 +505,9 @@ def _units(tokens: list[str]) -> list[tuple[str, bool, str]]:
         units.append((_ABBREVIATIONS.get(text, text), article, "name"))
         i += 1
     if plain:
-        return units
+        return units, True
     # A trailing "al" or particle on its own is dropped by the loop's guards above.
-    return [u for u in units if u[0] or u[2] in ("kunya", "patronymic")]
+    return [u for u in units if u[0] or u[2] in ("kunya", "patronymic")], False
 
 
 def _keep_hamza_lam(units: list[tuple[str, bool, str]], raw: str) -> list[tuple[str, bool, str]]:
@@ -604,18 +643,16 @@ def _parse(raw: str) -> Name:
 
 def _parse_fresh(raw: str) -> Name:
     # "FAMILY, Given Middle" (list and index style) -> "Given Middle FAMILY".
+    raw_order = raw
     if raw.count(",") == 1:
-        last, first = (p.strip() for p in raw.split(","))
+        last, _, first = raw.partition(",")
+        last, first = last.strip(), first.strip()
         if last and first:
             raw_order = f"{first} {last}"
-        else:
-            raw_order = raw
-    else:
-        raw_order = raw
     norm = normalize(raw_order)
     toks = norm.split(" ") if norm else []
     titles, toks = _strip_titles(toks)
-    units = _units(toks)
+    units, plain = _units(toks)
     if not raw_order.isascii():
         if _HAMZA_BELOW in raw_order:
             units = _keep_hamza_lam(units, raw_order)
@@ -627,7 +664,7 @@ def _parse_fresh(raw: str) -> Name:
             units = _keep_letters(units, raw_order, norm.split(" ") if norm else [])
     parts: list[tuple[str, bool, str]] = units
     kunya: list[Token] = []
-    if any(kind != "name" for _, _, kind in units):
+    if not plain and any(kind != "name" for _, _, kind in units):
         parts = []
         mode = "name"
         for unit in units:
@@ -696,6 +733,7 @@ def clear_parse_caches() -> None:
     _parse.cache_clear()
     _PACKED.clear()
     _make.cache_clear()
+    _word_unit.cache_clear()
     for f in (keys.fold, keys.skeleton, keys.coarse, keys.fold_skeleton):
         f.cache_clear()
     clear_normalize_cache()
