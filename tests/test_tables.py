@@ -171,6 +171,7 @@ def test_writing_bad_rows_is_refused(tmp_path: Path) -> None:
         ({"w": "v", "v": "w"}, "v -> w -> v"),
         ({"zh": "j|ch", "ch": "k|kh", "kh": "zh"}, "ch -> kh -> zh -> ch"),
         ({"ault$": "o", "o": "ault"}, "ault$ -> o -> ault$"),
+        ({"ic$": "ich", "ich$": "ic"}, "ic$ -> ich$ -> ic$"),
     ],
 )
 def test_latin_digraph_rows_in_a_cycle_are_refused(monkeypatch, rows, cycle) -> None:
@@ -182,6 +183,23 @@ def test_latin_digraph_rows_in_a_cycle_are_refused(monkeypatch, rows, cycle) -> 
     monkeypatch.setattr(lexicon, "load_tsv", lambda name: table)
     with pytest.raises(DataFileError, match=cycle.replace("$", r"\$")):
         lexicon.latin_digraphs.__wrapped__()
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        {"c$": "ch|ts", "ch": "k"},  # ch and ts do not end in c: c$ does not read them again
+        {"ic$": "ich|its"},  # ich holds ic, but not at its end
+    ],
+)
+def test_a_word_ending_read_so_that_it_no_longer_ends_the_word_is_no_cycle(
+    monkeypatch, rows
+) -> None:
+    from nasab import lexicon
+
+    table = [{"digraph": d, "readings": r} for d, r in rows.items()]
+    monkeypatch.setattr(lexicon, "load_tsv", lambda name: table)
+    assert set(lexicon.latin_digraphs.__wrapped__()) == set(rows)
 
 
 def test_shipped_latin_digraphs_have_no_cycle() -> None:

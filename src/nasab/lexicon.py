@@ -1123,9 +1123,17 @@ def final_vowels() -> dict[str, frozenset[str]]:
 
 def _digraph_cycle(rows: dict[str, tuple[str, ...]]) -> list[str]:
     """A cycle of digraph rows, each reading of which holds the next row's letters
-    (``w`` read as ``v`` and ``v`` as ``w``), or ``[]`` when there is none."""
+    (``w`` read as ``v`` and ``v`` as ``w``), or ``[]`` when there is none. A word ending's
+    reading ends the word: a word-ending row reads it again only where the two meet at the
+    end (``c$`` read as ``ch`` does not end in ``c``)."""
     letters = {d: d.removesuffix(LATIN_ENDING_MARK) for d in rows}
-    nxt = {d: [e for e in rows if any(letters[e] in r for r in rs)] for d, rs in rows.items()}
+
+    def reads(d: str, r: str, e: str) -> bool:
+        if d.endswith(LATIN_ENDING_MARK) and e.endswith(LATIN_ENDING_MARK):
+            return r.endswith(letters[e]) or letters[e].endswith(r)
+        return letters[e] in r
+
+    nxt = {d: [e for e in rows if any(reads(d, r, e) for r in rs)] for d, rs in rows.items()}
     state: dict[str, int] = {}  # 1: on the current path, 2: done
 
     def walk(d: str, path: list[str]) -> list[str]:
