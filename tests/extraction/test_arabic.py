@@ -404,6 +404,14 @@ COMPANY_CASES = [
     ("adjective-feminine", "وقالت شركة كبرى إن الأسعار ارتفعت.", []),
     ("adjective-masculine", "وقال بنك مركزي إن الفائدة ثابتة.", []),
     ("group-of", "وأسست مجموعة من الشباب شركة تعمل في المجال.", []),
+    # a word of text opening a name of unseen words: the whole name, and later the bare
+    # first word, also before a definite adjective (stop 26)
+    (
+        "seen-word-then-unseen-words",
+        "وأعلنت شركة كوكب موتور كومباني عن تقريرها. وقالت كوكب إن جهود كوكب المفصلة مستمرة.",
+        ["شركة كوكب موتور كومباني", "كوكب", "كوكب"],
+    ),
+    ("seen-words-only", "وأعلنت شركة كوكب موتور عن تقريرها.", ["شركة كوكب"]),
     # a quoted name after a head and the words describing it
     (
         "quoted-after-description",

@@ -362,6 +362,9 @@ _DOC_NAMES: weakref.WeakKeyDictionary[Builder, dict[str, str]] = weakref.WeakKey
 # Per document: the definite word that names a club or newspaper after its head (``نادي
 # الهلال``) -> the full name read (a later bare "الهلال" is that body).
 _DOC_CLUBS: weakref.WeakKeyDictionary[Builder, dict[str, str]] = weakref.WeakKeyDictionary()
+# Per document: the words of _DOC_CLUBS that are a company's proper name (``نيسان`` of
+# ``شركة نيسان موتور كومباني``): a definite word after one does not make another body.
+_DOC_COMPANIES: weakref.WeakKeyDictionary[Builder, set[str]] = weakref.WeakKeyDictionary()
 
 
 # Per document: whether it is a sports text (SPORTS_CUE_MIN football words or more).
@@ -405,6 +408,7 @@ class _Sentence:
         self.known = _DOC_NAMES.setdefault(b, {})  # name word -> full name read
         # club word (or the last words of a longer club name) -> full name read
         self.clubs = _DOC_CLUBS.setdefault(b, {})
+        self.companies = _DOC_COMPANIES.setdefault(b, set())
         self.pending: list[tuple] = []  # title chains whose holder no rule has read yet
 
     def add(self, i: int, j: int, off: int, kind: str, **attrs) -> object:
@@ -1184,14 +1188,20 @@ class _Sentence:
             adjective_like = _feminine(w) or toks[j].text.endswith(("ى", "ىً")) or not feminine
             if not (unseen or complement or not adjective_like):
                 return None
-            if not (unseen or complement) and self._construct_goes_on(k):
+            if (
+                not (unseen or complement)
+                and self._construct_goes_on(k)
+                and not self._unseen_company_word(k + 1, j)
+            ):
                 return None  # "شركة خدمات حقول النفط": a construct, read as one
         else:
             return None
         while k < n and k - j < _COMPANY_WORDS and toks[k].arabic and not self.taken[k]:
             w = _word(toks[k])
-            if not self._company_word(w) or w in vocabulary() or w[:1] in ("ي", "ت"):
-                break  # no word of text, nor a verb in the imperfect (تسلّط)
+            if not self._company_word(w) or w[:1] in ("ي", "ت"):
+                break  # nor a verb in the imperfect (تسلّط)
+            if w in vocabulary() and not self._unseen_company_word(k + 1, j):
+                break  # no word of text, unless an unseen word of the name follows it
             k += 1
         if k < n and toks[k].arabic and self._complement_lam(k):
             k = self._lam_complement_end(k)
@@ -1200,6 +1210,16 @@ class _Sentence:
             k += 1
             adj += 1
         return k
+
+    def _unseen_company_word(self, k: int, j: int) -> bool:
+        """Token k, inside the ``_COMPANY_WORDS`` words of a company's name that starts at
+        token j, is a word of it the model's training text never holds, so that the seen
+        word before it is a word of the name too (``شركة نيسان موتور كومباني``)."""
+        toks = self.toks
+        if k >= len(toks) or k - j >= _COMPANY_WORDS or not toks[k].arabic or self.taken[k]:
+            return False
+        w = _word(toks[k])
+        return self._company_word(w) and w[:1] not in ("ي", "ت") and _unseen(w)
 
     def _prefixed_word(self, t: Tok) -> bool:
         """A word of text behind a proclitic (``بحجم``: ب + حجم), no proper name."""
@@ -2305,6 +2325,7 @@ class _Sentence:
                 elif self._company_proper(i, j):
                     # "مجموعة بوينغ ..." ... "طائرة بوينغ": the bare proper name is the company
                     self.clubs.setdefault(_word(toks[i + 1]), m.text)
+                    self.companies.add(_word(toks[i + 1]))
             i = j
 
     def _company_proper(self, i: int, j: int) -> bool:
@@ -2319,7 +2340,11 @@ class _Sentence:
             and len(w) >= _PROPER_MIN
             and not _is_article(w)
             and w[:1] not in conjunction_clitics()
-            and w not in vocabulary()
+            and (
+                w not in vocabulary()
+                # "شركة نيسان موتور كومباني": a seen word opening a name of unseen words
+                or any(_unseen(_word(t)) for t in toks[i + 2 : j] if t.arabic)
+            )
             and (w,) not in self.lex.places_ar
             and w not in self.lex.given_ar
         )
@@ -2327,7 +2352,9 @@ class _Sentence:
     def known_clubs(self) -> None:
         """A bare definite word that named a club or newspaper after its head earlier in
         the document (``نادي الهلال`` ... ``الهلال``): that body (``refers_to`` the full
-        name), unless a definite word follows it (``الهلال الأحمر``: another body).
+        name), unless a definite word follows it (``الهلال الأحمر``: another body); a
+        company's proper name (``شركة نيسان موتور كومباني`` ... ``جهود نيسان المفصلة``)
+        is the company before any word.
 
         Example:
             ``أعلن نادي الاتحاد ... وفاز الاتحاد``: the second is the club too.
@@ -2339,10 +2366,9 @@ class _Sentence:
             if self.taken[i] or not t.arabic:
                 continue
             nxt = _word(toks[i + 1]) if i + 1 < len(toks) and toks[i + 1].arabic else ""
-            if _is_article(nxt) and not self._nationality_word(nxt):
-                continue
+            other = _is_article(nxt) and not self._nationality_word(nxt)
             for off, stem in arabic_stems(t.text):
-                if stem in self.clubs:
+                if stem in self.clubs and not (other and stem not in self.companies):
                     self.add(
                         i, i + 1, off, "organization", source="document", refers_to=self.clubs[stem]
                     )
