@@ -174,3 +174,46 @@ def test_club_name_without_its_head_joins_across_documents(backend: str) -> None
         if "الاتحاد" in d.get("names", [])
     ]
     assert holders == [(["الاتحاد", "نادي الاتحاد"], ["a", "b"])]
+
+
+ARTICLE_NODES = [
+    # (id, documents, (name, names, aliases, mention_count) of the one organisation node)
+    (
+        "the-written-before-a-listed-name",
+        ["The mayor told The Associated Press on Monday that he would stay."],
+        (
+            "Associated Press",
+            ["Associated Press", "The Associated Press"],
+            ["The Associated Press"],
+            1,
+        ),
+    ),
+    (
+        "the-of-a-title-across-documents",
+        [
+            "The mayor told The Harbor Herald on Monday that he would stay.",
+            "Harbor Herald reporters asked the mayor again on Tuesday.",
+        ],
+        ("Harbor Herald", ["Harbor Herald", "The Harbor Herald"], ["The Harbor Herald"], 2),
+    ),
+    (
+        "no-article-no-alias",  # guard: a sentence's capital The is no written form
+        ["The Harbor Herald reported on Monday that the mayor would stay."],
+        ("Harbor Herald", ["Harbor Herald"], [], 1),
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+@pytest.mark.parametrize(
+    ("docs", "want"), [c[1:] for c in ARTICLE_NODES], ids=[c[0] for c in ARTICLE_NODES]
+)
+def test_organisation_node_named_without_its_article(
+    docs: list[str], want: tuple, backend: str
+) -> None:
+    """The node's canonical name has no leading article (the seed reading's convention);
+    the form written with a capitalised "The" is one of its names, as an alias."""
+    g = build_graph(docs, backend=backend).graph
+    orgs = [d for _, d in g.nodes(data=True) if d.get("type") == "organization"]
+    got = [(d["name"], d["names"], d["aliases"], d["mention_count"]) for d in orgs]
+    assert got == [want]

@@ -94,10 +94,18 @@ class Builder:
         return m
 
     def respan(
-        self, old: Mention, start: int, end: int, absorb: tuple[Mention, ...] = (), **attrs: Any
+        self,
+        old: Mention,
+        start: int,
+        end: int,
+        absorb: tuple[Mention, ...] = (),
+        *,
+        name: str | None = None,
+        **attrs: Any,
     ) -> Mention:
         """Move mention ``old`` to ``[start, end)`` (same kind), its relations with it;
-        mentions in ``absorb`` (inside the new span) are merged into it.
+        mentions in ``absorb`` (inside the new span) are merged into it. Its ``name`` is
+        ``name`` if given, else its new text.
 
         Example:
             >>> b = Builder(Document("d", "قال اللواء متقاعد محمد العماني", "ar"))
@@ -114,7 +122,7 @@ class Builder:
             old.kind,
             old.language,
             old.sentence,
-            text,
+            name or text,
             {**old.attrs, **attrs},
         )
         gone = (old, *absorb)

@@ -43,9 +43,9 @@ from .english import (
     title_references_en,
 )
 from .english_orgs import (
+    article_forms_en,
     lower_heads_en,
     org_short_forms_en,
-    titled_names_en,
 )
 from .media import group_names, media_outlets, outlet_shapes
 from .merge import merge_english_entities, other_spans, person_hints, role_organisations
@@ -244,7 +244,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         group_names(b, sents, lex)
         initials_en(b, latin, lex)
         lower_heads_en(b, latin, lex)
-        titled_names_en(b, latin, lex)
+        article_forms_en(b, latin, lex)
         org_short_forms_en(b, latin, lex)
         holiday_events_en(b)
         disease_names_en(b)

@@ -1,11 +1,13 @@
 """English organisation names the sentence rules leave incomplete, fixed after every
 reader has run (run by :func:`nasab.extraction.core.extract`):
 
-- :func:`titled_names_en`: a capitalised "The" inside a sentence (after a lower-case
-  word or a comma), before an unlisted organisation whose last word is a media or title
-  head word (a paper, channel or site), is part of its title ("told The Harbor Courier": the paper is "The Harbor Courier"). Listed
-  organisations keep the form of their table row ("The Associated Press" ->
-  "Associated Press"; "The Independent" is listed with its article).
+- :func:`article_forms_en`: an organisation's name has no leading article, as the seed
+  reading writes it ("Joint Operations Command" of "The Joint Operations Command later
+  said"); where the text writes a capitalised "The" before it inside a sentence (after a
+  lower-case word or a comma: "told The Harbor Courier"), or the mention itself opens
+  with one, the mention's text keeps the article as written and its ``name`` drops it.
+  The graph keeps the written form as a further name of the node (an alias, never its
+  canonical name).
 - :func:`lower_heads_en`: a capitalised name word before a lower-case head word of
   ``words.tsv`` ``lower_org_head_en`` ("the State department", "Tolo news") is an
   organisation, when no place, nationality or function word.
@@ -27,7 +29,7 @@ from ._tokens import Tok
 from .media import is_demonym, media_cue_at
 from .model import Mention
 
-__all__ = ["lower_heads_en", "org_short_forms_en", "titled_names_en"]
+__all__ = ["article_forms_en", "lower_heads_en", "org_short_forms_en"]
 
 
 def _org_starting(b: Builder, start: int) -> Mention | None:
@@ -43,37 +45,41 @@ def _title_heads(lex: Lexicon) -> frozenset[str]:
     return frozenset(lex.media_en) | word_set("outlet_head_en") | word_set("title_head_en")
 
 
-def titled_names_en(
+def article_forms_en(
     b: Builder, sentences_toks: Sequence[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
 ) -> None:
-    """Widen an unlisted organisation to the capitalised "The" before it, inside a
-    sentence, when its last word is a media or title head (see the module notes).
+    """Give every English organisation its name without a leading article (see the
+    module notes): a mention that opens with a capitalised article keeps it in its text
+    and drops it from its ``name``; a capitalised "The" written right before one inside
+    a sentence (after a lower-case word or a comma) joins its text.
 
-    The word before "The" must be a lower-case word or a comma, so that Title Case
-    headlines and quotations that open a sentence stay out.
+    A "The" after an opening quote or a capital opens a sentence or a headline, and one
+    at the sentence start is capitalised anyway: neither joins the text.
 
     Example:
         >>> from nasab.extraction import Document, extract
-        >>> t = "The mayor told The Harbor Herald on Monday that he would stay."
-        >>> [m.text for m in extract(Document("d", t, "en"), backend="rules").organizations()]
-        ['The Harbor Herald']
+        >>> t = "The mayor told The Associated Press on Monday that he would stay."
+        >>> [(m.text, m.name) for m in extract(Document("d", t, "en"), backend="rules").organizations()]
+        [('The Associated Press', 'Associated Press')]
     """
-    heads = _title_heads(lex)
+    articles = word_set("definite_article_en")
+    for m in [m for m in b.sorted_mentions() if m.kind == "organization" and m.language == "en"]:
+        first, _, rest = m.text.partition(" ")
+        if rest.strip() and first[:1].isupper() and first.lower() in articles:
+            b.respan(m, m.start, m.end, name=rest.strip())
     for _, toks in sentences_toks:
         for k in range(1, len(toks) - 1):
             the, prev = toks[k], toks[k - 1]
-            if the.text != "The" or not (
-                prev.text == "," or (prev.kind == "w" and prev.text.islower())
-            ):
+            if the.text.lower() not in articles or not the.text[:1].isupper():
+                continue
+            if not (prev.text == "," or (prev.kind == "w" and prev.text.islower())):
                 continue  # after an opening quote or a capital: a sentence or a headline
             m = _org_starting(b, toks[k + 1].start)
-            if m is None or m.attrs.get("org_id") or not m.text.split():
+            if m is None or m.name != m.text or b.doc.text[the.end : m.start] != " ":
                 continue
-            if m.text.split()[-1].lower() not in heads:
+            if b.overlaps(the.start, the.end) is not None:
                 continue
-            if b.doc.text[the.end : m.start] != " ":
-                continue
-            b.respan(m, the.start, m.end)
+            b.respan(m, the.start, m.end, name=m.text)
 
 
 def lower_heads_en(
@@ -152,9 +158,9 @@ def org_short_forms_en(
             ):
                 continue
             fulls = {
-                f.text
+                f.name
                 for f in orgs
-                if f.end <= t.start and len(f.text.split()) >= 2 and f.text.split()[-1] == t.text
+                if f.end <= t.start and len(f.name.split()) >= 2 and f.name.split()[-1] == t.text
             }
             if len(fulls) != 1:
                 continue

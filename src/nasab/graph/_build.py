@@ -325,6 +325,9 @@ class _Local:
     kunyas: set[str] = field(default_factory=set)
     acronyms: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)  # English role labels held in the document
+    #: Organisations' written forms other than their clean names (with the article:
+    #: "The Harbor Herald" of "Harbor Herald"): names of the node, never its canonical one.
+    forms: Counter[str] = field(default_factory=Counter)
 
     @property
     def order(self) -> tuple[str, int, int]:
@@ -597,6 +600,8 @@ class _Grouping:
                 loc.names[name] += 1
                 if _is_acronym(name) or _table_acronym(name):
                     loc.acronyms.add(name)
+                if m.text.strip() != name:
+                    loc.forms[m.text.strip()] += 1
         for i in members:
             loc.aliases.update(self.alias_names.get(i, ()))
             loc.acronyms.update(self.acronym_names.get(i, ()))
@@ -1462,6 +1467,7 @@ def _entity_attrs(kind: str, members: list[_Local]) -> tuple[str, dict[str, Any]
     aliases: set[str] = set()
     kunyas: set[str] = set()
     acronyms: set[str] = set()
+    forms: Counter[str] = Counter()
     for loc in members:
         names.update(loc.names)
         for name in loc.names:
@@ -1469,6 +1475,13 @@ def _entity_attrs(kind: str, members: list[_Local]) -> tuple[str, dict[str, Any]
         aliases |= loc.aliases
         kunyas |= loc.kunyas
         acronyms |= loc.acronyms
+        forms.update(loc.forms)
+        for form in loc.forms:
+            name_docs[form].add(loc.doc)
+    mention_count = sum(names.values())
+    # Written forms that are no clean name are aliases: never the canonical name.
+    aliases |= set(forms) - set(names)
+    names.update(forms)
     latin, arabic = _pick(names, kind, aliases | kunyas | acronyms)
     translated = None
     if kind == "organization" and latin is None and arabic is not None:
@@ -1493,7 +1506,7 @@ def _entity_attrs(kind: str, members: list[_Local]) -> tuple[str, dict[str, Any]
         "acronyms": sorted(acronyms),
         "short_forms": short,
         "documents": sorted({loc.doc for loc in members}),
-        "mention_count": sum(names.values()),
+        "mention_count": mention_count,
         "name_counts": dict(sorted(names.items())),
         "name_documents": {n: sorted(d) for n, d in sorted(name_docs.items())},
     }
