@@ -146,3 +146,91 @@ def test_groups_named_by_a_cue(text: str, want: list, not_want: list, backend: s
     got = [m.text for m in extract(Document("d", text, "en"), backend=backend).organizations()]
     assert [g for g in got if g in want] == want
     assert not [g for g in got if g in not_want]
+
+
+REPORTS = [
+    # (id, text, organisations wanted (name), names that must not be organisations):
+    # the article, a name and a verb of publishing (words.tsv report_verb_en)
+    (
+        "en-the-x-reported",
+        "Over the week the city fell. The Qorvan reported that it fell.",
+        ["Qorvan"],
+        [],
+    ),
+    (
+        "en-as-the-x-has-previously-reported",
+        "As The Qorvan has previously reported, the talks failed.",
+        ["Qorvan"],
+        [],
+    ),
+    (
+        "en-two-words",
+        "The Talvi Ledger wrote on Monday that the talks failed.",
+        ["Talvi Ledger"],
+        [],
+    ),
+    ("en-title-guard", "The President reported that the talks failed.", [], ["President"]),
+    ("en-people-guard", "The Qorvanis reported heavy losses.", [], ["Qorvanis"]),
+    ("en-given-name-guard", "The John Qorvan reported it.", [], ["John Qorvan"]),
+    ("en-no-article-guard", "Qorvan reported that the talks failed.", [], ["Qorvan"]),
+    ("en-no-verb-guard", "The Qorvan said that the talks failed.", [], ["Qorvan"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"), [c[1:] for c in REPORTS], ids=[c[0] for c in REPORTS]
+)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_publication_named_by_a_verb_of_publishing(
+    text: str, want: list, not_want: list, backend: str
+) -> None:
+    got = [m.name for m in extract(Document("d", text, "en"), backend=backend).organizations()]
+    assert [g for g in got if g in want] == want
+    assert not [g for g in got if g in not_want]
+
+
+CREDITS = [
+    # (id, text, organisations wanted (in order), names that must not be organisations):
+    # the sources of a credit line (words.tsv credit_cue_en)
+    ("en-photo-credit", "The talks failed.\n[Photo credit: Qorvan Images]", ["Qorvan Images"], []),
+    (
+        "en-listed-name-inside",  # guard: the listed agency is the source credited
+        "The talks failed.\n[Photo credit: Reuters Pictures]",
+        ["Reuters"],
+        ["Reuters Pictures"],
+    ),
+    (
+        "en-sources",
+        "The talks failed.\n\nSources: Talvi Ledger, Qorvan",
+        ["Talvi Ledger", "Qorvan"],
+        [],
+    ),
+    (
+        "en-photographer-and-agency",
+        "The talks failed.\n[image via Qorvan, John Dask/Qorvan]",
+        ["Qorvan", "Qorvan"],
+        ["John Dask"],
+    ),
+    (
+        "en-caption-guard",
+        "The talks failed.\nPHOTO: Miro Dask, from Talvi, was held in May.",
+        [],
+        ["Miro Dask", "Talvi"],
+    ),
+    ("en-place-guard", "The talks failed.\nSource: Baghdad", [], ["Baghdad"]),
+    ("en-cue-inside-a-line-guard", "A source close to Qorvan Dask said so.", [], ["Qorvan Dask"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"), [c[1:] for c in CREDITS], ids=[c[0] for c in CREDITS]
+)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_sources_of_a_credit_line(text: str, want: list, not_want: list, backend: str) -> None:
+    orgs = extract(Document("d", text, "en"), backend=backend).organizations()
+    got = [m.text for m in orgs]
+    assert [g for g in got if g in want] == want
+    # a model's own guess may read a caption's name; the credit rule must not
+    assert not [m.text for m in orgs if m.text in not_want and m.attrs.get("source") == "credit"]
+    if backend == "rules":
+        assert not [g for g in got if g in not_want]

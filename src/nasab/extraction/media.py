@@ -12,6 +12,17 @@ Media", "Hail News"), a name written as an internet domain (``web_suffix_en``:
 ("Emirates247"), or one word made of a capitalised part and a capitalised media word
 ("GlobalPost").
 
+A name of capitalised words between the article and a verb of publishing
+(``report_verb_en``: "The Qorvan reported", "as The Qorvan has previously reported") is a
+publication's, unless a title, a given name, a place or a nationality (:func:`media_outlets`).
+
+A credit line (:func:`credit_lines`: a line that opens with a cue of ``credit_cue_en``,
+"[Photo credit: Qorvan Images]", "Sources: Talvi News, Qorvan") lists its sources: each name
+of capitalised words in the list, separated by commas, slashes or "via", is an
+organisation, unless it opens with a known given name (a photographer) or the rules read
+a person or a listed organisation there ("AP Photo" credits the listed AP); a line that
+holds anything else (a caption) lists none.
+
 Groups, militias and movements are named by what they are the same way (:func:`group_names`,
 ``group_cue_en``): "the Dawn of Qarth group", "Dawn of Qarth, an organization of ...",
 "a militia called the Masked Wolves": a name of capitalised words, which may hold "of" or
@@ -37,7 +48,7 @@ from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon
 
-__all__ = ["group_names", "media_cue_at", "media_outlets", "outlet_shapes"]
+__all__ = ["credit_lines", "group_names", "media_cue_at", "media_outlets", "outlet_shapes"]
 
 #: One name word: capitalised, or after a lower-case article joined by a hyphen or a
 #: space (al-Sabah, al Sabaah).
@@ -88,6 +99,15 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?<![\w-]){_NAME}, (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:{cues})(?![\w])", re.IGNORECASE
     )
     return before, after, apposed
+
+
+@cache
+def _report_pattern() -> re.Pattern[str]:
+    """The article, a name and a verb phrase of ``report_verb_en`` ("The NAME reported")."""
+    verbs = "|".join(
+        re.escape(v) for v in sorted(word_list("report_verb_en"), key=lambda v: (-len(v), v))
+    )
+    return re.compile(rf"(?<![\w-])(?-i:[Tt]he) {_NAME} (?:{verbs})(?![\w-])")
 
 
 @cache
@@ -172,6 +192,101 @@ def outlet_shapes(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) ->
             _claim(b, *hit.span(), starts, sents)
 
 
+#: One listed source of a credit line: capitalised (or digit-led) words, each possibly
+#: glued (MyPlaneWorld, Carbonated.TV), at most five.
+_CREDIT_ITEM = re.compile(r"(?-i:[A-Z0-9][\w.'’&-]*)(?: (?-i:[A-Z0-9][\w.'’&-]*)){0,4}")
+#: What separates the sources of a credit line.
+_CREDIT_SEP = re.compile(r"\s*(?:[,;/]|\bvia\b)\s*", re.IGNORECASE)
+
+
+@cache
+def _credit_pattern() -> re.Pattern[str]:
+    """A credit cue of ``credit_cue_en`` and an optional colon at the start of a line (in
+    brackets or not)."""
+    cues = "|".join(
+        re.escape(c) for c in sorted(word_list("credit_cue_en"), key=lambda c: (-len(c), c))
+    )
+    return re.compile(rf"(?:{cues})(?![\w-])\s*:?\s*", re.IGNORECASE)
+
+
+def credit_lines(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:
+    """Add the sources listed on credit lines (see the module notes) to ``b`` as
+    organisations; a model's guess, a place or an unlisted organisation inside one gives
+    way, a listed organisation stays (the table names the credited source).
+
+    Example:
+        >>> from nasab.extraction import Document, extract
+        >>> t = "The talks failed.\\n[Photo credit: Qorvan Images, Talvi/John Dask]"
+        >>> [m.text for m in extract(Document("d", t, "en"), backend="rules").organizations()]
+        ['Qorvan Images', 'Talvi']
+    """
+    text = b.doc.text
+    starts = [s for s, _ in sents]
+    cue = _credit_pattern()
+    line_start = 0
+    for line in text.split("\n"):
+        offset, line_start = line_start, line_start + len(line) + 1
+        body = line.strip().lstrip("[").rstrip("]").strip()
+        head = cue.match(body)
+        if not body or head is None:
+            continue
+        at = offset + line.index(body) + head.end()
+        items = _credit_items(text[at : at + len(body) - head.end()], at)
+        if items:
+            for start, end in items:
+                name = text[start:end]
+                if normalize(name.split()[0]) in lex.given_en or lex.places_en.get(
+                    tuple(normalize(name).split())
+                ):
+                    continue
+                _claim_source(b, start, end, starts, sents)
+
+
+def _credit_items(part: str, at: int) -> list[tuple[int, int]]:
+    """The spans of the sources listed in ``part`` (which starts at offset ``at``), or
+    none when anything but names is listed (a caption).
+
+    Example:
+        >>> _credit_items("Qorvan, Talvi/Miro Dask", 0)
+        [(0, 6), (8, 13), (14, 23)]
+        >>> _credit_items("Miro Dask, from Talvi, was held.", 0)
+        []
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sep in [*_CREDIT_SEP.finditer(part), None]:
+        end = sep.start() if sep else len(part)
+        piece = part[pos:end]
+        pos = sep.end() if sep else len(part)
+        stripped = _credit_pattern().sub("", piece, count=1) if piece[:1].isalpha() else piece
+        lead = len(piece) - len(stripped)
+        item = stripped.strip()
+        if not item:
+            continue
+        if not _CREDIT_ITEM.fullmatch(item):
+            return []
+        first = at + end - len(piece) + lead + stripped.index(item)
+        spans.append((first, first + len(item)))
+    return spans
+
+
+def _claim_source(b: Builder, start: int, end: int, starts: list[int], sents) -> None:
+    """Make [start, end) an organisation unless the rules read a person, a role or a
+    listed organisation there ("AP Photo" credits the listed AP)."""
+    k = bisect.bisect_right(starts, start) - 1
+    if k < 0 or end > sents[k][1]:
+        return
+    inside = b.within(start, end)
+    for m in inside:
+        if m.kind == "organization" and (m.span == (start, end) or m.attrs.get("org_id")):
+            return
+        if m.kind == "role" or (m.kind == "person" and m.attrs.get("source") not in _GIVES_WAY):
+            return
+        if not (start <= m.start and m.end <= end):
+            return
+    b.replace_with(inside, start, end, "organization", sents[k], source="credit")
+
+
 def _after_stop_words(text: str, start: int, end: int) -> int:
     """``start`` moved past leading function words ("The New York Times" -> "New York
     Times"); ``end`` when nothing but them is left."""
@@ -222,8 +337,29 @@ def _starts_place_word(stem: str, lex: Lexicon) -> bool:
 
 
 def media_outlets(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:
-    """Add the outlets named by a media cue, and their other occurrences, to ``b``."""
+    """Add the outlets named by a media cue or by a verb of publishing after the article
+    (see the module notes), and their other occurrences, to ``b``.
+
+    Example:
+        >>> from nasab.extraction import Document, extract
+        >>> t = "Later The Qorvan reported that the talks failed. The President reported it."
+        >>> [m.text for m in extract(Document("d", t, "en"), backend="rules").organizations()]
+        ['Qorvan']
+    """
     _claim_cued(b, sents, _patterns(), lambda name: _outlet_name(name, lex))
+    _claim_cued(b, sents, (_report_pattern(),), lambda name: _publication_name(name, lex))
+
+
+def _publication_name(name: str, lex: Lexicon) -> bool:
+    """An outlet's name (:func:`_outlet_name`) with no title or role ("The President
+    reported"), no given name first ("the John Smith reported" is no paper), and not one
+    word in the plural ("The Kurds reported": a people)."""
+    keys = [normalize(w) for w in name.split()]
+    if len(keys) == 1 and name.endswith("s") and name[:-1].isalpha():
+        return False
+    if tuple(keys) in lex.titles_en or any((k,) in lex.titles_en for k in keys):
+        return False
+    return keys[0] not in lex.given_en and _outlet_name(name, lex)
 
 
 def _claim_cued(
