@@ -182,6 +182,16 @@ ROLES = [
         ("Karim Hadi", "Secretary of Homeland Security", None, None),
     ),
     (
+        "en-acronym-in-parentheses-before-the-name",
+        "A spokesperson for the Harlow Water Authority (HWA), Karim Hadi, said so.",
+        ("Karim Hadi", "Spokesman", "Harlow Water Authority", None),
+    ),
+    (
+        "en-description-before-the-organisation",
+        "Karim Hadi, programs officer at water think tank the Harlow Foundation, said so.",
+        ("Karim Hadi", "programs officer", "Harlow Foundation", None),
+    ),
+    (
         "en-special-agent-with-organisation",
         "Karim Hadi, a special agent with the Harlow Water Authority, said so.",
         ("Karim Hadi", "special agent", "Harlow Water Authority", None),
@@ -317,6 +327,8 @@ NO_NAMED_ROLE = [
     "Michael Dunne, ceo of nothing, said so.",
     # a listed organisation before a run with no title in it
     "The report of the UN Security Council Michael Dunne read was out.",
+    # guards: words in parentheses that are no acronym; a description with no "the X"
+    "A spokesman for the Harlow Water Authority (in Qarth), Michael Dunne, said so.",
 ]
 
 

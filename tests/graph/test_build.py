@@ -217,3 +217,29 @@ def test_organisation_node_named_without_its_article(
     orgs = [d for _, d in g.nodes(data=True) if d.get("type") == "organization"]
     got = [(d["name"], d["names"], d["aliases"], d["mention_count"]) for d in orgs]
     assert got == [want]
+
+
+ROLE_STATUS = [
+    # (id, text, the role node's name): words of standing in a post (words.tsv
+    # role_status_en) are no part of the role
+    (
+        "freelance",
+        "It showed the killing of freelance photojournalist Karim Haddad in May.",
+        "photojournalist",
+    ),
+    ("suspended", "His brother, Karim Haddad, a suspended physician, was held.", "physician"),
+    (
+        "senior-stays",
+        "His brother, Karim Haddad, a senior editor, was held.",
+        "senior editor",
+    ),  # guard
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"), [c[1:] for c in ROLE_STATUS], ids=[c[0] for c in ROLE_STATUS]
+)
+def test_role_named_without_words_of_standing(text: str, role: str) -> None:
+    g = build_graph([text], backend="rules").graph
+    roles = [d for _, d in g.nodes(data=True) if d.get("type") == "role"]
+    assert [d["name"] for d in roles] == [role]

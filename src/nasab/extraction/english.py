@@ -1289,12 +1289,15 @@ def _acronym_before_role(b: Builder, w: Tok, sent: tuple[int, int], lex: Lexicon
 
 
 def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tuple[bool, dict]:
-    """Is toks[a:z] empty or ``of|for|in [the] X``? Returns (fits, attrs for X)."""
+    """Is toks[a:z] empty or ``of|for|in [the] X``? Returns (fits, attrs for X). A
+    lower-case description may stand between the connector and "the X" ("at think tank
+    the Harbor Foundation")."""
     if a >= z:
         return True, {}
     if toks[a].text.lower() not in word_set("connector_en"):
         return False, {}
     a += 1
+    a = _past_description(toks, a, z)
     while (a < z and toks[a].text.lower() in ("the", "a", "an")) or (
         a < z and toks[a].text in _OPEN_QUOTES | _CLOSE_QUOTES
     ):
@@ -1322,6 +1325,37 @@ def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tupl
     if key in lex.places_en or (pm is not None and not _named_before_place(toks, a, pm, lex)):
         return True, {"place": b.doc.text[start:end]}
     return True, {"organization": b.doc.text[start:end]}
+
+
+#: Most words of a lower-case description between a connector and "the X".
+MAX_DESCRIPTION_WORDS = 4
+
+
+def _past_description(toks: list[Tok], a: int, z: int) -> int:
+    """Past a lower-case description of up to ``MAX_DESCRIPTION_WORDS`` words, none a
+    function word, that stands before "the" and a capitalised word in toks[a:z]
+    ("counter-extremism think tank the Harbor Foundation"); else ``a``.
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "at think tank the Harbor Foundation"
+        >>> toks = tokenize_span(t, 0, len(t))
+        >>> toks[_past_description(toks, 1, len(toks))].text
+        'the'
+    """
+    d = a
+    stop = word_set("stop_en")
+    while (
+        d < z
+        and d - a < MAX_DESCRIPTION_WORDS
+        and toks[d].kind == "w"
+        and toks[d].text.islower()
+        and toks[d].text not in stop
+    ):
+        d += 1
+    if a < d and d + 1 < z and toks[d].text.lower() == "the" and toks[d + 1].cap:
+        return d
+    return a
 
 
 def _named_before_place(toks: list[Tok], a: int, place: Mention, lex: Lexicon) -> bool:
@@ -1359,7 +1393,7 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
         return
     if first < 2 or toks[first - 1].text != ",":
         return
-    z = first - 1
+    z = _before_acronym_in_parentheses(toks, first - 1)
     a = z
     while a > 0 and z - a < 20 and toks[a - 1].text not in (",", ";", ":", "(", ")", "–", "—"):
         a -= 1
@@ -1431,6 +1465,23 @@ def _apposition_before(b, toks, s, sent, lex, pm, chain) -> None:
             rule="apposition",
             **extra,
         )
+
+
+def _before_acronym_in_parentheses(toks: list[Tok], z: int) -> int:
+    """``z``, or the start of an acronym in parentheses that ends right before it ("a
+    spokesman for the Harbor Council (HC), NAME": the segment ends at the council).
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> toks = tokenize_span("the Harbor Council (HC), Karim", 0, 30)
+        >>> toks[_before_acronym_in_parentheses(toks, 6) - 1].text
+        'Council'
+    """
+    if z >= 3 and toks[z - 1].text == ")" and toks[z - 3].text == "(":
+        word = toks[z - 2]
+        if word.kind == "w" and word.text.isupper() and len(word.text) >= 2:
+            return z - 3
+    return z
 
 
 def _named_job_before(b, toks, s: int, sent, lex: Lexicon, pm) -> bool:

@@ -1125,6 +1125,12 @@ def _role_canonical(role: Any, role_ar: Any) -> str | None:
 
     A role phrase that is a listed role followed by a preposition (``governor of
     Iraq``) is that role; what follows is the place or organisation, kept elsewhere.
+    Words of standing in the post (``role_status_en``: freelance, suspended) are no
+    part of it.
+
+    Example:
+        >>> _role_canonical("freelance photojournalist", None)
+        'photojournalist'
     """
     texts = [str(t).strip() for t in (role, role_ar) if t and str(t).strip()]
     if texts and texts[0] in _title_labels():
@@ -1138,7 +1144,15 @@ def _role_canonical(role: Any, role_ar: Any) -> str | None:
         for cut in range(len(toks) - 1, 0, -1):
             if toks[cut] in word_set("role_tail") and toks[:cut] in table:
                 return table[toks[:cut]]
-    return texts[0] if texts else None
+    if not texts:
+        return None
+    words = texts[0].split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower() in word_set("role_status_en"):
+        lead += 1
+    if lead:  # "freelance photojournalist": the post is the photojournalist's
+        return _role_canonical(" ".join(words[lead:]), role_ar)
+    return texts[0]
 
 
 # ---------------------------------------------------------------------------- build
