@@ -79,7 +79,12 @@ def nasab_spans(docs, backend: str) -> set[Span]:
     for doc in docs:
         for m in extract(doc, backend=backend).mentions:
             if m.kind in KINDS:
-                out.add((doc.id, m.start, m.end, KINDS[m.kind]))
+                # the name's span: an organisation's text may keep a leading "The" its
+                # name drops ("told The Harbor Herald"), outside the gold spans
+                start = (
+                    m.end - len(m.name) if m.name != m.text and m.text.endswith(m.name) else m.start
+                )
+                out.add((doc.id, start, m.end, KINDS[m.kind]))
     return out
 
 
