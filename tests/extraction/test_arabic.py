@@ -1225,6 +1225,47 @@ def test_nisba_family_names(text: str, persons: list[str], backend: str) -> None
     assert [m.text for m in ex.persons()] == persons
 
 
+# One-word names joined by و to a one-word person read in the sentence (stop 26).
+COORDINATED_CASES = [
+    (
+        "name-after-the-person",
+        "وقال المدير سعيد الفلاني إن الوفد وصل. وحضر الفلاني وكارفيلو الاجتماع.",
+        ["سعيد الفلاني", "الفلاني", "كارفيلو"],
+    ),
+    (
+        "name-before-the-person",
+        "وقال المدير سعيد الفلاني إن الوفد وصل. وحضر كارفيلو والفلاني الاجتماع.",
+        ["سعيد الفلاني", "كارفيلو", "الفلاني"],
+    ),
+    (
+        "title-is-no-name",
+        "وقال المدير سعيد الفلاني إن الوفد وصل. وحضر الفلاني والمدير الاجتماع.",
+        ["سعيد الفلاني", "الفلاني"],
+    ),
+    (
+        "ordinary-word-is-no-name",
+        "وقال المدير سعيد الفلاني إن الوفد وصل. وحضر الفلاني والجمهور الاجتماع.",
+        ["سعيد الفلاني", "الفلاني"],
+    ),
+    (
+        "place-is-no-name",
+        "وقال المدير سعيد الفلاني إن الوفد وصل. وزار الفلاني وباريس الأسبوع الماضي.",
+        ["سعيد الفلاني", "الفلاني"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [c[1:] for c in COORDINATED_CASES],
+    ids=[c[0] for c in COORDINATED_CASES],
+)
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+def test_names_coordinated_with_a_person(text: str, persons: list[str], backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [m.name for m in ex.persons()] == persons
+
+
 _MATCH = "وقال مدرب الفريق إن المباراة صعبة وإن الدوري طويل."
 CLUB_CASES = [
     (

@@ -2858,6 +2858,76 @@ class _Sentence:
             if kind == "person" and j - i >= 2:
                 self.remember(i, j, m.text)
 
+    def coordinated_persons(self) -> None:
+        """One-word names coordinated with a one-word person read in the sentence (``مثل
+        صدام والأسد والقذافي``: the model's الأسد): the words before it and after it, each
+        joined by و, that are name words (:meth:`_coordinated_name`), are persons too."""
+        toks = self.toks
+        starts = {
+            m.start: m
+            for m in self.b.mentions.values()
+            if m.kind == "person" and self.sent[0] <= m.start < self.sent[1]
+        }
+        for i, t in enumerate(toks):
+            m = starts.get(t.start) or starts.get(t.start + 1)
+            if m is None or m.end != t.end or not t.arabic:
+                continue
+            k = i + 1  # "صدام والأسد والقذافي": the names after it
+            while k < len(toks) and self._coordinated_name(k, 1):
+                self.add(k, k + 1, 1, "person", source="coordinated")
+                k += 1
+            k = i  # and the one before it, when it is joined by و
+            while k > 0 and _and_clitic(toks[k].text, 1) and self._coordinated_name(k - 1, 0):
+                off = 1 if _and_clitic(toks[k - 1].text, 1) else 0
+                self.add(k - 1, k, off, "person", source="coordinated")
+                k -= 1
+                if not off:
+                    break
+
+    def _coordinated_name(self, k: int, off: int) -> bool:
+        """Token k (from ``off``: 1 after its و) is one name word no rule or model took:
+        no function word, title, head, place, nationality or nisba adjective of text
+        (``والمادي``), and a given name, a word of two or more listed names or a word of
+        ``_PROPER_MIN`` letters or more the model's training text never holds."""
+        toks, lex = self.toks, self.lex
+        if k >= len(toks) or not toks[k].arabic or self.taken[k]:
+            return False
+        if off and not _and_clitic(toks[k].text, off):
+            return False
+        w = _word(toks[k])[off:] if off else _word(toks[k])
+        if off == 0 and w[:1] in conjunction_clitics() and _unseen(w) and not _unseen(w[1:]):
+            return False
+        return (
+            len(w) >= _FOREIGN_MIN
+            and w not in _stop()
+            and (w,) not in lex.titles_ar
+            and w not in lex.org_heads_ar
+            and (w,) not in lex.places_ar
+            and w not in lex.nationality_ar
+            and not self._nationality_word(w)
+            and w not in lex.name_risky_ar
+            # "الدعم المعنوي والمادي": a nisba adjective of text is no name
+            and not (_is_article(w) and w.endswith("ي") and self._nisba_of_text(w))
+            and (
+                w in lex.given_ar
+                or lex.name_ar.get(w, 0) >= _NAME_WORD_MIN
+                or (len(w) >= _PROPER_MIN and _unseen(w))
+            )
+        )
+
+    @staticmethod
+    def _nisba_of_text(w: str) -> bool:
+        """A definite nisba adjective (``المادي``, ``العيني``) whose stem, bare or with
+        ة, is a word of the model's training text (مادة، عين); ``القذافي`` is none.
+
+        Example:
+            >>> _Sentence._nisba_of_text("العيني"), _Sentence._nisba_of_text("الفلاني")
+            (True, False)
+        """
+        stem = w[2:-1]
+        vocab = vocabulary()
+        return any(x in vocab for x in (stem, stem + "ه", "ال" + stem))
+
     def _full_name_ending(self, word: str, before: int) -> str | None:
         """The one full name of a person read before offset ``before`` in the document
         (``_NASAB_NAME_MIN`` words or more) whose last word is ``word``: the model's bare
@@ -3192,6 +3262,7 @@ def extract_sentence_ar(
     s.name_runs()
     s.known_names()
     s.model(model_spans)
+    s.coordinated_persons()
     s.org_acronyms()
     s.accusative_roles()
     s.pending_roles()
