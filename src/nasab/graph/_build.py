@@ -342,6 +342,18 @@ def _surface(m: Any) -> str:
     return (getattr(m, "name", None) or m.text).strip()
 
 
+def _with_article(surface: str, name: str) -> bool:
+    """Whether ``surface`` is ``name`` with a leading English article ("The Harbor Herald"
+    of "Harbor Herald"): a written form of an organisation that its name drops.
+
+    Example:
+        >>> _with_article("The Harbor Herald", "Harbor Herald"), _with_article("هلال", "الهلال")
+        (True, False)
+    """
+    first, _, rest = surface.partition(" ")
+    return rest == name and first.lower() in word_set("definite_article_en")
+
+
 def _is_relative(m: Any) -> bool:
     """A person mention the text gives as someone's relative (see :func:`_short_form_scores`)."""
     attrs = getattr(m, "attrs", None)
@@ -600,7 +612,7 @@ class _Grouping:
                 loc.names[name] += 1
                 if _is_acronym(name) or _table_acronym(name):
                     loc.acronyms.add(name)
-                if m.text.strip() != name:
+                if _with_article(m.text.strip(), name):
                     loc.forms[m.text.strip()] += 1
         for i in members:
             loc.aliases.update(self.alias_names.get(i, ()))
