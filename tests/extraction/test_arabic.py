@@ -1665,3 +1665,35 @@ def test_model_family_name_refers_to_the_full_name(monkeypatch) -> None:
     ex = extract(read_documents([{"id": "t", "text": text}])[0])
     bare = [m for m in ex.mentions if m.kind == "person" and m.text == "الحمد"]
     assert [m.attrs.get("refers_to") for m in bare] == ["سعد بن فهد الحمد"]
+
+
+BACK_REFERENCE_CASES = [
+    # the preposition على is no later mention of a person whose name ends in علي
+    (
+        "preposition-ala",
+        "التقى الرئيس أحمد بن علي الوزراء. وقال إنه يعتمد على الشباب في المرحلة المقبلة.",
+        [("أحمد بن علي", None)],
+    ),
+    (
+        "preposition-wa-ala",
+        "التقى الرئيس أحمد بن علي الوزراء. وقال إن الأمر يعتمد وعلى الجميع المشاركة.",
+        [("أحمد بن علي", None)],
+    ),
+    # the name itself, written with ي, still refers back to him
+    (
+        "name-ali",
+        "التقى الرئيس أحمد بن علي الوزراء. وأكد علي أن الحكومة مستمرة.",
+        [("أحمد بن علي", None), ("علي", "أحمد بن علي")],
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in BACK_REFERENCE_CASES],
+    ids=[c[0] for c in BACK_REFERENCE_CASES],
+)
+def test_function_word_is_no_back_reference(backend: str, text: str, expected: list) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [(m.text, m.attrs.get("refers_to")) for m in ex.persons()] == expected

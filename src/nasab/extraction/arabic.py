@@ -851,8 +851,8 @@ class _Sentence:
         if not self.known:
             return
         for i, t in enumerate(self.toks):
-            if self.taken[i] or not t.arabic:
-                continue
+            if self.taken[i] or not t.arabic or _word(t) in _stop():
+                continue  # the preposition على is no back-reference to a person named علي
             prev = self.toks[i - 1] if i else None
             if prev is not None and self.b.overlaps(prev.start, prev.end, ("role",)):
                 continue  # "الرئيس المصري": after a role, a nisba-like word is a nationality
