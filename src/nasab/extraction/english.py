@@ -628,7 +628,7 @@ def _head_of(b, toks, sent, lex, used, org_at) -> None:
         if toks[i + 1].text not in word_set("role_link_en") or _ends_role_title(toks, i, lex):
             continue
         a = i + 2
-        if a < n and toks[a].text == "the":
+        if a < n and toks[a].text in word_set("definite_article_en"):
             a += 1
         z = a
         while z < n and z - a < 4 and toks[z].cap and not used[z] and toks[z].kind == "w":
@@ -846,7 +846,7 @@ def _role_of_before(
     listed = c >= 0 and used[c]
     if listed:
         c = next((x for x, (z, _) in org_at.items() if z == s), 0) - 1
-    if c >= 0 and toks[c].text.lower() == "the":
+    if c >= 0 and toks[c].text.lower() in word_set("definite_article_en"):
         c -= 1
     if c < 1 or toks[c].text.lower() not in word_set("role_link_en"):
         return None
@@ -1298,7 +1298,7 @@ def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tupl
         return False, {}
     a += 1
     a = _past_description(toks, a, z)
-    while (a < z and toks[a].text.lower() in ("the", "a", "an")) or (
+    while (a < z and toks[a].text.lower() in _articles_en()) or (
         a < z and toks[a].text in _OPEN_QUOTES | _CLOSE_QUOTES
     ):
         a += 1
@@ -1353,7 +1353,12 @@ def _past_description(toks: list[Tok], a: int, z: int) -> int:
         and toks[d].text not in stop
     ):
         d += 1
-    if a < d and d + 1 < z and toks[d].text.lower() == "the" and toks[d + 1].cap:
+    if (
+        a < d
+        and d + 1 < z
+        and toks[d].text.lower() in word_set("definite_article_en")
+        and toks[d + 1].cap
+    ):
         return d
     return a
 
@@ -1607,7 +1612,7 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
         k += 1
     else:
         return
-    if k < n and toks[k].text.lower() in ("the", "a", "an"):
+    if k < n and toks[k].text.lower() in _articles_en():
         k += 1
     while (
         (appointed is not None or (copula is not None and _job_at(toks, k) is None))
@@ -1800,7 +1805,7 @@ def _lower_org_tail(b: Builder, toks: list[Tok], a: int, z: int) -> tuple[bool, 
     if not heads:
         return False, {}
     s = a + 1
-    while s < heads[0] and toks[s].text.lower() in ("the", "a", "an"):
+    while s < heads[0] and toks[s].text.lower() in _articles_en():
         s += 1
     return True, {"organization": b.doc.text[toks[s].start : toks[z - 1].end]}
 
@@ -2114,7 +2119,12 @@ def title_references_en(
     held = {r.object.span for r in b.relations if r.object is not None}
     for sent, toks in sentences_toks:
         for i in range(len(toks) - 1):
-            if toks[i].kind != "w" or toks[i].norm != ("the",):
+            norm = toks[i].norm
+            if (
+                toks[i].kind != "w"
+                or len(norm) != 1
+                or norm[0] not in word_set("definite_article_en")
+            ):
                 continue
             hit = _title_at(toks, i + 1, len(toks), lex)
             if hit is None or hit[1].en not in holders:
