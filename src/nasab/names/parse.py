@@ -447,67 +447,64 @@ def _units(tokens: list[str]) -> tuple[list[tuple[str, bool, str]], bool]:
             i += 1
             continue
         plain = False
-        if tok in latin_articles() and i + 1 < n:
-            nxt, _ = split_article(tokens[i + 1])
-            if nxt in din_forms() and units and units[-1][2] == "name" and " " not in units[-1][0]:
-                prev = units.pop()
-                units.append((f"{prev[0]} din", prev[1], "name"))
-                i += 2
-                continue
-            units.append((nxt, True, "name"))
-            i += 2
-            continue
-        if tok in patronymic_markers() and i + 1 < n:
-            units.append(("", False, "patronymic"))
-            i += 1
-            continue
-        if tok in kunya_markers() and i + 1 < n and tokens[i + 1] not in _kunya_given_names():
-            units.append(("", False, "kunya"))
-            i += 1
-            continue
-        if tok in abd_forms() and i + 1 < n:
-            j = i + 1
-            if tokens[j] in latin_articles() and j + 1 < n:
-                j += 1
-            rest, _ = split_article(tokens[j])
-            units.append((f"abd {rest}" if tok.isascii() else f"عبد {rest}", False, "name"))
-            i = j + 1
-            continue
-        if tok.startswith("عبدال") and len(tok) > 5:
-            units.append((f"عبد {tok[5:]}", False, "name"))
-            i += 1
-            continue
-        if tok.isascii():
-            m = _ABD_JOINED.match(tok)
-            if m and tok not in _ABDULLAH:
-                units.append((f"abd {tok[m.end() :]}", False, "name"))
-                i += 1
-                continue
-            if tok in _ABDULLAH:
-                units.append(("abd lah", False, "name"))
-                i += 1
-                continue
-        # X al-Din: merge with the previous unit.
-        if tok in din_forms() and units and units[-1][2] == "name" and " " not in units[-1][0]:
-            prev = units.pop()
-            units.append(
-                (f"{prev[0]} din" if prev[0].isascii() else f"{prev[0]} دين", prev[1], "name")
-            )
-            i += 1
-            continue
-        if tok.isascii() and len(tok) > 6:
-            m = _DIN_JOINED.match(tok)
-            if m:
-                units.append((f"{m.group(1)} din", False, "name"))
-                i += 1
-                continue
-        text, article = split_article(tok)
-        units.append((_ABBREVIATIONS.get(text, text), article, "name"))
-        i += 1
+        i = _particle_unit(tokens, i, units)
     if plain:
         return units, True
     # A trailing "al" or particle on its own is dropped by the loop's guards above.
     return [u for u in units if u[0] or u[2] in ("kunya", "patronymic")], False
+
+
+def _particle_unit(tokens: list[str], i: int, units: list[tuple[str, bool, str]]) -> int:
+    """Read the particle or special word ``tokens[i]`` (an article, a patronymic or kunya
+    marker, an Abd- form, a joined Abd- or -Din word) into ``units`` (appending, or
+    merging with the last unit) and return the index of the next token to read (part of
+    :func:`_units`)."""
+    tok, n = tokens[i], len(tokens)
+    if tok in latin_articles() and i + 1 < n:
+        nxt, _ = split_article(tokens[i + 1])
+        if nxt in din_forms() and units and units[-1][2] == "name" and " " not in units[-1][0]:
+            prev = units.pop()
+            units.append((f"{prev[0]} din", prev[1], "name"))
+            return i + 2
+        units.append((nxt, True, "name"))
+        return i + 2
+    if tok in patronymic_markers() and i + 1 < n:
+        units.append(("", False, "patronymic"))
+        return i + 1
+    if tok in kunya_markers() and i + 1 < n and tokens[i + 1] not in _kunya_given_names():
+        units.append(("", False, "kunya"))
+        return i + 1
+    if tok in abd_forms() and i + 1 < n:
+        j = i + 1
+        if tokens[j] in latin_articles() and j + 1 < n:
+            j += 1
+        rest, _ = split_article(tokens[j])
+        units.append((f"abd {rest}" if tok.isascii() else f"عبد {rest}", False, "name"))
+        return j + 1
+    if tok.startswith("عبدال") and len(tok) > 5:
+        units.append((f"عبد {tok[5:]}", False, "name"))
+        return i + 1
+    if tok.isascii():
+        m = _ABD_JOINED.match(tok)
+        if m and tok not in _ABDULLAH:
+            units.append((f"abd {tok[m.end() :]}", False, "name"))
+            return i + 1
+        if tok in _ABDULLAH:
+            units.append(("abd lah", False, "name"))
+            return i + 1
+    # X al-Din: merge with the previous unit.
+    if tok in din_forms() and units and units[-1][2] == "name" and " " not in units[-1][0]:
+        prev = units.pop()
+        units.append((f"{prev[0]} din" if prev[0].isascii() else f"{prev[0]} دين", prev[1], "name"))
+        return i + 1
+    if tok.isascii() and len(tok) > 6:
+        m = _DIN_JOINED.match(tok)
+        if m:
+            units.append((f"{m.group(1)} din", False, "name"))
+            return i + 1
+    text, article = split_article(tok)
+    units.append((_ABBREVIATIONS.get(text, text), article, "name"))
+    return i + 1
 
 
 def _keep_hamza_lam(units: list[tuple[str, bool, str]], raw: str) -> list[tuple[str, bool, str]]:
