@@ -150,13 +150,17 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(part for part in value.split("|") if part)
 
 
+def _row_error(table: str, line: int, message: str, column: str | None = None) -> DataFileError:
+    """The error for a malformed data row of ``table``: ``data row N: message``, with the
+    table's path (and the column, where one is named)."""
+    return DataFileError(f"data row {line}: {message}", path=str(data_path(table)), column=column)
+
+
 def _check(table: str, row: int, column: str, value: str, allowed: frozenset[str]) -> str:
     """Return ``value`` if it is allowed, else raise naming the table, data row and column."""
     if value not in allowed:
-        raise DataFileError(
-            f"data row {row}: unexpected value {value!r} (expected one of {sorted(allowed)})",
-            path=str(data_path(table)),
-            column=column,
+        raise _row_error(
+            table, row, f"unexpected value {value!r} (expected one of {sorted(allowed)})", column
         )
     return value
 
@@ -397,17 +401,13 @@ def titles() -> tuple[TitleEntry, ...]:
     for line, row in enumerate(load_tsv(table), start=1):
         kind = _check(table, line, "kind", row["kind"], TITLE_KINDS)
         if not row["en"].strip():
-            raise DataFileError(
-                f"data row {line}: empty English form", path=str(data_path(table)), column="en"
-            )
+            raise _row_error(table, line, "empty English form", column="en")
         raw = row["rank_order"]
         try:
             rank = int(raw) if raw else None
         except ValueError:
-            raise DataFileError(
-                f"data row {line}: rank_order {raw!r} is not an integer",
-                path=str(data_path(table)),
-                column="rank_order",
+            raise _row_error(
+                table, line, f"rank_order {raw!r} is not an integer", column="rank_order"
             ) from None
         out.append(
             TitleEntry(
@@ -877,11 +877,7 @@ def _number(table: str, line: int, column: str, value: str, kind: type[N]) -> N:
         return kind(value)
     except ValueError:
         what = "an integer" if kind is int else "a number"
-        raise DataFileError(
-            f"data row {line}: {column} {value!r} is not {what}",
-            path=str(data_path(table)),
-            column=column,
-        ) from None
+        raise _row_error(table, line, f"{column} {value!r} is not {what}", column) from None
 
 
 def _int(table: str, line: int, column: str, value: str) -> int:
@@ -1267,10 +1263,7 @@ def english_nicknames() -> dict[str, tuple[str, ...]]:
     for line, row in enumerate(load_tsv(table), start=1):
         nick, formal = row["nickname"].strip(), _split(row["formal"])
         if not nick or not formal or nick != nick.lower():
-            raise DataFileError(
-                f"data row {line}: a lower-case nickname and its formal names are needed",
-                path=str(data_path(table)),
-            )
+            raise _row_error(table, line, "a lower-case nickname and its formal names are needed")
         out[nick] = formal
     return out
 
@@ -1294,15 +1287,14 @@ def org_translations() -> dict[str, tuple[str, ...]]:
     for line, row in enumerate(load_tsv(table), start=1):
         form, en = row["form"], tuple(normalize(row["en"]).split())
         if not form or normalize(form) != form or len(form.split()) != 1 or not en:
-            raise DataFileError(
-                f"data row {line}: a form must be one normalised word with an English "
+            raise _row_error(
+                table,
+                line,
+                f"a form must be one normalised word with an English "
                 f"translation, got {form!r} -> {row['en']!r}",
-                path=str(data_path(table)),
             )
         if form in out:
-            raise DataFileError(
-                f"data row {line}: {form!r} listed twice", path=str(data_path(table))
-            )
+            raise _row_error(table, line, f"{form!r} listed twice")
         out[form] = en
     return out
 
@@ -1335,19 +1327,13 @@ def number_words() -> dict[str, int]:
         units = 0 <= value <= _NUMBER_UNITS_MAX
         tens = value % 10 == 0 and _NUMBER_UNITS_MAX < value <= _NUMBER_TENS_MAX
         if not word.isascii() or normalize(word) != word or len(word.split()) != 1:
-            raise DataFileError(
-                f"data row {line}: a number word must be one normalised Latin word, got {word!r}",
-                path=str(data_path(table)),
+            raise _row_error(
+                table, line, f"a number word must be one normalised Latin word, got {word!r}"
             )
         if not (units or tens):
-            raise DataFileError(
-                f"data row {line}: {word!r} writes {value}, not 0..19 or a ten up to 90",
-                path=str(data_path(table)),
-            )
+            raise _row_error(table, line, f"{word!r} writes {value}, not 0..19 or a ten up to 90")
         if word in out:
-            raise DataFileError(
-                f"data row {line}: {word!r} listed twice", path=str(data_path(table))
-            )
+            raise _row_error(table, line, f"{word!r} listed twice")
         out[word] = value
     return out
 
@@ -1382,11 +1368,7 @@ def given_name_groups() -> dict[str, frozenset[str]]:
     for line, row in enumerate(load_tsv(table), start=1):
         name = row["name"].strip()
         if not name or name != name.lower():
-            raise DataFileError(
-                f"data row {line}: name {name!r} must be a lower-case name",
-                path=str(data_path(table)),
-                column="name",
-            )
+            raise _row_error(table, line, f"name {name!r} must be a lower-case name", column="name")
         for spelling in (name, *_split(row["variants"])):
             add(spelling, "en:" + name)
     for nick, formal in english_nicknames().items():
@@ -1427,10 +1409,7 @@ def _word_lists() -> dict[str, tuple[str, ...]]:
     for line, row in enumerate(load_tsv(table), start=1):
         name, word = row["list"], row["word"]
         if not name or not word or word != " ".join(word.split()):
-            raise DataFileError(
-                f"data row {line}: empty list name or badly spaced word {word!r}",
-                path=str(data_path(table)),
-            )
+            raise _row_error(table, line, f"empty list name or badly spaced word {word!r}")
         lists.setdefault(name, []).append(word)
     return {name: tuple(dict.fromkeys(words)) for name, words in lists.items()}
 
@@ -1619,10 +1598,8 @@ class DecodedReadings:
             try:
                 out.append((spelling, float(prob)))
             except ValueError:
-                raise DataFileError(
-                    f"data row {line}: probability {prob!r} is not a number",
-                    path=str(data_path(self._table)),
-                    column="readings",
+                raise _row_error(
+                    self._table, line, f"probability {prob!r} is not a number", column="readings"
                 ) from None
         return Decoded(tuple(out), _int(self._table, line, "more", more) == 0)
 
