@@ -2150,20 +2150,26 @@ class _Sentence:
         self.alias_after(end, pm)
         return end
 
-    def _foreign_word(self, w: str) -> bool:
-        """A word that may be part of a foreign name in Arabic script: one the model's
-        training text never holds (``unseen``) or a listed name word, and no function
-        word, article word, title, head, place or nationality."""
+    def _no_proper_word(self, w: str) -> bool:
+        """``w`` is no word of an unlisted proper name (a foreign person's or a club's):
+        shorter than ``_FOREIGN_MIN`` letters, an article word, a function word, a title,
+        an organisation head or a place."""
         lex = self.lex
-        if (
+        return (
             len(w) < _FOREIGN_MIN
             or _is_article(w)
             or w in _stop()
             or (w,) in lex.titles_ar
             or w in lex.org_heads_ar
             or (w,) in lex.places_ar
-            or w in lex.nationality_ar
-        ):
+        )
+
+    def _foreign_word(self, w: str) -> bool:
+        """A word that may be part of a foreign name in Arabic script: one the model's
+        training text never holds (``unseen``) or a listed name word, and no function
+        word, article word, title, head, place or nationality."""
+        lex = self.lex
+        if self._no_proper_word(w) or w in lex.nationality_ar:
             return False
         vocab = vocabulary()
         if w[:1] in conjunction_clitics() and (w[1:] in vocab or w[1:] in lex.given_ar):
@@ -2206,19 +2212,14 @@ class _Sentence:
         accusative or feminine ending, that is no function word, title, head, place or
         nationality, with a comma, a full stop, a function word or a word with و after it
         (the end of the name)."""
-        toks, lex = self.toks, self.lex
+        toks = self.toks
         if k >= len(toks) or not toks[k].arabic or self.taken[k]:
             return False
         w = _word(toks[k])
         if (
-            len(w) < _FOREIGN_MIN
-            or _is_article(w)
+            self._no_proper_word(w)
             or w[:1] in preposition_clitics() + conjunction_clitics() + "ك"
             or w.endswith(("ا", *feminine_endings()))
-            or w in _stop()
-            or (w,) in lex.titles_ar
-            or w in lex.org_heads_ar
-            or (w,) in lex.places_ar
             or self._nationality_word("ال" + w)
             or w in word_set("speech_ar")
         ):
@@ -2483,12 +2484,7 @@ class _Sentence:
             return False
         w = _word(toks[k])[off:]
         if (
-            len(w) < _FOREIGN_MIN
-            or _is_article(w)
-            or w in _stop()
-            or (w,) in lex.titles_ar
-            or w in lex.org_heads_ar
-            or (w,) in lex.places_ar
+            self._no_proper_word(w)
             or w in lex.nationality_ar
             or w in lex.given_ar
             or w in lex.name_risky_ar
