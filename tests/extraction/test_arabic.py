@@ -1351,6 +1351,15 @@ CLUB_CASES = [
 ]
 
 
+def _read_clubs(text: str, clubs: list[str], not_clubs: list[str], backend: str):
+    """Read ``text``; its organisations hold ``clubs`` in order and none of ``not_clubs``."""
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    orgs = [m.name for m in ex.organizations()]
+    assert [o for o in orgs if o in clubs] == clubs
+    assert not [o for o in orgs if o in not_clubs]
+    return ex
+
+
 @pytest.mark.parametrize(
     ("text", "clubs", "not_clubs"),
     [c[1:] for c in CLUB_CASES],
@@ -1360,10 +1369,7 @@ CLUB_CASES = [
 def test_listed_club_alone_in_a_sports_text(
     text: str, clubs: list[str], not_clubs: list[str], backend: str
 ) -> None:
-    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
-    orgs = [m.name for m in ex.organizations()]
-    assert [o for o in orgs if o in clubs] == clubs
-    assert not [o for o in orgs if o in not_clubs]
+    _read_clubs(text, clubs, not_clubs, backend)
 
 
 # A club no table lists, named as a team's opponent or host in a sports text (stop 26).
@@ -1417,10 +1423,7 @@ UNLISTED_CLUB_CASES = [
 def test_unlisted_club_after_an_opponent_cue(
     text: str, clubs: list[str], not_clubs: list[str], backend: str
 ) -> None:
-    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
-    orgs = [m.name for m in ex.organizations()]
-    assert [o for o in orgs if o in clubs] == clubs
-    assert not [o for o in orgs if o in not_clubs]
+    ex = _read_clubs(text, clubs, not_clubs, backend)
     assert not [m.name for m in ex.persons() if set(m.name.split()) & set(clubs)]
 
 
