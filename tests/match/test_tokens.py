@@ -352,6 +352,16 @@ def test_any_cross_script_pairs_bulk_equal_one_by_one(
 
 _CROSS_ARABIC = [t for t in _CROSS_TOKENS if script_of_token(t[0]) == "arabic"]
 _CROSS_LATIN = [t for t in _CROSS_TOKENS if script_of_token(t[0]) != "arabic"]
+#: Token lists of one name on each side for the cross-script properties: listed
+#: cross-script words or drawn words, each with or without the article.
+_CROSS_ARABIC_TOKENS = st.lists(
+    st.sampled_from(_CROSS_ARABIC) | st.tuples(_ARABIC, st.booleans()), min_size=1, max_size=6
+)
+_CROSS_LATIN_TOKENS = st.lists(
+    st.sampled_from(_CROSS_LATIN) | st.tuples(_LATIN | _LATIN_KEPT, st.booleans()),
+    min_size=1,
+    max_size=6,
+)
 
 
 @settings(derandomize=True, max_examples=150, deadline=None)
@@ -422,14 +432,8 @@ def test_similarities_with_a_floor_drop_only_pairs_under_it(
 
 @settings(derandomize=True, max_examples=100, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(_CROSS_ARABIC) | st.tuples(_ARABIC, st.booleans()), min_size=1, max_size=6
-    ),
-    st.lists(
-        st.sampled_from(_CROSS_LATIN) | st.tuples(_LATIN | _LATIN_KEPT, st.booleans()),
-        min_size=1,
-        max_size=6,
-    ),
+    _CROSS_ARABIC_TOKENS,
+    _CROSS_LATIN_TOKENS,
     st.sampled_from([0.3, 0.55, 0.8]),
 )
 def test_cross_script_similarities_with_a_floor_drop_only_pairs_under_it(
@@ -633,14 +637,8 @@ def _kinds_written_out(t: TokenTable, a: int, b: int) -> tuple[bool, bool, bool,
 
 @settings(derandomize=True, max_examples=60, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(_CROSS_ARABIC) | st.tuples(_ARABIC, st.booleans()), min_size=1, max_size=6
-    ),
-    st.lists(
-        st.sampled_from(_CROSS_LATIN) | st.tuples(_LATIN | _LATIN_KEPT, st.booleans()),
-        min_size=1,
-        max_size=6,
-    ),
+    _CROSS_ARABIC_TOKENS,
+    _CROSS_LATIN_TOKENS,
 )
 def test_cross_kinds_are_each_pairs_own(
     ar: list[tuple[str, bool]], lat: list[tuple[str, bool]]
