@@ -1309,7 +1309,7 @@ def _org_tail(b: Builder, toks: list[Tok], a: int, z: int, lex: Lexicon) -> tupl
         toks[k].kind == "w"
         and (
             toks[k].cap
-            or toks[k].text.lower() in ("of", "and", "the")
+            or toks[k].text.lower() in word_set("org_inner_en")
             or _joined_particle(toks[k])
             or toks[k].text in word_set("name_particle_en")
         )
