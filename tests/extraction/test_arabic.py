@@ -665,6 +665,44 @@ ROLE_AFTER_NAME_CASES = [
     ),
     # a bare definite role after a name is a verb's object
     ("bare-definite-role", "التقى تميم بن حمد الرئيس في الدوحة", ["تميم بن حمد"], []),
+    # a role with its nationality that closes the phrase (comma, function word) is the
+    # name's apposition
+    (
+        "role-nationality-comma",
+        "ويأتي المؤتمر برعاية الشيخ خالد بن ناصر الفلاني رئيس الوزراء القطري، وفقا للوكالة.",
+        ["خالد بن ناصر الفلاني"],
+        [("خالد بن ناصر الفلاني", "Prime Minister")],
+    ),
+    (
+        "role-nationality-function-word",
+        "وقال خالد الفلاني وزير الخارجية السعودي إن الاجتماع مثمر.",
+        ["خالد الفلاني"],
+        [("خالد الفلاني", "Minister of Foreign Affairs")],
+    ),
+    # ... but after a meeting verb it is the object's role
+    (
+        "role-nationality-after-meeting-verb",
+        "والتقى خالد الفلاني رئيس الوزراء الفرنسي.",
+        ["خالد الفلاني"],
+        [],
+    ),
+    # a word between a one-word name and its apposition role is the family name, though
+    # it is also a word of text (نجم: star)
+    (
+        "family-word-before-role",
+        "من جهته، قال أحمد نجم الأمين العام للمركز إن المؤتمر مهم.",
+        ["أحمد نجم"],
+        [("أحمد نجم", "Secretary-General")],
+    ),
+    # ... but an adverb there is none
+    ("adverb-before-role", "وقال أحمد هاتفيا الأمين العام للمركز إن", ["أحمد"], []),
+    # ... and before a name it is that name's
+    (
+        "role-nationality-before-name",
+        "وقال خالد الفلاني رئيس الوزراء الفرنسي مانويل فالس إن",
+        ["خالد الفلاني", "مانويل فالس"],
+        [("مانويل فالس", "Prime Minister")],
+    ),
 ]
 
 
@@ -1698,5 +1736,48 @@ BACK_REFERENCE_CASES = [
     ids=[c[0] for c in BACK_REFERENCE_CASES],
 )
 def test_function_word_is_no_back_reference(backend: str, text: str, expected: list) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [(m.text, m.attrs.get("refers_to")) for m in ex.persons()] == expected
+
+
+# (id, backends, text, persons as (text, refers_to))
+SON_OF_CASES = [
+    # a man called by his family's name after his full name: ابن + the name after بن
+    (
+        "ibn-family",
+        ("auto", "rules"),
+        "استقبل خالد بن مطيحان الوفد أمس. وأضاف ابن مطيحان أن العمل مستمر.",
+        [("خالد بن مطيحان", None), ("ابن مطيحان", "خالد بن مطيحان")],
+    ),
+    (
+        "ibn-listed-family",
+        ("rules",),
+        "استقبل فهد بن مرزوق الوفد أمس. وقال ابن مرزوق إن العمل مستمر.",
+        [("فهد بن مرزوق", None), ("ابن مرزوق", "فهد بن مرزوق")],
+    ),
+    # a given name that is also an ordinary word (سعيد: happy) is a name before بن + a name
+    (
+        "common-given-before-bin",
+        ("auto", "rules"),
+        "وقال سعيد بن محيا إن الخطة جاهزة.",
+        [("سعيد بن محيا", None)],
+    ),
+    (
+        "common-given-before-bin-unlisted",
+        ("rules",),
+        "وقال عادل بن مطيحان إن الخطة جاهزة.",
+        [("عادل بن مطيحان", None)],
+    ),
+    # ... but not before بن + a word of text
+    ("common-given-before-word", ("rules",), "كان الشعب سعيد بن يوم الاحتفال.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("backend", "text", "expected"),
+    [(b, *c[2:]) for c in SON_OF_CASES for b in c[1]],
+    ids=[f"{c[0]}-{b}" for c in SON_OF_CASES for b in c[1]],
+)
+def test_patronymic_names_and_references(backend: str, text: str, expected: list) -> None:
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     assert [(m.text, m.attrs.get("refers_to")) for m in ex.persons()] == expected

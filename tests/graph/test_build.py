@@ -82,6 +82,14 @@ def _persons(g) -> list[list[str]]:  # type: ignore[no-untyped-def]
             ["President Mohammed Yusuf Darwish spoke.", "President Yusuf Darwish replied."],
             [["Mohammed Yusuf Darwish", "Yusuf Darwish"]],
         ),
+        (
+            ["يترأس اللجنة الدكتور ماهر أبو طويلة، وعضوية الدكتور رامي الحمدان."],
+            [["أبو طويلة", "ماهر أبو طويلة"], ["رامي الحمدان"]],
+        ),
+        (
+            ["وقال القيادي جاسم الفلاحي أبو محمد إن الوضع هادئ."],
+            [["أبو محمد", "جاسم الفلاحي"]],
+        ),
     ],
     ids=[
         "siblings-apart",
@@ -93,6 +101,8 @@ def _persons(g) -> list[list[str]]:  # type: ignore[no-untyped-def]
         "prefix-dropped-shared-name-joins-ar",
         "prefix-dropped-no-shared-role-apart-en",
         "prefix-dropped-shared-role-joins-en",
+        "abu-family-name-after-given-name-ar",
+        "kunya-after-full-name-ar",
     ],
 )
 def test_person_references(docs: list[str], want: list[list[str]]) -> None:

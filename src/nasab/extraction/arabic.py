@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import weakref
 from collections.abc import Sequence
 from functools import cache, cached_property, lru_cache
@@ -577,11 +578,27 @@ class _Sentence:
         if len(words) < 2 or words[0].startswith("ال"):
             return False
         follow = next((t for t in self.toks if t.start >= rm.end), None)
-        if follow is not None and follow.arabic and _word(follow)[2:] in self.lex.nationality_ar:
+        if (
+            follow is not None
+            and follow.arabic
+            and _word(follow)[2:] in self.lex.nationality_ar
+            and not (self._closes_phrase(follow) and not self._verb_before(rm.start, "meeting_ar"))
+        ):
             return False  # "رئيس الوزراء الفرنسي" after a name: another person's role
         if _is_article(normalize_arabic(words[-1])):
             return True
         return nxt is not None and nxt.kind == "place" and not after.strip()
+
+    def _closes_phrase(self, t: Tok) -> bool:
+        """Token ``t`` ends its phrase: a comma, a full stop, a function word (words.tsv
+        ``stop_ar``: إن، في) or the sentence's end follows it (``X رئيس الوزراء القطري،
+        ...``: the nationality closes the name's apposition, unless a meeting verb makes
+        the role its object, ``التقى X رئيس الوزراء القطري``; before a name, ``رئيس
+        الوزراء الفرنسي Y``, the role is Y's)."""
+        k = self.toks.index(t) + 1
+        if k >= len(self.toks) or self.toks[k].text in _LONE_NAME_END:
+            return True
+        return self.toks[k].arabic and _word(self.toks[k]) in _stop()
 
     def _chained(self, ms: list, k: int) -> tuple | None:
         """(person, None, None) when role ``ms[k]`` follows, after a comma, another role
@@ -861,8 +878,25 @@ class _Sentence:
                     full = self.known[stem]
                     attrs = {"refers_to": full} if len(full.split()) >= 2 else {}
                     end = self._full_name_end(i, stem, full)
-                    self.add(i, end, off, "person", source="document", **attrs)
+                    son = self._son_of_known(i, stem, full) if off == 0 else None
+                    start, off = (i - 1, son) if son is not None else (i, off)
+                    self.add(start, end, off, "person", source="document", **attrs)
                     break
+
+    def _son_of_known(self, i: int, stem: str, full: str) -> int | None:
+        """Offset of a patronymic particle (ابن) standing right before the known word at
+        token i when the person's full name holds that word after a patronymic (``ابن
+        محيا`` after ``سعيد بن محيا``: a man called by his family's name): the reference
+        is written with the particle. ``None`` otherwise."""
+        if i == 0 or self.taken[i - 1] or not self.toks[i - 1].arabic:
+            return None
+        words = [_norm(w) for w in full.split()]
+        if not any(a in _patronymic() and b == stem for a, b in itertools.pairwise(words)):
+            return None
+        return next(
+            (off for off, st in arabic_stems(self.toks[i - 1].text) if st in _patronymic()),
+            None,
+        )
 
     def _full_name_end(self, i: int, stem: str, full: str) -> int:
         """End of the known name at token i: the whole name when it is written out again
@@ -2574,14 +2608,32 @@ class _Sentence:
                 i += 1
                 continue
             for off, stem in arabic_stems(t.text):
-                if stem in self.lex.given_ar or stem in ("عبد", "ابو"):
-                    end = self._read_from(i, off)
+                son = off == 0 and self._son_after(i, stem)
+                if son or stem in self.lex.given_ar or stem in ("عبد", "ابو"):
+                    end = self.read_name(i, after_title=True) if son else self._read_from(i, off)
                     if end:
                         pm = self.add(i, end, off, "person", source="given")
                         self.alias_after(end, pm)
                         i = end - 1
                         break
             i += 1
+
+    def _son_after(self, i: int, stem: str) -> bool:
+        """A given name that is also an ordinary word (words.tsv ``given_common_ar``:
+        سعيد، عادل) followed by a patronymic particle and an Arabic word: the particle
+        makes it a name when the father's name after it is a listed name word or a word the
+        model's training text never holds (``سعيد بن محيا``), as ``رجل سعيد`` alone is none."""
+        toks, lex = self.toks, self.lex
+        if not (
+            stem in word_set("given_common_ar")
+            and i + 2 < len(toks)
+            and toks[i + 1].arabic
+            and toks[i + 2].arabic
+            and _word(toks[i + 1]) in _patronymic()
+        ):
+            return False
+        father = _word(toks[i + 2])
+        return father in lex.given_ar or self._name_word(father) or _unseen(father)
 
     def _name_word(self, w: str) -> bool:
         """A listed name word (name_words.tsv) that is no function word, title, head or place."""
@@ -2737,11 +2789,42 @@ class _Sentence:
             if cue and not strong and end - i == 1 and nxt in ("ان", "انه"):
                 strong = 1  # "وقال كريم إن ...": the speech verb's subject is a person
             if strong and (end - i >= 2 or cue):
+                end = self._family_before_role(i, end)
                 pm = self.add(i, end, off, "person", source="names")
                 self.alias_after(end, pm)
                 i = end
                 continue
             i += 1
+
+    def _family_before_role(self, i: int, end: int) -> int:
+        """End of the one-word name at token i widened over the next word when the name's
+        apposition role follows that word (:meth:`_role_complement_after`): the word is
+        the family name, though it is also a word of text (``قال أحمد نجم الأمين العام
+        للمركز``). Not a function word, an article word, an accusative or a word that is
+        a title, a head, a place, a nationality or an evaluative adjective."""
+        toks, lex = self.toks, self.lex
+        if end != i + 1 or end + 1 >= len(toks) or self.taken[end]:
+            return end
+        if not (toks[end].arabic and toks[end + 1].arabic):
+            return end
+        w = _word(toks[end])
+        if (
+            len(w) <= _NAME_WORD_MIN
+            or len(arabic_stems(toks[end].text)) > 1
+            or w in _stop()
+            or _is_article(w)
+            or w.endswith("ا")
+            or (w,) in lex.titles_ar
+            or w in lex.org_heads_ar
+            or (w,) in lex.places_ar
+            or w in lex.nationality_ar
+            or w in word_set("evaluative_ar")
+        ):
+            return end
+        rm = self.b.overlaps(toks[end + 1].start, toks[end + 1].end, ("role",))
+        if rm is None or rm.start != toks[end + 1].start or not self._role_complement_after(rm):
+            return end
+        return end + 1
 
     def _cue_before(self, i: int) -> bool:
         """A name cue (``name_cue_ar``) or a speech verb (``speech_ar``) before token i."""

@@ -365,6 +365,15 @@ def _ends_with(name: str, ending: str) -> bool:
     return (" " + name.lower()).endswith(ending)
 
 
+def _family_kunya_name(name: str, main: str, kunya: str | None) -> str:
+    """The name a mention gives its node: ``main`` without the kunya, but the whole Arabic
+    name when ``main`` is one given name (``إحسان أبو حليقة``: after a lone given name,
+    ``أبو X`` is the family name, as the Arabic reader takes it)."""
+    if kunya and detect_script(name) == "arabic" and _person_info(main).tokens == 1:
+        return name
+    return main
+
+
 def _split_kunya(name: str) -> tuple[str, str | None]:
     """``Jassim al-X Abu Y`` -> (``Jassim al-X``, ``Abu Y``); a bare kunya -> (name, None)."""
     info = _person_info(name)
@@ -601,7 +610,7 @@ class _Grouping:
             name = _surface(m)
             if kind == "person":
                 main, kunya = _split_kunya(name)
-                loc.names[main] += 1
+                loc.names[_family_kunya_name(name, main, kunya)] += 1
                 if kunya:
                     loc.names[kunya] += 1
                     loc.kunyas.add(kunya)
