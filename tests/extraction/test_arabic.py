@@ -1781,3 +1781,49 @@ SON_OF_CASES = [
 def test_patronymic_names_and_references(backend: str, text: str, expected: list) -> None:
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     assert [(m.text, m.attrs.get("refers_to")) for m in ex.persons()] == expected
+
+
+# (id, text, persons, roles as (person, role)); both backends
+PLACE_ROLE_CASES = [
+    # a word the titles table lists as a role only before a generic place word (أمين
+    # منطقة، أمين محافظة: Mayor) is that role right before a place's name
+    (
+        "mayor-of-a-city",
+        "وقال أمين جدة المهندس خالد الفلاحي إن المشاريع مستمرة.",
+        ["خالد الفلاحي"],
+        [("خالد الفلاحي", "Mayor")],
+    ),
+    (
+        "mayor-then-second-role",
+        "وأوضح أمين الأحساء رئيس اللجنة المحلية للانتخابات المهندس خالد الفلاحي، أن اللجنة مستقلة.",
+        ["خالد الفلاحي"],
+        [("خالد الفلاحي", "Mayor"), ("خالد الفلاحي", "President")],
+    ),
+    # the given name أمين is no role, nor أمين before a word that is no place
+    ("given-name-amin", "وقال محمد أمين إن الوضع هادئ في جدة.", ["محمد أمين"], []),
+    ("amin-before-no-place", "وقال أمين الصندوق إن الوضع هادئ.", [], []),
+    # after a title, a given name that is also an ordinary word and a family name the
+    # model's training text never holds
+    (
+        "common-given-after-title",
+        "وأوضح المهندس عادل المطيحان أن اللجنة مستقلة.",
+        ["عادل المطيحان"],
+        [],
+    ),
+    ("common-given-then-word-after-title", "وأكد المدير سعيد الموقف أن العمل مستمر.", [], []),
+]
+
+
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+@pytest.mark.parametrize(
+    ("text", "persons", "roles"),
+    [c[1:] for c in PLACE_ROLE_CASES],
+    ids=[c[0] for c in PLACE_ROLE_CASES],
+)
+def test_role_of_a_place_and_common_given_names(
+    backend: str, text: str, persons: list[str], roles: list
+) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [m.text for m in ex.persons()] == persons
+    got = sorted((r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role")
+    assert got == roles

@@ -917,11 +917,37 @@ class _Sentence:
 
     # ---------------------------------------------------------------- pieces
     def title(self, i: int) -> tuple[int, int, TitleInfo] | None:
-        hit = _title_phrase_at(self.toks, i, self.lex)
+        hit = _title_phrase_at(self.toks, i, self.lex) or self._title_before_place(i)
         if hit is None:
             return None
         hit = self._body_named_after(hit)
         return self._deputy_title(i, hit) or (hit[0], hit[1], self.lex.titles_ar[hit[2]])
+
+    def _title_before_place(self, i: int) -> tuple[int, int, tuple[str, ...]] | None:
+        """A word that the titles table lists as a role only before a generic place word
+        (``أمين منطقة``, ``أمين محافظة``: Mayor), right before a place read in the text:
+        the role of that place, its generic word left out (``أمين الأحساء``, ``أمين
+        جدة``). (end, offset, the table's key) or None."""
+        toks, lex = self.toks, self.lex
+        if i + 1 >= len(toks) or not toks[i].arabic or not toks[i + 1].arabic:
+            return None
+        place = self.b.overlaps(toks[i + 1].start, toks[i + 1].end, ("place",))
+        if place is None or place.start != toks[i + 1].start:
+            return None
+        for off, stem in arabic_stems(toks[i].text):
+            if (stem,) in lex.titles_ar:
+                return None  # a title on its own: the table's reading
+            key = next(
+                (
+                    k
+                    for k in lex.titles_ar
+                    if len(k) == 2 and k[0] == stem and k[1] in lex.geo_before_ar
+                ),
+                None,
+            )
+            if key is not None and lex.titles_ar[key].kind == "role":
+                return i + 1, off, key
+        return None
 
     def _body_named_after(self, hit: tuple) -> tuple:
         """The role phrase without its last word when that word is a body's definite head
@@ -1505,7 +1531,23 @@ class _Sentence:
         if not after_title and not given:
             return None
         j = self._name_extent(i)
+        if after_title and j == i + 1 and self._common_given_family(i):
+            j += 1
         return j if self._name_ok(i, j, first, given, after_title) else None
+
+    def _common_given_family(self, i: int) -> bool:
+        """Token i is a given name that is also an ordinary word (words.tsv
+        ``given_common_ar``: عادل، جمال) and the next token an article word the model's
+        training text never holds (:meth:`_unseen_article_word`): after a title, a given
+        name and its family name (``المهندس عادل المطيحان``)."""
+        toks = self.toks
+        return (
+            _word(toks[i]) in word_set("given_common_ar")
+            and i + 1 < len(toks)
+            and toks[i + 1].arabic
+            and not self.taken[i + 1]
+            and self._unseen_article_word(_word(toks[i + 1]))
+        )
 
     def _may_start_name(self, i: int) -> bool:
         """Whether token i may be the first word of a name (no title, head, place...)."""
@@ -1688,6 +1730,9 @@ class _Sentence:
         chain = house or any(_word(t) in _patronymic() for t in toks[i:j])
         # a given name, then a family name in the form أبو X (محمد أبو سبعان)
         chain = chain or (length == 3 and given and _word(toks[i + 1]) in _family_kunya())
+        # after a title, a given name that is also an ordinary word and a family name the
+        # model's training text never holds (المهندس عادل المطيحان)
+        chain = chain or (after_title and length == 2 and self._common_given_family(i))
         if after_title and not (given or nisba or chain or self._listed_pair(i, j)):
             return False
         if (
