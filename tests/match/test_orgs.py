@@ -14,6 +14,7 @@ from nasab.match.orgs import (
     org_fit,
     org_keys,
     org_siblings,
+    org_subsidiary_word,
     parse_org,
 )
 
@@ -764,6 +765,50 @@ SIBLINGS = [
 def test_org_siblings(a: str, b: str, own: tuple[str, str] | None) -> None:
     assert org_siblings(a, b) == own
     assert org_siblings(b, a) == (own[::-1] if own else None)
+
+
+# Two companies of one group (org_subsidiary_word): all names of one add a word that no
+# name of the other holds; resolution keeps such clusters apart.
+SUBSIDIARY_GROUPS = [
+    (["Orion Shipping Ltd", "Orion Shipping LLC"], ["Orion Ltd", "OOO Orion"], "shipping"),
+    (["Kestrel GmbH", "Kestrel AG"], ["Kestrel Holding GmbH", "Kestrel Holding AG"], "holding"),
+    (
+        ["شركة أوريون للشحن المحدودة", "أوريون للشحن المحدودة"],
+        ["شركة أوريون المحدودة", "أوريون المحدودة"],
+        "للشحن",
+    ),
+    # one name on a side: a longer or shorter form of one body's name
+    (["Orion Shipping Ltd"], ["Orion Ltd", "OOO Orion"], None),
+    # no legal form on a side: one charity's names add and drop words
+    (["Orion Relief Development", "Orion Relief and Development"], ["Orion", "Oryon"], None),
+    (["Orion Shipping Ltd", "Orion Shipping LLC"], ["Orion", "Oryon"], None),
+    # a form word, a place, a spelling or an abbreviation of the word on the other side
+    (
+        ["Orion Trading Company Ltd", "Orion Trading Company"],
+        ["Orion Trading Ltd", "Orion Trading LLC"],
+        None,
+    ),
+    (["Orion Iran Ltd", "Orion Iran LLC"], ["Orion Ltd", "OOO Orion"], None),
+    (
+        ["Orion Investment Holding Ltd", "Orion Investment Holding"],
+        ["Orion Invest Holding SAL", "Orion Invest Holding Ltd"],
+        None,
+    ),
+    (["Orion Shipping Ltd", "Orion Shiping LLC"], ["Orion Shipping SAL", "Orion Ltd"], None),
+    (
+        ["مؤسسة أوريون للإغاثة المحدودة", "جمعية أوريون للإغاثة"],
+        ["مؤسسة أوريون المحدودة", "أوريون"],
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "word"), SUBSIDIARY_GROUPS, ids=[f"{a[0]}~{b[0]}" for a, b, _ in SUBSIDIARY_GROUPS]
+)
+def test_org_subsidiary_word(a: list[str], b: list[str], word: str | None) -> None:
+    assert org_subsidiary_word(a, b) == word
+    assert org_subsidiary_word(b, a) == word
 
 
 # v18: number words against digits (number_words.tsv).

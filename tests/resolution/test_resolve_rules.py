@@ -260,3 +260,42 @@ def test_sibling_organisations_never_merge(names: list[str]) -> None:
     # the parent's aliases stay one entity
     res = _orgs(names)
     assert len({res.labels[k] for k in range(4)}) == 1
+
+
+# A parent and its subsidiary: each listed under two names, the subsidiary's all adding a
+# word the parent's lack. Every cross pair scores over the threshold (the parent's names
+# are shorter forms of the subsidiary's), so the average linkage would join them.
+PARENT_AND_SUBSIDIARY = [
+    ["Orion Shipping Ltd", "Orion Shipping LLC", "Orion Ltd", "OOO Orion"],
+    ["Kestrel Holding GmbH", "Kestrel Holding AG", "Kestrel GmbH", "Kestrel AG"],
+    [
+        "شركة أوريون للشحن المحدودة",
+        "أوريون للشحن المحدودة",
+        "شركة أوريون المحدودة",
+        "أوريون المحدودة",
+    ],
+]
+
+
+@pytest.mark.parametrize("names", PARENT_AND_SUBSIDIARY, ids=["shipping", "holding", "arabic"])
+def test_parent_and_subsidiary_stay_apart(names: list[str]) -> None:
+    for order in (names, list(reversed(names))):
+        res = _orgs(order)
+        i, j, k, m = (order.index(n) for n in names)
+        assert res.labels[i] == res.labels[j] and res.labels[k] == res.labels[m]
+        assert res.labels[i] != res.labels[k]
+        assert "two companies of one group" in res.why(i, k)
+
+
+# One body's longer and shorter forms stay one entity: no legal form (a charity), or one
+# name only on the longer side.
+ONE_BODY_FORMS = [
+    ["Orion Relief and Development", "Orion Relief Development", "Orion", "Oryon"],
+    ["مؤسسة أوريون للإغاثة", "جمعية أوريون للإغاثة", "أوريون", "مؤسسة أوريون"],
+    ["Orion Shipping Ltd", "Orion Ltd", "OOO Orion"],
+]
+
+
+@pytest.mark.parametrize("names", ONE_BODY_FORMS, ids=["charity", "charity-ar", "one-long-name"])
+def test_one_body_longer_and_shorter_forms_stay_one(names: list[str]) -> None:
+    assert len(set(_orgs(names).labels)) == 1

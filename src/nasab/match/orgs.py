@@ -81,6 +81,7 @@ __all__ = [
     "org_fit",
     "org_keys",
     "org_siblings",
+    "org_subsidiary_word",
     "parse_org",
 ]
 
@@ -1409,6 +1410,87 @@ def org_siblings(a: str, b: str) -> tuple[str, str] | None:
     if shared < max(x.weight, y.weight):
         return None
     return x.surface, y.surface
+
+
+#: Fewest names each of two groups must hold for :func:`org_subsidiary_word` to read a
+#: word that all names of one group hold as a company of its own: one name alone may be a
+#: longer or shorter form of the other body's name.
+SUBSIDIARY_NAMES = 2
+#: Fewest letters of that word: two letters are initials (``SK`` for ``Stroitelnaya
+#: Kompaniya``, a construction company), which one body's names write or drop.
+_SUBSIDIARY_LETTERS = 3
+
+
+def org_subsidiary_word(group_a: Sequence[str], group_b: Sequence[str]) -> str | None:
+    """The word that tells two groups of company names apart, when each group is a company
+    of its own: every name of one group holds the word, no name of the other does
+    (``Orion Shipping Ltd``, ``Orion Shipping LLC`` / ``Orion Ltd``, ``OOO Orion``: the
+    group's shipping company beside its parent); otherwise ``None``.
+
+    A company's registered name is fixed: where one body's names all add a word that
+    none of the other's hold, the two are a parent and its subsidiary (or two companies
+    of one group), whatever each pair of names scores. So that one body's longer and
+    shorter forms are not read as two companies, the rule is narrow:
+
+    * each group holds :data:`SUBSIDIARY_NAMES` names or more, and a name with a legal
+      form (``Ltd``, ``LLC``, ``JSC``...): registered companies (one charity's or armed
+      group's names add and drop words freely);
+    * the word is not a form word (``org_form_en``: ``Foundation``, ``Company``,
+      ``Group``...: one body is listed as a foundation and a society), a place (the
+      group's company in a place is a pair rule of :func:`compare_orgs`), a number or
+      initials of two letters;
+    * the other group holds no spelling of the word (a spelling similarity of
+      ``_ALIGN_FLOOR`` or more) nor its abbreviation (``Invest`` / ``Investment``).
+
+    Args:
+        group_a: organisation names.
+        group_b: other organisation names.
+
+    Returns:
+        The word as written (from the first name of its group), or ``None``.
+
+    Example:
+        >>> org_subsidiary_word(["Orion Shipping Ltd", "Orion Shipping LLC"], ["Orion Ltd", "OOO Orion"])
+        'shipping'
+        >>> org_subsidiary_word(["Orion Foundation", "Orion Charity Foundation"], ["Orion", "Oryon"]) is None
+        True
+        >>> org_subsidiary_word(["Orion Shipping Ltd"], ["Orion Ltd", "OOO Orion"]) is None
+        True
+    """
+    if min(len(group_a), len(group_b)) < SUBSIDIARY_NAMES:
+        return None
+    names_a = [parse_org(x) for x in group_a]
+    names_b = [parse_org(x) for x in group_b]
+    if not (any(n.legal for n in names_a) and any(n.legal for n in names_b)):
+        return None
+    for own, other in ((names_a, names_b), (names_b, names_a)):
+        for u in own[0].units:
+            if _subsidiary_word(u, own[1:], other):
+                return u.surface
+    return None
+
+
+def _subsidiary_word(u: Unit, rest: Sequence[OrgName], other: Sequence[OrgName]) -> bool:
+    """Whether a word of one group's first name (``u``) is held by all the group's other
+    names (``rest``) and by none of the other group's (:func:`org_subsidiary_word`)."""
+    forms = word_set("org_form_en")
+    if u.text in forms or u.fold in forms or _is_place(u) or u.text.isdigit():
+        return False
+    if len(u.fold) < _SUBSIDIARY_LETTERS:
+        return False
+    return all(_holds(n, u) for n in rest) and not any(_holds(n, u) for n in other)
+
+
+def _holds(name: OrgName, u: Unit) -> bool:
+    """Whether a name holds a spelling of the word ``u`` or its abbreviation."""
+    plain = _plain_word(u)
+    for v in name.units:
+        if _unit_sim(u, v) >= _ALIGN_FLOOR:
+            return True
+        other = _plain_word(v)
+        if plain and other and _abbreviates(plain, other):
+            return True
+    return False
 
 
 #: The fit of a weak (one-word) organisation name whose word a longer name holds whole

@@ -182,6 +182,7 @@ def cluster_groups(
     support: Callable[[int], bool] | None = None,
     keys: Sequence[frozenset[str] | None] | None = None,
     agree: Callable[[int, int], bool] | None = None,
+    apart: Callable[[Sequence[int], Sequence[int]], bool] | None = None,
 ) -> ClusterResult:
     """Average-linkage clusters inside each group (connected component), one at a time.
 
@@ -201,6 +202,9 @@ def cluster_groups(
             names never bridge longer names (:func:`_attach_short`); None: no such rule.
         agree: whether two nodes' facts are evidence *for* one person: a short name
             whose facts agree with all the clusters it fits joins them all.
+        apart: whether two clusters (their nodes) are two bodies whatever their linkage
+            (two companies of one group: :func:`nasab.match.orgs.org_subsidiary_word`);
+            None: no such test.
 
     Returns:
         The clusters of the groups' nodes (nodes outside every group are not listed).
@@ -230,6 +234,7 @@ def cluster_groups(
             on_demand,
             tagging,
             support is not None and support(members[0]),
+            apart,
         )
         if not short:
             result.clusters.extend(_Agglomeration(members, adj, cannot_adj, setting, result).run())
@@ -256,6 +261,7 @@ class _GroupSetting:
         on_demand: scores an unscored pair when two small clusters are compared.
         tagging: the nodes' tags and the test of whether two tags clash, or None.
         support: whether clusters may also merge by support linkage (:func:`_support`).
+        apart: whether two clusters (their nodes) must stay apart, or None.
     """
 
     must: list[tuple[int, int]]
@@ -263,6 +269,7 @@ class _GroupSetting:
     on_demand: Callable[[int, int], float] | None
     tagging: _Tagging | None
     support: bool
+    apart: Callable[[Sequence[int], Sequence[int]], bool] | None = None
 
 
 def _short_nodes(
@@ -476,7 +483,8 @@ class _Agglomeration:
         return keep
 
     def _forbidden(self, a: int, b: int) -> bool:
-        """Whether an attribute clash or a cannot-link lies between clusters ``a`` and ``b``."""
+        """Whether an attribute clash or a cannot-link lies between clusters ``a`` and
+        ``b``, or the setting's ``apart`` test keeps them apart."""
         tagging = self.setting.tagging
         if (
             self.tag_sets is not None
@@ -489,7 +497,8 @@ class _Agglomeration:
             for y in self.cannot_adj.get(x, ()):
                 if self.owner.get(y) == big:
                     return True
-        return False
+        apart = self.setting.apart
+        return apart is not None and apart(self.nodes[a], self.nodes[b])
 
     def _linkage(self, a: int, b: int) -> tuple[float, str]:
         """The linkage of clusters ``a`` and ``b`` and how it was reached: the average

@@ -27,7 +27,7 @@ from ..errors import InputError
 from ..match import compare
 from ..match import prepare as prepare_name
 from ..match.batch import collector_paused, score_bounds
-from ..match.orgs import WEAK_ORG_FIT, org_fit
+from ..match.orgs import WEAK_ORG_FIT, org_fit, org_subsidiary_word
 from ..match.weights import ListFrequency
 from ..text import detect_script, normalize
 from .attributes import adjust_score
@@ -61,6 +61,7 @@ from .stages import (
     node_keys,
     node_order,
     on_demand_scorer,
+    org_apart,
     prefilter_pairs,
     prepare,
     score_pairs,
@@ -286,6 +287,7 @@ class Resolution:
                 f"  clustering: kept apart (average and support linkage of their groups below threshold {thr:.2f}, "
                 "or a cannot-link between their groups)"
             )
+            lines.extend(_subsidiary_lines(st, u, v))
         return "\n".join(lines)
 
     def add(self, records: Iterable[object], *, kind: str | None = None) -> Resolution:
@@ -565,6 +567,7 @@ def _stages(
         support=lambda k: nodes[k].kind in SUPPORT_KINDS,
         keys=short_keys(nk),
         agree=attribute_agree(nodes),
+        apart=org_apart(nodes),
     )
     clustered = {x for c in clusters.clusters for x in c}
     clusters.clusters.extend([k] for k in range(len(nodes)) if k not in clustered)
@@ -587,6 +590,21 @@ def _stages(
         state,
         {e.id: e for e in entities},
     )
+
+
+def _subsidiary_lines(st: _State, u: int, v: int) -> list[str]:
+    """Why the entities of organisation nodes ``u`` and ``v`` are two companies of one
+    group (:func:`nasab.match.orgs.org_subsidiary_word`), or no line."""
+    if st.nodes[u].kind != "organization":
+        return []
+    of = {x: c for c in st.clusters.clusters for x in c}
+    word = org_subsidiary_word([st.nodes[x].name for x in of[u]], [st.nodes[x].name for x in of[v]])
+    if word is None:
+        return []
+    return [
+        f"  two companies of one group: every name of one entity holds {word!r}, "
+        "no name of the other (a parent and its subsidiary)"
+    ]
 
 
 def _weak_fitted(

@@ -84,7 +84,7 @@ from ..errors import InputError
 from ..match import PreparedName, compare, score_conflict, score_prepared
 from ..match import prepare as prepare_name
 from ..match.batch import score_bounds, warm_token_pairs
-from ..match.orgs import is_weak_org, org_fit, org_siblings
+from ..match.orgs import is_weak_org, org_fit, org_siblings, org_subsidiary_word
 from ..match.weak import WEAK_BASE, is_weak, weak_factor
 from ..match.weights import ListFrequency
 from ..text import MAX_NAME_LENGTH, normalize
@@ -130,6 +130,7 @@ __all__ = [
     "merge_scored",
     "node_keys",
     "node_order",
+    "org_apart",
     "pair_levels",
     "prefilter_pairs",
     "prepare",
@@ -765,6 +766,30 @@ def attribute_agree(nodes: Sequence[Node]) -> Callable[[int, int], bool]:
         return bool(a and b) and evidence(a, b)
 
     return agree
+
+
+def org_apart(nodes: Sequence[Node]) -> Callable[[Sequence[int], Sequence[int]], bool]:
+    """Whether two clusters of organisation names are two companies of one group, which
+    the clustering keeps apart whatever their linkage: all names of one add a word that
+    no name of the other holds (:func:`nasab.match.orgs.org_subsidiary_word`).
+
+    Example:
+        >>> from nasab.resolution.records import as_records
+        >>> names = ["Orion Shipping Ltd", "Orion Shipping LLC", "Orion Ltd", "OOO Orion"]
+        >>> prep = prepare(as_records(names, kind="organization"), Judgements())
+        >>> ix = {nd.name: k for k, nd in enumerate(prep.nodes)}
+        >>> org_apart(prep.nodes)([ix[names[0]], ix[names[1]]], [ix[names[2]], ix[names[3]]])
+        True
+    """
+
+    def apart(a: Sequence[int], b: Sequence[int]) -> bool:
+        if nodes[a[0]].kind != "organization" or nodes[b[0]].kind != "organization":
+            return False
+        return (
+            org_subsidiary_word([nodes[k].name for k in a], [nodes[k].name for k in b]) is not None
+        )
+
+    return apart
 
 
 # ------------------------------------------------------------------ weak names

@@ -111,6 +111,7 @@ from ..resolution.stages import (
     node_keys,
     node_order,
     on_demand_scorer,
+    org_apart,
     pair_levels,
     prefilter_pairs,
     score_pairs,
@@ -1022,6 +1023,7 @@ def _cluster_component(
         support=lambda _k: kind in SUPPORT_KINDS,
         keys=short_keys(nk),
         agree=attribute_agree(nodes),
+        apart=org_apart(nodes),
     )
     piece = {k: ids[g[0]] for g in groups for k in g}
     rows = [(ids[k], ids[min(group)], piece[k]) for group in result.clusters for k in group]
