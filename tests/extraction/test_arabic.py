@@ -1115,6 +1115,30 @@ FOREIGN_NAME_CASES = [
         ["ستيفانو بيرلوتي"],
         [],
     ),
+    # a two-word name set off by commas after a role and its body: its first word may be
+    # a word of text (أكبر), its last is unseen
+    (
+        "set-off-after-role-and-body",
+        "لكن نائب محافظ البنك المركزي، أكبر دوراكيس، فند ذلك أمس.",
+        ["أكبر دوراكيس"],
+        [("أكبر دوراكيس", "Deputy Governor")],
+    ),
+    ("set-off-words-of-text", "لكن نائب محافظ البنك المركزي، أكبر المسؤولين، فند ذلك.", [], []),
+    # given names, then an unseen word that closes the phrase: the family name
+    (
+        "unseen-family-before-full-stop",
+        "وقال ذلك وزير التجارة محمد رضا دوراكيس.",
+        ["محمد رضا دوراكيس"],
+        [("محمد رضا دوراكيس", "Minister of Trade")],
+    ),
+    # ... not an accusative adverb nor an imperfect verb in the dual
+    (
+        "accusative-after-given-names",
+        "وأصدر الرئيس محمد سالم عفوا عن المعتقلين.",
+        ["محمد سالم"],
+        [("محمد سالم", "President")],
+    ),
+    ("dual-verb-after-given-name", "حسن يوافقان على الاتفاق.", [], []),
 ]
 
 

@@ -100,6 +100,9 @@ _PROPER_MIN = 4
 # table lists (المدرب الروماني لازلو بولوني).
 _FOREIGN_MIN = 3
 _FOREIGN_MAX = 4
+# An imperfect verb in the dual or plural (يوافقان، تعملون): its prefix letters and endings.
+_IMPERFECT_PREFIXES = "يت"
+_VERB_PLURAL_ENDINGS = ("ان", "ون")
 # The prefixes of Arabic participles of the derived forms X (مستعد) and V/VI (متوقع, in
 # the accusative متوقعا), which no foreign name in Arabic script starts with.
 _PARTICIPLE_X = "مست"
@@ -1533,7 +1536,31 @@ class _Sentence:
         j = self._name_extent(i)
         if after_title and j == i + 1 and self._common_given_family(i):
             j += 1
+        if self._unseen_family_closing(i, j):
+            return j + 1  # given names and a foreign family name: "محمد رضا نعمت."
         return j if self._name_ok(i, j, first, given, after_title) else None
+
+    def _unseen_family_closing(self, i: int, j: int) -> bool:
+        """Token j, after given names only (tokens i..j-1), is their family name: a foreign
+        word the model's training text never holds (:meth:`_foreign_word`), with no
+        proclitic reading, no accusative ending and no imperfect verb's dual or plural
+        form (``يوافقان``), that a comma, a full stop, a function word or the sentence's
+        end closes (``وزير التجارة محمد رضا نعمت.``)."""
+        toks = self.toks
+        if j >= len(toks) or j == i or not toks[j].arabic or self.taken[j]:
+            return False
+        if not all(self._one_given(_word(t)) for t in toks[i:j]):
+            return False
+        w = _word(toks[j])
+        if (
+            len(arabic_stems(toks[j].text)) > 1
+            or w.endswith("ا")  # "عفوا": an accusative adverb
+            or (w[:1] in _IMPERFECT_PREFIXES and w.endswith(_VERB_PLURAL_ENDINGS))
+            or not self._foreign_word(w)
+            or not _unseen(w)
+        ):
+            return False
+        return self._closes_phrase(toks[j])
 
     def _common_given_family(self, i: int) -> bool:
         """Token i is a given name that is also an ordinary word (words.tsv
@@ -2191,6 +2218,8 @@ class _Sentence:
             end = pos + 1  # "الأمير تميم": a listed name word after a sovereign's title
         if end is None and chain:
             end = self._unseen_name(pos)  # "المدرب الروماني لازلو بولوني"
+        if end is None and chain:
+            end = self._set_off_name(pos)  # "نائب محافظ البنك المركزي، أكبر كميجاني،"
         roles = self._chain_roles(chain)
         if len(roles) >= 2 and self._verb_before(toks[i].start, "meeting_ar"):
             # "استقبل أمير المنطقة رئيس الهيئة X": the first role is the subject's, the
@@ -2284,6 +2313,31 @@ class _Sentence:
         if end - pos == 1 and not self._lone_foreign(pos):
             return None
         return end
+
+    def _set_off_name(self, pos: int) -> int | None:
+        """End of a two-word name set off by commas after a title chain, whose first word
+        the model's training text holds (``أكبر``, also a word) and whose last it never
+        does (``نائب محافظ البنك المركزي، أكبر كميجاني، فند ...``): a comma before it, a
+        comma or a full stop after it, and no function word, article word, title, head,
+        place or nationality in it. None otherwise."""
+        toks = self.toks
+        if pos == 0 or pos + 2 >= len(toks) or toks[pos - 1].text not in _LONE_NAME_END:
+            return None
+        if toks[pos + 2].text not in _LONE_NAME_END:
+            return None
+        first, last = toks[pos], toks[pos + 1]
+        if not (first.arabic and last.arabic) or self.taken[pos] or self.taken[pos + 1]:
+            return None
+        w1, w2 = _word(first), _word(last)
+        if (
+            self._no_proper_word(w1)
+            or len(arabic_stems(first.text)) > 1
+            or w1 in self.lex.nationality_ar
+            or not self._foreign_word(w2)
+            or not _unseen(w2)
+        ):
+            return None
+        return pos + 2
 
     def _seen_family(self, k: int) -> bool:
         """Token k, after one unseen word read after a title, is that name's last word
