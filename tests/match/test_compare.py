@@ -494,6 +494,40 @@ def test_silent_latin_endings_match_their_arabic_script_spellings(a: str, b: str
     assert compare(b, a).score == compare(a, b).score
 
 
+# French oi as wa, gh also as g (the decoders read غ as g), English igh as ai and Indian bh
+# as b (latin_digraphs.tsv rows oi, gh, igh, bh; v24).
+MORE_LATIN_LETTERS = [
+    ("Gaghan", "غاغن"),
+    ("Ghareibeh", "غرايبة"),
+    ("Lighty", "لايتي"),
+    ("Wright", "رايت"),
+    ("Bhupathi", "بوباثي"),
+    ("Bhatt", "بات"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), MORE_LATIN_LETTERS, ids=_ids(MORE_LATIN_LETTERS))
+def test_oi_gh_igh_bh_match_their_arabic_script_spellings(a: str, b: str) -> None:
+    assert compare(a, b).score >= 0.85
+    assert compare(b, a).score == compare(a, b).score
+
+
+# The word the Arabic spelling writes outranks a near word it does not: وا is the French oi
+# of Poisson, not the ui of Buisson; لايتي is Lighty, not Alliot.
+RANKED_LATIN_LETTERS = [
+    ("بواسون", "Poisson", "Buisson"),
+    ("لايتي", "Lighty", "Alliot"),
+    ("غرايبة", "Ghareibeh", "Görbe"),
+]
+
+
+@pytest.mark.parametrize(
+    ("arabic", "right", "near"), RANKED_LATIN_LETTERS, ids=[c[1] for c in RANKED_LATIN_LETTERS]
+)
+def test_oi_igh_gh_spellings_outrank_near_words(arabic: str, right: str, near: str) -> None:
+    assert compare(arabic, right).score > compare(arabic, near).score
+
+
 # An ending is read only at the end of a word, after a stem of three letters or more, and
 # a vowel-only token does not match a token that has consonants.
 NOT_ENDINGS = [("Otis", "وس"), ("Bet", "ب"), ("Wei", "علي"), ("Ali", "وي")]

@@ -496,6 +496,11 @@ DIGRAPH_READINGS = [
     ("marc", ("march", "marts")),
     ("bic", ()),
     ("zec", ("tsec",)),  # a stem of two letters: only z as ts
+    # v24: French oi as wa, gh also as g, English igh as ai (after gh as g), Indian bh as b.
+    ("poisson", ("pwasson",)),
+    ("ghareibeh", ("ghareibe", "gareibeh")),
+    ("lighty", ("ligty", "laity")),
+    ("bhupathi", ("bupathi",)),
 ]
 
 

@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v23").params["align_min"]
+    >>> get_algorithm("nasab-name-v24").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v23").startswith("nasab-name-v23+data.")
+    >>> algorithm_version("nasab-name-v24").startswith("nasab-name-v24+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v23', 'nasab-org-v18']
+    ['nasab-name-v24', 'nasab-org-v18']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v23"
+NAME_ALGORITHM = "nasab-name-v24"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v18"
 
@@ -230,7 +230,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            23,
+            24,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -309,7 +309,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "name (given_name_groups: a nickname and its formal name, Bill / William, Bob / "
             "Robert, or two spellings of one Arabic name) agree at least SAME_KNOWN_NAME; v23: "
             "across scripts a Latin word's final c after a stem is also read ch and ts "
-            "(latin_digraphs.tsv row c$: Kadlec كادليتس, Ivanovic إيفانوفيتش)",
+            "(latin_digraphs.tsv row c$: Kadlec كادليتس, Ivanovic إيفانوفيتش); v24: across "
+            "scripts Latin oi is also read wa (Poisson بواسون), gh g (Gaghan غاغن), igh ai "
+            "(Wright رايت) and bh b (Bhupathi بوباثي) (latin_digraphs.tsv rows oi, gh, igh, bh)",
         ),
         Algorithm(
             "nasab-org",
@@ -395,7 +397,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v23``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v24``).
 
     Raises:
         InputError: no algorithm of that id is registered.

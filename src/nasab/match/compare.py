@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Rida al-Hakimi", "Mohammed al-Karimi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v23+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v24+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
