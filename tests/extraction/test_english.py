@@ -907,6 +907,24 @@ PERSON_CUES = [
     # guards: a medium's signature; a handle after a name in running text
     ("en-post-signature-medium", "Our town let him down\n\n— Dravik News (@dnews) May 2", []),
     ("en-handle-in-prose", "We spoke to Dravik Torvalna (@dtorv) on Monday.", []),
+    # a cued name of several words is read whole, not as a short form of a relative's
+    # name read later in the document (a brother who shares the family name)
+    (
+        "en-cued-relative-before-full-name",
+        "Also on the list is Losa Kirrin, 21, the paper says. Dr. Tavo Kirrin was charged.",
+        ["Losa Kirrin", "Tavo Kirrin"],
+    ),
+    (
+        "en-cued-relative-after-full-name",
+        "Dr. Tavo Kirrin was charged. Also on the list is Losa Kirrin, 21, the paper says.",
+        ["Tavo Kirrin", "Losa Kirrin"],
+    ),
+    # guard: a one-word cued name is still the short form of the full name
+    (
+        "en-cued-short-form",
+        "Dr. Tavo Kirrin was charged. Kirrin, 41, denied it.",
+        ["Tavo Kirrin", "Kirrin"],
+    ),
 ]
 
 

@@ -228,9 +228,57 @@ CREDITS = [
 @pytest.mark.parametrize("backend", ["rules", "auto"])
 def test_sources_of_a_credit_line(text: str, want: list, not_want: list, backend: str) -> None:
     orgs = extract(Document("d", text, "en"), backend=backend).organizations()
-    got = [m.text for m in orgs]
+    _check_credited(orgs, want, not_want, "credit", strict=backend == "rules")
+
+
+def _check_credited(mentions, want: list, not_want: list, source: str, strict: bool) -> None:
+    """``want`` read in order; a model's own guess may read a name anywhere, but the rule
+    of ``source`` reads none of ``not_want`` (nothing reads them when ``strict``)."""
+    got = [m.text for m in mentions]
     assert [g for g in got if g in want] == want
-    # a model's own guess may read a caption's name; the credit rule must not
-    assert not [m.text for m in orgs if m.text in not_want and m.attrs.get("source") == "credit"]
-    if backend == "rules":
+    assert not [m.text for m in mentions if m.text in not_want and m.attrs.get("source") == source]
+    if strict:
         assert not [g for g in got if g in not_want]
+
+
+WIRE_CREDITS = [
+    # (id, text, persons wanted (in order), names that must not be persons): the reporters
+    # and editors of a news wire's credit in brackets (words.tsv wire_credit_cue_en)
+    (
+        "en-reporting-and-editing",
+        "Talks failed. (Reporting by Tavo Kirrin and Losa Brenn in Qarth; Editing by Dova Mirren)",
+        ["Tavo Kirrin", "Losa Brenn", "Dova Mirren"],
+        ["Qarth"],
+    ),
+    (
+        "en-writing-without-by-and-a-place-in-a-name",
+        "Talks failed. (Reporting by Tavo Kirrin; Writing Losa Brenn; editing by Dova Jordan)",
+        ["Tavo Kirrin", "Losa Brenn", "Dova Jordan"],
+        [],
+    ),
+    (
+        "en-several-places-and-a-particle",
+        "Talks failed. (Additional reporting by Omar al Kirrin in Qarth and Talvi)",
+        ["Omar al Kirrin"],
+        ["Qarth", "Talvi"],
+    ),
+    # guards: no cue opens the brackets; a body, not a name, after the cue
+    (
+        "en-no-cue-guard",
+        "Talks failed (Qarth Water, reporting by Tavo Kirrin).",
+        [],
+        ["Tavo Kirrin"],
+    ),
+    ("en-body-guard", "Talks failed. (Reporting by Ministry of Water Qarth)", [], ["Ministry"]),
+    ("en-desk-guard", "Talks failed. (Editing by the Qarth desk)", [], ["Qarth"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"), [c[1:] for c in WIRE_CREDITS], ids=[c[0] for c in WIRE_CREDITS]
+)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_reporters_of_a_wire_credit(text: str, want: list, not_want: list, backend: str) -> None:
+    persons = extract(Document("d", text, "en"), backend=backend).persons()
+    _check_credited(persons, want, not_want, "wire-credit", strict=False)
+    assert all(m.text in want for m in persons if m.attrs.get("source") == "wire-credit")

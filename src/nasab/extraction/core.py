@@ -47,7 +47,7 @@ from .english_orgs import (
     lower_heads_en,
     org_short_forms_en,
 )
-from .media import credit_lines, group_names, media_outlets, outlet_shapes
+from .media import credit_lines, group_names, media_outlets, outlet_shapes, wire_credits
 from .merge import merge_english_entities, other_spans, person_hints, role_organisations
 from .model import Document, Extraction
 from .ner import english_entities, resolve_backend, uses_model
@@ -230,7 +230,14 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
     lex = lexicon()
     latin = [(sent, toks) for sent, toks, _ in leftovers]
     cued = cued_names_en(b, latin, lex) if leftovers else {}
-    _short_forms(b, leftovers, arabic_toks, known_names, {n for n, kin in cued.items() if kin})
+    _short_forms(
+        b,
+        leftovers,
+        arabic_toks,
+        known_names,
+        {n for n, kin in cued.items() if kin},
+        {n for n in cued if len(n.split()) > 1},
+    )
     if ents:
         merge_english_entities(b, ents, sents, lex)
     if leftovers:
@@ -243,6 +250,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         outlet_shapes(b, sents, lex)
         group_names(b, sents, lex)
         credit_lines(b, sents, lex)
+        wire_credits(b, sents, lex)
         initials_en(b, latin, lex)
         lower_heads_en(b, latin, lex)
         article_forms_en(b, latin, lex)
@@ -327,11 +335,18 @@ def _same_family(cand: Name, key: str, fold: str, cross: bool) -> bool:
 
 
 def _short_forms(
-    b: Builder, leftovers, arabic_toks, known: list[str], relatives: set[str] = frozenset()
+    b: Builder,
+    leftovers,
+    arabic_toks,
+    known: list[str],
+    relatives: set[str] = frozenset(),
+    cued: set[str] = frozenset(),
 ) -> None:
     """Bare family names (al-X, X, الX) of a full name in the document or a known name.
     The names of ``relatives`` (a kinship noun before them: "his daughter, Mira Danik")
-    take no bare family name, which may be their kin's, and are no leftover to read one in."""
+    take no bare family name, which may be their kin's, and are no leftover to read one in;
+    nor are the names of several words that a person cue shows (``cued``: "Mira Danik,
+    21,"), which the cues read whole (a relative who shares a family name)."""
     fulls, known_parsed = _full_names(b, known)
     fulls = [f for f in fulls if f[2] not in relatives]
     if not fulls and not known_parsed:
@@ -339,7 +354,7 @@ def _short_forms(
     by_key: _FamilyIndex = {}
     for key, fold, text, script in fulls:
         by_key.setdefault(key, []).append((fold, text, script))
-    _english_short_forms(b, leftovers, known_parsed, by_key, relatives)
+    _english_short_forms(b, leftovers, known_parsed, by_key, set(relatives) | set(cued))
     _arabic_short_forms(b, arabic_toks, _known_first(known_parsed), by_key)
 
 

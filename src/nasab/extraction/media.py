@@ -23,6 +23,13 @@ organisation, unless it opens with a known given name (a photographer) or the ru
 a person or a listed organisation there ("AP Photo" credits the listed AP); a line that
 holds anything else (a caption) lists none.
 
+A news wire's credit in brackets (:func:`wire_credits`: "(Reporting by Mira Danik and Karl
+Osten in Talvi; Writing by Jan Smit; Editing by Ana Ruiz)") names its reporters and
+editors: each part opens with a cue of ``wire_credit_cue_en`` and lists names of two to
+four capitalised words (a lower-case name particle inside), separated by commas or "and",
+up to "in" and the places they reported from; each is a person's, whatever a model
+guessed there (a place in "Louise Ireland", an organisation in "Writing Jan Smit").
+
 Groups, militias and movements are named by what they are the same way (:func:`group_names`,
 ``group_cue_en``): "the Dawn of Qarth group", "Dawn of Qarth, an organization of ...",
 "a militia called the Masked Wolves": a name of capitalised words, which may hold "of" or
@@ -48,7 +55,14 @@ from ..text import normalize
 from ._builder import Builder
 from ._lex import Lexicon
 
-__all__ = ["credit_lines", "group_names", "media_cue_at", "media_outlets", "outlet_shapes"]
+__all__ = [
+    "credit_lines",
+    "group_names",
+    "media_cue_at",
+    "media_outlets",
+    "outlet_shapes",
+    "wire_credits",
+]
 
 #: One name word: capitalised, or after a lower-case article joined by a hyphen or a
 #: space (al-Sabah, al Sabaah).
@@ -268,6 +282,110 @@ def _credit_items(part: str, at: int) -> list[tuple[int, int]]:
         first = at + end - len(piece) + lead + stripped.index(item)
         spans.append((first, first + len(item)))
     return spans
+
+
+#: A part in brackets that may be a news wire's credit (parts separated by semicolons).
+_BRACKETED = re.compile(r"\((?P<body>[^()\n]{8,600})\)")
+#: What separates the names of one part of a wire's credit.
+_WIRE_SEP = re.compile(r"\s*(?:,|\band\b)\s*")
+#: "in" and the places a wire's reporters reported from, to the end of the part.
+_WIRE_PLACE = re.compile(r"\s+in\s+.*$")
+
+
+@cache
+def _wire_cue() -> re.Pattern[str]:
+    """A cue of ``wire_credit_cue_en`` at the start of a part (longest first)."""
+    cues = "|".join(
+        re.escape(c) for c in sorted(word_list("wire_credit_cue_en"), key=lambda c: (-len(c), c))
+    )
+    return re.compile(rf"\s*(?:{cues})\s+", re.IGNORECASE)
+
+
+def wire_credits(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:
+    """Add the reporters and editors a news wire's credit in brackets names (see the
+    module notes) to ``b`` as persons; a model's guess, a place or an organisation inside
+    one's name gives way, a person the rules read there stays.
+
+    Example:
+        >>> from nasab.extraction import Document, extract
+        >>> t = "Talks failed. (Reporting by Mira Danik in Talvi; Writing Karl Osten)"
+        >>> [m.text for m in extract(Document("d", t, "en"), backend="rules").persons()]
+        ['Mira Danik', 'Karl Osten']
+    """
+    starts = [s for s, _ in sents]
+    for hit in _BRACKETED.finditer(b.doc.text):
+        at = hit.start("body")
+        parts = hit.group("body").split(";")
+        if not _wire_cue().match(parts[0]):
+            continue
+        for part in parts:
+            for start, end in _wire_names(part, at, lex):
+                _claim_person(b, start, end, starts, sents)
+            at += len(part) + 1
+
+
+def _wire_names(part: str, at: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of the names listed in one part of a wire's credit (``part`` starts at
+    offset ``at``), or none when the part opens with no cue or lists anything but names.
+
+    Example:
+        >>> from nasab.extraction._lex import lexicon
+        >>> _wire_names(" Editing by Ana Ruiz and Omar al Dask in Talvi", 0, lexicon())
+        [(12, 20), (25, 37)]
+        >>> _wire_names(" Editing by the desk", 0, lexicon())
+        []
+    """
+    head = _wire_cue().match(part)
+    if head is None:
+        return []
+    rest = _WIRE_PLACE.sub("", part[head.end() :]).rstrip()
+    spans: list[tuple[int, int]] = []
+    pos = head.end()
+    for piece in _WIRE_SEP.split(rest):
+        first = part.index(piece, pos) if piece else pos
+        if not _wire_name(piece, lex):
+            return []
+        spans.append((at + first, at + first + len(piece)))
+        pos = first + len(piece)
+    return spans
+
+
+def _wire_name(name: str, lex: Lexicon) -> bool:
+    """Two to four words, capitalised or a lower-case name particle between them, none a
+    function word: a person's name on a wire's credit."""
+    words = name.split()
+    if not _WIRE_NAME_WORDS[0] <= len(words) <= _WIRE_NAME_WORDS[1]:
+        return False
+    if any(w.lower() in word_set("stop_en") for w in words):
+        return False
+    if tuple(normalize(name).split()) in lex.places_en:
+        return False
+    inner = words[1:-1]
+    return all(_PERSON_WORD.fullmatch(w) for w in (words[0], words[-1])) and all(
+        _PERSON_WORD.fullmatch(w) or w in word_set("name_particle_en") for w in inner
+    )
+
+
+#: Fewest and most words of a name on a wire's credit.
+_WIRE_NAME_WORDS = (2, 4)
+#: One capitalised word of a person's name (Mukhashaf, McDowall, O'Neil, Al-Fahd).
+_PERSON_WORD = re.compile(r"(?-i:[A-Z][\w'’-]*[a-z][\w'’-]*)")
+
+
+def _claim_person(b: Builder, start: int, end: int, starts: list[int], sents) -> None:
+    """Make [start, end) a person unless the rules read a person or a role there."""
+    k = bisect.bisect_right(starts, start) - 1
+    if k < 0 or end > sents[k][1]:
+        return
+    inside = b.within(start, end)
+    for m in inside:
+        if m.kind == "person" and m.span == (start, end):
+            return
+        if m.kind == "role" or (m.kind == "person" and m.attrs.get("source") not in _GIVES_WAY):
+            return
+        if m.start < start and m.end > end:
+            return
+    b.replace_with(inside, start, end, "person", sents[k], source="wire-credit")
 
 
 def _claim_source(b: Builder, start: int, end: int, starts: list[int], sents) -> None:
