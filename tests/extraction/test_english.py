@@ -301,6 +301,34 @@ ROLES = [
         "Michael Dunne, CEO of Etihad Airways, said so.",
         ("Michael Dunne", "Chief Executive", "Etihad Airways", None),
     ),
+    # a dash opens the apposition too; a lower-case owner in the possessive is unnamed
+    (
+        "en-dash-apposition-unnamed-owner",
+        "The parliament asked Michael Dunne — the country’s prime minister who resigned — to stay.",
+        ("Michael Dunne", "Prime Minister", None, None),
+    ),
+    # what a job after the name is over is part of the post; the body it is of is not
+    (
+        "en-job-field-after-name",
+        "Michael Dunne, Etihad Airways' assistant manager for marketing, said so.",
+        ("Michael Dunne", "assistant manager for marketing", "Etihad Airways", None),
+    ),
+    (
+        "en-job-field-then-body",
+        "Michael Dunne, assistant manager for marketing at Etihad Airways, said so.",
+        ("Michael Dunne", "assistant manager for marketing", "Etihad Airways", None),
+    ),
+    (
+        "en-job-of-a-body-no-field",
+        "Michael Dunne, the deputy head of parliament, said so.",
+        ("Michael Dunne", "deputy head", "parliament", None),
+    ),
+    # a place made an adjective by a suffix describes the holder, as a nationality does
+    (
+        "en-place-based-job",
+        "Michael Dunne, a Missouri-based attorney for the family, said so.",
+        ("Michael Dunne", "attorney", None, None),
+    ),
     (
         "ar-spokesman-of-principal",
         "قال المتحدث باسم القائد العام للقوات المسلحة اللواء صباح النعيمي إن الألوية جاهزة.",
@@ -329,6 +357,8 @@ NO_NAMED_ROLE = [
     "The report of the UN Security Council Michael Dunne read was out.",
     # guards: words in parentheses that are no acronym; a description with no "the X"
     "A spokesman for the Harlow Water Authority (in Qarth), Michael Dunne, said so.",
+    # guard: a role in the possessive is another's ("the president's son")
+    "Michael Dunne, the president's son, was there.",
 ]
 
 
@@ -448,6 +478,11 @@ COPULA_ROLES = [
         [("Michael Dunne", "Spokesman", "Pentagon")],
     ),
     # guards: no post right after the copula; a quoted label is no post
+    # a body's capitalised name that runs on into the sentence is no organisation
+    (
+        "Michael Dunne is a lecturer in history at Harlow University and an expert on it.",
+        [("Michael Dunne", "lecturer", None)],
+    ),
     ("Michael Dunne was the target of the attack.", []),
     ("Michael Dunne is Irish.", []),
     ("Officials said Michael Dunne was a “high-risk traveller” then.", []),
@@ -723,6 +758,11 @@ OWNER_ROLES = [
         "en-org-plural-possessive-role",
         "Etihad Airways' chief executive Karim Hadi said.",
         ("Karim Hadi", "Chief Executive", "Etihad Airways"),
+    ),
+    (
+        "en-org-plural-possessive-job-field-comma",
+        "Etihad Airways’ assistant manager for marketing, Karim Hadi, said.",
+        ("Karim Hadi", "assistant manager for marketing", "Etihad Airways"),
     ),
     (
         "en-org-possessive-press-secretary",

@@ -1554,7 +1554,8 @@ def _job_apposition_before(b, toks, a: int, z: int, sent, lex: Lexicon, pm) -> N
             k == a
             or owner is not None
             or toks[k - 1].text.lower() in word_set("role_lead_en")
-            or _described_from(toks, a, k, lex)
+            or _described_from(toks, a, k, lex, b.doc.text)
+            or _owner_before(b, toks, k) is not None
         ):
             continue
         if t.text.lower() in word_set("role_lead_en"):
@@ -1562,13 +1563,15 @@ def _job_apposition_before(b, toks, a: int, z: int, sent, lex: Lexicon, pm) -> N
         job = _job_at(toks, k)
         if job is None or job > z:
             continue
+        job = _field_after(toks, job, z)
         fits, tail = _org_tail(b, toks, job, z, lex)
         if not fits:
             fits, tail = _lower_org_tail(b, toks, job, z)
         if not fits:
             continue
+        owner = owner or _owner_before(b, toks, k)
         if owner is not None and not tail:
-            tail = {"organization": owner.text}
+            tail = {_OWNER_ATTR[owner.kind]: owner.text}
         role_text = b.doc.text[t.start : toks[job - 1].end]
         rm = _span_mention(b, toks, k, job, "role", sent, role=role_text)
         b.relation(
@@ -1584,13 +1587,13 @@ def _job_apposition_before(b, toks, a: int, z: int, sent, lex: Lexicon, pm) -> N
         return
 
 
-def _described_from(toks: list[Tok], a: int, k: int, lex: Lexicon) -> bool:
+def _described_from(toks: list[Tok], a: int, k: int, lex: Lexicon, text: str = "") -> bool:
     """The job at token k follows a description of its holder (:func:`_described_job`)
     written after a determiner or at the segment's start ``a`` ("the British-born
     American photojournalist, NAME")."""
     for d in range(k - 1, max(a, k - MAX_JOB_WORDS) - 1, -1):
         if d == a or toks[d - 1].text.lower() in word_set("role_lead_en"):
-            return _described_job(toks, d, lex) == k
+            return _described_job(toks, d, lex, text) == k
     return False
 
 
@@ -1608,7 +1611,7 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
         k = appointed
     elif copula is not None:
         k = copula
-    elif toks[k].text == ",":
+    elif toks[k].text in _APPOSITION_OPENERS:
         k += 1
     else:
         return
@@ -1620,11 +1623,13 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
         and toks[k].text.lower() in word_set("role_lead_en")
     ):
         k += 1  # "was named as the new minister" ("is senior editor of" keeps its job)
-    described = _described_job(toks, k, lex)
+    described = _described_job(toks, k, lex, b.doc.text)
     if described is not None:
         k = described  # "NAME, a Moroccan military expert": the nationality is no part of the post
     owner, k = _possessive_owner(b, toks, k)  # "NAME, the State Department's spokeswoman"
     k, lower_owner = _lower_owner(toks, k, lex) if owner is None else (k, None)
+    if owner is None and lower_owner is None and _lower_possessive(toks, k):
+        k += 1  # "NAME — the country's prime minister": whose post, unnamed
     so_called = k < n and toks[k].text.lower() in ("so-called", "self-styled", "self-proclaimed")
     if so_called:
         k += 1
@@ -1644,17 +1649,18 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
         role_ar = info[1].ar if info else None
     else:
         hit = _title_at(toks, k, n, lex)
+        if hit and toks[hit[0] - 1].possessive:
+            return  # "NAME, the president's son": the role is another's
         if hit and hit[1].kind == "role":
             end, role_text, role_ar = hit[0], hit[1].en, hit[1].ar
         elif (job := _job_at(toks, k)) is not None:
+            job = _field_after(toks, job, _segment_end(toks, job))
             end, role_text, role_ar = job, b.doc.text[toks[k].start : toks[job - 1].end], None
         else:
             return
         # "the governor of X": keep the of-phrase for the organisation
         rm = _span_mention(b, toks, k, end, "role", sent, role=role_text, role_ar=role_ar)
-    z = end
-    while z < n and toks[z].text not in (",", ";", ".", ")", "(") and z - end < 8:
-        z += 1
+    z = _segment_end(toks, end)
     fits, tail = _org_tail(b, toks, end, z, lex)
     if not fits:
         fits, tail = _lower_org_tail(b, toks, end, z)
@@ -1672,6 +1678,71 @@ def _apposition_after(b, toks, e, sent, lex, pm) -> None:
 
 
 _OWNER_ATTR = {"organization": "organization", "place": "place"}
+#: What opens an apposition after a name: a comma or a dash ("NAME — the country's
+#: prime minister").
+_APPOSITION_OPENERS = frozenset({",", "—", "–"})
+#: Most tokens of what follows a role written after a name (its organisation).
+_ROLE_TAIL_TOKENS = 8
+
+
+def _lower_possessive(toks: list[Tok], k: int) -> bool:
+    """A lower-case word in the possessive at token ``k`` ("the country's", "the
+    group's"), followed by a lower-case word: the unnamed owner of a post after it."""
+    return (
+        k + 1 < len(toks)
+        and toks[k].kind == "w"
+        and toks[k].possessive
+        and not toks[k].cap
+        and toks[k].text.isalpha()
+        and toks[k + 1].kind == "w"
+        and not toks[k + 1].cap
+    )
+
+
+def _segment_end(toks: list[Tok], end: int) -> int:
+    """The end of what follows a role ending at token ``end`` in its apposition: the next
+    punctuation (or a dash), at most ``_ROLE_TAIL_TOKENS`` tokens on."""
+    z = end
+    while (
+        z < len(toks)
+        and toks[z].text not in (",", ";", ".", ")", "(", "—", "–")
+        and z - end < _ROLE_TAIL_TOKENS
+    ):
+        z += 1
+    return z
+
+
+def _field_after(toks: list[Tok], job: int, z: int) -> int:
+    """``job``, or past what a job phrase ending at token ``job`` is over, up to the
+    segment's end ``z``: a ``role_link_en`` word and one lower-case word that is no
+    function word nor an organisation's head, at the end of the segment or before a
+    connector ("assistant manager for marketing, ...", "manager for marketing at
+    Saudia"); the field is part of the post, as :func:`_job_field_words` reads it before
+    a name.
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "manager for marketing at Saudia, said"
+        >>> toks = tokenize_span(t, 0, len(t))
+        >>> _field_after(toks, 1, 5), _field_after(toks, 1, 3), _field_after(toks, 2, 5)
+        (3, 3, 2)
+    """
+    f = job + 1
+    if job >= z or toks[job].text not in word_set("role_link_en") or f >= z:
+        return job
+    word = toks[f]
+    if (
+        word.kind != "w"
+        or word.cap
+        or not word.text.isalpha()
+        or word.text in word_set("stop_en")
+        or word.text in word_set("job_head_en")
+        or word.text in word_set("org_head_lower_en")
+    ):
+        return job  # "deputy head of parliament": the body the post is of, no field
+    if f + 1 == z or toks[f + 1].text in word_set("connector_en"):
+        return f + 1
+    return job
 
 
 def _phrase_at(toks: list[Tok], k: int, phrases: tuple[str, ...]) -> int | None:
@@ -1742,12 +1813,13 @@ def _stop_in_job(word: str) -> bool:
     return word in word_set("stop_en") and word not in word_set("job_word_en")
 
 
-def _described_job(toks: list[Tok], k: int, lex: Lexicon) -> int | None:
+def _described_job(toks: list[Tok], k: int, lex: Lexicon, text: str = "") -> int | None:
     """Where the job begins after a description of its holder written from token k:
-    lower-case words and nationalities ending in a nationality, with a job phrase or a
-    listed role right after it ("a freelance American journalist", "the British-born
-    American photojournalist"): the nationality is no part of the post. None if the
-    words from k are no such description.
+    lower-case words and nationalities ending in a nationality or in a name made an
+    adjective by a suffix (a "Missouri-based" attorney: ``text`` shows the suffix the
+    token leaves out), with a job phrase or a listed role right after it ("a freelance
+    American journalist", "the British-born American photojournalist"): the nationality
+    is no part of the post. None if the words from k are no such description.
 
     Example:
         >>> from nasab.extraction._tokens import tokenize_span
@@ -1762,7 +1834,7 @@ def _described_job(toks: list[Tok], k: int, lex: Lexicon) -> int | None:
         if t.kind != "w" or not t.text.isalpha():
             return None
         if t.cap:
-            if not is_demonym(_first(t), lex):
+            if not (is_demonym(_first(t), lex) or _suffixed(text, t)):
                 return None
             nxt = toks[d + 1]
             if not nxt.cap and (
@@ -1772,6 +1844,12 @@ def _described_job(toks: list[Tok], k: int, lex: Lexicon) -> int | None:
         elif t.text in word_set("stop_en") or t.text in word_set("job_head_en"):
             return None
     return None
+
+
+def _suffixed(text: str, t: Tok) -> bool:
+    """Whether ``text`` goes on after token ``t`` with a hyphen and the lower-case suffix
+    the tokenizer cut off ("Missouri-based", "Gaza-born")."""
+    return text[t.end : t.end + 1] == "-" and text[t.end + 1 : t.end + 2].islower()
 
 
 def _job_at(toks: list[Tok], k: int) -> int | None:
@@ -1801,13 +1879,27 @@ def _lower_org_tail(b: Builder, toks: list[Tok], a: int, z: int) -> tuple[bool, 
     ("at the French embassy in Beirut", "of the municipal council"): (fits, attrs)."""
     if a >= z or toks[a].text.lower() not in word_set("connector_en"):
         return False, {}
-    heads = [k for k in range(a + 1, z) if toks[k].text.lower() in word_set("org_head_lower_en")]
+    heads = [
+        k
+        for k in range(a + 1, z)
+        if toks[k].text.lower() in word_set("org_head_lower_en") and not _name_runs_on(toks, k, z)
+    ]
     if not heads:
         return False, {}
     s = a + 1
     while s < heads[0] and toks[s].text.lower() in _articles_en():
         s += 1
     return True, {"organization": b.doc.text[toks[s].start : toks[z - 1].end]}
+
+
+def _name_runs_on(toks: list[Tok], k: int, z: int) -> bool:
+    """A capitalised head at token ``k`` followed before ``z`` by a lower-case word that
+    is no connector, article or "and": the segment runs on past the organisation's name
+    ("at Harbor University and expert on"), which is then no organisation's whole."""
+    keep = word_set("connector_en") | _articles_en() | {"and"}
+    return toks[k].cap and any(
+        t.kind == "w" and not t.cap and t.text not in keep for t in toks[k + 1 : z]
+    )
 
 
 #: Most lower-case words of an organisation written before a role ("the health ministry's").
@@ -1833,7 +1925,7 @@ def _lower_owner(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, str | None
 
 def _possessive_owner(b: Builder, toks: list[Tok], k: int) -> tuple[Mention | None, int]:
     """An organisation or place written with a possessive at token ``k`` ("the State
-    Department's"): the mention and the token after it; else (None, k)."""
+    Department's", "Etihad Airways'"): the mention and the token after it; else (None, k)."""
     if k >= len(toks) or not toks[k].cap:
         return None, k
     om = b.overlaps(toks[k].start, toks[k].end, ("organization", "place"))
@@ -1844,6 +1936,8 @@ def _possessive_owner(b: Builder, toks: list[Tok], k: int) -> tuple[Mention | No
         j += 1
     if toks[j - 1].end == om.end and toks[j - 1].possessive:
         return om, j
+    if toks[j - 1].end == om.end and j < len(toks) and _possessive_before(toks, j + 1):
+        return om, j + 1  # "Etihad Airways' assistant manager"
     return None, k
 
 
