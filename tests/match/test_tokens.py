@@ -662,3 +662,68 @@ def test_cross_kinds_are_each_pairs_own(
         want = [_kinds_written_out(t, x, y) for x, y in zip(left, right, strict=True)]
         assert [tuple(bool(k[n]) for k in got) for n in range(len(left))] == want
         a_ids += [t.intern(*x) for x in ar[len(ar) // 2 :]]
+
+
+# Invented Latin tokens (plain route: computed in bulk, every value cached).
+_CACHE_WORDS = [
+    "tarvel",
+    "morsani",
+    "qudreth",
+    "belvani",
+    "sorkhet",
+    "danuri",
+    "faltesh",
+    "gorvani",
+    "hemtari",
+    "jelsuni",
+    "kavrosh",
+    "lumdari",
+    "nesvali",
+    "porkhan",
+    "rethvani",
+    "sultavi",
+]
+
+
+def _cache_batches(t: TokenTable) -> list[tuple[list[int], list[int]]]:
+    ids = [t.intern(w, False) for w in _CACHE_WORDS]
+    pairs = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]  # 120 pairs
+    cuts = [(0, 40), (40, 80), (80, 110)]
+    return [([a for a, _ in pairs[lo:hi]], [b for _, b in pairs[lo:hi]]) for lo, hi in cuts]
+
+
+def test_a_full_pair_cache_keeps_the_pairs_computed_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Three batches (40, 40, 30 pairs) in a cache of 100: the third fills it. The pairs
+    # of the second batch computed last stay cached (emptying the whole cache lost the
+    # pairs warmed for names about to be scored, which were then computed one by one).
+    import nasab.match.tokens as tokens
+
+    monkeypatch.setattr(tokens, "PAIR_CACHE_MAX", 100)
+    t = TokenTable()
+    batches = _cache_batches(t)
+    values = [t.similarities(left, right) for left, right in batches]
+    assert len(t._pairs) <= 100
+
+    def computed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached pair was computed again")
+
+    monkeypatch.setattr(tokens, "_similarities", computed)
+    monkeypatch.setattr(tokens, "_similarity", computed)
+    left, right = batches[1]
+    assert t.similarities(left[-20:], right[-20:]).tolist() == values[1][-20:].tolist()
+    assert t.similarities(*batches[2]).tolist() == values[2].tolist()
+
+
+def test_columns_grow_without_copying_for_each_new_token() -> None:
+    # A Spark worker's table grows by a few tokens per batch for a whole run: the numpy
+    # columns keep their arrays (room to grow), and their values are the table's.
+    t = TokenTable()
+    words = [*_CACHE_WORDS, "كاظمي", "سوداني", "مصطفي"]
+    t.intern(words[0], False)
+    t.column("key")
+    kept = t._arrays["key"]
+    for w in words[1:]:
+        t.intern(w, False)
+        assert t.column("key").tolist() == t.key
+        assert t.column("arabic").tolist() == t.arabic
+    assert t._arrays["key"] is kept

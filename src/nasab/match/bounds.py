@@ -64,7 +64,7 @@ from .algorithms import (
 )
 from .prepared import PreparedName, prepare
 from .tokens import TokenTable
-from .weights import ListFrequency, weights_of
+from .weights import ListFrequency, weight_array
 
 if TYPE_CHECKING:
     import numpy as np
@@ -186,7 +186,7 @@ class _Side:
 
         self.table = table
         self.ids = _padded([p.ids for p in names])
-        weights = np.asarray(weights_of(table, freq), dtype=np.float64)
+        weights = weight_array(table, freq)
         self.weight = np.where(self.ids >= 0, weights[np.maximum(self.ids, 0)], 0.0)
         self.kunya = np.array([bool(p.kunya_ids) for p in names], dtype=bool)
         self.empty = np.array([not p.ids for p in names], dtype=bool)

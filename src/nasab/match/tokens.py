@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -406,6 +406,7 @@ class TokenTable:
         self._cands: list[tuple[tuple[str, str, float], ...] | None] = []
         self._pairs: dict[int, float] = {}
         self._arrays: dict[str, np.ndarray] = {}
+        self._filled: dict[str, int] = {}  # rows of each of _arrays taken from its column
         self._bound: dict[str, np.ndarray] = {}
         self._kinds: np.ndarray | None = None
 
@@ -457,17 +458,30 @@ class TokenTable:
     def _column(self, name: str) -> np.ndarray:
         """The column ``name`` (``key``, ``flags``...) as a numpy array (of objects for
         strings), kept and extended as tokens are added: taking many values from it at
-        once is faster than a list comprehension."""
-        import numpy as np
+        once is faster than a list comprehension. The array behind it grows by doubling
+        (:func:`_room`), so adding a few tokens does not copy the whole column."""
 
         col: list[object] = getattr(self, name)
+        n = len(col)
         got = self._arrays.get(name)
-        if got is None or len(got) != len(col):
-            dtype = _COLUMN_DTYPES.get(name, object)
-            new = np.empty(len(col) - (0 if got is None else len(got)), dtype=dtype)
-            new[:] = col[len(col) - len(new) :]
-            got = self._arrays[name] = new if got is None else np.concatenate([got, new])
-        return got
+        have = self._filled.get(name, 0)
+        if got is None or have < n:
+            got = self._arrays[name] = _room(got, n, _COLUMN_DTYPES.get(name, object), None)
+            got[have:n] = col[have:n]
+            self._filled[name] = n
+        return got[:n]
+
+    def column(self, name: str) -> np.ndarray:
+        """The feature column ``name`` (``weight``, ``key``, ``flags``...) as a numpy array
+        by token id, kept and extended as tokens are added.
+
+        Example:
+            >>> t = TokenTable()
+            >>> _ = t.intern("kazimi", False), t.intern("ali", False)
+            >>> t.column("key").tolist()
+            ['KZM', 'L']
+        """
+        return self._column(name)
 
     def _counts(self, ids: np.ndarray) -> dict[str, np.ndarray]:
         """The character counts (:func:`_letter_counts`) and lengths that :func:`_cross_bounds`
@@ -480,19 +494,15 @@ class TokenTable:
 
         got = self._bound
         n = len(self.text)
-        have = len(got["done"]) if got else 0
-        if have < n:
+        if not got or len(got["done"]) < n:
+            # Rows for ids not yet taken are zeros (``done`` False); the arrays grow by
+            # doubling (:func:`_room`), so a few new tokens do not copy them all.
             width = len(_COUNTED) + 1
             for name in ("key", "ckey", "fold", "reading_fold", "reading_key"):
-                more = np.zeros((n - have, width), dtype=np.int16)
-                got[name] = np.concatenate([got[name], more]) if have else more
-                more_len = np.zeros(n - have, dtype=np.int64)
-                got[name + "_len"] = (
-                    np.concatenate([got[name + "_len"], more_len]) if have else more_len
-                )
+                got[name] = _room(got.get(name), n, np.int16, 0, width)
+                got[name + "_len"] = _room(got.get(name + "_len"), n, np.int64, 0)
             for name in ("done", "reading"):
-                more_flag = np.zeros(n - have, dtype=bool)
-                got[name] = np.concatenate([got[name], more_flag]) if have else more_flag
+                got[name] = _room(got.get(name), n, bool, False)
         todo = np.unique(ids[~got["done"][ids]])
         if not len(todo):
             return got
@@ -522,8 +532,7 @@ class TokenTable:
         got = self._kinds
         n = len(self.text)
         if got is None or len(got) < n:
-            more = np.full(n - (0 if got is None else len(got)), -1, dtype=np.int16)
-            got = self._kinds = more if got is None else np.concatenate([got, more])
+            got = self._kinds = _room(got, n, np.int16, -1)
         out = got[ids]
         missing = out < 0
         if missing.any():
@@ -600,8 +609,7 @@ class TokenTable:
             values, exact = _similarities(self, lo[at], hi[at], floor)
             out[at] = values
             sure[at] = exact
-            if len(pairs) + len(todo) >= PAIR_CACHE_MAX:
-                pairs.clear()
+            _make_room(pairs, len(todo))
             pairs.update(
                 compress(
                     zip(map(keys.__getitem__, todo), values.tolist(), strict=True), exact.tolist()
@@ -614,14 +622,74 @@ class TokenTable:
         k = (i << 32) | j if i <= j else (j << 32) | i
         s = self._pairs.get(k)
         if s is None:
-            if len(self._pairs) >= PAIR_CACHE_MAX:
-                self._pairs.clear()
+            _make_room(self._pairs, 1)
             s = self._pairs[k] = _similarity(self, i, j)
         return s
 
 
 #: The numpy dtype of each column that does not hold strings (:meth:`TokenTable._column`).
-_COLUMN_DTYPES = {"flags": "int64", "text_id": "int64", "arabic": "bool", "article": "bool"}
+_COLUMN_DTYPES = {
+    "flags": "int64",
+    "text_id": "int64",
+    "arabic": "bool",
+    "article": "bool",
+    "weight": "float64",
+}
+
+
+def _room(
+    got: np.ndarray | None, n: int, dtype: object, fill: object, width: int | None = None
+) -> np.ndarray:
+    """``got`` (rows by token id) with at least ``n`` rows: itself when it has them, else a
+    copy at least twice as long whose new rows hold ``fill`` (None: left empty). Doubling
+    keeps the copying per token added constant: a table that grows by a few tokens per
+    batch of a long run (a Spark worker) does not copy its columns once per batch.
+
+    Example:
+        >>> import numpy as np
+        >>> a = _room(None, 3, np.int16, -1)
+        >>> len(a) >= 3, _room(a, 2, np.int16, -1) is a, int(_room(a, 40, np.int16, -1)[39])
+        (True, True, -1)
+    """
+    import numpy as np
+
+    have = 0 if got is None else len(got)
+    if got is not None and have >= n:
+        return got
+    size = max(n, 2 * have, _ROOM_MIN)
+    shape = (size,) if width is None else (size, width)
+    out = np.empty(shape, dtype=dtype) if fill is None else np.full(shape, fill, dtype=dtype)
+    if have:
+        out[:have] = got
+    return out
+
+
+#: Fewest rows :func:`_room` allocates.
+_ROOM_MIN = 1024
+
+
+def _make_room(pairs: dict[int, float], more: int) -> None:
+    """Make room in a token-pair cache for ``more`` new entries: when they would take it
+    to :data:`PAIR_CACHE_MAX`, the oldest entries go (those computed first), and the newest
+    half stays. Emptying it all, as before, also dropped the pairs just computed in bulk
+    for the names about to be scored (:func:`nasab.match.batch.warm_token_pairs`), which
+    the scoring then computed again one by one: at 300,000 names, twice as many as at
+    100,000 per scored pair. Only exact values are cached, so what is kept changes no
+    score.
+
+    Example:
+        >>> d = {k: 0.5 for k in range(10)}
+        >>> _make_room(d, PAIR_CACHE_MAX)
+        >>> d
+        {}
+    """
+    if len(pairs) + more < PAIR_CACHE_MAX:
+        return
+    keep = PAIR_CACHE_MAX // 2 - more
+    newest = dict(islice(pairs.items(), len(pairs) - keep, None)) if keep > 0 else {}
+    pairs.clear()
+    pairs.update(newest)
+
 
 #: The value :meth:`TokenTable.similarities` reads for a pair not in the cache.
 _MISSING = -1.0
