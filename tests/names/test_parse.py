@@ -7,7 +7,7 @@ import gc
 import pytest
 
 from nasab.errors import InputError
-from nasab.names import clear_parse_caches, parse_name, skeleton
+from nasab.names import Name, Token, clear_parse_caches, parse_name, skeleton
 from nasab.names import parse as parse_module
 
 SKELETONS = [
@@ -151,7 +151,7 @@ CACHED = [
 def test_parse_rebuilt_from_the_packed_cache_is_the_fresh_parse(name: str) -> None:
     clear_parse_caches()
     fresh = parse_name(name)
-    parse_module._parse.cache_clear()  # the Name objects go; the packed tuples stay
+    parse_module._parse_again.cache_clear()  # the Name objects go; the packed tuples stay
     rebuilt = parse_name(name)
     assert rebuilt is not fresh
     assert rebuilt == fresh
@@ -163,6 +163,29 @@ def test_packed_parses_are_not_tracked_by_the_collector(name: str) -> None:
     parse_name(name)
     gc.collect()
     assert not gc.is_tracked(parse_module._PACKED[name])
+
+
+# Invented names, each parsed once in its test.
+SEEN_ONCE = ["Zubayr Qatrani al-Wardiki", "نزار القطراني الورديكي", "Abu Talqin Farwez al-Dhuhrani"]
+
+
+@pytest.mark.parametrize("name", SEEN_ONCE)
+def test_a_name_parsed_once_leaves_no_object_the_collector_walks(name: str) -> None:
+    clear_parse_caches()
+    first = parse_name(name)
+    texts = {t.text for t in first.tokens + first.kunya}
+    del first
+    gc.collect()
+    kept = [
+        o
+        for o in gc.get_objects()
+        if (isinstance(o, Name) and o.raw == name) or (isinstance(o, Token) and o.text in texts)
+    ]
+    assert kept == []
+    assert not gc.is_tracked(parse_module._PACKED[name])
+    # Seen again, the name is kept as an object: the same one comes back.
+    again = parse_name(name)
+    assert parse_name(name) is again
 
 
 def test_a_kept_alif_maqsura_has_the_fold_and_key_of_ya() -> None:
@@ -215,7 +238,7 @@ def test_words_read_as_their_own_units(name: str, tokens: list, kunya: list) -> 
     clear_parse_caches()
     first = parse_name(name)
     # Again with the word units remembered (the parsed names forgotten).
-    parse_module._parse.cache_clear()
+    parse_module._parse_again.cache_clear()
     parse_module._PACKED.clear()
     for n in (first, parse_name(name)):
         assert [(t.text, t.role) for t in n.tokens] == tokens

@@ -339,14 +339,15 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 #: Parsed names kept as :class:`Name` objects (the common names of a list, parsed again
-#: at no cost). Kept small: a ``Name`` and its ``Token`` s are objects the garbage
-#: collector walks at every full collection, whose pause grows with their number.
+#: at no cost), once seen twice. Kept small: a ``Name`` and its ``Token`` s are objects
+#: the garbage collector walks at every full collection, whose pause grows with their
+#: number; a name seen once is kept only packed (see :func:`_parse`).
 PARSE_CACHE_NAMES = 1 << 14
 #: Parsed names kept as plain tuples of strings, which CPython's collector does not track
 #: (a name found here is rebuilt in a few microseconds instead of parsed again); when full,
 #: the oldest is dropped.
 PARSE_CACHE_PACKED = 1 << 18
-#: Tokens kept by :func:`_make` (see :data:`PARSE_CACHE_NAMES`).
+#: Name units whose features :func:`_unit_features` keeps (as strings, not :class:`Token` s).
 TOKEN_CACHE = 1 << 14
 
 #: A parse flattened into one tuple of strings, counts and flags (a flat tuple of such
@@ -355,19 +356,26 @@ TOKEN_CACHE = 1 << 14
 _Packed = tuple[Any, ...]
 
 
-@lru_cache(maxsize=TOKEN_CACHE)
 def _make(text: str, role: str, article: bool) -> Token:
-    """The token of one name unit (remembered: a Token is immutable, and common name
-    words recur in most names of a list)."""
+    """The token of one name unit (its features remembered by :func:`_unit_features`)."""
+    key, script, fold_ = _unit_features(text)
+    return _token(text, key, script, role, article, fold_)
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def _unit_features(text: str) -> tuple[str, str, str]:
+    """``(key, script, fold)`` of a name unit's text (remembered: common name words recur
+    in most names of a list; kept as a tuple of strings, which the collector untracks, not
+    as a :class:`Token`, which it walks at every full collection)."""
     if text.isascii():
         script = "latin"
     else:
         script = "arabic" if script_of_token(text) == "arabic" else "latin"
     if " " not in text:
         f, key = fold_skeleton(text)
-        return _token(text, key, script, role, article, f)
+        return key, script, f
     key = "".join(skeleton(p) for p in text.split(" "))
-    return _token(text, key, script, role, article, fold(text.replace(" ", "")))
+    return key, script, fold(text.replace(" ", ""))
 
 
 @cache
@@ -624,18 +632,23 @@ def _unpack(p: _Packed) -> Name:
     )
 
 
-@lru_cache(maxsize=PARSE_CACHE_NAMES)
 def _parse(raw: str) -> Name:
-    """The parse of ``raw`` from the two caches (``Name`` objects, then packed tuples, the
-    oldest dropped first), else parsed and packed."""
-    p = _PACKED.get(raw)
-    if p is not None:
-        return _unpack(p)
+    """The parse of ``raw``: a name seen before comes from the caches (``Name`` objects,
+    then packed tuples); a new one is parsed and only packed, so that names seen once leave
+    no object for the collector to walk."""
+    if raw in _PACKED:
+        return _parse_again(raw)
     n = _parse_fresh(raw)
     _PACKED[raw] = _pack(n)
     if len(_PACKED) > PARSE_CACHE_PACKED:
         _PACKED.popitem(last=False)
     return n
+
+
+@lru_cache(maxsize=PARSE_CACHE_NAMES)
+def _parse_again(raw: str) -> Name:
+    """The :class:`Name` of a packed parse (see :func:`_parse`)."""
+    return _unpack(_PACKED[raw])
 
 
 def _parse_fresh(raw: str) -> Name:
@@ -727,9 +740,9 @@ def clear_parse_caches() -> None:
     """
     from . import keys
 
-    _parse.cache_clear()
+    _parse_again.cache_clear()
     _PACKED.clear()
-    _make.cache_clear()
+    _unit_features.cache_clear()
     _word_unit.cache_clear()
     for f in (keys.fold, keys.skeleton, keys.coarse, keys.fold_skeleton):
         f.cache_clear()
