@@ -1851,3 +1851,28 @@ def test_role_of_a_place_and_common_given_names(
     assert [m.text for m in ex.persons()] == persons
     got = sorted((r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role")
     assert got == roles
+
+
+# (id, text, organisations); both backends
+PUBLISHED_IN_CASES = [
+    # a verb of publishing, في and a name in quotes: the outlet
+    (
+        "published-in-quotes",
+        'وقال في تعليقه على ما نشر في "الصباحية" أمس إن العمل مستمر.',
+        ["الصباحية"],
+    ),
+    ("published-in-guillemets", "وكان المقال الذي نشرته في «الصباحية» مثيرا.", ["الصباحية"]),
+    # no quotes: no outlet
+    ("published-in-no-quotes", "وقال إن ما نشر في الصحف غير دقيق.", []),
+]
+
+
+@pytest.mark.parametrize("backend", ["auto", "rules"])
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [c[1:] for c in PUBLISHED_IN_CASES],
+    ids=[c[0] for c in PUBLISHED_IN_CASES],
+)
+def test_outlet_a_verb_of_publishing_names(backend: str, text: str, orgs: list[str]) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [m.text for m in ex.organizations()] == orgs

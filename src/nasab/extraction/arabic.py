@@ -139,6 +139,8 @@ _QUOTED_MAX = 4
 _TOLD_MAX = 2
 # Round brackets, which also enclose that outlet's name (وأضاف لـ(عكاظ)).
 _OPEN, _CLOSE = "(", ")"
+# The preposition after a verb of publishing before the outlet (نشر في "الوطن").
+_PUBLISHED_IN = "في"
 # Distinct football words (words.tsv ``sports_cue_ar``) that make a document a sports
 # text, where a listed club's name alone (``club_ar``: الهلال، النصر) is the club.
 SPORTS_CUE_MIN = 3
@@ -262,6 +264,25 @@ def _phrase_at(
             if parts in table and (best is None or best[0] < j + 1):
                 best = (j + 1, off, parts)
     return best
+
+
+_PLACE_ROLE_CACHE: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
+
+
+def _place_roles(titles: dict, geo: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Word -> the titles table's first key of two words, that word and a generic place
+    word, when that key is a role (``امين`` -> ``(امين, منطقه)``: Mayor); cached per
+    table."""
+    hit = _PLACE_ROLE_CACHE.get(id(titles))
+    if hit is None or hit[0] is not titles:
+        first: dict[str, tuple[str, ...]] = {}
+        for k in titles:
+            if len(k) == 2 and k[1] in geo:
+                first.setdefault(k[0], k)
+        roles = {w: k for w, k in first.items() if titles[k].kind == "role"}
+        hit = (titles, roles)
+        _PLACE_ROLE_CACHE[id(titles)] = hit
+    return hit[1]
 
 
 _PREFIX_CACHE: dict[int, tuple[object, frozenset]] = {}
@@ -937,19 +958,12 @@ class _Sentence:
         place = self.b.overlaps(toks[i + 1].start, toks[i + 1].end, ("place",))
         if place is None or place.start != toks[i + 1].start:
             return None
+        roles = _place_roles(lex.titles_ar, lex.geo_before_ar)
         for off, stem in arabic_stems(toks[i].text):
             if (stem,) in lex.titles_ar:
                 return None  # a title on its own: the table's reading
-            key = next(
-                (
-                    k
-                    for k in lex.titles_ar
-                    if len(k) == 2 and k[0] == stem and k[1] in lex.geo_before_ar
-                ),
-                None,
-            )
-            if key is not None and lex.titles_ar[key].kind == "role":
-                return i + 1, off, key
+            if stem in roles:
+                return i + 1, off, roles[stem]
         return None
 
     def _body_named_after(self, hit: tuple) -> tuple:
@@ -1349,8 +1363,9 @@ class _Sentence:
         """The outlet a speaker talks to: ``ل`` (``لـ``) and a name of at most ``_TOLD_MAX``
         words in quotes or round brackets, after a speech verb of the sentence (words.tsv
         ``speech_ar``): ``كشف لـ«عكاظ» رئيس الفريق``, ``وقال X لـ"الوطن"``, ``وأضاف
-        لـ(عكاظ)``; and the quoted outlet that speaks, right after the verb (``قالت
-        «موندو ديبورتيفو»``, ``ونقلت «رويتر»``).
+        لـ(عكاظ)``; the quoted outlet that speaks, right after the verb (``قالت
+        «موندو ديبورتيفو»``, ``ونقلت «رويتر»``); and the quoted outlet that a verb of
+        publishing (words.tsv ``publish_ar``) and في name (``ما نشر في "الوطن"``).
 
         Example:
             In ``وقال المدير لـ«عكاظ» إن`` the newspaper عكاظ is an organisation.
@@ -1359,7 +1374,7 @@ class _Sentence:
         quotes = word_set("quote_mark")
         if not any(t.text in quotes or t.text == _OPEN for t in toks):
             return  # no name in quotes or brackets
-        speech = word_set("speech_ar")
+        speech, publish = word_set("speech_ar"), word_set("publish_ar")
         spoken = False
         for i, t in enumerate(toks):
             if t.arabic and _lookup(t, speech):
@@ -1367,6 +1382,14 @@ class _Sentence:
                 self._outlet_in_quotes(i + 1, speaker=True)  # قالت «موندو ديبورتيفو»:
             elif spoken and t.arabic and _word(t) == "ل":
                 self._outlet_in_quotes(i + 1, speaker=False)
+            elif (
+                t.arabic
+                and _lookup(t, publish)
+                and i + 1 < len(toks)
+                and toks[i + 1].arabic
+                and _word(toks[i + 1]) == _PUBLISHED_IN
+            ):
+                self._outlet_in_quotes(i + 2, speaker=False)  # ما نشر في "الوطن"
 
     def _outlet_in_quotes(self, k: int, speaker: bool) -> None:
         """Read the name of at most ``_TOLD_MAX`` words in the quotes (or round brackets,
