@@ -7,14 +7,11 @@ import pytest
 
 from nasab.extraction import extract, read_documents
 from nasab.extraction.core import finish, read
+from nasab.extraction.ner import model_available
 
 
 def _ex(text: str):
     return extract(read_documents([{"id": "t", "text": text}])[0])
-
-
-def _persons(text: str) -> list[tuple[str, str | None]]:
-    return [(m.text, m.attrs.get("refers_to")) for m in _ex(text).persons()]
 
 
 SHORT_FORMS = [
@@ -48,6 +45,17 @@ SHORT_FORMS = [
         "تفقد رئيس أركان الجيش الفريق الركن سامي جاسم العبيدي القطعات. وذكر البيان أن العبيدي اجتمع بالقادة.",
         [("سامي جاسم العبيدي", None), ("العبيدي", "سامي جاسم العبيدي")],
     ),
+    # a word the name parser takes for a title (Khalifa: caliph) opens a name after a rank
+    (
+        "en-title-word-opening-a-name",
+        "Jets of General Khalifa Dornan pounded the port. Dornan’s side lost 20 fighters.",
+        [("Khalifa Dornan", None), ("Dornan", "Khalifa Dornan")],
+    ),
+    (
+        "en-title-word-after-a-title",
+        "Prince Sultan bin Qorvan met the envoy. Bin Qorvan said so.",
+        [("Sultan bin Qorvan", None), ("Bin Qorvan", "Sultan bin Qorvan")],
+    ),
     (
         "en-other-family-stays-out",
         "Hamid al-Rawi was arrested. Police said al-Rawa had planned attacks.",
@@ -59,11 +67,23 @@ SHORT_FORMS = [
 @pytest.mark.parametrize(
     ("text", "want"), [c[1:] for c in SHORT_FORMS], ids=[c[0] for c in SHORT_FORMS]
 )
-def test_short_forms(text: str, want: list) -> None:
-    got = _persons(text)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_short_forms(text: str, want: list, backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    got = [(m.text, m.attrs.get("refers_to")) for m in ex.persons()]
     for item in want:
         assert item in got
     assert len([p for p in got if p[1] is not None]) == len([w for w in want if w[1] is not None])
+
+
+@pytest.mark.skipif(not model_available("en"), reason="the ner extra is not installed")
+def test_capitalised_particle_of_a_full_name_the_model_read() -> None:
+    # the model reads the Dutch name (no particle of the rules' tables): the same words
+    # with the particle capitalised at a sentence's start are its short form, not a
+    # second person
+    text = "Hans van Dorsel, an economist at Qorvan Bank, said so. Van Dorsel added that oil fell."
+    got = [(m.text, m.attrs.get("refers_to")) for m in _ex(text).persons()]
+    assert ("Van Dorsel", "Hans van Dorsel") in got
 
 
 # ------------------------------------------------------------- read + finish == extract

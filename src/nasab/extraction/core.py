@@ -291,6 +291,18 @@ def _family(name: Name) -> tuple[str, str] | None:
     return toks[-1].key, toks[-1].fold
 
 
+def _kept_title_family(name: Name, text: str) -> tuple[str, str] | None:
+    """The family of a name the reader read whole though the name parser takes its first
+    words for titles ("Khalifa Hifter", read after "General": Khalifa is also the title
+    caliph): its last token, as :func:`_family` gives it for a name of two tokens."""
+    if not name.titles or len(name.tokens) != 1 or len(text.split()) < 2:
+        return None
+    tok = name.tokens[0]
+    if text.split()[-1].lower() != tok.text or (len(tok.key) < 2 and len(tok.fold) < 3):
+        return None
+    return tok.key, tok.fold
+
+
 #: Fewest letters of the last word of a compound family name that stands alone for the name.
 COMPOUND_TAIL_MIN = 3
 
@@ -374,6 +386,8 @@ def _full_names(
             continue
         nm = _parse(m.name)
         fam = _family(nm) if nm else None
+        if nm and fam is None and m.language == "en":
+            fam = _kept_title_family(nm, m.name)
         if fam:
             fulls.append((fam[0], fam[1], m.text, "arabic" if m.language == "ar" else "latin"))
         tail = _compound_tail(nm) if nm and m.language == "en" else None
@@ -452,7 +466,7 @@ def _english_short_forms(
                     continue
                 ref = _family_match(by_key, t.text, "latin")
                 if ref:
-                    short(_particle_before(toks, a), t.end, sent, ref)
+                    short(_particle_before(toks, a, ref), t.end, sent, ref)
 
 
 def _not_surname(t: Tok) -> bool:
@@ -472,14 +486,20 @@ def _after_article(toks: list[Tok], a: int) -> bool:
     )
 
 
-def _particle_before(toks: list[Tok], a: int) -> int:
-    """Start of a short form, with a lower-case name particle before it ("bin Laden")."""
-    if (
-        a > 0
-        and toks[a - 1].text in word_set("name_particle_en")
-        and toks[a - 1].end + 1 == toks[a].start
-    ):
-        return toks[a - 1].start
+def _particle_before(toks: list[Tok], a: int, ref: str = "") -> int:
+    """Start of a short form, with a lower-case name particle before it ("bin Laden"), or
+    with the word the full name ``ref`` writes before the family name, capitalised at a
+    sentence's start ("Van Cleef added" after "Hans van Cleef")."""
+    if a > 0 and toks[a - 1].end + 1 == toks[a].start:
+        prev = toks[a - 1].text
+        if prev in word_set("name_particle_en"):
+            return toks[a - 1].start
+        if (
+            prev[:1].isupper()
+            and not prev.isupper()
+            and f" {ref} ".endswith(f" {prev[0].lower()}{prev[1:]} {toks[a].text} ")
+        ):
+            return toks[a - 1].start
     return toks[a].start
 
 

@@ -905,6 +905,8 @@ def _classify_titled(ctx, s: int, e: int, titles: list[tuple[int, int, TitleInfo
         if t[1] != chain[0][0]:
             break
         chain.insert(0, t)
+    if len(chain) > 1 and _given_title(toks, chain[-1], e):
+        chain.pop()  # "General Khalifa X": the title word after a title opens the name
     name_s, prefix_e = chain[-1][1], chain[0][0]
     if prefix_e == s:  # "spokesman Major General X": a lower-case role before the rank
         trig = _trigger_before(toks, s, lex)
@@ -923,6 +925,14 @@ def _classify_titled(ctx, s: int, e: int, titles: list[tuple[int, int, TitleInfo
         _add_roles(b, toks, chain, sent)
 
 
+def _given_title(toks: list[Tok], title: tuple[int, int, TitleInfo], e: int) -> bool:
+    """A one-word title of ``given_title_en`` (Khalifa, Sultan) with a capitalised word
+    after it in the run ending at ``e``: a given name, when another title stands before it
+    ("General Khalifa Hifter", "Prince Sultan bin X")."""
+    a, z, _ = title
+    return z - a == 1 and z < e and _first(toks[a]) in word_set("given_title_en")
+
+
 def _weak_title_only(b, toks, name_s: int, e: int, s: int, lex: Lexicon, chain) -> bool:
     """One weak title word ("Brother", "Mother") before a name with no other cue."""
     weak = (
@@ -932,7 +942,11 @@ def _weak_title_only(b, toks, name_s: int, e: int, s: int, lex: Lexicon, chain) 
     )
     return (
         weak
-        and not (_first(toks[name_s]) in lex.given_en or _has_particle(toks, name_s, e))
+        and not (
+            _first(toks[name_s]) in lex.given_en
+            or _first(toks[name_s]) in word_set("given_title_en")
+            or _has_particle(toks, name_s, e)
+        )
         and not _bare_surname(toks, name_s, e, lex, chain[0][2])
         and _hinted(b, toks, name_s, e, s) is None
     )
@@ -1124,15 +1138,21 @@ def _job_field_words(toks: list[Tok], s: int) -> int:
 
 
 def _tail_of_person(b: Builder, toks: list[Tok], a: int, z: int) -> bool:
-    """toks[a:z] are the last words of a longer person name found before: a short form,
-    left to the short-form rules ("Abdel Fattah" after "Tarek Abdel Fattah")."""
+    """toks[a:z] are the last words of a longer person name found before (by the rules or
+    the model): a short form, left to the short-form rules ("Abdel Fattah" after "Tarek Abdel Fattah"; "Van Cleef",
+    its particle capitalised at a sentence's start, after "Hans van Cleef")."""
     words = b.doc.text[toks[a].start : toks[z - 1].end].split()
+    names = [m.text for m in b.mentions.values() if m.kind == "person"]
+    names += [b.doc.text[start:end] for end, start in b.person_hints.items()]  # the model's
     return any(
-        m.kind == "person"
-        and len(m.text.split()) > len(words)
-        and m.text.split()[-len(words) :] == words
-        for m in b.mentions.values()
+        len(name.split()) > len(words) and _same_words(name.split()[-len(words) :], words)
+        for name in names
     )
+
+
+def _same_words(tail: list[str], words: list[str]) -> bool:
+    """The same words, the first perhaps capitalised in ``words`` only ("van" / "Van")."""
+    return tail[1:] == words[1:] and tail[0] in (words[0], words[0][:1].lower() + words[0][1:])
 
 
 #: Roman numerals of regnal and dynastic numbers (I to XXXIX).

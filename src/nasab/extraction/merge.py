@@ -206,7 +206,10 @@ def _name_tails(b: Builder, entities: Sequence[tuple[int, int, str]]) -> set[str
     out: set[str] = set()
     for name in names:
         words = name.split()
-        out.update(" ".join(words[k:]) for k in range(1, len(words)))
+        tails = [" ".join(words[k:]) for k in range(1, len(words))]
+        # a lower-case particle opening a tail is capitalised at a sentence's start
+        # ("Van Cleef added" after "Hans van Cleef")
+        out.update(tails, (t[0].upper() + t[1:] for t in tails))
     return out
 
 
