@@ -86,6 +86,7 @@ __all__ = [
     "TitleEntry",
     "abd_forms",
     "aspirates",
+    "attested_latin_spellings",
     "compound_suffixes",
     "compounds",
     "decoded_readings",
@@ -909,6 +910,27 @@ def news_spellings() -> dict[str, tuple[tuple[str, int], ...]]:
             items.append((spelling, _int(table, line, "spellings", score)))
         out[row["arabic"]] = tuple(items)
     return out
+
+
+@cache
+def attested_latin_spellings() -> frozenset[str]:
+    """Latin name spellings the tables attest: every spelling of ``news_spellings.tsv``
+    (person-name words of Wikidata and Google's ar2en pairs) and every given-name spelling
+    of :func:`given_name_groups`. A word one letter away from one of them and not itself
+    attested reads as its misspelling (``nasab.match``: Pulin for Putin).
+
+    Raises:
+        DataFileError: if a table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import attested_latin_spellings
+        >>> "putin" in attested_latin_spellings(), "pulin" in attested_latin_spellings()
+        (True, False)
+    """
+    out = set(given_name_groups())
+    for spellings in news_spellings().values():
+        out.update(spelling for spelling, _ in spellings)
+    return frozenset(out)
 
 
 @dataclass(frozen=True)

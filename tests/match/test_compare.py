@@ -10,7 +10,7 @@ from unidecode import unidecode
 from nasab import compare
 from nasab.errors import InputError
 from nasab.match import clear_caches, compare_many, score_pairs, token_similarity
-from nasab.match.algorithms import LINK_THRESHOLD, SAME_KNOWN_NAME
+from nasab.match.algorithms import LINK_THRESHOLD, SAME_KNOWN_NAME, TYPING_SLIP
 from nasab.match.batch import prepare_all
 
 MATCHES = [
@@ -526,6 +526,41 @@ RANKED_LATIN_LETTERS = [
 )
 def test_oi_igh_gh_spellings_outrank_near_words(arabic: str, right: str, near: str) -> None:
     assert compare(arabic, right).score > compare(arabic, near).score
+
+
+# A misspelt name: one letter for another, or two neighbours swapped, in a word of five
+# letters or more that no table attests, against the attested spelling (v25: TYPING_SLIP).
+TYPING_SLIPS = [
+    ("Tarek Darwish", "Tarek Darwisj"),
+    ("Samir Khalil", "Samir Khalik"),
+    ("Tarek Mansour", "Tarek Masnour"),
+]
+# Two attested spellings one letter apart are two names; a slip needs five letters; Arabic
+# script has no attested Latin spelling.
+NOT_TYPING_SLIPS = [
+    ("Tarek Jaber", "Tarek Saber"),
+    ("Samir Omar", "Samir Omap"),
+    ("سمير جابر", "سمير صابر"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), TYPING_SLIPS, ids=_ids(TYPING_SLIPS))
+def test_a_misspelt_name_matches_its_attested_spelling(a: str, b: str) -> None:
+    # The bulk path first, on fresh caches (token similarities in bulk under a floor, the
+    # score bound of the cutoff): it gives the score compare gives.
+    clear_caches()
+    got = score_pairs(prepare_all([a]), prepare_all([b]), [0], [0], cutoff=LINK_THRESHOLD)[0]
+    assert float(got) == pytest.approx(compare(a, b).score, abs=1e-6)
+    for x, y in ((a, b), (b, a)):
+        m = compare(x, y)
+        assert m.score >= LINK_THRESHOLD
+        assert any(p.similarity == TYPING_SLIP for p in m.pairs)
+        assert "one typing slip" in m.explain()
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_TYPING_SLIPS, ids=_ids(NOT_TYPING_SLIPS))
+def test_attested_names_one_letter_apart_stay_apart(a: str, b: str) -> None:
+    assert compare(a, b).score < LINK_THRESHOLD
 
 
 # An ending is read only at the end of a word, after a stem of three letters or more, and

@@ -8,8 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nasab.lexicon import LATIN_ENDING_MARK, latin_digraphs
-from nasab.match.algorithms import CHEAP_READINGS, LATIN_ENDING_STEM
-from nasab.match.tokens import TokenTable, aspirated, cheap_readings, digraph_readings, readings
+from nasab.match.algorithms import CHEAP_READINGS, LATIN_ENDING_STEM, TYPING_SLIP
+from nasab.match.tokens import (
+    TokenTable,
+    aspirated,
+    cheap_readings,
+    digraph_readings,
+    readings,
+    typing_slip,
+)
 from nasab.names.keys import coarse, fold_skeleton
 from nasab.text import script_of_token
 
@@ -507,6 +514,47 @@ DIGRAPH_READINGS = [
 @pytest.mark.parametrize(("text", "want"), DIGRAPH_READINGS, ids=[c[0] for c in DIGRAPH_READINGS])
 def test_digraph_readings(text: str, want: tuple[str, ...]) -> None:
     assert digraph_readings(text) == want
+
+
+# One letter for another or two neighbours swapped, one length of five letters or more, one
+# spelling attested and the other not (v25).
+TYPING_SLIP_CASES = [
+    ("darwish", "darwisj", True),
+    ("khalil", "khaill", True),
+    ("darwisj", "darwish", True),
+    ("jaber", "saber", False),  # both attested: two names
+    ("khalil", "khalilk", False),  # lengths differ
+    ("darwish", "dawrisj", False),  # two slips
+    ("omar", "omap", False),  # under five letters
+    ("darwisj", "darwisk", False),  # neither attested
+    ("جابر", "صابر", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "want"), TYPING_SLIP_CASES, ids=[f"{a}-{b}" for a, b, _ in TYPING_SLIP_CASES]
+)
+def test_typing_slip(a: str, b: str, want: bool) -> None:
+    assert typing_slip(a, b) is want
+
+
+@pytest.mark.parametrize("floor", [None, 0.55, 0.8, TYPING_SLIP, 0.9])
+def test_typing_slips_in_bulk_as_one_by_one(floor: float | None) -> None:
+    # The bulk path raises a misspelt name as the one by one path does, also under a floor
+    # its character counts would rule it out by.
+    words = ["darwish", "darwisj", "khalil", "khalik", "jaber", "saber", "omar", "amar"]
+    pairs = [(i, j) for i in range(len(words)) for j in range(i + 1, len(words))]
+    one = TokenTable()
+    for w in words:
+        one.intern(w, False)
+    want = [one.similarity(i, j) for i, j in pairs]
+    bulk = TokenTable()
+    for w in words:
+        bulk.intern(w, False)
+    got = bulk.similarities([i for i, _ in pairs], [j for _, j in pairs], floor=floor).tolist()
+    for (i, j), g, w in zip(pairs, got, want, strict=True):
+        assert g == w or (floor is not None and g == 0.0 and w < floor), (words[i], words[j])
+    assert want[0] == TYPING_SLIP  # darwish / darwisj
 
 
 def _digraph_readings_row_by_row(text: str) -> tuple[str, ...]:

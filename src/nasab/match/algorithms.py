@@ -13,12 +13,12 @@ wherever they are used: :data:`LINK_THRESHOLD` (the default of ``link``,
 name in a document graph).
 
 Example:
-    >>> get_algorithm("nasab-name-v24").params["align_min"]
+    >>> get_algorithm("nasab-name-v25").params["align_min"]
     0.55
-    >>> algorithm_version("nasab-name-v24").startswith("nasab-name-v24+data.")
+    >>> algorithm_version("nasab-name-v25").startswith("nasab-name-v25+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v24', 'nasab-org-v18']
+    ['nasab-name-v25', 'nasab-org-v18']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ LINK_THRESHOLD = 0.7
 SAME_NAME_THRESHOLD = 0.85
 
 #: The person-name algorithm :func:`nasab.compare` uses.
-NAME_ALGORITHM = "nasab-name-v24"
+NAME_ALGORITHM = "nasab-name-v25"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
 ORG_ALGORITHM = "nasab-org-v18"
 
@@ -128,6 +128,14 @@ DISTINCT_NAMES_MAX = 0.5
 #: Robert: nicknames_en.tsv; Youssef / Yusuf: given_names.tsv; lexicon.given_name_groups)
 #: whose letters are less alike: a spelling variant's value, below an exact match.
 SAME_KNOWN_NAME = 0.9
+#: Least similarity of two Latin tokens of one length that differ by one typing slip (one
+#: letter for another, or two neighbours swapped), one an attested name spelling and the
+#: other not (Putin / Pulin: lexicon.attested_latin_spellings): a misspelt name, below
+#: SAME_KNOWN_NAME. Two attested spellings (Jaber / Saber) are two names.
+TYPING_SLIP = 0.85
+#: Fewest letters of a token read for a typing slip (shorter words differ by one letter as
+#: often as they are misspelt: Omar / Amar).
+TYPING_SLIP_LETTERS = 5
 #: Discount of the coarse (confusable-merged) skeleton and fold comparisons.
 COARSE_KEY = 0.85
 COARSE_FOLD = 0.95
@@ -211,6 +219,8 @@ _NAME_PARAMS = {
     "initial": INITIAL,
     "distinct_names_max": DISTINCT_NAMES_MAX,
     "same_known_name": SAME_KNOWN_NAME,
+    "typing_slip": TYPING_SLIP,
+    "typing_slip_letters": TYPING_SLIP_LETTERS,
     "coarse_key": COARSE_KEY,
     "coarse_fold": COARSE_FOLD,
     "skeleton_share_same": SKELETON_SHARE_SAME,
@@ -230,7 +240,7 @@ _REGISTRY: dict[str, Algorithm] = {
     for a in (
         Algorithm(
             "nasab-name",
-            24,
+            25,
             MappingProxyType(_NAME_PARAMS),
             (
                 "token_freq.tsv",
@@ -247,6 +257,7 @@ _REGISTRY: dict[str, Algorithm] = {
                 "final_vowels.tsv",
                 "given_names_en.tsv",
                 "nicknames_en.tsv",
+                "news_spellings.tsv",
             ),
             "person names in Arabic and Latin script: aligned tokens, weighted evidence, "
             "conflicts, order. v2 (from v1): cross-script readings come from the shipped "
@@ -311,7 +322,12 @@ _REGISTRY: dict[str, Algorithm] = {
             "across scripts a Latin word's final c after a stem is also read ch and ts "
             "(latin_digraphs.tsv row c$: Kadlec كادليتس, Ivanovic إيفانوفيتش); v24: across "
             "scripts Latin oi is also read wa (Poisson بواسون), gh g (Gaghan غاغن), igh ai "
-            "(Wright رايت) and bh b (Bhupathi بوباثي) (latin_digraphs.tsv rows oi, gh, igh, bh)",
+            "(Wright رايت) and bh b (Bhupathi بوباثي) (latin_digraphs.tsv rows oi, gh, igh, bh); "
+            "v25: two Latin tokens of one length (TYPING_SLIP_LETTERS or more) one typing slip "
+            "apart (a letter for another, two neighbours swapped), one an attested name spelling "
+            "and the other not (news_spellings.tsv and the given names: "
+            "lexicon.attested_latin_spellings), agree at least TYPING_SLIP (Putin / Pulin); two "
+            "attested spellings (Jaber / Saber) are two names as before",
         ),
         Algorithm(
             "nasab-org",
@@ -397,7 +413,7 @@ def algorithms() -> dict[str, Algorithm]:
 
 
 def get_algorithm(algorithm_id: str) -> Algorithm:
-    """The registered algorithm ``algorithm_id`` (``nasab-name-v24``).
+    """The registered algorithm ``algorithm_id`` (``nasab-name-v25``).
 
     Raises:
         InputError: no algorithm of that id is registered.

@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Rida al-Hakimi", "Mohammed al-Karimi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v24+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v25+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
@@ -43,7 +43,7 @@ from rapidfuzz.distance import Indel
 
 from ..errors import InputError
 from ..lexicon import compound_suffixes, compounds, given_names, title_index, word_set
-from ..names.keys import fold, skeleton
+from ..names.keys import fold, plain_letters, skeleton
 from ..names.parse import ABD_COMPOUND_PREFIXES, Token, clear_parse_caches
 from ..text import normalize
 from .algorithms import (
@@ -67,11 +67,12 @@ from .algorithms import (
     SAME_KNOWN_NAME,
     SLOT_CONFLICT,
     SLOT_SUBSTITUTION,
+    TYPING_SLIP,
 )
 from .orgs import compare_orgs
 from .prepared import PreparedName, prepare, token_similarity
 from .result import Explanation, Match, Pair, check_name
-from .tokens import TokenTable, reset_default_table, same_known_name
+from .tokens import TokenTable, reset_default_table, same_known_name, typing_slip
 from .weak import pair_weakness
 from .weights import ListFrequency, weights_of
 
@@ -408,6 +409,11 @@ def _aligned_terms(
                 notes.append(
                     f"known: {x.text!r} and {y.text!r} are one given name "
                     "(a nickname or another spelling of it)"
+                )
+            elif s == TYPING_SLIP and typing_slip(plain_letters(x.text), plain_letters(y.text)):
+                notes.append(
+                    f"slip: {x.text!r} and {y.text!r} differ by one typing slip "
+                    "(one of them is an attested name spelling)"
                 )
             pairs.append(Pair(x, y, s, wt))
     return evidence, conflict

@@ -34,12 +34,13 @@ from functools import cache, lru_cache
 from itertools import chain, compress, islice, repeat
 from typing import TYPE_CHECKING
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Hamming, Indel, Levenshtein
 
 from ..errors import InputError
 from ..lexicon import (
     LATIN_ENDING_MARK,
     LATIN_VOWELS,
+    attested_latin_spellings,
     final_vowels,
     given_name_groups,
     latin_digraphs,
@@ -78,6 +79,8 @@ from .algorithms import (
     SAME_KNOWN_NAME,
     SKELETON_SHARE_CROSS,
     SKELETON_SHARE_SAME,
+    TYPING_SLIP,
+    TYPING_SLIP_LETTERS,
     WHOLE_WORD_BELOW,
 )
 from .weights import token_weight
@@ -93,6 +96,7 @@ __all__ = [
     "listed_readings",
     "readings",
     "same_known_name",
+    "typing_slip",
 ]
 
 #: How many Latin readings a shipped Arabic token keeps (the beam decoder's best).
@@ -844,6 +848,49 @@ def _capped(t: TokenTable, i: int, j: int, sim: float) -> float:
     return sim
 
 
+def typing_slip(a: str, b: str) -> bool:
+    """Whether Latin tokens ``a`` and ``b`` are one name and its misspelling: of one length,
+    ``TYPING_SLIP_LETTERS`` letters or more, differing by one letter written for another or
+    by two neighbouring letters swapped, one of them an attested name spelling
+    (``lexicon.attested_latin_spellings``) and the other not. Two attested spellings one
+    letter apart are two names (Jaber / Saber). Their similarity is at least ``TYPING_SLIP``.
+
+    Example:
+        >>> typing_slip("putin", "pulin"), typing_slip("macron", "macorn")
+        (True, True)
+        >>> typing_slip("jaber", "saber"), typing_slip("putin", "pultin"), typing_slip("omar", "omer")
+        (False, False, False)
+    """
+    if len(a) != len(b) or len(a) < TYPING_SLIP_LETTERS or a == b:
+        return False
+    if Hamming.distance(a, b, score_cutoff=2) > 2:
+        # Most words of one length differ in more letters: no slip, and no letter looked at
+        # in Python.
+        return False
+    diff = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) == 2:
+        first, second = diff
+        if second != first + 1 or a[first] != b[second] or a[second] != b[first]:
+            return False
+    elif len(diff) != 1:
+        return False
+    known = attested_latin_spellings()
+    return (a in known) != (b in known)
+
+
+def _slip(t: TokenTable, i: int, j: int) -> bool:
+    """:func:`typing_slip` of two tokens' letters (no Arabic token is attested in Latin)."""
+    return typing_slip(plain_letters(t.text[i]), plain_letters(t.text[j]))
+
+
+def _plain_or_slip(t: TokenTable, i: int, j: int) -> float:
+    """The plain formula, raised to ``TYPING_SLIP`` for a misspelt name (Putin / Pulin)."""
+    sim = _plain_sim(t, i, j)
+    if sim < TYPING_SLIP and len(t.text[i]) == len(t.text[j]) and _slip(t, i, j):
+        return TYPING_SLIP
+    return sim
+
+
 def _with_joined_article(t: TokenTable, i: int, j: int) -> float:
     # "ALFAGIH" for "AL FAQIH": the article written joined to the name.
     sim = _capped(t, i, j, _plain_sim(t, i, j))
@@ -901,7 +948,7 @@ _HANDLERS: tuple[Callable[[TokenTable, int, int], float], ...] = (
     _cross,
     _with_joined_article,
     lambda t, i, j: _capped(t, i, j, _plain_sim(t, i, j)),
-    _plain_sim,
+    _plain_or_slip,
 )
 
 
@@ -1025,6 +1072,29 @@ def _plain_values(t: TokenTable, px: np.ndarray, py: np.ndarray) -> np.ndarray:
     return SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
 
 
+def _slip_pairs(t: TokenTable, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The positions ``k`` where tokens ``x[k]`` and ``y[k]`` are a misspelt name
+    (:func:`_plain_or_slip`'s test): texts of one length, ``TYPING_SLIP_LETTERS`` or more,
+    at most two letters apart (rapidfuzz Hamming), then :func:`typing_slip`."""
+    import numpy as np
+    from rapidfuzz import process
+
+    if not len(x):
+        return np.zeros(0, dtype=np.int64)
+    texts = t._column("text")
+    lx = np.fromiter(map(len, texts[x].tolist()), dtype=np.int64, count=len(x))
+    ly = np.fromiter(map(len, texts[y].tolist()), dtype=np.int64, count=len(y))
+    at = np.flatnonzero((lx == ly) & (lx >= TYPING_SLIP_LETTERS))
+    if not len(at):
+        return at
+    far = process.cpdist(
+        texts[x[at]].tolist(), texts[y[at]].tolist(), scorer=Hamming.distance, dtype=np.int64
+    )
+    at = at[far <= 2]
+    keep = [_slip(t, int(i), int(j)) for i, j in zip(x[at].tolist(), y[at].tolist(), strict=True)]
+    return at[np.asarray(keep, dtype=bool)] if keep else at
+
+
 def _similarities(
     t: TokenTable,
     x: Sequence[int] | np.ndarray,
@@ -1044,22 +1114,29 @@ def _similarities(
     out = np.zeros(len(xa), dtype=np.float64)
     exact = np.ones(len(xa), dtype=bool)
     bulk = np.flatnonzero(np.isin(routes, _PLAIN_ROUTES))
-    capped = _PLAIN_ROUTES[1]
+    plain, capped = _PLAIN_ROUTES
     if floor is not None and len(bulk):
         low = _plain_bounds(t, xa[bulk], ya[bulk]) + _FLOOR_SLACK < floor
+        text = t.text
         if floor <= SAME_KNOWN_NAME + _FLOOR_SLACK:
             # Two spellings of one known name are raised to SAME_KNOWN_NAME (_capped):
             # the character counts do not bound them.
-            text = t.text
             for at in np.flatnonzero(low & (routes[bulk] == capped)).tolist():
                 k = int(bulk[at])
                 low[at] = not same_known_name(text[int(xa[k])], text[int(ya[k])])
+        if floor <= TYPING_SLIP + _FLOOR_SLACK:
+            # Nor do they bound a misspelt name, raised to TYPING_SLIP (_plain_or_slip).
+            at = np.flatnonzero(low & (routes[bulk] == plain))
+            for a in _slip_pairs(t, xa[bulk[at]], ya[bulk[at]]).tolist():
+                low[at[a]] = False
         exact[bulk[low]] = False
         bulk = bulk[~low]
     if len(bulk):
         out[bulk] = _plain_values(t, xa[bulk], ya[bulk])
         for k in bulk[routes[bulk] == capped].tolist():
             out[k] = _capped(t, int(xa[k]), int(ya[k]), float(out[k]))
+        at = bulk[(routes[bulk] == plain) & (out[bulk] < TYPING_SLIP)]
+        out[at[_slip_pairs(t, xa[at], ya[at])]] = TYPING_SLIP
     abd = np.flatnonzero(routes == _ABD_ONE)
     if len(abd):
         # The bare names against the other tokens, in bulk (and under the same floor).
