@@ -74,7 +74,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v18" in text
+    assert "nasab-org-v19" in text
     assert "iraqi" in text
 
 
@@ -809,6 +809,26 @@ SUBSIDIARY_GROUPS = [
 def test_org_subsidiary_word(a: list[str], b: list[str], word: str | None) -> None:
     assert org_subsidiary_word(a, b) == word
     assert org_subsidiary_word(b, a) == word
+
+
+# v19: the words of a family firm name the form of a body (org_form_en): no conflict where
+# they are all that differs; a business word still conflicts.
+FAMILY_FIRM = [
+    ("Kestrel Exchange Company", "Kestrel and Bros Exchange", True),
+    ("Kestrel Money Exchange Co", "Kestrel & Sons Money Exchange", True),
+    ("Varanto Sons Trading", "Varanto Trading Company", True),
+    ("Kestrel and Bros Exchange", "Kestrel and Bros Shipping", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"), FAMILY_FIRM, ids=[f"{a}~{b}" for a, b, _ in FAMILY_FIRM]
+)
+def test_family_firm_words_are_form_words(a: str, b: str, same: bool) -> None:
+    m = compare_orgs(a, b)
+    assert ("conflict:" in m.explain()) is not same
+    if same:
+        assert m.score >= 0.8
 
 
 # v18: number words against digits (number_words.tsv).
