@@ -917,14 +917,14 @@ def attested_latin_spellings() -> frozenset[str]:
     """Latin name spellings the tables attest: every spelling of ``news_spellings.tsv``
     (person-name words of Wikidata and Google's ar2en pairs) and every given-name spelling
     of :func:`given_name_groups`. A word one letter away from one of them and not itself
-    attested reads as its misspelling (``nasab.match``: Pulin for Putin).
+    attested reads as its misspelling (``nasab.match``: Rasjid for Rashid).
 
     Raises:
         DataFileError: if a table is missing or malformed.
 
     Example:
         >>> from nasab.lexicon import attested_latin_spellings
-        >>> "putin" in attested_latin_spellings(), "pulin" in attested_latin_spellings()
+        >>> "rashid" in attested_latin_spellings(), "rasjid" in attested_latin_spellings()
         (True, False)
     """
     out = set(given_name_groups())

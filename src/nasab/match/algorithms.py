@@ -130,7 +130,7 @@ DISTINCT_NAMES_MAX = 0.5
 SAME_KNOWN_NAME = 0.9
 #: Least similarity of two Latin tokens of one length that differ by one typing slip (one
 #: letter for another, or two neighbours swapped), one an attested name spelling and the
-#: other not (Putin / Pulin: lexicon.attested_latin_spellings): a misspelt name, below
+#: other not (Rashid / Rasjid: lexicon.attested_latin_spellings): a misspelt name, below
 #: SAME_KNOWN_NAME. Two attested spellings (Jaber / Saber) are two names.
 TYPING_SLIP = 0.85
 #: Fewest letters of a token read for a typing slip (shorter words differ by one letter as
@@ -326,7 +326,7 @@ _REGISTRY: dict[str, Algorithm] = {
             "v25: two Latin tokens of one length (TYPING_SLIP_LETTERS or more) one typing slip "
             "apart (a letter for another, two neighbours swapped), one an attested name spelling "
             "and the other not (news_spellings.tsv and the given names: "
-            "lexicon.attested_latin_spellings), agree at least TYPING_SLIP (Putin / Pulin); two "
+            "lexicon.attested_latin_spellings), agree at least TYPING_SLIP (Rashid / Rasjid); two "
             "attested spellings (Jaber / Saber) are two names as before",
         ),
         Algorithm(
