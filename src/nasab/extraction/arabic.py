@@ -619,10 +619,15 @@ class _Sentence:
         ...``: the nationality closes the name's apposition, unless a meeting verb makes
         the role its object, ``التقى X رئيس الوزراء القطري``; before a name, ``رئيس
         الوزراء الفرنسي Y``, the role is Y's)."""
-        k = self.toks.index(t) + 1
-        if k >= len(self.toks) or self.toks[k].text in _LONE_NAME_END:
+        k = self.toks.index(t)
+        if self._name_ends_at(k):
             return True
-        return self.toks[k].arabic and _word(self.toks[k]) in _stop()
+        return self.toks[k + 1].arabic and _word(self.toks[k + 1]) in _stop()
+
+    def _name_ends_at(self, k: int) -> bool:
+        """Token k is the last of the text, or a comma or a full stop follows it: a name
+        read up to it ends there (``_LONE_NAME_END``)."""
+        return k + 1 >= len(self.toks) or self.toks[k + 1].text in _LONE_NAME_END
 
     def _chained(self, ms: list, k: int) -> tuple | None:
         """(person, None, None) when role ``ms[k]`` follows, after a comma, another role
@@ -2380,11 +2385,9 @@ class _Sentence:
             or w in word_set("speech_ar")
         ):
             return False
-        if k + 1 >= len(toks):
+        if self._name_ends_at(k):
             return True
         nxt = toks[k + 1]
-        if nxt.text in _LONE_NAME_END:
-            return True
         return nxt.arabic and (_word(nxt) in _stop() or _word(nxt)[:1] == "و")
 
     def _lone_foreign(self, pos: int) -> bool:
@@ -2394,11 +2397,7 @@ class _Sentence:
         after a sovereign's title (``جامعة الأمير X``: a body named after him)."""
         toks = self.toks
         w = _word(toks[pos])
-        if (
-            pos + 1 < len(toks)
-            and toks[pos + 1].text not in _LONE_NAME_END
-            and not self._cue_nisba_before(pos)
-        ):
+        if not self._name_ends_at(pos) and not self._cue_nisba_before(pos):
             return False
         if pos > 0 and toks[pos - 1].arabic:
             hit = self.title(pos - 1)
@@ -2651,11 +2650,9 @@ class _Sentence:
             return lex.name_ar.get(w, 0) == 0  # "أمام X الإسباني": no listed name word
         if not host:
             return False
-        if k + 1 >= len(toks):
+        if self._name_ends_at(k):
             return True
         nxt = toks[k + 1]
-        if nxt.text in _LONE_NAME_END:
-            return True
         after = _word(nxt)
         # "في ضيافة ليل وفي صفوفه", "نظيره السويسري مورجس بـ «١٠» أهداف"
         return nxt.arabic and (_and_clitic(nxt.text, 1) or after in _stop() or len(after) == 1)
