@@ -975,6 +975,58 @@ def test_person_cues(text: str, want: list[str]) -> None:
     assert [m.text for m in extract(text, backend="rules").persons()] == want
 
 
+CONTEXT_PERSONS = [
+    # an untitled name of two or three words that its context shows to be a person's
+    ("en-speech-after", "On Monday Torvald Brannik said the talks failed.", ["Torvald Brannik"]),
+    ("en-speech-before", '"It is over," said Torvald Brannik, who left.', ["Torvald Brannik"]),
+    ("en-according-to", "The talks failed, according to Torvald Brannik.", ["Torvald Brannik"]),
+    (
+        "en-noun-before",
+        "It was signed by the musician Torvald Brannik in May.",
+        ["Torvald Brannik"],
+    ),
+    ("en-noun-comma-before", "A friend, Torvald Brannik, came too.", ["Torvald Brannik"]),
+    (
+        "en-role-apposition",
+        "Torvald Brannik, the flight engineer of the crew, was there.",
+        ["Torvald Brannik"],
+    ),
+    (
+        "en-job-apposition",
+        "Torvald Brannik, spokesman for the ministry, left.",
+        ["Torvald Brannik"],
+    ),
+    ("en-copula-job", "Torvald Brannik is a lecturer at the university.", ["Torvald Brannik"]),
+    (
+        "en-family-repeated",
+        "It came after Torvald Brannik was sworn in. Brannik said it was calm.",
+        ["Torvald Brannik", "Brannik"],
+    ),
+    # guards: no context; one word alone; an article before; a common word of the
+    # document; a nationality; an organisation's head word; a lone word with no speech
+    ("en-no-context", "On Monday Torvald Brannik left the talks.", []),
+    ("en-one-word", "On Monday Brannikov said the talks failed.", []),
+    ("en-article-before", "The Open Views said the talks failed.", []),
+    ("en-common-word", "Opposing Views said that the views of both differ.", []),
+    ("en-nationality", "Several Syrian Kurds said the talks failed.", []),
+    ("en-org-head", "Brannik Foundation said the talks failed.", []),
+    ("en-outlet-head", "Brannik Media said the talks failed.", []),
+    ("en-place-apposition", "Torvald Brannik, a town where the river ends, was calm.", []),
+    (
+        "en-family-not-spoken",
+        "It came after Torvald Brannik was sworn in. Brannik was calm.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [c[1:] for c in CONTEXT_PERSONS], ids=[c[0] for c in CONTEXT_PERSONS]
+)
+def test_context_shows_untitled_person(text: str, want: list[str]) -> None:
+    assert [m.text for m in extract(text, backend="rules").persons()] == want
+
+
 def test_person_cue_overrides_a_model_guess_only() -> None:
     from nasab.extraction import Document
     from nasab.extraction._builder import Builder

@@ -40,6 +40,7 @@ from .english import (
     late_person_roles_en,
     media_tails_en,
     person_cues_en,
+    repeated_family_persons_en,
     title_references_en,
 )
 from .english_orgs import (
@@ -230,6 +231,8 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
     lex = lexicon()
     latin = [(sent, toks) for sent, toks, _ in leftovers]
     cued = cued_names_en(b, latin, lex) if leftovers else {}
+    if leftovers:
+        repeated_family_persons_en(b, leftovers, lex)
     _short_forms(
         b,
         leftovers,

@@ -1076,7 +1076,98 @@ def _classify_untitled(ctx, s: int, e: int) -> None:
         if z < e:
             _classify_run(b, toks, z, e, sent, lex, used, org_at, persons, leftovers)
         return
+    if _plain_name(b, toks, s, e, lex) and _reported_person(b, toks, s, e, lex):
+        _add_person(b, toks, s, e, sent, lex, persons, [], rule="context")
+        return
     leftovers.append((s, e))
+
+
+#: Fewest and most words of an untitled name that its context alone shows to be a
+#: person's ("Dana Lowell said"); one word alone is too often an organisation's.
+_CONTEXT_NAME_WORDS = (2, 3)
+#: Most tokens after a name's comma scanned for the role of an apposition.
+_ROLE_APPOSITION_TOKENS = 6
+
+
+def _plain_name(b: Builder, toks: list[Tok], s: int, e: int, lex: Lexicon) -> bool:
+    """toks[s:e] may be an untitled person's name: two or three capitalised words, none
+    an organisation's, a place's, a medium's or an outlet's word, a nationality, a number or a word
+    the document also writes in lower case (a common word: "Opposing Views"), not opened
+    by an article ("the Joint Base", "Al Rai"), and no model reads another kind there."""
+    lo, hi = _CONTEXT_NAME_WORDS
+    if not lo <= e - s <= hi or not _name_ok(toks, s, e, lex):
+        return False
+    if s > 0 and toks[s - 1].text.lower() in _articles_en():
+        return False
+    if _is_org_words(toks, s, e, lex) or _is_geo(toks, s, e, lex):
+        return False
+    if toks[s].text.lower() in word_set("joined_article_en"):
+        return False
+    text = b.doc.text
+    for t in toks[s:e]:
+        if not t.cap or not t.text.isalpha() or is_demonym(_first(t), lex):
+            return False
+        if t.text.lower() in word_set("outlet_head_en"):
+            return False  # "Qorvan Media said": an outlet by its shape
+        if re.search(rf"\b{t.text.lower()}\b", text):
+            return False
+    return not b.model_reads_other(toks[s].start, toks[e - 1].end)
+
+
+def _reported_person(b: Builder, toks: list[Tok], s: int, e: int, lex: Lexicon) -> bool:
+    """The context shows the name toks[s:e] to be a person's: a speech verb after it
+    (speech_en: "Dana Lowell said") or before it after a quotation ('," said Dana
+    Lowell'), "according to" before it (source_cue_en), a job or person noun before it
+    ("musician Dana Lowell", "a friend, Dana Lowell"), or a role in apposition after it
+    ("Dana Lowell, the group's spokesman"; "Dana Lowell is a lecturer")."""
+    n = len(toks)
+    speech = word_set("speech_en")
+    if e < n and toks[e].text.lower() in speech:
+        return True
+    if s >= 2 and toks[s - 1].text.lower() in speech and toks[s - 2].kind == "p":
+        return True
+    for phrase in word_list("source_cue_en"):
+        a = s - len(phrase.split())
+        if a >= 0 and _phrase_at(toks, a, (phrase,)) == s:
+            return True
+    k = s - 2 if s >= 2 and toks[s - 1].text == "," else s - 1
+    if k >= 0 and not toks[k].cap and toks[k].text in _person_words():
+        return True
+    return _role_apposition(toks, e, lex)
+
+
+@cache
+def _person_words() -> frozenset[str]:
+    """Lower-case nouns of a person's job or kind (job_head_en, person_noun_en)."""
+    return word_set("job_head_en") | word_set("person_noun_en")
+
+
+def _role_apposition(toks: list[Tok], e: int, lex: Lexicon) -> bool:
+    """A role or a person noun in the apposition after the name ending at token ``e``
+    (", the flight engineer", ", spokesman for", " is a lecturer"), after at most
+    :data:`_ROLE_APPOSITION_TOKENS` tokens of lower-case words, nationalities and
+    names of its owner, with no function word before it."""
+    n = len(toks)
+    k = _copula_at(toks, e)
+    if k is None:
+        if e + 1 >= n or toks[e].text not in _APPOSITION_OPENERS:
+            return False
+        k = e + 1
+    for z in range(k, min(n, k + _ROLE_APPOSITION_TOKENS)):
+        t = toks[z]
+        if t.kind != "w":
+            return False
+        if t.cap:
+            continue  # a nationality or the owner's name ("the WHO spokesperson")
+        if t.text in _person_words() or _job_at(toks, z) is not None:
+            return True
+        hit = _title_at(toks, z, n, lex)
+        if hit and hit[1].kind == "role":
+            return True
+        low = t.text.lower()
+        if low in word_set("stop_en") and low not in _articles_en() | word_set("role_lead_en"):
+            return False
+    return False
 
 
 def _job_before(toks: list[Tok], s: int) -> tuple[int, int, TitleInfo] | None:
@@ -2862,3 +2953,41 @@ def family_plurals_en(
                 b.replace_with(
                     inside, t.start, t.end, "person", sent, name=stem, source="family-plural"
                 )
+
+
+def repeated_family_persons_en(
+    b: Builder,
+    leftovers: list[tuple[tuple[int, int], list[Tok], list[tuple[int, int]]]],
+    lex: Lexicon,
+) -> None:
+    """An untitled name of two or three words that nothing read (see :func:`_plain_name`)
+    whose last word the document also writes alone as the subject of a speech verb
+    (speech_en), where nothing read it ("Torvald Brannik was sworn in ... Brannik said")
+    is a person's: a family name repeated after the full name. The short-form rules then
+    read the lone word as short for it.
+
+    Example:
+        >>> from nasab.extraction import extract, Document
+        >>> text = "It came after Torvald Brannik was sworn in. Brannik said it was calm."
+        >>> [(m.text, m.kind) for m in extract(Document("d", text, "en"), backend="rules").persons()]
+        [('Torvald Brannik', 'person'), ('Brannik', 'person')]
+    """
+    speech = word_set("speech_en")
+    lone = {
+        toks[s].text
+        for _, toks, rest in leftovers
+        for s, e in rest
+        if e - s == 1
+        and e < len(toks)
+        and toks[e].text.lower() in speech
+        and not b.overlaps(toks[s].start, toks[s].end)
+    }
+    if not lone:
+        return
+    for sent, toks, rest in leftovers:
+        for s, e in rest:
+            start, end = toks[s].start, toks[e - 1].end
+            if toks[e - 1].text not in lone or b.within(start, end):
+                continue
+            if _plain_name(b, toks, s, e, lex):
+                b.mention(start, end, "person", sent, language="en", source="family-repeated")
