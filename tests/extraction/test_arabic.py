@@ -1876,3 +1876,48 @@ PUBLISHED_IN_CASES = [
 def test_outlet_a_verb_of_publishing_names(backend: str, text: str, orgs: list[str]) -> None:
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     assert [m.text for m in ex.organizations()] == orgs
+
+
+# (id, text, persons, places): where a name ends, both backends. A number word (مائة) or
+# ابن / بن + a kinship noun (ابن عمه: his cousin) ends the name; a listed name word read
+# as a proclitic + a place (كلاوس = ك + لاوس) is the name.
+NAME_END_CASES = [
+    (
+        "number-word",
+        "ودعا رئيس الأركان سامي حداد مائة من الضباط إلى الاجتماع",
+        ["سامي حداد"],
+        [],
+    ),
+    (
+        "thousand",
+        "وأعلن المدير العام نادر الحلبي ألف وظيفة جديدة",
+        ["نادر الحلبي"],
+        [],
+    ),
+    (
+        "cousin",
+        "وفي العام الماضي أمر فهد الكناني ابن عمه سالم بمغادرة المدينة",
+        ["فهد الكناني"],
+        ["المدينة"],
+    ),
+    ("nephew", "وأرسل عمر بن سالم ابن أخيه إلى المدرسة", ["عمر بن سالم"], []),
+    ("son-stays", "وقال عمر بن سالم بن خالد إن الطريق مفتوح", ["عمر بن سالم بن خالد"], []),
+    (
+        "name-not-proclitic-place",
+        "وقال كلاوس برغر رئيس الرابطة إن الاجتماع مثمر",
+        ["كلاوس برغر"],
+        [],
+    ),
+    ("proclitic-place-stays", "وزار الوفد كمبوديا ولاوس الشهر الماضي", [], ["كمبوديا", "لاوس"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("backend", "text", "persons", "places"),
+    [(b, *c[1:]) for c in NAME_END_CASES for b in ("auto", "rules")],
+    ids=[f"{c[0]}-{b}" for c in NAME_END_CASES for b in ("auto", "rules")],
+)
+def test_where_a_name_ends(backend: str, text: str, persons: list, places: list) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [m.text for m in ex.persons()] == persons
+    assert [m.text for m in ex.mentions if m.kind == "place"] == places

@@ -40,6 +40,7 @@ from .arabic_ner import (
     ARABIC_MARKS,
     FAMILY_NISBA_MIN,
     conjunction_clitics,
+    known_words,
     nationality_of_place,
     preposition_clitics,
     pronoun_suffixes,
@@ -435,6 +436,9 @@ class _Sentence:
         self.clubs = _DOC_CLUBS.setdefault(b, {})
         self.companies = _DOC_COMPANIES.setdefault(b, set())
         self.pending: list[tuple] = []  # title chains whose holder no rule has read yet
+        # the statistical model's person spans in the sentence; None when it did not read it
+        self.model_persons: list[tuple[int, int]] | None = None
+        self.model_others: list[tuple[int, int]] = []  # and its other spans
 
     def add(self, i: int, j: int, off: int, kind: str, **attrs) -> object:
         toks = self.toks
@@ -1658,6 +1662,8 @@ class _Sentence:
         if (
             w in _stop()
             or w in word_set("evaluative_ar")
+            or w in word_set("number_ar")  # "... مائة من الضباط": a hundred officers
+            or self._relative_at(j)  # "ابن عمه": his cousin, no father's name
             or any(
                 (st,) in lex.titles_ar or st in lex.org_heads_ar or st in _stop()
                 for _, st in arabic_stems(self.toks[j].text)
@@ -1697,6 +1703,25 @@ class _Sentence:
             and w not in word_set("name_join_ar")
             and w not in lex.name_ar
             and w not in lex.given_ar
+        )
+
+    def _relative_at(self, j: int) -> bool:
+        """ابن / بن / بنت at token j with a kinship noun after it (words.tsv
+        ``cousin_kin_ar``, bare or with a pronoun suffix: ``ابن عمه``, ``ابن أخيه``): a
+        relative of the person named before, no father's name.
+
+        Example:
+            ``أمر سالم حداد ابن عمه فادي``: the name is ``سالم حداد``.
+        """
+        toks = self.toks
+        if j + 1 >= len(toks) or not toks[j + 1].arabic:
+            return False
+        if _word(toks[j]) not in _patronymic():
+            return False
+        kin, nxt = word_set("cousin_kin_ar"), _word(toks[j + 1])
+        return nxt in kin or any(
+            nxt.endswith(suffix) and nxt[: -len(suffix)] in kin
+            for suffix in word_list("pronoun_suffix_ar")
         )
 
     def _given_first(self, i: int) -> bool:
@@ -1898,6 +1923,12 @@ class _Sentence:
             if hit and hit[0] == i + 1 and hit[1] == 0 and self._company_head_before(i):
                 i += 1  # "بنك إنجلترا": a company named after a place (read by orgs)
                 continue
+            if hit and hit[1] > 0 and hit[0] == i + 1 and self._listed_name_token(i):
+                i += 1  # "قال كلاوس": a listed name word, not ك + لاوس
+                continue
+            if hit and self._person_named(i, hit[0]):
+                i = hit[0]  # "منبر صلاح الدين الحمداني": a person's name, read by the model
+                continue
             if hit:
                 if not self._civic_body(i, hit[0], hit[1]):
                     self.add(i, hit[0], hit[1], "place", source="gazetteer")
@@ -1913,6 +1944,29 @@ class _Sentence:
                 i = body[0]
                 continue
             i += 1
+
+    def _person_named(self, i: int, end: int) -> bool:
+        """The listed place at tokens [i, end) is named like a person, every word a given
+        name, ``الدين`` or a name particle (صلاح الدين), and the statistical model reads a
+        person over it and the word after it (``منبر صلاح الدين الحمداني``): the person's
+        name, left to the model. The place alone stays a place (``إلى صلاح الدين``)."""
+        toks, lex, join = self.toks, self.lex, word_set("name_join_ar")
+        if self.model_persons is None or end >= len(toks) or not toks[end].arabic:
+            return False
+        if not all(
+            _word(t) in lex.given_ar or _word(t) == "الدين" or _word(t) in join for t in toks[i:end]
+        ):
+            return False
+        if self._nationality_word(_word(toks[end])):
+            return False  # "صلاح الدين العراقية": the place and its adjective
+        start, stop = toks[i].start, toks[end].end
+        return any(a <= start and stop <= z for a, z in self.model_persons)
+
+    def _listed_name_token(self, i: int) -> bool:
+        """Token i as written is a given name or a listed name word that is no place
+        (``كلاوس``): a place read in it after a proclitic letter (ك + لاوس) is none."""
+        w, lex = _word(self.toks[i]), self.lex
+        return (w,) not in lex.places_ar and (w in lex.given_ar or w in lex.name_ar)
 
     def _listed_body_goes_on(self, start: int, off: int, end: int) -> int:
         """End of a longer body's name that a listed one opens with a strong head: a
@@ -2289,12 +2343,13 @@ class _Sentence:
     def _no_proper_word(self, w: str) -> bool:
         """``w`` is no word of an unlisted proper name (a foreign person's or a club's):
         shorter than ``_FOREIGN_MIN`` letters, an article word, a function word, a title,
-        an organisation head or a place."""
+        an organisation head, a place or a number word (``مائة``)."""
         lex = self.lex
         return (
             len(w) < _FOREIGN_MIN
             or _is_article(w)
             or w in _stop()
+            or w in word_set("number_ar")
             or (w,) in lex.titles_ar
             or w in lex.org_heads_ar
             or (w,) in lex.places_ar
@@ -2907,13 +2962,31 @@ class _Sentence:
             nxt = _word(toks[end]) if end < len(toks) and toks[end].arabic else ""
             if cue and not strong and end - i == 1 and nxt in ("ان", "انه"):
                 strong = 1  # "وقال كريم إن ...": the speech verb's subject is a person
-            if strong and (end - i >= 2 or cue):
+            if strong and (end - i >= 2 or cue) and not self._model_denies(i, end):
                 end = self._family_before_role(i, end)
                 pm = self.add(i, end, off, "person", source="names")
                 self.alias_after(end, pm)
                 i = end
                 continue
             i += 1
+
+    def _model_denies(self, i: int, end: int) -> bool:
+        """The statistical model read this sentence and found no person over tokens
+        [i, end), and either read a place or organisation over them all or learned all
+        of them (:func:`known_words`, seen twice or more in training): a run of listed
+        name words with no other evidence is then no name
+        (``نيسان الماضي``, ``اعتماد خطاب``: words of text that are also names). A foreign
+        name it never saw (``طالب كوستا``: كوستا) stays. (A name that opens with a
+        given name keeps the rules' reading: the model misses some, ``مازن العمودي``.)"""
+        if self.model_persons is None:
+            return False
+        start, stop = self.toks[i].start, self.toks[end - 1].end
+        if any(a < stop and start < z for a, z in self.model_persons):
+            return False
+        if any(a <= start and stop <= z for a, z in self.model_others):
+            return True  # "معاهدة سان X": the model's place or organisation holds it all
+        learned = known_words()
+        return all(_word(t) in learned for t in self.toks[i:end])
 
     def _family_before_role(self, i: int, end: int) -> int:
         """End of the one-word name at token i widened over the next word when the name's
@@ -3159,7 +3232,8 @@ class _Sentence:
         if any(m.kind == "role" for m in near):
             return  # a title or role word inside the model's span stays the rules' reading
         first, last = min(m.start for m in hits), max(m.end for m in hits)
-        if not self._fair_bounds(first, last, start, end, kind):
+        sources = frozenset(m.attrs.get("source") for m in hits)
+        if not self._fair_bounds(first, last, start, end, kind, sources):
             return
         new = self.b.respan(old, start, end, tuple(hits[1:]), rebound=old.text)
         for k in range(i, j):
@@ -3167,10 +3241,20 @@ class _Sentence:
         if kind == "person" and j - i >= 2:
             self.remember(i, j, new.text)
 
-    def _fair_bounds(self, first: int, last: int, start: int, end: int, kind: str) -> bool:
-        """Whether the model's bounds [start, end) may replace the rules' [first, last): an
-        organisation only grows; a person grows by listed name words only and sheds no
-        listed name word (``الفريق متقاعد محمد العماني``: متقاعد goes)."""
+    def _fair_bounds(
+        self,
+        first: int,
+        last: int,
+        start: int,
+        end: int,
+        kind: str,
+        sources: frozenset = frozenset(),
+    ) -> bool:
+        """Whether the model's bounds [start, end) may replace the rules' [first, last)
+        (read by the rules of ``sources``): an organisation only grows; a person grows by
+        listed name words only and sheds no listed name word (``الفريق متقاعد محمد
+        العماني``: متقاعد goes), except where the model's reading of the context is the
+        better one (:meth:`_model_grows`, :meth:`_model_sheds`)."""
         lex = self.lex
         if kind == "organization":
             return start <= first and last <= end
@@ -3182,6 +3266,10 @@ class _Sentence:
             if inside_new and t.arabic and _word(t) in _stop():
                 return False  # over a function word or alias marker (X المكنى أبو Y)
             if inside_new == inside_old or not t.arabic:
+                continue
+            if inside_new and "title" in sources and self._model_grows(t, first, last, start, end):
+                continue
+            if inside_old and self._model_sheds(t, start, sources):
                 continue
             stems = [st for _, st in arabic_stems(t.text)]
             stems += [st[2:] for st in stems if _is_article(st)]  # الراشد: راشد
@@ -3198,6 +3286,52 @@ class _Sentence:
             if inside_new and any(st in word_set("name_cue_ar") for st in stems):
                 return False  # grows over the cue before the name (زميلي، اللاعب)
         return True
+
+    def _model_grows(self, t: Tok, first: int, last: int, start: int, end: int) -> bool:
+        """The model's person span may take token t, outside the name the title rules read
+        at [first, last): a word between the title and that name, which the title rules
+        skipped as the title's complement (``الرئيس حسني فيصل``: حسني), or one
+        definite word right after a one-word name, its family name (``رئيس الوزراء فؤاد
+        الطاولة``). Never a title, head, place, nationality or number word."""
+        w = _word(t)
+        if self._no_proper_word(w) and not _is_article(w):
+            return False
+        if _is_article(w):
+            return (
+                t.start >= last
+                and t.end == end
+                and len([x for x in self.toks if first <= x.start and x.end <= last]) == 1
+                and not [x for x in self.toks if last <= x.start and x.end < t.start and x.arabic]
+                and not self._nationality_word(w)
+                and w not in word_set("evaluative_ar")
+                and (w,) not in self.lex.titles_ar
+                and (w,) not in self.lex.places_ar
+                and w not in self.lex.org_heads_ar
+            )
+        before = [x for x in self.toks if x.end <= start]
+        if not before or t.end > first:
+            return False
+        role = self.b.overlaps(before[-1].start, before[-1].end, ("role",))
+        return role is not None and role.end == before[-1].end
+
+    def _model_sheds(self, t: Tok, start: int, sources: frozenset) -> bool:
+        """The model's person span may leave out token t of the rules' name: a title word
+        too common alone (words.tsv ``title_dropped_ar``: ``مساعده``, ``سلطانها``) before
+        the model's name, or, in a name read only as a run of listed name words (source
+        ``names``), a word of ordinary text that is no given name (``كما طالب X``: طالب,
+        he asked)."""
+        stems = [st for _, st in arabic_stems(t.text)]
+        dropped = word_set("title_dropped_ar")
+        if t.end <= start and any(
+            st in dropped
+            or any(
+                st.endswith(x) and st[: -len(x)] in dropped for x in word_list("pronoun_suffix_ar")
+            )
+            for st in stems
+        ):
+            return True
+        w = _word(t)
+        return sources == {"names"} and w not in self.lex.given_ar and w in vocabulary()
 
     def _nisba_end(self, last: int) -> bool:
         """The token that ends at ``last`` is a nisba: the article, a stem and -ي."""
@@ -3439,6 +3573,8 @@ def extract_sentence_ar(
     sent: tuple[int, int],
     lex: Lexicon,
     model_spans: Sequence[tuple[int, int, str]] = (),
+    *,
+    model_read: bool = False,
 ) -> None:
     """Apply the Arabic rules to one sentence's tokens.
 
@@ -3446,8 +3582,13 @@ def extract_sentence_ar(
     (:func:`nasab.extraction.arabic_ner.predict`): after the rules, each one on tokens
     no rule took becomes a mention (``source="model"``), so that a role read before it
     links to it and its family name is remembered for later bare mentions.
+    ``model_read``: the recogniser read the sentence (its spans, perhaps none, are all
+    it found), so a run of listed name words it finds no person in is no name.
     """
     s = _Sentence(b, toks, sent, lex)
+    if model_read:
+        s.model_persons = [(a, z) for a, z, kind in model_spans if kind == "person"]
+        s.model_others = [(a, z) for a, z, kind in model_spans if kind != "person"]
     s.gazetteers()
     s.quoted_orgs()
     s.told_outlets()

@@ -188,7 +188,7 @@ def read(
         if has_ar:
             ar_toks = toks  # Latin words stay in as breakers
             spans = [x for x in ar_spans if sent[0] <= x[0] < sent[1]]
-            extract_sentence_ar(b, ar_toks, sent, lex, model_spans=spans)
+            extract_sentence_ar(b, ar_toks, sent, lex, model_spans=spans, model_read=use_ar)
             arabic_toks.append((sent, ar_toks))
     if arabic_toks:
         title_references_ar(b, arabic_toks, lex)
