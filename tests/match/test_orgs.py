@@ -800,6 +800,16 @@ SUBSIDIARY_GROUPS = [
         ["مؤسسة أوريون المحدودة", "أوريون"],
         None,
     ),
+    # a sub-unit word (org_subunit), with or without a legal form, one name a side enough
+    (["Orion Guard Corps Air Force"], ["Orion Guard Corps", "Orion Guards"], "air force"),
+    (["Kestrel Defence Forces Navy"], ["Kestrel Defence Forces"], "navy"),
+    (["Orion Guard Corps Aerospace Force"], ["Orion Guard Corps"], "aerospace"),
+    (["القوة الجوية لحرس أوريون"], ["حرس أوريون"], "القوه الجويه"),
+    # the sub-unit's acronym holds the word; an acronym on the other side spells it
+    (["Orion Guard Corps Air Force", "OGCAF"], ["Orion Guard Corps"], "air force"),
+    (["Orion Guard Corps Air Force"], ["Orion Guard Corps", "OGCAF"], None),
+    # other words still need a legal form and two names a side
+    (["Orion Guard Corps Resistance Force"], ["Orion Guard Corps"], None),
 ]
 
 

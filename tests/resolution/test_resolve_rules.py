@@ -287,6 +287,40 @@ def test_parent_and_subsidiary_stay_apart(names: list[str]) -> None:
         assert "two companies of one group" in res.why(i, k)
 
 
+# A body and its sub-unit (an air force, a navy: org_subunit): no legal form, yet every
+# name of one adds the sub-unit word, so they never merge.
+BODY_AND_SUB_UNIT = [
+    [
+        "Orion Guard Corps",
+        "Orion Guards Corps",
+        "Orion Guard Corps Air Force",
+        "Orion Guards Corps Air Force",
+    ],
+    [
+        "Kestrel Defence Forces",
+        "Kestrel Defense Forces",
+        "Kestrel Defence Forces Navy",
+        "Kestrel Defence Navy",
+    ],
+    [
+        "حرس أوريون الثوري",
+        "حرس أوريون",
+        "القوة الجوية لحرس أوريون الثوري",
+        "القوة الجوية لحرس أوريون",
+    ],
+]
+
+
+@pytest.mark.parametrize("names", BODY_AND_SUB_UNIT, ids=["air-force", "navy", "arabic"])
+def test_body_and_sub_unit_stay_apart(names: list[str]) -> None:
+    for order in (names, list(reversed(names))):
+        res = _orgs(order)
+        i, j, k, m = (order.index(n) for n in names)
+        assert res.labels[i] == res.labels[j] and res.labels[k] == res.labels[m]
+        assert res.labels[i] != res.labels[k]
+        assert "a body and its sub-unit" in res.why(i, k)
+
+
 # One body's longer and shorter forms stay one entity: no legal form (a charity), or one
 # name only on the longer side.
 ONE_BODY_FORMS = [

@@ -1416,6 +1416,10 @@ def org_siblings(a: str, b: str) -> tuple[str, str] | None:
 #: word that all names of one group hold as a company of its own: one name alone may be a
 #: longer or shorter form of the other body's name.
 SUBSIDIARY_NAMES = 2
+#: Fewest names each group must hold for :func:`org_subsidiary_word` to read a sub-unit
+#: word (``org_subunit``: ``air force``, ``branch``) that all names of one group hold as a
+#: body of its own, with or without a legal form.
+SUBUNIT_NAMES = 1
 #: Fewest letters of that word: two letters are initials (``SK`` for ``Stroitelnaya
 #: Kompaniya``, a construction company), which one body's names write or drop.
 _SUBSIDIARY_LETTERS = 3
@@ -1434,20 +1438,26 @@ def org_subsidiary_word(group_a: Sequence[str], group_b: Sequence[str]) -> str |
 
     * each group holds :data:`SUBSIDIARY_NAMES` names or more, and a name with a legal
       form (``Ltd``, ``LLC``, ``JSC``...): registered companies (one charity's or armed
-      group's names add and drop words freely);
+      group's names add and drop words freely); or the word names a sub-unit
+      (``org_subunit``: ``Air Force``, ``Navy``, ``Aerospace``...: an armed force's air
+      force is a body of its own, listed apart) and each group holds
+      :data:`SUBUNIT_NAMES` names or more, with or without a legal form;
     * the word is not a form word (``org_form_en``: ``Foundation``, ``Company``,
       ``Group``...: one body is listed as a foundation and a society), a place (the
       group's company in a place is a pair rule of :func:`compare_orgs`), a number or
       initials of two letters;
     * the other group holds no spelling of the word (a spelling similarity of
-      ``_ALIGN_FLOOR`` or more) nor its abbreviation (``Invest`` / ``Investment``).
+      ``_ALIGN_FLOOR`` or more) nor its abbreviation (``Invest`` / ``Investment``), nor
+      an acronym of one of the group's names (``IRGCAF`` for ``IRGC Air Force``).
 
     Args:
         group_a: organisation names.
         group_b: other organisation names.
 
     Returns:
-        The word as written (from the first name of its group), or ``None``.
+        The word as the first name of its group writes it, normalised (lower case:
+        ``shipping`` for ``SHIPPING``; Arabic as :func:`nasab.text.normalize` writes it),
+        or ``None``.
 
     Example:
         >>> org_subsidiary_word(["Orion Shipping Ltd", "Orion Shipping LLC"], ["Orion Ltd", "OOO Orion"])
@@ -1456,29 +1466,50 @@ def org_subsidiary_word(group_a: Sequence[str], group_b: Sequence[str]) -> str |
         True
         >>> org_subsidiary_word(["Orion Shipping Ltd"], ["Orion Ltd", "OOO Orion"]) is None
         True
+        >>> org_subsidiary_word(["Orion Guard Corps Air Force"], ["Orion Guard Corps"])
+        'air force'
     """
-    if min(len(group_a), len(group_b)) < SUBSIDIARY_NAMES:
+    fewest = min(len(group_a), len(group_b))
+    if fewest < min(SUBSIDIARY_NAMES, SUBUNIT_NAMES):
         return None
     names_a = [parse_org(x) for x in group_a]
     names_b = [parse_org(x) for x in group_b]
-    if not (any(n.legal for n in names_a) and any(n.legal for n in names_b)):
-        return None
+    companies = fewest >= SUBSIDIARY_NAMES and all(
+        any(n.legal for n in names) for names in (names_a, names_b)
+    )
+    subunits = word_set("org_subunit") if fewest >= SUBUNIT_NAMES else frozenset()
     for own, other in ((names_a, names_b), (names_b, names_a)):
         for u in own[0].units:
-            if _subsidiary_word(u, own[1:], other):
+            if not (companies or u.text in subunits):
+                continue
+            if _subsidiary_word(u, own[0], own[1:], other):
                 return u.surface
     return None
 
 
-def _subsidiary_word(u: Unit, rest: Sequence[OrgName], other: Sequence[OrgName]) -> bool:
-    """Whether a word of one group's first name (``u``) is held by all the group's other
-    names (``rest``) and by none of the other group's (:func:`org_subsidiary_word`)."""
+def _subsidiary_word(
+    u: Unit, first: OrgName, rest: Sequence[OrgName], other: Sequence[OrgName]
+) -> bool:
+    """Whether a word of one group's first name (``u`` of ``first``) is held by all the
+    group's other names (``rest``), or spelled by the acronym of one that holds it, and by
+    none of the other group's, nor spelled there by an acronym of one of the group's
+    names (:func:`org_subsidiary_word`)."""
     forms = word_set("org_form_en")
     if u.text in forms or u.fold in forms or _is_place(u) or u.text.isdigit():
         return False
     if len(u.fold) < _SUBSIDIARY_LETTERS:
         return False
-    return all(_holds(n, u) for n in rest) and not any(_holds(n, u) for n in other)
+    holders = [first, *(n for n in rest if _holds(n, u))]
+    if not all(_spells_one(n, holders) for n in rest if n not in holders):
+        return False
+    own = (first, *rest)
+    return not any(_holds(n, u) or _spells_one(n, own) for n in other)
+
+
+def _spells_one(name: OrgName, names: Sequence[OrgName]) -> bool:
+    """Whether a capitalised word of ``name`` is an acronym of one of ``names`` (``IRGCAF``
+    spells ``Islamic Revolutionary Guard Corps Air Force``, the word ``air force`` included)."""
+    return any(_acronym_match(name, n) is not None for n in names)
 
 
 def _holds(name: OrgName, u: Unit) -> bool:

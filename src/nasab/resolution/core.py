@@ -594,7 +594,8 @@ def _stages(
 
 def _subsidiary_lines(st: _State, u: int, v: int) -> list[str]:
     """Why the entities of organisation nodes ``u`` and ``v`` are two companies of one
-    group (:func:`nasab.match.orgs.org_subsidiary_word`), or no line."""
+    group or a body and its sub-unit (:func:`nasab.match.orgs.org_subsidiary_word`), or
+    no line."""
     if st.nodes[u].kind != "organization":
         return []
     of = {x: c for c in st.clusters.clusters for x in c}
@@ -602,8 +603,8 @@ def _subsidiary_lines(st: _State, u: int, v: int) -> list[str]:
     if word is None:
         return []
     return [
-        f"  two companies of one group: every name of one entity holds {word!r}, "
-        "no name of the other (a parent and its subsidiary)"
+        f"  two companies of one group or a body and its sub-unit: every name of one "
+        f"entity holds {word!r}, no name of the other"
     ]
 
 

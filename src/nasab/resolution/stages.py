@@ -769,9 +769,10 @@ def attribute_agree(nodes: Sequence[Node]) -> Callable[[int, int], bool]:
 
 
 def org_apart(nodes: Sequence[Node]) -> Callable[[Sequence[int], Sequence[int]], bool]:
-    """Whether two clusters of organisation names are two companies of one group, which
-    the clustering keeps apart whatever their linkage: all names of one add a word that
-    no name of the other holds (:func:`nasab.match.orgs.org_subsidiary_word`).
+    """Whether two clusters of organisation names are two companies of one group or a
+    body and its sub-unit, which the clustering keeps apart whatever their linkage: all
+    names of one add a word that no name of the other holds
+    (:func:`nasab.match.orgs.org_subsidiary_word`).
 
     Example:
         >>> from nasab.resolution.records import as_records
