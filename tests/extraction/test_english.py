@@ -387,6 +387,32 @@ INITIALS = [
 ]
 
 
+ACRONYM_SPELLS = [
+    # (id, name, acronym, spells): the initials of the name, or of its words before its
+    # last "and" (a body whose name grew a part keeps its acronym), three letters or more
+    ("all-words", "Harbor Gazette Company", "hgc", True),
+    ("connector-skipped", "Office for Water Supply", "ows", True),
+    ("before-last-and", "Office for Water Supply and Sanitation", "ows", True),
+    ("with-the-and-part", "Office for Water Supply and Sanitation", "owsas", True),
+    ("guard-half-the-and-part", "Office for Water Supply and Sanitation", "owsa", False),
+    ("guard-two-letters", "Bureau of Arms and Explosives", "ba", False),
+    ("guard-no-and", "Harbor Gazette Company", "hg", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym", "spells"),
+    [c[1:] for c in ACRONYM_SPELLS],
+    ids=[c[0] for c in ACRONYM_SPELLS],
+)
+def test_acronym_spells_a_name_or_its_part_before_and(
+    name: str, acronym: str, spells: bool
+) -> None:
+    from nasab.extraction.english import acronym_spells
+
+    assert acronym_spells(name.split(), acronym) is spells
+
+
 @pytest.mark.parametrize(("text", "want"), [c[1:] for c in INITIALS], ids=[c[0] for c in INITIALS])
 @pytest.mark.parametrize("backend", ["rules", "auto"])
 def test_unlisted_acronym_of_a_name_written_before(text: str, want: list, backend: str) -> None:
@@ -1011,6 +1037,7 @@ CONTEXT_PERSONS = [
     ("en-nationality", "Several Syrian Kurds said the talks failed.", []),
     ("en-org-head", "Brannik Foundation said the talks failed.", []),
     ("en-outlet-head", "Brannik Media said the talks failed.", []),
+    ("en-end-of-a-longer-name", "The Centers for Brannik Control said so.", []),
     ("en-place-apposition", "Torvald Brannik, a town where the river ends, was calm.", []),
     (
         "en-family-not-spoken",

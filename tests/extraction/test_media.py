@@ -241,6 +241,49 @@ def _check_credited(mentions, want: list, not_want: list, source: str, strict: b
         assert not [g for g in got if g in not_want]
 
 
+SLASH_CREDITS = [
+    # (id, text, persons wanted (in order), names that must not be persons): a photographer
+    # beside the source of a photo credit written with a slash
+    (
+        "en-agency-then-photographer",
+        "Police at the scene. THE QORVAN PRESS/Tavo Kirrin\nLater it rained.",
+        ["Tavo Kirrin"],
+        ["QORVAN PRESS"],
+    ),
+    (
+        "en-capitals-then-via",
+        "Fighters at dawn.\n\nTAVO KIRRIN/VIA YOUTUBE   Brave: she fought on.\n",
+        ["TAVO KIRRIN"],
+        ["YOUTUBE"],
+    ),
+    (
+        "en-photographer-then-outlets",
+        "Migrants in the desert.  Tavo Kirrin/Los Angeles Times / MCT\n\nThe end.",
+        ["Tavo Kirrin"],
+        ["Los Angeles Times"],
+    ),
+    # guards: two places; no organisation on either side; an outlet's name; in a sentence
+    ("en-places-guard", "The Qarth Valley/Talvi Hills talks failed.\n", [], ["Talvi Hills"]),
+    ("en-no-source-guard", "A photo. Losa Brenn/Tavo Kirrin\n", [], ["Tavo Kirrin"]),
+    ("en-outlet-guard", "A photo. Reuters/Qorvan Media\n", [], ["Qorvan Media"]),
+    ("en-inside-a-sentence-guard", "The Reuters/Tavo Kirrin poll was wrong.", [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"),
+    [c[1:] for c in SLASH_CREDITS],
+    ids=[c[0] for c in SLASH_CREDITS],
+)
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_photographer_of_a_slash_credit(
+    text: str, want: list, not_want: list, backend: str
+) -> None:
+    persons = extract(Document("d", text, "en"), backend=backend).persons()
+    _check_credited(persons, want, not_want, "slash-credit", strict=backend == "rules")
+    assert all(m.text in want for m in persons if m.attrs.get("source") == "slash-credit")
+
+
 WIRE_CREDITS = [
     # (id, text, persons wanted (in order), names that must not be persons): the reporters
     # and editors of a news wire's credit in brackets (words.tsv wire_credit_cue_en)

@@ -90,6 +90,20 @@ def _persons(g) -> list[list[str]]:  # type: ignore[no-untyped-def]
             ["وقال القيادي جاسم الفلاحي أبو محمد إن الوضع هادئ."],
             [["أبو محمد", "جاسم الفلاحي"]],
         ),
+        (
+            [
+                "Cleric Mohammed Salem al-Barrak spoke on Monday. "
+                "Cleric Mohammad Salem al-Barrak said the ruling stands."
+            ],
+            [["Mohammad Salem al-Barrak", "Mohammed Salem al-Barrak"]],
+        ),
+        (
+            [
+                "Cleric Ahmed Salem al-Barrak spoke on Monday. "
+                "His brother, cleric Mohammed Salem al-Barrak, said the ruling stands."
+            ],
+            [["Ahmed Salem al-Barrak"], ["Mohammed Salem al-Barrak"]],
+        ),
     ],
     ids=[
         "siblings-apart",
@@ -103,6 +117,8 @@ def _persons(g) -> list[list[str]]:  # type: ignore[no-untyped-def]
         "prefix-dropped-shared-role-joins-en",
         "abu-family-name-after-given-name-ar",
         "kunya-after-full-name-ar",
+        "given-name-spellings-one-document-join-en",
+        "different-given-names-one-document-apart-en",
     ],
 )
 def test_person_references(docs: list[str], want: list[list[str]]) -> None:

@@ -48,7 +48,14 @@ from .english_orgs import (
     lower_heads_en,
     org_short_forms_en,
 )
-from .media import credit_lines, group_names, media_outlets, outlet_shapes, wire_credits
+from .media import (
+    credit_lines,
+    group_names,
+    media_outlets,
+    outlet_shapes,
+    slash_credits,
+    wire_credits,
+)
 from .merge import merge_english_entities, other_spans, person_hints, role_organisations
 from .model import Document, Extraction
 from .ner import english_entities, resolve_backend, uses_model
@@ -254,6 +261,7 @@ def _finish(reading: Reading, known: Iterable[str], *, copy: bool) -> Extraction
         group_names(b, sents, lex)
         credit_lines(b, sents, lex)
         wire_credits(b, sents, lex)
+        slash_credits(b, sents, lex)
         initials_en(b, latin, lex)
         lower_heads_en(b, latin, lex)
         article_forms_en(b, latin, lex)

@@ -30,6 +30,7 @@ from .media import is_demonym
 from .model import Mention
 
 __all__ = [
+    "acronym_spells",
     "cued_names_en",
     "extract_sentence_en",
     "headline_case",
@@ -1093,12 +1094,15 @@ def _plain_name(b: Builder, toks: list[Tok], s: int, e: int, lex: Lexicon) -> bo
     """toks[s:e] may be an untitled person's name: two or three capitalised words, none
     an organisation's, a place's, a medium's or an outlet's word, a nationality, a number or a word
     the document also writes in lower case (a common word: "Opposing Views"), not opened
-    by an article ("the Joint Base", "Al Rai"), and no model reads another kind there."""
+    by an article ("the Joint Base", "Al Rai") nor after a capitalised word and of/for
+    (role_link_en: "Centers for Disease Control"), and no model reads another kind there."""
     lo, hi = _CONTEXT_NAME_WORDS
     if not lo <= e - s <= hi or not _name_ok(toks, s, e, lex):
         return False
     if s > 0 and toks[s - 1].text.lower() in _articles_en():
         return False
+    if s > 1 and toks[s - 1].text in word_set("role_link_en") and toks[s - 2].cap:
+        return False  # "Centers for Disease Control": the end of a body's longer name
     if _is_org_words(toks, s, e, lex) or _is_geo(toks, s, e, lex):
         return False
     if toks[s].text.lower() in word_set("joined_article_en"):
@@ -2588,7 +2592,7 @@ def initials_en(
     b: Builder, sentences_toks: list[tuple[tuple[int, int], list[Tok]]], lex: Lexicon
 ) -> None:
     """An unlisted acronym in capitals whose letters are the initials of exactly one
-    organisation named before it in the document (see :func:`initials_spell`) is that
+    organisation named before it in the document (see :func:`acronym_spells`) is that
     organisation (an ``acronym`` relation; the acronym is read as an organisation if
     nothing read it): "the Daily Mail ... wrote DM". A listed acronym keeps its table's
     organisation.
@@ -2628,7 +2632,7 @@ def initials_en(
                 words = f.text.split()
                 if f.start >= t.start or len(words) < 2:
                     continue
-                if all(w[:1].isupper() or w.lower() in skip for w in words) and initials_spell(
+                if all(w[:1].isupper() or w.lower() in skip for w in words) and acronym_spells(
                     words, acr.lower()
                 ):
                     fulls.setdefault(f.text, f)
@@ -2637,6 +2641,34 @@ def initials_en(
             if m is None:
                 m = b.mention(t.start, t.end, "organization", sent, source="initials")
             b.relation("acronym", m, next(iter(fulls.values())), sent, rule="initials")
+
+
+#: Fewest letters of an acronym that spells a name without its last "and" part.
+_AND_DROPPED_LETTERS = 3
+
+
+def acronym_spells(words: list[str], want: str) -> bool:
+    """Whether ``want`` (lower case) is an acronym of the name ``words``: their initials
+    spell it (:func:`initials_spell`), or, for an acronym of three letters or more, the
+    initials of the words before the name's last "and" do: a body's acronym kept when its
+    name grew a part ("Centers for Disease Control and Prevention": CDC).
+
+    Example:
+        >>> acronym_spells("Office for Water Supply and Sanitation".split(), "ows")
+        True
+        >>> acronym_spells("Office for Water Supply and Sanitation".split(), "owsas")
+        True
+        >>> acronym_spells("Office for Water Supply and Sanitation".split(), "owsa")
+        False
+        >>> acronym_spells("Bureau of Arms and Explosives".split(), "ba")
+        False
+    """
+    if initials_spell(words, want):
+        return True
+    if len(want) < _AND_DROPPED_LETTERS or "and" not in words[1:-1]:
+        return False
+    last_and = len(words) - 1 - words[::-1].index("and")
+    return initials_spell(words[:last_and], want)
 
 
 #: Largest number read as a person's age in apposition ("Rehana, 28, told reporters").

@@ -30,6 +30,13 @@ four capitalised words (a lower-case name particle inside), separated by commas 
 up to "in" and the places they reported from; each is a person's, whatever a model
 guessed there (a place in "Louise Ireland", an organisation in "Writing Jan Smit").
 
+A photo credit written with a slash at a line's end or before a caption (:func:`slash_credits`:
+"THE QORVAN PRESS/Mira Danik", "MIRA DANIK/VIA TALVITUBE", "Mira Danik/Qorvan Times /
+MCT") names a photographer beside the source: where one side is an organisation the
+rules read (or opens with "via"), the other side, two or three capitalised words (all
+in capitals or each word capitalised) and no organisation's, medium's or place's name, is
+a person's, whatever a model guessed there.
+
 Groups, militias and movements are named by what they are the same way (:func:`group_names`,
 ``group_cue_en``): "the Dawn of Qarth group", "Dawn of Qarth, an organization of ...",
 "a militia called the Masked Wolves": a name of capitalised words, which may hold "of" or
@@ -61,6 +68,7 @@ __all__ = [
     "media_cue_at",
     "media_outlets",
     "outlet_shapes",
+    "slash_credits",
     "wire_credits",
 ]
 
@@ -372,7 +380,9 @@ _WIRE_NAME_WORDS = (2, 4)
 _PERSON_WORD = re.compile(r"(?-i:[A-Z][\w'’-]*[a-z][\w'’-]*)")
 
 
-def _claim_person(b: Builder, start: int, end: int, starts: list[int], sents) -> None:
+def _claim_person(
+    b: Builder, start: int, end: int, starts: list[int], sents, source: str = "wire-credit"
+) -> None:
     """Make [start, end) a person unless the rules read a person or a role there."""
     k = bisect.bisect_right(starts, start) - 1
     if k < 0 or end > sents[k][1]:
@@ -385,7 +395,76 @@ def _claim_person(b: Builder, start: int, end: int, starts: list[int], sents) ->
             return
         if m.start < start and m.end > end:
             return
-    b.replace_with(inside, start, end, "person", sents[k], source="wire-credit")
+    b.replace_with(inside, start, end, "person", sents[k], source=source)
+
+
+#: One side of a slash credit: up to five capitalised words (or in capitals), perhaps
+#: after "via"; the credit ends a line, comes before another slash or before a caption
+#: set off by two spaces.
+_SLASH_SIDE = r"(?:(?i:via) )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4}"
+_SLASH_CREDIT = re.compile(
+    rf"(?<![\w'’./-])(?P<a>{_SLASH_SIDE}) ?/ ?(?P<b>{_SLASH_SIDE})(?= ?/ ?[A-Z]| {{2,}}|[ \t]*(?:\n|$))"
+)
+#: Fewest and most words of a photographer's name on a slash credit.
+_SLASH_NAME_WORDS = (2, 3)
+#: One word of a name written in capitals on a credit (AHMADI, O'NEIL).
+_CAPS_WORD = re.compile(r"(?-i:[A-Z][A-Z'’-]*[A-Z])")
+
+
+def slash_credits(b: Builder, sents: Sequence[tuple[int, int]], lex: Lexicon) -> None:
+    """Add the photographers that slash credits name (see the module notes) to ``b`` as
+    persons; a model's guess inside gives way, a person or a role the rules read stays.
+
+    Example:
+        >>> from nasab.extraction import Document, extract
+        >>> t = "Police at the scene. THE QORVAN PRESS/Mira Danik\\nLater it rained."
+        >>> [m.text for m in extract(Document("d", t, "en"), backend="rules").persons()]
+        ['Mira Danik']
+    """
+    starts = [s for s, _ in sents]
+    for hit in _SLASH_CREDIT.finditer(b.doc.text):
+        sides = [_credit_side(hit, g) for g in ("a", "b")]
+        (a_start, a_end, _), (b_start, b_end, via) = sides
+        if via or _read_org(b, a_start, a_end):
+            name = (a_start, a_end) if via else (b_start, b_end)
+        elif _read_org(b, b_start, b_end):
+            name = (a_start, a_end)
+        else:
+            continue
+        if _credited_name(b.doc.text[name[0] : name[1]], lex):
+            _claim_person(b, *name, starts, sents, source="slash-credit")
+
+
+def _credit_side(hit: re.Match[str], group: str) -> tuple[int, int, bool]:
+    """(start, end, opened by "via") of one side of a slash credit, past "via" or "the"."""
+    start, end = hit.span(group)
+    first, _, rest = hit.group(group).partition(" ")
+    if rest and first.lower() in ("via", "the"):
+        return start + len(first) + 1, end, first.lower() == "via"
+    return start, end, False
+
+
+def _read_org(b: Builder, start: int, end: int) -> bool:
+    """An organisation the rules read inside [start, end) (not a model's guess)."""
+    return any(
+        m.kind == "organization" and m.attrs.get("source") not in _GIVES_WAY
+        for m in b.within(start, end)
+    )
+
+
+def _credited_name(name: str, lex: Lexicon) -> bool:
+    """Two or three words, each capitalised or all in capitals, no function word, no
+    organisation's, medium's or outlet's word and no known place: a photographer's name."""
+    words = name.split()
+    if not _SLASH_NAME_WORDS[0] <= len(words) <= _SLASH_NAME_WORDS[1]:
+        return False
+    caps = all(_CAPS_WORD.fullmatch(w) for w in words)
+    if not caps and not all(_PERSON_WORD.fullmatch(w) for w in words):
+        return False
+    heads = lex.org_heads_en | lex.media_en | word_set("outlet_head_en") | word_set("stop_en")
+    if any(normalize(w) in heads for w in words):
+        return False
+    return tuple(normalize(name).split()) not in lex.places_en
 
 
 def _claim_source(b: Builder, start: int, end: int, starts: list[int], sents) -> None:

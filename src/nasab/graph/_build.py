@@ -154,14 +154,24 @@ def _formal_forms(name: str) -> list[str]:
     return [name] + [f"{f.capitalize()} {rest}".strip() for f in formal]
 
 
+def _one_given_name(a: str, b: str) -> bool:
+    """Two spellings of one given name (:func:`nasab.lexicon.given_name_groups`: a shared
+    Arabic spelling, one row of given_names_en.tsv, a nickname and its formal name)."""
+    groups = lexicon.given_name_groups()
+    return bool(groups.get(a, frozenset()) & groups.get(b, frozenset()))
+
+
 def _given_clash(a: str, b: str) -> bool:
     """Two Latin full names with one family name and different given names, neither an
-    initial, a prefix or a nickname of the other, nor a name particle: written so in one
-    document, they are two people (a brother and a sister, a father and a son).
+    initial, a prefix, a nickname or another spelling of the other (Mohammed / Mohammad,
+    both محمد), nor a name particle: written so in one document, they are two people (a
+    brother and a sister, a father and a son).
 
     Example:
         >>> _given_clash("Luke Harlow", "Lucy Harlow"), _given_clash("Jim Carter", "James Carter")
         (True, False)
+        >>> _given_clash("Mohammed Salem al-Barrak", "Mohammad Salem al-Barrak")
+        False
     """
     wa, wb = a.split(), b.split()
     if min(len(wa), len(wb)) < 2 or detect_script(a + " " + b) != "latin":
@@ -171,7 +181,7 @@ def _given_clash(a: str, b: str) -> bool:
         return False
     if ga.startswith(gb) or gb.startswith(ga) or ga in _PARTICLES() or gb in _PARTICLES():
         return False
-    return not (_given_forms(ga) & _given_forms(gb))
+    return not (_given_forms(ga) & _given_forms(gb)) and not _one_given_name(ga, gb)
 
 
 def _spelled_apart(a: str, b: str) -> bool:
@@ -1024,7 +1034,7 @@ def _acronym_joins(
 ) -> list[tuple[int, int]]:
     """An organisation local named only by an unlisted acronym in capitals joins the one
     cluster of another document holding a full name whose initials spell it (see
-    :func:`nasab.extraction.english.initials_spell`): "NSC" in one document, "National
+    :func:`nasab.extraction.english.acronym_spells`): "NSC" in one document, "National
     Security Council" in another; none when two clusters' names spell it.
 
     Example:
@@ -1036,7 +1046,7 @@ def _acronym_joins(
         >>> _acronym_joins([a, b], surface, holders, lambda i: i)
         [(0, 1)]
     """
-    from ..extraction.english import initials_spell
+    from ..extraction.english import acronym_spells
 
     listed = _listed_acronyms()
     skip = word_set("skip_initial_en")
@@ -1051,7 +1061,7 @@ def _acronym_joins(
             continue
         for acr in sorted(loc.names):
             roots = {
-                r for r, name in fulls if r != find(i) and initials_spell(name.split(), acr.lower())
+                r for r, name in fulls if r != find(i) and acronym_spells(name.split(), acr.lower())
             }
             if len(roots) == 1:
                 out.append((i, roots.pop()))
