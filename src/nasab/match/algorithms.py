@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v25").startswith("nasab-name-v25+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v25', 'nasab-org-v19']
+    ['nasab-name-v25', 'nasab-org-v20']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v25"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v19"
+ORG_ALGORITHM = "nasab-org-v20"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -331,7 +331,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            19,
+            20,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -403,7 +403,11 @@ _REGISTRY: dict[str, Algorithm] = {
             "words are read as their number (number_words.tsv: FORTY-FOUR, FORTY 4 = 44, THREE "
             "= 3) in a name compared with a name that writes a number in digits; v19: the words "
             "of a family firm (bros, sons, partner, partners) name the form of a body "
-            "(org_form_en): names that differ only in such words do not conflict",
+            "(org_form_en): names that differ only in such words do not conflict; v20: more "
+            "foreign words of company names in org_translations.tsv (gostar, shargh, shomal, "
+            "rasaneh, foolad, hawala, servis, ekspress, proekt, yuzhny...), and a capitalised "
+            "short word that org_words.tsv reads in lower case as a dictionary word agrees "
+            "with that word (EAST / eastern)",
         ),
     )
 }
@@ -445,8 +449,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v19")[:19]
-        'nasab-org-v19+data.'
+        >>> algorithm_version("nasab-org-v20")[:19]
+        'nasab-org-v20+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

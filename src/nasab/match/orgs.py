@@ -653,7 +653,7 @@ def _take_token(
 def _unit_sim(x: Unit, y: Unit) -> float:
     if x.concept and y.concept:
         return 1.0 if x.text == y.text else 0.0
-    if x.text == y.text:
+    if x.text == y.text or _reads_as(x, y) or _reads_as(y, x):
         return 1.0
     if x.text.isdigit() or y.text.isdigit():
         return 0.0
@@ -688,6 +688,15 @@ def _unit_sim(x: Unit, y: Unit) -> float:
         return 0.0
     # token_similarity is calibrated for names: 0.9 is a confident transliteration.
     return min(1.0, sim + 0.05) if sim >= 0.85 else sim
+
+
+def _reads_as(word: Unit, concept: Unit) -> bool:
+    """Whether a Latin word that was not read as a dictionary word (a short capitalised
+    word may be an acronym: ``EAST``) is, in lower case, a spelling of the dictionary word
+    ``concept`` (``east`` of ``eastern``)."""
+    if word.concept or not concept.concept or word.script != "latin":
+        return False
+    return _org_words()[0].get((word.text,)) == concept.text
 
 
 def _as_written(u: Unit) -> Unit | None:
@@ -1291,7 +1300,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v19"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v20"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
