@@ -1921,3 +1921,110 @@ def test_where_a_name_ends(backend: str, text: str, persons: list, places: list)
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     assert [m.text for m in ex.persons()] == persons
     assert [m.text for m in ex.mentions if m.kind == "place"] == places
+
+
+# (id, text, persons, roles as (person, role)); both backends. A role of a head and its
+# complement with further complements joined by و (وزير التجارة والصناعة) is the head's role;
+# a Persian ending written apart (زاده) ends the name before it.
+PORTFOLIO_AND_ENDING_CASES = [
+    (
+        "joint-portfolio",
+        "وقال وزير التجارة والصناعة والمناجم الإيرانية سامي الحمد إن الاتفاق مهم",
+        ["سامي الحمد"],
+        [("سامي الحمد", "Minister")],
+    ),
+    (
+        "one-portfolio",
+        "وقال وزير التجارة سامي الحمد إن الاتفاق مهم",
+        ["سامي الحمد"],
+        [("سامي الحمد", "Minister of Trade")],
+    ),
+    (
+        "second-role-after-and",
+        "وقال وزير الدولة والمتحدث الرسمي سالم الحمد إن الاتفاق مهم",
+        ["سالم الحمد"],
+        [("سالم الحمد", "Minister of State"), ("سالم الحمد", "Spokesman")],
+    ),
+    # a role the table labels otherwise (Mayor), and persons after و, stay as read
+    ("mayor-and-workers", "وشكر المحافظ رئيس البلدية والمنظمين والعاملين على جهودهم", [], []),
+    (
+        "ending-written-apart",
+        "وقال وزير النفط حسين كاظم. وأضاف كاظم زاده أن الإنتاج مستقر",
+        ["حسين كاظم", "كاظم زاده"],
+        [("حسين كاظم", "Minister of Oil")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("backend", "text", "persons", "roles"),
+    [(b, *c[1:]) for c in PORTFOLIO_AND_ENDING_CASES for b in ("auto", "rules")],
+    ids=[f"{c[0]}-{b}" for c in PORTFOLIO_AND_ENDING_CASES for b in ("auto", "rules")],
+)
+def test_joint_portfolios_and_split_endings(
+    backend: str, text: str, persons: list, roles: list
+) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [m.text for m in ex.persons()] == persons
+    got = [(r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role"]
+    assert got == roles
+
+
+# (id, text, organisations, aliases as (alias, organisation)); both backends: an
+# organisation's other name in quotes after an alias marker, its name running up to the
+# marker
+ORG_KNOWN_AS_CASES = [
+    (
+        "name-runs-to-marker",
+        "وتتوقع الشركة الانضمام إلى نظام جمعية التحويلات المالية العالمية بين المصارف، "
+        "المعروفة بـ«ترانزيت»، للدفع الإلكتروني",
+        ["جمعية التحويلات المالية العالمية بين المصارف", "ترانزيت"],
+        [("ترانزيت", "جمعية التحويلات المالية العالمية بين المصارف")],
+    ),
+    (
+        "listed-organisation",
+        "وقالت منظمة الصحة العالمية المعروفة باسم «الصحة» إن الوباء انحسر",
+        ["منظمة الصحة العالمية", "الصحة"],
+        [("الصحة", "منظمة الصحة العالمية")],
+    ),
+    ("no-quotes", "وقالت منظمة الصحة العالمية المعروفة بدورها إن", ["منظمة الصحة العالمية"], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("backend", "text", "orgs", "aliases"),
+    [(b, *c[1:]) for c in ORG_KNOWN_AS_CASES for b in ("auto", "rules")],
+    ids=[f"{c[0]}-{b}" for c in ORG_KNOWN_AS_CASES for b in ("auto", "rules")],
+)
+def test_organisation_known_as(backend: str, text: str, orgs: list, aliases: list) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [m.text for m in ex.organizations()] == orgs
+    got = [(r.subject.text, r.object.text) for r in ex.relations if r.type == "alias"]
+    assert got == aliases
+
+
+# (id, text, roles as (person, role)); both backends: after a preposition (من، عن) two
+# roles in a row are one person's; after a meeting verb the first is the subject's
+ROLE_STACK_CASES = [
+    (
+        "after-min",
+        "وتلقى الوفد دعما من أمير منطقة تبوك رئيس مجلس التنمية السياحية الأمير ماجد بن سالم",
+        [("ماجد بن سالم", "Emir"), ("ماجد بن سالم", "President")],
+    ),
+    (
+        "after-meeting-verb",
+        "واستقبل أمير منطقة تبوك رئيس مجلس التنمية السياحية الأمير ماجد بن سالم",
+        [("ماجد بن سالم", "President")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("backend", "text", "roles"),
+    [(b, *c[1:]) for c in ROLE_STACK_CASES for b in ("auto", "rules")],
+    ids=[f"{c[0]}-{b}" for c in ROLE_STACK_CASES for b in ("auto", "rules")],
+)
+def test_roles_stacked_after_a_preposition(backend: str, text: str, roles: list) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    got = [(r.subject.text, r.attrs["role"]) for r in ex.relations if r.type == "holds_role"]
+    assert got == roles

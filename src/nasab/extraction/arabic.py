@@ -104,6 +104,8 @@ _FOREIGN_MAX = 4
 # An imperfect verb in the dual or plural (يوافقان، تعملون): its prefix letters and endings.
 _IMPERFECT_PREFIXES = "يت"
 _VERB_PLURAL_ENDINGS = ("ان", "ون")
+# Endings of a sound masculine plural (العاملين، المغتربون): persons, no ministry's portfolio.
+_PERSON_PLURAL_ENDINGS = ("ين", "ون")
 # The prefixes of Arabic participles of the derived forms X (مستعد) and V/VI (متوقع, in
 # the accusative متوقعا), which no foreign name in Arabic script starts with.
 _PARTICIPLE_X = "مست"
@@ -119,6 +121,8 @@ _SHORT_NAME_QUOTES = {
     "“": frozenset(["”"]),
 }
 _SHORT_NAME_MAX = 3
+# at most so many words between an organisation and the comma before an alias marker
+_KNOWN_AS_GAP = 2
 # Fewest letters of a Latin acronym there (a lone capital, (A), labels a list item).
 _ACRONYM_MIN = 2
 # Words of a role's complement skipped before its holder's given name.
@@ -801,14 +805,17 @@ class _Sentence:
         return None
 
     def _stacks_roles(self, rm) -> bool:
-        """Role ``rm`` opens its sentence or follows a speech verb (words.tsv ``speech_ar``)
-        or a verb whose object is an event or a thing (``event_verb_ar``: افتتح، اختتم): a
+        """Role ``rm`` opens its sentence or follows a speech verb (words.tsv ``speech_ar``),
+        a verb whose object is an event or a thing (``event_verb_ar``: افتتح، اختتم) or a
+        preposition that governs one noun phrase (``role_stack_cue_ar``: من، عن): a
         second role after its complement is then the same subject's, not a verb's object
         (``استقبل أمير المنطقة رئيس الهيئة``: two people)."""
         before = [t for t in self.toks if t.end <= rm.start]
         if not before:
             return True
         prev = before[-1]
+        if prev.arabic and _word(prev) in word_set("role_stack_cue_ar"):
+            return True  # "بدعم من أمير المنطقة رئيس المجلس الأمير X": one noun phrase
         verbs = word_set("speech_ar") | word_set("event_verb_ar")
         return prev.arabic and any(st in verbs for _, st in arabic_stems(prev.text))
 
@@ -954,7 +961,42 @@ class _Sentence:
         if hit is None:
             return None
         hit = self._body_named_after(hit)
-        return self._deputy_title(i, hit) or (hit[0], hit[1], self.lex.titles_ar[hit[2]])
+        return (
+            self._deputy_title(i, hit)
+            or self._joint_portfolio(hit)
+            or (hit[0], hit[1], self.lex.titles_ar[hit[2]])
+        )
+
+    def _joint_portfolio(self, hit: tuple) -> tuple[int, int, TitleInfo] | None:
+        """A role of a head and its definite complement that no row lists with the
+        complements joined to it by و after it (``وزير التجارة والصناعة والمناجم``): the
+        head's role over the whole phrase (Minister, not Minister of Trade). Only a role
+        the table labels as the head's role of its complement (Minister of Trade); None
+        otherwise, or when the word after و is a title (``وزير الدولة والمتحدث``), a place,
+        a nationality or a plural of persons (``رئيس البلدية والعاملين``)."""
+        end, off, key = hit
+        toks, lex = self.toks, self.lex
+        head = lex.titles_ar.get(key[:1])
+        if len(key) != 2 or head is None or head.kind != "role" or not _is_article(key[1]):
+            return None
+        full = lex.titles_ar[key]
+        if full.kind != "role" or not full.en.startswith(head.en + " of "):
+            return None  # "رئيس البلدية" is Mayor, no President of a portfolio
+        k = end
+        while k < len(toks) and toks[k].arabic and not self.taken[k]:
+            w = _word(toks[k])
+            if not (w.startswith("و") and _is_article(w[1:])):
+                break
+            bare = w[1:]
+            if (
+                bare.endswith(_PERSON_PLURAL_ENDINGS)  # "والعاملين": persons
+                or (bare,) in lex.titles_ar
+                or (bare,) in lex.places_ar
+                or self._nationality_word(bare)
+            ):
+                break
+            k += 1
+        return (k, off, head) if k > end else None
 
     def _title_before_place(self, i: int) -> tuple[int, int, tuple[str, ...]] | None:
         """A word that the titles table lists as a role only before a generic place word
@@ -3103,6 +3145,8 @@ class _Sentence:
             if any(self.taken[i:j]) or self.b.overlaps(start, end) is not None:
                 self._rebound(i, j, start, end, kind)
                 continue
+            if kind == "person" and self._inside_role(start, end):
+                continue  # "وزير التجارة والصناعة": the role's complement, no person
             if kind == "person" and all(_word(t) in self.lex.name_risky_ar for t in toks[i:j]):
                 continue  # only words that are also ordinary words (رجل كريم سعيد): no cue
             if kind == "organization" and j - i >= 2 and self._nationality_at(j):
@@ -3128,6 +3172,13 @@ class _Sentence:
             m = self.b.mention(start, end, kind, self.sent, language="ar", source="model", **attrs)
             if kind == "person" and j - i >= 2:
                 self.remember(i, j, m.text)
+
+    def _inside_role(self, start: int, end: int) -> bool:
+        """[start, end) lies inside a role mention the title rules read."""
+        return any(
+            m.kind == "role" and m.start <= start and end <= m.end
+            for m in self.b.within(start, end)
+        )
 
     def coordinated_persons(self) -> None:
         """One-word names coordinated with a one-word person read in the sentence (``مثل
@@ -3398,6 +3449,68 @@ class _Sentence:
                 kind = "acronym" if len(inner) == 1 else "alias"
                 b.relation(kind, am, om, self.sent, rule="parenthesis")
 
+    def org_known_as(self) -> None:
+        """An organisation's other name after an alias marker (words.tsv
+        ``alias_marker_ar``) in quotes: ``جمعية ... بين البنوك، المعروفة بـ«سويفت»``: an
+        ``alias`` relation to it. The organisation's name runs up to the marker: up to
+        ``_KNOWN_AS_GAP`` words no rule took between it and the comma before the marker
+        are its last words (بين البنوك)."""
+        toks, b = self.toks, self.b
+        for k in range(1, len(toks) - 1):
+            if not toks[k].arabic or _word(toks[k]) not in word_set("alias_marker_ar"):
+                continue
+            z = k - 1 if toks[k - 1].text in _LONE_NAME_END else k
+            found = self._organisation_up_to(z)
+            if found is None:
+                continue
+            om, e = found
+            inner = self._quoted_after(k + 1)
+            if inner is None:
+                continue
+            if e < z:
+                om = b.respan(om, om.start, toks[z - 1].end)
+                for x in range(e, z):
+                    self.taken[x] = True
+            start, end = toks[inner[0]].start, toks[inner[1] - 1].end
+            am = b.mention(start, end, "organization", self.sent, language="ar", source="alias")
+            for x in range(*inner):
+                self.taken[x] = True
+            if am is not om:
+                b.relation("alias", am, om, self.sent, rule="known-as")
+
+    def _organisation_up_to(self, z: int) -> tuple[object, int] | None:
+        """(mention, token after it) of the organisation that ends at token z or at most
+        ``_KNOWN_AS_GAP`` Arabic words no rule took before it; None if none."""
+        toks = self.toks
+        for e in range(z, max(0, z - _KNOWN_AS_GAP - 1), -1):
+            if e <= 0:
+                return None
+            prev = toks[e - 1]
+            om = self.b.overlaps(prev.start, prev.end, ("organization",))
+            if om is not None:
+                return (om, e) if om.end == prev.end else None
+            if self.taken[e - 1] or not prev.arabic:
+                return None
+        return None
+
+    def _quoted_after(self, k: int) -> tuple[int, int] | None:
+        """Token range of the words in quotes after token k (and a ب or باسم before the
+        quotes), at most ``_SHORT_NAME_MAX`` words no rule took; None otherwise."""
+        toks = self.toks
+        if k < len(toks) and toks[k].arabic and _word(toks[k]) in ("ب", "باسم"):
+            k += 1
+        closers = _SHORT_NAME_QUOTES.get(toks[k].text) if k < len(toks) else None
+        if not closers:
+            return None
+        z = k + 1
+        while z < len(toks) and z - k <= _SHORT_NAME_MAX and toks[z].text not in closers:
+            if toks[z].kind != "w" or self.taken[z]:
+                return None
+            z += 1
+        if z >= len(toks) or toks[z].text not in closers or z == k + 1:
+            return None
+        return k + 1, z
+
     @staticmethod
     def _acronym_word(t: Tok) -> bool:
         """A Latin word of two or more capitals (``WHO``) or an Arabic word of at least
@@ -3549,6 +3662,24 @@ class _Sentence:
         am = self.add(k, z, off, "person", source="alias", alias_of=pm.text)  # type: ignore[attr-defined]
         self.b.relation("alias", am, pm, self.sent, rule="known-as")  # type: ignore[arg-type]
 
+    def split_name_endings(self) -> None:
+        """A Persian name ending written as a word of its own (words.tsv
+        ``name_ending_ar``: ``زاده``) right after a person's mention is the end of that
+        name (``وقال نعمت زاده``, ``حسين علي زاده``)."""
+        toks = self.toks
+        for k in range(1, len(toks)):
+            if not toks[k].arabic or _word(toks[k]) not in word_set("name_ending_ar"):
+                continue
+            if self.b.overlaps(toks[k].start, toks[k].end) is not None:
+                continue  # in a mention (also when the model's bounds left it)
+            prev = toks[k - 1]
+            pm = self.b.overlaps(prev.start, prev.end, ("person",))
+            if pm is None or pm.end != prev.end:
+                continue
+            name = pm.name if pm.name != pm.text else None
+            self.b.respan(pm, pm.start, toks[k].end, name=name)
+            self.taken[k] = True
+
     def bracketed_aliases(self) -> None:
         """A person's other name in brackets right after the name: ``الرئيس أبو X (Y
         Z)``, a kunya and the full name of one person; the bracket holds that name
@@ -3603,10 +3734,12 @@ def extract_sentence_ar(
     s.model(model_spans)
     s.coordinated_persons()
     s.org_acronyms()
+    s.org_known_as()
     s.accusative_roles()
     s.pending_roles()
     s.late_roles()
     s.bracketed_aliases()
+    s.split_name_endings()
 
 
 def _holders_ar(b: Builder, role: str) -> dict[str, tuple[int, str]]:
