@@ -473,6 +473,7 @@ def blocks(sizes: list[int], partitions: int, max_block: int) -> None:
     import numpy as np
     from pyspark.sql import functions as F
 
+    from nasab.match.prepared import prepared_text
     from nasab.resolution import Judgements, as_records
     from nasab.resolution.blocking import pairs_of_blocks, unique_codes
     from nasab.resolution.stages import HOT_CHUNK, block_pairs, key_counts, node_keys, prepare
@@ -484,15 +485,16 @@ def blocks(sizes: list[int], partitions: int, max_block: int) -> None:
     seen: set[int] = set()
     schema = (
         "node long, kind string, name string, rare string, hot string, norm string, "
-        "keys array<string>, rid string, facts string, attrs string"
+        "keys array<string>, rid string, facts string, attrs string, prep string"
     )
     for n in sizes:
         prep = prepare(as_records(generate(n)[0]), Judgements())
         nk = node_keys(prep)
         rows = [
             (i, nd.kind, nd.name, nk.rare[i], nk.hot[i], normalize(nd.name),
-             sorted(nk.keys[i]), nd.rid or "", nd.facts.signature(), "")
-            for i, nd in enumerate(prep.nodes)
+             sorted(nk.keys[i]), nd.rid or "", nd.facts.signature(), "",
+             (p and prepared_text(p)) or "")
+            for i, (nd, p) in enumerate(zip(prep.nodes, nk.prepared, strict=True))
         ]  # fmt: skip
         counts = key_counts(nk)
         hot_rows = sum(c for c in counts.values() if c > max_block)
@@ -799,6 +801,7 @@ def scoring(sizes: list[int], partitions: int, profile: bool = False, cold: bool
     import numpy as np
     import pandas as pd
 
+    from nasab.match.prepared import prepared_text
     from nasab.names.parse import clear_parse_caches
     from nasab.resolution import Judgements, as_records
     from nasab.resolution.core import thresholds_of
@@ -829,9 +832,14 @@ def scoring(sizes: list[int], partitions: int, profile: bool = False, cold: bool
         nodes = prep.nodes
         # each node's blocks as mapInPandas gives an array column: a numpy object array
         lists = {x: np.asarray(sorted(bs), dtype=object) for x, bs in of_node.items()}
+        # each person's prepared form, as the node_keys stage ships it
+        forms = [(p and prepared_text(p)) or "" for p in nk.prepared]
         frame = pd.DataFrame(
-            [(b, x, lists[x], nodes[x].kind, nodes[x].name, nk.rare[x], "") for b, x in member],
-            columns=["block", "node", "blocks", "kind", "name", "rare", "attrs"],
+            [
+                (b, x, lists[x], nodes[x].kind, nodes[x].name, nk.rare[x], "", forms[x])
+                for b, x in member
+            ],
+            columns=["block", "node", "blocks", "kind", "name", "rare", "attrs", "prep"],
         )
         part = np.asarray([zlib.crc32(b.encode()) % partitions for b in frame["block"]])
         # one list of batches per partition: each is one task's iterator

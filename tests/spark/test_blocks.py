@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 
+from nasab.match.prepared import prepared_text
 from nasab.resolution import Judgements, Record
 from nasab.resolution.stages import block_pairs, node_keys, prepare
 from nasab.text import normalize
@@ -67,13 +68,13 @@ def _node_frame(spark, nodes, nk, seed: int):
     rnd.shuffle(ids)
     rows = [
         (ids[i], nd.kind, nd.name, nk.rare[i], nk.hot[i], normalize(nd.name), sorted(nk.keys[i]),
-         nd.rid or "", nd.facts.signature(), "")
-        for i, nd in enumerate(nodes)
+         nd.rid or "", nd.facts.signature(), "", (p and prepared_text(p)) or "")
+        for i, (nd, p) in enumerate(zip(nodes, nk.prepared, strict=True))
     ]  # fmt: skip
     rnd.shuffle(rows)
     schema = (
         "node long, kind string, name string, rare string, hot string, norm string, "
-        "keys array<string>, rid string, facts string, attrs string"
+        "keys array<string>, rid string, facts string, attrs string, prep string"
     )
     return spark.createDataFrame(rows, schema), ids
 

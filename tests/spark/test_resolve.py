@@ -530,6 +530,7 @@ def test_scoring_worker_gives_the_one_machine_stages() -> None:
     every candidate pair once, the prefilter, the bound, the adjusted score and the
     mixed flag that the one-machine stages give on the whole list's node keys."""
     pd = pytest.importorskip("pandas")
+    from nasab.match.prepared import prepared_text
     from nasab.resolution import Judgements, as_records
     from nasab.resolution.core import thresholds_of
     from nasab.resolution.stages import (
@@ -559,6 +560,12 @@ def test_scoring_worker_gives_the_one_machine_stages() -> None:
     rows["name"] = [nodes[x].name for x in rows["node"]]
     rows["rare"] = [nk.rare[x] for x in rows["node"]]
     rows["attrs"] = ""
+    # each person's prepared form, as the node_keys stage ships it (one row in ten
+    # without: prepared in the worker)
+    rows["prep"] = [
+        "" if k % 10 == 0 or nk.prepared[x] is None else prepared_text(nk.prepared[x])
+        for k, x in enumerate(rows["node"])
+    ]
     cuts = [*range(0, len(rows), 977), len(rows)]
     batches = [rows.iloc[a:b].reset_index(drop=True) for a, b in itertools.pairwise(cuts)]
     thresholds = {k: float(np.float32(t)) for k, t in thresholds_of(None).items()}

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from ..names.parse import Name, parse_name
+from ..names.parse import NAME_TEXT_SEPARATOR, Name, name_from_text, name_text, parse_name
 from ..text import normalize
 from .result import check_name
 from .tokens import TokenTable, default_table
 
-__all__ = ["PreparedName", "prepare", "token_similarity"]
+__all__ = ["PreparedName", "prepare", "prepared_from_text", "prepared_text", "token_similarity"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +92,15 @@ def prepare(name: str | PreparedName, table: TokenTable | None = None) -> Prepar
             return name
         name = name.raw
     check_name(name, "name")
-    n = parse_name(name)
+    return _interned(name, normalize(name), parse_name(name), table)
+
+
+def _interned(raw: str, norm: str, n: Name, table: TokenTable) -> PreparedName:
+    """The prepared name of a parse: its tokens interned in ``table``."""
     intern = table.intern
     return _prepared(
-        name,
-        normalize(name),
+        raw,
+        norm,
         n,
         tuple([intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.tokens]),
         tuple([intern(t.text, t.article, t.key, t.fold, t.script == "arabic") for t in n.kunya])
@@ -104,6 +108,39 @@ def prepare(name: str | PreparedName, table: TokenTable | None = None) -> Prepar
         else (),
         table,
     )
+
+
+def prepared_text(p: PreparedName) -> str | None:
+    """What :func:`prepare` works out for a name, as one string: the normalised text and
+    the parse (:func:`~nasab.names.parse.name_text`), not the token ids, which belong to
+    one process's token table. Another process reads it back with
+    :func:`prepared_from_text` without parsing (a Spark worker gets it with the name). None
+    when the parse has no text form.
+
+    Example:
+        >>> prepared_text(prepare("Tahsin al-Khafaji")).split("\\x1f")[:3]
+        ['tahsin al khafaji', 'latin', '0']
+    """
+    parse = name_text(p.name)
+    if parse is None or NAME_TEXT_SEPARATOR in p.norm:
+        return None
+    return p.norm + NAME_TEXT_SEPARATOR + parse
+
+
+def prepared_from_text(raw: str, text: str, table: TokenTable | None = None) -> PreparedName:
+    """``prepare(raw, table)`` from :func:`prepared_text`'s string of ``raw``: the same
+    parse and normalised text, its tokens interned in ``table`` (default: the
+    process-wide one), without parsing.
+
+    Example:
+        >>> p = prepare("تحسين الخفاجي")
+        >>> q = prepared_from_text(p.raw, prepared_text(p))
+        >>> (q.norm, q.name, q.ids) == (p.norm, p.name, p.ids)
+        True
+    """
+    norm, _, parse = text.partition(NAME_TEXT_SEPARATOR)
+    table = table if table is not None else default_table()
+    return _interned(raw, norm, name_from_text(raw, parse), table)
 
 
 def token_similarity(a: str, b: str) -> float:

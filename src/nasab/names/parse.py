@@ -54,6 +54,8 @@ __all__ = [
     "Token",
     "clear_parse_caches",
     "is_particle",
+    "name_from_text",
+    "name_text",
     "parse_name",
     "split_article",
     "title_phrases",
@@ -730,6 +732,57 @@ def parse_name(text: str) -> Name:
     if not text or text.isspace():  # (what strips to nothing, without the copy)
         raise InputError("name is empty or whitespace only")
     return _parse(text)
+
+
+#: The separator of the fields of :func:`name_text` (a control character that no field of
+#: a parse holds; a parse with one in a field has no text form).
+NAME_TEXT_SEPARATOR = "\x1f"
+
+
+def name_text(name: Name) -> str | None:
+    """A parse as one string, for a process that has the name but not its parse
+    (:func:`name_from_text` reads it back in a few microseconds, without parsing): the
+    script, the titles and every field of every token and kunya token, joined by
+    :data:`NAME_TEXT_SEPARATOR`; not the raw text, which the reader has. None when a field
+    holds the separator.
+
+    Example:
+        >>> n = parse_name("Tahsin al-Khafaji")
+        >>> name_text(n).split(NAME_TEXT_SEPARATOR)[:9]
+        ['latin', '0', '2', 'tahsin', 'THSN', 'latin', 'given', '0', 'tahsin']
+        >>> name_from_text(n.raw, name_text(n)) == n
+        True
+    """
+    out = [name.script, str(len(name.titles)), *name.titles, str(len(name.tokens))]
+    for t in (*name.tokens, *name.kunya):
+        out += (t.text, t.key, t.script, t.role, "1" if t.article else "0", t.fold)
+    if any(NAME_TEXT_SEPARATOR in f for f in out):
+        return None
+    return NAME_TEXT_SEPARATOR.join(out)
+
+
+def name_from_text(raw: str, text: str) -> Name:
+    """The parse of ``raw`` from its :func:`name_text` (new objects, equal to the parse).
+
+    Example:
+        >>> n = parse_name("تحسين الخفاجي")
+        >>> [t.role for t in name_from_text(n.raw, name_text(n)).tokens]
+        ['given', 'family']
+    """
+    p = text.split(NAME_TEXT_SEPARATOR)
+    i = 2 + int(p[1])
+    end = i + 1 + _TOKEN_FIELDS * int(p[i])
+    step = _TOKEN_FIELDS
+
+    def tokens(start: int, stop: int) -> tuple[Token, ...]:
+        return tuple(
+            [
+                _token(p[j], p[j + 1], p[j + 2], p[j + 3], p[j + 4] == "1", p[j + 5])
+                for j in range(start, stop, step)
+            ]
+        )
+
+    return _name(raw, p[0], tuple(p[2:i]), tokens(i + 1, end), tokens(end, len(p)))
 
 
 def clear_parse_caches() -> None:

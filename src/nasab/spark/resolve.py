@@ -9,7 +9,8 @@ prepare                rows checked and their surface names taken in the workers
                        (``mapInArrow``, the input columns pass through untouched);
                        nodes = distinct ``(kind, surface)`` by a ``groupBy``
 node_keys              :func:`~nasab.resolution.stages.node_keys` per batch of nodes
-                       (``mapInPandas``); each node gets a unique id
+                       (``mapInPandas``); each node gets a unique id and the text of
+                       its prepared name (:func:`~nasab.match.prepared.prepared_text`)
 key_counts             ``groupBy(kind, key).count()``
 list_frequency         the person token blocks (``t:`` keys) of more than ``LIST_FLOOR``
                        nodes, collected to the driver, and the number of person nodes:
@@ -23,8 +24,8 @@ block_pairs            the blocks, no pairs yet: keys of at most ``MAX_BLOCK`` n
 prefilter, scores      each block once, in one task (members shuffled by block and
                        sorted, ``mapInPandas`` over whole blocks): its pairs, less
                        those an earlier block holds (so each pair is scored once),
-                       its names prepared once (without their blocking keys: the
-                       rare keys come with the rows), then
+                       its names read once from the prepared forms and rare keys
+                       that come with the rows (no name is parsed again), then
                        :func:`~nasab.resolution.stages.prefilter_pairs`,
                        :func:`~nasab.resolution.stages.may_reach` and
                        :func:`~nasab.resolution.stages.score_pairs` (adjusted by
@@ -83,6 +84,7 @@ import numpy as np
 from ..errors import InputError
 from ..match import prepare as prepare_name
 from ..match.orgs import is_weak_org
+from ..match.prepared import prepared_from_text, prepared_text
 from ..match.weights import LIST_FLOOR, ListFrequency
 from ..resolution import KINDS, Judgements, Record
 from ..resolution.attributes import Facts, facts_of
@@ -143,7 +145,7 @@ _FACTS = "_nasab_facts"  # the signature of the record's facts ("" when none)
 _ATTRS = "_nasab_attrs"  # the record's attributes as JSON ("" when none)
 _NODE_SCHEMA = (
     "kind string, name string, rid string, facts string, attrs string, n long, "
-    "norm string, rare string, hot string, keys array<string>, weak boolean"
+    "norm string, rare string, hot string, keys array<string>, weak boolean, prep string"
 )
 _PAIR_SCHEMA = (
     "u long, v long, score float, scored boolean, accept boolean, mixed boolean, level int"
@@ -392,9 +394,13 @@ def _row_facts(batch: Any, attrs: list[str], n: int) -> tuple[list[str], list[st
     return sigs, texts
 
 
+#: The facts of a node whose records have no attributes (one object: facts are frozen).
+_NO_FACTS = Facts()
+
+
 def _facts(attrs: str | None) -> Facts:
     """The facts of a node, from the attributes of one of its records."""
-    return facts_of(json.loads(attrs)) if attrs else Facts()
+    return facts_of(json.loads(attrs)) if attrs else _NO_FACTS
 
 
 def _node(kind: str, name: str, rid: str | None, attrs: str | None) -> Node:
@@ -440,6 +446,7 @@ def _node_keys(batches: Iterator[Any]) -> Iterator[Any]:
             hot=nk.hot,
             keys=[sorted(k) for k in nk.keys],
             weak=weak_mask(nk),
+            prep=[(p and prepared_text(p)) or "" for p in nk.prepared],
         )
 
 
@@ -593,7 +600,7 @@ def _block_members(
     for p in parts[1:]:
         member = member.union(p)
     lists = member.groupBy("node").agg(F.sort_array(F.collect_list("block")).alias("blocks"))
-    side = nodes.select("node", "kind", "name", "rare", "attrs")
+    side = nodes.select("node", "kind", "name", "rare", "attrs", "prep")
     return clock("block_pairs", member.join(lists, "node").join(side, "node"))
 
 
@@ -780,8 +787,8 @@ def _score_blocks(
             continue
         node = rows["node"].to_numpy()
         names = rows["name"].to_numpy()
-        nodes, at, rare = _row_nodes(rows, np.unique(np.concatenate([i, j])))
-        nk = _scoring_keys(nodes, rare, freq)
+        nodes, at, rare, prep = _row_nodes(rows, np.unique(np.concatenate([i, j])))
+        nk = _scoring_keys(nodes, rare, freq, prep)
         # rows of one block are sorted by node, but u < v does not rest on it
         swap = node[i] > node[j]
         i, j = np.where(swap, j, i), np.where(swap, i, j)
@@ -809,16 +816,18 @@ def _score_blocks(
         )
 
 
-def _row_nodes(rows: Any, used: np.ndarray) -> tuple[list[Node], np.ndarray, list[str]]:
-    """The distinct names of the ``used`` rows as single-machine nodes (each prepared
-    once, however many of the batch's blocks hold it), each row's index into them (-1
-    for rows not used), and each node's rare key (from its rows)."""
+def _row_nodes(rows: Any, used: np.ndarray) -> tuple[list[Node], np.ndarray, list[str], list[str]]:
+    """The distinct names of the ``used`` rows as single-machine nodes (each made once,
+    however many of the batch's blocks hold it), each row's index into them (-1 for rows
+    not used), and each node's rare key and prepared form (from its rows: the
+    ``node_keys`` stage's, see :func:`_scoring_keys`)."""
     index: dict[tuple[str, str, str], int] = {}
     nodes: list[Node] = []
     rare: list[str] = []
+    prep: list[str] = []
     at = np.full(len(rows), -1, dtype=np.int64)
     kinds, names, attrs = rows["kind"].tolist(), rows["name"].tolist(), rows["attrs"].tolist()
-    rares = rows["rare"].tolist()
+    rares, preps = rows["rare"].tolist(), rows["prep"].tolist()
     for r in used.tolist():
         key = (kinds[r], names[r], attrs[r])
         k = index.get(key)
@@ -826,16 +835,23 @@ def _row_nodes(rows: Any, used: np.ndarray) -> tuple[list[Node], np.ndarray, lis
             k = index[key] = len(nodes)
             nodes.append(_node(key[0], key[1], "", key[2]))
             rare.append(rares[r])
+            prep.append(preps[r])
         at[r] = k
-    return nodes, at, rare
+    return nodes, at, rare, prep
 
 
-def _scoring_keys(nodes: list[Node], rare: list[str], freq: ListFrequency | None) -> NodeKeys:
+def _scoring_keys(
+    nodes: list[Node], rare: list[str], freq: ListFrequency | None, prep: list[str] | None = None
+) -> NodeKeys:
     """What the scoring of a batch reads of :func:`~nasab.resolution.stages.node_keys`:
     the prepared names, the weak organisation names and the rare keys (``rare``: the
     ``node_keys`` stage's, shipped with the rows), with the list's token weights
-    ``freq``. The blocking keys, half the cost of a name's preparation, are left empty:
-    the blocks are made already, and nothing after them reads the keys.
+    ``freq``. A person's name is read from its prepared form (``prep``: the
+    ``node_keys`` stage's :func:`~nasab.match.prepared.prepared_text`, shipped with the
+    rows), not parsed again: a worker meets a name once per block it is in, in many
+    batches, more names than its parse caches hold; an empty form (none shipped) is
+    prepared here. The blocking keys, half the cost of a name's preparation, are left
+    empty: the blocks are made already, and nothing after them reads the keys.
 
     Example:
         >>> nodes = [Node("person", "Tahsin al-Jubouri"), Node("organization", "STEKLOVOLOKNO")]
@@ -843,7 +859,15 @@ def _scoring_keys(nodes: list[Node], rare: list[str], freq: ListFrequency | None
         >>> nk.prepared[0].name.tokens[1].role, nk.prepared[1], nk.weak_orgs, nk.keys[0]
         ('family', None, [False, True], frozenset())
     """
-    prepared = [prepare_name(nd.name) if nd.kind == "person" else None for nd in nodes]
+    forms = prep if prep is not None else [""] * len(nodes)
+    prepared = [
+        None
+        if nd.kind != "person"
+        else prepared_from_text(nd.name, form)
+        if form
+        else prepare_name(nd.name)
+        for nd, form in zip(nodes, forms, strict=True)
+    ]
     weak_orgs = [nd.kind == "organization" and is_weak_org(nd.name) for nd in nodes]
     empty: list[frozenset[str]] = [frozenset()] * len(nodes)
     kinds = [nd.kind for nd in nodes]
