@@ -965,6 +965,16 @@ PERSON_CUES = [
     ("en-kin-after-possessive", "Torvalna's brother Dravik spoke to reporters.", ["Dravik"]),
     ("en-kin-apposition", "His sister, Mira Danikova, spoke to reporters.", ["Mira Danikova"]),
     ("en-person-noun-her", "Seema, her daughter-in-law, added that they fought.", ["Seema"]),
+    # a naming phrase after a job or person noun (naming_en)
+    (
+        "en-person-noun-known-as",
+        "Militants beheaded the fighter known as Torvalna. Torvalna had fought them.",
+        ["Torvalna", "Torvalna"],
+    ),
+    ("en-job-noun-named", "An analyst named Torvalna told the paper so.", ["Torvalna"]),
+    # guards: no person noun before the phrase; "called", a telephone call
+    ("en-naming-no-person-noun", "A town known as Torvalna was hit.", []),
+    ("en-called-no-naming", "The man called Torvalna on Monday.", []),
     # guards: a kinship noun without a possessive; a place the rules read stays one
     ("en-kin-no-possessive", "A brother Dravik spoke to reporters.", []),
     ("en-kin-place", "Then his brother, Jordan, said so.", []),
@@ -999,6 +1009,30 @@ PERSON_CUES = [
 )
 def test_person_cues(text: str, want: list[str]) -> None:
     assert [m.text for m in extract(text, backend="rules").persons()] == want
+
+
+NAME_BEFORE_VERB = [
+    # (id, text, model person span, the name kept): a headline's capitalised verb ends it
+    ("headline-be", "Should Brannik Be Sworn In?", "Brannik Be Sworn In", "Brannik"),
+    ("headline-has", "Torvald Brannik Has Won", "Torvald Brannik Has Won", "Torvald Brannik"),
+    ("lower-case-verb-kept", "Torvald Brannik said", "Torvald Brannik", "Torvald Brannik"),
+    # guard: the first word is never cut (a name may be a verb's spelling)
+    ("first-word-kept", "Says Brannik", "Says Brannik", "Says Brannik"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "want"),
+    [c[1:] for c in NAME_BEFORE_VERB],
+    ids=[c[0] for c in NAME_BEFORE_VERB],
+)
+def test_model_person_span_ends_before_a_capitalised_verb(text: str, span: str, want: str) -> None:
+    from nasab.extraction.merge import name_before_verb, person_hints
+
+    start = text.index(span)
+    assert text[start : name_before_verb(text, start, start + len(span))] == want
+    hints = person_hints(text, [(start, start + len(span), "PERSON")])
+    assert [text[s:e] for e, s in hints.items()] == ([want] if " " in want else [])
 
 
 CONTEXT_PERSONS = [

@@ -2848,6 +2848,8 @@ def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> dict[str, bool]:
             if z < len(toks) and _title_at(toks, z, len(toks), lex) is None:
                 span = _name_after(toks, z)  # a title's name is read by the title rules
                 kin = True
+        elif k > 0 and toks[k - 1].text in _person_words() and _named_at(toks, k):
+            span = _name_after(toks, _named_at(toks, k))  # "a fighter known as Rehana"
         elif t.text in phrases:
             for phrase in phrases[t.text]:
                 z = k + len(phrase)
@@ -2858,6 +2860,12 @@ def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> dict[str, bool]:
             name = b.doc.text[toks[span[0]].start : toks[span[1] - 1].end]
             out[name] = out.get(name, False) or kin
     return out
+
+
+def _named_at(toks: list[Tok], k: int) -> int | None:
+    """Where the name begins after a naming phrase of ``naming_en`` at token ``k``
+    ("known as", "named"), if one is there."""
+    return _phrase_at(toks, k, word_list("naming_en"))
 
 
 def cued_names_en(
@@ -2892,7 +2900,7 @@ def person_cues_en(
 ) -> None:
     """Names the text shows to be persons': an age in apposition ("Rehana, 28, told
     reporters"), a naming phrase before it (person_cue_en: "who went by the name
-    Rehana"), a person noun in apposition (person_noun_en: "Malalay, the hero."), a
+    Rehana"; naming_en after a job or person noun: "a fighter known as Rehana"), a person noun in apposition (person_noun_en: "Malalay, the hero."), a
     kinship noun after a possessive before it (kin_noun_en: "his brother, John") or the
     signature line of a quoted post ("— Jan Smit (@jsmit) May 1, 2014").
     Every occurrence of such a name in the document that a model guessed to be a place

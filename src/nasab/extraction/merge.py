@@ -85,6 +85,27 @@ def other_spans(text: str, entities: Sequence[tuple[int, int, str]]) -> list[tup
     return out
 
 
+def name_before_verb(text: str, start: int, end: int) -> int:
+    """The end of a model's person span [start, end) cut before a capitalised verb after
+    its first word (``words.tsv`` ``name_verb_en``: a headline's "Should Torvald Brannik
+    Be Sworn In?" gives the span "Torvald Brannik Be Sworn In"); ``end`` when none.
+
+    Example:
+        >>> t = "Should Brannik Be Sworn In?"
+        >>> t[7 : name_before_verb(t, 7, 26)]
+        'Brannik'
+        >>> t = "Torvald Brannik said"
+        >>> t[: name_before_verb(t, 0, 15)]
+        'Torvald Brannik'
+    """
+    verbs = word_set("name_verb_en")
+    words = list(_WORD.finditer(text, start, end))
+    for w in words[1:]:
+        if w.group()[:1].isupper() and w.group().lower() in verbs:
+            return words[words.index(w) - 1].end()
+    return end
+
+
 def person_hints(text: str, entities: Sequence[tuple[int, int, str]]) -> dict[int, int]:
     """End -> start of the model's person spans of two words or more (possessive and
     closing punctuation off, hashtags and handles left out), for the rules to take as
@@ -101,6 +122,7 @@ def person_hints(text: str, entities: Sequence[tuple[int, int, str]]) -> dict[in
     for start, end, label in entities:
         if label != "PERSON" or "\n" in text[start:end] or text[start:end] in tails:
             continue
+        end = name_before_verb(text, start, end)
         while end > start and text[end - 1] in _TRAIL:
             end -= 1
         for suffix in _POSSESSIVE[:2]:
@@ -154,6 +176,8 @@ def merge_english_entities(
         span = _trim(b, start, end, lex)
         if span is None:
             continue
+        if kind == "person":
+            span = (span[0], name_before_verb(b.doc.text, *span))
         if kind == "organization":
             span = _without_country(b.doc.text, span, lex)
         surface = b.doc.text[span[0] : span[1]]
