@@ -83,6 +83,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..match import prepare as prepare_name
+from ..match.batch import collector_paused
 from ..match.orgs import is_weak_org
 from ..match.prepared import prepared_from_text, prepared_text
 from ..match.weights import LIST_FLOOR, ListFrequency
@@ -778,42 +779,56 @@ def _score_blocks(
     mixed (weak and full name) flags of the pairs of whole blocks, with the
     single-machine stages; each pair only in its first block. A pair whose bound is under
     the threshold is left unscored (``scored`` false): it cannot join a component, and is
-    scored later if both its names end in one."""
+    scored later if both its names end in one.
+
+    Python's cyclic garbage collector is paused while a batch is scored
+    (:func:`~nasab.match.batch.collector_paused`, as :func:`nasab.resolve` pauses it):
+    its full passes walk every object of the worker (token table, caches) and find
+    nothing to free; it runs again between batches."""
+    for rows in _whole_runs(batches, "block"):
+        with collector_paused():
+            out = _scored_run(thresholds, freq, rows)
+        if out is not None:
+            yield out
+
+
+def _scored_run(thresholds: dict[str, float], freq: ListFrequency | None, rows: Any) -> Any:
+    """The pairs of one batch of whole blocks, scored (see :func:`_score_blocks`); None
+    when the batch has none."""
     import pandas as pd
 
-    for rows in _whole_runs(batches, "block"):
-        i, j = _canonical_pairs(rows["block"].tolist(), rows["blocks"].tolist())
-        if not len(i):
-            continue
-        node = rows["node"].to_numpy()
-        names = rows["name"].to_numpy()
-        nodes, at, rare, prep = _row_nodes(rows, np.unique(np.concatenate([i, j])))
-        nk = _scoring_keys(nodes, rare, freq, prep)
-        # rows of one block are sorted by node, but u < v does not rest on it
-        swap = node[i] > node[j]
-        i, j = np.where(swap, j, i), np.where(swap, i, j)
-        u, v = at[i], at[j]
-        # pairs of one name (split by id-judgements or facts) are scored whatever the
-        # prefilter says
-        keep = prefilter_pairs(nk, u, v) | (names[i] == names[j])
-        i, j, u, v = i[keep], j[keep], u[keep], v[keep]
-        thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
-        first = may_reach(nodes, nk, u, v, thr)
-        score = np.zeros(len(u), dtype=np.float32)
-        score[first] = _adjusted(nodes, nk, u[first], v[first])
-        fitted, mixed = weak_fits(nodes, nk, Pairs(len(nodes), u, v, score), thr)
-        score = fitted.score
-        yield pd.DataFrame(
-            {
-                "u": node[i],
-                "v": node[j],
-                "score": score,
-                "scored": first,
-                "accept": first & (score >= thr[u]),
-                "mixed": mixed,
-                "level": np.where(first, pair_levels(score, thr[u]), 0).astype(np.int32),
-            }
-        )
+    i, j = _canonical_pairs(rows["block"].tolist(), rows["blocks"].tolist())
+    if not len(i):
+        return None
+    node = rows["node"].to_numpy()
+    names = rows["name"].to_numpy()
+    nodes, at, rare, prep = _row_nodes(rows, np.unique(np.concatenate([i, j])))
+    nk = _scoring_keys(nodes, rare, freq, prep)
+    # rows of one block are sorted by node, but u < v does not rest on it
+    swap = node[i] > node[j]
+    i, j = np.where(swap, j, i), np.where(swap, i, j)
+    u, v = at[i], at[j]
+    # pairs of one name (split by id-judgements or facts) are scored whatever the
+    # prefilter says
+    keep = prefilter_pairs(nk, u, v) | (names[i] == names[j])
+    i, j, u, v = i[keep], j[keep], u[keep], v[keep]
+    thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
+    first = may_reach(nodes, nk, u, v, thr)
+    score = np.zeros(len(u), dtype=np.float32)
+    score[first] = _adjusted(nodes, nk, u[first], v[first])
+    fitted, mixed = weak_fits(nodes, nk, Pairs(len(nodes), u, v, score), thr)
+    score = fitted.score
+    return pd.DataFrame(
+        {
+            "u": node[i],
+            "v": node[j],
+            "score": score,
+            "scored": first,
+            "accept": first & (score >= thr[u]),
+            "mixed": mixed,
+            "level": np.where(first, pair_levels(score, thr[u]), 0).astype(np.int32),
+        }
+    )
 
 
 def _row_nodes(rows: Any, used: np.ndarray) -> tuple[list[Node], np.ndarray, list[str], list[str]]:
