@@ -1062,6 +1062,16 @@ CONTEXT_PERSONS = [
         "It came after Torvald Brannik was sworn in. Brannik said it was calm.",
         ["Torvald Brannik", "Brannik"],
     ),
+    ("en-speech-after-adverbs", "Torvald Brannik had earlier told the paper.", ["Torvald Brannik"]),
+    ("en-speech-after-comma", "Torvald Brannik, also said so.", ["Torvald Brannik"]),
+    (
+        "en-role-comma-before",
+        "The group leader, Torvald Brannik, often argues.",
+        ["Torvald Brannik"],
+    ),
+    # guards: a participle after a comma; an adverb with no speech verb
+    ("en-comma-participle", "Torvald Brannik, said to be rich, left.", []),
+    ("en-adverb-no-speech", "Torvald Brannik then left.", []),
     # guards: no context; one word alone; an article before; a common word of the
     # document; a nationality; an organisation's head word; a lone word with no speech
     ("en-no-context", "On Monday Torvald Brannik left the talks.", []),

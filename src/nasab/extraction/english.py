@@ -1120,13 +1120,18 @@ def _plain_name(b: Builder, toks: list[Tok], s: int, e: int, lex: Lexicon) -> bo
 
 def _reported_person(b: Builder, toks: list[Tok], s: int, e: int, lex: Lexicon) -> bool:
     """The context shows the name toks[s:e] to be a person's: a speech verb after it
-    (speech_en: "Dana Lowell said") or before it after a quotation ('," said Dana
-    Lowell'), "according to" before it (source_cue_en), a job or person noun before it
-    ("musician Dana Lowell", "a friend, Dana Lowell"), or a role in apposition after it
-    ("Dana Lowell, the group's spokesman"; "Dana Lowell is a lecturer")."""
+    (speech_en: "Dana Lowell said", also after a comma or words of speech_adverb_en:
+    "Dana Lowell had earlier told", "Dana Lowell, also said") or before it after a
+    quotation ('," said Dana Lowell'), "according to" before it (source_cue_en), a job
+    or person noun before it ("musician Dana Lowell", "a friend, Dana Lowell"), a role
+    and a comma before it ("the group's leader, Dana Lowell"), or a role in apposition
+    after it ("Dana Lowell, the group's spokesman"; "Dana Lowell is a lecturer")."""
     n = len(toks)
     speech = word_set("speech_en")
-    if e < n and toks[e].text.lower() in speech:
+    z = e + 1 if e < n and toks[e].text == "," else e  # "X, also said"
+    while z < n and z - e < _SPEECH_GAP and toks[z].text in word_set("speech_adverb_en"):
+        z += 1  # "X had earlier told", "X also said"
+    if z < n and toks[z].text.lower() in speech and (z == e or toks[z - 1].text != ","):
         return True
     if s >= 2 and toks[s - 1].text.lower() in speech and toks[s - 2].kind == "p":
         return True
@@ -1137,7 +1142,13 @@ def _reported_person(b: Builder, toks: list[Tok], s: int, e: int, lex: Lexicon) 
     k = s - 2 if s >= 2 and toks[s - 1].text == "," else s - 1
     if k >= 0 and not toks[k].cap and toks[k].text in _person_words():
         return True
+    if k < s - 1 and _trigger_before(toks, k + 1, lex):
+        return True  # "the group's leader, X,": a role before the comma
     return _role_apposition(toks, e, lex)
+
+
+#: Most words between a name and its speech verb ("X had earlier told").
+_SPEECH_GAP = 3
 
 
 @cache
