@@ -74,7 +74,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v20" in text
+    assert "nasab-org-v21" in text
     assert "iraqi" in text
 
 
@@ -877,6 +877,19 @@ NOT_FOREIGN_WORDS_V20 = [
 )
 def test_other_words_v20_stay_apart(a: str, b: str) -> None:
     assert compare_orgs(a, b).score < 0.8
+
+
+# v21: adjacent words meet a joined word of five letters (of its Latin fold) or more.
+JOINED_FIVE = [
+    ("Orion Bu Ali Trading", "Orion Buali Trading"),
+    ("Kestrel Zhu Hai Shipping Co", "Kestrel Zhuhai Shipping Co"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), JOINED_FIVE, ids=[f"{a}~{b}" for a, b in JOINED_FIVE])
+def test_words_written_apart_meet_a_joined_word_of_five_letters(a: str, b: str) -> None:
+    assert compare_orgs(a, b).score >= 0.95
+    assert compare_orgs(b, a).score >= 0.95
 
 
 # v18: number words against digits (number_words.tsv).

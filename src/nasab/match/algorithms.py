@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v25").startswith("nasab-name-v25+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v25', 'nasab-org-v20']
+    ['nasab-name-v25', 'nasab-org-v21']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v25"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v20"
+ORG_ALGORITHM = "nasab-org-v21"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -331,7 +331,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            20,
+            21,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -407,7 +407,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "foreign words of company names in org_translations.tsv (gostar, shargh, shomal, "
             "rasaneh, foolad, hawala, servis, ekspress, proekt, yuzhny...), and a capitalised "
             "short word that org_words.tsv reads in lower case as a dictionary word agrees "
-            "with that word (EAST / eastern)",
+            "with that word (EAST / eastern); v21: adjacent Latin words spell a word of the "
+            "other name of five letters or more joined (ZHU HAI / ZHUHAI, BU ALI / BUALI; six "
+            "before)",
         ),
     )
 }
@@ -449,8 +451,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v20")[:19]
-        'nasab-org-v20+data.'
+        >>> algorithm_version("nasab-org-v21")[:19]
+        'nasab-org-v21+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

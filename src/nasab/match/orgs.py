@@ -170,6 +170,10 @@ _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019]s\b", re.IGNORECASE)
 _INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['\u2019`\u02bb\u02bc\u02be\u02bf](?=[A-Za-z])")
 #: Least length of a Latin word with a joined article (``ALHARAMEIN``) read also without it.
 _JOINED_ARTICLE_MIN = 6
+#: Fewest letters (of its Latin fold) of a word that adjacent words of the other name may
+#: spell joined (:func:`_join_runs`): ``ZHUHAI`` / ``ZHU HAI``, ``BUALI`` / ``BU ALI``
+#: (five since ``nasab-org-v21``; six before).
+_JOINED_WORD_MIN = 5
 #: An abbreviation (:func:`_abbreviations`): a word of at least this many letters that
 #: starts another word, at least :data:`_ABBREVIATION_CUT` letters longer, agrees with it
 #: at this similarity (0.7 of a full agreement).
@@ -901,7 +905,11 @@ def _spells(acr: str, words: tuple[tuple[str, str], ...]) -> str | None:
 def _join_runs(xs: list[Unit], ys: list[Unit]) -> list[Unit]:
     """Join adjacent Latin words of ``xs`` that spell one word of ``ys`` (AERO CARIBBEAN),
     a translated word as written (NAFT IRAN, NAFTIRAN: ``naft`` is read as ``oil``)."""
-    targets = {y.fold: y for y in ys if y.script == "latin" and not y.concept and len(y.fold) >= 6}
+    targets = {
+        y.fold: y
+        for y in ys
+        if y.script == "latin" and not y.concept and len(y.fold) >= _JOINED_WORD_MIN
+    }
     if not targets:
         return xs
     out: list[Unit] = []
@@ -1300,7 +1308,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v20"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v21"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
