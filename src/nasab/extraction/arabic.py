@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
 from collections.abc import Sequence
 from functools import cache, cached_property, lru_cache
@@ -389,6 +390,8 @@ def _word(t: Tok) -> str:
 # Per document: words of the person names read so far (a later bare "الزبيدي" or
 # "رونالدو" names the same person).
 _DOC_NAMES: weakref.WeakKeyDictionary[Builder, dict[str, str]] = weakref.WeakKeyDictionary()
+# Per document: whether it writes a final ى as ي (words.tsv ``maqsura_as_ya_ar``: الي).
+_DOC_YA: weakref.WeakKeyDictionary[Builder, bool] = weakref.WeakKeyDictionary()
 # Per document: the definite word that names a club or newspaper after its head (``نادي
 # الهلال``) -> the full name read (a later bare "الهلال" is that body).
 _DOC_CLUBS: weakref.WeakKeyDictionary[Builder, dict[str, str]] = weakref.WeakKeyDictionary()
@@ -908,7 +911,7 @@ class _Sentence:
         if not self.known:
             return
         for i, t in enumerate(self.toks):
-            if self.taken[i] or not t.arabic or _word(t) in _stop():
+            if self.taken[i] or not t.arabic or _word(t) in _stop() or self._ya_preposition(i):
                 continue  # the preposition على is no back-reference to a person named علي
             prev = self.toks[i - 1] if i else None
             if prev is not None and self.b.overlaps(prev.start, prev.end, ("role",)):
@@ -1139,14 +1142,19 @@ class _Sentence:
             and not self._nationality_word(_word(toks[j]))
         ):
             j += 1
+        named = j
         while (
             j < n
             and toks[j].arabic
-            and _adjective(_word(toks[j]))
+            and self._body_adjective(_word(toks[j]))  # also الدولي, a stop word in names
             and not self._nationality_word(_word(toks[j]))
             and j - i <= 5
         ):
             j += 1
+        if j > named and toks[j - 1].arabic and _is_article(_word(toks[j - 1])):
+            # after the adjectives, the body's field (``مركز قطر الدولي للتوفيق والتحكيم``)
+            k = self._name_complement(j)
+            j = self._coordinated_nouns(k) if k > j else j
         return j
 
     def _open_construct(self, i: int) -> int | None:
@@ -1653,7 +1661,7 @@ class _Sentence:
     def _may_start_name(self, i: int) -> bool:
         """Whether token i may be the first word of a name (no title, head, place...)."""
         toks, lex = self.toks, self.lex
-        if i >= len(toks) or not toks[i].arabic or self.taken[i]:
+        if i >= len(toks) or not toks[i].arabic or self.taken[i] or self._ya_preposition(i):
             return False
         first = _word(toks[i])
         return not (
@@ -1668,6 +1676,47 @@ class _Sentence:
             or self._prepositional_article(first)  # "للدفاع"، "بالعاصمة": to/in the ...
             or self._prepositional_noun(first)  # "بإدارة": by managing
         )
+
+    def _ya_preposition(self, i: int) -> bool:
+        """Token i is the preposition على written with a final ي (words.tsv
+        ``ya_preposition_ar``: علي, also the given name Ali): the next word is a function
+        word (``علي أن``), a pronoun suffix written apart (``علي ه``), a definite word that
+        is no nisba (``علي الأرض``) or a feminine noun (``علي أهمية``), and no listed name
+        word (``علي حسن``, ``علي التميمي`` stay names). Before a function word, a
+        definite or a feminine word only in a document that writes a final ى as ي
+        (:meth:`_writes_ya`): elsewhere ``وأكد علي أن`` is the name Ali and أن, and
+        ``علي الراشد`` a name."""
+        toks, lex = self.toks, self.lex
+        if toks[i].text not in word_set("ya_preposition_ar") or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        w = _word(nxt)
+        if not nxt.arabic or w in lex.given_ar or w in lex.name_ar or w in lex.given_words_ar:
+            return False
+        suffixes = word_set("pronoun_suffix_ar")
+        after = _word(toks[i + 2]) if i + 2 < len(toks) else ""
+        if (
+            w in suffixes
+            or after in suffixes  # "علي فريق ه": a noun and its pronoun suffix
+            or any(len(x) >= 2 and w.endswith(x) and len(w) > len(x) + 2 for x in suffixes)
+        ):
+            return True
+        # family names may be definite or feminine (علي الراشد، علي حمزة): only where
+        # the document spells على with ي at all
+        return self._writes_ya() and (
+            w in _stop()
+            or (_is_article(w) and not w.endswith("ي"))
+            or (_feminine(w) and len(w) >= _PROPER_MIN)
+        )
+
+    def _writes_ya(self) -> bool:
+        """Whether the document writes a final ى as ي: it holds a word of words.tsv
+        ``maqsura_as_ya_ar`` as written (``الي`` for إلى)."""
+        found = _DOC_YA.get(self.b)
+        if found is None:
+            words = set(re.findall(r"\w+", self.b.doc.text))
+            found = _DOC_YA[self.b] = not words.isdisjoint(word_set("maqsura_as_ya_ar"))
+        return found
 
     def _prepositional_noun(self, word: str) -> bool:
         """ب/ل/ك on a feminine noun of text (``بإدارة``, ``لرعاية``): never the first word
@@ -1701,6 +1750,8 @@ class _Sentence:
             return False
         if j > i + 1 and self._role_phrase_at(j):
             return True
+        if self._ya_preposition(j):
+            return True  # "يخشى جوزيه علي فريقه": the preposition, no name word
         if (
             w in _stop()
             or w in word_set("evaluative_ar")
@@ -2285,7 +2336,8 @@ class _Sentence:
     def _sovereign(self, chain: list, pos: int, end: int) -> tuple[int | None, int]:
         """(start offset, end token) of a sovereign named by title and one given name
         (``الملك خالد``, ``الملك محمد السادس``, ``الأمير تميم``): the title is part of how
-        the person is named, so the span takes it in; (None, end) otherwise (a nasab,
+        the person is named, so the mention's name takes it in (its span does not: a title
+        is no part of the name's text); (None, end) otherwise (a nasab,
         ``الأمير تميم بن حمد``, names the person without the title)."""
         toks = self.toks
         ordinals = word_set("regnal_ordinal_ar")
@@ -2377,7 +2429,10 @@ class _Sentence:
         start, end = self._sovereign(chain, pos, end)
         pm = self.add(pos, end, 0, "person", **attrs)
         if start is not None:
-            pm = self.b.respan(pm, start, toks[end - 1].end, named_by_title=True)
+            # the span is the name and the title stays data; the graph's name is how the
+            # person is named, title and given name ("الملك خالد": no namesake joins it)
+            named = self.b.doc.text[start : toks[end - 1].end]
+            pm = self.b.respan(pm, pm.start, pm.end, name=named, named_by_title=True)
         self.link_roles(pm, roles, role_ms, attrs.get("rank"), org, "title")
         self.alias_after(end, pm)
         return end

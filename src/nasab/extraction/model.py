@@ -58,7 +58,9 @@ class Mention:
         language: ``en`` or ``ar`` (script of the surface).
         sentence: (start, end) offsets of the sentence holding the mention.
         name: the clean name (titles and ranks are never inside the span; a leading
-            ``the`` is dropped from organisations).
+            ``the`` is dropped from organisations). A sovereign named by title and one
+            given name keeps the title in its name, not in its span (``الملك خالد``: the
+            span is ``خالد``): the title is how the person is named.
         attrs: extra facts: ``titles``, ``rank``, ``role``, ``refers_to`` (for a short
             form: the full-name mention's text), ``source`` (which rule found it), ...
 
