@@ -102,3 +102,44 @@ def test_unique_inverse_rebuilds_the_keys(keys: list[int]) -> None:
     uniq, inverse = unique_inverse(np.asarray(keys, dtype=np.int64))
     assert uniq[inverse].tolist() == keys
     assert uniq.tolist() == sorted(set(keys))
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(
+    st.lists(_NAME, min_size=1, max_size=6),
+    st.lists(_NAME, min_size=1, max_size=6),
+    st.sampled_from([0.3, 0.5, 0.65, 0.8]),
+)
+def test_bound_with_cutoff_gives_the_same_verdicts(a: list[str], b: list[str], cut: float) -> None:
+    pa, pb = prepare_all(a), prepare_all(b)
+    rows, cols = np.divmod(np.arange(len(a) * len(b)), len(b))
+    full = score_bounds(pa, pb, rows, cols)
+    quick = score_bounds(pa, pb, rows, cols, cutoff=cut)
+    assert ((quick >= cut) == (full >= cut)).all()
+    assert (quick[full >= cut] == full[full >= cut]).all()  # the same bound where it reaches
+    assert (quick >= full).all()  # elsewhere still an upper bound (of the score too)
+
+
+# (a, b, cutoff): pairs whose one-to-one bound is under the cutoff keep it (no bisection).
+CUTOFF_CASES = [
+    ("unrelated, under", "Tahsin al-Khafaji", "Ali Reza Hosseini", 0.65),
+    ("one common token, under", "Mohammed Jassim al-Mazroui", "Mohammed Shia al-Sudani", 0.65),
+    ("same person, above", "Mustafa al-Kadhimi", "مصطفى الكاظمي", 0.65),
+    ("a nickname, above", "Bill Harrow", "William Harrow", 0.65),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "cut"), [c[1:] for c in CUTOFF_CASES], ids=[c[0] for c in CUTOFF_CASES]
+)
+def test_bound_with_cutoff_cases(a: str, b: str, cut: float) -> None:
+    pa, pb = [prepare(a)], [prepare(b)]
+    full = score_bounds(pa, pb, [0], [0])[0]
+    quick = score_bounds(pa, pb, [0], [0], cutoff=[cut])[0]
+    assert (quick >= cut) == (full >= cut)
+    assert quick >= full >= score_prepared(pa[0], pb[0])
+
+
+def test_bound_refuses_a_cutoff_of_another_length() -> None:
+    with pytest.raises(InputError, match="cutoff and rows differ"):
+        score_bounds(prepare_all(["Ali"]), prepare_all(["Ali"]), [0], [0], cutoff=[0.5, 0.6])

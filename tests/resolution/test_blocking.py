@@ -199,3 +199,21 @@ def test_person_keys_meet_across_joined_split_and_aspirate_spellings(a: str, b: 
     shared = person_keys(a) & person_keys(b)
     # A token key (not only a pair key of a common token) brings the two together.
     assert any(k.startswith("t:") and len(k) > 3 for k in shared), shared
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), min_size=1, max_size=60))
+def test_first_of_each_is_the_first_position_of_each_unordered_pair(
+    pairs: list[tuple[int, int]],
+) -> None:
+    from nasab.resolution.blocking import _first_of_each
+
+    a, b = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
+    first, back = _first_of_each(a, b)
+    # Reference: a dict of each unordered pair's first position, numbered as met.
+    seen: dict[frozenset[int], int] = {}
+    for k, (x, y) in enumerate(pairs):
+        seen.setdefault(frozenset((x, y)), k)
+    assert first.tolist() == list(seen.values())
+    order = {key: g for g, key in enumerate(seen)}
+    assert back.tolist() == [order[frozenset(p)] for p in pairs]

@@ -20,6 +20,7 @@ from nasab.resolution import (
     cluster,
     resolve,
 )
+from nasab.resolution.core import canonical_names
 
 IRAQ = [
     "Mustafa Al-Kazemi",
@@ -250,3 +251,50 @@ def test_why_names_the_score_bound() -> None:
     res = resolve(names)
     assert "upper bound is under the threshold" in res.why(3, 4)
     assert "upper bound" not in res.why(0, 3)
+
+
+def _canonical_reference(counts: dict[str, int]) -> dict[str, str]:
+    """Per script, the most frequent name, then the longest, then the first (one pass per
+    script, every name's script tested in each)."""
+    from nasab.text import detect_script, normalize
+
+    def script(nm: str) -> str:
+        s = detect_script(nm)
+        return s if s in ("latin", "arabic") else "other"
+
+    out = {}
+    for scr in ("latin", "arabic", "other"):
+        cands = [nm for nm in counts if script(nm) == scr]
+        if cands:
+            out[scr] = min(cands, key=lambda nm: (-counts[nm], -len(normalize(nm).split()), nm))
+    return out
+
+
+CANONICAL_CASES = [
+    ("one per script", {"Ali Hassan": 1, "علي حسن": 1}),
+    ("the most frequent", {"Ali Hassan": 2, "Ali Hasan": 3, "علي حسن": 1}),
+    ("the longest on a tie", {"Ali Hassan": 1, "Ali Hassan Jaber": 1}),
+    ("the first on a tie", {"Ali Hasan": 1, "Ali Hassan": 1, "علي حسن": 2, "علي حسين": 2}),
+    ("another script", {"Али Хасан": 1, "Ali Hassan": 1}),
+]
+
+
+@pytest.mark.parametrize(
+    "counts", [c[1] for c in CANONICAL_CASES], ids=[c[0] for c in CANONICAL_CASES]
+)
+def test_canonical_names_cases(counts: dict[str, int]) -> None:
+    assert canonical_names(counts) == _canonical_reference(counts)
+
+
+@settings(derandomize=True, max_examples=100, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["Ali Hassan", "Ali Hasan", "Ali Hassan Jaber", "علي حسن", "علي حسين", "Али"]
+        ),
+        st.integers(1, 3),
+        min_size=1,
+    )
+)
+def test_canonical_names_equal_the_reference(counts: dict[str, int]) -> None:
+    assert canonical_names(counts) == _canonical_reference(counts)

@@ -388,6 +388,15 @@ class _Tokens:
         self.unaligned = np.where(self.can, 0.0, weight).sum(axis=1)
         self.n = (weight > 0).sum(axis=1)
 
+    def rows(self, at: np.ndarray | slice) -> _Tokens:
+        """These tokens, of the pairs ``at`` only (positions; ``slice(None)``: all)."""
+        if isinstance(at, slice):
+            return self
+        out = object.__new__(_Tokens)
+        for name in ("can", "e", "d", "r", "_ed", "_neg_r", "unaligned", "n"):
+            setattr(out, name, getattr(self, name)[at])
+        return out
+
     def gain(self, ratio: np.ndarray) -> np.ndarray:
         """Per pair: the best sum over tokens of ``evidence - ratio * (evidence + cost)``."""
         import numpy as np
@@ -425,8 +434,16 @@ def _ratio(ta: _Tokens, tb: _Tokens, kunya: np.ndarray, fixed: np.ndarray) -> np
 
 
 def _chunk(
-    sa: _Side, sb: _Side, rows: np.ndarray, cols: np.ndarray, table: TokenTable
+    sa: _Side,
+    sb: _Side,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    table: TokenTable,
+    cutoff: np.ndarray | None = None,
 ) -> np.ndarray:
+    """The bounds of the pairs (rows of ``sa``, rows of ``sb``); with ``cutoff`` (one per
+    pair), a pair whose one-to-one bound (2.) is already under its cutoff keeps that
+    bound, without the bisection of the token-by-token one (1.)."""
     import numpy as np
 
     best_a, best_b = _best(sa.ids[rows], sb.ids[cols], table)
@@ -434,8 +451,6 @@ def _chunk(
     kunya = np.where(sa.kunya[rows] & sb.kunya[cols], 2.0 * KUNYA, 0.0)
     ua, ub = ta.unaligned, tb.unaligned
     fixed = _R * (ua + ub) + (_Q - 2.0 * _R) * np.minimum(ua, ub)
-    # 1. Token by token, the best choice of aligned tokens.
-    ratio = _ratio(ta, tb, kunya, fixed)
     # 2. One to one: at most min(na, nb) tokens of each side align, and tokens left
     #    over on both sides are a slot conflict (at least SLOT_CONFLICT each).
     aligned = np.minimum(ta.can.sum(axis=1), tb.can.sum(axis=1))
@@ -446,8 +461,13 @@ def _chunk(
         CONFLICT_OTHER * SLOT_CONFLICT * (np.minimum(ta.n, tb.n) - aligned),
     )
     total = evidence + cost
-    loose = np.divide(evidence, total, out=np.zeros_like(total), where=total > 0)
-    return np.minimum(np.minimum(ratio, loose) + BOUND_SLACK, 1.0)
+    bound = np.divide(evidence, total, out=np.zeros_like(total), where=total > 0)
+    # 1. Token by token, the best choice of aligned tokens (where it may still matter).
+    at = slice(None) if cutoff is None else np.flatnonzero(bound + BOUND_SLACK >= cutoff)
+    if cutoff is None or len(at):
+        ratio = _ratio(ta.rows(at), tb.rows(at), kunya[at], fixed[at])
+        bound[at] = np.minimum(bound[at], ratio)
+    return np.minimum(bound + BOUND_SLACK, 1.0)
 
 
 def score_bounds(
@@ -457,15 +477,21 @@ def score_bounds(
     cols: Sequence[int] | np.ndarray,
     *,
     freq: ListFrequency | None = None,
+    cutoff: float | Sequence[float] | np.ndarray | None = None,
 ) -> np.ndarray:
     """Upper bounds of ``score_prepared(a[rows[k]], b[cols[k]], freq=freq)`` (float64, in [0, 1]).
 
     The token-pair similarities it reads are computed once (and cached in the token
     table, where the full score reads them again). ``freq``: the token weights of the
-    list the names come from, as the score takes them.
+    list the names come from, as the score takes them. ``cutoff`` (one number, or one
+    per pair), for a caller that only asks whether each bound reaches it: a pair whose
+    cheaper one-to-one bound is already under its cutoff gets that bound (still an
+    upper bound, under the cutoff, maybe above the one without ``cutoff``); the others
+    get the same bound as without it. So ``score_bounds(...) >= cutoff`` is the same
+    with and without ``cutoff``.
 
     Raises:
-        InputError: ``rows`` and ``cols`` differ in length.
+        InputError: ``rows`` and ``cols`` differ in length, or ``cutoff`` from them.
 
     Example:
         >>> pa, pb = [prepare("Tahsin al-Jubouri")], [prepare("Ali Reza Hosseini")]
@@ -478,6 +504,12 @@ def score_bounds(
     cols_a = np.asarray(cols, dtype=np.int64)
     if rows_a.shape != cols_a.shape:
         raise InputError(f"rows and cols differ in length ({len(rows_a)} vs {len(cols_a)})")
+    cut = None
+    if cutoff is not None:
+        cut = np.asarray(cutoff, dtype=np.float64)
+        if cut.ndim and cut.shape != rows_a.shape:
+            raise InputError(f"cutoff and rows differ in length ({len(cut)} vs {len(rows_a)})")
+        cut = np.broadcast_to(cut, rows_a.shape)
     out = np.ones(len(rows_a), dtype=np.float64)
     if not len(rows_a) or not len(a) or not len(b):
         return out
@@ -500,5 +532,6 @@ def score_bounds(
         free |= _may_join(sa, sb, r, c, texts, lengths)
         bounded = ~free
         if bounded.any():
-            out[s : s + BOUND_CHUNK][bounded] = _chunk(sa, sb, r[bounded], c[bounded], table)
+            at = None if cut is None else cut[s : s + BOUND_CHUNK][bounded]
+            out[s : s + BOUND_CHUNK][bounded] = _chunk(sa, sb, r[bounded], c[bounded], table, at)
     return out

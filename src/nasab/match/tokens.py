@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from itertools import chain, compress, islice, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Hamming, Indel, Levenshtein
@@ -1255,15 +1256,18 @@ def _best_reading(
     starts = np.cumsum(counts) - counts
     pair = np.repeat(np.arange(len(ia)), counts)
     row = (first[ia] - starts)[pair] + np.arange(len(pair))
-    cand_fold, cand_key = np.empty(len(flat), dtype=object), np.empty(len(flat), dtype=object)
-    cand_fold[:], cand_key[:], factor = zip(*flat, strict=True)
+    # One field at a time (``zip(*flat)`` passes every reading as an argument: five
+    # times slower on the hundred thousand readings of a chunk of pairs).
+    cand_fold = np.fromiter(map(itemgetter(0), flat), dtype=object, count=len(flat))
+    cand_key = np.fromiter(map(itemgetter(1), flat), dtype=object, count=len(flat))
+    factor = np.fromiter(map(itemgetter(2), flat), dtype=np.float64, count=len(flat))
     spell = process.cpdist(
         cand_fold[row].tolist(),
         lat_fold[pair].tolist(),
         scorer=Indel.normalized_similarity,
         dtype=np.float64,
     )
-    weight = np.asarray(factor, dtype=np.float64)[row]
+    weight = factor[row]
     if lat_key is None:
         sims = weight * spell
     else:

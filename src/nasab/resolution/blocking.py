@@ -360,14 +360,12 @@ def _first_of_each(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray
     """
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     codes = lo * (int(hi.max(initial=0)) + 1) + hi
-    order = np.argsort(codes, kind="stable")
-    sc = codes[order]
-    new = np.ones(len(sc), dtype=bool)
-    new[1:] = sc[1:] != sc[:-1]
-    group = np.cumsum(new) - 1
-    back = np.empty(len(sc), dtype=np.int64)
-    back[order] = group
-    first = order[new]
+    # The distinct codes (sorted) and each position's: by one sort of the codes packed
+    # with their positions (unique_inverse), not a stable argsort (half the time).
+    uniq, group = unique_inverse(codes)
+    first = np.full(len(uniq), len(codes), dtype=np.int64)
+    np.minimum.at(first, group, np.arange(len(codes), dtype=np.int64))
+    back = group
     # Firsts in order of position, and the groups renumbered to match.
     rank = np.argsort(first, kind="stable")
     renum = np.empty(len(rank), dtype=np.int64)

@@ -675,16 +675,14 @@ def _entities(
         members_of[nd].append(i)
     entities: list[Entity] = []
     label_of_node = [""] * len(nodes)
-    own = [
-        entity_id(nodes[first].kind, nodes[first])
-        for first in (min(g, key=lambda k: node_order(nodes[k])) for g in clusters.clusters)
-    ]
+    rank = _order_ranks(nodes)
+    firsts = [min(g, key=rank.__getitem__) for g in clusters.clusters]
+    own = [entity_id(nodes[first].kind, nodes[first]) for first in firsts]
     id_map: dict[str, tuple[str, ...]] = {}
     if votes:
         names = [[(nodes[k].kind, nodes[k].name) for k in g] for g in clusters.clusters]
         own, id_map = carry_ids(own, names, votes)
-    for group, eid in zip(clusters.clusters, own, strict=True):
-        first = min(group, key=lambda k: node_order(nodes[k]))
+    for group, eid, first in zip(clusters.clusters, own, firsts, strict=True):
         members = sorted(i for k in group for i in members_of[k])
         for k in group:
             label_of_node[k] = eid
@@ -699,6 +697,24 @@ def _entities(
         )
     entities.sort(key=lambda e: e.id)
     return entities, label_of_node, id_map
+
+
+def _order_ranks(nodes: list[Node]) -> list[int]:
+    """Each node's place in :func:`~.stages.node_order`, nodes of equal order sharing the
+    first one's: the nodes are numbered in that order (:class:`~.stages.Prepared`), so it
+    is the index, and only neighbours of one name can be equal. ``min`` of a group by it
+    is ``min`` by ``node_order``, without normalising every member's name again.
+
+    Example:
+        >>> _order_ranks([Node("person", "Ali"), Node("person", "Ali", "r1"), Node("person", "Omar")])
+        [0, 1, 2]
+    """
+    rank = list(range(len(nodes)))
+    for k in range(1, len(nodes)):
+        a, b = nodes[k - 1], nodes[k]
+        if a.name == b.name and node_order(a) == node_order(b):
+            rank[k] = rank[k - 1]
+    return rank
 
 
 def _canonical(records: list[Record], members: list[int]) -> dict[str, str]:
@@ -716,9 +732,12 @@ def canonical_names(counts: Mapping[str, int]) -> dict[str, str]:
         {'latin': 'Ali Hassan', 'arabic': 'علي حسن'}
     """
     canonical: dict[str, str] = {}
+    script_of = {nm: _script(nm) for nm in counts}  # each name's script found once
     for scr in ("latin", "arabic", "other"):
-        cands = [nm for nm in counts if _script(nm) == scr]
-        if cands:
+        cands = [nm for nm in counts if script_of[nm] == scr]
+        if len(cands) == 1:
+            canonical[scr] = cands[0]
+        elif cands:
             canonical[scr] = min(
                 cands, key=lambda nm: (-counts[nm], -len(normalize(nm).split()), nm)
             )

@@ -503,8 +503,9 @@ def may_reach(
         return out
     at = np.cumsum(person) - 1  # node -> position among the person names
     names = [p for p in nk.prepared if p is not None]
-    bounds = score_bounds(names, names, at[u[sel]], at[v[sel]], freq=nk.freq)
-    out[sel] = bounds >= node_threshold[u[sel]].astype(np.float64) - BOUND_MARGIN
+    cutoff = node_threshold[u[sel]].astype(np.float64) - BOUND_MARGIN
+    bounds = score_bounds(names, names, at[u[sel]], at[v[sel]], freq=nk.freq, cutoff=cutoff)
+    out[sel] = bounds >= cutoff
     return out
 
 
