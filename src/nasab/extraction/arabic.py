@@ -3549,10 +3549,11 @@ class _Sentence:
         return None
 
     def _quoted_after(self, k: int) -> tuple[int, int] | None:
-        """Token range of the words in quotes after token k (and a ب or باسم before the
-        quotes), at most ``_SHORT_NAME_MAX`` words no rule took; None otherwise."""
+        """Token range of the words in quotes after token k (and a word of words.tsv
+        ``alias_marker_link_ar`` before the quotes: ب، باسم), at most ``_SHORT_NAME_MAX``
+        words no rule took; None otherwise."""
         toks = self.toks
-        if k < len(toks) and toks[k].arabic and _word(toks[k]) in ("ب", "باسم"):
+        if k < len(toks) and toks[k].arabic and _word(toks[k]) in word_set("alias_marker_link_ar"):
             k += 1
         closers = _SHORT_NAME_QUOTES.get(toks[k].text) if k < len(toks) else None
         if not closers:
@@ -3687,7 +3688,7 @@ class _Sentence:
         ):
             return
         k += 1
-        if k < len(toks) and _word(toks[k]) in ("ب", "باسم"):
+        if k < len(toks) and _word(toks[k]) in word_set("alias_marker_link_ar"):
             k += 1
         while k < len(toks) and toks[k].text in ('"', "«", "“", "-", "ـ"):
             k += 1
