@@ -1619,7 +1619,7 @@ class _Sentence:
         if after_title and j == i + 1 and self._common_given_family(i):
             j += 1
         if self._unseen_family_closing(i, j):
-            return j + 1  # given names and a foreign family name: "محمد رضا نعمت."
+            return j + 1  # given names and a foreign family name: "محمد رضا فرهمند."
         return j if self._name_ok(i, j, first, given, after_title) else None
 
     def _unseen_family_closing(self, i: int, j: int) -> bool:
@@ -1627,7 +1627,7 @@ class _Sentence:
         word the model's training text never holds (:meth:`_foreign_word`), with no
         proclitic reading, no accusative ending and no imperfect verb's dual or plural
         form (``يوافقان``), that a comma, a full stop, a function word or the sentence's
-        end closes (``وزير التجارة محمد رضا نعمت.``)."""
+        end closes (``وزير التجارة محمد رضا فرهمند.``)."""
         toks = self.toks
         if j >= len(toks) or j == i or not toks[j].arabic or self.taken[j]:
             return False
@@ -3721,7 +3721,7 @@ class _Sentence:
     def split_name_endings(self) -> None:
         """A Persian name ending written as a word of its own (words.tsv
         ``name_ending_ar``: ``زاده``) right after a person's mention is the end of that
-        name (``وقال نعمت زاده``, ``حسين علي زاده``)."""
+        name (``وقال كاظم زاده``, ``حسين علي زاده``)."""
         toks = self.toks
         for k in range(1, len(toks)):
             if not toks[k].arabic or _word(toks[k]) not in word_set("name_ending_ar"):

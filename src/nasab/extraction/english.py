@@ -2682,7 +2682,7 @@ def acronym_spells(words: list[str], want: str) -> bool:
     return initials_spell(words[:last_and], want)
 
 
-#: Largest number read as a person's age in apposition ("Rehana, 28, told reporters").
+#: Largest number read as a person's age in apposition ("Dalvina, 28, told reporters").
 _MAX_AGE = 119
 #: Longest capitalised run taken as the name before a person cue.
 _CUE_NAME_RUN = 3
@@ -2860,7 +2860,7 @@ def _cued_names(b: Builder, toks: list[Tok], lex: Lexicon) -> dict[str, bool]:
                 span = _name_after(toks, z)  # a title's name is read by the title rules
                 kin = True
         elif k > 0 and toks[k - 1].text in _person_words() and _named_at(toks, k):
-            span = _name_after(toks, _named_at(toks, k))  # "a fighter known as Rehana"
+            span = _name_after(toks, _named_at(toks, k))  # "a fighter known as Dalvina"
         elif t.text in phrases:
             for phrase in phrases[t.text]:
                 z = k + len(phrase)
@@ -2909,10 +2909,11 @@ def person_cues_en(
     lex: Lexicon,
     names: dict[str, bool] | None = None,
 ) -> None:
-    """Names the text shows to be persons': an age in apposition ("Rehana, 28, told
+    """Names the text shows to be persons': an age in apposition ("Dalvina, 28, told
     reporters"), a naming phrase before it (person_cue_en: "who went by the name
-    Rehana"; naming_en after a job or person noun: "a fighter known as Rehana"), a person noun in apposition (person_noun_en: "Malalay, the hero."), a
-    kinship noun after a possessive before it (kin_noun_en: "his brother, John") or the
+    Dalvina"; naming_en after a job or person noun: "a fighter known as Dalvina"), a
+    person noun in apposition (person_noun_en: "Soraya, the hero."), a kinship noun
+    after a possessive before it (kin_noun_en: "his brother, John") or the
     signature line of a quoted post ("— Jan Smit (@jsmit) May 1, 2014").
     Every occurrence of such a name in the document that a model guessed to be a place
     or an organisation, or that nothing read, becomes a person; what the rules read

@@ -407,7 +407,7 @@ _SLASH_CREDIT = re.compile(
 )
 #: Fewest and most words of a photographer's name on a slash credit.
 _SLASH_NAME_WORDS = (2, 3)
-#: One word of a name written in capitals on a credit (AHMADI, O'NEIL).
+#: One word of a name written in capitals on a credit (VARGAS, O'DELL).
 _CAPS_WORD = re.compile(r"(?-i:[A-Z][A-Z'’-]*[A-Z])")
 
 
