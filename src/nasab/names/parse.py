@@ -753,12 +753,17 @@ def name_text(name: Name) -> str | None:
         >>> name_from_text(n.raw, name_text(n)) == n
         True
     """
-    out = [name.script, str(len(name.titles)), *name.titles, str(len(name.tokens))]
-    for t in (*name.tokens, *name.kunya):
-        out += (t.text, t.key, t.script, t.role, "1" if t.article else "0", t.fold)
+    out = [_field_text(f) for f in _pack(name)[1:]]
     if any(NAME_TEXT_SEPARATOR in f for f in out):
         return None
     return NAME_TEXT_SEPARATOR.join(out)
+
+
+def _field_text(field: Any) -> str:
+    """One field of a packed parse as text (a flag as ``1``/``0``)."""
+    if isinstance(field, bool):
+        return "1" if field else "0"
+    return str(field)
 
 
 def name_from_text(raw: str, text: str) -> Name:
@@ -771,18 +776,12 @@ def name_from_text(raw: str, text: str) -> Name:
     """
     p = text.split(NAME_TEXT_SEPARATOR)
     i = 2 + int(p[1])
-    end = i + 1 + _TOKEN_FIELDS * int(p[i])
-    step = _TOKEN_FIELDS
-
-    def tokens(start: int, stop: int) -> tuple[Token, ...]:
-        return tuple(
-            [
-                _token(p[j], p[j + 1], p[j + 2], p[j + 3], p[j + 4] == "1", p[j + 5])
-                for j in range(start, stop, step)
-            ]
-        )
-
-    return _name(raw, p[0], tuple(p[2:i]), tokens(i + 1, end), tokens(end, len(p)))
+    packed: list[Any] = [raw, p[0], int(p[1]), *p[2:i], int(p[i])]
+    for j in range(i + 1, len(p), _TOKEN_FIELDS):
+        fields = p[j : j + _TOKEN_FIELDS]
+        fields[4] = fields[4] == "1"  # the article flag
+        packed += fields
+    return _unpack(tuple(packed))
 
 
 def clear_parse_caches() -> None:
