@@ -393,8 +393,8 @@ class _Tokens:
         if isinstance(at, slice):
             return self
         out = object.__new__(_Tokens)
-        for name in ("can", "e", "d", "r", "_ed", "_neg_r", "unaligned", "n"):
-            setattr(out, name, getattr(self, name)[at])
+        for name, column in vars(self).items():  # every attribute holds one row a pair
+            setattr(out, name, column[at])
         return out
 
     def gain(self, ratio: np.ndarray) -> np.ndarray:
