@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import cached_property
 from typing import Any
 
 from .model import Document, Mention, Relation
@@ -28,6 +30,17 @@ class Builder:
         #: The model's spans it reads as something other than a person (organisation,
         #: place, nationality): a name known from another document does not claim them.
         self.model_other: list[tuple[int, int]] = []
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of the document as written (maximal runs of word characters), read
+        once: ``"views" in b.words`` says the document writes "views" in lower case.
+
+        Example:
+            >>> sorted(Builder(Document("d", "Opposing Views said the views differ.", "en")).words)
+            ['Opposing', 'Views', 'differ', 'said', 'the', 'views']
+        """
+        return frozenset(re.findall(r"\w+", self.doc.text))
 
     def copy(self) -> Builder:
         """An independent copy: its own mentions (attributes included), relations and

@@ -1107,13 +1107,12 @@ def _plain_name(b: Builder, toks: list[Tok], s: int, e: int, lex: Lexicon) -> bo
         return False
     if toks[s].text.lower() in word_set("joined_article_en"):
         return False
-    text = b.doc.text
     for t in toks[s:e]:
         if not t.cap or not t.text.isalpha() or is_demonym(_first(t), lex):
             return False
         if t.text.lower() in word_set("outlet_head_en"):
             return False  # "Qorvan Media said": an outlet by its shape
-        if re.search(rf"\b{t.text.lower()}\b", text):
+        if t.text.lower() in b.words:
             return False
     return not b.model_reads_other(toks[s].start, toks[e - 1].end)
 
