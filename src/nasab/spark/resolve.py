@@ -955,27 +955,35 @@ def _inside_batches(
 ) -> Iterator[Any]:
     """The pairs of a batch left unscored by their bound scored, and cannot-links flagged
     (as if every pair were inside one component: only pairs that are reach this step,
-    and the flag is a function of the pair)."""
+    and the flag is a function of the pair). The cyclic collector is paused while a
+    batch is scored, as in :func:`_score_blocks`."""
+    for b in batches:
+        with collector_paused():
+            out = _inside_run(thresholds, freq, b)
+        yield out
+
+
+def _inside_run(thresholds: dict[str, float], freq: ListFrequency | None, b: Any) -> Any:
+    """One batch of :func:`_inside_batches`: scores filled in, cannot-links flagged."""
     import pandas as pd
 
-    for b in batches:
-        nodes, nk, u, v = _batch_nodes(b, freq)
-        score = b["score"].to_numpy(dtype=np.float32, copy=True)
-        todo = ~b["scored"].to_numpy(dtype=bool)
-        if todo.any():
-            score[todo] = _adjusted(nodes, nk, u[todo], v[todo])
-        pairs = Pairs(len(nodes), u, v, score)
-        labels = np.zeros(len(nodes), dtype=np.int64)
-        cannot = cannot_links(nodes, pairs, thresholds, labels, freq=freq)
-        yield pd.DataFrame(
-            {
-                "comp": b["comp"],
-                "u": b["u"],
-                "v": b["v"],
-                "score": score,
-                "cannot": [p in cannot for p in pairs],
-            }
-        )
+    nodes, nk, u, v = _batch_nodes(b, freq)
+    score = b["score"].to_numpy(dtype=np.float32, copy=True)
+    todo = ~b["scored"].to_numpy(dtype=bool)
+    if todo.any():
+        score[todo] = _adjusted(nodes, nk, u[todo], v[todo])
+    pairs = Pairs(len(nodes), u, v, score)
+    labels = np.zeros(len(nodes), dtype=np.int64)
+    cannot = cannot_links(nodes, pairs, thresholds, labels, freq=freq)
+    return pd.DataFrame(
+        {
+            "comp": b["comp"],
+            "u": b["u"],
+            "v": b["v"],
+            "score": score,
+            "cannot": [p in cannot for p in pairs],
+        }
+    )
 
 
 # ------------------------------------------------------------------ clusters and ids
