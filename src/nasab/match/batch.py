@@ -327,7 +327,8 @@ def compare_many(
         b: names (columns).
         cutoff: scores below this may be reported as 0.
         prefilter: minimum token-set similarity (0-100) of the skeleton keys for a
-            pair to be scored in full. Lower is slower and more exhaustive.
+            pair to be scored in full. Lower is slower and more exhaustive; 0 (or
+            less) scores every pair, even two names whose keys share no letter.
         workers: cores for the prefilter (-1: all).
 
     Returns:
@@ -342,7 +343,10 @@ def compare_many(
     with collector_paused():
         pa, pb = prepare_all(a), prepare_all(b)
         ka, kb = _keys(pa, True), _keys(pb, True)
-        pre = prefilter_keys(ka, kb, prefilter, workers)
+        if prefilter > 0:
+            pre = prefilter_keys(ka, kb, prefilter, workers)
+        else:
+            pre = np.ones((len(pa), len(pb)), dtype=bool)
         # Names made only of common or one-letter tokens have no prefilter key: score in full.
         pre[[i for i, k in enumerate(ka) if not k], :] = True
         pre[:, [j for j, k in enumerate(kb) if not k]] = True
