@@ -29,7 +29,7 @@ from pathlib import Path
 from nasab.cli import _Problems, iter_records, read_records
 
 GIVEN = ["Mohammed", "Ali", "Hassan", "Omar", "Khalid", "Ahmed", "Mustafa", "Jassim"]
-FAMILY = ["al-Sudani", "al-Kadhimi", "al-Mazroui", "al-Tamimi", "Zaidi", "Saadi", "Hakim"]
+FAMILY = ["al-Rikabi", "al-Kadhimi", "al-Mazroui", "al-Tamimi", "Zaidi", "Hamdani", "Hakim"]
 
 
 def write_names(path: Path, rows: int, damaged_every: int = 0) -> None:

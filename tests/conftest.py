@@ -22,7 +22,7 @@ def table_path(tmp_path: Path) -> Path:
         [
             {"entity_id": "E1", "alias": "Mustafa Al-Kazemi"},
             {"entity_id": "E1", "alias": "مصطفى الكاظمي"},
-            {"entity_id": "E2", "alias": "Mohammed Shia al-Sudani"},
+            {"entity_id": "E2", "alias": "Mohammed Rabie al-Rikabi"},
         ]
     ).save(path)
     return path

@@ -10,7 +10,7 @@ import pytest
 from nasab.aliases import AliasTable
 from nasab.cli import main
 
-NAMES_TSV = "id\tname\n1\tMustafa al-Kadhimi\n2\tمصطفى الكاظمي\n3\tMustafa Al-Kazemi\n4\tMohammed Shia al-Sudani\n"
+NAMES_TSV = "id\tname\n1\tMustafa al-Kadhimi\n2\tمصطفى الكاظمي\n3\tMustafa Al-Kazemi\n4\tMohammed Rabie al-Rikabi\n"
 
 
 def test_compare(capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,7 +76,7 @@ def test_link_from_stdin(
 
     monkeypatch.setattr(
         "sys.stdin",
-        io.TextIOWrapper(io.BytesIO("al-Kadhimi\nمحمد السوداني\nZzyzx Qwerty\n".encode())),
+        io.TextIOWrapper(io.BytesIO("al-Kadhimi\nمحمد الركابي\nZzyzx Qwerty\n".encode())),
     )
     assert main(["link", "-", str(table_path), "--top", "1"]) == 0
     captured = capsys.readouterr()
@@ -199,7 +199,7 @@ def test_graph_skips_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str
     pytest.importorskip("nasab.graph")
     good = tmp_path / "d1.txt"
     good.write_text(
-        "Prime Minister Mustafa al-Kadhimi met Mohammed Shia al-Sudani in Baghdad.",
+        "Prime Minister Mustafa al-Kadhimi met Mohammed Rabie al-Rikabi in Baghdad.",
         encoding="utf-8",
     )
     bad = tmp_path / "d2.txt"

@@ -15,10 +15,10 @@ import pytest
 from nasab.cli import iter_records, main
 
 BAD_ROWS = [
-    ("tsv", b"id\tname\n1\tMustafa al-Kadhimi\n2\n3\t\n4\t\xff\xfe bad\n5\tMohammed al-Sudani\n", 3),
-    ("csv", b"id,name\n1,Mustafa al-Kadhimi\n2,a,b\n1,dup id\n5,Mohammed al-Sudani\n", 2),
-    ("jsonl", b'{"id": 1, "name": "Mustafa al-Kadhimi"}\n{"name": \n[1]\n"Mohammed al-Sudani"\n', 2),
-    ("txt", b"Mustafa al-Kadhimi\n" + b"\xc3\x28\n" + b"Mohammed al-Sudani\n", 1),
+    ("tsv", b"id\tname\n1\tMustafa al-Kadhimi\n2\n3\t\n4\t\xff\xfe bad\n5\tMohammed al-Rikabi\n", 3),
+    ("csv", b"id,name\n1,Mustafa al-Kadhimi\n2,a,b\n1,dup id\n5,Mohammed al-Rikabi\n", 2),
+    ("jsonl", b'{"id": 1, "name": "Mustafa al-Kadhimi"}\n{"name": \n[1]\n"Mohammed al-Rikabi"\n', 2),
+    ("txt", b"Mustafa al-Kadhimi\n" + b"\xc3\x28\n" + b"Mohammed al-Rikabi\n", 1),
 ]  # fmt: skip
 
 
@@ -85,7 +85,7 @@ def test_link_streams_in_batches(
 ) -> None:
     monkeypatch.setattr("nasab.cli.LINK_BATCH", 2)
     path = tmp_path / "q.txt"
-    path.write_text("Mustafa al-Kadhimi\nZzyzx\nMohammed al-Sudani\n", encoding="utf-8")
+    path.write_text("Mustafa al-Kadhimi\nZzyzx\nMohammed al-Rikabi\n", encoding="utf-8")
     out = tmp_path / "out.json"
     assert main(["link", str(path), str(table_path), "--top", "1", "-o", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))

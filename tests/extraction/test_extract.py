@@ -31,16 +31,16 @@ def _spans_exact(ex) -> None:
 PERSONS = [
     (
         "pm-title",
-        "Prime Minister Mohammed Shia al-Sudani confirmed the news.",
-        ["Mohammed Shia al-Sudani"],
+        "Prime Minister Mohammed Rabie al-Rikabi confirmed the news.",
+        ["Mohammed Rabie al-Rikabi"],
     ),
-    ("rank", "Lieutenant General Abdul Wahab Al-Saadi attended.", ["Abdul Wahab Al-Saadi"]),
+    ("rank", "Lieutenant General Abdul Wahab al-Hamdani attended.", ["Abdul Wahab al-Hamdani"]),
     (
         "spokesman",
-        "Joint Operations Command spokesman Major General Tahsin al-Khafaji reported it.",
-        ["Tahsin al-Khafaji"],
+        "Joint Operations Command spokesman Major General Tahsin al-Zubaidi reported it.",
+        ["Tahsin al-Zubaidi"],
     ),
-    ("expert", "Iraqi security and political expert Ali Al-Baydar said so.", ["Ali Al-Baydar"]),
+    ("expert", "Iraqi security and political expert Ali Al-Rawi said so.", ["Ali Al-Rawi"]),
     (
         "possessive",
         "Prime Minister Ali al-Tamimi spoke. Al-Tamimi’s statements came later.",
@@ -64,7 +64,7 @@ PERSONS = [
         ["مصطفى الكاظمي"],
     ),
     ("ar-comma", "أشاد رئيس الوزراء العراقي، مصطفى الكاظمي، بدور الجهاز", ["مصطفى الكاظمي"]),
-    ("ar-rank", "وقال اللواء تحسين الخفاجي إن العمليات مستمرة", ["تحسين الخفاجي"]),
+    ("ar-rank", "وقال اللواء تحسين الزبيدي إن العمليات مستمرة", ["تحسين الزبيدي"]),
     (
         "ar-short",
         "الكاظمي: انتصرنا. وقال رئيس الوزراء مصطفى الكاظمي إن النصر تحقق",
@@ -128,8 +128,8 @@ def test_organizations(text: str, expected: list[str]) -> None:
 ROLES = [
     (
         "title",
-        "Prime Minister Mohammed Shia al-Sudani praised the forces.",
-        [("Mohammed Shia al-Sudani", "Prime Minister", None, None)],
+        "Prime Minister Mohammed Rabie al-Rikabi praised the forces.",
+        [("Mohammed Rabie al-Rikabi", "Prime Minister", None, None)],
     ),
     (
         "apposition",
@@ -146,13 +146,13 @@ ROLES = [
     ),
     (
         "head-of",
-        "in the presence of the Head of the Counter-Terrorism Service, Lieutenant General Abdul Wahab Al-Saadi, and others",
-        [("Abdul Wahab Al-Saadi", "Head", "Counter-Terrorism Service", "Lieutenant General")],
+        "in the presence of the Head of the Counter-Terrorism Service, Lieutenant General Abdul Wahab al-Hamdani, and others",
+        [("Abdul Wahab al-Hamdani", "Head", "Counter-Terrorism Service", "Lieutenant General")],
     ),
     (
         "spokesman",
-        "Joint Operations Command spokesman Major General Tahsin al-Khafaji reported",
-        [("Tahsin al-Khafaji", "Spokesman", "Joint Operations Command", "Major General")],
+        "Joint Operations Command spokesman Major General Tahsin al-Zubaidi reported",
+        [("Tahsin al-Zubaidi", "Spokesman", "Joint Operations Command", "Major General")],
     ),
     (
         "so-called",
@@ -166,8 +166,8 @@ ROLES = [
     ),
     (
         "ar-spokesman",
-        "وقال المتحدث باسم قيادة العمليات المشتركة اللواء تحسين الخفاجي إن",
-        [("تحسين الخفاجي", "Spokesman", "قيادة العمليات المشتركة", "Major General")],
+        "وقال المتحدث باسم قيادة العمليات المشتركة اللواء تحسين الزبيدي إن",
+        [("تحسين الزبيدي", "Spokesman", "قيادة العمليات المشتركة", "Major General")],
     ),
 ]
 
@@ -283,8 +283,8 @@ def test_seeds_not_persons_and_gold_persons() -> None:
         persons |= {m.text for m in ex.persons()}
     for bad in NOT_PERSONS:
         assert not any(bad in p or p in bad for p in persons), bad
-    for good in ["Mustafa Al-Kazemi", "Al-Kazemi", "Abdul Wahab Al-Saadi", "Mohammed Shia al-Sudani", "al-Sudani", "Sudani",
-                 "Jassim al-Mazroui", "Jassim al-Mazrouei", "Tahsin al-Khafaji", "Al-Khafaji", "Ali Al-Baydar",
+    for good in ["Mustafa Al-Kazemi", "Al-Kazemi", "Abdul Wahab al-Hamdani", "Mohammed Rabie al-Rikabi", "al-Rikabi", "Rikabi",
+                 "Jassim al-Mazroui", "Jassim al-Mazrouei", "Tahsin al-Zubaidi", "Al-Zubaidi", "Ali Al-Rawi",
                  "مصطفى الكاظمي", "الكاظمي"]:  # fmt: skip
         assert good in persons, good
 

@@ -17,15 +17,15 @@ from nasab.match.bounds import unique_inverse
 # suffixes (joins), names written as one word or two, crossed orders, nicknames.
 _WORDS = [
     "Mohammed", "Muhammad", "Mohamad", "Ali", "Aly", "Hasan", "Hassan", "Hussein",
-    "Khalid", "Jassim", "Jasim", "al-Kazemi", "Kadhimi", "Kazimi", "al-Sudani", "Sudani",
-    "al-Saadi", "Saadi", "Alfaqih", "al-Faqih", "Faqih", "Abdul Wahab", "Abdelwahab",
+    "Khalid", "Jassim", "Jasim", "al-Kazemi", "Kadhimi", "Kazimi", "al-Rikabi", "Rikabi",
+    "al-Hamdani", "Hamdani", "Alfaqih", "al-Faqih", "Faqih", "Abdul Wahab", "Abdelwahab",
     "Abd al-Qadir", "Qadir", "A.", "K.", "Abu Bakr", "Abu Omar", "Umm Ali", "bin", "ibn",
     "Gul", "Khan", "Gulkhan", "Zabihullah", "Zabih", "ullah", "Karim", "zai", "Karimzai",
     "Jashn", "Saz", "Jashnsaz", "Nasser", "el-Din", "Nasreddin", "Ivan", "Igor",
     "Vladimirovich", "Sharif", "Nawaz", "Sayed", "Haji", "Reza", "Musavi", "Bill", "William",
     "Bob", "Robert",
-    "محمد", "علي", "حسن", "الكاظمي", "كاظمي", "السوداني", "خالد", "جاسم", "عبد الوهاب",
-    "ابو بكر", "ذبيح", "الله", "ذبيح الله", "گل", "خان", "مجاهد", "الساعدي", "ناصر",
+    "محمد", "علي", "حسن", "الكاظمي", "كاظمي", "الركابي", "خالد", "جاسم", "عبد الوهاب",
+    "ابو بكر", "ذبيح", "الله", "ذبيح الله", "گل", "خان", "مجاهد", "الحمداني", "ناصر",
 ]  # fmt: skip
 _NAME = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join)
 
@@ -41,8 +41,8 @@ def test_bound_is_never_below_the_score(a: list[str], b: list[str]) -> None:
 
 
 CASES = [
-    ("unrelated", "Tahsin al-Khafaji", "Ali Reza Hosseini", 0.0, 0.5),
-    ("one common token", "Mohammed Jassim al-Mazroui", "Mohammed Shia al-Sudani", 0.0, 0.5),
+    ("unrelated", "Tahsin al-Zubaidi", "Ali Reza Hosseini", 0.0, 0.5),
+    ("one common token", "Mohammed Jassim al-Mazroui", "Mohammed Rabie al-Rikabi", 0.0, 0.5),
     ("same person, two scripts", "Mustafa al-Kadhimi", "مصطفى الكاظمي", 0.85, 1.0),
     ("identical", "Ali Hassan", "Ali Hassan", 1.0, 1.0),
     ("written as one word", "Jashn Saz Karimi", "Jashnsaz Karimi", 0.5, 1.0),
@@ -60,8 +60,8 @@ def test_bound_cases(a: str, b: str, low: float, high: float) -> None:
 
 
 def test_score_pairs_with_cutoff_keeps_every_score_above_it() -> None:
-    a = ["Mustafa Al-Kazemi", "Mohammed al-Saadi", "Gul Khan", "Jashn Saz"]
-    b = ["مصطفى الكاظمي", "Mohammed Shia al-Sudani", "Gulkhan", "Jashnsaz", "Ali"]
+    a = ["Mustafa Al-Kazemi", "Mohammed al-Hamdani", "Gul Khan", "Jashn Saz"]
+    b = ["مصطفى الكاظمي", "Mohammed Rabie al-Rikabi", "Gulkhan", "Jashnsaz", "Ali"]
     pa, pb = prepare_all(a), prepare_all(b)
     rows, cols = np.divmod(np.arange(len(a) * len(b)), len(b))
     full = score_pairs(pa, pb, rows, cols)
@@ -122,8 +122,8 @@ def test_bound_with_cutoff_gives_the_same_verdicts(a: list[str], b: list[str], c
 
 # (a, b, cutoff): pairs whose one-to-one bound is under the cutoff keep it (no bisection).
 CUTOFF_CASES = [
-    ("unrelated, under", "Tahsin al-Khafaji", "Ali Reza Hosseini", 0.65),
-    ("one common token, under", "Mohammed Jassim al-Mazroui", "Mohammed Shia al-Sudani", 0.65),
+    ("unrelated, under", "Tahsin al-Zubaidi", "Ali Reza Hosseini", 0.65),
+    ("one common token, under", "Mohammed Jassim al-Mazroui", "Mohammed Rabie al-Rikabi", 0.65),
     ("same person, above", "Mustafa al-Kadhimi", "مصطفى الكاظمي", 0.65),
     ("a nickname, above", "Bill Harrow", "William Harrow", 0.65),
 ]

@@ -18,8 +18,8 @@ from nasab.names.parse import (
 )
 
 NAMES = [
-    "Tahsin al-Khafaji",
-    "تحسين الخفاجي",
+    "Tahsin al-Zubaidi",
+    "تحسين الزبيدي",
     "KHAFAJI, Tahsin Rashid",  # list order: family name first
     "Dr. Faisal Abd al-Karim",  # a title, a compound
     "أبو يوسف عمر الراشدي",  # a kunya

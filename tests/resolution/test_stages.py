@@ -35,9 +35,9 @@ NAMES = [
     "Mustafa Al-Kazemi",
     "مصطفى الكاظمي",
     "Mustafa al-Kadhimi",
-    "Mohammed Shia al-Sudani",
-    "محمد شياع السوداني",
-    "Mohammed al-Saadi",
+    "Mohammed Rabie al-Rikabi",
+    "محمد ربيع الركابي",
+    "Mohammed al-Hamdani",
     "Jassim al-Ubaidi",
 ]
 

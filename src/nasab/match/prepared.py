@@ -118,8 +118,8 @@ def prepared_text(p: PreparedName) -> str | None:
     when the parse has no text form.
 
     Example:
-        >>> prepared_text(prepare("Tahsin al-Khafaji")).split("\\x1f")[:3]
-        ['tahsin al khafaji', 'latin', '0']
+        >>> prepared_text(prepare("Tahsin al-Zubaidi")).split("\\x1f")[:3]
+        ['tahsin al zubaidi', 'latin', '0']
     """
     parse = name_text(p.name)
     if parse is None or NAME_TEXT_SEPARATOR in p.norm:
@@ -133,7 +133,7 @@ def prepared_from_text(raw: str, text: str, table: TokenTable | None = None) -> 
     process-wide one), without parsing.
 
     Example:
-        >>> p = prepare("تحسين الخفاجي")
+        >>> p = prepare("تحسين الزبيدي")
         >>> q = prepared_from_text(p.raw, prepared_text(p))
         >>> (q.norm, q.name, q.ids) == (p.norm, p.name, p.ids)
         True

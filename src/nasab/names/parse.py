@@ -747,7 +747,7 @@ def name_text(name: Name) -> str | None:
     holds the separator.
 
     Example:
-        >>> n = parse_name("Tahsin al-Khafaji")
+        >>> n = parse_name("Tahsin al-Zubaidi")
         >>> name_text(n).split(NAME_TEXT_SEPARATOR)[:9]
         ['latin', '0', '2', 'tahsin', 'THSN', 'latin', 'given', '0', 'tahsin']
         >>> name_from_text(n.raw, name_text(n)) == n
@@ -770,7 +770,7 @@ def name_from_text(raw: str, text: str) -> Name:
     """The parse of ``raw`` from its :func:`name_text` (new objects, equal to the parse).
 
     Example:
-        >>> n = parse_name("تحسين الخفاجي")
+        >>> n = parse_name("تحسين الزبيدي")
         >>> [t.role for t in name_from_text(n.raw, name_text(n)).tokens]
         ['given', 'family']
     """

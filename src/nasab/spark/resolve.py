@@ -870,7 +870,7 @@ def _scoring_keys(
 
     Example:
         >>> nodes = [Node("person", "Tahsin al-Jubouri"), Node("organization", "STEKLOVOLOKNO")]
-        >>> nk = _scoring_keys(nodes, ["THSN XFJ", ""], None)
+        >>> nk = _scoring_keys(nodes, ["THSN JBR", ""], None)
         >>> nk.prepared[0].name.tokens[1].role, nk.prepared[1], nk.weak_orgs, nk.keys[0]
         ('family', None, [False, True], frozenset())
     """
