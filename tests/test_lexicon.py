@@ -34,8 +34,8 @@ TABLES = {
         "min_rows": 60,
     },
     "compounds.tsv": {
-        "columns": ["kind", "ar", "en", "variants_en"],
-        "required": ["kind", "ar", "en"],
+        "columns": ["kind", "ar", "en", "variants_en", "apart_ar"],
+        "required": ["kind", "ar", "en", "apart_ar"],
         "latin": ["en", "variants_en"],
         "arabic": ["ar"],
         "key": ("kind", "ar"),
@@ -331,7 +331,7 @@ def test_org_words_arabic_head_has_no_article() -> None:
 def test_bad_kind_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     from nasab.errors import DataFileError
 
-    fake = ({"kind": "nonsense", "ar": "الله", "en": "Allah", "variants_en": ""},)
+    fake = ({"kind": "nonsense", "ar": "الله", "en": "Allah", "variants_en": "", "apart_ar": "0"},)
     monkeypatch.setattr(lexicon, "load_tsv", lambda name: fake)
     lexicon.compounds.cache_clear()
     try:
@@ -339,6 +339,29 @@ def test_bad_kind_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
             lexicon.compounds()
     finally:
         lexicon.compounds.cache_clear()
+
+
+def test_bad_apart_flag_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nasab.errors import DataFileError
+
+    fake = ({"kind": "suffix", "ar": "زاده", "en": "zada", "variants_en": "", "apart_ar": "yes"},)
+    monkeypatch.setattr(lexicon, "load_tsv", lambda name: fake)
+    lexicon.compounds.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="apart_ar"):
+            lexicon.compounds()
+    finally:
+        lexicon.compounds.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("word", "ends_a_name"),
+    [("زاده", True), ("خيل", False), ("كل", False), ("الله", False), ("خان", False)],
+    ids=["zada", "khel", "gul-or-every", "allah", "khan"],
+)
+def test_name_endings_are_the_suffixes_written_apart(word: str, ends_a_name: bool) -> None:
+    assert (word in lexicon.name_endings_ar()) is ends_a_name
+    assert word in lexicon.compound_suffixes()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -244,12 +244,15 @@ class CompoundEntry:
         ar: the Arabic form.
         en: canonical Latin form.
         variants_en: other Latin spellings.
+        apart_ar: a ``suffix`` that Arabic running text writes as a word of its own right
+            after a person's name, which then ends that name (``زاده``).
     """
 
     kind: str
     ar: str
     en: str
     variants_en: tuple[str, ...] = ()
+    apart_ar: bool = False
 
     @property
     def forms_en(self) -> tuple[str, ...]:
@@ -499,6 +502,7 @@ def compounds() -> tuple[CompoundEntry, ...]:
             ar=row["ar"],
             en=row["en"],
             variants_en=_split(row["variants_en"]),
+            apart_ar=_check(table, line, "apart_ar", row["apart_ar"], frozenset({"0", "1"})) == "1",
         )
         for line, row in enumerate(load_tsv(table), start=1)
     )
@@ -519,6 +523,20 @@ def compound_suffixes() -> frozenset[str]:
         if entry.kind == "suffix":
             out.update(normalize(f) for f in (entry.ar, entry.en, *entry.variants_en))
     return frozenset(out)
+
+
+@cache
+def name_endings_ar() -> frozenset[str]:
+    """Normalised Arabic compound suffixes that running text writes as a word of their own
+    after a person's name, which then end that name (the ``suffix`` rows of
+    ``compounds.tsv`` marked ``apart_ar``).
+
+    Example:
+        >>> from nasab.lexicon import name_endings_ar
+        >>> sorted(name_endings_ar())
+        ['زاده']
+    """
+    return frozenset(normalize(e.ar) for e in compounds() if e.kind == "suffix" and e.apart_ar)
 
 
 @cache

@@ -27,6 +27,7 @@ from functools import cache, cached_property, lru_cache
 from ..lexicon import (
     feminine_endings,
     kunya_markers,
+    name_endings_ar,
     nisba_endings,
     patronymic_markers,
     titles,
@@ -3719,12 +3720,12 @@ class _Sentence:
         self.b.relation("alias", am, pm, self.sent, rule="known-as")  # type: ignore[arg-type]
 
     def split_name_endings(self) -> None:
-        """A Persian name ending written as a word of its own (words.tsv
-        ``name_ending_ar``: ``زاده``) right after a person's mention is the end of that
-        name (``وقال كاظم زاده``, ``حسين علي زاده``)."""
+        """A Persian name ending written as a word of its own (the compounds.tsv suffixes
+        marked ``apart_ar``, :func:`~nasab.lexicon.name_endings_ar`: ``زاده``) right after
+        a person's mention is the end of that name (``وقال كاظم زاده``, ``حسين علي زاده``)."""
         toks = self.toks
         for k in range(1, len(toks)):
-            if not toks[k].arabic or _word(toks[k]) not in word_set("name_ending_ar"):
+            if not toks[k].arabic or _word(toks[k]) not in name_endings_ar():
                 continue
             if self.b.overlaps(toks[k].start, toks[k].end) is not None:
                 continue  # in a mention (also when the model's bounds left it)
