@@ -61,12 +61,8 @@ def _stop() -> frozenset[str]:
 
 # Rules whose mentions take the statistical model's bounds where the two disagree (the
 # title and role words themselves, gazetteer and alias names keep the rules' reading).
-# Words that may stand between a role and its holder besides an organisation, a place,
-# honorifics and ranks (المتحدث باسم ...), and how many.
-_ROLE_JOINERS = frozenset(["باسم", "في", "لدي"])
+# Most words (words.tsv ``role_joiner_ar``: المتحدث باسم ...) between a role and its holder.
 _ROLE_GAP = 2
-# Heads that after ب mean "led by" / "headed by" (بقيادة، برئاسة): a person follows.
-_LED_BY = frozenset(["قياده", "رياسه"])
 # The joining word that carries a role on into its body (المتحدث الرسمي باسم ...).
 _SPOKESMAN_JOINER = "باسم"
 # آل (the house of), normalised: "آل سعود" closes a name.
@@ -847,7 +843,7 @@ class _Sentence:
             if info is not None:
                 rank = info.en if info.kind == "rank" else rank
                 continue
-            if _word(t) in _ROLE_JOINERS:
+            if _word(t) in word_set("role_joiner_ar"):
                 words += 1
                 if words > _ROLE_GAP:
                     return False, None
@@ -1119,7 +1115,7 @@ class _Sentence:
             and _phrase_at(toks, j, lex.orgs_ar, lex.org_max)
         ):
             return None
-        if head in _LED_BY and off and _norm(toks[i].text)[off - 1] == "ب":
+        if head in word_set("led_by_ar") and off and _norm(toks[i].text)[off - 1] == "ب":
             return None
         return off, head
 
