@@ -77,6 +77,7 @@ __all__ = [
     "GivenNameEntry",
     "GivenSpelling",
     "NameWordEntry",
+    "NewsLetter",
     "OrgWordEntry",
     "OrganizationEntry",
     "OutletEntry",
@@ -103,6 +104,7 @@ __all__ = [
     "latin_digraphs",
     "latin_letters",
     "name_words",
+    "news_letters",
     "news_outlets",
     "news_spellings",
     "nisba_endings",
@@ -990,6 +992,64 @@ def persian_letters() -> dict[str, PersianLetter]:
             text, _, share = item.rpartition(":")
             readings.append((text, _float(table, line, "readings", share)))
         out[row["letter"]] = PersianLetter(row["letter"], row["arabic"], tuple(readings))
+    return out
+
+
+@dataclass(frozen=True)
+class NewsLetter:
+    """How English-language newsrooms write an Arabic letter of a word of Arabic origin
+    (``news_letters.tsv``).
+
+    Attributes:
+        letter: the Arabic letter.
+        arabic_only: a letter found in Arabic-script words of Arabic origin only (ع ح ص ض ظ).
+        renderings: the Latin consonants written for it (``""``: none, a vowel letter or one
+            left unwritten); vowels around them are free and a consonant may be doubled.
+        regional: renderings of a region's own romanisation (Egyptian g for ج), kept in an
+            attested spelling when no attested spelling of the word fits ``renderings``.
+    """
+
+    letter: str
+    arabic_only: bool
+    renderings: tuple[str, ...]
+    regional: tuple[str, ...] = ()
+
+    def written(self, regional: bool = False) -> tuple[str, ...]:
+        """The consonants a spelling may write for the letter: each rendering (with
+        ``regional``, each regional one too) and its first letter doubled (shadda).
+
+        Example:
+            >>> from nasab.lexicon import news_letters
+            >>> news_letters()["ث"].written()
+            ('th', 't', 'tth', 'tt')
+        """
+        forms = self.renderings + (self.regional if regional else ())
+        return tuple(dict.fromkeys([*forms, *(r[0] + r for r in forms if r)]))
+
+
+@cache
+def news_letters() -> dict[str, NewsLetter]:
+    """The newsroom renderings of the Arabic letters (``news_letters.tsv``), by letter.
+
+    Raises:
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import news_letters
+        >>> news_letters()["ج"].renderings, news_letters()["ع"].arabic_only
+        (('j',), True)
+    """
+    table = "news_letters.tsv"
+    out = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        only = _check(table, line, "arabic_only", row["arabic_only"], frozenset({"0", "1"}))
+        cells = {}
+        for column in ("renderings", "regional"):
+            cells[column] = tuple("" if r == "-" else r for r in row[column].split(" "))
+            if any(not r.isascii() or not r.isalpha() for r in cells[column] if r):
+                raise _row_error(table, line, "renderings must be Latin letters or '-'", column)
+        regional = tuple(r for r in cells["regional"] if r)
+        out[row["letter"]] = NewsLetter(row["letter"], only == "1", cells["renderings"], regional)
     return out
 
 

@@ -25,13 +25,17 @@ from functools import lru_cache
 from ..errors import ExtraMissingError, InputError
 from ..lexicon import (
     decoded_readings,
+    given_names,
+    news_letters,
     news_spellings,
     particle_romanizations,
     persian_fold,
     persian_letters,
+    places,
+    word_list,
     word_set,
 )
-from ..text import check_text, clean, is_arabic_char
+from ..text import check_text, clean, is_arabic_char, normalize_arabic
 from ._model import (
     ARTICLE,
     arabic_letters,
@@ -88,14 +92,7 @@ def decoded_latin_spellings(letters: str) -> tuple[tuple[str, float], ...]:
     """
     if not letters:
         return ()
-    decoded = decode_arabic(letters)
-    best = max(s for _, s, _ in decoded)
-    weights: dict[str, float] = {}
-    for text, s, _ in decoded:
-        if text:
-            weights[text] = weights.get(text, 0.0) + math.exp(s - best)
-    z = sum(weights.values()) or 1.0
-    dist = {t: w / z for t, w in weights.items()}
+    dist = dict(_spelling_dist(decode_arabic(letters)))
     entry = word_table().get(letters)
     if entry:
         total = sum(n for _, n in entry)
@@ -105,6 +102,20 @@ def decoded_latin_spellings(letters: str) -> tuple[tuple[str, float], ...]:
             dist[en] = dist.get(en, 0.0) + lam * n / total
     ranked = sorted(dist.items(), key=lambda x: (-x[1], x[0]))
     return tuple((t, round(p, 6)) for t, p in ranked)
+
+
+def _spelling_dist(
+    decoded: list[tuple[str, float, tuple[str, ...]]],
+) -> tuple[tuple[str, float], ...]:
+    """The decoder's spellings with their probabilities (a spelling found twice adds up),
+    in the decoder's order."""
+    best = max(s for _, s, _ in decoded)
+    weights: dict[str, float] = {}
+    for text, s, _ in decoded:
+        if text:
+            weights[text] = weights.get(text, 0.0) + math.exp(s - best)
+    z = sum(weights.values()) or 1.0
+    return tuple((t, w / z) for t, w in weights.items())
 
 
 def romanize_token(token: str, k: int = 5) -> list[tuple[str, float]]:
@@ -308,13 +319,15 @@ def _cap(word: str) -> str:
     return word
 
 
-def _core(letters: str, scheme: str) -> str:
+def _core(letters: str, scheme: str, article: bool = False) -> str:
+    """The rendering of article-free ``letters``; ``article``: the word carried the article
+    (so it is of Arabic origin)."""
     fixed = _CORES.get(letters)
     if fixed:
         return fixed[0] if scheme == "news" else fixed[1]
     if scheme == "ala-lc":
         return _cap(_ala_lc_core(letters))
-    return _cap(_news_spelling(letters))
+    return _cap(_news_spelling(letters, arabic_origin(letters, article)))
 
 
 #: Spellings the letter model ranks when attested spellings tie in the news scheme.
@@ -350,35 +363,140 @@ def _persian_attested(letters: str) -> tuple[tuple[str, int], ...]:
 
 
 @lru_cache(maxsize=1 << 14)
-def _news_spelling(letters: str) -> str:
+def _news_spelling(letters: str, arabic: bool = False) -> str:
     """The news spelling of article-free letters: the best attested spelling of
     ``news_spellings.tsv`` (ties: the one the letter model likes best, English-looking
     first; a word with Persian letters also finds the spellings attested for it written
     with their Arabic stand-ins, پرويز as برويز), else the letter model's English-looking
-    best."""
+    best. A word of Arabic origin (``arabic``) is only spelled with the letters newsrooms
+    write for it (:func:`news_fits`): the other attested spellings are passed over, and an
+    unattested word takes the best of the letter model's spellings that fit."""
     attested = news_spellings().get(letters) or _persian_attested(letters)
+    if arabic:
+        attested = tuple((s, n) for s, n in attested if news_fits(letters, s)) or tuple(
+            (s, n) for s, n in attested if news_fits(letters, s, regional=True)
+        )
     if attested:
         top = attested[0][1]
         tied = [s for s, n in attested if n == top]
         if len(tied) == 1:
             return tied[0]
         model = dict(_token_dist(letters, NEWS_TIE_READINGS))
-        return max(
-            tied,
-            key=lambda s: (
-                math.log(model.get(s, 0.0) + 1e-9) - 1.5 * len(_NON_ENGLISH.findall(s)),
-                s,
-            ),
-        )
-    dist = _token_dist(letters, 5)
+        return max(tied, key=lambda s: (_english_score(model.get(s, 0.0) + 1e-9, s), s))
+    dist = _arabic_spellings(letters) if arabic else _token_dist(letters, 5)
     if not dist:
         return ""
     top = dist[0][1]
-    best = max(
-        (p for p in dist if p[1] >= 0.1 * top),
-        key=lambda x: math.log(x[1]) - 1.5 * len(_NON_ENGLISH.findall(x[0])),
-    )
+    best = max((p for p in dist if p[1] >= 0.1 * top), key=lambda x: _english_score(x[1], x[0]))
     return best[0]
+
+
+def _english_score(probability: float, spelling: str) -> float:
+    """Log ``probability`` less a penalty for each non-English letter group of ``spelling``."""
+    return math.log(probability) - 1.5 * len(_NON_ENGLISH.findall(spelling))
+
+
+#: Beam of the letter model for a word of Arabic origin none of whose ``BEAM`` best
+#: spellings fits the newsroom letters.
+NEWS_BEAM = 32
+
+
+@lru_cache(maxsize=1 << 14)
+def _arabic_spellings(letters: str) -> tuple[tuple[str, float], ...]:
+    """The letter model's spellings of Arabic-origin ``letters`` that fit the newsroom
+    letters (:func:`news_fits`), best first: of its ``BEAM`` best, else of its
+    ``NEWS_BEAM`` best; its ``BEAM`` best when none fits."""
+    for dist in (decoded_latin_spellings(letters), None):
+        if dist is None:
+            dist = _spelling_dist(decode_arabic(letters, beam=NEWS_BEAM))
+        fitting = tuple(p for p in dist if news_fits(letters, p[0]))
+        if fitting:
+            return fitting
+    return _token_dist(letters, 5)
+
+
+def arabic_origin(letters: str, article: bool = False) -> bool:
+    """Whether article-free Arabic ``letters`` are a word of Arabic origin: it carried the
+    article (``article``), has a letter that only Arabic words have (``news_letters.tsv``)
+    or is a listed Arabic given name (``given_names.tsv``), and does not end like a foreign surname (``foreign_ending_ar`` of
+    ``words.tsv``: رحيموف is Rahimov).
+
+    Example:
+        >>> arabic_origin("عبيدي"), arabic_origin("بياتي", article=True), arabic_origin("بيتر")
+        (True, True, False)
+        >>> arabic_origin("رحيموف")
+        False
+    """
+    if letters.endswith(word_list("foreign_ending_ar")):
+        return False
+    only = _arabic_only_letters()
+    return article or any(c in only for c in letters) or normalize_arabic(letters) in _given_words()
+
+
+@lru_cache(maxsize=1)
+def _arabic_only_letters() -> frozenset[str]:
+    return frozenset(c for c, e in news_letters().items() if e.arabic_only)
+
+
+@lru_cache(maxsize=1)
+def _given_words() -> frozenset[str]:
+    """Normalised Arabic spellings of the listed Arabic given names (not name_words.tsv's
+    kind ``given``, which holds the Western given names Arabic text writes too)."""
+    return frozenset(a for e in given_names() for a in e.ar)
+
+
+_LATIN_VOWELS = frozenset("aeiou")
+
+
+@lru_cache(maxsize=1 << 14)
+def news_fits(letters: str, spelling: str, regional: bool = False) -> bool:
+    """Whether a newsroom would write Arabic-origin ``letters`` as ``spelling``: each letter
+    as one of its renderings in ``news_letters.tsv`` (with ``regional``, its regional ones
+    too; a consonant may be doubled, the vowels a e i o u around them are free), and no two
+    consonants before the first vowel that are not one letter's rendering (an Arabic word
+    never starts with a cluster). A word with a letter the table does not hold fits any
+    spelling.
+
+    Example:
+        >>> news_fits("جبوري", "jubouri"), news_fits("جبوري", "gabori")
+        (True, False)
+        >>> news_fits("دليمي", "dulaimi"), news_fits("دليمي", "dlimi")
+        (True, False)
+    """
+    table = news_letters()
+    if any(c not in table for c in letters):
+        return True
+    allowed = {c: table[c].written(regional) for c in set(letters)}
+    head = len(spelling) - len(spelling.lstrip("bcdfghjklmnpqrstvwxyz"))
+    if head and spelling[:head] not in allowed[letters[0]]:
+        return False
+    reach = {0}
+    for c in letters:
+        reach = _after_letter(spelling, reach, allowed[c])
+        if not reach:
+            return False
+    return len(spelling) in reach
+
+
+def _after_letter(spelling: str, starts: set[int], renderings: tuple[str, ...]) -> set[int]:
+    """The positions of ``spelling`` where a letter written as one of ``renderings`` (with
+    free vowels before and after) can end, when it starts at one of ``starts``."""
+    ends = set()
+    for j in starts:
+        k = j
+        while True:
+            for r in renderings:
+                if spelling.startswith(r, k):
+                    e = k + len(r)
+                    ends.add(e)
+                    while e < len(spelling) and spelling[e] in _LATIN_VOWELS:
+                        e += 1
+                        ends.add(e)
+            if k < len(spelling) and spelling[k] in _LATIN_VOWELS:
+                k += 1
+            else:
+                break
+    return ends
 
 
 def _word(letters: str, scheme: str, next_letters: str) -> tuple[str, bool]:
@@ -388,7 +506,7 @@ def _word(letters: str, scheme: str, next_letters: str) -> tuple[str, bool]:
     if letters == "عبد" and next_letters.startswith(ARTICLE) and len(next_letters) > 3:
         art, core = split_article(next_letters)
         if news:
-            rest = _core(core, scheme)
+            rest = _core(core, scheme, article=True)
             return ("Abdullah" if core == "له" else f"Abdul {rest}"), True
         return "ʿAbd", False
     if particle:
@@ -397,12 +515,13 @@ def _word(letters: str, scheme: str, next_letters: str) -> tuple[str, bool]:
         core = letters[5:]
         if core == "له":
             return ("Abdullah" if news else "ʿAbd Allāh"), False
-        return (f"Abdul {_core(core, scheme)}" if news else f"ʿAbd al-{_core(core, scheme)}"), False
+        rest = _core(core, scheme, article=True)
+        return (f"Abdul {rest}" if news else f"ʿAbd al-{rest}"), False
     art, core = split_article(letters)
     if art:
         if core == "له":
             return ("Allah" if news else "Allāh"), False
-        return f"al-{_core(core, scheme)}", False
+        return f"al-{_core(core, scheme, article=True)}", False
     return _core(letters, scheme), False
 
 
@@ -422,7 +541,10 @@ def romanize(text: str, scheme: str = "news") -> str:
         text: a name or any text, in Arabic, Latin or both scripts.
         scheme: ``news`` (newsroom spelling: ``Mustafa al-Kazemi``; a word whose Latin
             spellings are attested in the shipped name pairs, ``news_spellings.tsv``, gets
-            the best attested one, the letter model only renders the rest), ``ala-lc`` (scholarly,
+            the best attested one, the letter model only renders the rest; a word of Arabic
+            origin, :func:`arabic_origin`, only with the letters newsrooms write for it,
+            ``news_letters.tsv``; a text that names a country or city of ``places.tsv``
+            in English), ``ala-lc`` (scholarly,
             with diacritics: ``Muṣṭafá al-Kāẓimī``), ``buckwalter`` or ``hsb`` (letter for
             letter, through the optional camel-tools package).
 
@@ -440,6 +562,8 @@ def romanize(text: str, scheme: str = "news") -> str:
         'Prime Minister Abdul Wahab al-Zubeidi'
         >>> romanize("فؤاد السنيورة")  # spellings attested in the name pairs come first
         'Fuad al-Siniora'
+        >>> romanize("سامي البيضاني")  # Arabic origin: b for ب, never p
+        'Sami al-Bidani'
         >>> romanize("رئيس الوزراء مصطفى الكاظمي")  # titles are translated, as newsrooms do
         'Prime Minister Mustafa al-Kazemi'
         >>> romanize("عبد الوهاب", scheme="ala-lc")
@@ -451,6 +575,10 @@ def romanize(text: str, scheme: str = "news") -> str:
     text = clean(text)
     if scheme in ("buckwalter", "hsb"):
         return _camel(text, scheme)
+    if scheme == "news":
+        place = _place_names().get(normalize_arabic(text))
+        if place:
+            return place
     pieces = [m.group(0) for m in _RUNS.finditer(text)]
     words = [arabic_letters(p) if any(is_arabic_char(c) for c in p) else None for p in pieces]
     out: list[str] = []
@@ -513,6 +641,25 @@ def _title_at(pieces: list[str], words: list[str | None], start: int) -> tuple[s
                     return f"{adjective} {english}", end + 2
             return english, end
     return "", start
+
+
+#: The kinds of ``places.tsv`` whose English name the news scheme prints for a whole text
+#: (not governorates or regions, which are often named after a person: صلاح الدين).
+NEWS_PLACE_KINDS = frozenset({"country", "city"})
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> dict[str, str]:
+    """Normalised Arabic names of the countries and cities of ``places.tsv`` -> their
+    English name: the news scheme prints a place's English name. A name two places share,
+    or that is a listed given name (``given_names.tsv``), is left out."""
+    names: dict[str, set[str]] = {}
+    for place in places():
+        if place.kind in NEWS_PLACE_KINDS:
+            for form in (place.ar, *place.variants_ar):
+                names.setdefault(normalize_arabic(form), set()).add(place.en)
+    given = _given_words()
+    return {ar: next(iter(en)) for ar, en in names.items() if len(en) == 1 and ar not in given}
 
 
 @lru_cache(maxsize=1)
