@@ -19,6 +19,7 @@ from nasab.translit.schemes import arabic_origin, news_fits
         ("البياتي", "al-Bayati"),  # not al-Piatti, though both are attested
         ("عاطف الدليمي", "Atef al-Delimi"),  # not al-Dlimi: no cluster to start
         ("بيروت", "Beirut"),  # a place: its English name, not Perot
+        ("عادل اليمني", "Adel al-Yemeni"),  # not al-Imeni: ي opens a word as y
     ],
 )
 def test_arabic_words_are_written_with_newsroom_letters(arabic: str, expected: str) -> None:
@@ -56,6 +57,10 @@ def test_foreign_names_and_regional_spellings_are_kept(arabic: str, expected: st
         ("شريف", "cherif", False, False),
         ("شريف", "cherif", True, True),  # Maghrebi ch is regional
         ("خالد", "khalid", False, True),  # kh is one letter, no cluster
+        ("يمني", "imeni", False, False),  # و ي ه open a word as a consonant
+        ("يمني", "yemeni", False, True),
+        ("وزاني", "ouazzani", False, False),
+        ("وزاني", "ouazzani", True, True),  # Maghrebi Ou- is regional
         ("پرويز", "parviz", False, True),  # a Persian letter: not constrained
     ],
 )

@@ -454,8 +454,9 @@ def news_fits(letters: str, spelling: str, regional: bool = False) -> bool:
     as one of its renderings in ``news_letters.tsv`` (with ``regional``, its regional ones
     too; a consonant may be doubled, the vowels a e i o u around them are free), and no two
     consonants before the first vowel that are not one letter's rendering (an Arabic word
-    never starts with a cluster). A word with a letter the table does not hold fits any
-    spelling.
+    never starts with a cluster), and a first letter that is written as a consonant or not
+    at all (و ي ه) written as its consonant (without ``regional``: Maghrebi Ou- for و). A
+    word with a letter the table does not hold fits any spelling.
 
     Example:
         >>> news_fits("جبوري", "jubouri"), news_fits("جبوري", "gabori")
@@ -468,8 +469,11 @@ def news_fits(letters: str, spelling: str, regional: bool = False) -> bool:
         return True
     allowed = {c: table[c].written(regional) for c in set(letters)}
     head = len(spelling) - len(spelling.lstrip("bcdfghjklmnpqrstvwxyz"))
-    if head and spelling[:head] not in allowed[letters[0]]:
+    first = allowed[letters[0]]
+    if head and spelling[:head] not in first:
         return False
+    if not head and not regional and any(first) and "" in first:
+        return False  # و ي ه open a word as w y h (Maghrebi Ou- for و is regional)
     reach = {0}
     for c in letters:
         reach = _after_letter(spelling, reach, allowed[c])
