@@ -62,8 +62,27 @@ def test_news_scheme_name_structure(arabic: str, expected: str) -> None:
         ("تحسين الحمداني", "Taḥsīn al-Ḥamdānī"),
         ("عمر", "ʿUmar"),
         ("صلاح الدين", "Ṣalāḥ al-Dīn"),
+        ("زياد", "Ziyād"),  # y before ā is a consonant
+        ("الرياض", "al-Riyāḍ"),
+        ("بيان", "Bayān"),
+        ("الراوي", "al-Rāwī"),  # w after ā is a consonant
+        ("الشاوي", "al-Shāwī"),
+        ("الحياة", "al-Ḥayāh"),  # ta marbuta after ā
+        ("فاطمة", "Fāṭimah"),
     ],
-    ids=["kazimi", "hamdani", "umar", "salah-al-din"],
+    ids=[
+        "kazimi",
+        "hamdani",
+        "umar",
+        "salah-al-din",
+        "ziyad",
+        "riyad",
+        "bayan",
+        "rawi",
+        "shawi",
+        "hayah",
+        "fatimah",
+    ],
 )
 def test_ala_lc_scheme(arabic: str, expected: str) -> None:
     assert romanize(arabic, scheme="ala-lc") == expected

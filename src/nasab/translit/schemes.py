@@ -212,11 +212,15 @@ def _ala_lc(letters: str, chunks: tuple[str, ...]) -> str:
         elif c == "ى":
             out = (out[:-1] if _ends_short(out) else out) + ("á" if i == n - 1 else "ā")
         elif c == "ة":
-            out = (out[:-1] if _ends_short(out) else out) + ("ah" if i == n - 1 else "at")
+            out = out[:-1] if _ends_short(out) else out
+            end = "h" if i == n - 1 else "t"
+            out += end if out.endswith("ā") else "a" + end  # حياة ḥayāh, not ḥayāah
         elif c in "وي":
             glide = "w" if c == "و" else "y"
-            consonantal = (bool(cons) and cons[0] in "wvyj") or i == 0
+            consonantal = (bool(cons) and cons[0] in "wvyj") or _glide_is_consonant(letters, i)
             if consonantal:
+                if not cons and lead and out and out[-1] not in "aiuāīū":
+                    out += _vowel(lead)  # Ziad: the i the spelling gave ي comes before y
                 out += glide + _vowel(trail)
             else:
                 long = "ū" if c == "و" else "ī"
@@ -226,6 +230,15 @@ def _ala_lc(letters: str, chunks: tuple[str, ...]) -> str:
             doubled = len(cons) >= 2 and cons[0] == cons[1] and base not in ("ʿ", "ʾ")
             out += base * (2 if doubled else 1) + _vowel(trail)
     return out
+
+
+def _glide_is_consonant(letters: str, i: int) -> bool:
+    """Whether و / ي at ``letters[i]`` is the consonant w / y rather than a long vowel:
+    first in the word, right before an alif (زياد Ziyād, رياض Riyāḍ) or right after one
+    (الراوي al-Rāwī, داود Dāwud): a long vowel is never next to ā in Arabic."""
+    before = letters[i - 1] if i else ""
+    after = letters[i + 1] if i + 1 < len(letters) else ""
+    return i == 0 or after in ("ا", "آ") or before == "ا"
 
 
 def _plain_vowels(spellings: list[tuple[str, float]]) -> str:
