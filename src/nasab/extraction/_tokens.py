@@ -100,7 +100,33 @@ def tokenize_span(text: str, start: int, end: int) -> list[Tok]:
             head = _name_before_suffix(surface)
             if head is not None:
                 surface, e = head, s + len(head)
-        out.append(
-            Tok(s, e, surface, kind, poss, kind == "w" and "\u0600" <= surface[0] <= "\u08ff")
-        )
+        arabic = kind == "w" and _arabic_letter(surface[0])
+        if arabic and "-" in surface and all(_arabic_letter(p[:1]) for p in surface.split("-")):
+            out.extend(_hyphen_parts(surface, s))
+            continue
+        out.append(Tok(s, e, surface, kind, poss, arabic))
+    return out
+
+
+def _arabic_letter(char: str) -> bool:
+    return "\u0600" <= char <= "\u08ff"
+
+
+def _hyphen_parts(surface: str, start: int) -> list[Tok]:
+    """An Arabic word joined to others by hyphens is several words and the hyphens
+    between them: Arabic spelling has no hyphenated words, so a hyphen sets apart a
+    byline's name, source and city (``البرقاوي-سبق-الرياض``) or a route's two cities.
+
+    Example:
+        >>> [t.text for t in _hyphen_parts("البرقاوي-سبق", 0)]
+        ['البرقاوي', '-', 'سبق']
+    """
+    out: list[Tok] = []
+    pos = start
+    for k, part in enumerate(surface.split("-")):
+        if k:
+            out.append(Tok(pos, pos + 1, "-", "p"))
+            pos += 1
+        out.append(Tok(pos, pos + len(part), part, "w", False, True))
+        pos += len(part)
     return out

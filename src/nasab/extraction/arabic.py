@@ -63,6 +63,9 @@ def _stop() -> frozenset[str]:
 # title and role words themselves, gazetteer and alias names keep the rules' reading).
 # Most words (words.tsv ``role_joiner_ar``: المتحدث باسم ...) between a role and its holder.
 _ROLE_GAP = 2
+# Words after a person-led head (حكومة) where the person's name may start: right after
+# it or after one adjective (حكومة جديدة ...).
+_PERSON_LED_REACH = 2
 # The joining word that carries a role on into its body (المتحدث الرسمي باسم ...).
 _SPOKESMAN_JOINER = "باسم"
 # آل (the house of), normalised: "آل سعود" closes a name.
@@ -1067,7 +1070,7 @@ class _Sentence:
         institution (:meth:`_institution_evidence`).
         """
         hit = self._construct_head(i)
-        if hit is None:
+        if hit is None or self._person_led(i, hit[1]):
             return None
         off, head = hit
         j = i + 1
@@ -1095,6 +1098,25 @@ class _Sentence:
         if not self._institution_evidence(i, j, head):
             return None
         return j, off
+
+    def _person_led(self, i: int, head: str) -> bool:
+        """The head at token i names what a person leads or who follows him (words.tsv
+        ``person_led_head_ar``: حكومة، خلافة) and a person's name comes after it, or after
+        one adjective: a given name that is no ordinary word, or a person the statistical
+        model reads (``حكومة إيهود أولمرت``، ``لخلافة كوفي أنان``). The name is the
+        person's; no body is named."""
+        toks, lex = self.toks, self.lex
+        if head not in word_set("person_led_head_ar"):
+            return False
+        for j in range(i + 1, min(i + 1 + _PERSON_LED_REACH, len(toks))):
+            if not toks[j].arabic:
+                return False
+            w = _word(toks[j])
+            if (w in lex.given_ar and w not in lex.name_risky_ar) or any(
+                a <= toks[j].start < z for a, z in self.model_persons or ()
+            ):
+                return True
+        return False
 
     def _construct_head(self, i: int) -> tuple[int, str] | None:
         """(offset, head) of a body's head word at token i (``وزارة``, ``بالهيئة``);
@@ -1609,6 +1631,7 @@ class _Sentence:
             first in lex.given_ar
             or first in lex.given_words_ar
             or first in word_set("name_join_ar")
+            or self._given_end(i) == i + 2  # "نور الدين"
         )
         if not after_title and not given:
             return None
@@ -1678,9 +1701,10 @@ class _Sentence:
         """Token i is the preposition على written with a final ي (words.tsv
         ``ya_preposition_ar``: علي, also the given name Ali): the next word is a function
         word (``علي أن``), a pronoun suffix written apart (``علي ه``), a definite word that
-        is no nisba (``علي الأرض``) or a feminine noun (``علي أهمية``), and no listed name
-        word (``علي حسن``, ``علي التميمي`` stay names). Before a function word, a
-        definite or a feminine word only in a document that writes a final ى as ي
+        is no nisba (``علي الأرض``), a feminine noun (``علي أهمية``) or a word spelt with
+        ي for ى (``علي مدي``), and no listed name word (``علي حسن``, ``علي التميمي`` stay
+        names). Before a function word, a definite, a feminine or a ى-as-ي word only in a
+        document that writes a final ى as ي
         (:meth:`_writes_ya`): elsewhere ``وأكد علي أن`` is the name Ali and أن, and
         ``علي الراشد`` a name."""
         toks, lex = self.toks, self.lex
@@ -1702,6 +1726,7 @@ class _Sentence:
         # the document spells على with ي at all
         return self._writes_ya() and (
             w in _stop()
+            or w in word_set("maqsura_as_ya_ar")  # "علي مدي": على مدى
             or (_is_article(w) and not w.endswith("ي"))
             or (_feminine(w) and len(w) >= _PROPER_MIN)
         )
@@ -1740,10 +1765,21 @@ class _Sentence:
             return False
         return word.startswith("لل") or (word[:1] in "بك" and _is_article(word[1:]))
 
+    def _compound_second(self, i: int, j: int) -> bool:
+        """Token j (> i, an article word) is the second part of a compound given name
+        written apart whose joined form is a listed given name (``نور الدين``, ``زين
+        العابدين``): the name goes on after it (``العميد نور الدين قاسم``)."""
+        toks = self.toks
+        return (
+            i < j
+            and toks[j - 1].arabic
+            and _word(toks[j - 1]) + _word(toks[j]) in self.lex.given_ar
+        )
+
     def _ends_name(self, i: int, j: int, w: str) -> bool:
         """Whether word ``w`` at token j (> i) cannot continue the name begun at i."""
         lex = self.lex
-        if self._family_title(i, j, w):
+        if self._family_title(i, j, w) or self._compound_second(i, j):
             return False
         if j > i + 1 and self._role_phrase_at(j):
             return True
@@ -1873,7 +1909,7 @@ class _Sentence:
             if w in word_set("name_join_ar") and j < n and toks[j].arabic:
                 j += 1  # عبد الوهاب / ابو بكر / بن طولون
                 continue
-            if _is_article(w):
+            if _is_article(w) and not self._compound_second(i, j - 1):
                 if j < n and _word(toks[j]) == "الدين":
                     j += 1
                 if j + 1 < n and _word(toks[j]) == _FAMILY and toks[j + 1].arabic:
@@ -2595,6 +2631,8 @@ class _Sentence:
                 return pos
             if toks[k].arabic and _word(toks[k]) in lex.given_ar:
                 return k
+            if toks[k].arabic and w + _word(toks[k]) in lex.given_ar:
+                return pos  # "نور الدين": a compound given name starts at pos
         return pos
 
     def orgs(self) -> None:
@@ -2920,8 +2958,8 @@ class _Sentence:
 
     def _given_end(self, i: int) -> int:
         """End of the given name at token i: two tokens for a compound given name written
-        apart whose joined form is a listed given name (``عبد العزيز``, ``عبد الله``),
-        else one.
+        apart whose joined form is a listed given name (``عبد العزيز``, ``عبد الله``,
+        ``نور الدين``: a joiner first or an article word second), else one.
 
         Example:
             In ``عبد العزيز الخمسان`` the given name ends before ``الخمسان``.
@@ -2929,11 +2967,11 @@ class _Sentence:
         toks = self.toks
         first = _word(toks[i])
         if (
-            first in word_set("name_join_ar")
-            and first not in _patronymic()
+            first not in _patronymic()
             and i + 1 < len(toks)
             and toks[i + 1].arabic
             and first + _word(toks[i + 1]) in self.lex.given_ar
+            and (first in word_set("name_join_ar") or _is_article(_word(toks[i + 1])))
         ):
             return i + 2
         return i + 1
