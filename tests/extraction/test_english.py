@@ -1663,3 +1663,76 @@ def test_unlisted_acronym_joins_the_name_another_document_spells(backend: str) -
     g = build_graph(read_documents(docs), backend=backend).graph
     holders = [d["names"] for _, d in g.nodes(data=True) if "HGC" in d.get("names", [])]
     assert holders == [["HGC"]]
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+def test_call_sign_joins_the_station_name_of_another_document(backend: str) -> None:
+    """ "WQRV" alone in one document (after a media cue) is the "WQRV 7 News" of another."""
+    docs = [
+        {"id": "a", "text": "Torvald Brannik told local television station WQRV that it was over."},
+        {"id": "b", "text": "A spokesman for the firm told WQRV 7 News that it was sold."},
+    ]
+    g = build_graph(read_documents(docs), backend=backend).graph
+    holders = [d["names"] for _, d in g.nodes(data=True) if "WQRV" in d.get("names", [])]
+    assert holders == [["WQRV", "WQRV 7 News"]]
+
+
+STATION_NAMES = [
+    # (name, call sign): a call sign alone or with a channel number and media words after it
+    ("WQRV", "WQRV"),
+    ("WQRV 7 News", "WQRV"),
+    ("KLMT TV", "KLMT"),
+    ("KLMT News Harbor", None),
+    ("Harbor 7 News", None),
+    ("WQRVX", None),
+    ("NATO", None),
+]
+
+
+@pytest.mark.parametrize(("name", "sign"), STATION_NAMES, ids=[c[0] for c in STATION_NAMES])
+def test_station_call_sign(name: str, sign: str | None) -> None:
+    from nasab.extraction.english import station_call_sign
+
+    assert station_call_sign(name) == sign
+
+
+LAWMAKERS = [
+    # (id, text, persons, roles held): "Rep." is a lawmaker's title, outside the name; a
+    # party and state in parentheses after the name is no alias and no person
+    (
+        "en-rep-title",
+        "Rep. Torvald Brannik said the jets could be used as bombs.",
+        ["Torvald Brannik"],
+        [("Torvald Brannik", "Member of Parliament")],
+    ),
+    (
+        "en-rep-party-state",
+        "He was speaking with Rep. Mira Danik (R-Minn.) about the jets when Danik remarked so.",
+        ["Mira Danik", "Danik"],
+        [("Mira Danik", "Member of Parliament")],
+    ),
+    (
+        "en-sen-party-state",
+        "Sen. Karl Osten (D-Calif.) said on Monday that the talks had failed.",
+        ["Karl Osten"],
+        [("Karl Osten", "Senator")],
+    ),
+    (
+        "en-acronym-in-parentheses-still-read",
+        "The Harbor Gazette Company (HGC) said so.",
+        [],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", ["rules", "auto"])
+@pytest.mark.parametrize(
+    ("text", "persons", "roles"), [c[1:] for c in LAWMAKERS], ids=[c[0] for c in LAWMAKERS]
+)
+def test_lawmaker_title_and_party(text: str, persons: list, roles: list, backend: str) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
+    assert [m.text for m in ex.persons()] == persons
+    held = [(r.subject.text, r.attrs.get("role")) for r in ex.relations if r.type == "holds_role"]
+    assert held == roles
+    assert not [r for r in ex.relations if r.type == "alias" and r.subject.text.startswith("R-")]

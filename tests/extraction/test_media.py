@@ -14,6 +14,13 @@ CASES = [
     ("en-demonym", "The Iraqi newspaper said so.", []),
     ("en-known-place", "A Baghdad newspaper said so.", []),
     ("en-function-word", "The newspaper said so.", []),
+    (
+        "en-station-call-sign",
+        "He spoke to local television station WQRV. In an interview with WQRV, he added more.",
+        ["WQRV", "WQRV"],
+    ),
+    ("en-news-source", "Torvald Brannik told Texas news source KLMT on Monday.", ["KLMT"]),
+    ("en-radio-station", "The radio station Talvi FM said so.", ["Talvi FM"]),
 ]
 
 

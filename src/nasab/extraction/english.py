@@ -38,6 +38,7 @@ __all__ = [
     "initials_spell",
     "is_caps_headline",
     "late_person_roles_en",
+    "station_call_sign",
     "title_references_en",
 ]
 
@@ -2105,6 +2106,8 @@ def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexico
             ):
                 continue
             surface = b.doc.text[toks[a].start : toks[c - 1].end]
+            if c - a == 1 and _party_affiliation(surface):
+                continue
             is_acr = c - a == 1 and (surface.isupper() or surface in lex.orgs_acronyms)
             m = _span_mention(b, toks, a, c, prev.kind, sent, source="parenthesis", strong=True)
             b.relation(
@@ -2114,6 +2117,24 @@ def _parentheses(b: Builder, toks: list[Tok], sent: tuple[int, int], lex: Lexico
                 sent,
                 rule="parenthesis",
             )
+
+
+def _party_affiliation(word: str) -> bool:
+    """A lawmaker's party and state in parentheses after the name ("R-Minn", "D-Calif"):
+    a party letter of ``party_letter_en``, a hyphen and a capitalised word.
+
+    Example:
+        >>> _party_affiliation("R-Minn"), _party_affiliation("D-Texas"), _party_affiliation("Al-Tamimi")
+        (True, True, False)
+    """
+    party, hyphen, state = word.partition("-")
+    return (
+        bool(hyphen)
+        and party in word_set("party_letter_en")
+        and state[:1].isupper()
+        and state[1:].isalpha()
+        and state[1:].islower()
+    )
 
 
 #: Most words of an organisation's name spelled out by an acronym, before or inside
@@ -2557,6 +2578,30 @@ def coordinated_orgs_en(
 
 #: A broadcaster's call sign (US and Canadian stations: K or W, C, and 2-3 more capitals).
 _CALL_SIGN = re.compile(r"[KWC][A-Z]{2,3}")
+
+
+def station_call_sign(name: str) -> str | None:
+    """The broadcaster's call sign an organisation name is written with: the name itself
+    when it is a call sign ("KHOU"), or its first word when only a channel number and
+    capitalised media words of ``media_en`` follow it ("KHOU 11 News", "WXYZ TV"), as
+    :func:`media_tails_en` reads them; else None.
+
+    Example:
+        >>> station_call_sign("KHOU 11 News"), station_call_sign("WXYZ"), station_call_sign("WXYZ Radio")
+        ('KHOU', 'WXYZ', 'WXYZ')
+        >>> station_call_sign("KHOU Harbor"), station_call_sign("Harbor News")
+        (None, None)
+    """
+    words = name.split()
+    if not words or not _CALL_SIGN.fullmatch(words[0]):
+        return None
+    rest = words[1:]
+    if rest and rest[0].isdigit():
+        rest = rest[1:]
+    media = word_set("media_en")
+    if all(w[:1].isupper() and w.lower() in media for w in rest):
+        return words[0]
+    return None
 
 
 def media_tails_en(

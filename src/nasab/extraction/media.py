@@ -1,8 +1,10 @@
 """Outlets named by what they are: "Anatolia news agency", "the news website Rudaw".
 
 A capitalised name right before or after a media cue of ``words.tsv`` (``media_cue_en``:
-news agency, newspaper, website...) is an organisation, whatever else read it (a
-model's place or one-word person guess); its other occurrences in the document follow.
+news agency, newspaper, website...), or right after one of ``media_cue_after_en``
+(television station, news source...: the name before these is a place's, "a Texas news
+source"), is an organisation, whatever else read it (a model's place or one-word person
+guess); its other occurrences in the document follow.
 Nationality adjectives ("the Iraqi newspaper") and known places are no outlet's name.
 
 Outlets named without a cue are known by their shape (:func:`outlet_shapes`): a
@@ -88,10 +90,11 @@ _ROUND_THE_CLOCK = r"(?-i:[A-Z][A-Za-z]+)(?:24|247)"
 
 
 @cache
-def _cues() -> str:
-    """The media cues of ``media_cue_en`` as one regular-expression alternation, longest
-    first."""
-    return "|".join(re.escape(c) for c in sorted(word_list("media_cue_en"), key=lambda c: -len(c)))
+def _cues(*lists: str) -> str:
+    """The media cues of ``media_cue_en`` (and of further lists, ``media_cue_after_en``)
+    as one regular-expression alternation, longest first."""
+    cues = [c for name in ("media_cue_en", *lists) for c in word_list(name)]
+    return "|".join(re.escape(c) for c in sorted(cues, key=lambda c: -len(c)))
 
 
 @cache
@@ -115,7 +118,8 @@ def media_cue_at(text: str, start: int) -> bool:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     cues = _cues()
     before = re.compile(rf"(?<![\w-]){_NAME} (?:{cues})(?![\w])", re.IGNORECASE)
-    after = re.compile(rf"(?<![\w])(?:{cues}),? {_NAME}(?![\w-])", re.IGNORECASE)
+    after_cues = _cues("media_cue_after_en")
+    after = re.compile(rf"(?<![\w])(?:{after_cues}),? {_NAME}(?![\w-])", re.IGNORECASE)
     # "Ajel, a Saudi Arabian newspaper"
     apposed = re.compile(
         rf"(?<![\w-]){_NAME}, (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:{cues})(?![\w])", re.IGNORECASE

@@ -1004,6 +1004,8 @@ def _cluster_orgs(locals_: Sequence[_Local]) -> list[int]:
         merge(holders[x][0], holders[y][0], _same_body(surface[x], surface[y]))
     for i, j in _acronym_joins(locals_, surface, holders, uf.find):
         merge(i, j)
+    for i, j in _station_joins(locals_, surface, holders, uf.find):
+        merge(i, j)
     return [uf.find(i) for i in range(n)]
 
 
@@ -1063,6 +1065,47 @@ def _acronym_joins(
             roots = {
                 r for r, name in fulls if r != find(i) and acronym_spells(name.split(), acr.lower())
             }
+            if len(roots) == 1:
+                out.append((i, roots.pop()))
+    return out
+
+
+def _station_joins(
+    locals_: Sequence[_Local],
+    surface: dict[str, str],
+    holders: dict[str, list[int]],
+    find: Callable[[int], int],
+) -> list[tuple[int, int]]:
+    """An organisation local named only by a broadcaster's call sign joins the one cluster
+    of another document holding that call sign with a channel number or media words after
+    it (:func:`nasab.extraction.english.station_call_sign`): "KHOU" in one document,
+    "KHOU 11 News" in another; none when two clusters hold such names.
+
+    Example:
+        >>> a = _Local("a", "organization"); a.names["WXYZ"] += 1
+        >>> b = _Local("b", "organization"); b.names["WXYZ 7 News"] += 1
+        >>> surface = {"WXYZ": "WXYZ", "wxyz 7 news": "WXYZ 7 News"}
+        >>> holders = {"WXYZ": [0], "wxyz 7 news": [1]}
+        >>> _station_joins([a, b], surface, holders, lambda i: i)
+        [(0, 1)]
+        >>> c = _Local("c", "organization"); c.names["WXYZ 9 News"] += 1
+        >>> surface["wxyz 9 news"], holders["wxyz 9 news"] = "WXYZ 9 News", [2]
+        >>> _station_joins([a, b, c], surface, holders, lambda i: i)
+        []
+    """
+    from ..extraction.english import station_call_sign
+
+    tailed: dict[str, set[int]] = defaultdict(set)
+    for key, name in surface.items():
+        sign = station_call_sign(name)
+        if sign is not None and sign != name:
+            tailed[sign].add(find(holders[key][0]))
+    out = []
+    for i, loc in enumerate(locals_):
+        if not loc.names or not all(station_call_sign(name) == name for name in loc.names):
+            continue
+        for sign in sorted(loc.names):
+            roots = tailed.get(sign, set()) - {find(i)}
             if len(roots) == 1:
                 out.append((i, roots.pop()))
     return out
