@@ -11,20 +11,30 @@ weak-name factor of :mod:`nasab.match.weak`, also at most 1). Every token
 of either name is either aligned or not:
 
 * an aligned token ``t`` adds ``w_t * agree / 2`` to the evidence E and at least
-  ``CONFLICT_OTHER * w_t * (1 - agree) / 2`` to the conflict C, where ``agree`` is the
-  calibrated similarity of its pair, at most that of its best partner (``b_t``);
+  ``c_t * w_t * (1 - agree) / 2`` to the conflict C, where ``agree`` is the
+  calibrated similarity of its pair, at most that of its best partner (``b_t``), and
+  ``c_t`` is CONFLICT_FAMILY for a family name (its pair costs that), else
+  CONFLICT_OTHER;
 * an unaligned token is a conflict (family, first given name: ``w_t`` times at least
   ``CONFLICT_GIVEN / 2``; a chain shift: ``CHAIN_SHIFT``) or spare; spare weights
   ``s_a``, ``s_b`` cost ``rate * |s_a - s_b| + CONFLICT_OTHER * min(s_a, s_b)`` or more.
-  Together the unaligned weights ``U_a``, ``U_b`` cost at least
-  ``r (U_a + U_b) + (q - 2r) min(U_a, U_b)`` with ``r`` the lowest missing rate and
-  ``q = min(CONFLICT_OTHER, CONFLICT_GIVEN / 2 + r)``, which grows by ``r`` per unit of
-  either weight at least.
+  Two family names, or two first names, that cannot align (no partner at ``ALIGN_MIN``)
+  are such a conflict, at its full cost. Together the other unaligned weights ``U_a``,
+  ``U_b`` cost at least ``r (U_a + U_b) + (q - 2r) min(U_a, U_b)`` with ``r`` the lowest
+  missing rate and ``q = min(CONFLICT_OTHER, CONFLICT_GIVEN / 2 + r)``, which grows by
+  ``r`` per unit of either weight at least.
 
 A token with no partner at ``ALIGN_MIN`` or more is surely unaligned; for any other the
 bound takes the best of both cases (``b_t`` as evidence, the smaller of the two costs),
-which only raises the ratio. Kunyas add at most ``2 * KUNYA`` to E. Pairs the bound does
-not cover are given 1: a name without name tokens, names equal after normalisation, and
+which only raises the ratio. Kunyas add at most ``2 * KUNYA`` to E.
+
+Where that bound still reaches the cutoff, the alignment itself is bounded: the token
+similarities from ``ALIGN_MIN`` up are exact, so the score's greedy alignment
+(``compare._align``) is found in numpy, and with it the evidence, the pair conflicts, the
+order factor and the family and given-name conflicts are the score's own; the other
+unaligned tokens cost at least their spare cost (:func:`_aligned_bound`). When the greedy
+alignment crosses and an alignment in order could hold as many pairs (the score may take
+that one), this step gives nothing. Pairs the bound does not cover are given 1: a name without name tokens, names equal after normalisation, and
 pairs where one name may join two adjacent tokens into one (a compound-suffix token, or
 two tokens whose joined fold is within ``JOIN_MIN`` of a token of the other name).
 
@@ -54,12 +64,15 @@ from .algorithms import (
     CONFLICT_FAMILY,
     CONFLICT_GIVEN,
     CONFLICT_OTHER,
+    CONFLICT_WEIGHT_FLOOR,
     FULL_SIM,
     JOIN_GAIN,
     JOIN_MIN,
     KUNYA,
     MISSING,
     MISSING_SHORT_FORM,
+    ORDER,
+    ORDER_FAMILY,
     SLOT_CONFLICT,
 )
 from .prepared import PreparedName, prepare
@@ -83,6 +96,10 @@ _BISECT_STEPS = 20
 _LENGTH_SLACK = 1e-9
 #: Shortest fold of a token that the other name's joined pair is compared with.
 _JOIN_FOLD_MIN = 5
+
+#: Codes of the token roles (:class:`_Side` numbers any other role after them).
+_ROLE = {"given": 0, "middle": 1, "family": 2}
+_FAMILY = _ROLE["family"]
 
 # The cost factors of the derivation above (module docstring).
 _R = min(MISSING, MISSING_SHORT_FORM)
@@ -190,6 +207,18 @@ class _Side:
         self.weight = np.where(self.ids >= 0, weights[np.maximum(self.ids, 0)], 0.0)
         self.kunya = np.array([bool(p.kunya_ids) for p in names], dtype=bool)
         self.empty = np.array([not p.ids for p in names], dtype=bool)
+        # Each token's role (_ROLE codes), where each name's first family name stands
+        # (-1: none), and the conflict factor of a token aligned with a poor partner.
+        codes = dict(_ROLE)  # a role not in _ROLE gets a code of its own
+        self.role = _padded(
+            [[codes.setdefault(t.role, len(codes)) for t in p.name.tokens] for p in names]
+        )
+        is_family = self.role == _FAMILY
+        self.family = np.where(is_family.any(axis=1), is_family.argmax(axis=1), -1)
+        self.cost = np.where(is_family & (self.ids >= 0), CONFLICT_FAMILY, CONFLICT_OTHER)
+        # The raw strings (the score puts the pair's name whose raw string sorts first first).
+        self.raw = np.empty(len(names), dtype=object)
+        self.raw[:] = [p.raw for p in names]
         suffixes = compound_suffixes()
         # Each candidate join as (joined, first, second): token ids for a compound
         # suffix (compared by token similarity), fold codes otherwise (Indel of folds).
@@ -358,8 +387,9 @@ def _similarities(table: TokenTable, keys: np.ndarray) -> np.ndarray:
     return table.similarities(keys // n, keys % n, floor=ALIGN_MIN)
 
 
-def _best(ids_a: np.ndarray, ids_b: np.ndarray, table: TokenTable) -> tuple[np.ndarray, np.ndarray]:
-    """Best token-pair similarity of each token of each pair (-1 on padding)."""
+def _grid(ids_a: np.ndarray, ids_b: np.ndarray, table: TokenTable) -> np.ndarray:
+    """Per pair, the similarity of each token of the first name (rows) with each of the
+    second (columns): exact from ALIGN_MIN up (:func:`_similarities`), -1 on padding."""
     import numpy as np
 
     n = len(table)
@@ -368,6 +398,12 @@ def _best(ids_a: np.ndarray, ids_b: np.ndarray, table: TokenTable) -> tuple[np.n
     uniq, inverse = unique_inverse(keys[valid])
     grid = np.full(keys.shape, -1.0)
     grid[valid] = _similarities(table, uniq)[inverse]
+    return grid
+
+
+def _best(ids_a: np.ndarray, ids_b: np.ndarray, table: TokenTable) -> tuple[np.ndarray, np.ndarray]:
+    """Best token-pair similarity of each token of each pair (-1 on padding)."""
+    grid = _grid(ids_a, ids_b, table)
     return grid.max(axis=2), grid.max(axis=1)
 
 
@@ -375,13 +411,13 @@ class _Tokens:
     """One side's tokens of each pair: evidence and pair cost if aligned (``e``, ``d``),
     the least cost if not (``r``), and the weight of the tokens that cannot align."""
 
-    def __init__(self, best: np.ndarray, weight: np.ndarray) -> None:
+    def __init__(self, best: np.ndarray, weight: np.ndarray, cost: np.ndarray) -> None:
         import numpy as np
 
         self.can = best >= ALIGN_MIN
         agree = np.sqrt(np.clip((best - ALIGN_MIN) / (FULL_SIM - ALIGN_MIN), 0.0, 1.0))
         self.e = np.where(self.can, 0.5 * weight * agree, 0.0)
-        self.d = np.where(self.can, 0.5 * CONFLICT_OTHER * weight * (1.0 - agree), 0.0)
+        self.d = np.where(self.can, 0.5 * cost * weight * (1.0 - agree), 0.0)
         self.r = np.where(self.can, _R * weight, 0.0)
         # Read at every bisection step of gain(): the same values computed once.
         self._ed, self._neg_r = self.e + self.d, -self.r
@@ -419,6 +455,195 @@ def _top(evidence: np.ndarray, k: np.ndarray) -> np.ndarray:
     return sums[np.arange(len(evidence)), k]
 
 
+def _slot_cost(
+    factor: float,
+    slot_a: np.ndarray,
+    slot_b: np.ndarray,
+    wa: np.ndarray,
+    wb: np.ndarray,
+    ta: _Tokens,
+    tb: _Tokens,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair: the conflict of the two names' tokens at ``slot_a`` and ``slot_b`` (-1:
+    none) where neither may align (``factor`` times their mean weight, at least the
+    weight floor), 0 elsewhere; and the weights it covers on each side."""
+    import numpy as np
+
+    k = np.arange(len(slot_a))
+    ia, ib = np.maximum(slot_a, 0), np.maximum(slot_b, 0)
+    both = (slot_a >= 0) & (slot_b >= 0) & ~ta.can[k, ia] & ~tb.can[k, ib]
+    xa, xb = np.where(both, wa[k, ia], 0.0), np.where(both, wb[k, ib], 0.0)
+    cost = np.where(both, factor * np.maximum(CONFLICT_WEIGHT_FLOOR, 0.5 * (xa + xb)), 0.0)
+    return cost, xa, xb
+
+
+def _unaligned_cost(
+    ta: _Tokens, tb: _Tokens, wa: np.ndarray, wb: np.ndarray, fa: np.ndarray, fb: np.ndarray
+) -> np.ndarray:
+    """Per pair, the least cost of the tokens that cannot align: two family names that
+    cannot (a family conflict), two first names of names of two tokens or more that
+    cannot (a given-name conflict), and the rest (module docstring)."""
+    import numpy as np
+
+    family, xa, xb = _slot_cost(CONFLICT_FAMILY, fa, fb, wa, wb, ta, tb)
+    two = (ta.n >= 2) & (tb.n >= 2)
+    first = np.where(two, 0, -1)
+    given, ga, gb = _slot_cost(CONFLICT_GIVEN, first, first, wa, wb, ta, tb)
+    # A first token that is also the family name is taken out of the rest once.
+    ua = ta.unaligned - xa - np.where((fa == 0) & (family > 0), 0.0, ga)
+    ub = tb.unaligned - xb - np.where((fb == 0) & (family > 0), 0.0, gb)
+    ua, ub = np.maximum(ua, 0.0), np.maximum(ub, 0.0)
+    return family + given + _R * (ua + ub) + (_Q - 2.0 * _R) * np.minimum(ua, ub)
+
+
+class _Pairs:
+    """The pairs (rows of ``sa``, rows of ``sb``) as the score sees them: the token
+    similarities, weights and roles, each pair in the score's canonical order (the name
+    whose raw string sorts first is the first name)."""
+
+    def __init__(
+        self, sa: _Side, sb: _Side, rows: np.ndarray, cols: np.ndarray, grid: np.ndarray
+    ) -> None:
+
+        self.grid = grid
+        self.wa, self.wb = sa.weight[rows], sb.weight[cols]
+        self.ra, self.rb = sa.role[rows], sb.role[cols]
+        self.fa, self.fb = sa.family[rows], sb.family[cols]
+        self.na, self.nb = (sa.ids[rows] >= 0).sum(axis=1), (sb.ids[cols] >= 0).sum(axis=1)
+        self.swap = (sb.raw[cols] < sa.raw[rows]).astype(bool)  # the second name sorts first
+
+
+def _greedy(p: _Pairs) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair, the alignment the score's greedy step makes (``compare._align``): the
+    candidate token pairs (similarity ALIGN_MIN or more) taken best first, ties broken by
+    role match, distance in position, then the positions in canonical order, each token
+    once. Returns the positions (first, second name; -1: no pair), the similarities,
+    and the number of aligned pairs, by step."""
+    import numpy as np
+
+    grid = p.grid
+    m, wa, wb = grid.shape
+    steps = min(wa, wb)
+    i = np.arange(wa)[:, None]
+    j = np.arange(wb)[None, :]
+    width = max(wa, wb) + 1
+    mismatch = p.ra[:, :, None] != p.rb[:, None, :]
+    position = np.where(p.swap[:, None, None], j * width + i, i * width + j)
+    tie = (mismatch * width + np.abs(i - j)) * width * width + position
+    avail = grid >= ALIGN_MIN
+    pos_a = np.full((m, steps), -1)
+    pos_b = np.full((m, steps), -1)
+    sims = np.zeros((m, steps))
+    k = np.arange(m)
+    for step in range(steps):
+        live = avail.any(axis=(1, 2))
+        if not live.any():
+            break
+        top = np.where(avail, grid, -np.inf).max(axis=(1, 2))
+        key = np.where(avail & (grid == top[:, None, None]), tie, np.iinfo(np.int64).max)
+        flat = key.reshape(m, -1).argmin(axis=1)
+        x, y = flat // wb, flat % wb
+        pos_a[live, step], pos_b[live, step] = x[live], y[live]
+        sims[live, step] = top[live]
+        avail[k, x, :] = False
+        avail[k, :, y] = False
+    return pos_a, pos_b, sims, (pos_a >= 0).sum(axis=1)
+
+
+def _crossings(p: _Pairs, pos_a: np.ndarray, pos_b: np.ndarray) -> np.ndarray:
+    """Per pair, the order factor of its alignment (``compare._order``): ORDER_FAMILY
+    for each two aligned pairs in crossed order with a family name among their tokens,
+    ORDER for each other crossed two (1: none crossed)."""
+    import numpy as np
+
+    m, steps = pos_a.shape
+    k = np.arange(m)[:, None]
+    fam_a = (p.ra[k, np.maximum(pos_a, 0)] == _FAMILY) & (pos_a >= 0)
+    fam_b = (p.rb[k, np.maximum(pos_b, 0)] == _FAMILY) & (pos_b >= 0)
+    order = np.ones(m)
+    for s in range(steps):
+        for t in range(s + 1, steps):
+            on = (pos_a[:, t] >= 0) & (
+                (pos_a[:, s] - pos_a[:, t]) * (pos_b[:, s] - pos_b[:, t]) < 0
+            )
+            family = fam_a[:, s] | fam_a[:, t] | fam_b[:, s] | fam_b[:, t]
+            order *= np.where(on, np.where(family, ORDER_FAMILY, ORDER), 1.0)
+    return order
+
+
+def _chain_size(grid: np.ndarray) -> np.ndarray:
+    """Per pair, the most candidate token pairs an alignment in order of both names can
+    hold (the size of ``compare._chain_align``'s alignment)."""
+    import numpy as np
+
+    m, wa, wb = grid.shape
+    best = np.zeros((m, wa + 1, wb + 1), dtype=np.int64)
+    for x in range(1, wa + 1):
+        for y in range(1, wb + 1):
+            take = best[:, x - 1, y - 1] + (grid[:, x - 1, y - 1] >= ALIGN_MIN)
+            best[:, x, y] = np.maximum(np.maximum(best[:, x - 1, y], best[:, x, y - 1]), take)
+    return best[:, wa, wb]
+
+
+def _aligned_bound(p: _Pairs, kunya: np.ndarray) -> np.ndarray:
+    """Per pair, a bound of the score from its alignment (1 where it is not known).
+
+    The greedy alignment is the score's unless it crosses and an alignment in order holds
+    as many pairs (``compare._align`` may take that one then: those pairs get 1). Its
+    evidence, pair conflicts, order factor, family and given-name conflicts are the
+    score's; the chain shift costs at least what it takes from the spare tokens (it pays
+    CHAIN_SHIFT for each, the spare cost grows by at most 1 a unit of weight), so the
+    spare cost with no shift, at the lowest rate and without substitution, is a lower
+    bound of the rest."""
+    import numpy as np
+
+    pos_a, pos_b, sims, count = _greedy(p)
+    order = _crossings(p, pos_a, pos_b)
+    known = order == 1.0
+    crossed = np.flatnonzero(~known)
+    if len(crossed):
+        known[crossed] = _chain_size(p.grid[crossed]) < count[crossed]
+    m = len(kunya)
+    k = np.arange(m)[:, None]
+    on = pos_a >= 0
+    ia, ib = np.maximum(pos_a, 0), np.maximum(pos_b, 0)
+    wt = np.where(on, 0.5 * (p.wa[k, ia] + p.wb[k, ib]), 0.0)
+    agree = np.sqrt(np.clip((sims - ALIGN_MIN) / (FULL_SIM - ALIGN_MIN), 0.0, 1.0))
+    family = (p.ra[k, ia] == _FAMILY) | (p.rb[k, ib] == _FAMILY)
+    factor = np.where(family, CONFLICT_FAMILY, CONFLICT_OTHER)
+    evidence = (wt * agree).sum(axis=1) + kunya
+    cost = np.where(on, factor * np.maximum(CONFLICT_WEIGHT_FLOOR, wt) * (1.0 - agree), 0.0)
+    cost = cost.sum(axis=1)
+    aligned_a = np.zeros(p.wa.shape, dtype=bool)
+    aligned_b = np.zeros(p.wb.shape, dtype=bool)
+    rows = np.repeat(np.arange(m), on.sum(axis=1))
+    aligned_a[rows, pos_a[on]] = True
+    aligned_b[rows, pos_b[on]] = True
+    spare_a = np.where(aligned_a, 0.0, p.wa)  # padding weighs 0
+    spare_b = np.where(aligned_b, 0.0, p.wb)
+    fa, fb = np.maximum(p.fa, 0), np.maximum(p.fb, 0)
+    r = np.arange(m)
+    fam = (p.fa >= 0) & (p.fb >= 0) & ~aligned_a[r, fa] & ~aligned_b[r, fb]
+    wfa, wfb = p.wa[r, fa], p.wb[r, fb]
+    cost += np.where(
+        fam, CONFLICT_FAMILY * np.maximum(CONFLICT_WEIGHT_FLOOR, 0.5 * (wfa + wfb)), 0.0
+    )
+    spare_a[r[fam], fa[fam]] = 0.0
+    spare_b[r[fam], fb[fam]] = 0.0
+    given = (p.na >= 2) & (p.nb >= 2) & ~aligned_a[:, 0] & ~aligned_b[:, 0]
+    w0 = 0.5 * (p.wa[:, 0] + p.wb[:, 0])
+    cost += np.where(given, CONFLICT_GIVEN * np.maximum(CONFLICT_WEIGHT_FLOOR, w0), 0.0)
+    spare_a[given, 0] = 0.0
+    spare_b[given, 0] = 0.0
+    sa, sb = spare_a.sum(axis=1), spare_b.sum(axis=1)
+    both = np.minimum(sa, sb)
+    slots = np.minimum(p.na - count, p.nb - count)
+    cost += CONFLICT_OTHER * np.maximum(both, SLOT_CONFLICT * slots) + _R * (sa + sb - 2.0 * both)
+    total = evidence + cost
+    bound = order * np.divide(evidence, total, out=np.zeros_like(total), where=total > 0)
+    return np.where(known, bound, 1.0)
+
+
 def _ratio(ta: _Tokens, tb: _Tokens, kunya: np.ndarray, fixed: np.ndarray) -> np.ndarray:
     """The largest ``E / (E + D)`` over the choice of aligned tokens (each token alone:
     aligned, its evidence and pair cost; or not, the least cost), by bisection on the
@@ -446,11 +671,12 @@ def _chunk(
     bound, without the bisection of the token-by-token one (1.)."""
     import numpy as np
 
-    best_a, best_b = _best(sa.ids[rows], sb.ids[cols], table)
-    ta, tb = _Tokens(best_a, sa.weight[rows]), _Tokens(best_b, sb.weight[cols])
+    grid = _grid(sa.ids[rows], sb.ids[cols], table)
+    best_a, best_b = grid.max(axis=2), grid.max(axis=1)
+    wa, wb = sa.weight[rows], sb.weight[cols]
+    ta, tb = _Tokens(best_a, wa, sa.cost[rows]), _Tokens(best_b, wb, sb.cost[cols])
     kunya = np.where(sa.kunya[rows] & sb.kunya[cols], 2.0 * KUNYA, 0.0)
-    ua, ub = ta.unaligned, tb.unaligned
-    fixed = _R * (ua + ub) + (_Q - 2.0 * _R) * np.minimum(ua, ub)
+    fixed = _unaligned_cost(ta, tb, wa, wb, sa.family[rows], sb.family[cols])
     # 2. One to one: at most min(na, nb) tokens of each side align, and tokens left
     #    over on both sides are a slot conflict (at least SLOT_CONFLICT each).
     aligned = np.minimum(ta.can.sum(axis=1), tb.can.sum(axis=1))
@@ -467,6 +693,11 @@ def _chunk(
     if cutoff is None or len(at):
         ratio = _ratio(ta.rows(at), tb.rows(at), kunya[at], fixed[at])
         bound[at] = np.minimum(bound[at], ratio)
+    # 3. The alignment itself, where the first two may still reach the cutoff.
+    at = slice(None) if cutoff is None else np.flatnonzero(bound + BOUND_SLACK >= cutoff)
+    if cutoff is None or len(at):
+        pairs = _Pairs(sa, sb, rows[at], cols[at], grid[at])
+        bound[at] = np.minimum(bound[at], _aligned_bound(pairs, kunya[at]))
     return np.minimum(bound + BOUND_SLACK, 1.0)
 
 
