@@ -1069,8 +1069,32 @@ CONTEXT_PERSONS = [
         "The group leader, Torvald Brannik, often argues.",
         ["Torvald Brannik"],
     ),
+    (
+        "en-byline-for-outlet",
+        "The man was freed, Torvald Brannik reported Tuesday for Qorvan News.",
+        ["Torvald Brannik"],
+    ),
+    (
+        "en-byline-wrote-for",
+        "Mira Danik wrote about the raid for The Talvi Times.",
+        ["Mira Danik"],
+    ),
+    ("en-contributor", "—Torvald Brannik contributed to this article.", ["Torvald Brannik"]),
+    (
+        "en-appointed-as-role",
+        "It ended once Torvald Brannik was confirmed as secretary of state in May.",
+        ["Torvald Brannik"],
+    ),
+    (
+        "en-opponent-comma",
+        "It harmed his Democratic opponent, Torvald Brannik.",
+        ["Torvald Brannik"],
+    ),
+    ("en-strongman", "The fall of strongman Torvald Brannik left a void.", ["Torvald Brannik"]),
     # guards: a participle after a comma; an adverb with no speech verb
     ("en-comma-participle", "Torvald Brannik, said to be rich, left.", []),
+    ("en-byline-no-outlet", "Qorvan Daily reported for the first time that it ended.", []),
+    ("en-byline-no-for", "Qorvan Daily reported Tuesday that it ended.", []),
     ("en-adverb-no-speech", "Torvald Brannik then left.", []),
     # guards: no context; one word alone; an article before; a common word of the
     # document; a nationality; an organisation's head word; a lone word with no speech

@@ -1124,8 +1124,9 @@ def _reported_person(b: Builder, toks: list[Tok], s: int, e: int, lex: Lexicon) 
     "Dana Lowell had earlier told", "Dana Lowell, also said") or before it after a
     quotation ('," said Dana Lowell'), "according to" before it (source_cue_en), a job
     or person noun before it ("musician Dana Lowell", "a friend, Dana Lowell"), a role
-    and a comma before it ("the group's leader, Dana Lowell"), or a role in apposition
-    after it ("Dana Lowell, the group's spokesman"; "Dana Lowell is a lecturer")."""
+    and a comma before it ("the group's leader, Dana Lowell"), a role in apposition
+    after it ("Dana Lowell, the group's spokesman"; "Dana Lowell is a lecturer"), or a
+    byline after it ("Dana Lowell reported for Qorvan News", :func:`_byline_after`)."""
     n = len(toks)
     speech = word_set("speech_en")
     z = e + 1 if e < n and toks[e].text == "," else e  # "X, also said"
@@ -1144,11 +1145,40 @@ def _reported_person(b: Builder, toks: list[Tok], s: int, e: int, lex: Lexicon) 
         return True
     if k < s - 1 and _trigger_before(toks, k + 1, lex):
         return True  # "the group's leader, X,": a role before the comma
-    return _role_apposition(toks, e, lex)
+    return _role_apposition(toks, e, lex) or _byline_after(toks, e)
 
 
 #: Most words between a name and its speech verb ("X had earlier told").
 _SPEECH_GAP = 3
+#: Most words between a writer's verb and the "for" of the outlet ("wrote about X for").
+_BYLINE_GAP = 4
+
+
+def _byline_after(toks: list[Tok], e: int) -> bool:
+    """A verb of writing (byline_verb_en) right after the name ending at token ``e``,
+    then, within :data:`_BYLINE_GAP` words and no punctuation, "for" and a capitalised
+    word: the outlet the named person writes for ("X reported Tuesday for Qorvan News",
+    "X wrote about it for The Talvi Times"). An outlet reports, but not "for" another.
+    Or a credit of ``contributor_phrase_en`` ("X contributed to this report").
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> t = "Dana Lowell reported Tuesday for Qorvan News. Qorvan reported for the first time."
+        >>> toks = tokenize_span(t, 0, len(t))
+        >>> _byline_after(toks, 2), _byline_after(toks, 9)
+        (True, False)
+    """
+    n = len(toks)
+    if _phrase_at(toks, e, word_list("contributor_phrase_en")) is not None:
+        return True  # "X contributed to this report"
+    if e >= n or toks[e].text not in word_set("byline_verb_en"):
+        return False
+    for z in range(e + 1, min(n - 1, e + 2 + _BYLINE_GAP)):
+        if toks[z].kind != "w":
+            return False
+        if toks[z].text == "for":
+            return toks[z + 1].cap
+    return False
 
 
 @cache
@@ -1159,11 +1189,14 @@ def _person_words() -> frozenset[str]:
 
 def _role_apposition(toks: list[Tok], e: int, lex: Lexicon) -> bool:
     """A role or a person noun in the apposition after the name ending at token ``e``
-    (", the flight engineer", ", spokesman for", " is a lecturer"), after at most
+    (", the flight engineer", ", spokesman for", " is a lecturer", " was confirmed as
+    secretary of state": after a passive verb of appointment), after at most
     :data:`_ROLE_APPOSITION_TOKENS` tokens of lower-case words, nationalities and
     names of its owner, with no function word before it."""
     n = len(toks)
-    k = _copula_at(toks, e)
+    k = _appointment_at(toks, e) if e < n else None  # "X was confirmed as secretary of state"
+    if k is None and e < n:
+        k = _copula_at(toks, e)
     if k is None:
         if e + 1 >= n or toks[e].text not in _APPOSITION_OPENERS:
             return False
