@@ -955,8 +955,13 @@ PERSON_CUES = [
         ["Dravik Torvalna"],
     ),
     ("en-job-noun", "Dravik Torvalna, a leading economist, said so.", ["Dravik Torvalna"]),
-    # guard: a short lower-case word between capitals may be the name's particle
-    ("en-name-start-unsure", "The price fell, said Dravik van Torval, a Dutch economist.", []),
+    # a lower-case particle of a European family name between capitals is inside the name
+    # (read whole, not as "Torval" alone)
+    (
+        "en-name-with-particle",
+        "The price fell, said Dravik van Torval, a Dutch economist.",
+        ["Dravik van Torval"],
+    ),
     (
         "en-post-signature",
         "Our town let him down http://t.co/x1\n\n— Dravik Torvalna (@dtorv) May 2, 2014",
@@ -1091,6 +1096,13 @@ CONTEXT_PERSONS = [
         ["Torvald Brannik"],
     ),
     ("en-strongman", "The fall of strongman Torvald Brannik left a void.", ["Torvald Brannik"]),
+    (
+        "en-particle-inside",
+        "Weapons expert Torvald de Brannik-Sola said so.",
+        ["Torvald de Brannik-Sola"],
+    ),
+    ("en-particle-context", "Mira van Danik, an analyst, said so.", ["Mira van Danik"]),
+    ("en-particle-in-a-body", "The Banco de Talvia said so on Monday.", []),
     # guards: a participle after a comma; an adverb with no speech verb
     ("en-comma-participle", "Torvald Brannik, said to be rich, left.", []),
     ("en-byline-no-outlet", "Qorvan Daily reported for the first time that it ended.", []),

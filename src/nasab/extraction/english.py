@@ -190,7 +190,11 @@ def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
             toks[i].text in word_set("name_particle_en") and not toks[i].cap
         ):
             j = i + 1
-            while j < n and _cap_like(toks[j]) and not toks[j - 1].possessive:
+            while (
+                j < n
+                and not toks[j - 1].possessive
+                and (_cap_like(toks[j]) or _inner_particle(toks, j))
+            ):
                 j += 1
             # do not end on a bare lower-case particle
             while (
@@ -204,6 +208,24 @@ def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+def _inner_particle(toks: list[Tok], j: int) -> bool:
+    """A lower-case particle of a European family name (name_particle_eu_en) written
+    apart between two capitalised words ("Carl von Clausewitz"), which continues the name.
+
+    Example:
+        >>> from nasab.extraction._tokens import tokenize_span
+        >>> [_inner_particle(tokenize_span(t, 0, len(t)), 1) for t in ("Hans van Cleef", "and de Souza")]
+        [True, False]
+    """
+    return (
+        0 < j < len(toks) - 1
+        and toks[j].text in word_set("name_particle_eu_en")
+        and toks[j - 1].cap
+        and toks[j + 1].cap
+        and toks[j].end < toks[j + 1].start
+    )
 
 
 def _is_org_words(toks: list[Tok], i: int, j: int, lex: Lexicon) -> bool:
@@ -1108,7 +1130,10 @@ def _plain_name(b: Builder, toks: list[Tok], s: int, e: int, lex: Lexicon) -> bo
         return False
     if toks[s].text.lower() in word_set("joined_article_en"):
         return False
-    for t in toks[s:e]:
+    for k in range(s, e):
+        t = toks[k]
+        if _inner_particle(toks, k):
+            continue  # "Hans van Cleef"
         if not t.cap or not t.text.isalpha() or is_demonym(_first(t), lex):
             return False
         if t.text.lower() in word_set("outlet_head_en"):
