@@ -30,7 +30,8 @@ loader                     table                     what it holds
 
 Derived views (also cached): :func:`particle_forms` and its named shortcuts
 (:func:`kunya_markers`, :func:`abd_forms`, :func:`din_forms`, :func:`patronymic_markers`,
-:func:`latin_articles`), :func:`title_index` and :func:`word_set`. No other module reads
+:func:`latin_articles`), :func:`title_index`, :func:`word_set` and
+:func:`org_translation_languages` (the language of each word of ``org_translations.tsv``). No other module reads
 these tables or keeps its own copy of their words.
 
 Multi-valued columns (``|``-separated in the files) become tuples; empty cells become empty
@@ -109,6 +110,7 @@ __all__ = [
     "news_spellings",
     "nisba_endings",
     "number_words",
+    "org_translation_languages",
     "org_translations",
     "org_word_freq",
     "org_words",
@@ -1397,6 +1399,20 @@ def org_translations() -> dict[str, tuple[str, ...]]:
             raise _row_error(table, line, f"{form!r} listed twice")
         out[form] = en
     return out
+
+
+@cache
+def org_translation_languages() -> dict[str, str]:
+    """The language (ISO 639-1 code, lower case) of each form of ``org_translations.tsv``.
+
+    Example:
+        >>> from nasab.lexicon import org_translation_languages
+        >>> org_translation_languages()["stichting"], org_translation_languages()["zavod"]
+        ('nl', 'ru')
+    """
+    forms = org_translations()
+    rows = load_tsv("org_translations.tsv")
+    return {r["form"]: r["language"].strip().lower() for r in rows if r["form"] in forms}
 
 
 #: Largest value of a units row of ``number_words.tsv``; larger rows are tens, up to

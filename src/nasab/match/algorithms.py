@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v25").startswith("nasab-name-v25+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v25', 'nasab-org-v21']
+    ['nasab-name-v25', 'nasab-org-v22']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v25"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v21"
+ORG_ALGORITHM = "nasab-org-v22"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -331,7 +331,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            21,
+            22,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -409,7 +409,11 @@ _REGISTRY: dict[str, Algorithm] = {
             "short word that org_words.tsv reads in lower case as a dictionary word agrees "
             "with that word (EAST / eastern); v21: adjacent Latin words spell a word of the "
             "other name of five letters or more joined (ZHU HAI / ZHUHAI, BU ALI / BUALI; six "
-            "before)",
+            "before); v22: a Russian or Ukrainian word of org_translations.tsv also reads in "
+            "its other endings and in ye/e, ts/c spellings (OBYEDINENYE = obyedineniye, "
+            "TORGOVOY = torgovy, KOMPANIA = kompaniya; a stem of five letters or more), and "
+            "more such words (kontsern = concern, mashinostroenie = machine building, "
+            "pidpryemstvo = enterprise...)",
         ),
     )
 }
@@ -451,8 +455,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v21")[:19]
-        'nasab-org-v21+data.'
+        >>> algorithm_version("nasab-org-v22")[:19]
+        'nasab-org-v22+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -177,6 +177,14 @@ _JOINED_WORD_MIN = 5
 #: An abbreviation (:func:`_abbreviations`): a word of at least this many letters that
 #: starts another word, at least :data:`_ABBREVIATION_CUT` letters longer, agrees with it
 #: at this similarity (0.7 of a full agreement).
+#: Languages of ``org_translations.tsv`` whose words are also read in their other endings
+#: and spellings (:func:`_inflected_stems`): Russian and Ukrainian, romanised.
+_INFLECTED_LANGUAGES = frozenset(["ru", "uk"])
+#: Fewest letters of such a stem: shorter stems (``vod`` of ``vody``, water) are the
+#: stems of many words.
+_STEM_MIN = 5
+#: Two romanisations of one letter, read as one (written, read).
+_STEM_SPELLINGS = (("ye", "e"), ("ts", "c"))
 _ABBREVIATION_MIN = 4
 _ABBREVIATION_CUT = 2
 _ABBREVIATION_SIM = 0.9
@@ -385,10 +393,57 @@ def _translate(
     out: list[tuple[str, bool]] = []
     origins: list[tuple[int, str]] = []
     for k, (tok, caps) in enumerate(toks):
-        en = table.get(tok) if tok.isascii() else None
+        en = (table.get(tok) or _inflected(tok)) if tok.isascii() else None
         out.extend(((w, False) for w in en) if en else ((tok, caps),))
         origins.extend([(k, tok)] * len(en) if en else [(k, "")])
     return out, origins
+
+
+def _stem(word: str) -> str:
+    """The stem of a Latin word as :func:`_inflected_stems` reads it: ``ye`` as ``e`` and
+    ``ts`` as ``c`` (two romanisations of one letter), the final vowels dropped; empty
+    under :data:`_STEM_MIN` letters.
+
+    Example:
+        >>> _stem("obyedineniye"), _stem("obedinenie"), _stem("korporatsiya"), _stem("zavod")
+        ('obedinen', 'obedinen', 'korporac', 'zavod')
+    """
+    for written, read in _STEM_SPELLINGS:
+        word = word.replace(written, read)
+    stem = word.rstrip(LATIN_VOWELS)
+    return stem if len(stem) >= _STEM_MIN else ""
+
+
+def _inflected(word: str) -> tuple[str, ...] | None:
+    """The English words of another form of a listed inflected word (:func:`_inflected_stems`),
+    or None (also for an English word that reads as itself: ``institute``)."""
+    en = _inflected_stems().get(_stem(word))
+    return en if en and en != (word,) else None
+
+
+@cache
+def _inflected_stems() -> dict[str, tuple[str, ...]]:
+    """Stem (:func:`_stem`) -> English words, of the words of ``org_translations.tsv`` in a
+    language of :data:`_INFLECTED_LANGUAGES`, whose romanised words change their endings
+    with case, gender and number and spell one letter several ways (Russian
+    ``obyedineniye`` / ``obedinenie`` / ``obyedinenye``, ``torgovy`` / ``torgovoy``,
+    ``kompaniya`` / ``kompania``): another form of a listed word reads as that word.
+    A stem of words with different translations reads as none.
+
+    Example:
+        >>> _inflected_stems()[_stem("obyedinenye")], _inflected_stems()[_stem("torgovoy")]
+        (('association',), ('trade',))
+    """
+    languages = lexicon.org_translation_languages()
+    out: dict[str, tuple[str, ...]] = {}
+    clash: set[str] = set()
+    for form, en in lexicon.org_translations().items():
+        stem = _stem(form)
+        if not stem or languages.get(form) not in _INFLECTED_LANGUAGES:
+            continue
+        if out.setdefault(stem, en) != en:
+            clash.add(stem)
+    return {k: v for k, v in out.items() if k not in clash}
 
 
 @cache
@@ -1308,7 +1363,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v21"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v22"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
