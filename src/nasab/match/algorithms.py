@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v25").startswith("nasab-name-v25+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v25', 'nasab-org-v22']
+    ['nasab-name-v25', 'nasab-org-v23']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v25"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v22"
+ORG_ALGORITHM = "nasab-org-v23"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -331,7 +331,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            22,
+            23,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -413,7 +413,10 @@ _REGISTRY: dict[str, Algorithm] = {
             "its other endings and in ye/e, ts/c spellings (OBYEDINENYE = obyedineniye, "
             "TORGOVOY = torgovy, KOMPANIA = kompaniya; a stem of five letters or more), and "
             "more such words (kontsern = concern, mashinostroenie = machine building, "
-            "pidpryemstvo = enterprise...)",
+            "pidpryemstvo = enterprise...); v23: the stem also drops -ykh and -ov endings "
+            "(PROEKTOV = proekt), more Russian words (obedinennaya = united, organizatsiya, "
+            "dvizhenie, biznes...), and a lone I before another word is a word, not the "
+            "numeral 1 (numeral_word_latn: PROMET I USLUGE, SPANM I STIFTELSE; SILVIA I is 1)",
         ),
     )
 }
@@ -455,8 +458,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v22")[:19]
-        'nasab-org-v22+data.'
+        >>> algorithm_version("nasab-org-v23")[:19]
+        'nasab-org-v23+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -183,6 +183,9 @@ _INFLECTED_LANGUAGES = frozenset(["ru", "uk"])
 #: Fewest letters of such a stem: shorter stems (``vod`` of ``vody``, water) are the
 #: stems of many words.
 _STEM_MIN = 5
+#: The endings :func:`_stem` drops: final vowels, with a plural ``kh`` after them
+#: (``-ykh``, ``-ikh``, ``-akh``), or a genitive plural ``-ov`` / ``-ev``.
+_STEM_ENDING = re.compile(r"(?:[aeiouy]+(?:kh)?|[oe]v)$")
 #: Two romanisations of one letter, read as one (written, read).
 _STEM_SPELLINGS = (("ye", "e"), ("ts", "c"))
 _ABBREVIATION_MIN = 4
@@ -401,16 +404,19 @@ def _translate(
 
 def _stem(word: str) -> str:
     """The stem of a Latin word as :func:`_inflected_stems` reads it: ``ye`` as ``e`` and
-    ``ts`` as ``c`` (two romanisations of one letter), the final vowels dropped; empty
-    under :data:`_STEM_MIN` letters.
+    ``ts`` as ``c`` (two romanisations of one letter), the ending dropped
+    (:data:`_STEM_ENDING`: the final vowels, ``-ykh``, ``-ov``); empty under
+    :data:`_STEM_MIN` letters.
 
     Example:
         >>> _stem("obyedineniye"), _stem("obedinenie"), _stem("korporatsiya"), _stem("zavod")
         ('obedinen', 'obedinen', 'korporac', 'zavod')
+        >>> _stem("proektov"), _stem("infrastrukturnykh"), _stem("infrastrukturnaya")
+        ('proekt', 'infrastrukturn', 'infrastrukturn')
     """
     for written, read in _STEM_SPELLINGS:
         word = word.replace(written, read)
-    stem = word.rstrip(LATIN_VOWELS)
+    stem = _STEM_ENDING.sub("", word)
     return stem if len(stem) >= _STEM_MIN else ""
 
 
@@ -556,11 +562,32 @@ def _paren_acronyms(raw: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _numerals(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Roman numerals after the first word as numbers (``XVI`` -> ``16``)."""
+    """Roman numerals after the first word as numbers (``XVI`` -> ``16``); a numeral that
+    is also a word (``numeral_word_latn``: ``I``, Slavic *and*, Scandinavian *in*) only at
+    the end of the name or before a legal form or a number (``SILVIA I``, ``ORION I LTD``),
+    not before another word (``PROMET I USLUGE``).
+
+    Example:
+        >>> _numerals([("silvia", True), ("i", True)]), _numerals([("promet", True), ("i", True), ("usluge", True)])
+        ([('silvia', True), ('1', False)], [('promet', True), ('i', True), ('usluge', True)])
+    """
     out = list(toks[:1])
-    for tok, caps in toks[1:]:
-        out.append((str(_roman_value(tok)), False) if _ROMAN.match(tok) else (tok, caps))
+    for k in range(1, len(toks)):
+        tok, caps = toks[k]
+        if _ROMAN.match(tok) and not _numeral_word(tok, toks[k + 1 : k + 2]):
+            out.append((str(_roman_value(tok)), False))
+        else:
+            out.append((tok, caps))
     return out
+
+
+def _numeral_word(tok: str, following: list[tuple[str, bool]]) -> bool:
+    """Whether a Roman numeral is the word it also is (:func:`_numerals`): followed by a
+    word that is no legal form and no number."""
+    if tok not in word_set("numeral_word_latn") or not following:
+        return False
+    nxt = following[0][0]
+    return not (nxt in word_set("legal_latn") or nxt.isdigit() or _ROMAN.match(nxt))
 
 
 #: The last digit of a number: what a tens word may be followed by (``forty four``).
@@ -1363,7 +1390,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v22"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v23"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
