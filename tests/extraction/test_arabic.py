@@ -2202,3 +2202,33 @@ def test_person_led_head_names_no_body(backend: str, text: str, persons: list, o
     ex = extract(read_documents([{"id": "t", "text": text}])[0], backend=backend)
     assert [m.text for m in ex.persons()] == persons
     assert [m.text for m in ex.organizations()] == orgs
+
+
+# (id, text, persons); the models. A family name known from earlier in the document is
+# no bare back-reference where the statistical model reads a longer name ending in it on
+# words no rule took (ضريح أبي الحسن الكناني); where a rule read part of that name, the
+# echo still completes it (حكومة الرئيس السابق محمود أحمدي الكناني).
+KNOWN_IN_MODEL_NAME_CASES = [
+    (
+        "longer-name",
+        "وقال المؤرخ سامي الكناني إن المخطوطة قديمة. وزار الوفد ضريح أبي الحسن الكناني أمس",
+        ["سامي الكناني", "أبي الحسن الكناني"],
+    ),
+    (
+        "title-read-guard",
+        "وكان أحمدي الكناني قد قال ذلك. وانتقد المعارض تخبطات حكومة الرئيس السابق محمود أحمدي"
+        " الكناني في الاقتصاد",
+        ["أحمدي الكناني", "محمود أحمدي الكناني"],
+    ),
+]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [c[1:] for c in KNOWN_IN_MODEL_NAME_CASES],
+    ids=[c[0] for c in KNOWN_IN_MODEL_NAME_CASES],
+)
+def test_known_name_gives_way_to_the_model_name(text: str, persons: list) -> None:
+    ex = extract(read_documents([{"id": "t", "text": text}])[0], backend="auto")
+    assert [m.text for m in ex.persons()] == persons

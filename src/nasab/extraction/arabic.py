@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import cache, cached_property, lru_cache
 
 from ..lexicon import (
+    din_forms,
     feminine_endings,
     kunya_markers,
     name_endings_ar,
@@ -907,7 +908,9 @@ class _Sentence:
         return _is_article(st) and st[2:] in self.lex.geo_before_ar
 
     def known_names(self) -> None:
-        """A single word that is a name word of a person read earlier in the document."""
+        """A single word that is a name word of a person read earlier in the document;
+        not the last word of a longer name the statistical model reads here (``منبر صلاح
+        الدين الأيوبي`` after ``الأيوبي`` was read: the model's whole name, not the echo)."""
         if not self.known:
             return
         for i, t in enumerate(self.toks):
@@ -917,14 +920,44 @@ class _Sentence:
             if prev is not None and self.b.overlaps(prev.start, prev.end, ("role",)):
                 continue  # "الرئيس المصري": after a role, a nisba-like word is a nationality
             for off, stem in arabic_stems(t.text):
-                if stem in self.known:
-                    full = self.known[stem]
-                    attrs = {"refers_to": full} if len(full.split()) >= 2 else {}
-                    end = self._full_name_end(i, stem, full)
-                    son = self._son_of_known(i, stem, full) if off == 0 else None
-                    start, off = (i - 1, son) if son is not None else (i, off)
-                    self.add(start, end, off, "person", source="document", **attrs)
-                    break
+                if stem not in self.known:
+                    continue
+                if self._free_model_name(i):
+                    break  # the model's longer name, read by :meth:`model`
+                full = self.known[stem]
+                attrs = {"refers_to": full} if len(full.split()) >= 2 else {}
+                end = self._full_name_end(i, stem, full)
+                son = self._son_of_known(i, stem, full) if off == 0 else None
+                start, off = (i - 1, son) if son is not None else (i, off)
+                self.add(start, end, off, "person", source="document", **attrs)
+                break
+
+    def _free_model_name(self, i: int) -> bool:
+        """Token i ends or lies inside a person the statistical model reads from an
+        earlier word on, on tokens no rule took, whose words before it are name words
+        (given names, joiners, listed name words, الدين, an article + a given name):
+        :meth:`model` makes it a mention (``بجوار X`` is none)."""
+        toks, t = self.toks, self.toks[i]
+        for a, z in self.model_persons or ():
+            if not (a < t.start and t.end <= z):
+                continue
+            inside = [k for k, u in enumerate(toks) if a <= u.start < z]
+            if not any(self.taken[k] for k in inside) and all(
+                self._name_lead(_word(toks[k])) for k in inside if k < i
+            ):
+                return True
+        return False
+
+    def _name_lead(self, w: str) -> bool:
+        """A word that may stand before a person's family name in his name."""
+        given = self.lex.given_ar
+        return (
+            w in given
+            or w in word_set("name_join_ar")
+            or self._name_word(w)
+            or w in din_forms("arab")
+            or (_is_article(w) and w[2:] in given)
+        )
 
     def _son_of_known(self, i: int, stem: str, full: str) -> int | None:
         """Offset of a patronymic particle (ابن) standing right before the known word at
