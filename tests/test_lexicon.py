@@ -328,27 +328,24 @@ def test_org_words_arabic_head_has_no_article() -> None:
     assert not [w for w in lexicon.org_words() if w.ar.startswith("ال")]
 
 
-def test_bad_kind_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+BAD_COMPOUND_ROWS = [
+    ("kind", {"kind": "nonsense", "ar": "الله", "en": "Allah", "apart_ar": "0"}, "nonsense"),
+    ("apart flag", {"kind": "suffix", "ar": "زاده", "en": "zada", "apart_ar": "yes"}, "apart_ar"),
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"), [c[1:] for c in BAD_COMPOUND_ROWS], ids=[c[0] for c in BAD_COMPOUND_ROWS]
+)
+def test_bad_compound_row_is_reported(
+    monkeypatch: pytest.MonkeyPatch, row: dict[str, str], message: str
+) -> None:
     from nasab.errors import DataFileError
 
-    fake = ({"kind": "nonsense", "ar": "الله", "en": "Allah", "variants_en": "", "apart_ar": "0"},)
-    monkeypatch.setattr(lexicon, "load_tsv", lambda name: fake)
+    monkeypatch.setattr(lexicon, "load_tsv", lambda name: ({**row, "variants_en": ""},))
     lexicon.compounds.cache_clear()
     try:
-        with pytest.raises(DataFileError, match="nonsense"):
-            lexicon.compounds()
-    finally:
-        lexicon.compounds.cache_clear()
-
-
-def test_bad_apart_flag_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nasab.errors import DataFileError
-
-    fake = ({"kind": "suffix", "ar": "زاده", "en": "zada", "variants_en": "", "apart_ar": "yes"},)
-    monkeypatch.setattr(lexicon, "load_tsv", lambda name: fake)
-    lexicon.compounds.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match="apart_ar"):
+        with pytest.raises(DataFileError, match=message):
             lexicon.compounds()
     finally:
         lexicon.compounds.cache_clear()
