@@ -419,20 +419,22 @@ def _arabic_spellings(letters: str) -> tuple[tuple[str, float], ...]:
     """The letter model's spellings of Arabic-origin ``letters`` that fit the newsroom
     letters (:func:`news_fits`), best first: of its ``BEAM`` best, else of its
     ``NEWS_BEAM`` best; its ``BEAM`` best when none fits."""
-    for dist in (decoded_latin_spellings(letters), None):
-        if dist is None:
-            dist = _spelling_dist(decode_arabic(letters, beam=NEWS_BEAM))
-        fitting = tuple(p for p in dist if news_fits(letters, p[0]))
-        if fitting:
-            return fitting
-    return _token_dist(letters, 5)
+    fitting = _fitting(letters, decoded_latin_spellings(letters))
+    if not fitting:
+        fitting = _fitting(letters, _spelling_dist(decode_arabic(letters, beam=NEWS_BEAM)))
+    return fitting or _token_dist(letters, 5)
+
+
+def _fitting(letters: str, dist: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """The spellings of ``dist`` that fit the newsroom letters of ``letters``, in order."""
+    return tuple(p for p in dist if news_fits(letters, p[0]))
 
 
 def arabic_origin(letters: str, article: bool = False) -> bool:
     """Whether article-free Arabic ``letters`` are a word of Arabic origin: it carried the
     article (``article``), has a letter that only Arabic words have (``news_letters.tsv``)
-    or is a listed Arabic given name (``given_names.tsv``), and does not end like a foreign surname (``foreign_ending_ar`` of
-    ``words.tsv``: رحيموف is Rahimov).
+    or is a listed Arabic given name (``given_names.tsv``), and does not end like a foreign
+    surname (``foreign_ending_ar`` of ``words.tsv``: رحيموف is Rahimov).
 
     Example:
         >>> arabic_origin("عبيدي"), arabic_origin("بياتي", article=True), arabic_origin("بيتر")
