@@ -758,6 +758,34 @@ def test_given_names_and_name_words() -> None:
     assert words["محمد"].kind == "given" and words["محمد"].count > 10
 
 
+GIVEN_NAME_WORDS = [
+    ("latin", "yusuf", True),
+    ("latin", "muhammad", True),
+    ("latin", "يوسف", False),  # the other script's spelling
+    ("latin", "osama", False),  # an attested spelling, not the row's own (usama)
+    ("arabic", "يوسف", True),
+    ("arabic", "محمد", True),
+    ("arabic", "yusuf", False),
+    ("arabic", "مصرف", False),  # a word, no given name
+]
+
+
+@pytest.mark.parametrize(("script", "word", "listed"), GIVEN_NAME_WORDS)
+def test_given_name_words(script: str, word: str, listed: bool) -> None:
+    assert (word in lexicon.given_name_words(script)) is listed
+
+
+def test_given_name_words_are_the_tables_one_word_spellings() -> None:
+    rows = lexicon.given_names()
+    assert lexicon.given_name_words("latin") == {g.en for g in rows}
+    assert lexicon.given_name_words("arabic") == {a for g in rows for a in g.ar}
+
+
+def test_given_name_words_refuses_an_unknown_script() -> None:
+    with pytest.raises(ValueError, match="script must be one of"):
+        lexicon.given_name_words("cyrillic")
+
+
 GIVEN_SPELLINGS = [
     ("attested", "ahmed", "ahmad"),
     ("attested-2", "osama", "usama"),

@@ -1271,6 +1271,41 @@ def given_names() -> tuple[GivenNameEntry, ...]:
     )
 
 
+#: The scripts :func:`given_name_words` knows.
+GIVEN_NAME_SCRIPTS = ("latin", "arabic")
+
+
+@cache
+def given_name_words(script: str) -> frozenset[str]:
+    """The one-word spellings of the Arabic-origin given names of ``given_names.tsv`` in
+    one script, normalised (:func:`nasab.text.normalize`): every module that asks "is
+    this word a listed given name" reads this set.
+
+    Args:
+        script: ``"latin"`` (the table's ``en`` column) or ``"arabic"`` (its ``ar``
+            spellings).
+
+    Raises:
+        ValueError: if ``script`` is not one of :data:`GIVEN_NAME_SCRIPTS`.
+        DataFileError: if the table is missing or malformed.
+
+    Example:
+        >>> from nasab.lexicon import given_name_words
+        >>> "yusuf" in given_name_words("latin"), "يوسف" in given_name_words("arabic")
+        (True, True)
+    """
+    if script not in GIVEN_NAME_SCRIPTS:
+        raise ValueError(
+            f"given_name_words: script must be one of {GIVEN_NAME_SCRIPTS}, not {script!r}"
+        )
+    forms = (
+        (e.en for e in given_names())
+        if script == "latin"
+        else (a for e in given_names() for a in e.ar)
+    )
+    return frozenset(w for w in map(normalize, forms) if w and " " not in w)
+
+
 # given_name_spellings: an attested Latin spelling of an Arabic given name counts from this
 # score of news_spellings.tsv on (2 = one name pair written in plain ASCII letters).
 GIVEN_SPELLING_MIN_SCORE = 2

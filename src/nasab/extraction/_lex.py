@@ -15,7 +15,7 @@ from ..lexicon import (
     geo_words,
     given_name_groups,
     given_name_spellings,
-    given_names,
+    given_name_words,
     name_words,
     news_outlets,
     org_words,
@@ -253,16 +253,8 @@ def _places() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
 def _given_names() -> tuple[frozenset[str], frozenset[str]]:
     """(Latin, Arabic) one-word given names (given_names.tsv; Arabic also words.tsv
     ``given_name_ar``); Arabic ones that are common words left out."""
-    given_en: set[str] = set()
-    given_ar: set[str] = set()
-    for entry in given_names():
-        en = normalize(entry.en)
-        if en and " " not in en:
-            given_en.add(en)
-        for ar in entry.ar:
-            ar = normalize(ar)
-            if ar and " " not in ar:
-                given_ar.add(ar)
+    given_en = set(given_name_words("latin"))
+    given_ar = set(given_name_words("arabic"))
     given_ar |= word_set("given_name_ar")
     # European given names and English nicknames (given_names_en.tsv, nicknames_en.tsv)
     given_en.update(n for n in map(normalize, given_name_groups()) if n and " " not in n)

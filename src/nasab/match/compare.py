@@ -42,7 +42,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from ..errors import InputError
-from ..lexicon import compound_suffixes, compounds, given_names, title_index, word_set
+from ..lexicon import compound_suffixes, compounds, given_name_words, title_index, word_set
 from ..names.keys import fold, plain_letters, skeleton
 from ..names.parse import ABD_COMPOUND_PREFIXES, Token, clear_parse_caches
 from ..text import normalize
@@ -728,7 +728,7 @@ def _prefixes() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _arabic_given_keys() -> frozenset[str]:
     """Skeletons of the Arabic-origin given names (``given_names.tsv``)."""
-    return frozenset(skeleton(g.en) for g in given_names())
+    return frozenset(map(skeleton, given_name_words("latin")))
 
 
 def _arabic_naming(t: Token) -> bool:

@@ -31,7 +31,7 @@ from ..lexicon import (
     abd_forms,
     compounds,
     din_forms,
-    given_names,
+    given_name_words,
     kunya_markers,
     latin_articles,
     latin_letters,
@@ -224,11 +224,7 @@ def _title_lengths() -> dict[str, tuple[int, ...]]:
 @cache
 def _given_names() -> frozenset[str]:
     """Given names (both scripts, normalised) that are also title words: Amir, Sultan, Malik."""
-    out = set()
-    for entry in given_names():
-        out.add(normalize(entry.en))
-        out.update(normalize(a) for a in entry.ar)
-    return frozenset(out)
+    return given_name_words("latin") | given_name_words("arabic")
 
 
 @cache

@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..errors import ExtraMissingError, InputError
 from ..lexicon import (
     decoded_readings,
-    given_names,
+    given_name_words,
     news_letters,
     news_spellings,
     particle_romanizations,
@@ -457,7 +457,7 @@ def _arabic_only_letters() -> frozenset[str]:
 def _given_words() -> frozenset[str]:
     """Normalised Arabic spellings of the listed Arabic given names (not name_words.tsv's
     kind ``given``, which holds the Western given names Arabic text writes too)."""
-    return frozenset(a for e in given_names() for a in e.ar)
+    return given_name_words("arabic")
 
 
 _LATIN_VOWELS = frozenset("aeiou")
