@@ -74,7 +74,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v23" in text
+    assert "nasab-org-v24" in text
     assert "iraqi" in text
 
 
@@ -866,7 +866,19 @@ WORD_READINGS = [
     ("AO KONTSERN VARANTO", "JSC CONCERN VARANTO", 0.95, 1.0),
     ("DERZHAVNE PIDPRYEMSTVO VARANTO", "STATE ENTERPRISE VARANTO", 0.95, 1.0),
     ("KESTREL MASHINOSTROYENIYA NPO", "KESTREL MACHINE BUILDING NPO", 0.95, 1.0),
+    # v24: a listed word with a letter doubled or single, a Russian adjective of a place,
+    # managing / mgmt = management, rebuilding = reconstruction, foreign and economic generic
+    ("MUASSASSAT AL-VARANTO", "VARANTO FOUNDATION", 0.95, 1.0),
+    ("MUASSASSAT AL-VARANTO AL-KHAYRIYYAH", "مؤسسة فارانتو الخيرية", 0.95, 1.0),
+    ("OAO VARANTINSKAYA KINOSTUDIYA", "VARANTA FILM STUDIO", 0.95, 1.0),
+    ("ORIONSKY ZAVOD", "ORION ZAVOD", 0.95, 1.0),
+    ("KESTREL MANAGING COMPANY LLC", "KESTREL MANAGEMENT COMPANY LLC", 0.95, 1.0),
+    ("KESTREL SHIP MGMT LTD", "KESTREL SHIP MANAGEMENT LTD", 0.95, 1.0),
+    ("ORION COMMITTEE FOR REBUILDING", "ORION COMMITTEE FOR RECONSTRUCTION", 0.95, 1.0),
+    ("OAO VNESHNEEKONOMICHESKOE OBEDINENIE VARANTOEKSPORT", "JSC VARANTOEXPORT", 0.7, 1.0),
     # another word stays another word
+    ("OAO VARANTINSKAYA KINOSTUDIYA", "VARNA FILM STUDIO", 0.0, 0.6),
+    ("RUSSKAYA KESTREL", "RUS KESTREL", 0.0, 0.6),
     ("VARANTO TORGOVOY DOM", "VARANTO TRANSPORTNAYA DOM", 0.0, 0.8),
     ("Varanto Shargh Foolad", "Varanto Gharb Foolad", 0.0, 0.8),
     ("KESTREL EAST LEASING", "KESTREL WEST LEASING", 0.0, 0.8),

@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v25").startswith("nasab-name-v25+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v25', 'nasab-org-v23']
+    ['nasab-name-v25', 'nasab-org-v24']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v25"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v23"
+ORG_ALGORITHM = "nasab-org-v24"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -331,7 +331,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            23,
+            24,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -416,7 +416,12 @@ _REGISTRY: dict[str, Algorithm] = {
             "pidpryemstvo = enterprise...); v23: the stem also drops -ykh and -ov endings "
             "(PROEKTOV = proekt), more Russian words (obedinennaya = united, organizatsiya, "
             "dvizhenie, biznes...), and a lone I before another word is a word, not the "
-            "numeral 1 (numeral_word_latn: PROMET I USLUGE, SPANM I STIFTELSE; SILVIA I is 1)",
+            "numeral 1 (numeral_word_latn: PROMET I USLUGE, SPANM I STIFTELSE; SILVIA I is 1); "
+            "v24: a word of org_translations.tsv written with a letter doubled or single where "
+            "the table writes it the other way reads as that word (MUASSASSAT = muassasat), a "
+            "romanised Russian adjective of a place is that place (YALTINSKAYA = YALTA, "
+            "GRODNENSKOYE = GRODNO), managing and mgmt read as management, rebuilding as "
+            "reconstruction, and economy, economic and foreign are generic (weight 0.25)",
         ),
     )
 }
@@ -458,8 +463,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v23")[:19]
-        'nasab-org-v23+data.'
+        >>> algorithm_version("nasab-org-v24")[:19]
+        'nasab-org-v24+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -189,6 +189,18 @@ _STEM_ENDING = re.compile(r"(?:[aeiouy]+(?:kh)?|[oe]v)$")
 #: Two romanisations of one letter, read as one (written, read).
 _STEM_SPELLINGS = (("ye", "e"), ("ts", "c"))
 _ABBREVIATION_MIN = 4
+#: A letter written twice (:func:`_undoubled`).
+_DOUBLED = re.compile(r"([a-z])\1")
+#: A Russian or Ukrainian adjective, romanised (:func:`_place_adjective`): a stem, ``-sk-``
+#: and a case ending (``-aya``, ``-iy``, ``-oye``, ``-ogo``...).
+_ADJECTIVE = re.compile(
+    r"^([a-z]+?)sk(?:aya|aia|aja|a|e|iy|ii|ij|iye|ie|y|yi|yy|oye|oe|oy|oi|ogo|ikh|ykh)$"
+)
+#: The ``-in-`` / ``-en-`` between a place's stem and ``-sk-`` (``YALT-IN-SKAYA``).
+_ADJECTIVE_INFIX = re.compile(r"[eiy]?n$")
+_FINAL_VOWELS = re.compile(r"[aeiouy]+$")
+#: Fewest letters of the stem an adjective and a place share: shorter stems are many words'.
+_ADJECTIVE_STEM_MIN = 4
 _ABBREVIATION_CUT = 2
 _ABBREVIATION_SIM = 0.9
 
@@ -396,10 +408,38 @@ def _translate(
     out: list[tuple[str, bool]] = []
     origins: list[tuple[int, str]] = []
     for k, (tok, caps) in enumerate(toks):
-        en = (table.get(tok) or _inflected(tok)) if tok.isascii() else None
+        en = (table.get(tok) or _inflected(tok) or _undoubled(tok)) if tok.isascii() else None
         out.extend(((w, False) for w in en) if en else ((tok, caps),))
         origins.extend([(k, tok)] * len(en) if en else [(k, "")])
     return out, origins
+
+
+def _undoubled(word: str) -> tuple[str, ...] | None:
+    """The English words of a word of ``org_translations.tsv`` written with a letter doubled
+    or single where the table writes it the other way (``MUASSASSAT`` / ``muassasat``,
+    ``MOASESE`` / ``moassese``: a doubled consonant, Arabic *shadda*, is written or not);
+    None where the word is listed as it is, or two listed words read so differ.
+
+    Example:
+        >>> _undoubled("muassassat"), _undoubled("orion")
+        (('foundation',), None)
+    """
+    if word in lexicon.org_translations():
+        return None
+    return _undoubled_forms().get(_DOUBLED.sub(r"\1", word))
+
+
+@cache
+def _undoubled_forms() -> dict[str, tuple[str, ...]]:
+    """Words of ``org_translations.tsv`` with doubled letters written once -> English words
+    (:func:`_undoubled`); a form of two listed words with different translations reads as none."""
+    out: dict[str, tuple[str, ...]] = {}
+    clash: set[str] = set()
+    for form, en in lexicon.org_translations().items():
+        key = _DOUBLED.sub(r"\1", form)
+        if out.setdefault(key, en) != en:
+            clash.add(key)
+    return {k: v for k, v in out.items() if k not in clash}
 
 
 def _stem(word: str) -> str:
@@ -762,6 +802,8 @@ def _unit_sim(x: Unit, y: Unit) -> float:
             return _latin_sim(plain.text, plain.fold, other.text, other.fold, by_skeleton=False)
         return _unit_sim(plain, other)
     if x.script == "latin" and y.script == "latin":
+        if _place_adjective(x.text, y.text) or _place_adjective(y.text, x.text):
+            return 1.0
         # The skeleton is read for rare words only (transliterated names): common words
         # of one skeleton are different words (EAST / SOUTH).
         rare = min(x.weight, y.weight) >= _DISTINCTIVE
@@ -774,6 +816,31 @@ def _unit_sim(x: Unit, y: Unit) -> float:
         return 0.0
     # token_similarity is calibrated for names: 0.9 is a confident transliteration.
     return min(1.0, sim + 0.05) if sim >= 0.85 else sim
+
+
+def _place_adjective(adjective: str, noun: str) -> bool:
+    """Whether a Latin word is a Russian or Ukrainian adjective made of the other, a place
+    (``YALTINSKAYA`` of ``YALTA``, ``GRODNENSKOYE`` of ``GRODNO``, ``AZOVSKY`` of ``AZOV``):
+    the adjective's stem (:data:`_ADJECTIVE`: ``-sk-`` and an ending dropped, and an ``-in-``
+    / ``-en-`` before them) is the noun without its final vowels, of
+    :data:`_ADJECTIVE_STEM_MIN` letters or more.
+
+    Example:
+        >>> _place_adjective("yaltinskaya", "yalta"), _place_adjective("dolgoprudnenskoye", "dolgoprudny")
+        (True, True)
+        >>> _place_adjective("krasnodarskiy", "krasnodar"), _place_adjective("tomskiy", "tomsk")
+        (True, True)
+        >>> _place_adjective("russkiy", "rus"), _place_adjective("yalta", "yaltinskaya")
+        (False, False)
+    """
+    m = _ADJECTIVE.match(adjective)
+    if m is None or len(noun) < _ADJECTIVE_STEM_MIN or not noun.isalpha():
+        return False
+    base = m.group(1)
+    stems = {base, base + "sk", _ADJECTIVE_INFIX.sub("", base)}
+    return bool(
+        {noun, _FINAL_VOWELS.sub("", noun)} & {s for s in stems if len(s) >= _ADJECTIVE_STEM_MIN}
+    )
 
 
 def _reads_as(word: Unit, concept: Unit) -> bool:
@@ -1390,7 +1457,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v23"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v24"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
