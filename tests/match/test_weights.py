@@ -62,6 +62,29 @@ def test_a_common_given_name_is_weaker_evidence_in_the_list() -> None:
     assert weak_factor(prepare("Kazemi"), COMMON) < weak_factor(prepare("Kazemi"))
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "kept"),
+    [
+        ("Mohammed al-Kazemi", "محمد الكاظمي", False),  # only names common in the list agree
+        ("Mohammed al-Kazemi", "Mohammed al-Kazimi", False),
+        ("Mohammed Ali Zubaydi", "محمد علي الزبيدي", True),  # a rare family name carries it
+        ("Ali Samir", "علي سمير", True),  # a rare given name carries it
+    ],
+    ids=["common-only-cross", "common-only-latin", "rare-family", "rare-given"],
+)
+def test_common_tokens_alone_do_not_carry_a_match_in_the_list(a: str, b: str, kept: bool) -> None:
+    # A score is a ratio: without the list's evidence floor (LIST_EVIDENCE) every pair
+    # here scores at least 0.9 with the list's weights too; with it, a pair whose agreeing
+    # names the list made common (Kazemi: rare in the world, 300 names of this list) falls
+    # under 0.7, one with a name rare in the list keeps its score.
+    plain = compare(a, b).score
+    with_list = compare(a, b, freq=COMMON)
+    assert plain >= 0.9
+    assert (with_list.score >= 0.9) == kept
+    assert kept or with_list.score < 0.7
+    assert kept or any("little evidence in this list" in n for n in with_list.notes)
+
+
 def test_weights_follow_the_table_as_it_grows() -> None:
     p = prepare("Zubayr Kazemi")
     ws = weights_of(p.table, COMMON)
