@@ -192,3 +192,51 @@ def test_bound_with_cutoff_cases(a: str, b: str, cut: float) -> None:
 def test_bound_refuses_a_cutoff_of_another_length() -> None:
     with pytest.raises(InputError, match="cutoff and rows differ"):
         score_bounds(prepare_all(["Ali"]), prepare_all(["Ali"]), [0], [0], cutoff=[0.5, 0.6])
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.lists(_NAME, min_size=1, max_size=6), st.lists(_NAME, min_size=1, max_size=6))
+def test_score_without_the_join_is_the_score_where_no_join_is_possible(
+    a: list[str], b: list[str]
+) -> None:
+    pa, pb = prepare_all(a), prepare_all(b)
+    rows, cols = np.divmod(np.arange(len(a) * len(b)), len(b))
+    joinable = np.zeros(len(rows), dtype=bool)
+    score_bounds(pa, pb, rows, cols, joinable=joinable)
+    for i, j in zip(rows[~joinable].tolist(), cols[~joinable].tolist(), strict=True):
+        assert score_prepared(pa[i], pb[j], join=False) == score_prepared(pa[i], pb[j]), (
+            a[i],
+            b[j],
+        )
+
+
+# (name, name, whether the bound may find a join): names one of which writes as one word
+# what the other writes as two (the join changes their score), and names that cannot.
+JOIN_CASES = [
+    ("Jashn Saz", "Jashnsaz", True),
+    ("Gul Khan Karimi", "Gulkhan Karimi", True),
+    ("ذبيح الله محمدي", "Zabihullah Mohammadi", True),
+    ("Tahsin al-Jubouri", "Tahsin Jubouri", False),
+    ("Mustafa Jassim", "مصطفى جاسم", False),
+    ("خالد الحمداني", "خالد حمداني", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "may_join"), JOIN_CASES)
+def test_joinable_cases(a: str, b: str, may_join: bool) -> None:
+    pa, pb = [prepare(a)], [prepare(b)]
+    joinable = np.zeros(1, dtype=bool)
+    score_bounds(pa, pb, [0], [0], joinable=joinable)
+    assert bool(joinable[0]) is may_join
+    joined = score_prepared(pa[0], pb[0])
+    if may_join:  # the join raises the score: skipping it would be wrong
+        assert score_prepared(pa[0], pb[0], join=False) < joined
+    else:
+        assert score_prepared(pa[0], pb[0], join=False) == joined
+
+
+def test_bound_refuses_a_joinable_of_another_length() -> None:
+    with pytest.raises(InputError, match="joinable and rows differ"):
+        score_bounds(
+            prepare_all(["Ali"]), prepare_all(["Ali"]), [0], [0], joinable=np.ones(2, bool)
+        )

@@ -308,7 +308,9 @@ def test_lazy_scoring_gives_the_entities_of_scoring_every_pair(
     import nasab.resolution.core as core
 
     lazy = resolve(names, progress=False)
-    monkeypatch.setattr(core, "may_reach", lambda nodes, nk, u, v, thr: np.ones(len(u), bool))
+    monkeypatch.setattr(
+        core, "may_reach", lambda nodes, nk, u, v, thr, joinable=None: np.ones(len(u), bool)
+    )
     full = resolve(names, progress=False)
     assert lazy.labels == full.labels
     assert [(e.id, e.members) for e in lazy.entities] == [(e.id, e.members) for e in full.entities]

@@ -709,6 +709,7 @@ def score_bounds(
     *,
     freq: ListFrequency | None = None,
     cutoff: float | Sequence[float] | np.ndarray | None = None,
+    joinable: np.ndarray | None = None,
 ) -> np.ndarray:
     """Upper bounds of ``score_prepared(a[rows[k]], b[cols[k]], freq=freq)`` (float64, in [0, 1]).
 
@@ -721,8 +722,15 @@ def score_bounds(
     get the same bound as without it. So ``score_bounds(...) >= cutoff`` is the same
     with and without ``cutoff``.
 
+    ``joinable`` (a bool array, one entry per pair), when given, is set to whether
+    either name of each pair may join two of its tokens (the superset of
+    ``_join_split``'s joins that the bound tests; True where it is not tested: names
+    without tokens, names equal after normalisation). Where it is False the score may
+    skip the join (``score_prepared(..., join=False)``), with the same score.
+
     Raises:
-        InputError: ``rows`` and ``cols`` differ in length, or ``cutoff`` from them.
+        InputError: ``rows`` and ``cols`` differ in length, or ``cutoff`` or
+            ``joinable`` from them.
 
     Example:
         >>> pa, pb = [prepare("Tahsin al-Jubouri")], [prepare("Ali Reza Hosseini")]
@@ -741,6 +749,12 @@ def score_bounds(
         if cut.ndim and cut.shape != rows_a.shape:
             raise InputError(f"cutoff and rows differ in length ({len(cut)} vs {len(rows_a)})")
         cut = np.broadcast_to(cut, rows_a.shape)
+    if joinable is not None:
+        if joinable.shape != rows_a.shape:
+            raise InputError(
+                f"joinable and rows differ in length ({len(joinable)} vs {len(rows_a)})"
+            )
+        joinable[:] = True
     out = np.ones(len(rows_a), dtype=np.float64)
     if not len(rows_a) or not len(a) or not len(b):
         return out
@@ -760,7 +774,10 @@ def score_bounds(
     for s in range(0, len(rows_a), BOUND_CHUNK):
         r, c = rows_a[s : s + BOUND_CHUNK], cols_a[s : s + BOUND_CHUNK]
         free = sa.empty[r] | sb.empty[c] | (na[r] == nb[c])
-        free |= _may_join(sa, sb, r, c, texts, lengths)
+        join = _may_join(sa, sb, r, c, texts, lengths)
+        if joinable is not None:
+            joinable[s : s + BOUND_CHUNK] = free | join
+        free |= join
         bounded = ~free
         if bounded.any():
             at = None if cut is None else cut[s : s + BOUND_CHUNK][bounded]

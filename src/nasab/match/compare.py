@@ -234,7 +234,11 @@ def _join_split(
 
 
 def _score(
-    pa: PreparedName, pb: PreparedName, explain: bool, freq: ListFrequency | None = None
+    pa: PreparedName,
+    pb: PreparedName,
+    explain: bool,
+    freq: ListFrequency | None = None,
+    join: bool = True,
 ) -> tuple[float, dict[str, float], tuple[Pair, ...], tuple[str, ...]]:
     """Score two prepared names of one table, given in canonical order.
 
@@ -247,6 +251,8 @@ def _score(
         explain: Whether to return the features, the aligned pairs and the notes;
             without it they are empty.
         freq: Token weights of the list the names come from (None: the table's own).
+        join: False where neither name may join two of its tokens (the caller knows it
+            from :func:`~nasab.match.bounds.score_bounds`): the join is not tried.
 
     Returns:
         The score, the features, the aligned pairs and the notes.
@@ -259,7 +265,7 @@ def _score(
         ()
     """
     kunya_only = not pa.name.tokens and not pb.name.tokens
-    ta, ia, tb, ib, alignment, w = _aligned_tokens(pa, pb, kunya_only, freq)
+    ta, ia, tb, ib, alignment, w = _aligned_tokens(pa, pb, kunya_only, freq, join)
     if not alignment and not explain and (kunya_only or not (pa.kunya_ids and pb.kunya_ids)):
         # Nothing aligned and no kunya to compare: no evidence, so the score is 0 whatever
         # the conflicts (the explanation still lists them).
@@ -350,7 +356,11 @@ def _list_evidence_factor(
 
 
 def _aligned_tokens(
-    pa: PreparedName, pb: PreparedName, kunya_only: bool, freq: ListFrequency | None
+    pa: PreparedName,
+    pb: PreparedName,
+    kunya_only: bool,
+    freq: ListFrequency | None,
+    join: bool = True,
 ) -> tuple[
     tuple[Token, ...],
     tuple[int, ...],
@@ -363,13 +373,15 @@ def _aligned_tokens(
 
     The tokens are the kunyas when neither name has other tokens (``kunya_only``). When
     tokens are left over on both sides, one name may write as one word what the other
-    writes as two: the join (:func:`_join_split`) is tried then, and only then.
+    writes as two: the join (:func:`_join_split`) is tried then, and only then (and not
+    at all with ``join`` False: the caller knows that neither name may join).
 
     Args:
         pa: The first name.
         pb: The second name (same table).
         kunya_only: Whether neither name has tokens but its kunya.
         freq: Token weights of the list the names come from (None: the table's own).
+        join: Whether the join may be tried.
 
     Returns:
         The first name's tokens and ids, the second's, the alignment as
@@ -388,8 +400,10 @@ def _aligned_tokens(
     else:
         ta, tb, ia, ib = pa.name.tokens, pb.name.tokens, pa.ids, pb.ids
     alignment = _align(table, ta, ia, tb, ib)
-    if len(ta) + len(tb) > 2 and (
-        len(alignment) < max(len(ta), len(tb)) or any(x < FULL_SIM for _, _, x in alignment)
+    if (
+        join
+        and len(ta) + len(tb) > 2
+        and (len(alignment) < max(len(ta), len(tb)) or any(x < FULL_SIM for _, _, x in alignment))
     ):
         ja, ka = _join_split(table, ta, ia, tb, ib)
         jb, kb = _join_split(table, tb, ib, ta, ia)
@@ -887,13 +901,21 @@ def _trivial(pa: PreparedName, pb: PreparedName) -> tuple[float, str] | None:
 
 
 def score_prepared(
-    a: PreparedName, b: PreparedName, *, weak: bool = True, freq: ListFrequency | None = None
+    a: PreparedName,
+    b: PreparedName,
+    *,
+    weak: bool = True,
+    freq: ListFrequency | None = None,
+    join: bool = True,
 ) -> float:
     """The person-name score of two prepared names (same table), without an explanation.
 
     The fast path of :func:`compare` for bulk callers: it equals
     ``compare(a, b, weak=weak, freq=freq).score``. ``freq`` gives the token weights of
     the list the two names come from (:class:`~nasab.match.weights.ListFrequency`).
+    ``join=False`` is for a caller that knows neither name may join two of its tokens
+    into one (``joinable`` of :func:`~nasab.match.bounds.score_bounds` False): the join
+    is not tried, and the score is the same.
 
     Example:
         >>> a, b = prepare("Tahsin al-Jubouri"), prepare("تحسين الجبوري")
@@ -905,7 +927,7 @@ def score_prepared(
     if (b.raw, a.raw) < (a.raw, b.raw):
         a, b = b, a
     trivial = _trivial(a, b)
-    score = trivial[0] if trivial is not None else _score(a, b, False, freq)[0]
+    score = trivial[0] if trivial is not None else _score(a, b, False, freq, join)[0]
     return score * pair_weakness(a, b, freq)[0] if weak else score
 
 

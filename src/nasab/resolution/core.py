@@ -502,6 +502,28 @@ def _run(
         return _stages(records, thresholds, judgements, cache, progress, votes, cached_freq)
 
 
+def _score_some(
+    nodes: list[Node],
+    nk: NodeKeys,
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    at: np.ndarray,
+    cache: ScoreCache,
+    progress: Callable[[int, int], None] | None = None,
+) -> Pairs:
+    """:func:`score_pairs` of the candidate pairs ``(u, v, joinable)`` selected by ``at``."""
+    u, v, joinable = pairs
+    return score_pairs(
+        nodes,
+        nk,
+        u[at],
+        v[at],
+        cache=cache,
+        workers=workers(),
+        progress=progress,
+        joinable=joinable[at],
+    )
+
+
 def _stages(
     records: list[Record],
     thresholds: dict[str, float],
@@ -525,20 +547,19 @@ def _stages(
     thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
     # Pairs whose score bound is under the threshold cannot change the components: they
     # are scored only when the components put both names in one group.
-    first = may_reach(nodes, nk, u, v, thr)
+    joinable = np.ones(len(u), dtype=bool)
+    first = may_reach(nodes, nk, u, v, thr, joinable)
     report = progress_callback(
         progress, "resolving (pairs)", int(first.sum()), min_items=PROGRESS_MIN_PAIRS
     )
-    raw = score_pairs(
-        nodes, nk, u[first], v[first], cache=cache, workers=workers(), progress=report
-    )
+    raw = _score_some(nodes, nk, (u, v, joinable), first, cache, report)
     weak = weak_mask(nk)
     pairs, mixed = split_weak(*_weak_fitted(nodes, nk, raw, weak, thr))
     must, judged_cannot = judged_links(prep, records, judgements)
     labels = bound_components(connected(len(nodes), pairs, thr, must), pairs, thr, must)
     later = ~first & (labels[u] == labels[v])
     if later.any():
-        more = score_pairs(nodes, nk, u[later], v[later], cache=cache, workers=workers())
+        more = _score_some(nodes, nk, (u, v, joinable), later, cache)
         raw = merge_scored(raw, more)
         pairs, mixed = split_weak(*_weak_fitted(nodes, nk, raw, weak, thr))
     cannot = cannot_links(nodes, pairs, thresholds, labels, freq=nk.freq)

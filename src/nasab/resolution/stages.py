@@ -473,7 +473,12 @@ BOUND_MARGIN = 1e-6
 
 
 def may_reach(
-    nodes: Sequence[Node], nk: NodeKeys, u: np.ndarray, v: np.ndarray, node_threshold: np.ndarray
+    nodes: Sequence[Node],
+    nk: NodeKeys,
+    u: np.ndarray,
+    v: np.ndarray,
+    node_threshold: np.ndarray,
+    joinable: np.ndarray | None = None,
 ) -> np.ndarray:
     """Which pairs may score at or above their threshold (to be scored before the components).
 
@@ -483,7 +488,9 @@ def may_reach(
     group (where the cannot-links and the clustering read it), so the entities are
     exactly those of scoring every pair. Organisation pairs, and pairs of two nodes with
     facts (which may raise a score, :func:`.attributes.adjust_score`), are always
-    scored.
+    scored. ``joinable`` (bool, one per pair), when given, is set to whether the score of
+    each pair may join two tokens of a name (``score_bounds``' ``joinable``; True for the
+    pairs not bounded): :func:`score_pairs` skips the join where it is False.
 
     Example:
         >>> from nasab.resolution import as_records
@@ -496,6 +503,8 @@ def may_reach(
         [False, False, True]
     """
     out = np.ones(len(u), dtype=bool)
+    if joinable is not None:
+        joinable[:] = True
     person = np.fromiter((p is not None for p in nk.prepared), dtype=bool, count=len(nodes))
     facts = np.fromiter((bool(nd.facts) for nd in nodes), dtype=bool, count=len(nodes))
     sel = np.flatnonzero(person[u] & person[v] & ~(facts[u] & facts[v]))
@@ -504,8 +513,13 @@ def may_reach(
     at = np.cumsum(person) - 1  # node -> position among the person names
     names = [p for p in nk.prepared if p is not None]
     cutoff = node_threshold[u[sel]].astype(np.float64) - BOUND_MARGIN
-    bounds = score_bounds(names, names, at[u[sel]], at[v[sel]], freq=nk.freq, cutoff=cutoff)
+    join = np.ones(len(sel), dtype=bool)
+    bounds = score_bounds(
+        names, names, at[u[sel]], at[v[sel]], freq=nk.freq, cutoff=cutoff, joinable=join
+    )
     out[sel] = bounds >= cutoff
+    if joinable is not None:
+        joinable[sel] = join
     return out
 
 
@@ -524,16 +538,19 @@ def merge_scored(a: Pairs, b: Pairs) -> Pairs:
     return Pairs(a.n, u[order], v[order], np.concatenate([a.score, b.score])[order])
 
 
-def score_node_pair(nodes: Sequence[Node], nk: NodeKeys, u: int, v: int) -> float:
+def score_node_pair(
+    nodes: Sequence[Node], nk: NodeKeys, u: int, v: int, join: bool = True
+) -> float:
     """The :func:`nasab.compare` score of two nodes (0 across kinds) with the list's token
     weights (``nk.freq``), without the weakness factor: resolution applies it after the
-    attribute evidence (:func:`weak_scores`)."""
+    attribute evidence (:func:`weak_scores`). ``join=False``: neither person name may
+    join two of its tokens (:func:`may_reach`'s ``joinable``), the join is not tried."""
     a, b = nodes[u], nodes[v]
     if a.kind != b.kind:
         return 0.0
     pa, pb = nk.prepared[u], nk.prepared[v]
     if pa is not None and pb is not None:
-        return score_prepared(pa, pb, weak=False, freq=nk.freq)
+        return score_prepared(pa, pb, weak=False, freq=nk.freq, join=join)
     return compare(a.name, b.name, kind=a.kind, weak=False).score
 
 
@@ -546,6 +563,7 @@ def score_pairs(
     cache: ScoreCache | None = None,
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    joinable: np.ndarray | None = None,
 ) -> Pairs:
     """Score the pairs ``(u[k], v[k])`` (:func:`score_node_pair`).
 
@@ -555,8 +573,11 @@ def score_pairs(
     read the prepared names and the pair arrays copy-on-write (nothing is pickled but
     slice bounds and scores); a score is a pure function of the two names, so the
     split never changes the result. ``progress(done, total)`` is called now and then.
+    ``joinable`` (bool, one per pair; :func:`may_reach` sets it): where False, the
+    scorer does not try to join two tokens of a name (the same score, sooner).
     """
     ul, vl = u.tolist(), v.tolist()
+    jl = [True] * len(ul) if joinable is None else joinable.tolist()
     out = np.zeros(len(ul), dtype=np.float32)
     todo = list(range(len(ul)))
     if cache:
@@ -565,7 +586,13 @@ def score_pairs(
         for k in set(range(len(ul))) - set(todo):
             out[k] = cache[keys[k]]
     _warm(nk, u[np.asarray(todo, dtype=np.int64)], v[np.asarray(todo, dtype=np.int64)])
-    got = _score_all(nodes, nk, [ul[k] for k in todo], [vl[k] for k in todo], workers, progress)
+    got = _score_all(
+        nodes,
+        nk,
+        ([ul[k] for k in todo], [vl[k] for k in todo], [jl[k] for k in todo]),
+        workers,
+        progress,
+    )
     out[np.asarray(todo, dtype=np.int64)] = got
     if progress is not None:
         progress(len(ul), len(ul))
@@ -587,15 +614,19 @@ def _warm(nk: NodeKeys, u: np.ndarray, v: np.ndarray) -> None:
 #: Pairs scored between two progress reports.
 PROGRESS_STEP = 1000
 
-# The work of forked scoring processes: (nodes, node keys, u, v), set before the fork.
+# The work of forked scoring processes: (nodes, node keys, u, v, joinable), set before
+# the fork.
 _BULK: list[object] = []
 
 
 def _score_slice(bounds: tuple[int, int]) -> np.ndarray:
-    nodes, nk, ul, vl = _BULK
+    nodes, nk, ul, vl, jl = _BULK
     lo, hi = bounds
     return np.fromiter(
-        (score_node_pair(nodes, nk, a, b) for a, b in zip(ul[lo:hi], vl[lo:hi], strict=True)),  # type: ignore[index]
+        (
+            score_node_pair(nodes, nk, a, b, j)  # type: ignore[arg-type]
+            for a, b, j in zip(ul[lo:hi], vl[lo:hi], jl[lo:hi], strict=True)  # type: ignore[index]
+        ),
         dtype=np.float32,
         count=hi - lo,
     )
@@ -604,11 +635,13 @@ def _score_slice(bounds: tuple[int, int]) -> np.ndarray:
 def _score_all(
     nodes: Sequence[Node],
     nk: NodeKeys,
-    ul: list[int],
-    vl: list[int],
+    todo: tuple[list[int], list[int], list[bool]],
     workers: int,
     progress: Callable[[int, int], None] | None,
 ) -> np.ndarray:
+    """The scores of the pairs ``todo`` (first nodes, second nodes, whether each may
+    join), in this process or spread over forked workers."""
+    ul, vl, jl = todo
     total = len(ul)
     if (
         total < PARALLEL_MIN_PAIRS
@@ -616,12 +649,12 @@ def _score_all(
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
         out = np.zeros(total, dtype=np.float32)
-        for k, (a, b) in enumerate(zip(ul, vl, strict=True)):
-            out[k] = score_node_pair(nodes, nk, a, b)
+        for k, (a, b, j) in enumerate(zip(ul, vl, jl, strict=True)):
+            out[k] = score_node_pair(nodes, nk, a, b, j)
             if progress is not None and (k + 1) % PROGRESS_STEP == 0:
                 progress(k + 1, total)
         return out
-    _BULK[:] = [nodes, nk, ul, vl]
+    _BULK[:] = [nodes, nk, ul, vl, jl]
     step = -(-total // (workers * 8))
     bounds = [(k, min(total, k + step)) for k in range(0, total, step)]
     parts = []

@@ -813,9 +813,10 @@ def _scored_run(thresholds: dict[str, float], freq: ListFrequency | None, rows: 
     keep = prefilter_pairs(nk, u, v) | (names[i] == names[j])
     i, j, u, v = i[keep], j[keep], u[keep], v[keep]
     thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
-    first = may_reach(nodes, nk, u, v, thr)
+    joinable = np.ones(len(u), dtype=bool)
+    first = may_reach(nodes, nk, u, v, thr, joinable)
     score = np.zeros(len(u), dtype=np.float32)
-    score[first] = _adjusted(nodes, nk, u[first], v[first])
+    score[first] = _adjusted(nodes, nk, u[first], v[first], joinable[first])
     fitted, mixed = weak_fits(nodes, nk, Pairs(len(nodes), u, v, score), thr)
     score = fitted.score
     return pd.DataFrame(
@@ -926,9 +927,12 @@ def _batch_nodes(
     return nodes, _scoring_keys(nodes, rare, freq), ends[0], ends[1]
 
 
-def _adjusted(nodes: list[Node], nk: Any, u: np.ndarray, v: np.ndarray) -> np.ndarray:
-    """Scores of the pairs, adjusted by facts and weakness, as on one machine."""
-    raw = score_pairs(nodes, nk, u, v)
+def _adjusted(
+    nodes: list[Node], nk: Any, u: np.ndarray, v: np.ndarray, joinable: np.ndarray | None = None
+) -> np.ndarray:
+    """Scores of the pairs, adjusted by facts and weakness, as on one machine
+    (``joinable``: :func:`~nasab.resolution.stages.may_reach`'s, where it was run)."""
+    raw = score_pairs(nodes, nk, u, v, joinable=joinable)
     return weak_scores(attribute_scores(nodes, raw), nk, weak_mask(nk)).score
 
 
