@@ -228,6 +228,41 @@ def test_weak_org_name_never_bridges_two_entities(names: list[str]) -> None:
     assert "is one word that names of 2 entities hold" in res.why(0, 1)
 
 
+def test_weak_org_name_reaching_a_kept_apart_entity_fits_it_too() -> None:
+    # The weak names reach the threshold with the managing company's names, which the
+    # sub-unit rule keeps apart from them ('management'), and fit the group by the word
+    # it holds: fitting two entities they join neither.
+    names = [
+        "OJSC ORIONTRANS",
+        "ORIONTRANS JSC",
+        "ORIONTRANS MANAGEMENT COMPANY LLC",
+        "ORIONTRANS MANAGEMENT COMPANY",
+        "ORIONTRANS-KESTREL GROUP",
+        "ORIONTRANS KESTREL GROUP",
+    ]
+    res = _orgs(names)
+    assert res.labels[0] == res.labels[1]
+    assert res.labels[2] == res.labels[3] and res.labels[4] == res.labels[5]
+    assert res.labels[0] not in (res.labels[2], res.labels[4])
+    assert "is one word that names of 2 entities hold" in res.why(0, 4)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["KESA", "KESA PROPERTIES", "KASSA PROPERTIES"],
+        ["VERO", "VERO PROPERTIES", "VARRO PROPERTIES"],
+    ],
+    ids=["kesa", "vero"],
+)
+def test_weak_org_name_left_alone_joins_the_one_entity_it_reaches(names: list[str]) -> None:
+    # The weak name reaches the threshold with one name of the entity, and the average
+    # linkage leaves it alone; it fits that entity only, and joins it.
+    res = _orgs(names)
+    assert len(set(res.labels)) == 1
+    assert "at or above the threshold, though the clustering left it alone" in res.why(0, 1)
+
+
 # Sibling organisations: the group's name plus a distinctive word of each. The parent's
 # aliases resemble both siblings, and the average linkage would join all of them.
 SIBLING_GROUPS = [

@@ -123,6 +123,21 @@ WEAK_ORGS = [
     "VOLGONEFTEMASH",
     "KAZAN VOLGONEFTEMASH OAO",
     "Central Bank of Iraq",
+    # weak names over the threshold with an entity kept apart from them fit it too
+    "OJSC ORIONTRANS",
+    "ORIONTRANS JSC",
+    "ORIONTRANS MANAGEMENT COMPANY LLC",
+    "ORIONTRANS MANAGEMENT COMPANY",
+    "ORIONTRANS-KESTREL GROUP",
+    # a weak name left alone beside the one entity it reaches joins it, unless the two
+    # are a body and its subsidiary
+    "KESA",
+    "KESA PROPERTIES",
+    "KASSA PROPERTIES",
+    "Orion Shipping Ltd",
+    "Orion Shipping LLC",
+    "Orion Ltd",
+    "OOO Orion",
 ]
 
 

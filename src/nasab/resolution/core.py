@@ -70,6 +70,7 @@ from .stages import (
     surface,
     weak_fits,
     weak_mask,
+    weak_reached,
     weak_scores,
     workers,
 )
@@ -353,7 +354,9 @@ def _weak_org_line(st: _State, node: int) -> str:
     """The line of :meth:`Resolution.why` on a one-word organisation name: what it fits.
 
     A weak organisation name joins by its *fit* (:func:`nasab.match.orgs.org_fit`): the
-    longer name of the entity that holds its word, and how much of the word it holds.
+    longer name of the entity that holds its word, and how much of the word it holds; or
+    by its score with a name of the entity, at or above the threshold, where the
+    clustering left it alone (``reached``, :func:`~.stages.attach_weak`).
     """
     name = st.nodes[node].name
     if node not in st.weak_joins:
@@ -365,11 +368,26 @@ def _weak_org_line(st: _State, node: int) -> str:
     entity = next(c for c in st.clusters.clusters if target in c)
     members = [k for k in entity if k not in st.weak_joins]
     best = max(members, key=lambda k: (org_fit(name, st.nodes[k].name), -k))
+    plain = max(members, key=lambda k: (_org_score(name, st.nodes[k].name), -k))
+    if _org_score(name, st.nodes[plain].name) >= score - _SCORE_TOLERANCE:
+        return (
+            f"  weak name: {name!r} scores {score:.3f} with {st.nodes[plain].name!r}, at or above "
+            "the threshold, though the clustering left it alone; it fits one entity only, of "
+            f"{len(members)} names, and joined it"
+        )
     return (
         f"  weak name: {name!r} is one word, which {st.nodes[best].name!r} holds (fit "
         f"{score:.3f}: {WEAK_ORG_FIT} x the share of the word matched, for a rare word of "
         f"six letters or more); it fits one entity only, of {len(members)} names, and joined it"
     )
+
+
+#: How far a pair's stored score (float32) may fall from its score recomputed.
+_SCORE_TOLERANCE = 1e-6
+
+
+def _org_score(a: str, b: str) -> float:
+    return compare(a, b, kind="organization").score
 
 
 def _attribute_lines(a: Node, b: Node) -> list[str]:
@@ -576,6 +594,7 @@ def _stages(
     )
     on_demand = with_facts(nodes, on_demand_scorer(nodes, nk, cache))
     tags, clash = attribute_tags(nodes)
+    apart = org_apart(nodes)
     clusters = cluster_groups(
         groups(labels),
         scores,
@@ -588,14 +607,21 @@ def _stages(
         support=lambda k: nodes[k].kind in SUPPORT_KINDS,
         keys=short_keys(nk),
         agree=attribute_agree(nodes),
-        apart=org_apart(nodes),
+        apart=apart,
     )
     clustered = {x for c in clusters.clusters for x in c}
     clusters.clusters.extend([k] for k in range(len(nodes)) if k not in clustered)
     clusters.clusters.sort(key=lambda c: c[0])
     orgs = np.asarray([k == "organization" for k in nk.kinds], dtype=bool)
     clusters.clusters, joins, several = attach_weak(
-        clusters.clusters, mixed, weak, thr, _blocked(tags, clash, cannot), orgs
+        clusters.clusters,
+        mixed,
+        weak,
+        thr,
+        _blocked(tags, clash, cannot),
+        orgs,
+        reached=weak_reached(pairs, weak),
+        apart=apart,
     )
     entities, label_of_node, id_map = _entities(records, prep, clusters, votes)
     labels_out = [label_of_node[k] for k in prep.node_of]

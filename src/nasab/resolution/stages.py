@@ -143,6 +143,7 @@ __all__ = [
     "weak_factor",
     "weak_fits",
     "weak_mask",
+    "weak_reached",
     "weak_scores",
 ]
 
@@ -941,6 +942,14 @@ def split_weak(
     )
 
 
+def weak_reached(pairs: Pairs, weak: np.ndarray) -> Pairs:
+    """The pairs of a weak name and a full one among the clustered ``pairs``
+    (:func:`split_weak`'s first): a weak organisation name's pairs that reach the
+    threshold (:func:`weak_fits`), which :func:`attach_weak` reads as ``reached``."""
+    sel = np.flatnonzero(weak[pairs.u] != weak[pairs.v])
+    return Pairs(pairs.n, pairs.u[sel], pairs.v[sel], pairs.score[sel])
+
+
 #: Fewest names a weak cluster of organisation names and the cluster it fits hold
 #: together for the fit to count: a lone one-word name beside one longer name that holds
 #: its word is as often a second listing (a vessel and its owner, a brand and its maker)
@@ -956,6 +965,8 @@ def attach_weak(
     node_threshold: np.ndarray,
     blocked: Callable[[list[int], list[int]], bool] = lambda a, b: False,
     orgs: np.ndarray | None = None,
+    reached: Pairs | None = None,
+    apart: Callable[[list[int], list[int]], bool] = lambda a, b: False,
 ) -> tuple[list[list[int]], dict[int, tuple[int, float]], dict[int, int]]:
     """Join each cluster of weak names to the one entity it fits, if it fits exactly one.
 
@@ -966,6 +977,13 @@ def attach_weak(
     which it holds :data:`WEAK_ORG_NAMES` names or more. Fitting none or two or more, it
     stays its own entity: a weak name never joins two full names, and never chains.
 
+    ``reached``: pairs of a weak name and a full one that the clustering read (a weak
+    organisation name's pairs at or above the threshold, :func:`weak_fits`). A weak
+    cluster that they reach a cluster with, though the clustering kept the two apart
+    (the average linkage, or ``apart``, :func:`org_apart`: ``OJSC Orion`` beside ``Orion
+    Management Company LLC``), fits that cluster too: fitting it and another, it joins
+    neither; fitting it alone, it joins it unless ``apart`` keeps the two apart.
+
     Returns:
         The clusters (sorted by first node), the joins (node of a weak cluster ->
         (first node of the cluster it joined, best score)) and the nodes of weak
@@ -974,14 +992,22 @@ def attach_weak(
     owner = {x: k for k, c in enumerate(clusters) for x in c}
     weak_only = {k for k, c in enumerate(clusters) if all(weak[x] for x in c)}
     fits: dict[int, dict[int, float]] = defaultdict(dict)
-    keep = mixed.score >= node_threshold[mixed.u]
-    for a, b, sc in zip(
-        mixed.u[keep].tolist(), mixed.v[keep].tolist(), mixed.score[keep].tolist(), strict=True
-    ):
-        w, s = (a, b) if weak[a] else (b, a)
-        cw, cs = owner[w], owner[s]
-        if cw in weak_only and cs not in weak_only:
-            fits[cw][cs] = max(fits[cw].get(cs, 0.0), sc)
+    only_reached: dict[int, set[int]] = defaultdict(set)  # fits of ``reached`` pairs only
+    for given, joinable in ((mixed, True), (reached, False)):
+        if given is None:
+            continue
+        keep = given.score >= node_threshold[given.u]
+        for a, b, sc in zip(
+            given.u[keep].tolist(), given.v[keep].tolist(), given.score[keep].tolist(), strict=True
+        ):
+            w, s = (a, b) if weak[a] else (b, a)
+            cw, cs = owner[w], owner[s]
+            if cw in weak_only and cs not in weak_only:
+                if not joinable and cs not in fits[cw]:
+                    only_reached[cw].add(cs)
+                elif joinable:
+                    only_reached[cw].discard(cs)
+                fits[cw][cs] = max(fits[cw].get(cs, 0.0), sc)
     joins: dict[int, tuple[int, float]] = {}
     several: dict[int, int] = {}
     merged = {k: list(c) for k, c in enumerate(clusters)}
@@ -994,6 +1020,8 @@ def attach_weak(
             }
         if len(targets) == 1:
             ((cs, sc),) = targets.items()
+            if cs in only_reached[cw] and apart(clusters[cw], clusters[cs]):
+                continue
             merged[cs].extend(merged.pop(cw))
             joins.update(dict.fromkeys(clusters[cw], (clusters[cs][0], sc)))
         elif len(targets) > 1:

@@ -1086,8 +1086,11 @@ def _cluster_component(
 
 def _attach_weak(nodes: Any, scored: Any, inside: Any, clusters: Any, links: _Links, F: Any) -> Any:
     """:func:`~nasab.resolution.stages.attach_weak` in Spark: a cluster of weak names
-    joins the one cluster of full names it fits (an accepted mixed pair, no attribute
-    clash, no cannot-link between them), if it fits exactly one."""
+    joins the one cluster of full names it fits (an accepted mixed pair, or an accepted
+    pair of a weak and a full name that the clustering read, ``reached``; no attribute
+    clash, no cannot-link between them), if it fits exactly one and, fitting it by
+    ``reached`` pairs only, :func:`~nasab.resolution.stages.org_apart` does not keep the
+    two apart."""
     info = clusters.join(nodes.select("node", "weak", "attrs"), "node")
     weak_only = info.groupBy("cluster").agg(
         F.min(F.col("weak").cast("int")).alias("all_weak"), F.count(F.lit(1)).alias("size")
@@ -1095,16 +1098,19 @@ def _attach_weak(nodes: Any, scored: Any, inside: Any, clusters: Any, links: _Li
     orgs = info.join(nodes.select("node", "kind"), "node").groupBy("cluster")
     org = orgs.agg(F.max((F.col("kind") == "organization").cast("int")).alias("org"))
     owner = clusters.join(nodes.select("node", "weak"), "node")
-    mixed = scored.where(F.col("mixed") & F.col("accept")).select("u", "v")
+    accepted = scored.where(F.col("accept")).select("u", "v", "mixed")
     ow = owner.select(
         F.col("node").alias("u"), F.col("cluster").alias("cu"), F.col("weak").alias("wu")
     )
-    ov = owner.select(F.col("node").alias("v"), F.col("cluster").alias("cv"))
-    ends = mixed.join(ow, "u").join(ov, "v")
-    fits = ends.select(
+    ov = owner.select(
+        F.col("node").alias("v"), F.col("cluster").alias("cv"), F.col("weak").alias("wv")
+    )
+    ends = accepted.join(ow, "u").join(ov, "v")
+    ends = ends.where(F.col("mixed") | (F.col("wu") != F.col("wv")))
+    fits = ends.groupBy(
         F.when(F.col("wu"), F.col("cu")).otherwise(F.col("cv")).alias("cw"),
         F.when(F.col("wu"), F.col("cv")).otherwise(F.col("cu")).alias("cs"),
-    ).distinct()
+    ).agg(F.max(F.col("mixed").cast("int")).alias("via"))
     wo = weak_only.join(org, "cluster").select(
         F.col("cluster").alias("cw"),
         F.col("all_weak").alias("w_all"),
@@ -1119,10 +1125,14 @@ def _attach_weak(nodes: Any, scored: Any, inside: Any, clusters: Any, links: _Li
     fits = fits.join(wo, "cw").join(so, "cs").where((F.col("w_all") == 1) & (F.col("s_all") == 0))
     # a weak cluster of organisation names fits only with WEAK_ORG_NAMES names together
     fits = fits.where((F.col("w_org") == 0) | (F.col("w_size") + F.col("s_size") >= WEAK_ORG_NAMES))
-    fits = freeze(fits.select("cw", "cs"))
+    fits = freeze(fits.select("cw", "cs", "via"))
     fits = fits.join(_blocked(info, inside, fits, clusters, links, F), ["cw", "cs"], "left_anti")
-    unique = fits.groupBy("cw").agg(F.count(F.lit(1)).alias("k"), F.min("cs").alias("cs"))
-    joins = unique.where("k = 1").select(F.col("cw").alias("cluster"), F.col("cs").alias("joined"))
+    unique = fits.groupBy("cw").agg(
+        F.count(F.lit(1)).alias("k"), F.min("cs").alias("cs"), F.max("via").alias("via")
+    )
+    one = unique.where("k = 1")
+    one = one.join(_apart(nodes, clusters, one.where("via = 0"), F), ["cw", "cs"], "left_anti")
+    joins = one.select(F.col("cw").alias("cluster"), F.col("cs").alias("joined"))
     return clusters.join(joins, "cluster", "left").select(
         "node", F.coalesce("joined", "cluster").alias("cluster"), "piece"
     )
@@ -1160,6 +1170,32 @@ def _blocked(info: Any, inside: Any, fits: Any, clusters: Any, links: _Links, F:
         pairs.select(F.col("b").alias("cw"), F.col("a").alias("cs"))
     )
     return clash.union(by_link).distinct()
+
+
+def _apart(nodes: Any, clusters: Any, fits: Any, F: Any) -> Any:
+    """``(cw, cs)`` pairs of ``fits`` whose clusters' names
+    :func:`~nasab.resolution.stages.org_apart` keeps apart (each cluster's names in node
+    order, as on one machine)."""
+    named = clusters.join(nodes.select("node", "kind", "name"), "node")
+    names = named.groupBy("cluster").agg(
+        F.sort_array(F.collect_list(F.struct("node", "kind", "name"))).alias("names")
+    )
+    nw = names.select(F.col("cluster").alias("cw"), F.col("names").alias("nw"))
+    ns = names.select(F.col("cluster").alias("cs"), F.col("names").alias("ns"))
+    both = fits.select("cw", "cs").join(nw, "cw").join(ns, "cs")
+    return both.mapInPandas(_apart_rows, "cw long, cs long")
+
+
+def _apart_rows(batches: Iterator[Any]) -> Iterator[Any]:
+    """The cluster pairs of a batch that :func:`~nasab.resolution.stages.org_apart` keeps apart."""
+    import pandas as pd
+
+    for b in batches:
+        keep = []
+        for nw, ns in zip(b["nw"], b["ns"], strict=True):
+            nodes = [Node(x["kind"], x["name"]) for x in (*nw, *ns)]
+            keep.append(org_apart(nodes)(list(range(len(nw))), list(range(len(nw), len(nodes)))))
+        yield pd.DataFrame({"cw": b["cw"][keep], "cs": b["cs"][keep]})
 
 
 def _clashing(batches: Iterator[Any]) -> Iterator[Any]:
