@@ -53,6 +53,16 @@ read at least as many records as the giant component has nodes (a stage keyed by
 component would give that component to one task: a share near ``--giant`` or above).
 The labels are checked against :func:`nasab.resolution.unionfind.components`.
 
+``--bound N [N ...]`` runs the ``bound`` stage alone (``_bound`` of
+``nasab.spark.resolve``, which cuts the components of more than ``MAX_COMPONENT`` names
+into pieces) on the accepted pairs that ``nasab.resolve`` gives ``bound_components`` for N
+synthetic names (their score levels from ``pair_levels``, the must-links at
+``MUST_LEVEL``), the components made first and not timed. It prints the nodes and links
+of the large components and the cut levels their links reach (the copies of a run over
+every level at once), the stage's CPU time (process tree, as above), Spark stages,
+shuffle bytes written and largest task, and whether every node's piece is that of
+``bound_components`` on one machine.
+
 ``--blocks N [N ...] --max-block M`` runs the blocks stage alone (``key_counts`` and
 ``block_pairs`` of ``nasab.spark.resolve``) on the nodes of N synthetic names (keys,
 rare keys, normalised names from the one-machine stages), with blocks of at most M
@@ -68,6 +78,7 @@ Run:
     nice python benchmarks/bench_spark.py --scoring 10000 30000 [--profile] [--cold]
     nice python benchmarks/bench_spark.py --components 20000 60000 [--giant 0.6] [--star]
     nice python benchmarks/bench_spark.py --blocks 10000 30000 --max-block 10
+    nice python benchmarks/bench_spark.py --bound 30000 100000 300000
     nice python benchmarks/bench_spark.py --heldout 20000
     nice python benchmarks/bench_spark.py --broadcast 100000
 """
@@ -463,6 +474,78 @@ def components(sizes: list[int], partitions: int, giant: float, star: bool = Fal
             f"stages; largest task {row['share']:.0%} of {row['records']:,} records "
             f"({row['where']}); over stages of >= {g:,} records: {big:.0%}\n"
             f"  labels as union-find: {ok}",
+            flush=True,
+        )
+    spark.stop()
+
+
+def _bound_inputs(n: int) -> tuple[Any, Any, Any, list[tuple[int, int]], Any]:
+    """What ``nasab.resolve`` on N synthetic names gives its ``bound_components``
+    (components, pairs, node thresholds, must-links) and what it returns: the call is
+    watched, nothing else changes."""
+    from nasab.resolution import core
+
+    seen: list[Any] = []
+    original = core.bound_components
+
+    def watched(labels, pairs, thr, must=(), **kw):  # type: ignore[no-untyped-def]
+        out = original(labels, pairs, thr, must, **kw)
+        seen.append((labels, pairs, thr, list(must), out))
+        return out
+
+    core.bound_components = watched
+    try:
+        nasab.resolve(generate(n)[0])
+    finally:
+        core.bound_components = original
+    return seen[-1]
+
+
+def bound(sizes: list[int], partitions: int) -> None:
+    """The ``bound`` stage alone (``_bound`` of ``nasab.spark.resolve``) on the accepted
+    pairs of ``nasab.resolve`` on N synthetic names (node ids: its node numbers, levels:
+    ``pair_levels``), its input components made first and not timed; the pieces are
+    checked against ``bound_components`` on one machine."""
+    import numpy as np
+    from pyspark.sql import functions as F
+
+    from nasab.resolution.stages import MAX_COMPONENT, MUST_LEVEL, pair_levels
+    from nasab.spark.components import connected_components, freeze
+    from nasab.spark.resolve import _bound
+
+    print(f"nasab {nasab.__version__} ({Path(nasab.__file__).parent}); bound only")
+    spark = _session(partitions)
+    seen: set[int] = set()
+    for n in sizes:
+        labels, pairs, thr, must, want = _bound_inputs(n)
+        keep = pairs.score >= thr[pairs.u]
+        u, v = pairs.u[keep], pairs.v[keep]
+        level = pair_levels(pairs.score[keep], thr[u])
+        rows = list(zip(u.tolist(), v.tolist(), level.tolist(), strict=True))
+        rows += [(a, b, MUST_LEVEL) for a, b in must]
+        edges = freeze(
+            spark.createDataFrame(rows, "u long, v long, level int").repartition(partitions)
+        )
+        comps = freeze(connected_components(edges.select("u", "v")))
+        big = np.bincount(labels, minlength=len(labels))[labels] > MAX_COMPONENT
+        inner = big[u]
+        load0 = os.getloadavg()[0]
+        seen.update(s["stageId"] for s in _rest(spark, "stages"))  # not this run's
+        marks = [("start", time.time(), _cpu_tree())]
+        cut = freeze(_bound(comps, edges, F))
+        marks.append(("bound", time.time(), _cpu_tree()))
+        got = {r.node: r.comp for r in cut.collect()}
+        ok = all(got.get(x, x) == int(want[x]) for x in range(len(want)))
+        row = _per_stage(spark, marks, seen)["bound"]
+        print(
+            f"{n:,} names: {len(want):,} nodes, {len(rows):,} links; components over "
+            f"{MAX_COMPONENT}: {int(big.sum()):,} nodes, {int(inner.sum()):,} links reaching "
+            f"{int((level[inner] - 1).sum()):,} cut levels; load average {load0:.1f} -> "
+            f"{os.getloadavg()[0]:.1f}\n"
+            f"  {row['wall']:.1f} s wall, {row['cpu']:.1f} s CPU, {row['spark_stages']} Spark "
+            f"stages, shuffle {row['shuffle'] / 2**20:.1f} MiB; largest task "
+            f"{row['share']:.0%} of {row['records']:,} records\n"
+            f"  pieces as bound_components: {ok}",
             flush=True,
         )
     spark.stop()
@@ -918,6 +1001,7 @@ def main() -> None:
     ap.add_argument("--giant", type=float, default=0.6, help="--components: giant's share")
     ap.add_argument("--star", action="store_true", help="--components: the giant is a star")
     ap.add_argument("--blocks", type=int, nargs="+", help="the blocks stage alone, N names")
+    ap.add_argument("--bound", type=int, nargs="+", help="the bound stage alone, N names")
     ap.add_argument("--max-block", type=int, default=10, help="--blocks: largest block")
     ap.add_argument("--pairs", type=int, nargs="+", help="candidate pairs on paper, N names")
     ap.add_argument("--passes", type=int, default=4, help="--pairs: passes over the pairs")
@@ -928,6 +1012,9 @@ def main() -> None:
         return
     if args.pairs:
         pair_growth(args.pairs, args.passes, args.sample)
+        return
+    if args.bound:
+        bound(args.bound, args.partitions)
         return
     if args.components:
         components(args.components, args.partitions, args.giant, args.star)

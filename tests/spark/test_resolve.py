@@ -282,15 +282,52 @@ def test_without_pyspark_a_clear_error(monkeypatch):
         require_spark()
 
 
-def test_large_component_is_cut_before_the_clustering_as_on_one_machine(spark) -> None:
+# (links by the last level they reach, the level below the window, copies a link,
+# copies always allowed, the window's last level)
+WINDOW_ENDS = [
+    ({2: 10, 5: 10}, 0, 3, 0, 4),  # levels 1-4: 60 copies, 3 a link of 20
+    ({2: 10, 5: 10}, 0, 3, 1000, 5),  # few copies: every level at once
+    ({9: 10}, 4, 0.5, 0, 5),  # one level at least
+    ({35: 1000, 12: 1000}, 11, 4, 0, 18),  # the links of level 12 copied once
+]
+
+
+@pytest.mark.parametrize(("counts", "low", "per_link", "least", "high"), WINDOW_ENDS)
+def test_window_of_cut_levels(
+    counts: dict[int, int], low: int, per_link: float, least: int, high: int
+) -> None:
+    from nasab.spark.resolve import _window
+
+    assert _window(counts, low, per_link, least) == high
+
+
+# (copies a link, copies always allowed, windows): the default windows (None: one, as
+# the copies are few), and windows of about 8 levels, the nodes done in one window and
+# their links left out of the next (else the links of the levels above 17 would need a
+# fourth)
+WINDOWS = [(None, None, 1), (8, 0, 3)]
+
+
+@pytest.mark.parametrize(("per_link", "least", "windows"), WINDOWS)
+def test_large_component_is_cut_before_the_clustering_as_on_one_machine(
+    spark, monkeypatch, per_link: float | None, least: int | None, windows: int
+) -> None:
     """``_bound`` cuts a component larger than the bound with joins into the pieces of
-    ``bound_components`` (scores off the level grid, a must-link, a small component)."""
+    ``bound_components`` (scores off the level grid, a must-link, a small component),
+    whatever the windows of cut levels it reads them in."""
     import numpy as np
     from pyspark.sql import functions as F
 
     from nasab.resolution.stages import MUST_LEVEL, Pairs, bound_components, connected, pair_levels
     from nasab.spark.components import connected_components
     from nasab.spark.resolve import _bound
+
+    spark_resolve = sys.modules["nasab.spark.resolve"]  # the module, not the function
+    runs = []
+    first_pieces = spark_resolve._first_pieces
+    monkeypatch.setattr(
+        spark_resolve, "_first_pieces", lambda *a: runs.append(a[1:3]) or first_pieces(*a)
+    )
 
     rng = np.random.default_rng(5)
     n, big, most = 58, 52, 6
@@ -313,7 +350,11 @@ def test_large_component_is_cut_before_the_clustering_as_on_one_machine(spark) -
     rows = list(zip(p.u[keep].tolist(), p.v[keep].tolist(), levels.tolist(), strict=True))
     edges = spark.createDataFrame([*rows, (*must[0], MUST_LEVEL)], "u long, v long, level int")
     comps = connected_components(edges.select("u", "v"))
-    got = {r.node: r.comp for r in _bound(comps, edges, F, max_size=most).collect()}
+    sizes = {} if per_link is None else {"per_link": per_link, "least": least}
+    cut_comps = _bound(comps, edges, F, max_size=most, **sizes)
+    got = {r.node: r.comp for r in cut_comps.collect()}
+    assert len(runs) == windows, runs
+    assert [low for low, _ in runs] == [0, *(high for _, high in runs[:-1])]
 
     def partition(label_of):  # type: ignore[no-untyped-def]
         out: dict[int, list[int]] = {}

@@ -50,8 +50,8 @@ same entities and ids:
    at its weakest links (:func:`bound_components`, a function of its own pairs): its
    components at the score levels of :func:`cut_levels` (each pair carries the number
    of levels it reaches, :func:`pair_levels`), each node in the one of the lowest level
-   with at most ``MAX_COMPONENT`` nodes; in Spark, one components run over
-   ``(level, node)``, before any task holds the component. **Clustering** runs inside one piece at a time and reads
+   with at most ``MAX_COMPONENT`` nodes; in Spark, components runs over
+   ``(level, node)`` for windows of levels, before any task holds the component. **Clustering** runs inside one piece at a time and reads
    only that component's pairs (and, for small clusters, scores of missing pairs of
    its own members, computed on demand).
 6. **Ids.** :func:`entity_id` hashes the kind and the cluster's smallest member in node
@@ -1154,7 +1154,7 @@ def bound_components(
     read at the precision of the levels: a long chain of names, each like the next, is
     cut at its weakest links, and the clustering never sees more than ``max_size`` names
     at once, however long the list. Each level is a connected-components run, so Spark
-    cuts a component before any task holds it (all levels at once,
+    cuts a component before any task holds it (a window of levels at once,
     :mod:`nasab.spark.resolve`). A pure function of the component's pairs. Components
     of ``max_size`` nodes or fewer keep their labels.
 

@@ -103,8 +103,9 @@ def connected_components(edges: Any, u: str = "u", v: str = "v", *, hot: int = H
 
     Args:
         edges: a DataFrame with two columns ``u`` and ``v`` of one orderable type:
-            integers, or structs (``nasab.spark.resolve`` runs every cut level at once
-            with ``(level, node)`` ends; ``comp`` is then the smallest end, of its level).
+            integers, or structs (``nasab.spark.resolve`` runs a window of cut levels at
+            once with ``(level, node)`` ends; ``comp`` is then the smallest end, of its
+            level).
         u: name of the first column.
         v: name of the second column.
         hot: nodes above which a label's nodes jump by broadcast (:data:`HOT_LABEL`);

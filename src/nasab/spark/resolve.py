@@ -34,10 +34,13 @@ prefilter, scores      each block once, in one task (members shuffled by block a
 connected              :func:`nasab.spark.components.connected_components` over the
                        accepted pairs of full names (and must-links)
 bound_components       a component larger than ``MAX_COMPONENT`` cut with joins
-                       before any task holds it: its links copied once per cut level
-                       they reach (``level``, computed where the pair is scored), one
-                       components run over ``(level, node)``, each node's piece its
-                       component at the lowest level of at most ``MAX_COMPONENT``
+                       before any task holds it: the cut levels read upwards in
+                       windows; a window's links copied once per level of it they
+                       reach (``level``, computed where the pair is scored), one
+                       components run over ``(level, node)``; each node's piece its
+                       component at the lowest level of at most ``MAX_COMPONENT``;
+                       the nodes whose piece a window found, and their links, leave
+                       before the next window
 inside components      the pairs whose two names are in one piece: those left
                        unscored are scored, and
                        :func:`~nasab.resolution.stages.cannot_links` flags them
@@ -74,7 +77,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import partial
+from functools import partial, reduce
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -138,6 +141,14 @@ __all__ = ["OUTPUT_COLUMNS", "resolve"]
 
 #: Columns :func:`resolve` adds to the input rows.
 OUTPUT_COLUMNS = ("entity_id", "canonical")
+
+#: Copies of its links a window of cut levels may make, a link (:func:`_bound`): a
+#: window takes levels while its links' copies stay within this many a link.
+WINDOW_COPIES = 4
+
+#: Copies a window of cut levels may always make (:func:`_bound`): a component whose
+#: links make fewer copies is cut in one window, one components run.
+WINDOW_MIN_COPIES = 150_000
 
 _KIND = "_nasab_kind"
 _SURFACE = "_nasab_surface"
@@ -528,28 +539,96 @@ def _edges(scored: Any, links: _Links, F: Any) -> Any:
     return edges.union(must)
 
 
-def _bound(comps: Any, edges: Any, F: Any, max_size: int = MAX_COMPONENT) -> Any:
+def _bound(
+    comps: Any,
+    edges: Any,
+    F: Any,
+    max_size: int = MAX_COMPONENT,
+    *,
+    per_link: float = WINDOW_COPIES,
+    least: int = WINDOW_MIN_COPIES,
+) -> Any:
     """:func:`~nasab.resolution.stages.bound_components` with joins: ``(node, comp)``
     where a component of more than ``MAX_COMPONENT`` nodes is replaced by its pieces,
     before any task holds it.
 
-    The links of the large components are copied once per cut level they reach
-    (levels ``1 .. level - 1``; level 0 is the component itself), and one run of
+    The cut levels are read upwards in windows (:func:`_window`): the links of a window
+    are copied once per level of the window they reach (a link of ``level`` reaches the
+    levels ``1 .. level - 1``; level 0 is the component itself), and one run of
     :func:`~nasab.spark.components.connected_components` over ``(level, node)`` ends
-    gives the components of every level at once. A node's piece is its component at the
-    lowest level where that component has at most ``MAX_COMPONENT`` nodes; without one
-    the node is alone (at the first level it has no link, or after the last). Every step
-    is a join or an aggregation spread by key: no task collects a component. The
-    components too large for a piece are found by :func:`~nasab.spark.components.hot_keys`
-    (sizes counted before the shuffle; at most ``nodes / MAX_COMPONENT`` of them) and
-    joined by broadcast, so no join is keyed by a large component.
+    gives the components of every level of the window at once. A node's piece is its
+    component at the lowest level where that component has at most ``MAX_COMPONENT``
+    nodes; without one the node is alone (at the first level it has no link, or after
+    the last). A node whose piece a window found is done, and so are its links: the
+    other end of a link that reaches the node's piece level is in that piece, and a
+    link that does not reach it was copied to every level it reaches. The next window
+    starts above the last with the links left, so a link is copied only while its
+    nodes are in a component too large at every level below, not once per level it
+    reaches. Every step is a join or an aggregation spread by key: no task collects a
+    component. The components too large for a piece are found by
+    :func:`~nasab.spark.components.hot_keys` (sizes counted before the shuffle; at
+    most ``nodes / MAX_COMPONENT`` of them) and joined by broadcast, so no join is
+    keyed by a large component.
+
+    ``per_link`` and ``least`` size the windows (:func:`_window`); the pieces are the
+    same for any values.
     """
     big = freeze(comps.join(hot_keys(comps, "comp", max_size), "comp").select("node", "comp"))
     if big.isEmpty():
         return comps
-    inner = edges.where(F.col("level") >= 2).join(big.select(F.col("node").alias("u")), "u")
-    copies = inner.select(
-        F.explode(F.sequence(F.lit(1), F.col("level") - 1)).alias("k"), "u", "v"
+    links = edges.where(F.col("level") >= 2).join(big.select(F.col("node").alias("u")), "u")
+    links = links.select("u", "v", (F.col("level") - 1).alias("top"))  # the last level reached
+    found, low = [], 0
+    while True:
+        links = freeze(links.where(F.col("top") > low))
+        counts = dict(links.groupBy("top").count().collect())
+        if not counts:
+            break
+        high = _window(counts, low, per_link, least)
+        first = freeze(_first_pieces(links, low, high, max_size, F))
+        found.append(first)
+        links = links.join(first.select(F.col("node").alias("u")), "u", "left_anti")
+        low = high
+    cut = big.select("node")
+    if found:
+        pieces = reduce(lambda a, b: a.union(b), found)
+        cut = cut.join(pieces, "node", "left")
+    else:
+        cut = cut.withColumn("piece", F.lit(None).cast("long"))
+    cut = cut.select("node", F.coalesce(F.col("piece"), F.col("node")).alias("comp"))
+    small = comps.join(big.select("node"), "node", "left_anti")
+    return small.union(cut)
+
+
+def _window(counts: Mapping[int, int], low: int, per_link: float, least: int) -> int:
+    """The last cut level of the window that starts above ``low``: the highest level up
+    to which the copies of the links (``counts``: links by the last level they reach,
+    all above ``low``; a link is copied once per level of the window it reaches) stay
+    within ``per_link`` a link or within ``least``, and at least ``low + 1``.
+
+    Example:
+        >>> _window({2: 10, 5: 10}, 0, 3, 0)  # levels 1-4: 60 copies, 3 a link
+        4
+        >>> _window({2: 10, 5: 10}, 0, 3, 1000)  # few links: every level at once
+        5
+        >>> _window({9: 10}, 4, 0.5, 0)  # one level at least
+        5
+    """
+    budget = max(least, per_link * sum(counts.values()))
+    high = low + 1
+    for top in range(low + 2, max(counts) + 1):
+        if sum(c * (min(t, top) - low) for t, c in counts.items()) > budget:
+            break
+        high = top
+    return high
+
+
+def _first_pieces(links: Any, low: int, high: int, max_size: int, F: Any) -> Any:
+    """``(node, piece)`` for the nodes whose component has at most ``max_size`` nodes at
+    some level from ``low + 1`` to ``high``, ``piece`` its smallest node at the lowest
+    such level: one components run over the links copied once per level they reach."""
+    copies = links.select(
+        F.explode(F.sequence(F.lit(low + 1), F.least("top", F.lit(high)))).alias("k"), "u", "v"
     ).select(
         F.struct("k", F.col("u").alias("x")).alias("a"),
         F.struct("k", F.col("v").alias("x")).alias("b"),
@@ -557,11 +636,7 @@ def _bound(comps: Any, edges: Any, F: Any, max_size: int = MAX_COMPONENT) -> Any
     levels = freeze(connected_components(copies, "a", "b"))
     counted = levels.join(hot_keys(levels, "comp", max_size), "comp", "left_anti")
     first = counted.groupBy(F.col("node.x").alias("node")).agg(F.min("comp").alias("low"))
-    cut = big.join(first, "node", "left").select(
-        "node", F.coalesce(F.col("low.x"), F.col("node")).alias("comp")
-    )
-    small = comps.join(big.select("node"), "node", "left_anti")
-    return small.union(cut)
+    return first.select("node", F.col("low.x").alias("piece"))  # the lowest level first
 
 
 # ------------------------------------------------------------------ blocks
