@@ -85,6 +85,34 @@ def test_common_tokens_alone_do_not_carry_a_match_in_the_list(a: str, b: str, ke
     assert kept or any("little evidence in this list" in n for n in with_list.notes)
 
 
+@pytest.mark.parametrize(
+    ("names", "floor"),
+    [(500, 0.8), (10_000, 0.8), (100_000, 0.9), (1_000_000, 1.0), (10**8, 1.0)],
+    ids=["short", "at-base", "tenfold", "hundredfold", "capped"],
+)
+def test_the_evidence_floor_grows_with_the_list(names: int, floor: float) -> None:
+    assert ListFrequency({}, names).evidence_floor == pytest.approx(floor)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lower"),
+    [
+        ("Mohammed Hashimi", "محمد الهاشمي", True),  # evidence 0.75 in both lists
+        ("Mohammed Samir", "Mohammed Samir al-Najjar", True),
+        ("Ali Fadil", "علي فاضل", False),  # evidence 1.0: enough in any list
+    ],
+    ids=["common-given-cross", "common-given-latin", "enough"],
+)
+def test_a_longer_list_asks_more_evidence(a: str, b: str, lower: bool) -> None:
+    # The same shares of the list carry Mohammed and Ali in both lists; in the list a
+    # hundred times as long, more people fit the same evidence by chance.
+    small = ListFrequency({"MHMD": 4000, "ALY": 2500}, 10_000)
+    big = ListFrequency({"MHMD": 400_000, "ALY": 250_000}, 1_000_000)
+    in_small, in_big = compare(a, b, freq=small).score, compare(a, b, freq=big).score
+    assert (in_big < in_small - 0.03) == lower
+    assert in_big <= in_small
+
+
 def test_weights_follow_the_table_as_it_grows() -> None:
     p = prepare("Zubayr Kazemi")
     ws = weights_of(p.table, COMMON)

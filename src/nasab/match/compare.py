@@ -23,7 +23,7 @@ Example:
     >>> compare("Mohammed Rida al-Hakimi", "Mohammed al-Karimi").score <= 0.6
     True
     >>> print(compare("Jassim al-Mazroui", "Jassim al-Mazrouei").explain())  # doctest: +ELLIPSIS
-    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v26+data...)
+    'Jassim al-Mazroui' vs 'Jassim al-Mazrouei': score 1.000 (nasab-name-v27+data...)
     ...
 
 Names are *prepared* once (:func:`prepare`): parsed, and each token interned in the
@@ -59,7 +59,6 @@ from .algorithms import (
     JOIN_MIN,
     KUNYA,
     KUNYA_CONFLICT,
-    LIST_EVIDENCE,
     MISSING,
     MISSING_SHORT_FORM,
     NAME_ALGORITHM,
@@ -293,14 +292,15 @@ def _score(
         evidence, conflict, kunya = _kunya_terms(pa, pb, bool(ta and tb), evidence, conflict, notes)
     total = evidence + conflict + missing
     score = max(0.0, min(1.0, order * evidence / total if total > 0 else 0.0))
-    if freq is not None and evidence < LIST_EVIDENCE:
-        factor = _list_evidence_factor(al, alignment, pa.table.weight, evidence)
+    if freq is not None and evidence < freq.evidence_floor:
+        floor = freq.evidence_floor
+        factor = _list_evidence_factor(al, alignment, pa.table.weight, evidence, floor)
         score *= factor
         if notes is not None and factor < 1.0:
             notes.append(
                 f"little evidence in this list: the agreeing tokens add up to {evidence:.2f} "
-                f"(names common in the list weigh little), under {LIST_EVIDENCE}: score "
-                f"times {factor:.2f}"
+                f"(names common in the list weigh little), under {floor:.2f} for a list of "
+                f"{freq.names} names: score times {factor:.2f}"
             )
     if not pa.raw.isascii() and not pb.raw.isascii():
         cap = _written_cap(pa.raw, pb.raw)
@@ -324,7 +324,11 @@ def _score(
 
 
 def _list_evidence_factor(
-    al: _Aligned, alignment: list[tuple[int, int, float]], world: list[float], evidence: float
+    al: _Aligned,
+    alignment: list[tuple[int, int, float]],
+    world: list[float],
+    evidence: float,
+    floor: float,
 ) -> float:
     """How much of its score a pair of names of one list keeps for its evidence.
 
@@ -332,9 +336,10 @@ def _list_evidence_factor(
     the world (``world``, by id), but a score is a ratio, so two names that agree only
     on the list's common names score as high as two that share rare ones. The evidence
     the list took away (the aligned pairs' agreement times their weight lost) is made up
-    only by other evidence: a pair whose evidence is under :data:`LIST_EVIDENCE` keeps
-    ``evidence / min(LIST_EVIDENCE, evidence + taken)`` of its score; a pair that the
-    list took nothing from keeps all of it (its names are not common in the list).
+    only by other evidence: a pair whose evidence is under the list's ``floor``
+    (:attr:`~nasab.match.weights.ListFrequency.evidence_floor`) keeps
+    ``evidence / min(floor, evidence + taken)`` of its score; a pair that the list took
+    nothing from keeps all of it (its names are not common in the list).
 
     Example:
         >>> from nasab.match.weights import ListFrequency
@@ -342,7 +347,7 @@ def _list_evidence_factor(
         >>> lf = ListFrequency({"MHMD": 4000, "ALY": 2500}, 10_000)
         >>> w = weights_of(a.table, lf)
         >>> al = _Aligned(a.name.tokens, a.ids, b.name.tokens, b.ids, {}, {}, w)
-        >>> _list_evidence_factor(al, [(0, 0, 1.0), (1, 1, 1.0)], a.table.weight, 0.3) < 1.0
+        >>> _list_evidence_factor(al, [(0, 0, 1.0), (1, 1, 1.0)], a.table.weight, 0.3, 0.8) < 1.0
         True
     """
     _, ia, _, ib, _, _, w = al
@@ -352,7 +357,7 @@ def _list_evidence_factor(
     )
     if taken <= 0.0:
         return 1.0
-    return max(0.0, evidence) / min(LIST_EVIDENCE, evidence + taken)
+    return max(0.0, evidence) / min(floor, evidence + taken)
 
 
 def _aligned_tokens(

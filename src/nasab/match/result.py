@@ -1,8 +1,8 @@
 """The result of a comparison: :class:`Match` and its aligned :class:`Pair` s.
 
 Example:
-    >>> m = Match("Ali", "Ali", 1.0, algorithm="nasab-name-v26")
-    >>> float(m), m.version.startswith("nasab-name-v26+data.")
+    >>> m = Match("Ali", "Ali", 1.0, algorithm="nasab-name-v27")
+    >>> float(m), m.version.startswith("nasab-name-v27+data.")
     (1.0, True)
 """
 
@@ -180,7 +180,7 @@ class Match:
 
     @property
     def version(self) -> str:
-        """The algorithm id with the hash of the data tables it read (``nasab-name-v26+data.…``)."""
+        """The algorithm id with the hash of the data tables it read (``nasab-name-v27+data.…``)."""
         return algorithm_version(self.algorithm)
 
     def __float__(self) -> float:

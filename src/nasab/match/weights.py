@@ -24,7 +24,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import token_freq
-from .algorithms import LIST_FLOOR, MIN_WEIGHT
+from .algorithms import (
+    LIST_EVIDENCE,
+    LIST_EVIDENCE_MAX,
+    LIST_EVIDENCE_NAMES,
+    LIST_EVIDENCE_STEP,
+    LIST_FLOOR,
+    MIN_WEIGHT,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -98,6 +105,20 @@ class ListFrequency:
 
     def __repr__(self) -> str:
         return f"ListFrequency({len(self.counts)} common tokens, {self.names} names)"
+
+    @property
+    def evidence_floor(self) -> float:
+        """The evidence a pair of names of this list needs to keep its whole score when the
+        list's common names took part of it (``nasab.match.compare``): ``LIST_EVIDENCE``
+        at ``LIST_EVIDENCE_NAMES`` names and under, ``LIST_EVIDENCE_STEP`` more for every
+        tenfold beyond, at most ``LIST_EVIDENCE_MAX``.
+
+        Example:
+            >>> [round(ListFrequency({}, n).evidence_floor, 3) for n in (500, 10**5, 10**7)]
+            [0.8, 0.9, 1.0]
+        """
+        tenfolds = math.log10(max(self.names, LIST_EVIDENCE_NAMES) / LIST_EVIDENCE_NAMES)
+        return min(LIST_EVIDENCE_MAX, LIST_EVIDENCE + LIST_EVIDENCE_STEP * tenfolds)
 
     def weight(self, key: str) -> float:
         """The weight of token ``key`` in this list (never above its world weight)."""
