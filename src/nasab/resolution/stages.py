@@ -104,7 +104,6 @@ __all__ = [
     "MAX_COMPONENT",
     "MUST_LEVEL",
     "PARALLEL_MIN_PAIRS",
-    "PARALLEL_MIN_WORKERS",
     "TOKEN_KEY",
     "WEAK_BASE",
     "WEAK_ORG_NAMES",
@@ -170,13 +169,6 @@ MUST_LEVEL = round(1 / CUT_STEP) + 2
 
 #: Distinct pairs to score before scoring is spread over worker processes.
 PARALLEL_MIN_PAIRS = 40_000
-
-#: Fewest worker processes over which scoring is spread. A forked worker copies every
-#: page of the parent it writes to (reference counts of the names it reads): on 100,000
-#: generated names, the 65,645 pairs :func:`may_reach` lets through took 2.1 s of CPU in
-#: one process and 4.6 s in two workers (1.5 s of it in the kernel), so two workers end
-#: no sooner than one process and cost twice the CPU.
-PARALLEL_MIN_WORKERS = 3
 
 #: A scored pair with this much conflict evidence (and a score below threshold) is
 #: a cannot-link: its names may not end up in one entity through others.
@@ -578,7 +570,7 @@ def score_pairs(
 
     Person names are scored from their prepared names (token ids, cached token-pair
     similarities). ``cache`` supplies scores already known (by name pair). With
-    ``workers`` >= :data:`PARALLEL_MIN_WORKERS` and many pairs, the scoring is spread over forked processes that
+    ``workers`` > 1 and many pairs, the scoring is spread over forked processes that
     read the prepared names and the pair arrays copy-on-write (nothing is pickled but
     slice bounds and scores); a score is a pure function of the two names, so the
     split never changes the result. ``progress(done, total)`` is called now and then.
@@ -654,7 +646,7 @@ def _score_all(
     total = len(ul)
     if (
         total < PARALLEL_MIN_PAIRS
-        or workers < PARALLEL_MIN_WORKERS
+        or workers < 2
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
         out = np.zeros(total, dtype=np.float32)
