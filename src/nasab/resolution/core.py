@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -592,26 +592,9 @@ def _stages(
             strict=True,
         )
     )
-    on_demand = with_facts(nodes, on_demand_scorer(nodes, nk, cache))
-    tags, clash = attribute_tags(nodes)
-    apart = org_apart(nodes)
-    clusters = cluster_groups(
-        groups(labels),
-        scores,
-        lambda k: float(thr[k]),
-        must=sorted(must),
-        cannot=sorted(cannot),
-        on_demand=on_demand,
-        tags=tags,
-        clash=clash,
-        support=lambda k: nodes[k].kind in SUPPORT_KINDS,
-        keys=short_keys(nk),
-        agree=attribute_agree(nodes),
-        apart=apart,
+    clusters, (tags, clash), apart = _clustered(
+        nodes, nk, labels, scores, thr, (must, cannot), cache
     )
-    clustered = {x for c in clusters.clusters for x in c}
-    clusters.clusters.extend([k] for k in range(len(nodes)) if k not in clustered)
-    clusters.clusters.sort(key=lambda c: c[0])
     orgs = np.asarray([k == "organization" for k in nk.kinds], dtype=bool)
     clusters.clusters, joins, several = attach_weak(
         clusters.clusters,
@@ -637,6 +620,46 @@ def _stages(
         state,
         {e.id: e for e in entities},
     )
+
+
+def _clustered(
+    nodes: list[Node],
+    nk: NodeKeys,
+    labels: np.ndarray,
+    scores: dict[tuple[int, int], float],
+    thr: np.ndarray,
+    links: tuple[Mapping[tuple[int, int], str], Mapping[tuple[int, int], str]],
+    cache: ScoreCache,
+) -> tuple[
+    ClusterResult,
+    tuple[list[int], Callable[[int, int], bool]],
+    Callable[[Sequence[int], Sequence[int]], bool],
+]:
+    """The clusters of each component (:func:`cluster_groups`), every node in one, sorted
+    by first node; with the attribute tags and clash test and the organisations' apart
+    test that :func:`attach_weak` reads next. ``links`` are the must- and cannot-links."""
+    must, cannot = links
+    on_demand = with_facts(nodes, on_demand_scorer(nodes, nk, cache))
+    tags, clash = attribute_tags(nodes)
+    apart = org_apart(nodes)
+    clusters = cluster_groups(
+        groups(labels),
+        scores,
+        lambda k: float(thr[k]),
+        must=sorted(must),
+        cannot=sorted(cannot),
+        on_demand=on_demand,
+        tags=tags,
+        clash=clash,
+        support=lambda k: nodes[k].kind in SUPPORT_KINDS,
+        keys=short_keys(nk),
+        agree=attribute_agree(nodes),
+        apart=apart,
+    )
+    clustered = {x for c in clusters.clusters for x in c}
+    clusters.clusters.extend([k] for k in range(len(nodes)) if k not in clustered)
+    clusters.clusters.sort(key=lambda c: c[0])
+    return clusters, (tags, clash), apart
 
 
 def _subsidiary_lines(st: _State, u: int, v: int) -> list[str]:
