@@ -1251,7 +1251,11 @@ def _apart(nodes: Any, clusters: Any, fits: Any, F: Any) -> Any:
     """``(cw, cs)`` pairs of ``fits`` whose clusters' names
     :func:`~nasab.resolution.stages.org_apart` keeps apart (each cluster's names in node
     order, as on one machine)."""
-    named = clusters.join(nodes.select("node", "kind", "name"), "node")
+    ends = fits.select(F.col("cw").alias("cluster")).union(
+        fits.select(F.col("cs").alias("cluster"))
+    )
+    wanted = clusters.join(ends.distinct(), "cluster")  # only the clusters of these fits
+    named = wanted.join(nodes.select("node", "kind", "name"), "node")
     names = named.groupBy("cluster").agg(
         F.sort_array(F.collect_list(F.struct("node", "kind", "name"))).alias("names")
     )
