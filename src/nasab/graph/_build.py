@@ -1057,17 +1057,12 @@ def _acronym_joins(
         words = name.split()
         if len(words) >= 2 and all(w[:1].isupper() or w.lower() in skip for w in words):
             fulls.append((find(holders[key][0]), name))
-    out = []
-    for i, loc in enumerate(locals_):
-        if not loc.names or not all(_is_acronym(a) and a not in listed for a in loc.names):
-            continue
-        for acr in sorted(loc.names):
-            roots = {
-                r for r, name in fulls if r != find(i) and acronym_spells(name.split(), acr.lower())
-            }
-            if len(roots) == 1:
-                out.append((i, roots.pop()))
-    return out
+    return _unique_joins(
+        locals_,
+        find,
+        lambda name: _is_acronym(name) and name not in listed,
+        lambda acr: {r for r, name in fulls if acronym_spells(name.split(), acr.lower())},
+    )
 
 
 def _station_joins(
@@ -1100,12 +1095,39 @@ def _station_joins(
         sign = station_call_sign(name)
         if sign is not None and sign != name:
             tailed[sign].add(find(holders[key][0]))
+    return _unique_joins(
+        locals_,
+        find,
+        lambda name: station_call_sign(name) == name,
+        lambda sign: tailed.get(sign, set()),
+    )
+
+
+def _unique_joins(
+    locals_: Sequence[_Local],
+    find: Callable[[int], int],
+    short: Callable[[str], bool],
+    roots_of: Callable[[str], set[int]],
+) -> list[tuple[int, int]]:
+    """The joins of :func:`_acronym_joins` and :func:`_station_joins`: a local all of whose
+    names are ``short`` joins, for each of them, the one cluster other than its own that
+    ``roots_of`` gives; none when it gives two.
+
+    Example:
+        >>> a = _Local("a", "organization"); a.names["HGC"] += 1
+        >>> roots = {"HGC": {1}}
+        >>> _unique_joins([a], lambda i: i, str.isupper, lambda n: roots.get(n, set()))
+        [(0, 1)]
+        >>> roots["HGC"] = {1, 2}
+        >>> _unique_joins([a], lambda i: i, str.isupper, lambda n: roots.get(n, set()))
+        []
+    """
     out = []
     for i, loc in enumerate(locals_):
-        if not loc.names or not all(station_call_sign(name) == name for name in loc.names):
+        if not loc.names or not all(short(name) for name in loc.names):
             continue
-        for sign in sorted(loc.names):
-            roots = tailed.get(sign, set()) - {find(i)}
+        for name in sorted(loc.names):
+            roots = roots_of(name) - {find(i)}
             if len(roots) == 1:
                 out.append((i, roots.pop()))
     return out
