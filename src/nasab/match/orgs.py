@@ -191,11 +191,6 @@ _STEM_SPELLINGS = (("ye", "e"), ("ts", "c"))
 _ABBREVIATION_MIN = 4
 #: A letter written twice (:func:`_undoubled`).
 _DOUBLED = re.compile(r"([a-z])\1")
-#: A Russian or Ukrainian adjective, romanised (:func:`_place_adjective`): a stem, ``-sk-``
-#: and a case ending (``-aya``, ``-iy``, ``-oye``, ``-ogo``...).
-_ADJECTIVE = re.compile(
-    r"^([a-z]+?)sk(?:aya|aia|aja|a|e|iy|ii|ij|iye|ie|y|yi|yy|oye|oe|oy|oi|ogo|ikh|ykh)$"
-)
 #: The ``-in-`` / ``-en-`` between a place's stem and ``-sk-`` (``YALT-IN-SKAYA``).
 _ADJECTIVE_INFIX = re.compile(r"[eiy]?n$")
 _FINAL_VOWELS = re.compile(r"[aeiouy]+$")
@@ -821,7 +816,7 @@ def _unit_sim(x: Unit, y: Unit) -> float:
 def _place_adjective(adjective: str, noun: str) -> bool:
     """Whether a Latin word is a Russian or Ukrainian adjective made of the other, a place
     (``YALTINSKAYA`` of ``YALTA``, ``GRODNENSKOYE`` of ``GRODNO``, ``AZOVSKY`` of ``AZOV``):
-    the adjective's stem (:data:`_ADJECTIVE`: ``-sk-`` and an ending dropped, and an ``-in-``
+    the adjective's stem (:func:`_adjective`: ``-sk-`` and an ending dropped, and an ``-in-``
     / ``-en-`` before them) is the noun without its final vowels, of
     :data:`_ADJECTIVE_STEM_MIN` letters or more.
 
@@ -833,7 +828,7 @@ def _place_adjective(adjective: str, noun: str) -> bool:
         >>> _place_adjective("russkiy", "rus"), _place_adjective("yalta", "yaltinskaya")
         (False, False)
     """
-    m = _ADJECTIVE.match(adjective)
+    m = _adjective().match(adjective)
     if m is None or len(noun) < _ADJECTIVE_STEM_MIN or not noun.isalpha():
         return False
     base = m.group(1)
@@ -841,6 +836,20 @@ def _place_adjective(adjective: str, noun: str) -> bool:
     return bool(
         {noun, _FINAL_VOWELS.sub("", noun)} & {s for s in stems if len(s) >= _ADJECTIVE_STEM_MIN}
     )
+
+
+@cache
+def _adjective() -> re.Pattern[str]:
+    """A Russian or Ukrainian adjective, romanised (:func:`_place_adjective`): a stem, ``-sk-``
+    and a case ending of ``adjective_ending_ru_latn`` (``words.tsv``: ``-aya``, ``-iy``,
+    ``-oye``, ``-ogo``...); group 1 is the stem.
+
+    Example:
+        >>> _adjective().match("yaltinskaya").group(1), _adjective().match("yalta")
+        ('yaltin', None)
+    """
+    endings = "|".join(re.escape(e) for e in word_list("adjective_ending_ru_latn"))
+    return re.compile(rf"^([a-z]+?)sk(?:{endings})$")
 
 
 def _reads_as(word: Unit, concept: Unit) -> bool:
