@@ -74,7 +74,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v24" in text
+    assert "nasab-org-v25" in text
     assert "iraqi" in text
 
 
@@ -552,6 +552,41 @@ def test_syllabic_acronym_shares_a_key_with_its_expansion(acronym: str, name: st
     assert any(k.startswith("s:") for k in shared), (acronym, name, sorted(shared))
 
 
+# A blend (v25): a word in capitals made of the leading letters of each content word of the
+# other name, two or more of each and three or more of the last (or the whole word), scores
+# as a syllabic acronym (0.85) and shares a ``b:`` blocking key with the name it blends.
+BLENDS = [
+    ("ORIONTAL DE CARNES LTDA.", "ORICARNES LTDA.", 0.8, 0.9),
+    ("ORIONTAL DE CARNES LTDA.", "ORCARNES LTDA.", 0.8, 0.9),
+    ("IMPORTADORA Y KESTRELADORA LTDA.", "IMKESTREL", 0.8, 0.9),
+    ("FRUTAS DE LA VARANTA S.A.", "FRUVARANTA", 0.8, 0.9),
+    ("KESTREL VARANTO", "KESVARANTO", 0.8, 0.9),
+    # the words out of order, a last piece of two letters, a content word left out
+    ("ORIONTAL DE CARNES LTDA.", "CARNORI LTDA.", 0.0, 0.3),
+    ("ORIONTAL DE CARNES LTDA.", "ORIOCA LTDA.", 0.0, 0.3),
+    ("ORIONTAL VARANTO DE CARNES", "ORICARNES", 0.0, 0.3),
+    # a name its words spell joined keeps its higher score
+    ("ORION SHIP", "ORIONSHIP", 1.0, 1.0),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high"), BLENDS, ids=[f"{a}~{b}" for a, b, *_ in BLENDS])
+def test_blend_of_the_words(a: str, b: str, low: float, high: float) -> None:
+    m = compare_orgs(a, b)
+    assert low <= m.score <= high, m.explain()
+    assert m.score == compare_orgs(b, a).score
+
+
+@pytest.mark.parametrize(
+    ("name", "blend"),
+    [(a, b) for a, b, low, high in BLENDS if 0 < low and high < 1],
+    ids=lambda x: x,
+)
+def test_blend_shares_a_key_with_its_words(name: str, blend: str) -> None:
+    shared = org_keys(name) & org_keys(blend)
+    assert any(k.startswith("b:") for k in shared), sorted(shared)
+
+
 @pytest.mark.parametrize(
     ("word", "name"),
     [
@@ -795,6 +830,12 @@ SUBSIDIARY_GROUPS = [
         None,
     ),
     (["Orion Shipping Ltd", "Orion Shiping LLC"], ["Orion Shipping SAL", "Orion Ltd"], None),
+    # a spelling of another spelling of the word in the group (v25)
+    (
+        ["Kestor Zhongseng Trade Co Ltd", "Kestor Zhongsheng Trade Co Ltd"],
+        ["Kestor Zhongshong Trade Corporation Ltd", "Kestor Zhongshong Trade"],
+        None,
+    ),
     (
         ["مؤسسة أوريون للإغاثة المحدودة", "جمعية أوريون للإغاثة"],
         ["مؤسسة أوريون المحدودة", "أوريون"],

@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v27").startswith("nasab-name-v27+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v27', 'nasab-org-v24']
+    ['nasab-name-v27', 'nasab-org-v25']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v27"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v24"
+ORG_ALGORITHM = "nasab-org-v25"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -360,7 +360,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            24,
+            25,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -450,7 +450,11 @@ _REGISTRY: dict[str, Algorithm] = {
             "the table writes it the other way reads as that word (MUASSASSAT = muassasat), a "
             "romanised Russian adjective of a place is that place (YALTINSKAYA = YALTA, "
             "GRODNENSKOYE = GRODNO), managing and mgmt read as management, rebuilding as "
-            "reconstruction, and economy, economic and foreign are generic (weight 0.25)",
+            "reconstruction, and economy, economic and foreign are generic (weight 0.25); "
+            "v25: a word in capitals that joins the leading letters of each content word of "
+            "the other name in order, two or more of each and three or more of the last, is a "
+            "blend of it and agrees as a syllabic acronym (COLCERDOS = COLOMBIANA DE CERDOS, "
+            "OCCIPAPEL = OCCIDENTAL DE PAPELES), with b: blocking keys that pair the two",
         ),
     )
 }
@@ -492,8 +496,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v24")[:19]
-        'nasab-org-v24+data.'
+        >>> algorithm_version("nasab-org-v25")[:19]
+        'nasab-org-v25+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -155,6 +155,17 @@ _PART_ACRONYM_MAX = 6
 #: words spell by their prefixes (two words or more, so a word's own prefix is no key).
 _SYLLABIC_KEY = 4
 
+#: A *blend* (:func:`_blend_pieces`: ``COLCERDOS`` of ``Colombiana de Cerdos``, ``OCCIPAPEL``
+#: of ``Occidental de Papeles``): a word of at least ``_BLEND_MIN`` letters made of the
+#: leading letters of each content word of the other name in order, at least
+#: ``_BLEND_PIECE`` of each and ``_BLEND_LAST`` of the last (or the whole word). It agrees
+#: as a syllabic acronym does (``_SYLLABIC_AGREE``).
+_BLEND_MIN = 5
+_BLEND_PIECE = 2
+_BLEND_LAST = 3
+#: Longest first piece keyed for blocking (:func:`_blend_keys`).
+_BLEND_KEY_PIECE = 5
+
 #: Fewest letters of a word keyed as a possible syllabic acronym: on OFAC the four-letter
 #: words so paired were mostly words (SAFE, SANA, NABI), not acronyms.
 _SYLLABIC_ACRONYM_MIN = 5
@@ -1038,7 +1049,7 @@ def _acronym_of(x: OrgName, words: tuple[tuple[str, str], ...]) -> tuple[Unit, f
     for u in x.units:
         if not u.caps or u.concept or not u.text.isalpha() or not 2 <= len(u.text) <= 10:
             continue
-        if u.weight < top or len(u.text) > 4 * len(ywords) or u.text in marks:
+        if u.weight < top or len(u.text) > sum(len(w) for w, _ in ywords) or u.text in marks:
             continue
         how = _spells(u.text, ywords)
         if how is not None:
@@ -1057,7 +1068,46 @@ def _spells(acr: str, words: tuple[tuple[str, str], ...]) -> str | None:
         return "initials"
     if len(acr) >= 3 and _acronym_pieces(acr, list(words), syllabic=True):
         return "syllables"
+    if len(acr) >= _BLEND_MIN and _blend_pieces(acr, words):
+        return "blend"
     return None
+
+
+@lru_cache(maxsize=65536)
+def _blend_pieces(word: str, words: tuple[tuple[str, str], ...]) -> int:
+    """Content words of ``words`` (a name's words with their kinds, :attr:`OrgName.words`)
+    whose leading letters, joined in order, spell ``word`` (a *blend*): at least
+    ``_BLEND_PIECE`` letters of each content word and ``_BLEND_LAST`` of the last one (or
+    all of a shorter word), every content word giving some; stop words and legal forms
+    give none. 0 when they do not, or when fewer than two content words do.
+
+    Example:
+        >>> _blend_pieces("colcerdos", parse_org("Colombiana de Cerdos Ltda").words)
+        2
+        >>> _blend_pieces("occipapel", parse_org("Occidental de Papeles").words)
+        2
+        >>> _blend_pieces("colpapel", parse_org("Occidental de Papeles").words)
+        0
+    """
+    content = [w for w, kind in words if kind == "content"]
+    if len(content) < 2 or not all(w.isascii() and w.isalpha() for w in content):
+        return 0
+
+    @cache
+    def go(pos: int, idx: int) -> bool:
+        w = content[idx]
+        last = idx == len(content) - 1
+        least = min(len(w), _BLEND_LAST if last else _BLEND_PIECE)
+        for k in range(least, len(w) + 1):
+            if word[pos : pos + k] != w[:k]:
+                break
+            if last and pos + k == len(word):
+                return True
+            if not last and pos + k < len(word) and go(pos + k, idx + 1):
+                return True
+        return False
+
+    return len(content) if go(0, 0) else 0
 
 
 def _join_runs(xs: list[Unit], ys: list[Unit]) -> list[Unit]:
@@ -1212,6 +1262,8 @@ def _acronym_score(
                 "weight_a": sum(v.weight for v in own),
                 "weight_b": sum(v.weight for v in other),
             }
+            if how == "blend":
+                features["blend"] = 1.0
             return score, features, notes
     return None
 
@@ -1223,10 +1275,21 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
     ys = _join_runs(ys, xs)
     ys = _collapse_acronyms(xs, ys)
     xs = _collapse_acronyms(ys, xs)
-    acronym = 0.0
     spelled = _acronym_score(na, nb, xs, ys, notes)
-    if spelled is not None:
+    if spelled is not None and not spelled[1].get("blend"):
         return spelled
+    aligned = _aligned_score(na, nb, xs, ys, [] if spelled else notes)
+    if spelled is not None and spelled[0] >= aligned[0]:
+        return spelled
+    return aligned
+
+
+def _aligned_score(
+    na: OrgName, nb: OrgName, xs: list[Unit], ys: list[Unit], notes: list[str]
+) -> tuple[float, dict[str, float], list[str]]:
+    """The score of two names by their aligned words (``xs`` / ``ys``: their units after
+    joins and collapsed acronyms), with the conflicts that lower it (:func:`_score`)."""
+    acronym = 0.0
     evidence, wa, wb, left_a, left_b = _score_units(xs, ys, notes)
     total = wa + wb
     score = 2 * evidence / total if total > 0 else 0.0
@@ -1466,7 +1529,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v24"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v25"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
@@ -1668,7 +1731,9 @@ def _subsidiary_word(
     """Whether a word of one group's first name (``u`` of ``first``) is held by all the
     group's other names (``rest``), or spelled by the acronym of one that holds it, and by
     none of the other group's, nor spelled there by an acronym of one of the group's
-    names (:func:`org_subsidiary_word`)."""
+    names (:func:`org_subsidiary_word`). The word is held in each of its spellings in the
+    group (``ZHONGSENG`` / ``ZHONGSHENG``): the other group holding a spelling of any of
+    them (``ZHONGSHONG``) holds the word."""
     forms = word_set("org_form_en")
     if u.text in forms or u.fold in forms or _is_place(u) or u.text.isdigit():
         return False
@@ -1678,7 +1743,23 @@ def _subsidiary_word(
     if not all(_spells_one(n, holders) for n in rest if n not in holders):
         return False
     own = (first, *rest)
-    return not any(_holds(n, u) or _spells_one(n, own) for n in other)
+    spellings = _spellings(u, holders)
+    return not any(any(_holds(n, v) for v in spellings) or _spells_one(n, own) for n in other)
+
+
+def _spellings(u: Unit, names: Sequence[OrgName]) -> list[Unit]:
+    """The word ``u`` and the words of ``names`` that spell it (a similarity of
+    ``_ALIGN_FLOOR`` or more), each once.
+
+    Example:
+        >>> u = parse_org("Orion Zhongseng Trade").units[1]
+        >>> [v.text for v in _spellings(u, [parse_org("Orion Zhongsheng Trade")])]
+        ['zhongseng', 'zhongsheng']
+    """
+    out = [u]
+    for n in names:
+        out.extend(v for v in n.units if v not in out and _unit_sim(u, v) >= _ALIGN_FLOOR)
+    return out
 
 
 def _spells_one(name: OrgName, names: Sequence[OrgName]) -> bool:
@@ -1807,10 +1888,50 @@ def org_keys(name: str) -> frozenset[str]:
         # the word as written, as the joined pair of a two-word name is (HONORBANK)
         keys.add("j:" + latin[0])
     keys.update(_syllabic_keys(n))
+    keys.update(_blend_keys(n))
     if n.alias_row is not None:
         keys.add("r:" + n.alias_row)
     keys.discard("j:")
     return frozenset(keys)
+
+
+def _blend_keys(n: OrgName) -> set[str]:
+    """Blocking keys (``b:``) that pair a blend (:func:`_blend_pieces`) with the name it
+    blends: a name of one or two units gives the first four to ``_BLEND_KEY_PIECE + 2``
+    letters of each capitalised Latin word of ``_BLEND_MIN`` to 10 letters; a name of two
+    or more Latin content words gives, as read and as written, the first two to
+    ``_BLEND_KEY_PIECE`` letters of its first content word with the first two of its
+    second.
+
+    Example:
+        >>> sorted(_blend_keys(parse_org("OCCIPAPEL")))
+        ['b:occi', 'b:occip', 'b:occipa', 'b:occipap']
+        >>> sorted(_blend_keys(parse_org("Occidental de Papeles")))
+        ['b:occidpa', 'b:occipa', 'b:occpa', 'b:ocpa']
+    """
+    out: set[str] = set()
+    if len(n.units) <= 2:
+        for u in n.units:
+            if (
+                u.caps
+                and not u.concept
+                and u.text.isascii()
+                and u.text.isalpha()
+                and _BLEND_MIN <= len(u.text) <= 10
+            ):
+                out.update(
+                    "b:" + u.text[: k + _BLEND_PIECE]
+                    for k in range(_BLEND_PIECE, _BLEND_KEY_PIECE + 1)
+                )
+    for words in (n.words, n.written):
+        content = [w for w, k in words if k == "content" and w.isascii() and w.isalpha()]
+        if len(content) >= 2:
+            first, second = content[0], content[1]
+            out.update(
+                "b:" + first[:k] + second[:_BLEND_PIECE]
+                for k in range(_BLEND_PIECE, min(_BLEND_KEY_PIECE, len(first)) + 1)
+            )
+    return out
 
 
 def _syllabic_keys(n: OrgName) -> set[str]:
