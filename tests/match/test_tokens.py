@@ -459,6 +459,29 @@ def test_cross_script_similarities_with_a_floor_drop_only_pairs_under_it(
     assert bulk.similarities(left, right).tolist() == want
 
 
+# Letters of either script, one a Latin letter with a mark (a column of all the other
+# characters), repeated letters (a count beyond three), empty strings.
+_MASKED_TEXT = st.text(alphabet="aabbkKZ$üçكاظمممممحسينءى", max_size=12)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(_MASKED_TEXT, _MASKED_TEXT)
+def test_character_masks_bound_levenshtein_and_indel(a: str, b: str) -> None:
+    from rapidfuzz.distance import Indel, Levenshtein
+
+    from nasab.match import tokens as tk
+
+    m = tk._char_masks(tk._char_counts([a, b]))
+    lev, indel = tk._mask_ratio(m[:1], m[1:], True)[0], tk._mask_ratio(m[:1], m[1:], False)[0]
+    assert lev + 1e-12 >= Levenshtein.normalized_similarity(a, b)
+    assert indel + 1e-12 >= Indel.normalized_similarity(a, b)
+    # Characters of columns of their own, none more than three times: the shared count
+    # is exact (as many times as both strings hold each character).
+    if all(c in "abkzكاظمحسينءى" and a.count(c) <= 3 and b.count(c) <= 3 for c in set(a + b)):
+        shared = sum(min(a.count(c), b.count(c)) for c in set(a))
+        assert indel == (2 * shared / (len(a) + len(b)) if a or b else 1.0)
+
+
 @pytest.mark.parametrize(
     ("ar", "lat", "dropped"),
     [

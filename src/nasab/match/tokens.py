@@ -414,6 +414,7 @@ class TokenTable:
         self._filled: dict[str, int] = {}  # rows of each of _arrays taken from its column
         self._bound: dict[str, np.ndarray] = {}
         self._kinds: np.ndarray | None = None
+        self._slips: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -488,46 +489,56 @@ class TokenTable:
         """
         return self._column(name)
 
-    def _counts(self, ids: np.ndarray) -> dict[str, np.ndarray]:
-        """The character counts (:func:`_letter_counts`) and lengths that :func:`_cross_bounds`
-        reads, by token id, taken for ``ids`` where not yet taken: of the skeleton
-        (``key``), the coarse skeleton (``ckey``) and the fold of every token, and of an
-        Arabic token's readings (``reading_fold``, ``reading_key``: the most of each
-        character any reading holds, the shortest reading's length; ``reading``: whether
-        it has any)."""
+    def _counts(self, arabic: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        """The character masks (:func:`_char_masks`) that the bounds from character counts
+        read (:func:`_plain_bounds`, :func:`_cross_bounds`), by token id: of the skeleton
+        (``key``), the coarse skeleton (``ckey``), the fold and the coarse fold (``cfold``)
+        of every token, taken once for each token added; and of the readings of the Arabic
+        tokens ``arabic`` where not yet taken (``reading_fold``, ``reading_key``: the most of
+        each character any reading holds, the shortest reading's length; ``reading``:
+        whether it has any)."""
         import numpy as np
 
         got = self._bound
         n = len(self.text)
-        if not got or len(got["done"]) < n:
-            # Rows for ids not yet taken are zeros (``done`` False); the arrays grow by
-            # doubling (:func:`_room`), so a few new tokens do not copy them all.
-            width = len(_COUNTED) + 1
-            for name in ("key", "ckey", "fold", "reading_fold", "reading_key"):
-                got[name] = _room(got.get(name), n, np.int16, 0, width)
-                got[name + "_len"] = _room(got.get(name + "_len"), n, np.int64, 0)
-            for name in ("done", "reading"):
+        have = int(got["have"][0]) if got else 0
+        if have < n:
+            # The arrays grow by doubling (:func:`_room`), so a few new tokens do not copy
+            # them all; rows of readings not yet taken are zeros (``read`` False).
+            for name in (*_MASKED, "reading_fold", "reading_key"):
+                got[name] = _room(got.get(name), n, np.uint64, 0, _MASK_FIELDS)
+            for name in ("read", "reading"):
                 got[name] = _room(got.get(name), n, bool, False)
-        todo = np.unique(ids[~got["done"][ids]])
-        if not len(todo):
-            return got
-        todo_ids = todo.tolist()
-        for name in ("key", "ckey", "fold"):
-            col = getattr(self, name)
-            got[name][todo], got[name + "_len"][todo] = _letter_counts([col[i] for i in todo_ids])
-        arabic = todo[self._column("arabic")[todo]]
+            for name in _MASKED:
+                col = getattr(self, name)
+                for lo in range(have, n, _MASK_CHUNK):  # bounds the temporary counts
+                    hi = min(n, lo + _MASK_CHUNK)
+                    got[name][lo:hi] = _char_masks(_char_counts(col[lo:hi]))
+            got["have"] = np.array([n])
+        if arabic is not None:
+            todo = arabic[~got["read"][arabic]]
+            if len(todo):
+                self._reading_masks(np.unique(todo))
+        return got
+
+    def _reading_masks(self, arabic: np.ndarray) -> None:
+        """:meth:`_counts`' masks of the readings of the Arabic tokens ``arabic``."""
+        import numpy as np
+
+        got = self._bound
         cands = [self.candidates(i) for i in arabic.tolist()]
         per = np.fromiter(map(len, cands), dtype=np.int64, count=len(cands))
         has = per > 0
         starts = (np.cumsum(per) - per)[has]
         for k, name in ((0, "reading_fold"), (1, "reading_key")):
-            counts, lengths = _letter_counts([c[k] for cs in cands for c in cs])
+            counts = _char_counts([c[k] for cs in cands for c in cs])
             if len(starts):
-                got[name][arabic[has]] = np.maximum.reduceat(counts, starts, axis=0)
-                got[name + "_len"][arabic[has]] = np.minimum.reduceat(lengths, starts)
+                most = np.maximum.reduceat(counts, starts, axis=0)
+                # The length column of the counts (the last) taken at its least.
+                most[:, -1] = np.minimum.reduceat(counts[:, -1], starts)
+                got[name][arabic[has]] = _char_masks(most)
         got["reading"][arabic] = has
-        got["done"][todo] = True
-        return got
+        got["read"][arabic] = True
 
     def _cross_bits(self, ids: np.ndarray) -> np.ndarray:
         """The :func:`_kind_bits` of each token of ``ids``, taken once per token (and kept
@@ -543,6 +554,27 @@ class TokenTable:
         if missing.any():
             todo = np.unique(ids[missing])
             got[todo] = [_kind_bits(self, i) for i in todo.tolist()]
+            out = got[ids]
+        return out
+
+    def _slip_keys(self, ids: np.ndarray) -> np.ndarray:
+        """Per token of ``ids``: twice the length of its text, plus 1 when its letters are an
+        attested Latin name spelling (what :func:`typing_slip` asks of two tokens before it
+        compares their letters), taken once per token (-1 where not yet taken)."""
+        import numpy as np
+
+        got = self._slips
+        n = len(self.text)
+        if got is None or len(got) < n:
+            got = self._slips = _room(got, n, np.int64, -1)
+        out = got[ids]
+        missing = out < 0
+        if missing.any():
+            todo = np.unique(ids[missing])
+            known, text = attested_latin_spellings(), self.text
+            got[todo] = [
+                2 * len(text[i]) + (plain_letters(text[i]) in known) for i in todo.tolist()
+            ]
             out = got[ids]
         return out
 
@@ -600,10 +632,28 @@ class TokenTable:
         with it, the others are 0 and their pairs' similarities are under it)."""
         import numpy as np
 
-        pairs = self._pairs
         lo, hi = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
         if lo.shape != hi.shape or lo.ndim != 1:
             raise InputError(f"left and right differ in length ({len(lo)} vs {len(hi)})")
+        if floor is None:
+            return self._cached(lo, hi)
+        # Most pairs asked with a floor are under it by their character counts alone:
+        # they are neither looked up in the cache nor computed (0, not exact).
+        out = np.zeros(len(lo), dtype=np.float64)
+        sure = np.zeros(len(lo), dtype=bool)
+        at = np.flatnonzero(~_under_floor(self, lo, hi, floor))
+        if len(at):
+            out[at], sure[at] = self._cached(lo[at], hi[at], floor)
+        return out, sure
+
+    def _cached(
+        self, lo: np.ndarray, hi: np.ndarray, floor: float | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`_lookup` of the pairs ``(lo[k], hi[k])`` from the cache, the others
+        computed (:func:`_similarities`) and cached where exact."""
+        import numpy as np
+
+        pairs = self._pairs
         keys = ((np.minimum(lo, hi) << 32) | np.maximum(lo, hi)).tolist()
         # A similarity is never negative: _MISSING marks the pairs not cached.
         out = np.fromiter(map(pairs.get, keys, repeat(_MISSING)), dtype=np.float64, count=len(keys))
@@ -996,54 +1046,20 @@ def _routes(t: TokenTable, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return routes
 
 
-def _char_counts(strings: list[str]) -> np.ndarray:
-    """Per string, how often it holds each character (columns: the characters met)."""
-    import numpy as np
-
-    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-    codes = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
-    chars, column = np.unique(codes, return_inverse=True)
-    width = max(len(chars), 1)
-    cells = np.repeat(np.arange(len(strings)) * width, lengths) + column.reshape(-1)
-    counts = np.bincount(cells, minlength=len(strings) * width)
-    return counts.astype(np.int16).reshape(len(strings), width)
-
-
-#: Pairs whose character-count bound is computed at once (bounds the temporary arrays).
-_COUNT_CHUNK = 16384
-
-
-def _shared_ratio(
-    col: list[str], toks: list[int], px: np.ndarray, py: np.ndarray, lev: bool
-) -> np.ndarray:
-    """Per pair (positions in ``toks``), an upper bound of the normalised Levenshtein
-    (``lev``) or Indel similarity of the two strings of ``col``: characters both hold
-    (as many times as both hold them) over the longer length, or twice over the sum."""
-    import numpy as np
-
-    counts = _char_counts([col[i] for i in toks])
-    lengths = counts.sum(axis=1, dtype=np.int64)
-    return _count_ratio(counts, lengths, counts, lengths, px, py, lev)
-
-
 def _plain_bounds(t: TokenTable, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Upper bounds of the plain formula of each pair, from character counts alone (a
     Levenshtein or Indel alignment cannot match a character more often than both strings
-    hold it)."""
+    hold it); the counts of each token are taken once (:meth:`TokenTable._counts`)."""
     import numpy as np
 
-    toks, pos = np.unique(np.concatenate([x, y]), return_inverse=True)
-    ids = toks.tolist()
-    pos = pos.reshape(-1)
-    px, py = pos[: len(x)], pos[len(x) :]
-    skel = np.maximum(
-        _shared_ratio(t.key, ids, px, py, True),
-        COARSE_KEY * _shared_ratio(t.ckey, ids, px, py, True),
-    )
-    spell = np.maximum(
-        _shared_ratio(t.fold, ids, px, py, False),
-        COARSE_FOLD * _shared_ratio(t.cfold, ids, px, py, False),
-    )
+    rows = t._counts()
+
+    def ratio(name: str, lev: bool) -> np.ndarray:
+        col = rows[name]
+        return _mask_ratio(col[x], col[y], lev)
+
+    skel = np.maximum(ratio("key", True), COARSE_KEY * ratio("ckey", True))
+    spell = np.maximum(ratio("fold", False), COARSE_FOLD * ratio("cfold", False))
     return SKELETON_SHARE_SAME * skel + (1.0 - SKELETON_SHARE_SAME) * spell
 
 
@@ -1076,24 +1092,49 @@ def _plain_values(t: TokenTable, px: np.ndarray, py: np.ndarray) -> np.ndarray:
 def _slip_pairs(t: TokenTable, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """The positions ``k`` where tokens ``x[k]`` and ``y[k]`` are a misspelt name
     (:func:`_plain_or_slip`'s test): texts of one length, ``TYPING_SLIP_LETTERS`` or more,
-    at most two letters apart (rapidfuzz Hamming), then :func:`typing_slip`."""
+    one of them an attested spelling and the other not (:meth:`TokenTable._slip_keys`), at
+    most two letters apart (rapidfuzz Hamming), then :func:`typing_slip`."""
     import numpy as np
     from rapidfuzz import process
 
     if not len(x):
         return np.zeros(0, dtype=np.int64)
-    texts = t._column("text")
-    lx = np.fromiter(map(len, texts[x].tolist()), dtype=np.int64, count=len(x))
-    ly = np.fromiter(map(len, texts[y].tolist()), dtype=np.int64, count=len(y))
-    at = np.flatnonzero((lx == ly) & (lx >= TYPING_SLIP_LETTERS))
+    keys = t._slip_keys(np.concatenate([x, y]))
+    kx, ky = keys[: len(x)], keys[len(x) :]
+    # One length (the same key but for the last bit), one attested and the other not.
+    at = np.flatnonzero(((kx ^ ky) == 1) & (kx >= 2 * TYPING_SLIP_LETTERS))
     if not len(at):
         return at
+    texts = t._column("text")
     far = process.cpdist(
         texts[x[at]].tolist(), texts[y[at]].tolist(), scorer=Hamming.distance, dtype=np.int64
     )
     at = at[far <= 2]
     keep = [_slip(t, int(i), int(j)) for i, j in zip(x[at].tolist(), y[at].tolist(), strict=True)]
     return at[np.asarray(keep, dtype=bool)] if keep else at
+
+
+def _plain_low(
+    t: TokenTable, x: np.ndarray, y: np.ndarray, routes: np.ndarray, floor: float
+) -> np.ndarray:
+    """Which pairs of the plain routes are surely under ``floor``: their character-count
+    bound (:func:`_plain_bounds`) is, and they are neither two spellings of one known name
+    (raised to ``SAME_KNOWN_NAME`` by :func:`_capped`) nor a misspelt name (raised to
+    ``TYPING_SLIP`` by :func:`_plain_or_slip`) where those reach the floor."""
+    import numpy as np
+
+    plain, capped = _PLAIN_ROUTES
+    low = _plain_bounds(t, x, y) + _FLOOR_SLACK < floor
+    text = t.text
+    if floor <= SAME_KNOWN_NAME + _FLOOR_SLACK:
+        # The character counts do not bound two spellings of one known name.
+        for at in np.flatnonzero(low & (routes == capped)).tolist():
+            low[at] = not same_known_name(text[int(x[at])], text[int(y[at])])
+    if floor <= TYPING_SLIP + _FLOOR_SLACK:
+        # Nor a misspelt name.
+        at = np.flatnonzero(low & (routes == plain))
+        low[at[_slip_pairs(t, x[at], y[at])]] = False
+    return low
 
 
 def _similarities(
@@ -1117,19 +1158,7 @@ def _similarities(
     bulk = np.flatnonzero(np.isin(routes, _PLAIN_ROUTES))
     plain, capped = _PLAIN_ROUTES
     if floor is not None and len(bulk):
-        low = _plain_bounds(t, xa[bulk], ya[bulk]) + _FLOOR_SLACK < floor
-        text = t.text
-        if floor <= SAME_KNOWN_NAME + _FLOOR_SLACK:
-            # Two spellings of one known name are raised to SAME_KNOWN_NAME (_capped):
-            # the character counts do not bound them.
-            for at in np.flatnonzero(low & (routes[bulk] == capped)).tolist():
-                k = int(bulk[at])
-                low[at] = not same_known_name(text[int(xa[k])], text[int(ya[k])])
-        if floor <= TYPING_SLIP + _FLOOR_SLACK:
-            # Nor do they bound a misspelt name, raised to TYPING_SLIP (_plain_or_slip).
-            at = np.flatnonzero(low & (routes[bulk] == plain))
-            for a in _slip_pairs(t, xa[bulk[at]], ya[bulk[at]]).tolist():
-                low[at[a]] = False
+        low = _plain_low(t, xa[bulk], ya[bulk], routes[bulk], floor)
         exact[bulk[low]] = False
         bulk = bulk[~low]
     if len(bulk):
@@ -1162,6 +1191,30 @@ def _similarities(
     for k in np.flatnonzero(rest).tolist():
         out[k] = t.similarity(int(xa[k]), int(ya[k]))
     return out, exact
+
+
+def _under_floor(t: TokenTable, x: np.ndarray, y: np.ndarray, floor: float) -> np.ndarray:
+    """Which pairs ``(x[k], y[k])`` :func:`_similarities` surely gives 0 under ``floor``
+    (not exact) from character counts alone: pairs of the plain routes under it
+    (:func:`_plain_low`), and pairs across scripts of the plain cross-script formula
+    without the ending's, the article's or the digraph readings whose bound is under it
+    (:func:`_cross_bounds`), as :func:`_cross_values` drops them. The others: False."""
+    import numpy as np
+
+    routes = _routes(t, x, y)
+    low = np.zeros(len(x), dtype=bool)
+    bulk = np.flatnonzero(np.isin(routes, _PLAIN_ROUTES))
+    if len(bulk):
+        low[bulk] = _plain_low(t, x[bulk], y[bulk], routes[bulk], floor)
+    cross = np.flatnonzero(routes == _CROSS)
+    if len(cross):
+        cx, cy = x[cross], y[cross]
+        first = t._column("arabic")[cx]
+        ar, lat = np.where(first, cx, cy), np.where(first, cy, cx)
+        ok, digraph, ending, article = _cross_kinds(t, ar, lat)
+        plain = np.flatnonzero(ok & ~(digraph | ending | article))
+        low[cross[plain]] = _cross_bounds(t, ar[plain], lat[plain]) + _FLOOR_SLACK < floor
+    return low
 
 
 # The bits of :func:`_kind_bits`: what an Arabic token or a Latin token brings to the rule
@@ -1423,26 +1476,14 @@ def _cross_bounds(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
     reaches it. The counts of each token are taken once (:meth:`TokenTable._counts`)."""
     import numpy as np
 
-    rows = t._counts(np.concatenate([ar, lat]))
+    rows = t._counts(ar)
+    key = rows["key"]
     skel = np.maximum(
-        _count_ratio(rows["key"], rows["key_len"], rows["key"], rows["key_len"], ar, lat, True),
-        COARSE_KEY
-        * _count_ratio(
-            rows["ckey"], rows["ckey_len"], rows["ckey"], rows["ckey_len"], ar, lat, True
-        ),
+        _mask_ratio(key[ar], key[lat], True),
+        COARSE_KEY * _mask_ratio(rows["ckey"][ar], rows["ckey"][lat], True),
     )
-    folds = _count_ratio(
-        rows["reading_fold"],
-        rows["reading_fold_len"],
-        rows["fold"],
-        rows["fold_len"],
-        ar,
-        lat,
-        False,
-    )
-    keys = _count_ratio(
-        rows["reading_key"], rows["reading_key_len"], rows["key"], rows["key_len"], ar, lat, True
-    )
+    folds = _mask_ratio(rows["reading_fold"][ar], rows["fold"][lat], False)
+    keys = _mask_ratio(rows["reading_key"][ar], key[lat], True)
     spell = np.where(
         rows["reading"][ar],
         np.minimum(_FOLD_SHARE * np.minimum(folds, 1.0) + _KEY_SHARE * np.minimum(keys, 1.0), 1.0),
@@ -1453,73 +1494,105 @@ def _cross_bounds(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
     return SKELETON_SHARE_CROSS * skel + (1.0 - SKELETON_SHARE_CROSS) * spell
 
 
-def _count_ratio(
-    a_counts: np.ndarray,
-    a_len: np.ndarray,
-    b_counts: np.ndarray,
-    b_len: np.ndarray,
-    x: np.ndarray,
-    y: np.ndarray,
-    lev: bool,
-) -> np.ndarray:
-    """Per pair ``(x[k], y[k])``: the characters both rows of counts hold (as many times as
-    both hold them) over the longer length (``lev``: a bound of the normalised
-    Levenshtein similarity) or twice over the sum (of the Indel similarity); 1 when both
-    lengths are 0."""
-    import numpy as np
-
-    shared = np.concatenate(
-        [
-            np.minimum(a_counts[x[s : s + _COUNT_CHUNK]], b_counts[y[s : s + _COUNT_CHUNK]]).sum(
-                axis=1, dtype=np.int64
-            )
-            for s in range(0, len(x), _COUNT_CHUNK)
-        ]
-        or [np.zeros(0, dtype=np.int64)]
-    )
-    la, lb = a_len[x], b_len[y]
-    if lev:
-        total = np.maximum(la, lb)
-        return np.where(total > 0, shared / np.maximum(total, 1), 1.0)
-    total = la + lb
-    return np.where(total > 0, 2.0 * shared / np.maximum(total, 1), 1.0)
-
-
-#: The characters :func:`_letter_counts` counts one by one (the letters of Latin folds and
-#: of skeletons); any other is counted in one last column (characters counted together
-#: only raise a bound from counts).
-_COUNTED = "abcdefghijklmnopqrstuvwxyz$ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: Bits of a character mask (:func:`_char_masks`): one per character column.
+_MASK_WIDTH = 64
+#: The fields of a row of character masks: the characters held once or more, twice or
+#: more, three times or more (a bit per column each), the count beyond three of all the
+#: columns together, the length.
+_MASK_FIELDS = 5
+#: Tokens whose character counts :meth:`TokenTable._counts` takes at once.
+_MASK_CHUNK = 16384
+#: The feature columns of every token that :meth:`TokenTable._counts` masks.
+_MASKED = ("key", "ckey", "fold", "cfold")
+#: The Arabic letters, each a column of its own after the Latin letters and ``$``.
+_ARABIC_LETTERS = ("\u0621", "\u063a"), ("\u0641", "\u064a")
 
 
 @cache
-def _count_columns() -> np.ndarray:
-    """The column of each ASCII code in :func:`_letter_counts` (128: any other character)."""
+def _mask_columns() -> np.ndarray:
+    """The column of each character code up to the Arabic letters in
+    :func:`_char_counts` (the last column: any other character). A Latin letter has one
+    column for both cases (a skeleton is written in capitals, a fold in small letters)."""
     import numpy as np
 
-    out = np.full(129, len(_COUNTED), dtype=np.int64)
-    for k, c in enumerate(_COUNTED):
-        out[ord(c)] = k
+    out = np.full(ord(_ARABIC_LETTERS[-1][1]) + 2, _MASK_WIDTH - 1, dtype=np.int64)
+    for k, c in enumerate("abcdefghijklmnopqrstuvwxyz$"):
+        out[ord(c)] = out[ord(c.upper())] = k
+    column = 27
+    for first, last in _ARABIC_LETTERS:
+        for code in range(ord(first), ord(last) + 1):
+            out[code] = column
+            column += 1
     return out
 
 
-def _letter_counts(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Per string, how often it holds each character of ``_COUNTED`` (any other character
-    in one last column), and its length.
+def _char_counts(strings: list[str]) -> np.ndarray:
+    """Per string, how often it holds the characters of each column of
+    :func:`_mask_columns` (characters counted in one column only raise a bound from
+    counts), and in one more column its length.
 
     Example:
-        >>> counts, lengths = _letter_counts(["kazim", "KZM", "كاظم"])
-        >>> [int(counts[0, 0]), int(counts[1, -1]), int(counts[2, -1])], lengths.tolist()
-        ([1, 0, 4], [5, 3, 4])
+        >>> counts = _char_counts(["kazim", "KZM", "كاظم", "ü"])
+        >>> [int(counts[0, 0]), int(counts[1, 25]), int(counts[3, 63])], counts[:, -1].tolist()
+        ([1, 1, 1], [5, 3, 4, 1])
     """
     import numpy as np
 
-    width = len(_COUNTED) + 1
+    width = _MASK_WIDTH + 1
     lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
     codes = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
-    column = _count_columns()[np.minimum(codes, 128)]
+    columns = _mask_columns()
+    column = columns[np.minimum(codes, len(columns) - 1)]
     cells = np.repeat(np.arange(len(strings), dtype=np.int64) * width, lengths) + column
-    counts = np.bincount(cells, minlength=len(strings) * width)
-    return counts.astype(np.int16).reshape(len(strings), width), lengths
+    counts = np.bincount(cells, minlength=len(strings) * width).reshape(len(strings), width)
+    counts[:, -1] = lengths
+    return counts
+
+
+def _char_masks(counts: np.ndarray) -> np.ndarray:
+    """Rows of :data:`_MASK_FIELDS` unsigned integers from rows of :func:`_char_counts`:
+    the columns held once or more, twice or more, three times or more (as bits), the
+    counts beyond three together, the length. Two rows share at least as many characters
+    as :func:`_mask_ratio` counts from them (exactly as many when no column of either
+    holds more than three).
+
+    Example:
+        >>> m = _char_masks(_char_counts(["aaaab", "ab"]))
+        >>> [bin(int(v)) for v in m[0, :3]], m[:, 3:].tolist()
+        (['0b11', '0b1', '0b1'], [[1, 5], [0, 2]])
+    """
+    import numpy as np
+
+    out = np.zeros((len(counts), _MASK_FIELDS), dtype=np.uint64)
+    chars = counts[:, :_MASK_WIDTH]
+    for level in range(3):
+        bits = np.packbits(chars > level, axis=1, bitorder="little")
+        out[:, level] = np.ascontiguousarray(bits).view(np.uint64).reshape(-1)
+    out[:, 3] = np.maximum(chars - 3, 0).sum(axis=1)
+    out[:, 4] = counts[:, -1]
+    return out
+
+
+def _mask_ratio(a: np.ndarray, b: np.ndarray, lev: bool) -> np.ndarray:
+    """Per pair of rows of :func:`_char_masks`: the characters both hold (as many times as
+    both hold them, at most) over the longer length (``lev``: a bound of the normalised
+    Levenshtein similarity) or twice over the sum (of the Indel similarity); 1 when both
+    lengths are 0.
+
+    Example:
+        >>> m = _char_masks(_char_counts(["kazim", "kadhim", ""]))
+        >>> _mask_ratio(m[[0, 2]], m[[1, 2]], lev=False).round(3).tolist()
+        [0.727, 1.0]
+    """
+    import numpy as np
+
+    shared = np.minimum(a[:, 3], b[:, 3]).astype(np.int64)
+    for level in range(3):
+        shared += np.bitwise_count(a[:, level] & b[:, level])
+    la, lb = a[:, 4].astype(np.int64), b[:, 4].astype(np.int64)
+    total = np.maximum(la, lb) if lev else la + lb
+    ratio = shared / np.maximum(total, 1)
+    return np.where(total > 0, ratio if lev else 2.0 * ratio, 1.0)
 
 
 def _final_vowels_differ(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
