@@ -101,6 +101,77 @@ def test_hot_blocks_bring_one_persons_writings_together(seed: int) -> None:
     assert (a, b) in set(zip(u.tolist(), v.tolist(), strict=True))
 
 
+# Names that make small blocks, hot blocks (Mohammed, the family names) and blocks of
+# both scripts: the blocks made without key sets must be the blocks made from them.
+BLOCK_CASES = [
+    NAMES,
+    [f"Mohammed Tok{chr(65 + i % 26)}{chr(65 + i // 26)}xq al-Rikabi" for i in range(90)]
+    + ["محمد الركابي", "محمد ربيع الركابي", "Mohamed Rikabi"],
+    ["Jassim al-Ubaidi", "جاسم العبيدي", "Jasim Obaidi", "Abu Bakr al-Ubaidi", "أبو بكر العبيدي"],
+]
+
+
+@pytest.mark.parametrize("names", BLOCK_CASES, ids=["mixed", "hot", "kunya"])
+def test_node_keys_without_key_sets_give_the_same_blocks(names: list[str]) -> None:
+    prep = _prep(names)
+    kept, light = node_keys(prep), node_keys(prep, keep_keys=False)
+    assert all(not k for k in light.keys) and len(light.keys) == len(kept.keys)
+    assert any(kept.keys)
+    assert key_counts(light) == key_counts(kept)
+    for max_block, hot_chunk in ((60, 8), (20, 4), (20, 0)):
+        got = block_pairs(light, max_block=max_block, hot_chunk=hot_chunk)
+        want = block_pairs(kept, max_block=max_block, hot_chunk=hot_chunk)
+        assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
+    assert (light.rare, light.kinds, light.prepared) == (kept.rare, kept.kinds, kept.prepared)
+
+
+def test_without_blocks_lets_the_blocking_go() -> None:
+    nk = node_keys(_prep(NAMES))
+    assert nk.blocks and nk.hot
+    out = nk.without_blocks()
+    assert "blocks" not in out.__dict__ and "hot" not in out.__dict__
+    assert all(not k for k in out.keys) and len(out.keys) == len(nk.keys)
+    assert (out.rare, out.prepared, out.freq) == (nk.rare, nk.prepared, nk.freq)
+
+
+def test_node_keys_without_key_sets_hold_less() -> None:
+    import tracemalloc
+
+    prep = _prep(
+        [f"Tok{chr(65 + i % 26)}{chr(65 + i // 26 % 26)}an Rik{i}abi al-Ubaidi" for i in range(600)]
+    )
+    node_keys(prep)  # names parsed and tokens interned once, outside the measure
+    held = {}
+    for keep in (True, False):
+        tracemalloc.start()
+        nk = node_keys(prep, keep_keys=keep)
+        held[keep] = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        del nk
+    assert held[False] < 0.75 * held[True]
+
+
+@pytest.mark.parametrize(
+    ("name", "collapsed"),
+    [
+        ("Ali al-Kazemi", "Ali al-Kazemi"),
+        ("علي الكاظمي", "علي الكاظمي"),
+        ("Ali  al-Kazemi ", "Ali al-Kazemi"),
+        ("علي\tالكاظمي", "علي الكاظمي"),
+    ],
+)
+def test_records_and_nodes_share_what_does_not_differ(name: str, collapsed: str) -> None:
+    recs = as_records([name, "Jassim al-Ubaidi"])
+    prep = prepare(recs, Judgements())
+    node = prep.nodes[prep.node_of[0]]
+    assert node.name == collapsed
+    # The node holds the record's own string when there is nothing to collapse, and one
+    # empty facts object and one empty attribute mapping serve every record without any.
+    assert (node.name is recs[0].name) == (name == collapsed)
+    assert recs[0].attrs is recs[1].attrs and not recs[0].attrs
+    assert prep.nodes[0].facts is prep.nodes[1].facts and not node.facts
+
+
 def test_score_pairs_and_components() -> None:
     prep = _prep(NAMES)
     u, v = block_pairs(node_keys(prep))

@@ -287,6 +287,11 @@ def _key(name: object) -> str:
     return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
 
 
+#: The facts of a record without attributes: one object for all (facts are frozen; a
+#: million nodes held a million empty ones, 170 bytes each).
+_NO_FACTS = Facts()
+
+
 def facts_of(attrs: Mapping[str, object] | None) -> Facts:
     """The facts a record's attributes give (see :data:`ATTRIBUTE_KEYS` for the names read).
 
@@ -296,7 +301,7 @@ def facts_of(attrs: Mapping[str, object] | None) -> Facts:
         ('1958..1962', ['iraq', 'syria'], 'f')
     """
     if not attrs:
-        return Facts()
+        return _NO_FACTS
     by_fact: dict[str, list[str]] = {}
     for name, value in attrs.items():
         fact = ATTRIBUTE_KEYS.get(_key(name))

@@ -554,12 +554,13 @@ def _stages(
     """The body of :func:`_run`."""
     prep = prepare(records, judgements)
     nodes = prep.nodes
-    nk = node_keys(prep)
+    nk = node_keys(prep, keep_keys=False)  # the blocks, not a set of keys per name
     persons = sum(k == "person" for k in nk.kinds)
     nk = nk.with_frequency(list_frequency(key_counts(nk), persons))
     if nk.freq != cached_freq:
         cache = {}
     u, v = block_pairs(nk)
+    nk = nk.without_blocks()  # nothing after the blocking reads them
     keep = prefilter_pairs(nk, u, v, workers=workers())
     u, v = _with_split_names(nodes, u[keep], v[keep])
     thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)

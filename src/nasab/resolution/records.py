@@ -24,6 +24,10 @@ KINDS = ("person", "organization")
 _FIELDS = ("id", "name", "kind", "language", "country", "source", "role")
 
 
+#: The attributes of a record given none: one read-only empty mapping for all records.
+_NO_ATTRS: Mapping[str, Any] = MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class Record:
     """One name to resolve, with optional context.
@@ -46,7 +50,7 @@ class Record:
     country: str | None = None
     source: str | None = None
     role: str | None = None
-    attrs: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    attrs: Mapping[str, Any] = field(default_factory=lambda: _NO_ATTRS)
 
     def __post_init__(self) -> None:
         _validate(self, None)

@@ -73,6 +73,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -203,8 +204,10 @@ class Node:
 
 
 def surface(name: str) -> str:
-    """A name with its whitespace collapsed (two records with one surface share a node)."""
-    return " ".join(name.split())
+    """A name with its whitespace collapsed (two records with one surface share a node);
+    the name itself (not a copy) when it has nothing to collapse."""
+    out = " ".join(name.split())
+    return name if out == name else out
 
 
 def node_order(node: Node) -> tuple[str, str, str, str, str]:
@@ -282,6 +285,12 @@ class NodeKeys:
             out.__dict__["blocks"] = self.__dict__["blocks"]
         return out
 
+    def without_blocks(self) -> NodeKeys:
+        """These node keys without what only the blocking reads (the key sets, the blocks
+        and the hot keys): what the stages after :func:`block_pairs` read. At 1M names
+        the blocks' (kind, key) names alone hold about half a gigabyte."""
+        return replace(self, keys=[_NO_KEYS] * len(self.keys))
+
     @cached_property
     def blocks(self) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
         """(block id, node) of every key occurrence, and the (kind, key) of each block id
@@ -298,34 +307,76 @@ class NodeKeys:
         ]
 
 
-def node_keys(prep: Prepared) -> NodeKeys:
-    """Prepared name, blocking keys and rare-token key of each node (one parse per name)."""
+def node_keys(prep: Prepared, *, keep_keys: bool = True) -> NodeKeys:
+    """Prepared name, blocking keys and rare-token key of each node (one parse per name).
+
+    ``keep_keys=False``: the key sets are not kept (each node gets an empty one), only
+    their blocks (:attr:`NodeKeys.blocks`, made here as each node's keys are met), all
+    that :func:`key_counts` and :func:`block_pairs` read: :func:`nasab.resolve` holds
+    no set of keys per name (about 1.9 KB a name).
+
+    Example:
+        >>> from nasab.resolution import as_records
+        >>> prep = prepare(as_records(["Ali al-Kazemi", "علي الكاظمي"]), Judgements())
+        >>> nk = node_keys(prep, keep_keys=False)
+        >>> nk.keys, key_counts(nk) == key_counts(node_keys(prep))
+        ([frozenset(), frozenset()], True)
+    """
     kinds, keys, rare, prepared, weak_orgs = [], [], [], [], []
+    blocks = None if keep_keys else _BlockIndex()
     for nd in prep.nodes:
         p = prepare_name(nd.name) if nd.kind == "person" else None
         k, r = keys_and_rare(nd.kind, nd.name, None if p is None else p.name)
+        if blocks is not None:
+            blocks.add(len(kinds), nd.kind, k)
+            k = _NO_KEYS
         kinds.append(nd.kind)
         keys.append(k)
         rare.append(r)
         prepared.append(p)
         weak_orgs.append(nd.kind == "organization" and is_weak_org(nd.name))
-    return NodeKeys(kinds, keys, rare, prepared, weak_orgs=weak_orgs)
+    out = NodeKeys(kinds, keys, rare, prepared, weak_orgs=weak_orgs)
+    if blocks is not None:
+        out.__dict__["blocks"] = blocks.arrays()
+    return out
+
+
+#: The key set of a node whose keys are not kept (:func:`node_keys`).
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+class _BlockIndex:
+    """(block id, node) of every key occurrence, gathered node by node, and the
+    (kind, key) of each block id (block ids numbered in the order met)."""
+
+    def __init__(self) -> None:
+        self.block_of: dict[tuple[str, str], int] = {}
+        # Machine integers, not lists of Python ints (about 36 bytes an entry).
+        self.blocks = array("q")
+        self.members = array("q")
+
+    def add(self, node: int, kind: str, keys: Iterable[str]) -> None:
+        """The keys of ``node``."""
+        block_of = self.block_of
+        for key in keys:
+            self.blocks.append(block_of.setdefault((kind, key), len(block_of)))
+            self.members.append(node)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
+        """What :attr:`NodeKeys.blocks` holds."""
+        return (
+            np.frombuffer(self.blocks, dtype=np.int64),
+            np.frombuffer(self.members, dtype=np.int64),
+            list(self.block_of),
+        )
 
 
 def _flat_blocks(nk: NodeKeys) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
     """(block id, node) of every key occurrence, and the (kind, key) of each block id."""
-    block_of: dict[tuple[str, str], int] = {}
-    blocks: list[int] = []
-    members: list[int] = []
+    index = _BlockIndex()
     for i, (kind, keys) in enumerate(zip(nk.kinds, nk.keys, strict=True)):
-        for key in keys:
-            blocks.append(block_of.setdefault((kind, key), len(block_of)))
-            members.append(i)
-    return (
-        np.asarray(blocks, dtype=np.int64),
-        np.asarray(members, dtype=np.int64),
-        list(block_of),
-    )
+        index.add(i, kind, keys)
+    return index.arrays()
 
 
 def key_counts(nk: NodeKeys) -> dict[tuple[str, str], int]:
@@ -382,11 +433,19 @@ def block_pairs(
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     sizes = np.bincount(b)
     hot = sizes[b] > max_block
-    parts = [pairs_of_blocks(b[~hot], m[~hot], n, max_block)]
+    # Each part's distinct codes first (a pair is met in several blocks), then all of
+    # them: sorted in place, so the largest arrays are not copied (memory at 1M names).
+    parts = [unique_codes(pairs_of_blocks(b[~hot], m[~hot], n, max_block), in_place=True)]
     if hot.any() and hot_chunk >= 2:
-        parts.extend(_hot_pairs(b[hot], m[hot], nk.hot, n, hot_chunk))
-    codes = unique_codes(np.concatenate(parts))
-    return codes // n, codes % n
+        parts.extend(
+            unique_codes(c, in_place=True) for c in _hot_pairs(b[hot], m[hot], nk.hot, n, hot_chunk)
+        )
+    codes = np.concatenate(parts) if len(parts) > 1 else parts[0]
+    del parts
+    codes = unique_codes(codes, in_place=True)
+    u = codes // n
+    np.remainder(codes, n, out=codes)
+    return u, codes
 
 
 def _hot_pairs(
