@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v27").startswith("nasab-name-v27+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v27', 'nasab-org-v25']
+    ['nasab-name-v27', 'nasab-org-v26']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v27"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v25"
+ORG_ALGORITHM = "nasab-org-v26"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -360,7 +360,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            25,
+            26,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -454,7 +454,10 @@ _REGISTRY: dict[str, Algorithm] = {
             "v25: a word in capitals that joins the leading letters of each content word of "
             "the other name in order, two or more of each and three or more of the last, is a "
             "blend of it and agrees as a syllabic acronym (COLCERDOS = COLOMBIANA DE CERDOS, "
-            "OCCIPAPEL = OCCIDENTAL DE PAPELES), with b: blocking keys that pair the two",
+            "OCCIPAPEL = OCCIDENTAL DE PAPELES), with b: blocking keys that pair the two; "
+            "v26: the digits inside a word that mixes letters and digits (a code: YV2984, "
+            "VALFAJR2) are a number of the name, so two codes of one series are different "
+            "numbers (x0.3)",
         ),
     )
 }
@@ -496,8 +499,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v25")[:19]
-        'nasab-org-v25+data.'
+        >>> algorithm_version("nasab-org-v26")[:19]
+        'nasab-org-v26+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -29,7 +29,8 @@ Evidence against (each a factor on the score, said in the explanation):
   names share distinctive words weighing two words and twice what either keeps alone;
 * otherwise a generic word on each side that the other lacks (``Orion Shipping`` /
   ``Orion Exchange``: group companies that share a family name): ×0.75;
-* different numbers (``Bank 2`` / ``Bank 3``, Roman numerals read as numbers): ×0.3;
+* different numbers (``Bank 2`` / ``Bank 3``, Roman numerals read as numbers, the digits
+  of a code: ``YV2984`` / ``YV2994``): ×0.3;
 * a company name (a legal form) that adds only a place to the other name (``Orion UK
   Ltd`` / ``Orion Ltd``: a subsidiary registered there): ×0.75;
 * a one-word name that the other qualifies with a distinctive word (``Palma`` /
@@ -582,6 +583,7 @@ def _written_words(
 
 
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z.&]{1,11})\s*\)")
+_DIGITS = re.compile(r"\d+")
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 
 
@@ -1529,7 +1531,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v25"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v26"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
@@ -1566,8 +1568,7 @@ def _compare_org_cached(a: str, b: str) -> tuple[float, dict[str, float], tuple[
     if not na.units or not nb.units:
         return 0.0, {}, ("no content words",)
     score, features, notes = _score(na, nb)
-    nums_a = {u.text for u in na.units if u.text.isdigit()}
-    nums_b = {u.text for u in nb.units if u.text.isdigit()}
+    nums_a, nums_b = _numbers(na), _numbers(nb)
     if nums_a and nums_b and nums_a != nums_b:
         score *= _NUMBER_FACTOR
         features["conflict"] = 1.5
@@ -1578,6 +1579,24 @@ def _compare_org_cached(a: str, b: str) -> tuple[float, dict[str, float], tuple[
         features["other_row"] = 1.0
         features["conflict"] = 1.5
     return max(0.0, min(1.0, score)), features, tuple(notes)
+
+
+def _numbers(name: OrgName) -> set[str]:
+    """The numbers of a name: its number words, and the digits inside a word that mixes
+    letters and digits (a code: a registration mark ``YV2984``, a vessel ``VALFAJR2``),
+    whose digits tell it from the other codes of its series as a number does.
+
+    Example:
+        >>> sorted(_numbers(parse_org("Orion YV2984 Bank 3")))
+        ['2984', '3']
+    """
+    out: set[str] = set()
+    for u in name.units:
+        if u.text.isdigit():
+            out.add(u.text)
+        elif u.script == "latin" and not u.concept:
+            out.update(_DIGITS.findall(u.text))
+    return out
 
 
 @lru_cache(maxsize=65536)
