@@ -327,14 +327,19 @@ def _joins(
     import numpy as np
 
     joined, first, second = side
+    out = np.zeros(len(r), dtype=bool)
+    # Only the pairs whose name has a candidate join (most have no compound suffix).
+    some = np.flatnonzero((joined[r] >= 0).any(axis=1))
+    if not len(some):
+        return out
+    r, c = r[some], c[some]
     best = sim(joined[r], c, JOIN_MIN)
     near = np.flatnonzero((best >= JOIN_MIN).any(axis=1))
-    out = np.zeros(len(best), dtype=bool)
     if len(near):
         rn, cn = r[near], c[near]
         alone = np.maximum(sim(first[rn], cn), sim(second[rn], cn))
         gain = (best[near] >= JOIN_MIN) & (best[near] >= alone + JOIN_GAIN - _JOIN_MARGIN)
-        out[near] = gain.any(axis=1)
+        out[some[near]] = gain.any(axis=1)
     return out
 
 

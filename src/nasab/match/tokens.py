@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import chain, compress, islice, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -413,8 +413,7 @@ class TokenTable:
         self._arrays: dict[str, np.ndarray] = {}
         self._filled: dict[str, int] = {}  # rows of each of _arrays taken from its column
         self._bound: dict[str, np.ndarray] = {}
-        self._kinds: np.ndarray | None = None
-        self._slips: np.ndarray | None = None
+        self._once: dict[str, np.ndarray] = {}  # columns of _taken
 
     def __len__(self) -> int:
         return len(self.text)
@@ -540,43 +539,43 @@ class TokenTable:
         got["reading"][arabic] = has
         got["read"][arabic] = True
 
-    def _cross_bits(self, ids: np.ndarray) -> np.ndarray:
-        """The :func:`_kind_bits` of each token of ``ids``, taken once per token (and kept
-        in a column: -1 where not yet taken)."""
+    def _taken(
+        self, name: str, ids: np.ndarray, value: Callable[[int], int], dtype: object
+    ) -> np.ndarray:
+        """``value(i)`` of each token ``i`` of ``ids``, taken once per token and kept in the
+        column ``name`` (-1 where not yet taken)."""
         import numpy as np
 
-        got = self._kinds
+        got = self._once.get(name)
         n = len(self.text)
         if got is None or len(got) < n:
-            got = self._kinds = _room(got, n, np.int16, -1)
+            got = self._once[name] = _room(got, n, dtype, -1)
         out = got[ids]
         missing = out < 0
         if missing.any():
             todo = np.unique(ids[missing])
-            got[todo] = [_kind_bits(self, i) for i in todo.tolist()]
+            got[todo] = [value(i) for i in todo.tolist()]
             out = got[ids]
         return out
+
+    def _cross_bits(self, ids: np.ndarray) -> np.ndarray:
+        """The :func:`_kind_bits` of each token of ``ids``, taken once per token."""
+        import numpy as np
+
+        return self._taken("kinds", ids, partial(_kind_bits, self), np.int16)
 
     def _slip_keys(self, ids: np.ndarray) -> np.ndarray:
         """Per token of ``ids``: twice the length of its text, plus 1 when its letters are an
         attested Latin name spelling (what :func:`typing_slip` asks of two tokens before it
-        compares their letters), taken once per token (-1 where not yet taken)."""
+        compares their letters), taken once per token."""
         import numpy as np
 
-        got = self._slips
-        n = len(self.text)
-        if got is None or len(got) < n:
-            got = self._slips = _room(got, n, np.int64, -1)
-        out = got[ids]
-        missing = out < 0
-        if missing.any():
-            todo = np.unique(ids[missing])
-            known, text = attested_latin_spellings(), self.text
-            got[todo] = [
-                2 * len(text[i]) + (plain_letters(text[i]) in known) for i in todo.tolist()
-            ]
-            out = got[ids]
-        return out
+        known, text = attested_latin_spellings(), self.text
+
+        def key(i: int) -> int:
+            return 2 * len(text[i]) + (plain_letters(text[i]) in known)
+
+        return self._taken("slips", ids, key, np.int64)
 
     def candidates(self, i: int) -> tuple[tuple[str, str, float], ...]:
         """(fold, skeleton, rank factor) of the Latin readings of Arabic token ``i``.
