@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v27").startswith("nasab-name-v27+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v27', 'nasab-org-v26']
+    ['nasab-name-v27', 'nasab-org-v27']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v27"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v26"
+ORG_ALGORITHM = "nasab-org-v27"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -360,7 +360,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            26,
+            27,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -457,7 +457,10 @@ _REGISTRY: dict[str, Algorithm] = {
             "OCCIPAPEL = OCCIDENTAL DE PAPELES), with b: blocking keys that pair the two; "
             "v26: the digits inside a word that mixes letters and digits (a code: YV2984, "
             "VALFAJR2) are a number of the name, so two codes of one series are different "
-            "numbers (x0.3)",
+            "numbers (x0.3); v27: a number on one side only is a conflict (x0.75: ORION 2 / "
+            "ORION, a numbered vessel or branch beside the body), the ordinals first to "
+            "twelfth read as numbers against digits (FIRST BRANCH = BRANCH 1), and a lone V "
+            "before another word is the Slavic word, not the numeral 5 (VORY V ZAKONE)",
         ),
     )
 }
@@ -499,8 +502,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v26")[:19]
-        'nasab-org-v26+data.'
+        >>> algorithm_version("nasab-org-v27")[:19]
+        'nasab-org-v27+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -30,7 +30,8 @@ Evidence against (each a factor on the score, said in the explanation):
 * otherwise a generic word on each side that the other lacks (``Orion Shipping`` /
   ``Orion Exchange``: group companies that share a family name): ×0.75;
 * different numbers (``Bank 2`` / ``Bank 3``, Roman numerals read as numbers, the digits
-  of a code: ``YV2984`` / ``YV2994``): ×0.3;
+  of a code: ``YV2984`` / ``YV2994``): ×0.3; a number on one side only (``Orion 2`` /
+  ``Orion``): ×0.75;
 * a company name (a legal form) that adds only a place to the other name (``Orion UK
   Ltd`` / ``Orion Ltd``: a subsidiary registered there): ×0.75;
 * a one-word name that the other qualifies with a distinctive word (``Palma`` /
@@ -108,6 +109,10 @@ _ACRONYM_AGREE = 0.95
 _SYLLABIC_AGREE = 0.85
 _OTHER_ROW_CAP = 0.15
 _NUMBER_FACTOR = 0.3
+#: Score factor when one name holds a number and the other none (``Orion 2`` / ``Orion``,
+#: ``Kestrel Store No. 2`` / ``Kestrel Store``): the numbered one of a series, a vessel, a
+#: branch, beside the body that names it, as a generic word on each side is.
+_ONE_NUMBER = 0.75
 #: Score factor when each name has a distinctive word the other lacks (Al-Noor Trading
 #: Company vs Al-Huda Trading Company; Central Bank of Syria vs Central Bank of Iran).
 _WORD_CONFLICT = 0.5
@@ -656,7 +661,7 @@ def _read_numbers(name: OrgName, other: OrgName) -> OrgName:
     """
     words = lexicon.number_words()
     if not any(u.text.isdigit() for u in other.units) or not any(
-        u.text in words and not u.concept for u in name.units
+        u.text in words for u in name.units
     ):
         return name
     out: list[Unit] = []
@@ -664,7 +669,7 @@ def _read_numbers(name: OrgName, other: OrgName) -> OrgName:
     i = 0
     while i < len(units):
         u = units[i]
-        value = words.get(u.text) if not u.concept else None
+        value = words.get(u.text)  # a concept too: the ordinal First (1st, أول)
         if value is None:
             out.append(u)
             i += 1
@@ -673,7 +678,7 @@ def _read_numbers(name: OrgName, other: OrgName) -> OrgName:
         nxt = units[i + 1] if i + 1 < len(units) else None
         if value > _UNITS_DIGIT_MAX and value % 10 == 0 and nxt is not None:
             low = int(nxt.text) if nxt.text.isdigit() else words.get(nxt.text)
-            if low is not None and 0 < low <= _UNITS_DIGIT_MAX and not nxt.concept:
+            if low is not None and 0 < low <= _UNITS_DIGIT_MAX:
                 value += low
                 taken.append(nxt)
         text = str(value)
@@ -1531,7 +1536,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v26"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v27"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
@@ -1569,6 +1574,10 @@ def _compare_org_cached(a: str, b: str) -> tuple[float, dict[str, float], tuple[
         return 0.0, {}, ("no content words",)
     score, features, notes = _score(na, nb)
     nums_a, nums_b = _numbers(na), _numbers(nb)
+    if bool(nums_a) != bool(nums_b) and "evidence" in features:
+        score *= _ONE_NUMBER
+        features["conflict"] = max(features.get("conflict", 0.0), 0.5)
+        notes = [*notes, f"conflict: a number on one side only ({sorted(nums_a or nums_b)})"]
     if nums_a and nums_b and nums_a != nums_b:
         score *= _NUMBER_FACTOR
         features["conflict"] = 1.5
