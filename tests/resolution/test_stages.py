@@ -400,6 +400,23 @@ def test_may_reach_keeps_every_pair_at_or_over_threshold() -> None:
     assert (~first).any()  # the bound rules some pairs out
 
 
+@pytest.mark.parametrize("low", [0.65, 0.5, 0.8], ids=["one", "lower", "higher"])
+def test_may_reach_reads_each_pairs_own_threshold(low: float) -> None:
+    # One threshold for all (one cutoff) or two (a cutoff per pair): each pair's verdict
+    # and join flag are those of the pair bounded alone at its threshold.
+    prep = _prep(_fixture_names(300))
+    nk = node_keys(prep)
+    u, v = block_pairs(nk)
+    thr = np.full(len(prep.nodes), 0.65, np.float32)
+    thr[::3] = low
+    join = np.ones(len(u), dtype=bool)
+    first = may_reach(prep.nodes, nk, u, v, thr, join)
+    for k in range(0, len(u), 13):
+        one = np.ones(1, dtype=bool)
+        alone = may_reach(prep.nodes, nk, u[k : k + 1], v[k : k + 1], thr, one)
+        assert (alone[0], one[0]) == (first[k], join[k])
+
+
 def test_merge_scored_sorts_and_keeps_scores() -> None:
     a = Pairs(4, np.array([0, 2]), np.array([3, 3]), np.array([0.9, 0.8], np.float32))
     b = Pairs(4, np.array([0, 1]), np.array([1, 2]), np.array([0.1, 0.2], np.float32))

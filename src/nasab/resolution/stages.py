@@ -567,16 +567,28 @@ def may_reach(
         joinable[:] = True
     person = np.fromiter((p is not None for p in nk.prepared), dtype=bool, count=len(nodes))
     facts = np.fromiter((bool(nd.facts) for nd in nodes), dtype=bool, count=len(nodes))
-    sel = np.flatnonzero(person[u] & person[v] & ~(facts[u] & facts[v]))
-    if not len(sel):
+    # A mask, not positions, and one cutoff where all are equal (one kind, one threshold):
+    # at 1M names every array of the pairs is about 90 MB.
+    sel = person[u] & person[v] & ~(facts[u] & facts[v])
+    if not sel.any():
         return out
     at = np.cumsum(person) - 1  # node -> position among the person names
     names = [p for p in nk.prepared if p is not None]
     cutoff = node_threshold[u[sel]].astype(np.float64) - BOUND_MARGIN
-    join = np.ones(len(sel), dtype=bool)
+    if (cutoff == cutoff[0]).all():
+        cutoff = cutoff[:1].copy()
+    join = np.ones(int(np.count_nonzero(sel)), dtype=bool)
+    rows, cols = at[u[sel]], at[v[sel]]
     bounds = score_bounds(
-        names, names, at[u[sel]], at[v[sel]], freq=nk.freq, cutoff=cutoff, joinable=join
+        names,
+        names,
+        rows,
+        cols,
+        freq=nk.freq,
+        cutoff=cutoff if len(cutoff) > 1 else float(cutoff[0]),
+        joinable=join,
     )
+    del rows, cols
     out[sel] = bounds >= cutoff
     if joinable is not None:
         joinable[sel] = join
