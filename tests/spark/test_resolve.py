@@ -282,30 +282,31 @@ def test_without_pyspark_a_clear_error(monkeypatch):
         require_spark()
 
 
-# (links by the last level they reach, the level below the window, copies a link,
-# copies always allowed, the window's last level)
-WINDOW_ENDS = [
-    ({2: 10, 5: 10}, 0, 3, 0, 4),  # levels 1-4: 60 copies, 3 a link of 20
-    ({2: 10, 5: 10}, 0, 3, 1000, 5),  # few copies: every level at once
-    ({9: 10}, 4, 0.5, 0, 5),  # one level at least
-    ({35: 1000, 12: 1000}, 11, 4, 0, 18),  # the links of level 12 copied once
+# (links by the last level they reach, copies a link, copies always allowed, the
+# windows from the strongest level down)
+WINDOWS_OF_LEVELS = [
+    ({5: 10, 4: 10, 2: 10}, 2, 0, [(4, 5), (2, 2)]),  # levels 4-5: 30 copies, 1.5 a link
+    ({2: 10, 5: 10}, 2, 1000, [(2, 5)]),  # few copies: every level at once
+    ({9: 10, 3: 5}, 0.5, 0, [(9, 9), (3, 3)]),  # one level at least
+    ({35: 1000, 12: 1000}, 4, 0, [(35, 35), (12, 12)]),  # no level without a link
+    ({0: 50, 1: 10}, 4, 0, [(1, 1)]),  # level 0 is the component itself: no cut
 ]
 
 
-@pytest.mark.parametrize(("counts", "low", "per_link", "least", "high"), WINDOW_ENDS)
-def test_window_of_cut_levels(
-    counts: dict[int, int], low: int, per_link: float, least: int, high: int
+@pytest.mark.parametrize(("counts", "per_link", "least", "windows"), WINDOWS_OF_LEVELS)
+def test_windows_of_cut_levels(
+    counts: dict[int, int], per_link: float, least: int, windows: list[tuple[int, int]]
 ) -> None:
-    from nasab.spark.resolve import _window
+    from nasab.spark.resolve import _windows
 
-    assert _window(counts, low, per_link, least) == high
+    assert _windows(counts, per_link, least) == windows
 
 
 # (copies a link, copies always allowed, windows): the default windows (None: one, as
-# the copies are few), and windows of about 8 levels, the nodes done in one window and
-# their links left out of the next (else the links of the levels above 17 would need a
-# fourth)
-WINDOWS = [(None, None, 1), (8, 0, 3)]
+# the copies are few), and windows of about 8 levels read downwards (the must-link's
+# level alone, then three), the groups of a window carried into the next and the nodes
+# placed in one saturating the groups they link to in the next
+WINDOWS = [(None, None, 1), (8, 0, 4)]
 
 
 @pytest.mark.parametrize(("per_link", "least", "windows"), WINDOWS)
@@ -324,10 +325,13 @@ def test_large_component_is_cut_before_the_clustering_as_on_one_machine(
 
     spark_resolve = sys.modules["nasab.spark.resolve"]  # the module, not the function
     runs = []
-    first_pieces = spark_resolve._first_pieces
-    monkeypatch.setattr(
-        spark_resolve, "_first_pieces", lambda *a: runs.append(a[1:3]) or first_pieces(*a)
-    )
+    window_groups = spark_resolve._window_groups
+
+    def watched(window, *a):  # type: ignore[no-untyped-def]
+        runs.append((a[2], a[3], window.count()))  # low, high, links read
+        return window_groups(window, *a)
+
+    monkeypatch.setattr(spark_resolve, "_window_groups", watched)
 
     rng = np.random.default_rng(5)
     n, big, most = 58, 52, 6
@@ -354,7 +358,10 @@ def test_large_component_is_cut_before_the_clustering_as_on_one_machine(
     cut_comps = _bound(comps, edges, F, max_size=most, **sizes)
     got = {r.node: r.comp for r in cut_comps.collect()}
     assert len(runs) == windows, runs
-    assert [low for low, _ in runs] == [0, *(high for _, high in runs[:-1])]
+    below = itertools.pairwise(runs)
+    assert all(low <= high < above for (above, _, _), (low, high, _) in below)
+    inner = [k for k, x in enumerate(p.u[keep].tolist()) if x < big and levels[k] >= 2]
+    assert sum(read for _, _, read in runs) == len(inner) + 1  # each link once, the must-link
 
     def partition(label_of):  # type: ignore[no-untyped-def]
         out: dict[int, list[int]] = {}

@@ -34,13 +34,14 @@ prefilter, scores      each block once, in one task (members shuffled by block a
 connected              :func:`nasab.spark.components.connected_components` over the
                        accepted pairs of full names (and must-links)
 bound_components       a component larger than ``MAX_COMPONENT`` cut with joins
-                       before any task holds it: the cut levels read upwards in
-                       windows; a window's links copied once per level of it they
-                       reach (``level``, computed where the pair is scored), one
-                       components run over ``(level, node)``; each node's piece its
-                       component at the lowest level of at most ``MAX_COMPONENT``;
-                       the nodes whose piece a window found, and their links, leave
-                       before the next window
+                       before any task holds it: the cut levels read downwards,
+                       strongest first (Kruskal), in windows; each link read in the
+                       window of the strongest level it reaches (``level``, computed
+                       where the pair is scored), its ends mapped to their groups of
+                       the level above, copied once per level of the window for one
+                       components run over ``(level, group)``; a group whose component
+                       grows past ``MAX_COMPONENT`` (or reaches a placed node) is
+                       placed: its nodes' piece is their group at the level above
 inside components      the pairs whose two names are in one piece: those left
                        unscored are scored, and
                        :func:`~nasab.resolution.stages.cannot_links` flags them
@@ -77,7 +78,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import partial, reduce
+from functools import partial
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -142,11 +143,11 @@ __all__ = ["OUTPUT_COLUMNS", "resolve"]
 #: Columns :func:`resolve` adds to the input rows.
 OUTPUT_COLUMNS = ("entity_id", "canonical")
 
-#: Copies of its links a window of cut levels may make, a link (:func:`_bound`): a
+#: Copies of its links a window of cut levels may make, a link (:func:`_windows`): a
 #: window takes levels while its links' copies stay within this many a link.
 WINDOW_COPIES = 4
 
-#: Copies a window of cut levels may always make (:func:`_bound`): a component whose
+#: Copies a window of cut levels may always make (:func:`_windows`): a component whose
 #: links make fewer copies is cut in one window, one components run.
 WINDOW_MIN_COPIES = 150_000
 
@@ -552,91 +553,182 @@ def _bound(
     where a component of more than ``MAX_COMPONENT`` nodes is replaced by its pieces,
     before any task holds it.
 
-    The cut levels are read upwards in windows (:func:`_window`): the links of a window
-    are copied once per level of the window they reach (a link of ``level`` reaches the
-    levels ``1 .. level - 1``; level 0 is the component itself), and one run of
-    :func:`~nasab.spark.components.connected_components` over ``(level, node)`` ends
-    gives the components of every level of the window at once. A node's piece is its
-    component at the lowest level where that component has at most ``MAX_COMPONENT``
-    nodes; without one the node is alone (at the first level it has no link, or after
-    the last). A node whose piece a window found is done, and so are its links: the
-    other end of a link that reaches the node's piece level is in that piece, and a
-    link that does not reach it was copied to every level it reaches. The next window
-    starts above the last with the links left, so a link is copied only while its
-    nodes are in a component too large at every level below, not once per level it
-    reaches. Every step is a join or an aggregation spread by key: no task collects a
-    component. The components too large for a piece are found by
-    :func:`~nasab.spark.components.hot_keys` (sizes counted before the shuffle; at
-    most ``nodes / MAX_COMPONENT`` of them) and joined by broadcast, so no join is
-    keyed by a large component.
+    The cut levels are read downwards, strongest first, as Kruskal reads edges: the
+    components of a level are those of the level above joined by the links of this
+    level (a link of ``level`` is a link of the levels ``1 .. level - 1``, so it first
+    joins at ``top = level - 1``). A component is *saturated* when it has more than
+    ``max_size`` nodes or holds a saturated one; a node's piece is its component at the
+    level above the first (downwards) where its component is saturated, and once
+    placed it needs no level below. So the state between two levels is a group per node
+    still in play (its component there, named by its smallest node, with its size), and
+    the placed nodes with their pieces.
 
-    ``per_link`` and ``least`` size the windows (:func:`_window`); the pieces are the
+    The levels are read in windows (:func:`_windows`), each link in the one window of
+    its ``top`` (:func:`_window_groups`): its ends are mapped to their groups, a link
+    inside one group is dropped, a link to a placed node saturates the other end's
+    group, and the others are copied once per level of the window they reach, ``top``
+    down to the window's lowest level, for one run of
+    :func:`~nasab.spark.components.connected_components` over ``(level, group)`` ends,
+    which gives the groups of every level of the window at once. A link is thus read
+    in one window only, and copied at most once per level of that window. Every step is
+    a join or an aggregation spread by key: the groups are joined by node (rows a key:
+    the node's degree) or by group (at most ``max_size`` nodes: a larger one is
+    saturated and its nodes placed), and the components of a window with more than
+    ``max_size`` groups, saturated by their size, are found by
+    :func:`~nasab.spark.components.hot_keys` (counted before the shuffle) and joined by
+    broadcast, so no task collects a component.
+
+    ``per_link`` and ``least`` size the windows (:func:`_windows`); the pieces are the
     same for any values.
     """
     big = freeze(comps.join(hot_keys(comps, "comp", max_size), "comp").select("node", "comp"))
     if big.isEmpty():
         return comps
     links = edges.where(F.col("level") >= 2).join(big.select(F.col("node").alias("u")), "u")
-    links = links.select("u", "v", (F.col("level") - 1).alias("top"))  # the last level reached
-    found, low = [], 0
-    while True:
-        links = freeze(links.where(F.col("top") > low))
-        counts = dict(links.groupBy("top").count().collect())
-        if not counts:
-            break
-        high = _window(counts, low, per_link, least)
-        first = freeze(_first_pieces(links, low, high, max_size, F))
-        found.append(first)
-        links = links.join(first.select(F.col("node").alias("u")), "u", "left_anti")
-        low = high
-    cut = big.select("node")
-    if found:
-        pieces = reduce(lambda a, b: a.union(b), found)
-        cut = cut.join(pieces, "node", "left")
-    else:
-        cut = cut.withColumn("piece", F.lit(None).cast("long"))
-    cut = cut.select("node", F.coalesce(F.col("piece"), F.col("node")).alias("comp"))
+    links = freeze(links.select("u", "v", (F.col("level") - 1).alias("top")))
+    counts = dict(links.groupBy("top").count().collect())
+    groups = big.select("node", F.col("node").alias("grp"), F.lit(1).cast("long").alias("size"))
+    groups = groups.repartition("node")  # big's rows sit in the partitions of hot labels
+    placed = comps.sparkSession.createDataFrame([], "node long, piece long")
+    for low, high in _windows(counts, per_link, least):
+        window = links.where(F.col("top").between(low, high))
+        found = freeze(_window_groups(window, groups, placed, low, high, max_size, F))
+        members = freeze(groups.select("node", "grp").join(found, "grp"))
+        placed = placed.union(members.where(F.col("piece").isNotNull()).select("node", "piece"))
+        kept = groups.join(found.select("grp"), "grp", "left_anti")
+        moved = members.where(F.col("piece").isNull()).select(
+            "node", F.col("new").alias("grp"), F.col("total").alias("size")
+        )
+        groups = freeze(kept.select("node", "grp", "size").union(moved))
+    cut = placed.union(groups.select("node", "grp")).withColumnRenamed("piece", "comp")
     small = comps.join(big.select("node"), "node", "left_anti")
     return small.union(cut)
 
 
-def _window(counts: Mapping[int, int], low: int, per_link: float, least: int) -> int:
-    """The last cut level of the window that starts above ``low``: the highest level up
-    to which the copies of the links (``counts``: links by the last level they reach,
-    all above ``low``; a link is copied once per level of the window it reaches) stay
-    within ``per_link`` a link or within ``least``, and at least ``low + 1``.
+def _windows(counts: Mapping[int, int], per_link: float, least: int) -> list[tuple[int, int]]:
+    """The windows of cut levels, ``(low, high)`` from the strongest down: each takes
+    levels downwards from the highest ``top`` left while the copies of its links
+    (``counts``: links by ``top``; a link is copied once per level from its ``top`` down
+    to the window's ``low``) stay within ``per_link`` a link of the window or within
+    ``least``; at least one level, and none below the lowest ``top`` of its links (the
+    groups there are those of that level).
 
     Example:
-        >>> _window({2: 10, 5: 10}, 0, 3, 0)  # levels 1-4: 60 copies, 3 a link
-        4
-        >>> _window({2: 10, 5: 10}, 0, 3, 1000)  # few links: every level at once
-        5
-        >>> _window({9: 10}, 4, 0.5, 0)  # one level at least
-        5
+        >>> _windows({5: 10, 4: 10, 2: 10}, 2, 0)  # levels 4-5: 30 copies, 1.5 a link
+        [(4, 5), (2, 2)]
+        >>> _windows({2: 10, 5: 10}, 2, 1000)  # few copies: every level at once
+        [(2, 5)]
+        >>> _windows({9: 10, 3: 5}, 0.5, 0)  # one level at least
+        [(9, 9), (3, 3)]
     """
-    budget = max(least, per_link * sum(counts.values()))
-    high = low + 1
-    for top in range(low + 2, max(counts) + 1):
-        if sum(c * (min(t, top) - low) for t, c in counts.items()) > budget:
-            break
-        high = top
-    return high
+    left = {t: c for t, c in counts.items() if t >= 1}
+    out = []
+    while left:
+        high = max(left)
+        low = high
+        for down in range(high - 1, 0, -1):
+            inside = [(t, c) for t, c in left.items() if t >= down]
+            copies = sum(c * (t - down + 1) for t, c in inside)
+            if copies > max(least, per_link * sum(c for _, c in inside)):
+                break
+            low = down
+        low = min(t for t in left if t >= low)  # no level below its links' lowest
+        out.append((low, high))
+        left = {t: c for t, c in left.items() if t < low}
+    return out
 
 
-def _first_pieces(links: Any, low: int, high: int, max_size: int, F: Any) -> Any:
-    """``(node, piece)`` for the nodes whose component has at most ``max_size`` nodes at
-    some level from ``low + 1`` to ``high``, ``piece`` its smallest node at the lowest
-    such level: one components run over the links copied once per level they reach."""
-    copies = links.select(
-        F.explode(F.sequence(F.lit(low + 1), F.least("top", F.lit(high)))).alias("k"), "u", "v"
+def _window_groups(
+    window: Any, groups: Any, placed: Any, low: int, high: int, max_size: int, F: Any
+) -> Any:
+    """What the links of one window of cut levels (``low .. high``, :func:`_bound`) make
+    of the groups they touch: ``(grp, piece, new, total)`` for every group with a link
+    in the window; ``piece`` when its nodes are placed
+    (their component at the level above the first where it is saturated), else ``new``
+    and ``total``, its group at ``low`` and that group's size."""
+    ends = freeze(_group_ends(window, groups, placed, F))  # read four times
+    touch = ends.where(F.col("du") != F.col("dv")).select(
+        F.when(F.col("du"), F.col("gv")).otherwise(F.col("gu")).alias("g"),
+        F.when(F.col("du"), F.col("sv")).otherwise(F.col("su")).alias("size"),
+        "top",
+    )
+    live = ends.where(~F.col("du") & ~F.col("dv") & (F.col("gu") != F.col("gv")))
+    sizes = (
+        live.select(F.col("gu").alias("g"), F.col("su").alias("size"))
+        .union(live.select(F.col("gv").alias("g"), F.col("sv").alias("size")))
+        .union(touch.select("g", "size"))
+        .distinct()
+    )
+    touch = touch.groupBy("g").agg(F.max("top").alias("touch"))
+    copies = live.select(
+        F.explode(F.sequence(F.lit(low), F.col("top"))).alias("k"), "gu", "gv"
     ).select(
-        F.struct("k", F.col("u").alias("x")).alias("a"),
-        F.struct("k", F.col("v").alias("x")).alias("b"),
+        F.struct("k", F.col("gu").alias("x")).alias("a"),
+        F.struct("k", F.col("gv").alias("x")).alias("b"),
     )
     levels = freeze(connected_components(copies, "a", "b"))
-    counted = levels.join(hot_keys(levels, "comp", max_size), "comp", "left_anti")
-    first = counted.groupBy(F.col("node.x").alias("node")).agg(F.min("comp").alias("low"))
-    return first.select("node", F.col("low.x").alias("piece"))  # the lowest level first
+    rows = _saturated(levels, sizes, touch, max_size, F)
+    by_group = rows.groupBy("g").agg(
+        F.max(F.when(F.col("sat"), F.col("k"))).alias("ksat"),
+        F.min(F.when(~F.col("sat"), F.struct("k", "c", "total"))).alias("first"),
+    )
+    got = sizes.join(touch, "g", "left").join(by_group, "g", "left")
+    ksat = F.greatest(F.col("ksat"), F.col("touch"))
+    return got.select(
+        F.col("g").alias("grp"),
+        F.when(ksat.isNotNull(), F.coalesce(F.col("first.c"), F.col("g"))).alias("piece"),
+        F.when(ksat.isNull(), F.col("first.c")).alias("new"),
+        F.when(ksat.isNull(), F.col("first.total")).alias("total"),
+    )
+
+
+def _group_ends(window: Any, groups: Any, placed: Any, F: Any) -> Any:
+    """The links of a window with their ends' groups: ``(gu, su, du, gv, sv, dv, top)``,
+    ``g`` the group, ``s`` its size, ``d`` whether the end is placed (``g`` is then the
+    node itself)."""
+    look = groups.select("node", "grp", "size", F.lit(False).alias("done")).union(
+        placed.select("node", "node", F.lit(0).cast("long"), F.lit(True))
+    )
+    out = window
+    for end in ("u", "v"):
+        side = look.select(
+            F.col("node").alias(end),
+            F.col("grp").alias(f"g{end}"),
+            F.col("size").alias(f"s{end}"),
+            F.col("done").alias(f"d{end}"),
+        )
+        out = out.join(side, end)
+    return out.select("gu", "su", "du", "gv", "sv", "dv", "top")
+
+
+def _saturated(levels: Any, sizes: Any, touch: Any, max_size: int, F: Any) -> Any:
+    """``(g, k, c, total, sat)`` for every group ``g`` at every level ``k`` of a window
+    where it has a link: ``c`` its component there (smallest node), ``total`` that
+    component's nodes, ``sat`` whether it is saturated (more than ``max_size`` nodes,
+    or a group with a link to a placed node at ``k`` or above). The components of more
+    than ``max_size`` groups are saturated by their size and found by broadcast (no
+    join keyed by them)."""
+    large = F.broadcast(hot_keys(levels, "comp", max_size).withColumn("hot", F.lit(True)))
+    rows = levels.join(large, "comp", "left")
+    rows = rows.select(
+        F.col("node.k").alias("k"),
+        F.col("node.x").alias("g"),
+        F.col("comp.x").alias("c"),
+        F.coalesce(F.col("hot"), F.lit(False)).alias("hot"),
+    )
+    rows = rows.join(sizes, "g").join(touch, "g", "left")
+    rows = rows.withColumn("touched", F.coalesce(F.col("touch") >= F.col("k"), F.lit(False)))
+    cold = rows.where(~F.col("hot"))
+    stats = cold.groupBy("k", "c").agg(
+        F.sum("size").alias("total"), F.max("touched").alias("any_touched")
+    )
+    cold = cold.join(stats, ["k", "c"]).select(
+        "g", "k", "c", "total", ((F.col("total") > max_size) | F.col("any_touched")).alias("sat")
+    )
+    hot = rows.where(F.col("hot")).select(
+        "g", "k", "c", F.lit(None).cast("long").alias("total"), F.lit(True).alias("sat")
+    )
+    return cold.union(hot)
 
 
 # ------------------------------------------------------------------ blocks
