@@ -380,7 +380,9 @@ def test_lazy_scoring_gives_the_entities_of_scoring_every_pair(
 
     lazy = resolve(names, progress=False)
     monkeypatch.setattr(
-        core, "may_reach", lambda nodes, nk, u, v, thr, joinable=None: np.ones(len(u), bool)
+        core,
+        "may_reach",
+        lambda nodes, nk, u, v, thr, joinable=None, **_: np.ones(len(u), bool),
     )
     full = resolve(names, progress=False)
     assert lazy.labels == full.labels
@@ -415,6 +417,26 @@ def test_may_reach_reads_each_pairs_own_threshold(low: float) -> None:
         one = np.ones(1, dtype=bool)
         alone = may_reach(prep.nodes, nk, u[k : k + 1], v[k : k + 1], thr, one)
         assert (alone[0], one[0]) == (first[k], join[k])
+
+
+@pytest.mark.parametrize("low", [0.65, 0.5], ids=["one cutoff", "a cutoff per pair"])
+def test_may_reach_in_forked_workers_equals_one_process(
+    low: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nasab.resolution.stages as stages
+
+    prep = _prep(_fixture_names(300))
+    nk = node_keys(prep)
+    u, v = block_pairs(nk)
+    thr = np.full(len(prep.nodes), 0.65, np.float32)
+    thr[::3] = low
+    join1, join2 = np.ones(len(u), dtype=bool), np.ones(len(u), dtype=bool)
+    one = may_reach(prep.nodes, nk, u, v, thr, join1)
+    monkeypatch.setattr(stages, "PARALLEL_MIN_BOUNDS", 1)
+    two = may_reach(prep.nodes, nk, u, v, thr, join2, workers=2)
+    assert (~one).any() and (~join1).any()  # the bound rules pairs out and joins off
+    assert one.tolist() == two.tolist()
+    assert join1.tolist() == join2.tolist()
 
 
 def test_merge_scored_sorts_and_keeps_scores() -> None:

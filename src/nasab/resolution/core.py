@@ -567,7 +567,7 @@ def _stages(
     # Pairs whose score bound is under the threshold cannot change the components: they
     # are scored only when the components put both names in one group.
     joinable = np.ones(len(u), dtype=bool)
-    first = may_reach(nodes, nk, u, v, thr, joinable)
+    first = may_reach(nodes, nk, u, v, thr, joinable, workers=workers())
     report = progress_callback(
         progress, "resolving (pairs)", int(first.sum()), min_items=PROGRESS_MIN_PAIRS
     )

@@ -104,6 +104,7 @@ __all__ = [
     "MAX_BLOCK",
     "MAX_COMPONENT",
     "MUST_LEVEL",
+    "PARALLEL_MIN_BOUNDS",
     "PARALLEL_MIN_PAIRS",
     "TOKEN_KEY",
     "WEAK_BASE",
@@ -170,6 +171,10 @@ MUST_LEVEL = round(1 / CUT_STEP) + 2
 
 #: Distinct pairs to score before scoring is spread over worker processes.
 PARALLEL_MIN_PAIRS = 40_000
+
+#: Person pairs to bound (:func:`may_reach`) before the bounds are spread over worker
+#: processes (a bound costs a few microseconds; a fork tens of milliseconds).
+PARALLEL_MIN_BOUNDS = 200_000
 
 #: A scored pair with this much conflict evidence (and a score below threshold) is
 #: a cannot-link: its names may not end up in one entity through others.
@@ -539,6 +544,8 @@ def may_reach(
     v: np.ndarray,
     node_threshold: np.ndarray,
     joinable: np.ndarray | None = None,
+    *,
+    workers: int = 1,
 ) -> np.ndarray:
     """Which pairs may score at or above their threshold (to be scored before the components).
 
@@ -550,7 +557,9 @@ def may_reach(
     facts (which may raise a score, :func:`.attributes.adjust_score`), are always
     scored. ``joinable`` (bool, one per pair), when given, is set to whether the score of
     each pair may join two tokens of a name (``score_bounds``' ``joinable``; True for the
-    pairs not bounded): :func:`score_pairs` skips the join where it is False.
+    pairs not bounded): :func:`score_pairs` skips the join where it is False. With
+    ``workers`` > 1 and many pairs, the bounds are spread over forked processes (a bound
+    is a function of its two names alone, so the split never changes the result).
 
     Example:
         >>> from nasab.resolution import as_records
@@ -577,22 +586,57 @@ def may_reach(
     cutoff = node_threshold[u[sel]].astype(np.float64) - BOUND_MARGIN
     if (cutoff == cutoff[0]).all():
         cutoff = cutoff[:1].copy()
-    join = np.ones(int(np.count_nonzero(sel)), dtype=bool)
     rows, cols = at[u[sel]], at[v[sel]]
-    bounds = score_bounds(
-        names,
-        names,
-        rows,
-        cols,
-        freq=nk.freq,
-        cutoff=cutoff if len(cutoff) > 1 else float(cutoff[0]),
-        joinable=join,
+    bounds, join = _bounds_all(
+        (names, rows, cols, nk.freq, cutoff if len(cutoff) > 1 else float(cutoff[0])), workers
     )
     del rows, cols
     out[sel] = bounds >= cutoff
     if joinable is not None:
         joinable[sel] = join
     return out
+
+
+# The work of forked bounding processes: (names, rows, cols, freq, cutoff), set before
+# the fork.
+_BOUNDS: list[object] = []
+
+
+def _bounds_slice(span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    names, rows, cols, freq, cutoff = _BOUNDS
+    lo, hi = span
+    join = np.ones(hi - lo, dtype=bool)
+    bounds = score_bounds(
+        names,  # type: ignore[arg-type]
+        names,  # type: ignore[arg-type]
+        rows[lo:hi],  # type: ignore[index]
+        cols[lo:hi],  # type: ignore[index]
+        freq=freq,  # type: ignore[arg-type]
+        cutoff=cutoff if isinstance(cutoff, float) else cutoff[lo:hi],  # type: ignore[index]
+        joinable=join,
+    )
+    return bounds, join
+
+
+def _bounds_all(work: tuple[object, ...], workers: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`may_reach`'s bounds and join flags of the pairs ``work`` = (names, rows,
+    cols, freq, cutoff), in this process or spread over forked workers."""
+    total = len(work[1])  # type: ignore[arg-type]
+    _BOUNDS[:] = work
+    try:
+        if (
+            total < PARALLEL_MIN_BOUNDS
+            or workers < 2
+            or "fork" not in multiprocessing.get_all_start_methods()
+        ):
+            return _bounds_slice((0, total))
+        step = -(-total // workers)
+        spans = [(k, min(total, k + step)) for k in range(0, total, step)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_bounds_slice, spans)
+    finally:
+        _BOUNDS.clear()
+    return np.concatenate([b for b, _ in parts]), np.concatenate([j for _, j in parts])
 
 
 def merge_scored(a: Pairs, b: Pairs) -> Pairs:
