@@ -624,11 +624,7 @@ def _bounds_all(work: tuple[object, ...], workers: int) -> tuple[np.ndarray, np.
     total = len(work[1])  # type: ignore[arg-type]
     _BOUNDS[:] = work
     try:
-        if (
-            total < PARALLEL_MIN_BOUNDS
-            or workers < 2
-            or "fork" not in multiprocessing.get_all_start_methods()
-        ):
+        if not _forks(total, PARALLEL_MIN_BOUNDS, workers):
             return _bounds_slice((0, total))
         step = -(-total // workers)
         spans = [(k, min(total, k + step)) for k in range(0, total, step)]
@@ -759,11 +755,7 @@ def _score_all(
     join), in this process or spread over forked workers."""
     ul, vl, jl = todo
     total = len(ul)
-    if (
-        total < PARALLEL_MIN_PAIRS
-        or workers < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    if not _forks(total, PARALLEL_MIN_PAIRS, workers):
         out = np.zeros(total, dtype=np.float32)
         for k, (a, b, j) in enumerate(zip(ul, vl, jl, strict=True)):
             out[k] = score_node_pair(nodes, nk, a, b, j)
@@ -785,8 +777,15 @@ def _score_all(
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
 
+def _forks(total: int, least: int, workers: int) -> bool:
+    """Whether ``total`` items of work go to forked worker processes: ``least`` or more
+    of them, two workers or more, and a system that forks."""
+    return total >= least and workers >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def workers() -> int:
-    """Worker processes for scoring: the CPUs this process may use, or ``NASAB_WORKERS``."""
+    """Worker processes for scoring and for :func:`may_reach`'s bounds: the CPUs this
+    process may use, or ``NASAB_WORKERS``."""
     try:
         n = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
