@@ -27,6 +27,7 @@ from nasab.resolution.stages import (
     node_keys,
     node_order,
     pair_levels,
+    prefilter_pairs,
     prepare,
     score_pairs,
 )
@@ -437,6 +438,50 @@ def test_may_reach_in_forked_workers_equals_one_process(
     assert (~one).any() and (~join1).any()  # the bound rules pairs out and joins off
     assert one.tolist() == two.tolist()
     assert join1.tolist() == join2.tolist()
+
+
+#: Organisation names beside the fixture's people (one weak, one-word name among them).
+ORGS = ["Kazemi Trading Company", "شركة الكاظمي للتجارة", "Rafidain Bank", "مصرف الرافدين", "Zain"]
+
+
+def _people_and_orgs(limit: int):  # type: ignore[no-untyped-def]
+    orgs = [{"id": f"o{k}", "name": nm, "kind": "organization"} for k, nm in enumerate(ORGS)]
+    return prepare(as_records([*_fixture_names(limit), *orgs]), Judgements())
+
+
+def test_node_keys_in_forked_workers_equal_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nasab.resolution.stages as stages
+
+    prep = _people_and_orgs(300)
+    one = node_keys(prep, keep_keys=False)
+    monkeypatch.setattr(stages, "PARALLEL_MIN_KEYS", 1)
+    two = node_keys(prep, keep_keys=False, workers=2)
+    assert (one.kinds, one.rare, one.weak_orgs) == (two.kinds, two.rare, two.weak_orgs)
+    assert any(one.weak_orgs) and "organization" in one.kinds
+    assert [p and p.ids for p in one.prepared] == [p and p.ids for p in two.prepared]
+    # The same blocks, numbered alike (in the order met), and so the same pairs.
+    for a, b in zip(one.blocks[:2], two.blocks[:2], strict=True):
+        assert a.tolist() == b.tolist()
+    assert one.blocks[2] == two.blocks[2]
+    assert key_counts(one) == key_counts(node_keys(prep))
+    (u1, v1), (u2, v2) = block_pairs(one), block_pairs(two)
+    assert (u1.tolist(), v1.tolist()) == (u2.tolist(), v2.tolist())
+
+
+def test_prefilter_pairs_in_forked_workers_equal_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import nasab.resolution.stages as stages
+
+    prep = _people_and_orgs(600)
+    nk = node_keys(prep)
+    u, v = block_pairs(nk)
+    one = prefilter_pairs(nk, u, v)
+    monkeypatch.setattr(stages, "PARALLEL_MIN_PREFILTER", 1)
+    two = prefilter_pairs(nk, u, v, workers=2)
+    assert one.any() and (~one).any()  # the prefilter keeps some pairs and drops others
+    assert one.tolist() == two.tolist()
+    assert prefilter_pairs(nk, u[:0], v[:0], workers=2).tolist() == []
 
 
 def test_merge_scored_sorts_and_keeps_scores() -> None:

@@ -44,6 +44,7 @@ __all__ = [
     "COVERAGE",
     "MAX_BLOCK",
     "PREFILTER",
+    "Prefilter",
     "candidate_codes",
     "candidate_pairs",
     "hot_key",
@@ -306,7 +307,8 @@ def prefilter(
     reaches ``coverage`` (0 turns this stage off), or when either key is empty (a
     name made of common tokens only is scored in full). Organisation pairs are all
     kept. The verdict depends on the two names only, not on their order. ``rare``
-    may give each item's :func:`rare_key` (empty for organisations).
+    may give each item's :func:`rare_key` (empty for organisations); ``workers``:
+    threads of rapidfuzz's ``cpdist``.
 
     Example:
         >>> items = [("person", "Mustafa al-Kadhimi"), ("person", "مصطفى الكاظمي"),
@@ -314,42 +316,74 @@ def prefilter(
         >>> prefilter(items, np.array([0 * 3 + 1, 0 * 3 + 2])).tolist()
         [True, False]
     """
-    from rapidfuzz import fuzz, process
-
-    n = len(names)
-    keep = np.ones(len(codes), dtype=bool)
     if not len(codes):
+        return np.ones(0, dtype=bool)
+    judge = Prefilter(names, cutoff=cutoff, coverage=coverage, rare=rare)
+    return judge(codes, workers=workers)
+
+
+class Prefilter:
+    """:func:`prefilter` over the items ``names``, what it reads of each name taken once
+    (the rare keys, their ids, the coverage's token ids): calling it on any part of the
+    pair codes gives the verdicts :func:`prefilter` gives those pairs, so forked
+    processes may each judge a part of them (:func:`nasab.resolution.prefilter_pairs`).
+
+    Example:
+        >>> judge = Prefilter([("person", "Mustafa al-Kadhimi"), ("person", "مصطفى الكاظمي"),
+        ...                    ("person", "Nouri al-Maliki")])
+        >>> judge(np.array([0 * 3 + 2])).tolist(), judge(np.array([0 * 3 + 1])).tolist()
+        ([False], [True])
+    """
+
+    def __init__(
+        self,
+        names: Sequence[tuple[str, str]],
+        *,
+        cutoff: int = PREFILTER,
+        coverage: float = COVERAGE,
+        rare: Sequence[str] | None = None,
+    ) -> None:
+        n = self.n = len(names)
+        self.cutoff, self.coverage = cutoff, coverage
+        self.person = np.fromiter((k == "person" for k, _ in names), dtype=bool, count=n)
+        if rare is None:
+            rare = [rare_key(nm) if k == "person" else "" for k, nm in names]
+        self.keys = np.array(rare, dtype=object)
+        self.has_key = np.fromiter((bool(k) for k in self.keys), dtype=bool, count=n)
+        self.key_id = _ids(self.keys.tolist())
+        self.cov = _Coverage(self.keys)
+
+    def __call__(self, codes: np.ndarray, *, workers: int = 1) -> np.ndarray:
+        """Which pairs (codes ``u * len(names) + v``) are worth a full score; ``workers``:
+        threads of rapidfuzz's ``cpdist``."""
+        from rapidfuzz import fuzz, process
+
+        n, keys = self.n, self.keys
+        keep = np.ones(len(codes), dtype=bool)
+        for lo in range(0, len(codes), _CHUNK):
+            c = codes[lo : lo + _CHUNK]
+            u, v = c // n, c % n
+            sel = np.nonzero(self.person[u] & self.person[v] & self.has_key[u] & self.has_key[v])[0]
+            if not len(sel):
+                continue
+            # The verdict is a function of the two keys, in either order: each distinct
+            # pair of keys is judged once, on the first pair of nodes that has it.
+            first, back = _first_of_each(self.key_id[u[sel]], self.key_id[v[sel]])
+            ru, rv = u[sel[first]], v[sel[first]]
+            sim = process.cpdist(
+                keys[ru].tolist(),
+                keys[rv].tolist(),
+                scorer=fuzz.token_set_ratio,
+                dtype=np.uint8,
+                workers=workers,
+            )
+            ok = sim >= self.cutoff
+            if self.coverage > 0 and ok.any():
+                at = np.flatnonzero(ok)
+                cov = self.cov(ru[at], rv[at], least=self.coverage, workers=workers)
+                ok[at] = cov >= self.coverage
+            keep[lo + sel] = ok[back]
         return keep
-    person = np.fromiter((k == "person" for k, _ in names), dtype=bool, count=n)
-    if rare is None:
-        rare = [rare_key(nm) if k == "person" else "" for k, nm in names]
-    keys = np.array(rare, dtype=object)
-    has_key = np.fromiter((bool(k) for k in keys), dtype=bool, count=n)
-    key_id = _ids(keys.tolist())
-    cov = _Coverage(keys)
-    for lo in range(0, len(codes), _CHUNK):
-        c = codes[lo : lo + _CHUNK]
-        u, v = c // n, c % n
-        sel = np.nonzero(person[u] & person[v] & has_key[u] & has_key[v])[0]
-        if not len(sel):
-            continue
-        # The verdict is a function of the two keys, in either order: each distinct
-        # pair of keys is judged once, on the first pair of nodes that has it.
-        first, back = _first_of_each(key_id[u[sel]], key_id[v[sel]])
-        ru, rv = u[sel[first]], v[sel[first]]
-        sim = process.cpdist(
-            keys[ru].tolist(),
-            keys[rv].tolist(),
-            scorer=fuzz.token_set_ratio,
-            dtype=np.uint8,
-            workers=workers,
-        )
-        ok = sim >= cutoff
-        if coverage > 0 and ok.any():
-            at = np.flatnonzero(ok)
-            ok[at] = cov(ru[at], rv[at], least=coverage) >= coverage
-        keep[lo + sel] = ok[back]
-    return keep
 
 
 def _ids(values: list[str]) -> np.ndarray:
@@ -407,13 +441,16 @@ class _Coverage:
         rank_of = {t: k for k, t in enumerate(sorted(set(toks)))}
         self.rank = np.fromiter((rank_of[t] for t in toks), dtype=np.int64, count=len(toks))
 
-    def __call__(self, u: np.ndarray, v: np.ndarray, least: float | None = None) -> np.ndarray:
+    def __call__(
+        self, u: np.ndarray, v: np.ndarray, least: float | None = None, workers: int = 1
+    ) -> np.ndarray:
         """Coverage of each pair ``(u[k], v[k])`` (the shorter name's tokens covered).
 
         A token the other name has covers itself (similarity 1): only the others are
         scored. With ``least``, a pair whose shared tokens alone give a coverage of
         ``least`` or more is not scored further and gets that lower bound (so the
-        verdict ``>= least`` is the same as with its full coverage).
+        verdict ``>= least`` is the same as with its full coverage). ``workers``:
+        threads of rapidfuzz's ``cpdist``.
 
         Example:
             >>> cov = _Coverage(np.array(["MSTF KZM", "KZM MSTF", "MSTF KDM"], dtype=object))
@@ -440,11 +477,11 @@ class _Coverage:
                 todo &= (best.sum(axis=1) / x < least)[:, None]
             p, i = np.nonzero(todo)
             if len(p):
-                best[p, i] = self._token_sim(ta[p, i][:, None], tb[p]).max(axis=1)
+                best[p, i] = self._token_sim(ta[p, i][:, None], tb[p], workers).max(axis=1)
             out[rows] = np.where(best >= _COVER_FLOOR, best, 0.0).sum(axis=1) / x
         return out
 
-    def _token_sim(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    def _token_sim(self, x: np.ndarray, y: np.ndarray, workers: int = 1) -> np.ndarray:
         """Normalised Levenshtein similarity of token ids (broadcast), each pair once."""
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
@@ -456,5 +493,6 @@ class _Coverage:
             self.vocab[uniq % len(self.vocab)].tolist(),
             scorer=Levenshtein.normalized_similarity,
             dtype=np.float64,
+            workers=workers,
         )
         return vals[back.reshape(-1)].reshape(x.shape)

@@ -554,7 +554,7 @@ def _stages(
     """The body of :func:`_run`."""
     prep = prepare(records, judgements)
     nodes = prep.nodes
-    nk = node_keys(prep, keep_keys=False)  # the blocks, not a set of keys per name
+    nk = node_keys(prep, keep_keys=False, workers=workers())  # blocks, no key sets
     persons = sum(k == "person" for k in nk.kinds)
     nk = nk.with_frequency(list_frequency(key_counts(nk), persons))
     if nk.freq != cached_freq:

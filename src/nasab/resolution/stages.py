@@ -78,6 +78,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 import numpy as np
 
@@ -90,7 +91,7 @@ from ..match.weak import WEAK_BASE, is_weak, weak_factor
 from ..match.weights import ListFrequency
 from ..text import MAX_NAME_LENGTH, normalize
 from .attributes import Evidence, Facts, adjust_score, compare_facts, facts_of
-from .blocking import MAX_BLOCK, hot_key, keys_and_rare, pairs_of_blocks, prefilter, unique_codes
+from .blocking import MAX_BLOCK, Prefilter, hot_key, keys_and_rare, pairs_of_blocks, unique_codes
 from .judgements import JudgementConflictError, Judgements
 from .records import Record
 from .unionfind import UnionFind, components
@@ -105,7 +106,9 @@ __all__ = [
     "MAX_COMPONENT",
     "MUST_LEVEL",
     "PARALLEL_MIN_BOUNDS",
+    "PARALLEL_MIN_KEYS",
     "PARALLEL_MIN_PAIRS",
+    "PARALLEL_MIN_PREFILTER",
     "TOKEN_KEY",
     "WEAK_BASE",
     "WEAK_ORG_NAMES",
@@ -175,6 +178,14 @@ PARALLEL_MIN_PAIRS = 40_000
 #: Person pairs to bound (:func:`may_reach`) before the bounds are spread over worker
 #: processes (a bound costs a few microseconds; a fork tens of milliseconds).
 PARALLEL_MIN_BOUNDS = 200_000
+
+#: Nodes to key (:func:`node_keys`) before their keys are found in worker processes (a
+#: name's keys cost tens of microseconds; a fork tens of milliseconds).
+PARALLEL_MIN_KEYS = 20_000
+
+#: Candidate pairs to prefilter (:func:`prefilter_pairs`) before they are spread over
+#: worker processes (a verdict costs about a microsecond; a fork tens of milliseconds).
+PARALLEL_MIN_PREFILTER = 200_000
 
 #: A scored pair with this much conflict evidence (and a score below threshold) is
 #: a cannot-link: its names may not end up in one entity through others.
@@ -312,13 +323,16 @@ class NodeKeys:
         ]
 
 
-def node_keys(prep: Prepared, *, keep_keys: bool = True) -> NodeKeys:
+def node_keys(prep: Prepared, *, keep_keys: bool = True, workers: int = 1) -> NodeKeys:
     """Prepared name, blocking keys and rare-token key of each node (one parse per name).
 
     ``keep_keys=False``: the key sets are not kept (each node gets an empty one), only
     their blocks (:attr:`NodeKeys.blocks`, made here as each node's keys are met), all
     that :func:`key_counts` and :func:`block_pairs` read: :func:`nasab.resolve` holds
-    no set of keys per name (about 1.9 KB a name).
+    no set of keys per name (about 1.9 KB a name). Then, with ``workers`` > 1 and
+    :data:`PARALLEL_MIN_KEYS` nodes or more, the names are prepared here and their keys
+    found in forked processes, one contiguous part of the nodes each (keys are a function
+    of one name; the blocks are numbered in the order met, as in one process).
 
     Example:
         >>> from nasab.resolution import as_records
@@ -327,23 +341,68 @@ def node_keys(prep: Prepared, *, keep_keys: bool = True) -> NodeKeys:
         >>> nk.keys, key_counts(nk) == key_counts(node_keys(prep))
         ([frozenset(), frozenset()], True)
     """
-    kinds, keys, rare, prepared, weak_orgs = [], [], [], [], []
-    blocks = None if keep_keys else _BlockIndex()
-    for nd in prep.nodes:
-        p = prepare_name(nd.name) if nd.kind == "person" else None
-        k, r = keys_and_rare(nd.kind, nd.name, None if p is None else p.name)
-        if blocks is not None:
-            blocks.add(len(kinds), nd.kind, k)
-            k = _NO_KEYS
-        kinds.append(nd.kind)
-        keys.append(k)
-        rare.append(r)
-        prepared.append(p)
-        weak_orgs.append(nd.kind == "organization" and is_weak_org(nd.name))
-    out = NodeKeys(kinds, keys, rare, prepared, weak_orgs=weak_orgs)
-    if blocks is not None:
-        out.__dict__["blocks"] = blocks.arrays()
+    nodes = prep.nodes
+    # Names are prepared here, in node order (their tokens interned in this process's
+    # table); forked workers read them copy-on-write.
+    prepared = [prepare_name(nd.name) if nd.kind == "person" else None for nd in nodes]
+    work = (nodes, prepared, keep_keys)
+    if keep_keys or not _forks(len(nodes), PARALLEL_MIN_KEYS, workers):
+        parts = [_keys_span(work, (0, len(nodes)))]
+    else:
+        parts = _fork_map(_keys_span, work, len(nodes), workers)
+    out = NodeKeys(
+        [nd.kind for nd in nodes],
+        [k for part in parts for k in part[0]] if keep_keys else [_NO_KEYS] * len(nodes),
+        [r for part in parts for r in part[1]],
+        prepared,
+        weak_orgs=np.concatenate([part[2] for part in parts]).tolist(),
+    )
+    if not keep_keys:
+        out.__dict__["blocks"] = _joined_blocks([part[3] for part in parts])  # type: ignore[misc]
     return out
+
+
+_Blocks = tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]
+
+
+def _keys_span(
+    work: tuple[list[Node], list[PreparedName | None], bool], span: tuple[int, int]
+) -> tuple[list[frozenset[str]], list[str], np.ndarray, _Blocks | None]:
+    """The key sets (when kept, else none), rare keys, weak-organisation flags and blocks
+    (when the key sets are not kept; block ids numbered from 0 in the order met) of the
+    nodes ``span`` of ``work`` = (nodes, prepared names, keep the key sets)."""
+    nodes, prepared, keep_keys = work
+    lo, hi = span
+    keys, rare = [], []
+    weak = np.zeros(hi - lo, dtype=bool)
+    blocks = None if keep_keys else _BlockIndex()
+    for i in range(lo, hi):
+        nd, p = nodes[i], prepared[i]
+        k, r = keys_and_rare(nd.kind, nd.name, None if p is None else p.name)
+        if blocks is None:
+            keys.append(k)
+        else:
+            blocks.add(i, nd.kind, k)
+        rare.append(r)
+        weak[i - lo] = nd.kind == "organization" and is_weak_org(nd.name)
+    return keys, rare, weak, None if blocks is None else blocks.arrays()
+
+
+def _joined_blocks(parts: list[_Blocks]) -> _Blocks:
+    """The blocks of consecutive parts of the nodes as one (:attr:`NodeKeys.blocks`):
+    block ids renumbered in the order met over the parts, as one pass over all the nodes
+    numbers them."""
+    if len(parts) == 1:
+        return parts[0]
+    block_of: dict[tuple[str, str], int] = {}
+    blocks, members = [], []
+    for b, m, names in parts:
+        ids = np.fromiter(
+            (block_of.setdefault(x, len(block_of)) for x in names), dtype=np.int64, count=len(names)
+        )
+        blocks.append(ids[b])
+        members.append(m)
+    return np.concatenate(blocks), np.concatenate(members), list(block_of)
 
 
 #: The key set of a node whose keys are not kept (:func:`node_keys`).
@@ -482,10 +541,27 @@ def _rank(values: Sequence[str]) -> np.ndarray:
 
 
 def prefilter_pairs(nk: NodeKeys, u: np.ndarray, v: np.ndarray, *, workers: int = 1) -> np.ndarray:
-    """Which candidate pairs are worth a full score (see :func:`.blocking.prefilter`)."""
+    """Which candidate pairs are worth a full score (see :func:`.blocking.prefilter`).
+
+    With ``workers`` > 1 and :data:`PARALLEL_MIN_PREFILTER` pairs or more, the pairs are
+    judged in forked processes, one contiguous part each (a verdict is a function of the
+    two names: the split changes nothing); else here, on ``workers`` threads.
+    """
     n = len(nk.keys)
-    items = [(k, "") for k in nk.kinds]
-    return prefilter(items, u * n + v, workers=workers, rare=nk.rare)
+    if not len(u):
+        return np.ones(0, dtype=bool)
+    judge = Prefilter([(k, "") for k in nk.kinds], rare=nk.rare)
+    if not _forks(len(u), PARALLEL_MIN_PREFILTER, workers):
+        return judge(u * n + v, workers=workers)
+    return np.concatenate(_fork_map(_prefilter_span, (judge, u, v, n), len(u), workers))
+
+
+def _prefilter_span(
+    work: tuple[Prefilter, np.ndarray, np.ndarray, int], span: tuple[int, int]
+) -> np.ndarray:
+    judge, u, v, n = work
+    lo, hi = span
+    return judge(u[lo:hi] * n + v[lo:hi])
 
 
 # ------------------------------------------------------------------ 3. scores
@@ -597,13 +673,8 @@ def may_reach(
     return out
 
 
-# The work of forked bounding processes: (names, rows, cols, freq, cutoff), set before
-# the fork.
-_BOUNDS: list[object] = []
-
-
-def _bounds_slice(span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-    names, rows, cols, freq, cutoff = _BOUNDS
+def _bounds_slice(work: tuple[object, ...], span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    names, rows, cols, freq, cutoff = work
     lo, hi = span
     join = np.ones(hi - lo, dtype=bool)
     bounds = score_bounds(
@@ -622,16 +693,9 @@ def _bounds_all(work: tuple[object, ...], workers: int) -> tuple[np.ndarray, np.
     """:func:`may_reach`'s bounds and join flags of the pairs ``work`` = (names, rows,
     cols, freq, cutoff), in this process or spread over forked workers."""
     total = len(work[1])  # type: ignore[arg-type]
-    _BOUNDS[:] = work
-    try:
-        if not _forks(total, PARALLEL_MIN_BOUNDS, workers):
-            return _bounds_slice((0, total))
-        step = -(-total // workers)
-        spans = [(k, min(total, k + step)) for k in range(0, total, step)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_bounds_slice, spans)
-    finally:
-        _BOUNDS.clear()
+    if not _forks(total, PARALLEL_MIN_BOUNDS, workers):
+        return _bounds_slice(work, (0, total))
+    parts = _fork_map(_bounds_slice, work, total, workers)
     return np.concatenate([b for b, _ in parts]), np.concatenate([j for _, j in parts])
 
 
@@ -777,6 +841,33 @@ def _score_all(
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
 
+T = TypeVar("T")
+R = TypeVar("R")
+
+# What forked workers read (:func:`_fork_map`): the function and its work, set before the
+# fork.
+_WORK: list[object] = []
+
+
+def _run_span(span: tuple[int, int]) -> object:
+    fn, work = _WORK
+    return fn(work, span)  # type: ignore[operator]
+
+
+def _fork_map(fn: Callable[[T, tuple[int, int]], R], work: T, total: int, workers: int) -> list[R]:
+    """``fn(work, (lo, hi))`` for ``workers`` contiguous spans of ``range(total)``, each in
+    a forked process that reads ``work`` copy-on-write (only the spans and what ``fn``
+    returns are pickled), in the spans' order."""
+    step = -(-total // workers)
+    spans = [(k, min(total, k + step)) for k in range(0, total, step)]
+    _WORK[:] = [fn, work]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_run_span, spans)  # type: ignore[return-value]
+    finally:
+        _WORK.clear()
+
+
 def _forks(total: int, least: int, workers: int) -> bool:
     """Whether ``total`` items of work go to forked worker processes: ``least`` or more
     of them, two workers or more, and a system that forks."""
@@ -784,8 +875,9 @@ def _forks(total: int, least: int, workers: int) -> bool:
 
 
 def workers() -> int:
-    """Worker processes for scoring and for :func:`may_reach`'s bounds: the CPUs this
-    process may use, or ``NASAB_WORKERS``."""
+    """Worker processes for :func:`node_keys`' keys, :func:`prefilter_pairs`,
+    :func:`may_reach`'s bounds and scoring: the CPUs this process may use, or
+    ``NASAB_WORKERS``."""
     try:
         n = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
