@@ -707,7 +707,12 @@ def _saturated(levels: Any, sizes: Any, touch: Any, max_size: int, F: Any) -> An
     component's nodes, ``sat`` whether it is saturated (more than ``max_size`` nodes,
     or a group with a link to a placed node at ``k`` or above). The components of more
     than ``max_size`` groups are saturated by their size and found by broadcast (no
-    join keyed by them)."""
+    join keyed by them). A cold component's size and touch are summed over a window
+    keyed by ``(k, c)`` (at most ``max_size`` groups a key), not joined back from an
+    aggregation: Spark's adaptive plan broadcast such a join's larger side and read it
+    in the few tasks of its input partitions (half of a window's rows in one of 8)."""
+    from pyspark.sql import Window
+
     large = F.broadcast(hot_keys(levels, "comp", max_size).withColumn("hot", F.lit(True)))
     rows = levels.join(large, "comp", "left")
     rows = rows.select(
@@ -718,13 +723,10 @@ def _saturated(levels: Any, sizes: Any, touch: Any, max_size: int, F: Any) -> An
     )
     rows = rows.join(sizes, "g").join(touch, "g", "left")
     rows = rows.withColumn("touched", F.coalesce(F.col("touch") >= F.col("k"), F.lit(False)))
-    cold = rows.where(~F.col("hot"))
-    stats = cold.groupBy("k", "c").agg(
-        F.sum("size").alias("total"), F.max("touched").alias("any_touched")
-    )
-    cold = cold.join(stats, ["k", "c"]).select(
-        "g", "k", "c", "total", ((F.col("total") > max_size) | F.col("any_touched")).alias("sat")
-    )
+    component = Window.partitionBy("k", "c")
+    total = F.sum("size").over(component)
+    sat = (total > max_size) | F.max("touched").over(component)
+    cold = rows.where(~F.col("hot")).select("g", "k", "c", total.alias("total"), sat.alias("sat"))
     hot = rows.where(F.col("hot")).select(
         "g", "k", "c", F.lit(None).cast("long").alias("total"), F.lit(True).alias("sat")
     )
