@@ -74,7 +74,7 @@ def test_acronym_needs_capitals() -> None:
 
 def test_explain_mentions_alignment() -> None:
     text = compare_orgs("Iraqi News Agency", "Iraqi Ministry of Defence").explain()
-    assert "nasab-org-v27" in text
+    assert "nasab-org-v28" in text
     assert "iraqi" in text
 
 
@@ -524,11 +524,35 @@ def test_charity_and_legal_words(a: str, b: str, low: float, high: float) -> Non
     [
         ("IRGC Missile Command", "Islamic Revolutionary Guard Corps Missile Command", 0.9, 1.0),
         ("NITC Sharjah", "National Iranian Tanker Company Sharjah", 0.9, 1.0),
-        # initials that the run does not spell, and three letters (chance): no collapse
+        # initials that the run does not spell: no collapse
         ("ABCD Missile Command", "Islamic Revolutionary Guard Corps Missile Command", 0.0, 0.5),
-        ("IRG Missile Command", "Islamic Revolutionary Guard Missile Command", 0.0, 0.5),
+        # two or three letters (chance) only where every other word of both names aligns
+        ("IRG Missile Command", "Islamic Revolutionary Guard Missile Command", 0.9, 1.0),
+        ("IRG Missile Unit", "Islamic Revolutionary Guard Missile Command", 0.0, 0.5),
+        ("MB Bank", "Mir Business Bank", 0.9, 1.0),
+        ("MB International Bank", "Mir Business Bank", 0.0, 0.5),
+        ("Kestrel Bank PJSC", "Orion Kestrel Bank", 0.0, 0.85),
+        ("PFLP-GC", "Popular Front for the Liberation of Palestine - General Command", 0.9, 1.0),
+        ("NPC International Company", "National Petrochemical Company", 0.0, 0.5),
+        ("EN Bank PJSC", "Eghtesad Novin Bank", 0.9, 1.0),
+        ("MB", "Mir Business", 0.0, 0.6),  # a whole name of two letters stays weak (0.55)
+        ("بنك م ب", "بنك مير بيزنس", 0.0, 0.5),
     ],
-    ids=["irgc", "nitc", "other-letters", "three-letters"],
+    ids=[
+        "irgc",
+        "nitc",
+        "other-letters",
+        "three-letters-rest-aligned",
+        "three-letters-word-left",
+        "two-letters-rest-aligned",
+        "two-letters-word-left",
+        "no-acronym",
+        "four-and-two",
+        "word-left-each-side",
+        "en-bank",
+        "acronym-alone",
+        "arabic-letters",
+    ],
 )
 def test_acronym_of_part_of_the_name(a: str, b: str, low: float, high: float) -> None:
     m = compare_orgs(a, b)

@@ -154,6 +154,10 @@ _REGISTRATION = re.compile(r"(?:^|[^\w-])[a-z0-9]{1,2}-([a-z]{2,6})(?=$|[^\w-])"
 #: (``IRGC Missile Command``): two letters spell parts of many names by chance.
 _PART_ACRONYM_MIN = 4
 _PART_ACRONYM_MAX = 6
+#: Least letters of a shorter acronym of a part of the other name (``MB Bank`` / ``Mir
+#: Business Bank``, ``PFLP-GC``): taken only where every other word of both names aligns
+#: (:func:`_short_acronym_score`), so that chance cannot spell it.
+_SHORT_PART_ACRONYM_MIN = 2
 
 #: Letters of the blocking key that brings a syllabic acronym (``CONVIASA``) and its
 #: expansion (``Consorcio Venezolano de Industrias Aeronauticas...``) together: the
@@ -1168,13 +1172,15 @@ def _initials(units: list[Unit]) -> str:
     return "".join(w[0] for u in units for w in u.surface.split() if w)
 
 
-def _collapse_acronyms(xs: list[Unit], ys: list[Unit]) -> list[Unit]:
+def _collapse_acronyms(
+    xs: list[Unit], ys: list[Unit], least: int = _PART_ACRONYM_MIN
+) -> list[Unit]:
     """Join a run of Latin words of ``ys`` whose initials a capitalised word of ``xs`` spells.
 
     An acronym often stands for a part of a name that the other name writes out
     (``IRGC Missile Command`` / ``Islamic Revolutionary Guard Corps Missile Command``,
     ``NITC Sharjah``): the run becomes one unit that aligns with the acronym. Only
-    acronyms of at least :data:`_PART_ACRONYM_MIN` letters, spelled exactly by the run's
+    acronyms of at least ``least`` letters (:data:`_PART_ACRONYM_MIN`), spelled exactly by the run's
     initials, and not written out as a word in ``ys``.
 
     Example:
@@ -1190,7 +1196,7 @@ def _collapse_acronyms(xs: list[Unit], ys: list[Unit]) -> list[Unit]:
         and not u.concept
         and u.text.isascii()
         and u.text.isalpha()
-        and _PART_ACRONYM_MIN <= len(u.text) <= _PART_ACRONYM_MAX
+        and least <= len(u.text) <= _PART_ACRONYM_MAX
     }
     if not acrs or any(y.fold in {a.fold for a in acrs.values()} for y in ys):
         return ys
@@ -1280,6 +1286,7 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
     xs, ys = list(na.units), list(nb.units)
     xs = _join_runs(xs, ys)
     ys = _join_runs(ys, xs)
+    joined = (xs, ys)
     ys = _collapse_acronyms(xs, ys)
     xs = _collapse_acronyms(ys, xs)
     spelled = _acronym_score(na, nb, xs, ys, notes)
@@ -1288,7 +1295,45 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
     aligned = _aligned_score(na, nb, xs, ys, [] if spelled else notes)
     if spelled is not None and spelled[0] >= aligned[0]:
         return spelled
+    short = _short_acronym_score(na, nb, *joined)
+    if short is not None and short[0] > aligned[0]:
+        return short
     return aligned
+
+
+def _short_acronym_score(
+    na: OrgName, nb: OrgName, xs: list[Unit], ys: list[Unit]
+) -> tuple[float, dict[str, float], list[str]] | None:
+    """The score of two names when an acronym of two or three letters in one spells a run
+    of words of the other and every other word of both names aligns, else ``None``
+    (``xs`` / ``ys``: their units after joins, before acronyms are collapsed).
+
+    ``MB Bank`` / ``Mir Business Bank``, ``PFLP-GC`` / ``Popular Front for the Liberation
+    of Palestine - General Command``: the short acronym stands for the words the other
+    name writes out. Two or three letters spell a run of some name by chance, so a word
+    left unmatched on either side (``NPC International`` / ``National Petrochemical
+    Company``), or nothing else to align, leaves the names as they were.
+
+    Example:
+        >>> a, b = parse_org("MB Bank"), parse_org("Mir Business Bank")
+        >>> round(_short_acronym_score(a, b, list(a.units), list(b.units))[0], 2)
+        1.0
+        >>> c = parse_org("MB International Bank")
+        >>> _short_acronym_score(c, b, list(c.units), list(b.units)) is None
+        True
+    """
+    short_ys = _collapse_acronyms(xs, ys, _SHORT_PART_ACRONYM_MIN)
+    short_xs = _collapse_acronyms(short_ys, xs, _SHORT_PART_ACRONYM_MIN)
+    runs = [u for u in (*short_xs, *short_ys) if u not in xs and u not in ys]
+    if not any(len(u.text) < _PART_ACRONYM_MIN for u in runs):
+        return None
+    if min(len(short_xs), len(short_ys)) < 2:
+        return None
+    _, _, _, left_a, left_b = _score_units(short_xs, short_ys, [])
+    if left_a or left_b:
+        return None
+    notes = [f"acronym: {u.text.upper()!r} spells {u.surface!r} of the other name" for u in runs]
+    return _aligned_score(na, nb, short_xs, short_ys, notes)
 
 
 def _aligned_score(
@@ -1536,7 +1581,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v27"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v28"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
