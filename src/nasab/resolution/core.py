@@ -33,6 +33,7 @@ from ..text import detect_script, normalize
 from .attributes import adjust_score
 from .blocking import keys_of, prefilter, rare_key
 from .cluster import ClusterResult, cluster_groups
+from .forks import workers
 from .ids import Votes, carry_ids, previous_votes
 from .judgements import Judgements
 from .records import KINDS, Record, as_records
@@ -72,7 +73,6 @@ from .stages import (
     weak_mask,
     weak_reached,
     weak_scores,
-    workers,
 )
 from .unionfind import groups
 

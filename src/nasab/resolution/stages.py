@@ -72,13 +72,11 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from typing import TypeVar
 
 import numpy as np
 
@@ -92,6 +90,7 @@ from ..match.weights import ListFrequency
 from ..text import MAX_NAME_LENGTH, normalize
 from .attributes import Evidence, Facts, adjust_score, compare_facts, facts_of
 from .blocking import MAX_BLOCK, Prefilter, hot_key, keys_and_rare, pairs_of_blocks, unique_codes
+from .forks import fork_map, forks
 from .judgements import JudgementConflictError, Judgements
 from .records import Record
 from .unionfind import UnionFind, components
@@ -330,8 +329,9 @@ def node_keys(prep: Prepared, *, keep_keys: bool = True, workers: int = 1) -> No
     their blocks (:attr:`NodeKeys.blocks`, made here as each node's keys are met), all
     that :func:`key_counts` and :func:`block_pairs` read: :func:`nasab.resolve` holds
     no set of keys per name (about 1.9 KB a name). Then, with ``workers`` > 1 and
-    :data:`PARALLEL_MIN_KEYS` nodes or more, the names are prepared here and their keys
-    found in forked processes, one contiguous part of the nodes each (keys are a function
+    :data:`PARALLEL_MIN_KEYS` nodes or more, the keys of ``workers`` + 1 contiguous parts
+    of the nodes are found at once: the first parts in forked processes, which parse their
+    names, the last here, once this process has prepared every name (keys are a function
     of one name; the blocks are numbered in the order met, as in one process).
 
     Example:
@@ -343,13 +343,19 @@ def node_keys(prep: Prepared, *, keep_keys: bool = True, workers: int = 1) -> No
     """
     nodes = prep.nodes
     # Names are prepared here, in node order (their tokens interned in this process's
-    # table); forked workers read them copy-on-write.
-    prepared = [prepare_name(nd.name) if nd.kind == "person" else None for nd in nodes]
+    # table).
+    prepared: list[PreparedName | None] = []
     work = (nodes, prepared, keep_keys)
-    if keep_keys or not _forks(len(nodes), PARALLEL_MIN_KEYS, workers):
-        parts = [_keys_span(work, (0, len(nodes)))]
+
+    def here(span: tuple[int, int]) -> _KeysPart:
+        prepared.extend(prepare_name(nd.name) if nd.kind == "person" else None for nd in nodes)
+        return _keys_span(work, span)
+
+    if keep_keys or not forks(len(nodes), PARALLEL_MIN_KEYS, workers):
+        parts = [here((0, len(nodes)))]
     else:
-        parts = _fork_map(_keys_span, work, len(nodes), workers)
+        # The workers, forked before the names are prepared, parse their names again.
+        parts = fork_map(_keys_span, work, len(nodes), workers, meanwhile=here)
     out = NodeKeys(
         [nd.kind for nd in nodes],
         [k for part in parts for k in part[0]] if keep_keys else [_NO_KEYS] * len(nodes),
@@ -365,19 +371,24 @@ def node_keys(prep: Prepared, *, keep_keys: bool = True, workers: int = 1) -> No
 _Blocks = tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]
 
 
+_KeysPart = tuple[list[frozenset[str]], list[str], np.ndarray, _Blocks | None]
+
+
 def _keys_span(
     work: tuple[list[Node], list[PreparedName | None], bool], span: tuple[int, int]
-) -> tuple[list[frozenset[str]], list[str], np.ndarray, _Blocks | None]:
+) -> _KeysPart:
     """The key sets (when kept, else none), rare keys, weak-organisation flags and blocks
     (when the key sets are not kept; block ids numbered from 0 in the order met) of the
-    nodes ``span`` of ``work`` = (nodes, prepared names, keep the key sets)."""
+    nodes ``span`` of ``work`` = (nodes, prepared names, keep the key sets); a person name
+    not prepared (yet) is parsed."""
     nodes, prepared, keep_keys = work
     lo, hi = span
     keys, rare = [], []
     weak = np.zeros(hi - lo, dtype=bool)
     blocks = None if keep_keys else _BlockIndex()
     for i in range(lo, hi):
-        nd, p = nodes[i], prepared[i]
+        nd = nodes[i]
+        p = prepared[i] if i < len(prepared) else None
         k, r = keys_and_rare(nd.kind, nd.name, None if p is None else p.name)
         if blocks is None:
             keys.append(k)
@@ -551,9 +562,9 @@ def prefilter_pairs(nk: NodeKeys, u: np.ndarray, v: np.ndarray, *, workers: int 
     if not len(u):
         return np.ones(0, dtype=bool)
     judge = Prefilter([(k, "") for k in nk.kinds], rare=nk.rare)
-    if not _forks(len(u), PARALLEL_MIN_PREFILTER, workers):
+    if not forks(len(u), PARALLEL_MIN_PREFILTER, workers):
         return judge(u * n + v, workers=workers)
-    return np.concatenate(_fork_map(_prefilter_span, (judge, u, v, n), len(u), workers))
+    return np.concatenate(fork_map(_prefilter_span, (judge, u, v, n), len(u), workers))
 
 
 def _prefilter_span(
@@ -693,9 +704,9 @@ def _bounds_all(work: tuple[object, ...], workers: int) -> tuple[np.ndarray, np.
     """:func:`may_reach`'s bounds and join flags of the pairs ``work`` = (names, rows,
     cols, freq, cutoff), in this process or spread over forked workers."""
     total = len(work[1])  # type: ignore[arg-type]
-    if not _forks(total, PARALLEL_MIN_BOUNDS, workers):
+    if not forks(total, PARALLEL_MIN_BOUNDS, workers):
         return _bounds_slice(work, (0, total))
-    parts = _fork_map(_bounds_slice, work, total, workers)
+    parts = fork_map(_bounds_slice, work, total, workers)
     return np.concatenate([b for b, _ in parts]), np.concatenate([j for _, j in parts])
 
 
@@ -819,7 +830,7 @@ def _score_all(
     join), in this process or spread over forked workers."""
     ul, vl, jl = todo
     total = len(ul)
-    if not _forks(total, PARALLEL_MIN_PAIRS, workers):
+    if not forks(total, PARALLEL_MIN_PAIRS, workers):
         out = np.zeros(total, dtype=np.float32)
         for k, (a, b, j) in enumerate(zip(ul, vl, jl, strict=True)):
             out[k] = score_node_pair(nodes, nk, a, b, j)
@@ -839,53 +850,6 @@ def _score_all(
     finally:
         _BULK.clear()
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
-
-
-T = TypeVar("T")
-R = TypeVar("R")
-
-# What forked workers read (:func:`_fork_map`): the function and its work, set before the
-# fork.
-_WORK: list[object] = []
-
-
-def _run_span(span: tuple[int, int]) -> object:
-    fn, work = _WORK
-    return fn(work, span)  # type: ignore[operator]
-
-
-def _fork_map(fn: Callable[[T, tuple[int, int]], R], work: T, total: int, workers: int) -> list[R]:
-    """``fn(work, (lo, hi))`` for ``workers`` contiguous spans of ``range(total)``, each in
-    a forked process that reads ``work`` copy-on-write (only the spans and what ``fn``
-    returns are pickled), in the spans' order."""
-    step = -(-total // workers)
-    spans = [(k, min(total, k + step)) for k in range(0, total, step)]
-    _WORK[:] = [fn, work]
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_run_span, spans)  # type: ignore[return-value]
-    finally:
-        _WORK.clear()
-
-
-def _forks(total: int, least: int, workers: int) -> bool:
-    """Whether ``total`` items of work go to forked worker processes: ``least`` or more
-    of them, two workers or more, and a system that forks."""
-    return total >= least and workers >= 2 and "fork" in multiprocessing.get_all_start_methods()
-
-
-def workers() -> int:
-    """Worker processes for :func:`node_keys`' keys, :func:`prefilter_pairs`,
-    :func:`may_reach`'s bounds and scoring: the CPUs this process may use, or
-    ``NASAB_WORKERS``."""
-    try:
-        n = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        n = os.cpu_count() or 1
-    env = os.environ.get("NASAB_WORKERS")
-    if env and env.isdigit():
-        n = int(env)
-    return max(1, n)
 
 
 # ------------------------------------------------------------------ 4. links
