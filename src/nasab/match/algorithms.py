@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v27").startswith("nasab-name-v27+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v27', 'nasab-org-v28']
+    ['nasab-name-v27', 'nasab-org-v29']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v27"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v28"
+ORG_ALGORITHM = "nasab-org-v29"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -360,7 +360,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            28,
+            29,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -502,8 +502,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v28")[:19]
-        'nasab-org-v28+data.'
+        >>> algorithm_version("nasab-org-v29")[:19]
+        'nasab-org-v29+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -156,7 +156,7 @@ _PART_ACRONYM_MIN = 4
 _PART_ACRONYM_MAX = 6
 #: Least letters of a shorter acronym of a part of the other name (``MB Bank`` / ``Mir
 #: Business Bank``, ``PFLP-GC``): taken only where every other word of both names aligns
-#: (:func:`_short_acronym_score`), so that chance cannot spell it.
+#: (:func:`_short_forms_score`), so that chance cannot spell it.
 _SHORT_PART_ACRONYM_MIN = 2
 
 #: Letters of the blocking key that brings a syllabic acronym (``CONVIASA``) and its
@@ -210,6 +210,10 @@ _STEM_ENDING = re.compile(r"(?:[aeiouy]+(?:kh)?|[oe]v)$")
 #: Two romanisations of one letter, read as one (written, read).
 _STEM_SPELLINGS = (("ye", "e"), ("ts", "c"))
 _ABBREVIATION_MIN = 4
+#: Fewest letters of an abbreviation where every other word of both names aligns
+#: (``ZOO Joya Grande`` / ``Zoologico Joya Grande``, ``Caspian Air`` / ``Caspian Airlines``;
+#: :func:`_short_forms_score`).
+_SHORT_ABBREVIATION_MIN = 3
 #: A letter written twice (:func:`_undoubled`).
 _DOUBLED = re.compile(r"([a-z])\1")
 #: The ``-in-`` / ``-en-`` between a place's stem and ``-sk-`` (``YALT-IN-SKAYA``).
@@ -1295,54 +1299,77 @@ def _score(na: OrgName, nb: OrgName) -> tuple[float, dict[str, float], list[str]
     aligned = _aligned_score(na, nb, xs, ys, [] if spelled else notes)
     if spelled is not None and spelled[0] >= aligned[0]:
         return spelled
-    short = _short_acronym_score(na, nb, *joined)
+    short = _short_forms_score(na, nb, *joined)
     if short is not None and short[0] > aligned[0]:
         return short
     return aligned
 
 
-def _short_acronym_score(
+def _short_forms_score(
     na: OrgName, nb: OrgName, xs: list[Unit], ys: list[Unit]
 ) -> tuple[float, dict[str, float], list[str]] | None:
-    """The score of two names when an acronym of two or three letters in one spells a run
-    of words of the other and every other word of both names aligns, else ``None``
-    (``xs`` / ``ys``: their units after joins, before acronyms are collapsed).
+    """The score of two names read with their short forms, where then every word of both
+    names aligns, else ``None`` (``xs`` / ``ys``: their units after joins, before acronyms
+    are collapsed).
 
-    ``MB Bank`` / ``Mir Business Bank``, ``PFLP-GC`` / ``Popular Front for the Liberation
-    of Palestine - General Command``: the short acronym stands for the words the other
-    name writes out. Two or three letters spell a run of some name by chance, so a word
-    left unmatched on either side (``NPC International`` / ``National Petrochemical
-    Company``), or nothing else to align, leaves the names as they were.
+    Short forms: an acronym of two or three capitals that spells a run of the other name's
+    words (``MB Bank`` / ``Mir Business Bank``, ``PFLP-GC`` / ``Popular Front for the
+    Liberation of Palestine - General Command``), and an abbreviation of three letters
+    (``ZOO Joya Grande`` / ``Zoologico Joya Grande``, ``Hesco Eng & Con. Co`` / ``Hesco
+    Engineering & Construction Co``). So few letters spell or begin some word of many names
+    by chance, so a word left unmatched on either side (``NPC International Company`` /
+    ``National Petrochemical Company``, ``Iran Air`` / ``Iran Aircraft Industries``), or
+    nothing else to align, leaves the names as they were.
 
     Example:
         >>> a, b = parse_org("MB Bank"), parse_org("Mir Business Bank")
-        >>> round(_short_acronym_score(a, b, list(a.units), list(b.units))[0], 2)
+        >>> round(_short_forms_score(a, b, list(a.units), list(b.units))[0], 2)
         1.0
         >>> c = parse_org("MB International Bank")
-        >>> _short_acronym_score(c, b, list(c.units), list(b.units)) is None
+        >>> _short_forms_score(c, b, list(c.units), list(b.units)) is None
         True
+        >>> d, e = parse_org("Zoo Joya Grande"), parse_org("Zoologico Joya Grande")
+        >>> round(_short_forms_score(d, e, list(d.units), list(e.units))[0], 2)
+        0.91
     """
+    if not any(_short_form(u) for u in (*xs, *ys)):
+        return None
     short_ys = _collapse_acronyms(xs, ys, _SHORT_PART_ACRONYM_MIN)
     short_xs = _collapse_acronyms(short_ys, xs, _SHORT_PART_ACRONYM_MIN)
-    runs = [u for u in (*short_xs, *short_ys) if u not in xs and u not in ys]
-    if not any(len(u.text) < _PART_ACRONYM_MIN for u in runs):
-        return None
     if min(len(short_xs), len(short_ys)) < 2:
         return None
-    _, _, _, left_a, left_b = _score_units(short_xs, short_ys, [])
+    _, _, _, left_a, left_b = _score_units(short_xs, short_ys, [], _SHORT_ABBREVIATION_MIN)
     if left_a or left_b:
         return None
+    runs = [
+        u
+        for u in (*short_xs, *short_ys)
+        if u not in xs and u not in ys and len(u.text) < _PART_ACRONYM_MIN
+    ]
     notes = [f"acronym: {u.text.upper()!r} spells {u.surface!r} of the other name" for u in runs]
-    return _aligned_score(na, nb, short_xs, short_ys, notes)
+    return _aligned_score(na, nb, short_xs, short_ys, notes, _SHORT_ABBREVIATION_MIN)
+
+
+def _short_form(u: Unit) -> bool:
+    """Whether a unit may be a short form that only :func:`_short_forms_score` reads: a
+    word of two or three capitals (an acronym) or a Latin word of three letters."""
+    text = _plain_word(u) or u.text
+    return (u.caps and len(u.text) < _PART_ACRONYM_MIN) or len(text) == _SHORT_ABBREVIATION_MIN
 
 
 def _aligned_score(
-    na: OrgName, nb: OrgName, xs: list[Unit], ys: list[Unit], notes: list[str]
+    na: OrgName,
+    nb: OrgName,
+    xs: list[Unit],
+    ys: list[Unit],
+    notes: list[str],
+    least: int = _ABBREVIATION_MIN,
 ) -> tuple[float, dict[str, float], list[str]]:
     """The score of two names by their aligned words (``xs`` / ``ys``: their units after
-    joins and collapsed acronyms), with the conflicts that lower it (:func:`_score`)."""
+    joins and collapsed acronyms; ``least``: the fewest letters of an abbreviation), with
+    the conflicts that lower it (:func:`_score`)."""
     acronym = 0.0
-    evidence, wa, wb, left_a, left_b = _score_units(xs, ys, notes)
+    evidence, wa, wb, left_a, left_b = _score_units(xs, ys, notes, least)
     total = wa + wb
     score = 2 * evidence / total if total > 0 else 0.0
     features = {"evidence": evidence, "weight_a": wa, "weight_b": wb, "acronym": acronym}
@@ -1491,7 +1518,10 @@ def _place_words() -> frozenset[str]:
 
 
 def _abbreviations(
-    xs: list[Unit], ys: list[Unit], alignment: list[tuple[int, int, float]]
+    xs: list[Unit],
+    ys: list[Unit],
+    alignment: list[tuple[int, int, float]],
+    least: int = _ABBREVIATION_MIN,
 ) -> list[tuple[int, int, float]]:
     """Pairs of words left unaligned where one is the start of the other, an abbreviation
     (``SERV.`` / ``SERVICES``, ``ELEC`` / ``ELECTRONIC``): at least
@@ -1515,7 +1545,7 @@ def _abbreviations(
         a = _plain_word(x)
         for j, y in enumerate(ys):
             b = _plain_word(y) if j not in bj else ""
-            if a and b and _abbreviates(a, b):
+            if a and b and _abbreviates(a, b, least):
                 out.append((i, j, _ABBREVIATION_SIM))
                 bj.add(j)
                 break
@@ -1530,20 +1560,20 @@ def _plain_word(u: Unit) -> str:
     return plain.text
 
 
-def _abbreviates(a: str, b: str) -> bool:
+def _abbreviates(a: str, b: str, least: int = _ABBREVIATION_MIN) -> bool:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return (
-        len(short) >= _ABBREVIATION_MIN
+        len(short) >= least
         and len(long) - len(short) >= _ABBREVIATION_CUT
         and long.startswith(short)
     )
 
 
 def _score_units(
-    xs: list[Unit], ys: list[Unit], notes: list[str]
+    xs: list[Unit], ys: list[Unit], notes: list[str], least: int = _ABBREVIATION_MIN
 ) -> tuple[float, float, float, list[Unit], list[Unit]]:
     alignment = _align(xs, ys)
-    abbreviated = _abbreviations(xs, ys, alignment)
+    abbreviated = _abbreviations(xs, ys, alignment, least)
     alignment += abbreviated
     evidence = 0.0
     ai = {i for i, _, _ in alignment}
@@ -1581,7 +1611,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v28"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v29"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
