@@ -85,6 +85,17 @@ def test_entity_canonical_names_in_both_scripts() -> None:
     assert e.names == sorted(["Mustafa Al-Kazemi", "مصطفى الكاظمي", "Mustafa al-Kadhimi"])
 
 
+def test_canonical_name_counts_every_record_of_a_surface_name() -> None:
+    # Four records of "Ali Hasan" over three nodes (two named by an id-judgement), three of
+    # "Ali Hassan" in one node (one written with two spaces): the most records wins.
+    names = ["Ali Hasan"] * 4 + ["Ali  Hassan", "Ali Hassan", "Ali Hassan", "علي حسن"]
+    records = [{"id": f"r{k}", "name": nm} for k, nm in enumerate(names)]
+    res = resolve(records, judgements=Judgements().same("r0", "r1", by="id"))
+    assert len(res._state.nodes) == 5 and len(set(res.labels)) == 1
+    assert res.entities[0].canonical == {"latin": "Ali Hasan", "arabic": "علي حسن"}
+    assert res.entities[0].names == ["Ali  Hassan", "Ali Hasan", "Ali Hassan", "علي حسن"]
+
+
 def test_no_chaining_through_a_bridge() -> None:
     # B resembles both A and C (a kunya-free name sharing the family name), but A and C
     # conflict on their given names: the bridge must not glue them together.

@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -68,7 +68,6 @@ from .stages import (
     score_pairs,
     short_keys,
     split_weak,
-    surface,
     weak_fits,
     weak_mask,
     weak_reached,
@@ -761,7 +760,7 @@ def _entities(
             Entity(
                 eid,
                 nodes[first].kind,
-                _canonical(records, members),
+                _canonical(nodes, group, members_of),
                 sorted({records[i].name for i in members}),
                 members,
             )
@@ -788,8 +787,16 @@ def _order_ranks(nodes: list[Node]) -> list[int]:
     return rank
 
 
-def _canonical(records: list[Record], members: list[int]) -> dict[str, str]:
-    return canonical_names(Counter(surface(records[i].name) for i in members))
+def _canonical(
+    nodes: list[Node], group: list[int], members_of: Mapping[int, list[int]]
+) -> dict[str, str]:
+    """:func:`canonical_names` of the records of the nodes ``group``: a node's name is its
+    records' surface name, so each node counts its records (not a surface per record)."""
+    counts: dict[str, int] = {}
+    for k in group:
+        name = nodes[k].name
+        counts[name] = counts.get(name, 0) + len(members_of[k])
+    return canonical_names(counts)
 
 
 def canonical_names(counts: Mapping[str, int]) -> dict[str, str]:
