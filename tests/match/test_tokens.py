@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nasab.lexicon import LATIN_ENDING_MARK, latin_digraphs
-from nasab.match.algorithms import CHEAP_READINGS, LATIN_ENDING_STEM, TYPING_SLIP
+from nasab.match.algorithms import ALIGN_MIN, CHEAP_READINGS, LATIN_ENDING_STEM, TYPING_SLIP
 from nasab.match.tokens import (
     TokenTable,
     aspirated,
@@ -254,6 +254,56 @@ def test_similarities_equal_similarity_exactly(pairs: list[tuple[int, int]]) -> 
     assert got.tolist() == want
     # Cached as similarity() caches: asked again, the same values.
     assert [bulk.similarity(ids_bulk[i], ids_bulk[j]) for i, j in pairs] == want
+
+
+@settings(derandomize=True, max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(_BULK_TOKENS) - 1), st.integers(0, len(_BULK_TOKENS) - 1)),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_warm_marks_pairs_under_align_min_and_keeps_the_others_exact(
+    pairs: list[tuple[int, int]],
+) -> None:
+    # warm() computes the pairs that may reach ALIGN_MIN and marks the others: aligned()
+    # reads the exact value from ALIGN_MIN up and 0 under it; similarity() and a lookup
+    # without a floor still give every value exactly; a lookup at ALIGN_MIN gives a
+    # marked pair 0, not exact, as it gives a pair it bounds under the floor itself.
+    warm, one = TokenTable(), TokenTable()
+    ids_warm = [warm.intern(t, a) for t, a in _BULK_TOKENS]
+    ids_one = [one.intern(t, a) for t, a in _BULK_TOKENS]
+    left, right = [ids_warm[i] for i, _ in pairs], [ids_warm[j] for _, j in pairs]
+    warm.warm(left, right)
+    want = [one.similarity(ids_one[i], ids_one[j]) for i, j in pairs]
+    got = [warm.aligned(x, y) for x, y in zip(left, right, strict=True)]
+    assert [g for g, w in zip(got, want, strict=True) if w >= ALIGN_MIN] == [
+        w for w in want if w >= ALIGN_MIN
+    ]
+    assert all(g == 0.0 or g == w for g, w in zip(got, want, strict=True) if w < ALIGN_MIN)
+    floored = warm.similarities(left, right, floor=ALIGN_MIN).tolist()
+    assert all(v == w or (v == 0.0 and w < ALIGN_MIN) for v, w in zip(floored, want, strict=True))
+    assert warm.similarities(left, right).tolist() == want
+    assert [warm.similarity(x, y) for x, y in zip(left, right, strict=True)] == want
+
+
+WARM_UNDER = [
+    # (token, token): two unrelated names, under ALIGN_MIN by their letters alone
+    ("kazimi", "robert"),
+    ("mohammed", "kazimi"),
+    ("كاظمي", "william"),
+    ("حسن", "william"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), WARM_UNDER)
+def test_warm_does_not_compute_pairs_surely_under_align_min(a: str, b: str) -> None:
+    t = TokenTable()
+    x, y = t.intern(a, False), t.intern(b, False)
+    t.warm([x], [y])
+    assert t.aligned(x, y) == 0.0 < ALIGN_MIN
+    assert 0.0 < t.similarity(x, y) < ALIGN_MIN  # computed when asked, exactly
 
 
 # Cross-script pairs, and what takes them off the plain formula (computed in bulk) onto

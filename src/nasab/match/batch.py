@@ -164,8 +164,11 @@ def warm_token_pairs(
     """Compute in bulk, and cache in the token table, the similarity of every token of
     ``names[rows[k]]`` to every token of ``names[cols[k]]`` (the pairs that scoring them
     reads first), so that :func:`~nasab.match.score_prepared` finds them cached instead
-    of computing them one by one. Scores do not change (the values are exactly
-    :meth:`~nasab.match.tokens.TokenTable.similarity`'s).
+    of computing them one by one. The alignment reads only the pairs that reach
+    ``ALIGN_MIN``: those are computed exactly, the others only found to be under it
+    (:meth:`~nasab.match.tokens.TokenTable.warm`, mostly by their character counts).
+    Scores do not change (the values are exactly
+    :meth:`~nasab.match.tokens.TokenTable.similarity`'s from ``ALIGN_MIN`` up).
 
     Example:
         >>> names = prepare_all(["Tahsin al-Jubouri", "تحسين الجبوري"])
@@ -192,7 +195,7 @@ def warm_token_pairs(
         lo = np.minimum(left[:, :, None], right[:, None, :])[valid]
         hi = np.maximum(left[:, :, None], right[:, None, :])[valid]
         codes = np.unique(lo * n + hi)
-        table.similarities(codes // n, codes % n)
+        table.warm(codes // n, codes % n)
 
 
 #: Rows of the character-count bound computed at once (bounds the temporary arrays).

@@ -105,7 +105,7 @@ def _align(
     tb: tuple[Token, ...],
     ib: tuple[int, ...],
 ) -> list[tuple[int, int, float]]:
-    sim = table.similarity
+    sim = table.aligned  # exact from ALIGN_MIN up: nothing under it is a candidate
     cands = []
     for i, x in enumerate(ia):
         for j, y in enumerate(ib):

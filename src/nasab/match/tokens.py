@@ -64,6 +64,7 @@ from ..text import ascii_translation, script_of_token
 from .algorithms import (
     ABD_DROPPED,
     ALIF_MAQSURA,
+    ALIGN_MIN,
     ASPIRATE,
     CANDIDATE_FOLD_SHARE,
     CANDIDATE_RANK,
@@ -520,6 +521,28 @@ class TokenTable:
                 self._reading_masks(np.unique(todo))
         return got
 
+    def prepare_bounds(self, ids: Sequence[int] | np.ndarray) -> None:
+        """Take now what the bounds from character counts read of the tokens ``ids``
+        (:meth:`similarities` with a floor, :meth:`warm`): the character masks of every
+        token, those of the readings of the Arabic ones, the bits that choose a
+        cross-script rule and the typing-slip keys. Each is taken once per token in
+        any case; a caller about to fork workers that bound pairs takes them here,
+        once, instead of once in each worker (which read them copy-on-write).
+
+        Example:
+            >>> t = TokenTable()
+            >>> ids = [t.intern("kazimi", False), t.intern("كاظمي", False)]
+            >>> t.prepare_bounds(ids)
+            >>> t.similarities([ids[0]], [ids[1]], floor=0.55).tolist() == [t.similarity(*ids)]
+            True
+        """
+        import numpy as np
+
+        at = np.unique(np.asarray(ids, dtype=np.int64))
+        self._counts(at[self._column("arabic")[at]])
+        self._cross_bits(at)
+        self._slip_keys(at)
+
     def _reading_masks(self, arabic: np.ndarray) -> None:
         """:meth:`_counts`' masks of the readings of the Arabic tokens ``arabic``."""
         import numpy as np
@@ -654,10 +677,16 @@ class TokenTable:
 
         pairs = self._pairs
         keys = ((np.minimum(lo, hi) << 32) | np.maximum(lo, hi)).tolist()
-        # A similarity is never negative: _MISSING marks the pairs not cached.
+        # A similarity is never negative: _MISSING marks the pairs not cached, _UNDER
+        # those known to be under ALIGN_MIN (:meth:`warm`): 0, not exact, under a floor
+        # at ALIGN_MIN or above; computed again under any other.
         out = np.fromiter(map(pairs.get, keys, repeat(_MISSING)), dtype=np.float64, count=len(keys))
         sure = np.ones(len(keys), dtype=bool)
-        at = np.flatnonzero(out == _MISSING)
+        if floor is not None and floor >= ALIGN_MIN:
+            under = out == _UNDER
+            out[under] = 0.0
+            sure[under] = False
+        at = np.flatnonzero(out < 0)
         if len(at):
             todo = at.tolist()
             values, exact = _similarities(self, lo[at], hi[at], floor)
@@ -675,10 +704,47 @@ class TokenTable:
         """Similarity in [0, 1] of tokens ``i`` and ``j`` (symmetric, cached by pair)."""
         k = (i << 32) | j if i <= j else (j << 32) | i
         s = self._pairs.get(k)
-        if s is None:
+        if s is None or s < 0.0:  # not cached, or only known to be under ALIGN_MIN
             _make_room(self._pairs, 1)
             s = self._pairs[k] = _similarity(self, i, j)
         return s
+
+    def aligned(self, i: int, j: int) -> float:
+        """:meth:`similarity` of tokens ``i`` and ``j`` where it reaches ``ALIGN_MIN``
+        (what an alignment reads); under it, possibly 0 instead (a pair :meth:`warm`
+        found under it is not computed).
+
+        Example:
+            >>> t = TokenTable()
+            >>> a, b, c = t.intern("kazimi", False), t.intern("kadhimi", False), t.intern("ali", False)
+            >>> t.warm([a, a], [b, c])
+            >>> t.aligned(a, b) == t.similarity(a, b) >= ALIGN_MIN, t.aligned(a, c)
+            (True, 0.0)
+        """
+        s = self._pairs.get((i << 32) | j if i <= j else (j << 32) | i)
+        if s is None:
+            return self.similarity(i, j)
+        return 0.0 if s < 0.0 else s
+
+    def warm(self, left: Sequence[int] | np.ndarray, right: Sequence[int] | np.ndarray) -> None:
+        """Cache the token pairs ``(left[k], right[k])`` for :meth:`aligned`: computed in
+        bulk where they may reach ``ALIGN_MIN`` (:meth:`similarities` with that floor,
+        cached exactly), the others marked as under it (not computed: most pairs of
+        two unrelated names are, by their character counts alone). :meth:`similarity`
+        computes a marked pair when asked."""
+        import numpy as np
+
+        lo, hi = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+        sure = self._lookup(lo, hi, ALIGN_MIN)[1]
+        under = np.flatnonzero(~sure)
+        if len(under):
+            x, y = lo[under], hi[under]
+            keys = ((np.minimum(x, y) << 32) | np.maximum(x, y)).tolist()
+            pairs = self._pairs
+            _make_room(pairs, len(keys))
+            setdefault = pairs.setdefault
+            for k in keys:
+                setdefault(k, _UNDER)
 
 
 #: The numpy dtype of each column that does not hold strings (:meth:`TokenTable._column`).
@@ -728,8 +794,8 @@ def _make_room(pairs: dict[int, float], more: int) -> None:
     half stays. Emptying it all, as before, also dropped the pairs just computed in bulk
     for the names about to be scored (:func:`nasab.match.batch.warm_token_pairs`), which
     the scoring then computed again one by one: at 300,000 names, twice as many as at
-    100,000 per scored pair. Only exact values are cached, so what is kept changes no
-    score.
+    100,000 per scored pair. Only exact values (and marks of pairs under ``ALIGN_MIN``,
+    :meth:`TokenTable.warm`) are cached, so what is kept changes no score.
 
     Example:
         >>> d = {k: 0.5 for k in range(10)}
@@ -747,6 +813,9 @@ def _make_room(pairs: dict[int, float], more: int) -> None:
 
 #: The value :meth:`TokenTable.similarities` reads for a pair not in the cache.
 _MISSING = -1.0
+#: What the token-pair cache holds for a pair known to be under ``ALIGN_MIN`` whose
+#: similarity was not computed (:meth:`TokenTable.warm`).
+_UNDER = -0.5
 
 _DEFAULT: list[TokenTable] = []
 

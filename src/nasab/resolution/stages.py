@@ -77,6 +77,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -700,12 +701,23 @@ def _bounds_slice(work: tuple[object, ...], span: tuple[int, int]) -> tuple[np.n
     return bounds, join
 
 
+def _prepare_tokens(names: Sequence[PreparedName]) -> None:
+    """The per-token features the bounds of ``names`` read, taken in this process once
+    before it forks bounding workers (not once in each; they read them copy-on-write,
+    and :func:`score_pairs` later reads them here)."""
+    if names:
+        names[0].table.prepare_bounds(
+            np.fromiter(chain.from_iterable(p.ids for p in names), np.int64)
+        )
+
+
 def _bounds_all(work: tuple[object, ...], workers: int) -> tuple[np.ndarray, np.ndarray]:
     """:func:`may_reach`'s bounds and join flags of the pairs ``work`` = (names, rows,
     cols, freq, cutoff), in this process or spread over forked workers."""
     total = len(work[1])  # type: ignore[arg-type]
     if not forks(total, PARALLEL_MIN_BOUNDS, workers):
         return _bounds_slice(work, (0, total))
+    _prepare_tokens(work[0])  # type: ignore[arg-type]
     parts = fork_map(_bounds_slice, work, total, workers)
     return np.concatenate([b for b, _ in parts]), np.concatenate([j for _, j in parts])
 
