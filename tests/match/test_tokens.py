@@ -236,15 +236,16 @@ _BULK_TOKENS = [
     ("كيلاني", False), ("چلبي", True), ("جلبي", True),
 ]  # fmt: skip
 
+#: Lists of pairs of indexes into ``_BULK_TOKENS``.
+_TOKEN_PAIRS = st.lists(
+    st.tuples(st.integers(0, len(_BULK_TOKENS) - 1), st.integers(0, len(_BULK_TOKENS) - 1)),
+    min_size=1,
+    max_size=40,
+)
+
 
 @settings(derandomize=True, max_examples=100, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.integers(0, len(_BULK_TOKENS) - 1), st.integers(0, len(_BULK_TOKENS) - 1)),
-        min_size=1,
-        max_size=40,
-    )
-)
+@given(_TOKEN_PAIRS)
 def test_similarities_equal_similarity_exactly(pairs: list[tuple[int, int]]) -> None:
     bulk, one = TokenTable(), TokenTable()
     ids_bulk = [bulk.intern(t, a) for t, a in _BULK_TOKENS]
@@ -257,13 +258,7 @@ def test_similarities_equal_similarity_exactly(pairs: list[tuple[int, int]]) -> 
 
 
 @settings(derandomize=True, max_examples=100, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.integers(0, len(_BULK_TOKENS) - 1), st.integers(0, len(_BULK_TOKENS) - 1)),
-        min_size=1,
-        max_size=40,
-    )
-)
+@given(_TOKEN_PAIRS)
 def test_warm_marks_pairs_under_align_min_and_keeps_the_others_exact(
     pairs: list[tuple[int, int]],
 ) -> None:
