@@ -42,21 +42,29 @@ def fork_map(
     workers: int,
     *,
     meanwhile: Callable[[tuple[int, int]], R] | None = None,
+    spans: int = 1,
+    done: Callable[[int], None] | None = None,
 ) -> list[R]:
-    """``fn(work, (lo, hi))`` for ``workers`` contiguous spans of ``range(total)``, each in
-    a forked process that reads ``work`` copy-on-write (only the spans and what ``fn``
-    returns are pickled), in the spans' order. With ``meanwhile``, there is one span more,
-    the last: ``meanwhile(span)`` runs it in this process while the workers run theirs."""
-    step = max(1, -(-total // (workers + (meanwhile is not None))))
-    spans = [(k, min(total, k + step)) for k in range(0, total, step)]
+    """``fn(work, (lo, hi))`` for ``spans`` contiguous spans a worker of ``range(total)``,
+    each in a forked process that reads ``work`` copy-on-write (only the spans and what
+    ``fn`` returns are pickled), in the spans' order. ``done(hi)`` is called as each span
+    of the workers comes back, in order (progress). With ``meanwhile``, there is one span
+    more, the last: ``meanwhile(span)`` runs it in this process while the workers run
+    theirs."""
+    step = max(1, -(-total // (workers * spans + (meanwhile is not None))))
+    cut = [(k, min(total, k + step)) for k in range(0, total, step)]
+    theirs = cut if meanwhile is None else cut[:-1]
     _WORK[:] = [fn, work]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            if meanwhile is None:
-                return pool.map(_run_span, spans)  # type: ignore[return-value]
-            theirs = pool.map_async(_run_span, spans[:-1])
-            last = meanwhile(spans[-1])
-            return [*theirs.get(), last]  # type: ignore[list-item]
+            got = pool.imap(_run_span, theirs)
+            last = [] if meanwhile is None else [meanwhile(cut[-1])]
+            out = []
+            for (_, hi), part in zip(theirs, got, strict=True):
+                out.append(part)
+                if done is not None:
+                    done(hi)
+            return [*out, *last]  # type: ignore[list-item]
     finally:
         _WORK.clear()
 

@@ -71,7 +71,6 @@ Example:
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -109,6 +108,7 @@ __all__ = [
     "PARALLEL_MIN_KEYS",
     "PARALLEL_MIN_PAIRS",
     "PARALLEL_MIN_PREFILTER",
+    "SCORE_SPANS",
     "TOKEN_KEY",
     "WEAK_BASE",
     "WEAK_ORG_NAMES",
@@ -174,6 +174,9 @@ MUST_LEVEL = round(1 / CUT_STEP) + 2
 
 #: Distinct pairs to score before scoring is spread over worker processes.
 PARALLEL_MIN_PAIRS = 40_000
+
+#: Spans of pairs a scoring worker takes in turn (progress is reported as each ends).
+SCORE_SPANS = 8
 
 #: Person pairs to bound (:func:`may_reach`) before the bounds are spread over worker
 #: processes (a bound costs a few microseconds; a fork tens of milliseconds).
@@ -813,18 +816,16 @@ def _warm(nk: NodeKeys, u: np.ndarray, v: np.ndarray) -> None:
 #: Pairs scored between two progress reports.
 PROGRESS_STEP = 1000
 
-# The work of forked scoring processes: (nodes, node keys, u, v, joinable), set before
-# the fork.
-_BULK: list[object] = []
 
-
-def _score_slice(bounds: tuple[int, int]) -> np.ndarray:
-    nodes, nk, ul, vl, jl = _BULK
-    lo, hi = bounds
+def _score_span(
+    work: tuple[Sequence[Node], NodeKeys, list[int], list[int], list[bool]], span: tuple[int, int]
+) -> np.ndarray:
+    nodes, nk, ul, vl, jl = work
+    lo, hi = span
     return np.fromiter(
         (
-            score_node_pair(nodes, nk, a, b, j)  # type: ignore[arg-type]
-            for a, b, j in zip(ul[lo:hi], vl[lo:hi], jl[lo:hi], strict=True)  # type: ignore[index]
+            score_node_pair(nodes, nk, a, b, j)
+            for a, b, j in zip(ul[lo:hi], vl[lo:hi], jl[lo:hi], strict=True)
         ),
         dtype=np.float32,
         count=hi - lo,
@@ -849,18 +850,14 @@ def _score_all(
             if progress is not None and (k + 1) % PROGRESS_STEP == 0:
                 progress(k + 1, total)
         return out
-    _BULK[:] = [nodes, nk, ul, vl, jl]
-    step = -(-total // (workers * 8))
-    bounds = [(k, min(total, k + step)) for k in range(0, total, step)]
-    parts = []
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for (_, hi), got in zip(bounds, pool.imap(_score_slice, bounds), strict=True):
-                parts.append(got)
-                if progress is not None:
-                    progress(hi, total)
-    finally:
-        _BULK.clear()
+    parts = fork_map(
+        _score_span,
+        (nodes, nk, ul, vl, jl),
+        total,
+        workers,
+        spans=SCORE_SPANS,
+        done=None if progress is None else lambda hi: progress(hi, total),
+    )
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
 
