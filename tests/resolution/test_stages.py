@@ -53,6 +53,24 @@ def test_prepare_collapses_whitespace_and_orders_nodes() -> None:
     assert prep.node_of == [0, 1, 0]
 
 
+@pytest.mark.parametrize(
+    ("names", "norms"),
+    [
+        (["Ali  al-Kazemi", "علي الكاظمي", "Ali al-Kazemi"], ["ali al kazemi", "علي الكاظمي"]),
+        (["مصطفى  الكاظمي", "Mustafa AL-KAZEMI"], ["mustafa al kazemi", "مصطفي الكاظمي"]),
+    ],
+)
+def test_prepare_keeps_each_nodes_normalised_name(names: list[str], norms: list[str]) -> None:
+    # The names the nodes were sorted by, kept for the judgements and the entity ids; a
+    # Prepared built without them (as nasab.spark does) finds the same ones.
+    prep = _prep(names)
+    assert prep.norms == norms
+    assert type(prep)(prep.nodes, prep.node_of).norms == norms
+    assert [entity_id(nd.kind, nd, nm) for nd, nm in zip(prep.nodes, norms, strict=True)] == [
+        entity_id(nd.kind, nd) for nd in prep.nodes
+    ]
+
+
 def test_nodes_and_pairs_do_not_depend_on_input_order() -> None:
     rnd = random.Random(3)
     shuffled = NAMES[:]

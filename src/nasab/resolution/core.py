@@ -747,7 +747,7 @@ def _entities(
     label_of_node = [""] * len(nodes)
     rank = _order_ranks(nodes)
     firsts = [min(g, key=rank.__getitem__) for g in clusters.clusters]
-    own = [entity_id(nodes[first].kind, nodes[first]) for first in firsts]
+    own = [entity_id(nodes[first].kind, nodes[first], prep.norms[first]) for first in firsts]
     id_map: dict[str, tuple[str, ...]] = {}
     if votes:
         names = [[(nodes[k].kind, nodes[k].name) for k in g] for g in clusters.clusters]

@@ -77,6 +77,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 
@@ -229,9 +230,12 @@ def surface(name: str) -> str:
     return name if out == name else out
 
 
-def node_order(node: Node) -> tuple[str, str, str, str, str]:
-    """The sort key that numbers the nodes: kind, normalised name, name, record id, facts."""
-    return (node.kind, normalize(node.name), node.name, node.rid or "", node.facts.signature())
+def node_order(node: Node, norm: str | None = None) -> tuple[str, str, str, str, str]:
+    """The sort key that numbers the nodes: kind, normalised name, name, record id, facts.
+    ``norm``: the node's normalised name (:func:`nasab.text.normalize`), when known."""
+    if norm is None:
+        norm = normalize(node.name)
+    return (node.kind, norm, node.name, node.rid or "", node.facts.signature())
 
 
 @dataclass(frozen=True)
@@ -245,6 +249,14 @@ class Prepared:
 
     nodes: list[Node]
     node_of: list[int]
+
+    @cached_property
+    def norms(self) -> list[str]:
+        """node -> its normalised name (:func:`nasab.text.normalize`): kept by
+        :func:`prepare`, which sorts by it, for the stages that read it again (judgements,
+        entity ids); else found when first read. At 1M names, ``normalize``'s cache holds
+        a quarter of them: each name read again would be normalised again."""
+        return [normalize(nd.name) for nd in self.nodes]
 
 
 def prepare(records: Sequence[Record], judgements: Judgements) -> Prepared:
@@ -265,9 +277,13 @@ def prepare(records: Sequence[Record], judgements: Judgements) -> Prepared:
         Node(r.kind, surface(r.name), r.id if r.id in judged else None, facts_of(r.attrs))
         for r in records
     ]
-    nodes = sorted(set(of_record), key=node_order)
+    distinct = set(of_record)
+    ordered = sorted(zip(map(node_order, distinct), distinct, strict=True), key=itemgetter(0))
+    nodes = [nd for _, nd in ordered]
     index = {nd: k for k, nd in enumerate(nodes)}
-    return Prepared(nodes, [index[nd] for nd in of_record])
+    out = Prepared(nodes, [index[nd] for nd in of_record])
+    out.__dict__["norms"] = [order[1] for order, _ in ordered]
+    return out
 
 
 # ------------------------------------------------------------------ 2. keys and blocks
@@ -1209,10 +1225,12 @@ def judged_links(
     Raises:
         JudgementConflictError: same-judgements join two nodes a not-same keeps apart.
     """
+    if not len(judgements):
+        return {}, {}
     nodes = prep.nodes
     by_norm: dict[str, list[int]] = defaultdict(list)
-    for k, nd in enumerate(nodes):
-        by_norm[normalize(nd.name)].append(k)
+    for k, norm in enumerate(prep.norms):
+        by_norm[norm].append(k)
     rec_nodes = {r.id: prep.node_of[i] for i, r in enumerate(records)}
     must: dict[tuple[int, int], str] = {}
     cannot: dict[tuple[int, int], str] = {}
@@ -1370,14 +1388,17 @@ def bound_components(
     return out
 
 
-def entity_id(kind: str, node: Node) -> str:
-    """The id of an entity whose smallest member (in :func:`node_order`) is ``node``.
+def entity_id(kind: str, node: Node, norm: str | None = None) -> str:
+    """The id of an entity whose smallest member (in :func:`node_order`) is ``node``
+    (``norm``: its normalised name, when known).
 
     Example:
         >>> entity_id("person", Node("person", "Ali al-Kazemi")).startswith("nsb-")
         True
     """
-    basis = f"{kind}\x1f{normalize(node.name)}\x1f{node.name}"
+    if norm is None:
+        norm = normalize(node.name)
+    basis = f"{kind}\x1f{norm}\x1f{node.name}"
     if node.rid is not None:
         basis += f"\x1f{node.rid}"
     if node.facts:
