@@ -240,3 +240,21 @@ def test_bound_refuses_a_joinable_of_another_length() -> None:
         score_bounds(
             prepare_all(["Ali"]), prepare_all(["Ali"]), [0], [0], joinable=np.ones(2, bool)
         )
+
+
+def test_join_length_bits_keep_every_pair_of_lengths_the_cell_test_keeps() -> None:
+    # _may_join tries a joined pair only against names with a fold of a length that may
+    # reach JOIN_MIN (_join_lengths): the same lengths _fold_max lets through, and any
+    # length over the bits (a long string is never left out).
+    from nasab.match import bounds as bd
+    from nasab.match.algorithms import JOIN_MIN
+
+    reach = bd._join_lengths()
+    for la in range(80):
+        for lb in range(80):
+            passes = 2.0 * min(la, lb) / max(la + lb, 1) + bd._LENGTH_SLACK >= JOIN_MIN
+            kept = bool(bd._length_bits([[la]], reach)[0] & bd._length_bits([[lb]])[0])
+            if la < bd._LENGTH_BITS and lb < bd._LENGTH_BITS:
+                assert kept is passes, (la, lb)
+            else:
+                assert kept or not passes, (la, lb)

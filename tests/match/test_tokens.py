@@ -551,6 +551,51 @@ def test_cross_script_pairs_bounded_under_the_floor_are_dropped(
     assert (t2.similarities([i], [j], floor=0.55)[0] == 0.0) == dropped
 
 
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(
+    st.sampled_from(_CROSS_ARABIC) | st.tuples(_ARABIC, st.booleans()),
+    st.sampled_from(_CROSS_LATIN) | st.tuples(_LATIN | _LATIN_KEPT, st.booleans()),
+)
+def test_cross_script_bound_over_every_branch_is_never_below_the_value(
+    ar: tuple[str, bool], lat: tuple[str, bool]
+) -> None:
+    # _cross_upper bounds the value with its kept letters', aspirate and digraph readings
+    # (the pairs the one by one path computes) as well as the plain formula.
+    from nasab.match import tokens as tk
+
+    t = TokenTable()
+    i, j = t.intern(*ar), t.intern(*lat)
+    bound = tk._cross_upper(t, np.array([i]), np.array([j]))[0]
+    assert bound + 1e-9 >= t.similarity(i, j)
+
+
+# (Arabic token, Latin token): pairs of the one by one path (kept letters, the aspirate
+# reading) far apart, dropped under ALIGN_MIN without being computed; and near ones kept.
+ONE_BY_ONE_FLOOR = [
+    ("كاظمي", "šahin", True),
+    ("جوهري", "šahin", True),
+    ("كاظمي", "jovanović", True),
+    ("جوهري", "husain", True),
+    ("شاهين", "šahin", False),
+    ("چودهري", "chaudhry", False),
+]
+
+
+@pytest.mark.parametrize(("ar", "lat", "dropped"), ONE_BY_ONE_FLOOR)
+def test_one_by_one_cross_script_pairs_bounded_under_the_floor_are_not_computed(
+    ar: str, lat: str, dropped: bool
+) -> None:
+    t = TokenTable()
+    i, j = t.intern(ar, False), t.intern(lat, False)
+    got = t.similarities([i], [j], floor=ALIGN_MIN)[0]
+    computed = ((min(i, j) << 32) | max(i, j)) in t._pairs
+    assert computed is not dropped
+    want = TokenTable()
+    value = want.similarity(want.intern(ar, False), want.intern(lat, False))
+    assert got == (0.0 if dropped else value)
+    assert (value < ALIGN_MIN) if dropped else (value >= ALIGN_MIN)
+
+
 # Latin digraph readings in the table's order: an inner row before a word ending (w, ot$),
 # a word ending before a later inner row (ot$, gn), a stem too short for its ending (ot).
 DIGRAPH_READINGS = [

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .algorithms import COMMON_WEIGHT
-from .bounds import score_bounds
+from .bounds import PairBounds, score_bounds
 from .compare import PreparedName, prepare, score_prepared
 from .weights import ListFrequency
 
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 __all__ = [
+    "PairBounds",
     "collector_paused",
     "compare_many",
     "name_keys",

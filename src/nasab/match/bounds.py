@@ -51,8 +51,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from functools import partial
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, partial
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
@@ -82,7 +82,7 @@ from .weights import ListFrequency, weight_array
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["score_bounds", "unique_inverse"]
+__all__ = ["PairBounds", "score_bounds", "unique_inverse"]
 
 #: Pairs bounded at once (bounds the temporary arrays).
 BOUND_CHUNK = 32768
@@ -233,6 +233,58 @@ class _Side:
             np.fromiter(map(len, folds), dtype=np.int64, count=len(folds)),
             np.asarray(strings.codes(list(chain.from_iterable(folds))), dtype=np.int64),
         )
+        # The lengths of each name's folds (a bit each), and those a fold of the other
+        # name must have for one of its joined pairs to reach JOIN_MIN by length alone.
+        self.fold_lengths = _length_bits([[len(f) for f in row] for row in folds])
+        self.joined_reach = _length_bits(
+            [[len(x) for x, _, _ in row] for row in joined], _join_lengths()
+        )
+
+
+#: Lengths of a string that :func:`_length_bits` gives a bit of their own; a longer one
+#: counts as any length.
+_LENGTH_BITS = 63
+
+
+@cache
+def _join_lengths() -> tuple[int, ...]:
+    """By the length of a joined pair (up to :data:`_LENGTH_BITS`), the bits of the fold
+    lengths whose Indel similarity to it may reach ``JOIN_MIN`` by length alone (the
+    test of :func:`_fold_max`, the same float expression); every bit for a longer one."""
+    every = (1 << (_LENGTH_BITS + 1)) - 1
+    out = []
+    for la in range(_LENGTH_BITS + 1):
+        bits = 0
+        for lb in range(_LENGTH_BITS + 1):
+            if 2.0 * min(la, lb) / max(la + lb, 1) + _LENGTH_SLACK >= JOIN_MIN:
+                bits |= 1 << lb
+        out.append(every if la == _LENGTH_BITS else bits | (1 << _LENGTH_BITS))
+    return tuple(out)
+
+
+def _length_bits(rows: Sequence[Sequence[int]], reach: Sequence[int] | None = None) -> np.ndarray:
+    """Per row of lengths, the union of their bits (``1 << length``, a length over
+    :data:`_LENGTH_BITS` at that bit), or with ``reach`` of ``reach[length]``, as uint64.
+
+    Example:
+        >>> _length_bits([[1, 3], [], [70]]).tolist() == [0b1010, 0, 1 << 63]
+        True
+    """
+    import numpy as np
+
+    top = _LENGTH_BITS
+    if reach is None:
+        values = [sum({1 << min(n, top) for n in row}) for row in rows]
+    else:
+        values = [_union(reach[min(n, top)] for n in row) for row in rows]
+    return np.array(values, dtype=np.uint64)
+
+
+def _union(bits: Iterable[int]) -> int:
+    out = 0
+    for b in bits:
+        out |= b
+    return out
 
 
 def _triples(
@@ -380,7 +432,12 @@ def _may_join(
     out = np.zeros(len(rows), dtype=bool)
     for side, other, r, c in ((sa, sb, rows, cols), (sb, sa, cols, rows)):
         out |= _joins(side.suffix, r, c, partial(_token_max, other.ids, sa.table))
-        out |= _joins(side.joined, r, c, partial(_fold_max_of, other.folds, strings, lengths))
+        # Only the pairs where a joined pair and a fold of the other name are of lengths
+        # that may reach JOIN_MIN (what _fold_max tests first, cell by cell).
+        near = np.flatnonzero(side.joined_reach[r] & other.fold_lengths[c])
+        if len(near):
+            fold_max = partial(_fold_max_of, other.folds, strings, lengths)
+            out[near] |= _joins(side.joined, r[near], c[near], fold_max)
     return out
 
 
@@ -733,6 +790,8 @@ def score_bounds(
     without tokens, names equal after normalisation). Where it is False the score may
     skip the join (``score_prepared(..., join=False)``), with the same score.
 
+    (:class:`PairBounds` takes the names once for many such calls.)
+
     Raises:
         InputError: ``rows`` and ``cols`` differ in length, or ``cutoff`` or
             ``joinable`` from them.
@@ -742,49 +801,98 @@ def score_bounds(
         >>> bool(score_bounds(pa, pb, [0], [0])[0] < 0.5)
         True
     """
-    import numpy as np
+    return PairBounds(a, b, freq=freq).bounds(rows, cols, cutoff=cutoff, joinable=joinable)
 
-    rows_a = np.asarray(rows, dtype=np.int64)
-    cols_a = np.asarray(cols, dtype=np.int64)
-    if rows_a.shape != cols_a.shape:
-        raise InputError(f"rows and cols differ in length ({len(rows_a)} vs {len(cols_a)})")
-    cut = None
-    if cutoff is not None:
-        cut = np.asarray(cutoff, dtype=np.float64)
-        if cut.ndim and cut.shape != rows_a.shape:
-            raise InputError(f"cutoff and rows differ in length ({len(cut)} vs {len(rows_a)})")
-        cut = np.broadcast_to(cut, rows_a.shape)
-    if joinable is not None:
-        if joinable.shape != rows_a.shape:
-            raise InputError(
-                f"joinable and rows differ in length ({len(joinable)} vs {len(rows_a)})"
-            )
-        joinable[:] = True
-    out = np.ones(len(rows_a), dtype=np.float64)
-    if not len(rows_a) or not len(a) or not len(b):
-        return out
-    table = a[0].table
-    same = a is b  # one list against itself (resolution): one side built once
-    a = [p if p.table is table else prepare(p, table) for p in a]
-    b = a if same else [p if p.table is table else prepare(p, table) for p in b]
-    strings = _Strings()
-    sa = _Side(a, table, strings, freq)
-    sb = sa if same else _Side(b, table, strings, freq)
-    texts = strings.texts()
-    # The lengths of the strings, and 0 at the end (what the -1 padding reads).
-    lengths = np.fromiter(chain(map(len, texts), [0]), dtype=np.int64, count=len(texts) + 1)
-    norms: dict[str, int] = {}
-    na = np.array([norms.setdefault(p.norm, len(norms)) for p in a], dtype=np.int64)
-    nb = np.array([norms.setdefault(p.norm, len(norms)) for p in b], dtype=np.int64)
-    for s in range(0, len(rows_a), BOUND_CHUNK):
-        r, c = rows_a[s : s + BOUND_CHUNK], cols_a[s : s + BOUND_CHUNK]
-        free = sa.empty[r] | sb.empty[c] | (na[r] == nb[c])
-        join = _may_join(sa, sb, r, c, texts, lengths)
+
+class PairBounds:
+    """The names of two lists as :func:`score_bounds` reads them (padded token ids,
+    weights, roles, the folds a join may compare), taken once: :meth:`bounds` then bounds
+    any pairs of them, in as many calls as wanted (a worker that bounds several spans of
+    one list's pairs takes the names once, not once a span).
+
+    Example:
+        >>> names = [prepare("Tahsin al-Jubouri"), prepare("تحسين الجبوري"), prepare("Ali Reza")]
+        >>> pb = PairBounds(names, names)
+        >>> [bool(x >= 0.65) for x in pb.bounds([0, 0], [1, 2])]
+        [True, False]
+        >>> pb.bounds([0], [2]).tolist() == score_bounds(names, names, [0], [2]).tolist()
+        True
+    """
+
+    def __init__(
+        self,
+        a: Sequence[PreparedName],
+        b: Sequence[PreparedName],
+        *,
+        freq: ListFrequency | None = None,
+    ) -> None:
+        import numpy as np
+
+        self._sides: tuple[_Side, _Side] | None = None
+        if not len(a) or not len(b):
+            return
+        table = self.table = a[0].table
+        same = a is b  # one list against itself (resolution): one side built once
+        a = [p if p.table is table else prepare(p, table) for p in a]
+        b = a if same else [p if p.table is table else prepare(p, table) for p in b]
+        strings = _Strings()
+        sa = _Side(a, table, strings, freq)
+        self._sides = (sa, sa if same else _Side(b, table, strings, freq))
+        self.texts = strings.texts()
+        # The lengths of the strings, and 0 at the end (what the -1 padding reads).
+        self.lengths = np.fromiter(
+            chain(map(len, self.texts), [0]), dtype=np.int64, count=len(self.texts) + 1
+        )
+        norms: dict[str, int] = {}
+        self.norm_a = np.array([norms.setdefault(p.norm, len(norms)) for p in a], dtype=np.int64)
+        self.norm_b = np.array([norms.setdefault(p.norm, len(norms)) for p in b], dtype=np.int64)
+
+    def bounds(
+        self,
+        rows: Sequence[int] | np.ndarray,
+        cols: Sequence[int] | np.ndarray,
+        *,
+        cutoff: float | Sequence[float] | np.ndarray | None = None,
+        joinable: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """:func:`score_bounds` of the pairs ``(rows[k], cols[k])`` of the two lists.
+
+        Raises:
+            InputError: as :func:`score_bounds`.
+        """
+        import numpy as np
+
+        rows_a = np.asarray(rows, dtype=np.int64)
+        cols_a = np.asarray(cols, dtype=np.int64)
+        if rows_a.shape != cols_a.shape:
+            raise InputError(f"rows and cols differ in length ({len(rows_a)} vs {len(cols_a)})")
+        cut = None
+        if cutoff is not None:
+            cut = np.asarray(cutoff, dtype=np.float64)
+            if cut.ndim and cut.shape != rows_a.shape:
+                raise InputError(f"cutoff and rows differ in length ({len(cut)} vs {len(rows_a)})")
+            cut = np.broadcast_to(cut, rows_a.shape)
         if joinable is not None:
-            joinable[s : s + BOUND_CHUNK] = free | join
-        free |= join
-        bounded = ~free
-        if bounded.any():
-            at = None if cut is None else cut[s : s + BOUND_CHUNK][bounded]
-            out[s : s + BOUND_CHUNK][bounded] = _chunk(sa, sb, r[bounded], c[bounded], table, at)
-    return out
+            if joinable.shape != rows_a.shape:
+                raise InputError(
+                    f"joinable and rows differ in length ({len(joinable)} vs {len(rows_a)})"
+                )
+            joinable[:] = True
+        out = np.ones(len(rows_a), dtype=np.float64)
+        if not len(rows_a) or self._sides is None:
+            return out
+        sa, sb = self._sides
+        for s in range(0, len(rows_a), BOUND_CHUNK):
+            r, c = rows_a[s : s + BOUND_CHUNK], cols_a[s : s + BOUND_CHUNK]
+            free = sa.empty[r] | sb.empty[c] | (self.norm_a[r] == self.norm_b[c])
+            join = _may_join(sa, sb, r, c, self.texts, self.lengths)
+            if joinable is not None:
+                joinable[s : s + BOUND_CHUNK] = free | join
+            free |= join
+            bounded = ~free
+            if bounded.any():
+                at = None if cut is None else cut[s : s + BOUND_CHUNK][bounded]
+                out[s : s + BOUND_CHUNK][bounded] = _chunk(
+                    sa, sb, r[bounded], c[bounded], self.table, at
+                )
+        return out

@@ -1264,9 +1264,10 @@ def _similarities(
 def _under_floor(t: TokenTable, x: np.ndarray, y: np.ndarray, floor: float) -> np.ndarray:
     """Which pairs ``(x[k], y[k])`` :func:`_similarities` surely gives 0 under ``floor``
     (not exact) from character counts alone: pairs of the plain routes under it
-    (:func:`_plain_low`), and pairs across scripts of the plain cross-script formula
-    without the ending's, the article's or the digraph readings whose bound is under it
-    (:func:`_cross_bounds`), as :func:`_cross_values` drops them. The others: False."""
+    (:func:`_plain_low`), and pairs across scripts whose bound over every branch of
+    :func:`_cross_script` is under it (:func:`_cross_upper`: the plain formula, the kept
+    letters', aspirate and digraph readings; not the ending's, the article's or the alif
+    maqsura's). The others: False."""
     import numpy as np
 
     routes = _routes(t, x, y)
@@ -1282,6 +1283,9 @@ def _under_floor(t: TokenTable, x: np.ndarray, y: np.ndarray, floor: float) -> n
         ok, digraph, ending, article = _cross_kinds(t, ar, lat)
         plain = np.flatnonzero(ok & ~(digraph | ending | article))
         low[cross[plain]] = _cross_bounds(t, ar[plain], lat[plain]) + _FLOOR_SLACK < floor
+        one = np.flatnonzero(~ok)
+        if len(one):
+            low[cross[one]] = _cross_upper(t, ar[one], lat[one]) + _FLOOR_SLACK < floor
     return low
 
 
@@ -1542,16 +1546,27 @@ def _cross_bounds(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
     of each character any reading of the Arabic token holds and the shortest reading
     (its rank factor is at most 1), and the reverse band at its most where the bound
     reaches it. The counts of each token are taken once (:meth:`TokenTable._counts`)."""
+    rows = t._counts(ar)
+    return _cross_mask_bounds(rows, ar, rows["key"][lat], rows["ckey"][lat], rows["fold"][lat])
+
+
+def _cross_mask_bounds(
+    rows: dict[str, np.ndarray],
+    ar: np.ndarray,
+    key: np.ndarray,
+    ckey: np.ndarray,
+    fold_: np.ndarray,
+) -> np.ndarray:
+    """:func:`_cross_bounds` of the Arabic tokens ``ar`` against Latin spellings given by
+    the character masks of their skeleton, coarse skeleton and fold (one row a pair)."""
     import numpy as np
 
-    rows = t._counts(ar)
-    key = rows["key"]
     skel = np.maximum(
-        _mask_ratio(key[ar], key[lat], True),
-        COARSE_KEY * _mask_ratio(rows["ckey"][ar], rows["ckey"][lat], True),
+        _mask_ratio(rows["key"][ar], key, True),
+        COARSE_KEY * _mask_ratio(rows["ckey"][ar], ckey, True),
     )
-    folds = _mask_ratio(rows["reading_fold"][ar], rows["fold"][lat], False)
-    keys = _mask_ratio(rows["reading_key"][ar], key[lat], True)
+    folds = _mask_ratio(rows["reading_fold"][ar], fold_, False)
+    keys = _mask_ratio(rows["reading_key"][ar], key, True)
     spell = np.where(
         rows["reading"][ar],
         np.minimum(_FOLD_SHARE * np.minimum(folds, 1.0) + _KEY_SHARE * np.minimum(keys, 1.0), 1.0),
@@ -1560,6 +1575,159 @@ def _cross_bounds(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
     band = spell + _FLOOR_SLACK >= REVERSE_BAND[0]
     spell[band] = (1.0 - REVERSE) * spell[band] + REVERSE
     return SKELETON_SHARE_CROSS * skel + (1.0 - SKELETON_SHARE_CROSS) * spell
+
+
+#: How many readings deep :func:`_cross_upper` follows a reading of a reading (a digraph
+#: reading of the aspirate reading...) before it gives up (bound 1).
+_UPPER_DEPTH = 3
+
+
+def _cross_upper(
+    t: TokenTable, ar: np.ndarray, lat: np.ndarray, depth: int = _UPPER_DEPTH
+) -> np.ndarray:
+    """Upper bounds of :func:`_cross_script` of each (Arabic, Latin) pair, from character
+    counts alone, with every branch it may take: the plain formula (:func:`_cross_bounds`),
+    the kept letters' readings, the aspirate reading and the digraph readings, each a
+    similarity times its discount (the branch's own bound, or its tokens' similarity bound
+    read again here). A pair with the ending's, the article's or the alif maqsura's
+    readings, or a reading whose tokens take another route, is not bounded (1).
+
+    Example:
+        >>> import numpy as np
+        >>> t = TokenTable()
+        >>> i, j, k = t.intern("شاهين", False), t.intern("šahin", False), t.intern("kadhimi", False)
+        >>> ub = _cross_upper(t, np.array([i, i]), np.array([j, k]))
+        >>> bool(ub[0] >= t.similarity(i, j)), bool(ub[1] < 0.55)
+        (True, True)
+    """
+    import numpy as np
+
+    out = np.ones(len(ar), dtype=np.float64)
+    if not len(ar) or depth <= 0:
+        return out
+    a, b = t._cross_bits(ar), t._cross_bits(lat)
+    loose = ((a & _K_ENDING) != 0) | (((a & _K_ARTICLE) != 0) & ((b & _K_ARTICLE) == 0))
+    loose |= ((a & _K_MAQSURA) != 0) & ((b & _K_FINAL_A) != 0)
+    at = np.flatnonzero(~loose)
+    if not len(at):
+        return out
+    xa, ya, ab, bb = ar[at], lat[at], a[at], b[at]
+    best = _cross_bounds(t, xa, ya)
+    kept = np.flatnonzero((bb & _K_KEPT) != 0)
+    if len(kept):
+        best[kept] = np.maximum(best[kept], LATIN_DIGRAPH * _kept_upper(t, xa[kept], ya[kept]))
+    asp = np.flatnonzero(((bb & _K_HAS_H) != 0) & ((ab & _K_INNER_H) != 0))
+    if len(asp):
+        best[asp] = np.maximum(best[asp], ASPIRATE * _aspirate_upper(t, xa[asp], ya[asp], depth))
+    dig = np.flatnonzero((bb & _K_DIGRAPH) != 0)
+    if len(dig):
+        best[dig] = np.maximum(
+            best[dig], LATIN_DIGRAPH * _digraph_upper(t, xa[dig], ya[dig], depth)
+        )
+    out[at] = best
+    return out
+
+
+def _similarity_upper(t: TokenTable, x: np.ndarray, y: np.ndarray, depth: int) -> np.ndarray:
+    """Upper bounds of :meth:`TokenTable.similarity` of (Arabic, Latin) pairs of tokens (1
+    where their route is not the cross-script one)."""
+    import numpy as np
+
+    out = np.ones(len(x), dtype=np.float64)
+    cross = np.flatnonzero(_routes(t, x, y) == _CROSS)
+    if len(cross):
+        out[cross] = _cross_upper(t, x[cross], y[cross], depth - 1)
+    return out
+
+
+def _aspirate_upper(t: TokenTable, ar: np.ndarray, lat: np.ndarray, depth: int) -> np.ndarray:
+    """Upper bounds of :func:`_aspirate_sim` of each pair, before its discount (0 where the
+    Arabic token has no aspirate reading)."""
+    import numpy as np
+
+    texts, article = t.text, t.article
+    out = np.zeros(len(ar), dtype=np.float64)
+    alts = [aspirated(texts[i]) for i in ar.tolist()]
+    has = np.flatnonzero(np.array([w is not None for w in alts], dtype=bool))
+    if len(has):
+        alt = np.array(
+            [
+                t.intern(alts[k], article[i])
+                for k, i in zip(has.tolist(), ar[has].tolist(), strict=True)
+            ],
+            dtype=np.int64,
+        )
+        out[has] = _similarity_upper(t, alt, lat[has], depth)
+    return out
+
+
+def _digraph_upper(t: TokenTable, ar: np.ndarray, lat: np.ndarray, depth: int) -> np.ndarray:
+    """Upper bounds of :func:`_digraph_sim` of each pair, before its discount: the best
+    bound of the Arabic token against the Latin token's digraph readings."""
+    import numpy as np
+
+    texts, article = t.text, t.article
+    ul, il = np.unique(lat, return_inverse=True)
+    alts = [[t.intern(r, article[b]) for r in digraph_readings(texts[b])] for b in ul.tolist()]
+    return _best_upper(
+        alts, il.reshape(-1), lambda rows, alt: _similarity_upper(t, ar[rows], alt, depth)
+    )
+
+
+def _kept_upper(t: TokenTable, ar: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Upper bounds of :func:`_kept_sim` of each pair, before its discount: the plain
+    formula's bound (:func:`_cross_mask_bounds`) of each kept-letter reading (whose factor is
+    at most 1); 1 for a reading that ends in a where the Arabic token has the alif
+    maqsura's reading (the pairs given here have neither the ending's nor the article's)."""
+    import numpy as np
+
+    ul, il = np.unique(lat, return_inverse=True)
+    per = [kept_readings(t.text[b]) for b in ul.tolist()]
+    flat = list(chain.from_iterable(per))
+    if not flat:
+        return np.zeros(len(ar), dtype=np.float64)
+    masks = {
+        name: _char_masks(_char_counts([r[k] for r in flat]))
+        for k, name in ((1, "fold"), (2, "key"), (3, "ckey"))
+    }
+    final_a = np.array([r[1].endswith("a") for r in flat], dtype=bool)
+    rows = t._counts(ar)
+    maqsura = (t._cross_bits(ar) & _K_MAQSURA) != 0
+    start = np.cumsum([len(r) for r in per]) - np.array([len(r) for r in per])
+    readings = [list(range(s, s + len(r))) for s, r in zip(start.tolist(), per, strict=True)]
+
+    def bound(at: np.ndarray, reading: np.ndarray) -> np.ndarray:
+        got = _cross_mask_bounds(
+            rows, ar[at], masks["key"][reading], masks["ckey"][reading], masks["fold"][reading]
+        )
+        return np.where(maqsura[at] & final_a[reading], 1.0, got)
+
+    return _best_upper(readings, il.reshape(-1), bound)
+
+
+def _best_upper(
+    alts: list[list[int]],
+    which: np.ndarray,
+    bound: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> np.ndarray:
+    """Per pair ``k``: the largest ``bound(pairs, alternatives)`` over the alternatives
+    ``alts[which[k]]`` (token ids, or rows), 0 when it has none; all at once."""
+    import numpy as np
+
+    per = np.fromiter(map(len, alts), dtype=np.int64, count=len(alts))
+    flat = np.fromiter(chain.from_iterable(alts), dtype=np.int64, count=int(per.sum()))
+    counts = per[which]
+    out = np.zeros(len(which), dtype=np.float64)
+    has = counts > 0
+    if not has.any():
+        return out
+    starts = np.cumsum(counts) - counts
+    pair = np.repeat(np.arange(len(which)), counts)
+    first = np.cumsum(per) - per
+    row = (first[which] - starts)[pair] + np.arange(len(pair))
+    got = bound(pair, flat[row])
+    out[has] = np.maximum.reduceat(got, starts[has])
+    return out
 
 
 #: Bits of a character mask (:func:`_char_masks`): one per character column.

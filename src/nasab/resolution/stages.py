@@ -84,7 +84,7 @@ import numpy as np
 from ..errors import InputError
 from ..match import PreparedName, compare, score_conflict, score_prepared
 from ..match import prepare as prepare_name
-from ..match.batch import score_bounds, warm_token_pairs
+from ..match.batch import PairBounds, warm_token_pairs
 from ..match.orgs import is_weak_org, org_fit, org_siblings, org_subsidiary_word
 from ..match.weak import WEAK_BASE, is_weak, weak_factor
 from ..match.weights import ListFrequency
@@ -98,6 +98,7 @@ from .unionfind import UnionFind, components
 
 __all__ = [
     "BOUND_MARGIN",
+    "BOUND_SPANS",
     "CANNOT_BELOW",
     "CONFLICT_CANNOT",
     "CUT_STEP",
@@ -182,6 +183,12 @@ SCORE_SPANS = 8
 #: Person pairs to bound (:func:`may_reach`) before the bounds are spread over worker
 #: processes (a bound costs a few microseconds; a fork tens of milliseconds).
 PARALLEL_MIN_BOUNDS = 200_000
+
+#: Spans of pairs a bounding worker takes in turn: the pairs' costs differ along the list
+#: (at 100,000 names one quarter of them took 2.5 s of CPU, another 4.5 s), so a worker
+#: that ends first takes more, instead of waiting for the other (each takes the names
+#: once, :class:`_BoundWork`, not once a span).
+BOUND_SPANS = 4
 
 #: Nodes to key (:func:`node_keys`) before their keys are found in worker processes (a
 #: name's keys cost tens of microseconds; a fork tens of milliseconds).
@@ -694,27 +701,44 @@ def may_reach(
     if (cutoff == cutoff[0]).all():
         cutoff = cutoff[:1].copy()
     rows, cols = at[u[sel]], at[v[sel]]
-    bounds, join = _bounds_all(
-        (names, rows, cols, nk.freq, cutoff if len(cutoff) > 1 else float(cutoff[0])), workers
-    )
-    del rows, cols
+    work = _BoundWork(names, rows, cols, nk.freq, cutoff if len(cutoff) > 1 else float(cutoff[0]))
+    bounds, join = _bounds_all(work, workers)
+    del rows, cols, work
     out[sel] = bounds >= cutoff
     if joinable is not None:
         joinable[sel] = join
     return out
 
 
-def _bounds_slice(work: tuple[object, ...], span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-    names, rows, cols, freq, cutoff = work
+class _BoundWork:
+    """:func:`may_reach`'s bounding: the person names, the pairs (positions among them),
+    the list's token weights and the cutoff (one, or one a pair). The names as the bounds
+    read them (:class:`~nasab.match.batch.PairBounds`) are taken on first use, once in
+    each process (a forked worker takes them once for all its spans)."""
+
+    def __init__(
+        self,
+        names: list[PreparedName],
+        rows: np.ndarray,
+        cols: np.ndarray,
+        freq: ListFrequency | None,
+        cutoff: float | np.ndarray,
+    ) -> None:
+        self.names, self.rows, self.cols, self.freq, self.cutoff = names, rows, cols, freq, cutoff
+
+    @cached_property
+    def bounder(self) -> PairBounds:
+        return PairBounds(self.names, self.names, freq=self.freq)
+
+
+def _bounds_slice(work: _BoundWork, span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     lo, hi = span
     join = np.ones(hi - lo, dtype=bool)
-    bounds = score_bounds(
-        names,  # type: ignore[arg-type]
-        names,  # type: ignore[arg-type]
-        rows[lo:hi],  # type: ignore[index]
-        cols[lo:hi],  # type: ignore[index]
-        freq=freq,  # type: ignore[arg-type]
-        cutoff=cutoff if isinstance(cutoff, float) else cutoff[lo:hi],  # type: ignore[index]
+    cutoff = work.cutoff
+    bounds = work.bounder.bounds(
+        work.rows[lo:hi],
+        work.cols[lo:hi],
+        cutoff=cutoff if isinstance(cutoff, float) else cutoff[lo:hi],
         joinable=join,
     )
     return bounds, join
@@ -730,14 +754,14 @@ def _prepare_tokens(names: Sequence[PreparedName]) -> None:
         )
 
 
-def _bounds_all(work: tuple[object, ...], workers: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`may_reach`'s bounds and join flags of the pairs ``work`` = (names, rows,
-    cols, freq, cutoff), in this process or spread over forked workers."""
-    total = len(work[1])  # type: ignore[arg-type]
+def _bounds_all(work: _BoundWork, workers: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`may_reach`'s bounds and join flags of the pairs of ``work``, in this process
+    or spread over forked workers (:data:`BOUND_SPANS` each, in turn)."""
+    total = len(work.rows)
     if not forks(total, PARALLEL_MIN_BOUNDS, workers):
         return _bounds_slice(work, (0, total))
-    _prepare_tokens(work[0])  # type: ignore[arg-type]
-    parts = fork_map(_bounds_slice, work, total, workers)
+    _prepare_tokens(work.names)
+    parts = fork_map(_bounds_slice, work, total, workers, spans=BOUND_SPANS)
     return np.concatenate([b for b, _ in parts]), np.concatenate([j for _, j in parts])
 
 
