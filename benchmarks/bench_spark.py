@@ -10,7 +10,11 @@ and the largest task's share of the records its Spark stages read (from the Spar
 REST API on localhost; a stage held by one worker would show 100%). Then the largest
 key, the largest component, and whether both give every name the same entity id.
 After the sizes, the growth exponent ``log(t2/t1)/log(n2/n1)`` of every stage, wall
-and CPU: 1 is linear. Adaptive partition coalescing is off, so that the tasks show
+and CPU: 1 is linear. Then that of the candidate and the prefiltered pairs, and of the
+CPU a prefiltered pair of Spark's ``score_pairs`` and of the one-machine stages that do
+the same work (``LOCAL_PAIR_STAGES``, timed by stage in the same run): a stage that
+follows its pairs has a pair exponent near 0, and what grows with the pairs grows in
+both paths. Adaptive partition coalescing is off, so that the tasks show
 how the plan spreads the data (with it, Spark merges small partitions into one task).
 
 ``--heldout N`` runs the held-out check exactly: ``nasab.spark.resolve(df,
@@ -106,7 +110,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_resolve_scale import b_cubed, generate
+from bench_resolve_scale import _timed_stages, b_cubed, generate
 
 import nasab
 
@@ -141,6 +145,15 @@ SIZES = (
     "largest_component",
     "largest_piece",
 )
+
+#: The stages of ``nasab.resolve`` on one machine that do what Spark's ``score_pairs`` does
+#: (prefilter, bounds, scores): their CPU beside it separates the growth of the pairs,
+#: which both paths share, from Spark's own.
+LOCAL_PAIR_STAGES = ("prefilter_pairs", "may_reach", "score_pairs")
+
+#: ``nasab.resolve``'s CPU by stage in the size being run (``bench_resolve_scale``'s
+#: wrappers of the functions ``nasab.resolution.core`` calls, installed once by ``main``).
+_LOCAL_CPU: dict[str, float] = {}
 
 #: Spark stages reading fewer records than this are left out of the largest-task share
 #: (final counts and the like: one task reading a handful of partial results).
@@ -323,9 +336,11 @@ def run(n: int, spark: Any, partitions: int, seen: set[int]) -> dict[str, Any]:
 
     names, gold = generate(n)
     load0 = os.getloadavg()[0]
+    _LOCAL_CPU.clear()
     c, t = _cpu_self(), time.perf_counter()
     res = nasab.resolve(names)
     local, local_cpu = time.perf_counter() - t, _cpu_self() - c
+    local_stages = dict(_LOCAL_CPU)
     df = spark.createDataFrame(
         [(f"r{i}", nm) for i, nm in enumerate(names)], "rid string, name string"
     ).repartition(partitions)
@@ -343,6 +358,7 @@ def run(n: int, spark: Any, partitions: int, seen: set[int]) -> dict[str, Any]:
         "load": [load0, os.getloadavg()[0]],
         "local_wall": local,
         "local_cpu": local_cpu,
+        "local_stages": local_stages,
         "wall": sum(s["wall"] for s in stages.values()),
         "cpu": sum(s["cpu"] for s in stages.values()),
         "stages": stages,
@@ -377,6 +393,8 @@ def show(r: dict[str, Any]) -> None:
         f"{sz['largest_component']:,}, cut into pieces of at most {sz['largest_piece']:,})"
     )
     print(f"  shuffle written {shuffled / 2**20:.1f} MiB ({shuffled / n:,.0f} bytes a name)")
+    local = r.get("local_stages") or {}
+    print("  nasab.resolve CPU s by stage: " + ", ".join(f"{k} {v:.1f}" for k, v in local.items()))
     print(f"  same id as nasab.resolve: {r['same']:,}/{n:,}; B-cubed F1 {r['f1']:.3f}")
 
 
@@ -404,6 +422,26 @@ def growth(rows: list[dict[str, Any]]) -> None:
         print(
             f"  {'shuffle bytes':<20} {exp(sum(s['shuffle'] for s in a['stages'].values()), sum(s['shuffle'] for s in b['stages'].values()))}"
         )
+        _pair_growth(a, b, exp)
+
+
+def _pair_growth(a: dict[str, Any], b: dict[str, Any], exp: Any) -> None:
+    """The pairs' growth, which both paths share, and each path's pair stages' CPU a
+    prefiltered pair: a stage that follows its pairs has a pair exponent near 0."""
+    pa, pb = a["sizes"]["prefiltered"], b["sizes"]["prefiltered"]
+    print(f"  {'candidate pairs':<20} {exp(a['sizes']['pairs'], b['sizes']['pairs'])}")
+    print(f"  {'prefiltered pairs':<20} {exp(pa, pb)}")
+    if not (pa and pb and "score_pairs" in a["stages"] and "score_pairs" in b["stages"]):
+        return
+    sa, sb = a["stages"]["score_pairs"]["cpu"], b["stages"]["score_pairs"]["cpu"]
+    la, lb = (sum(r.get("local_stages", {}).get(k, 0.0) for k in LOCAL_PAIR_STAGES) for r in (a, b))
+    print(
+        f"  CPU a prefiltered pair, exponent (ms at {a['n']:,} -> {b['n']:,}):\n"
+        f"    spark score_pairs  {exp(sa / pa, sb / pb)} "
+        f"({1e3 * sa / pa:.3f} -> {1e3 * sb / pb:.3f})\n"
+        f"    nasab.resolve {'+'.join(LOCAL_PAIR_STAGES)} {exp(la, lb)} over all, "
+        f"{exp(la / pa, lb / pb)} a pair ({1e3 * la / pa:.3f} -> {1e3 * lb / pb:.3f})"
+    )
 
 
 def _giant_graph(n: int, giant: float, seed: int = 7, star: bool = False) -> list[tuple[int, int]]:
@@ -1033,6 +1071,7 @@ def main() -> None:
     )
     spark = _session(args.partitions)
     seen: set[int] = set()
+    _timed_stages(_LOCAL_CPU)
     rows = []
     for n in args.sizes:
         rows.append(run(n, spark, args.partitions, seen))
