@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections import Counter
 from pathlib import Path
@@ -10,6 +11,7 @@ import numpy as np
 import pytest
 
 from nasab.resolution import Judgements, as_records, resolve
+from nasab.resolution.forks import fork_map
 from nasab.resolution.stages import (
     CUT_STEP,
     MAX_COMPONENT,
@@ -500,6 +502,34 @@ def test_prefilter_pairs_in_forked_workers_equal_one_process(
     assert one.any() and (~one).any()  # the prefilter keeps some pairs and drops others
     assert one.tolist() == two.tolist()
     assert prefilter_pairs(nk, u[:0], v[:0], workers=2).tolist() == []
+
+
+def test_block_pairs_of_hot_blocks_in_a_forked_process_equal_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import nasab.resolution.stages as stages
+
+    # 300 names share the token Mohammed: its block is hot, cut into chunks.
+    names = [f"Mohammed Tok{chr(65 + i % 26)}{chr(65 + i // 26)}xq" for i in range(300)]
+    nk = node_keys(_prep(names + NAMES))
+    one = block_pairs(nk)
+    assert len(block_pairs(nk, hot_chunk=0)[0]) < len(one[0])  # the hot block gives pairs
+    forked, ran = [], []
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        forked.append(args[2:4])  # (total, workers)
+        return fork_map(*args, **kwargs)
+
+    monkeypatch.setattr(stages, "fork_map", counted)
+    monkeypatch.setattr(stages, "PARALLEL_MIN_HOT", 1)
+    two = block_pairs(nk, workers=2, meanwhile=lambda: ran.append(os.getpid()))
+    assert forked == [(2, 1)] and ran == [os.getpid()]  # one worker; meanwhile once, here
+    assert (one[0].tolist(), one[1].tolist()) == (two[0].tolist(), two[1].tolist())
+    # Below the size, no fork, and nothing to do beside it.
+    monkeypatch.setattr(stages, "PARALLEL_MIN_HOT", 10_000)
+    three = block_pairs(nk, workers=2, meanwhile=lambda: ran.append(0))
+    assert forked == [(2, 1)] and ran == [os.getpid()]
+    assert (one[0].tolist(), one[1].tolist()) == (three[0].tolist(), three[1].tolist())
 
 
 def test_merge_scored_sorts_and_keeps_scores() -> None:

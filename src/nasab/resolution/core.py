@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from types import MappingProxyType
 
 import numpy as np
@@ -31,7 +32,7 @@ from ..match.orgs import WEAK_ORG_FIT, org_fit, org_subsidiary_word
 from ..match.weights import ListFrequency
 from ..text import detect_script, normalize
 from .attributes import adjust_score
-from .blocking import keys_of, prefilter, rare_key
+from .blocking import Prefilter, keys_of, prefilter, rare_key
 from .cluster import ClusterResult, cluster_groups
 from .forks import workers
 from .ids import Votes, carry_ids, previous_votes
@@ -63,8 +64,10 @@ from .stages import (
     node_order,
     on_demand_scorer,
     org_apart,
+    pair_judge,
     prefilter_pairs,
     prepare,
+    prepare_bounds,
     score_pairs,
     short_keys,
     split_weak,
@@ -558,9 +561,10 @@ def _stages(
     nk = nk.with_frequency(list_frequency(key_counts(nk), persons))
     if nk.freq != cached_freq:
         cache = {}
-    u, v = block_pairs(nk)
+    judge: list[Prefilter] = []
+    u, v = block_pairs(nk, workers=workers(), meanwhile=partial(_ahead_of_pairs, nk, judge))
     nk = nk.without_blocks()  # nothing after the blocking reads them
-    keep = prefilter_pairs(nk, u, v, workers=workers())
+    keep = prefilter_pairs(nk, u, v, workers=workers(), judge=judge[0] if judge else None)
     u, v = _with_split_names(nodes, u[keep], v[keep])
     thr = np.asarray([thresholds[nd.kind] for nd in nodes], dtype=np.float32)
     # Pairs whose score bound is under the threshold cannot change the components: they
@@ -620,6 +624,15 @@ def _stages(
         state,
         {e.id: e for e in entities},
     )
+
+
+def _ahead_of_pairs(nk: NodeKeys, judge: list[Prefilter]) -> None:
+    """What the stages after :func:`block_pairs` read of each name and not of the pairs,
+    taken while its forked process makes the hot blocks' pairs (its ``meanwhile``, run only
+    beside that process): the prefilter's judge (appended to ``judge``) and the token
+    features of the bounds."""
+    judge.append(pair_judge(nk))
+    prepare_bounds(nk)
 
 
 def _clustered(

@@ -107,6 +107,7 @@ __all__ = [
     "MAX_COMPONENT",
     "MUST_LEVEL",
     "PARALLEL_MIN_BOUNDS",
+    "PARALLEL_MIN_HOT",
     "PARALLEL_MIN_KEYS",
     "PARALLEL_MIN_PAIRS",
     "PARALLEL_MIN_PREFILTER",
@@ -138,9 +139,11 @@ __all__ = [
     "node_keys",
     "node_order",
     "org_apart",
+    "pair_judge",
     "pair_levels",
     "prefilter_pairs",
     "prepare",
+    "prepare_bounds",
     "score_node_pair",
     "score_pairs",
     "short_keys",
@@ -197,6 +200,11 @@ PARALLEL_MIN_KEYS = 20_000
 #: Candidate pairs to prefilter (:func:`prefilter_pairs`) before they are spread over
 #: worker processes (a verdict costs about a microsecond; a fork tens of milliseconds).
 PARALLEL_MIN_PREFILTER = 200_000
+
+#: Key occurrences in hot blocks (:func:`block_pairs`) before their pairs are made in a
+#: forked process beside this one, which makes the other blocks' pairs (a hot occurrence
+#: costs about a microsecond; a fork tens of milliseconds).
+PARALLEL_MIN_HOT = 200_000
 
 #: A scored pair with this much conflict evidence (and a score below threshold) is
 #: a cannot-link: its names may not end up in one entity through others.
@@ -520,7 +528,12 @@ def list_frequency(counts: Mapping[tuple[str, str], int], names: int) -> ListFre
 
 
 def block_pairs(
-    nk: NodeKeys, *, max_block: int = MAX_BLOCK, hot_chunk: int = HOT_CHUNK
+    nk: NodeKeys,
+    *,
+    max_block: int = MAX_BLOCK,
+    hot_chunk: int = HOT_CHUNK,
+    workers: int = 1,
+    meanwhile: Callable[[], None] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs ``(u, v)``, ``u < v``, sorted: nodes that share a key.
 
@@ -528,26 +541,59 @@ def block_pairs(
     or with ``hot_chunk`` >= 2 split into chunks of ``hot_chunk`` nodes in
     ``(hot key, node)`` order (see the module doc), so the work per block is bounded
     and a frequent token alone never pairs thousands of names.
+
+    With ``workers`` > 1 and :data:`PARALLEL_MIN_HOT` key occurrences in hot blocks or
+    more, a forked process makes the hot blocks' pairs while this one makes the other
+    blocks' and then calls ``meanwhile()``, when given: work of the next stages that does
+    not read the pairs (the pairs are a set: who makes which changes nothing). Without
+    the fork, ``meanwhile`` is not called.
     """
     n = len(nk.keys)
-    b, m, _ = nk.blocks
+    b = nk.blocks[0]
     if not len(b):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     sizes = np.bincount(b)
     hot = sizes[b] > max_block
-    # Each part's distinct codes first (a pair is met in several blocks), then all of
-    # them: sorted in place, so the largest arrays are not copied (memory at 1M names).
-    parts = [unique_codes(pairs_of_blocks(b[~hot], m[~hot], n, max_block), in_place=True)]
-    if hot.any() and hot_chunk >= 2:
-        parts.extend(
-            unique_codes(c, in_place=True) for c in _hot_pairs(b[hot], m[hot], nk.hot, n, hot_chunk)
-        )
+    work = (nk, hot, max_block, hot_chunk)
+    if hot_chunk >= 2 and forks(int(hot.sum()), PARALLEL_MIN_HOT, workers):
+
+        def here(span: tuple[int, int]) -> list[np.ndarray]:
+            got = _block_codes(work, span)
+            if meanwhile is not None:
+                meanwhile()
+            return got
+
+        parts = [c for part in fork_map(_block_codes, work, 2, 1, meanwhile=here) for c in part]
+    else:
+        parts = _block_codes(work, (0, 2))
     codes = np.concatenate(parts) if len(parts) > 1 else parts[0]
     del parts
     codes = unique_codes(codes, in_place=True)
     u = codes // n
     np.remainder(codes, n, out=codes)
     return u, codes
+
+
+def _block_codes(
+    work: tuple[NodeKeys, np.ndarray, int, int], span: tuple[int, int]
+) -> list[np.ndarray]:
+    """Distinct pair codes of the blocks of :func:`block_pairs`' ``work`` = (node keys,
+    hot mask of the key occurrences, max_block, hot_chunk): the span ``(0, 1)`` gives
+    those of the hot blocks (one array a cut of :func:`_hot_pairs`, none when they are
+    dropped), ``(1, 2)`` those of the other blocks, ``(0, 2)`` both. Each array is sorted
+    in place as it is made, so the largest ones are not copied (memory at 1M names)."""
+    nk, hot, max_block, hot_chunk = work
+    b, m, _ = nk.blocks
+    n = len(nk.keys)
+    lo, hi = span
+    out = []
+    if lo <= 1 < hi:
+        out.append(unique_codes(pairs_of_blocks(b[~hot], m[~hot], n, max_block), in_place=True))
+    if lo <= 0 < hi and hot_chunk >= 2 and hot.any():
+        out.extend(
+            unique_codes(c, in_place=True) for c in _hot_pairs(b[hot], m[hot], nk.hot, n, hot_chunk)
+        )
+    return out
 
 
 def _hot_pairs(
@@ -578,20 +624,41 @@ def _rank(values: Sequence[str]) -> np.ndarray:
     return np.fromiter((at[v] for v in values), dtype=np.int64, count=len(values))
 
 
-def prefilter_pairs(nk: NodeKeys, u: np.ndarray, v: np.ndarray, *, workers: int = 1) -> np.ndarray:
+def prefilter_pairs(
+    nk: NodeKeys,
+    u: np.ndarray,
+    v: np.ndarray,
+    *,
+    workers: int = 1,
+    judge: Prefilter | None = None,
+) -> np.ndarray:
     """Which candidate pairs are worth a full score (see :func:`.blocking.prefilter`).
 
     With ``workers`` > 1 and :data:`PARALLEL_MIN_PREFILTER` pairs or more, the pairs are
     judged in forked processes, one contiguous part each (a verdict is a function of the
-    two names: the split changes nothing); else here, on ``workers`` threads.
+    two names: the split changes nothing); else here, on ``workers`` threads. ``judge``:
+    :func:`pair_judge` of these node keys, when taken already.
     """
     n = len(nk.keys)
     if not len(u):
         return np.ones(0, dtype=bool)
-    judge = Prefilter([(k, "") for k in nk.kinds], rare=nk.rare)
+    if judge is None:
+        judge = pair_judge(nk)
     if not forks(len(u), PARALLEL_MIN_PREFILTER, workers):
         return judge(u * n + v, workers=workers)
     return np.concatenate(fork_map(_prefilter_span, (judge, u, v, n), len(u), workers))
+
+
+def pair_judge(nk: NodeKeys) -> Prefilter:
+    """What :func:`prefilter_pairs` reads of each node (its kind and rare key), taken once."""
+    return Prefilter([(k, "") for k in nk.kinds], rare=nk.rare)
+
+
+def prepare_bounds(nk: NodeKeys) -> None:
+    """Take now the token features that :func:`may_reach`'s bounds read of every person
+    name (:meth:`nasab.match.tokens.TokenTable.prepare_bounds`; each is taken once per
+    token in any case): before its workers fork, or earlier, beside other work."""
+    _prepare_tokens([p for p in nk.prepared if p is not None])
 
 
 def _prefilter_span(
