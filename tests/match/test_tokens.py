@@ -875,6 +875,44 @@ def test_a_full_pair_cache_keeps_the_pairs_computed_last(monkeypatch: pytest.Mon
     assert t.similarities(*batches[2]).tolist() == values[2].tolist()
 
 
+def test_a_warm_larger_than_the_cache_keeps_all_its_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 120 token pairs warmed in a cache of 100 (1M names warm about as many as
+    # PAIR_CACHE_MAX): every pair stays as the warm left it (none is computed again when
+    # read), also after the scoring computes other pairs one by one; the next warm brings
+    # the limit back.
+    import nasab.match.tokens as tokens
+
+    monkeypatch.setattr(tokens, "PAIR_CACHE_MAX", 100)
+    monkeypatch.setattr(tokens, "WARM_CHUNK", 32)
+    t = TokenTable()
+    ids = [t.intern(w, False) for w in _CACHE_WORDS]
+    pairs = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
+    left, right = [a for a, _ in pairs], [b for _, b in pairs]
+    t.warm(left, right)
+    extra = [t.intern(w, False) for w in ("zubaidi", "tikriti")]
+    t.similarity(*extra)
+    fresh = TokenTable()
+    for w in _CACHE_WORDS:
+        fresh.intern(w, False)
+    want = [fresh.similarity(a, b) for a, b in pairs]
+
+    def computed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a warmed pair was computed again")
+
+    got = {k: t._pairs.get((min(a, b) << 32) | max(a, b)) for k, (a, b) in enumerate(pairs)}
+    assert None not in got.values()
+    with monkeypatch.context() as patch:
+        patch.setattr(tokens, "_similarities", computed)
+        patch.setattr(tokens, "_similarity", computed)
+        aligned = [t.aligned(a, b) for a, b in pairs]
+    assert aligned == [max(v, 0.0) for v in got.values()]
+    assert all(g == w or (g == 0.0 and w < ALIGN_MIN) for g, w in zip(aligned, want, strict=True))
+    t.warm(left[:10], right[:10])  # a small warm: the cache's limit is PAIR_CACHE_MAX again
+    assert len(t._pairs) <= 100
+
+
 def test_columns_grow_without_copying_for_each_new_token() -> None:
     # A Spark worker's table grows by a few tokens per batch for a whole run: the numpy
     # columns keep their arrays (room to grow), and their values are the table's.

@@ -36,6 +36,7 @@ import gc
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
@@ -56,6 +57,7 @@ __all__ = [
     "prepare_all",
     "score_bounds",
     "score_pairs",
+    "token_pairs",
     "warm_token_pairs",
 ]
 
@@ -164,11 +166,11 @@ def warm_token_pairs(
 ) -> None:
     """Compute in bulk, and cache in the token table, the similarity of every token of
     ``names[rows[k]]`` to every token of ``names[cols[k]]`` (the pairs that scoring them
-    reads first), so that :func:`~nasab.match.score_prepared` finds them cached instead
-    of computing them one by one. The alignment reads only the pairs that reach
-    ``ALIGN_MIN``: those are computed exactly, the others only found to be under it
-    (:meth:`~nasab.match.tokens.TokenTable.warm`, mostly by their character counts).
-    Scores do not change (the values are exactly
+    reads first, :func:`token_pairs`), so that :func:`~nasab.match.score_prepared` finds
+    them cached instead of computing them one by one. The alignment reads only the pairs
+    that reach ``ALIGN_MIN``: those are computed exactly, the others only found to be
+    under it (:meth:`~nasab.match.tokens.TokenTable.warm`, mostly by their character
+    counts). Scores do not change (the values are exactly
     :meth:`~nasab.match.tokens.TokenTable.similarity`'s from ``ALIGN_MIN`` up).
 
     Example:
@@ -178,25 +180,66 @@ def warm_token_pairs(
         >>> [t.similarity(names[0].ids[0], names[1].ids[0]) > 0.9]
         [True]
     """
+    if len(names) and len(rows):
+        names[0].table.warm(*token_pairs(names, rows, cols))
+
+
+def token_pairs(
+    names: Sequence[PreparedName],
+    rows: Sequence[int] | np.ndarray,
+    cols: Sequence[int] | np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct token-id pairs ``(x, y)``, ``x <= y``, of a token of ``names[rows[k]]``
+    and a token of ``names[cols[k]]`` for every ``k`` (names of the first name's token
+    table only), sorted.
+
+    Example:
+        >>> names = prepare_all(["Ali Hasan", "Hasan Ali", "Ali"])
+        >>> x, y = token_pairs(names, [0, 1], [1, 2])
+        >>> len(x), bool((x <= y).all())
+        (3, True)
+    """
     import numpy as np
 
     if not len(names) or not len(rows):
-        return
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     table = names[0].table
-    width = max((len(p.ids) for p in names), default=0) or 1
-    ids = np.full((len(names), width), -1, dtype=np.int64)
-    for k, p in enumerate(names):
-        if p.table is table:
-            ids[k, : len(p.ids)] = p.ids
+    # The names' token ids one after another (a name of another table has none).
+    lengths = np.fromiter(
+        (len(p.ids) if p.table is table else 0 for p in names), dtype=np.int64, count=len(names)
+    )
+    flat = np.fromiter(
+        chain.from_iterable(p.ids for p in names if p.table is table),
+        dtype=np.int64,
+        count=int(lengths.sum()),
+    )
+    first = np.cumsum(lengths) - lengths
     rows_a, cols_a = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
     n = len(table)
+    parts = [np.zeros(0, dtype=np.int64)]
     for s in range(0, len(rows_a), _WARM_CHUNK):
-        left, right = ids[rows_a[s : s + _WARM_CHUNK]], ids[cols_a[s : s + _WARM_CHUNK]]
-        valid = (left[:, :, None] >= 0) & (right[:, None, :] >= 0)
-        lo = np.minimum(left[:, :, None], right[:, None, :])[valid]
-        hi = np.maximum(left[:, :, None], right[:, None, :])[valid]
-        codes = np.unique(lo * n + hi)
-        table.warm(codes // n, codes % n)
+        r, c = rows_a[s : s + _WARM_CHUNK], cols_a[s : s + _WARM_CHUNK]
+        # Each token of the first name against each of the second, pair by pair.
+        la, lb = lengths[r], lengths[c]
+        cells = la * lb
+        pair = np.repeat(np.arange(len(r)), cells)
+        within = np.arange(int(cells.sum())) - np.repeat(np.cumsum(cells) - cells, cells)
+        x = flat[first[r][pair] + within // lb[pair]]
+        y = flat[first[c][pair] + within % lb[pair]]
+        parts.append(_distinct(np.minimum(x, y) * n + np.maximum(x, y)))
+    codes = _distinct(np.concatenate(parts))
+    return codes // n, codes % n
+
+
+def _distinct(codes: np.ndarray) -> np.ndarray:
+    """The distinct values of ``codes``, sorted (by sorting: ``np.unique``'s hashing is
+    several times slower on these codes)."""
+    import numpy as np
+
+    codes = np.sort(codes)
+    keep = np.ones(len(codes), dtype=bool)
+    np.not_equal(codes[1:], codes[:-1], out=keep[1:])
+    return codes[keep]
 
 
 #: Rows of the character-count bound computed at once (bounds the temporary arrays).

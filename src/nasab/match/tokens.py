@@ -105,6 +105,8 @@ __all__ = [
 READINGS = 5
 #: Largest number of cached token-pair similarities before the cache is emptied.
 PAIR_CACHE_MAX = 4_000_000
+#: Token pairs :meth:`TokenTable.warm` computes at once (bounds the temporary arrays).
+WARM_CHUNK = 262_144
 #: Arabic words whose whole-word readings (article read as part of the word) are kept.
 WHOLE_CACHE_MAX = 1 << 16
 
@@ -411,6 +413,7 @@ class TokenTable:
         self.flags: list[int] = []
         self._cands: list[tuple[tuple[str, str, float], ...] | None] = []
         self._pairs: dict[int, float] = {}
+        self._most = 0  # the cache's limit as the last warm set it (0: PAIR_CACHE_MAX)
         self._arrays: dict[str, np.ndarray] = {}
         self._filled: dict[str, int] = {}  # rows of each of _arrays taken from its column
         self._bound: dict[str, np.ndarray] = {}
@@ -692,7 +695,7 @@ class TokenTable:
             values, exact = _similarities(self, lo[at], hi[at], floor)
             out[at] = values
             sure[at] = exact
-            _make_room(pairs, len(todo))
+            _make_room(pairs, len(todo), self._most)
             pairs.update(
                 compress(
                     zip(map(keys.__getitem__, todo), values.tolist(), strict=True), exact.tolist()
@@ -705,7 +708,7 @@ class TokenTable:
         k = (i << 32) | j if i <= j else (j << 32) | i
         s = self._pairs.get(k)
         if s is None or s < 0.0:  # not cached, or only known to be under ALIGN_MIN
-            _make_room(self._pairs, 1)
+            _make_room(self._pairs, 1, self._most)
             s = self._pairs[k] = _similarity(self, i, j)
         return s
 
@@ -731,17 +734,34 @@ class TokenTable:
         bulk where they may reach ``ALIGN_MIN`` (:meth:`similarities` with that floor,
         cached exactly), the others marked as under it (not computed: most pairs of
         two unrelated names are, by their character counts alone). :meth:`similarity`
-        computes a marked pair when asked."""
+        computes a marked pair when asked. The cache makes room for all of them first
+        (:meth:`_reserve`): none is dropped before the pairs warmed for are read."""
         import numpy as np
 
         lo, hi = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
-        sure = self._lookup(lo, hi, ALIGN_MIN)[1]
-        under = np.flatnonzero(~sure)
-        if len(under):
-            x, y = lo[under], hi[under]
-            keys = ((np.minimum(x, y) << 32) | np.maximum(x, y)).tolist()
+        self._reserve(len(lo))
+        for s in range(0, len(lo), WARM_CHUNK):
+            x, y = lo[s : s + WARM_CHUNK], hi[s : s + WARM_CHUNK]
+            sure = self._lookup(x, y, ALIGN_MIN)[1]
+            self._mark_under(x[~sure], y[~sure])
+
+    def _reserve(self, more: int) -> None:
+        """Make room in the pair cache for a warm of ``more`` token pairs (and the pairs
+        their computation reads): its limit becomes ``PAIR_CACHE_MAX`` or twice ``more``,
+        whichever is larger (it follows the last warm, so a long run of small warms
+        brings it back), and the oldest entries go now where they would not all fit."""
+        self._most = 2 * more
+        _make_room(self._pairs, more, self._most)
+
+    def _mark_under(self, lo: np.ndarray, hi: np.ndarray) -> None:
+        """Mark the token pairs ``(lo[k], hi[k])`` as under ``ALIGN_MIN`` where they are
+        not cached (:data:`_UNDER`)."""
+        import numpy as np
+
+        if len(lo):
+            keys = ((np.minimum(lo, hi) << 32) | np.maximum(lo, hi)).tolist()
             pairs = self._pairs
-            _make_room(pairs, len(keys))
+            _make_room(pairs, len(keys), self._most)
             setdefault = pairs.setdefault
             for k in keys:
                 setdefault(k, _UNDER)
@@ -788,14 +808,15 @@ def _room(
 _ROOM_MIN = 1024
 
 
-def _make_room(pairs: dict[int, float], more: int) -> None:
+def _make_room(pairs: dict[int, float], more: int, most: int = 0) -> None:
     """Make room in a token-pair cache for ``more`` new entries: when they would take it
-    to :data:`PAIR_CACHE_MAX`, the oldest entries go (those computed first), and the newest
-    half stays. Emptying it all, as before, also dropped the pairs just computed in bulk
-    for the names about to be scored (:func:`nasab.match.batch.warm_token_pairs`), which
-    the scoring then computed again one by one: at 300,000 names, twice as many as at
-    100,000 per scored pair. Only exact values (and marks of pairs under ``ALIGN_MIN``,
-    :meth:`TokenTable.warm`) are cached, so what is kept changes no score.
+    to its limit (``most``, at least :data:`PAIR_CACHE_MAX`), the oldest entries go
+    (those computed first), and the newest half stays. Emptying it all, as before, also
+    dropped the pairs just computed in bulk for the names about to be scored
+    (:func:`nasab.match.batch.warm_token_pairs`), which the scoring then computed again
+    one by one: at 300,000 names, twice as many as at 100,000 per scored pair. Only
+    exact values (and marks of pairs under ``ALIGN_MIN``, :meth:`TokenTable.warm`) are
+    cached, so what is kept changes no score.
 
     Example:
         >>> d = {k: 0.5 for k in range(10)}
@@ -803,9 +824,10 @@ def _make_room(pairs: dict[int, float], more: int) -> None:
         >>> d
         {}
     """
-    if len(pairs) + more < PAIR_CACHE_MAX:
+    most = max(most, PAIR_CACHE_MAX)
+    if len(pairs) + more < most:
         return
-    keep = PAIR_CACHE_MAX // 2 - more
+    keep = most // 2 - more
     newest = dict(islice(pairs.items(), len(pairs) - keep, None)) if keep > 0 else {}
     pairs.clear()
     pairs.update(newest)
