@@ -19,6 +19,7 @@ from nasab.resolution.stages import (
     Pairs,
     block_pairs,
     bound_components,
+    cannot_links,
     connected,
     cut_levels,
     entity_id,
@@ -530,6 +531,23 @@ def test_block_pairs_of_hot_blocks_in_a_forked_process_equal_one_process(
     three = block_pairs(nk, workers=2, meanwhile=lambda: ran.append(0))
     assert forked == [(2, 1)] and ran == [os.getpid()]
     assert (one[0].tolist(), one[1].tolist()) == (three[0].tolist(), three[1].tolist())
+
+
+def test_cannot_links_in_forked_workers_equal_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import nasab.resolution.stages as stages
+
+    prep = _people_and_orgs(600)
+    nk = node_keys(prep)
+    pairs = score_pairs(prep.nodes, nk, *block_pairs(nk))
+    labels = np.zeros(len(prep.nodes), dtype=np.int64)  # one component: every pair inside
+    thresholds = {"person": 0.65, "organization": 0.6}
+    one = cannot_links(prep.nodes, pairs, thresholds, labels)
+    assert any(why.startswith("conflicting name parts") for why in one.values())
+    monkeypatch.setattr(stages, "PARALLEL_MIN_CONFLICTS", 1)
+    two = cannot_links(prep.nodes, pairs, thresholds, labels, workers=2)
+    assert list(one.items()) == list(two.items())  # the same links, reasons and order
 
 
 def test_merge_scored_sorts_and_keeps_scores() -> None:

@@ -584,7 +584,7 @@ def _stages(
         more = _score_some(nodes, nk, (u, v, joinable), later, cache)
         raw = merge_scored(raw, more)
         pairs, mixed = split_weak(*_weak_fitted(nodes, nk, raw, weak, thr))
-    cannot = cannot_links(nodes, pairs, thresholds, labels, freq=nk.freq)
+    cannot = cannot_links(nodes, pairs, thresholds, labels, freq=nk.freq, workers=workers())
     for p in must:
         cannot.pop(p, None)
     cannot.update(judged_cannot)

@@ -107,6 +107,7 @@ __all__ = [
     "MAX_COMPONENT",
     "MUST_LEVEL",
     "PARALLEL_MIN_BOUNDS",
+    "PARALLEL_MIN_CONFLICTS",
     "PARALLEL_MIN_HOT",
     "PARALLEL_MIN_KEYS",
     "PARALLEL_MIN_PAIRS",
@@ -205,6 +206,10 @@ PARALLEL_MIN_PREFILTER = 200_000
 #: forked process beside this one, which makes the other blocks' pairs (a hot occurrence
 #: costs about a microsecond; a fork tens of milliseconds).
 PARALLEL_MIN_HOT = 200_000
+
+#: Pairs whose conflict :func:`cannot_links` reads before they are read in forked
+#: workers (a pair costs about a tenth of a millisecond; a fork tens of milliseconds).
+PARALLEL_MIN_CONFLICTS = 2_000
 
 #: A scored pair with this much conflict evidence (and a score below threshold) is
 #: a cannot-link: its names may not end up in one entity through others.
@@ -978,6 +983,7 @@ def cannot_links(
     labels: np.ndarray,
     *,
     freq: ListFrequency | None = None,
+    workers: int = 1,
 ) -> dict[tuple[int, int], str]:
     """Pairs of one component whose conflicting name parts forbid them one entity.
 
@@ -986,7 +992,9 @@ def cannot_links(
     :func:`nasab.match.score_conflict` reads it without the notes) is a
     cannot-link. Only pairs inside one component (``labels``, from :func:`connected`)
     can matter to the clustering, so only they are examined. ``freq``: the list's token
-    weights, as the scores used them.
+    weights, as the scores used them. With ``workers`` > 1 and
+    :data:`PARALLEL_MIN_CONFLICTS` such pairs or more, their conflicts are read in forked
+    processes, one contiguous part each (a conflict is a function of the two names).
 
     Two organisation names of one component that are *siblings*
     (:func:`nasab.match.orgs.org_siblings`: they share every other word, and each fills one
@@ -1007,14 +1015,17 @@ def cannot_links(
     inside = labels[pairs.u] == labels[pairs.v]
     thr = np.asarray([min(CANNOT_BELOW, thresholds[nd.kind]) for nd in nodes], dtype=np.float32)
     sel = np.flatnonzero(inside & (pairs.score < thr[pairs.u]))
+    work = (nodes, pairs.u[sel], pairs.v[sel], freq)
+    if forks(len(sel), PARALLEL_MIN_CONFLICTS, workers):
+        got = np.concatenate(fork_map(_conflicts, work, len(sel), workers))
+    else:
+        got = _conflicts(work, (0, len(sel)))
     out = {}
-    for k in sel.tolist():
-        a, b = nodes[int(pairs.u[k])], nodes[int(pairs.v[k])]
-        score, conflict = score_conflict(a.name, b.name, kind=a.kind, freq=freq)
+    for a, b, (score, conflict) in zip(
+        work[1].tolist(), work[2].tolist(), got.tolist(), strict=True
+    ):
         if conflict >= CONFLICT_CANNOT:
-            out[(int(pairs.u[k]), int(pairs.v[k]))] = (
-                f"conflicting name parts (conflict {conflict:.2f}, score {score:.3f})"
-            )
+            out[(a, b)] = f"conflicting name parts (conflict {conflict:.2f}, score {score:.3f})"
     orgs = np.asarray([nd.kind == "organization" for nd in nodes], dtype=bool)
     for k in np.flatnonzero(inside & orgs[pairs.u] & orgs[pairs.v]).tolist():
         pair = (int(pairs.u[k]), int(pairs.v[k]))
@@ -1024,6 +1035,19 @@ def cannot_links(
                 "sibling organisations: they share their other words and each fills one slot "
                 f"with its own ({own[0]!r} vs {own[1]!r}), two bodies of one group"
             )
+    return out
+
+
+def _conflicts(
+    work: tuple[Sequence[Node], np.ndarray, np.ndarray, ListFrequency | None], span: tuple[int, int]
+) -> np.ndarray:
+    """(score, conflict) (:func:`nasab.match.score_conflict`), one row per pair of the
+    ``span`` of ``work`` = (nodes, first nodes, second nodes, the list's token weights)."""
+    nodes, u, v, freq = work
+    lo, hi = span
+    out = np.zeros((hi - lo, 2), dtype=np.float64)
+    for k, (a, b) in enumerate(zip(u[lo:hi].tolist(), v[lo:hi].tolist(), strict=True)):
+        out[k] = score_conflict(nodes[a].name, nodes[b].name, kind=nodes[a].kind, freq=freq)
     return out
 
 
