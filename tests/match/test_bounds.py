@@ -249,11 +249,12 @@ def test_join_length_bits_keep_every_pair_of_lengths_the_cell_test_keeps() -> No
     from nasab.match import bounds as bd
     from nasab.match.algorithms import JOIN_MIN
 
-    reach = bd._join_lengths()
+    reach = np.array(bd._join_lengths(), dtype=np.uint64)
     for la in range(80):
         for lb in range(80):
             passes = 2.0 * min(la, lb) / max(la + lb, 1) + bd._LENGTH_SLACK >= JOIN_MIN
-            kept = bool(bd._length_bits([[la]], reach)[0] & bd._length_bits([[lb]])[0])
+            bits = bd._length_bits(np.array([[la]]), reach) & bd._length_bits(np.array([[lb]]))
+            kept = bool(bits[0])
             if la < bd._LENGTH_BITS and lb < bd._LENGTH_BITS:
                 assert kept is passes, (la, lb)
             else:

@@ -51,7 +51,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, partial
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING
@@ -235,10 +235,20 @@ class _Side:
         )
         # The lengths of each name's folds (a bit each), and those a fold of the other
         # name must have for one of its joined pairs to reach JOIN_MIN by length alone.
-        self.fold_lengths = _length_bits([[len(f) for f in row] for row in folds])
+        self.fold_lengths = _length_bits(_lengths(folds, len))
         self.joined_reach = _length_bits(
-            [[len(x) for x, _, _ in row] for row in joined], _join_lengths()
+            _lengths(joined, lambda j: len(j[0])),
+            np.array(_join_lengths(), dtype=np.uint64),
         )
+
+
+def _lengths(rows: Sequence[Sequence[object]], size: Callable[[object], int]) -> np.ndarray:
+    """``size`` of each item of each row, as rows padded with -1."""
+    import numpy as np
+
+    per = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    flat = np.fromiter((size(x) for row in rows for x in row), dtype=np.int64, count=int(per.sum()))
+    return _pad(per, flat)
 
 
 #: Lengths of a string that :func:`_length_bits` gives a bit of their own; a longer one
@@ -262,29 +272,20 @@ def _join_lengths() -> tuple[int, ...]:
     return tuple(out)
 
 
-def _length_bits(rows: Sequence[Sequence[int]], reach: Sequence[int] | None = None) -> np.ndarray:
-    """Per row of lengths, the union of their bits (``1 << length``, a length over
-    :data:`_LENGTH_BITS` at that bit), or with ``reach`` of ``reach[length]``, as uint64.
+def _length_bits(lengths: np.ndarray, reach: np.ndarray | None = None) -> np.ndarray:
+    """Per row of lengths (-1 padding), the union of their bits (``1 << length``, a length
+    over :data:`_LENGTH_BITS` at that bit), or with ``reach`` of ``reach[length]``, as uint64.
 
     Example:
-        >>> _length_bits([[1, 3], [], [70]]).tolist() == [0b1010, 0, 1 << 63]
+        >>> import numpy as np
+        >>> _length_bits(np.array([[1, 3], [-1, -1], [70, -1]])).tolist() == [0b1010, 0, 1 << 63]
         True
     """
     import numpy as np
 
-    top = _LENGTH_BITS
-    if reach is None:
-        values = [sum({1 << min(n, top) for n in row}) for row in rows]
-    else:
-        values = [_union(reach[min(n, top)] for n in row) for row in rows]
-    return np.array(values, dtype=np.uint64)
-
-
-def _union(bits: Iterable[int]) -> int:
-    out = 0
-    for b in bits:
-        out |= b
-    return out
+    at = np.clip(lengths, 0, _LENGTH_BITS)
+    bits = np.left_shift(np.uint64(1), at.astype(np.uint64)) if reach is None else reach[at]
+    return np.bitwise_or.reduce(np.where(lengths >= 0, bits, np.uint64(0)), axis=1)
 
 
 def _triples(
