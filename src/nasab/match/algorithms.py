@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v27").startswith("nasab-name-v27+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v27', 'nasab-org-v29']
+    ['nasab-name-v27', 'nasab-org-v30']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v27"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v29"
+ORG_ALGORITHM = "nasab-org-v30"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -360,7 +360,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            29,
+            30,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -460,7 +460,13 @@ _REGISTRY: dict[str, Algorithm] = {
             "numbers (x0.3); v27: a number on one side only is a conflict (x0.75: ORION 2 / "
             "ORION, a numbered vessel or branch beside the body), the ordinals first to "
             "twelfth read as numbers against digits (FIRST BRANCH = BRANCH 1), and a lone V "
-            "before another word is the Slavic word, not the numeral 5 (VORY V ZAKONE)",
+            "before another word is the Slavic word, not the numeral 5 (VORY V ZAKONE); v28: "
+            "an acronym of two or three capitals matches the run of words whose initials it "
+            "spells where every other word of both names aligns (MB BANK / MIR BUSINESS BANK); "
+            "v29: an abbreviation of three letters on the same terms (ZOO / ZOOLOGICO), and "
+            "NPO, NPP, NPK, GUP, MUP, RUP, PT are legal forms; v30: two rare Latin words of "
+            "four letters or more that the name-token similarity reads as one name at 0.9 "
+            "agree as one skeleton's spellings do, 0.88 (GHESHM / QESHM, ELYA / ILYA)",
         ),
     )
 }
@@ -502,8 +508,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v29")[:19]
-        'nasab-org-v29+data.'
+        >>> algorithm_version("nasab-org-v30")[:19]
+        'nasab-org-v30+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

@@ -101,6 +101,17 @@ _SKELETON_MIN = 2
 #: Fewest letters of each word for that: codes (registration marks EP-MNA / EP-MNU, MCS /
 #: MKS) differ by one letter of the same skeleton class and are different codes.
 _SKELETON_WORD_MIN = 4
+#: Two such words (rare, of that length) that the name-token similarity
+#: (:func:`nasab.match.prepared.token_similarity`, as persons' names are compared) reads
+#: as one name this confidently are transliterations of one word and agree
+#: :data:`_SKELETON_SIM` too (GHESHM / QESHM, ELYA / ILYA, EMAM / IMAM, POOYA / PUYA):
+#: 0.9, a confident transliteration (as :func:`_unit_sim` reads that similarity), less the
+#: rounding of its sums (``gh`` for ``q`` scores 0.8999...). At 0.85 one consonant
+#: changed passes too (HAMAD / HAMAS, RAHMAN / RAHMAH).
+_TRANSLIT_SIM = 0.89
+#: ... asked only of words whose spelling similarity reaches this (no name-token
+#: similarity is computed for the many pairs of unrelated words).
+_TRANSLIT_SPELLING_MIN = 0.5
 # Two long distinctive words one typing slip apart (:func:`_one_typo`: GAZPROM / GASPROM)
 # are one name misspelt: they agree as this spelling similarity (most of a full match).
 _TYPO_SIM = 0.92
@@ -912,10 +923,15 @@ def _latin_sim(a: str, a_fold: str, b: str, b_fold: str, *, by_skeleton: bool = 
     words of the same consonant skeleton (:func:`nasab.names.keys.skeleton`, at least
     :data:`_SKELETON_MIN` consonants) whose letters differ more than the folds can say
     are transliterations of one word (``OMQY`` / ``OMGY``, ``TAMOULE`` / ``TAMIL``) and
-    agree :data:`_SKELETON_SIM`.
+    agree :data:`_SKELETON_SIM`; so do two such words that the name-token similarity
+    reads as one name (:data:`_TRANSLIT_SIM`: ``GHESHM`` / ``QESHM``, ``ELYA`` / ``ILYA``).
 
     Example:
         >>> _latin_sim("omqy", "umki", "omgy", "umgi") >= _ALIGN_FLOOR
+        True
+        >>> _latin_sim("gheshm", "Gi$m", "qeshm", "ki$m") >= _ALIGN_FLOOR
+        True
+        >>> _latin_sim("elya", "ilia", "ilya", "ilia") >= _ALIGN_FLOOR
         True
         >>> _latin_sim("kbt", "kbt", "kvt", "kvt") < _ALIGN_FLOOR
         True
@@ -942,6 +958,8 @@ def _latin_sim(a: str, a_fold: str, b: str, b_fold: str, *, by_skeleton: bool = 
     ka = {skeleton(w) for w in _article_readings(a)}
     kb = {skeleton(w) for w in _article_readings(b)}
     if any(len(k) >= _SKELETON_MIN for k in ka & kb):
+        return _SKELETON_SIM
+    if sim >= _TRANSLIT_SPELLING_MIN and token_similarity(a, b) >= _TRANSLIT_SIM:
         return _SKELETON_SIM
     return sim
 
@@ -1611,7 +1629,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v29"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v30"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
