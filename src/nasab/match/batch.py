@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .algorithms import COMMON_WEIGHT
-from .bounds import PairBounds, score_bounds
+from .bounds import PairBounds, score_bounds, unique_codes
 from .compare import PreparedName, prepare, score_prepared
 from .weights import ListFrequency
 
@@ -226,20 +226,9 @@ def token_pairs(
         within = np.arange(int(cells.sum())) - np.repeat(np.cumsum(cells) - cells, cells)
         x = flat[first[r][pair] + within // lb[pair]]
         y = flat[first[c][pair] + within % lb[pair]]
-        parts.append(_distinct(np.minimum(x, y) * n + np.maximum(x, y)))
-    codes = _distinct(np.concatenate(parts))
+        parts.append(unique_codes(np.minimum(x, y) * n + np.maximum(x, y)))
+    codes = unique_codes(np.concatenate(parts))
     return codes // n, codes % n
-
-
-def _distinct(codes: np.ndarray) -> np.ndarray:
-    """The distinct values of ``codes``, sorted (by sorting: ``np.unique``'s hashing is
-    several times slower on these codes)."""
-    import numpy as np
-
-    codes = np.sort(codes)
-    keep = np.ones(len(codes), dtype=bool)
-    np.not_equal(codes[1:], codes[:-1], out=keep[1:])
-    return codes[keep]
 
 
 #: Rows of the character-count bound computed at once (bounds the temporary arrays).

@@ -82,7 +82,7 @@ from .weights import ListFrequency, weight_array
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["PairBounds", "score_bounds", "unique_inverse"]
+__all__ = ["PairBounds", "score_bounds", "unique_codes", "unique_inverse"]
 
 #: Pairs bounded at once (bounds the temporary arrays).
 BOUND_CHUNK = 32768
@@ -105,6 +105,30 @@ _FAMILY = _ROLE["family"]
 _R = min(MISSING, MISSING_SHORT_FORM)
 _KAPPA = min(CONFLICT_GIVEN / 2, CONFLICT_FAMILY / 2, CHAIN_SHIFT)
 _Q = min(CONFLICT_OTHER, _KAPPA + _R)
+
+
+def unique_codes(codes: np.ndarray, *, in_place: bool = False) -> np.ndarray:
+    """The distinct values of an integer array, sorted (``np.unique`` by sorting).
+
+    numpy 2's ``np.unique`` of a plain integer array goes through a hash table that is
+    tens of times slower than a sort on millions of pair codes. ``in_place``: ``codes``
+    is sorted in place (no copy of it; its order is lost).
+
+    Example:
+        >>> import numpy as np
+        >>> unique_codes(np.array([5, 1, 5, 3])).tolist()
+        [1, 3, 5]
+    """
+    import numpy as np
+
+    if in_place:
+        codes.sort()
+        out = codes
+    else:
+        out = np.sort(codes)
+    if len(out) < 2:
+        return out
+    return out[np.concatenate(([True], out[1:] != out[:-1]))]
 
 
 def unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

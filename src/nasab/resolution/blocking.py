@@ -35,7 +35,7 @@ from itertools import combinations
 
 import numpy as np
 
-from ..match.bounds import unique_inverse
+from ..match.bounds import unique_codes, unique_inverse
 from ..names import Name, parse_name
 from ..names.keys import coarse, spelling_keys
 from ..text import normalize
@@ -192,27 +192,6 @@ def candidate_codes(
     m = np.asarray(members, dtype=np.int64)
     del blocks, members
     return unique_codes(pairs_of_blocks(b, m, n, max_block))
-
-
-def unique_codes(codes: np.ndarray, *, in_place: bool = False) -> np.ndarray:
-    """The distinct values of an integer array, sorted (``np.unique`` by sorting).
-
-    numpy 2's ``np.unique`` of a plain integer array goes through a hash table that is
-    tens of times slower than a sort on millions of pair codes. ``in_place``: ``codes``
-    is sorted in place (no copy of it; its order is lost).
-
-    Example:
-        >>> unique_codes(np.array([5, 1, 5, 3])).tolist()
-        [1, 3, 5]
-    """
-    if in_place:
-        codes.sort()
-        out = codes
-    else:
-        out = np.sort(codes)
-    if len(out) < 2:
-        return out
-    return out[np.concatenate(([True], out[1:] != out[:-1]))]
 
 
 def pairs_of_blocks(b: np.ndarray, m: np.ndarray, n: int, max_block: int) -> np.ndarray:
