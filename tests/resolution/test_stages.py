@@ -34,6 +34,7 @@ from nasab.resolution.stages import (
     prepare,
     score_pairs,
 )
+from nasab.text import normalize
 
 NAMES = [
     "Mustafa Al-Kazemi",
@@ -72,6 +73,17 @@ def test_prepare_keeps_each_nodes_normalised_name(names: list[str], norms: list[
     assert [entity_id(nd.kind, nd, nm) for nd, nm in zip(prep.nodes, norms, strict=True)] == [
         entity_id(nd.kind, nd) for nd in prep.nodes
     ]
+
+
+def test_prepare_in_forked_workers_equals_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nasab.resolution.stages as stages
+
+    records = as_records([*NAMES, "Ali  al-Kazemi", "علي الكاظمي", "Ali al-Kazemi"] * 2)
+    one = prepare(records, Judgements())
+    monkeypatch.setattr(stages, "PARALLEL_MIN_NORMS", 1)
+    two = prepare(records, Judgements(), workers=2)
+    assert (one.nodes, one.node_of, one.norms) == (two.nodes, two.node_of, two.norms)
+    assert two.norms == [normalize(nd.name) for nd in two.nodes]
 
 
 def test_nodes_and_pairs_do_not_depend_on_input_order() -> None:

@@ -554,7 +554,7 @@ def _stages(
     cached_freq: ListFrequency | None,
 ) -> Resolution:
     """The body of :func:`_run`."""
-    prep = prepare(records, judgements)
+    prep = prepare(records, judgements, workers=workers())
     nodes = prep.nodes
     nk = node_keys(prep, keep_keys=False, workers=workers())  # blocks, no key sets
     persons = sum(k == "person" for k in nk.kinds)

@@ -75,7 +75,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import chain
 from operator import itemgetter
 
@@ -110,6 +110,7 @@ __all__ = [
     "PARALLEL_MIN_CONFLICTS",
     "PARALLEL_MIN_HOT",
     "PARALLEL_MIN_KEYS",
+    "PARALLEL_MIN_NORMS",
     "PARALLEL_MIN_PAIRS",
     "PARALLEL_MIN_PREFILTER",
     "SCORE_SPANS",
@@ -198,6 +199,10 @@ BOUND_SPANS = 4
 #: name's keys cost tens of microseconds; a fork tens of milliseconds).
 PARALLEL_MIN_KEYS = 20_000
 
+#: Distinct nodes to prepare (:func:`prepare`) before their names are normalised in
+#: worker processes (a name costs about ten microseconds; a fork tens of milliseconds).
+PARALLEL_MIN_NORMS = 50_000
+
 #: Candidate pairs to prefilter (:func:`prefilter_pairs`) before they are spread over
 #: worker processes (a verdict costs about a microsecond; a fork tens of milliseconds).
 PARALLEL_MIN_PREFILTER = 200_000
@@ -279,8 +284,12 @@ class Prepared:
         return [normalize(nd.name) for nd in self.nodes]
 
 
-def prepare(records: Sequence[Record], judgements: Judgements) -> Prepared:
+def prepare(records: Sequence[Record], judgements: Judgements, *, workers: int = 1) -> Prepared:
     """Check the records and collapse them into nodes.
+
+    With ``workers`` > 1 and :data:`PARALLEL_MIN_NORMS` distinct nodes or more, their names
+    are normalised (:func:`nasab.text.normalize`, the sort key) in ``workers`` + 1
+    contiguous parts at once: the first in forked processes, the last here.
 
     Raises:
         InputError: two records share an id, or a name is too long.
@@ -297,13 +306,25 @@ def prepare(records: Sequence[Record], judgements: Judgements) -> Prepared:
         Node(r.kind, surface(r.name), r.id if r.id in judged else None, facts_of(r.attrs))
         for r in records
     ]
-    distinct = set(of_record)
-    ordered = sorted(zip(map(node_order, distinct), distinct, strict=True), key=itemgetter(0))
+    distinct = list(set(of_record))
+    names = [nd.name for nd in distinct]
+    if forks(len(names), PARALLEL_MIN_NORMS, workers):
+        parts = fork_map(_norms, names, len(names), workers, meanwhile=partial(_norms, names))
+        norms = [x for part in parts for x in part]
+    else:
+        norms = _norms(names, (0, len(names)))
+    keys = map(node_order, distinct, norms)
+    ordered = sorted(zip(keys, distinct, strict=True), key=itemgetter(0))
     nodes = [nd for _, nd in ordered]
     index = {nd: k for k, nd in enumerate(nodes)}
     out = Prepared(nodes, [index[nd] for nd in of_record])
     out.__dict__["norms"] = [order[1] for order, _ in ordered]
     return out
+
+
+def _norms(names: list[str], span: tuple[int, int]) -> list[str]:
+    """:func:`nasab.text.normalize` of the names ``span``."""
+    return [normalize(x) for x in names[span[0] : span[1]]]
 
 
 # ------------------------------------------------------------------ 2. keys and blocks
