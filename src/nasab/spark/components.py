@@ -4,7 +4,10 @@ The algorithm of :func:`nasab.resolution.unionfind.components`, with joins for a
 lookups: every round *hooks* the label of each edge end onto the smaller of the two
 labels, then *jumps* pointers (a node takes its label's label) a few times. Labels only
 ever decrease and always name a node of the same component, so when a whole round
-changes nothing every node carries the smallest node id of its component. The label
+changes nothing every node carries the smallest node id of its component. Each step
+flags the nodes whose label it lowered (``moved``), so that a round's check reads its
+last frame for a flag instead of joining the new labels with the old (two shuffles of
+the labels a round, a sixth of the label propagation's shuffle). The label
 table is checkpointed after every step, so the lineage stays one step long; rounds grow
 like the logarithm of the longest path, not with the number of nodes.
 
@@ -123,20 +126,15 @@ def connected_components(edges: Any, u: str = "u", v: str = "v", *, hot: int = H
         new = freeze(_hook(e, label))
         for _ in range(JUMPS):
             new = freeze(_jump(new, hot))  # frozen: the jump reads its input three times
-        changed = (
-            new.join(label.withColumnRenamed("label", "old"), "node")
-            .where(F.col("label") != F.col("old"))
-            .limit(1)
-            .count()
-        )
-        label = new
-        if not changed:
+        label = new.select("node", "label")
+        if new.where(F.col("moved")).isEmpty():  # labels only fall: none fell, none moved
             return label.withColumnRenamed("label", "comp")
     raise NasabError(f"connected components found no fixed point in {MAX_ROUNDS} rounds")
 
 
 def _hook(e: Any, label: Any) -> Any:
-    """Each edge end's label takes the smaller of the edge's two labels."""
+    """Each edge end's label takes the smaller of the edge's two labels; ``moved`` flags
+    the nodes whose label fell."""
     from pyspark.sql import functions as F
 
     la = label.select(F.col("node").alias("a"), F.col("label").alias("la"))
@@ -149,21 +147,31 @@ def _hook(e: Any, label: Any) -> Any:
         .agg(F.min("low").alias("low"))
     )
     return label.join(props, "node", "left").select(
-        "node", F.least("label", F.coalesce("low", "label")).alias("label")
+        "node",
+        F.least("label", F.coalesce("low", "label")).alias("label"),
+        F.coalesce(F.col("low") < F.col("label"), F.lit(False)).alias("moved"),
     )
 
 
 def _jump(label: Any, hot: int = HOT_LABEL) -> Any:
     """Every node takes its label's label: the nodes of a hot label (more than ``hot``
     nodes) from a broadcast of the hot labels' labels, the others by a join keyed by
-    label (at most ``hot`` rows a key)."""
+    label (at most ``hot`` rows a key). ``moved`` stays set, and is set where the label
+    fell."""
     from pyspark.sql import functions as F
 
     up = label.select(F.col("node").alias("label"), F.col("label").alias("up"))
     hot_up = F.broadcast(hot_keys(label, "label", hot).join(up, "label"))
     tagged = label.join(hot_up.withColumnRenamed("up", "hot_up"), "label", "left")
     via_hot = tagged.where(F.col("hot_up").isNotNull()).select(
-        "node", F.col("hot_up").alias("label")
+        "node",
+        F.col("hot_up").alias("label"),
+        (F.col("moved") | (F.col("hot_up") != F.col("label"))).alias("moved"),
     )
-    cold = tagged.where(F.col("hot_up").isNull()).select("node", "label")
-    return via_hot.union(cold.join(up, "label").select("node", F.col("up").alias("label")))
+    cold = tagged.where(F.col("hot_up").isNull()).select("node", "label", "moved")
+    looked = cold.join(up, "label").select(
+        "node",
+        F.col("up").alias("label"),
+        (F.col("moved") | (F.col("up") != F.col("label"))).alias("moved"),
+    )
+    return via_hot.union(looked)
