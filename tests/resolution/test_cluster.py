@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
+import random
+from collections.abc import Callable
 
 import pytest
 
-from nasab.resolution.cluster import SHORT_FITS, SHORT_MARGIN, SUPPORT_MIN, cluster
+from nasab.resolution import forks as forks_module
+from nasab.resolution.cluster import (
+    SHORT_FITS,
+    SHORT_MARGIN,
+    SUPPORT_MIN,
+    ClusterResult,
+    cluster,
+    cluster_groups,
+)
+from nasab.resolution.forks import fork_map
+
+# The module, not the function ``nasab.resolution.cluster`` that the package exports.
+cluster_module = importlib.import_module("nasab.resolution.cluster")
 
 
 def _clique(nodes: range, score: float) -> dict[tuple[int, int], float]:
@@ -118,3 +133,94 @@ def test_short_rule_keeps_judged_nodes() -> None:
     # a node held by a judgement is not short: it stays with its judged partner
     assert any({0, 2} <= set(c) for c in result.clusters)
     assert not result.short_alone and not result.short_joins
+
+
+def _random_groups(seed: int, count: int) -> dict[str, object]:
+    """``count`` groups of 2 to 9 nodes with random scores (some pairs unscored), links,
+    token keys, tags and facts: every rule of :func:`cluster_groups` has work to do."""
+    rnd = random.Random(seed)
+    groups, scores, cannot, must = [], {}, [], []
+    start = 0
+    for _ in range(count):
+        members = list(range(start, start + rnd.randint(2, 9)))
+        start = members[-1] + 1 + rnd.randint(0, 2)  # nodes outside every group
+        groups.append(members)
+        for i, j in itertools.combinations(members, 2):
+            if rnd.random() < 0.8:
+                scores[(i, j)] = round(rnd.uniform(0.4, 1.0), 3)
+            elif rnd.random() < 0.2:
+                cannot.append((i, j))
+        if rnd.random() < 0.15:
+            must.append((members[0], members[-1]))
+    keys = [frozenset(rnd.sample("ABCD", rnd.randint(1, 3))) for _ in range(start)]
+    return {
+        "groups": groups,
+        "scores": scores,
+        "threshold": lambda k: 0.6 + 0.05 * (k % 2),
+        "must": must,
+        "cannot": cannot,
+        "tags": [k % 7 - 1 for k in range(start)],
+        "clash": lambda s, t: s != t and (s + t) % 5 == 0,
+        "support": lambda k: k % 3 == 0,
+        "keys": keys,
+        "agree": lambda u, v: (u + v) % 4 == 0,
+        "apart": lambda a, b: len(a) + len(b) == 7,
+    }
+
+
+def _parts(res: ClusterResult) -> tuple[object, ...]:
+    """Everything a :class:`ClusterResult` holds, dict order included."""
+    return (
+        res.clusters,
+        list(res.merges.items()),
+        list(res.parent.items()),
+        list(res.short_alone.items()),
+        list(res.short_joins.items()),
+    )
+
+
+def _on_demand(memo: dict[tuple[int, int], float]) -> Callable[[int, int], float]:
+    def score(u: int, v: int) -> float:
+        return memo.setdefault((u, v), ((u * 7 + v * 13) % 10) / 10)
+
+    return score
+
+
+@pytest.mark.parametrize(
+    ("workers", "least", "methods", "forked"),
+    [
+        (2, 1, ["fork", "spawn"], True),
+        (3, 1, ["fork", "spawn"], True),
+        (1, 1, ["fork", "spawn"], False),  # NASAB_WORKERS=1
+        (2, 1, ["spawn"], False),  # a system that cannot fork
+        (2, 10_000, ["fork", "spawn"], False),  # fewer groups than PARALLEL_MIN_GROUPS
+    ],
+    ids=["two-workers", "three-workers", "one-worker", "no-fork", "few-groups"],
+)
+def test_cluster_groups_in_forked_workers_equal_one_process(
+    monkeypatch: pytest.MonkeyPatch, workers: int, least: int, methods: list[str], forked: bool
+) -> None:
+    work = _random_groups(11, 120)
+    one_memo: dict[tuple[int, int], float] = {}
+    one = cluster_groups(**work, on_demand=_on_demand(one_memo), memo=one_memo)  # type: ignore[arg-type]
+    # Every rule had its say, so each part of the result is compared for something.
+    assert {how for _, how in one.merges.values()} == {"score", "support", "judgement"}
+    assert one.short_alone and one.short_joins and one_memo
+
+    calls = []
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args[2:4])  # (groups, workers)
+        return fork_map(*args, **kwargs)
+
+    monkeypatch.setattr(cluster_module, "fork_map", counted)
+    monkeypatch.setattr(cluster_module, "PARALLEL_MIN_GROUPS", least)
+    monkeypatch.setattr(forks_module.multiprocessing, "get_all_start_methods", lambda: methods)
+    two_memo: dict[tuple[int, int], float] = {}
+    two = cluster_groups(  # type: ignore[arg-type]
+        **work, on_demand=_on_demand(two_memo), memo=two_memo, workers=workers
+    )
+    assert calls == ([(120, workers)] if forked else [])
+    assert _parts(two) == _parts(one)
+    # The scores made on demand in the workers came back, in the order one process made them.
+    assert list(two_memo.items()) == list(one_memo.items())

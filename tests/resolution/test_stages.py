@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import itertools
 import os
 import random
 from collections import Counter
@@ -616,3 +618,41 @@ def test_same_entities_in_any_order_with_list_weights() -> None:
     assert a._state.freq is not None
     at = {n: lab for n, lab in zip(names, a.labels, strict=True)}
     assert [at[n] for n in shuffled] == b.labels
+
+
+def test_resolve_with_clustering_in_forked_workers_equals_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cluster_module = importlib.import_module("nasab.resolution.cluster")  # not the function
+    orgs = [{"id": f"o{k}", "name": nm, "kind": "organization"} for k, nm in enumerate(ORGS)]
+    records = [*_fixture_names(600), *orgs]
+    monkeypatch.setenv("NASAB_WORKERS", "1")
+    one = resolve(records)
+    forked = []
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        forked.append(args[2:4])  # (groups, workers)
+        return fork_map(*args, **kwargs)
+
+    monkeypatch.setattr(cluster_module, "fork_map", counted)
+    monkeypatch.setattr(cluster_module, "PARALLEL_MIN_GROUPS", 1)
+    monkeypatch.setenv("NASAB_WORKERS", "2")
+    two = resolve(records)
+    assert len(forked) == 1 and forked[0][1] == 2  # the groups were clustered in workers
+    assert (one.labels, one.entities) == (two.labels, two.entities)
+    a, b = one._state, two._state
+    assert a is not None and b is not None
+    assert a.clusters.merges and a.clusters.short_joins  # something to compare
+    assert (a.clusters.clusters, a.clusters.merges, a.clusters.parent) == (
+        b.clusters.clusters,
+        b.clusters.merges,
+        b.clusters.parent,
+    )
+    assert (a.clusters.short_alone, a.clusters.short_joins) == (
+        b.clusters.short_alone,
+        b.clusters.short_joins,
+    )
+    i, j = next(
+        (i, j) for i, j in itertools.combinations(range(600), 2) if one.labels[i] == one.labels[j]
+    )
+    assert one.why(i, j) == two.why(i, j)

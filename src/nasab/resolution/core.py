@@ -650,7 +650,8 @@ def _clustered(
 ]:
     """The clusters of each component (:func:`cluster_groups`), every node in one, sorted
     by first node; with the attribute tags and clash test and the organisations' apart
-    test that :func:`attach_weak` reads next. ``links`` are the must- and cannot-links."""
+    test that :func:`attach_weak` reads next. ``links`` are the must- and cannot-links.
+    The scores made on demand are kept in ``cache``, also those made in forked workers."""
     must, cannot = links
     on_demand = with_facts(nodes, on_demand_scorer(nodes, nk, cache))
     tags, clash = attribute_tags(nodes)
@@ -668,6 +669,8 @@ def _clustered(
         keys=short_keys(nk),
         agree=attribute_agree(nodes),
         apart=apart,
+        memo=cache,
+        workers=workers(),
     )
     clustered = {x for c in clusters.clusters for x in c}
     clusters.clusters.extend([k] for k in range(len(nodes)) if k not in clustered)
