@@ -293,6 +293,12 @@ CANONICAL_CASES = [
     ("the longest on a tie", {"Ali Hassan": 1, "Ali Hassan Jaber": 1}),
     ("the first on a tie", {"Ali Hasan": 1, "Ali Hassan": 1, "علي حسن": 2, "علي حسين": 2}),
     ("another script", {"Али Хасан": 1, "Ali Hassan": 1}),
+    # One name (most entities): its script's canonical name, whatever its script.
+    ("one latin name", {"Ali Hassan": 2}),
+    ("one arabic name", {"علي حسن": 1}),
+    ("one name of another script", {"Али Хасан": 1}),
+    ("one name of mixed scripts", {"Ali علي": 1}),
+    ("one name without letters", {"42": 1}),
 ]
 
 

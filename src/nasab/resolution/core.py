@@ -825,6 +825,9 @@ def canonical_names(counts: Mapping[str, int]) -> dict[str, str]:
         >>> canonical_names({"Ali Hassan": 2, "Ali Hasan": 1, "علي حسن": 1})
         {'latin': 'Ali Hassan', 'arabic': 'علي حسن'}
     """
+    if len(counts) == 1:  # most entities: their one name is its script's canonical name
+        (name,) = counts
+        return {_script(name): name}
     canonical: dict[str, str] = {}
     script_of = {nm: _script(nm) for nm in counts}  # each name's script found once
     for scr in ("latin", "arabic", "other"):
