@@ -273,17 +273,28 @@ class Prepared:
     Attributes:
         nodes: distinct nodes in :func:`node_order`.
         node_of: record index -> node index.
+        known_norms: node -> its normalised name where the maker of the nodes has it
+            (:func:`prepare` sorts by it); None: :attr:`norms` finds them when first read.
     """
 
     nodes: list[Node]
     node_of: list[int]
+    known_norms: list[str] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def norms(self) -> list[str]:
-        """node -> its normalised name (:func:`nasab.text.normalize`): kept by
-        :func:`prepare`, which sorts by it, for the stages that read it again (judgements,
-        entity ids); else found when first read. At 1M names, ``normalize``'s cache holds
-        a quarter of them: each name read again would be normalised again."""
+        """node -> its normalised name (:func:`nasab.text.normalize`): ``known_norms``
+        where given, for the stages that read them again (judgements, entity ids); else
+        found when first read. At 1M names, ``normalize``'s cache holds a quarter of
+        them: each name read again would be normalised again.
+
+        Example:
+            >>> nodes = [Node("person", "Ali  Hasan")]
+            >>> Prepared(nodes, [0]).norms == Prepared(nodes, [0], ["ali hasan"]).norms
+            True
+        """
+        if self.known_norms is not None:
+            return self.known_norms
         return [normalize(nd.name) for nd in self.nodes]
 
 
@@ -320,9 +331,7 @@ def prepare(records: Sequence[Record], judgements: Judgements, *, workers: int =
     ordered = sorted(zip(keys, distinct, strict=True), key=itemgetter(0))
     nodes = [nd for _, nd in ordered]
     index = {nd: k for k, nd in enumerate(nodes)}
-    out = Prepared(nodes, [index[nd] for nd in of_record])
-    out.__dict__["norms"] = [order[1] for order, _ in ordered]
-    return out
+    return Prepared(nodes, [index[nd] for nd in of_record], [order[1] for order, _ in ordered])
 
 
 def _norms(names: list[str], span: tuple[int, int]) -> list[str]:
@@ -331,6 +340,10 @@ def _norms(names: list[str], span: tuple[int, int]) -> list[str]:
 
 
 # ------------------------------------------------------------------ 2. keys and blocks
+
+
+#: (block id, node) of every key occurrence, and the (kind, key) of each block id.
+_Blocks = tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -348,6 +361,8 @@ class NodeKeys:
             None: the world's weights only.
         weak_orgs: node -> whether it is a weak (one-word) organisation name
             (:func:`nasab.match.orgs.is_weak_org`); empty: none is.
+        known_blocks: the :attr:`blocks` where the maker of the keys has them
+            (:func:`node_keys` makes them as it meets the keys); None: found when first read.
     """
 
     kinds: list[str]
@@ -356,24 +371,25 @@ class NodeKeys:
     prepared: list[PreparedName | None]
     freq: ListFrequency | None = None
     weak_orgs: list[bool] = field(default_factory=list)
+    known_blocks: _Blocks | None = field(default=None, repr=False, compare=False)
 
     def with_frequency(self, freq: ListFrequency | None) -> NodeKeys:
-        """These keys, scored with the list's token weights ``freq``."""
-        out = replace(self, freq=freq)
-        if "blocks" in self.__dict__:  # the same keys: their blocks are known
-            out.__dict__["blocks"] = self.__dict__["blocks"]
-        return out
+        """These keys, scored with the list's token weights ``freq`` (the same keys: their
+        blocks, where known or already read, are kept)."""
+        return replace(self, freq=freq, known_blocks=self.__dict__.get("blocks", self.known_blocks))
 
     def without_blocks(self) -> NodeKeys:
         """These node keys without what only the blocking reads (the key sets, the blocks
         and the hot keys): what the stages after :func:`block_pairs` read. At 1M names
         the blocks' (kind, key) names alone hold about half a gigabyte."""
-        return replace(self, keys=[_NO_KEYS] * len(self.keys))
+        return replace(self, keys=[_NO_KEYS] * len(self.keys), known_blocks=None)
 
     @cached_property
-    def blocks(self) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
+    def blocks(self) -> _Blocks:
         """(block id, node) of every key occurrence, and the (kind, key) of each block id
         (computed once, read by :func:`key_counts` and :func:`block_pairs`)."""
+        if self.known_blocks is not None:
+            return self.known_blocks
         return _flat_blocks(self)
 
     @cached_property
@@ -420,19 +436,14 @@ def node_keys(prep: Prepared, *, keep_keys: bool = True, workers: int = 1) -> No
     else:
         # The workers, forked before the names are prepared, parse their names again.
         parts = fork_map(_keys_span, work, len(nodes), workers, meanwhile=here)
-    out = NodeKeys(
+    return NodeKeys(
         [nd.kind for nd in nodes],
         [k for part in parts for k in part[0]] if keep_keys else [_NO_KEYS] * len(nodes),
         [r for part in parts for r in part[1]],
         prepared,
         weak_orgs=np.concatenate([part[2] for part in parts]).tolist(),
+        known_blocks=None if keep_keys else _joined_blocks([part[3] for part in parts]),
     )
-    if not keep_keys:
-        out.__dict__["blocks"] = _joined_blocks([part[3] for part in parts])  # type: ignore[misc]
-    return out
-
-
-_Blocks = tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]
 
 
 _KeysPart = tuple[list[frozenset[str]], list[str], np.ndarray, _Blocks | None]
