@@ -87,6 +87,31 @@ def test_unparsed_kept_as_written(text: str) -> None:
         ({"pob": "Tikrit, Iraq"}, {"place_of_birth": "Tikrit, Iraq"}, "none"),
         ({}, {"dob": "1951"}, "none"),
         ({"dob": "unknown"}, {"dob": "1951"}, "none"),
+        ({"imo": "IMO 9187629"}, {"imoNumber": "9187629"}, "for"),
+        ({"imo": "9187629"}, {"imo_number": "9187630"}, "against"),
+        ({"lei": "5493001KJTIIGC8Y1R12"}, {"leiCode": "529900T8BM49AURSDO55"}, "against"),
+        ({"registration_id": "1027700132195 (Russia)"}, {"ogrn": "1027700132195"}, "for"),
+        ({"registration_id": "1027700132195"}, {"registration_number": "1047796000000"}, "none"),
+        ({"tax_id": "7702070139"}, {"swift": "VTBRRUMM"}, "none"),
+        ({"address_country": "Iran"}, {"jurisdiction": "United Arab Emirates"}, "weak_against"),
+        (
+            {"jurisdiction": "Iran | United Arab Emirates"},
+            {"address_country": "UAE | Iran"},
+            "none",
+        ),
+        ({"jurisdiction": "لبنان"}, {"address_country": "لبنان"}, "none"),
+        ({"founded": "1998"}, {"Organization Established Date": "circa 1999"}, "none"),
+        ({"founded": "1998"}, {"incorporationDate": "12 May 2005"}, "weak_against"),
+        (
+            {"registration_id": "1027700132195", "jurisdiction": "Russia"},
+            {"registration_id": "1027700132195", "jurisdiction": "Cyprus"},
+            "weak_against",
+        ),
+        (
+            {"imo": "9187629", "registration_id": "X1"},
+            {"imo": "9187630", "reg_no": "X1"},
+            "against",
+        ),
     ],
     ids=[
         "years-disjoint",
@@ -105,6 +130,19 @@ def test_unparsed_kept_as_written(text: str) -> None:
         "same-place",
         "one-side-empty",
         "unparsed-is-no-evidence",
+        "same-imo-prefix-and-camel-case",
+        "imo-differs",
+        "lei-differs",
+        "same-registration-issuer-in-parentheses",
+        "registrations-differ-no-verdict",
+        "schemes-never-compared-across",
+        "countries-disjoint",
+        "country-shared",
+        "country-arabic",
+        "founded-circa-overlaps",
+        "founded-disjoint-weak",
+        "country-weighs-before-identifier",
+        "unique-scheme-against-wins",
     ],
 )
 def test_compare_facts(a: dict, b: dict, verdict: str) -> None:
@@ -118,6 +156,36 @@ def test_facts_read_several_key_spellings() -> None:
     assert f.place == frozenset({"mosul"})
     assert f.gender == "m"
     assert f.signature() == "b=1951;g=m;p=mosul"
+
+
+@pytest.mark.parametrize(
+    ("attrs", "signature"),
+    [
+        ({"Registration ID": "1027700132195 (Russia)"}, "i=registration:1027700132195"),
+        ({"imoNumber": "IMO 9187629", "mmsi": "422 123 456"}, "i=imo:9187629,mmsi:422123456"),
+        ({"swiftBic": "bmjiirth", "VAT": "ir-12"}, "i=swift:BMJIIRTH,tax:IR12"),
+        ({"Address Country": "Iran | Syria", "founded": "1998"}, "c=iran,syria;f=1998"),
+        ({"jurisdiction": "سوريا"}, "c=سوريا"),
+        ({"dateOfBirth": "1951", "placeOfBirth": "Mosul"}, "b=1951;p=mosul"),
+    ],
+    ids=[
+        "registration",
+        "imo-mmsi",
+        "swift-vat",
+        "country-founded",
+        "country-arabic",
+        "camel-case",
+    ],
+)
+def test_body_facts_signature(attrs: dict, signature: str) -> None:
+    assert facts_of(attrs).signature() == signature
+
+
+def test_unreadable_founding_date_is_kept() -> None:
+    f = facts_of({"founded": "early nineties", "jurisdiction": "Iraq", "country": "Syria"})
+    assert f.founded == ()
+    assert f.unparsed == ("early nineties",)
+    assert f.signature() == "c=iraq"
 
 
 def test_facts_of_nothing_is_empty() -> None:

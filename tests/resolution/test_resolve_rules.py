@@ -130,12 +130,64 @@ def test_short_name_with_facts(names: list[str], dobs: list[str], labels: int) -
             ],
             True,
         ),
+        (
+            [
+                {"name": "SEA STAR III", "kind": "organization", "imo": "9187629"},
+                {"name": "SEASTAR III", "kind": "organization", "imoNumber": "IMO 9187630"},
+            ],
+            False,
+        ),
+        (
+            [
+                {"name": "Havanatur", "kind": "organization", "registration_id": "A-1234"},
+                {"name": "Havanatur Bahamas Ltd", "kind": "organization", "reg_no": "a1234"},
+            ],
+            True,
+        ),
+        (
+            [
+                {"name": "Sepahan Cement", "kind": "organization", "lei": "5493001KJTIIGC8Y1R12"},
+                {
+                    "name": "Sepahan Cement Investment",
+                    "kind": "organization",
+                    "lei": "529900T8BM49AURSDO55",
+                },
+            ],
+            False,
+        ),
+        (
+            [
+                {"name": "مؤسسة الحرمين الخيرية", "kind": "organization", "tax_id": "300123"},
+                {
+                    "name": "Al-Haramain Charitable Foundation",
+                    "kind": "organization",
+                    "vat": "300123",
+                },
+            ],
+            True,
+        ),
+        (
+            [
+                {
+                    "name": "Al-Aqsa Foundation",
+                    "kind": "organization",
+                    "jurisdiction": "Netherlands",
+                },
+                {"name": "Al-Aqsa Foundation", "kind": "organization", "addressCountry": "Yemen"},
+            ],
+            True,
+        ),
     ],
     ids=[
         "years-conflict-cross-script",
         "circa-compatible",
         "gender-conflict-same-name",
         "same-full-date",
+        "imo-numbers-differ",
+        "same-registration-joins-a-weak-pair",
+        "lei-differ-parent-and-subsidiary",
+        "same-tax-number-cross-script",
+        "countries-differ-is-weak-evidence-only",
     ],
 )
 def test_attributes_in_resolve(records: list[dict], same: bool) -> None:

@@ -174,6 +174,41 @@ def test_threshold_judgements_attrs_as_one_machine(spark):
     assert want.labels != default.labels  # the threshold and the judgements changed entities
 
 
+BODIES = [
+    ("SEA STAR III", "9187629", None, None),
+    ("SEASTAR III", "IMO 9187630", None, None),
+    ("SEA STAR", "9187629", None, None),
+    ("Havanatur", None, "A-1234", "Cuba"),
+    ("Havanatur Bahamas Ltd", None, "a1234", "Bahamas"),
+    ("مؤسسة الحرمين الخيرية", None, "300123", None),
+    ("Al-Haramain Charitable Foundation", None, "300123", "Saudi Arabia"),
+    ("Al-Haramain Foundation", None, None, "Netherlands"),
+]
+
+
+def test_body_facts_as_one_machine(spark):
+    """Identifiers and countries of organisations weigh as in nasab.resolve."""
+    import nasab.spark
+
+    df = spark.createDataFrame(
+        [(f"r{i}", n, "organization", imo, reg, j) for i, (n, imo, reg, j) in enumerate(BODIES)],
+        "rid string, name string, kind string, imo string, registration_id string, "
+        "jurisdiction string",
+    )
+    out = nasab.spark.resolve(
+        df, id_col="rid", kind_col="kind", attrs=["imo", "registration_id", "jurisdiction"]
+    )
+    got = {r.rid: r.entity_id for r in out.collect()}
+    records = [
+        {"id": f"r{i}", "name": n, "kind": "organization", "imo": imo, "registration_id": reg}
+        | ({"jurisdiction": j} if j else {})
+        for i, (n, imo, reg, j) in enumerate(BODIES)
+    ]
+    want = nasab.resolve(records)
+    assert [got[f"r{i}"] for i in range(len(BODIES))] == want.labels
+    assert want.labels[0] != want.labels[1]  # the IMO numbers differ
+
+
 @pytest.mark.parametrize(
     ("judgements", "id_col", "error", "message"),
     [

@@ -1,18 +1,32 @@
-"""Record attributes as evidence: date of birth, nationality, gender, place of birth.
+"""Record attributes as evidence: date of birth, nationality, gender, place of birth;
+for organisations and vessels, country, date of establishment and identifiers.
 
 Lists write more than names: ``DOB 07 Jun 1951``, ``circa 1960``, ``1960 to 1962``,
-``Nationality: Syria``, ``Gender: Male``. :func:`facts_of` reads a record's ``attrs``
-into :class:`Facts` (what it cannot parse it keeps as written, and uses for nothing);
-:func:`compare_facts` weighs the facts of two records:
+``Nationality: Syria``, ``Gender: Male``; for a body, ``Registration ID 1027700132195``,
+``IMO 9187629``, ``Organization Established Date 1998``, the country of its address or
+incorporation (``jurisdiction``, ``address_country``...; not the ``country`` field of a
+:class:`~nasab.resolution.Record`, the country a record is about, which is no evidence). :func:`facts_of` reads a record's ``attrs`` into :class:`Facts` (what it
+cannot parse it keeps as written, and uses for nothing); :func:`compare_facts` weighs the
+facts of two records:
 
 * **against** (a cannot-link): birth dates whose years cannot overlap (``1951`` and
   ``1964``; ``circa 1960`` and ``1963`` overlap, since *circa* widens a year by
-  :data:`CIRCA_YEARS`), or different genders;
-* **weakly against**: nationalities (or citizenships) that share no country: the name
-  score is multiplied by :data:`NATIONALITY_FACTOR`;
-* **for**: an equal full date of birth (day, month and year): the name score moves
-  :data:`FULL_DATE_SUPPORT` of the way to 1 (only for names scoring at least
-  :data:`SUPPORT_MIN_SCORE`: a date never joins names that do not resemble each other).
+  :data:`CIRCA_YEARS`), different genders, or different numbers of a scheme that gives
+  one body one number for good (:data:`UNIQUE_SCHEMES`: a ship's IMO number, an LEI);
+* **weakly against**: nationalities (or citizenships) that share no country, countries
+  (of address, incorporation or jurisdiction) that share none, or dates of establishment
+  whose years cannot overlap (a body may be registered again, so not a cannot-link): the
+  name score is multiplied by :data:`NATIONALITY_FACTOR`;
+* **for**: an equal full date of birth (day, month and year), or an equal identifier of
+  one scheme (a registration or tax number, SWIFT/BIC, IMO, MMSI, LEI, DUNS; a passport or
+  national identity number): the name
+  score moves :data:`FULL_DATE_SUPPORT` of the way to 1 (only for names scoring at least
+  :data:`SUPPORT_MIN_SCORE`: a date or a number never joins names that do not resemble
+  each other).
+
+Attribute names are read in any case, with spaces, dashes or underscores, or in camel case
+(``registrationNumber``, ``imoNumber``, ``dateOfBirth``: the property names of
+FollowTheMoney, which OpenSanctions data uses).
 
 Everything here is a pure function of one record's attributes or of two records'
 facts, so a distributed run (``nasab.spark``) calls the same functions in its workers.
@@ -42,8 +56,10 @@ __all__ = [
     "ATTRIBUTE_KEYS",
     "CIRCA_YEARS",
     "FULL_DATE_SUPPORT",
+    "IDENTIFIER_SCHEMES",
     "NATIONALITY_FACTOR",
     "SUPPORT_MIN_SCORE",
+    "UNIQUE_SCHEMES",
     "Birth",
     "Evidence",
     "Facts",
@@ -53,7 +69,7 @@ __all__ = [
     "parse_birth",
 ]
 
-#: Attribute names (lower case, spaces and dashes read as ``_``) -> the fact they give.
+#: Attribute names (lower case; spaces, dashes and camel case read as ``_``) -> the fact they give.
 ATTRIBUTE_KEYS: Mapping[str, str] = {
     "dob": "birth",
     "date_of_birth": "birth",
@@ -72,7 +88,70 @@ ATTRIBUTE_KEYS: Mapping[str, str] = {
     "place_of_birth": "place",
     "birthplace": "place",
     "birth_place": "place",
+    "main_country": "country",
+    "jurisdiction": "country",
+    "address_country": "country",
+    "country_of_address": "country",
+    "incorporation_country": "country",
+    "country_of_incorporation": "country",
+    "registration_country": "country",
+    "founded": "founded",
+    "founding_date": "founded",
+    "date_founded": "founded",
+    "established": "founded",
+    "establishment_date": "founded",
+    "date_established": "founded",
+    "organization_established_date": "founded",
+    "incorporation_date": "founded",
+    "date_of_incorporation": "founded",
+    "incorporated": "founded",
 }
+
+#: Attribute names -> the identifier scheme they give (a fact ``id``): two records that
+#: share a number of one scheme are one body's (evidence for); see :data:`UNIQUE_SCHEMES`
+#: for the schemes whose different numbers are evidence against.
+IDENTIFIER_SCHEMES: Mapping[str, str] = {
+    "registration": "registration",
+    "registration_id": "registration",
+    "registration_number": "registration",
+    "registration_no": "registration",
+    "reg_no": "registration",
+    "company_number": "registration",
+    "company_no": "registration",
+    "ogrn": "registration",
+    "ogrn_code": "registration",
+    "tax_id": "tax",
+    "tax_number": "tax",
+    "tin": "tax",
+    "vat": "tax",
+    "vat_code": "tax",
+    "vat_number": "tax",
+    "inn": "tax",
+    "inn_code": "tax",
+    "swift": "swift",
+    "swift_bic": "swift",
+    "swift_code": "swift",
+    "bic": "swift",
+    "imo": "imo",
+    "imo_number": "imo",
+    "mmsi": "mmsi",
+    "lei": "lei",
+    "lei_code": "lei",
+    "duns": "duns",
+    "duns_code": "duns",
+    "passport": "passport",
+    "passport_number": "passport",
+    "passport_no": "passport",
+    "national_id": "national_id",
+    "national_id_number": "national_id",
+    "id_number": "national_id",
+}
+
+#: Identifier schemes that give a body one number for good: two records whose numbers of
+#: such a scheme differ are two bodies (a cannot-link). A ship keeps its IMO number through
+#: every change of name and flag; a legal entity has one LEI. Registration and tax numbers
+#: are not: a body holds one in each country it is registered in.
+UNIQUE_SCHEMES = frozenset({"imo", "lei"})
 
 #: Years on either side of a year written *circa* (``circa 1960`` = 1958..1962).
 CIRCA_YEARS = 2
@@ -86,6 +165,9 @@ SUPPORT_MIN_SCORE = 0.2
 YEAR_RANGE = (1800, 2100)
 
 _SEP = re.compile(r"\s*[|;]\s*")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_PARENS = re.compile(r"\([^)]*\)")
 _YEAR_DASH = re.compile(r"\b(\d{4})\s*[-–]\s*(\d{4})\b")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+\.?|[-–/]")
 
@@ -132,17 +214,32 @@ class Facts:
         nationality: nationalities and citizenships, normalised.
         gender: ``m``, ``f`` or None.
         place: places of birth, normalised.
-        unparsed: birth values that could not be read, as written (kept, not used).
+        country: countries of a body (address, incorporation, jurisdiction), normalised.
+        founded: the dates (or spans) of establishment given, parsed.
+        ids: identifiers as ``(scheme, number)`` (:data:`IDENTIFIER_SCHEMES`), the number in
+            capitals with everything but letters and digits dropped.
+        unparsed: dates that could not be read, as written (kept, not used).
     """
 
     birth: tuple[Birth, ...] = ()
     nationality: frozenset[str] = field(default_factory=frozenset)
     gender: str | None = None
     place: frozenset[str] = field(default_factory=frozenset)
+    country: frozenset[str] = field(default_factory=frozenset)
+    founded: tuple[Birth, ...] = ()
+    ids: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     unparsed: tuple[str, ...] = field(default=(), compare=False)
 
     def __bool__(self) -> bool:
-        return bool(self.birth or self.nationality or self.gender or self.place)
+        return bool(
+            self.birth
+            or self.nationality
+            or self.gender
+            or self.place
+            or self.country
+            or self.founded
+            or self.ids
+        )
 
     def signature(self) -> str:
         """A canonical text of the usable facts ('' when none): equal facts, equal text.
@@ -160,6 +257,12 @@ class Facts:
             parts.append("g=" + self.gender)
         if self.place:
             parts.append("p=" + ",".join(sorted(self.place)))
+        if self.country:
+            parts.append("c=" + ",".join(sorted(self.country)))
+        if self.founded:
+            parts.append("f=" + ",".join(str(b) for b in sorted(set(self.founded), key=_order)))
+        if self.ids:
+            parts.append("i=" + ",".join(f"{k}:{v}" for k, v in sorted(self.ids)))
         return ";".join(parts)
 
 
@@ -284,7 +387,28 @@ def _gender(values: list[str]) -> str | None:
 
 
 def _key(name: object) -> str:
-    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
+    """An attribute name as the tables write it: ``Date of Birth``, ``date-of-birth`` and
+    ``dateOfBirth`` are ``date_of_birth``."""
+    return re.sub(r"[\s\-_]+", "_", _CAMEL.sub("_", str(name).strip())).lower()
+
+
+def _number(value: str) -> str:
+    """An identifier as compared: what the value gives in parentheses dropped (lists add
+    the issuing country: ``1027700132195 (Russia)``), then capitals, letters and digits
+    only (``ru-1027700132195`` -> ``RU1027700132195``)."""
+    return _NOT_ALNUM.sub("", _PARENS.sub("", value)).upper()
+
+
+def _ids(by_scheme: dict[str, list[str]]) -> frozenset[tuple[str, str]]:
+    out = set()
+    for scheme, values in by_scheme.items():
+        for v in values:
+            n = _number(v)
+            if n.startswith(scheme.upper()) and n[len(scheme) :].isdigit():
+                n = n[len(scheme) :]
+            if n:
+                out.add((scheme, n))
+    return frozenset(out)
 
 
 #: The facts of a record without attributes: one object for all (facts are frozen; a
@@ -303,23 +427,42 @@ def facts_of(attrs: Mapping[str, object] | None) -> Facts:
     if not attrs:
         return _NO_FACTS
     by_fact: dict[str, list[str]] = {}
+    by_scheme: dict[str, list[str]] = {}
     for name, value in attrs.items():
-        fact = ATTRIBUTE_KEYS.get(_key(name))
+        key = _key(name)
+        fact = ATTRIBUTE_KEYS.get(key)
         if fact is not None:
             by_fact.setdefault(fact, []).extend(_values(value))
-    births: list[Birth] = []
+        scheme = IDENTIFIER_SCHEMES.get(key)
+        if scheme is not None:
+            by_scheme.setdefault(scheme, []).extend(_values(value))
     unparsed: list[str] = []
-    for v in by_fact.get("birth", []):
-        got, left = parse_birth(v)
-        births.extend(got)
-        unparsed.extend(left)
+    births = _dates(by_fact.get("birth", []), unparsed)
+    founded = _dates(by_fact.get("founded", []), unparsed)
     return Facts(
-        birth=tuple(sorted(set(births), key=_order)),
-        nationality=frozenset(normalize(v) for v in by_fact.get("nationality", []) if v),
+        birth=births,
+        nationality=_normalised(by_fact.get("nationality", [])),
         gender=_gender(by_fact.get("gender", [])),
-        place=frozenset(normalize(v) for v in by_fact.get("place", []) if v),
+        place=_normalised(by_fact.get("place", [])),
+        country=_normalised(by_fact.get("country", [])),
+        founded=founded,
+        ids=_ids(by_scheme),
         unparsed=tuple(unparsed),
     )
+
+
+def _dates(values: list[str], unparsed: list[str]) -> tuple[Birth, ...]:
+    """The dates of ``values``, sorted; what cannot be read goes to ``unparsed``."""
+    found: list[Birth] = []
+    for v in values:
+        got, left = parse_birth(v)
+        found.extend(got)
+        unparsed.extend(left)
+    return tuple(sorted(set(found), key=_order))
+
+
+def _normalised(values: list[str]) -> frozenset[str]:
+    return frozenset(n for n in (normalize(v) for v in values if v) if n)
 
 
 def _births_overlap(a: tuple[Birth, ...], b: tuple[Birth, ...]) -> bool:
@@ -354,6 +497,7 @@ def compare_facts(a: Facts, b: Facts) -> Evidence:
             weak.append(f"nationalities differ ({shown})")
     if a.place and b.place and a.place & b.place:
         neutral.append(f"same place of birth ({', '.join(sorted(a.place & b.place))})")
+    _weigh_body(a, b, against, weak, support, neutral)
     reasons = tuple(against + weak + support + neutral)
     if against:
         return Evidence("against", reasons)
@@ -362,6 +506,34 @@ def compare_facts(a: Facts, b: Facts) -> Evidence:
     if support:
         return Evidence("for", reasons)
     return Evidence("none", reasons)
+
+
+def _weigh_body(
+    a: Facts, b: Facts, against: list[str], weak: list[str], support: list[str], neutral: list[str]
+) -> None:
+    """The facts of a body (countries, dates of establishment, identifiers), added to the
+    reason lists of :func:`compare_facts`."""
+    if a.country and b.country:
+        shown = f"{', '.join(sorted(a.country))} vs {', '.join(sorted(b.country))}"
+        if a.country & b.country:
+            neutral.append(f"country shared ({shown})")
+        else:
+            weak.append(f"countries differ ({shown})")
+    if a.founded and b.founded:
+        shown = f"{', '.join(map(str, a.founded))} vs {', '.join(map(str, b.founded))}"
+        if _births_overlap(a.founded, b.founded):
+            neutral.append(f"dates of establishment compatible ({shown})")
+        else:
+            weak.append(f"dates of establishment cannot agree ({shown})")
+    shared = a.ids & b.ids
+    if shared:
+        support.append("same identifier (" + ", ".join(f"{k} {v}" for k, v in sorted(shared)) + ")")
+    for scheme in sorted(UNIQUE_SCHEMES):
+        mine = {v for k, v in a.ids if k == scheme}
+        theirs = {v for k, v in b.ids if k == scheme}
+        if mine and theirs and not mine & theirs:
+            shown = f"{', '.join(sorted(mine))} vs {', '.join(sorted(theirs))}"
+            against.append(f"{scheme} numbers differ ({shown})")
 
 
 def adjust_score(score: float, evidence: Evidence) -> float:

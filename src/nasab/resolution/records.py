@@ -37,10 +37,14 @@ class Record:
         name: the name as written, in any script.
         kind: ``person`` or ``organization``; names of different kinds never merge.
         language: language of the source, if known (``ar``, ``en``...).
-        country: country the record is about, if known.
+        country: country the record is about, if known (kept, not used for matching: a
+            body's country is evidence given as an attribute, ``jurisdiction`` or
+            ``address_country``; see :mod:`nasab.resolution.attributes`).
         source: where the name comes from (document, list...).
         role: role or title seen with the name.
-        attrs: any other attributes (kept, not used for matching).
+        attrs: any other attributes: those :func:`nasab.resolution.attributes.facts_of`
+            reads (dates of birth, nationality, gender, identifiers, a body's countries...)
+            are evidence; the rest are kept, not used for matching.
     """
 
     id: str
