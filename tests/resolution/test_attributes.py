@@ -150,6 +150,11 @@ def test_compare_facts(a: dict, b: dict, verdict: str) -> None:
     assert compare_facts(facts_of(b), facts_of(a)).verdict == verdict
 
 
+@pytest.mark.parametrize("key", ["dob", "DOB", "DoB", "Date of Birth", "date-of-birth", "dateOfBirth"])
+def test_birth_key_spellings(key: str) -> None:
+    assert facts_of({key: "1951"}).signature() == "b=1951"
+
+
 def test_facts_read_several_key_spellings() -> None:
     f = facts_of({"Date of Birth": "1951", "Place-Of-Birth": "Mosul", "SEX": "M", "other": "x"})
     assert f.birth == (Birth(1951, 1951),)

@@ -165,7 +165,7 @@ SUPPORT_MIN_SCORE = 0.2
 YEAR_RANGE = (1800, 2100)
 
 _SEP = re.compile(r"\s*[|;]\s*")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _PARENS = re.compile(r"\([^)]*\)")
 _YEAR_DASH = re.compile(r"\b(\d{4})\s*[-–]\s*(\d{4})\b")
