@@ -18,7 +18,7 @@ Example:
     >>> algorithm_version("nasab-name-v27").startswith("nasab-name-v27+data.")
     True
     >>> sorted(algorithms())
-    ['nasab-name-v27', 'nasab-org-v30']
+    ['nasab-name-v27', 'nasab-org-v31']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ SAME_NAME_THRESHOLD = 0.85
 #: The person-name algorithm :func:`nasab.compare` uses.
 NAME_ALGORITHM = "nasab-name-v27"
 #: The organisation-name algorithm ``compare(..., kind="organization")`` uses.
-ORG_ALGORITHM = "nasab-org-v30"
+ORG_ALGORITHM = "nasab-org-v31"
 
 # ------------------------------------------------------------------ person-name parameters
 
@@ -360,7 +360,7 @@ _REGISTRY: dict[str, Algorithm] = {
         ),
         Algorithm(
             "nasab-org",
-            30,
+            31,
             MappingProxyType({}),
             (
                 "organizations.tsv",
@@ -466,7 +466,12 @@ _REGISTRY: dict[str, Algorithm] = {
             "v29: an abbreviation of three letters on the same terms (ZOO / ZOOLOGICO), and "
             "NPO, NPP, NPK, GUP, MUP, RUP, PT are legal forms; v30: two rare Latin words of "
             "four letters or more that the name-token similarity reads as one name at 0.9 "
-            "agree as one skeleton's spellings do, 0.88 (GHESHM / QESHM, ELYA / ILYA)",
+            "agree as one skeleton's spellings do, 0.88 (GHESHM / QESHM, ELYA / ILYA); v31: an "
+            "Arabic word that normalisation ends in ya is also read with the alif maqsura it may "
+            "have been written with (AL-AQSA / الأقصى), and org_words.tsv reads the words of "
+            "charities, exchange houses and trading companies in both scripts (charity, money "
+            "exchange, contracting, services, real estate, holding...; trading and commercial "
+            "are trade)",
         ),
     )
 }
@@ -508,8 +513,8 @@ def algorithm_version(algorithm_id: str) -> str:
     """``name-vN+data.HASH``: the algorithm and the hash of the tables it reads.
 
     Example:
-        >>> algorithm_version("nasab-org-v30")[:19]
-        'nasab-org-v30+data.'
+        >>> algorithm_version("nasab-org-v31")[:19]
+        'nasab-org-v31+data.'
     """
     algo = get_algorithm(algorithm_id)
     return f"{algo.id}+data.{data_hash(algo.tables)}"

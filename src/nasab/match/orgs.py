@@ -843,11 +843,36 @@ def _unit_sim(x: Unit, y: Unit) -> float:
     if x.script == "arabic" and y.script == "arabic":
         return Indel.normalized_similarity(x.text, y.text)
     try:
-        sim = token_similarity(x.text, y.text)
+        sim = _cross_script_sim(x.text, y.text)
     except Exception:
         return 0.0
     # token_similarity is calibrated for names: 0.9 is a confident transliteration.
     return min(1.0, sim + 0.05) if sim >= 0.85 else sim
+
+
+#: The letter :func:`nasab.text.normalize` writes for alif maqsura (ى), and the letter.
+_NORMALISED_MAQSURA = ("ي", "ى")
+
+
+def _cross_script_sim(a: str, b: str) -> float:
+    """:func:`nasab.match.prepared.token_similarity` of a normalised Arabic word and a Latin
+    word (either order). Normalisation writes a final alif maqsura as ي, which reads as a
+    consonant (الأقصى -> اقصي, read Akassi); a word that ends in ي is read both ways, as
+    it may have been written (اقصى, Aqsa).
+
+    Example:
+        >>> round(_cross_script_sim("اقصي", "aqsa"), 2), round(_cross_script_sim("aqsa", "اقصي"), 2)
+        (0.98, 0.98)
+        >>> round(_cross_script_sim("خيري", "khairi"), 2) == round(token_similarity("خيري", "khairi"), 2)
+        True
+    """
+    sim = token_similarity(a, b)
+    ya, maqsura = _NORMALISED_MAQSURA
+    for i, word in ((0, a), (1, b)):
+        if len(word) > 2 and word.endswith(ya) and not word.isascii():
+            written = word[:-1] + maqsura
+            sim = max(sim, token_similarity(written, b) if i == 0 else token_similarity(a, written))
+    return sim
 
 
 def _place_adjective(adjective: str, noun: str) -> bool:
@@ -1629,7 +1654,7 @@ def compare_orgs(a: str, b: str):  # -> Match (imported lazily to avoid a cycle)
 
     Returns:
         A :class:`nasab.match.compare.Match` with ``kind="organization"`` and
-        ``algorithm="nasab-org-v30"``; its score is in [0, 1] and symmetric.
+        ``algorithm="nasab-org-v31"``; its score is in [0, 1] and symmetric.
 
     Example:
         >>> compare_orgs("Iraqi Ministry of Defence", "IRAQI MINISTRY OF DEFENCE").score
