@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nasab.resolution.attributes import (
     Birth,
@@ -150,7 +152,9 @@ def test_compare_facts(a: dict, b: dict, verdict: str) -> None:
     assert compare_facts(facts_of(b), facts_of(a)).verdict == verdict
 
 
-@pytest.mark.parametrize("key", ["dob", "DOB", "DoB", "Date of Birth", "date-of-birth", "dateOfBirth"])
+@pytest.mark.parametrize(
+    "key", ["dob", "DOB", "DoB", "Date of Birth", "date-of-birth", "dateOfBirth"]
+)
 def test_birth_key_spellings(key: str) -> None:
     assert facts_of({key: "1951"}).signature() == "b=1951"
 
@@ -212,3 +216,20 @@ def test_facts_of_nothing_is_empty() -> None:
 )
 def test_adjust_score(score: float, verdict: str, expected: float) -> None:
     assert adjust_score(score, Evidence(verdict)) == pytest.approx(expected)
+
+
+_KEYS = st.sampled_from(
+    ["dob", "DoB", "imoNumber", "registration_id", "lei", "jurisdiction", "founded", "gender", "x"]
+)
+
+
+@given(st.dictionaries(st.one_of(_KEYS, st.text()), st.one_of(st.text(), st.integers(), st.none())))
+def test_facts_of_any_text_is_read_or_kept(attrs: dict) -> None:
+    """Any attributes, any Unicode: facts are read or kept as written, never an error;
+    comparing them is symmetric in its verdict and reasons are text."""
+    f = facts_of(attrs)
+    assert isinstance(f.signature(), str)
+    ev, back = compare_facts(f, f), compare_facts(facts_of({}), f)
+    assert ev.verdict in ("none", "for") and back.verdict == "none"
+    other = facts_of({"imo": "9187629", "jurisdiction": "Iraq", "founded": "1990"})
+    assert compare_facts(f, other).verdict == compare_facts(other, f).verdict
