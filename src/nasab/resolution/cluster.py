@@ -46,6 +46,9 @@ from .unionfind import UnionFind
 
 __all__ = [
     "GROUP_SPANS",
+    "MERGED_BY_JUDGEMENT",
+    "MERGED_BY_SCORE",
+    "MERGED_BY_SUPPORT",
     "PARALLEL_MIN_GROUPS",
     "SHORT_FITS",
     "SHORT_MARGIN",
@@ -365,8 +368,12 @@ def _packed_span(work: _GroupWork, span: tuple[int, int]) -> _PackedPart:
     return part
 
 
-#: The ways a merge is reached (:attr:`ClusterResult.merges`), numbered in packed parts.
-_HOWS = ("score", "support", "judgement")
+#: The ways a merge is reached (the second item of :attr:`ClusterResult.merges`): by
+#: average linkage, by support linkage, by a must-link judgement.
+MERGED_BY_SCORE, MERGED_BY_SUPPORT, MERGED_BY_JUDGEMENT = "score", "support", "judgement"
+
+#: The ways a merge is reached, numbered in packed parts.
+_HOWS = (MERGED_BY_SCORE, MERGED_BY_SUPPORT, MERGED_BY_JUDGEMENT)
 
 #: The kinds of tree nodes (:attr:`ClusterResult.parent`), numbered in packed parts.
 _TREE_KINDS = ("n", "m")
@@ -657,7 +664,7 @@ class _Agglomeration:
         for i, j in sorted(self.must):
             a, b = self.owner[i], self.owner[j]
             if a != b:
-                self._merge(a, b, 1.0, "judgement")
+                self._merge(a, b, 1.0, MERGED_BY_JUDGEMENT)
         for a in sorted(self.nodes):
             for b in sorted(self._neighbours(a)):
                 if a < b:
@@ -717,9 +724,9 @@ class _Agglomeration:
         total, found = self._cross_sum(na, nb)
         avg = total / (len(na) * len(nb))
         if avg >= self.setting.threshold or not self.setting.support:
-            return avg, "score"
+            return avg, MERGED_BY_SCORE
         held = _support(na, nb, self.adj, found)
-        return (held, "support") if held > avg else (avg, "score")
+        return (held, MERGED_BY_SUPPORT) if held > avg else (avg, MERGED_BY_SCORE)
 
     def _cross_sum(
         self, na: list[int], nb: list[int]

@@ -33,7 +33,7 @@ from ..match.weights import ListFrequency
 from ..text import detect_script, normalize
 from .attributes import adjust_score
 from .blocking import Prefilter, keys_of, prefilter, rare_key
-from .cluster import ClusterResult, cluster_groups
+from .cluster import MERGED_BY_JUDGEMENT, MERGED_BY_SUPPORT, ClusterResult, cluster_groups
 from .forks import workers
 from .ids import Votes, carry_ids, previous_votes
 from .judgements import Judgements
@@ -274,9 +274,9 @@ class Resolution:
             merged = st.clusters.merge_of(u, v)
             if merged is not None:
                 link, how = merged
-                if how == "judgement":
+                if how == MERGED_BY_JUDGEMENT:
                     lines.append("  clustering: put together by a judgement")
-                elif how == "support":
+                elif how == MERGED_BY_SUPPORT:
                     lines.append(
                         f"  clustering: their groups merged at support linkage {link:.3f} >= threshold {thr:.2f}"
                         " (each name of the smaller group strongly tied to half the other)"
