@@ -489,12 +489,9 @@ def compare_facts(a: Facts, b: Facts) -> Evidence:
             neutral.append(f"dates of birth compatible ({shown})")
     if a.gender and b.gender and a.gender != b.gender:
         against.append(f"genders differ ({a.gender} vs {b.gender})")
-    if a.nationality and b.nationality:
-        shown = f"{', '.join(sorted(a.nationality))} vs {', '.join(sorted(b.nationality))}"
-        if a.nationality & b.nationality:
-            neutral.append(f"nationality shared ({shown})")
-        else:
-            weak.append(f"nationalities differ ({shown})")
+    _weigh_places(
+        a.nationality, b.nationality, ("nationality shared", "nationalities differ"), weak, neutral
+    )
     if a.place and b.place and a.place & b.place:
         neutral.append(f"same place of birth ({', '.join(sorted(a.place & b.place))})")
     _weigh_body(a, b, against, weak, support, neutral)
@@ -508,17 +505,23 @@ def compare_facts(a: Facts, b: Facts) -> Evidence:
     return Evidence("none", reasons)
 
 
+def _weigh_places(
+    x: frozenset[str], y: frozenset[str], says: tuple[str, str], weak: list[str], neutral: list[str]
+) -> None:
+    """Two sets of countries (nationalities, a body's countries): one shared is a neutral
+    reason (``says[0]``), none shared a weak reason against (``says[1]``)."""
+    if x and y:
+        shown = f"{', '.join(sorted(x))} vs {', '.join(sorted(y))}"
+        shared = bool(x & y)
+        (neutral if shared else weak).append(f"{says[0] if shared else says[1]} ({shown})")
+
+
 def _weigh_body(
     a: Facts, b: Facts, against: list[str], weak: list[str], support: list[str], neutral: list[str]
 ) -> None:
     """The facts of a body (countries, dates of establishment, identifiers), added to the
     reason lists of :func:`compare_facts`."""
-    if a.country and b.country:
-        shown = f"{', '.join(sorted(a.country))} vs {', '.join(sorted(b.country))}"
-        if a.country & b.country:
-            neutral.append(f"country shared ({shown})")
-        else:
-            weak.append(f"countries differ ({shown})")
+    _weigh_places(a.country, b.country, ("country shared", "countries differ"), weak, neutral)
     if a.founded and b.founded:
         shown = f"{', '.join(map(str, a.founded))} vs {', '.join(map(str, b.founded))}"
         if _births_overlap(a.founded, b.founded):
