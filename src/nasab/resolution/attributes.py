@@ -5,9 +5,10 @@ Lists write more than names: ``DOB 07 Jun 1951``, ``circa 1960``, ``1960 to 1962
 ``Nationality: Syria``, ``Gender: Male``; for a body, ``Registration ID 1027700132195``,
 ``IMO 9187629``, ``Organization Established Date 1998``, the country of its address or
 incorporation (``jurisdiction``, ``address_country``...; not the ``country`` field of a
-:class:`~nasab.resolution.Record`, the country a record is about, which is no evidence). :func:`facts_of` reads a record's ``attrs`` into :class:`Facts` (what it
-cannot parse it keeps as written, and uses for nothing); :func:`compare_facts` weighs the
-facts of two records:
+:class:`~nasab.resolution.Record`, the country a record is about, which is no evidence).
+:func:`facts_of` reads a record's ``attrs`` into :class:`Facts` (what it cannot parse it
+keeps as written, and uses for nothing); :func:`compare_facts` weighs the facts of two
+records:
 
 * **against** (a cannot-link): birth dates whose years cannot overlap (``1951`` and
   ``1964``; ``circa 1960`` and ``1963`` overlap, since *circa* widens a year by
@@ -19,10 +20,9 @@ facts of two records:
   name score is multiplied by :data:`NATIONALITY_FACTOR`;
 * **for**: an equal full date of birth (day, month and year), or an equal identifier of
   one scheme (a registration or tax number, SWIFT/BIC, IMO, MMSI, LEI, DUNS; a passport or
-  national identity number): the name
-  score moves :data:`FULL_DATE_SUPPORT` of the way to 1 (only for names scoring at least
-  :data:`SUPPORT_MIN_SCORE`: a date or a number never joins names that do not resemble
-  each other).
+  national identity number): the name score moves :data:`FULL_DATE_SUPPORT` of the way to
+  1 (only for names scoring at least :data:`SUPPORT_MIN_SCORE`: a date or a number never
+  joins names that do not resemble each other).
 
 Attribute names are read in any case, with spaces, dashes or underscores, or in camel case
 (``registrationNumber``, ``imoNumber``, ``dateOfBirth``: the property names of
@@ -53,99 +53,32 @@ from ..lexicon import word_list, word_set
 from ..text import normalize
 
 __all__ = [
-    "ATTRIBUTE_KEYS",
     "CIRCA_YEARS",
+    "FACTS",
     "FULL_DATE_SUPPORT",
-    "IDENTIFIER_SCHEMES",
     "NATIONALITY_FACTOR",
+    "SCHEMES",
     "SUPPORT_MIN_SCORE",
     "UNIQUE_SCHEMES",
     "Birth",
     "Evidence",
     "Facts",
     "adjust_score",
+    "attribute_keys",
     "compare_facts",
     "facts_of",
+    "identifier_schemes",
     "parse_birth",
 ]
 
-#: Attribute names (lower case; spaces, dashes and camel case read as ``_``) -> the fact they give.
-ATTRIBUTE_KEYS: Mapping[str, str] = {
-    "dob": "birth",
-    "date_of_birth": "birth",
-    "birth_date": "birth",
-    "birthdate": "birth",
-    "born": "birth",
-    "yob": "birth",
-    "year_of_birth": "birth",
-    "birth_year": "birth",
-    "nationality": "nationality",
-    "citizen": "nationality",
-    "citizenship": "nationality",
-    "gender": "gender",
-    "sex": "gender",
-    "pob": "place",
-    "place_of_birth": "place",
-    "birthplace": "place",
-    "birth_place": "place",
-    "main_country": "country",
-    "jurisdiction": "country",
-    "address_country": "country",
-    "country_of_address": "country",
-    "incorporation_country": "country",
-    "country_of_incorporation": "country",
-    "registration_country": "country",
-    "founded": "founded",
-    "founding_date": "founded",
-    "date_founded": "founded",
-    "established": "founded",
-    "establishment_date": "founded",
-    "date_established": "founded",
-    "organization_established_date": "founded",
-    "incorporation_date": "founded",
-    "date_of_incorporation": "founded",
-    "incorporated": "founded",
-}
+#: The facts an attribute may give; ``words.tsv`` lists the attribute names of each
+#: (``attr_birth``, ``attr_nationality``...).
+FACTS = ("birth", "nationality", "gender", "place", "country", "founded")
 
-#: Attribute names -> the identifier scheme they give (a fact ``id``): two records that
-#: share a number of one scheme are one body's (evidence for); see :data:`UNIQUE_SCHEMES`
-#: for the schemes whose different numbers are evidence against.
-IDENTIFIER_SCHEMES: Mapping[str, str] = {
-    "registration": "registration",
-    "registration_id": "registration",
-    "registration_number": "registration",
-    "registration_no": "registration",
-    "reg_no": "registration",
-    "company_number": "registration",
-    "company_no": "registration",
-    "ogrn": "registration",
-    "ogrn_code": "registration",
-    "tax_id": "tax",
-    "tax_number": "tax",
-    "tin": "tax",
-    "vat": "tax",
-    "vat_code": "tax",
-    "vat_number": "tax",
-    "inn": "tax",
-    "inn_code": "tax",
-    "swift": "swift",
-    "swift_bic": "swift",
-    "swift_code": "swift",
-    "bic": "swift",
-    "imo": "imo",
-    "imo_number": "imo",
-    "mmsi": "mmsi",
-    "lei": "lei",
-    "lei_code": "lei",
-    "duns": "duns",
-    "duns_code": "duns",
-    "passport": "passport",
-    "passport_number": "passport",
-    "passport_no": "passport",
-    "national_id": "national_id",
-    "national_id_number": "national_id",
-    "id_number": "national_id",
-}
+#: The identifier schemes; ``words.tsv`` lists the attribute names of each (``id_imo``...).
+#: Two records that share a number of one scheme are one entity's (evidence for); see
+#: :data:`UNIQUE_SCHEMES` for the schemes whose different numbers are evidence against.
+SCHEMES = ("registration", "tax", "swift", "imo", "mmsi", "lei", "duns", "passport", "national_id")
 
 #: Identifier schemes that give a body one number for good: two records whose numbers of
 #: such a scheme differ are two bodies (a cannot-link). A ship keeps its IMO number through
@@ -155,7 +88,8 @@ UNIQUE_SCHEMES = frozenset({"imo", "lei"})
 
 #: Years on either side of a year written *circa* (``circa 1960`` = 1958..1962).
 CIRCA_YEARS = 2
-#: Score factor when both records give nationalities and they share none.
+#: Score factor when both records give nationalities (or a body's countries) and they share
+#: none, or a body's dates of establishment that cannot overlap.
 NATIONALITY_FACTOR = 0.8
 #: Share of the way to 1 that an equal full date of birth moves a name score.
 FULL_DATE_SUPPORT = 0.7
@@ -216,8 +150,9 @@ class Facts:
         place: places of birth, normalised.
         country: countries of a body (address, incorporation, jurisdiction), normalised.
         founded: the dates (or spans) of establishment given, parsed.
-        ids: identifiers as ``(scheme, number)`` (:data:`IDENTIFIER_SCHEMES`), the number in
-            capitals with everything but letters and digits dropped.
+        ids: identifiers as ``(scheme, number)`` (:data:`SCHEMES`), the number in
+            capitals with everything but letters and digits dropped, and the scheme's name
+            before its digits (``IMO 9187629``: ``9187629``).
         unparsed: dates that could not be read, as written (kept, not used).
     """
 
@@ -287,6 +222,30 @@ def _months() -> dict[str, int]:
         for form in forms.split():
             out[form] = k
     return out
+
+
+@cache
+def attribute_keys() -> dict[str, str]:
+    """Attribute name (as :func:`facts_of` reads it: lower case, words joined by ``_``) ->
+    the fact it gives (:data:`FACTS`; the ``attr_`` lists of ``words.tsv``).
+
+    Example:
+        >>> attribute_keys()["dob"], attribute_keys()["jurisdiction"]
+        ('birth', 'country')
+    """
+    return {key: fact for fact in FACTS for key in word_list(f"attr_{fact}")}
+
+
+@cache
+def identifier_schemes() -> dict[str, str]:
+    """Attribute name -> the identifier scheme it gives (:data:`SCHEMES`; the ``id_``
+    lists of ``words.tsv``).
+
+    Example:
+        >>> identifier_schemes()["imo_number"], identifier_schemes()["ogrn"]
+        ('imo', 'registration')
+    """
+    return {key: scheme for scheme in SCHEMES for key in word_list(f"id_{scheme}")}
 
 
 def _year(text: str) -> int | None:
@@ -417,7 +376,7 @@ _NO_FACTS = Facts()
 
 
 def facts_of(attrs: Mapping[str, object] | None) -> Facts:
-    """The facts a record's attributes give (see :data:`ATTRIBUTE_KEYS` for the names read).
+    """The facts a record's attributes give (see :func:`attribute_keys` and :func:`identifier_schemes` for the names read).
 
     Example:
         >>> f = facts_of({"DOB": "circa 1960", "Citizen": "Iraq | Syria", "sex": "F", "x": 1})
@@ -430,10 +389,10 @@ def facts_of(attrs: Mapping[str, object] | None) -> Facts:
     by_scheme: dict[str, list[str]] = {}
     for name, value in attrs.items():
         key = _key(name)
-        fact = ATTRIBUTE_KEYS.get(key)
+        fact = attribute_keys().get(key)
         if fact is not None:
             by_fact.setdefault(fact, []).extend(_values(value))
-        scheme = IDENTIFIER_SCHEMES.get(key)
+        scheme = identifier_schemes().get(key)
         if scheme is not None:
             by_scheme.setdefault(scheme, []).extend(_values(value))
     unparsed: list[str] = []
