@@ -256,3 +256,31 @@ def test_shipped_final_vowels_load() -> None:
 
     assert final_vowels()["ه"] == frozenset({"a", "e"})
     assert all(v <= set(LATIN_VOWELS) for v in final_vowels().values())
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [{"latin": "bb", "arabic": "بي"}],  # two letters
+        [{"latin": "B", "arabic": "بي"}],  # upper case
+        [{"latin": "b", "arabic": "bee"}],  # not Arabic
+        [{"latin": "b", "arabic": "بي بي"}],  # two words
+        [
+            {"latin": "b", "arabic": "بي"},
+            {"latin": "p", "arabic": "بي"},
+        ],  # one spelling, two letters
+    ],
+    ids=["two-letters", "upper-case", "latin-spelling", "two-words", "spelling-twice"],
+)
+def test_bad_letter_name_rows_are_refused(monkeypatch, rows) -> None:
+    from nasab import lexicon
+
+    monkeypatch.setattr(lexicon, "load_tsv", lambda name: rows)
+    with pytest.raises(DataFileError, match=r"letter_names\.tsv"):
+        lexicon.letter_names.__wrapped__()
+
+
+def test_shipped_letter_names_spell_every_letter_but_e_and_p() -> None:
+    from nasab import lexicon
+
+    assert set(lexicon.letter_names().values()) == set("abcdfghijklmnoqrstuvwxyz")

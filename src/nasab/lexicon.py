@@ -26,6 +26,7 @@ loader                     table                     what it holds
 :func:`latin_digraphs`     ``latin_digraphs.tsv``    Latin digraphs also read another way (zh j)
 :func:`latin_letters`      ``latin_letters.tsv``     Latin letters with a mark read as (š sh)
 :func:`final_vowels`       ``final_vowels.tsv``      Latin final vowels of an Arabic final ا و ي ة
+:func:`letter_names`       ``letter_names.tsv``      Latin letters as Arabic spells them (بي b)
 =========================  ========================  ===========================================
 
 Derived views (also cached): :func:`particle_forms` and its named shortcuts
@@ -104,6 +105,7 @@ __all__ = [
     "latin_articles",
     "latin_digraphs",
     "latin_letters",
+    "letter_names",
     "name_words",
     "news_letters",
     "news_outlets",
@@ -972,6 +974,37 @@ class PersianLetter:
 
 def _float(table: str, line: int, column: str, value: str) -> float:
     return _number(table, line, column, value, float)
+
+
+@cache
+def letter_names() -> dict[str, str]:
+    """The Arabic spellings of the Latin letters' names (``letter_names.tsv``), normalised
+    (:func:`nasab.text.normalize`), each with its letter: how Arabic text writes an acronym
+    letter by letter (بي بي سي BBC).
+
+    Raises:
+        DataFileError: if the table is missing or malformed (a letter that is not one
+            lower-case Latin letter, a spelling that is not one Arabic word, or one spelling
+            given to two letters).
+
+    Example:
+        >>> from nasab.lexicon import letter_names
+        >>> letter_names()["بي"], letter_names()["ايه"], letter_names()["اي"]
+        ('b', 'a', 'i')
+    """
+    table = "letter_names.tsv"
+    out: dict[str, str] = {}
+    for line, row in enumerate(load_tsv(table), start=1):
+        letter = row["latin"]
+        if len(letter) != 1 or not letter.isascii() or not letter.islower():
+            raise _row_error(table, line, f"not one lower-case Latin letter: {letter!r}", "latin")
+        for spelling in row["arabic"].split("|"):
+            word = normalize(spelling)
+            if not word or word.isascii() or " " in word:
+                raise _row_error(table, line, f"not one Arabic word: {spelling!r}", "arabic")
+            if out.setdefault(word, letter) != letter:
+                raise _row_error(table, line, f"{spelling!r} is also {out[word]!r}'s", "arabic")
+    return out
 
 
 @cache

@@ -43,6 +43,10 @@ SAME = [
     ("شركة النور للصرافة", "Al Noor Exchange Company"),
     ("شركة الهدى للمقاولات", "Al Huda Contracting Company"),
     ("شركة سباهان للبتروكيماويات", "Sepahan Petrochemical Company"),
+    # an acronym spelled letter by letter in Arabic (letter_names.tsv)
+    ("دي إتش إل", "DHL"),
+    ("شركة إتش إس بي سي", "HSBC Company"),
+    ("إم تي إن", "MTN Group"),
 ]
 
 DIFFERENT = [
@@ -54,6 +58,8 @@ DIFFERENT = [
     ("مؤسسة الأقصى الخيرية", "Al-Huda Charitable Foundation"),
     ("شركة النور للصرافة", "Al Huda Exchange Company"),
     ("شركة الهدى للمقاولات", "Al Huda Shipping Company"),
+    ("دي إتش إل", "DHA"),
+    ("إم تي إن", "MBC"),
 ]
 
 

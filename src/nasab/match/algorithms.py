@@ -368,6 +368,7 @@ _REGISTRY: dict[str, Algorithm] = {
                 "org_word_freq.tsv",
                 "places.tsv",
                 "words.tsv",
+                "letter_names.tsv",
                 "org_translations.tsv",
                 "number_words.tsv",
             ),
@@ -471,7 +472,8 @@ _REGISTRY: dict[str, Algorithm] = {
             "have been written with (AL-AQSA / الأقصى), and org_words.tsv reads the words of "
             "charities, exchange houses and trading companies in both scripts (charity, money "
             "exchange, contracting, services, real estate, holding...; trading and commercial "
-            "are trade)",
+            "are trade), and a run of Latin letters spelled in Arabic is one acronym "
+            "(letter_names.tsv: سي آي إيه = CIA, إن بي سي = NBC)",
         ),
     )
 }

@@ -405,17 +405,30 @@ def _surface_tokens(raw: str) -> tuple[list[tuple[str, bool]], list[tuple[int, s
 
 def _join_initials(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Runs of two or more single Latin letters as one word (``N P C`` -> ``npc``), an
-    acronym written with spaces."""
+    acronym written with spaces; so too runs of Latin letters spelled in Arabic
+    (``lexicon.letter_names``: سي آي إيه -> ``cia``, بي بي سي -> ``bbc``). A lone letter
+    stays a word (في is also "in").
+
+    Example:
+        >>> _join_initials([("سي", False), ("اي", False), ("ايه", False), ("نيوز", False)])
+        [('cia', True), ('نيوز', False)]
+        >>> _join_initials([("في", False), ("بغداد", False)])
+        [('في', False), ('بغداد', False)]
+    """
+    names = lexicon.letter_names()
     out: list[tuple[str, bool]] = []
-    run: list[str] = []
+    run: list[tuple[str, str]] = []  # (the letter, the token as written)
     for tok, caps in [*toks, ("", False)]:
         if len(tok) == 1 and tok.isascii() and tok.isalpha():
-            run.append(tok)
+            run.append((tok, tok))
+            continue
+        if tok in names:
+            run.append((names[tok], tok))
             continue
         if len(run) >= 2:
-            out.append(("".join(run), True))
+            out.append(("".join(letter for letter, _ in run), True))
         else:
-            out.extend((t, False) for t in run)
+            out.extend((t, False) for _, t in run)
         run = []
         if tok:
             out.append((tok, caps))
