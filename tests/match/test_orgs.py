@@ -47,6 +47,9 @@ SAME = [
     ("دي إتش إل", "DHL"),
     ("شركة إتش إس بي سي", "HSBC Company"),
     ("إم تي إن", "MTN Group"),
+    # the preposition ل joined to a listed noun (لحقوق الإنسان, لشؤون اللاجئين)
+    ("المركز العراقي لحقوق الإنسان", "Iraqi Center for Human Rights"),
+    ("الهيئة العليا لشؤون اللاجئين", "High Authority for Refugee Affairs"),
 ]
 
 DIFFERENT = [

@@ -473,7 +473,9 @@ _REGISTRY: dict[str, Algorithm] = {
             "charities, exchange houses and trading companies in both scripts (charity, money "
             "exchange, contracting, services, real estate, holding...; trading and commercial "
             "are trade), and a run of Latin letters spelled in Arabic is one acronym "
-            "(letter_names.tsv: سي آي إيه = CIA, إن بي سي = NBC)",
+            "(letter_names.tsv: سي آي إيه = CIA, إن بي سي = NBC), and an Arabic word opened by the "
+            "preposition la is also read without it where the rest opens a listed phrase "
+            "(لحقوق الإنسان = human rights)",
         ),
     )
 }

@@ -744,8 +744,37 @@ def _drop_joined_wa(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     ]
 
 
+#: The Arabic preposition ل ("for", "of") joined to the noun it governs, without the
+#: article (لحقوق الإنسان "for human rights", لشؤون اللاجئين "for refugee affairs"); the
+#: fewest letters of the noun it is read off.
+_JOINED_LAM, _JOINED_LAM_NOUN_MIN = "ل", 3
+
+
 def _dictionary_phrase(toks: list[tuple[str, bool]], i: int) -> tuple[int, str] | None:
-    """The longest org-word phrase starting at ``i``: (tokens, concept)."""
+    """The longest org-word phrase starting at ``i``: (tokens, concept). An Arabic word
+    that the preposition ل opens is also read without it where the rest opens a phrase
+    (لحقوق الانسان -> human rights; لجنة stays committee, the whole word being listed).
+
+    Example:
+        >>> toks = [("لحقوق", False), ("الانسان", False)]
+        >>> _dictionary_phrase(toks, 0) == ((2, "human rights") if _org_words()[0] else None)
+        True
+    """
+    found = _phrase_at(toks, i)
+    tok, caps = toks[i]
+    if (
+        found is None
+        and not tok.isascii()
+        and tok.startswith(_JOINED_LAM)
+        and not tok.startswith(_JOINED_LAM * 2)
+        and len(tok) > len(_JOINED_LAM) + _JOINED_LAM_NOUN_MIN - 1
+    ):
+        found = _phrase_at([(tok[len(_JOINED_LAM) :], caps), *toks[i + 1 :]], 0)
+    return found
+
+
+def _phrase_at(toks: list[tuple[str, bool]], i: int) -> tuple[int, str] | None:
+    """The longest org-word phrase of ``toks`` starting at ``i``, read as written."""
     phrases, _, longest = _org_words()
     tok, caps = toks[i]
     for k in range(min(longest, len(toks) - i), 0, -1):
