@@ -892,8 +892,8 @@ def _unit_sim(x: Unit, y: Unit) -> float:
     return min(1.0, sim + 0.05) if sim >= 0.85 else sim
 
 
-#: The letter :func:`nasab.text.normalize` writes for alif maqsura (ى), and the letter.
-_NORMALISED_MAQSURA = ("ي", "ى")
+#: Alif maqsura, which :func:`nasab.text.normalize` writes as another letter.
+_MAQSURA = "\u0649"
 
 
 def _cross_script_sim(a: str, b: str) -> float:
@@ -909,10 +909,10 @@ def _cross_script_sim(a: str, b: str) -> float:
         True
     """
     sim = token_similarity(a, b)
-    ya, maqsura = _NORMALISED_MAQSURA
+    ya = normalize(_MAQSURA)
     for i, word in ((0, a), (1, b)):
         if len(word) > 2 and word.endswith(ya) and not word.isascii():
-            written = word[:-1] + maqsura
+            written = word[:-1] + _MAQSURA
             sim = max(sim, token_similarity(written, b) if i == 0 else token_similarity(a, written))
     return sim
 
