@@ -102,6 +102,8 @@ def test_unparsed_kept_as_written(text: str) -> None:
             "none",
         ),
         ({"jurisdiction": "لبنان"}, {"address_country": "لبنان"}, "none"),
+        ({"jurisdiction": "Iran"}, {"address_country": "إيران"}, "none"),
+        ({"nationality": "Islamic Republic of Iran"}, {"citizen": "Iran"}, "none"),
         ({"founded": "1998"}, {"Organization Established Date": "circa 1999"}, "none"),
         ({"founded": "1998"}, {"incorporationDate": "12 May 2005"}, "weak_against"),
         (
@@ -141,6 +143,8 @@ def test_unparsed_kept_as_written(text: str) -> None:
         "countries-disjoint",
         "country-shared",
         "country-arabic",
+        "country-across-scripts",
+        "nationality-fuller-name",
         "founded-circa-overlaps",
         "founded-disjoint-weak",
         "country-weighs-before-identifier",

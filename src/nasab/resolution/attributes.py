@@ -49,7 +49,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicon import word_list, word_set
+from ..lexicon import places, word_list, word_set
 from ..text import normalize
 
 __all__ = [
@@ -464,14 +464,41 @@ def compare_facts(a: Facts, b: Facts) -> Evidence:
     return Evidence("none", reasons)
 
 
+@cache
+def _country_codes() -> dict[str, str]:
+    """Every name of a country in ``places.tsv`` (English, Arabic, variants, its ISO code),
+    normalised -> the country's ISO code."""
+    out: dict[str, str] = {}
+    for p in places():
+        if p.kind == "country" and len(p.countries) == 1:
+            code = p.countries[0]
+            for form in (p.en, p.ar, *p.variants_en, *p.variants_ar, code):
+                out.setdefault(normalize(form), code)
+    return out
+
+
+def _countries(names: frozenset[str]) -> frozenset[str]:
+    """Normalised country names as their countries: one country's names in either script
+    are one (``iran``, ``islamic republic of iran``, ``ايران``); a name ``places.tsv``
+    does not list stands for itself.
+
+    Example:
+        >>> sorted(_countries(frozenset({"iran", "ايران", "islamic republic of iran", "atlantis"})))
+        ['IR', 'atlantis']
+    """
+    codes = _country_codes()
+    return frozenset(codes.get(n, n) for n in names)
+
+
 def _weigh_places(
     x: frozenset[str], y: frozenset[str], says: tuple[str, str], weak: list[str], neutral: list[str]
 ) -> None:
-    """Two sets of countries (nationalities, a body's countries): one shared is a neutral
-    reason (``says[0]``), none shared a weak reason against (``says[1]``)."""
+    """Two sets of countries (nationalities, a body's countries), compared as countries
+    (:func:`_countries`): one shared is a neutral reason (``says[0]``), none shared a weak
+    reason against (``says[1]``)."""
     if x and y:
         shown = f"{', '.join(sorted(x))} vs {', '.join(sorted(y))}"
-        shared = bool(x & y)
+        shared = bool(_countries(x) & _countries(y))
         (neutral if shared else weak).append(f"{says[0] if shared else says[1]} ({shown})")
 
 
