@@ -359,6 +359,8 @@ def _number(value: str) -> str:
 
 
 def _ids(by_scheme: dict[str, list[str]]) -> frozenset[tuple[str, str]]:
+    """The ``(scheme, number)`` pairs of the values given per scheme (:func:`_number`), the
+    scheme's name dropped where it precedes the digits (``IMO 9187629``: ``9187629``)."""
     out = set()
     for scheme, values in by_scheme.items():
         for v in values:
